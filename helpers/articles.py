@@ -1,0 +1,115 @@
+"""The article model shared by loading, parsing and every extractor.
+
+An :class:`Article` keeps the text exactly as loaded (all offsets in every table
+point into ``Article.text``) and a list of :class:`Paragraph` spans classified
+as title, body, repeat, boilerplate or credit (byline/editor). Extractors skip
+spans that are not :attr:`Paragraph.extractable`, so a standfirst repeated as the
+lead or a "Read More:" link is never counted twice.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+
+#: Paragraph kinds. Only ``title`` and ``body`` paragraphs feed extraction.
+PARAGRAPH_KINDS = ("title", "body", "repeat", "boilerplate", "credit")
+EXTRACTABLE_KINDS = frozenset({"title", "body"})
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """A paragraph of an article, as a character span of ``Article.text``.
+
+    Attributes:
+        index: 0-based position of the paragraph in the article.
+        start: Offset of the first character in ``Article.text``.
+        end: Offset one past the last character.
+        kind: One of :data:`PARAGRAPH_KINDS`.
+        note: Why the paragraph got its kind (e.g. ``"repeat of paragraph 1"``).
+    """
+
+    index: int
+    start: int
+    end: int
+    kind: str = "body"
+    note: str = ""
+
+    @property
+    def extractable(self) -> bool:
+        """True when extractors should read this paragraph."""
+        return self.kind in EXTRACTABLE_KINDS
+
+
+@dataclass
+class Article:
+    """One input record, loaded or skipped.
+
+    Attributes:
+        article_id: Stable id (derived from the path, the record number and the text).
+        path: Path of the source file, relative to the corpus root when possible.
+        record: Line (jsonl) or row (csv) number inside ``path``; ``None`` for .txt/.md.
+        status: ``"loaded"`` or ``"skipped"``.
+        reason: Why it was skipped, or a warning about how it was loaded ("" if none).
+        text: The article text as loaded (empty when skipped).
+        title: Headline (first line of a .txt, or the ``title`` column).
+        dateline: Place of the dateline (``ERBIL`` in ``ERBIL (Kurdistan 24) –``).
+        dateline_span: ``(start, end)`` of the dateline place in ``text``, if any.
+            The dateline itself lies outside every paragraph span.
+        outlet: Outlet named in the dateline or the ``source`` column.
+        byline: Author or editor credit line(s), ``; ``-joined.
+        date: Publication date as ISO ``YYYY-MM-DD`` when known.
+        url: Source URL when given.
+        paragraphs: The paragraph spans of ``text``.
+        text_sha256: SHA-256 of ``text`` (UTF-8).
+        duplicate_of: ``article_id`` of an earlier identical article, if any.
+    """
+
+    article_id: str
+    path: str
+    record: int | None = None
+    status: str = "loaded"
+    reason: str = ""
+    text: str = ""
+    title: str = ""
+    dateline: str = ""
+    dateline_span: tuple[int, int] | None = None
+    outlet: str = ""
+    byline: str = ""
+    date: str = ""
+    url: str = ""
+    paragraphs: list[Paragraph] = field(default_factory=list)
+    text_sha256: str = ""
+    duplicate_of: str = ""
+
+    @property
+    def loaded(self) -> bool:
+        """True when the article was loaded (not skipped)."""
+        return self.status == "loaded"
+
+    def paragraph_at(self, char: int) -> Paragraph | None:
+        """Return the paragraph containing character offset ``char``, if any.
+
+        >>> a = Article("a", "a.txt", text="One.\\n\\nTwo.",
+        ...             paragraphs=[Paragraph(0, 0, 4), Paragraph(1, 6, 10)])
+        >>> a.paragraph_at(7).index
+        1
+        >>> a.paragraph_at(5) is None
+        True
+        """
+        starts = [p.start for p in self.paragraphs]
+        i = bisect.bisect_right(starts, char) - 1
+        if i >= 0 and self.paragraphs[i].start <= char < self.paragraphs[i].end:
+            return self.paragraphs[i]
+        return None
+
+    def is_extractable(self, start: int, end: int) -> bool:
+        """True when the span ``[start, end)`` lies in a title or body paragraph.
+
+        Duplicate articles are not extractable at all, so corpus counts do not
+        double either.
+        """
+        if self.duplicate_of:
+            return False
+        paragraph = self.paragraph_at(start)
+        return paragraph is not None and paragraph.extractable and end <= paragraph.end

@@ -1,0 +1,94 @@
+"""Command line: ``python -m helpers`` (or ``sitrep``) with ``extract``, ``report`` and ``notebooks``."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Sequence
+
+from . import config
+
+EXIT_USAGE = 2
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser for every command."""
+    parser = argparse.ArgumentParser(
+        prog="sitrep",
+        description="Sitrep: actors, places and casualty figures from conflict news, with evidence.",
+        epilog="Environment: SITREP_MODEL (spaCy pipeline), SITREP_CACHE (cache folder), "
+               "SITREP_PROGRESS=0 (no progress bars).")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    extract = commands.add_parser(
+        "extract", help="extract the tables (articles, mentions, ...) from a corpus",
+        description="Load a corpus, parse it (cached) and write every table to --out.")
+    extract.add_argument("corpus", help="folder (searched recursively) or file of articles: "
+                         ".txt, .md, .jsonl or .csv with a text column")
+    extract.add_argument("--out", required=True, help="output folder for the tables")
+    extract.add_argument("--format", choices=("parquet", "csv"), default="parquet",
+                         help="table file format (default: parquet)")
+    extract.add_argument("--model", default=None,
+                         help=f"spaCy pipeline name (default: {config.DEFAULT_MODEL})")
+    extract.add_argument("--processes", type=int, default=1, help="parsing processes (default: 1)")
+    extract.add_argument("--batch-size", type=int, default=64, help="nlp.pipe batch size")
+    extract.add_argument("--no-cache", action="store_true",
+                         help="neither read nor write the parsed-document cache")
+    extract.add_argument("--actors", action="append", default=[], metavar="CSV",
+                         help="extra actor dictionary (same columns as helpers/data/actors.csv); "
+                              "repeatable")
+
+    report = commands.add_parser(
+        "report", help="run the notebooks on a corpus and render static HTML reports",
+        description="Execute the numbered notebooks with papermill and render HTML + index.html.")
+    report.add_argument("corpus", nargs="?", default=None, help="corpus (default: seeds/)")
+    report.add_argument("--out", default="reports", help="report folder (default: reports)")
+    report.add_argument("--model", default=None, help="spaCy pipeline name")
+    report.add_argument("--show-code", action="store_true", help="keep code cells in the HTML")
+
+    commands.add_parser(
+        "notebooks", help="re-execute every notebook in place on seeds/ (refresh stored outputs)",
+        description="Re-run notebooks/NN-*.ipynb in place so their stored outputs match the code.")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run a command; returns the process exit code."""
+    args = build_parser().parse_args(argv)
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s")
+    try:
+        if args.command == "extract":
+            return _extract(args)
+        if args.command == "report":
+            from .report import build_reports
+
+            return build_reports(args.corpus, args.out, model=args.model, show_code=args.show_code)
+        from .report import refresh_notebooks
+
+        return refresh_notebooks()
+    except KeyboardInterrupt:
+        print("interrupted; no partial table was left in place", file=sys.stderr)
+        return 130
+    except Exception as error:  # one line for the user, not a traceback
+        from .loading import CorpusNotFoundError
+        from .parsing import ModelNotFoundError
+
+        if isinstance(error, (CorpusNotFoundError, ModelNotFoundError, OSError, ValueError)):
+            print(f"error: {error}", file=sys.stderr)
+            return EXIT_USAGE
+        raise
+
+
+def _extract(args: argparse.Namespace) -> int:
+    from .extraction import extract
+
+    result = extract(args.corpus, args.out, model=args.model, fmt=args.format,
+                     processes=args.processes, use_cache=not args.no_cache,
+                     extra_dictionaries=args.actors, batch_size=args.batch_size)
+    print(result.summary())
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

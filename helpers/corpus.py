@@ -1,0 +1,99 @@
+"""What is in a corpus: the tables behind notebook 01 and the report index."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from .extraction import Tables
+
+#: Longest text shown in a table cell before it is cut with an ellipsis.
+SNIPPET = 120
+
+
+def snippet(text: str, *, width: int = SNIPPET) -> str:
+    """Cut ``text`` to ``width`` characters with an ellipsis, on one line.
+
+    >>> snippet("a  b\\nc", width=10)
+    'a b c'
+    >>> snippet("x" * 12, width=10)
+    'xxxxxxxxx…'
+    """
+    flat = " ".join(str(text).split())
+    return flat if len(flat) <= width else flat[: width - 1] + "…"
+
+
+def accounting(tables: Tables) -> pd.DataFrame:
+    """Inputs = loaded + skipped, plus duplicates, as a two-column table."""
+    articles = tables.read("articles", columns=["status", "duplicate_of"])
+    loaded = int((articles["status"] == "loaded").sum())
+    rows = [
+        ("inputs (files or records)", len(articles)),
+        ("loaded", loaded),
+        ("skipped", int((articles["status"] == "skipped").sum())),
+        ("exact duplicates of another article", int((articles["duplicate_of"].fillna("") != "").sum())),
+    ]
+    return pd.DataFrame(rows, columns=["what", "count"])
+
+
+def overview(tables: Tables) -> pd.DataFrame:
+    """Corpus size: articles, paragraphs by kind, words, dates, outlets and datelines."""
+    articles = tables.read("articles")
+    loaded = articles[articles["status"] == "loaded"]
+    paragraphs = tables.read("paragraphs", columns=["kind"])
+    kinds = paragraphs["kind"].value_counts()
+    dates = loaded["date"].replace("", pd.NA).dropna()
+    rows = [
+        ("articles loaded", len(loaded)),
+        ("words", int(loaded["n_words"].sum())),
+        ("paragraphs", len(paragraphs)),
+        *[(f"paragraphs: {kind}", int(kinds.get(kind, 0)))
+          for kind in ("title", "body", "repeat", "boilerplate", "credit")],
+        ("articles with a dateline", int((loaded["dateline"] != "").sum())),
+        ("articles with an outlet", int((loaded["outlet"] != "").sum())),
+        ("articles with a date", len(dates)),
+        ("earliest date", dates.min() if len(dates) else "—"),
+        ("latest date", dates.max() if len(dates) else "—"),
+    ]
+    return pd.DataFrame(rows, columns=["what", "value"]).astype({"value": str})
+
+
+def articles_list(tables: Tables, *, top: int = 20) -> pd.DataFrame:
+    """The loaded articles, largest first: id, title, outlet, dateline, date, size."""
+    articles = tables.read("articles")
+    loaded = articles[articles["status"] == "loaded"]
+    view = loaded[["article_id", "title", "outlet", "dateline", "date", "n_paragraphs",
+                   "n_words", "duplicate_of"]].copy()
+    view["title"] = view["title"].map(lambda t: snippet(t, width=80))
+    return (view.sort_values(["n_words", "article_id"], ascending=[False, True], kind="stable")
+            .head(top).reset_index(drop=True))
+
+
+def value_counts(tables: Tables, column: str, *, top: int = 15) -> pd.DataFrame:
+    """How many loaded articles have each value of ``column`` (e.g. outlet, dateline)."""
+    articles = tables.read("articles", columns=["status", column])
+    values = articles.loc[articles["status"] == "loaded", column].replace("", "(none)")
+    counts = values.value_counts().rename_axis(column).reset_index(name="articles")
+    return (counts.sort_values(["articles", column], ascending=[False, True], kind="stable")
+            .head(top).reset_index(drop=True))
+
+
+def flagged_paragraphs(tables: Tables, *, top: int = 30) -> pd.DataFrame:
+    """Paragraphs kept in the text but left out of extraction (repeat, boilerplate, credit)."""
+    paragraphs = tables.read("paragraphs")
+    flagged = paragraphs[paragraphs["kind"].isin(["repeat", "boilerplate", "credit"])].copy()
+    flagged["text"] = flagged["text"].map(snippet)
+    return flagged[["article_id", "paragraph", "kind", "note", "text"]].head(top).reset_index(drop=True)
+
+
+def skipped_inputs(tables: Tables) -> pd.DataFrame:
+    """Every skipped input with its reason, plus inputs loaded with a warning."""
+    articles = tables.read("articles", columns=["path", "record", "status", "reason"])
+    noted = articles[(articles["status"] == "skipped") | (articles["reason"] != "")]
+    return noted.reset_index(drop=True)
+
+
+def label_counts(tables: Tables) -> pd.DataFrame:
+    """Entity mentions per label, with the number of articles each label occurs in."""
+    from .mentions import count_mentions
+
+    return count_mentions(tables.read("mentions", columns=["article_id", "label"]), by="label")

@@ -1,0 +1,268 @@
+"""The one way in for data: load → parse (cached) → extract tables → write them.
+
+``extract`` streams the corpus: articles are loaded one at a time, parsed in
+``nlp.pipe`` batches, and their rows written in chunks, so memory does not grow
+with the corpus. Tables are staged in a hidden folder and moved into place at
+the end, with ``manifest.json`` written last: an interrupted run leaves the
+previous complete output (or none), never a half-written table that a later
+run would trust.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from . import config
+from .articles import Article
+from .loading import articles_frame, iter_articles
+from .mentions import extract_mentions
+from .parsing import DocCache, ParseStats, build_pipeline, parse_articles
+from .tables import SCHEMAS, TableWriter, read_table
+
+#: Tables written per article, in the order they are written.
+ARTICLE_TABLES = ("articles", "paragraphs", "mentions")
+MANIFEST = "manifest.json"
+
+
+@dataclass
+class ExtractResult:
+    """What an ``extract`` run produced.
+
+    Attributes:
+        out: The output folder.
+        rows: Rows written per table.
+        stats: Parse counts (parsed, from cache, skipped).
+        manifest: The run's manifest (also written as ``manifest.json``).
+    """
+
+    out: Path
+    rows: dict[str, int] = field(default_factory=dict)
+    stats: ParseStats = field(default_factory=ParseStats)
+    manifest: dict = field(default_factory=dict)
+
+    def summary(self) -> str:
+        """A short report for the terminal."""
+        accounting = self.manifest["inputs"]
+        lines = [
+            f"inputs: {accounting['total']} = {accounting['loaded']} loaded + "
+            f"{accounting['skipped']} skipped",
+            self.stats.summary(),
+        ]
+        lines += [f"{table}: {count} rows" for table, count in self.rows.items()]
+        lines.append(f"tables written to {self.out}")
+        return "\n".join(lines)
+
+
+def article_rows(doc, article: Article) -> dict[str, list[dict]]:
+    """Every per-article table's rows for one parsed article."""
+    return {"mentions": extract_mentions(doc, article)}
+
+
+def paragraph_rows(article: Article) -> list[dict]:
+    """The ``paragraphs`` table rows of one article (kinds and notes, with text)."""
+    return [{"article_id": article.article_id, "paragraph": p.index, "start_char": p.start,
+             "end_char": p.end, "kind": p.kind, "note": p.note,
+             "text": article.text[p.start:p.end]} for p in article.paragraphs]
+
+
+def extract(corpus: str | os.PathLike, out: str | os.PathLike, *, model: str | None = None,
+            fmt: str = "parquet", processes: int = 1, use_cache: bool = True,
+            extra_dictionaries: Sequence[str | os.PathLike] = (), progress: bool | None = None,
+            batch_size: int = 64, chunk_articles: int = 500) -> ExtractResult:
+    """Extract every table from ``corpus`` into ``out``.
+
+    Args:
+        corpus: Folder or file of articles (see :func:`helpers.loading.load_corpus`).
+        out: Output folder (created if needed).
+        model: spaCy pipeline name; default from ``SITREP_MODEL``.
+        fmt: ``"parquet"`` or ``"csv"``.
+        processes: Processes for parsing.
+        use_cache: Read and fill the parsed-doc cache.
+        extra_dictionaries: User actor dictionaries.
+        progress: Show a progress bar (default: unless ``SITREP_PROGRESS=0``).
+        batch_size: ``nlp.pipe`` batch size.
+        chunk_articles: Articles buffered before rows are written out.
+
+    Returns:
+        The :class:`ExtractResult`.
+
+    Raises:
+        helpers.loading.CorpusNotFoundError: If the corpus does not exist.
+        OSError: If the output folder cannot be written.
+    """
+    corpus, out = Path(corpus), Path(out)
+    next(iter_articles(corpus), None)  # fail early on a missing corpus
+    nlp = build_pipeline(model, extra_dictionaries=extra_dictionaries)
+    cache = DocCache.for_pipeline(nlp) if use_cache else None
+    out.mkdir(parents=True, exist_ok=True)
+    staging = out / f".staging-{os.getpid()}"
+    shutil.rmtree(staging, ignore_errors=True)
+    staging.mkdir()
+    writers = {table: TableWriter(staging, table, fmt=fmt) for table in SCHEMAS}
+    result = ExtractResult(out=out)
+    buffers: dict[str, list] = {table: [] for table in SCHEMAS}
+    inputs = {"total": 0, "loaded": 0, "skipped": 0}
+    try:
+        buffered = 0
+        for article, doc in parse_articles(lambda: iter_articles(corpus), nlp, cache=cache,
+                                           processes=processes, batch_size=batch_size,
+                                           progress=progress, stats=result.stats):
+            inputs["total"] += 1
+            inputs["loaded" if article.loaded else "skipped"] += 1
+            buffers["articles"].append(article)
+            buffers["paragraphs"].extend(paragraph_rows(article))
+            if doc is not None:
+                for table, rows in article_rows(doc, article).items():
+                    buffers[table].extend(rows)
+            buffered += 1
+            if buffered >= chunk_articles:
+                _flush(buffers, writers)
+                buffered = 0
+        _flush(buffers, writers)
+        paths = {table: writer.close() for table, writer in writers.items()}
+    except BaseException:
+        for writer in writers.values():
+            writer.abort()
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    result.rows = {table: writer.rows for table, writer in writers.items()}
+    result.manifest = {
+        "corpus": str(corpus),
+        "corpus_signature": corpus_signature(corpus),
+        "model": nlp.meta.get("name"),
+        "model_version": nlp.meta.get("version"),
+        "pipeline_key": nlp.meta.get("sitrep_key"),
+        "code_version": code_version(),
+        "format": fmt,
+        "inputs": inputs,
+        "parse": {"parsed": result.stats.parsed, "cached": result.stats.cached,
+                  "recomputed": result.stats.recomputed},
+        "rows": result.rows,
+    }
+    (out / MANIFEST).unlink(missing_ok=True)
+    for stale in [*out.glob("*.parquet"), *out.glob("*.csv")]:
+        stale.unlink()
+    for path in paths.values():
+        os.replace(path, out / path.name)
+    _write_json(out / MANIFEST, result.manifest)
+    shutil.rmtree(staging, ignore_errors=True)
+    return result
+
+
+def _flush(buffers: dict[str, list], writers: dict[str, TableWriter]) -> None:
+    for table, rows in buffers.items():
+        if table == "articles":
+            rows = articles_frame(rows)
+        writers[table].write(rows)
+        buffers[table] = []
+
+
+def _write_json(path: Path, data: dict) -> None:
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    temporary.write_text(json.dumps(data, indent=2, sort_keys=True), encoding="utf-8")
+    os.replace(temporary, path)
+
+
+def corpus_signature(corpus: Path) -> str:
+    """A hash of every input file's relative path, size and modification time."""
+    digest = hashlib.sha256()
+    files = [corpus] if corpus.is_file() else sorted(p for p in corpus.rglob("*") if p.is_file())
+    for path in files:
+        try:
+            stat = path.stat()
+        except OSError:
+            continue
+        digest.update(f"{path.relative_to(corpus.parent)}|{stat.st_size}|{stat.st_mtime_ns}\n".encode())
+    return digest.hexdigest()[:16]
+
+
+def code_version() -> str:
+    """A hash of the package's code and data, so tables are rebuilt when either changes."""
+    digest = hashlib.sha256()
+    for path in sorted([*config.PACKAGE_DIR.glob("*.py"), *config.DATA_DIR.glob("*")]):
+        if path.is_file():
+            digest.update(path.name.encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def tables_dir(corpus: str | os.PathLike) -> Path:
+    """Where :func:`load_tables` keeps the tables of ``corpus`` (under the cache folder)."""
+    key = hashlib.sha256(str(Path(corpus).resolve()).encode()).hexdigest()[:12]
+    return config.cache_dir() / "tables" / f"{Path(corpus).name}-{key}"
+
+
+def is_current(out: Path, corpus: Path, *, model: str | None = None) -> bool:
+    """True when ``out`` holds a complete extraction of ``corpus`` by the current code."""
+    try:
+        manifest = json.loads((out / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    return (manifest.get("corpus_signature") == corpus_signature(corpus)
+            and manifest.get("code_version") == code_version()
+            and manifest.get("model") == _model_name(model))
+
+
+def _model_name(model: str | None) -> str:
+    import spacy.util
+
+    name = model or config.default_model()
+    meta = spacy.util.get_package_path(name) / "meta.json" if spacy.util.is_package(name) else None
+    if meta and meta.exists():
+        return json.loads(meta.read_text(encoding="utf-8")).get("name", name)
+    return name
+
+
+class Tables:
+    """The extracted tables of one corpus, read on demand (only the columns asked for).
+
+    Attributes:
+        directory: The output folder.
+        manifest: The run's manifest.
+    """
+
+    def __init__(self, directory: Path) -> None:
+        self.directory = Path(directory)
+        self.manifest = json.loads((self.directory / MANIFEST).read_text(encoding="utf-8"))
+
+    def read(self, table: str, *, columns: Sequence[str] | None = None) -> pd.DataFrame:
+        """One table, sorted by article and offset (or article and position)."""
+        frame = read_table(self.directory, table, columns=columns)
+        keys = [k for k in ("article_id", "start_char", "paragraph", "path", "record")
+                if k in frame.columns]
+        return frame.sort_values(keys, kind="stable", ignore_index=True) if keys else frame
+
+    def __getattr__(self, table: str) -> pd.DataFrame:
+        if table in SCHEMAS:
+            return self.read(table)
+        raise AttributeError(table)
+
+
+def load_tables(corpus: str | os.PathLike | None = None, *, model: str | None = None,
+                out: str | os.PathLike | None = None, progress: bool | None = None) -> Tables:
+    """The tables of ``corpus``, extracted now only if the corpus or the code changed.
+
+    Args:
+        corpus: Corpus folder or file; ``None`` means ``SITREP_CORPUS`` or ``seeds/``.
+        model: spaCy pipeline name.
+        out: Where the tables live; default :func:`tables_dir` of the corpus.
+        progress: Show a parse progress bar.
+
+    Returns:
+        A :class:`Tables` reader.
+    """
+    corpus = Path(corpus) if corpus is not None else config.default_corpus()
+    if not corpus.is_absolute() and not corpus.exists():
+        corpus = config.PROJECT_DIR / corpus
+    target = Path(out) if out is not None else tables_dir(corpus)
+    if not is_current(target, corpus, model=model):
+        extract(corpus, target, model=model, progress=progress)
+    return Tables(target)

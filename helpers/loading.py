@@ -1,0 +1,409 @@
+"""Load a corpus of news articles: folders of .txt/.md files, or .jsonl/.csv records.
+
+Every input file or record becomes one :class:`~helpers.articles.Article`, loaded
+or skipped with a reason, so nothing is silently lost. Loading also finds the
+structure that extraction must respect: title, dateline and outlet, credit lines
+(bylines, editors), boilerplate link lines and paragraphs repeated within the
+article, and exact duplicates across the corpus.
+
+Text as loaded (the reference for every character offset):
+
+* ``.txt``/``.md``: the decoded file, newlines normalised to ``\\n``.
+* ``.jsonl``/``.csv``: the ``title`` column (when present and not already the
+  first line of the text), a blank line, then the text column.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import hashlib
+import io
+import json
+import os
+import re
+import sys
+from collections.abc import Iterable, Iterator
+from dataclasses import asdict
+from difflib import SequenceMatcher
+from pathlib import Path
+
+import pandas as pd
+
+from .articles import Article, Paragraph
+
+TEXT_SUFFIXES = {".txt", ".md"}
+RECORD_SUFFIXES = {".jsonl", ".csv"}
+#: Column names accepted for each field of a .jsonl/.csv record, first found wins.
+TEXT_COLUMNS = ("text", "content", "body", "article")
+TITLE_COLUMNS = ("title", "headline")
+DATE_COLUMNS = ("date", "dct", "published", "publication_date")
+URL_COLUMNS = ("url", "uri", "link")
+SOURCE_COLUMNS = ("source", "outlet", "publisher")
+ID_COLUMNS = ("id", "doc_id", "article_id")
+
+ARTICLE_COLUMNS = [
+    "article_id", "path", "record", "status", "reason", "title", "dateline", "outlet",
+    "byline", "date", "url", "n_paragraphs", "n_words", "n_repeats", "n_boilerplate",
+    "text_sha256", "duplicate_of",
+]
+
+# Datelines: "ERBIL (Kurdistan 24) –", "MOSUL, Iraq (AP) —", "BEIRUT, March 3 (Reuters) -",
+# "KIRKUK — ". No library parses news datelines, hence the pattern.
+_DATELINE = re.compile(
+    r"""^(?P<place>[A-Z][A-Z'’.\- ]{1,40}[A-Z])      # place in capitals
+        (?:,\s*[A-Z][\w.’' ]{1,30}?)?                # optional ", Iraq" / ", March 3"
+        \s*(?:\((?P<outlet>[^()\n]{2,40})\))?         # optional "(Outlet)"
+        \s*(?:[-–—]{1,2}|:)\s+""",
+    re.VERBOSE,
+)
+_CREDIT = re.compile(
+    r"^(?:(?:additional\s+)?(?:reporting|writing|editing|edited|compiled|translated|"
+    r"translation)\s+by|by)\s+\S", re.IGNORECASE)
+_BOILERPLATE = re.compile(
+    r"^(?:read\s+more|related|see\s+also|also\s+read|read\s+also|recommended|"
+    r"click\s+here|subscribe|sign\s+up|follow\s+us|share\s+this|advertisement|"
+    r"(?:photo|image|video)\s*(?:credit)?\s*:)\b", re.IGNORECASE)
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+_LINE = re.compile(r"[^\n]+")
+MAX_BOILERPLATE_WORDS = 40
+MIN_REPEAT_WORDS = 8
+REPEAT_SIMILARITY = 0.85
+
+
+class CorpusNotFoundError(FileNotFoundError):
+    """The corpus path does not exist."""
+
+
+def load_corpus(path: str | os.PathLike) -> list[Article]:
+    """Load every article (and every skipped input) under ``path``.
+
+    Args:
+        path: A folder (searched recursively) or a single .txt/.md/.jsonl/.csv file.
+
+    Returns:
+        One :class:`Article` per input file or record, loaded or skipped, in
+        sorted path order.
+
+    Raises:
+        CorpusNotFoundError: If ``path`` does not exist.
+    """
+    return list(iter_articles(path))
+
+
+def iter_articles(path: str | os.PathLike) -> Iterator[Article]:
+    """Yield articles one by one (see :func:`load_corpus`); memory stays flat."""
+    root = Path(path)
+    if not root.exists():
+        raise CorpusNotFoundError(f"corpus not found: {root}")
+    base = root if root.is_dir() else root.parent
+    first_by_hash: dict[str, str] = {}
+    used_ids: set[str] = set()
+    for file in _corpus_files(root):
+        for article in _load_file(file, base):
+            article.article_id = _unique_id(article.article_id, used_ids)
+            if article.loaded:
+                first = first_by_hash.setdefault(article.text_sha256, article.article_id)
+                if first != article.article_id:
+                    article.duplicate_of = first
+            yield article
+
+
+def articles_frame(articles: Iterable[Article]) -> pd.DataFrame:
+    """The ``articles`` table: one row per input, loaded or skipped.
+
+    >>> articles_frame([Article("a", "a.txt", status="skipped", reason="empty file")]).status.tolist()
+    ['skipped']
+    """
+    rows = []
+    for article in articles:
+        row = {key: value for key, value in asdict(article).items()
+               if key in ARTICLE_COLUMNS}
+        kinds = [p.kind for p in article.paragraphs]
+        row.update(n_paragraphs=len(kinds), n_words=len(article.text.split()),
+                   n_repeats=kinds.count("repeat"), n_boilerplate=kinds.count("boilerplate"))
+        rows.append(row)
+    frame = pd.DataFrame(rows, columns=ARTICLE_COLUMNS)
+    return frame.astype({"record": "Int64", "n_paragraphs": "int64", "n_words": "int64",
+                         "n_repeats": "int64", "n_boilerplate": "int64"})
+
+
+def _corpus_files(root: Path) -> list[Path]:
+    if root.is_file():
+        return [root]
+    files = []
+    # os.walk does not follow symlinked folders, so a symlink loop cannot recurse.
+    for folder, dirs, names in os.walk(root):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        files.extend(Path(folder) / name for name in names if not name.startswith("."))
+    return sorted(files)
+
+
+def _load_file(file: Path, base: Path) -> Iterator[Article]:
+    relative = file.relative_to(base).as_posix() if file.is_relative_to(base) else str(file)
+    stem_id = relative.rsplit(".", 1)[0] if "." in Path(relative).name else relative
+    suffix = file.suffix.lower()
+    if suffix not in TEXT_SUFFIXES | RECORD_SUFFIXES:
+        yield _skipped(stem_id, relative, None, f"unsupported file type {suffix or '(none)'}; "
+                       "expected .txt, .md, .jsonl or .csv")
+        return
+    try:
+        raw = file.read_bytes()
+    except OSError as error:
+        yield _skipped(stem_id, relative, None, f"unreadable file: {error.strerror or error}")
+        return
+    if not raw.strip():
+        yield _skipped(stem_id, relative, None, "empty file")
+        return
+    if _looks_binary(raw):
+        yield _skipped(stem_id, relative, None, "binary file")
+        return
+    text, warning = decode_bytes(raw)
+    if suffix in TEXT_SUFFIXES:
+        yield _text_article(stem_id, relative, text, warning, markdown=suffix == ".md")
+    elif suffix == ".jsonl":
+        yield from _jsonl_articles(stem_id, relative, text, warning)
+    else:
+        yield from _csv_articles(stem_id, relative, text, warning)
+
+
+def decode_bytes(raw: bytes) -> tuple[str, str]:
+    """Decode ``raw`` as UTF-8 (honouring a BOM), replacing undecodable bytes.
+
+    Returns:
+        The text with newlines normalised to ``\\n``, and a warning ("" if clean).
+
+    >>> decode_bytes(b"caf\\xc3\\xa9\\r\\n")
+    ('café\\n', '')
+    >>> decode_bytes(b"bad \\xff byte")
+    ('bad \\ufffd byte', 'warning: 1 undecodable byte replaced with U+FFFD')
+    """
+    for bom, encoding in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
+                          (codecs.BOM_UTF16_BE, "utf-16")):
+        if raw.startswith(bom):
+            break
+    else:
+        encoding = "utf-8"
+    replaced = 0
+
+    def count_replacements(error: UnicodeDecodeError) -> tuple[str, int]:
+        nonlocal replaced
+        replaced += error.end - error.start
+        return "\ufffd", error.end
+
+    codecs.register_error("sitrep_count", count_replacements)
+    text = raw.decode(encoding, errors="sitrep_count")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    warning = ""
+    if replaced:
+        noun = "byte" if replaced == 1 else "bytes"
+        warning = f"warning: {replaced} undecodable {noun} replaced with U+FFFD"
+    return text, warning
+
+
+def _looks_binary(raw: bytes) -> bool:
+    head = raw[:8192]
+    if b"\x00" in head and not head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return True
+    control = sum(1 for byte in head if byte < 32 and byte not in (9, 10, 12, 13))
+    return control > len(head) * 0.1
+
+
+def _skipped(article_id: str, path: str, record: int | None, reason: str) -> Article:
+    return Article(article_id=article_id, path=path, record=record, status="skipped",
+                   reason=reason)
+
+
+def _text_article(article_id: str, path: str, text: str, warning: str, *,
+                  markdown: bool = False) -> Article:
+    article = Article(article_id=article_id, path=path, text=text, reason=warning)
+    _analyse(article, markdown=markdown)
+    return article
+
+
+def _jsonl_articles(stem_id: str, path: str, text: str, warning: str) -> Iterator[Article]:
+    for number, line in enumerate(text.split("\n"), start=1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as error:
+            yield _skipped(f"{stem_id}:{number}", path, number,
+                           f"malformed JSON at line {number}: {error.msg}")
+            continue
+        if not isinstance(record, dict):
+            yield _skipped(f"{stem_id}:{number}", path, number,
+                           f"line {number} is a JSON {type(record).__name__}, not an object")
+            continue
+        yield _record_article(stem_id, path, number, record, warning)
+
+
+def _csv_articles(stem_id: str, path: str, text: str, warning: str) -> Iterator[Article]:
+    csv.field_size_limit(sys.maxsize)
+    reader = csv.DictReader(io.StringIO(text, newline=""))
+    columns = [c for c in (reader.fieldnames or []) if c is not None]
+    if not any(c.strip().lower() in TEXT_COLUMNS for c in columns):
+        found = ", ".join(columns) if columns else "none"
+        yield _skipped(stem_id, path, None,
+                       f"CSV has no text column (expected one of {', '.join(TEXT_COLUMNS)}; "
+                       f"found: {found})")
+        return
+    try:
+        for number, record in enumerate(reader, start=1):
+            if None in record:  # more cells than header columns
+                extra = record.pop(None)
+                warning_row = f"row {number} has {len(extra)} cells beyond the header"
+                article = _record_article(stem_id, path, number, record, warning)
+                article.reason = "; ".join(r for r in (article.reason, warning_row) if r)
+                yield article
+            else:
+                yield _record_article(stem_id, path, number, record, warning)
+    except csv.Error as error:
+        yield _skipped(f"{stem_id}:error", path, None, f"malformed CSV: {error}")
+
+
+def _pick(record: dict, names: tuple[str, ...]) -> str:
+    lowered = {str(k).strip().lower(): v for k, v in record.items()}
+    for name in names:
+        value = lowered.get(name)
+        if value is not None and str(value).strip():
+            return str(value).strip() if name not in TEXT_COLUMNS else str(value)
+    return ""
+
+
+def _record_article(stem_id: str, path: str, number: int, record: dict,
+                    warning: str) -> Article:
+    record_id = _pick(record, ID_COLUMNS)
+    article_id = f"{stem_id}:{record_id or number}"
+    body = _pick(record, TEXT_COLUMNS).replace("\r\n", "\n").replace("\r", "\n")
+    title = " ".join(_pick(record, TITLE_COLUMNS).split())
+    if not body.strip():
+        return _skipped(article_id, path, number, f"record {number} has an empty text field")
+    text = body if not title or body.lstrip().startswith(title) else f"{title}\n\n{body}"
+    article = Article(article_id=article_id, path=path, record=number, text=text,
+                      reason=warning, url=_pick(record, URL_COLUMNS),
+                      outlet=_pick(record, SOURCE_COLUMNS))
+    _analyse(article, title_given=bool(title))
+    if date := _parse_date(_pick(record, DATE_COLUMNS)):
+        article.date = date
+    return article
+
+
+def _parse_date(value: str) -> str:
+    if not value:
+        return ""
+    stamp = pd.to_datetime(value, errors="coerce", utc=True)
+    return "" if pd.isna(stamp) else stamp.strftime("%Y-%m-%d")
+
+
+def _analyse(article: Article, *, markdown: bool = False, title_given: bool = False) -> None:
+    """Fill in paragraphs, title, dateline, outlet, byline, date and the text hash."""
+    text = article.text
+    article.text_sha256 = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+    spans = _paragraph_spans(text)
+    paragraphs: list[Paragraph] = []
+    credits: list[str] = []
+    seen: list[tuple[int, list[str]]] = []
+    for index, (start, end) in enumerate(spans):
+        chunk = text[start:end]
+        kind, note = "body", ""
+        if index == 0 and (title_given or len(spans) > 1) and len(chunk.split()) <= 40:
+            kind = "title"
+            article.title = " ".join(chunk.lstrip("#").split()) if markdown else " ".join(chunk.split())
+        elif _is_credit(chunk):
+            kind, note = "credit", "byline or editor credit"
+            credits.append(" ".join(chunk.split()))
+        elif _BOILERPLATE.match(chunk) and len(chunk.split()) <= MAX_BOILERPLATE_WORDS:
+            kind, note = "boilerplate", "link or boilerplate line"
+        else:
+            if not article.dateline and index <= 3 and (match := _DATELINE.match(chunk)):
+                place = match.group("place").strip()
+                if len(place) >= 3 and not place.isdigit():
+                    article.dateline = place
+                    article.dateline_span = (start + match.start("place"), start + match.end("place"))
+                    if match.group("outlet") and not article.outlet:
+                        article.outlet = match.group("outlet").strip()
+                    start += match.end()
+                    chunk = text[start:end]
+            if not article.date and index <= 3 and len(chunk.split()) <= 6:
+                if date := _parse_date_line(chunk):
+                    article.date = date
+            words = _words(chunk)
+            if (repeat_of := _find_repeat(words, seen)) is not None:
+                kind, note = "repeat", f"repeat of paragraph {repeat_of}"
+            elif len(words) >= MIN_REPEAT_WORDS:
+                seen.append((index, words))
+        paragraphs.append(Paragraph(index=index, start=start, end=end, kind=kind, note=note))
+    article.paragraphs = paragraphs
+    if credits:
+        article.byline = "; ".join(credits)
+
+
+def _is_credit(chunk: str) -> bool:
+    """A byline or credit line: "Editing by …", "Reporting by …", or "By Jane Doe".
+
+    >>> _is_credit("Editing by John J. Catherine"), _is_credit("By the end of the day, ten died.")
+    (True, False)
+    """
+    words = chunk.split()
+    if not _CREDIT.match(chunk) or len(words) > 25:
+        return False
+    if words[0].lower() != "by":
+        return True
+    names = [w for w in words[1:] if w.lower() not in {"and", "in", "&"}]
+    capitalised = sum(1 for w in names if w[:1].isupper())
+    return len(words) <= 10 and capitalised >= 0.6 * max(len(names), 1)
+
+
+def _paragraph_spans(text: str) -> list[tuple[int, int]]:
+    """Paragraph spans, split on blank lines, or on line breaks if there are none."""
+    pieces: list[tuple[int, int]] = []
+    position = 0
+    breaks = list(_PARAGRAPH_BREAK.finditer(text))
+    splitter = breaks if breaks else list(re.finditer(r"\n", text))
+    for match in splitter + [None]:
+        end = match.start() if match else len(text)
+        chunk = text[position:end]
+        if chunk.strip():
+            lead = len(chunk) - len(chunk.lstrip())
+            trail = len(chunk) - len(chunk.rstrip())
+            pieces.append((position + lead, end - trail))
+        if match:
+            position = match.end()
+    return pieces
+
+
+def _words(chunk: str) -> list[str]:
+    return re.findall(r"\w+", chunk.lower())
+
+
+def _find_repeat(words: list[str], seen: list[tuple[int, list[str]]]) -> int | None:
+    """Index of an earlier paragraph that ``words`` (nearly) repeats, if any."""
+    if len(words) < MIN_REPEAT_WORDS:
+        return None
+    for index, earlier in seen:
+        if abs(len(earlier) - len(words)) > 0.2 * max(len(words), len(earlier)):
+            continue
+        matcher = SequenceMatcher(None, earlier, words, autojunk=False)
+        if matcher.real_quick_ratio() >= REPEAT_SIMILARITY and \
+                matcher.quick_ratio() >= REPEAT_SIMILARITY and matcher.ratio() >= REPEAT_SIMILARITY:
+            return index
+    return None
+
+
+def _parse_date_line(chunk: str) -> str:
+    """A paragraph that is only a date ("March 3, 2020", "2020-03-03", "Published 3 March 2020")."""
+    candidate = re.sub(r"^(?:published|updated|posted|date)\s*:?\s*", "", chunk.strip(),
+                       flags=re.IGNORECASE)
+    if not re.search(r"\b(1[89]|20)\d\d\b", candidate):
+        return ""
+    return _parse_date(candidate)
+
+
+def _unique_id(article_id: str, used: set[str]) -> str:
+    candidate, n = article_id, 1
+    while candidate in used:
+        n += 1
+        candidate = f"{article_id}~{n}"
+    used.add(candidate)
+    return candidate

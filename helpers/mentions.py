@@ -1,0 +1,108 @@
+"""Entity mentions from parsed docs, and counting helpers over them.
+
+One row per entity mention in extractable text (title and body paragraphs;
+repeats, boilerplate and credits are left out so nothing is counted twice),
+with the sentence as evidence.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+
+import pandas as pd
+from spacy.tokens import Doc, Span
+
+from .articles import Article
+
+
+def sentence_index(doc: Doc) -> dict[int, int]:
+    """Map each sentence's first token index to the sentence's position in ``doc``."""
+    return {sent.start: number for number, sent in enumerate(doc.sents)}
+
+
+def evidence(span: Span, article: Article, sentences: dict[int, int]) -> dict:
+    """The evidence columns every extracted row carries for ``span``.
+
+    Returns:
+        ``article_id``, ``paragraph``, ``sentence_id``, ``start_char``,
+        ``end_char``, ``text`` and ``sentence`` (the sentence's text).
+    """
+    paragraph = article.paragraph_at(span.start_char)
+    sentence = span.sent
+    return {
+        "article_id": article.article_id,
+        "paragraph": paragraph.index if paragraph else None,
+        "sentence_id": sentences.get(sentence.start),
+        "start_char": span.start_char,
+        "end_char": span.end_char,
+        "text": span.text,
+        "sentence": sentence.text.strip(),
+    }
+
+
+def extract_mentions(doc: Doc, article: Article) -> list[dict]:
+    """One row per named entity of ``doc`` that lies in extractable text.
+
+    Args:
+        doc: The parsed article text.
+        article: The article ``doc`` was parsed from.
+
+    Returns:
+        Rows with the ``mentions`` columns (see the README's data dictionary).
+    """
+    sentences = sentence_index(doc)
+    return [dict(evidence(ent, article, sentences), label=ent.label_)
+            for ent in doc.ents if article.is_extractable(ent.start_char, ent.end_char)]
+
+
+_LEADING_THE = re.compile(r"^(?:the)\s+", re.IGNORECASE)
+_POSSESSIVE = re.compile(r"['’]s?$")
+
+
+def normalize_text(text: str) -> str:
+    """Fold a mention to a comparable form: quotes, "the", possessives, case, spaces.
+
+    >>> normalize_text("the Kurdistan Region’s")
+    'kurdistan region'
+    """
+    folded = unicodedata.normalize("NFKC", text).replace("’", "'").replace("‘", "'")
+    folded = _POSSESSIVE.sub("", _LEADING_THE.sub("", " ".join(folded.split())))
+    return folded.casefold().strip()
+
+
+def count_mentions(mentions: pd.DataFrame, *, by: str = "label",
+                   labels: Iterable[str] | None = None, per_article: bool = False,
+                   top: int | None = None) -> pd.DataFrame:
+    """Count mentions by a column, optionally within labels and per article.
+
+    Args:
+        mentions: The ``mentions`` table.
+        by: Column to count by; ``"normalized"`` counts by :func:`normalize_text`.
+        labels: Keep only these entity labels.
+        per_article: Count within each article (adds ``article_id``).
+        top: Keep the ``top`` largest counts (per article when ``per_article``).
+
+    Returns:
+        Columns ``[article_id,] <by>, n_mentions, n_articles``, sorted by
+        ``n_mentions`` descending, then by value.
+
+    >>> frame = pd.DataFrame({"article_id": ["a", "a", "b"], "label": ["GPE", "ORG", "GPE"],
+    ...                       "text": ["Erbil", "KRG", "Erbil"]})
+    >>> count_mentions(frame, by="text").values.tolist()
+    [['Erbil', 2, 2], ['KRG', 1, 1]]
+    """
+    frame = mentions if labels is None else mentions[mentions["label"].isin(list(labels))]
+    if by == "normalized":
+        frame = frame.assign(normalized=frame["text"].map(normalize_text))
+    keys = ["article_id", by] if per_article else [by]
+    counts = (frame.groupby(keys, dropna=False)
+              .agg(n_mentions=("article_id", "size"), n_articles=("article_id", "nunique"))
+              .reset_index())
+    order = (["article_id"] if per_article else []) + ["n_mentions", by]
+    ascending = ([True] if per_article else []) + [False, True]
+    counts = counts.sort_values(order, ascending=ascending, kind="stable", ignore_index=True)
+    if top is not None:
+        counts = (counts.groupby("article_id").head(top) if per_article else counts.head(top))
+    return counts.reset_index(drop=True)

