@@ -32,7 +32,7 @@ def accounting(tables: Tables) -> pd.DataFrame:
         ("skipped", int((articles["status"] == "skipped").sum())),
         ("exact duplicates of another article", int((articles["duplicate_of"].fillna("") != "").sum())),
     ]
-    return pd.DataFrame(rows, columns=["what", "count"])
+    return pd.DataFrame(rows, columns=["what", "count"]).set_index("what")
 
 
 def overview(tables: Tables) -> pd.DataFrame:
@@ -54,7 +54,7 @@ def overview(tables: Tables) -> pd.DataFrame:
         ("earliest date", dates.min() if len(dates) else "—"),
         ("latest date", dates.max() if len(dates) else "—"),
     ]
-    return pd.DataFrame(rows, columns=["what", "value"]).astype({"value": str})
+    return pd.DataFrame(rows, columns=["what", "value"]).astype({"value": str}).set_index("what")
 
 
 def articles_list(tables: Tables, *, top: int = 20) -> pd.DataFrame:

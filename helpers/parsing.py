@@ -194,7 +194,10 @@ def parse_articles(source: ArticleSource, nlp: Language, *, cache: DocCache | No
     stats = stats if stats is not None else ParseStats()
     fresh = source if callable(source) else (lambda: source)
     show = _show_progress() if progress is None else progress
-    from tqdm.auto import tqdm
+    if show:  # tqdm.auto picks the notebook widget or the terminal bar
+        from tqdm.auto import tqdm
+    else:  # importing tqdm.auto would warn in kernels without ipywidgets
+        from tqdm import tqdm
 
     total = len(source) if isinstance(source, Sequence) else None
     bar = tqdm(total=total, desc="parsing", unit="article", disable=not show, leave=False)

@@ -25,6 +25,7 @@ from . import config
 NOTEBOOK_PATTERN = re.compile(r"^\d\d-[a-z0-9-]+\.ipynb$")
 KERNEL = "python3"
 CELL_TIMEOUT = 1800
+MAX_INDEX_ARTICLES = 200
 _EXTERNAL_SCRIPT = re.compile(r"<script[^>]*\bsrc=[\"']https?://[^>]*>\s*</script>", re.IGNORECASE)
 
 
@@ -77,14 +78,17 @@ def build_reports(corpus: str | os.PathLike | None, out: str | os.PathLike, *,
     import papermill
 
     from .corpus import skipped_inputs
+    from .evidence import write_evidence_pages
     from .extraction import load_tables
+    from .loading import iter_articles
 
     corpus_path = Path(corpus) if corpus else config.default_corpus()
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     print(f"extracting tables from {corpus_path}", flush=True)
     tables = load_tables(corpus_path, model=model)
-    _export_csv(tables, out / "tables")
+    csv_files = _export_csv(tables, out / "tables")
+    pages = write_evidence_pages(iter_articles(corpus_path), tables, out / "articles")
     notebooks = notebook_paths()
     runs: list[NotebookRun] = []
     env_model = {"SITREP_MODEL": model} if model else {}
@@ -111,7 +115,7 @@ def build_reports(corpus: str | os.PathLike | None, out: str | os.PathLike, *,
     counts = _headline_counts(tables)
     (out / "index.html").write_text(
         index_html(corpus_path.name or str(corpus_path), runs, counts,
-                   skipped_inputs(tables)), encoding="utf-8")
+                   skipped_inputs(tables), pages, csv_files), encoding="utf-8")
     print(f"reports written to {out / 'index.html'}", flush=True)
     return 1 if any(run.error for run in runs) else 0
 
@@ -124,15 +128,18 @@ def _describe_failure(name: str, error: Exception) -> str:
     return f"notebook {name} failed{where}: {kind}: {value}"
 
 
-def _export_csv(tables, directory: Path) -> None:
+def _export_csv(tables, directory: Path) -> list[str]:
     from .tables import SCHEMAS
 
     directory.mkdir(parents=True, exist_ok=True)
+    written = []
     for table in SCHEMAS:
         try:
             tables.read(table).to_csv(directory / f"{table}.csv", index=False)
         except FileNotFoundError:
             continue
+        written.append(f"{table}.csv")
+    return written
 
 
 def _headline_counts(tables) -> dict[str, int]:
@@ -153,8 +160,16 @@ def _headline_counts(tables) -> dict[str, int]:
 
 
 def index_html(corpus_name: str, runs: list[NotebookRun], counts: dict[str, int],
-               skipped) -> str:
+               skipped, pages, tables: list[str]) -> str:
     """The report index: corpus, run date, counts, links to each page, skipped inputs.
+
+    Args:
+        corpus_name: Shown in the title.
+        runs: The notebooks and their pages.
+        counts: Headline counts.
+        skipped: Skipped inputs and warnings (``path``, ``record``, ``status``, ``reason``).
+        pages: Evidence pages (``article_id``, ``title``, ``page``).
+        tables: File names of the full tables written as CSV under ``tables/``.
 
     Every value from the corpus is HTML-escaped.
     """
@@ -173,6 +188,14 @@ def index_html(corpus_name: str, runs: list[NotebookRun], counts: dict[str, int]
         skipped_html = f"<table><thead><tr>{header}</tr></thead><tbody>{rows}</tbody></table>"
     else:
         skipped_html = "<p>None: every input was loaded without warnings.</p>"
+    article_links = "".join(
+        f'<li><a href="articles/{esc(row.page)}">{esc(row.title or row.article_id)}</a></li>'
+        if row.page else f"<li>{esc(row.title or row.article_id)} (no page: over the limit)</li>"
+        for row in pages.head(MAX_INDEX_ARTICLES).itertuples(index=False))
+    table_links = ", ".join(f'<a href="tables/{esc(name)}">{esc(name)}</a>' for name in tables)
+    more = len(pages) - MAX_INDEX_ARTICLES
+    if more > 0:
+        article_links += f"<li>… and {more:,} more (see tables/articles.csv)</li>"
     return f"""<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8">
 <title>Sitrep report: {esc(corpus_name)}</title>
@@ -183,9 +206,10 @@ td, th {{ border: 1px solid #ccc; padding: .25rem .5rem; text-align: left; }}
 .error {{ color: #b00020; }} .muted {{ color: #666; }}
 </style></head><body>
 <h1>Sitrep report: {esc(corpus_name)}</h1>
-<p class="muted">Generated {today}. Tables as CSV: <a href="tables/">tables/</a>.</p>
+<p class="muted">Generated {today}. Full tables as CSV: {table_links}.</p>
 <h2>Counts</h2><ul>{count_items}</ul>
 <h2>Reports</h2><ol>{links}</ol>
+<h2>Articles with highlighted evidence</h2><ul>{article_links}</ul>
 <h2>Skipped inputs and warnings</h2>{skipped_html}
 <p class="muted">Places: GeoNames (CC BY 4.0). Boundaries: Natural Earth (public domain).</p>
 </body></html>
