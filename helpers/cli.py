@@ -35,6 +35,12 @@ def build_parser() -> argparse.ArgumentParser:
     extract.add_argument("--batch-size", type=int, default=64, help="nlp.pipe batch size")
     extract.add_argument("--no-cache", action="store_true",
                          help="neither read nor write the parsed-document cache")
+    extract.add_argument("--engine", choices=("local", "dask"), default="local",
+                         help="local (default), or dask: partitions on a Dask cluster, tables as "
+                              "partitioned Parquet folders (needs the dask extra)")
+    extract.add_argument("--scheduler", default=None, metavar="ADDRESS",
+                         help="Dask scheduler address, e.g. tcp://10.0.0.5:8786 "
+                              "(default: a local cluster)")
     extract.add_argument("--actors", action="append", default=[], metavar="CSV",
                          help="extra actor dictionary (same columns as helpers/data/actors.csv); "
                               "repeatable")
@@ -85,7 +91,8 @@ def _extract(args: argparse.Namespace) -> int:
 
     result = extract(args.corpus, args.out, model=args.model, fmt=args.format,
                      processes=args.processes, use_cache=not args.no_cache,
-                     extra_dictionaries=args.actors, batch_size=args.batch_size)
+                     extra_dictionaries=args.actors, batch_size=args.batch_size,
+                     engine=args.engine, scheduler=args.scheduler)
     print(result.summary())
     return 0
 

@@ -27,8 +27,8 @@ from .mentions import extract_mentions
 from .parsing import DocCache, ParseStats, build_pipeline, parse_articles
 from .tables import SCHEMAS, TableWriter, read_table
 
-#: Tables written per article, in the order they are written.
-ARTICLE_TABLES = ("articles", "paragraphs", "mentions")
+#: Tables with rows for every input (other tables hold extracted rows only).
+LOADER_TABLES = ("articles", "paragraphs")
 MANIFEST = "manifest.json"
 
 
@@ -76,7 +76,8 @@ def paragraph_rows(article: Article) -> list[dict]:
 def extract(corpus: str | os.PathLike, out: str | os.PathLike, *, model: str | None = None,
             fmt: str = "parquet", processes: int = 1, use_cache: bool = True,
             extra_dictionaries: Sequence[str | os.PathLike] = (), progress: bool | None = None,
-            batch_size: int = 64, chunk_articles: int = 500) -> ExtractResult:
+            batch_size: int = 64, chunk_articles: int = 500, engine: str = "local",
+            scheduler: str | None = None) -> ExtractResult:
     """Extract every table from ``corpus`` into ``out``.
 
     Args:
@@ -84,12 +85,15 @@ def extract(corpus: str | os.PathLike, out: str | os.PathLike, *, model: str | N
         out: Output folder (created if needed).
         model: spaCy pipeline name; default from ``SITREP_MODEL``.
         fmt: ``"parquet"`` or ``"csv"``.
-        processes: Processes for parsing.
+        processes: Processes for parsing (local engine).
         use_cache: Read and fill the parsed-doc cache.
         extra_dictionaries: User actor dictionaries.
         progress: Show a progress bar (default: unless ``SITREP_PROGRESS=0``).
         batch_size: ``nlp.pipe`` batch size.
         chunk_articles: Articles buffered before rows are written out.
+        engine: ``"local"``, or ``"dask"`` to run partitions on a Dask cluster
+            (see :mod:`helpers.dask_engine`); tables are then partitioned Parquet folders.
+        scheduler: Dask scheduler address; ``None`` starts a local cluster.
 
     Returns:
         The :class:`ExtractResult`.
@@ -100,21 +104,69 @@ def extract(corpus: str | os.PathLike, out: str | os.PathLike, *, model: str | N
     """
     corpus, out = Path(corpus), Path(out)
     next(iter_articles(corpus), None)  # fail early on a missing corpus
+    if engine == "dask":
+        from .dask_engine import extract_on_dask
+
+        return extract_on_dask(corpus, out, model=model, use_cache=use_cache,
+                               extra_dictionaries=extra_dictionaries, scheduler=scheduler,
+                               batch_size=batch_size)
+    if engine != "local":
+        raise ValueError(f"engine must be 'local' or 'dask', not {engine!r}")
     nlp = build_pipeline(model, extra_dictionaries=extra_dictionaries)
     cache = DocCache.for_pipeline(nlp) if use_cache else None
     out.mkdir(parents=True, exist_ok=True)
     staging = out / f".staging-{os.getpid()}"
     shutil.rmtree(staging, ignore_errors=True)
     staging.mkdir()
-    writers = {table: TableWriter(staging, table, fmt=fmt) for table in SCHEMAS}
     result = ExtractResult(out=out)
+    try:
+        result.rows, inputs = extract_stream(
+            lambda: iter_articles(corpus), nlp, staging, cache=cache, fmt=fmt,
+            processes=processes, batch_size=batch_size, progress=progress,
+            chunk_articles=chunk_articles, stats=result.stats)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    result.manifest = run_manifest(corpus, nlp, fmt=fmt, inputs=inputs, stats=result.stats,
+                                   rows=result.rows, engine="local")
+    publish(staging, out, result.manifest)
+    return result
+
+
+def extract_stream(source, nlp, directory: Path, *, cache: DocCache | None, fmt: str = "parquet",
+                   processes: int = 1, batch_size: int = 64, progress: bool | None = None,
+                   chunk_articles: int = 500, stats: ParseStats | None = None,
+                   name: str | None = None) -> tuple[dict[str, int], dict[str, int]]:
+    """Parse and extract a stream of articles, writing every table into ``directory``.
+
+    Args:
+        source: A function returning a fresh iterable of articles.
+        nlp: The pipeline.
+        directory: Where the table files go (``<table>.<fmt>``, or
+            ``<table>/<name>.<fmt>`` when ``name`` is given, for partitions).
+        cache: The parsed-doc cache, or ``None``.
+        fmt: ``"parquet"`` or ``"csv"``.
+        processes: ``nlp.pipe`` processes.
+        batch_size: ``nlp.pipe`` batch size.
+        progress: Show a progress bar.
+        chunk_articles: Articles buffered before rows are written.
+        stats: Filled with parse counts.
+        name: Partition file name.
+
+    Returns:
+        Rows written per table, and the input accounting (total, loaded, skipped).
+    """
+    if name is None:
+        writers = {table: TableWriter(directory, table, fmt=fmt) for table in SCHEMAS}
+    else:
+        writers = {table: TableWriter(directory / table, name, fmt=fmt, schema=table)
+                   for table in SCHEMAS}
     buffers: dict[str, list] = {table: [] for table in SCHEMAS}
     inputs = {"total": 0, "loaded": 0, "skipped": 0}
     try:
         buffered = 0
-        for article, doc in parse_articles(lambda: iter_articles(corpus), nlp, cache=cache,
-                                           processes=processes, batch_size=batch_size,
-                                           progress=progress, stats=result.stats):
+        for article, doc in parse_articles(source, nlp, cache=cache, processes=processes,
+                                           batch_size=batch_size, progress=progress, stats=stats):
             inputs["total"] += 1
             inputs["loaded" if article.loaded else "skipped"] += 1
             buffers["articles"].append(article)
@@ -127,34 +179,46 @@ def extract(corpus: str | os.PathLike, out: str | os.PathLike, *, model: str | N
                 _flush(buffers, writers)
                 buffered = 0
         _flush(buffers, writers)
-        paths = {table: writer.close() for table, writer in writers.items()}
+        for writer in writers.values():
+            writer.close()
     except BaseException:
         for writer in writers.values():
             writer.abort()
-        shutil.rmtree(staging, ignore_errors=True)
         raise
-    result.rows = {table: writer.rows for table, writer in writers.items()}
-    result.manifest = {
+    return {table: writer.rows for table, writer in writers.items()}, inputs
+
+
+def run_manifest(corpus: Path, nlp, *, fmt: str, inputs: dict, stats: ParseStats, rows: dict,
+                 engine: str) -> dict:
+    """The manifest describing a finished run (written last, as ``manifest.json``)."""
+    return {
         "corpus": str(corpus),
         "corpus_signature": corpus_signature(corpus),
         "model": nlp.meta.get("name"),
         "model_version": nlp.meta.get("version"),
         "pipeline_key": nlp.meta.get("sitrep_key"),
         "code_version": code_version(),
+        "engine": engine,
         "format": fmt,
         "inputs": inputs,
-        "parse": {"parsed": result.stats.parsed, "cached": result.stats.cached,
-                  "recomputed": result.stats.recomputed},
-        "rows": result.rows,
+        "parse": {"parsed": stats.parsed, "cached": stats.cached, "recomputed": stats.recomputed},
+        "rows": rows,
     }
+
+
+def publish(staging: Path, out: Path, manifest: dict) -> None:
+    """Move staged tables into ``out``, replacing the old ones; the manifest goes last."""
     (out / MANIFEST).unlink(missing_ok=True)
-    for stale in [*out.glob("*.parquet"), *out.glob("*.csv")]:
-        stale.unlink()
-    for path in paths.values():
+    for table in SCHEMAS:
+        for old in (out / f"{table}.parquet", out / f"{table}.csv", out / table):
+            if old.is_dir():
+                shutil.rmtree(old)
+            else:
+                old.unlink(missing_ok=True)
+    for path in sorted(staging.iterdir()):
         os.replace(path, out / path.name)
-    _write_json(out / MANIFEST, result.manifest)
+    _write_json(out / MANIFEST, manifest)
     shutil.rmtree(staging, ignore_errors=True)
-    return result
 
 
 def _flush(buffers: dict[str, list], writers: dict[str, TableWriter]) -> None:

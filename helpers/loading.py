@@ -24,6 +24,7 @@ import os
 import re
 import sys
 from collections.abc import Iterable, Iterator
+from typing import IO
 from dataclasses import asdict
 from difflib import SequenceMatcher
 from pathlib import Path
@@ -97,16 +98,21 @@ def iter_articles(path: str | os.PathLike) -> Iterator[Article]:
     if not root.exists():
         raise CorpusNotFoundError(f"corpus not found: {root}")
     base = root if root.is_dir() else root.parent
+    yield from mark_duplicates(
+        article for file in corpus_files(root) for article in load_file(file, base=base))
+
+
+def mark_duplicates(articles: Iterable[Article]) -> Iterator[Article]:
+    """Make ids unique (``~2`` suffix) and flag exact duplicate texts, in input order."""
     first_by_hash: dict[str, str] = {}
     used_ids: set[str] = set()
-    for file in _corpus_files(root):
-        for article in _load_file(file, base):
-            article.article_id = _unique_id(article.article_id, used_ids)
-            if article.loaded:
-                first = first_by_hash.setdefault(article.text_sha256, article.article_id)
-                if first != article.article_id:
-                    article.duplicate_of = first
-            yield article
+    for article in articles:
+        article.article_id = _unique_id(article.article_id, used_ids)
+        if article.loaded:
+            first = first_by_hash.setdefault(article.text_sha256, article.article_id)
+            if first != article.article_id:
+                article.duplicate_of = first
+        yield article
 
 
 def articles_frame(articles: Iterable[Article]) -> pd.DataFrame:
@@ -128,7 +134,8 @@ def articles_frame(articles: Iterable[Article]) -> pd.DataFrame:
                          "n_repeats": "int64", "n_boilerplate": "int64"})
 
 
-def _corpus_files(root: Path) -> list[Path]:
+def corpus_files(root: Path) -> list[Path]:
+    """Every input file under ``root`` (or ``root`` itself), sorted; hidden ones left out."""
     if root.is_file():
         return [root]
     files = []
@@ -139,7 +146,14 @@ def _corpus_files(root: Path) -> list[Path]:
     return sorted(files)
 
 
-def _load_file(file: Path, base: Path) -> Iterator[Article]:
+def load_file(file: Path, *, base: Path, lines: tuple[int, int] | None = None) -> Iterator[Article]:
+    """Articles of one input file (ids not yet made unique across files).
+
+    Args:
+        file: The input file.
+        base: Corpus root; paths and ids are relative to it.
+        lines: For .jsonl, only records on lines ``first..last`` (1-based, inclusive).
+    """
     relative = file.relative_to(base).as_posix() if file.is_relative_to(base) else str(file)
     stem_id = relative.rsplit(".", 1)[0] if "." in Path(relative).name else relative
     suffix = file.suffix.lower()
@@ -148,7 +162,17 @@ def _load_file(file: Path, base: Path) -> Iterator[Article]:
                        "expected .txt, .md, .jsonl or .csv")
         return
     try:
-        raw = file.read_bytes()
+        with file.open("rb") as handle:
+            head = handle.read(8192)
+            if suffix == ".jsonl" and not head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+                if _looks_binary(head):
+                    yield _skipped(stem_id, relative, None, "binary file")
+                    return
+                handle.seek(0)
+                # JSON Lines stream line by line, so a file of any size fits in memory
+                yield from _jsonl_articles(stem_id, relative, handle, lines)
+                return
+            raw = head + handle.read()
     except OSError as error:
         yield _skipped(stem_id, relative, None, f"unreadable file: {error.strerror or error}")
         return
@@ -162,7 +186,7 @@ def _load_file(file: Path, base: Path) -> Iterator[Article]:
     if suffix in TEXT_SUFFIXES:
         yield _text_article(stem_id, relative, text, warning, markdown=suffix == ".md")
     elif suffix == ".jsonl":
-        yield from _jsonl_articles(stem_id, relative, text, warning)
+        yield from _jsonl_articles(stem_id, relative, io.BytesIO(text.encode("utf-8")), lines)
     else:
         yield from _csv_articles(stem_id, relative, text, warning)
 
@@ -185,14 +209,16 @@ def decode_bytes(raw: bytes) -> tuple[str, str]:
     else:
         encoding = "utf-8"
     replaced = 0
+    try:
+        text = raw.decode(encoding)
+    except UnicodeDecodeError:
+        def count_replacements(error: UnicodeDecodeError) -> tuple[str, int]:
+            nonlocal replaced
+            replaced += error.end - error.start
+            return "\ufffd", error.end
 
-    def count_replacements(error: UnicodeDecodeError) -> tuple[str, int]:
-        nonlocal replaced
-        replaced += error.end - error.start
-        return "\ufffd", error.end
-
-    codecs.register_error("sitrep_count", count_replacements)
-    text = raw.decode(encoding, errors="sitrep_count")
+        codecs.register_error("sitrep_count", count_replacements)
+        text = raw.decode(encoding, errors="sitrep_count")
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     warning = ""
     if replaced:
@@ -221,10 +247,19 @@ def _text_article(article_id: str, path: str, text: str, warning: str, *,
     return article
 
 
-def _jsonl_articles(stem_id: str, path: str, text: str, warning: str) -> Iterator[Article]:
-    for number, line in enumerate(text.split("\n"), start=1):
+def _jsonl_articles(stem_id: str, path: str, handle: IO[bytes],
+                    lines: tuple[int, int] | None) -> Iterator[Article]:
+    first, last = lines or (1, sys.maxsize)
+    records = 0
+    for number, raw_line in enumerate(handle, start=1):
+        if number < first:
+            continue
+        if number > last:
+            break
+        line, warning = decode_bytes(raw_line)
         if not line.strip():
             continue
+        records += 1
         try:
             record = json.loads(line)
         except json.JSONDecodeError as error:
@@ -236,6 +271,8 @@ def _jsonl_articles(stem_id: str, path: str, text: str, warning: str) -> Iterato
                            f"line {number} is a JSON {type(record).__name__}, not an object")
             continue
         yield _record_article(stem_id, path, number, record, warning)
+    if records == 0 and lines is None:
+        yield _skipped(stem_id, path, None, "empty file")
 
 
 def _csv_articles(stem_id: str, path: str, text: str, warning: str) -> Iterator[Article]:

@@ -67,14 +67,19 @@ def to_arrow(rows: Sequence[dict] | pd.DataFrame, table: str) -> pa.Table:
 class TableWriter:
     """Write one table in chunks to ``<directory>/<table>.<format>``.
 
+    ``schema`` names the table's schema when the file is a partition with
+    another name (``<directory>/<part>.<format>``).
+
     The file is written under a temporary name and moved into place by
     :meth:`close`, so an interrupted run never leaves a table that looks complete.
     """
 
-    def __init__(self, directory: Path, table: str, *, fmt: str = "parquet") -> None:
+    def __init__(self, directory: Path, table: str, *, fmt: str = "parquet",
+                 schema: str | None = None) -> None:
         if fmt not in FORMATS:
             raise ValueError(f"format must be one of {FORMATS}, not {fmt!r}")
-        self.table, self.fmt = table, fmt
+        self.table, self.fmt = schema or table, fmt
+        Path(directory).mkdir(parents=True, exist_ok=True)
         self.path = Path(directory) / f"{table}.{fmt}"
         self.partial = self.path.with_name(f".{self.path.name}.{os.getpid()}.partial")
         self.rows = 0
@@ -118,8 +123,11 @@ def read_table(directory: str | os.PathLike, table: str, *,
     directory = Path(directory)
     wanted = list(columns) if columns is not None else None
     parquet, csv_path = directory / f"{table}.parquet", directory / f"{table}.csv"
-    if parquet.exists():
-        return pq.read_table(parquet, columns=wanted).to_pandas(types_mapper=_NULLABLE.get)
+    partitions = directory / table
+    if parquet.exists() or partitions.is_dir():
+        source = parquet if parquet.exists() else partitions
+        return pq.read_table(source, columns=wanted, schema=SCHEMAS.get(table)).to_pandas(
+            types_mapper=_NULLABLE.get)
     if csv_path.exists():
         schema = SCHEMAS.get(table)
         options = pacsv.ConvertOptions(column_types=schema, include_columns=wanted,

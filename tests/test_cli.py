@@ -1,0 +1,45 @@
+"""The command line: extract writes tables and reuses the cache; errors are one line."""
+
+import subprocess
+import sys
+
+import pandas as pd
+
+from helpers import config
+from helpers.cli import main
+
+
+def test_extract_twice_parses_nothing_the_second_time(tmp_path, capsys, monkeypatch):
+    monkeypatch.setenv("SITREP_CACHE", str(tmp_path / "cache"))
+    seeds = config.PROJECT_DIR / "seeds"
+    assert main(["extract", str(seeds), "--out", str(tmp_path / "out")]) == 0
+    first = capsys.readouterr().out
+    assert "inputs: 1 = 1 loaded + 0 skipped" in first
+    assert "parsed 1 document, 0 from cache" in first
+    assert main(["extract", str(seeds), "--out", str(tmp_path / "out")]) == 0
+    assert "parsed 0 documents, 1 from cache" in capsys.readouterr().out
+    mentions = pd.read_parquet(tmp_path / "out" / "mentions.parquet")
+    assert {"article_id", "start_char", "end_char", "text", "label", "sentence"} <= set(mentions)
+    assert (tmp_path / "out" / "manifest.json").exists()
+
+
+def test_extract_csv_format(tmp_path, monkeypatch):
+    monkeypatch.setenv("SITREP_CACHE", str(tmp_path / "cache"))
+    seeds = config.PROJECT_DIR / "seeds"
+    assert main(["extract", str(seeds), "--out", str(tmp_path / "o"), "--format", "csv"]) == 0
+    articles = pd.read_csv(tmp_path / "o" / "articles.csv")
+    assert articles.loc[0, "outlet"] == "Kurdistan 24"
+
+
+def test_missing_corpus_is_one_line_exit_2(tmp_path):
+    run = subprocess.run([sys.executable, "-m", "helpers", "extract", str(tmp_path / "nope"),
+                          "--out", str(tmp_path / "o")], capture_output=True, text=True)
+    assert run.returncode == 2
+    assert run.stderr.strip().splitlines() == [f"error: corpus not found: {tmp_path / 'nope'}"]
+
+
+def test_help_lists_commands():
+    run = subprocess.run([sys.executable, "-m", "helpers", "--help"], capture_output=True, text=True)
+    assert run.returncode == 0
+    for command in ("extract", "report", "notebooks"):
+        assert command in run.stdout
