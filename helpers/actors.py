@@ -67,6 +67,9 @@ FORCE_MODIFIERS = ("military", "security", "ground", "air", "special", "naval", 
                    "allied", "combat", "armed")
 #: Entity labels :func:`canonicalize` looks up in the dictionary (others are never actors).
 LINKABLE_LABELS = frozenset({"ORG", "NORP", "GPE", "LOC", "FAC", "PRODUCT", ""})
+#: Entity labels whose mentions go into the actors table: every ORG, and NORP
+#: mentions that the dictionary knows (groups, not nationality adjectives).
+ACTOR_LABELS = frozenset({"ORG", "NORP"})
 
 #: Rank and title words a person's name may carry in front ("Lt. Gen.", "Foreign Minister").
 #: Kept lowercase and without dots; exposed so the persons module can split titles off.

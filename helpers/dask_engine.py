@@ -75,7 +75,7 @@ def _pipeline(model: str | None, extra_dictionaries: tuple[str, ...]):
 def run_partition(partition: Partition, *, corpus: str, staging: str, model: str | None,
                   extra_dictionaries: tuple[str, ...], use_cache: bool, batch_size: int) -> dict:
     """Extract one partition on a worker; returns its counts and article keys."""
-    from .extraction import extract_stream
+    from .extraction import Extractors, extract_stream
 
     nlp = _pipeline(model, extra_dictionaries)
     base = Path(corpus) if Path(corpus).is_dir() else Path(corpus).parent
@@ -86,7 +86,8 @@ def run_partition(partition: Partition, *, corpus: str, staging: str, model: str
         for path, lines in partition.items:
             yield from load_file(Path(path), base=base, lines=lines)
 
-    rows, inputs = extract_stream(articles, nlp, Path(staging), cache=cache,
+    rows, inputs = extract_stream(articles, nlp, Path(staging),
+                                  extractors=Extractors.create(extra_dictionaries), cache=cache,
                                   batch_size=batch_size, progress=False, stats=stats,
                                   name=partition.name)
     return {"rows": rows, "inputs": inputs, "parsed": stats.parsed, "cached": stats.cached,
@@ -104,8 +105,8 @@ def extract_on_dask(corpus: Path, out: Path, *, model: str | None = None, use_ca
     """
     from dask.distributed import Client, LocalCluster
 
-    from .extraction import ExtractResult, publish, run_manifest
-    from .tables import SCHEMAS
+    from .extraction import (ARTICLE_TABLES, ExtractResult, Extractors, publish, run_manifest,
+                             write_corpus_tables)
 
     out.mkdir(parents=True, exist_ok=True)
     staging = out / f".staging-dask-{os.getpid()}"
@@ -123,6 +124,8 @@ def extract_on_dask(corpus: Path, out: Path, *, model: str | None = None, use_ca
             futures = client.map(task, partitions, pure=False)
             results = client.gather(futures)
         _apply_corpus_rules(staging)
+        extractors = Extractors.create(extra_dictionaries)
+        corpus_counts = write_corpus_tables(staging, extractors)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
@@ -140,7 +143,8 @@ def extract_on_dask(corpus: Path, out: Path, *, model: str | None = None, use_ca
     result.stats.skipped = inputs["skipped"]
     result.rows = {table: sum(pq.ParquetFile(p).metadata.num_rows
                               for p in (staging / table).glob("part-*.parquet"))
-                   for table in SCHEMAS}
+                   for table in ARTICLE_TABLES}
+    result.rows.update(corpus_counts)
     nlp = _pipeline(model, tuple(map(str, extra_dictionaries)))
     result.manifest = run_manifest(corpus, nlp, fmt="parquet", inputs=inputs, stats=result.stats,
                                    rows=result.rows, engine="dask")
@@ -156,8 +160,8 @@ def _apply_corpus_rules(staging: Path) -> None:
     flags change are rewritten (a duplicate's extracted rows are dropped).
     """
     from .articles import Article
-    from .extraction import LOADER_TABLES
-    from .tables import SCHEMAS, to_arrow
+    from .extraction import ARTICLE_TABLES, LOADER_TABLES
+    from .tables import to_arrow
 
     parts = sorted((staging / "articles").glob("part-*.parquet"))
     frames = {p.stem: pq.read_table(p).to_pandas() for p in parts}
@@ -173,7 +177,7 @@ def _apply_corpus_rules(staging: Path) -> None:
         articles = frames[stem]
         articles["duplicate_of"] = [renames.get(a, (a, d))[1] for a, d in
                                     zip(articles["article_id"], articles["duplicate_of"])]
-        for table in SCHEMAS:
+        for table in ARTICLE_TABLES:
             path = staging / table / f"{stem}.parquet"
             frame = articles if table == "articles" else pq.read_table(path).to_pandas()
             duplicates = {old for old, (_, dup) in renames.items() if dup}

@@ -29,6 +29,9 @@ from .tables import SCHEMAS, TableWriter, read_table
 
 #: Tables with rows for every input (other tables hold extracted rows only).
 LOADER_TABLES = ("articles", "paragraphs")
+#: Tables computed over the whole corpus after the per-article pass.
+CORPUS_TABLES = ("actors",)
+ARTICLE_TABLES = tuple(t for t in SCHEMAS if t not in CORPUS_TABLES)
 MANIFEST = "manifest.json"
 
 
@@ -61,9 +64,52 @@ class ExtractResult:
         return "\n".join(lines)
 
 
-def article_rows(doc, article: Article) -> dict[str, list[dict]]:
-    """Every per-article table's rows for one parsed article."""
-    return {"mentions": extract_mentions(doc, article)}
+@dataclass
+class Extractors:
+    """The per-article extractors of one run, with the data they share.
+
+    Attributes:
+        dictionary: The actor dictionary (built-in plus the user's).
+    """
+
+    dictionary: object
+
+    @classmethod
+    def create(cls, extra_dictionaries: Sequence[str | os.PathLike] = ()) -> "Extractors":
+        """Extractors using the built-in actor dictionary merged with ``extra_dictionaries``."""
+        from .actors import load_dictionary
+
+        return cls(dictionary=load_dictionary(extra_dictionaries))
+
+    def rows(self, doc, article: Article) -> dict[str, list[dict]]:
+        """Every per-article table's rows for one parsed article."""
+        return {"mentions": extract_mentions(doc, article, dictionary=self.dictionary)}
+
+
+def corpus_tables(directory: Path, extractors: Extractors) -> dict[str, pd.DataFrame]:
+    """Tables computed over the whole corpus from the per-article tables in ``directory``."""
+    from .actors import actors_table
+
+    mentions = read_table(directory, "mentions",
+                          columns=["article_id", "text", "actor_id", "canonical", "category"])
+    linked = mentions[mentions["actor_id"].fillna("") != ""]
+    known = extractors.dictionary.actors
+    linked = linked.assign(
+        country=[known[a].country if a in known else "" for a in linked["actor_id"]],
+        wikidata=[known[a].wikidata if a in known else "" for a in linked["actor_id"]],
+        in_dictionary=[a in known for a in linked["actor_id"]])
+    return {"actors": actors_table(linked)}
+
+
+def write_corpus_tables(directory: Path, extractors: Extractors, *, fmt: str = "parquet") -> dict[str, int]:
+    """Compute and write the corpus-level tables; returns their row counts."""
+    counts = {}
+    for table, frame in corpus_tables(directory, extractors).items():
+        writer = TableWriter(directory, table, fmt=fmt)
+        writer.write(frame)
+        writer.close()
+        counts[table] = writer.rows
+    return counts
 
 
 def paragraph_rows(article: Article) -> list[dict]:
@@ -119,11 +165,13 @@ def extract(corpus: str | os.PathLike, out: str | os.PathLike, *, model: str | N
     shutil.rmtree(staging, ignore_errors=True)
     staging.mkdir()
     result = ExtractResult(out=out)
+    extractors = Extractors.create(extra_dictionaries)
     try:
         result.rows, inputs = extract_stream(
-            lambda: iter_articles(corpus), nlp, staging, cache=cache, fmt=fmt,
-            processes=processes, batch_size=batch_size, progress=progress,
+            lambda: iter_articles(corpus), nlp, staging, extractors=extractors, cache=cache,
+            fmt=fmt, processes=processes, batch_size=batch_size, progress=progress,
             chunk_articles=chunk_articles, stats=result.stats)
+        result.rows.update(write_corpus_tables(staging, extractors, fmt=fmt))
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
@@ -133,7 +181,8 @@ def extract(corpus: str | os.PathLike, out: str | os.PathLike, *, model: str | N
     return result
 
 
-def extract_stream(source, nlp, directory: Path, *, cache: DocCache | None, fmt: str = "parquet",
+def extract_stream(source, nlp, directory: Path, *, extractors: Extractors,
+                   cache: DocCache | None, fmt: str = "parquet",
                    processes: int = 1, batch_size: int = 64, progress: bool | None = None,
                    chunk_articles: int = 500, stats: ParseStats | None = None,
                    name: str | None = None) -> tuple[dict[str, int], dict[str, int]]:
@@ -142,6 +191,7 @@ def extract_stream(source, nlp, directory: Path, *, cache: DocCache | None, fmt:
     Args:
         source: A function returning a fresh iterable of articles.
         nlp: The pipeline.
+        extractors: The per-article extractors.
         directory: Where the table files go (``<table>.<fmt>``, or
             ``<table>/<name>.<fmt>`` when ``name`` is given, for partitions).
         cache: The parsed-doc cache, or ``None``.
@@ -157,11 +207,11 @@ def extract_stream(source, nlp, directory: Path, *, cache: DocCache | None, fmt:
         Rows written per table, and the input accounting (total, loaded, skipped).
     """
     if name is None:
-        writers = {table: TableWriter(directory, table, fmt=fmt) for table in SCHEMAS}
+        writers = {table: TableWriter(directory, table, fmt=fmt) for table in ARTICLE_TABLES}
     else:
         writers = {table: TableWriter(directory / table, name, fmt=fmt, schema=table)
-                   for table in SCHEMAS}
-    buffers: dict[str, list] = {table: [] for table in SCHEMAS}
+                   for table in ARTICLE_TABLES}
+    buffers: dict[str, list] = {table: [] for table in ARTICLE_TABLES}
     inputs = {"total": 0, "loaded": 0, "skipped": 0}
     try:
         buffered = 0
@@ -172,7 +222,7 @@ def extract_stream(source, nlp, directory: Path, *, cache: DocCache | None, fmt:
             buffers["articles"].append(article)
             buffers["paragraphs"].extend(paragraph_rows(article))
             if doc is not None:
-                for table, rows in article_rows(doc, article).items():
+                for table, rows in extractors.rows(doc, article).items():
                     buffers[table].extend(rows)
             buffered += 1
             if buffered >= chunk_articles:

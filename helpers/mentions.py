@@ -42,19 +42,41 @@ def evidence(span: Span, article: Article, sentences: dict[int, int]) -> dict:
     }
 
 
-def extract_mentions(doc: Doc, article: Article) -> list[dict]:
+def extract_mentions(doc: Doc, article: Article, *, dictionary=None) -> list[dict]:
     """One row per named entity of ``doc`` that lies in extractable text.
+
+    Organisation mentions (and NORP mentions the actor dictionary knows) are
+    linked to actors: a dictionary hit of the entity ruler keeps its actor id,
+    other mentions are looked up by :func:`helpers.actors.canonicalize`.
 
     Args:
         doc: The parsed article text.
         article: The article ``doc`` was parsed from.
+        dictionary: Actor dictionary (default: the built-in one).
 
     Returns:
         Rows with the ``mentions`` columns (see the README's data dictionary).
     """
+    from .actors import ACTOR_LABELS, canonicalize, load_dictionary
+
+    dictionary = dictionary or load_dictionary()
     sentences = sentence_index(doc)
-    return [dict(evidence(ent, article, sentences), label=ent.label_)
-            for ent in doc.ents if article.is_extractable(ent.start_char, ent.end_char)]
+    rows = []
+    for ent in doc.ents:
+        if not article.is_extractable(ent.start_char, ent.end_char):
+            continue
+        row = dict(evidence(ent, article, sentences), label=ent.label_,
+                   actor_id="", canonical="", category="")
+        if ent.label_ in ACTOR_LABELS:
+            actor = dictionary.actors.get(ent.ent_id_)
+            link = ({"actor_id": actor.actor_id, "canonical": actor.canonical,
+                     "category": actor.category, "in_dictionary": True} if actor
+                    else canonicalize(ent.text, ent.label_, dictionary=dictionary))
+            if ent.label_ == "ORG" or link["in_dictionary"]:
+                row.update(actor_id=link["actor_id"], canonical=link["canonical"],
+                           category=link["category"])
+        rows.append(row)
+    return rows
 
 
 _LEADING_THE = re.compile(r"^(?:the)\s+", re.IGNORECASE)

@@ -32,6 +32,11 @@ SCHEMAS: dict[str, pa.Schema] = {
     "mentions": pa.schema([
         ("article_id", S), ("paragraph", I), ("sentence_id", I), ("start_char", I),
         ("end_char", I), ("text", S), ("label", S), ("sentence", S),
+        ("actor_id", S), ("canonical", S), ("category", S),
+    ]),
+    "actors": pa.schema([
+        ("actor_id", S), ("canonical", S), ("category", S), ("country", S), ("wikidata", S),
+        ("aliases_seen", S), ("in_dictionary", B), ("n_mentions", I), ("n_articles", I),
     ]),
 }
 
