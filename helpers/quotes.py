@@ -1,0 +1,381 @@
+"""Quotations in an article and who said them.
+
+:func:`extract_quotes` finds three kinds of reported speech in extractable text:
+
+* ``direct``: a quotation that is a whole utterance, with the attribution before
+  ("X said: “…”") or after ("“…,” said Major General …", "“…,” he warned");
+* ``partial``: quoted words inside the writer's own sentence ("called for
+  “intensifying operations …”"), attributed to the subject of the nearest
+  governing speech verb;
+* ``indirect``: a speech verb with a content clause ("X told Kurdistan 24 that …",
+  "Kaabi warned of …") or "according to X".
+
+Speakers are resolved through the person rows of :func:`helpers.persons.extract_persons`
+(which already resolve surnames and descriptions like "the major general"); "he"/"she"
+goes to the latest person mentioned in the same or previous paragraph (no gender
+check: conservative only in that it never looks further back); an organisation
+subject is named through the actor dictionary; any other subject ("Kurdish
+officials") is kept as written with an empty ``speaker_id``.
+
+Row columns: ``article_id, start_char, end_char`` (of the quoted text),
+``speaker, speaker_id, cue, quote, kind, sentence``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from helpers.articles import Article
+from helpers.persons import SPEECH_CUES, extract_persons
+
+#: Opening quotation marks and the marks that close them.
+QUOTE_PAIRS = {"“": "”", "„": "“", "«": "»", "‹": "›", '"': '"', "‘": "’", "「": "」"}
+
+#: Verbs whose content is a prepositional object: "warned of …", "called for …".
+PREPOSITIONAL_CUES = {"warn": {"of", "about", "against"}, "call": {"for"}, "speak": {"about", "of"}, "talk": {"about"}}
+
+#: Nouns that stand for their author in "according to a statement by X".
+SOURCE_DOCUMENTS = frozenset(
+    """statement statements report reports release source investigation investigations study
+    survey data figures document documents letter""".split()
+)
+
+PRONOUNS = frozenset({"he", "she"})
+_SENTENCE_END = frozenset({".", "!", "?"})
+_CLOSERS = frozenset(QUOTE_PAIRS.values())
+
+QUOTE_COLUMNS = ["article_id", "start_char", "end_char", "speaker", "speaker_id", "cue", "quote", "kind", "sentence"]
+
+
+def quote_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Find quotations in ``text[start:end]`` as ``(open_mark, close_mark)`` offsets.
+
+    Pairs curly, straight, guillemet and single marks; a single ’ between letters is an
+    apostrophe. An unclosed quotation runs to ``end`` (news style for a quote
+    continued in the next paragraph); stray closing marks are ignored.
+    A character scanner, because quote pairing is not a token pattern.
+
+    >>> t = 'He said “we’ll stay,” and left.'
+    >>> [t[a + 1:b] for a, b in quote_spans(t)]
+    ['we’ll stay,']
+    >>> quote_spans('odd ” marks “here')
+    [(12, 17)]
+    """
+    end = len(text) if end is None else end
+    spans: list[tuple[int, int]] = []
+    opener = None
+    for i in range(start, end):
+        ch = text[i]
+        before = text[i - 1] if i > start else " "
+        after = text[i + 1] if i + 1 < end else " "
+        if opener is None:
+            if ch in QUOTE_PAIRS and not (ch in "‘'" and before.isalnum()) and not after.isspace():
+                opener = i
+        elif ch == QUOTE_PAIRS[text[opener]] and not (ch in "’'" and after.isalnum()) and i > opener + 1:
+            spans.append((opener, i))
+            opener = None
+    if opener is not None and end - opener > 1:
+        spans.append((opener, end))
+    return spans
+
+
+@dataclass
+class _Speaker:
+    """Who a quotation is attributed to."""
+
+    name: str = ""
+    speaker_id: str = ""
+    token: int = -1
+
+
+class _Speakers:
+    """Resolves a subject token to a person, an actor or its own words."""
+
+    def __init__(self, doc: Doc, article: Article, persons: list[dict]):
+        self.doc = doc
+        self.article = article
+        self.persons = sorted(
+            (p for p in persons if p.get("role") == "actor" and p.get("start_char") is not None),
+            key=lambda p: p["start_char"],
+        )
+
+    def person_at(self, token: Token) -> dict | None:
+        """The person row whose span holds ``token``."""
+        return next((p for p in self.persons if p["start_char"] <= token.idx < p["end_char"]), None)
+
+    def resolve(self, token: Token | None) -> _Speaker:
+        """Name the speaker a subject token stands for."""
+        if token is None:
+            return _Speaker()
+        for candidate in [token, *token.children]:
+            person = self.person_at(candidate)
+            if person is not None:
+                return _Speaker(person["canonical"], person["person_id"], token.i)
+        if token.lower_ in PRONOUNS:
+            return self.pronoun(token)
+        if token.lower_ in SOURCE_DOCUMENTS:
+            for prep in token.children:
+                if prep.lower_ in {"by", "from", "of"}:
+                    source = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                    if source is not None:
+                        return self.resolve(source)
+            return _Speaker()  # a document with no named author is not a speaker
+        if token.ent_type_ in {"ORG", "NORP", "GPE"} and token.pos_ == "PROPN":
+            return self.actor(token)
+        if token.pos_ in {"NOUN", "PROPN"}:
+            words = [t for t in token.subtree if t.i <= token.i and t.dep_ != "det"]
+            return _Speaker(" ".join(t.text for t in words), "", token.i)
+        return _Speaker()
+
+    def speaker_of(self, verb: Token | None) -> _Speaker:
+        """The speaker of a speech verb: its subject, else the person named just before it.
+
+        The fallback (a person earlier in the same sentence and paragraph) covers
+        subjects the parser lost, e.g. "Nasser al-Harki, a … member of …, told …".
+        """
+        if verb is None:
+            return _Speaker()
+        speaker = self.resolve(_subject(verb))
+        if speaker.name:
+            return speaker
+        floor = max(verb.sent.start_char, self.doc.text.rfind("\n", 0, verb.idx) + 1)
+        before = [p for p in self.persons if floor <= p["start_char"] and p["end_char"] <= verb.idx]
+        return _Speaker(before[-1]["canonical"], before[-1]["person_id"], verb.i) if before else speaker
+
+    def actor(self, token: Token) -> _Speaker:
+        """Name an organisation through the actor dictionary when it is available."""
+        ent = next(e for e in self.doc.ents if e.start <= token.i < e.end)
+        try:
+            from helpers import actors  # written in parallel; optional until it lands
+        except ImportError:
+            return _Speaker(ent.text, ent.ent_id_, token.i)
+        found = actors.canonicalize(ent.text, ent.label_)
+        return _Speaker(found.get("canonical") or ent.text, found.get("actor_id") or "", token.i)
+
+    def pronoun(self, token: Token) -> _Speaker:
+        """The latest person mentioned before ``token`` in its or the previous paragraph."""
+        paragraph = self.article.paragraph_at(token.idx)
+        floor = 0
+        if paragraph is not None:
+            earlier = [p for p in self.article.paragraphs if p.end <= paragraph.start and p.extractable]
+            floor = earlier[-1].start if earlier else paragraph.start
+        before = [p for p in self.persons if floor <= p["start_char"] < token.idx]
+        if not before:
+            return _Speaker()
+        return _Speaker(before[-1]["canonical"], before[-1]["person_id"], token.i)
+
+
+def _subject(verb: Token) -> Token | None:
+    """The subject of a speech verb, following conjoined verbs to the shared subject.
+
+    The walk stops at a line break: a parse that joins paragraphs into one sentence
+    must not give a verb the subject of another paragraph.
+    """
+    doc = verb.doc
+    while True:
+        subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        if subject is not None or verb.dep_ != "conj" or verb.head.i == verb.i:
+            return subject
+        low, high = sorted((verb.head.idx, verb.idx))
+        if "\n" in doc.text[low:high]:
+            return None
+        verb = verb.head
+
+
+def _is_cue(token: Token) -> bool:
+    return token.pos_ in {"VERB", "AUX"} and token.lemma_.lower() in SPEECH_CUES
+
+
+def _frame_after(doc: Doc, close: int, ceiling: int) -> Span:
+    """Tokens after a closing mark up to the end of the sentence or the next quotation."""
+    end = close
+    while end < ceiling and doc[end].text not in _SENTENCE_END and doc[end].text not in QUOTE_PAIRS:
+        end += 1
+    return doc[close:end]
+
+
+def _frame_before(doc: Doc, open_: int, floor: int) -> Span:
+    """Tokens from the start of the sentence up to an opening mark."""
+    start = open_
+    while start > floor and doc[start - 1].text not in _SENTENCE_END and doc[start - 1].text not in _CLOSERS:
+        start -= 1
+    return doc[start:open_]
+
+
+def _cue_in(frame: Span, *, nearest_last: bool) -> Token | None:
+    """The speech verb of an attribution frame, nearest to the quotation."""
+    cues = [t for t in frame if _is_cue(t)]
+    if not cues:
+        return None
+    return cues[-1] if nearest_last else cues[0]
+
+
+def _governing_cue(quote: Span) -> Token | None:
+    """The nearest speech verb above a partial quotation whose subject lies outside it."""
+    token = quote.root
+    while token.head.i != token.i:
+        token = token.head
+        if quote.start <= token.i < quote.end:
+            continue
+        subject = _subject(token) if _is_cue(token) else None
+        if _is_cue(token) and not (subject is not None and quote.start <= subject.i < quote.end):
+            return token
+    return None
+
+
+def _sentence_text(doc: Doc, start: int, end: int) -> str:
+    """Text of the sentences covering tokens ``start..end``."""
+    first, last = doc[start].sent, doc[max(end - 1, start)].sent
+    return doc[first.start : last.end].text.strip()
+
+
+def _row(article: Article, doc: Doc, span: Span, speaker: _Speaker, cue: Token | None, kind: str) -> dict:
+    return {
+        "article_id": article.article_id,
+        "start_char": span.start_char,
+        "end_char": span.end_char,
+        "speaker": speaker.name,
+        "speaker_id": speaker.speaker_id,
+        "cue": cue.lemma_.lower() if cue is not None else "",
+        "quote": span.text,
+        "kind": kind,
+        "sentence": _sentence_text(doc, span.start, span.end),
+    }
+
+
+def _marked_quotes(doc: Doc, article: Article, speakers: _Speakers) -> list[dict]:
+    """Direct and partial quotations between quote marks."""
+    rows: list[dict] = []
+    for paragraph in article.paragraphs:
+        if not paragraph.extractable:
+            continue
+        para = doc.char_span(paragraph.start, paragraph.end, alignment_mode="expand")
+        if para is None:
+            continue
+        for open_char, close_char in quote_spans(article.text, paragraph.start, paragraph.end):
+            inner = article.text[open_char + 1 : close_char]
+            stripped = inner.strip().rstrip(",").rstrip()
+            if not stripped:
+                continue
+            start = open_char + 1 + inner.index(stripped[0])
+            quote = doc.char_span(start, start + len(stripped), alignment_mode="expand")
+            open_token = doc.char_span(open_char, open_char + 1, alignment_mode="expand")
+            if quote is None or open_token is None or not article.is_extractable(quote.start_char, quote.end_char):
+                continue
+            after = _frame_after(doc, min(quote.end + 1, para.end), para.end)
+            before = _frame_before(doc, open_token.start, para.start)
+            lead = [t for t in before if not t.is_space]
+            starts_sentence = not lead or lead[-1].text == ":"
+            ends_clause = stripped[-1] in ".!?" or inner.rstrip().endswith(",")
+            cue_before = _cue_in(before, nearest_last=True)
+            direct = starts_sentence or (lead and lead[-1].text == "," and cue_before is not None)
+            if direct:
+                cue = _cue_in(after, nearest_last=False) if ends_clause or cue_before is None else None
+                cue = cue or cue_before or _cue_in(after, nearest_last=False)
+                speaker = speakers.speaker_of(cue)
+                if quote.start <= speaker.token < quote.end:
+                    speaker = _Speaker()  # a subject inside the quotation is not its speaker
+                if not speaker.name and cue is not None:
+                    person = next((speakers.person_at(t) for t in after if speakers.person_at(t)), None)
+                    speaker = _Speaker(person["canonical"], person["person_id"]) if person else speaker
+                if not speaker.name and rows and rows[-1]["kind"] == "direct" and cue is None:
+                    speaker = _Speaker(rows[-1]["speaker"], rows[-1]["speaker_id"])  # quote continued
+                rows.append(_row(article, doc, quote, speaker, cue, "direct"))
+            else:
+                cue = _governing_cue(quote)
+                if cue is None:  # an attribution right after: "“security vacuum,” as KRG officials described it"
+                    cue = _cue_in(after[:6], nearest_last=False)
+                    subject = _subject(cue) if cue is not None else None
+                    cue = None if subject is not None and quote.start <= subject.i < quote.end else cue
+                speaker = speakers.speaker_of(cue)
+                rows.append(_row(article, doc, quote, speaker, cue, "partial"))
+    return rows
+
+
+def _content(verb: Token) -> Span | None:
+    """The reported content of a speech verb: its clause or its "of/for" object."""
+    doc = verb.doc
+    clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+    if clause is not None:
+        tokens = [t for t in clause.subtree if not (t.dep_ == "mark" and t.head.i == clause.i and t.i == clause.left_edge.i)]
+    else:
+        preps = PREPOSITIONAL_CUES.get(verb.lemma_.lower(), set())
+        prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ in preps), None)
+        if prep is None:
+            return None
+        tokens = [t for t in prep.subtree if t.i != prep.i]
+    if not tokens:
+        return None
+    span = doc[min(t.i for t in tokens) : max(t.i for t in tokens) + 1]
+    while len(span) and (span[-1].is_punct or span[-1].is_space):
+        span = span[:-1]
+    return span if len(span) else None
+
+
+def _according_to(token: Token) -> tuple[Span, Token] | None:
+    """For "according to X": the clause it qualifies and the source token X."""
+    if token.lower_ != "according":
+        return None
+    to = next((c for c in token.children if c.lower_ == "to"), None)
+    source = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+    if source is None:
+        return None
+    sentence = token.sent
+    phrase = list(token.subtree)
+    left = sentence.doc[sentence.start : phrase[0].i]
+    right = sentence.doc[phrase[-1].i + 1 : sentence.end]
+    clause = max((left, right), key=len)
+    while len(clause) and (clause[0].is_punct or clause[-1].is_punct):
+        clause = clause[1:] if clause[0].is_punct else clause[:-1]
+    return (clause, source) if len(clause) >= 3 else None
+
+
+def _indirect_quotes(doc: Doc, article: Article, speakers: _Speakers, marked: list[dict]) -> list[dict]:
+    """Indirect speech: speech verbs with content, and "according to X"."""
+    direct = [(r["start_char"], r["end_char"]) for r in marked if r["kind"] == "direct"]
+    marked_spans = [(r["start_char"], r["end_char"]) for r in marked]
+    rows: list[dict] = []
+    for token in doc:
+        if _is_cue(token):
+            content, cue, subject = _content(token), token, None
+        else:
+            found = _according_to(token)
+            if found is None:
+                continue
+            (content, subject), cue = found, None
+        if content is None or not article.is_extractable(content.start_char, content.end_char):
+            continue
+        if any(s < content.end_char and content.start_char < e for s, e in direct):
+            continue
+        inside = cue is not None and any(s - 1 <= content.start_char and content.end_char <= e + 1 for s, e in marked_spans)
+        holds = cue is None and any(content.start_char <= s and e <= content.end_char for s, e in marked_spans)
+        if inside or holds:
+            continue  # the quotation marks already attribute it ("called for “…”", "according to" around it)
+        if any(s < content.end_char and content.start_char < e for s, e in ((r["start_char"], r["end_char"]) for r in rows)):
+            continue  # "according to" around a clause already attributed by its verb
+        speaker = speakers.speaker_of(cue) if cue is not None else speakers.resolve(subject)
+        if speaker.name:
+            rows.append(_row(article, doc, content, speaker, cue, "indirect"))
+    return rows
+
+
+def extract_quotes(doc: Doc, article: Article, *, persons: list[dict] | None = None) -> list[dict]:
+    """Extract direct, partial and indirect quotations with their speakers.
+
+    Args:
+        doc: ``nlp(article.text)``.
+        article: The article ``doc`` was parsed from.
+        persons: Rows of :func:`helpers.persons.extract_persons` for this article;
+            computed when not given.
+
+    Returns:
+        One dict per quotation with the columns of :data:`QUOTE_COLUMNS`, in text
+        order. ``speaker`` is "" when no attribution was found (scare quotes).
+    """
+    persons = extract_persons(doc, article) if persons is None else persons
+    speakers = _Speakers(doc, article, persons)
+    marked = _marked_quotes(doc, article, speakers)
+    rows = marked + _indirect_quotes(doc, article, speakers, marked)
+    return sorted(rows, key=lambda r: (r["start_char"], r["end_char"]))

