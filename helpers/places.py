@@ -1,0 +1,500 @@
+"""Find place mentions in parsed articles and resolve them to the gazetteer.
+
+One row per place mention in extractable text (see :func:`resolve_places`),
+with its evidence (``article_id``, ``start_char``, ``end_char``, ``sentence``)
+and its resolution (``place_id``, coordinates, country, province).
+
+Mentions come from:
+
+* GPE, LOC and FAC entities (role ``event``);
+* entities of other labels whose whole text is a known place name (the small
+  English model tags "Erbil" ORG and "Salahuddin" PERSON; role ``event``);
+* place names inside organisation names ("Baghdad Operations Command" ->
+  Baghdad; role ``nested``);
+* known place names the NER missed entirely (the :func:`ruler_patterns` names,
+  plus lower-case region names such as "disputed territories" when the
+  article's country fits; role ``event``);
+* the dateline (role ``dateline``; it lies outside every paragraph);
+* demonyms ("Iraqi", "Syrians"; role ``demonym``). They link to their country;
+  "Kurdish"/"Kurds" link to the cultural region ``sr:kurdistan`` (no country),
+  because Kurds live in four states and the word does not place an event.
+
+Disambiguation scores each candidate (:func:`score_candidate`): the feature
+type and population give a prior, a main name beats an alternate, candidates
+in the article's countries and provinces (from the dateline, country names,
+demonyms and unambiguous places) gain, and cue words next to the mention
+("province", "governorate" vs "city", "town", "village", "district") pick the
+feature type.
+
+Precision scheme (like ACLED's ``geo_precision``): 1 = town or village,
+2 = district or part of a province, 3 = province or sub-national region,
+4 = country, 5 = supranational region.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from functools import lru_cache
+
+import pandas as pd
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+
+from helpers import config
+from helpers.articles import Article
+from helpers.gazetteer import (CITY_POPULATION, FOCUS_COUNTRIES, Gazetteer, Place,
+                               default_gazetteer, strip_admin_words)
+
+#: Columns of :func:`resolve_places` rows.
+PLACE_COLUMNS = ["article_id", "start_char", "end_char", "text", "sentence", "label", "role",
+                 "place_id", "geonameid", "canonical", "kind", "lat", "lon", "country",
+                 "admin1", "admin1_code", "precision", "resolution"]
+#: Columns of :func:`places_table`.
+PLACES_TABLE_COLUMNS = ["place_id", "canonical", "geonameid", "kind", "lat", "lon", "admin1",
+                        "admin1_code", "country", "precision", "n_mentions", "n_articles"]
+
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# Labels whose whole text may be a mislabelled place ("Erbil" ORG, "Salahuddin" PERSON).
+MISLABEL_LABELS = frozenset({"ORG", "PERSON", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT"})
+# Labels whose text may contain a place name ("Baghdad Operations Command"); not PERSON.
+NESTING_LABELS = frozenset({"ORG", "FAC", "LOC", "GPE", "EVENT", "WORK_OF_ART", "PRODUCT"})
+ADMIN_CUES = frozenset({"province", "provinces", "governorate", "governorates", "state",
+                        "region", "oblast", "prefecture", "wilaya", "muhafazat"})
+SETTLEMENT_CUES = frozenset({"city", "town", "village", "villages", "towns", "district",
+                             "suburb", "neighbourhood", "neighborhood", "sub-district",
+                             "subdistrict", "nahiya", "qadha"})
+# Minimum population of a town found inside an organisation name or missed by the NER.
+NESTED_MIN_POPULATION = 50_000
+# Ruler patterns for towns: everywhere from this population, in focus countries from
+# CITY_POPULATION; alternate spellings in focus countries from NESTED_MIN_POPULATION.
+RULER_MIN_POPULATION = 200_000
+_LEADING = re.compile(r"^(the|The)\s+")
+_TRAILING = re.compile(r"(['’]s|['’])$")
+
+
+# --- dictionaries ------------------------------------------------------------------------
+
+@lru_cache(maxsize=1)
+def _stopnames() -> frozenset[str]:
+    lines = (config.DATA_DIR / "geo_stopnames.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+
+
+@lru_cache(maxsize=1)
+def demonyms() -> dict[str, str]:
+    """Demonym -> ``place_id`` of its country or region (``geo_demonyms.csv``)."""
+    gazetteer = default_gazetteer()
+    table = pd.read_csv(config.DATA_DIR / "geo_demonyms.csv", keep_default_na=False)
+    result = {}
+    for demonym, target in zip(table["demonym"], table["target"]):
+        place = gazetteer.country(target) if len(target) == 2 else gazetteer.get(target)
+        if place is None:
+            raise ValueError(f"geo_demonyms.csv: unknown target {target!r}")
+        result[demonym] = place.place_id
+    return result
+
+
+def _usable_pattern(name: str) -> bool:
+    """Capitalised, not a listed common word or first name, not a short code."""
+    return (len(name) > 2 and name[0].isupper() and not name.isupper()
+            and name not in _stopnames() and name.split()[0] not in _stopnames())
+
+
+def _ruler_places(gazetteer: Gazetteer) -> list[tuple[Place, bool]]:
+    """Places the ruler knows, with whether their alternate names are used too.
+
+    Towns contribute their main name only (curated aliases come in through the
+    gazetteer index), which keeps the ruler to a few thousand patterns.
+    """
+    chosen = []
+    for place in gazetteer:
+        focus = place.country in FOCUS_COUNTRIES
+        if place.kind in ("country", "region") or (place.kind == "admin1" and focus):
+            chosen.append((place, True))
+        elif place.kind in ("city", "village") and (
+                place.population >= RULER_MIN_POPULATION
+                or (focus and place.population >= NESTED_MIN_POPULATION)):
+            chosen.append((place, False))
+    return chosen
+
+
+@lru_cache(maxsize=1)
+def ruler_patterns() -> list[dict]:
+    """EntityRuler patterns (case-sensitive phrases) for place names.
+
+    Every name of countries, regions and provinces of
+    :data:`helpers.gazetteer.FOCUS_COUNTRIES`, the curated aliases, and the main
+    names of towns over :data:`RULER_MIN_POPULATION` worldwide and over
+    :data:`NESTED_MIN_POPULATION` in focus countries.
+    Names listed in ``geo_stopnames.txt`` (common words, first names) are left out.
+    Each pattern's ``id`` is the place the name resolves to without context.
+
+    Returns:
+        Dicts ``{"label": "GPE"|"LOC", "pattern": name, "id": place_id}``, sorted.
+    """
+    gazetteer = default_gazetteer()
+    names: set[str] = set(pd.read_csv(config.DATA_DIR / "geo_aliases.csv")["alias"])
+    for place, all_names in _ruler_places(gazetteer):
+        names.add(place.canonical)
+        if all_names:  # English news writes ASCII transliterations of up to three words
+            names.update(n for n in gazetteer.names(place.place_id)
+                         if n.isascii() and len(n.split()) <= 3 and strip_admin_words(n) == n)
+    names = {n for n in names if _usable_pattern(n)}
+    patterns = []
+    for name in sorted(names):
+        best = resolve_name(name, gazetteer=gazetteer)
+        if best is not None:
+            label = "LOC" if best.kind == "region" else "GPE"
+            patterns.append({"label": label, "pattern": name, "id": best.place_id})
+    return patterns
+
+
+# --- disambiguation ----------------------------------------------------------------------
+
+def score_candidate(place: Place, *, is_main_name: bool, countries: Counter | None = None,
+                    admin1_codes: Counter | None = None, cue: str = "") -> float:
+    """Score a candidate place for a mention; the highest score wins.
+
+    Args:
+        place: The candidate.
+        is_main_name: True when the mention matched a main name or curated alias.
+        countries: ISO alpha-2 codes of the article's context, with counts.
+        admin1_codes: ISO 3166-2 codes of the article's context, with counts.
+        cue: ``"admin"`` or ``"settlement"`` when a cue word stands next to the mention.
+
+    Returns:
+        The score (a log-population-like scale).
+    """
+    if place.kind == "country":
+        score = 9.0
+    elif place.kind == "region":
+        score = 6.0 if place.precision <= 3 else 5.5
+    elif place.kind == "admin1":
+        score = 5.2
+    else:  # towns: log10 of the population; cities1000 entries of unknown size count as ~3,000
+        score = math.log10(place.population) if place.population > 0 else 3.5
+    score += 1.0 if is_main_name else 0.0
+    if countries and (place.country in countries or place.precision == 5):
+        score += 3.0  # supranational regions fit any article
+    if admin1_codes and place.admin1_code in admin1_codes:
+        score += 1.5
+    if cue == "admin":
+        score += 6.0 if place.kind in ("admin1", "region") else 0.0
+    elif cue == "settlement":
+        score += 3.0 if place.kind in ("city", "village") else -2.0
+    return score
+
+
+def resolve_name(name: str, *, gazetteer: Gazetteer | None = None, countries: Counter | None = None,
+                 admin1_codes: Counter | None = None, cue: str = "") -> Place | None:
+    """The best place for ``name`` given the context, or ``None`` when unknown.
+
+    >>> resolve_name("Salahuddin").admin1_code
+    'IQ-SD'
+    >>> resolve_name("Tripoli", countries=Counter({"LB": 1})).country
+    'LB'
+    """
+    ranked = _ranked(name, gazetteer or default_gazetteer(), countries, admin1_codes, cue)
+    return ranked[0][1] if ranked else None
+
+
+def _ranked(name: str, gazetteer: Gazetteer, countries: Counter | None,
+            admin1_codes: Counter | None, cue: str) -> list[tuple[float, Place]]:
+    scored = {}
+    for place, is_main in gazetteer.candidates(name):
+        score = score_candidate(place, is_main_name=is_main, countries=countries,
+                                admin1_codes=admin1_codes, cue=cue)
+        scored[place.place_id] = max(score, scored.get(place.place_id, (score, place))[0]), place
+    return sorted(scored.values(), key=lambda item: (-item[0], item[1].place_id))
+
+
+def _cue(doc: Doc, start: int, end: int) -> str:
+    """``"admin"`` or ``"settlement"`` when a cue word follows the mention, possibly
+    after a list of names ("Kirkuk, Diyala, and Salahuddin provinces"), or precedes
+    it with "of" ("the province of Salahuddin", "the city of Mosul")."""
+    word = ""
+    for token in doc[end:min(end + 8, len(doc))]:
+        if token.lower_ in ADMIN_CUES or token.lower_ in SETTLEMENT_CUES:
+            word = token.lower_
+            break
+        if not (token.lower_ in {",", "and", "or", "&"} or token.is_title):
+            break
+    if not word and start >= 2 and doc[start - 1].lower_ == "of":
+        word = doc[start - 2].lower_
+    if word in ADMIN_CUES:
+        return "admin"
+    if word in SETTLEMENT_CUES:
+        return "settlement"
+    return ""
+
+
+# --- mention finding ---------------------------------------------------------------------
+
+def _clean_span(doc: Doc, span: Span) -> Span | None:
+    """Drop a leading "the" and a trailing possessive from an entity span."""
+    start, end = span.start_char, span.end_char
+    text = doc.text[start:end]
+    lead = _LEADING.match(text)
+    if lead:
+        start += lead.end()
+    trail = _TRAILING.search(doc.text[start:end])
+    if trail:
+        end -= len(trail.group())
+    return doc.char_span(start, end, label=span.label_, alignment_mode="contract") if end > start else None
+
+
+def _strong_place(name: str, gazetteer: Gazetteer, *, min_population: int) -> bool:
+    """True when ``name`` is the main name (or alias) of a country, division, region or big town."""
+    if name in _stopnames() or not name[:1].isupper():
+        return False
+    return any(is_main and (p.kind in ("country", "admin1", "region") or p.population >= min_population
+                            or (p.country in FOCUS_COUNTRIES and p.population >= CITY_POPULATION))
+               for p, is_main in gazetteer.candidates(name))
+
+
+def _nested_spans(doc: Doc, span: Span, gazetteer: Gazetteer) -> list[Span]:
+    """Known place names inside a longer entity, longest first, non-overlapping."""
+    found: list[Span] = []
+    taken: set[int] = set()
+    for size in range(min(4, len(span)), 0, -1):
+        for i in range(span.start, span.end - size + 1):
+            sub = doc[i:i + size]
+            if taken & set(range(i, i + size)) or not (sub[0].is_title and sub[-1].is_alpha):
+                continue
+            if sub.text in demonyms() or _strong_place(sub.text, gazetteer,
+                                                       min_population=NESTED_MIN_POPULATION):
+                found.append(sub)
+                taken.update(range(i, i + size))
+    return sorted(found, key=lambda s: s.start)
+
+
+@lru_cache(maxsize=4)
+def _missed_name_matcher(vocab_id: int, vocab) -> PhraseMatcher:
+    """Matcher over the ruler names and lower-case region names, for names the NER missed."""
+    from spacy.lang.en import English  # tokenizer only: same rules as the English pipelines
+
+    make_doc = English().make_doc
+    matcher = PhraseMatcher(vocab)
+    for pattern in ruler_patterns():
+        matcher.add(pattern["id"], [make_doc(pattern["pattern"])])
+    gazetteer = default_gazetteer()
+    for place in gazetteer:
+        if place.kind == "region":
+            lower = [n for n in gazetteer.names(place.place_id) if n[:1].islower()]
+            if lower:
+                matcher.add("context:" + place.place_id, [make_doc(n) for n in lower])
+    return matcher
+
+
+def _sentence(doc: Doc, article: Article, start: int, end: int) -> str:
+    """The sentence of a mention, clipped to its paragraph (titles run into leads)."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return ""
+    sent_start, sent_end = span.sent.start_char, span.sent.end_char
+    paragraph = article.paragraph_at(start)
+    if paragraph is not None:
+        sent_start, sent_end = max(sent_start, paragraph.start), min(sent_end, paragraph.end)
+    return doc.text[sent_start:sent_end].strip()
+
+
+class _Mention(dict):
+    """A row under construction (a dict with the mention's token span attached)."""
+
+    span: Span
+
+
+def _mentions(doc: Doc, article: Article, gazetteer: Gazetteer) -> list[_Mention]:
+    rows: list[_Mention] = []
+    covered: set[int] = set()
+
+    def add(span: Span, *, role: str, label: str, context_only: str = "") -> None:
+        if not (article.is_extractable(span.start_char, span.end_char) or role == "dateline"):
+            return
+        row = _Mention(article_id=article.article_id, start_char=span.start_char,
+                       end_char=span.end_char, text=span.text, label=label, role=role,
+                       context_only=context_only)
+        row.span = span
+        rows.append(row)
+
+    for ent in doc.ents:
+        covered.update(range(ent.start, ent.end))
+        span = _clean_span(doc, ent)
+        if span is None or len(span) == 0:
+            continue
+        if span.text in demonyms():
+            add(span, role="demonym", label=ent.label_)
+        elif ent.label_ in PLACE_LABELS and gazetteer.candidates(span.text):
+            add(span, role="event", label=ent.label_)
+        elif ent.label_ in MISLABEL_LABELS and _strong_place(span.text, gazetteer, min_population=100_000):
+            add(span, role="event", label=ent.label_)
+        elif ent.label_ in NESTING_LABELS:
+            nested = _nested_spans(doc, span, gazetteer)
+            for sub in nested:
+                add(sub, role="demonym" if sub.text in demonyms() else "nested", label=ent.label_)
+            if not nested and ent.label_ in PLACE_LABELS:
+                add(span, role="event", label=ent.label_)  # unresolved, with its reason
+    matcher = _missed_name_matcher(id(doc.vocab), doc.vocab)
+    for match_id, start, end in sorted(matcher(doc), key=lambda m: (m[1], -m[2])):
+        if covered & set(range(start, end)):
+            continue
+        covered.update(range(start, end))
+        key = doc.vocab.strings[match_id]
+        context_only = key.removeprefix("context:") if key.startswith("context:") else ""
+        add(doc[start:end], role="event", label="", context_only=context_only)
+    if article.dateline_span:
+        span = doc.char_span(*article.dateline_span, alignment_mode="expand")
+        if span is not None:
+            add(span, role="dateline", label="")
+    return sorted(rows, key=lambda r: (r["start_char"], r["end_char"]))
+
+
+# --- resolution --------------------------------------------------------------------------
+
+def _context(mentions: list[_Mention], gazetteer: Gazetteer) -> tuple[Counter, Counter]:
+    """Countries and provinces the article is about: dateline, demonyms and clear names."""
+    countries: Counter = Counter()
+    admin1_codes: Counter = Counter()
+    for row in mentions:
+        if row["role"] == "demonym":
+            place = gazetteer.get(demonyms()[row["text"]])
+            if place and place.country:
+                countries[place.country] += 1
+            continue
+        if row["context_only"]:
+            continue
+        ranked = _ranked(row["text"], gazetteer, None, None, _cue(row.span.doc, row.span.start, row.span.end))
+        if not ranked:
+            continue
+        top_score, top = ranked[0]
+        runner_up = ranked[1][0] if len(ranked) > 1 else -math.inf
+        clear = top.kind in ("country", "admin1", "region") or top.population >= 100_000
+        if (top_score - runner_up >= 1.0 and clear) or row["role"] == "dateline":
+            if top.country:
+                countries[top.country] += 1
+            if top.admin1_code:
+                admin1_codes[top.admin1_code] += 1
+    return countries, admin1_codes
+
+
+def _resolve(row: _Mention, gazetteer: Gazetteer, countries: Counter, admin1_codes: Counter) -> dict:
+    fields = dict.fromkeys(PLACE_COLUMNS[6:], None)
+    fields["role"] = row["role"]
+    if row["role"] == "demonym":
+        place, note = gazetteer.get(demonyms()[row["text"]]), "demonym"
+    elif row["context_only"]:
+        place = gazetteer.get(row["context_only"])
+        if place.country and place.country not in countries:
+            return {}  # a generic phrase ("disputed areas") outside its country's news
+        note = "resolved: region name in its country's context"
+    else:
+        cue = _cue(row.span.doc, row.span.start, row.span.end)
+        ranked = _ranked(row["text"], gazetteer, countries, admin1_codes, cue)
+        if not ranked:
+            return {**fields, "resolution": "unresolved: not in gazetteer"}
+        score, place = ranked[0]
+        small = place.kind == "village" or (place.kind == "city" and place.population == 0)
+        if small and countries and place.country not in countries and not cue:
+            return {**fields, "resolution": f"unresolved: only a small place outside the article's "
+                                           f"countries ({place.canonical}, {place.country})"}
+        if len(ranked) > 1:
+            second_score, second = ranked[1]
+            if (score - second_score < 0.3 and second.country != place.country
+                    and place.country not in countries
+                    and {place.kind, second.kind} <= {"city", "village"}):
+                return {**fields, "resolution": f"unresolved: ambiguous ({place.canonical}, "
+                                               f"{place.country} / {second.canonical}, {second.country})"}
+        if cue:
+            note = f"resolved: cue word ({cue})"
+        elif place.country in countries and len({p.country for _s, p in ranked}) > 1:
+            note = "resolved: article context"
+        else:
+            note = "resolved: best match"
+    return {**fields, "place_id": place.place_id, "geonameid": place.geonameid,
+            "canonical": place.canonical, "kind": place.kind, "lat": place.lat, "lon": place.lon,
+            "country": place.country, "admin1": place.admin1, "admin1_code": place.admin1_code,
+            "precision": place.precision, "resolution": note}
+
+
+def resolve_places(doc: Doc, article: Article, *, gazetteer: Gazetteer | None = None) -> list[dict]:
+    """Find and resolve every place mention of one article.
+
+    Args:
+        doc: The parsed article (``doc.text == article.text``).
+        article: The article (for ``article_id``, extractable spans and the dateline).
+        gazetteer: The gazetteer (default: the package's).
+
+    Returns:
+        One dict per mention with the columns :data:`PLACE_COLUMNS`: evidence
+        (``article_id, start_char, end_char, text, sentence``), the entity
+        ``label`` ("" when found by the dictionary or the dateline), ``role``
+        (``event``, ``dateline``, ``nested``, ``demonym``) and the place fields;
+        unresolved mentions keep ``place_id=None`` and say why in ``resolution``.
+    """
+    gazetteer = gazetteer or default_gazetteer()
+    mentions = _mentions(doc, article, gazetteer)
+    countries, admin1_codes = _context(mentions, gazetteer)
+    rows = []
+    for row in mentions:
+        resolved = _resolve(row, gazetteer, countries, admin1_codes)
+        if not resolved:
+            continue
+        rows.append({"article_id": row["article_id"], "start_char": row["start_char"],
+                     "end_char": row["end_char"], "text": row["text"],
+                     "sentence": _sentence(doc, article, row["start_char"], row["end_char"]),
+                     "label": row["label"], **resolved})
+    return [{column: r[column] for column in PLACE_COLUMNS} for r in rows]
+
+
+# --- tables ------------------------------------------------------------------------------
+
+def places_table(place_mentions: pd.DataFrame) -> pd.DataFrame:
+    """One row per resolved place, with mention and article counts.
+
+    Demonym rows are left out (they name a nationality, not a place of events).
+
+    Args:
+        place_mentions: Rows of :func:`resolve_places` for any number of articles.
+
+    Returns:
+        Columns :data:`PLACES_TABLE_COLUMNS`, most mentioned first, then by name.
+    """
+    rows = place_mentions[place_mentions["place_id"].notna() & (place_mentions["role"] != "demonym")]
+    if rows.empty:
+        return pd.DataFrame(columns=PLACES_TABLE_COLUMNS)
+    keys = [c for c in PLACES_TABLE_COLUMNS[:-2]]
+    table = (rows.groupby("place_id", sort=False)
+             .agg(**{c: (c, "first") for c in keys if c != "place_id"},
+                  n_mentions=("start_char", "size"), n_articles=("article_id", "nunique"))
+             .reset_index())
+    table = table.astype({"geonameid": "Int64", "precision": "Int64"})
+    return (table.sort_values(["n_mentions", "n_articles", "canonical", "place_id"],
+                              ascending=[False, False, True, True], kind="stable")
+            .reset_index(drop=True)[PLACES_TABLE_COLUMNS])
+
+
+def main_place(place_rows: list[dict]) -> dict | None:
+    """The article's main event place, for extractors that need a fallback location.
+
+    The most mentioned resolved place below country level (event or nested
+    role; the dateline adds one mention), falling back to countries; ties go
+    to the more specific place, then to the earlier mention.
+
+    Args:
+        place_rows: Rows of :func:`resolve_places` for one article.
+
+    Returns:
+        The first row of the chosen place with an extra ``n_mentions`` field, or ``None``.
+    """
+    usable = [r for r in place_rows if r["place_id"] and r["role"] in ("event", "nested", "dateline")]
+    if not usable:
+        return None
+    counts = Counter(r["place_id"] for r in usable)
+    first = {}
+    for row in sorted(usable, key=lambda r: r["start_char"]):
+        first.setdefault(row["place_id"], row)
+    local = [pid for pid in counts if first[pid]["precision"] <= 3] or list(counts)
+    best = min(local, key=lambda pid: (-counts[pid], first[pid]["precision"], first[pid]["start_char"]))
+    return {**first[best], "n_mentions": counts[best]}
