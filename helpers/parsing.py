@@ -33,6 +33,22 @@ log = logging.getLogger(__name__)
 ArticleSource = Sequence[Article] | Callable[[], Iterable[Article]]
 
 
+PARAGRAPH_BREAKS = "sitrep_paragraph_breaks"
+
+
+@Language.component(PARAGRAPH_BREAKS)
+def paragraph_breaks(doc: Doc) -> Doc:
+    """Start a sentence after every line break, so no sentence spans two paragraphs.
+
+    The parser keeps sentence starts set before it runs; without this it joins a
+    headline or a "Read More" line to the next paragraph.
+    """
+    for token in doc[:-1]:
+        if "\n" in token.text or "\n" in token.whitespace_:
+            doc[token.i + 1].is_sent_start = True
+    return doc
+
+
 class ModelNotFoundError(RuntimeError):
     """The requested spaCy pipeline is not installed."""
 
@@ -65,6 +81,8 @@ def build_pipeline(model: str | None = None, *, extra_dictionaries: Sequence[str
     if additions:
         from . import actors, places
 
+        if "parser" in nlp.pipe_names:
+            nlp.add_pipe(PARAGRAPH_BREAKS, before="parser")
         actors.add_pipeline_components(nlp, place_patterns=places.ruler_patterns(),
                                        extra_dictionaries=extra_dictionaries)
         data_files = [*actors.pipeline_data_files(), *map(Path, extra_dictionaries)]
