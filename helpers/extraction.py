@@ -23,14 +23,14 @@ import pandas as pd
 from . import config
 from .articles import Article
 from .loading import articles_frame, iter_articles
-from .mentions import extract_mentions
+from .mentions import extract_mentions, sentence_index
 from .parsing import DocCache, ParseStats, build_pipeline, parse_articles
 from .tables import SCHEMAS, TableWriter, read_table
 
 #: Tables with rows for every input (other tables hold extracted rows only).
 LOADER_TABLES = ("articles", "paragraphs")
 #: Tables computed over the whole corpus after the per-article pass.
-CORPUS_TABLES = ("actors",)
+CORPUS_TABLES = ("actors", "persons", "places")
 ARTICLE_TABLES = tuple(t for t in SCHEMAS if t not in CORPUS_TABLES)
 MANIFEST = "manifest.json"
 
@@ -70,25 +70,84 @@ class Extractors:
 
     Attributes:
         dictionary: The actor dictionary (built-in plus the user's).
+        gazetteer: The place gazetteer.
     """
 
     dictionary: object
+    gazetteer: object
 
     @classmethod
     def create(cls, extra_dictionaries: Sequence[str | os.PathLike] = ()) -> "Extractors":
         """Extractors using the built-in actor dictionary merged with ``extra_dictionaries``."""
         from .actors import load_dictionary
+        from .gazetteer import default_gazetteer
 
-        return cls(dictionary=load_dictionary(extra_dictionaries))
+        return cls(dictionary=load_dictionary(extra_dictionaries), gazetteer=default_gazetteer())
 
     def rows(self, doc, article: Article) -> dict[str, list[dict]]:
         """Every per-article table's rows for one parsed article."""
-        return {"mentions": extract_mentions(doc, article, dictionary=self.dictionary)}
+        from .persons import extract_persons
+        from .places import resolve_places
+        from .quotes import extract_quotes
+
+        persons = extract_persons(doc, article)
+        person_spans = {(p["start_char"], p["end_char"]) for p in persons if p["role"] == "actor"}
+        # A name the persons extractor recognised from speech or title cues ("Kaabi warned")
+        # is a person even where the entity recogniser said GPE: not an unresolved place.
+        places = [p for p in resolve_places(doc, article, gazetteer=self.gazetteer)
+                  if p["place_id"] or (p["start_char"], p["end_char"]) not in person_spans]
+        mentions = [dict(m, label="PERSON", actor_id="", canonical="", category="")
+                    if (m["start_char"], m["end_char"]) in person_spans else m
+                    for m in extract_mentions(doc, article, dictionary=self.dictionary)]
+        mentions = with_places(mentions, places, doc=doc, article=article)
+        return {"mentions": mentions, "person_mentions": persons, "place_mentions": places,
+                "quotes": extract_quotes(doc, article, persons=persons)}
+
+
+def with_places(mentions: list[dict], places: list[dict], *, doc, article: Article) -> list[dict]:
+    """Mentions with the place columns of the resolved place at the same offsets.
+
+    Place mentions the entity recogniser did not produce (a name nested in an
+    organisation, a dateline, a name it missed) are added as GPE/LOC mentions
+    too; demonyms nested in another entity ("Iraqi" in "the Iraqi army") are not.
+    """
+    by_span = {(p["start_char"], p["end_char"]): p for p in places}
+    sentences = sentence_index(doc)
+    merged = []
+    for mention in mentions:
+        place = by_span.pop((mention["start_char"], mention["end_char"]), None)
+        merged.append({**mention, **_place_columns(place)})
+    for place in by_span.values():
+        if place.get("role") == "demonym":  # an adjective inside another entity ("Iraqi army")
+            continue
+        paragraph = article.paragraph_at(place["start_char"])
+        token = doc.char_span(place["start_char"], place["end_char"], alignment_mode="expand")
+        merged.append({
+            "article_id": place["article_id"],
+            "paragraph": paragraph.index if paragraph else None,
+            "sentence_id": sentences.get(token.sent.start) if token is not None else None,
+            "start_char": place["start_char"], "end_char": place["end_char"],
+            "text": place["text"], "label": "LOC" if place.get("kind") == "region" else "GPE",
+            "sentence": place["sentence"], "actor_id": "", "canonical": "", "category": "",
+            **_place_columns(place)})
+    return merged
+
+
+def _place_columns(place: dict | None) -> dict:
+    if place is None or not place.get("place_id"):
+        return {"place_id": "", "lat": None, "lon": None, "country": "", "admin1": "",
+                "admin1_code": "", "place_kind": ""}
+    return {"place_id": place["place_id"], "lat": place["lat"], "lon": place["lon"],
+            "country": place["country"], "admin1": place["admin1"],
+            "admin1_code": place["admin1_code"],
+            "place_kind": "demonym" if place.get("role") == "demonym" else place["kind"]}
 
 
 def corpus_tables(directory: Path, extractors: Extractors) -> dict[str, pd.DataFrame]:
     """Tables computed over the whole corpus from the per-article tables in ``directory``."""
     from .actors import actors_table
+    from .persons import persons_table
+    from .places import places_table
 
     mentions = read_table(directory, "mentions",
                           columns=["article_id", "text", "actor_id", "canonical", "category"])
@@ -98,7 +157,9 @@ def corpus_tables(directory: Path, extractors: Extractors) -> dict[str, pd.DataF
         country=[known[a].country if a in known else "" for a in linked["actor_id"]],
         wikidata=[known[a].wikidata if a in known else "" for a in linked["actor_id"]],
         in_dictionary=[a in known for a in linked["actor_id"]])
-    return {"actors": actors_table(linked)}
+    return {"actors": actors_table(linked),
+            "persons": persons_table(read_table(directory, "person_mentions")),
+            "places": places_table(read_table(directory, "place_mentions"))}
 
 
 def write_corpus_tables(directory: Path, extractors: Extractors, *, fmt: str = "parquet") -> dict[str, int]:

@@ -33,10 +33,36 @@ SCHEMAS: dict[str, pa.Schema] = {
         ("article_id", S), ("paragraph", I), ("sentence_id", I), ("start_char", I),
         ("end_char", I), ("text", S), ("label", S), ("sentence", S),
         ("actor_id", S), ("canonical", S), ("category", S),
+        ("place_id", S), ("lat", F), ("lon", F), ("country", S), ("admin1", S),
+        ("admin1_code", S), ("place_kind", S),
+    ]),
+    "person_mentions": pa.schema([
+        ("article_id", S), ("start_char", I), ("end_char", I), ("text", S), ("sentence", S),
+        ("canonical", S), ("person_id", S), ("rank", S), ("title", S), ("affiliation", S),
+        ("role", S), ("mention", S),
+    ]),
+    "quotes": pa.schema([
+        ("article_id", S), ("start_char", I), ("end_char", I), ("speaker", S), ("speaker_id", S),
+        ("cue", S), ("quote", S), ("kind", S), ("sentence", S),
+    ]),
+    "place_mentions": pa.schema([
+        ("article_id", S), ("start_char", I), ("end_char", I), ("text", S), ("sentence", S),
+        ("label", S), ("role", S), ("place_id", S), ("geonameid", I), ("canonical", S),
+        ("kind", S), ("lat", F), ("lon", F), ("country", S), ("admin1", S), ("admin1_code", S),
+        ("precision", I), ("resolution", S),
     ]),
     "actors": pa.schema([
         ("actor_id", S), ("canonical", S), ("category", S), ("country", S), ("wikidata", S),
         ("aliases_seen", S), ("in_dictionary", B), ("n_mentions", I), ("n_articles", I),
+    ]),
+    "persons": pa.schema([
+        ("person_id", S), ("canonical", S), ("rank", S), ("title", S), ("affiliation", S),
+        ("role", S), ("variants", S), ("n_mentions", I), ("n_articles", I),
+    ]),
+    "places": pa.schema([
+        ("place_id", S), ("canonical", S), ("geonameid", I), ("kind", S), ("lat", F), ("lon", F),
+        ("admin1", S), ("admin1_code", S), ("country", S), ("precision", I), ("n_mentions", I),
+        ("n_articles", I),
     ]),
 }
 
