@@ -85,7 +85,9 @@ class Extractors:
         return cls(dictionary=load_dictionary(extra_dictionaries), gazetteer=default_gazetteer())
 
     def rows(self, doc, article: Article) -> dict[str, list[dict]]:
-        """Every per-article table's rows for one parsed article."""
+        """Every per-article table's rows for one parsed article (none for a duplicate)."""
+        if article.duplicate_of:
+            return {}
         from .persons import extract_persons
         from .places import resolve_places
         from .quotes import extract_quotes

@@ -22,6 +22,7 @@ import io
 import json
 import os
 import re
+import stat
 import sys
 from collections.abc import Iterable, Iterator
 from typing import IO
@@ -70,6 +71,10 @@ _LINE = re.compile(r"[^\n]+")
 MAX_BOILERPLATE_WORDS = 40
 MIN_REPEAT_WORDS = 8
 REPEAT_SIMILARITY = 0.85
+#: Paragraphs compared word by word for near repeats; later ones are checked for exact
+#: repeats only, so a huge file (a dump, not an article) still loads in linear time.
+MAX_FUZZY_REPEAT_PARAGRAPHS = 200
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 class CorpusNotFoundError(FileNotFoundError):
@@ -139,10 +144,12 @@ def corpus_files(root: Path) -> list[Path]:
     if root.is_file():
         return [root]
     files = []
-    # os.walk does not follow symlinked folders, so a symlink loop cannot recurse.
+    # os.walk does not follow symlinked folders, so a symlink loop cannot recurse; they are
+    # listed as inputs so that load_file accounts for them as skipped.
     for folder, dirs, names in os.walk(root):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        files.extend(Path(folder) / name for name in names if not name.startswith("."))
+        linked = {d for d in dirs if (Path(folder) / d).is_symlink()}
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in linked)
+        files.extend(Path(folder) / name for name in [*names, *linked] if not name.startswith("."))
     return sorted(files)
 
 
@@ -157,6 +164,17 @@ def load_file(file: Path, *, base: Path, lines: tuple[int, int] | None = None) -
     relative = file.relative_to(base).as_posix() if file.is_relative_to(base) else str(file)
     stem_id = relative.rsplit(".", 1)[0] if "." in Path(relative).name else relative
     suffix = file.suffix.lower()
+    try:
+        mode = file.stat().st_mode
+    except OSError as error:  # a dangling symlink, a symlink loop, a file gone mid-run
+        yield _skipped(stem_id, relative, None, f"unreadable file: {error.strerror or error}")
+        return
+    if stat.S_ISDIR(mode):
+        yield _skipped(stem_id, relative, None, "symlinked folder not followed (it could loop)")
+        return
+    if not stat.S_ISREG(mode):  # reading a FIFO would block forever
+        yield _skipped(stem_id, relative, None, "not a regular file (FIFO, socket or device)")
+        return
     if suffix not in TEXT_SUFFIXES | RECORD_SUFFIXES:
         yield _skipped(stem_id, relative, None, f"unsupported file type {suffix or '(none)'}; "
                        "expected .txt, .md, .jsonl or .csv")
@@ -192,39 +210,84 @@ def load_file(file: Path, *, base: Path, lines: tuple[int, int] | None = None) -
 
 
 def decode_bytes(raw: bytes) -> tuple[str, str]:
-    """Decode ``raw`` as UTF-8 (honouring a BOM), replacing undecodable bytes.
+    """Decode ``raw``: a BOM first, then UTF-8, then a Windows code page.
+
+    The fallback, when the bytes are not valid UTF-8:
+
+    * if at least as many valid multi-byte UTF-8 characters as invalid bytes
+      are found, the file is UTF-8 with a few damaged bytes: they are replaced;
+    * otherwise it is a legacy single-byte file: **cp1256** (Windows Arabic)
+      when most of its non-ASCII bytes come in runs of three or more (whole
+      words in a non-Latin script), else **cp1252** (Windows Western, a superset
+      of Latin-1 in practice); the few bytes cp1252 leaves undefined are replaced.
+
+    Replaced bytes become U+FFFD; the warning names the encoding and counts them.
 
     Returns:
         The text with newlines normalised to ``\\n``, and a warning ("" if clean).
 
     >>> decode_bytes(b"caf\\xc3\\xa9\\r\\n")
     ('café\\n', '')
-    >>> decode_bytes(b"bad \\xff byte")
-    ('bad \\ufffd byte', 'warning: 1 undecodable byte replaced with U+FFFD')
+    >>> decode_bytes(b"caf\\xc3\\xa9, bad \\xff byte")
+    ('café, bad \\ufffd byte', 'warning: 1 undecodable byte replaced with U+FFFD')
+    >>> decode_bytes(b"caf\\xe9 bombing")
+    ('café bombing', 'warning: not UTF-8; decoded as cp1252, 0 bytes replaced with U+FFFD')
+    >>> decode_bytes("قتل عشرة".encode("cp1256"))[1]
+    'warning: not UTF-8; decoded as cp1256, 0 bytes replaced with U+FFFD'
     """
-    for bom, encoding in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
-                          (codecs.BOM_UTF16_BE, "utf-16")):
+    for bom, bom_encoding in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
+                              (codecs.BOM_UTF16_BE, "utf-16")):
         if raw.startswith(bom):
+            text, replaced = _decode_counting(raw, bom_encoding)
             break
     else:
-        encoding = "utf-8"
-    replaced = 0
-    try:
-        text = raw.decode(encoding)
-    except UnicodeDecodeError:
-        def count_replacements(error: UnicodeDecodeError) -> tuple[str, int]:
-            nonlocal replaced
-            replaced += error.end - error.start
-            return "\ufffd", error.end
-
-        codecs.register_error("sitrep_count", count_replacements)
-        text = raw.decode(encoding, errors="sitrep_count")
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+        text, replaced = _decode_counting(raw, "utf-8")
+        if replaced and sum(1 for char in text if "\x7f" < char != "\ufffd") < replaced:
+            encoding = "cp1256" if _looks_arabic(raw) else "cp1252"
+            text, replaced = _decode_counting(raw, encoding)
+            noun = "byte" if replaced == 1 else "bytes"
+            return (_normalise_newlines(text),
+                    f"warning: not UTF-8; decoded as {encoding}, {replaced} {noun} replaced "
+                    "with U+FFFD")
     warning = ""
     if replaced:
         noun = "byte" if replaced == 1 else "bytes"
         warning = f"warning: {replaced} undecodable {noun} replaced with U+FFFD"
-    return text, warning
+    return _normalise_newlines(text), warning
+
+
+def _decode_counting(raw: bytes, encoding: str) -> tuple[str, int]:
+    """``raw`` decoded with undecodable bytes replaced by U+FFFD, and how many were replaced."""
+    replaced = 0
+
+    def count_replacements(error: UnicodeError) -> tuple[str, int]:
+        nonlocal replaced
+        replaced += error.end - error.start
+        return "\ufffd", error.end
+
+    codecs.register_error("sitrep_count", count_replacements)
+    try:
+        return raw.decode(encoding), 0
+    except UnicodeDecodeError:
+        return raw.decode(encoding, errors="sitrep_count"), replaced
+
+
+def _looks_arabic(raw: bytes) -> bool:
+    """True when most non-ASCII bytes come in runs of 3+ (words of a non-Latin script).
+
+    Western European text has isolated accented letters ("café", "Größe"); Arabic
+    in a Windows code page writes whole words in bytes above 0x7F.
+
+    >>> _looks_arabic("قتل عشرة".encode("cp1256")), _looks_arabic("Café Größe".encode("cp1252"))
+    (True, False)
+    """
+    high = sum(1 for byte in raw if byte > 0x7F)
+    in_runs = sum(len(run) for run in re.findall(rb"[\x80-\xff]{3,}", raw))
+    return high > 0 and in_runs * 2 >= high
+
+
+def _normalise_newlines(text: str) -> str:
+    return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
 def _looks_binary(raw: bytes) -> bool:
@@ -270,9 +333,30 @@ def _jsonl_articles(stem_id: str, path: str, handle: IO[bytes],
             yield _skipped(f"{stem_id}:{number}", path, number,
                            f"line {number} is a JSON {type(record).__name__}, not an object")
             continue
+        record, lone = _replace_surrogates(record)
+        if lone:  # "\ud800" escapes decode to lone surrogates, which no file format can store
+            noun = "surrogate" if lone == 1 else "surrogates"
+            warning = "; ".join(w for w in (warning, f"warning: {lone} lone {noun} replaced "
+                                            "with U+FFFD") if w)
         yield _record_article(stem_id, path, number, record, warning)
     if records == 0 and lines is None:
         yield _skipped(stem_id, path, None, "empty file")
+
+
+def _replace_surrogates(record: dict) -> tuple[dict, int]:
+    """``record`` with lone surrogates in its string values replaced by U+FFFD, and their count.
+
+    >>> _replace_surrogates({"text": "a\\ud800b", "n": 1})
+    ({'text': 'a\ufffdb', 'n': 1}, 1)
+    """
+    count = 0
+    clean = {}
+    for key, value in record.items():
+        if isinstance(value, str):
+            value, n = _SURROGATE.subn("\ufffd", value)
+            count += n
+        clean[key] = value
+    return clean, count
 
 
 def _csv_articles(stem_id: str, path: str, text: str, warning: str) -> Iterator[Article]:
@@ -341,6 +425,7 @@ def _analyse(article: Article, *, markdown: bool = False, title_given: bool = Fa
     paragraphs: list[Paragraph] = []
     credits: list[str] = []
     seen: list[tuple[int, list[str]]] = []
+    exact: dict[tuple[str, ...], int] = {}
     for index, (start, end) in enumerate(spans):
         chunk = text[start:end]
         kind, note = "body", ""
@@ -366,9 +451,13 @@ def _analyse(article: Article, *, markdown: bool = False, title_given: bool = Fa
                 if date := _parse_date_line(chunk):
                     article.date = date
             words = _words(chunk)
-            if (repeat_of := _find_repeat(words, seen)) is not None:
+            repeat_of = exact.get(tuple(words)) if len(words) >= MIN_REPEAT_WORDS else None
+            if repeat_of is None and index < MAX_FUZZY_REPEAT_PARAGRAPHS:
+                repeat_of = _find_repeat(words, seen)
+            if repeat_of is not None:
                 kind, note = "repeat", f"repeat of paragraph {repeat_of}"
             elif len(words) >= MIN_REPEAT_WORDS:
+                exact.setdefault(tuple(words), index)
                 seen.append((index, words))
         paragraphs.append(Paragraph(index=index, start=start, end=end, kind=kind, note=note))
     article.paragraphs = paragraphs
