@@ -35,6 +35,8 @@ def build_parser() -> argparse.ArgumentParser:
     extract.add_argument("--batch-size", type=int, default=64, help="nlp.pipe batch size")
     extract.add_argument("--no-cache", action="store_true",
                          help="neither read nor write the parsed-document cache")
+    extract.add_argument("--force", action="store_true",
+                         help="extract even if --out already holds current tables of this corpus")
     extract.add_argument("--engine", choices=("local", "dask"), default="local",
                          help="local (default), or dask: partitions on a Dask cluster, tables as "
                               "partitioned Parquet folders (needs the dask extra)")
@@ -92,7 +94,7 @@ def _extract(args: argparse.Namespace) -> int:
     result = extract(args.corpus, args.out, model=args.model, fmt=args.format,
                      processes=args.processes, use_cache=not args.no_cache,
                      extra_dictionaries=args.actors, batch_size=args.batch_size,
-                     engine=args.engine, scheduler=args.scheduler)
+                     engine=args.engine, scheduler=args.scheduler, force=args.force)
     print(result.summary())
     return 0
 

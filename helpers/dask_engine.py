@@ -106,7 +106,7 @@ def extract_on_dask(corpus: Path, out: Path, *, model: str | None = None, use_ca
     from dask.distributed import Client, LocalCluster
 
     from .extraction import (ARTICLE_TABLES, ExtractResult, Extractors, publish, run_manifest,
-                             write_corpus_tables)
+                             run_options, write_corpus_tables)
 
     out.mkdir(parents=True, exist_ok=True)
     staging = out / f".staging-dask-{os.getpid()}"
@@ -146,8 +146,9 @@ def extract_on_dask(corpus: Path, out: Path, *, model: str | None = None, use_ca
                    for table in ARTICLE_TABLES}
     result.rows.update(corpus_counts)
     nlp = _pipeline(model, tuple(map(str, extra_dictionaries)))
-    result.manifest = run_manifest(corpus, nlp, fmt="parquet", inputs=inputs, stats=result.stats,
-                                   rows=result.rows, engine="dask")
+    options = run_options(engine="dask", extra_dictionaries=extra_dictionaries)
+    result.manifest = run_manifest(corpus, nlp, options=options, inputs=inputs, stats=result.stats,
+                                   rows=result.rows)
     publish(staging, out, result.manifest)
     return result
 

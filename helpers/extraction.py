@@ -44,16 +44,30 @@ class ExtractResult:
         rows: Rows written per table.
         stats: Parse counts (parsed, from cache, skipped).
         manifest: The run's manifest (also written as ``manifest.json``).
+        skipped: True when the run was skipped because ``out`` was up to date.
     """
 
     out: Path
     rows: dict[str, int] = field(default_factory=dict)
     stats: ParseStats = field(default_factory=ParseStats)
     manifest: dict = field(default_factory=dict)
+    skipped: bool = False
+
+    @classmethod
+    def up_to_date(cls, out: Path) -> "ExtractResult":
+        """The result of a skipped run: ``out`` already holds current tables."""
+        manifest = json.loads((out / MANIFEST).read_text(encoding="utf-8"))
+        result = cls(out=out, rows=manifest["rows"], manifest=manifest)
+        result.skipped = True
+        return result
 
     def summary(self) -> str:
         """A short report for the terminal."""
         accounting = self.manifest["inputs"]
+        if self.skipped:
+            return (f"inputs: {accounting['total']} = {accounting['loaded']} loaded + "
+                    f"{accounting['skipped']} skipped\nparsed 0 documents: tables in {self.out} "
+                    "are up to date (same files, code, model and options; --force re-extracts)")
         lines = [
             f"inputs: {accounting['total']} = {accounting['loaded']} loaded + "
             f"{accounting['skipped']} skipped",
@@ -186,7 +200,7 @@ def extract(corpus: str | os.PathLike, out: str | os.PathLike, *, model: str | N
             fmt: str = "parquet", processes: int = 1, use_cache: bool = True,
             extra_dictionaries: Sequence[str | os.PathLike] = (), progress: bool | None = None,
             batch_size: int = 64, chunk_articles: int = 500, engine: str = "local",
-            scheduler: str | None = None) -> ExtractResult:
+            scheduler: str | None = None, force: bool = False) -> ExtractResult:
     """Extract every table from ``corpus`` into ``out``.
 
     Args:
@@ -203,6 +217,8 @@ def extract(corpus: str | os.PathLike, out: str | os.PathLike, *, model: str | N
         engine: ``"local"``, or ``"dask"`` to run partitions on a Dask cluster
             (see :mod:`helpers.dask_engine`); tables are then partitioned Parquet folders.
         scheduler: Dask scheduler address; ``None`` starts a local cluster.
+        force: Extract even when ``out`` already holds current tables of this
+            corpus (same files, code, model and options); otherwise that run is skipped.
 
     Returns:
         The :class:`ExtractResult`.
@@ -213,6 +229,9 @@ def extract(corpus: str | os.PathLike, out: str | os.PathLike, *, model: str | N
     """
     corpus, out = Path(corpus), Path(out)
     next(iter_articles(corpus), None)  # fail early on a missing corpus
+    options = run_options(fmt=fmt, engine=engine, extra_dictionaries=extra_dictionaries)
+    if not force and is_current(out, corpus, model=model, options=options):
+        return ExtractResult.up_to_date(out)
     if engine == "dask":
         from .dask_engine import extract_on_dask
 
@@ -238,8 +257,8 @@ def extract(corpus: str | os.PathLike, out: str | os.PathLike, *, model: str | N
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    result.manifest = run_manifest(corpus, nlp, fmt=fmt, inputs=inputs, stats=result.stats,
-                                   rows=result.rows, engine="local")
+    result.manifest = run_manifest(corpus, nlp, options=options, inputs=inputs,
+                                   stats=result.stats, rows=result.rows)
     publish(staging, out, result.manifest)
     return result
 
@@ -301,8 +320,8 @@ def extract_stream(source, nlp, directory: Path, *, extractors: Extractors,
     return {table: writer.rows for table, writer in writers.items()}, inputs
 
 
-def run_manifest(corpus: Path, nlp, *, fmt: str, inputs: dict, stats: ParseStats, rows: dict,
-                 engine: str) -> dict:
+def run_manifest(corpus: Path, nlp, *, options: dict, inputs: dict, stats: ParseStats,
+                 rows: dict) -> dict:
     """The manifest describing a finished run (written last, as ``manifest.json``)."""
     return {
         "corpus": str(corpus),
@@ -311,8 +330,7 @@ def run_manifest(corpus: Path, nlp, *, fmt: str, inputs: dict, stats: ParseStats
         "model_version": nlp.meta.get("version"),
         "pipeline_key": nlp.meta.get("sitrep_key"),
         "code_version": code_version(),
-        "engine": engine,
-        "format": fmt,
+        "options": options,
         "inputs": inputs,
         "parse": {"parsed": stats.parsed, "cached": stats.cached, "recomputed": stats.recomputed},
         "rows": rows,
@@ -377,15 +395,28 @@ def tables_dir(corpus: str | os.PathLike) -> Path:
     return config.cache_dir() / "tables" / f"{Path(corpus).name}-{key}"
 
 
-def is_current(out: Path, corpus: Path, *, model: str | None = None) -> bool:
-    """True when ``out`` holds a complete extraction of ``corpus`` by the current code."""
+def run_options(*, fmt: str = "parquet", engine: str = "local",
+                extra_dictionaries: Sequence[str | os.PathLike] = ()) -> dict:
+    """The options that change a run's output, as recorded in its manifest."""
+    digest = hashlib.sha256()
+    for path in extra_dictionaries:
+        digest.update(Path(path).read_bytes())
+    return {"format": fmt, "engine": engine,
+            "extra_dictionaries": digest.hexdigest()[:16] if extra_dictionaries else ""}
+
+
+def is_current(out: Path, corpus: Path, *, model: str | None = None,
+               options: dict | None = None) -> bool:
+    """True when ``out`` holds a complete extraction of ``corpus`` by the current code,
+    with the same model and options (default: :func:`run_options` defaults)."""
     try:
-        manifest = json.loads((out / MANIFEST).read_text(encoding="utf-8"))
+        manifest = json.loads((Path(out) / MANIFEST).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return False
-    return (manifest.get("corpus_signature") == corpus_signature(corpus)
+    return (manifest.get("corpus_signature") == corpus_signature(Path(corpus))
             and manifest.get("code_version") == code_version()
-            and manifest.get("model") == _model_name(model))
+            and manifest.get("model") == _model_name(model)
+            and manifest.get("options") == (options or run_options()))
 
 
 def _model_name(model: str | None) -> str:

@@ -201,6 +201,9 @@ def load_file(file: Path, *, base: Path, lines: tuple[int, int] | None = None) -
         yield _skipped(stem_id, relative, None, "binary file")
         return
     text, warning = decode_bytes(raw)
+    if not text.strip():  # only a BOM, or whitespace in another encoding
+        yield _skipped(stem_id, relative, None, "empty file")
+        return
     if suffix in TEXT_SUFFIXES:
         yield _text_article(stem_id, relative, text, warning, markdown=suffix == ".md")
     elif suffix == ".jsonl":
@@ -458,7 +461,8 @@ def _analyse(article: Article, *, markdown: bool = False, title_given: bool = Fa
                 kind, note = "repeat", f"repeat of paragraph {repeat_of}"
             elif len(words) >= MIN_REPEAT_WORDS:
                 exact.setdefault(tuple(words), index)
-                seen.append((index, words))
+                if index < MAX_FUZZY_REPEAT_PARAGRAPHS:
+                    seen.append((index, words))
         paragraphs.append(Paragraph(index=index, start=start, end=end, kind=kind, note=note))
     article.paragraphs = paragraphs
     if credits:

@@ -8,6 +8,11 @@ exactly the documents parsed with the old rules. Writes are atomic (temporary
 file + ``os.replace``), so concurrent runs and interrupted runs never leave a
 half-written entry that a later run would trust; a corrupt entry is discarded
 and recomputed with a warning.
+
+A text longer than ``nlp.max_length`` is not truncated: it is cut after
+paragraph breaks into consecutive pieces (:func:`split_text`), each parsed on
+its own, and the pieces are joined back into one ``Doc`` whose text is the
+article's, so every character offset stays valid.
 """
 
 from __future__ import annotations
@@ -195,6 +200,8 @@ def parse_articles(source: ArticleSource, nlp: Language, *, cache: DocCache | No
     With a cache, articles are read twice from ``source``: first the uncached
     ones are parsed with ``nlp.pipe`` (yielded as they come), then the cached
     ones are read back. No more than one ``nlp.pipe`` batch is held in memory.
+    Each article id is yielded once: an article parsed in the first pass is not
+    yielded again, even if its file vanished or became unreadable before the second.
 
     Args:
         source: A sequence of articles, or a function returning a fresh iterable
@@ -220,7 +227,7 @@ def parse_articles(source: ArticleSource, nlp: Language, *, cache: DocCache | No
     total = len(source) if isinstance(source, Sequence) else None
     bar = tqdm(total=total, desc="parsing", unit="article", disable=not show, leave=False)
 
-    def to_parse() -> Iterator[tuple[str, Article]]:
+    def to_parse() -> Iterator[tuple[str, tuple[Article, int, int]]]:
         seen: set[str] = set()
         for article in fresh():
             if not article.loaded:
@@ -228,31 +235,39 @@ def parse_articles(source: ArticleSource, nlp: Language, *, cache: DocCache | No
             if cache is not None and (article.text_sha256 in seen or cache.has(article.text_sha256)):
                 continue  # parsed already, or by an earlier identical text this run
             seen.add(article.text_sha256)
-            yield article.text, article
+            pieces = split_text(article.text, nlp.max_length)
+            for number, piece in enumerate(pieces):
+                yield piece, (article, number, len(pieces))
 
     with bar:
         parsed_now: set[str] = set()
-        for doc, article in nlp.pipe(to_parse(), as_tuples=True, batch_size=batch_size,
-                                     n_process=processes):
+        parts: list[Doc] = []
+        for part, (article, number, count) in nlp.pipe(to_parse(), as_tuples=True,
+                                                       batch_size=batch_size, n_process=processes):
+            parts.append(part)
+            if number < count - 1:
+                continue  # the article's later pieces follow in order
+            doc = parts[0] if count == 1 else Doc.from_docs(parts, ensure_whitespace=False)
+            parts = []
             if cache is not None:
                 cache.put(article.text_sha256, doc)
-                parsed_now.add(article.article_id)
+            parsed_now.add(article.article_id)
             stats.parsed += 1
             bar.update()
             yield article, doc
         for article in fresh():
+            if article.article_id in parsed_now:
+                continue  # yielded already, even if its file vanished since the first pass
             if not article.loaded:
                 stats.skipped += 1
                 bar.update()
                 yield article, None
                 continue
-            if article.article_id in parsed_now:
-                continue
             if cache is None:  # everything was parsed in the first pass
                 continue
             doc = cache.get(article.text_sha256, nlp)
             if doc is None:  # corrupt (or removed by another run): recompute now
-                doc = nlp(article.text)
+                doc = parse_text(nlp, article.text)
                 cache.put(article.text_sha256, doc)
                 stats.recomputed += 1
                 stats.parsed += 1
@@ -260,6 +275,41 @@ def parse_articles(source: ArticleSource, nlp: Language, *, cache: DocCache | No
                 stats.cached += 1
             bar.update()
             yield article, doc
+
+
+def parse_text(nlp: Language, text: str) -> Doc:
+    """Parse one text of any length (pieces of at most ``nlp.max_length``, joined)."""
+    pieces = split_text(text, nlp.max_length)
+    if len(pieces) == 1:
+        return nlp(text)
+    return Doc.from_docs(list(nlp.pipe(pieces)), ensure_whitespace=False)
+
+
+def split_text(text: str, limit: int) -> list[str]:
+    """Cut ``text`` into consecutive pieces of at most ``limit`` characters.
+
+    Each cut goes after the last paragraph break (blank line) that fits, else
+    after the last line break, else after the last space, else at ``limit``.
+    The pieces joined give ``text`` back.
+
+    >>> split_text("One.\\n\\nTwo two.\\nThree", 12)
+    ['One.\\n\\n', 'Two two.\\n', 'Three']
+    """
+    pieces: list[str] = []
+    start = 0
+    while len(text) - start > limit:
+        window = text[start:start + limit]
+        for separator in ("\n\n", "\n", " "):
+            cut = window.rfind(separator)
+            if cut > 0:
+                cut += len(separator)
+                break
+        else:
+            cut = limit
+        pieces.append(window[:cut])
+        start += cut
+    pieces.append(text[start:])
+    return pieces
 
 
 def _show_progress() -> bool:

@@ -235,11 +235,11 @@ def _cue(doc: Doc, start: int, end: int) -> str:
 def _clean_span(doc: Doc, span: Span) -> Span | None:
     """Drop a leading "the" and a trailing possessive from an entity span."""
     start, end = span.start_char, span.end_char
-    text = doc.text[start:end]
+    text = span.text  # not doc.text: spaCy rebuilds the whole text on every access
     lead = _LEADING.match(text)
     if lead:
         start += lead.end()
-    trail = _TRAILING.search(doc.text[start:end])
+    trail = _TRAILING.search(text[start - span.start_char:])
     if trail:
         end -= len(trail.group())
     return doc.char_span(start, end, label=span.label_, alignment_mode="contract") if end > start else None
@@ -297,7 +297,7 @@ def _sentence(doc: Doc, article: Article, start: int, end: int) -> str:
     paragraph = article.paragraph_at(start)
     if paragraph is not None:
         sent_start, sent_end = max(sent_start, paragraph.start), min(sent_end, paragraph.end)
-    return doc.text[sent_start:sent_end].strip()
+    return article.text[sent_start:sent_end].strip()
 
 
 class _Mention(dict):

@@ -95,6 +95,7 @@ class _Speakers:
 
     def __init__(self, doc: Doc, article: Article, persons: list[dict]):
         self.doc = doc
+        self.text = article.text  # doc.text would rebuild the whole text on each use
         self.article = article
         self.persons = sorted(
             (p for p in persons if p.get("role") == "actor" and p.get("start_char") is not None),
@@ -140,7 +141,7 @@ class _Speakers:
         speaker = self.resolve(_subject(verb))
         if speaker.name:
             return speaker
-        floor = max(verb.sent.start_char, self.doc.text.rfind("\n", 0, verb.idx) + 1)
+        floor = max(verb.sent.start_char, self.text.rfind("\n", 0, verb.idx) + 1)
         before = [p for p in self.persons if floor <= p["start_char"] and p["end_char"] <= verb.idx]
         return _Speaker(before[-1]["canonical"], before[-1]["person_id"], verb.i) if before else speaker
 
@@ -178,8 +179,8 @@ def _subject(verb: Token) -> Token | None:
         subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
         if subject is not None or verb.dep_ != "conj" or verb.head.i == verb.i:
             return subject
-        low, high = sorted((verb.head.idx, verb.idx))
-        if "\n" in doc.text[low:high]:
+        low, high = sorted((verb.head.i, verb.i))
+        if any("\n" in token.text_with_ws for token in doc[low:high]):
             return None
         verb = verb.head
 

@@ -17,6 +17,10 @@ def test_extract_twice_parses_nothing_the_second_time(tmp_path, capsys, monkeypa
     assert "inputs: 1 = 1 loaded + 0 skipped" in first
     assert "parsed 1 document, 0 from cache" in first
     assert main(["extract", str(seeds), "--out", str(tmp_path / "out")]) == 0
+    assert "parsed 0 documents: tables in" in capsys.readouterr().out
+    assert main(["extract", str(seeds), "--out", str(tmp_path / "out"), "--force"]) == 0
+    assert "parsed 0 documents, 1 from cache" in capsys.readouterr().out
+    assert main(["extract", str(seeds), "--out", str(tmp_path / "other")]) == 0
     assert "parsed 0 documents, 1 from cache" in capsys.readouterr().out
     mentions = pd.read_parquet(tmp_path / "out" / "mentions.parquet")
     assert {"article_id", "start_char", "end_char", "text", "label", "sentence"} <= set(mentions)

@@ -1,0 +1,211 @@
+"""Speed and memory of ``extract`` against raw spaCy, measured in one run.
+
+Reads the SemEval-2018 Task 5 gun-violence articles (``../shared/corpora/
+semeval2018-task5-gva/docs.jsonl``, 6,335 articles; never copied into the repo)
+and writes ``benchmarks/results/performance.json``:
+
+* throughput of a cold ``extract`` (all extraction on, fresh cache) as a ratio
+  to raw ``nlp.pipe`` of the same model on the same texts with the same
+  process count, for 1 and 2 processes;
+* a warm re-run (every document from the cache) against the cold run;
+* peak RSS of ``extract`` on 1k, 3k and all articles (each a separate process);
+* the notebook suite (``report``) on all articles with a warm cache;
+* where the time goes: a profile of ``extract`` on a slice, by component.
+
+Usage: ``python benchmarks/performance.py [--throughput-docs N] [--quick]``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import datetime as dt
+import json
+import os
+import platform
+import pstats
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from helpers import config  # noqa: E402
+
+DOCS = config.shared_dir() / "corpora" / "semeval2018-task5-gva" / "docs.jsonl"
+RESULTS = ROOT / "benchmarks" / "results" / "performance.json"
+
+
+def machine() -> dict:
+    """CPU, memory and versions of this machine."""
+    import spacy
+
+    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
+                if line.startswith("model name")), platform.processor())
+    memory_kb = next(int(line.split()[1]) for line in Path("/proc/meminfo").read_text().splitlines()
+                     if line.startswith("MemTotal"))
+    return {"cpu": cpu, "cores": os.cpu_count(), "memory_gb": round(memory_kb / 2**20, 1),
+            "python": platform.python_version(), "spacy": spacy.__version__,
+            "model": config.default_model()}
+
+
+def write_subset(count: int | None, directory: Path) -> Path:
+    """The first ``count`` articles (all when ``None``) as a .jsonl corpus."""
+    path = directory / f"gva-{count or 'all'}.jsonl"
+    with DOCS.open(encoding="utf-8") as source, path.open("w", encoding="utf-8") as out:
+        for number, line in enumerate(source):
+            if count is not None and number >= count:
+                break
+            out.write(line)
+    return path
+
+
+def run_measured(code: str, env: dict) -> dict:
+    """Run Python ``code`` in a child process; its wall time, peak RSS and last output line."""
+    started = time.perf_counter()
+    child = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, text=True,
+                             env=env, cwd=ROOT)
+    output = child.stdout.read()
+    _, status, usage = os.wait4(child.pid, 0)
+    child.returncode = os.waitstatus_to_exitcode(status)
+    if child.returncode:
+        raise RuntimeError(f"benchmark step failed ({child.returncode}): {code}")
+    return {"seconds": round(time.perf_counter() - started, 2),
+            "peak_rss_mb": round(usage.ru_maxrss / 1024, 1),
+            "result": json.loads(output.strip().splitlines()[-1])}
+
+
+RAW = """
+import json, time
+from helpers.loading import load_corpus
+from helpers.parsing import build_pipeline
+texts = [a.text for a in load_corpus({corpus!r}) if a.loaded and not a.duplicate_of]
+nlp = build_pipeline(additions=False)
+started = time.perf_counter()
+words = sum(len(doc) for doc in nlp.pipe(texts, batch_size=64, n_process={processes}))
+print(json.dumps({{"articles": len(texts), "tokens": words,
+                  "seconds": time.perf_counter() - started}}))
+"""
+EXTRACT = """
+import json, time
+from helpers.extraction import extract
+started = time.perf_counter()
+result = extract({corpus!r}, {out!r}, processes={processes}, progress=False)
+print(json.dumps({{"seconds": time.perf_counter() - started, "parsed": result.stats.parsed,
+                  "cached": result.stats.cached, "rows": result.rows,
+                  "inputs": result.manifest["inputs"]}}))
+"""
+REPORT = """
+import json, time
+from helpers.report import build_reports
+started = time.perf_counter()
+code = build_reports({corpus!r}, {out!r})
+print(json.dumps({{"seconds": time.perf_counter() - started, "exit": code}}))
+"""
+
+
+def env_with_cache(cache: Path) -> dict:
+    return {**os.environ, "SITREP_CACHE": str(cache), "SITREP_PROGRESS": "0"}
+
+
+def throughput(corpus: Path, work: Path, processes: int) -> dict:
+    """Raw ``nlp.pipe`` and a cold ``extract`` on the same texts with ``processes``."""
+    cache = work / f"cache-throughput-{processes}"
+    raw = run_measured(RAW.format(corpus=str(corpus), processes=processes), env_with_cache(cache))
+    cold = run_measured(EXTRACT.format(corpus=str(corpus), out=str(work / f"out-{processes}"),
+                                       processes=processes), env_with_cache(cache))
+    articles = raw["result"]["articles"]
+    raw_rate = articles / raw["result"]["seconds"]
+    cold_rate = articles / cold["result"]["seconds"]
+    return {"articles": articles, "tokens": raw["result"]["tokens"],
+            "raw_nlp_pipe": {"seconds": round(raw["result"]["seconds"], 2),
+                             "articles_per_s": round(raw_rate, 2),
+                             "tokens_per_s": round(raw["result"]["tokens"] / raw["result"]["seconds"])},
+            "extract_cold": {"seconds": round(cold["result"]["seconds"], 2),
+                             "articles_per_s": round(cold_rate, 2),
+                             "tokens_per_s": round(raw["result"]["tokens"] / cold["result"]["seconds"]),
+                             "peak_rss_mb": cold["peak_rss_mb"]},
+            "ratio_to_raw": round(cold_rate / raw_rate, 3)}
+
+
+def profile(corpus: Path, work: Path) -> list[dict]:
+    """Cumulative time of the main steps of a cold extract, largest first."""
+    os.environ.update(env_with_cache(work / "cache-profile"))
+    from helpers.extraction import extract
+
+    profiler = cProfile.Profile()
+    profiler.runcall(extract, corpus, work / "out-profile", progress=False)
+    stats = pstats.Stats(profiler)
+    total = max(value[3] for value in stats.stats.values())
+    wanted = [  # (step, file name ending, function name)
+        ("parse: tok2vec", "tok2vec.py", "predict"),
+        ("parse: parser and ner", "transition_parser.pyx", "predict"),
+        ("parse: tagger", "tagger.pyx", "predict"),
+        ("parse: entity ruler (places)", "entityruler.py", "__call__"),
+        ("parse: actor matcher and entity fixer", "actors.py", "__call__"),
+        ("extract: places", "places.py", "resolve_places"),
+        ("extract: persons", "persons.py", "extract_persons"),
+        ("extract: quotes", "quotes.py", "extract_quotes"),
+        ("extract: casualties", "casualties.py", "extract_casualties"),
+        ("extract: mentions", "mentions.py", "extract_mentions"),
+        ("cache write (DocBin)", "parsing.py", "put"),
+        ("tables write (Parquet)", "tables.py", "write"),
+        ("load corpus", "loading.py", "load_file"),
+    ]
+    rows = []
+    for step, file_end, function in wanted:
+        seconds = sum(value[3] for (file, _, name), value in stats.stats.items()
+                      if file.endswith(file_end) and name == function)
+        rows.append({"step": step, "seconds": round(seconds, 2), "share": round(seconds / total, 3)})
+    return sorted(rows, key=lambda row: -row["seconds"])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--throughput-docs", type=int, default=2000)
+    parser.add_argument("--quick", action="store_true", help="small sizes, for trying the script")
+    args = parser.parse_args()
+    sizes = [100, 200, 300] if args.quick else [1000, 3000, None]
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        results = {"benchmark": "extract vs raw spaCy on SemEval-2018 Task 5 GVA articles",
+                   "date": dt.date.today().isoformat(), "machine": machine()}
+        slice_docs = 100 if args.quick else args.throughput_docs
+        corpus = write_subset(slice_docs, work)
+        results["throughput"] = {f"{p}_process": throughput(corpus, work, p) for p in (1, 2)}
+        memory = {}
+        for size in sizes:
+            subset = write_subset(size, work)
+            cache = work / f"cache-{size or 'all'}"
+            cold = run_measured(EXTRACT.format(corpus=str(subset), out=str(work / f"mem-{size}"),
+                                               processes=1), env_with_cache(cache))
+            memory[str(size or "all")] = {"articles": cold["result"]["inputs"]["loaded"],
+                                          "seconds": cold["seconds"], "peak_rss_mb": cold["peak_rss_mb"]}
+            if size is None or size == sizes[-1]:
+                warm = run_measured(EXTRACT.format(corpus=str(subset), out=str(work / f"mem-{size}"),
+                                                   processes=1), env_with_cache(cache))
+                results["warm_vs_cold"] = {
+                    "articles": cold["result"]["inputs"]["loaded"],
+                    "cold_seconds": round(cold["result"]["seconds"], 2),
+                    "warm_seconds": round(warm["result"]["seconds"], 2),
+                    "warm_parsed": warm["result"]["parsed"], "warm_cached": warm["result"]["cached"],
+                    "speedup": round(cold["result"]["seconds"] / warm["result"]["seconds"], 1)}
+                report = run_measured(REPORT.format(corpus=str(subset), out=str(work / "reports")),
+                                      env_with_cache(cache))
+                results["notebook_suite_warm"] = {"articles": cold["result"]["inputs"]["loaded"],
+                                                  "seconds": report["seconds"],
+                                                  "exit": report["result"]["exit"]}
+                results["rows_all"] = cold["result"]["rows"]
+        results["peak_rss"] = memory
+        results["profile"] = {"articles": 300 if not args.quick else 50,
+                              "steps": profile(write_subset(300 if not args.quick else 50, work), work)}
+    out = RESULTS if not args.quick else RESULTS.with_name("performance-quick.json")
+    out.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    print(json.dumps(results, indent=2))
+
+
+if __name__ == "__main__":
+    main()
