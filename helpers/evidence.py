@@ -119,14 +119,52 @@ table.rows td, table.rows th {{ border: 1px solid #ccc; padding: .2rem .4rem; ve
 def corpus_spans(tables) -> pd.DataFrame:
     """Highlight spans of every article, from every extracted table that has offsets.
 
-    Entity mentions are plain entities; resolved places and casualty figures
-    take priority over them where they overlap.
+    Entity mentions are shown as actors (when linked), persons or plain
+    entities; resolved places and casualty figures take priority where they overlap.
 
     Returns:
         ``article_id``, ``start_char``, ``end_char``, ``label``, ``layer``.
     """
-    mentions = tables.read("mentions", columns=["article_id", "start_char", "end_char", "label"])
-    return mentions.assign(layer="entity")
+    mentions = tables.read("mentions", columns=["article_id", "start_char", "end_char", "label",
+                                                "actor_id"])
+    linked = mentions["actor_id"].fillna("") != ""
+    person = mentions["label"] == "PERSON"
+    frames = [mentions.assign(
+        layer=["actor" if a else "person" if p else "entity" for a, p in zip(linked, person)],
+        label=["ACTOR" if a else "PERSON" if p else label
+               for a, p, label in zip(linked, person, mentions["label"])])]
+    places = tables.read("place_mentions", columns=["article_id", "start_char", "end_char",
+                                                    "place_id", "role"])
+    places = places[places["place_id"].fillna("") != ""]
+    frames.append(places.assign(layer="place", label=["DEMONYM" if r == "demonym" else "PLACE"
+                                                      for r in places["role"]]))
+    try:
+        casualties = tables.read("casualties", columns=["article_id", "start_char", "end_char"])
+        frames.append(casualties.assign(layer="casualty", label="CASUALTY"))
+    except (FileNotFoundError, KeyError):
+        pass  # tables extracted before casualty figures existed
+    columns = ["article_id", "start_char", "end_char", "label", "layer"]
+    return pd.concat([f[columns] for f in frames], ignore_index=True).dropna(
+        subset=["start_char", "end_char"])
+
+
+def article_rows_for_page(tables) -> dict[str, dict[str, pd.DataFrame]]:
+    """Per article, the rows shown under its text: casualty figures, quotes, places."""
+    views = {}
+    for table, title, columns in (
+            ("casualties", "Casualty figures", ["start_char", "text", "outcome", "low", "high",
+                                                 "qualifier", "victim", "perpetrator", "excluded"]),
+            ("quotes", "Quotes", ["start_char", "speaker", "cue", "kind", "quote"]),
+            ("place_mentions", "Places", ["start_char", "text", "canonical", "kind", "admin1",
+                                          "country", "role", "resolution"])):
+        try:
+            frame = tables.read(table)
+        except (FileNotFoundError, KeyError):
+            continue
+        present = [c for c in columns if c in frame.columns]
+        for article_id, group in frame.groupby("article_id"):
+            views.setdefault(article_id, {})[title] = group[present]
+    return views
 
 
 def write_evidence_pages(articles, tables, directory, *, limit: int = 500) -> pd.DataFrame:
@@ -146,6 +184,7 @@ def write_evidence_pages(articles, tables, directory, *, limit: int = 500) -> pd
     directory = Path(directory)
     directory.mkdir(parents=True, exist_ok=True)
     spans = {key: group for key, group in corpus_spans(tables).groupby("article_id")}
+    rows = article_rows_for_page(tables)
     empty = pd.DataFrame(columns=["start_char", "end_char", "label", "layer"])
     listed = []
     loaded = sorted((a for a in articles if a.loaded and not a.duplicate_of),
@@ -157,6 +196,7 @@ def write_evidence_pages(articles, tables, directory, *, limit: int = 500) -> pd
                       "outlet": article.outlet, "dateline": article.dateline,
                       "date": article.date, "text": article.text}
             (directory / page).write_text(
-                evidence_page(record, spans.get(article.article_id, empty), {}), encoding="utf-8")
+                evidence_page(record, spans.get(article.article_id, empty),
+                              rows.get(article.article_id, {})), encoding="utf-8")
         listed.append({"article_id": article.article_id, "title": article.title, "page": page})
     return pd.DataFrame(listed, columns=["article_id", "title", "page"])
