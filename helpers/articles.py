@@ -97,8 +97,7 @@ class Article:
         >>> a.paragraph_at(5) is None
         True
         """
-        starts = [p.start for p in self.paragraphs]
-        i = bisect.bisect_right(starts, char) - 1
+        i = bisect.bisect_right(self.paragraphs, char, key=lambda p: p.start) - 1
         if i >= 0 and self.paragraphs[i].start <= char < self.paragraphs[i].end:
             return self.paragraphs[i]
         return None

@@ -102,6 +102,7 @@ _BACKGROUND_PATTERNS = [
     [{"LOWER": "in"}, {"LOWER": "recent"}, {"LOWER": {"IN": ["years", "months"]}}],
     [{"LOWER": "this"}, {"LOWER": "year"}],
     [{"LOWER": {"IN": ["every", "each", "per"]}}, {"LOWER": {"IN": ["year", "month", "week"]}}],
+    [{"LOWER": "a"}, {"LOWER": "year"}, {"IS_PUNCT": True}],  # rates: "kills 30,000 people a year."
     [{"LOWER": "annually"}],
     [{"LOWER": "in"}, {"LOWER": "recent"}, {"LOWER": {"IN": ["weeks", "days"]}}],
     [{"LOWER": "anniversary"}],

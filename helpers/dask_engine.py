@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import stat
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import partial
@@ -49,9 +50,8 @@ def plan_partitions(corpus: Path, *, size: int = PARTITION_SIZE) -> list[Partiti
     """Cut ``corpus`` into partitions of about ``size`` articles, in input order."""
     groups: list[list[tuple[str, tuple[int, int] | None]]] = [[]]
     for file in corpus_files(corpus):
-        if file.suffix.lower() == ".jsonl":
-            with file.open("rb") as handle:
-                lines = sum(1 for _ in handle)
+        lines = _count_lines(file) if file.suffix.lower() == ".jsonl" else None
+        if lines is not None:
             for first in range(1, max(lines, 1) + 1, size):
                 groups.append([(str(file), (first, min(first + size - 1, max(lines, 1))))])
             groups.append([])
@@ -62,6 +62,17 @@ def plan_partitions(corpus: Path, *, size: int = PARTITION_SIZE) -> list[Partiti
                 groups.append([])
             groups[-1].append((str(file), None))
     return [Partition(n, tuple(items)) for n, items in enumerate(g for g in groups if g)]
+
+
+def _count_lines(file: Path) -> int | None:
+    """Lines of a regular, readable file; ``None`` otherwise (the loader reports why)."""
+    try:
+        if not stat.S_ISREG(file.stat().st_mode):
+            return None
+        with file.open("rb") as handle:
+            return sum(1 for _ in handle)
+    except OSError:
+        return None
 
 
 def _pipeline(model: str | None, extra_dictionaries: tuple[str, ...]):
@@ -105,10 +116,11 @@ def extract_on_dask(corpus: Path, out: Path, *, model: str | None = None, use_ca
     """
     from dask.distributed import Client, LocalCluster
 
-    from .extraction import (ARTICLE_TABLES, ExtractResult, Extractors, publish, run_manifest,
-                             run_options, write_corpus_tables)
+    from .extraction import (ARTICLE_TABLES, ExtractResult, Extractors, publish,
+                             remove_stale_staging, run_manifest, run_options, write_corpus_tables)
 
     out.mkdir(parents=True, exist_ok=True)
+    remove_stale_staging(out)
     staging = out / f".staging-dask-{os.getpid()}"
     shutil.rmtree(staging, ignore_errors=True)
     staging.mkdir()

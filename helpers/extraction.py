@@ -243,6 +243,7 @@ def extract(corpus: str | os.PathLike, out: str | os.PathLike, *, model: str | N
     nlp = build_pipeline(model, extra_dictionaries=extra_dictionaries)
     cache = DocCache.for_pipeline(nlp) if use_cache else None
     out.mkdir(parents=True, exist_ok=True)
+    remove_stale_staging(out)
     staging = out / f".staging-{os.getpid()}"
     shutil.rmtree(staging, ignore_errors=True)
     staging.mkdir()
@@ -335,6 +336,27 @@ def run_manifest(corpus: Path, nlp, *, options: dict, inputs: dict, stats: Parse
         "parse": {"parsed": stats.parsed, "cached": stats.cached, "recomputed": stats.recomputed},
         "rows": rows,
     }
+
+
+def remove_stale_staging(out: Path) -> None:
+    """Delete ``.staging-*`` folders whose run is gone (killed, or the machine restarted).
+
+    Folders of runs still alive on this host are left alone: they are being written.
+    """
+    for folder in out.glob(".staging-*"):
+        pid = folder.name.rsplit("-", 1)[-1]  # .staging-<pid> and .staging-dask-<pid>
+        if pid.isdigit() and not _process_alive(int(pid)):
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+def _process_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # alive, owned by another user
+        return True
+    return True
 
 
 def publish(staging: Path, out: Path, manifest: dict) -> None:

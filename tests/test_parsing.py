@@ -88,3 +88,17 @@ def test_no_cache_parses_everything(raw_nlp):
 def test_missing_model_names_package():
     with pytest.raises(ModelNotFoundError, match="pip install en-core-web-nonexistent"):
         build_pipeline("en_core_web_nonexistent")
+
+
+def test_entry_holding_another_text_is_recomputed(tmp_path, raw_nlp, caplog):
+    """A whole, decodable entry with the wrong document (a swapped file) is not trusted."""
+    articles = make_articles("Two soldiers were killed in Mosul.", "The KRG met in Erbil.")
+    cache = DocCache.for_pipeline(raw_nlp, tmp_path)
+    run(articles, raw_nlp, cache)
+    first, second = (cache.path(a.text_sha256) for a in articles)
+    first.write_bytes(second.read_bytes())
+    with caplog.at_level(logging.WARNING):
+        docs, stats = run(articles, raw_nlp, cache)
+    assert (stats.recomputed, stats.cached) == (1, 1)
+    assert docs["a0"].text == articles[0].text
+    assert "does not hold the expected text" in caplog.text
