@@ -82,6 +82,8 @@ CASUALTY_COLUMNS = [
 TOTAL_COLUMNS = ["article_id", "outcome", "best", "low", "high", "n_figures", "rows", "place_id", "admin1"]
 
 OUTCOMES = ("killed", "injured", "kidnapped", "missing", "arrested")
+#: Place roles (from :func:`helpers.places.resolve_places`) a figure can be attached to.
+EVENT_ROLES = frozenset({"event", "nested"})
 #: Count rules for one person referred back to (see :func:`casualty_totals`, rule 5).
 _ANAPHORIC_RULES = ("+singular_definite", "+pronoun", "+named_person")
 _HARMED = "harmed"
@@ -450,7 +452,7 @@ def _count_of(victim: Token, quantities: dict[int, Span], lexicon: Lexicon, *, a
     if lower in _SINGULAR_PRONOUNS:
         return _Count(Quantity(1, 1, "exact", 1), doc[victim.i : victim.i + 1], victim, "pronoun", 0.4)
     common_noun = any(key in lexicon.victims for key in _noun_keys(victim))
-    if victim.ent_type_ == "PERSON" or (victim.pos_ == "PROPN" and not common_noun):
+    if (victim.ent_type_ == "PERSON" or victim.pos_ == "PROPN") and not common_noun:
         entity = next((e for e in doc.ents if e.start <= victim.i < e.end), doc[victim.i : victim.i + 1])
         return _Count(Quantity(1, 1, "exact", 1), entity, victim, "named_person", 0.6)
     if not _is_plural(victim) and victim.pos_ != "PRON":
@@ -745,7 +747,8 @@ def extract_casualties(doc: Doc, article: Article, *, places: Sequence[dict] | N
         One dict per figure with the keys of :data:`CASUALTY_COLUMNS`, in text order.
     """
     lexicon = lexicon or load_lexicon()
-    places = list(places or [])
+    # Places of events only: a demonym ("Iraqi forces") or the dateline is not where it happened.
+    places = [p for p in places or [] if p.get("place_id") and p.get("role", "event") in EVENT_ROLES]
     quantities = _quantity_spans(doc)
     _, background_matcher = _matchers(id(doc.vocab), doc.vocab)
     cue_starts = [start for _, start, _ in background_matcher(doc)]

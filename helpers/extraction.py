@@ -30,7 +30,7 @@ from .tables import SCHEMAS, TableWriter, read_table
 #: Tables with rows for every input (other tables hold extracted rows only).
 LOADER_TABLES = ("articles", "paragraphs")
 #: Tables computed over the whole corpus after the per-article pass.
-CORPUS_TABLES = ("actors", "persons", "places")
+CORPUS_TABLES = ("actors", "persons", "places", "casualty_totals", "incidents")
 ARTICLE_TABLES = tuple(t for t in SCHEMAS if t not in CORPUS_TABLES)
 MANIFEST = "manifest.json"
 
@@ -102,8 +102,9 @@ class Extractors:
         """Every per-article table's rows for one parsed article (none for a duplicate)."""
         if article.duplicate_of:
             return {}
+        from .casualties import extract_casualties
         from .persons import extract_persons
-        from .places import resolve_places
+        from .places import main_place, resolve_places
         from .quotes import extract_quotes
 
         persons = extract_persons(doc, article)
@@ -117,7 +118,9 @@ class Extractors:
                     for m in extract_mentions(doc, article, dictionary=self.dictionary)]
         mentions = with_places(mentions, places, doc=doc, article=article)
         return {"mentions": mentions, "person_mentions": persons, "place_mentions": places,
-                "quotes": extract_quotes(doc, article, persons=persons)}
+                "quotes": extract_quotes(doc, article, persons=persons),
+                "casualties": extract_casualties(doc, article, places=places,
+                                                 main_place=main_place(places))}
 
 
 def with_places(mentions: list[dict], places: list[dict], *, doc, article: Article) -> list[dict]:
@@ -162,6 +165,7 @@ def _place_columns(place: dict | None) -> dict:
 def corpus_tables(directory: Path, extractors: Extractors) -> dict[str, pd.DataFrame]:
     """Tables computed over the whole corpus from the per-article tables in ``directory``."""
     from .actors import actors_table
+    from .casualties import casualty_totals, merge_incidents
     from .persons import persons_table
     from .places import places_table
 
@@ -173,9 +177,15 @@ def corpus_tables(directory: Path, extractors: Extractors) -> dict[str, pd.DataF
         country=[known[a].country if a in known else "" for a in linked["actor_id"]],
         wikidata=[known[a].wikidata if a in known else "" for a in linked["actor_id"]],
         in_dictionary=[a in known for a in linked["actor_id"]])
+    place_mentions = read_table(directory, "place_mentions")
+    totals = casualty_totals(read_table(directory, "casualties"))
+    articles = read_table(directory, "articles", columns=["article_id", "date"])
+    event_places = place_mentions[place_mentions["role"].isin(["event", "nested"])]
     return {"actors": actors_table(linked),
             "persons": persons_table(read_table(directory, "person_mentions")),
-            "places": places_table(read_table(directory, "place_mentions"))}
+            "places": places_table(place_mentions),
+            "casualty_totals": totals,
+            "incidents": merge_incidents(totals, articles, places=event_places)}
 
 
 def write_corpus_tables(directory: Path, extractors: Extractors, *, fmt: str = "parquet") -> dict[str, int]:

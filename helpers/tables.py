@@ -51,6 +51,14 @@ SCHEMAS: dict[str, pa.Schema] = {
         ("kind", S), ("lat", F), ("lon", F), ("country", S), ("admin1", S), ("admin1_code", S),
         ("precision", I), ("resolution", S),
     ]),
+    "casualties": pa.schema([
+        ("article_id", S), ("start_char", I), ("end_char", I), ("text", S), ("sentence", S),
+        ("outcome", S), ("low", I), ("high", I), ("qualifier", S), ("victim", S),
+        ("victim_group", S), ("perpetrator", S), ("perpetrator_id", S), ("place_id", S),
+        ("place", S), ("admin1", S), ("time", S), ("rule", S), ("confidence", F),
+        ("includes_killed", B), ("group", S), ("part_of", S), ("background", B),
+        ("excluded", B), ("exclude_reason", S),
+    ]),
     "actors": pa.schema([
         ("actor_id", S), ("canonical", S), ("category", S), ("country", S), ("wikidata", S),
         ("aliases_seen", S), ("in_dictionary", B), ("n_mentions", I), ("n_articles", I),
@@ -58,6 +66,15 @@ SCHEMAS: dict[str, pa.Schema] = {
     "persons": pa.schema([
         ("person_id", S), ("canonical", S), ("rank", S), ("title", S), ("affiliation", S),
         ("role", S), ("variants", S), ("n_mentions", I), ("n_articles", I),
+    ]),
+    "casualty_totals": pa.schema([
+        ("article_id", S), ("outcome", S), ("best", I), ("low", I), ("high", I),
+        ("n_figures", I), ("rows", S), ("place_id", S), ("admin1", S),
+    ]),
+    "incidents": pa.schema([
+        ("incident_id", S), ("outcome", S), ("place_key", S), ("date_first", S), ("date_last", S),
+        ("n_articles", I), ("article_ids", S), ("bests", S), ("acled_best", I), ("ucdp_low", I),
+        ("ucdp_best", I), ("ucdp_high", I), ("conflict", B),
     ]),
     "places": pa.schema([
         ("place_id", S), ("canonical", S), ("geonameid", I), ("kind", S), ("lat", F), ("lon", F),

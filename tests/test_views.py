@@ -1,0 +1,95 @@
+"""Notebook views and evidence pages on a small corpus of hand-written articles."""
+
+import pandas as pd
+import pytest
+
+from helpers import views
+from helpers.evidence import corpus_spans, highlight_spans, write_evidence_pages
+from helpers.extraction import extract, Tables
+from helpers.loading import load_corpus
+
+ARTICLES = {
+    "a.txt": "Gunmen kill five soldiers in Kirkuk\n\nKIRKUK (Wire) – Gunmen killed five soldiers "
+             "in Kirkuk on Monday, police said. Five soldiers were killed in the attack, which "
+             "Islamic State claimed.\n\nEditing by Jane Roe",
+    "b.txt": "Attack near Kirkuk\n\nAt least seven soldiers were killed and three civilians were "
+             "wounded near Kirkuk, Iraqi officials said.",
+    "c.txt": "Arrests in Mosul\n\nThe Iraqi army arrested two suspects in Mosul.",
+}
+
+
+@pytest.fixture(scope="module")
+def corpus_tables(tmp_path_factory):
+    root = tmp_path_factory.mktemp("views")
+    corpus = root / "corpus"
+    corpus.mkdir()
+    for name, text in ARTICLES.items():
+        (corpus / name).write_text(text, encoding="utf-8")
+    extract(corpus, root / "out", progress=False)
+    return corpus, Tables(root / "out")
+
+
+def test_restated_figures_count_once_per_article(corpus_tables):
+    _, tables = corpus_tables
+    totals = tables.read("casualty_totals")
+    killed = dict(zip(totals.loc[totals["outcome"] == "killed", "article_id"],
+                      totals.loc[totals["outcome"] == "killed", "best"]))
+    assert killed == {"a": 5, "b": 7}
+    by_outcome = views.totals_by_outcome(tables)
+    assert by_outcome.loc["killed", "article_best"] == 12
+    assert by_outcome.loc["injured", "article_best"] == 3
+    assert by_outcome.loc["arrested", "article_best"] == 2
+
+
+def test_totals_by_victim_group_and_province(corpus_tables):
+    _, tables = corpus_tables
+    groups = views.totals_by(tables, "victim_group")
+    assert groups.loc["security forces", "killed"] == 12
+    assert groups.loc["civilians", "injured"] == 3
+    provinces = views.totals_by(tables, "admin1")
+    assert provinces.loc["Kirkuk", "killed"] == 12
+
+
+def test_places_and_actors_views(corpus_tables):
+    _, tables = corpus_tables
+    places = views.places_view(tables)
+    assert {"Kirkuk", "Mosul"} <= set(places["canonical"])
+    assert set(views.mentions_by_province(tables)["admin1_code"]) >= {"IQ-KI", "IQ-NI"}
+    actors = views.top_actors(tables)
+    assert {"Islamic State", "Iraqi army"} <= set(actors["canonical"])
+    evidence = views.actor_evidence(tables, "Islamic State")
+    assert evidence["sentence"].str.contains("Islamic State").all()
+    assert views.persons_view(tables, role="author")["canonical"].tolist() == ["Jane Roe"]
+
+
+def test_excluded_and_timeline_views(corpus_tables):
+    _, tables = corpus_tables
+    assert "note" in views.casualty_timeline(tables).columns  # no article has a date
+    excluded = views.excluded_figures(tables)
+    assert set(excluded.columns) >= {"text", "reason", "sentence"}
+
+
+def test_figures_render(corpus_tables):
+    _, tables = corpus_tables
+    for figure in (views.actors_chart(tables), views.places_map(tables), views.province_map(tables),
+                   views.casualty_map(tables), views.network_figure(tables),
+                   views.places_map(tables, article_id="a")):
+        assert figure.axes and figure.get_size_inches()[0] > 0
+
+
+def test_evidence_pages_highlight_every_layer(corpus_tables, tmp_path):
+    corpus, tables = corpus_tables
+    spans = corpus_spans(tables)
+    assert {"casualty", "place", "actor"} <= set(spans["layer"])
+    pages = write_evidence_pages(load_corpus(corpus), tables, tmp_path)
+    assert pages["page"].tolist() == ["a.html", "b.html", "c.html"]
+    html = (tmp_path / "a.html").read_text(encoding="utf-8")
+    assert "CASUALTY" in html and "PLACE" in html and "Casualty figures" in html
+
+
+def test_highlight_spans_prefer_casualties_over_entities():
+    spans = pd.DataFrame({"start_char": [0, 0, 10], "end_char": [9, 4, 15],
+                          "label": ["CARDINAL", "CASUALTY", "PLACE"],
+                          "layer": ["entity", "casualty", "place"]})
+    assert highlight_spans(spans) == [{"start": 0, "end": 4, "label": "CASUALTY"},
+                                      {"start": 10, "end": 15, "label": "PLACE"}]
