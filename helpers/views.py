@@ -109,13 +109,19 @@ def co_mention_table(tables: Tables, *, level: str = "sentence", top: int = TOP)
     return _evidence(pairs, columns, top=top)
 
 
+def _mentions_of(tables: Tables, table: str, key: str, wanted: str | None, *,
+                 ranking: str) -> pd.DataFrame:
+    """Rows of ``table`` whose ``canonical`` or ``key`` is ``wanted`` (default: the top of ``ranking``)."""
+    if wanted is None:
+        ranked = tables.read(ranking, columns=[key])
+        wanted = ranked[key].iloc[0] if len(ranked) else ""
+    rows = tables.read(table)
+    return rows[(rows["canonical"] == wanted) | (rows[key] == wanted)]
+
+
 def actor_evidence(tables: Tables, actor: str | None = None, *, top: int = 10) -> pd.DataFrame:
     """The sentences that mention an actor (canonical name or actor id; default the most mentioned)."""
-    if actor is None:
-        actors = tables.read("actors", columns=["actor_id"])
-        actor = actors["actor_id"].iloc[0] if len(actors) else ""
-    mentions = tables.read("mentions")
-    rows = mentions[(mentions["canonical"] == actor) | (mentions["actor_id"] == actor)]
+    rows = _mentions_of(tables, "mentions", "actor_id", actor, ranking="actors")
     return _evidence(rows, ["article_id", "start_char", "end_char", "text", "sentence"], top=top)
 
 
@@ -203,11 +209,7 @@ def demonyms_view(tables: Tables) -> pd.DataFrame:
 
 def place_evidence(tables: Tables, place: str | None = None, *, top: int = 10) -> pd.DataFrame:
     """The sentences that mention a place (canonical name or place id; default the most mentioned)."""
-    if place is None:
-        places = tables.read("places", columns=["place_id"])
-        place = places["place_id"].iloc[0] if len(places) else ""
-    rows = tables.read("place_mentions")
-    rows = rows[(rows["canonical"] == place) | (rows["place_id"] == place)]
+    rows = _mentions_of(tables, "place_mentions", "place_id", place, ranking="places")
     return _evidence(rows, ["article_id", "start_char", "text", "role", "sentence"], top=top)
 
 
