@@ -34,6 +34,7 @@ import spacy
 from helpers import config, places
 from helpers.articles import Article, Paragraph
 from helpers.gazetteer import Gazetteer, default_gazetteer, haversine_km
+from helpers.parsing import build_pipeline
 
 RESULTS = Path(__file__).resolve().parent / "results" / "geoparsing.json"
 EXCLUDED_GWN_TYPES = {"Language"}
@@ -77,23 +78,9 @@ def load_lgl_style(path: Path, prefix: str) -> list[dict]:
 
 
 def build_our_pipeline(model: str) -> tuple[spacy.Language, str]:
-    """``spacy.load(model)`` plus an EntityRuler with :func:`helpers.places.ruler_patterns`
-    before "ner", or ``helpers.parsing.build_pipeline`` when the lead's module provides it.
-
-    Returns:
-        The pipeline and a description of how it was built.
-    """
-    try:
-        from helpers.parsing import build_pipeline  # noqa: PLC0415 - optional, written in parallel
-    except ImportError:
-        build_pipeline = None
-    if build_pipeline is not None:
-        return build_pipeline(model), "helpers.parsing.build_pipeline"
-    nlp = spacy.load(model)
-    ruler = nlp.add_pipe("entity_ruler", before="ner")
-    with nlp.select_pipes(enable=["entity_ruler"]):  # tokenise patterns only: 20x faster
-        ruler.add_patterns(places.ruler_patterns())
-    return nlp, "spacy.load + EntityRuler(helpers.places.ruler_patterns) before ner"
+    """The suite's own pipeline (:func:`helpers.parsing.build_pipeline`) and its description."""
+    nlp = build_pipeline(model)
+    return nlp, f"helpers.parsing.build_pipeline (key {nlp.meta['sitrep_key']})"
 
 
 def naive_predictions(doc, gazetteer: Gazetteer) -> list[dict]:

@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import importlib
 import json
 import os
 import sys
@@ -36,7 +35,7 @@ from pathlib import Path
 
 import spacy
 
-from helpers import actors
+from helpers.parsing import build_pipeline
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = Path(os.environ.get("SITREP_SHARED", REPO.parent / "shared"))
@@ -122,16 +121,6 @@ def score(gold: dict[str, set], found: dict[str, set]) -> dict:
     return result
 
 
-def place_patterns() -> tuple[list[dict], str]:
-    """The places module's ruler patterns if it exists yet, and a note saying which."""
-    try:
-        places = importlib.import_module("helpers.places")
-    except ImportError:
-        return [], "helpers.places not available: no place patterns"
-    patterns = list(places.ruler_patterns())
-    return patterns, f"helpers.places.ruler_patterns(): {len(patterns)} patterns"
-
-
 def main(argv: list[str] | None = None) -> int:
     """Score raw and Sitrep pipelines on re3d, print a table and write the JSON results."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -142,12 +131,11 @@ def main(argv: list[str] | None = None) -> int:
         print(f"re3d not found at {RE3D}; set SITREP_SHARED", file=sys.stderr)
         return 1
     texts, gold, mismatches = load_re3d(RE3D)
-    raw = spacy.load(args.model)
-    ours = spacy.load(args.model)
-    patterns, places_note = place_patterns()
+    raw = build_pipeline(args.model, additions=False)
     started = time.perf_counter()
-    actors.add_pipeline_components(ours, place_patterns=patterns)
+    ours = build_pipeline(args.model)
     build_seconds = time.perf_counter() - started
+    places_note = f"helpers.parsing.build_pipeline (key {ours.meta['sitrep_key']})"
     scores, seconds = {}, {}
     for name, nlp in (("raw", raw), ("sitrep", ours)):
         started = time.perf_counter()
@@ -159,7 +147,7 @@ def main(argv: list[str] | None = None) -> int:
         "documents": len(texts),
         "gold_spans": dict(Counter(span[2] for spans in gold.values() for span in spans)),
         "gold_offset_mismatches": mismatches,
-        "place_patterns": places_note,
+        "pipeline": places_note,
         "pipeline_build_seconds": round(build_seconds, 2), "parse_seconds": seconds,
         "matching": "exact: same offsets; lenient: overlapping, one-to-one, greedy by overlap",
         "scores": scores,
