@@ -69,8 +69,16 @@ def render_html(notebook_path: Path, *, show_code: bool = False) -> str:
 
 
 def build_reports(corpus: str | os.PathLike | None, out: str | os.PathLike, *,
-                  model: str | None = None, show_code: bool = False) -> int:
+                  model: str | None = None, show_code: bool = False,
+                  notebooks_dir: Path = config.NOTEBOOKS_DIR) -> int:
     """Execute and render every notebook on ``corpus``; write ``out/index.html``.
+
+    Args:
+        corpus: Corpus folder or file (default ``seeds/``).
+        out: Report folder.
+        model: spaCy pipeline name.
+        show_code: Keep code cells in the HTML.
+        notebooks_dir: Where the numbered notebooks are.
 
     Returns:
         0 when every notebook ran, 1 otherwise (the failures are printed).
@@ -89,7 +97,7 @@ def build_reports(corpus: str | os.PathLike | None, out: str | os.PathLike, *,
     tables = load_tables(corpus_path, model=model)
     csv_files = _export_csv(tables, out / "tables")
     pages = write_evidence_pages(iter_articles(corpus_path), tables, out / "articles")
-    notebooks = notebook_paths()
+    notebooks = notebook_paths(notebooks_dir)
     runs: list[NotebookRun] = []
     env_model = {"SITREP_MODEL": model} if model else {}
     os.environ.update(env_model)

@@ -134,17 +134,26 @@ def places_view(tables: Tables, *, top: int = TOP) -> pd.DataFrame:
                    "precision", "n_mentions", "n_articles"]].head(top).reset_index(drop=True)
 
 
-def places_map(tables: Tables, *, article_id: str | None = None, title: str | None = None) -> Figure:
-    """Map of the places (of one article when ``article_id`` is given), sized by mentions."""
+def places_map(tables: Tables, *, title: str | None = None) -> Figure:
+    """Map of the corpus's places of events, markers sized by mentions."""
     from .maps import draw_places_map
 
-    if article_id is None:
-        places = tables.read("places")
-    else:
-        rows = tables.read("place_mentions")
-        places = rows[(rows["article_id"] == article_id) & (rows["role"] != "demonym")]
     with plots.style():
-        return _figure(draw_places_map(places, title=title))
+        return _figure(draw_places_map(tables.read("places"), title=title))
+
+
+def article_map(tables: Tables, article_id: str | None = None) -> Figure:
+    """Map of one article's places (default: the article naming the most places)."""
+    from .maps import draw_places_map
+
+    rows = tables.read("place_mentions")
+    rows = rows[rows["role"].isin(["event", "nested", "dateline"]) & rows["lat"].notna()]
+    if article_id is None:
+        counts = rows.groupby("article_id").size()
+        article_id = counts.sort_values(ascending=False, kind="stable").index[0]
+    with plots.style():
+        return _figure(draw_places_map(rows[rows["article_id"] == article_id],
+                                       title=f"Places in article {article_id}"))
 
 
 def province_map(tables: Tables, *, title: str = "Place mentions by province") -> Figure:

@@ -13,7 +13,7 @@ from helpers import config
 from helpers.report import build_reports, notebook_paths
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="Debian package chromium not installed")
+needs_chromium = pytest.mark.skipif(CHROMIUM is None, reason="Debian package chromium not installed")
 HOSTILE = """Hostile headline <script>window.__pwned = 1</script>
 
 MOSUL (Test Wire) – Two soldiers were killed near Mosul <img src=x onerror="window.__pwned = 2">.
@@ -36,6 +36,7 @@ def report_dir(tmp_path_factory):
     return out
 
 
+@needs_chromium
 def test_reports_load_cleanly_in_chromium(report_dir):
     from playwright.sync_api import sync_playwright
 
@@ -78,3 +79,25 @@ def test_hostile_article_is_escaped(report_dir):
     assert "<img src=x" not in hostile
     index = (report_dir / "index.html").read_text(encoding="utf-8")
     assert "<script>" not in index
+
+
+def test_a_failing_notebook_is_named_and_the_others_still_render(tmp_path, capsys):
+    """Runs without a browser: one broken notebook, one good one."""
+    import nbformat
+    from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
+
+    notebooks = tmp_path / "notebooks"
+    notebooks.mkdir()
+    for name, code in (("01-good.ipynb", "1 + 1"), ("02-broken.ipynb", "1 / 0")):
+        notebook = new_notebook(cells=[new_markdown_cell(f"# {name}\n\nA test notebook."),
+                                       new_code_cell("CORPUS = None", metadata={"tags": ["parameters"]}),
+                                       new_code_cell(code)])
+        notebook.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3",
+                                           "language": "python"}
+        nbformat.write(notebook, notebooks / name)
+    out = tmp_path / "reports"
+    assert build_reports(config.PROJECT_DIR / "seeds", out, notebooks_dir=notebooks) == 1
+    assert (out / "01-good.html").exists() and (out / "02-broken.html").exists()
+    error = capsys.readouterr().err
+    assert "notebook 02-broken.ipynb failed in cell" in error and "ZeroDivisionError" in error
+    assert "failed: notebook 02-broken.ipynb" in (out / "index.html").read_text(encoding="utf-8")

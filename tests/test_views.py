@@ -73,7 +73,7 @@ def test_figures_render(corpus_tables):
     _, tables = corpus_tables
     for figure in (views.actors_chart(tables), views.places_map(tables), views.province_map(tables),
                    views.casualty_map(tables), views.network_figure(tables),
-                   views.places_map(tables, article_id="a")):
+                   views.article_map(tables, "a"), views.article_map(tables)):
         assert figure.axes and figure.get_size_inches()[0] > 0
 
 
