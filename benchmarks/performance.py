@@ -7,7 +7,8 @@ and writes ``benchmarks/results/performance.json``:
 * throughput of a cold ``extract`` (all extraction on, fresh cache) as a ratio
   to raw ``nlp.pipe`` of the same model on the same texts with the same
   process count, for 1 and 2 processes;
-* a warm re-run (every document from the cache) against the cold run;
+* a warm re-run (``--force``: every document from the parse cache, all extraction
+  redone) against the cold run, and a re-run on an unchanged output (skipped);
 * peak RSS of ``extract`` on 1k, 3k and all articles (each a separate process);
 * the notebook suite (``report``) on all articles with a warm cache;
 * where the time goes: a profile of ``extract`` on a slice, by component.
@@ -93,7 +94,7 @@ EXTRACT = """
 import json, time
 from helpers.extraction import extract
 started = time.perf_counter()
-result = extract({corpus!r}, {out!r}, processes={processes}, progress=False)
+result = extract({corpus!r}, {out!r}, processes={processes}, progress=False, force={force})
 print(json.dumps({{"seconds": time.perf_counter() - started, "parsed": result.stats.parsed,
                   "cached": result.stats.cached, "rows": result.rows,
                   "inputs": result.manifest["inputs"]}}))
@@ -116,7 +117,7 @@ def throughput(corpus: Path, work: Path, processes: int) -> dict:
     cache = work / f"cache-throughput-{processes}"
     raw = run_measured(RAW.format(corpus=str(corpus), processes=processes), env_with_cache(cache))
     cold = run_measured(EXTRACT.format(corpus=str(corpus), out=str(work / f"out-{processes}"),
-                                       processes=processes), env_with_cache(cache))
+                                       processes=processes, force=False), env_with_cache(cache))
     articles = raw["result"]["articles"]
     raw_rate = articles / raw["result"]["seconds"]
     cold_rate = articles / cold["result"]["seconds"]
@@ -181,23 +182,31 @@ def main() -> None:
             subset = write_subset(size, work)
             cache = work / f"cache-{size or 'all'}"
             cold = run_measured(EXTRACT.format(corpus=str(subset), out=str(work / f"mem-{size}"),
-                                               processes=1), env_with_cache(cache))
+                                               processes=1, force=False), env_with_cache(cache))
             memory[str(size or "all")] = {"articles": cold["result"]["inputs"]["loaded"],
                                           "seconds": cold["seconds"], "peak_rss_mb": cold["peak_rss_mb"]}
             if size is None or size == sizes[-1]:
                 warm = run_measured(EXTRACT.format(corpus=str(subset), out=str(work / f"mem-{size}"),
-                                                   processes=1), env_with_cache(cache))
+                                                   processes=1, force=True), env_with_cache(cache))
+                current = run_measured(EXTRACT.format(corpus=str(subset), out=str(work / f"mem-{size}"),
+                                                      processes=1, force=False), env_with_cache(cache))
                 results["warm_vs_cold"] = {
                     "articles": cold["result"]["inputs"]["loaded"],
                     "cold_seconds": round(cold["result"]["seconds"], 2),
                     "warm_seconds": round(warm["result"]["seconds"], 2),
                     "warm_parsed": warm["result"]["parsed"], "warm_cached": warm["result"]["cached"],
-                    "speedup": round(cold["result"]["seconds"] / warm["result"]["seconds"], 1)}
+                    "speedup": round(cold["result"]["seconds"] / warm["result"]["seconds"], 1),
+                    "unchanged_output_seconds": round(current["result"]["seconds"], 3),
+                    "unchanged_output_speedup": round(
+                        cold["result"]["seconds"] / current["result"]["seconds"])}
                 report = run_measured(REPORT.format(corpus=str(subset), out=str(work / "reports")),
                                       env_with_cache(cache))
                 results["notebook_suite_warm"] = {"articles": cold["result"]["inputs"]["loaded"],
                                                   "seconds": report["seconds"],
                                                   "exit": report["result"]["exit"]}
+                results["cache_mb_per_1k_articles"] = round(
+                    sum(f.stat().st_size for f in (cache / "docs").rglob("*.spacy")) / 2**20
+                    / cold["result"]["inputs"]["loaded"] * 1000, 1)
                 results["rows_all"] = cold["result"]["rows"]
         results["peak_rss"] = memory
         results["profile"] = {"articles": 300 if not args.quick else 50,

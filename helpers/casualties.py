@@ -678,14 +678,14 @@ def _place_for(trigger: Token, sentence: Span, previous: Span | None, places: Se
 # --------------------------------------------------------------------------------------
 
 
-def _is_background(sentence: Span, cue_starts: Sequence[int], article: Article) -> bool:
+def _is_background(sentence: Span, cue_starts: Sequence[int], article: Article, times: Sequence[Span]) -> bool:
     """A time cue for an earlier or cumulative period, or only years before the article's."""
     if any(sentence.start <= start < sentence.end for start in cue_starts):
         return True
     if not article.date[:4].isdigit():
         return False
     # Regex over DATE entity text: the year is a substring of a longer date phrase.
-    years = [int(y) for e in sentence.ents if e.label_ == "DATE" for y in re.findall(r"\b(?:19|20)\d\d\b", e.text)]
+    years = [int(y) for e in times if e.label_ == "DATE" for y in re.findall(r"\b(?:19|20)\d\d\b", e.text)]
     return bool(years) and max(years) < int(article.date[:4])
 
 
@@ -755,11 +755,14 @@ def extract_casualties(doc: Doc, article: Article, *, places: Sequence[dict] | N
     rows: list[dict] = []
     seen: dict[tuple[int, int, str], dict] = {}
     sentences = _sentence_units(doc, article)
+    time_ents = [e for e in doc.ents if e.label_ in {"DATE", "TIME"}]
     for position, sentence in enumerate(sentences):
         previous = sentences[position - 1] if position else None
         if previous is not None and article.paragraph_at(previous.start_char) is not article.paragraph_at(sentence.start_char):
             previous = None
-        background = _is_background(sentence, cue_starts, article)
+        # Sentence.ents rebuilds every entity of the doc; filter the doc's few time entities instead.
+        times = [e for e in time_ents if sentence.start <= e.start < sentence.end]
+        background = _is_background(sentence, cue_starts, article, times)
         for trigger in sentence:
             outcome, victims, agent, rule = _trigger_victims(trigger, lexicon)
             victims = [v for v in victims if v is not None and sentence.start <= v.i < sentence.end]
@@ -816,7 +819,7 @@ def _row(article: Article, doc: Doc, sentence: Span, previous: Span | None, trig
     reason = _exclusion(article, start, end)
     if not reason and background:
         reason = "background"
-    times = [e.text for e in sentence.ents if e.label_ in {"DATE", "TIME"} and not e.text.endswith("old")]
+    times = [e.text for e in sentence.ents if e.label_ in {"DATE", "TIME"} and not e.text.endswith("old")]  # once per row
     return {
         "article_id": article.article_id,
         "start_char": start,

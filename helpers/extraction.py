@@ -144,7 +144,7 @@ def with_places(mentions: list[dict], places: list[dict], *, doc, article: Artic
         merged.append({
             "article_id": place["article_id"],
             "paragraph": paragraph.index if paragraph else None,
-            "sentence_id": sentences.get(token.sent.start) if token is not None else None,
+            "sentence_id": sentences.of(token)[0] if token is not None else None,
             "start_char": place["start_char"], "end_char": place["end_char"],
             "text": place["text"], "label": "LOC" if place.get("kind") == "region" else "GPE",
             "sentence": place["sentence"], "actor_id": "", "canonical": "", "category": "",

@@ -88,15 +88,17 @@ def quotes_view(tables: Tables, *, speaker: str | None = None, top: int = TOP) -
     return view.reset_index(drop=True)
 
 
-def network_figure(tables: Tables, *, level: str = "sentence") -> Figure:
-    """The co-mention network of actors (same sentence or paragraph), drawn deterministically."""
+def network_figure(tables: Tables, *, level: str = "sentence", top: int = 30) -> Figure:
+    """The co-mention network of the ``top`` most mentioned actors, drawn deterministically."""
     from .network import co_mention_graph, co_mentions, draw_network
 
     mentions = tables.read("mentions")
-    linked = mentions[mentions["actor_id"].fillna("") != ""]
-    graph = co_mention_graph(co_mentions(linked, level=level), actors=tables.read("actors"))
+    actors = tables.read("actors")
+    keep = set(actors["actor_id"].head(top))
+    linked = mentions[mentions["actor_id"].isin(keep)]
+    graph = co_mention_graph(co_mentions(linked, level=level), actors=actors)
     with plots.style():
-        return _figure(draw_network(graph, title=f"Actors named in the same {level}"))
+        return _figure(draw_network(graph, title=f"Top {top} actors named in the same {level}"))
 
 
 def co_mention_table(tables: Tables, *, level: str = "sentence", top: int = TOP) -> pd.DataFrame:
