@@ -151,20 +151,21 @@ def _export_csv(tables, directory: Path) -> list[str]:
 
 
 def _headline_counts(tables) -> dict[str, int]:
-    from .tables import SCHEMAS
-
+    """Inputs (loaded + skipped) and the size of each extracted table."""
     articles = tables.read("articles", columns=["status"])
-    counts = {"articles": int((articles["status"] == "loaded").sum()),
-              "skipped inputs": int((articles["status"] == "skipped").sum())}
-    for table, label in (("mentions", "entity mentions"), ("actors", "actors"),
-                         ("places", "places"), ("casualties", "casualty figures")):
-        if table in SCHEMAS:
-            try:
-                counts[label] = len(tables.read(table, columns=["article_id"] if table in
-                                                ("mentions", "casualties") else None))
-            except FileNotFoundError:
-                continue
-    return counts
+    loaded = int((articles["status"] == "loaded").sum())
+    casualties = tables.read("casualties", columns=["excluded"])
+    return {
+        "inputs (files or records)": len(articles),
+        "articles loaded": loaded,
+        "inputs skipped": len(articles) - loaded,
+        "entity mentions": len(tables.read("mentions", columns=["article_id"])),
+        "actors": len(tables.read("actors", columns=["actor_id"])),
+        "persons": len(tables.read("persons", columns=["person_id"])),
+        "places": len(tables.read("places", columns=["place_id"])),
+        "casualty figures counted": int((~casualties["excluded"].astype(bool)).sum()),
+        "casualty figures found but not counted": int(casualties["excluded"].astype(bool).sum()),
+    }
 
 
 def index_html(corpus_name: str, runs: list[NotebookRun], counts: dict[str, int],

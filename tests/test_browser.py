@@ -101,3 +101,10 @@ def test_a_failing_notebook_is_named_and_the_others_still_render(tmp_path, capsy
     error = capsys.readouterr().err
     assert "notebook 02-broken.ipynb failed in cell" in error and "ZeroDivisionError" in error
     assert "failed: notebook 02-broken.ipynb" in (out / "index.html").read_text(encoding="utf-8")
+
+
+def test_index_accounts_for_every_input(report_dir):
+    index = (report_dir / "index.html").read_text(encoding="utf-8")
+    for line in ("<b>2</b> inputs (files or records)", "<b>2</b> articles loaded",
+                 "<b>0</b> inputs skipped"):
+        assert line in index
