@@ -8,8 +8,6 @@ with the sentence as evidence.
 from __future__ import annotations
 
 import bisect
-import re
-import unicodedata
 from collections.abc import Iterable
 
 import pandas as pd
@@ -97,21 +95,6 @@ def extract_mentions(doc: Doc, article: Article, *, dictionary=None) -> list[dic
     return rows
 
 
-_LEADING_THE = re.compile(r"^(?:the)\s+", re.IGNORECASE)
-_POSSESSIVE = re.compile(r"['’]s?$")
-
-
-def normalize_text(text: str) -> str:
-    """Fold a mention to a comparable form: quotes, "the", possessives, case, spaces.
-
-    >>> normalize_text("the Kurdistan Region’s")
-    'kurdistan region'
-    """
-    folded = unicodedata.normalize("NFKC", text).replace("’", "'").replace("‘", "'")
-    folded = _POSSESSIVE.sub("", _LEADING_THE.sub("", " ".join(folded.split())))
-    return folded.casefold().strip()
-
-
 def count_mentions(mentions: pd.DataFrame, *, by: str = "label",
                    labels: Iterable[str] | None = None, per_article: bool = False,
                    top: int | None = None) -> pd.DataFrame:
@@ -119,7 +102,8 @@ def count_mentions(mentions: pd.DataFrame, *, by: str = "label",
 
     Args:
         mentions: The ``mentions`` table.
-        by: Column to count by; ``"normalized"`` counts by :func:`normalize_text`.
+        by: Column to count by; ``"normalized"`` counts by the folded text
+            (:func:`helpers.actors.lookup_key`: case, quotes, "the", possessives).
         labels: Keep only these entity labels.
         per_article: Count within each article (adds ``article_id``).
         top: Keep the ``top`` largest counts (per article when ``per_article``).
@@ -135,7 +119,9 @@ def count_mentions(mentions: pd.DataFrame, *, by: str = "label",
     """
     frame = mentions if labels is None else mentions[mentions["label"].isin(list(labels))]
     if by == "normalized":
-        frame = frame.assign(normalized=frame["text"].map(normalize_text))
+        from .actors import lookup_key
+
+        frame = frame.assign(normalized=frame["text"].map(lookup_key))
     keys = ["article_id", by] if per_article else [by]
     counts = (frame.groupby(keys, dropna=False)
               .agg(n_mentions=("article_id", "size"), n_articles=("article_id", "nunique"))

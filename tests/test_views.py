@@ -93,3 +93,11 @@ def test_highlight_spans_prefer_casualties_over_entities():
                           "layer": ["entity", "casualty", "place"]})
     assert highlight_spans(spans) == [{"start": 0, "end": 4, "label": "CASUALTY"},
                                       {"start": 10, "end": 15, "label": "PLACE"}]
+
+
+def test_count_mentions_by_normalized_text():
+    from helpers.mentions import count_mentions
+
+    frame = pd.DataFrame({"article_id": ["a", "a", "b"], "label": ["ORG"] * 3,
+                          "text": ["the Peshmerga’s", "Peshmerga", "PESHMERGA"]})
+    assert count_mentions(frame, by="normalized").values.tolist() == [["peshmerga", 3, 2]]
