@@ -120,6 +120,15 @@ def mark_duplicates(articles: Iterable[Article]) -> Iterator[Article]:
         yield article
 
 
+def text_sha256(text: str) -> str:
+    """The hash that identifies an article text (and its cached parse).
+
+    >>> text_sha256("")[:12]
+    'e3b0c44298fc'
+    """
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
 def articles_frame(articles: Iterable[Article]) -> pd.DataFrame:
     """The ``articles`` table: one row per input, loaded or skipped.
 
@@ -423,7 +432,7 @@ def _parse_date(value: str) -> str:
 def _analyse(article: Article, *, markdown: bool = False, title_given: bool = False) -> None:
     """Fill in paragraphs, title, dateline, outlet, byline, date and the text hash."""
     text = article.text
-    article.text_sha256 = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+    article.text_sha256 = text_sha256(text)
     spans = _paragraph_spans(text)
     paragraphs: list[Paragraph] = []
     credits: list[str] = []

@@ -32,6 +32,7 @@ from spacy.tokens import Doc, DocBin
 
 from . import config
 from .articles import Article
+from .loading import text_sha256 as text_hash
 
 log = logging.getLogger(__name__)
 
@@ -151,7 +152,7 @@ class DocCache:
             return None
         try:
             docs = list(DocBin().from_bytes(data).get_docs(nlp.vocab))
-            if len(docs) != 1 or _sha256(docs[0].text) != text_sha256:
+            if len(docs) != 1 or text_hash(docs[0].text) != text_sha256:
                 raise ValueError("entry does not hold the expected text")
             return docs[0]
         except Exception as error:  # any decoding failure means the entry is unusable
@@ -314,7 +315,3 @@ def split_text(text: str, limit: int) -> list[str]:
 
 def _show_progress() -> bool:
     return os.environ.get("SITREP_PROGRESS", "1") not in {"0", "false", "no"}
-
-
-def _sha256(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()

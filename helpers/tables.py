@@ -88,11 +88,6 @@ FORMATS = ("parquet", "csv")
 _NULLABLE = {pa.int64(): pd.Int64Dtype()}
 
 
-def empty_frame(table: str) -> pd.DataFrame:
-    """An empty DataFrame with the columns and dtypes of ``table``."""
-    return SCHEMAS[table].empty_table().to_pandas(types_mapper=_NULLABLE.get)
-
-
 def to_arrow(rows: Sequence[dict] | pd.DataFrame, table: str) -> pa.Table:
     """Rows (dicts or a DataFrame) as an Arrow table of ``table``'s schema.
 
