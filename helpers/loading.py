@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import codecs
 import csv
+import datetime as dt
 import hashlib
 import io
 import json
@@ -24,6 +25,7 @@ import os
 import re
 import stat
 import sys
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from typing import IO
 from dataclasses import asdict
@@ -67,6 +69,7 @@ _BOILERPLATE = re.compile(
     r"click\s+here|subscribe|sign\s+up|follow\s+us|share\s+this|advertisement|"
     r"(?:photo|image|video)\s*(?:credit)?\s*:)\b", re.IGNORECASE)
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _LINE = re.compile(r"[^\n]+")
 MAX_BOILERPLATE_WORDS = 40
 MIN_REPEAT_WORDS = 8
@@ -423,8 +426,18 @@ def _record_article(stem_id: str, path: str, number: int, record: dict,
 
 
 def _parse_date(value: str) -> str:
+    """An ISO date from a date field or line; ``""`` when it is not a date.
+
+    >>> _parse_date("2014-01-28"), _parse_date("28 January 2014, 10:05"), _parse_date("soon")
+    ('2014-01-28', '2014-01-28', '')
+    """
     if not value:
         return ""
+    if _ISO_DATE.fullmatch(value):  # the common case, without pandas' slower format guessing
+        try:
+            return dt.date.fromisoformat(value).isoformat()
+        except ValueError:
+            return ""
     stamp = pd.to_datetime(value, errors="coerce", utc=True)
     return "" if pd.isna(stamp) else stamp.strftime("%Y-%m-%d")
 
@@ -436,7 +449,7 @@ def _analyse(article: Article, *, markdown: bool = False, title_given: bool = Fa
     spans = _paragraph_spans(text)
     paragraphs: list[Paragraph] = []
     credits: list[str] = []
-    seen: list[tuple[int, list[str]]] = []
+    seen: list[tuple[int, list[str], Counter]] = []
     exact: dict[tuple[str, ...], int] = {}
     for index, (start, end) in enumerate(spans):
         chunk = text[start:end]
@@ -471,7 +484,7 @@ def _analyse(article: Article, *, markdown: bool = False, title_given: bool = Fa
             elif len(words) >= MIN_REPEAT_WORDS:
                 exact.setdefault(tuple(words), index)
                 if index < MAX_FUZZY_REPEAT_PARAGRAPHS:
-                    seen.append((index, words))
+                    seen.append((index, words, Counter(words)))
         paragraphs.append(Paragraph(index=index, start=start, end=end, kind=kind, note=note))
     article.paragraphs = paragraphs
     if credits:
@@ -516,16 +529,25 @@ def _words(chunk: str) -> list[str]:
     return re.findall(r"\w+", chunk.lower())
 
 
-def _find_repeat(words: list[str], seen: list[tuple[int, list[str]]]) -> int | None:
-    """Index of an earlier paragraph that ``words`` (nearly) repeats, if any."""
+def _find_repeat(words: list[str], seen: list[tuple[int, list[str], Counter]]) -> int | None:
+    """Index of an earlier paragraph that ``words`` (nearly) repeats, if any.
+
+    Similarity is difflib's ``ratio``; the word-count overlap (difflib's
+    ``quick_ratio``, an upper bound of ``ratio``) is checked first from counts
+    made once per paragraph.
+    """
     if len(words) < MIN_REPEAT_WORDS:
         return None
-    for index, earlier in seen:
+    counts = Counter(words)
+    matcher = SequenceMatcher(None, b=words, autojunk=False)  # indexes ``words`` once, not per pair
+    for index, earlier, earlier_counts in seen:
+        total = len(earlier) + len(words)
         if abs(len(earlier) - len(words)) > 0.2 * max(len(words), len(earlier)):
             continue
-        matcher = SequenceMatcher(None, earlier, words, autojunk=False)
-        if matcher.real_quick_ratio() >= REPEAT_SIMILARITY and \
-                matcher.quick_ratio() >= REPEAT_SIMILARITY and matcher.ratio() >= REPEAT_SIMILARITY:
+        if 2 * sum((counts & earlier_counts).values()) < REPEAT_SIMILARITY * total:
+            continue
+        matcher.set_seq1(earlier)
+        if matcher.ratio() >= REPEAT_SIMILARITY:
             return index
     return None
 

@@ -163,17 +163,20 @@ class DocCache:
 
     def put(self, text_sha256: str, doc: Doc) -> None:
         """Store ``doc`` atomically (a reader never sees a partial file)."""
-        path = self.path(text_sha256)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        data = DocBin(docs=[doc], store_user_data=False).to_bytes()
-        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".spacy")
-        try:
-            with os.fdopen(handle, "wb") as out:
-                out.write(data)
-            os.replace(temporary, path)
-        except BaseException:
-            Path(temporary).unlink(missing_ok=True)
-            raise
+        write_atomic(self.path(text_sha256), DocBin(docs=[doc], store_user_data=False).to_bytes())
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` through a temporary file, so no reader sees a partial file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
 
 
 @dataclass
@@ -195,30 +198,35 @@ class ParseStats:
 
 def parse_articles(source: ArticleSource, nlp: Language, *, cache: DocCache | None = None,
                    processes: int = 1, batch_size: int = 64, progress: bool | None = None,
-                   stats: ParseStats | None = None) -> Iterator[tuple[Article, Doc | None]]:
-    """Parse every loaded article, reading and filling the cache.
+                   stats: ParseStats | None = None,
+                   needs_doc: Callable[[Article], bool] | None = None
+                   ) -> Iterator[tuple[Article, Doc | None]]:
+    """Parse every loaded article in one pass over ``source``, reading and filling the cache.
 
-    With a cache, articles are read twice from ``source``: first the uncached
-    ones are parsed with ``nlp.pipe`` (yielded as they come), then the cached
-    ones are read back. No more than one ``nlp.pipe`` batch is held in memory.
-    Each article id is yielded once: an article parsed in the first pass is not
-    yielded again, even if its file vanished or became unreadable before the second.
+    Articles come back in input order. Only texts that are not cached go through
+    the model: a skipped article, a cached one, or one ``needs_doc`` declines
+    stands in the ``nlp.pipe`` stream as an empty text (which costs nothing to
+    parse), so the order holds and at most one ``nlp.pipe`` batch is in memory.
 
     Args:
-        source: A sequence of articles, or a function returning a fresh iterable
-            of them (so a corpus can be streamed twice).
+        source: A sequence of articles, or a function returning an iterable of them.
         nlp: The pipeline from :func:`build_pipeline`.
         cache: Where parsed docs are kept; ``None`` parses everything.
         processes: Worker processes for ``nlp.pipe``.
         batch_size: ``nlp.pipe`` batch size.
         progress: Show a tqdm bar; ``None`` means unless ``SITREP_PROGRESS=0``.
         stats: Filled with counts as the run goes.
+        needs_doc: Called once per loaded article, ahead of the parse (within one
+            batch); ``False`` means the caller has what it needs from the cache
+            (e.g. the article's extracted rows): the article is yielded with no
+            doc and counted as from cache.
 
     Yields:
-        ``(article, doc)`` for loaded articles, ``(article, None)`` for skipped ones.
+        ``(article, doc)``; ``doc`` is ``None`` for skipped articles and those
+        ``needs_doc`` declined.
     """
     stats = stats if stats is not None else ParseStats()
-    fresh = source if callable(source) else (lambda: source)
+    articles = source() if callable(source) else source
     show = _show_progress() if progress is None else progress
     if show:  # tqdm.auto picks the notebook widget or the terminal bar
         from tqdm.auto import tqdm
@@ -228,54 +236,53 @@ def parse_articles(source: ArticleSource, nlp: Language, *, cache: DocCache | No
     total = len(source) if isinstance(source, Sequence) else None
     bar = tqdm(total=total, desc="parsing", unit="article", disable=not show, leave=False)
 
-    def to_parse() -> Iterator[tuple[str, tuple[Article, int, int]]]:
+    def plan() -> Iterator[tuple[str, tuple[Article, str, int, int]]]:
         seen: set[str] = set()
-        for article in fresh():
+        for article in articles:
             if not article.loaded:
-                continue
-            if cache is not None and (article.text_sha256 in seen or cache.has(article.text_sha256)):
-                continue  # parsed already, or by an earlier identical text this run
-            seen.add(article.text_sha256)
-            pieces = split_text(article.text, nlp.max_length)
-            for number, piece in enumerate(pieces):
-                yield piece, (article, number, len(pieces))
+                yield "", (article, _SKIPPED, 0, 1)
+            elif needs_doc is not None and not needs_doc(article):
+                yield "", (article, _NOT_NEEDED, 0, 1)
+            elif cache is not None and (article.text_sha256 in seen or cache.has(article.text_sha256)):
+                yield "", (article, _CACHED, 0, 1)  # an identical text earlier in this run is stored first
+            else:
+                seen.add(article.text_sha256)
+                pieces = split_text(article.text, nlp.max_length)
+                for number, piece in enumerate(pieces):
+                    yield piece, (article, _PARSE, number, len(pieces))
 
     with bar:
-        parsed_now: set[str] = set()
         parts: list[Doc] = []
-        for part, (article, number, count) in nlp.pipe(to_parse(), as_tuples=True,
-                                                       batch_size=batch_size, n_process=processes):
-            parts.append(part)
-            if number < count - 1:
-                continue  # the article's later pieces follow in order
-            doc = parts[0] if count == 1 else Doc.from_docs(parts, ensure_whitespace=False)
-            parts = []
-            if cache is not None:
-                cache.put(article.text_sha256, doc)
-            parsed_now.add(article.article_id)
-            stats.parsed += 1
-            bar.update()
-            yield article, doc
-        for article in fresh():
-            if article.article_id in parsed_now:
-                continue  # yielded already, even if its file vanished since the first pass
-            if not article.loaded:
-                stats.skipped += 1
-                bar.update()
-                yield article, None
-                continue
-            if cache is None:  # everything was parsed in the first pass
-                continue
-            doc = cache.get(article.text_sha256, nlp)
-            if doc is None:  # corrupt (or removed by another run): recompute now
-                doc = parse_text(nlp, article.text)
-                cache.put(article.text_sha256, doc)
-                stats.recomputed += 1
+        for part, (article, action, number, count) in nlp.pipe(
+                plan(), as_tuples=True, batch_size=batch_size, n_process=processes):
+            doc = None
+            if action == _PARSE:
+                parts.append(part)
+                if number < count - 1:
+                    continue  # the article's later pieces follow in order
+                doc = parts[0] if count == 1 else Doc.from_docs(parts, ensure_whitespace=False)
+                parts = []
+                if cache is not None:
+                    cache.put(article.text_sha256, doc)
                 stats.parsed += 1
-            else:
+            elif action == _SKIPPED:
+                stats.skipped += 1
+            elif action == _NOT_NEEDED:
                 stats.cached += 1
+            else:
+                doc = cache.get(article.text_sha256, nlp)
+                if doc is None:  # corrupt (or removed by another run): recompute now
+                    doc = parse_text(nlp, article.text)
+                    cache.put(article.text_sha256, doc)
+                    stats.recomputed += 1
+                    stats.parsed += 1
+                else:
+                    stats.cached += 1
             bar.update()
             yield article, doc
+
+
+_PARSE, _CACHED, _SKIPPED, _NOT_NEEDED = "parse", "cached", "skipped", "not needed"
 
 
 def parse_text(nlp: Language, text: str) -> Doc:

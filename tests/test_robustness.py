@@ -178,28 +178,29 @@ def test_rerun_cleans_staging_left_by_a_killed_run(tmp_path, fast_cli, capsys):
     assert not leftover.exists()
 
 
-def test_file_vanishing_between_passes_is_counted_once(tmp_path, nlp):
-    """A file parsed in the first pass and gone by the second keeps its one loaded row."""
+def test_corpus_is_read_once_in_input_order(tmp_path, nlp):
+    """One pass over the source: parsed, cached and skipped articles come back in input order."""
     corpus = tmp_path / "c"
     corpus.mkdir()
     for name in ("a", "b", "c"):
         (corpus / f"{name}.txt").write_text(f"Title {name}\n\nTen soldiers died in Mosul.\n")
+    (corpus / "d.txt").write_bytes(b"")
     cache = DocCache.for_pipeline(nlp, tmp_path / "cache")
-    list(parse_articles(lambda: iter_articles(corpus / "a.txt"), nlp, cache=cache, progress=False))
+    list(parse_articles(lambda: iter_articles(corpus / "b.txt"), nlp, cache=cache, progress=False))
     passes = 0
 
     def source() -> Iterator:
         nonlocal passes
         passes += 1
-        if passes == 2:
-            (corpus / "b.txt").unlink()
         return iter_articles(corpus)
 
     stats = ParseStats()
-    rows = [(a.article_id, a.status) for a, _ in parse_articles(source, nlp, cache=cache,
-                                                                 progress=False, stats=stats)]
-    assert sorted(rows) == [("a", "loaded"), ("b", "loaded"), ("c", "loaded")]
-    assert (stats.parsed, stats.cached, stats.skipped) == (2, 1, 0)
+    rows = [(a.article_id, a.status, doc is not None)
+            for a, doc in parse_articles(source, nlp, cache=cache, progress=False, stats=stats)]
+    assert passes == 1
+    assert rows == [("a", "loaded", True), ("b", "loaded", True), ("c", "loaded", True),
+                    ("d", "skipped", False)]
+    assert (stats.parsed, stats.cached, stats.skipped) == (2, 1, 1)
 
 
 # --- concurrent runs ------------------------------------------------------------------------
@@ -216,7 +217,7 @@ def test_two_concurrent_runs_share_a_cache(corpus40, tmp_path):
     for table in TABLES:
         pd.testing.assert_frame_equal(first[table], second[table], obj=table)
     assert len(_cache_entries(cache)) == N_ARTICLES
-    assert not list(cache.rglob(".tmp-*"))
+    assert not list(cache.rglob("*.tmp"))
 
 
 # --- disks that refuse to be written --------------------------------------------------------
@@ -403,3 +404,72 @@ def test_long_document_is_parsed_in_pieces(tmp_path, nlp):
 def test_encodings_are_detected(data, text, warning):
     """BOM, then UTF-8, then cp1256 (Arabic-looking bytes) or cp1252; the warning says which."""
     assert decode_bytes(data) == (text, warning)
+
+
+# --- extracted rows reused --------------------------------------------------------------------
+
+def _row_entries(cache: Path) -> list[Path]:
+    return list((cache / "rows").glob("*/*/*/*.pickle"))
+
+
+def test_rerun_reads_rows_not_docs(corpus40, tmp_path, fast_cli, capsys):
+    """A forced re-run takes each article's rows from the cache: it needs no parsed doc."""
+    assert fast_cli(corpus40, "--out", tmp_path / "out1") == 0
+    cache = tmp_path / "cache"
+    assert len(_row_entries(cache)) == N_ARTICLES
+    for entry in _cache_entries(cache):
+        entry.unlink()  # without docs, only the row cache can serve this run
+    capsys.readouterr()
+    assert fast_cli(corpus40, "--out", tmp_path / "out2") == 0
+    assert f"parsed 0 documents, {N_ARTICLES} from cache" in capsys.readouterr().out
+    first, second = _tables(tmp_path / "out1"), _tables(tmp_path / "out2")
+    for table in TABLES:
+        pd.testing.assert_frame_equal(first[table], second[table], obj=table)
+
+
+def test_grown_corpus_extracts_only_new_articles(corpus40, tmp_path, fast_cli, capsys):
+    """Adding an article re-extracts that one; the tables equal a run from scratch."""
+    corpus = tmp_path / "c"
+    corpus.mkdir()
+    for path in sorted(corpus40.glob("*.txt"))[:5]:
+        (corpus / path.name).write_bytes(path.read_bytes())
+    assert fast_cli(corpus, "--out", tmp_path / "out") == 0
+    (corpus / "new.txt").write_text("Blast in Kirkuk\n\nTwo policemen were wounded in Kirkuk.\n")
+    capsys.readouterr()
+    assert fast_cli(corpus, "--out", tmp_path / "out") == 0
+    assert "parsed 1 document, 5 from cache" in capsys.readouterr().out
+    casualties = read_table(tmp_path / "out", "casualties")
+    assert ((casualties["article_id"] == "new") & (casualties["outcome"] == "injured")
+            & (casualties["low"] == 2)).any()
+    for entry in _row_entries(tmp_path / "cache"):
+        entry.unlink()
+    for entry in _cache_entries(tmp_path / "cache"):
+        entry.unlink()
+    assert fast_cli(corpus, "--out", tmp_path / "scratch") == 0
+    grown, scratch = _tables(tmp_path / "out"), _tables(tmp_path / "scratch")
+    for table in TABLES:
+        pd.testing.assert_frame_equal(grown[table], scratch[table], obj=table)
+
+
+def test_corrupt_row_entry_is_recomputed(corpus40, tmp_path, fast_cli):
+    """An unreadable row entry is dropped and the article re-extracted from its doc."""
+    assert fast_cli(corpus40, "--out", tmp_path / "out1") == 0
+    for entry in _row_entries(tmp_path / "cache")[:3]:
+        entry.write_bytes(b"not a cache entry")
+    assert fast_cli(corpus40, "--out", tmp_path / "out2") == 0
+    first, second = _tables(tmp_path / "out1"), _tables(tmp_path / "out2")
+    for table in TABLES:
+        pd.testing.assert_frame_equal(first[table], second[table], obj=table)
+    assert len(_row_entries(tmp_path / "cache")) == N_ARTICLES
+
+
+def test_rows_of_other_code_versions_are_pruned(corpus40, tmp_path, fast_cli, monkeypatch):
+    """Rows extracted by other code can never be read again: a run deletes them."""
+    corpus = tmp_path / "c"
+    corpus.mkdir()
+    (corpus / "a.txt").write_bytes((corpus40 / "a00.txt").read_bytes())
+    monkeypatch.setattr("helpers.extraction.code_version", lambda: "old")
+    assert fast_cli(corpus, "--out", tmp_path / "out") == 0
+    monkeypatch.setattr("helpers.extraction.code_version", lambda: "new")
+    assert fast_cli(corpus, "--out", tmp_path / "out") == 0
+    assert [p.parent.parent.name for p in _row_entries(tmp_path / "cache")] == ["new"]
