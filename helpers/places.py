@@ -22,9 +22,13 @@ Mentions come from:
 Disambiguation scores each candidate (:func:`score_candidate`): the feature
 type and population give a prior, a main name beats an alternate, candidates
 in the article's countries and provinces (from the dateline, country names,
-demonyms and unambiguous places) gain, and cue words next to the mention
+demonyms and unambiguous places; a name never counts as its own context) gain,
+a division of the article's :func:`main_country` beats a foreign country of the
+same name ("Georgia" in US news), and cue words next to the mention
 ("province", "governorate" vs "city", "town", "village", "district") pick the
-feature type.
+feature type. "Town, Division" ("Greer, S.C.", "Tikrit, Salahuddin") keeps the
+town inside the division, and a town name resolved once keeps its place for
+the rest of the article, including occurrences the NER missed.
 
 Precision scheme (like ACLED's ``geo_precision``): 1 = town or village,
 2 = district or part of a province, 3 = province or sub-national region,
@@ -45,7 +49,7 @@ from spacy.tokens import Doc, Span
 from helpers import config
 from helpers.articles import Article
 from helpers.gazetteer import (CITY_POPULATION, FOCUS_COUNTRIES, Gazetteer, Place,
-                               default_gazetteer, strip_admin_words)
+                               default_gazetteer, normalize_name, strip_admin_words)
 
 #: Columns of :func:`resolve_places` rows.
 PLACE_COLUMNS = ["article_id", "start_char", "end_char", "text", "sentence", "label", "role",
@@ -65,6 +69,16 @@ ADMIN_CUES = frozenset({"province", "provinces", "governorate", "governorates", 
 SETTLEMENT_CUES = frozenset({"city", "town", "village", "villages", "towns", "district",
                              "suburb", "neighbourhood", "neighborhood", "sub-district",
                              "subdistrict", "nahiya", "qadha"})
+# Context: a country supported by this many distinct names, and by more than any other, is the
+# article's main country. When a name is both a foreign country and a division or region of the
+# main country, the division gains MAIN_COUNTRY_BONUS: a US article's "Georgia" is the state,
+# unless the country Georgia has support of its own.
+MAIN_COUNTRY_MIN_NAMES = 2
+MAIN_COUNTRY_BONUS = 1.5
+# Prepositions before a place name ("in Maryville" is a place even when tagged PERSON).
+_LOCATIVES = frozenset({"in", "at", "near", "from", "to", "outside", "around", "across", "into"})
+# Lower-case words inside multi-word town names ("Stratford upon Avon", "Port of Spain").
+_NAME_LINKS = frozenset({"upon", "on", "of", "de", "la", "le", "du", "del", "al", "el"})
 # Minimum population of a town found inside an organisation name or missed by the NER.
 NESTED_MIN_POPULATION = 50_000
 # Ruler patterns for towns: everywhere from this population, in focus countries from
@@ -153,6 +167,19 @@ def ruler_patterns() -> list[dict]:
 
 # --- disambiguation ----------------------------------------------------------------------
 
+def main_country(countries: Counter | None) -> str:
+    """The country an article is mainly about: supported by at least
+    :data:`MAIN_COUNTRY_MIN_NAMES` names and by more than any other country ("" if none).
+
+    >>> main_country(Counter({"US": 3, "EG": 1})), main_country(Counter({"US": 2, "GE": 2}))
+    ('US', '')
+    """
+    if not countries:
+        return ""
+    (top, n), *rest = countries.most_common(2)
+    return top if n >= MAIN_COUNTRY_MIN_NAMES and (not rest or rest[0][1] < n) else ""
+
+
 def score_candidate(place: Place, *, is_main_name: bool, countries: Counter | None = None,
                     admin1_codes: Counter | None = None, cue: str = "") -> float:
     """Score a candidate place for a mention; the highest score wins.
@@ -160,7 +187,8 @@ def score_candidate(place: Place, *, is_main_name: bool, countries: Counter | No
     Args:
         place: The candidate.
         is_main_name: True when the mention matched a main name or curated alias.
-        countries: ISO alpha-2 codes of the article's context, with counts.
+        countries: ISO alpha-2 codes of the article's context, with counts (the number
+            of distinct names supporting each).
         admin1_codes: ISO 3166-2 codes of the article's context, with counts.
         cue: ``"admin"`` or ``"settlement"`` when a cue word stands next to the mention.
 
@@ -207,6 +235,11 @@ def _ranked(name: str, gazetteer: Gazetteer, countries: Counter | None,
         score = score_candidate(place, is_main_name=is_main, countries=countries,
                                 admin1_codes=admin1_codes, cue=cue)
         scored[place.place_id] = max(score, scored.get(place.place_id, (score, place))[0]), place
+    main = main_country(countries)
+    if main and any(p.kind == "country" and p.country != main for _s, p in scored.values()):
+        for place_id, (score, place) in scored.items():
+            if place.kind in ("admin1", "region") and place.country == main:
+                scored[place_id] = score + MAIN_COUNTRY_BONUS, place
     return sorted(scored.values(), key=lambda item: (-item[0], item[1].place_id))
 
 
@@ -254,20 +287,51 @@ def _strong_place(name: str, gazetteer: Gazetteer, *, min_population: int) -> bo
                for p, is_main in gazetteer.candidates(name))
 
 
+@lru_cache(maxsize=1)
+def _aliases() -> frozenset[str]:
+    """The curated news spellings of ``geo_aliases.csv`` ("US", "U.S.", "UK", ...)."""
+    return frozenset(pd.read_csv(config.DATA_DIR / "geo_aliases.csv")["alias"])
+
+
 def _nested_spans(doc: Doc, span: Span, gazetteer: Gazetteer) -> list[Span]:
-    """Known place names inside a longer entity, longest first, non-overlapping."""
+    """Known place names inside a longer entity, longest first, non-overlapping.
+
+    Candidates are title-case words ending in a letter, or curated aliases such as
+    "U.S." and "US" ("the U.S. Federal Trade Commission", "US forces").
+    """
     found: list[Span] = []
     taken: set[int] = set()
     for size in range(min(4, len(span)), 0, -1):
         for i in range(span.start, span.end - size + 1):
             sub = doc[i:i + size]
-            if taken & set(range(i, i + size)) or not (sub[0].is_title and sub[-1].is_alpha):
+            if taken & set(range(i, i + size)) or not (
+                    (sub[0].is_title and sub[-1].is_alpha) or sub.text in _aliases()):
                 continue
             if sub.text in demonyms() or _strong_place(sub.text, gazetteer,
                                                        min_population=NESTED_MIN_POPULATION):
                 found.append(sub)
                 taken.update(range(i, i + size))
     return sorted(found, key=lambda s: s.start)
+
+
+def _is_main_name(name: str, gazetteer: Gazetteer) -> bool:
+    return name not in _stopnames() and any(is_main for _p, is_main in gazetteer.candidates(name))
+
+
+def _extend_span(doc: Doc, span: Span, gazetteer: Gazetteer) -> Span:
+    """Grow a place name by an adjacent capitalised word outside any entity when the
+    longer phrase is itself the main name of a place: the NER and the dictionary match
+    often leave out "New" or "Western" ("New Jersey", "Western Australia")."""
+    start, end = span.start, span.end
+    if (start > 0 and doc[start - 1].is_title and not doc[start - 1].ent_type_
+            and _is_main_name(doc[start - 1:end].text, gazetteer)):
+        start -= 1
+    if (end < len(doc) and doc[end].is_title and not doc[end].ent_type_
+            and _is_main_name(doc[start:end + 1].text, gazetteer)):
+        end += 1
+    if (start, end) == (span.start, span.end):
+        return span
+    return Span(doc, start, end, label=span.label_)
 
 
 @lru_cache(maxsize=4)
@@ -310,14 +374,15 @@ def _mentions(doc: Doc, article: Article, gazetteer: Gazetteer) -> list[_Mention
     rows: list[_Mention] = []
     covered: set[int] = set()
 
-    def add(span: Span, *, role: str, label: str, context_only: str = "") -> None:
+    def add(span: Span, *, role: str, label: str, context_only: str = "") -> _Mention | None:
         if not (article.is_extractable(span.start_char, span.end_char) or role == "dateline"):
-            return
+            return None
         row = _Mention(article_id=article.article_id, start_char=span.start_char,
                        end_char=span.end_char, text=span.text, label=label, role=role,
                        context_only=context_only)
         row.span = span
         rows.append(row)
+        return row
 
     for ent in doc.ents:
         covered.update(range(ent.start, ent.end))
@@ -327,6 +392,8 @@ def _mentions(doc: Doc, article: Article, gazetteer: Gazetteer) -> list[_Mention
         if span.text in demonyms():
             add(span, role="demonym", label=ent.label_)
         elif ent.label_ in PLACE_LABELS and gazetteer.candidates(span.text):
+            span = _extend_span(doc, span, gazetteer)
+            covered.update(range(span.start, span.end))
             add(span, role="event", label=ent.label_)
         elif ent.label_ in MISLABEL_LABELS and _strong_place(span.text, gazetteer, min_population=100_000):
             add(span, role="event", label=ent.label_)
@@ -340,10 +407,14 @@ def _mentions(doc: Doc, article: Article, gazetteer: Gazetteer) -> list[_Mention
     for match_id, start, end in sorted(matcher(doc), key=lambda m: (m[1], -m[2])):
         if covered & set(range(start, end)):
             continue
-        covered.update(range(start, end))
         key = doc.vocab.strings[match_id]
         context_only = key.removeprefix("context:") if key.startswith("context:") else ""
-        add(doc[start:end], role="event", label="", context_only=context_only)
+        span = doc[start:end] if context_only else _extend_span(doc, doc[start:end], gazetteer)
+        if covered & set(range(span.start, span.end)):
+            span = doc[start:end]
+        covered.update(range(span.start, span.end))
+        add(span, role="event", label="", context_only=context_only)
+    _appositions(doc, rows, gazetteer, add)
     if article.dateline_span:
         span = doc.char_span(*article.dateline_span, alignment_mode="expand")
         if span is not None:
@@ -351,32 +422,151 @@ def _mentions(doc: Doc, article: Article, gazetteer: Gazetteer) -> list[_Mention
     return sorted(rows, key=lambda r: (r["start_char"], r["end_char"]))
 
 
+@lru_cache(maxsize=1)
+def admin1_abbreviations() -> dict[str, str]:
+    """Abbreviation -> ISO 3166-2 code, from ``geo_admin1_abbrev.csv``: postal codes and
+    newspaper abbreviations of US states and Canadian provinces ("SC", "S.C.", "Ont.").
+
+    They count only right after "Town," (see :func:`_appositions`): alone, "Miss." or
+    "Ind." are not places.
+    """
+    table = pd.read_csv(config.DATA_DIR / "geo_admin1_abbrev.csv", keep_default_na=False)
+    return dict(zip(table["abbrev"], table["admin1_code"]))
+
+
+def _divisions(name: str, gazetteer: Gazetteer) -> list[Place]:
+    """The divisions and countries a name after "Town," may stand for."""
+    code = admin1_abbreviations().get(name)
+    if code:
+        place = gazetteer.admin1(code)
+        return [place] if place else []
+    return [p for p, is_main in gazetteer.candidates(name) if is_main and p.kind in ("admin1", "country")]
+
+
+def _inside(place: Place, area: Place) -> bool:
+    return place.country == area.country and (area.kind == "country" or place.admin1_code == area.admin1_code)
+
+
+def _appositions(doc: Doc, rows: list[_Mention], gazetteer: Gazetteer, add) -> None:
+    """"Town, Division" and "Town, Country" ("Greer, S.C.", "Athens, Texas", "London, Ont.",
+    "Tikrit, Salahuddin"): the town must lie in the division, and the division is the one
+    holding the town ("Athens, Georgia" is the US state).
+
+    Marks the rows with ``allowed`` place ids; adds the town when the NER missed it or
+    labelled it otherwise (a title-case name of up to three words with a candidate in the
+    division), and the division when it is an abbreviation the gazetteer does not index.
+    """
+    taken = {i for r in rows for i in range(r.span.start, r.span.end)}
+    ending = {r.span.end: r for r in rows if r["role"] in ("event", "nested") and not r["context_only"]}
+    starting = {r.span.start: r for r in rows if r["role"] in ("event", "nested") and not r["context_only"]}
+    for comma in doc:
+        i = comma.i
+        if comma.text != "," or i == 0 or i + 1 >= len(doc):
+            continue
+        after = starting.get(i + 1)
+        if after is not None:
+            area_span = after.span
+        else:  # an abbreviation the NER left out: "S.C." or "W. Va."
+            area_span = next((doc[i + 1:i + 1 + n] for n in (2, 1) if i + 1 + n <= len(doc)
+                              and doc[i + 1:i + 1 + n].text in admin1_abbreviations()), None)
+            if area_span is None or taken & set(range(area_span.start, area_span.end)):
+                continue
+        areas = _divisions(area_span.text, gazetteer)
+        if not areas:
+            continue
+        town = ending.get(i)
+        if town is not None:
+            towns = [p for p, _m in gazetteer.candidates(town["text"])
+                     if p.kind in ("city", "village") and any(_inside(p, a) for a in areas)]
+        else:
+            towns, span = [], None
+            for n in (3, 2, 1):
+                span = doc[max(0, i - n):i]
+                if (len(span) == n and all(t.is_title or t.lower_ in _NAME_LINKS for t in span)
+                        and span[0].is_title and not taken & set(range(span.start, span.end))):
+                    towns = [p for p, _m in gazetteer.candidates(span.text)
+                             if p.kind in ("city", "village") and any(_inside(p, a) for a in areas)]
+                    if towns:
+                        break
+            if towns and (town := add(span, role="event", label="")) is not None:
+                taken.update(range(span.start, span.end))
+        if town is None or not towns:
+            continue
+        town["allowed"] = {p.place_id for p in towns}
+        holding = [a for a in areas if any(_inside(p, a) for p in towns)]
+        if after is None and (after := add(area_span, role="event", label="")) is not None:
+            taken.update(range(area_span.start, area_span.end))
+        if after is not None:
+            after["allowed"] = {a.place_id for a in holding}
+
+
 # --- resolution --------------------------------------------------------------------------
 
-def _context(mentions: list[_Mention], gazetteer: Gazetteer) -> tuple[Counter, Counter]:
+class _Context:
+    """Countries and provinces an article is about, with the names that support each.
+
+    Support comes from the dateline, demonyms and names whose best reading is clear
+    without context. Each distinct name (normalised) counts once, and a name never
+    supports its own reading (:meth:`without`): a repeated "Alexandria" must not
+    make its own article Egyptian; "Virginia" elsewhere in the text does the work.
+    """
+
+    def __init__(self) -> None:
+        self.countries: dict[str, set[str]] = {}
+        self.admin1_codes: dict[str, set[str]] = {}
+
+    def add(self, key: str, country: str, admin1_code: str = "") -> None:
+        if country:
+            self.countries.setdefault(country, set()).add(key)
+        if admin1_code:
+            self.admin1_codes.setdefault(admin1_code, set()).add(key)
+
+    def without(self, key: str) -> tuple[Counter, Counter]:
+        """Counters of supporting names per country and per province, leaving out ``key``."""
+        def count(table: dict[str, set[str]]) -> Counter:
+            return Counter({code: len(keys - {key}) for code, keys in table.items() if keys - {key}})
+        return count(self.countries), count(self.admin1_codes)
+
+
+def _clear_reading(ranked: list[tuple[float, Place]]) -> bool:
+    """True when the best reading of a name needs no context.
+
+    A country, division or region (or a town over 100,000) a point ahead of the
+    runner-up, or a country, division or region whose only rivals are towns:
+    news names "Virginia" for the state, not for the South African town.
+    """
+    top_score, top = ranked[0]
+    if len(ranked) == 1:
+        return top.kind in ("country", "admin1", "region") or top.population >= 100_000
+    runner_up_score, runner_up = ranked[1]
+    area = top.kind in ("country", "admin1", "region")
+    if area and runner_up.kind in ("city", "village"):
+        return True
+    return (area or top.population >= 100_000) and top_score - runner_up_score >= 1.0
+
+
+def _context(mentions: list[_Mention], gazetteer: Gazetteer) -> _Context:
     """Countries and provinces the article is about: dateline, demonyms and clear names."""
-    countries: Counter = Counter()
-    admin1_codes: Counter = Counter()
+    context = _Context()
     for row in mentions:
+        key = normalize_name(row["text"])
         if row["role"] == "demonym":
             place = gazetteer.get(demonyms()[row["text"]])
             if place and place.country:
-                countries[place.country] += 1
+                context.add(key, place.country)
             continue
         if row["context_only"]:
             continue
-        ranked = _ranked(row["text"], gazetteer, None, None, _cue(row.span.doc, row.span.start, row.span.end))
-        if not ranked:
+        if row.get("allowed"):  # "Town, Division": both name the division
+            inside = {(p.country, p.admin1_code) for p in map(gazetteer.get, row["allowed"]) if p}
+            if len(inside) == 1:
+                context.add(key, *inside.pop())
             continue
-        top_score, top = ranked[0]
-        runner_up = ranked[1][0] if len(ranked) > 1 else -math.inf
-        clear = top.kind in ("country", "admin1", "region") or top.population >= 100_000
-        if (top_score - runner_up >= 1.0 and clear) or row["role"] == "dateline":
-            if top.country:
-                countries[top.country] += 1
-            if top.admin1_code:
-                admin1_codes[top.admin1_code] += 1
-    return countries, admin1_codes
+        ranked = _ranked(row["text"], gazetteer, None, None, _cue(row.span.doc, row.span.start, row.span.end))
+        if ranked and (row["role"] == "dateline" or _clear_reading(ranked)):
+            top = ranked[0][1]
+            context.add(key, top.country, top.admin1_code)
+    return context
 
 
 def _resolve(row: _Mention, gazetteer: Gazetteer, countries: Counter, admin1_codes: Counter) -> dict:
@@ -389,24 +579,32 @@ def _resolve(row: _Mention, gazetteer: Gazetteer, countries: Counter, admin1_cod
         if place.country and place.country not in countries:
             return {}  # a generic phrase ("disputed areas") outside its country's news
         note = "resolved: region name in its country's context"
+    elif row.get("allowed") and row["text"] in admin1_abbreviations():
+        place = gazetteer.admin1(admin1_abbreviations()[row["text"]])
+        note = "resolved: division after a town"
     else:
         cue = _cue(row.span.doc, row.span.start, row.span.end)
         ranked = _ranked(row["text"], gazetteer, countries, admin1_codes, cue)
+        if row.get("allowed"):
+            ranked = [item for item in ranked if item[1].place_id in row["allowed"]] or ranked
         if not ranked:
             return {**fields, "resolution": "unresolved: not in gazetteer"}
         score, place = ranked[0]
         small = place.kind == "village" or (place.kind == "city" and place.population == 0)
-        if small and countries and place.country not in countries and not cue:
+        if small and countries and place.country not in countries and not cue and not row.get("allowed"):
             return {**fields, "resolution": f"unresolved: only a small place outside the article's "
                                            f"countries ({place.canonical}, {place.country})"}
-        if len(ranked) > 1:
+        if len(ranked) > 1 and not row.get("allowed"):
             second_score, second = ranked[1]
             if (score - second_score < 0.3 and second.country != place.country
                     and place.country not in countries
                     and {place.kind, second.kind} <= {"city", "village"}):
                 return {**fields, "resolution": f"unresolved: ambiguous ({place.canonical}, "
                                                f"{place.country} / {second.canonical}, {second.country})"}
-        if cue:
+        if row.get("allowed"):
+            note = "resolved: town, division" if place.kind in ("city", "village") else \
+                "resolved: division after a town"
+        elif cue:
             note = f"resolved: cue word ({cue})"
         elif place.country in countries and len({p.country for _s, p in ranked}) > 1:
             note = "resolved: article context"
@@ -435,9 +633,10 @@ def resolve_places(doc: Doc, article: Article, *, gazetteer: Gazetteer | None = 
     """
     gazetteer = gazetteer or default_gazetteer()
     mentions = _mentions(doc, article, gazetteer)
-    countries, admin1_codes = _context(mentions, gazetteer)
+    context = _context(mentions, gazetteer)
     rows = []
     for row in mentions:
+        countries, admin1_codes = context.without(normalize_name(row["text"]))
         resolved = _resolve(row, gazetteer, countries, admin1_codes)
         if not resolved:
             continue
@@ -445,7 +644,63 @@ def resolve_places(doc: Doc, article: Article, *, gazetteer: Gazetteer | None = 
                      "end_char": row["end_char"], "text": row["text"],
                      "sentence": _sentence(doc, article, row["start_char"], row["end_char"]),
                      "label": row["label"], **resolved})
+    rows = _one_sense_per_article(doc, article, rows)
     return [{column: r[column] for column in PLACE_COLUMNS} for r in rows]
+
+
+_PLACE_FIELDS = ("place_id", "geonameid", "canonical", "kind", "lat", "lon", "country",
+                 "admin1", "admin1_code", "precision")
+
+
+def _one_sense_per_article(doc: Doc, article: Article, rows: list[dict]) -> list[dict]:
+    """A town named once as "Greer, S.C." is the same Greer everywhere in the article.
+
+    * Other mentions of a name resolved by "Town, Division" take that place.
+    * Occurrences of a resolved town name that no row covers (the NER missed them or
+      tagged the name ORG, or PERSON right after "in", "near", ...) become rows of the
+      same place; inside a longer entity they count only when it is not a person's name.
+    """
+    sense: dict[str, dict] = {}
+    for row in rows:
+        if row["resolution"] == "resolved: town, division":
+            sense.setdefault(row["text"], row)
+    for row in rows:
+        first = sense.get(row["text"])
+        if first is not None and row is not first and row["role"] in ("event", "nested") \
+                and not row["resolution"].startswith(("resolved: cue word", "resolved: town")):
+            row.update({f: first[f] for f in _PLACE_FIELDS}, resolution="resolved: same name as "
+                       "a town, division")
+    for row in rows:  # names resolved without a cue word apply to later bare occurrences too
+        if row["place_id"] and row["role"] in ("event", "dateline") and row["kind"] in ("city", "village") \
+                and row["text"][:1].isupper() and row["text"] not in demonyms():
+            sense.setdefault(row["text"], row)
+    if not sense:
+        return rows
+    taken = {i for r in rows for i in range(r["start_char"], r["end_char"])}
+    pattern = re.compile(r"\b(" + "|".join(re.escape(t) for t in sorted(sense, key=len, reverse=True)) + r")\b")
+    extra = []
+    for match in pattern.finditer(doc.text):
+        start, end = match.span()
+        if taken & set(range(start, end)) or not article.is_extractable(start, end):
+            continue
+        span = doc.char_span(start, end)
+        if span is None:
+            continue
+        ent = next((e for e in doc.ents if e.start <= span.start and span.end <= e.end), None)
+        whole = ent is None or (ent.start, ent.end) == (span.start, span.end)
+        if ent is not None and ent.label_ == "PERSON" and not (
+                whole and span.start > 0 and doc[span.start - 1].lower_ in _LOCATIVES):
+            continue  # a person's name ("Jesse Jackson", "Jackson said"), not "in Jackson"
+        if ent is not None and not whole and ent.label_ not in NESTING_LABELS:
+            continue
+        first = sense[match.group()]
+        extra.append({**first, "start_char": start, "end_char": end, "text": match.group(),
+                      "label": ent.label_ if ent is not None else "",
+                      "role": "event" if whole else "nested",
+                      "sentence": _sentence(doc, article, start, end),
+                      "resolution": "resolved: same name as an earlier mention"})
+        taken.update(range(start, end))
+    return sorted(rows + extra, key=lambda r: (r["start_char"], r["end_char"]))
 
 
 # --- tables ------------------------------------------------------------------------------

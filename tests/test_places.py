@@ -139,3 +139,99 @@ def test_ruler_patterns_are_modest_and_clean():
     assert not names & {"May", "Victoria", "Most", "Split", "Jackson"}
     assert all(p["label"] in {"GPE", "LOC"} and p["id"] for p in patterns)
     assert Counter(p["pattern"] for p in patterns).most_common(1)[0][1] == 1
+
+
+# --- context, "Town, Division" and one sense per article (issue #4) -----------------------
+
+def _rows_with_ents(nlp, text: str, places_: list[tuple[str, str]]) -> list[dict]:
+    """Rows for ``text`` with the entities fixed by hand (the NER's choices vary by model)."""
+    from spacy.tokens import Span
+
+    doc = nlp.make_doc(text)
+    for name in nlp.pipe_names:
+        doc = nlp.get_pipe(name)(doc) if name != "ner" else doc
+    ents = []
+    for phrase, label in places_:
+        start = text.index(phrase)
+        ents.append(doc.char_span(start, start + len(phrase), label=label))
+    doc.ents = [e for e in ents if isinstance(e, Span)]
+    return places.resolve_places(doc, _article(text))
+
+
+def test_repeated_ambiguous_name_is_not_its_own_context(nlp):
+    text = ("Alexandria police found the body on Monday. Alexandria officials said the suspect fled "
+            "north. Detectives in Alexandria asked for help, and Virginia State Police joined. "
+            "Richmond sent investigators.")
+    rows = _rows_with_ents(nlp, text, [("Alexandria", "GPE"), ("Virginia", "GPE"), ("Richmond", "GPE")])
+    alexandria = [r for r in rows if r["text"] == "Alexandria"]
+    assert len(alexandria) == 3 and {r["country"] for r in alexandria} == {"US"}
+
+
+def test_us_article_reads_georgia_as_the_state(nlp):
+    text = ("School districts in Georgia are changing their policies. Officials in Atlanta and "
+            "Savannah met, and Florida and Alabama watched closely.")
+    ents = [("Georgia", "GPE"), ("Atlanta", "GPE"), ("Savannah", "GPE"), ("Florida", "GPE"), ("Alabama", "GPE")]
+    georgia = next(r for r in _rows_with_ents(nlp, text, ents) if r["text"] == "Georgia")
+    assert georgia["country"] == "US" and georgia["admin1_code"] == "US-GA"
+    abroad = ("Georgia and Russia traded accusations. Officials in Tbilisi and Moscow met, and "
+              "Florida and Alabama watched closely.")
+    ents = [("Georgia", "GPE"), ("Russia", "GPE"), ("Tbilisi", "GPE"), ("Moscow", "GPE"),
+            ("Florida", "GPE"), ("Alabama", "GPE")]
+    assert next(r for r in _rows_with_ents(nlp, abroad, ents) if r["text"] == "Georgia")["kind"] == "country"
+
+
+def test_main_country():
+    assert places.main_country(Counter({"US": 3, "EG": 1})) == "US"
+    assert places.main_country(Counter({"US": 2, "GE": 2})) == ""
+    assert places.main_country(Counter({"US": 1})) == ""
+    assert places.main_country(None) == ""
+
+
+@pytest.mark.parametrize("text, town, admin1_code", [
+    ("The crash happened in Greer, S.C., on Monday.", "Greer", "US-SC"),
+    ("He moved to Charleston, W. Va., last year.", "Charleston", "US-WV"),
+    ("Officials in Athens, Texas, said the road was closed.", "Athens", "US-TX"),
+    ("Police in London, Ont., arrested him.", "London", "CA-ON"),
+    ("Troops entered Tikrit, Salahuddin, on Monday.", "Tikrit", "IQ-SD"),
+])
+def test_town_comma_division(nlp, text, town, admin1_code):
+    rows = _rows(nlp, text)
+    row = next(r for r in rows if r["text"] == town)
+    assert row["admin1_code"] == admin1_code and row["kind"] in ("city", "village")
+    division = [r for r in rows if r["start_char"] > row["end_char"] and r["place_id"]]
+    assert division and division[0]["admin1_code"] == admin1_code
+
+
+def test_division_names_georgia_as_the_state_after_a_us_town(nlp):
+    rows = _rows(nlp, "Fans in Athens, Georgia, cheered the team.")
+    assert {(r["text"], r["admin1_code"]) for r in rows} >= {("Athens", "US-GA"), ("Georgia", "US-GA")}
+
+
+def test_abbreviation_counts_only_after_a_town(nlp):
+    assert _rows_with_ents(nlp, "Miss. Smith and the Ind. candidate spoke, OK.", []) == []
+    rows = _rows_with_ents(nlp, "The plant in Maryville, Tenn. closed.", [])
+    assert [(r["text"], r["admin1_code"]) for r in rows] == [("Maryville", "US-TN"), ("Tenn.", "US-TN")]
+
+
+def test_same_name_gets_the_same_place(nlp):
+    text = "A fire broke out in Greer, S.C., on Monday. Firefighters from Greer stayed overnight."
+    rows = _rows_with_ents(nlp, text, [("S.C.", "GPE")])
+    greer = [r for r in rows if r["text"] == "Greer"]
+    assert len(greer) == 2 and {r["admin1_code"] for r in greer} == {"US-SC"}
+
+
+def test_ner_fragment_grows_to_the_full_name(nlp):
+    text = "Voters in New Jersey and Western Australia went to the polls."
+    rows = _rows_with_ents(nlp, text, [("Jersey", "GPE"), ("Australia", "GPE")])
+    found = {r["text"]: r for r in rows}
+    assert found["New Jersey"]["admin1_code"] == "US-NJ"
+    assert found["Western Australia"]["kind"] == "admin1" and found["Western Australia"]["country"] == "AU"
+
+
+def test_nested_abbreviation_and_demonyms(nlp):
+    text = "The U.S. Federal Trade Commission fined the firm. Sri Lankan and European officials agreed."
+    rows = _rows_with_ents(nlp, text, [("The U.S. Federal Trade Commission", "ORG"), ("Sri Lankan", "NORP"),
+                                       ("European", "NORP")])
+    found = {r["text"]: r for r in rows}
+    assert found["U.S."]["country"] == "US" and found["U.S."]["role"] == "nested"
+    assert found["Sri Lankan"]["country"] == "LK" and found["European"]["place_id"] == "sr:europe"
