@@ -215,6 +215,10 @@ class _Hit:
     normalised: str
 
 
+#: How far back from a lexicon hit's end :meth:`_Lexicon.covers` looks (tokens).
+_COVER_WINDOW = 5
+
+
 class _Lexicon:
     """Lexicon matches of one doc, indexed by start and end token."""
 
@@ -222,6 +226,7 @@ class _Lexicon:
         self.doc = doc
         self.by_end: dict[tuple[str, int], list[_Hit]] = defaultdict(list)
         self.by_start: dict[tuple[str, int], list[_Hit]] = defaultdict(list)
+        self.covered: dict[str, set[int]] = defaultdict(set)
         index = _lexicon_index()
         for match_id, start, end in _phrase_matcher(doc.vocab)(doc):
             kind = doc.vocab.strings[match_id]
@@ -229,6 +234,7 @@ class _Lexicon:
             hit = _Hit(start, end, kind, index.get((kind, words), doc[start:end].text))
             self.by_end[kind, end].append(hit)
             self.by_start[kind, start].append(hit)
+            self.covered[kind].update(range(max(start, end - _COVER_WINDOW), end))
 
     def ending(self, kinds: tuple[str, ...], end: int) -> _Hit | None:
         """The longest hit of one of ``kinds`` ending at token ``end``."""
@@ -241,13 +247,9 @@ class _Lexicon:
         return max(hits, key=lambda h: h.end, default=None)
 
     def covers(self, i: int, kinds: tuple[str, ...]) -> bool:
-        """True when token ``i`` lies inside a hit of one of ``kinds``."""
-        return any(
-            h.start <= i < h.end
-            for k in kinds
-            for end in range(i + 1, min(i + 6, len(self.doc)) + 1)
-            for h in self.by_end.get((k, end), [])
-        )
+        """True when token ``i`` lies inside a hit of one of ``kinds``, within its last
+        :data:`_COVER_WINDOW` tokens."""
+        return any(i in self.covered[k] for k in kinds if k in self.covered)
 
 
 _TITLE_WORDS = ("title", "modifier", "portfolio", "rank")

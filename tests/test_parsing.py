@@ -102,3 +102,36 @@ def test_entry_holding_another_text_is_recomputed(tmp_path, raw_nlp, caplog):
     assert (stats.recomputed, stats.cached) == (1, 1)
     assert docs["a0"].text == articles[0].text
     assert "does not hold the expected text" in caplog.text
+
+
+def test_fast_attribute_rules_match_spacys_ruler():
+    """The indexed stand-in annotates exactly as spaCy's ``attribute_ruler`` on real text."""
+    import spacy
+
+    from helpers import config
+    from helpers.attribute_rules import FAST_ATTRIBUTE_RULES, replace_attribute_ruler
+
+    original = spacy.load(config.default_model())
+    fast = spacy.load(config.default_model())
+    assert replace_attribute_ruler(fast)
+    assert FAST_ATTRIBUTE_RULES in fast.pipe_names and "attribute_ruler" not in fast.pipe_names
+    texts = [path.read_text(encoding="utf-8") for path in sorted((config.PROJECT_DIR / "seeds").glob("*"))
+             if path.is_file()]
+    texts.append("I ain't gonna wait, he said. We gotta go. She's been wounded; they're 'bout to leave.\n\n"
+                 "U.S.-led coalition jets didn't strike Mosul's old city on Tuesday , officials said .")
+    annotate = lambda doc: [(t.tag_, t.pos_, str(t.morph), t.lemma_, t.dep_) for t in doc]  # noqa: E731
+    for text in texts:
+        assert annotate(fast(text)) == annotate(original(text))
+
+
+def test_attribute_ruler_kept_when_rules_do_not_compile():
+    """A ruler with a pattern the stand-in cannot run (an operator) stays as it is."""
+    import spacy
+
+    from helpers.attribute_rules import replace_attribute_ruler
+
+    nlp = spacy.blank("en")
+    ruler = nlp.add_pipe("attribute_ruler")
+    ruler.add([[{"LOWER": "very", "OP": "+"}]], {"LEMMA": "very"})
+    assert not replace_attribute_ruler(nlp)
+    assert nlp.pipe_names == ["attribute_ruler"]
