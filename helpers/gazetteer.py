@@ -30,11 +30,9 @@ import csv
 import hashlib
 import json
 import math
-import os
 import pickle
 import re
 import sys
-import tempfile
 import unicodedata
 from collections import defaultdict
 from functools import lru_cache
@@ -376,7 +374,8 @@ def load_gazetteer(*, data_dir: Path | None = None, cache_dir: Path | None = Non
     """Return the gazetteer, from the pickle cache when it is current.
 
     The cache file is ``<cache_dir>/gazetteer-<key>.pickle`` where the key hashes
-    the data files and package versions; it is written atomically.
+    the data files and package versions; it is written atomically, and the
+    indexes of other data versions are deleted then.
 
     Args:
         data_dir: Folder with the ``geo_*`` files (default: ``helpers/data``).
@@ -391,11 +390,13 @@ def load_gazetteer(*, data_dir: Path | None = None, cache_dir: Path | None = Non
     if path.exists():
         with path.open("rb") as handle:
             return pickle.load(handle)
+    from .parsing import write_atomic
+
     gazetteer = build_gazetteer(data_dir=data_dir)
-    cache_dir.mkdir(parents=True, exist_ok=True)
-    with tempfile.NamedTemporaryFile(dir=cache_dir, delete=False, suffix=".tmp") as handle:
-        pickle.dump(gazetteer, handle, protocol=pickle.HIGHEST_PROTOCOL)
-    os.replace(handle.name, path)
+    write_atomic(path, pickle.dumps(gazetteer, protocol=pickle.HIGHEST_PROTOCOL))
+    for old in cache_dir.glob("gazetteer-*.pickle"):  # indexes of earlier data, never read again
+        if old != path:
+            old.unlink(missing_ok=True)
     return gazetteer
 
 
