@@ -107,12 +107,14 @@ class AttributeRules:
     """
 
     def __init__(self) -> None:
+        self.vocab = None
         self.patterns: list[dict] = []
         self.by_value: dict[tuple[int, int], list[Rule]] = defaultdict(list)
         self.unindexed: list[Rule] = []
 
     def load(self, ruler: AttributeRuler, rules: list[Rule]) -> None:
         """Take over ``ruler``'s rules (compiled by :func:`compile_rules`)."""
+        self.vocab = ruler.vocab
         self.patterns = ruler.patterns
         for rule in rules:
             key = next((k for k in INDEXED if k in rule.first_values), None)
@@ -120,6 +122,10 @@ class AttributeRules:
                 self.unindexed.append(rule)
             for value in rule.first_values.get(key, ()):
                 self.by_value[ATTRIBUTES.index(key), value].append(rule)
+
+    def __reduce__(self) -> tuple:
+        # The compiled predicates are closures; a copy (e.g. for a spawned worker) recompiles.
+        return _rebuild, (self.vocab, self.patterns)
 
     def __call__(self, doc: Doc) -> Doc:
         if not len(doc):
@@ -157,6 +163,14 @@ class AttributeRules:
                         array[i, j] = values[attr]
             doc.from_array(columns, array)
         return doc
+
+
+def _rebuild(vocab, patterns: list[dict]) -> AttributeRules:
+    ruler = AttributeRuler(vocab)
+    ruler.add_patterns(patterns)
+    rules = AttributeRules()
+    rules.load(ruler, compile_rules(ruler))
+    return rules
 
 
 FAST_ATTRIBUTE_RULES = "sitrep_attribute_rules"

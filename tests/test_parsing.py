@@ -1,6 +1,7 @@
 """Pipeline building and the parsed-document cache: hits, invalidation, corruption."""
 
 import logging
+import pickle
 
 import pytest
 
@@ -120,8 +121,11 @@ def test_fast_attribute_rules_match_spacys_ruler():
     texts.append("I ain't gonna wait, he said. We gotta go. She's been wounded; they're 'bout to leave.\n\n"
                  "U.S.-led coalition jets didn't strike Mosul's old city on Tuesday , officials said .")
     annotate = lambda doc: [(t.tag_, t.pos_, str(t.morph), t.lemma_, t.dep_) for t in doc]  # noqa: E731
+    copy = pickle.loads(pickle.dumps(fast))  # as a spawned worker process receives it
     for text in texts:
-        assert annotate(fast(text)) == annotate(original(text))
+        expected = annotate(original(text))
+        assert annotate(fast(text)) == expected
+        assert annotate(copy(text)) == expected
 
 
 def test_attribute_ruler_kept_when_rules_do_not_compile():
