@@ -473,3 +473,22 @@ def test_rows_of_other_code_versions_are_pruned(corpus40, tmp_path, fast_cli, mo
     monkeypatch.setattr("helpers.extraction.code_version", lambda: "new")
     assert fast_cli(corpus, "--out", tmp_path / "out") == 0
     assert [p.parent.parent.name for p in _row_entries(tmp_path / "cache")] == ["new"]
+
+
+def test_two_parse_processes_give_the_same_tables(corpus40, tmp_path, monkeypatch):
+    """``--processes 2`` (spaCy worker processes) writes what one process writes."""
+    from helpers.extraction import extract
+
+    corpus = tmp_path / "c"
+    corpus.mkdir()
+    for path in sorted(corpus40.glob("*.txt"))[:6]:
+        (corpus / path.name).write_bytes(path.read_bytes())
+    (corpus / "empty.txt").write_bytes(b"")
+    monkeypatch.setenv("SITREP_CACHE", str(tmp_path / "cache-1"))
+    one = extract(corpus, tmp_path / "one", processes=1, progress=False)
+    monkeypatch.setenv("SITREP_CACHE", str(tmp_path / "cache-2"))
+    two = extract(corpus, tmp_path / "two", processes=2, progress=False)
+    assert (two.stats.parsed, two.stats.skipped) == (one.stats.parsed, one.stats.skipped) == (6, 1)
+    first, second = _tables(tmp_path / "one"), _tables(tmp_path / "two")
+    for table in TABLES:
+        pd.testing.assert_frame_equal(first[table], second[table], obj=table)
