@@ -25,12 +25,16 @@ figure stated in a sentence. It works on the dependency parse:
    nationality (NORP), a named person, a pronoun or a bare number. Counts inside
    DATE/TIME/MONEY/PERCENT/QUANTITY/ORDINAL entities are never figures, so
    vehicles, years, ages (``a 25-year-old``), brigades, money or
-   ``five sub-committees`` do not become casualties.
+   ``five sub-committees`` do not become casualties (``a second victim`` is
+   one person, like ``a victim``).
 
 Outcome ``harmed`` triggers (``shot``, ``stabbed``, ``casualties``,
 ``victims``) count killed and injured together: the row's ``outcome`` is
 ``injured`` and ``includes_killed`` is True; ``fatally shot``, ``shot dead``,
-``shot to death``, ``shot and killed`` and ``gunned down`` are ``killed``.
+``shot to death``, ``shot and killed`` and ``gunned down`` are ``killed``. Shot
+victims set apart from the killed (``killed one and shot two others``,
+``another man was also shot``) or said to survive (``was shot and is in stable
+condition``) are ``injured`` only.
 
 Hard cases:
 
@@ -41,6 +45,13 @@ Hard cases:
   never added to it (3, not 6).
 * later deaths (``one was injured and later died``): the person counts as
   killed; the injured row is excluded with reason ``later died``.
+* headlines the tagger misreads: ``4 shot, 1 fatally``, ``Teen shot …`` (``shot``
+  as a noun) still give figures; ``shot himself`` counts the shooter (1).
+* harm that did not happen (``could have been killed``, ``threatened to kill``)
+  and negated injuries (``did not suffer any injuries``, 0) state no victims.
+* an injured person referred back to (``she``, ``the boy``) counts only if
+  the sentence says the person survived (rule suffix ``+survived``) — see
+  :func:`casualty_totals`, rule 5.
 * rows outside title/body paragraphs are kept but ``excluded`` with the
   paragraph kind as reason (``boilerplate`` for "Read More:" links, ``repeat``,
   ``credit``), ``duplicate`` for duplicate articles; a headline figure equal
@@ -67,7 +78,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from helpers.articles import Article
-from helpers.numbers import QUALIFIERS, TRAILING_QUALIFIERS, VAGUE_LOW_BOUNDS, Quantity, parse_quantity
+from helpers.numbers import QUALIFIERS, TRAILING_QUALIFIERS, VAGUE_LOW_BOUNDS, Quantity, parse_number, parse_quantity
 
 LEXICON_PATH = Path(__file__).with_name("data") / "casualty_lexicon.csv"
 
@@ -85,11 +96,14 @@ OUTCOMES = ("killed", "injured", "kidnapped", "missing", "arrested")
 #: Place roles (from :func:`helpers.places.resolve_places`) a figure can be attached to.
 EVENT_ROLES = frozenset({"event", "nested"})
 #: Count rules for one person referred back to (see :func:`casualty_totals`, rule 5).
-_ANAPHORIC_RULES = ("+singular_definite", "+pronoun", "+named_person")
+_ANAPHORIC_COUNTS = ("singular_definite", "pronoun", "named_person")
+_ANAPHORIC_RULES = tuple(f"+{rule}" for rule in _ANAPHORIC_COUNTS)
 _HARMED = "harmed"
 _NOT_COUNTS = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"}
 _NEGATIVE_PRONOUNS = {"nobody", "none", "noone"}
 _SINGULAR_PRONOUNS = {"he", "she", "him", "her"}
+#: Objects that are the subject itself ("shot himself", "wounds self").
+_REFLEXIVES = {"himself", "herself", "self"}
 _SUBJECTS = {"nsubj", "nsubjpass"}
 _PARTICIPLE_TAGS = {"VBN"}
 #: Time cues that put a figure in the background (earlier period, cumulative count).
@@ -109,6 +123,18 @@ _BACKGROUND_PATTERNS = [
     [{"LOWER": "in"}, {"LOWER": "recent"}, {"LOWER": {"IN": ["weeks", "days"]}}],
     [{"LOWER": "anniversary"}],
 ]
+
+#: Cues that the wounded survived (an injured person referred back to is then not a killed one).
+_SURVIVAL_PATTERNS = [
+    [{"LOWER": {"IN": ["stable", "good", "fair", "satisfactory"]}}, {"LOWER": "condition"}],
+    [{"LOWER": "non"}, {"ORTH": "-", "OP": "?"}, {"LOWER": "life"}],
+    [{"LOWER": {"IN": ["nonlife", "non-life"]}}],
+    [{"LEMMA": {"IN": ["survive", "recover", "hospitalize", "hospitalise"]}}],
+    [{"LOWER": "treated"}, {"LOWER": "and"}, {"LOWER": "released"}],
+    [{"LEMMA": "release"}, {"LOWER": "from"}, {"LOWER": "the", "OP": "?"}, {"LEMMA": "hospital"}],
+    [{"LOWER": "minor"}, {"LEMMA": {"IN": ["injury", "wound"]}}],
+]
+_NEGATIONS = {"not", "n't", "never", "no"}
 
 
 @dataclass(frozen=True)
@@ -173,8 +199,8 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
 
 
 @lru_cache(maxsize=8)
-def _matchers(vocab_id: int, vocab: Any) -> tuple[Matcher, Matcher]:
-    """Build the quantity and background-cue matchers for one vocabulary."""
+def _matchers(vocab_id: int, vocab: Any) -> tuple[Matcher, Matcher, Matcher]:
+    """Build the quantity, background-cue and survival-cue matchers for one vocabulary."""
     quantity = Matcher(vocab)
     number = [{"LIKE_NUM": True, "OP": "+"}]
     hyphenated = [{"LIKE_NUM": True}, {"ORTH": "-"}, {"LIKE_NUM": True}]
@@ -190,12 +216,14 @@ def _matchers(vocab_id: int, vocab: Any) -> tuple[Matcher, Matcher]:
         quantity.add("QUANTITY", [core + suffix for core in (number, hyphenated)])
     background = Matcher(vocab)
     background.add("BACKGROUND", _BACKGROUND_PATTERNS)
-    return quantity, background
+    survival = Matcher(vocab)
+    survival.add("SURVIVED", _SURVIVAL_PATTERNS)
+    return quantity, background, survival
 
 
 def _quantity_spans(doc: Doc) -> dict[int, Span]:
     """Map each token index inside a count phrase to its (longest) phrase."""
-    quantity, _ = _matchers(id(doc.vocab), doc.vocab)
+    quantity = _matchers(id(doc.vocab), doc.vocab)[0]
     spans = filter_spans([doc[s:e] for _, s, e in quantity(doc)])
     return {i: span for span in spans for i in range(span.start, span.end)}
 
@@ -243,28 +271,42 @@ def _subject(verb: Token) -> Token | None:
                 if child.tag_ in {"WDT", "WP"} and verb.dep_ in {"relcl", "acl"}:
                     return verb.head  # "the shelling that killed …": the subject is the shelling
                 return child
-        if verb.dep_ == "conj" and verb.head.pos_ in {"VERB", "AUX", "ADJ"}:
-            verb = verb.head
+        if verb.dep_ == "conj" and verb.head.pos_ in {"VERB", "AUX", "ADJ"} or verb.dep_ == "xcomp" and verb.tag_ in _PARTICIPLE_TAGS:
+            verb = verb.head  # "was shot and killed"; "was found shot"
             continue
-        if verb.dep_ in {"acl", "relcl"} and verb.head.pos_ in {"NOUN", "PROPN", "NUM", "PRON"}:
+        if verb.dep_ in {"acl", "relcl"} and (verb.head.pos_ in {"NOUN", "PROPN", "NUM", "PRON"} or _is_age(verb.head)):
             return verb.head
         return None
+
+
+def _is_age(token: Token) -> bool:
+    """``old`` in ``a 12-year-old`` used as a noun."""
+    return token.lower_ == "old" and any(c.lemma_.lower() in {"year", "month", "week", "day"} for c in token.children)
+
+
+def _shares_object(verb: Token) -> bool:
+    """``shot and wounded two men``: a conjoined verb holds the object of both."""
+    return any(c.dep_ == "conj" and c.pos_ == "VERB" and _objects(c) for c in verb.children)
 
 
 def _objects(verb: Token) -> list[Token]:
     return [c for c in verb.children if c.dep_ in {"dobj", "obj"}]
 
 
-def _verb_outcome(verb: Token, lexicon: Lexicon) -> str | None:
-    """Outcome of a trigger verb; ``shoot``/``stab``/``wound`` become killed with a fatal cue."""
-    outcome = lexicon.verbs.get(verb.lemma_.lower())
+def _verb_outcome(verb: Token, lexicon: Lexicon, lemma: str | None = None) -> str | None:
+    """Outcome of a trigger verb; ``shoot``/``stab``/``wound`` become killed with a fatal cue.
+
+    ``lemma`` overrides the token's lemma (a verb the tagger read as a noun).
+    """
+    outcome = lexicon.verbs.get(lemma or verb.lemma_.lower())
     if outcome is None:
         return None
     if outcome in {_HARMED, "injured"}:
         related = list(verb.children) + ([verb.head] if verb.dep_ == "conj" else [])
         for other in related:
             lemma = other.lemma_.lower()
-            if other.dep_ in {"advmod", "oprd", "acomp", "prt", "conj", "xcomp"} and lemma in lexicon.fatal:
+            if other.dep_ in {"advmod", "oprd", "acomp", "prt", "conj", "xcomp", "amod"} and lemma in lexicon.fatal and _subset_count(other) is None and not (
+                    other.pos_ == "VERB" and _objects(other) and _objects(verb)):  # "shooting four and killing one"
                 if outcome == _HARMED or lemma in {"mortally", "fatally"}:
                     return "killed"
             if other.dep_ == "prep" and lemma == "to" and any(g.lemma_ == "death" for g in other.children):
@@ -274,6 +316,9 @@ def _verb_outcome(verb: Token, lexicon: Lexicon) -> str | None:
     return outcome
 
 
+#: Auxiliaries and governing verbs of a harm that did not happen ("could have been killed", "threatened to kill").
+_MODALS = {"might", "could", "would", "will", "should", "can", "must", "wo", "ca"}
+_INTENT_VERBS = {"want", "try", "plan", "threaten", "intend", "vow", "plot", "hope", "seek", "attempt", "mean", "fear"}
 _STATE_VERBS = {"be", "remain", "pronounce", "find", "declare", "confirm", "report", "list", "leave"}
 _CONDITION_NOUNS = {"condition", "state"}
 _CONDITION_ADJECTIVES = {"critical", "serious", "stable", "grave", "fair", "guarded", "life-threatening"}
@@ -308,6 +353,44 @@ def _toll(toll: Token) -> tuple[str | None, list[Token], Token | None, str]:
     return (outcome, candidates, None, "death_toll") if candidates else (None, [], None, "")
 
 
+def _negated(trigger: Token, rule: str) -> bool:
+    """``was not hurt``; for an injury noun, its holder verb: ``did not suffer any injuries``."""
+    verb = trigger
+    if rule == "suffered_injury":
+        verb = trigger.head.head if trigger.head.dep_ == "prep" else trigger.head
+    return any(c.dep_ == "neg" for c in verb.children)
+
+
+def _survivors(trigger: Token, sentence: Span, survival_starts: Sequence[int]) -> bool:
+    """The sentence says the victims lived (``in stable condition``, ``treated and
+    released``) or adds them to those already named (``was also shot``)."""
+    return any(c.lower_ == "also" for c in trigger.children) or any(sentence.start <= start < sentence.end for start in survival_starts)
+
+
+def _unrealised(trigger: Token) -> bool:
+    """A harm that is possible, threatened or intended, not reported: ``he could hurt her``, ``tried to kill``."""
+    verb = trigger.head if trigger.dep_ in {"acomp", "oprd", "xcomp"} and trigger.pos_ == "ADJ" else trigger
+    if any(c.dep_ == "aux" and c.lower_ in _MODALS for c in verb.children):
+        return True
+    return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _INTENT_VERBS
+
+
+def _headline_shot(shot: Token, lexicon: Lexicon) -> list[Token]:
+    """Victims of a headline ``shot`` the tagger read as a noun: ``4 shot in …``, ``Teen shot …``.
+
+    Only a bare ``shot`` (no determiner, not a subject, object or modifier: ``one
+    shot was fired``, ``a warning shot``, ``a six-shot revolver``; not ``shot and
+    wounded two``) with a count of at least two (``1 shot`` is a gunshot) or a
+    person (``Teen shot``, ``Three People Shot``, ``11-year-old shot``).
+    """
+    if shot.dep_ in {"nsubj", "nsubjpass", "dobj", "attr", "compound", "amod"} or any(c.dep_ == "det" for c in shot.children) or _shares_object(shot):
+        return []
+    victims = [c for c in shot.children if c.dep_ == "nummod" and (parse_number(c.text) or 0) >= 2
+               or c.dep_ in {"compound", "nsubj", "amod"} and c.pos_ != "NUM" and _is_person(c, lexicon)]
+    # A flat headline parse hangs every modifier on "shot" ("Female teen shot"): the last one is the head noun.
+    return victims[-1:]
+
+
 def _trigger_victims(trigger: Token, lexicon: Lexicon) -> tuple[str | None, list[Token], Token | None, str]:
     """Find outcome, victim heads, agent and rule name for one trigger token."""
     lemma = trigger.lemma_.lower()
@@ -328,7 +411,7 @@ def _trigger_victims(trigger: Token, lexicon: Lexicon) -> tuple[str | None, list
             subject = _subject(trigger)
             return outcome, [subject] if subject is not None else [], agent, "passive_subject"
         subject = _subject(trigger)
-        if subject is not None and not any(c.dep_ in {"aux", "neg", "prt"} or c.dep_ in {"ccomp", "xcomp"} for c in trigger.children):
+        if subject is not None and not any(c.dep_ in {"aux", "neg", "prt"} or c.dep_ in {"ccomp", "xcomp"} for c in trigger.children) and not _shares_object(trigger):
             # Headline style "Four teens shot while leaving party": a transitive
             # trigger with a subject, no object and no auxiliary is a reduced passive.
             return outcome, [subject], None, "reduced_passive"
@@ -366,6 +449,9 @@ def _trigger_victims(trigger: Token, lexicon: Lexicon) -> tuple[str | None, list
         return lexicon.adjectives[lower], [trigger.head], None, "state_modifier"
     if lemma == "toll":
         return _toll(trigger)
+    if lower == "shot" and trigger.pos_ in {"NOUN", "PROPN"}:
+        victims = _headline_shot(trigger, lexicon)
+        return (_verb_outcome(trigger, lexicon, "shoot"), victims, None, "headline_shot") if victims else (None, [], None, "")
     if lemma in lexicon.state_nouns and any(c.dep_ == "det" and c.lower_ == "no" for c in trigger.children):
         return lexicon.state_nouns[lemma], [trigger], None, "noun_trigger"
     if lemma in _CONDITION_NOUNS and any(c.lower_ in _CONDITION_ADJECTIVES for c in trigger.children) or lemma in lexicon.state_nouns:
@@ -378,6 +464,9 @@ def _trigger_victims(trigger: Token, lexicon: Lexicon) -> tuple[str | None, list
             return None, [], None, ""
         if outcome == _HARMED and any(c.lemma_.lower() in lexicon.fatal | {"fatal", "deadly"} for c in trigger.children):
             outcome = "killed"  # "the fatal shooting of …"
+        state = next((lexicon.adjectives[c.lower_] for c in trigger.children if c.dep_ == "amod" and c.lower_ in lexicon.adjectives), None)
+        if outcome == _HARMED and state in {"killed", "injured"}:
+            outcome = state  # "the two wounded victims" were not killed
         counted = any(c.dep_ in {"nummod", "quantmod", "det"} and (c.like_num or c.lower_ == "no") for c in trigger.children)
         of_object = next((g for c in trigger.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"), None)
         if not counted and of_object is not None:
@@ -434,7 +523,8 @@ def _count_of(victim: Token, quantities: dict[int, Span], lexicon: Lexicon, *, a
             return None
         return _Count(quantity, span, counted, "count_head", 0.8)
     modifiers = [victim] + [c for c in victim.children if c.dep_ == "compound"]  # "a dozen aid workers": dozen hangs on "aid"
-    numbers = [c for m in modifiers for c in m.children if c.i in quantities and c.dep_ not in {"prep", "conj", "appos", "acl", "relcl", "cc"}]
+    numbers = [c for m in modifiers for c in m.children if c.i in quantities and c.dep_ not in {"prep", "conj", "appos", "acl", "relcl", "cc"}
+               and c.ent_type_ != "ORDINAL"]  # "a second man" is one person, counted below
     if numbers:
         if not _is_person(victim, lexicon, animate=animate) and victim.lemma_.lower() not in lexicon.nouns and victim.lower_ not in lexicon.nouns:
             return None
@@ -451,13 +541,17 @@ def _count_of(victim: Token, quantities: dict[int, Span], lexicon: Lexicon, *, a
         return None
     if lower in _SINGULAR_PRONOUNS:
         return _Count(Quantity(1, 1, "exact", 1), doc[victim.i : victim.i + 1], victim, "pronoun", 0.4)
+    if lower in _REFLEXIVES:
+        return _Count(Quantity(1, 1, "exact", 1), doc[victim.i : victim.i + 1], victim, "reflexive", 0.6)
+    if lower == "another":  # "seriously wounded another"
+        return _Count(Quantity(1, 1, "exact", 1), doc[victim.i : victim.i + 1], victim, "singular", 0.6)
     common_noun = any(key in lexicon.victims for key in _noun_keys(victim))
     if (victim.ent_type_ == "PERSON" or victim.pos_ == "PROPN") and not common_noun:
         entity = next((e for e in doc.ents if e.start <= victim.i < e.end), doc[victim.i : victim.i + 1])
         return _Count(Quantity(1, 1, "exact", 1), entity, victim, "named_person", 0.6)
     if not _is_plural(victim) and victim.pos_ != "PRON":
         article = next((d for d in determiners if d.lower_ in {"a", "an", "one", "another"}), None)
-        start = article.i if article is not None else min([victim.i] + [d.i for d in determiners])
+        start = article.i if article is not None else min([victim.i] + [d.i for d in determiners] + ([victim.left_edge.i] if _is_age(victim) else []))
         rule, confidence = ("singular", 0.8) if article is not None else ("singular_definite", 0.5)
         return _Count(Quantity(1, 1, "exact", 1), doc[start : victim.i + 1], victim, rule, confidence)
     if _is_plural(victim):
@@ -495,9 +589,11 @@ def _is_person(token: Token, lexicon: Lexicon, *, animate: bool = False) -> bool
         return True
     if token.pos_ == "PROPN" and any(c.dep_ == "appos" and c.like_num for c in token.children):
         return True  # "Smith, 25," - an age in apposition marks a person.
-    if token.lower_ == "old" and any(c.lemma_.lower() in {"year", "month"} for c in token.children):
+    if _is_age(token):
         return True  # "a 12-year-old" used as a noun.
-    if token.pos_ == "PRON" and token.lower_ in _SINGULAR_PRONOUNS | _NEGATIVE_PRONOUNS | {"one", "they", "them"}:
+    if token.pos_ == "PRON" and token.lower_ in _SINGULAR_PRONOUNS | _NEGATIVE_PRONOUNS | {"one", "another", "they", "them"}:
+        return True
+    if token.lower_ in _REFLEXIVES and token.dep_ in {"dobj", "obj"}:
         return True
     if token.lower_ == "one":
         return True
@@ -715,9 +811,39 @@ def _exclusion(article: Article, start: int, end: int) -> str:
     return paragraph.kind if paragraph is not None else "outside paragraphs"
 
 
+def _besides_killed(victim: Token, trigger: Token, rule: str, lexicon: Lexicon) -> bool:
+    """Shot victims who are people besides the killed: ``two others``, ``another man was also shot``.
+
+    ``other``/``another`` after an active verb may set the victims apart from the
+    shooter (``a man shot two others``), so there a killing must come first in
+    the sentence (``killed a man and shot two others``). A fatal subset (``two
+    others were shot, one fatally``) keeps the figure counting both.
+    """
+    if rule == "noun_trigger" or _fatal_subset(trigger, lexicon):
+        return False
+    if not (victim.lower_ == "others" or any(c.lower_ in {"other", "another"} and c.dep_ in {"amod", "det"} for c in victim.children)):
+        return False
+    return rule != "active_object" or any(lexicon.verbs.get(t.lemma_.lower()) == "killed" for t in trigger.doc[trigger.sent.start : trigger.i])
+
+
+def _subset_count(cue: Token) -> Token | None:
+    """The count a fatal cue applies to: ``1 dead`` (its subject), ``9 shot, 1 fatally`` (the number before it)."""
+    own = next((c for c in cue.children if c.dep_ in {"nsubj", "nummod"} and c.like_num), None)
+    if own is not None:
+        return own
+    before = cue.doc[cue.i - 1] if cue.i else None
+    return before if before is not None and before.like_num and before.head == cue.head and before.dep_ in {"appos", "npadvmod"} else None
+
+
 def _fatal_subset(trigger: Token, lexicon: Lexicon) -> list[Token]:
     """``Four people were shot, one fatally``: the count modified by a fatal adverb."""
-    return [c for c in trigger.children if c.dep_ in {"npadvmod", "appos", "conj", "advcl"} and any(g.lower_ in lexicon.fatal for g in c.children)]
+    subsets = [c for c in trigger.children if c.dep_ in {"npadvmod", "appos", "conj", "advcl"} and c.pos_ in {"NUM", "NOUN", "PRON"}
+               and any(g.lower_ in lexicon.fatal for g in c.children)]
+    for cue in trigger.children:
+        count = _subset_count(cue) if cue.dep_ == "advmod" and cue.lower_ in lexicon.fatal else None
+        if count is not None and count not in subsets:
+            subsets.append(count)
+    return subsets
 
 
 def _including_parts(total_victim: Token, trigger: Token, lexicon: Lexicon) -> list[Token]:
@@ -750,8 +876,10 @@ def extract_casualties(doc: Doc, article: Article, *, places: Sequence[dict] | N
     # Places of events only: a demonym ("Iraqi forces") or the dateline is not where it happened.
     places = [p for p in places or [] if p.get("place_id") and p.get("role", "event") in EVENT_ROLES]
     quantities = _quantity_spans(doc)
-    _, background_matcher = _matchers(id(doc.vocab), doc.vocab)
+    _, background_matcher, survival_matcher = _matchers(id(doc.vocab), doc.vocab)
     cue_starts = [start for _, start, _ in background_matcher(doc)]
+    # "not expected to survive", "did not recover" are no survival cues.
+    survival_starts = [start for _, start, _ in survival_matcher(doc) if not any(t.lower_ in _NEGATIONS for t in doc[max(start - 3, 0) : start])]
     rows: list[dict] = []
     seen: dict[tuple[int, int, str], dict] = {}
     sentences = _sentence_units(doc, article)
@@ -766,23 +894,31 @@ def extract_casualties(doc: Doc, article: Article, *, places: Sequence[dict] | N
         for trigger in sentence:
             outcome, victims, agent, rule = _trigger_victims(trigger, lexicon)
             victims = [v for v in victims if v is not None and sentence.start <= v.i < sentence.end]
-            if outcome is None or not victims:
+            if outcome is None or not victims or _unrealised(trigger):
                 continue
             # An adjective modifier ("three dead suspects and two residents") describes only its noun.
             heads = victims if rule == "state_modifier" else [v for head in victims for v in _with_conjuncts(head, lexicon)]
             heads = [v for v in heads if sentence.start <= v.i < sentence.end]
             group = f"{article.article_id}:{trigger.i}" if len(heads) > 1 else ""
             for victim in heads:
+                if victim != trigger and any(key in lexicon.non_persons for key in _noun_keys(victim)):
+                    continue  # "the shooting death of …": an event noun is not a victim of "shooting"
                 count = _count_of(victim, quantities, lexicon, animate=trigger.lemma_.lower() in lexicon.animate and rule != "noun_trigger")
                 if count is None:
                     continue
-                if any(c.dep_ == "neg" for c in trigger.children):
+                if _negated(trigger, rule):
                     count = _Count(Quantity(0, 0, "exact", 0), count.span, count.victim, "negation", 0.8)  # "was not hurt"
-                if rule == "noun_trigger" and count.rule in {"singular_definite", "unspecified_plural", "named_person", "pronoun"}:
-                    continue  # "the death", "casualties" alone state no figure; "a death" is one.
-                if rule == "noun_trigger" and count.victim is trigger:
+                survived = _survivors(trigger, sentence, survival_starts)
+                if rule == "noun_trigger" and count.rule in {"singular_definite", "unspecified_plural", "named_person", "pronoun"} and not (survived and outcome != "killed" and count.rule == "singular_definite"):
+                    continue  # "the death", "casualties" alone state no figure; "a death" is one, so is "the victim" who survived.
+                victim_outcome = outcome
+                if outcome == _HARMED and not group and (_besides_killed(victim, trigger, rule, lexicon) or survived and not _fatal_subset(trigger, lexicon)):
+                    victim_outcome = "injured"  # "killed a man and shot two others": the others survived
+                if survived and victim_outcome != "killed" and count.rule in _ANAPHORIC_COUNTS:
+                    count.rule += "+survived"  # "she was shot and is in stable condition": not the one killed
+                if rule == "noun_trigger" and count.victim == trigger:
                     count.victim = next((g for c in trigger.children if c.dep_ == "prep" and c.lower_ in {"among", "of"} for g in c.children if g.dep_ == "pobj"), None)
-                row = _row(article, doc, sentence, previous, trigger, outcome, count, agent, rule, group, lexicon, places, main_place, background)
+                row = _row(article, doc, sentence, previous, trigger, victim_outcome, count, agent, rule, group, lexicon, places, main_place, background)
                 key = (row["start_char"], row["end_char"], row["outcome"])
                 if key in seen:
                     continue
@@ -798,7 +934,7 @@ def extract_casualties(doc: Doc, article: Article, *, places: Sequence[dict] | N
                     part_count = _count_of(part, quantities, lexicon)
                     if part_count is None or part_count.quantity is None:
                         continue
-                    part_row = _row(article, doc, sentence, previous, trigger, outcome, part_count, agent, "including_part", "", lexicon, places, main_place, row["background"])
+                    part_row = _row(article, doc, sentence, previous, trigger, victim_outcome, part_count, agent, "including_part", "", lexicon, places, main_place, row["background"])
                     part_row["part_of"] = f"{row['start_char']}-{row['end_char']}"
                     part_key = (part_row["start_char"], part_row["end_char"], part_row["outcome"])
                     if part_key not in seen:
@@ -906,7 +1042,10 @@ def casualty_totals(casualties: pd.DataFrame) -> pd.DataFrame:
        referred back to (``the boy was shot``, ``she was injured``, a named
        person; rules ``singular_definite``, ``pronoun``, ``named_person``) is
        taken to be a victim already counted (no coreference resolution), so
-       the row does not count; ``a man was wounded`` (a new person) does.
+       the row does not count; ``a man was wounded`` (a new person), a member
+       of an enumeration (``she and three others were shot``) and a person
+       said to survive (rule suffix ``+survived``: ``she is in stable
+       condition``, ``was also shot``) do.
 
     Args:
         casualties: Rows from :func:`extract_casualties` (several articles).
@@ -922,8 +1061,7 @@ def casualty_totals(casualties: pd.DataFrame) -> pd.DataFrame:
     for article_id, article_rows in usable.groupby("article_id", sort=True):
         killed_best = max((f["best"] for f in _figures(article_rows[article_rows["outcome"] == "killed"])), default=0)
         if killed_best:
-            referred_back = article_rows["rule"].fillna("").str.endswith(_ANAPHORIC_RULES) & (article_rows["outcome"] == "injured")
-            article_rows = article_rows[~referred_back]
+            article_rows = article_rows[~_referred_back(article_rows)]
         figures = {outcome: _figures(rows) for outcome, rows in article_rows.groupby("outcome")}
         for outcome, outcome_figures in sorted(figures.items()):
             if outcome == "injured":
@@ -946,6 +1084,15 @@ def casualty_totals(casualties: pd.DataFrame) -> pd.DataFrame:
                 "admin1": _mode(outcome_rows.get("admin1")),
             })
     return pd.DataFrame.from_records(records, columns=TOTAL_COLUMNS)
+
+
+def _referred_back(rows: pd.DataFrame) -> pd.Series:
+    """Injured rows taken to be a killed person referred back to (rule 5 of :func:`casualty_totals`).
+
+    A member of an enumeration (``she and three others were shot``) is counted.
+    """
+    anaphoric = rows["rule"].fillna("").str.endswith(_ANAPHORIC_RULES)
+    return anaphoric & (rows["outcome"] == "injured") & (rows["group"].fillna("") == "")
 
 
 def _figures(rows: pd.DataFrame) -> list[dict]:
