@@ -30,6 +30,7 @@ ATTRIBUTES = ("TAG", "LOWER", "ORTH", "DEP", "POS", "IS_SPACE")
 #: token must have one of a few values of one of these is only tried on tokens
 #: with such a value.
 INDEXED = ("LOWER", "TAG", "DEP", "IS_SPACE")
+_INDEXED_COLUMNS = tuple(ATTRIBUTES.index(key) for key in INDEXED)
 
 
 @dataclass(frozen=True)
@@ -131,10 +132,9 @@ class AttributeRules:
         if not len(doc):
             return doc
         values = doc.to_array(list(ATTRIBUTES)).tolist()  # one row of ATTRIBUTES per token
-        indexed = [ATTRIBUTES.index(key) for key in INDEXED]
         matches = []
         for start, row in enumerate(values):
-            candidates = [rule for column in indexed
+            candidates = [rule for column in _INDEXED_COLUMNS
                           for rule in self.by_value.get((column, row[column]), ())]
             for rule in candidates + self.unindexed:
                 end = start + len(rule.tests)
