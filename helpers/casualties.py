@@ -252,7 +252,7 @@ class _SentenceMatches:
     @cached_property
     def background(self) -> bool:
         """Whether the sentence's figures are background (see :func:`_is_background`)."""
-        return _is_background(self.sentence, self._starts(self.matchers[1]), self.article, self.times)
+        return _is_background(bool(self._starts(self.matchers[1])), self.article, self.times)
 
     @cached_property
     def survival_starts(self) -> list[int]:
@@ -395,10 +395,10 @@ def _negated(trigger: Token, rule: str) -> bool:
     return any(c.dep_ == "neg" for c in verb.children)
 
 
-def _survivors(trigger: Token, sentence: Span, survival_starts: Sequence[int]) -> bool:
-    """The sentence says the victims lived (``in stable condition``, ``treated and
-    released``) or adds them to those already named (``was also shot``)."""
-    return any(c.lower_ == "also" for c in trigger.children) or any(sentence.start <= start < sentence.end for start in survival_starts)
+def _survivors(trigger: Token, survival_cue: bool) -> bool:
+    """The sentence says the victims lived (``survival_cue``: ``in stable condition``,
+    ``treated and released``) or adds them to those already named (``was also shot``)."""
+    return survival_cue or any(c.lower_ == "also" for c in trigger.children)
 
 
 def _unrealised(trigger: Token) -> bool:
@@ -808,9 +808,9 @@ def _place_for(trigger: Token, sentence: Span, previous: Span | None, places: Se
 # --------------------------------------------------------------------------------------
 
 
-def _is_background(sentence: Span, cue_starts: Sequence[int], article: Article, times: Sequence[Span]) -> bool:
-    """A time cue for an earlier or cumulative period, or only years before the article's."""
-    if any(sentence.start <= start < sentence.end for start in cue_starts):
+def _is_background(time_cue: bool, article: Article, times: Sequence[Span]) -> bool:
+    """A time cue for an earlier or cumulative period (``time_cue``), or only years before the article's."""
+    if time_cue:
         return True
     if not article.date[:4].isdigit():
         return False
@@ -937,7 +937,7 @@ def extract_casualties(doc: Doc, article: Article, *, places: Sequence[dict] | N
                     continue
                 if _negated(trigger, rule):
                     count = _Count(Quantity(0, 0, "exact", 0), count.span, count.victim, "negation", 0.8)  # "was not hurt"
-                survived = _survivors(trigger, sentence, matches.survival_starts)
+                survived = _survivors(trigger, bool(matches.survival_starts))
                 if rule == "noun_trigger" and count.rule in {"singular_definite", "unspecified_plural", "named_person", "pronoun"} and not (survived and outcome != "killed" and count.rule == "singular_definite"):
                     continue  # "the death", "casualties" alone state no figure; "a death" is one, so is "the victim" who survived.
                 victim_outcome = outcome

@@ -269,7 +269,7 @@ def parse_articles(source: ArticleSource, nlp: Language, *, cache: DocCache | No
                 parts.append(part)
                 if number < count - 1:
                     continue  # the article's later pieces follow in order
-                doc = parts[0] if count == 1 else Doc.from_docs(parts, ensure_whitespace=False)
+                doc = _joined(parts)
                 parts = []
                 if cache is not None:
                     cache.put(article.text_sha256, doc)
@@ -301,10 +301,12 @@ def piece_length(nlp: Language) -> int:
 
 def parse_text(nlp: Language, text: str) -> Doc:
     """Parse one text of any length (pieces of at most :func:`piece_length`, joined)."""
-    pieces = split_text(text, piece_length(nlp))
-    if len(pieces) == 1:
-        return nlp(text)
-    return Doc.from_docs(list(nlp.pipe(pieces)), ensure_whitespace=False)
+    return _joined(list(nlp.pipe(split_text(text, piece_length(nlp)))))
+
+
+def _joined(pieces: list[Doc]) -> Doc:
+    """One doc from the docs of consecutive pieces of a text (the text's offsets hold)."""
+    return pieces[0] if len(pieces) == 1 else Doc.from_docs(pieces, ensure_whitespace=False)
 
 
 def split_text(text: str, limit: int) -> list[str]:
