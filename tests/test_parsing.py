@@ -105,6 +105,28 @@ def test_entry_holding_another_text_is_recomputed(tmp_path, raw_nlp, caplog):
     assert "does not hold the expected text" in caplog.text
 
 
+def _real_texts():
+    from helpers import config
+
+    texts = [path.read_text(encoding="utf-8") for path in sorted((config.PROJECT_DIR / "seeds").glob("*"))
+             if path.is_file()]
+    texts.append("I ain't gonna wait, he said. We gotta go. She's been wounded; they're 'bout to leave.\n\n"
+                 "U.S.-led coalition jets didn't strike Mosul's old city on Tuesday , officials said .\n\n"
+                 "He saw the saw. They left the left wing; the wounded were wounding others. Better, best, "
+                 "worse: geese, mice, children. ISIS fighters fought; fights were fought.")
+    return texts
+
+
+def _assert_same_annotations(original, fast):
+    """``fast`` (and a pickled copy, as a spawned worker receives it) annotates as ``original``."""
+    annotate = lambda doc: [(t.tag_, t.pos_, str(t.morph), t.lemma_, t.dep_) for t in doc]  # noqa: E731
+    copy = pickle.loads(pickle.dumps(fast))
+    for text in _real_texts() * 2:  # the second round answers from the memos
+        expected = annotate(original(text))
+        assert annotate(fast(text)) == expected
+        assert annotate(copy(text)) == expected
+
+
 def test_fast_attribute_rules_match_spacys_ruler():
     """The indexed stand-in annotates exactly as spaCy's ``attribute_ruler`` on real text."""
     import spacy
@@ -116,16 +138,65 @@ def test_fast_attribute_rules_match_spacys_ruler():
     fast = spacy.load(config.default_model())
     assert replace_attribute_ruler(fast)
     assert FAST_ATTRIBUTE_RULES in fast.pipe_names and "attribute_ruler" not in fast.pipe_names
-    texts = [path.read_text(encoding="utf-8") for path in sorted((config.PROJECT_DIR / "seeds").glob("*"))
-             if path.is_file()]
-    texts.append("I ain't gonna wait, he said. We gotta go. She's been wounded; they're 'bout to leave.\n\n"
-                 "U.S.-led coalition jets didn't strike Mosul's old city on Tuesday , officials said .")
-    annotate = lambda doc: [(t.tag_, t.pos_, str(t.morph), t.lemma_, t.dep_) for t in doc]  # noqa: E731
-    copy = pickle.loads(pickle.dumps(fast))  # as a spawned worker process receives it
-    for text in texts:
-        expected = annotate(original(text))
-        assert annotate(fast(text)) == expected
-        assert annotate(copy(text)) == expected
+    _assert_same_annotations(original, fast)
+
+
+def test_memo_lemmatizer_matches_spacys_lemmatizer(monkeypatch):
+    """The memoising stand-in gives spaCy's lemmas, also after its memo is emptied at the limit."""
+    import spacy
+
+    from helpers import config, lemmatizer
+
+    original = spacy.load(config.default_model())
+    fast = spacy.load(config.default_model())
+    assert lemmatizer.memoize_lemmatizer(fast)
+    assert lemmatizer.MEMO_LEMMATIZER in fast.pipe_names and "lemmatizer" not in fast.pipe_names
+    _assert_same_annotations(original, fast)
+    monkeypatch.setattr(lemmatizer, "MEMO_LIMIT", 5)
+    _assert_same_annotations(original, fast)
+    assert len(fast.get_pipe(lemmatizer.MEMO_LEMMATIZER)._memo) < 200
+
+
+def test_lemmatizer_kept_when_its_answer_may_depend_on_more():
+    """A subclass with its own lemmatize method, or a mode without its tables, keeps spaCy's component."""
+    import spacy
+    from spacy.language import Language
+    from spacy.lookups import Lookups
+    from spacy.pipeline import Lemmatizer
+
+    from helpers.lemmatizer import memoize_lemmatizer
+
+    class ContextLemmatizer(Lemmatizer):
+        def rule_lemmatize(self, token):
+            return [token.text.lower() + str(token.i)]
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("lemmatizer", config={"mode": "lookup"})  # its lookup table is not loaded
+    assert not memoize_lemmatizer(nlp)
+    Language.factory("test_context_lemmatizer",
+                     func=lambda nlp, name: ContextLemmatizer(nlp.vocab, None, name, mode="rule"))
+    nlp = spacy.blank("en")
+    lookups = Lookups()
+    lookups.add_table("lemma_rules", {"noun": [["s", ""]]})
+    nlp.add_pipe("test_context_lemmatizer", name="lemmatizer").lookups = lookups
+    assert not memoize_lemmatizer(nlp)
+    assert nlp.pipe_names == ["lemmatizer"]
+
+
+def test_doc_bin_bytes_are_spacys(tmp_path):
+    """The cache's serialiser writes exactly what ``DocBin`` writes, span groups included."""
+    from spacy.tokens import DocBin, Span
+
+    from helpers.parsing import doc_bin_bytes
+
+    nlp = build_pipeline()
+    docs = list(nlp.pipe(_real_texts()))
+    docs[0].spans["sc"] = [Span(docs[0], 0, 2, label="TEST")]
+    for doc in docs:
+        assert doc_bin_bytes(doc) == DocBin(docs=[doc], store_user_data=False).to_bytes()
+    back = next(DocBin().from_bytes(doc_bin_bytes(docs[1])).get_docs(nlp.vocab))
+    assert [(t.text, t.lemma_, t.ent_type_, t.dep_) for t in back] == \
+        [(t.text, t.lemma_, t.ent_type_, t.dep_) for t in docs[1]]
 
 
 def test_attribute_ruler_kept_when_rules_do_not_compile():
