@@ -37,6 +37,7 @@ import csv
 import functools
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from os import PathLike
@@ -47,6 +48,8 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
+
+from helpers.tables import grouped_rows, is_missing
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 ACTORS_CSV = DATA_DIR / "actors.csv"
@@ -608,16 +611,34 @@ def actors_table(mentions: pd.DataFrame) -> pd.DataFrame:
     """
     if mentions.empty:
         return pd.DataFrame(columns=ACTORS_TABLE_COLUMNS)
-    table = (mentions.groupby("actor_id", sort=False)
-             .agg(canonical=("canonical", lambda values: values.mode().iloc[0]),
-                  category=("category", "first"), country=("country", "first"),
-                  wikidata=("wikidata", "first"),
-                  aliases_seen=("text", lambda values: "|".join(sorted(set(values)))),
-                  in_dictionary=("in_dictionary", "first"),
-                  n_mentions=("article_id", "size"), n_articles=("article_id", "nunique"))
-             .reset_index())
+    records = []
+    for (actor_id,), rows in grouped_rows(mentions, ["actor_id"], [
+            "canonical", "category", "country", "wikidata", "text", "in_dictionary", "article_id"]).items():
+        canonical, category, country, wikidata, texts, in_dictionary, articles = zip(*rows)
+        records.append({"actor_id": actor_id, "canonical": _most_frequent(canonical),
+                        "category": _first(category), "country": _first(country),
+                        "wikidata": _first(wikidata), "aliases_seen": "|".join(sorted(set(texts))),
+                        "in_dictionary": _first(in_dictionary), "n_mentions": len(rows),
+                        "n_articles": len({a for a in articles if not is_missing(a)})})
+    table = pd.DataFrame.from_records(records, columns=ACTORS_TABLE_COLUMNS)
     return (table.sort_values(["n_mentions", "canonical"], ascending=[False, True], kind="stable")
             .reset_index(drop=True)[ACTORS_TABLE_COLUMNS])
+
+
+def _most_frequent(values: Iterable) -> object:
+    """The most frequent present value, the smallest on a tie (as ``Series.mode().iloc[0]``).
+
+    >>> _most_frequent(["b", "a", "b", "a", None])
+    'a'
+    """
+    counts = Counter(v for v in values if not is_missing(v))
+    top = max(counts.values())
+    return min(v for v, n in counts.items() if n == top)
+
+
+def _first(values: Iterable) -> object:
+    """The first present value, else ``NaN`` (as ``groupby(...).first()``)."""
+    return next((v for v in values if not is_missing(v)), float("nan"))
 
 
 def count_actors_by_category(mentions: pd.DataFrame) -> pd.DataFrame:

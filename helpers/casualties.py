@@ -65,6 +65,7 @@ from __future__ import annotations
 import csv
 import importlib
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -72,12 +73,15 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
+import numpy
 import pandas as pd
+from spacy.attrs import LEMMA, LOWER
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from helpers.articles import Article
+from helpers.tables import grouped_rows
 from helpers.numbers import QUALIFIERS, TRAILING_QUALIFIERS, VAGUE_LOW_BOUNDS, Quantity, parse_number, parse_quantity
 
 LEXICON_PATH = Path(__file__).with_name("data") / "casualty_lexicon.csv"
@@ -167,6 +171,12 @@ class Lexicon:
     events: frozenset[str]
     animate: frozenset[str]
     non_persons: frozenset[str]
+
+    @cached_property
+    def trigger_words(self) -> frozenset[str]:
+        """Every lemma or lower-case form :func:`_trigger_victims` can answer for; other tokens are no trigger."""
+        return frozenset({*self.verbs, *self.nouns, *self.of_nouns, *self.state_nouns, *self.adjectives,
+                          *_CONDITION_NOUNS, *_OTHER_TRIGGER_WORDS})
 
 
 @lru_cache(maxsize=4)
@@ -355,6 +365,8 @@ _MODALS = {"might", "could", "would", "will", "should", "can", "must", "wo", "ca
 _INTENT_VERBS = {"want", "try", "plan", "threaten", "intend", "vow", "plot", "hope", "seek", "attempt", "mean", "fear"}
 _STATE_VERBS = {"be", "remain", "pronounce", "find", "declare", "confirm", "report", "list", "leave"}
 _CONDITION_NOUNS = {"condition", "state"}
+#: Trigger words :func:`_trigger_victims` tests for besides the lexicon's (keep the two in step).
+_OTHER_TRIGGER_WORDS = {"pass", "lose", "claim", "take", "hold", "leave", "toll", "shot"}
 _CONDITION_ADJECTIVES = {"critical", "serious", "stable", "grave", "fair", "guarded", "life-threatening"}
 _HOLDER_VERBS = {"suffer", "sustain", "receive", "have", "treat", "take", "rush", "transport", "hospitalize", "be", "remain", "list", "airlift", "fly"}
 
@@ -819,6 +831,21 @@ def _is_background(time_cue: bool, article: Article, times: Sequence[Span]) -> b
     return bool(years) and max(years) < int(article.date[:4])
 
 
+def _trigger_candidates(doc: Doc, lexicon: Lexicon) -> list[int]:
+    """Indexes of the tokens whose lemma or lower-case form is a trigger word, in order.
+
+    Read with one ``Doc.to_array`` and a look at each distinct value, instead of
+    every token's strings: most tokens of an article are no trigger.
+    """
+    if not len(doc):
+        return []
+    words, strings = lexicon.trigger_words, doc.vocab.strings
+    lowers, lemmas = doc.to_array([LOWER, LEMMA]).T
+    lower_hits = [key for key in set(lowers.tolist()) if strings[key] in words]
+    lemma_hits = [key for key in set(lemmas.tolist()) if strings[key].lower() in words]
+    return numpy.flatnonzero(numpy.isin(lowers, lower_hits) | numpy.isin(lemmas, lemma_hits)).tolist()
+
+
 def _sentence_units(doc: Doc, article: Article) -> list[Span]:
     """Sentences cut at paragraph boundaries.
 
@@ -828,7 +855,12 @@ def _sentence_units(doc: Doc, article: Article) -> list[Span]:
     bounds = sorted({p.start for p in article.paragraphs} | {p.end for p in article.paragraphs})
     units = []
     for sentence in doc.sents:
-        cuts = [sentence.start_char] + [b for b in bounds if sentence.start_char < b < sentence.end_char] + [sentence.end_char]
+        inside = bounds[bisect_right(bounds, sentence.start_char):bisect_left(bounds, sentence.end_char)]
+        if not inside:  # nearly every sentence: the span is the sentence itself
+            if article.text[sentence.start_char:sentence.end_char].strip():
+                units.append(sentence)
+            continue
+        cuts = [sentence.start_char, *inside, sentence.end_char]
         for start, end in zip(cuts, cuts[1:]):
             span = doc.char_span(start, end, alignment_mode="contract")
             if span is not None and span.text.strip():
@@ -913,6 +945,7 @@ def extract_casualties(doc: Doc, article: Article, *, places: Sequence[dict] | N
     seen: dict[tuple[int, int, str], dict] = {}
     sentences = _sentence_units(doc, article)
     time_ents = [e for e in _entities(doc) if e.label_ in {"DATE", "TIME"}]
+    candidates = _trigger_candidates(doc, lexicon)
     for position, sentence in enumerate(sentences):
         previous = sentences[position - 1] if position else None
         if previous is not None and article.paragraph_at(previous.start_char) is not article.paragraph_at(sentence.start_char):
@@ -920,7 +953,8 @@ def extract_casualties(doc: Doc, article: Article, *, places: Sequence[dict] | N
         # Sentence.ents rebuilds every entity of the doc; filter the doc's few time entities instead.
         times = [e for e in time_ents if sentence.start <= e.start < sentence.end]
         matches = _SentenceMatches(sentence, article, times)
-        for trigger in sentence:
+        for index in candidates[bisect_left(candidates, sentence.start):bisect_left(candidates, sentence.end)]:
+            trigger = doc[index]
             outcome, victims, agent, rule = _trigger_victims(trigger, lexicon)
             victims = [v for v in victims if v is not None and sentence.start <= v.i < sentence.end]
             if outcome is None or not victims or _unrealised(trigger):
@@ -1196,31 +1230,37 @@ def merge_incidents(totals: pd.DataFrame, articles: pd.DataFrame | Sequence[Arti
     fallback_place: dict[str, Any] = {}
     if places is not None and not places.empty:
         keyed = places.assign(_key=places["admin1"].where(places["admin1"].notna(), places["place_id"]))
-        fallback_place = {aid: _mode(rows["_key"]) for aid, rows in keyed.groupby("article_id")}
+        fallback_place = {aid: _mode(key for (key,) in rows)
+                          for (aid,), rows in grouped_rows(keyed, ["article_id"], ["_key"]).items()}
     frame = totals.copy()
     frame["place_key"] = [
         a1 if a1 is not None and not pd.isna(a1) else (pid if pid is not None and not pd.isna(pid) else fallback_place.get(aid))
         for a1, pid, aid in zip(frame["admin1"], frame["place_id"], frame["article_id"])
     ]
     frame["date"] = pd.to_datetime(frame["article_id"].map(dates), errors="coerce")
+    rows = frame.to_dict("records")  # plain dicts: a pandas row per totals row is slow on large corpora
+    dated = [r for r in rows if not pd.isna(r["place_key"]) and not pd.isna(r["date"])]
+    by_place: dict[tuple, list[dict]] = defaultdict(list)
+    for row in dated:
+        by_place[row["outcome"], row["place_key"]].append(row)
     records = []
-    for (outcome, place_key), rows in frame[frame["place_key"].notna() & frame["date"].notna()].groupby(["outcome", "place_key"], sort=True):
-        rows = rows.sort_values(["date", "article_id"])
-        cluster: list[pd.Series] = []
-        for _, row in rows.iterrows():
+    for (outcome, place_key), group in sorted(by_place.items(), key=lambda item: item[0]):
+        cluster: list[dict] = []
+        for row in sorted(group, key=lambda r: (r["date"], r["article_id"])):
             if cluster and (row["date"] - cluster[-1]["date"]).days > window_days:
                 records.append(_incident(cluster, outcome, place_key))
                 cluster = []
             cluster.append(row)
         records.append(_incident(cluster, outcome, place_key))
-    for _, row in frame[frame["place_key"].isna() | frame["date"].isna()].iterrows():
-        records.append(_incident([row], row["outcome"], row["place_key"]))
+    for row in rows:
+        if pd.isna(row["place_key"]) or pd.isna(row["date"]):
+            records.append(_incident([row], row["outcome"], row["place_key"]))
     result = pd.DataFrame.from_records(records, columns=columns[1:])
     result.insert(0, "incident_id", [f"I{i + 1:04d}" for i in range(len(result))])
     return result
 
 
-def _incident(cluster: list[pd.Series], outcome: str, place_key: Any) -> dict:
+def _incident(cluster: list[dict], outcome: str, place_key: Any) -> dict:
     bests = [int(r["best"]) for r in cluster]
     lows = [int(r["low"]) if not pd.isna(r["low"]) else int(r["best"]) for r in cluster]
     highs = [int(r["high"]) if not pd.isna(r["high"]) else int(r["best"]) for r in cluster]

@@ -110,6 +110,12 @@ class Place(NamedTuple):
     precision: int
 
 
+@lru_cache(maxsize=1 << 16)
+def _name_key(name: str) -> str:
+    """:func:`normalize_name`, remembered: the same names come back in article after article."""
+    return normalize_name(name)
+
+
 def normalize_name(name: str) -> str:
     """Return the matching key of a place name.
 
@@ -219,7 +225,7 @@ class Gazetteer:
     def candidates(self, name: str) -> list[tuple[Place, bool]]:
         """Every place whose name normalises like ``name``, with whether it is a main name."""
         return [(Place(*self._rows[code >> 1]), bool(code & 1))
-                for code in self._index.get(normalize_name(name), ())]
+                for code in self._index.get(_name_key(name), ())]
 
     def lookup(self, name: str, *, kinds: tuple[str, ...] | None = None,
                country: str | None = None) -> list[Place]:

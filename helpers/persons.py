@@ -25,6 +25,7 @@ import functools
 import re
 import unicodedata
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -33,6 +34,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
 from helpers.articles import Article
+from helpers.tables import grouped_rows, is_missing
 
 RANKS_PATH = Path(__file__).with_name("data") / "ranks.csv"
 
@@ -742,7 +744,7 @@ def extract_persons(doc: Doc, article: Article) -> list[dict]:
     return rows + _author_rows(doc, article)
 
 
-def _most_specific(values: pd.Series) -> str:
+def _most_specific(values: Iterable) -> str:
     """The most frequent non-empty value; ties go to the longest (most specific)."""
     counts = Counter(v for v in values if isinstance(v, str) and v)
     if not counts:
@@ -763,18 +765,17 @@ def persons_table(person_mentions: pd.DataFrame) -> pd.DataFrame:
     """
     if person_mentions.empty:
         return pd.DataFrame(columns=TABLE_COLUMNS)
-    grouped = person_mentions.groupby(["person_id", "role"], sort=False)
-    table = grouped.agg(
-        canonical=("canonical", _most_specific),
-        rank=("rank", _most_specific),
-        title=("title", _most_specific),
-        affiliation=("affiliation", _most_specific),
-        n_mentions=("text", "size"),
-        n_articles=("article_id", "nunique"),
-    ).reset_index()
-    names = person_mentions[person_mentions["mention"] != "nominal"]
-    variants = names.groupby(["person_id", "role"])["text"].agg(lambda s: "; ".join(sorted(set(s))))
-    table["variants"] = [variants.get((p, r), "") for p, r in zip(table["person_id"], table["role"])]
+    records = []
+    for (person_id, role), rows in grouped_rows(person_mentions, ["person_id", "role"], [
+            "canonical", "rank", "title", "affiliation", "text", "article_id", "mention"]).items():
+        canonical, rank, title, affiliation, texts, articles, kinds = zip(*rows)
+        records.append({
+            "person_id": person_id, "role": role, "canonical": _most_specific(canonical),
+            "rank": _most_specific(rank), "title": _most_specific(title),
+            "affiliation": _most_specific(affiliation),
+            "variants": "; ".join(sorted({t for t, kind in zip(texts, kinds) if kind != "nominal"})),
+            "n_mentions": len(rows), "n_articles": len({a for a in articles if not is_missing(a)})})
+    table = pd.DataFrame.from_records(records, columns=TABLE_COLUMNS)
     return table[TABLE_COLUMNS].sort_values(
         ["n_mentions", "n_articles", "canonical"], ascending=[False, False, True], ignore_index=True
     )

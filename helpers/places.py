@@ -43,6 +43,7 @@ from collections import Counter
 from functools import lru_cache
 
 import pandas as pd
+from spacy.attrs import ORTH
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
@@ -447,6 +448,12 @@ def _inside(place: Place, area: Place) -> bool:
     return place.country == area.country and (area.kind == "country" or place.admin1_code == area.admin1_code)
 
 
+def _comma_indexes(doc: Doc) -> list[int]:
+    """Where the doc's commas are (one ``Doc.to_array``, not a ``Token`` per word)."""
+    comma = doc.vocab.strings.add(",")
+    return [i for i, orth in enumerate(doc.to_array(ORTH).tolist()) if orth == comma] if len(doc) else []
+
+
 def _appositions(doc: Doc, rows: list[_Mention], gazetteer: Gazetteer, add) -> None:
     """"Town, Division" and "Town, Country" ("Greer, S.C.", "Athens, Texas", "London, Ont.",
     "Tikrit, Salahuddin"): the town must lie in the division, and the division is the one
@@ -459,9 +466,8 @@ def _appositions(doc: Doc, rows: list[_Mention], gazetteer: Gazetteer, add) -> N
     taken = {i for r in rows for i in range(r.span.start, r.span.end)}
     ending = {r.span.end: r for r in rows if r["role"] in ("event", "nested") and not r["context_only"]}
     starting = {r.span.start: r for r in rows if r["role"] in ("event", "nested") and not r["context_only"]}
-    for comma in doc:
-        i = comma.i
-        if comma.text != "," or i == 0 or i + 1 >= len(doc):
+    for i in _comma_indexes(doc):
+        if i == 0 or i + 1 >= len(doc):
             continue
         after = starting.get(i + 1)
         if after is not None:
@@ -679,14 +685,15 @@ def _one_sense_per_article(doc: Doc, article: Article, rows: list[dict]) -> list
     taken = {i for r in rows for i in range(r["start_char"], r["end_char"])}
     pattern = re.compile(r"\b(" + "|".join(re.escape(t) for t in sorted(sense, key=len, reverse=True)) + r")\b")
     extra = []
-    for match in pattern.finditer(doc.text):
+    ents = doc.ents  # spaCy rebuilds every entity span on each access
+    for match in pattern.finditer(article.text):  # doc.text would be rebuilt token by token
         start, end = match.span()
         if taken & set(range(start, end)) or not article.is_extractable(start, end):
             continue
         span = doc.char_span(start, end)
         if span is None:
             continue
-        ent = next((e for e in doc.ents if e.start <= span.start and span.end <= e.end), None)
+        ent = next((e for e in ents if e.start <= span.start and span.end <= e.end), None)
         whole = ent is None or (ent.start, ent.end) == (span.start, span.end)
         if ent is not None and ent.label_ == "PERSON" and not (
                 whole and span.start > 0 and doc[span.start - 1].lower_ in _LOCATIVES):

@@ -178,3 +178,33 @@ def read_table(directory: str | os.PathLike, table: str, *,
         return pacsv.read_csv(csv_path, convert_options=options).to_pandas(
             types_mapper=_NULLABLE.get)
     raise FileNotFoundError(f"no table {table!r} in {directory}")
+
+
+def is_missing(value: object) -> bool:
+    """True for a missing cell: ``None``, ``NaN`` or ``pd.NA``.
+
+    >>> [is_missing(v) for v in (None, float("nan"), pd.NA, "", 0)]
+    [True, True, True, False, False]
+    """
+    return value is None or value is pd.NA or (isinstance(value, float) and value != value)
+
+
+def grouped_rows(frame: pd.DataFrame, keys: Sequence[str],
+                 columns: Sequence[str]) -> dict[tuple, list[tuple]]:
+    """The rows of ``frame`` grouped by ``keys``, in order of first appearance.
+
+    Each row is a tuple of ``columns``; rows with a missing key are left out, as
+    ``DataFrame.groupby`` does. Grouped in plain Python because the corpus tables
+    aggregate thousands of small groups, where ``groupby(...).agg`` with Python
+    functions spends most of its time building a Series per group.
+
+    >>> frame = pd.DataFrame({"k": ["a", "b", "a", None], "v": [1, 2, 3, 4]})
+    >>> grouped_rows(frame, ["k"], ["v"])
+    {('a',): [(1,), (3,)], ('b',): [(2,)]}
+    """
+    groups: dict[tuple, list[tuple]] = {}
+    for key, row in zip(zip(*(frame[k].tolist() for k in keys)),
+                        zip(*(frame[c].tolist() for c in columns))):
+        if not any(is_missing(k) for k in key):
+            groups.setdefault(key, []).append(row)
+    return groups
