@@ -26,6 +26,7 @@ import logging
 import os
 import tempfile
 import zlib
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -312,10 +313,23 @@ def parse_articles(source: ArticleSource, nlp: Language, *, cache: DocCache | No
                 for number, piece in enumerate(pieces):
                     yield piece, (article, _PARSE, number, len(pieces))
 
+    # Each text's plan rides beside the stream rather than through ``as_tuples``: with
+    # worker processes, spaCy would tokenise every text in this process and send the
+    # serialised doc, not the text, to a worker; nlp.pipe keeps the order, so the plans
+    # come back out first in, first out.
+    plans: deque[tuple[Article, str, int, int, int]] = deque()
+
+    def texts() -> Iterator[str]:
+        for text, step in plan():
+            plans.append((*step, len(text)))
+            yield text
+
     with bar:
         parts: list[Doc] = []
-        for part, (article, action, number, count) in nlp.pipe(
-                plan(), as_tuples=True, batch_size=batch_size, n_process=processes):
+        for part in nlp.pipe(texts(), batch_size=batch_size, n_process=processes):
+            article, action, number, count, length = plans.popleft()
+            if _parsed_length(part) != length:
+                raise RuntimeError(f"nlp.pipe returned docs out of step with their texts at {article.article_id}")
             doc = None
             if action == _PARSE:
                 parts.append(part)
@@ -344,6 +358,11 @@ def parse_articles(source: ArticleSource, nlp: Language, *, cache: DocCache | No
 
 
 _PARSE, _CACHED, _SKIPPED, _NOT_NEEDED = "parse", "cached", "skipped", "not needed"
+
+
+def _parsed_length(doc: Doc) -> int:
+    """The length of the text ``doc`` was made from (without rebuilding ``doc.text``)."""
+    return doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0
 
 
 def piece_length(nlp: Language) -> int:

@@ -210,3 +210,14 @@ def test_attribute_ruler_kept_when_rules_do_not_compile():
     ruler.add([[{"LOWER": "very", "OP": "+"}]], {"LEMMA": "very"})
     assert not replace_attribute_ruler(nlp)
     assert nlp.pipe_names == ["attribute_ruler"]
+
+
+def test_parse_refuses_docs_out_of_step_with_their_texts(raw_nlp, monkeypatch):
+    """Docs are matched to articles by order; a pipeline that drops one is caught, not misfiled."""
+    import itertools
+
+    articles = make_articles("One two.", "Three four five.")
+    pipe = raw_nlp.pipe
+    monkeypatch.setattr(raw_nlp, "pipe", lambda texts, **kw: itertools.islice(pipe(texts, **kw), 1, None))
+    with pytest.raises(RuntimeError, match="out of step"):
+        list(parse_articles(articles, raw_nlp, progress=False))
