@@ -33,6 +33,7 @@ import pandas as pd
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
+from helpers.actors import canonicalize
 from helpers.articles import Article
 from helpers.tables import grouped_rows, is_missing
 
@@ -287,20 +288,11 @@ def _known_places() -> frozenset[str]:
 
 
 def _actor_affiliation(text: str, label: str) -> str:
-    """Canonicalise an affiliation with the actor dictionary when it is available."""
+    """An affiliation as the actor dictionary names it (an unknown one cleaned of articles and possessives)."""
     text = re.sub(r"^(?:the|a|an)\s+", "", " ".join(text.split()), flags=re.IGNORECASE)
     if not text:
         return ""
-    try:
-        from helpers import actors  # written in parallel; optional until it lands
-    except ImportError:
-        return text
-    try:
-        found = actors.canonicalize(text, label)
-    except Exception:  # noqa: BLE001 - a dictionary miss must not lose the affiliation
-        return text
-    canonical = found.get("canonical") if isinstance(found, dict) else None
-    return canonical if found and found.get("actor_id") and canonical else text
+    return canonicalize(text, label)["canonical"] or text
 
 
 def _entity_label(doc: Doc, start: int, end: int) -> str:
