@@ -81,7 +81,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from helpers.articles import Article
-from helpers.tables import grouped_rows
+from helpers.tables import grouped_rows, is_missing
 from helpers.numbers import QUALIFIERS, TRAILING_QUALIFIERS, VAGUE_LOW_BOUNDS, Quantity, parse_number, parse_quantity
 
 LEXICON_PATH = Path(__file__).with_name("data") / "casualty_lexicon.csv"
@@ -1189,7 +1189,7 @@ def _text(value: Any) -> str:
 def _mode(values: Iterable | None) -> Any:
     if values is None:
         return None
-    counted = Counter(v for v in values if v is not None and not (isinstance(v, float) and pd.isna(v)))
+    counted = Counter(v for v in values if not is_missing(v))
     return counted.most_common(1)[0][0] if counted else None
 
 

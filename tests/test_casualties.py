@@ -350,3 +350,23 @@ def test_merge_incidents_groups_same_place_and_date_window():
     merged = incidents[incidents["n_articles"] == 2].iloc[0]
     assert (merged["acled_best"], merged["ucdp_low"], merged["ucdp_best"], merged["ucdp_high"], merged["conflict"]) == (10, 10, 10, 12, True)
     assert len(incidents) == 2
+
+
+def test_tokens_outside_the_trigger_prefilter_are_no_trigger(nlp):
+    """The prefilter (read from token arrays) never hides a token ``_trigger_victims`` would answer for."""
+    from helpers.casualties import _trigger_candidates, _trigger_victims
+
+    lexicon = load_lexicon()
+    text = "\n".join([
+        SEED.read_text(encoding="utf-8") if SEED.exists() else "",
+        "Two soldiers passed away. The family lost their lives. Gunmen took five people hostage.",
+        "The blast left three dead and dozens wounded. The death toll rose to 12. Teen shot in Lorain.",
+        "A woman is in critical condition. No injuries were reported. The wounded officers were taken in.",
+        "Four people were shot, one fatally. The attack claimed 20 lives. Killed civilians were buried.",
+    ])
+    doc = nlp(text)
+    candidates = set(_trigger_candidates(doc, lexicon))
+    answered = [token.text for token in doc if _trigger_victims(token, lexicon)[0] is not None]
+    assert answered  # the text has triggers
+    assert [token.text for token in doc if token.i not in candidates
+            and _trigger_victims(token, lexicon)[0] is not None] == []
