@@ -1234,7 +1234,7 @@ def merge_incidents(totals: pd.DataFrame, articles: pd.DataFrame | Sequence[Arti
                           for (aid,), rows in grouped_rows(keyed, ["article_id"], ["_key"]).items()}
     frame = totals.copy()
     frame["place_key"] = [
-        a1 if a1 is not None and not pd.isna(a1) else (pid if pid is not None and not pd.isna(pid) else fallback_place.get(aid))
+        a1 if not is_missing(a1) else (pid if not is_missing(pid) else fallback_place.get(aid))
         for a1, pid, aid in zip(frame["admin1"], frame["place_id"], frame["article_id"])
     ]
     frame["date"] = pd.to_datetime(frame["article_id"].map(dates), errors="coerce")
