@@ -1,6 +1,6 @@
 """Benchmark casualty totals on the SemEval-2018 Task 5 Gun Violence Archive corpus.
 
-Each article's killed and injured totals (``helpers.casualties.casualty_totals``)
+Each article's killed and injured totals (``helpers.aggregate.totals.casualty_totals``)
 are compared with the GVA incident's ``num_killed``/``num_injured``: exact-match
 accuracy, within-one accuracy and mean absolute error per outcome, side by side
 with a naive baseline (a regex for "N killed/injured/wounded/shot" with digits
@@ -12,7 +12,7 @@ Gold caveats: GVA counts the whole incident, while an article may predate a
 death ("in critical condition") or be a city-wide roundup of several shootings.
 Articles go through the suite's own path: the loader (``docs.jsonl`` read as a
 corpus: title + content, repeats and boilerplate flagged), the project pipeline
-(``helpers.parsing.build_pipeline``) with its parse cache (``SITREP_CACHE``, so a
+(``helpers.nlp.build_pipeline``) with its parse cache (``SITREP_CACHE``, so a
 second run re-uses the parses and ``seconds.parse`` then measures loading), and
 the same per-article extractors as ``extract`` (places resolved first).
 
@@ -38,12 +38,13 @@ from pathlib import Path
 
 import pandas as pd
 
+from helpers.aggregate.totals import casualty_totals
 from helpers.articles import Article
-from helpers.casualties import casualty_totals
-from helpers.extraction import Extractors
-from helpers.loading import load_corpus
-from helpers.numbers import parse_number
-from helpers.parsing import DocCache, ParseStats, build_pipeline, parse_articles
+from helpers.extract.casualties.numbers import parse_number
+from helpers.extract.context import Context
+from helpers.extract.registry import extract_rows
+from helpers.ingest import load_corpus
+from helpers.nlp import DocCache, ParseStats, build_pipeline, parse_articles
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = Path(os.environ.get("SITREP_SHARED", REPO.parent / "shared"))
@@ -128,14 +129,14 @@ def main(argv: list[str] | None = None) -> dict:
         return {}
     articles, gold = load_gva(every=args.every)
     nlp = build_pipeline(args.model)
-    extractors = Extractors.create()
+    context = Context.create()
     started = time.perf_counter()
     stats = ParseStats()
     parsed_docs = list(parse_articles(articles, nlp, cache=DocCache.for_pipeline(nlp),
                                       batch_size=args.batch_size, progress=False, stats=stats))
     parsed = time.perf_counter()
     rows = [row for article, doc in parsed_docs
-            for row in extractors.rows(doc, article).get("casualties", [])]
+            for row in extract_rows(doc, article, context).get("casualties", [])]
     extracted = time.perf_counter()
     totals = casualty_totals(pd.DataFrame(rows))
     predicted: dict[str, dict[str, int]] = {}
@@ -146,7 +147,7 @@ def main(argv: list[str] | None = None) -> dict:
         "benchmark": "casualty totals vs GVA num_killed/num_injured (SemEval-2018 Task 5 corpus)",
         "date": dt.date.today().isoformat(),
         "model": args.model,
-        "pipeline": f"helpers.parsing.build_pipeline (key {nlp.meta['sitrep_key']})",
+        "pipeline": f"helpers.nlp.build_pipeline (key {nlp.meta['sitrep_key']})",
         "settings": {"every": args.every, "batch_size": args.batch_size, "no_figure_predicts": 0,
                      "documents_parsed": stats.parsed, "documents_from_cache": stats.cached},
         "articles_scored": len(gold),

@@ -31,10 +31,11 @@ from pathlib import Path
 
 import spacy
 
-from helpers import config, places
+from helpers import config
 from helpers.articles import Article, Paragraph
-from helpers.gazetteer import Gazetteer, default_gazetteer, haversine_km
-from helpers.parsing import build_pipeline
+from helpers.extract import places
+from helpers.knowledge.gazetteer import Gazetteer, default_gazetteer, haversine_km
+from helpers.nlp import build_pipeline
 
 RESULTS = Path(__file__).resolve().parent / "results" / "geoparsing.json"
 EXCLUDED_GWN_TYPES = {"Language"}
@@ -78,9 +79,9 @@ def load_lgl_style(path: Path, prefix: str) -> list[dict]:
 
 
 def build_our_pipeline(model: str) -> tuple[spacy.Language, str]:
-    """The suite's own pipeline (:func:`helpers.parsing.build_pipeline`) and its description."""
+    """The suite's own pipeline (:func:`helpers.nlp.build_pipeline`) and its description."""
     nlp = build_pipeline(model)
-    return nlp, f"helpers.parsing.build_pipeline (key {nlp.meta['sitrep_key']})"
+    return nlp, f"helpers.nlp.build_pipeline (key {nlp.meta['sitrep_key']})"
 
 
 def naive_predictions(doc, gazetteer: Gazetteer) -> list[dict]:

@@ -87,8 +87,8 @@ def run_measured(code: str, env: dict) -> dict:
 
 RAW = """
 import json, time
-from helpers.loading import load_corpus
-from helpers.parsing import build_pipeline
+from helpers.ingest import load_corpus
+from helpers.nlp import build_pipeline
 texts = [a.text for a in load_corpus({corpus!r}) if a.loaded and not a.duplicate_of]
 nlp = build_pipeline(additions=False)
 started = time.perf_counter()
@@ -98,7 +98,7 @@ print(json.dumps({{"articles": len(texts), "tokens": words,
 """
 EXTRACT = """
 import json, time
-from helpers.extraction import extract
+from helpers.run import extract
 started = time.perf_counter()
 result = extract({corpus!r}, {out!r}, processes={processes}, progress=False, force={force})
 print(json.dumps({{"seconds": time.perf_counter() - started, "parsed": result.stats.parsed,
@@ -107,7 +107,7 @@ print(json.dumps({{"seconds": time.perf_counter() - started, "parsed": result.st
 """
 REPORT = """
 import json, time
-from helpers.report import build_reports
+from helpers.views.report import build_reports
 started = time.perf_counter()
 code = build_reports({corpus!r}, {out!r})
 print(json.dumps({{"seconds": time.perf_counter() - started, "exit": code}}))
@@ -116,7 +116,7 @@ print(json.dumps({{"seconds": time.perf_counter() - started, "exit": code}}))
 
 GAZETTEER = """
 import json, time
-from helpers.gazetteer import default_gazetteer
+from helpers.knowledge.gazetteer import default_gazetteer
 started = time.perf_counter()
 default_gazetteer()
 print(json.dumps({"seconds": time.perf_counter() - started}))
@@ -188,7 +188,7 @@ def seeds(work: Path) -> dict:
 def profile(corpus: Path, work: Path) -> list[dict]:
     """Cumulative time of the main steps of a cold extract, largest first."""
     os.environ.update(env_with_cache(fresh_cache(work, "cache-profile")))
-    from helpers.extraction import extract
+    from helpers.run import extract
 
     profiler = cProfile.Profile()
     profiler.runcall(extract, corpus, work / "out-profile", progress=False)
@@ -199,23 +199,23 @@ def profile(corpus: Path, work: Path) -> list[dict]:
     wanted = [
         ("parse: tok2vec", "tok2vec.py", "predict"),
         ("parse: tagger", "tagger.pyx", "predict"),
-        ("parse: attribute rules (stand-in for attribute_ruler)", "helpers/attribute_rules.py",
+        ("parse: attribute rules (stand-in for attribute_ruler)", "helpers/nlp/attribute_rules.py",
          "__call__"),
-        ("parse: lemmatizer (memoising stand-in)", "helpers/lemmatizer.py", "__call__"),
+        ("parse: lemmatizer (memoising stand-in)", "helpers/nlp/lemmatizer.py", "__call__"),
         ("parse: entity ruler (places)", "entityruler.py", "__call__"),
-        ("parse: actor matcher and entity fixer", "actors.py", "__call__"),
+        ("parse: actor matcher and entity fixer", "knowledge/actors.py", "__call__"),
         ("extract: places", "places.py", "resolve_places"),
         ("extract: persons", "persons.py", "extract_persons"),
         ("extract: quotes", "quotes.py", "extract_quotes"),
         ("extract: casualties", "casualties.py", "extract_casualties"),
         ("extract: mentions", "mentions.py", "extract_mentions"),
-        ("parse cache write (DocBin)", "parsing.py", "put"),
-        ("row cache write", "extraction.py", "put"),
-        ("corpus tables (actors, persons, places, totals, incidents)", "extraction.py",
+        ("parse cache write (DocBin)", "nlp/doc_cache.py", "put"),
+        ("row cache write", "run/row_cache.py", "put"),
+        ("corpus tables (actors, persons, places, totals, incidents)", "run/stream.py",
          "write_corpus_tables"),
-        ("build pipeline (model, place and actor rules)", "parsing.py", "build_pipeline"),
+        ("build pipeline (model, place and actor rules)", "nlp/pipeline.py", "build_pipeline"),
         ("tables write (Parquet)", "tables.py", "write"),
-        ("load corpus", "loading.py", "load_file"),
+        ("load corpus", "ingest/loading.py", "load_file"),
     ]
     rows = []
     for step, file_end, function in wanted:

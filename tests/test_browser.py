@@ -5,12 +5,11 @@ Screenshots of every page are left in ``reports/browser-check/`` for review.
 """
 
 import shutil
-from pathlib import Path
 
 import pytest
 
 from helpers import config
-from helpers.report import build_reports, notebook_paths
+from helpers.views.report import build_reports, notebook_paths
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 needs_chromium = pytest.mark.skipif(CHROMIUM is None, reason="Debian package chromium not installed")

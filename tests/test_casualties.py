@@ -1,4 +1,4 @@
-"""Tests for helpers.casualties: figures, hard cases, totals and incident merging.
+"""Tests for helpers.extract.casualties: figures, hard cases, totals and incident merging.
 
 All sentences are written for these tests; the seed article is read from ``seeds/``.
 """
@@ -11,8 +11,11 @@ import pandas as pd
 import pytest
 import spacy
 
+from helpers.aggregate.incidents import merge_incidents
+from helpers.aggregate.totals import casualty_totals
 from helpers.articles import Article, Paragraph
-from helpers.casualties import CASUALTY_COLUMNS, OUTCOMES, casualty_totals, extract_casualties, load_lexicon, merge_incidents
+from helpers.extract.casualties import OUTCOMES, extract_casualties, load_lexicon
+from helpers.tables import columns
 
 REPO = Path(__file__).resolve().parents[1]
 SEED = REPO / "seeds" / "000_09ded475ebf546e7.txt"
@@ -53,9 +56,9 @@ def totals_of(rows: list[dict]) -> dict[str, int]:
 @pytest.fixture(scope="module")
 def seed_rows():
     """The seed as the suite reads it: the real loader, pipeline and place resolution."""
-    from helpers.loading import load_corpus
-    from helpers.parsing import build_pipeline
-    from helpers.places import main_place, resolve_places
+    from helpers.extract.places import main_place, resolve_places
+    from helpers.ingest.loading import load_corpus
+    from helpers.nlp import build_pipeline
 
     if not SEED.exists():
         pytest.skip("seed article missing")
@@ -76,7 +79,7 @@ def test_seed_has_exactly_one_counted_figure(seed_rows):
     assert (row["place"], row["place_id"], row["admin1"]) == ("Salah ad Din", "gn:91695", "Salah ad Din")
     assert row["perpetrator_id"] == "isis"
     assert row["sentence"].startswith("The attacks have resulted in")
-    assert set(CASUALTY_COLUMNS) <= set(row)
+    assert set(columns("casualties")) <= set(row)
 
 
 def test_seed_read_more_link_is_an_excluded_figure_without_number(seed_rows):
@@ -354,7 +357,7 @@ def test_merge_incidents_groups_same_place_and_date_window():
 
 def test_tokens_outside_the_trigger_prefilter_are_no_trigger(nlp):
     """The prefilter (read from token arrays) never hides a token ``_trigger_victims`` would answer for."""
-    from helpers.casualties import _trigger_candidates, _trigger_victims
+    from helpers.extract.casualties.casualties import _trigger_candidates, _trigger_victims
 
     lexicon = load_lexicon()
     text = "\n".join([

@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 from helpers import config
-from helpers.extraction import Tables, extract
+from helpers.run import Tables, extract
 from helpers.tables import SCHEMAS
 
 pytest.importorskip("dask.distributed")
@@ -33,7 +33,7 @@ def sorted_table(directory, table):
 def test_dask_matches_local(corpus, tmp_path):
     local, dask = tmp_path / "local", tmp_path / "dask"
     extract(corpus, local, progress=False)
-    from helpers.dask_engine import extract_on_dask
+    from helpers.run.dask import extract_on_dask
 
     result = extract_on_dask(corpus, dask, partition_size=3, n_workers=2)
     assert (dask / "mentions").is_dir()

@@ -1,10 +1,10 @@
-"""Tests for helpers.gazetteer: names, variants, coverage and the pickle cache."""
+"""Tests for helpers.knowledge.gazetteer: names, variants, coverage and the pickle cache."""
 
 import time
 
 import pytest
 
-from helpers import gazetteer as gz
+from helpers.knowledge import gazetteer as gz
 
 
 @pytest.fixture(scope="module")
@@ -91,7 +91,7 @@ def test_country_point_is_the_factbook_point(gazetteer, iso2, lat, lon):
 
 
 def test_country_points_are_documented_and_inside_their_country():
-    from helpers import maps
+    from helpers.views import maps
 
     rows = gz._read_csv(gz.config.DATA_DIR / "geo_countries.csv")
     assert {r["point"] for r in rows} == {"factbook", "ne_centroid"}

@@ -10,8 +10,8 @@ import matplotlib.pyplot as plt  # noqa: E402
 import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
 
-from helpers import maps  # noqa: E402
-from helpers.gazetteer import default_gazetteer  # noqa: E402
+from helpers.knowledge.gazetteer import default_gazetteer  # noqa: E402
+from helpers.views import maps  # noqa: E402
 
 
 @pytest.fixture(scope="module")

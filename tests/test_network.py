@@ -9,7 +9,7 @@ matplotlib.use("Agg")
 import pandas as pd
 import pytest
 
-from helpers import network
+from helpers.views import network
 
 
 @pytest.fixture()

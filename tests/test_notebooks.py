@@ -5,15 +5,17 @@ import re
 import nbformat
 import pytest
 
-from helpers.report import NOTEBOOK_PATTERN, notebook_paths
+from helpers import config
+from helpers.views.report import notebook_paths
 
 NOTEBOOKS = notebook_paths()
 
 
 def test_every_notebook_is_numbered_kebab_case():
-    assert [p.name for p in NOTEBOOKS] == ["01-corpus.ipynb", "02-actors.ipynb",
-                                           "03-locations.ipynb", "04-casualties.ipynb"]
-    assert all(NOTEBOOK_PATTERN.match(p.name) for p in NOTEBOOKS)
+    every = sorted(config.NOTEBOOKS_DIR.glob("*.ipynb"))
+    assert NOTEBOOKS and every == NOTEBOOKS, "every notebook is named NN-kebab-case.ipynb"
+    numbers = [int(p.name[:2]) for p in NOTEBOOKS]
+    assert numbers == list(range(1, len(NOTEBOOKS) + 1)), "notebooks are numbered 01, 02, … in order"
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)

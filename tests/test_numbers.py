@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from helpers.numbers import VAGUE_LOW_BOUNDS, Quantity, parse_number, parse_quantity
+from helpers.extract.casualties.numbers import VAGUE_LOW_BOUNDS, Quantity, parse_number, parse_quantity
 
 
 @pytest.mark.parametrize(

@@ -6,9 +6,9 @@ import pickle
 import pytest
 
 from helpers.articles import Article, Paragraph
-from helpers.loading import decode_bytes  # noqa: F401  (import check of the loader)
-from helpers.parsing import (DocCache, ModelNotFoundError, ParseStats, build_pipeline,
-                             parse_articles, pipeline_key)
+from helpers.ingest.loading import decode_bytes  # noqa: F401  (import check of the loader)
+from helpers.nlp import DocCache, ModelNotFoundError, ParseStats, build_pipeline, parse_articles
+from helpers.nlp.pipeline import pipeline_key
 
 
 def make_articles(*texts):
@@ -132,7 +132,7 @@ def test_fast_attribute_rules_match_spacys_ruler():
     import spacy
 
     from helpers import config
-    from helpers.attribute_rules import FAST_ATTRIBUTE_RULES, replace_attribute_ruler
+    from helpers.nlp.attribute_rules import FAST_ATTRIBUTE_RULES, replace_attribute_ruler
 
     original = spacy.load(config.default_model())
     fast = spacy.load(config.default_model())
@@ -145,7 +145,8 @@ def test_memo_lemmatizer_matches_spacys_lemmatizer(monkeypatch):
     """The memoising stand-in gives spaCy's lemmas, also after its memo is emptied at the limit."""
     import spacy
 
-    from helpers import config, lemmatizer
+    from helpers import config
+    from helpers.nlp import lemmatizer
 
     original = spacy.load(config.default_model())
     fast = spacy.load(config.default_model())
@@ -164,7 +165,7 @@ def test_lemmatizer_kept_when_its_answer_may_depend_on_more():
     from spacy.lookups import Lookups
     from spacy.pipeline import Lemmatizer
 
-    from helpers.lemmatizer import memoize_lemmatizer
+    from helpers.nlp.lemmatizer import memoize_lemmatizer
 
     class ContextLemmatizer(Lemmatizer):
         def rule_lemmatize(self, token):
@@ -187,7 +188,7 @@ def test_doc_bin_bytes_are_spacys(tmp_path):
     """The cache's serialiser writes exactly what ``DocBin`` writes, span groups included."""
     from spacy.tokens import DocBin, Span
 
-    from helpers.parsing import doc_bin_bytes
+    from helpers.nlp.doc_cache import doc_bin_bytes
 
     nlp = build_pipeline()
     docs = list(nlp.pipe(_real_texts()))
@@ -203,7 +204,7 @@ def test_attribute_ruler_kept_when_rules_do_not_compile():
     """A ruler with a pattern the stand-in cannot run (an operator) stays as it is."""
     import spacy
 
-    from helpers.attribute_rules import replace_attribute_ruler
+    from helpers.nlp.attribute_rules import replace_attribute_ruler
 
     nlp = spacy.blank("en")
     ruler = nlp.add_pipe("attribute_ruler")

@@ -1,4 +1,4 @@
-"""Tests for helpers.persons: ranks, titles, appositions, variants, authors, the seed article."""
+"""Tests for helpers.extract.persons: ranks, titles, appositions, variants, authors, the seed article."""
 
 from __future__ import annotations
 
@@ -10,8 +10,9 @@ import pandas as pd
 import pytest
 import spacy
 
+from helpers.aggregate.persons import persons_table
 from helpers.articles import Article, Paragraph
-from helpers.persons import extract_persons, normalise_name, persons_table
+from helpers.extract.persons import extract_persons, normalise_name
 
 REPO = Path(__file__).resolve().parents[1]
 SEED = REPO / "seeds" / "000_09ded475ebf546e7.txt"

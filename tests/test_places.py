@@ -1,4 +1,4 @@
-"""Tests for helpers.places: mention finding, disambiguation, demonyms, seed expectations."""
+"""Tests for helpers.extract.places: mention finding, disambiguation, demonyms, seed expectations."""
 
 import re
 from collections import Counter
@@ -8,8 +8,11 @@ import pandas as pd
 import pytest
 import spacy
 
-from helpers import config, places
+from helpers import config
+from helpers.aggregate.places import places_table
 from helpers.articles import Article, Paragraph
+from helpers.extract.places import places
+from helpers.tables import columns
 
 SEED = Path(__file__).resolve().parents[1] / "seeds" / "000_09ded475ebf546e7.txt"
 DATELINE = "ERBIL (Kurdistan 24) – "
@@ -121,8 +124,8 @@ def test_unresolved_has_reason(nlp):
 
 def test_places_table_and_main_place(seed_rows):
     rows, _ = seed_rows
-    table = places.places_table(pd.DataFrame(rows))
-    assert list(table.columns) == places.PLACES_TABLE_COLUMNS
+    table = places_table(pd.DataFrame(rows))
+    assert list(table.columns) == columns("places")
     assert table["n_mentions"].is_monotonic_decreasing
     assert "sr:kurdistan" not in set(table["place_id"])  # demonyms are not places of events
     assert table.set_index("place_id").loc["gn:98182", "n_articles"] == 1

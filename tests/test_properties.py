@@ -16,17 +16,17 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from helpers.actors import load_dictionary
 from helpers.articles import Article
-from helpers.casualties import extract_casualties
-from helpers.gazetteer import default_gazetteer
-from helpers.loading import decode_bytes, iter_articles, load_file
-from helpers.mentions import extract_mentions
-from helpers.numbers import parse_number, parse_quantity
-from helpers.parsing import build_pipeline, parse_text
-from helpers.persons import extract_persons
-from helpers.places import resolve_places
-from helpers.quotes import extract_quotes
+from helpers.extract.casualties import extract_casualties
+from helpers.extract.casualties.numbers import parse_number, parse_quantity
+from helpers.extract.mentions import extract_mentions
+from helpers.extract.persons import extract_persons
+from helpers.extract.places import resolve_places
+from helpers.extract.quotes import extract_quotes
+from helpers.ingest.loading import decode_bytes, iter_articles, load_file
+from helpers.knowledge.actors import load_dictionary
+from helpers.knowledge.gazetteer import default_gazetteer
+from helpers.nlp import build_pipeline, parse_text
 
 SETTINGS = settings(max_examples=40, deadline=None,
                     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])

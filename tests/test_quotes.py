@@ -1,4 +1,4 @@
-"""Tests for helpers.quotes: quote marks, attribution before/after, partial and indirect speech, the seed."""
+"""Tests for helpers.extract.quotes: quote marks, attribution before/after, partial and indirect speech, the seed."""
 
 from __future__ import annotations
 
@@ -6,15 +6,16 @@ import pandas as pd
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-
-from helpers.persons import extract_persons
-from helpers.quotes import QUOTE_COLUMNS, extract_quotes, quote_spans
 from test_persons import make_article, nlp, seed_article  # noqa: F401  (fixture)
+
+from helpers.extract.persons import extract_persons
+from helpers.extract.quotes import extract_quotes, quote_spans
+from helpers.tables import columns
 
 
 def quotes(nlp, text: str) -> pd.DataFrame:
     article = make_article(text)
-    return pd.DataFrame(extract_quotes(nlp(text), article), columns=QUOTE_COLUMNS)
+    return pd.DataFrame(extract_quotes(nlp(text), article), columns=columns("quotes"))
 
 
 def test_quote_spans_pairs_marks_and_skips_apostrophes():

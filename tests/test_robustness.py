@@ -22,9 +22,9 @@ import pytest
 
 from helpers import config
 from helpers.cli import main
-from helpers.extraction import MANIFEST, is_current
-from helpers.loading import decode_bytes, iter_articles, load_corpus
-from helpers.parsing import DocCache, ParseStats, build_pipeline, parse_articles
+from helpers.ingest.loading import decode_bytes, iter_articles, load_corpus
+from helpers.nlp import DocCache, ParseStats, build_pipeline, parse_articles
+from helpers.run.output import MANIFEST, is_current
 from helpers.tables import SCHEMAS, read_table
 
 N_ARTICLES = 40
@@ -41,7 +41,7 @@ def nlp():
 @pytest.fixture
 def fast_cli(nlp, monkeypatch, tmp_path) -> Callable[..., int]:
     """``main`` in-process with the module's pipeline and a private cache."""
-    monkeypatch.setattr("helpers.extraction.build_pipeline", lambda *args, **kwargs: nlp)
+    monkeypatch.setattr("helpers.run.local.build_pipeline", lambda *args, **kwargs: nlp)
     monkeypatch.setenv("SITREP_CACHE", str(tmp_path / "cache"))
     monkeypatch.setenv("SITREP_PROGRESS", "0")
     return lambda *argv: main(["extract", *map(str, argv)])
@@ -261,8 +261,8 @@ def _no_space(*args, **kwargs):
 
 
 @pytest.mark.parametrize("target", ["helpers.tables.TableWriter.write",
-                                    "helpers.parsing.DocCache.put",
-                                    "helpers.extraction._write_json"])
+                                    "helpers.nlp.doc_cache.DocCache.put",
+                                    "helpers.run.output.write_json"])
 def test_full_disk_is_one_line_exit_2_and_publishes_nothing(tmp_path, fast_cli, capsys,
                                                             monkeypatch, target):
     """ENOSPC while writing tables, the cache or the manifest: exit 2, nothing trusted."""
@@ -278,7 +278,7 @@ def test_full_disk_is_one_line_exit_2_and_publishes_nothing(tmp_path, fast_cli, 
     assert not (out / MANIFEST).exists()
     assert not is_current(out, corpus)
     assert not list(out.glob("*.partial")) and not list(out.glob("*/.*.partial"))
-    if target != "helpers.extraction._write_json":  # failed before publishing
+    if target != "helpers.run.output.write_json":  # failed before publishing
         assert not list(out.iterdir())
 
 
@@ -398,7 +398,7 @@ def test_long_document_is_parsed_in_pieces(tmp_path, nlp):
     (b"caf\xe9 \x81", "café \ufffd", "warning: not UTF-8; decoded as cp1252, 1 byte replaced with U+FFFD"),
     ("قتل عشرة جنود في الموصل".encode("cp1256"), "قتل عشرة جنود في الموصل",
      "warning: not UTF-8; decoded as cp1256, 0 bytes replaced with U+FFFD"),
-    ("Erbil — أربيل, 3 killed".encode("utf-8") + b"\xff", "Erbil — أربيل, 3 killed\ufffd",
+    ("Erbil — أربيل, 3 killed".encode() + b"\xff", "Erbil — أربيل, 3 killed\ufffd",
      "warning: 1 undecodable byte replaced with U+FFFD"),
 ])
 def test_encodings_are_detected(data, text, warning):
@@ -468,16 +468,18 @@ def test_rows_of_other_code_versions_are_pruned(corpus40, tmp_path, fast_cli, mo
     corpus = tmp_path / "c"
     corpus.mkdir()
     (corpus / "a.txt").write_bytes((corpus40 / "a00.txt").read_bytes())
-    monkeypatch.setattr("helpers.extraction.code_version", lambda: "old")
+    for module in ("helpers.run.output", "helpers.run.row_cache"):
+        monkeypatch.setattr(f"{module}.code_version", lambda: "old")
     assert fast_cli(corpus, "--out", tmp_path / "out") == 0
-    monkeypatch.setattr("helpers.extraction.code_version", lambda: "new")
+    for module in ("helpers.run.output", "helpers.run.row_cache"):
+        monkeypatch.setattr(f"{module}.code_version", lambda: "new")
     assert fast_cli(corpus, "--out", tmp_path / "out") == 0
     assert [p.parent.parent.name for p in _row_entries(tmp_path / "cache")] == ["new"]
 
 
 def test_two_parse_processes_give_the_same_tables(corpus40, tmp_path, monkeypatch):
     """``--processes 2`` (spaCy worker processes) writes what one process writes."""
-    from helpers.extraction import extract
+    from helpers.run import extract
 
     corpus = tmp_path / "c"
     corpus.mkdir()

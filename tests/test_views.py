@@ -4,9 +4,9 @@ import pandas as pd
 import pytest
 
 from helpers import views
-from helpers.evidence import corpus_spans, highlight_spans, write_evidence_pages
-from helpers.extraction import extract, Tables
-from helpers.loading import load_corpus
+from helpers.ingest.loading import load_corpus
+from helpers.run import Tables, extract
+from helpers.views.evidence import corpus_spans, highlight_spans, write_evidence_pages
 
 ARTICLES = {
     "a.txt": "Gunmen kill five soldiers in Kirkuk\n\nKIRKUK (Wire) – Gunmen killed five soldiers "
@@ -96,7 +96,7 @@ def test_highlight_spans_prefer_casualties_over_entities():
 
 
 def test_count_mentions_by_normalized_text():
-    from helpers.mentions import count_mentions
+    from helpers.aggregate.counts import count_mentions
 
     frame = pd.DataFrame({"article_id": ["a", "a", "b"], "label": ["ORG"] * 3,
                           "text": ["the Peshmerga’s", "Peshmerga", "PESHMERGA"]})

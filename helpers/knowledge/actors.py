@@ -37,22 +37,19 @@ import csv
 import functools
 import re
 import unicodedata
-from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from os import PathLike
 from pathlib import Path
 
-import pandas as pd
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
-from helpers.tables import grouped_rows, is_missing
+from helpers import config
 
-DATA_DIR = Path(__file__).resolve().parent / "data"
-ACTORS_CSV = DATA_DIR / "actors.csv"
+ACTORS_CSV = config.DATA_DIR / "actors.csv"
 
 #: Columns of an actor dictionary (built-in or user CSV).
 DICTIONARY_COLUMNS = ("actor_id", "canonical", "category", "country", "wikidata", "label", "aliases")
@@ -569,92 +566,3 @@ def canonicalize(text: str, label: str, *, dictionary: ActorDictionary | None = 
             "in_dictionary": False}
 
 
-def link_actors(mentions: pd.DataFrame, *, labels: Iterable[str] = ("ORG", "NORP"),
-                dictionary: ActorDictionary | None = None) -> pd.DataFrame:
-    """Actor mentions: entity mentions with the given labels, linked by :func:`canonicalize`.
-
-    Args:
-        mentions: Entity mentions with at least ``text`` and ``label`` (e.g. the
-            ``mentions`` table, with its evidence columns).
-        labels: Entity labels that name actors.
-        dictionary: Actor dictionary; default the built-in one.
-
-    Returns:
-        The rows of ``mentions`` with those labels plus ``actor_id``, ``canonical``,
-        ``category``, ``country``, ``wikidata``, ``in_dictionary``.
-    """
-    rows = mentions[mentions["label"].isin(list(labels))].reset_index(drop=True)
-    links = pd.DataFrame([canonicalize(text, label, dictionary=dictionary)
-                          for text, label in zip(rows["text"], rows["label"])],
-                         columns=["actor_id", "canonical", "category", "country",
-                                  "wikidata", "in_dictionary"])
-    return pd.concat([rows.drop(columns=[c for c in links.columns if c in rows]), links], axis=1)
-
-
-ACTORS_TABLE_COLUMNS = ["actor_id", "canonical", "category", "country", "wikidata",
-                        "aliases_seen", "in_dictionary", "n_mentions", "n_articles"]
-
-
-def actors_table(mentions: pd.DataFrame) -> pd.DataFrame:
-    """One row per actor, counted over linked mentions.
-
-    Args:
-        mentions: Linked actor mentions (:func:`link_actors`): ``article_id``,
-            ``text``, ``actor_id``, ``canonical``, ``category``, ``country``,
-            ``wikidata``, ``in_dictionary``.
-
-    Returns:
-        Columns :data:`ACTORS_TABLE_COLUMNS`; ``aliases_seen`` joins the distinct
-        surface forms with ``|``; for actors outside the dictionary ``canonical``
-        is the most frequent cleaned form. Sorted by ``n_mentions`` descending,
-        then ``canonical``.
-    """
-    if mentions.empty:
-        return pd.DataFrame(columns=ACTORS_TABLE_COLUMNS)
-    records = []
-    for (actor_id,), rows in grouped_rows(mentions, ["actor_id"], [
-            "canonical", "category", "country", "wikidata", "text", "in_dictionary", "article_id"]).items():
-        canonical, category, country, wikidata, texts, in_dictionary, articles = zip(*rows)
-        records.append({"actor_id": actor_id, "canonical": _most_frequent(canonical),
-                        "category": _first(category), "country": _first(country),
-                        "wikidata": _first(wikidata), "aliases_seen": "|".join(sorted(set(texts))),
-                        "in_dictionary": _first(in_dictionary), "n_mentions": len(rows),
-                        "n_articles": len({a for a in articles if not is_missing(a)})})
-    table = pd.DataFrame.from_records(records, columns=ACTORS_TABLE_COLUMNS)
-    return (table.sort_values(["n_mentions", "canonical"], ascending=[False, True], kind="stable")
-            .reset_index(drop=True)[ACTORS_TABLE_COLUMNS])
-
-
-def _most_frequent(values: Iterable) -> object:
-    """The most frequent present value, the smallest on a tie (as ``Series.mode().iloc[0]``).
-
-    >>> _most_frequent(["b", "a", "b", "a", None])
-    'a'
-    """
-    counts = Counter(v for v in values if not is_missing(v))
-    top = max(counts.values())
-    return min(v for v, n in counts.items() if n == top)
-
-
-def _first(values: Iterable) -> object:
-    """The first present value, else ``NaN`` (as ``groupby(...).first()``)."""
-    return next((v for v in values if not is_missing(v)), float("nan"))
-
-
-def count_actors_by_category(mentions: pd.DataFrame) -> pd.DataFrame:
-    """Actors and mentions per category (mentions outside the dictionary as ``uncategorised``).
-
-    Args:
-        mentions: Linked actor mentions (:func:`link_actors`).
-
-    Returns:
-        Columns ``category, n_actors, n_mentions, n_articles``, sorted by
-        ``n_mentions`` descending, then ``category``.
-    """
-    frame = mentions.assign(category=mentions["category"].replace("", "uncategorised"))
-    counts = (frame.groupby("category")
-              .agg(n_actors=("actor_id", "nunique"), n_mentions=("actor_id", "size"),
-                   n_articles=("article_id", "nunique"))
-              .reset_index())
-    return counts.sort_values(["n_mentions", "category"], ascending=[False, True],
-                              kind="stable").reset_index(drop=True)

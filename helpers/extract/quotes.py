@@ -28,7 +28,8 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from helpers.articles import Article
-from helpers.persons import SPEECH_CUES, extract_persons
+from helpers.extract.persons.persons import SPEECH_CUES, extract_persons
+from helpers.knowledge.actors import ActorDictionary, canonicalize
 
 #: Opening quotation marks and the marks that close them.
 QUOTE_PAIRS = {"“": "”", "„": "“", "«": "»", "‹": "›", '"': '"', "‘": "’", "「": "」"}
@@ -45,8 +46,6 @@ SOURCE_DOCUMENTS = frozenset(
 PRONOUNS = frozenset({"he", "she"})
 _SENTENCE_END = frozenset({".", "!", "?"})
 _CLOSERS = frozenset(QUOTE_PAIRS.values())
-
-QUOTE_COLUMNS = ["article_id", "start_char", "end_char", "speaker", "speaker_id", "cue", "quote", "kind", "sentence"]
 
 
 def quote_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
@@ -93,8 +92,10 @@ class _Speaker:
 class _Speakers:
     """Resolves a subject token to a person, an actor or its own words."""
 
-    def __init__(self, doc: Doc, article: Article, persons: list[dict]):
+    def __init__(self, doc: Doc, article: Article, persons: list[dict],
+                 dictionary: ActorDictionary | None = None):
         self.doc = doc
+        self.dictionary = dictionary
         self.text = article.text  # doc.text would rebuild the whole text on each use
         self.article = article
         self.persons = sorted(
@@ -146,13 +147,9 @@ class _Speakers:
         return _Speaker(before[-1]["canonical"], before[-1]["person_id"], verb.i) if before else speaker
 
     def actor(self, token: Token) -> _Speaker:
-        """Name an organisation through the actor dictionary when it is available."""
+        """Name an organisation through the actor dictionary."""
         ent = next(e for e in self.doc.ents if e.start <= token.i < e.end)
-        try:
-            from helpers import actors  # written in parallel; optional until it lands
-        except ImportError:
-            return _Speaker(ent.text, ent.ent_id_, token.i)
-        found = actors.canonicalize(ent.text, ent.label_)
+        found = canonicalize(ent.text, ent.label_, dictionary=self.dictionary)
         return _Speaker(found.get("canonical") or ent.text, found.get("actor_id") or "", token.i)
 
     def pronoun(self, token: Token) -> _Speaker:
@@ -362,21 +359,24 @@ def _indirect_quotes(doc: Doc, article: Article, speakers: _Speakers, marked: li
     return rows
 
 
-def extract_quotes(doc: Doc, article: Article, *, persons: list[dict] | None = None) -> list[dict]:
+def extract_quotes(doc: Doc, article: Article, *, persons: list[dict] | None = None,
+                   dictionary: ActorDictionary | None = None) -> list[dict]:
     """Extract direct, partial and indirect quotations with their speakers.
 
     Args:
         doc: ``nlp(article.text)``.
         article: The article ``doc`` was parsed from.
-        persons: Rows of :func:`helpers.persons.extract_persons` for this article;
+        persons: Rows of :func:`helpers.extract.persons.extract_persons` for this article;
             computed when not given.
+        dictionary: The actor dictionary organisation speakers are linked through
+            (default: built-in).
 
     Returns:
-        One dict per quotation with the columns of :data:`QUOTE_COLUMNS`, in text
+        One dict per quotation with the ``quotes`` columns, in text
         order. ``speaker`` is "" when no attribution was found (scare quotes).
     """
-    persons = extract_persons(doc, article) if persons is None else persons
-    speakers = _Speakers(doc, article, persons)
+    persons = extract_persons(doc, article, dictionary=dictionary) if persons is None else persons
+    speakers = _Speakers(doc, article, persons, dictionary)
     marked = _marked_quotes(doc, article, speakers)
     rows = marked + _indirect_quotes(doc, article, speakers, marked)
     return sorted(rows, key=lambda r: (r["start_char"], r["end_char"]))

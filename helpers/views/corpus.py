@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .extraction import Tables
+from helpers.aggregate.counts import count_mentions
+from helpers.run import Tables
 
 #: Longest text shown in a table cell before it is cut with an ellipsis.
 SNIPPET = 120
@@ -94,6 +95,4 @@ def skipped_inputs(tables: Tables) -> pd.DataFrame:
 
 def label_counts(tables: Tables) -> pd.DataFrame:
     """Entity mentions per label, with the number of articles each label occurs in."""
-    from .mentions import count_mentions
-
     return count_mentions(tables.read("mentions", columns=["article_id", "label"]), by="label")

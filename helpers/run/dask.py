@@ -2,7 +2,7 @@
 
 The corpus is cut into partitions (groups of .txt/.md files, line ranges of
 .jsonl files, whole .csv files). Each partition runs the same
-:func:`helpers.extraction.extract_stream` as the local engine, on a worker that
+:func:`helpers.run.stream.extract_stream` as the local engine, on a worker that
 loads the spaCy pipeline once and keeps it, and writes its rows as one Parquet
 file per table (``<out>/<table>/part-NNNNN.parquet``). The driver then applies
 the corpus-wide rules that need every partition (unique ids, exact duplicates)
@@ -25,12 +25,21 @@ from pathlib import Path
 import pandas as pd
 import pyarrow.parquet as pq
 
-from .loading import RECORD_SUFFIXES, corpus_files, load_file, mark_duplicates
-from .parsing import DocCache, ParseStats, build_pipeline
+from helpers.articles import Article
+from helpers.extract.context import Context
+from helpers.extract.registry import ARTICLE_TABLES, LOADER_TABLES
+from helpers.ingest import RECORD_SUFFIXES, corpus_files, load_file, mark_duplicates
+from helpers.nlp.doc_cache import DocCache
+from helpers.nlp.parse import ParseStats
+from helpers.nlp.pipeline import build_pipeline
+from helpers.run.output import ExtractResult, new_staging, publish, run_manifest, run_options
+from helpers.run.stream import extract_stream, write_corpus_tables
+from helpers.tables import to_arrow
 
 #: Articles (files or JSON lines) per partition.
 PARTITION_SIZE = 500
 _PIPELINES: dict[tuple, object] = {}
+_CONTEXTS: dict[tuple[str, ...], Context] = {}
 
 
 @dataclass(frozen=True)
@@ -83,11 +92,16 @@ def _pipeline(model: str | None, extra_dictionaries: tuple[str, ...]):
     return _PIPELINES[key]
 
 
+def _context(extra_dictionaries: tuple[str, ...]) -> Context:
+    """The worker's extraction context, built on first use and kept for later partitions."""
+    if extra_dictionaries not in _CONTEXTS:
+        _CONTEXTS[extra_dictionaries] = Context.create(extra_dictionaries)
+    return _CONTEXTS[extra_dictionaries]
+
+
 def run_partition(partition: Partition, *, corpus: str, staging: str, model: str | None,
                   extra_dictionaries: tuple[str, ...], use_cache: bool, batch_size: int) -> dict:
     """Extract one partition on a worker; returns its counts and article keys."""
-    from .extraction import Extractors, extract_stream
-
     nlp = _pipeline(model, extra_dictionaries)
     base = Path(corpus) if Path(corpus).is_dir() else Path(corpus).parent
     cache = DocCache.for_pipeline(nlp) if use_cache else None
@@ -98,32 +112,39 @@ def run_partition(partition: Partition, *, corpus: str, staging: str, model: str
             yield from load_file(Path(path), base=base, lines=lines)
 
     rows, inputs = extract_stream(articles, nlp, Path(staging),
-                                  extractors=Extractors.create(extra_dictionaries), cache=cache,
+                                  context=_context(extra_dictionaries), cache=cache,
                                   batch_size=batch_size, progress=False, stats=stats,
                                   name=partition.name)
     return {"rows": rows, "inputs": inputs, "parsed": stats.parsed, "cached": stats.cached,
             "recomputed": stats.recomputed}
 
 
-def extract_on_dask(corpus: Path, out: Path, *, model: str | None = None, use_cache: bool = True,
-                    extra_dictionaries: Sequence[str | os.PathLike] = (),
+def extract_on_dask(corpus: Path, out: Path, *, options: dict | None = None, model: str | None = None,
+                    use_cache: bool = True, extra_dictionaries: Sequence[str | os.PathLike] = (),
                     scheduler: str | None = None, batch_size: int = 64,
-                    partition_size: int = PARTITION_SIZE, n_workers: int = 2):
+                    partition_size: int = PARTITION_SIZE, n_workers: int = 2) -> ExtractResult:
     """Extract ``corpus`` on a Dask cluster (a local one when ``scheduler`` is ``None``).
 
+    Args:
+        corpus: Folder or file of articles, on storage every worker sees.
+        out: Output folder, on storage every worker sees.
+        options: The run options recorded in the manifest (default: those of this call).
+        model: spaCy pipeline name.
+        use_cache: Read and fill the parse and row caches.
+        extra_dictionaries: User actor dictionaries.
+        scheduler: Scheduler address; ``None`` starts a local cluster.
+        batch_size: ``nlp.pipe`` batch size.
+        partition_size: Articles per partition.
+        n_workers: Workers of the local cluster.
+
     Returns:
-        The :class:`helpers.extraction.ExtractResult`; tables are partitioned Parquet folders.
+        The :class:`~helpers.run.output.ExtractResult`; tables are partitioned Parquet folders.
     """
+    # Dask is an optional extra (pip install "sitrep[dask]"): imported only when used.
     from dask.distributed import Client, LocalCluster
 
-    from .extraction import (ARTICLE_TABLES, ExtractResult, Extractors, publish,
-                             remove_stale_staging, run_manifest, run_options, write_corpus_tables)
-
-    out.mkdir(parents=True, exist_ok=True)
-    remove_stale_staging(out)
-    staging = out / f".staging-dask-{os.getpid()}"
-    shutil.rmtree(staging, ignore_errors=True)
-    staging.mkdir()
+    options = options or run_options(engine="dask", extra_dictionaries=extra_dictionaries)
+    staging = new_staging(out, engine="dask")
     partitions = plan_partitions(corpus, size=partition_size)
     cluster = None if scheduler else LocalCluster(n_workers=n_workers, threads_per_worker=1,
                                                   processes=True, dashboard_address=None)
@@ -136,8 +157,7 @@ def extract_on_dask(corpus: Path, out: Path, *, model: str | None = None, use_ca
             futures = client.map(task, partitions, pure=False)
             results = client.gather(futures)
         _apply_corpus_rules(staging)
-        extractors = Extractors.create(extra_dictionaries)
-        corpus_counts = write_corpus_tables(staging, extractors)
+        corpus_counts = write_corpus_tables(staging, _context(tuple(map(str, extra_dictionaries))))
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
@@ -158,7 +178,6 @@ def extract_on_dask(corpus: Path, out: Path, *, model: str | None = None, use_ca
                    for table in ARTICLE_TABLES}
     result.rows.update(corpus_counts)
     nlp = _pipeline(model, tuple(map(str, extra_dictionaries)))
-    options = run_options(engine="dask", extra_dictionaries=extra_dictionaries)
     result.manifest = run_manifest(corpus, nlp, options=options, inputs=inputs, stats=result.stats,
                                    rows=result.rows)
     publish(staging, out, result.manifest)
@@ -172,10 +191,6 @@ def _apply_corpus_rules(staging: Path) -> None:
     re-read in input order, and rows of any partition whose ids or duplicate
     flags change are rewritten (a duplicate's extracted rows are dropped).
     """
-    from .articles import Article
-    from .extraction import ARTICLE_TABLES, LOADER_TABLES
-    from .tables import to_arrow
-
     parts = sorted((staging / "articles").glob("part-*.parquet"))
     frames = {p.stem: pq.read_table(p).to_pandas() for p in parts}
     ordered = [(stem, i, row) for stem, frame in frames.items()

@@ -27,14 +27,15 @@ import stat
 import sys
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from typing import IO
 from dataclasses import asdict
 from difflib import SequenceMatcher
 from pathlib import Path
+from typing import IO
 
 import pandas as pd
 
-from .articles import Article, Paragraph
+from helpers.articles import Article, Paragraph
+from helpers.tables import columns
 
 TEXT_SUFFIXES = {".txt", ".md"}
 RECORD_SUFFIXES = {".jsonl", ".csv"}
@@ -45,12 +46,6 @@ DATE_COLUMNS = ("date", "dct", "published", "publication_date")
 URL_COLUMNS = ("url", "uri", "link")
 SOURCE_COLUMNS = ("source", "outlet", "publisher")
 ID_COLUMNS = ("id", "doc_id", "article_id")
-
-ARTICLE_COLUMNS = [
-    "article_id", "path", "record", "status", "reason", "title", "dateline", "outlet",
-    "byline", "date", "url", "n_paragraphs", "n_words", "n_repeats", "n_boilerplate",
-    "text_sha256", "duplicate_of",
-]
 
 # Datelines: "ERBIL (Kurdistan 24) –", "MOSUL, Iraq (AP) —", "BEIRUT, March 3 (Reuters) -",
 # "KIRKUK — ". No library parses news datelines, hence the pattern.
@@ -138,17 +133,24 @@ def articles_frame(articles: Iterable[Article]) -> pd.DataFrame:
     >>> articles_frame([Article("a", "a.txt", status="skipped", reason="empty file")]).status.tolist()
     ['skipped']
     """
+    names = columns("articles")
     rows = []
     for article in articles:
-        row = {key: value for key, value in asdict(article).items()
-               if key in ARTICLE_COLUMNS}
+        row = {key: value for key, value in asdict(article).items() if key in names}
         kinds = [p.kind for p in article.paragraphs]
         row.update(n_paragraphs=len(kinds), n_words=len(article.text.split()),
                    n_repeats=kinds.count("repeat"), n_boilerplate=kinds.count("boilerplate"))
         rows.append(row)
-    frame = pd.DataFrame(rows, columns=ARTICLE_COLUMNS)
+    frame = pd.DataFrame(rows, columns=names)
     return frame.astype({"record": "Int64", "n_paragraphs": "int64", "n_words": "int64",
                          "n_repeats": "int64", "n_boilerplate": "int64"})
+
+
+def paragraph_rows(article: Article) -> list[dict]:
+    """The ``paragraphs`` table rows of one article (kinds and notes, with text)."""
+    return [{"article_id": article.article_id, "paragraph": p.index, "start_char": p.start,
+             "end_char": p.end, "kind": p.kind, "note": p.note,
+             "text": article.text[p.start:p.end]} for p in article.paragraphs]
 
 
 def corpus_files(root: Path) -> list[Path]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Iterable
+from pathlib import Path
 
 import pandas as pd
 from spacy import displacy
@@ -179,7 +180,6 @@ def write_evidence_pages(articles, tables, directory, *, limit: int = 500) -> pd
     Returns:
         ``article_id``, ``title``, ``page`` (file name, "" when over the limit).
     """
-    from pathlib import Path
 
     directory = Path(directory)
     directory.mkdir(parents=True, exist_ok=True)

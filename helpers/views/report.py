@@ -17,10 +17,21 @@ import os
 import re
 import sys
 import tempfile
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import config
+import nbformat
+import papermill
+from nbclient import NotebookClient
+from nbconvert import HTMLExporter
+
+from helpers import config
+from helpers.ingest import iter_articles
+from helpers.run import load_tables
+from helpers.tables import SCHEMAS
+from helpers.views.corpus import skipped_inputs
+from helpers.views.evidence import write_evidence_pages
 
 NOTEBOOK_PATTERN = re.compile(r"^\d\d-[a-z0-9-]+\.ipynb$")
 KERNEL = "python3"
@@ -46,8 +57,6 @@ def notebook_paths(directory: Path = config.NOTEBOOKS_DIR) -> list[Path]:
 
 def notebook_title(path: Path) -> str:
     """The first ``# Title`` line of a notebook's first markdown cell."""
-    import nbformat
-
     for cell in nbformat.read(path, as_version=4).cells:
         if cell.cell_type == "markdown":
             for line in cell.source.splitlines():
@@ -58,9 +67,6 @@ def notebook_title(path: Path) -> str:
 
 def render_html(notebook_path: Path, *, show_code: bool = False) -> str:
     """A notebook as self-contained HTML: embedded images, no external scripts."""
-    import nbformat
-    from nbconvert import HTMLExporter
-
     exporter = HTMLExporter(template_name="lab", exclude_input=not show_code,
                             exclude_input_prompt=True, exclude_output_prompt=True,
                             embed_images=True)
@@ -70,6 +76,7 @@ def render_html(notebook_path: Path, *, show_code: bool = False) -> str:
 
 def build_reports(corpus: str | os.PathLike | None, out: str | os.PathLike, *,
                   model: str | None = None, show_code: bool = False,
+                  actors: Sequence[str | os.PathLike] = (),
                   notebooks_dir: Path = config.NOTEBOOKS_DIR) -> int:
     """Execute and render every notebook on ``corpus``; write ``out/index.html``.
 
@@ -78,23 +85,18 @@ def build_reports(corpus: str | os.PathLike | None, out: str | os.PathLike, *,
         out: Report folder.
         model: spaCy pipeline name.
         show_code: Keep code cells in the HTML.
+        actors: The user's actor dictionaries (CSV), used by every table and notebook.
         notebooks_dir: Where the numbered notebooks are.
 
     Returns:
         0 when every notebook ran, 1 otherwise (the failures are printed).
     """
-    import papermill
-
-    from .corpus import skipped_inputs
-    from .evidence import write_evidence_pages
-    from .extraction import load_tables
-    from .loading import iter_articles
-
     corpus_path = Path(corpus) if corpus else config.default_corpus()
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     print(f"extracting tables from {corpus_path}", flush=True)
-    tables = load_tables(corpus_path, model=model)
+    actors = [str(Path(path).resolve()) for path in actors]
+    tables = load_tables(corpus_path, model=model, actors=actors)
     csv_files = _export_csv(tables, out / "tables")
     pages = write_evidence_pages(iter_articles(corpus_path), tables, out / "articles")
     notebooks = notebook_paths(notebooks_dir)
@@ -109,7 +111,7 @@ def build_reports(corpus: str | os.PathLike | None, out: str | os.PathLike, *,
             error = ""
             try:
                 papermill.execute_notebook(
-                    str(notebook), str(executed), parameters={"CORPUS": str(corpus_path.resolve())},
+                    str(notebook), str(executed), parameters={"CORPUS": str(corpus_path.resolve()), "ACTORS": actors},
                     kernel_name=KERNEL, progress_bar=False, cwd=str(notebook.parent),
                     execution_timeout=CELL_TIMEOUT)
             except Exception as exc:  # report it, render what ran, go on with the others
@@ -137,8 +139,6 @@ def _describe_failure(name: str, error: Exception) -> str:
 
 
 def _export_csv(tables, directory: Path) -> list[str]:
-    from .tables import SCHEMAS
-
     directory.mkdir(parents=True, exist_ok=True)
     written = []
     for table in SCHEMAS:
@@ -227,9 +227,6 @@ td, th {{ border: 1px solid #ccc; padding: .25rem .5rem; text-align: left; }}
 
 def refresh_notebooks(directory: Path = config.NOTEBOOKS_DIR) -> int:
     """Re-execute every numbered notebook in place on ``seeds/`` (keeps execution counts)."""
-    import nbformat
-    from nbclient import NotebookClient
-
     os.environ["SITREP_PROGRESS"] = "0"
     for notebook in notebook_paths(directory):
         print(f"executing {notebook.name}", flush=True)

@@ -44,32 +44,29 @@ from functools import lru_cache
 
 import pandas as pd
 from spacy.attrs import ORTH
+from spacy.lang.en import English
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from helpers import config
 from helpers.articles import Article
-from helpers.gazetteer import (CITY_POPULATION, FOCUS_COUNTRIES, Gazetteer, Place,
-                               default_gazetteer, normalize_name, strip_admin_words)
-
-#: Columns of :func:`resolve_places` rows.
-PLACE_COLUMNS = ["article_id", "start_char", "end_char", "text", "sentence", "label", "role",
-                 "place_id", "geonameid", "canonical", "kind", "lat", "lon", "country",
-                 "admin1", "admin1_code", "precision", "resolution"]
-#: Columns of :func:`places_table`.
-PLACES_TABLE_COLUMNS = ["place_id", "canonical", "geonameid", "kind", "lat", "lon", "admin1",
-                        "admin1_code", "country", "precision", "n_mentions", "n_articles"]
+from helpers.knowledge.gazetteer import (
+    CITY_POPULATION,
+    FOCUS_COUNTRIES,
+    Gazetteer,
+    Place,
+    default_gazetteer,
+    normalize_name,
+    strip_admin_words,
+)
+from helpers.knowledge.vocabulary import place_nouns
+from helpers.tables import columns
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # Labels whose whole text may be a mislabelled place ("Erbil" ORG, "Salahuddin" PERSON).
 MISLABEL_LABELS = frozenset({"ORG", "PERSON", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT"})
 # Labels whose text may contain a place name ("Baghdad Operations Command"); not PERSON.
 NESTING_LABELS = frozenset({"ORG", "FAC", "LOC", "GPE", "EVENT", "WORK_OF_ART", "PRODUCT"})
-ADMIN_CUES = frozenset({"province", "provinces", "governorate", "governorates", "state",
-                        "region", "oblast", "prefecture", "wilaya", "muhafazat"})
-SETTLEMENT_CUES = frozenset({"city", "town", "village", "villages", "towns", "district",
-                             "suburb", "neighbourhood", "neighborhood", "sub-district",
-                             "subdistrict", "nahiya", "qadha"})
 # Context: a country supported by this many distinct names, and by more than any other, is the
 # article's main country. When a name is both a foreign country and a division or region of the
 # main country, the division gains MAIN_COUNTRY_BONUS: a US article's "Georgia" is the state,
@@ -248,18 +245,19 @@ def _cue(doc: Doc, start: int, end: int) -> str:
     """``"admin"`` or ``"settlement"`` when a cue word follows the mention, possibly
     after a list of names ("Kirkuk, Diyala, and Salahuddin provinces"), or precedes
     it with "of" ("the province of Salahuddin", "the city of Mosul")."""
+    nouns = place_nouns()
     word = ""
     for token in doc[end:min(end + 8, len(doc))]:
-        if token.lower_ in ADMIN_CUES or token.lower_ in SETTLEMENT_CUES:
+        if token.lower_ in nouns.admin or token.lower_ in nouns.settlement:
             word = token.lower_
             break
         if not (token.lower_ in {",", "and", "or", "&"} or token.is_title):
             break
     if not word and start >= 2 and doc[start - 1].lower_ == "of":
         word = doc[start - 2].lower_
-    if word in ADMIN_CUES:
+    if word in nouns.admin:
         return "admin"
-    if word in SETTLEMENT_CUES:
+    if word in nouns.settlement:
         return "settlement"
     return ""
 
@@ -338,9 +336,8 @@ def _extend_span(doc: Doc, span: Span, gazetteer: Gazetteer) -> Span:
 @lru_cache(maxsize=4)
 def _missed_name_matcher(vocab_id: int, vocab) -> PhraseMatcher:
     """Matcher over the ruler names and lower-case region names, for names the NER missed."""
-    from spacy.lang.en import English  # tokenizer only: same rules as the English pipelines
 
-    make_doc = English().make_doc
+    make_doc = English().make_doc  # tokenizer only: same rules as the English pipelines
     matcher = PhraseMatcher(vocab)
     for pattern in ruler_patterns():
         matcher.add(pattern["id"], [make_doc(pattern["pattern"])])
@@ -576,7 +573,7 @@ def _context(mentions: list[_Mention], gazetteer: Gazetteer) -> _Context:
 
 
 def _resolve(row: _Mention, gazetteer: Gazetteer, countries: Counter, admin1_codes: Counter) -> dict:
-    fields = dict.fromkeys(PLACE_COLUMNS[6:], None)
+    fields = dict.fromkeys(columns("place_mentions")[6:], None)
     fields["role"] = row["role"]
     if row["role"] == "demonym":
         place, note = gazetteer.get(demonyms()[row["text"]]), "demonym"
@@ -631,7 +628,7 @@ def resolve_places(doc: Doc, article: Article, *, gazetteer: Gazetteer | None = 
         gazetteer: The gazetteer (default: the package's).
 
     Returns:
-        One dict per mention with the columns :data:`PLACE_COLUMNS`: evidence
+        One dict per mention with the ``place_mentions`` columns: evidence
         (``article_id, start_char, end_char, text, sentence``), the entity
         ``label`` ("" when found by the dictionary or the dateline), ``role``
         (``event``, ``dateline``, ``nested``, ``demonym``) and the place fields;
@@ -651,7 +648,7 @@ def resolve_places(doc: Doc, article: Article, *, gazetteer: Gazetteer | None = 
                      "sentence": _sentence(doc, article, row["start_char"], row["end_char"]),
                      "label": row["label"], **resolved})
     rows = _one_sense_per_article(doc, article, rows)
-    return [{column: r[column] for column in PLACE_COLUMNS} for r in rows]
+    return [{column: r[column] for column in columns("place_mentions")} for r in rows]
 
 
 _PLACE_FIELDS = ("place_id", "geonameid", "canonical", "kind", "lat", "lon", "country",
@@ -711,30 +708,6 @@ def _one_sense_per_article(doc: Doc, article: Article, rows: list[dict]) -> list
 
 
 # --- tables ------------------------------------------------------------------------------
-
-def places_table(place_mentions: pd.DataFrame) -> pd.DataFrame:
-    """One row per resolved place, with mention and article counts.
-
-    Demonym rows are left out (they name a nationality, not a place of events).
-
-    Args:
-        place_mentions: Rows of :func:`resolve_places` for any number of articles.
-
-    Returns:
-        Columns :data:`PLACES_TABLE_COLUMNS`, most mentioned first, then by name.
-    """
-    rows = place_mentions[place_mentions["place_id"].notna() & (place_mentions["role"] != "demonym")]
-    if rows.empty:
-        return pd.DataFrame(columns=PLACES_TABLE_COLUMNS)
-    keys = [c for c in PLACES_TABLE_COLUMNS[:-2]]
-    table = (rows.groupby("place_id", sort=False)
-             .agg(**{c: (c, "first") for c in keys if c != "place_id"},
-                  n_mentions=("start_char", "size"), n_articles=("article_id", "nunique"))
-             .reset_index())
-    table = table.astype({"geonameid": "Int64", "precision": "Int64"})
-    return (table.sort_values(["n_mentions", "n_articles", "canonical", "place_id"],
-                              ascending=[False, False, True, True], kind="stable")
-            .reset_index(drop=True)[PLACES_TABLE_COLUMNS])
 
 
 def main_place(place_rows: list[dict]) -> dict | None:

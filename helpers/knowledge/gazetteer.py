@@ -41,6 +41,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from helpers import config
+from helpers.atomic import write_atomic
 
 #: Place kinds, from the largest to the smallest.
 PLACE_KINDS = ("region", "country", "admin1", "admin2", "city", "village")
@@ -55,7 +56,7 @@ FOCUS_COUNTRIES = frozenset(
 #: Populated places below this population are "village", above "city".
 CITY_POPULATION = 10_000
 
-_SCHEMA_VERSION = 3  # bump when the pickled structure changes
+_SCHEMA_VERSION = 4  # bump when the pickled structure (or the module of its class) changes
 _DATA_FILES = (
     "geo_countries.csv",
     "geo_admin1.csv",
@@ -396,8 +397,6 @@ def load_gazetteer(*, data_dir: Path | None = None, cache_dir: Path | None = Non
     if path.exists():
         with path.open("rb") as handle:
             return pickle.load(handle)
-    from .parsing import write_atomic
-
     gazetteer = build_gazetteer(data_dir=data_dir)
     write_atomic(path, pickle.dumps(gazetteer, protocol=pickle.HIGHEST_PROTOCOL))
     for old in cache_dir.glob("gazetteer-*.pickle"):  # indexes of earlier data, never read again

@@ -39,7 +39,7 @@ condition``) are ``injured`` only.
 Hard cases:
 
 * enumerations (``killing an officer and three soldiers``) give one row per
-  part sharing a ``group``; :func:`casualty_totals` adds a group's parts (4).
+  part sharing a ``group``; :func:`helpers.aggregate.totals.casualty_totals` adds a group's parts (4).
 * totals with parts (``three killed, including a soldier … and one
   civilian``): the parts carry ``part_of`` = the total's ``"start-end"`` and are
   never added to it (3, not 6).
@@ -51,7 +51,7 @@ Hard cases:
   and negated injuries (``did not suffer any injuries``, 0) state no victims.
 * an injured person referred back to (``she``, ``the boy``) counts only if
   the sentence says the person survived (rule suffix ``+survived``) — see
-  :func:`casualty_totals`, rule 5.
+  :func:`helpers.aggregate.totals.casualty_totals`, rule 5.
 * rows outside title/body paragraphs are kept but ``excluded`` with the
   paragraph kind as reason (``boilerplate`` for "Read More:" links, ``repeat``,
   ``credit``), ``duplicate`` for duplicate articles; a headline figure equal
@@ -63,45 +63,40 @@ Hard cases:
 from __future__ import annotations
 
 import csv
-import importlib
 import re
 from bisect import bisect_left, bisect_right
-from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
 import numpy
-import pandas as pd
 from spacy.attrs import LEMMA, LOWER
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
+from helpers import config
 from helpers.articles import Article
-from helpers.tables import grouped_rows, is_missing
-from helpers.numbers import QUALIFIERS, TRAILING_QUALIFIERS, VAGUE_LOW_BOUNDS, Quantity, parse_number, parse_quantity
+from helpers.extract.casualties.numbers import (
+    QUALIFIERS,
+    TRAILING_QUALIFIERS,
+    VAGUE_LOW_BOUNDS,
+    Quantity,
+    parse_number,
+    parse_quantity,
+)
+from helpers.knowledge.actors import ActorDictionary, canonicalize
 
-LEXICON_PATH = Path(__file__).with_name("data") / "casualty_lexicon.csv"
+LEXICON_PATH = config.vocabulary_path("casualty_lexicon.csv")
 
-#: Columns of the table returned by :func:`extract_casualties`.
-CASUALTY_COLUMNS = [
-    "article_id", "start_char", "end_char", "text", "sentence", "outcome", "low", "high",
-    "qualifier", "victim", "victim_group", "perpetrator", "perpetrator_id", "place_id", "place",
-    "admin1", "time", "rule", "confidence", "includes_killed", "group", "part_of", "background",
-    "excluded", "exclude_reason",
-]
-#: Columns of the table returned by :func:`casualty_totals`.
-TOTAL_COLUMNS = ["article_id", "outcome", "best", "low", "high", "n_figures", "rows", "place_id", "admin1"]
 
 OUTCOMES = ("killed", "injured", "kidnapped", "missing", "arrested")
 #: Place roles (from :func:`helpers.places.resolve_places`) a figure can be attached to.
 EVENT_ROLES = frozenset({"event", "nested"})
-#: Count rules for one person referred back to (see :func:`casualty_totals`, rule 5).
-_ANAPHORIC_COUNTS = ("singular_definite", "pronoun", "named_person")
-_ANAPHORIC_RULES = tuple(f"+{rule}" for rule in _ANAPHORIC_COUNTS)
+#: Count rules for one person referred back to (see :func:`helpers.aggregate.totals.casualty_totals`, rule 5).
+ANAPHORIC_COUNTS = ("singular_definite", "pronoun", "named_person")
 _HARMED = "harmed"
 _NOT_COUNTS = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"}
 _NEGATIVE_PRONOUNS = {"nobody", "none", "noone"}
@@ -754,8 +749,8 @@ def _noun_phrase(token: Token, *, complements: tuple[str, ...] = ()) -> Span:
     return token.doc[start : end + 1]
 
 
-def _canonicalize(agent: Token | Span | None) -> tuple[str, str]:
-    """Canonical name and actor id via ``helpers.actors.canonicalize`` when available."""
+def _canonicalize(agent: Token | Span | None, dictionary: ActorDictionary | None) -> tuple[str, str]:
+    """Canonical name and actor id of the perpetrator, linked through the actor dictionary."""
     if agent is None:
         return "", ""
     if isinstance(agent, Span):
@@ -767,24 +762,11 @@ def _canonicalize(agent: Token | Span | None) -> tuple[str, str]:
         span = next((e for e in _entities(agent.doc) if e.label_ in _ACTOR_LABELS and phrase.start <= e.start and e.end <= phrase.end), phrase)
     text = span.text
     label = span.label_
-    canonicalize = _actors_canonicalize()
-    if canonicalize is not None and label:
-        try:
-            result = canonicalize(text, label)
-        except (KeyError, ValueError, TypeError):
-            result = None
-        if result and result.get("canonical"):
-            return str(result["canonical"]), str(result.get("actor_id") or "")
+    if label:
+        result = canonicalize(text, label, dictionary=dictionary)
+        if result["canonical"]:
+            return result["canonical"], result["actor_id"]
     return text, ""
-
-
-@lru_cache(maxsize=1)
-def _actors_canonicalize() -> Any:
-    """``helpers.actors.canonicalize`` if that module exists yet (imported lazily)."""
-    try:
-        return importlib.import_module("helpers.actors").canonicalize
-    except (ImportError, AttributeError):
-        return None
 
 
 def _clause_head(token: Token) -> Token:
@@ -924,7 +906,7 @@ def _including_parts(total_victim: Token, trigger: Token, lexicon: Lexicon) -> l
     return parts
 
 
-def extract_casualties(doc: Doc, article: Article, *, places: Sequence[dict] | None = None, main_place: dict | None = None, lexicon: Lexicon | None = None) -> list[dict]:
+def extract_casualties(doc: Doc, article: Article, *, places: Sequence[dict] | None = None, main_place: dict | None = None, lexicon: Lexicon | None = None, dictionary: ActorDictionary | None = None) -> list[dict]:
     """Extract every casualty figure stated in an article.
 
     Args:
@@ -934,9 +916,10 @@ def extract_casualties(doc: Doc, article: Article, *, places: Sequence[dict] | N
             ``place_id``, ``canonical``, ``admin1`` …) from ``helpers.places``.
         main_place: The article's main place row, used when a sentence names none.
         lexicon: Override the bundled lexicon.
+        dictionary: The actor dictionary perpetrators are linked through (default: built-in).
 
     Returns:
-        One dict per figure with the keys of :data:`CASUALTY_COLUMNS`, in text order.
+        One dict per figure with the ``casualties`` columns, in text order.
     """
     lexicon = lexicon or load_lexicon()
     # Places of events only: a demonym ("Iraqi forces") or the dateline is not where it happened.
@@ -977,11 +960,11 @@ def extract_casualties(doc: Doc, article: Article, *, places: Sequence[dict] | N
                 victim_outcome = outcome
                 if outcome == _HARMED and not group and (_besides_killed(victim, trigger, rule, lexicon) or survived and not _fatal_subset(trigger, lexicon)):
                     victim_outcome = "injured"  # "killed a man and shot two others": the others survived
-                if survived and victim_outcome != "killed" and count.rule in _ANAPHORIC_COUNTS:
+                if survived and victim_outcome != "killed" and count.rule in ANAPHORIC_COUNTS:
                     count.rule += "+survived"  # "she was shot and is in stable condition": not the one killed
                 if rule == "noun_trigger" and count.victim == trigger:
                     count.victim = next((g for c in trigger.children if c.dep_ == "prep" and c.lower_ in {"among", "of"} for g in c.children if g.dep_ == "pobj"), None)
-                row = _row(article, doc, sentence, previous, trigger, victim_outcome, count, agent, rule, group, lexicon, places, main_place, matches.background)
+                row = _row(article, doc, sentence, previous, trigger, victim_outcome, count, agent, rule, group, lexicon, places, main_place, matches.background, dictionary)
                 key = (row["start_char"], row["end_char"], row["outcome"])
                 if key in seen:
                     continue
@@ -990,14 +973,14 @@ def extract_casualties(doc: Doc, article: Article, *, places: Sequence[dict] | N
                 for fatal in _fatal_subset(trigger, lexicon) if outcome == _HARMED else []:
                     fatal_count = _count_of(fatal, matches.quantities, lexicon)
                     if fatal_count is not None and fatal_count.quantity is not None:
-                        fatal_row = _row(article, doc, sentence, previous, trigger, "killed", fatal_count, agent, "fatal_subset", "", lexicon, places, main_place, row["background"])
+                        fatal_row = _row(article, doc, sentence, previous, trigger, "killed", fatal_count, agent, "fatal_subset", "", lexicon, places, main_place, row["background"], dictionary)
                         seen.setdefault((fatal_row["start_char"], fatal_row["end_char"], "killed"), fatal_row)
                         rows.append(fatal_row)
                 for part in _including_parts(victim, trigger, lexicon):
                     part_count = _count_of(part, matches.quantities, lexicon)
                     if part_count is None or part_count.quantity is None:
                         continue
-                    part_row = _row(article, doc, sentence, previous, trigger, victim_outcome, part_count, agent, "including_part", "", lexicon, places, main_place, row["background"])
+                    part_row = _row(article, doc, sentence, previous, trigger, victim_outcome, part_count, agent, "including_part", "", lexicon, places, main_place, row["background"], dictionary)
                     part_row["part_of"] = f"{row['start_char']}-{row['end_char']}"
                     part_key = (part_row["start_char"], part_row["end_char"], part_row["outcome"])
                     if part_key not in seen:
@@ -1008,10 +991,10 @@ def extract_casualties(doc: Doc, article: Article, *, places: Sequence[dict] | N
     return sorted(rows, key=lambda r: (r["start_char"], r["outcome"]))
 
 
-def _row(article: Article, doc: Doc, sentence: Span, previous: Span | None, trigger: Token, outcome: str, count: _Count, agent: Token | None, rule: str, group: str, lexicon: Lexicon, places: Sequence[dict], main_place: dict | None, background: bool) -> dict:
+def _row(article: Article, doc: Doc, sentence: Span, previous: Span | None, trigger: Token, outcome: str, count: _Count, agent: Token | None, rule: str, group: str, lexicon: Lexicon, places: Sequence[dict], main_place: dict | None, background: bool, dictionary: ActorDictionary | None) -> dict:
     """Assemble one output row."""
     perpetrator_token, from_previous = _perpetrator(agent, trigger, sentence, previous, lexicon)
-    perpetrator, perpetrator_id = _canonicalize(perpetrator_token)
+    perpetrator, perpetrator_id = _canonicalize(perpetrator_token, dictionary)
     place, place_confidence = _place_for(trigger, sentence, previous, places, main_place)
     quantity = count.quantity
     start, end = count.span.start_char, count.span.end_char
@@ -1076,206 +1059,3 @@ def _flag_restated_headline(rows: list[dict], article: Article) -> None:
 def _kind(article: Article, row: dict) -> str:
     paragraph = article.paragraph_at(row["start_char"])
     return paragraph.kind if paragraph is not None else ""
-
-
-# --------------------------------------------------------------------------------------
-# Totals
-# --------------------------------------------------------------------------------------
-
-
-def casualty_totals(casualties: pd.DataFrame) -> pd.DataFrame:
-    """Per article and outcome, the number of people the article reports.
-
-    Counting rule (each figure counted once):
-
-    1. Rows that are ``excluded`` (boilerplate, repeat, restated headline,
-       background, later died …), rows that are ``part_of`` a total and rows
-       without a number (``qualifier == "unspecified"``) are ignored.
-    2. Rows sharing a ``group`` (one enumeration: ``an officer and three
-       soldiers``) are added into one figure (low and high summed; an open
-       high stays open).
-    3. The remaining figures of one outcome are taken as restatements or
-       updates of the same toll: the article's ``best`` is the largest figure
-       (``low``, or ``high`` when only an upper bound is known); ``low``/``high``
-       are those of that figure. Figures are never summed across sentences.
-    4. Injured: a figure that counts killed and injured together
-       (``includes_killed``, e.g. ``four people were shot``) contributes
-       itself minus the article's killed ``best`` (never below 0).
-    5. Injured, when the article reports someone killed: a single person
-       referred back to (``the boy was shot``, ``she was injured``, a named
-       person; rules ``singular_definite``, ``pronoun``, ``named_person``) is
-       taken to be a victim already counted (no coreference resolution), so
-       the row does not count; ``a man was wounded`` (a new person), a member
-       of an enumeration (``she and three others were shot``) and a person
-       said to survive (rule suffix ``+survived``: ``she is in stable
-       condition``, ``was also shot``) do.
-
-    Args:
-        casualties: Rows from :func:`extract_casualties` (several articles).
-
-    Returns:
-        One row per article and outcome with :data:`TOTAL_COLUMNS`;
-        ``rows`` lists the ``"start-end"`` offsets of the counted figures.
-    """
-    if casualties.empty:
-        return pd.DataFrame(columns=TOTAL_COLUMNS)
-    usable = casualties[~casualties["excluded"].astype(bool) & (casualties["part_of"].fillna("") == "") & (casualties["qualifier"] != "unspecified")]
-    # Plain dicts grouped in Python: a pandas groupby per article costs ~10 ms an article.
-    columns = ["article_id", "outcome", "group", "low", "high", "includes_killed", "rule", "start_char", "end_char", "place_id", "admin1"]
-    by_article: dict[str, list[dict]] = defaultdict(list)
-    for row in usable.reindex(columns=columns).to_dict("records"):
-        by_article[row["article_id"]].append(row)
-    records = []
-    for article_id in sorted(by_article):
-        article_rows = by_article[article_id]
-        killed_best = max((f["best"] for f in _figures([r for r in article_rows if r["outcome"] == "killed"])), default=0)
-        if killed_best:
-            article_rows = [r for r in article_rows if not _referred_back(r)]
-        by_outcome: dict[str, list[dict]] = defaultdict(list)
-        for row in article_rows:
-            by_outcome[row["outcome"]].append(row)
-        for outcome, outcome_rows in sorted(by_outcome.items()):
-            outcome_figures = _figures(outcome_rows)
-            if outcome == "injured":
-                for figure in outcome_figures:
-                    if figure["includes_killed"]:
-                        figure["best"] = max(figure["best"] - killed_best, 0)
-                        figure["low"] = None if figure["low"] is None else max(figure["low"] - killed_best, 0)
-                        figure["high"] = None if figure["high"] is None else max(figure["high"] - killed_best, 0)
-            chosen = max(outcome_figures, key=lambda f: (f["best"], not f["includes_killed"]))
-            records.append({
-                "article_id": article_id,
-                "outcome": outcome,
-                "best": chosen["best"],
-                "low": chosen["low"],
-                "high": chosen["high"],
-                "n_figures": len(outcome_rows),
-                "rows": ";".join(f"{r['start_char']}-{r['end_char']}" for r in outcome_rows),
-                "place_id": _mode(r["place_id"] for r in outcome_rows),
-                "admin1": _mode(r["admin1"] for r in outcome_rows),
-            })
-    return pd.DataFrame.from_records(records, columns=TOTAL_COLUMNS)
-
-
-def _referred_back(row: dict) -> bool:
-    """An injured row taken to be a killed person referred back to (rule 5 of :func:`casualty_totals`).
-
-    A member of an enumeration (``she and three others were shot``) is counted.
-    """
-    return row["outcome"] == "injured" and _text(row["rule"]).endswith(_ANAPHORIC_RULES) and not _text(row["group"])
-
-
-def _figures(rows: list[dict]) -> list[dict]:
-    """Collapse enumeration groups into single figures (in order of first appearance)."""
-    units: dict[str, list[dict]] = {}
-    for number, row in enumerate(rows):
-        units.setdefault(_text(row["group"]) or f"row{number}", []).append(row)
-    figures = []
-    for unit in units.values():
-        lows = [None if pd.isna(r["low"]) else int(r["low"]) for r in unit]
-        highs = [None if pd.isna(r["high"]) else int(r["high"]) for r in unit]
-        low = None if any(v is None for v in lows) else sum(lows)
-        high = None if any(v is None for v in highs) else sum(highs)
-        best = sum(lo if lo is not None else (hi or 0) for lo, hi in zip(lows, highs))
-        figures.append({"best": best, "low": low, "high": high, "includes_killed": all(bool(r["includes_killed"]) for r in unit)})
-    return figures
-
-
-def _text(value: Any) -> str:
-    """A string cell as text (missing → ``""``)."""
-    return value if isinstance(value, str) else ""
-
-
-def _mode(values: Iterable | None) -> Any:
-    if values is None:
-        return None
-    counted = Counter(v for v in values if not is_missing(v))
-    return counted.most_common(1)[0][0] if counted else None
-
-
-def merge_incidents(totals: pd.DataFrame, articles: pd.DataFrame | Sequence[Article], *, places: pd.DataFrame | None = None, window_days: int = 1) -> pd.DataFrame:
-    """Merge reports of the same incident across articles and show where they disagree.
-
-    Rule: two article totals describe the same incident when they have the same
-    ``outcome``, the same place key (``admin1`` when known, else ``place_id``;
-    taken from the totals, else from the article's most frequent place in
-    ``places``) and article dates within ``window_days`` of each other
-    (chained: A~B and B~C merge A, B, C). Articles without a place or date are
-    never merged (each is its own incident).
-
-    Conflicting figures are kept side by side: ``acled_best`` is the lowest
-    article ``best`` (ACLED codes the most conservative report), and UCDP's
-    triple is ``ucdp_low`` (lowest ``low``/``best``), ``ucdp_best`` (median of
-    article ``best`` values, rounded down) and ``ucdp_high`` (highest
-    ``high``/``best``). ``conflict`` is True when the articles' ``best`` differ.
-
-    Args:
-        totals: Output of :func:`casualty_totals`.
-        articles: Articles, or a DataFrame with ``article_id`` and ``date``.
-        places: Optional place rows (``article_id``, ``place_id``, ``admin1``).
-        window_days: Date window for the same incident.
-
-    Returns:
-        One row per incident and outcome: ``incident_id, outcome, place_key,
-        date_first, date_last, n_articles, article_ids, bests, acled_best,
-        ucdp_low, ucdp_best, ucdp_high, conflict``.
-    """
-    columns = ["incident_id", "outcome", "place_key", "date_first", "date_last", "n_articles", "article_ids", "bests", "acled_best", "ucdp_low", "ucdp_best", "ucdp_high", "conflict"]
-    if totals.empty:
-        return pd.DataFrame(columns=columns)
-    if isinstance(articles, pd.DataFrame):
-        dates = dict(zip(articles["article_id"], articles["date"]))
-    else:
-        dates = {a.article_id: a.date for a in articles}
-    fallback_place: dict[str, Any] = {}
-    if places is not None and not places.empty:
-        keyed = places.assign(_key=places["admin1"].where(places["admin1"].notna(), places["place_id"]))
-        fallback_place = {aid: _mode(key for (key,) in rows)
-                          for (aid,), rows in grouped_rows(keyed, ["article_id"], ["_key"]).items()}
-    frame = totals.copy()
-    frame["place_key"] = [
-        a1 if not is_missing(a1) else (pid if not is_missing(pid) else fallback_place.get(aid))
-        for a1, pid, aid in zip(frame["admin1"], frame["place_id"], frame["article_id"])
-    ]
-    frame["date"] = pd.to_datetime(frame["article_id"].map(dates), errors="coerce")
-    rows = frame.to_dict("records")  # plain dicts: a pandas row per totals row is slow on large corpora
-    dated = [r for r in rows if not pd.isna(r["place_key"]) and not pd.isna(r["date"])]
-    by_place: dict[tuple, list[dict]] = defaultdict(list)
-    for row in dated:
-        by_place[row["outcome"], row["place_key"]].append(row)
-    records = []
-    for (outcome, place_key), group in sorted(by_place.items(), key=lambda item: item[0]):
-        cluster: list[dict] = []
-        for row in sorted(group, key=lambda r: (r["date"], r["article_id"])):
-            if cluster and (row["date"] - cluster[-1]["date"]).days > window_days:
-                records.append(_incident(cluster, outcome, place_key))
-                cluster = []
-            cluster.append(row)
-        records.append(_incident(cluster, outcome, place_key))
-    for row in rows:
-        if pd.isna(row["place_key"]) or pd.isna(row["date"]):
-            records.append(_incident([row], row["outcome"], row["place_key"]))
-    result = pd.DataFrame.from_records(records, columns=columns[1:])
-    result.insert(0, "incident_id", [f"I{i + 1:04d}" for i in range(len(result))])
-    return result
-
-
-def _incident(cluster: list[dict], outcome: str, place_key: Any) -> dict:
-    bests = [int(r["best"]) for r in cluster]
-    lows = [int(r["low"]) if not pd.isna(r["low"]) else int(r["best"]) for r in cluster]
-    highs = [int(r["high"]) if not pd.isna(r["high"]) else int(r["best"]) for r in cluster]
-    dates = [r["date"] for r in cluster if not pd.isna(r["date"])]
-    return {
-        "outcome": outcome,
-        "place_key": place_key,
-        "date_first": min(dates).date().isoformat() if dates else "",
-        "date_last": max(dates).date().isoformat() if dates else "",
-        "n_articles": len(cluster),
-        "article_ids": ";".join(str(r["article_id"]) for r in cluster),
-        "bests": ";".join(str(b) for b in bests),
-        "acled_best": min(bests),
-        "ucdp_low": min(lows + bests),
-        "ucdp_best": sorted(bests)[(len(bests) - 1) // 2],
-        "ucdp_high": max(highs + bests),
-        "conflict": len(set(bests)) > 1,
-    }

@@ -24,8 +24,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -33,11 +32,12 @@ import pandas as pd
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
-from helpers.actors import canonicalize
+from helpers import config
 from helpers.articles import Article
-from helpers.tables import grouped_rows, is_missing
+from helpers.knowledge.actors import ActorDictionary, canonicalize
+from helpers.knowledge.vocabulary import place_nouns
 
-RANKS_PATH = Path(__file__).with_name("data") / "ranks.csv"
+RANKS_PATH = config.vocabulary_path("ranks.csv")
 
 #: Lemmas of verbs that report speech; a proper noun that is their subject is a person.
 SPEECH_CUES = frozenset(
@@ -45,12 +45,6 @@ SPEECH_CUES = frozenset(
     argue urge describe emphasize emphasise declare report reply respond comment assert affirm
     acknowledge admit mention indicate reveal vow pledge threaten accuse demand ask write
     tweet suggest predict promise complain conclude underline underscore reiterate""".split()
-)
-
-#: Nouns that make the proper noun before them a place ("Salahuddin provinces").
-PLACE_NOUNS = frozenset(
-    """province provinces governorate governorates city cities district districts region regions
-    town towns village villages area areas border borders county counties subdistrict""".split()
 )
 
 #: Name particles ignored when a surname is matched to a full name ("al-Harki" ~ "Harki").
@@ -83,31 +77,6 @@ _CREDIT_NAME_RE = re.compile(
     r"[A-Z][\w'’.-]*(?:\s+(?:(?:al|el|bin|ibn|de|van|von|da)[- ])?[A-Z][\w'’.-]*)+"
 )
 
-MENTION_COLUMNS = [
-    "article_id",
-    "start_char",
-    "end_char",
-    "text",
-    "sentence",
-    "canonical",
-    "person_id",
-    "rank",
-    "title",
-    "affiliation",
-    "role",
-    "mention",
-]
-TABLE_COLUMNS = [
-    "person_id",
-    "canonical",
-    "rank",
-    "title",
-    "affiliation",
-    "role",
-    "variants",
-    "n_mentions",
-    "n_articles",
-]
 
 
 @functools.cache
@@ -223,10 +192,12 @@ _COVER_WINDOW = 5
 
 
 class _Lexicon:
-    """Lexicon matches of one doc, indexed by start and end token."""
+    """Lexicon matches of one doc, indexed by start and end token, and the actor
+    dictionary that names affiliations."""
 
-    def __init__(self, doc: Doc):
+    def __init__(self, doc: Doc, dictionary: ActorDictionary | None = None):
         self.doc = doc
+        self.dictionary = dictionary
         self.by_end: dict[tuple[str, int], list[_Hit]] = defaultdict(list)
         self.by_start: dict[tuple[str, int], list[_Hit]] = defaultdict(list)
         self.covered: dict[str, set[int]] = defaultdict(set)
@@ -287,12 +258,12 @@ def _known_places() -> frozenset[str]:
     return frozenset(names)
 
 
-def _actor_affiliation(text: str, label: str) -> str:
+def _actor_affiliation(text: str, label: str, lexicon: _Lexicon) -> str:
     """An affiliation as the actor dictionary names it (an unknown one cleaned of articles and possessives)."""
     text = re.sub(r"^(?:the|a|an)\s+", "", " ".join(text.split()), flags=re.IGNORECASE)
     if not text:
         return ""
-    return canonicalize(text, label)["canonical"] or text
+    return canonicalize(text, label, dictionary=lexicon.dictionary)["canonical"] or text
 
 
 def _entity_label(doc: Doc, start: int, end: int) -> str:
@@ -350,7 +321,7 @@ def _read_title(
             break
         if _is_body(doc, content, j, lexicon):
             affiliation_span = doc[content:stop]
-            affiliation = _actor_affiliation(affiliation_span.text, _entity_label(doc, content, stop))
+            affiliation = _actor_affiliation(affiliation_span.text, _entity_label(doc, content, stop), lexicon)
             i = stop
             break
         words.append(f"{doc[i].lower_} {doc[content:j].text}")
@@ -404,11 +375,11 @@ def _read_prefix(doc: Doc, name_start: int, lexicon: _Lexicon, *, floor: int) ->
         while len(left) and left[0].lower_ in CONNECTORS | {"and", "the"}:
             left = left[1:]
         if left and not affiliation:
-            affiliation = _actor_affiliation(left.text, _entity_label(doc, left.start, left.end))
+            affiliation = _actor_affiliation(left.text, _entity_label(doc, left.start, left.end), lexicon)
         first = left.start if len(left) else first
     elif cursor > floor and doc[cursor - 1].ent_type_ in {"NORP", "GPE", "ORG"} and rank:
         ent = next(e for e in doc.ents if e.start <= cursor - 1 < e.end)
-        affiliation = _actor_affiliation(ent.text, ent.label_)
+        affiliation = _actor_affiliation(ent.text, ent.label_, lexicon)
         first = ent.start
     return rank, title, affiliation, first
 
@@ -437,7 +408,7 @@ def _read_apposition(doc: Doc, name_end: int, lexicon: _Lexicon, *, ceiling: int
             title, affiliation, title_start, _ = _read_title(doc, head, end, lexicon, floor=first)
             if title_start > first and not affiliation:
                 left = doc[first:title_start]
-                affiliation = _actor_affiliation(left.text, _entity_label(doc, left.start, left.end))
+                affiliation = _actor_affiliation(left.text, _entity_label(doc, left.start, left.end), lexicon)
             return "", title, affiliation
         rank = lexicon.starting(("rank",), i, limit=end)
         if rank is not None and rank.end == end:
@@ -470,9 +441,10 @@ def _in_place_context(span: Span) -> bool:
     """True when a name span is really a place: "Kirkuk, Diyala, and Salahuddin provinces"."""
     root = span.root
     nxt = span.doc[span.end] if span.end < len(span.doc) else None
-    if nxt is not None and nxt.lower_ in PLACE_NOUNS:
+    place_words = place_nouns().after_name
+    if nxt is not None and nxt.lower_ in place_words:
         return True
-    if root.head.lower_ in PLACE_NOUNS and root.dep_ in {"compound", "nmod", "amod", "conj"}:
+    if root.head.lower_ in place_words and root.dep_ in {"compound", "nmod", "amod", "conj"}:
         return True
     neighbours = list(root.conjuncts)
     if root.dep_ in {"appos", "conj"}:
@@ -488,7 +460,7 @@ def _in_place_context(span: Span) -> bool:
         neighbours.append(doc[after])
     return any(
         other.ent_type_ in {"GPE", "LOC", "FAC"}
-        or (other.head.lower_ in PLACE_NOUNS and other.dep_ in {"compound", "nmod"})
+        or (other.head.lower_ in place_words and other.dep_ in {"compound", "nmod"})
         for other in neighbours
     )
 
@@ -683,7 +655,7 @@ def _author_rows(doc: Doc, article: Article) -> list[dict]:
 
 
 def _row(article: Article, *, start, end, text, sentence, canonical, rank="", title="", affiliation="", role, mention) -> dict:
-    """One mention row in :data:`MENTION_COLUMNS` order."""
+    """One mention row, in the order of the ``person_mentions`` columns."""
     return {
         "article_id": article.article_id,
         "start_char": start,
@@ -700,20 +672,21 @@ def _row(article: Article, *, start, end, text, sentence, canonical, rank="", ti
     }
 
 
-def extract_persons(doc: Doc, article: Article) -> list[dict]:
+def extract_persons(doc: Doc, article: Article, *, dictionary: ActorDictionary | None = None) -> list[dict]:
     """Extract person mentions from one parsed article.
 
     Args:
         doc: ``nlp(article.text)`` (any English spaCy pipeline with a parser and NER).
         article: The article ``doc`` was parsed from.
+        dictionary: The actor dictionary affiliations are linked through (default: built-in).
 
     Returns:
-        One dict per mention with the columns of :data:`MENTION_COLUMNS`. ``rank``,
+        One dict per mention with the ``person_mentions`` columns. ``rank``,
         ``title`` and ``affiliation`` are what the mention's own context says;
         ``canonical`` is the article's full form of the name. Authors/editors
         (role ``author``) come from credit paragraphs and ``article.byline``.
     """
-    lexicon = _Lexicon(doc)
+    lexicon = _Lexicon(doc, dictionary)
     names = _name_mentions(doc, article, lexicon)
     _resolve_names(names)
     mentions = sorted(names + _nominal_mentions(doc, article, lexicon, names), key=lambda m: m.start)
@@ -736,38 +709,3 @@ def extract_persons(doc: Doc, article: Article) -> list[dict]:
     return rows + _author_rows(doc, article)
 
 
-def _most_specific(values: Iterable) -> str:
-    """The most frequent non-empty value; ties go to the longest (most specific)."""
-    counts = Counter(v for v in values if isinstance(v, str) and v)
-    if not counts:
-        return ""
-    return max(counts, key=lambda v: (counts[v], len(v), v))
-
-
-def persons_table(person_mentions: pd.DataFrame) -> pd.DataFrame:
-    """Merge person mentions across articles into one row per person and role.
-
-    Args:
-        person_mentions: Rows from :func:`extract_persons` (any number of articles).
-
-    Returns:
-        Columns :data:`TABLE_COLUMNS`: ``variants`` is the ``; ``-joined distinct
-        names as written (descriptions such as "the major general" excluded);
-        sorted by ``n_mentions`` (descending), then ``canonical``.
-    """
-    if person_mentions.empty:
-        return pd.DataFrame(columns=TABLE_COLUMNS)
-    records = []
-    for (person_id, role), rows in grouped_rows(person_mentions, ["person_id", "role"], [
-            "canonical", "rank", "title", "affiliation", "text", "article_id", "mention"]).items():
-        canonical, rank, title, affiliation, texts, articles, kinds = zip(*rows)
-        records.append({
-            "person_id": person_id, "role": role, "canonical": _most_specific(canonical),
-            "rank": _most_specific(rank), "title": _most_specific(title),
-            "affiliation": _most_specific(affiliation),
-            "variants": "; ".join(sorted({t for t, kind in zip(texts, kinds) if kind != "nominal"})),
-            "n_mentions": len(rows), "n_articles": len({a for a in articles if not is_missing(a)})})
-    table = pd.DataFrame.from_records(records, columns=TABLE_COLUMNS)
-    return table[TABLE_COLUMNS].sort_values(
-        ["n_mentions", "n_articles", "canonical"], ascending=[False, False, True], ignore_index=True
-    )

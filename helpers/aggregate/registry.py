@@ -1,0 +1,99 @@
+"""The corpus-table registry: tables computed over the whole corpus after the per-article pass.
+
+Each :class:`Aggregate` builds one table from tables already written (the
+per-article ones, or aggregates earlier in :data:`AGGREGATES`) through a
+``read(table, columns)`` function, so only the columns it needs are read.
+Columns are declared once, in :data:`helpers.tables.SCHEMAS`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+import pandas as pd
+
+from helpers.aggregate.actors import actors_table
+from helpers.aggregate.incidents import merge_incidents
+from helpers.aggregate.persons import persons_table
+from helpers.aggregate.places import places_table
+from helpers.aggregate.totals import casualty_totals
+from helpers.extract.context import Context
+from helpers.tables import SCHEMAS
+
+Reader = Callable[[str, Sequence[str] | None], pd.DataFrame]
+
+
+@dataclass(frozen=True)
+class Aggregate:
+    """One corpus table.
+
+    Attributes:
+        table: The table it writes (its schema is in ``tables.SCHEMAS``).
+        reads: Tables it reads.
+        build: ``build(read, context)`` returns the table.
+    """
+
+    table: str
+    reads: tuple[str, ...]
+    build: Callable[[Reader, Context], pd.DataFrame]
+
+
+def _actors(read: Reader, context: Context) -> pd.DataFrame:
+    mentions = read("mentions", ["article_id", "text", "actor_id", "canonical", "category"])
+    linked = mentions[mentions["actor_id"].fillna("") != ""]
+    known = context.dictionary.actors
+    linked = linked.assign(
+        country=[known[a].country if a in known else "" for a in linked["actor_id"]],
+        wikidata=[known[a].wikidata if a in known else "" for a in linked["actor_id"]],
+        in_dictionary=[a in known for a in linked["actor_id"]])
+    return actors_table(linked)
+
+
+def _persons(read: Reader, context: Context) -> pd.DataFrame:
+    return persons_table(read("person_mentions", None))
+
+
+def _places(read: Reader, context: Context) -> pd.DataFrame:
+    return places_table(read("place_mentions", None))
+
+
+def _totals(read: Reader, context: Context) -> pd.DataFrame:
+    return casualty_totals(read("casualties", None))
+
+
+def _incidents(read: Reader, context: Context) -> pd.DataFrame:
+    place_mentions = read("place_mentions", None)
+    event_places = place_mentions[place_mentions["role"].isin(["event", "nested"])]
+    return merge_incidents(read("casualty_totals", None), read("articles", ["article_id", "date"]),
+                           places=event_places)
+
+
+#: Every corpus table, in the order they are built (each reads only earlier tables).
+AGGREGATES: tuple[Aggregate, ...] = (
+    Aggregate("actors", reads=("mentions",), build=_actors),
+    Aggregate("persons", reads=("person_mentions",), build=_persons),
+    Aggregate("places", reads=("place_mentions",), build=_places),
+    Aggregate("casualty_totals", reads=("casualties",), build=_totals),
+    Aggregate("incidents", reads=("casualty_totals", "articles", "place_mentions"), build=_incidents),
+)
+CORPUS_TABLES: tuple[str, ...] = tuple(a.table for a in AGGREGATES)
+
+
+def corpus_tables(read: Reader, context: Context) -> dict[str, pd.DataFrame]:
+    """Every corpus table, built in order; ``read(table, columns)`` reads a per-article table.
+
+    A table built earlier in the same call is passed to later ones from memory.
+    """
+    built: dict[str, pd.DataFrame] = {}
+
+    def read_built(table: str, wanted: Sequence[str] | None) -> pd.DataFrame:
+        if table in built:
+            return built[table] if wanted is None else built[table][list(wanted)]
+        return read(table, wanted)
+
+    for aggregate in AGGREGATES:
+        if aggregate.table not in SCHEMAS:
+            raise ValueError(f"corpus table {aggregate.table!r} has no schema in tables.SCHEMAS")
+        built[aggregate.table] = aggregate.build(read_built, context)
+    return built

@@ -1,0 +1,55 @@
+"""Language vocabularies: word lists read from ``helpers/data/<language>/`` (one file per concept).
+
+Each vocabulary file is a CSV whose leading ``#`` lines state what it is, its
+source and its licence; the header row follows. Readers here return frozen
+sets or dicts, cached per language, so extractors never keep word lists in code.
+"""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from functools import lru_cache
+
+from helpers import config
+
+
+def read_vocabulary(name: str, language: str = config.DEFAULT_LANGUAGE) -> list[dict[str, str]]:
+    """The rows of a vocabulary CSV (``#`` comment lines skipped), values stripped.
+
+    >>> read_vocabulary("place_nouns.csv")[0]["noun"]
+    'area'
+    """
+    with config.vocabulary_path(name, language).open(encoding="utf-8", newline="") as handle:
+        rows = csv.DictReader(line for line in handle if not line.startswith("#"))
+        return [{key: (value or "").strip() for key, value in row.items()} for row in rows]
+
+
+@dataclass(frozen=True)
+class PlaceNouns:
+    """Nouns naming a kind of place (``place_nouns.csv``).
+
+    Attributes:
+        admin: Cue words of an administrative division ("province", "governorate").
+        settlement: Cue words of a settlement or district ("town", "village", "district").
+        after_name: Words after which a proper noun is a place, not a person.
+    """
+
+    admin: frozenset[str]
+    settlement: frozenset[str]
+    after_name: frozenset[str]
+
+
+@lru_cache(maxsize=4)
+def place_nouns(language: str = config.DEFAULT_LANGUAGE) -> PlaceNouns:
+    """The place nouns of ``language``.
+
+    >>> nouns = place_nouns()
+    >>> "province" in nouns.admin, "village" in nouns.settlement, "provinces" in nouns.after_name
+    (True, True, True)
+    """
+    rows = read_vocabulary("place_nouns.csv", language)
+    return PlaceNouns(
+        admin=frozenset(r["noun"] for r in rows if r["cue"] == "admin"),
+        settlement=frozenset(r["noun"] for r in rows if r["cue"] == "settlement"),
+        after_name=frozenset(r["noun"] for r in rows if r["after_name"] == "yes"))

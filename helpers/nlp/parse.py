@@ -1,0 +1,199 @@
+"""Parse articles with ``nlp.pipe`` in one pass over the corpus, reading and filling the cache.
+
+A text longer than :data:`PIECE_CHARS` (or ``nlp.max_length``, if smaller) is
+not truncated: it is cut after paragraph breaks into consecutive pieces
+(:func:`split_text`), each parsed on its own, and the pieces are joined back
+into one ``Doc`` whose text is the article's, so every character offset stays
+valid. Sentences never cross a line break
+(:func:`helpers.nlp.pipeline.paragraph_breaks`), so the cut changes no
+sentence; it keeps the model's working memory bounded: one 100,000-character
+article parsed whole costs about 330 MB more.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+
+from spacy.language import Language
+from spacy.tokens import Doc
+from tqdm import tqdm
+
+from helpers.articles import Article
+from helpers.nlp.doc_cache import DocCache
+
+ArticleSource = Sequence[Article] | Callable[[], Iterable[Article]]
+
+#: Longest piece of text parsed in one go (characters); longer articles are cut at paragraph breaks.
+PIECE_CHARS = 10_000
+
+
+@dataclass
+class ParseStats:
+    """What a parse run did: documents parsed, read from cache, and inputs skipped."""
+
+    parsed: int = 0
+    cached: int = 0
+    skipped: int = 0
+    recomputed: int = 0
+    extra: dict = field(default_factory=dict)
+
+    def summary(self) -> str:
+        """One line for the CLI, e.g. ``parsed 0 documents, 1 from cache``."""
+        noun = "document" if self.parsed == 1 else "documents"
+        return (f"parsed {self.parsed} {noun}, {self.cached} from cache"
+                + (f" ({self.recomputed} corrupt entries recomputed)" if self.recomputed else ""))
+
+
+def parse_articles(source: ArticleSource, nlp: Language, *, cache: DocCache | None = None,
+                   processes: int = 1, batch_size: int = 64, progress: bool | None = None,
+                   stats: ParseStats | None = None,
+                   needs_doc: Callable[[Article], bool] | None = None
+                   ) -> Iterator[tuple[Article, Doc | None]]:
+    """Parse every loaded article in one pass over ``source``, reading and filling the cache.
+
+    Articles come back in input order. Only texts that are not cached go through
+    the model: a skipped article, a cached one, or one ``needs_doc`` declines
+    stands in the ``nlp.pipe`` stream as an empty text (which costs nothing to
+    parse), so the order holds and at most one ``nlp.pipe`` batch is in memory.
+
+    Args:
+        source: A sequence of articles, or a function returning an iterable of them.
+        nlp: The pipeline from :func:`build_pipeline`.
+        cache: Where parsed docs are kept; ``None`` parses everything.
+        processes: Worker processes for ``nlp.pipe``.
+        batch_size: ``nlp.pipe`` batch size.
+        progress: Show a tqdm bar; ``None`` means unless ``SITREP_PROGRESS=0``.
+        stats: Filled with counts as the run goes.
+        needs_doc: Called once per loaded article, ahead of the parse (within one
+            batch); ``False`` means the caller has what it needs from the cache
+            (e.g. the article's extracted rows): the article is yielded with no
+            doc and counted as from cache.
+
+    Yields:
+        ``(article, doc)``; ``doc`` is ``None`` for skipped articles and those
+        ``needs_doc`` declined.
+    """
+    stats = stats if stats is not None else ParseStats()
+    articles = source() if callable(source) else source
+    show = _show_progress() if progress is None else progress
+    progress_bar = tqdm
+    if show:  # tqdm.auto picks the notebook widget or the terminal bar; it is imported only
+        # here because importing it inside a kernel without ipywidgets prints a warning.
+        from tqdm.auto import tqdm as progress_bar
+    total = len(source) if isinstance(source, Sequence) else None
+    bar = progress_bar(total=total, desc="parsing", unit="article", disable=not show, leave=False)
+
+    def plan() -> Iterator[tuple[str, tuple[Article, str, int, int]]]:
+        seen: set[str] = set()
+        for article in articles:
+            if not article.loaded:
+                yield "", (article, _SKIPPED, 0, 1)
+            elif needs_doc is not None and not needs_doc(article):
+                yield "", (article, _NOT_NEEDED, 0, 1)
+            elif cache is not None and (article.text_sha256 in seen or cache.has(article.text_sha256)):
+                yield "", (article, _CACHED, 0, 1)  # an identical text earlier in this run is stored first
+            else:
+                seen.add(article.text_sha256)
+                pieces = split_text(article.text, piece_length(nlp))
+                for number, piece in enumerate(pieces):
+                    yield piece, (article, _PARSE, number, len(pieces))
+
+    # Each text's plan rides beside the stream rather than through ``as_tuples``: with
+    # worker processes, spaCy would tokenise every text in this process and send the
+    # serialised doc, not the text, to a worker; nlp.pipe keeps the order, so the plans
+    # come back out first in, first out.
+    plans: deque[tuple[Article, str, int, int, int]] = deque()
+
+    def texts() -> Iterator[str]:
+        for text, step in plan():
+            plans.append((*step, len(text)))
+            yield text
+
+    with bar:
+        parts: list[Doc] = []
+        for part in nlp.pipe(texts(), batch_size=batch_size, n_process=processes):
+            article, action, number, count, length = plans.popleft()
+            if _parsed_length(part) != length:
+                raise RuntimeError(f"nlp.pipe returned docs out of step with their texts at {article.article_id}")
+            doc = None
+            if action == _PARSE:
+                parts.append(part)
+                if number < count - 1:
+                    continue  # the article's later pieces follow in order
+                doc = _joined(parts)
+                parts = []
+                if cache is not None:
+                    cache.put(article.text_sha256, doc)
+                stats.parsed += 1
+            elif action == _SKIPPED:
+                stats.skipped += 1
+            elif action == _NOT_NEEDED:
+                stats.cached += 1
+            else:
+                doc = cache.get(article.text_sha256, nlp)
+                if doc is None:  # corrupt (or removed by another run): recompute now
+                    doc = parse_text(nlp, article.text)
+                    cache.put(article.text_sha256, doc)
+                    stats.recomputed += 1
+                    stats.parsed += 1
+                else:
+                    stats.cached += 1
+            bar.update()
+            yield article, doc
+
+
+_PARSE, _CACHED, _SKIPPED, _NOT_NEEDED = "parse", "cached", "skipped", "not needed"
+
+
+def _parsed_length(doc: Doc) -> int:
+    """The length of the text ``doc`` was made from (without rebuilding ``doc.text``)."""
+    return doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0
+
+
+def piece_length(nlp: Language) -> int:
+    """The longest text ``nlp`` parses in one go: :data:`PIECE_CHARS` or ``nlp.max_length``."""
+    return min(PIECE_CHARS, nlp.max_length)
+
+
+def parse_text(nlp: Language, text: str) -> Doc:
+    """Parse one text of any length (pieces of at most :func:`piece_length`, joined)."""
+    return _joined(list(nlp.pipe(split_text(text, piece_length(nlp)))))
+
+
+def _joined(pieces: list[Doc]) -> Doc:
+    """One doc from the docs of consecutive pieces of a text (the text's offsets hold)."""
+    return pieces[0] if len(pieces) == 1 else Doc.from_docs(pieces, ensure_whitespace=False)
+
+
+def split_text(text: str, limit: int) -> list[str]:
+    """Cut ``text`` into consecutive pieces of at most ``limit`` characters.
+
+    Each cut goes after the last paragraph break (blank line) that fits, else
+    after the last line break, else after the last space, else at ``limit``.
+    The pieces joined give ``text`` back.
+
+    >>> split_text("One.\\n\\nTwo two.\\nThree", 12)
+    ['One.\\n\\n', 'Two two.\\n', 'Three']
+    """
+    pieces: list[str] = []
+    start = 0
+    while len(text) - start > limit:
+        window = text[start:start + limit]
+        for separator in ("\n\n", "\n", " "):
+            cut = window.rfind(separator)
+            if cut > 0:
+                cut += len(separator)
+                break
+        else:
+            cut = limit
+        pieces.append(window[:cut])
+        start += cut
+    pieces.append(text[start:])
+    return pieces
+
+
+def _show_progress() -> bool:
+    return os.environ.get("SITREP_PROGRESS", "1") not in {"0", "false", "no"}

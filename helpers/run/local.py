@@ -1,0 +1,61 @@
+"""The local engine: one process (optionally with ``nlp.pipe`` worker processes) over the corpus."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Sequence
+from pathlib import Path
+
+from helpers.extract.context import Context
+from helpers.ingest import iter_articles
+from helpers.nlp.doc_cache import DocCache
+from helpers.nlp.pipeline import build_pipeline
+from helpers.run.output import ExtractResult, new_staging, publish, run_manifest
+from helpers.run.row_cache import RowCache
+from helpers.run.stream import extract_stream, write_corpus_tables
+
+
+def extract_locally(corpus: Path, out: Path, *, options: dict, model: str | None = None,
+                    fmt: str = "parquet", processes: int = 1, use_cache: bool = True,
+                    extra_dictionaries: Sequence[str | os.PathLike] = (),
+                    progress: bool | None = None, batch_size: int = 64,
+                    chunk_articles: int = 500) -> ExtractResult:
+    """Extract ``corpus`` into ``out`` in this process (see :func:`helpers.run.extract`).
+
+    Args:
+        corpus: Folder or file of articles.
+        out: Output folder.
+        options: The run options recorded in the manifest.
+        model: spaCy pipeline name.
+        fmt: ``"parquet"`` or ``"csv"``.
+        processes: ``nlp.pipe`` processes.
+        use_cache: Read and fill the parse and row caches.
+        extra_dictionaries: User actor dictionaries.
+        progress: Show a progress bar.
+        batch_size: ``nlp.pipe`` batch size.
+        chunk_articles: Articles buffered before rows are written out.
+
+    Returns:
+        The :class:`~helpers.run.output.ExtractResult`.
+    """
+    nlp = build_pipeline(model, extra_dictionaries=extra_dictionaries)
+    cache = DocCache.for_pipeline(nlp) if use_cache else None
+    staging = new_staging(out)
+    result = ExtractResult(out=out)
+    context = Context.create(extra_dictionaries)
+    if cache is not None:
+        RowCache.beside(cache).prune_other_versions()
+    try:
+        result.rows, inputs = extract_stream(
+            lambda: iter_articles(corpus), nlp, staging, context=context, cache=cache,
+            fmt=fmt, processes=processes, batch_size=batch_size, progress=progress,
+            chunk_articles=chunk_articles, stats=result.stats)
+        result.rows.update(write_corpus_tables(staging, context, fmt=fmt))
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    result.manifest = run_manifest(corpus, nlp, options=options, inputs=inputs,
+                                   stats=result.stats, rows=result.rows)
+    publish(staging, out, result.manifest)
+    return result

@@ -1,0 +1,100 @@
+"""Notebook 03 (where): places, maps, provinces, datelines and unresolved names."""
+
+from __future__ import annotations
+
+import pandas as pd
+from matplotlib.figure import Figure
+
+from helpers.run import Tables
+from helpers.views import plots
+from helpers.views.common import TOP, evidence_table, finished, mentions_of
+from helpers.views.maps import draw_places_map
+
+
+def places_view(tables: Tables, *, top: int = TOP) -> pd.DataFrame:
+    """Resolved places of events: name, kind, coordinates, province, precision, counts."""
+    places = tables.read("places")
+    return places[["canonical", "kind", "lat", "lon", "admin1", "admin1_code", "country",
+                   "precision", "n_mentions", "n_articles"]].head(top).reset_index(drop=True)
+
+
+def places_map(tables: Tables, *, title: str | None = None) -> Figure:
+    """Map of the corpus's places of events, markers sized by mentions."""
+    with plots.style():
+        return finished(draw_places_map(tables.read("places"), title=title))
+
+
+def article_map(tables: Tables, article_id: str | None = None) -> Figure:
+    """Map of one article's places (default: the article naming the most places)."""
+    rows = tables.read("place_mentions")
+    rows = rows[rows["role"].isin(["event", "nested", "dateline"]) & rows["lat"].notna()]
+    if article_id is None:
+        counts = rows.groupby("article_id").size()
+        article_id = counts.sort_values(ascending=False, kind="stable").index[0]
+    with plots.style():
+        return finished(draw_places_map(rows[rows["article_id"] == article_id],
+                                       title=f"Places in article {article_id}"))
+
+
+def province_map(tables: Tables, *, title: str = "Place mentions by province") -> Figure:
+    """Province choropleth of place mentions, with the places as markers."""
+    counts = mentions_by_province(tables, top=None).set_index("admin1_code")["n_mentions"]
+    with plots.style():
+        return finished(draw_places_map(tables.read("places"), title=title, choropleth=counts))
+
+
+def mentions_by_province(tables: Tables, *, top: int | None = TOP) -> pd.DataFrame:
+    """Place mentions (demonyms aside) per province (admin1), with articles."""
+    rows = tables.read("place_mentions")
+    rows = rows[rows["place_id"].notna() & (rows["role"] != "demonym")
+                & (rows["admin1_code"].fillna("") != "")]
+    counts = (rows.groupby(["admin1_code", "admin1", "country"])
+              .agg(n_mentions=("article_id", "size"), n_articles=("article_id", "nunique"))
+              .reset_index()
+              .sort_values(["n_mentions", "admin1_code"], ascending=[False, True], kind="stable"))
+    return (counts if top is None else counts.head(top)).reset_index(drop=True)
+
+
+def mentions_by_country(tables: Tables, *, top: int = TOP) -> pd.DataFrame:
+    """Place mentions and demonyms per country (ISO code)."""
+    rows = tables.read("place_mentions")
+    rows = rows[rows["country"].fillna("") != ""]
+    counts = pd.crosstab(rows["country"], rows["role"])
+    counts["total"] = counts.sum(axis=1)
+    return counts.sort_values("total", ascending=False, kind="stable").head(top).rename_axis(columns=None)
+
+
+def datelines_vs_places(tables: Tables, *, top: int = TOP) -> pd.DataFrame:
+    """Per article: where it was filed from (dateline) and where its events are (main places)."""
+    rows = tables.read("place_mentions")
+    datelines = (rows[rows["role"] == "dateline"].groupby("article_id")["canonical"].first()
+                 .rename("dateline_place"))
+    events = rows[rows["role"] == "event"]
+    main = (events.groupby(["article_id", "canonical"]).size().rename("n").reset_index()
+            .sort_values(["article_id", "n", "canonical"], ascending=[True, False, True])
+            .groupby("article_id")["canonical"].apply(lambda names: "; ".join(names.head(3)))
+            .rename("main_event_places"))
+    return pd.concat([datelines, main], axis=1).head(top).reset_index()
+
+
+def unresolved_places(tables: Tables, *, top: int = TOP) -> pd.DataFrame:
+    """Place-like mentions left unresolved, with the reason."""
+    rows = tables.read("place_mentions")
+    rows = rows[rows["place_id"].isna() | (rows["place_id"] == "")]
+    return evidence_table(rows, ["article_id", "text", "label", "resolution", "sentence"], top=top)
+
+
+def demonyms_view(tables: Tables) -> pd.DataFrame:
+    """Nationality words and the country (or region) they link to."""
+    rows = tables.read("place_mentions")
+    rows = rows[rows["role"] == "demonym"]
+    return (rows.groupby(["text", "canonical", "country"], dropna=False).size()
+            .rename("n_mentions").reset_index()
+            .sort_values(["n_mentions", "text"], ascending=[False, True], kind="stable")
+            .reset_index(drop=True))
+
+
+def place_evidence(tables: Tables, place: str | None = None, *, top: int = 10) -> pd.DataFrame:
+    """The sentences that mention a place (canonical name or place id; default the most mentioned)."""
+    rows = mentions_of(tables, "place_mentions", "place_id", place, ranking="places")
+    return evidence_table(rows, ["article_id", "start_char", "text", "role", "sentence"], top=top)
