@@ -53,3 +53,34 @@ def place_nouns(language: str = config.DEFAULT_LANGUAGE) -> PlaceNouns:
         admin=frozenset(r["noun"] for r in rows if r["cue"] == "admin"),
         settlement=frozenset(r["noun"] for r in rows if r["cue"] == "settlement"),
         after_name=frozenset(r["noun"] for r in rows if r["after_name"] == "yes"))
+
+
+@dataclass(frozen=True)
+class CreditLines:
+    """The words that credit people in news copy (``credit_lines.csv``).
+
+    Attributes:
+        roles: Words before "by" (``""`` for a bare byline) -> the role they give.
+        line_starts: Words that, followed by "by", start a credit paragraph.
+        line_prefixes: Optional words before those ("Additional writing by").
+    """
+
+    roles: dict[str, str]
+    line_starts: tuple[str, ...]
+    line_prefixes: tuple[str, ...]
+
+
+@lru_cache(maxsize=4)
+def credit_lines(language: str = config.DEFAULT_LANGUAGE) -> CreditLines:
+    """The credit-line words of ``language``.
+
+    >>> credit = credit_lines()
+    >>> credit.roles["editing"], credit.roles[""], "reporting" in credit.line_starts
+    ('editor', 'author', True)
+    """
+    rows = read_vocabulary("credit_lines.csv", language)
+    return CreditLines(
+        roles={r["verb"]: r["role"] for r in rows if r["starts_line"] != "prefix"},
+        line_starts=tuple(r["verb"] for r in rows if r["starts_line"] == "yes" and r["verb"]),
+        line_prefixes=tuple(r["verb"] for r in rows if r["starts_line"] == "prefix"))
+
