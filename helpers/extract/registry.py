@@ -96,8 +96,10 @@ EXTRACTORS: tuple[Extractor, ...] = (
     Extractor("casualties", writes=("casualties",), reads=("place_mentions",), run=_casualties),
 )
 
-#: Tables written per article: the loader's, then the extractors', in registry order.
-ARTICLE_TABLES: tuple[str, ...] = LOADER_TABLES + tuple(t for e in EXTRACTORS for t in e.writes)
+#: Tables the extractors write, in registry order.
+EXTRACTOR_TABLES: tuple[str, ...] = tuple(t for e in EXTRACTORS for t in e.writes)
+#: Tables written per article: the loader's, then the extractors'.
+ARTICLE_TABLES: tuple[str, ...] = LOADER_TABLES + EXTRACTOR_TABLES
 
 
 def check_registry(extractors: tuple[Extractor, ...] = EXTRACTORS) -> None:

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from helpers.articles import Article
 from helpers.atomic import write_atomic
+from helpers.extract.registry import EXTRACTOR_TABLES
 from helpers.nlp.doc_cache import DocCache
 from helpers.run.output import code_version
 
@@ -44,16 +45,19 @@ class RowCache:
         return self.directory / key[:2] / f"{key}.pickle"
 
     def get(self, article: Article) -> dict[str, list[dict]] | None:
-        """The stored rows, or ``None``; an unreadable entry is deleted (it will be recomputed)."""
+        """The stored rows, or ``None``; an unreadable entry, or one that does not hold
+        exactly the extractor registry's tables, is deleted (it will be recomputed)."""
         path = self.path(article)
         try:
             rows = pickle.loads(zlib.decompress(path.read_bytes()))  # our own files, from put()
         except FileNotFoundError:
             return None
         except Exception:  # any decoding failure means the entry is unusable
+            rows = None
+        if not isinstance(rows, dict) or set(rows) != set(EXTRACTOR_TABLES):
             path.unlink(missing_ok=True)
             return None
-        return rows if isinstance(rows, dict) else None
+        return rows
 
     def put(self, article: Article, rows: dict[str, list[dict]]) -> None:
         """Store the rows of ``article`` atomically."""
