@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers.ingest.loading import CorpusNotFoundError, articles_frame, decode_bytes, load_corpus
+from helpers.ingest import CorpusNotFoundError, articles_frame, decode_bytes, load_corpus
 
 SEED = Path(__file__).resolve().parents[1] / "seeds"
 

@@ -1,0 +1,179 @@
+"""Walk a corpus: every input file or record becomes one article, loaded or skipped.
+
+A corpus is a folder of .txt/.md files or .jsonl/.csv records (see
+:data:`helpers.ingest.readers.READERS`), or one such file. Nothing is silently
+lost: an input that cannot be read is an article skipped with its reason. Ids
+are made unique across the corpus and exact duplicate texts are flagged.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from helpers.articles import Article
+from helpers.ingest.decoding import BINARY_HEAD_BYTES, UTF16_BOMS, decode_bytes, looks_binary
+from helpers.ingest.readers import READERS, InputFile, skipped
+
+_EXPECTED_SUFFIXES = ", ".join(list(READERS)[:-1]) + " or " + list(READERS)[-1]
+
+
+class CorpusNotFoundError(FileNotFoundError):
+    """The corpus path does not exist."""
+
+
+def load_corpus(path: str | os.PathLike) -> list[Article]:
+    """Load every article (and every skipped input) under ``path``.
+
+    Args:
+        path: A folder (searched recursively) or a single .txt/.md/.jsonl/.csv file.
+
+    Returns:
+        One :class:`Article` per input file or record, loaded or skipped, in
+        sorted path order.
+
+    Raises:
+        CorpusNotFoundError: If ``path`` does not exist.
+    """
+    return list(iter_articles(path))
+
+
+def iter_articles(path: str | os.PathLike) -> Iterator[Article]:
+    """Yield articles one by one (see :func:`load_corpus`); memory stays flat.
+
+    Args:
+        path: A folder (searched recursively) or a single input file.
+
+    Yields:
+        One :class:`Article` per input file or record, in sorted path order.
+
+    Raises:
+        CorpusNotFoundError: If ``path`` does not exist.
+    """
+    root = Path(path)
+    if not root.exists():
+        raise CorpusNotFoundError(f"corpus not found: {root}")
+    base = root if root.is_dir() else root.parent
+    yield from mark_duplicates(
+        article for file in corpus_files(root) for article in load_file(file, base=base))
+
+
+def mark_duplicates(articles: Iterable[Article]) -> Iterator[Article]:
+    """Make ids unique (``~2`` suffix) and flag exact duplicate texts, in input order.
+
+    Args:
+        articles: Articles of the corpus, in input order.
+
+    Yields:
+        The same articles, ids made unique, ``duplicate_of`` set on a loaded
+        article whose text an earlier one has.
+    """
+    first_by_hash: dict[str, str] = {}
+    used_ids: set[str] = set()
+    for article in articles:
+        article.article_id = _unique_id(article.article_id, used_ids)
+        if article.loaded:
+            first = first_by_hash.setdefault(article.text_sha256, article.article_id)
+            if first != article.article_id:
+                article.duplicate_of = first
+        yield article
+
+
+def _unique_id(article_id: str, used: set[str]) -> str:
+    """``article_id``, or ``article_id~2``, ``~3``… if taken; the result is added to ``used``.
+
+    >>> used = {"a"}; _unique_id("a", used), _unique_id("a", used), _unique_id("b", used)
+    ('a~2', 'a~3', 'b')
+    """
+    candidate, n = article_id, 1
+    while candidate in used:
+        n += 1
+        candidate = f"{article_id}~{n}"
+    used.add(candidate)
+    return candidate
+
+
+def corpus_files(root: Path) -> list[Path]:
+    """Every input file under ``root`` (or ``root`` itself), sorted; hidden ones left out.
+
+    Args:
+        root: The corpus folder, or one file.
+
+    Returns:
+        The files, symlinked folders included as inputs (:func:`load_file` skips them).
+    """
+    if root.is_file():
+        return [root]
+    files = []
+    # os.walk does not follow symlinked folders, so a symlink loop cannot recurse; they are
+    # listed as inputs so that load_file accounts for them as skipped.
+    for folder, dirs, names in os.walk(root):
+        linked = {d for d in dirs if (Path(folder) / d).is_symlink()}
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in linked)
+        files.extend(Path(folder) / name for name in [*names, *linked] if not name.startswith("."))
+    return sorted(files)
+
+
+def load_file(file: Path, *, base: Path, lines: tuple[int, int] | None = None) -> Iterator[Article]:
+    """Articles of one input file (ids not yet made unique across files).
+
+    The file is checked (readable, regular, a supported suffix, not binary, not
+    empty) and decoded, then read by the reader of its suffix.
+
+    Args:
+        file: The input file.
+        base: Corpus root; paths and ids are relative to it.
+        lines: For .jsonl, only records on lines ``first..last`` (1-based, inclusive).
+
+    Yields:
+        Its articles, loaded or skipped; a file that cannot be read is one skipped article.
+    """
+    relative = file.relative_to(base).as_posix() if file.is_relative_to(base) else str(file)
+    stem_id = relative.rsplit(".", 1)[0] if "." in Path(relative).name else relative
+    source = InputFile(stem_id=stem_id, path=relative, lines=lines)
+    suffix = file.suffix.lower()
+    try:
+        mode = file.stat().st_mode
+    except OSError as error:  # a dangling symlink, a symlink loop, a file gone mid-run
+        yield skipped(stem_id, relative, None, f"unreadable file: {error.strerror or error}")
+        return
+    if stat.S_ISDIR(mode):
+        yield skipped(stem_id, relative, None, "symlinked folder not followed (it could loop)")
+        return
+    if not stat.S_ISREG(mode):  # reading a FIFO would block forever
+        yield skipped(stem_id, relative, None, "not a regular file (FIFO, socket or device)")
+        return
+    reader = READERS.get(suffix)
+    if reader is None:
+        yield skipped(stem_id, relative, None, f"unsupported file type {suffix or '(none)'}; "
+                      f"expected {_EXPECTED_SUFFIXES}")
+        return
+    try:
+        with file.open("rb") as handle:
+            head = handle.read(BINARY_HEAD_BYTES)
+            # a streamed format is read line by line, so a file of any size fits in memory;
+            # UTF-16 lines cannot be split as bytes, so such a file is decoded whole
+            if reader.stream and not head.startswith(UTF16_BOMS):
+                if looks_binary(head):
+                    yield skipped(stem_id, relative, None, "binary file")
+                    return
+                handle.seek(0)
+                yield from reader.stream(source, handle)
+                return
+            raw = head + handle.read()
+    except OSError as error:
+        yield skipped(stem_id, relative, None, f"unreadable file: {error.strerror or error}")
+        return
+    if not raw.strip():
+        yield skipped(stem_id, relative, None, "empty file")
+        return
+    if looks_binary(raw):
+        yield skipped(stem_id, relative, None, "binary file")
+        return
+    text, warning = decode_bytes(raw)
+    if not text.strip():  # only a BOM, or whitespace in another encoding
+        yield skipped(stem_id, relative, None, "empty file")
+        return
+    yield from reader.read(source, text, warning)

@@ -1,0 +1,80 @@
+"""Cue patterns: the regular expressions of paragraph roles, built from the cue vocabularies.
+
+The words come from :mod:`helpers.knowledge` (credit-line verbs, boilerplate
+lines, date-line labels); the patterns add only structure: the start of the
+paragraph, white space between words, "by", a colon, word boundaries.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+
+from helpers import config
+from helpers.knowledge.paragraph_cues import paragraph_cues
+from helpers.knowledge.vocabulary import credit_lines
+
+
+@dataclass(frozen=True)
+class CuePatterns:
+    """The compiled cue patterns of one language (all ignore case).
+
+    Attributes:
+        credit: Matches the start of a credit line: "Reporting by X", "Additional
+            editing by X", or a bare "By X".
+        boilerplate: Matches the start of a boilerplate line ("Read more", "Photo credit:").
+        date_label: Matches the label before the date of a date line ("Published:").
+    """
+
+    credit: re.Pattern[str]
+    boilerplate: re.Pattern[str]
+    date_label: re.Pattern[str]
+
+
+def phrase_alternation(phrases: Iterable[str]) -> str:
+    """A regex group matching any of ``phrases``, their words separated by any white space.
+
+    Args:
+        phrases: Phrases of space-separated words, matched literally.
+
+    Returns:
+        A non-capturing group, alternatives in the order given.
+
+    >>> phrase_alternation(["read more", "A&E"])
+    '(?:read\\\\s+more|A\\\\&E)'
+    """
+    return "(?:" + "|".join(r"\s+".join(map(re.escape, phrase.split())) for phrase in phrases) + ")"
+
+
+@lru_cache(maxsize=4)
+def cue_patterns(language: str = config.DEFAULT_LANGUAGE) -> CuePatterns:
+    """The cue patterns of ``language``, compiled once.
+
+    Args:
+        language: Folder of the vocabularies under ``helpers/data/``.
+
+    Returns:
+        The patterns.
+
+    >>> patterns = cue_patterns()
+    >>> bool(patterns.credit.match("Additional reporting by Jane Roe")), bool(patterns.credit.match("Bypass"))
+    (True, False)
+    >>> bool(patterns.boilerplate.match("READ MORE: ten killed"))
+    True
+    >>> patterns.date_label.sub("", "Updated: 3 March 2020")
+    '3 March 2020'
+    """
+    credit = credit_lines(language)
+    cues = paragraph_cues(language)
+    # credit_lines.csv lists the words before "by"; a bare "By" starts a byline too
+    starts = phrase_alternation(credit.line_starts)
+    prefixes = phrase_alternation(credit.line_prefixes)
+    caption = (rf"{phrase_alternation(cues.caption_media)}\s*{phrase_alternation(cues.caption_labels)}?"
+               r"\s*:")
+    return CuePatterns(
+        credit=re.compile(rf"^(?:(?:{prefixes}\s+)?{starts}\s+by|by)\s+\S", re.IGNORECASE),
+        boilerplate=re.compile(rf"^(?:{phrase_alternation(cues.boilerplate_lines)}|{caption})\b",
+                               re.IGNORECASE),
+        date_label=re.compile(rf"^{phrase_alternation(cues.date_line_labels)}\s*:?\s*", re.IGNORECASE))

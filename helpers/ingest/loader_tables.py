@@ -1,0 +1,50 @@
+"""The loader's tables: ``articles`` (one row per input) and ``paragraphs`` (kinds and notes)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import asdict
+
+import pandas as pd
+
+from helpers.articles import Article
+from helpers.tables import columns
+
+
+def articles_frame(articles: Iterable[Article]) -> pd.DataFrame:
+    """The ``articles`` table: one row per input, loaded or skipped.
+
+    Args:
+        articles: Articles as loaded.
+
+    Returns:
+        The table, with the columns of ``helpers.tables.columns("articles")``.
+
+    >>> articles_frame([Article("a", "a.txt", status="skipped", reason="empty file")]).status.tolist()
+    ['skipped']
+    """
+    names = columns("articles")
+    rows = []
+    for article in articles:
+        row = {key: value for key, value in asdict(article).items() if key in names}
+        kinds = [p.kind for p in article.paragraphs]
+        row.update(n_paragraphs=len(kinds), n_words=len(article.text.split()),
+                   n_repeats=kinds.count("repeat"), n_boilerplate=kinds.count("boilerplate"))
+        rows.append(row)
+    frame = pd.DataFrame(rows, columns=names)
+    return frame.astype({"record": "Int64", "n_paragraphs": "int64", "n_words": "int64",
+                         "n_repeats": "int64", "n_boilerplate": "int64"})
+
+
+def paragraph_rows(article: Article) -> list[dict]:
+    """The ``paragraphs`` table rows of one article (kinds and notes, with text).
+
+    Args:
+        article: An article as loaded.
+
+    Returns:
+        One row per paragraph, in order.
+    """
+    return [{"article_id": article.article_id, "paragraph": p.index, "start_char": p.start,
+             "end_char": p.end, "kind": p.kind, "note": p.note,
+             "text": article.text[p.start:p.end]} for p in article.paragraphs]

@@ -1,0 +1,63 @@
+"""Paragraph cues: the words by which the loader tells a paragraph's role in an article.
+
+Boilerplate lines ("Read more", "Photo credit:"), the joining words of a bare
+byline ("and", "in") and the labels of a date line ("Published", "Updated"),
+read from ``helpers/data/<language>/``. The credit-line verbs ("Reporting by")
+are :func:`helpers.knowledge.vocabulary.credit_lines`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from helpers import config
+from helpers.knowledge.vocabulary import read_vocabulary
+
+
+@dataclass(frozen=True)
+class ParagraphCues:
+    """The cue words of paragraph roles (``boilerplate_lines.csv``, ``byline_joiners.csv``,
+    ``date_line_labels.csv``), lower case, in file order.
+
+    Attributes:
+        boilerplate_lines: Words that start a boilerplate paragraph ("read more", "follow us").
+        caption_media: Words that, before an optional caption label and a colon, start a
+            caption credit ("photo", "video").
+        caption_labels: The optional word between those and the colon ("credit").
+        byline_joiners: Words of a bare byline that are not names ("and", "in", "&").
+        date_line_labels: Words that may precede the date of a date line ("published").
+    """
+
+    boilerplate_lines: tuple[str, ...]
+    caption_media: tuple[str, ...]
+    caption_labels: tuple[str, ...]
+    byline_joiners: frozenset[str]
+    date_line_labels: tuple[str, ...]
+
+
+@lru_cache(maxsize=4)
+def paragraph_cues(language: str = config.DEFAULT_LANGUAGE) -> ParagraphCues:
+    """The paragraph cue words of ``language``.
+
+    Args:
+        language: Folder of the vocabularies under ``helpers/data/``.
+
+    Returns:
+        The cue words, read once per language.
+
+    >>> cues = paragraph_cues()
+    >>> "read more" in cues.boilerplate_lines, cues.caption_labels, "&" in cues.byline_joiners
+    (True, ('credit',), True)
+    """
+    boilerplate = read_vocabulary("boilerplate_lines.csv", language)
+
+    def cues(kind: str) -> tuple[str, ...]:
+        return tuple(row["cue"] for row in boilerplate if row["kind"] == kind)
+
+    return ParagraphCues(
+        boilerplate_lines=cues("line"),
+        caption_media=cues("caption"),
+        caption_labels=cues("caption_label"),
+        byline_joiners=frozenset(row["word"] for row in read_vocabulary("byline_joiners.csv", language)),
+        date_line_labels=tuple(row["label"] for row in read_vocabulary("date_line_labels.csv", language)))
