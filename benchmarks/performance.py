@@ -215,7 +215,7 @@ def profile(corpus: Path, work: Path) -> list[dict]:
          "write_corpus_tables"),
         ("build pipeline (model, place and actor rules)", "nlp/pipeline.py", "build_pipeline"),
         ("tables write (Parquet)", "tables.py", "write"),
-        ("load corpus", "ingest/loading.py", "load_file"),
+        ("load corpus", "ingest/corpus.py", "load_file"),
     ]
     rows = []
     for step, file_end, function in wanted:

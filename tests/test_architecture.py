@@ -20,7 +20,7 @@ from helpers.tables import SCHEMAS
 PACKAGE = config.PACKAGE_DIR
 #: Layers of the data path, lowest first: a module may import from its own layer or a lower one.
 #: ``cli`` also holds the package's own ``__init__``: the public names of ``import helpers``.
-LAYERS = ("base", "ingest", "knowledge", "nlp", "extract", "aggregate", "run", "views", "cli")
+LAYERS = ("base", "knowledge", "ingest", "nlp", "extract", "aggregate", "run", "views", "cli")
 BASE_MODULES = {"helpers.config", "helpers.tables", "helpers.articles", "helpers.atomic"}
 #: The only imports inside functions, each for a reason: Dask is an optional extra; the
 #: report commands' Jupyter libraries take seconds to import, which ``extract`` should not pay;

@@ -57,7 +57,7 @@ def totals_of(rows: list[dict]) -> dict[str, int]:
 def seed_rows():
     """The seed as the suite reads it: the real loader, pipeline and place resolution."""
     from helpers.extract.places import main_place, resolve_places
-    from helpers.ingest.loading import load_corpus
+    from helpers.ingest import load_corpus
     from helpers.nlp import build_pipeline
 
     if not SEED.exists():

@@ -6,7 +6,7 @@ import pickle
 import pytest
 
 from helpers.articles import Article, Paragraph
-from helpers.ingest.loading import decode_bytes  # noqa: F401  (import check of the loader)
+from helpers.ingest import decode_bytes  # noqa: F401  (import check of the loader)
 from helpers.nlp import DocCache, ModelNotFoundError, ParseStats, build_pipeline, parse_articles
 from helpers.nlp.pipeline import pipeline_key
 

@@ -23,7 +23,7 @@ from helpers.extract.mentions import extract_mentions
 from helpers.extract.persons import extract_persons
 from helpers.extract.places import resolve_places
 from helpers.extract.quotes import extract_quotes
-from helpers.ingest.loading import decode_bytes, iter_articles, load_file
+from helpers.ingest import decode_bytes, iter_articles, load_file
 from helpers.knowledge.actors import load_dictionary
 from helpers.knowledge.gazetteer import default_gazetteer
 from helpers.nlp import build_pipeline, parse_text

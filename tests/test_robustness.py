@@ -22,7 +22,7 @@ import pytest
 
 from helpers import config
 from helpers.cli import main
-from helpers.ingest.loading import decode_bytes, iter_articles, load_corpus
+from helpers.ingest import decode_bytes, iter_articles, load_corpus
 from helpers.nlp import DocCache, ParseStats, build_pipeline, parse_articles
 from helpers.run.output import MANIFEST, is_current
 from helpers.tables import SCHEMAS, read_table

@@ -4,7 +4,7 @@ import pandas as pd
 import pytest
 
 from helpers import views
-from helpers.ingest.loading import load_corpus
+from helpers.ingest import load_corpus
 from helpers.run import Tables, extract
 from helpers.views.evidence import corpus_spans, highlight_spans, write_evidence_pages
 
