@@ -5,6 +5,9 @@ import time
 import pytest
 
 from helpers.knowledge import gazetteer as gz
+from helpers.knowledge import gazetteer_build
+from helpers.knowledge.place_name_keys import normalize_name
+from scripts import vendor_geodata
 
 
 @pytest.fixture(scope="module")
@@ -27,7 +30,7 @@ def test_transliteration_variants_meet(gazetteer, variants):
 
 
 def test_curly_apostrophes_and_case_fold():
-    assert gz.normalize_name("Karbala’") == gz.normalize_name("KARBALA'") == gz.normalize_name("Karbala")
+    assert normalize_name("Karbala’") == normalize_name("KARBALA'") == normalize_name("Karbala")
 
 
 def test_admin1_has_iso_code_and_point(gazetteer):
@@ -75,10 +78,10 @@ def test_cache_key_changes_with_data(tmp_path):
 
     data = tmp_path / "data"
     shutil.copytree(gz.config.DATA_DIR, data)
-    before = gz._cache_key(data)
+    before = gazetteer_build.cache_key(data)
     with (data / "geo_aliases.csv").open("a", encoding="utf-8") as handle:
         handle.write("Arbeela,gn:95446,test\n")
-    assert gz._cache_key(data) != before
+    assert gazetteer_build.cache_key(data) != before
 
 
 # --- representative points (issue #4) ---------------------------------------------------
@@ -93,7 +96,7 @@ def test_country_point_is_the_factbook_point(gazetteer, iso2, lat, lon):
 def test_country_points_are_documented_and_inside_their_country():
     from helpers.views import maps
 
-    rows = gz._read_csv(gz.config.DATA_DIR / "geo_countries.csv")
+    rows = gazetteer_build.read_rows(gz.config.DATA_DIR / "geo_countries.csv")
     assert {r["point"] for r in rows} == {"factbook", "ne_centroid"}
     assert sum(r["point"] == "factbook" for r in rows) > 200
     kuwait = next(r for r in rows if r["iso2"] == "KW")  # the Factbook's 45°45'E lies in Saudi Arabia
@@ -102,18 +105,18 @@ def test_country_points_are_documented_and_inside_their_country():
 
 def test_usable_country_point():
     square = {"AA": [[[0, 0], [1, 0], [1, 1], [0, 1], [0, 0]]], "BB": [[[2, 0], [3, 0], [3, 1], [2, 1], [2, 0]]]}
-    assert gz._usable_country_point("AA", 0.5, 0.5, square)        # inside
-    assert not gz._usable_country_point("AA", 0.5, 2.5, square)    # inside another country
-    assert gz._usable_country_point("AA", 0.5, 1.5, square)        # at sea, 55 km off the coast
-    assert not gz._usable_country_point("AA", 0.5, -3.0, square)   # at sea, far away
+    assert vendor_geodata._usable_country_point("AA", 0.5, 0.5, square)        # inside
+    assert not vendor_geodata._usable_country_point("AA", 0.5, 2.5, square)    # inside another country
+    assert vendor_geodata._usable_country_point("AA", 0.5, 1.5, square)        # at sea, 55 km off the coast
+    assert not vendor_geodata._usable_country_point("AA", 0.5, -3.0, square)   # at sea, far away
 
 
 def test_ne_admin1_row_is_the_namesake_among_shared_codes(gazetteer):
     nsw = gazetteer.admin1("AU-NSW")  # AU.02 is also NE's Lord Howe Island (159°E)
     assert nsw.canonical == "New South Wales" and nsw.lon < 154
     rows = [{"name": "Lord Howe Island"}, {"name": "New South Wales"}]
-    assert gz._ne_admin1_row(rows, "New South Wales")["name"] == "New South Wales"
-    assert gz._ne_admin1_row(rows, "Nowhere")["name"] == "New South Wales"  # else the last row
+    assert vendor_geodata._ne_admin1_row(rows, "New South Wales")["name"] == "New South Wales"
+    assert vendor_geodata._ne_admin1_row(rows, "Nowhere")["name"] == "New South Wales"  # else the last row
 
 
 def test_continent_points_are_geonames_points(gazetteer):

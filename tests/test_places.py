@@ -12,6 +12,8 @@ from helpers import config
 from helpers.aggregate.places import places_table
 from helpers.articles import Article, Paragraph
 from helpers.extract.places import places
+from helpers.knowledge import place_ranking
+from helpers.nlp import place_rules
 from helpers.tables import columns
 
 SEED = Path(__file__).resolve().parents[1] / "seeds" / "000_09ded475ebf546e7.txt"
@@ -135,7 +137,7 @@ def test_places_table_and_main_place(seed_rows):
 
 
 def test_ruler_patterns_are_modest_and_clean():
-    patterns = places.ruler_patterns()
+    patterns = place_rules.ruler_patterns()
     assert 1000 < len(patterns) < 15000
     names = {p["pattern"] for p in patterns}
     assert {"Erbil", "Salahuddin", "Iraq", "Kurdistan Region", "Diyala"} <= names
@@ -184,10 +186,10 @@ def test_us_article_reads_georgia_as_the_state(nlp):
 
 
 def test_main_country():
-    assert places.main_country(Counter({"US": 3, "EG": 1})) == "US"
-    assert places.main_country(Counter({"US": 2, "GE": 2})) == ""
-    assert places.main_country(Counter({"US": 1})) == ""
-    assert places.main_country(None) == ""
+    assert place_ranking.main_country(Counter({"US": 3, "EG": 1})) == "US"
+    assert place_ranking.main_country(Counter({"US": 2, "GE": 2})) == ""
+    assert place_ranking.main_country(Counter({"US": 1})) == ""
+    assert place_ranking.main_country(None) == ""
 
 
 @pytest.mark.parametrize("text, town, admin1_code", [

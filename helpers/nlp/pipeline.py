@@ -19,11 +19,11 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from helpers import config
-from helpers.extract.places.places import ruler_patterns
 from helpers.knowledge import actors
 from helpers.nlp.attribute_rules import replace_attribute_ruler
 from helpers.nlp.lemmatizer import memoize_lemmatizer
 from helpers.nlp.parse import PIECE_CHARS
+from helpers.nlp.place_rules import ruler_patterns
 
 PARAGRAPH_BREAKS = "sitrep_paragraph_breaks"
 

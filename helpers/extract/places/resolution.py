@@ -1,0 +1,166 @@
+"""Resolve an article's place mentions to the gazetteer, with the article as context.
+
+The context (:class:`ArticleContext`) is the countries and provinces the
+article is about, from the dateline, demonyms, "Town, Division" pairs and names
+whose reading is clear without context; a name never counts as its own context.
+Each mention is then ranked with that context
+(:func:`~helpers.knowledge.place_ranking.ranked_candidates`) and the cue word
+next to it ("province", "governorate" vs "city", "town", "village", "district").
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from spacy.tokens import Doc
+
+from helpers.extract.places.finding import Mention
+from helpers.knowledge.gazetteer import Gazetteer
+from helpers.knowledge.place_name_keys import normalize_name
+from helpers.knowledge.place_names import admin1_abbreviations, demonyms
+from helpers.knowledge.place_ranking import clear_reading, ranked_candidates
+from helpers.knowledge.place_vocabulary import place_phrase_words
+from helpers.knowledge.vocabulary import place_nouns
+from helpers.tables import columns
+
+
+class ArticleContext:
+    """Countries and provinces an article is about, with the names that support each.
+
+    Support comes from the dateline, demonyms and names whose best reading is clear
+    without context. Each distinct name (normalised) counts once, and a name never
+    supports its own reading (:meth:`without`): a repeated "Alexandria" must not
+    make its own article Egyptian; "Virginia" elsewhere in the text does the work.
+    """
+
+    def __init__(self) -> None:
+        self.countries: dict[str, set[str]] = {}
+        self.admin1_codes: dict[str, set[str]] = {}
+
+    def add(self, key: str, country: str, admin1_code: str = "") -> None:
+        """Record that the name ``key`` supports ``country`` (and ``admin1_code``)."""
+        if country:
+            self.countries.setdefault(country, set()).add(key)
+        if admin1_code:
+            self.admin1_codes.setdefault(admin1_code, set()).add(key)
+
+    def without(self, key: str) -> tuple[Counter, Counter]:
+        """Counters of supporting names per country and per province, leaving out ``key``."""
+        def count(table: dict[str, set[str]]) -> Counter:
+            return Counter({code: len(keys - {key}) for code, keys in table.items() if keys - {key}})
+        return count(self.countries), count(self.admin1_codes)
+
+
+def _cue(doc: Doc, start: int, end: int) -> str:
+    """``"admin"`` or ``"settlement"`` when a cue word follows the mention, possibly
+    after a list of names ("Kirkuk, Diyala, and Salahuddin provinces"), or precedes
+    it with "of" ("the province of Salahuddin", "the city of Mosul")."""
+    nouns = place_nouns()
+    words = place_phrase_words()
+    word = ""
+    for token in doc[end:min(end + 8, len(doc))]:
+        if token.lower_ in nouns.admin or token.lower_ in nouns.settlement:
+            word = token.lower_
+            break
+        if not (token.lower_ in words.list_joiners or token.is_title):
+            break
+    if not word and start >= 2 and doc[start - 1].lower_ in words.noun_links:
+        word = doc[start - 2].lower_
+    if word in nouns.admin:
+        return "admin"
+    if word in nouns.settlement:
+        return "settlement"
+    return ""
+
+
+def article_context(mentions: list[Mention], gazetteer: Gazetteer) -> ArticleContext:
+    """Countries and provinces the article is about: dateline, demonyms and clear names.
+
+    Args:
+        mentions: The article's mentions (:func:`~helpers.extract.places.finding.find_mentions`).
+        gazetteer: The gazetteer.
+
+    Returns:
+        The context, with the names supporting each country and province.
+    """
+    context = ArticleContext()
+    for row in mentions:
+        key = normalize_name(row["text"])
+        if row["role"] == "demonym":
+            place = gazetteer.get(demonyms()[row["text"]])
+            if place and place.country:
+                context.add(key, place.country)
+            continue
+        if row["context_only"]:
+            continue
+        if row.get("allowed"):  # "Town, Division": both name the division
+            inside = {(p.country, p.admin1_code) for p in map(gazetteer.get, row["allowed"]) if p}
+            if len(inside) == 1:
+                context.add(key, *inside.pop())
+            continue
+        ranked = ranked_candidates(row["text"], gazetteer, None, None,
+                                   _cue(row.span.doc, row.span.start, row.span.end))
+        if ranked and (row["role"] == "dateline" or clear_reading(ranked)):
+            top = ranked[0][1]
+            context.add(key, top.country, top.admin1_code)
+    return context
+
+
+def resolve_mention(row: Mention, gazetteer: Gazetteer, countries: Counter, admin1_codes: Counter) -> dict:
+    """The place fields of one mention, given the article's context without its own name.
+
+    Args:
+        row: The mention.
+        gazetteer: The gazetteer.
+        countries: The article's countries with their support (:meth:`ArticleContext.without`).
+        admin1_codes: The article's provinces with their support.
+
+    Returns:
+        The ``place_mentions`` columns from ``role`` on; ``place_id`` is ``None`` and
+        ``resolution`` says why when the mention stays unresolved. An empty dict drops
+        the mention (a lower-case region name outside its country's news).
+    """
+    fields = dict.fromkeys(columns("place_mentions")[6:], None)
+    fields["role"] = row["role"]
+    if row["role"] == "demonym":
+        place, note = gazetteer.get(demonyms()[row["text"]]), "demonym"
+    elif row["context_only"]:
+        place = gazetteer.get(row["context_only"])
+        if place.country and place.country not in countries:
+            return {}  # a generic phrase ("disputed areas") outside its country's news
+        note = "resolved: region name in its country's context"
+    elif row.get("allowed") and row["text"] in admin1_abbreviations():
+        place = gazetteer.admin1(admin1_abbreviations()[row["text"]])
+        note = "resolved: division after a town"
+    else:
+        cue = _cue(row.span.doc, row.span.start, row.span.end)
+        ranked = ranked_candidates(row["text"], gazetteer, countries, admin1_codes, cue)
+        if row.get("allowed"):
+            ranked = [item for item in ranked if item[1].place_id in row["allowed"]] or ranked
+        if not ranked:
+            return {**fields, "resolution": "unresolved: not in gazetteer"}
+        score, place = ranked[0]
+        small = place.kind == "village" or (place.kind == "city" and place.population == 0)
+        if small and countries and place.country not in countries and not cue and not row.get("allowed"):
+            return {**fields, "resolution": f"unresolved: only a small place outside the article's "
+                                           f"countries ({place.canonical}, {place.country})"}
+        if len(ranked) > 1 and not row.get("allowed"):
+            second_score, second = ranked[1]
+            if (score - second_score < 0.3 and second.country != place.country
+                    and place.country not in countries
+                    and {place.kind, second.kind} <= {"city", "village"}):
+                return {**fields, "resolution": f"unresolved: ambiguous ({place.canonical}, "
+                                               f"{place.country} / {second.canonical}, {second.country})"}
+        if row.get("allowed"):
+            note = "resolved: town, division" if place.kind in ("city", "village") else \
+                "resolved: division after a town"
+        elif cue:
+            note = f"resolved: cue word ({cue})"
+        elif place.country in countries and len({p.country for _s, p in ranked}) > 1:
+            note = "resolved: article context"
+        else:
+            note = "resolved: best match"
+    return {**fields, "place_id": place.place_id, "geonameid": place.geonameid,
+            "canonical": place.canonical, "kind": place.kind, "lat": place.lat, "lon": place.lon,
+            "country": place.country, "admin1": place.admin1, "admin1_code": place.admin1_code,
+            "precision": place.precision, "resolution": note}

@@ -1,0 +1,82 @@
+"""One sense per article: a town name resolved once keeps its place for the rest of the article.
+
+"Town, Division" ("Greer, S.C.") fixes the town for every other mention of the
+name, and a town resolved once also covers the later occurrences the NER
+missed or labelled otherwise.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc
+
+from helpers.articles import Article
+from helpers.extract.places.finding import NESTING_LABELS, mention_sentence
+from helpers.knowledge.place_names import demonyms
+from helpers.knowledge.place_vocabulary import place_phrase_words
+
+#: The fields of a row that say which place it is (copied from the first mention of a name).
+PLACE_FIELDS = ("place_id", "geonameid", "canonical", "kind", "lat", "lon", "country",
+                "admin1", "admin1_code", "precision")
+
+
+def one_sense_per_article(doc: Doc, article: Article, rows: list[dict]) -> list[dict]:
+    """A town named once as "Greer, S.C." is the same Greer everywhere in the article.
+
+    * Other mentions of a name resolved by "Town, Division" take that place.
+    * Occurrences of a resolved town name that no row covers (the NER missed them or
+      tagged the name ORG, or PERSON right after "in", "near", ...) become rows of the
+      same place; inside a longer entity they count only when it is not a person's name.
+
+    Args:
+        doc: The parsed article.
+        article: The article (text and extractable spans).
+        rows: The article's resolved rows (updated in place).
+
+    Returns:
+        The rows with the added occurrences, in text order.
+    """
+    sense: dict[str, dict] = {}
+    for row in rows:
+        if row["resolution"] == "resolved: town, division":
+            sense.setdefault(row["text"], row)
+    for row in rows:
+        first = sense.get(row["text"])
+        if first is not None and row is not first and row["role"] in ("event", "nested") \
+                and not row["resolution"].startswith(("resolved: cue word", "resolved: town")):
+            row.update({f: first[f] for f in PLACE_FIELDS}, resolution="resolved: same name as "
+                       "a town, division")
+    for row in rows:  # names resolved without a cue word apply to later bare occurrences too
+        if row["place_id"] and row["role"] in ("event", "dateline") and row["kind"] in ("city", "village") \
+                and row["text"][:1].isupper() and row["text"] not in demonyms():
+            sense.setdefault(row["text"], row)
+    if not sense:
+        return rows
+    locatives = place_phrase_words().locatives
+    taken = {i for r in rows for i in range(r["start_char"], r["end_char"])}
+    pattern = re.compile(r"\b(" + "|".join(re.escape(t) for t in sorted(sense, key=len, reverse=True)) + r")\b")
+    extra = []
+    ents = doc.ents  # spaCy rebuilds every entity span on each access
+    for match in pattern.finditer(article.text):  # doc.text would be rebuilt token by token
+        start, end = match.span()
+        if taken & set(range(start, end)) or not article.is_extractable(start, end):
+            continue
+        span = doc.char_span(start, end)
+        if span is None:
+            continue
+        ent = next((e for e in ents if e.start <= span.start and span.end <= e.end), None)
+        whole = ent is None or (ent.start, ent.end) == (span.start, span.end)
+        if ent is not None and ent.label_ == "PERSON" and not (
+                whole and span.start > 0 and doc[span.start - 1].lower_ in locatives):
+            continue  # a person's name ("Jesse Jackson", "Jackson said"), not "in Jackson"
+        if ent is not None and not whole and ent.label_ not in NESTING_LABELS:
+            continue
+        first = sense[match.group()]
+        extra.append({**first, "start_char": start, "end_char": end, "text": match.group(),
+                      "label": ent.label_ if ent is not None else "",
+                      "role": "event" if whole else "nested",
+                      "sentence": mention_sentence(doc, article, start, end),
+                      "resolution": "resolved: same name as an earlier mention"})
+        taken.update(range(start, end))
+    return sorted(rows + extra, key=lambda r: (r["start_char"], r["end_char"]))

@@ -1,0 +1,55 @@
+"""One gazetteer entry (:class:`Place`), the place kinds, and the sizes and countries that sort towns.
+
+Shared by the gazetteer (:mod:`helpers.knowledge.gazetteer`), its build
+(:mod:`helpers.knowledge.gazetteer_build`), the place rules of the pipeline and
+the place extractor.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+#: Place kinds, from the largest to the smallest.
+PLACE_KINDS = ("region", "country", "admin1", "admin2", "city", "village")
+
+#: Countries whose towns down to 1,000 inhabitants count as "conflict focus":
+#: they feed the EntityRuler and the extra-town table.
+FOCUS_COUNTRIES = frozenset({
+    "IQ", "SY", "TR", "IR", "JO", "LB", "IL", "PS", "SA", "YE", "KW", "AF", "PK", "LY",
+    "EG", "SD", "SS", "SO", "ET", "ER", "ML", "NE", "BF", "TD", "NG", "CM", "CF", "CD",
+    "UA", "RU", "MM", "AZ", "AM", "GE", "DZ", "TN", "MZ", "KE",
+})
+
+#: Populated places below this population are "village", above "city".
+CITY_POPULATION = 10_000
+
+
+class Place(NamedTuple):
+    """One gazetteer entry.
+
+    Attributes:
+        place_id: ``gn:<geonameid>``, ``rg:<cc>:<slug>`` or ``sr:<slug>``.
+        geonameid: GeoNames id, or ``None``.
+        canonical: Display name (English where known).
+        kind: One of :data:`PLACE_KINDS`.
+        lat: Latitude (label point for areas), or ``None``.
+        lon: Longitude, or ``None``.
+        country: ISO 3166-1 alpha-2 code ("" for supranational regions).
+        admin1: Name of the first-level division ("" if none or unknown).
+        admin1_code: ISO 3166-2 code of the division ("" if unknown).
+        population: Population (0 when unknown).
+        precision: 1 town, 2 district / part of a province, 3 province or
+            sub-national region, 4 country, 5 supranational region.
+    """
+
+    place_id: str
+    geonameid: int | None
+    canonical: str
+    kind: str
+    lat: float | None
+    lon: float | None
+    country: str
+    admin1: str
+    admin1_code: str
+    population: int
+    precision: int

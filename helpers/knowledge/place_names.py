@@ -1,0 +1,73 @@
+"""Curated place-name lists of ``helpers/data/``: demonyms, stop names, news aliases, abbreviations.
+
+* ``geo_demonyms.csv``: "Iraqi", "Syrians", "Kurdish" -> the country or region they name;
+* ``geo_stopnames.txt``: place names that are also common words or first names;
+* ``geo_aliases.csv``: news spellings GeoNames lacks ("Salahuddin", "U.S.");
+* ``geo_admin1_abbrev.csv``: postal and newspaper abbreviations of US states and
+  Canadian provinces ("S.C.", "Ont.").
+
+Each list is read once per process.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import pandas as pd
+
+from helpers import config
+from helpers.knowledge.gazetteer import default_gazetteer
+
+
+@lru_cache(maxsize=1)
+def stopnames() -> frozenset[str]:
+    """Names the place rules must not match on their own (``geo_stopnames.txt``), case-sensitive.
+
+    >>> "Most" in stopnames()
+    True
+    """
+    lines = (config.DATA_DIR / "geo_stopnames.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+
+
+@lru_cache(maxsize=1)
+def demonyms() -> dict[str, str]:
+    """Demonym -> ``place_id`` of its country or region (``geo_demonyms.csv``).
+
+    Raises:
+        ValueError: If a row's target is not in the gazetteer.
+    """
+    gazetteer = default_gazetteer()
+    table = pd.read_csv(config.DATA_DIR / "geo_demonyms.csv", keep_default_na=False)
+    result = {}
+    for demonym, target in zip(table["demonym"], table["target"], strict=True):
+        place = gazetteer.country(target) if len(target) == 2 else gazetteer.get(target)
+        if place is None:
+            raise ValueError(f"geo_demonyms.csv: unknown target {target!r}")
+        result[demonym] = place.place_id
+    return result
+
+
+@lru_cache(maxsize=1)
+def aliases() -> frozenset[str]:
+    """The curated news spellings of ``geo_aliases.csv`` ("US", "U.S.", "UK", ...).
+
+    >>> {"Salahuddin", "U.S."} <= aliases()
+    True
+    """
+    return frozenset(pd.read_csv(config.DATA_DIR / "geo_aliases.csv")["alias"])
+
+
+@lru_cache(maxsize=1)
+def admin1_abbreviations() -> dict[str, str]:
+    """Abbreviation -> ISO 3166-2 code, from ``geo_admin1_abbrev.csv``: postal codes and
+    newspaper abbreviations of US states and Canadian provinces ("SC", "S.C.", "Ont.").
+
+    They count only right after "Town," (see :mod:`helpers.extract.places.finding`):
+    alone, "Miss." or "Ind." are not places.
+
+    >>> admin1_abbreviations()["S.C."], admin1_abbreviations()["Ont."]
+    ('US-SC', 'CA-ON')
+    """
+    table = pd.read_csv(config.DATA_DIR / "geo_admin1_abbrev.csv", keep_default_na=False)
+    return dict(zip(table["abbrev"], table["admin1_code"], strict=True))
