@@ -20,7 +20,7 @@ from helpers.extract.casualties.casualties import extract_casualties
 from helpers.extract.context import Context
 from helpers.extract.mentions import extract_mentions, with_places
 from helpers.extract.persons.persons import extract_persons
-from helpers.extract.places.places import main_place, resolve_places
+from helpers.extract.places import main_place, resolve_places
 from helpers.extract.quotes import extract_quotes
 from helpers.tables import SCHEMAS
 
