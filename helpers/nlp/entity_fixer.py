@@ -1,0 +1,159 @@
+"""The entity fixer: repairs the statistical NER's spans around ranks, titles and names.
+
+Placed after the NER by :func:`helpers.nlp.actor_rules.add_pipeline_components`.
+It trims rank words from the end of organisations ("Baghdad Operations Command
+Lieutenant"), moves ranks and titles into the person they belong to
+("Lieutenant General Abdul Amir Yarallah"), turns titled proper nouns into
+persons and keeps one label per name in a document. The rank and title words
+come from ``title_words.csv`` (:func:`helpers.knowledge.titles.title_words`).
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+from spacy.util import filter_spans
+
+from helpers.knowledge.titles import title_words
+
+FIXER_NAME = "sitrep_entity_fixer"
+
+
+def _title_word(token: Token) -> bool:
+    """True for a capitalised rank/title word ("Gen.", "Lieutenant", "Lt")."""
+    word = token.text.rstrip(".").lower()
+    return word in title_words().words and not token.is_lower
+
+
+def person_title_length(span: Span) -> int:
+    """Number of leading rank/title tokens (and their dots) in a PERSON span.
+
+    Args:
+        span: A PERSON span.
+
+    Returns:
+        How many tokens of rank and title words (with the dots after them) start
+        the span; 0 when they make up the whole span.
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("Lt . Gen. Stephen Townsend")
+    >>> person_title_length(doc[:])
+    3
+    """
+    length = 0
+    for token in span:
+        if _title_word(token) or (token.text == "." and length and _title_word(span[length - 1])):
+            length += 1
+        else:
+            break
+    return length if length < len(span) else 0
+
+
+class EntityFixer:
+    """Repairs NER span errors that matter for actors and persons.
+
+    * A non-person entity ending with rank words loses them ("Baghdad Operations
+      Command Lieutenant" becomes "Baghdad Operations Command").
+    * An organisation made only of adjectives (left over as "the Kurdish" before a
+      dictionary hit in "the Kurdish YPG") becomes NORP, without the article.
+    * With ``person_titles``, a PERSON span grows leftward over the rank and title
+      words right before it, including ones just trimmed from an organisation.
+    * Capitalised proper nouns outside any entity right after a title become a
+      PERSON ("President Hollande", "Mr Alzoubi"), with the title when ``person_titles``.
+    * One label per name in a document: a statistical entity made only of words of
+      a PERSON named elsewhere in the doc becomes PERSON ("Votel" after "Gen.
+      Joseph L. Votel"); dictionary and gazetteer hits (with an id) are kept.
+    """
+
+    def __init__(self, *, person_titles: bool = True) -> None:
+        self.person_titles = person_titles
+
+    def __call__(self, doc: Doc) -> Doc:
+        entities = [self._modifier_to_norp(self._trim_ranks(ent)) for ent in doc.ents]
+        entities = [ent for ent in entities if ent is not None]
+        entities += self._titled_names(doc, entities)
+        entities = self._consistent_persons(entities)
+        if self.person_titles:
+            taken = {token_index for ent in entities if ent.label_ != "PERSON"
+                     for token_index in range(ent.start, ent.end)}
+            entities = [self._with_titles(ent, taken) if ent.label_ == "PERSON" else ent
+                        for ent in entities]
+        doc.ents = filter_spans(entities)
+        return doc
+
+    @staticmethod
+    def _consistent_persons(entities: list[Span]) -> list[Span]:
+        name_words = {token.text for ent in entities if ent.label_ == "PERSON"
+                      for token in ent if token.is_title and not _title_word(token)}
+        return [Span(ent.doc, ent.start, ent.end, label="PERSON")
+                if ent.label_ != "PERSON" and not ent.ent_id_ and len(ent) <= 2
+                and all(token.text in name_words for token in ent) else ent
+                for ent in entities]
+
+    @staticmethod
+    def _titled_names(doc: Doc, entities: list[Span]) -> list[Span]:
+        taken = {index for ent in entities for index in range(ent.start, ent.end)}
+        names = []
+        for token in doc[:-1]:
+            if token.i in taken or not _title_word(token) \
+                    or token.text.rstrip(".").lower() not in title_words().introduce_name:
+                continue
+            end = token.i + 1 + (doc[token.i + 1].text == ".")
+            start = end
+            while end < len(doc) and end not in taken and doc[end].pos_ == "PROPN" \
+                    and doc[end].is_title and not _title_word(doc[end]):
+                end += 1
+            if end > start:
+                names.append(Span(doc, start, end, label="PERSON"))
+        return names
+
+    @staticmethod
+    def _modifier_to_norp(ent: Span | None) -> Span | None:
+        """An ORG of adjectives, or of one word right before a dictionary actor, is a modifier."""
+        if ent is None or ent.label_ != "ORG" or ent.ent_id_:
+            return ent
+        doc = ent.doc
+        start = ent.start + (ent[0].pos_ == "DET")
+        words = doc[start:ent.end]
+        before_actor = ent.end < len(doc) and bool(doc[ent.end].ent_id_)
+        if len(words) and (all(token.pos_ == "ADJ" for token in words)
+                           or (before_actor and len(words) == 1)):
+            return Span(doc, start, ent.end, label="NORP")
+        return ent
+
+    @staticmethod
+    def _trim_ranks(ent: Span) -> Span | None:
+        if ent.label_ == "PERSON" or ent.ent_id_:
+            return ent
+        end = ent.end
+        while end > ent.start and ent.doc[end - 1].text.rstrip(".").lower() in title_words().end_organisation \
+                and not ent.doc[end - 1].is_lower:
+            end -= 1
+        if end == ent.end:
+            return ent
+        if end == ent.start:
+            return None
+        return Span(ent.doc, ent.start, end, label=ent.label_, kb_id=ent.kb_id_, span_id=ent.id_)
+
+    @staticmethod
+    def _with_titles(ent: Span, taken: set[int]) -> Span:
+        doc = ent.doc
+        start = ent.start
+        while start > 0 and start - 1 not in taken:
+            previous = doc[start - 1]
+            if _title_word(previous) or (previous.text == "." and start > 1
+                                         and _title_word(doc[start - 2])):
+                start -= 1
+            else:
+                break
+        while start < ent.start and doc[start].text == ".":
+            start += 1
+        if start == ent.start:
+            return ent
+        return Span(doc, start, ent.end, label=ent.label_, kb_id=ent.kb_id_, span_id=ent.id_)
+
+
+@Language.factory(FIXER_NAME, default_config={"person_titles": True})
+def make_entity_fixer(nlp: Language, name: str, person_titles: bool) -> EntityFixer:
+    """spaCy factory for :class:`EntityFixer` (registered on import of this module)."""
+    return EntityFixer(person_titles=person_titles)
