@@ -357,7 +357,7 @@ def test_merge_incidents_groups_same_place_and_date_window():
 
 def test_tokens_outside_the_trigger_prefilter_are_no_trigger(nlp):
     """The prefilter (read from token arrays) never hides a token ``_trigger_victims`` would answer for."""
-    from helpers.extract.casualties.casualties import _trigger_candidates, _trigger_victims
+    from helpers.extract.casualties.triggers import _trigger_candidates, _trigger_victims
 
     lexicon = load_lexicon()
     text = "\n".join([

@@ -12,8 +12,8 @@ import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from helpers.extract.casualties.casualties import Lexicon, load_lexicon
 from helpers.knowledge.actors import ActorDictionary, load_dictionary
+from helpers.knowledge.casualty_lexicon import Lexicon, load_lexicon
 from helpers.knowledge.gazetteer import Gazetteer, default_gazetteer
 
 #: Languages with vocabularies under ``helpers/data/<language>/``.

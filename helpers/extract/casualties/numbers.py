@@ -3,7 +3,8 @@
 ``parse_quantity("at least ten")`` gives ``Quantity(low=10, high=None,
 qualifier="at least")``. Exact numbers (digits or words, via ``text_to_num``)
 give ``low == high``; qualifiers widen the interval; vague quantities map to
-documented lower bounds (:data:`VAGUE_LOW_BOUNDS`).
+documented lower bounds (:data:`VAGUE_LOW_BOUNDS`). The words come from
+``helpers/data/en/quantities.csv`` (:func:`helpers.knowledge.casualty_lexicon.quantity_words`).
 
 Interval rules (the qualifier is kept as written, lower-cased):
 
@@ -26,90 +27,20 @@ from dataclasses import dataclass
 
 from text_to_num import text2num
 
+from helpers import config
+from helpers.knowledge.casualty_lexicon import quantity_words
+
+_WORDS = quantity_words()
 #: Documented lower bounds for vague quantities ("dozens" means at least 24).
-VAGUE_LOW_BOUNDS: dict[str, int] = {
-    "a": 1,
-    "an": 1,
-    "a couple": 2,
-    "a couple of": 2,
-    "couple": 2,
-    "a pair of": 2,
-    "both": 2,
-    "a few": 3,
-    "few": 3,
-    "several": 3,
-    "a handful": 3,
-    "a handful of": 3,
-    "a number of": 2,
-    "some": 2,
-    "many": 3,
-    "numerous": 3,
-    "a dozen": 12,
-    "dozen": 12,
-    "dozens": 24,
-    "dozens of": 24,
-    "tens": 20,
-    "tens of": 20,
-    "scores": 40,
-    "scores of": 40,
-    "hundreds": 200,
-    "hundreds of": 200,
-    "thousands": 2000,
-    "thousands of": 2000,
-    "tens of thousands": 20000,
-    "tens of thousands of": 20000,
-}
-
+VAGUE_LOW_BOUNDS: dict[str, int] = _WORDS.vague_low_bounds
 #: Vague words that still state an exact number.
-VAGUE_EXACT: dict[str, int] = {
-    "a dozen": 12,
-    "a couple": 2,
-    "a couple of": 2,
-    "a pair of": 2,
-    "both": 2,
-    "a": 1,
-    "an": 1,
-    "a hundred": 100,
-    "a thousand": 1000,
-    "a single": 1,
-    "single": 1,
-    "lone": 1,
-}
-
+VAGUE_EXACT: dict[str, int] = _WORDS.vague_exact
 #: Qualifier phrases (lower case) and how they turn ``N`` into ``(low, high)``.
 #: ``"low"``: N is a lower bound; ``"above"``: N + 1 lower bound; ``"high"``:
 #: N is an upper bound; ``"below"``: N - 1 upper bound; ``"approx"``: N ± unknown.
-QUALIFIERS: dict[str, str] = {
-    "at least": "low",
-    "no fewer than": "low",
-    "no less than": "low",
-    "a minimum of": "low",
-    "more than": "above",
-    "over": "above",
-    "upwards of": "above",
-    "in excess of": "above",
-    "up to": "high",
-    "nearly": "high",
-    "almost": "high",
-    "as many as": "high",
-    "at most": "high",
-    "no more than": "high",
-    "close to": "high",
-    "fewer than": "below",
-    "less than": "below",
-    "under": "below",
-    "about": "approx",
-    "some": "approx",
-    "around": "approx",
-    "approximately": "approx",
-    "roughly": "approx",
-    "an estimated": "approx",
-    "estimated": "approx",
-    "circa": "approx",
-}
-
+QUALIFIERS: dict[str, str] = _WORDS.qualifiers
 #: Trailing qualifiers ("ten or more").
-TRAILING_QUALIFIERS: dict[str, str] = {"or more": "low", "plus": "low", "or so": "approx"}
+TRAILING_QUALIFIERS: dict[str, str] = _WORDS.trailing_qualifiers
 
 _DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})+$|^\d+$")
 
@@ -159,14 +90,15 @@ def parse_number(text: str) -> int | None:
         return VAGUE_EXACT[cleaned]
     if cleaned in VAGUE_LOW_BOUNDS:
         return None
-    if cleaned.startswith(("a ", "an ")) and cleaned.split(" ", 1)[1] in {"hundred", "thousand"}:
-        cleaned = "one " + cleaned.split(" ", 1)[1]
+    article, _, rest = cleaned.partition(" ")
+    if article in _WORDS.articles and rest in _WORDS.scales:
+        cleaned = f"{_WORDS.articles[article]} {rest}"  # "an hundred" -> "one hundred"
     try:
-        value = text2num(cleaned, "en")
+        value = text2num(cleaned, config.DEFAULT_LANGUAGE)
     except ValueError:
         return None
-    # text2num accepts ordinals ("fifth" -> 5); ordinals never count people.
-    if re.search(r"(st|nd|rd|th)$", cleaned) and not cleaned.endswith(("thousand", "hundred")):
+    # text2num accepts ordinals ("fifth" -> 5); ordinals never count people ("thousand" is no ordinal).
+    if cleaned.endswith(_WORDS.ordinal_suffixes) and not cleaned.endswith(_WORDS.scales):
         return None
     return int(value)
 

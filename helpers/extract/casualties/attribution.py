@@ -1,0 +1,127 @@
+"""Who did it and where: the perpetrator and the place of a casualty figure.
+
+The perpetrator is the trigger's agent (``killed by X``), else the agent of an
+event noun in the sentence (``ISIS attack``, ``attack by X``, ``X launched an
+attack``), else of an event in the previous sentence the sentence refers back
+to (``the attack``); it is linked through the actor dictionary. The place is the
+nearest event place in the same clause, the sentence, the previous sentence,
+else the article's main place.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Sequence
+
+from spacy.tokens import Span, Token
+
+from helpers.extract.casualties.syntax import _clause_head, _entities, _is_passive, _subject
+from helpers.knowledge.actors import ActorDictionary, canonicalize
+from helpers.knowledge.casualty_lexicon import Lexicon, casualty_cues
+
+_AGENT_LABELS = {"ORG", "NORP", "PERSON", "GPE"}
+#: Entity labels that name an actor inside a longer phrase; NORP adjectives do not ("Afghan forces").
+_ACTOR_LABELS = {"ORG", "PERSON"}
+
+
+def _entity_in(token: Token, labels: set[str]) -> Span | None:
+    """The first named entity of ``labels`` inside the subtree of ``token``."""
+    left, right = token.left_edge.i, token.right_edge.i
+    return next((e for e in _entities(token.doc) if e.label_ in labels and left <= e.start and e.end - 1 <= right), None)
+
+
+def _event_agent(event: Token, lexicon: Lexicon) -> Token | Span | None:
+    """The agent of an event noun: ``ISIS attack``, ``attack by X``, ``X launched an attack``."""
+    cues = casualty_cues()
+    for child in event.children:
+        if child.dep_ in {"compound", "poss", "nmod", "amod"} and child.ent_type_ in _AGENT_LABELS - {"GPE"}:
+            return _entity_in(child, _AGENT_LABELS) or child
+        if child.dep_ == "prep" and child.lower_ in cues.agent_preposition:
+            agent = next((g for g in child.children if g.dep_ == "pobj"), None)
+            if agent is not None:
+                return agent
+    if event.dep_ in {"dobj", "obj"} and event.head.lemma_.lower() in cues.event_verb:
+        return _subject(event.head)
+    return None
+
+
+def _events_in(sentence: Span, lexicon: Lexicon) -> list[Token]:
+    return [t for t in sentence if t.pos_ in {"NOUN", "PROPN"} and t.lemma_.lower() in lexicon.events]
+
+
+def _perpetrator(agent: Token | None, trigger: Token, sentence: Span, previous: Span | None, lexicon: Lexicon) -> tuple[Token | Span | None, bool]:
+    """Pick the perpetrator; True in the second slot when it came from the previous sentence."""
+    cues = casualty_cues()
+    if agent is not None and agent.tag_ in {"WDT", "WP"}:
+        agent = None
+    if agent is not None:
+        if agent.lemma_.lower() in lexicon.events:
+            return _event_agent(agent, lexicon), False
+        return agent, False
+    for event in _events_in(sentence, lexicon):
+        found = _event_agent(event, lexicon)
+        if found is not None:
+            return found, False
+    for verb in sentence:
+        if verb.pos_ == "VERB" and verb.lemma_.lower() in lexicon.events | cues.attack_verb and not _is_passive(verb):
+            subject = _subject(verb)
+            if subject is not None and subject.pos_ != "PRON":
+                if subject.lemma_.lower() in lexicon.events:
+                    return _event_agent(subject, lexicon), False
+                return subject, False
+    anaphoric = [e for e in _events_in(sentence, lexicon) if any(c.lower_ in cues.anaphoric_determiner for c in e.children)]
+    if anaphoric and previous is not None:
+        for event in _events_in(previous, lexicon):
+            found = _event_agent(event, lexicon)
+            if found is not None:
+                return found, True
+    return None, False
+
+
+def _noun_phrase(token: Token, *, complements: Collection[str] = ()) -> Span:
+    """The token with its left modifiers (no determiners) and the named prepositional complements."""
+    start = min([token.i] + [t.i for c in token.lefts if c.dep_ in {"amod", "compound", "nmod", "poss"} for t in c.subtree])
+    end = max([token.i] + [c.right_edge.i for c in token.rights if c.dep_ == "prep" and c.lower_ in complements])
+    return token.doc[start : end + 1]
+
+
+def _canonicalize(agent: Token | Span | None, dictionary: ActorDictionary | None) -> tuple[str, str]:
+    """Canonical name and actor id of the perpetrator, linked through the actor dictionary."""
+    if agent is None:
+        return "", ""
+    if isinstance(agent, Span):
+        span = agent
+    else:
+        # A named organisation or person inside the phrase names the actor ("members of
+        # the Islamic State"); a nationality adjective does not ("Afghan forces").
+        cues = casualty_cues()
+        phrase = _noun_phrase(agent, complements=cues.partitive | cues.origin)
+        span = next((e for e in _entities(agent.doc) if e.label_ in _ACTOR_LABELS and phrase.start <= e.start and e.end <= phrase.end), phrase)
+    text = span.text
+    label = span.label_
+    if label:
+        result = canonicalize(text, label, dictionary=dictionary)
+        if result["canonical"]:
+            return result["canonical"], result["actor_id"]
+    return text, ""
+
+
+def _place_for(trigger: Token, sentence: Span, previous: Span | None, places: Sequence[dict], main_place: dict | None) -> tuple[dict | None, float]:
+    """Nearest sound place: same clause, sentence, the antecedent sentence, else main place."""
+    doc = trigger.doc
+
+    def inside(span: Span) -> list[dict]:
+        return [p for p in places if span.start_char <= p["start_char"] and p["end_char"] <= span.end_char]
+
+    in_sentence = inside(sentence)
+    if in_sentence:
+        clause = _clause_head(trigger)
+        same_clause = []
+        for place in in_sentence:
+            place_span = doc.char_span(place["start_char"], place["end_char"], alignment_mode="expand")
+            if place_span is not None and _clause_head(place_span.root) is clause:
+                same_clause.append(place)
+        pool = same_clause or in_sentence
+        return min(pool, key=lambda p: abs(p["start_char"] - trigger.idx)), 0.9 if same_clause else 0.7
+    if previous is not None and inside(previous):
+        return inside(previous)[-1], 0.5
+    return main_place, 0.3

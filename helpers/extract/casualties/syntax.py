@@ -1,0 +1,99 @@
+"""Argument structure of casualty triggers, read off the dependency parse.
+
+Walked by hand: victims hang off triggers through passives, conjunct chains and
+participles at variable depth, which DependencyMatcher patterns (fixed shape)
+would need dozens of near-duplicates to cover. Dependency labels and tags are
+grammar and stay here; the few words tested (auxiliaries, age words) come from
+:func:`helpers.knowledge.casualty_lexicon.casualty_cues`.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from spacy.tokens import Doc, Span, Token
+
+from helpers.knowledge.casualty_lexicon import Lexicon, casualty_cues
+
+#: Subject relations: the victim of a passive or intransitive trigger.
+SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+#: Past participle: ``3 killed``, ``was found shot``.
+PARTICIPLE_TAGS = frozenset({"VBN"})
+
+
+@lru_cache(maxsize=4)
+def _entities(doc: Doc) -> tuple[Span, ...]:
+    """``doc.ents``, built once per doc (spaCy rebuilds every entity span on each access)."""
+    return tuple(doc.ents)
+
+
+def _with_conjuncts(token: Token, lexicon: Lexicon, *, appositions: bool = False) -> list[Token]:
+    """The token and the tokens conjoined to it (``an officer and three soldiers``).
+
+    A conjunct with its own trigger (``3 killed, 5 injured``) is a separate
+    figure. Appositions usually rename the same people (``three people --
+    Renee, Joshua and Brian``; ``his father, Joe``) so they are followed only
+    with ``appositions`` (lists of parts after ``including``).
+    """
+    relations = {"conj", "appos"} if appositions else {"conj"}
+    found = [token]
+    for child in token.children:
+        if child.dep_ in relations and child.pos_ in {"NOUN", "PROPN", "NUM", "PRON", "ADJ"} and not _has_own_trigger(child, lexicon):
+            if child.dep_ == "appos" and child.pos_ == "NUM" and token.pos_ != "NUM":
+                continue  # "Smith, 25," is an age, not a second victim.
+            found.extend(_with_conjuncts(child, lexicon, appositions=appositions))
+    return found
+
+
+def _has_own_trigger(token: Token, lexicon: Lexicon) -> bool:
+    return any(c.dep_ in {"acl", "relcl", "amod"} and (c.lemma_.lower() in lexicon.verbs or c.lower_ in lexicon.adjectives) for c in token.children)
+
+
+def _is_passive(verb: Token) -> bool:
+    perfect = casualty_cues().perfect_auxiliary
+    return any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children) or (
+        verb.tag_ in PARTICIPLE_TAGS and not any(c.dep_ == "aux" and c.lemma_ in perfect for c in verb.children)
+    )
+
+
+def _subject(verb: Token) -> Token | None:
+    """The subject of a verb, inherited from the verb it is conjoined to when missing."""
+    while True:
+        for child in verb.children:
+            if child.dep_ in SUBJECTS:
+                if child.tag_ in {"WDT", "WP"} and verb.dep_ in {"relcl", "acl"}:
+                    return verb.head  # "the shelling that killed …": the subject is the shelling
+                return child
+        if (verb.dep_ == "conj" and verb.head.pos_ in {"VERB", "AUX", "ADJ"}) or (verb.dep_ == "xcomp" and verb.tag_ in PARTICIPLE_TAGS):
+            verb = verb.head  # "was shot and killed"; "was found shot"
+            continue
+        if verb.dep_ in {"acl", "relcl"} and (verb.head.pos_ in {"NOUN", "PROPN", "NUM", "PRON"} or _is_age(verb.head)):
+            return verb.head
+        return None
+
+
+def _is_age(token: Token) -> bool:
+    """``old`` in ``a 12-year-old`` used as a noun."""
+    cues = casualty_cues()
+    return token.lower_ in cues.age_adjective and any(c.lemma_.lower() in cues.age_unit for c in token.children)
+
+
+def _shares_object(verb: Token) -> bool:
+    """``shot and wounded two men``: a conjoined verb holds the object of both."""
+    return any(c.dep_ == "conj" and c.pos_ == "VERB" and _objects(c) for c in verb.children)
+
+
+def _objects(verb: Token) -> list[Token]:
+    return [c for c in verb.children if c.dep_ in {"dobj", "obj"}]
+
+
+def _complement(token: Token, prepositions: frozenset[str]) -> Token | None:
+    """The first object of a preposition in ``prepositions`` that hangs on ``token`` (``the deaths of six people``)."""
+    return next((g for c in token.children if c.dep_ == "prep" and c.lower_ in prepositions for g in c.children if g.dep_ == "pobj"), None)
+
+
+def _clause_head(token: Token) -> Token:
+    """The head of the clause ``token`` is in."""
+    while token.dep_ not in {"ROOT", "conj", "advcl", "ccomp", "relcl"} and token.head is not token:
+        token = token.head
+    return token
