@@ -16,10 +16,10 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from helpers.articles import Article
-from helpers.extract.casualties.casualties import extract_casualties
+from helpers.extract.casualties import extract_casualties
 from helpers.extract.context import Context
 from helpers.extract.mentions import extract_mentions, with_places
-from helpers.extract.persons.persons import extract_persons
+from helpers.extract.persons import extract_persons
 from helpers.extract.places import main_place, resolve_places
 from helpers.extract.quotes import extract_quotes
 from helpers.tables import SCHEMAS

@@ -33,6 +33,12 @@ class FunctionWords:
         list_conjunctions: Words joining the items of a list ("and", "or").
         possessives: Possessive ending tokens ("'s").
         personal_pronouns: Pronouns resolved to the latest person named ("he", "she").
+        bare_possessives: Possessive endings of plurals ("'").
+        list_symbols: Symbols joining the items of a list (",", "&").
+        locatives: Prepositions before a place name ("in", "near").
+        name_links: Lower-case words inside multi-word town names ("upon", "of", "al").
+        noun_links: Words between a place noun and a name ("of").
+        byline_joiners: Words between the names of a bare byline ("and", "in", "&").
     """
 
     definite_articles: frozenset[str]
@@ -43,11 +49,27 @@ class FunctionWords:
     list_conjunctions: frozenset[str]
     possessives: frozenset[str]
     personal_pronouns: frozenset[str]
+    bare_possessives: frozenset[str]
+    list_symbols: frozenset[str]
+    locatives: frozenset[str]
+    name_links: frozenset[str]
+    noun_links: frozenset[str]
+    byline_joiners: frozenset[str]
 
     @property
     def articles(self) -> frozenset[str]:
         """Definite and indefinite articles."""
         return self.definite_articles | self.indefinite_articles
+
+    @property
+    def list_joiners(self) -> frozenset[str]:
+        """Tokens between the names of a list: conjunctions and symbols."""
+        return self.list_conjunctions | self.list_symbols
+
+    @property
+    def possessive_endings(self) -> frozenset[str]:
+        """Every possessive ending: "'s", "’s", "'", "’"."""
+        return self.possessives | self.bare_possessives
 
 
 @lru_cache(maxsize=4)
@@ -71,7 +93,13 @@ def function_words(language: str = config.DEFAULT_LANGUAGE) -> FunctionWords:
         title_conjunctions=role("title_conjunction"),
         list_conjunctions=role("list_conjunction"),
         possessives=role("possessive"),
-        personal_pronouns=role("personal_pronoun"))
+        personal_pronouns=role("personal_pronoun"),
+        bare_possessives=role("bare_possessive"),
+        list_symbols=role("list_symbol"),
+        locatives=role("locative"),
+        name_links=role("name_link"),
+        noun_links=role("noun_link"),
+        byline_joiners=role("byline_joiner"))
 
 
 @dataclass(frozen=True)

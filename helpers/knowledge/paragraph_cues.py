@@ -12,12 +12,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from helpers import config
+from helpers.knowledge.grammar import function_words
 from helpers.knowledge.vocabulary import read_vocabulary
 
 
 @dataclass(frozen=True)
 class ParagraphCues:
-    """The cue words of paragraph roles (``boilerplate_lines.csv``, ``byline_joiners.csv``,
+    """The cue words of paragraph roles (``boilerplate_lines.csv``, the byline joiners of ``function_words.csv``,
     ``date_line_labels.csv``), lower case, in file order.
 
     Attributes:
@@ -59,5 +60,5 @@ def paragraph_cues(language: str = config.DEFAULT_LANGUAGE) -> ParagraphCues:
         boilerplate_lines=cues("line"),
         caption_media=cues("caption"),
         caption_labels=cues("caption_label"),
-        byline_joiners=frozenset(row["word"] for row in read_vocabulary("byline_joiners.csv", language)),
+        byline_joiners=function_words(language).byline_joiners,
         date_line_labels=tuple(row["label"] for row in read_vocabulary("date_line_labels.csv", language)))

@@ -34,9 +34,9 @@ from spacy.vocab import Vocab
 from helpers import config
 from helpers.articles import Article
 from helpers.knowledge.gazetteer import Gazetteer, default_gazetteer
+from helpers.knowledge.grammar import function_words
 from helpers.knowledge.place import CITY_POPULATION, FOCUS_COUNTRIES, Place
 from helpers.knowledge.place_names import admin1_abbreviations, aliases, demonyms, stopnames
-from helpers.knowledge.place_vocabulary import place_phrase_words
 from helpers.nlp.place_rules import NESTED_MIN_POPULATION, ruler_patterns
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -81,9 +81,9 @@ def mention_sentence(doc: Doc, article: Article, start: int, end: int) -> str:
 @lru_cache(maxsize=4)
 def _trimmers(language: str = config.DEFAULT_LANGUAGE) -> tuple[re.Pattern, re.Pattern]:
     """A leading article ("the", "The") with its space, and a trailing possessive ("'s", "’")."""
-    words = place_phrase_words(language)
-    articles = "|".join(f"{re.escape(a)}|{re.escape(a.capitalize())}" for a in words.articles)
-    possessives = "|".join(map(re.escape, sorted(words.possessives, key=len, reverse=True)))
+    words = function_words(language)
+    articles = "|".join(f"{re.escape(a)}|{re.escape(a.capitalize())}" for a in sorted(words.definite_articles))
+    possessives = "|".join(map(re.escape, sorted(words.possessive_endings, key=len, reverse=True)))
     return re.compile(rf"^({articles})\s+"), re.compile(rf"({possessives})$")
 
 
@@ -262,7 +262,7 @@ def _appositions(doc: Doc, rows: list[Mention], gazetteer: Gazetteer, add: AddMe
     labelled it otherwise (a title-case name of up to three words with a candidate in the
     division), and the division when it is an abbreviation the gazetteer does not index.
     """
-    name_links = place_phrase_words().name_links
+    name_links = function_words().name_links
     taken = {i for r in rows for i in range(r.span.start, r.span.end)}
     ending = {r.span.end: r for r in rows if r["role"] in ("event", "nested") and not r["context_only"]}
     starting = {r.span.start: r for r in rows if r["role"] in ("event", "nested") and not r["context_only"]}

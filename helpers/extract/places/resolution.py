@@ -16,10 +16,10 @@ from spacy.tokens import Doc
 
 from helpers.extract.places.finding import Mention
 from helpers.knowledge.gazetteer import Gazetteer
+from helpers.knowledge.grammar import function_words
 from helpers.knowledge.place_name_keys import normalize_name
 from helpers.knowledge.place_names import admin1_abbreviations, demonyms
 from helpers.knowledge.place_ranking import clear_reading, ranked_candidates
-from helpers.knowledge.place_vocabulary import place_phrase_words
 from helpers.knowledge.vocabulary import place_nouns
 from helpers.tables import columns
 
@@ -56,7 +56,7 @@ def _cue(doc: Doc, start: int, end: int) -> str:
     after a list of names ("Kirkuk, Diyala, and Salahuddin provinces"), or precedes
     it with "of" ("the province of Salahuddin", "the city of Mosul")."""
     nouns = place_nouns()
-    words = place_phrase_words()
+    words = function_words()
     word = ""
     for token in doc[end:min(end + 8, len(doc))]:
         if token.lower_ in nouns.admin or token.lower_ in nouns.settlement:

@@ -13,8 +13,8 @@ from spacy.tokens import Doc
 
 from helpers.articles import Article
 from helpers.extract.places.finding import NESTING_LABELS, mention_sentence
+from helpers.knowledge.grammar import function_words
 from helpers.knowledge.place_names import demonyms
-from helpers.knowledge.place_vocabulary import place_phrase_words
 
 #: The fields of a row that say which place it is (copied from the first mention of a name).
 PLACE_FIELDS = ("place_id", "geonameid", "canonical", "kind", "lat", "lon", "country",
@@ -53,7 +53,7 @@ def one_sense_per_article(doc: Doc, article: Article, rows: list[dict]) -> list[
             sense.setdefault(row["text"], row)
     if not sense:
         return rows
-    locatives = place_phrase_words().locatives
+    locatives = function_words().locatives
     taken = {i for r in rows for i in range(r["start_char"], r["end_char"])}
     pattern = re.compile(r"\b(" + "|".join(re.escape(t) for t in sorted(sense, key=len, reverse=True)) + r")\b")
     extra = []
