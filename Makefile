@@ -6,7 +6,7 @@ CORPUS ?= seeds
 REPORTS ?= reports
 STAMP  := $(VENV)/.installed
 
-.PHONY: report test lab notebooks lock clean bench
+.PHONY: report test format lab notebooks lock clean bench
 
 # The venv is rebuilt only when the lock or the project metadata change.
 $(STAMP): requirements.lock pyproject.toml
@@ -21,7 +21,13 @@ report: $(STAMP)
 	$(BIN)/python -m helpers report $(CORPUS) --out $(REPORTS)
 
 test: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 	$(BIN)/python -m pytest
+
+format: $(STAMP)
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
 
 lab: $(STAMP)
 	$(BIN)/jupyter lab notebooks/

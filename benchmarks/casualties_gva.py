@@ -54,7 +54,9 @@ RESULTS = REPO / "benchmarks" / "results" / "casualties_gva.json"
 _NUMBER = r"(\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
 BASELINE = {
     "killed": re.compile(_NUMBER + r"\s+(?:\w+\s+){0,2}?(?:were\s+|was\s+)?(?:killed|dead)\b", re.I),
-    "injured": re.compile(_NUMBER + r"\s+(?:\w+\s+){0,2}?(?:were\s+|was\s+)?(?:injured|wounded|hurt|shot)\b", re.I),
+    "injured": re.compile(
+        _NUMBER + r"\s+(?:\w+\s+){0,2}?(?:were\s+|was\s+)?(?:injured|wounded|hurt|shot)\b", re.I
+    ),
 }
 
 
@@ -89,8 +91,10 @@ def load_gva(corpus: Path = CORPUS, *, every: int = 1) -> tuple[list[Article], d
         if (scored - 1) % every:
             continue
         articles.append(article)
-        gold[article.article_id] = {"killed": int(incident["num_killed"]),
-                                    "injured": int(incident["num_injured"])}
+        gold[article.article_id] = {
+            "killed": int(incident["num_killed"]),
+            "injured": int(incident["num_injured"]),
+        }
     return articles, gold
 
 
@@ -132,11 +136,22 @@ def main(argv: list[str] | None = None) -> dict:
     context = Context.create()
     started = time.perf_counter()
     stats = ParseStats()
-    parsed_docs = list(parse_articles(articles, nlp, cache=DocCache.for_pipeline(nlp),
-                                      batch_size=args.batch_size, progress=False, stats=stats))
+    parsed_docs = list(
+        parse_articles(
+            articles,
+            nlp,
+            cache=DocCache.for_pipeline(nlp),
+            batch_size=args.batch_size,
+            progress=False,
+            stats=stats,
+        )
+    )
     parsed = time.perf_counter()
-    rows = [row for article, doc in parsed_docs
-            for row in extract_rows(doc, article, context).get("casualties", [])]
+    rows = [
+        row
+        for article, doc in parsed_docs
+        for row in extract_rows(doc, article, context).get("casualties", [])
+    ]
     extracted = time.perf_counter()
     totals = casualty_totals(pd.DataFrame(rows))
     predicted: dict[str, dict[str, int]] = {}
@@ -148,8 +163,13 @@ def main(argv: list[str] | None = None) -> dict:
         "date": dt.date.today().isoformat(),
         "model": args.model,
         "pipeline": f"helpers.nlp.build_pipeline (key {nlp.meta['sitrep_key']})",
-        "settings": {"every": args.every, "batch_size": args.batch_size, "no_figure_predicts": 0,
-                     "documents_parsed": stats.parsed, "documents_from_cache": stats.cached},
+        "settings": {
+            "every": args.every,
+            "batch_size": args.batch_size,
+            "no_figure_predicts": 0,
+            "documents_parsed": stats.parsed,
+            "documents_from_cache": stats.cached,
+        },
         "articles_scored": len(gold),
         "casualty_rows": len(rows),
         "seconds": {"parse": round(parsed - started, 1), "extract": round(extracted - parsed, 1)},

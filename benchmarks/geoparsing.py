@@ -56,8 +56,15 @@ def load_gwn(path: Path) -> list[dict]:
             if lat is None or top.findtext("type") in EXCLUDED_GWN_TYPES:
                 continue
             gid = top.findtext("geonamesID")
-            gold.append({"start": int(top.findtext("start")), "end": int(top.findtext("end")),
-                         "geonameid": int(gid) if gid else None, "lat": lat, "lon": lon})
+            gold.append(
+                {
+                    "start": int(top.findtext("start")),
+                    "end": int(top.findtext("end")),
+                    "geonameid": int(gid) if gid else None,
+                    "lat": lat,
+                    "lon": lon,
+                }
+            )
         docs.append({"id": f"gwn-{article.get('file')}", "text": article.findtext("text"), "gold": gold})
     return docs
 
@@ -71,10 +78,18 @@ def load_lgl_style(path: Path, prefix: str) -> list[dict]:
             tag = top.find("gaztag")
             if tag is None or tag.findtext("lat") is None:
                 continue
-            gold.append({"start": int(top.findtext("start")), "end": int(top.findtext("end")),
-                         "geonameid": int(tag.get("geonameid")), "lat": float(tag.findtext("lat")),
-                         "lon": float(tag.findtext("lon"))})
-        docs.append({"id": f"{prefix}-{article.get('docid')}", "text": article.findtext("text"), "gold": gold})
+            gold.append(
+                {
+                    "start": int(top.findtext("start")),
+                    "end": int(top.findtext("end")),
+                    "geonameid": int(tag.get("geonameid")),
+                    "lat": float(tag.findtext("lat")),
+                    "lon": float(tag.findtext("lon")),
+                }
+            )
+        docs.append(
+            {"id": f"{prefix}-{article.get('docid')}", "text": article.findtext("text"), "gold": gold}
+        )
     return docs
 
 
@@ -92,16 +107,30 @@ def naive_predictions(doc, gazetteer: Gazetteer) -> list[dict]:
             continue
         found = sorted(gazetteer.lookup(ent.text), key=lambda p: (-p.population, -p.precision, p.place_id))
         best = found[0] if found else None
-        predictions.append({"start": ent.start_char, "end": ent.end_char,
-                            "geonameid": best.geonameid if best else None,
-                            "lat": best.lat if best else None, "lon": best.lon if best else None})
+        predictions.append(
+            {
+                "start": ent.start_char,
+                "end": ent.end_char,
+                "geonameid": best.geonameid if best else None,
+                "lat": best.lat if best else None,
+                "lon": best.lon if best else None,
+            }
+        )
     return predictions
 
 
 def our_predictions(doc, article: Article) -> list[dict]:
     """Sitrep place rows (demonyms included) in the benchmark's shape."""
-    return [{"start": r["start_char"], "end": r["end_char"], "geonameid": r["geonameid"],
-             "lat": r["lat"], "lon": r["lon"]} for r in places.resolve_places(doc, article)]
+    return [
+        {
+            "start": r["start_char"],
+            "end": r["end_char"],
+            "geonameid": r["geonameid"],
+            "lat": r["lat"],
+            "lon": r["lon"],
+        }
+        for r in places.resolve_places(doc, article)
+    ]
 
 
 def score(docs: list[dict], predictions: list[list[dict]]) -> dict:
@@ -110,8 +139,9 @@ def score(docs: list[dict], predictions: list[list[dict]]) -> dict:
     n_with_id = n_exact = n_with_coords = n_within = 0
     for doc, preds in zip(docs, predictions):
         n_pred += len(preds)
-        n_pred_matched += sum(any(p["start"] < g["end"] and g["start"] < p["end"] for g in doc["gold"])
-                              for p in preds)
+        n_pred_matched += sum(
+            any(p["start"] < g["end"] and g["start"] < p["end"] for g in doc["gold"]) for p in preds
+        )
         for gold in doc["gold"]:
             n_gold += 1
             match = next((p for p in preds if p["start"] < gold["end"] and gold["start"] < p["end"]), None)
@@ -125,24 +155,38 @@ def score(docs: list[dict], predictions: list[list[dict]]) -> dict:
     precision = n_pred_matched / n_pred if n_pred else 0.0
     recall = n_gold_found / n_gold if n_gold else 0.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return {"n_docs": len(docs), "n_gold": n_gold, "n_pred": n_pred,
-            "precision": round(precision, 4), "recall": round(recall, 4), "f1": round(f1, 4),
-            "n_gold_with_geonameid": n_with_id, "exact": round(n_exact / n_with_id, 4) if n_with_id else None,
-            "n_gold_with_coords": n_with_coords,
-            "within_161km": round(n_within / n_with_coords, 4) if n_with_coords else None}
+    return {
+        "n_docs": len(docs),
+        "n_gold": n_gold,
+        "n_pred": n_pred,
+        "precision": round(precision, 4),
+        "recall": round(recall, 4),
+        "f1": round(f1, 4),
+        "n_gold_with_geonameid": n_with_id,
+        "exact": round(n_exact / n_with_id, 4) if n_with_id else None,
+        "n_gold_with_coords": n_with_coords,
+        "within_161km": round(n_within / n_with_coords, 4) if n_with_coords else None,
+    }
 
 
 def run(*, model: str, max_docs: int | None) -> dict:
     """Score both systems on every corpus; returns the results document."""
     root = config.shared_dir() / "corpora" / "geoparsing-news"
-    corpora = {"GeoWebNews": load_gwn(root / "GeoWebNews.xml"),
-               "LGL": load_lgl_style(root / "lgl.xml", "lgl"),
-               "TR-News": load_lgl_style(root / "TR-News.xml", "tr")}
+    corpora = {
+        "GeoWebNews": load_gwn(root / "GeoWebNews.xml"),
+        "LGL": load_lgl_style(root / "lgl.xml", "lgl"),
+        "TR-News": load_lgl_style(root / "TR-News.xml", "tr"),
+    }
     gazetteer = default_gazetteer()
     raw_nlp = spacy.load(model)
     our_nlp, how = build_our_pipeline(model)
-    results = {"model": model, "date": dt.date.today().isoformat(), "max_docs_per_corpus": max_docs,
-               "pipeline": how, "corpora": {}}
+    results = {
+        "model": model,
+        "date": dt.date.today().isoformat(),
+        "max_docs_per_corpus": max_docs,
+        "pipeline": how,
+        "corpora": {},
+    }
     for name, docs in corpora.items():
         docs = docs[:max_docs] if max_docs else docs  # the first N articles, in file order
         texts = [d["text"] for d in docs]
@@ -157,7 +201,8 @@ def run(*, model: str, max_docs: int | None) -> dict:
         our_seconds = time.perf_counter() - started
         results["corpora"][name] = {
             "naive": {**score(docs, naive), "seconds": round(naive_seconds, 1)},
-            "sitrep": {**score(docs, ours), "seconds": round(our_seconds, 1)}}
+            "sitrep": {**score(docs, ours), "seconds": round(our_seconds, 1)},
+        }
     totals = {}
     for system in ("naive", "sitrep"):
         parts = [c[system] for c in results["corpora"].values()]
@@ -165,9 +210,12 @@ def run(*, model: str, max_docs: int | None) -> dict:
         with_coords = sum(p["n_gold_with_coords"] for p in parts)
         totals[system] = {
             "exact": round(sum((p["exact"] or 0) * p["n_gold_with_geonameid"] for p in parts) / with_id, 4),
-            "within_161km": round(sum((p["within_161km"] or 0) * p["n_gold_with_coords"] for p in parts)
-                                  / with_coords, 4),
-            "n_gold_with_geonameid": with_id, "n_gold_with_coords": with_coords}
+            "within_161km": round(
+                sum((p["within_161km"] or 0) * p["n_gold_with_coords"] for p in parts) / with_coords, 4
+            ),
+            "n_gold_with_geonameid": with_id,
+            "n_gold_with_coords": with_coords,
+        }
     results["pooled"] = totals
     results["reference"] = {"mordecai3_exact": 0.586, "mordecai3_within_161km": 0.607}
     return results
@@ -176,8 +224,9 @@ def run(*, model: str, max_docs: int | None) -> dict:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--model", default=config.default_model())
-    parser.add_argument("--max-docs", type=int, default=150,
-                        help="articles per corpus (first N in file order; 0 = all)")
+    parser.add_argument(
+        "--max-docs", type=int, default=150, help="articles per corpus (first N in file order; 0 = all)"
+    )
     args = parser.parse_args()
     if not (config.shared_dir() / "corpora" / "geoparsing-news").exists():
         raise SystemExit(f"corpus not found under {config.shared_dir()} (set SITREP_SHARED)")
@@ -187,8 +236,10 @@ def main() -> None:
     print(f"{'corpus':<12}{'system':<8}{'P':>7}{'R':>7}{'F1':>7}{'exact':>8}{'<161km':>8}{'sec':>7}")
     for name, systems in results["corpora"].items():
         for system, m in systems.items():
-            print(f"{name:<12}{system:<8}{m['precision']:>7.3f}{m['recall']:>7.3f}{m['f1']:>7.3f}"
-                  f"{m['exact']:>8.3f}{m['within_161km']:>8.3f}{m['seconds']:>7.1f}")
+            print(
+                f"{name:<12}{system:<8}{m['precision']:>7.3f}{m['recall']:>7.3f}{m['f1']:>7.3f}"
+                f"{m['exact']:>8.3f}{m['within_161km']:>8.3f}{m['seconds']:>7.1f}"
+            )
     for system, m in results["pooled"].items():
         print(f"{'pooled':<12}{system:<8}{'':>21}{m['exact']:>8.3f}{m['within_161km']:>8.3f}")
 

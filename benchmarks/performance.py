@@ -40,7 +40,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from helpers import config  # noqa: E402
+from helpers import config  # noqa: E402  (after the sys.path line above)
 
 DOCS = config.shared_dir() / "corpora" / "semeval2018-task5-gva" / "docs.jsonl"
 RESULTS = ROOT / "benchmarks" / "results" / "performance.json"
@@ -50,13 +50,27 @@ def machine() -> dict:
     """CPU, memory and versions of this machine."""
     import spacy
 
-    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
-                if line.startswith("model name")), platform.processor())
-    memory_kb = next(int(line.split()[1]) for line in Path("/proc/meminfo").read_text().splitlines()
-                     if line.startswith("MemTotal"))
-    return {"cpu": cpu, "cores": os.cpu_count(), "memory_gb": round(memory_kb / 2**20, 1),
-            "python": platform.python_version(), "spacy": spacy.__version__,
-            "model": config.default_model()}
+    cpu = next(
+        (
+            line.split(":", 1)[1].strip()
+            for line in Path("/proc/cpuinfo").read_text().splitlines()
+            if line.startswith("model name")
+        ),
+        platform.processor(),
+    )
+    memory_kb = next(
+        int(line.split()[1])
+        for line in Path("/proc/meminfo").read_text().splitlines()
+        if line.startswith("MemTotal")
+    )
+    return {
+        "cpu": cpu,
+        "cores": os.cpu_count(),
+        "memory_gb": round(memory_kb / 2**20, 1),
+        "python": platform.python_version(),
+        "spacy": spacy.__version__,
+        "model": config.default_model(),
+    }
 
 
 def write_subset(count: int | None, directory: Path) -> Path:
@@ -73,16 +87,19 @@ def write_subset(count: int | None, directory: Path) -> Path:
 def run_measured(code: str, env: dict) -> dict:
     """Run Python ``code`` in a child process; its wall time, peak RSS and last output line."""
     started = time.perf_counter()
-    child = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, text=True,
-                             env=env, cwd=ROOT)
+    child = subprocess.Popen(
+        [sys.executable, "-c", code], stdout=subprocess.PIPE, text=True, env=env, cwd=ROOT
+    )
     output = child.stdout.read()
     _, status, usage = os.wait4(child.pid, 0)
     child.returncode = os.waitstatus_to_exitcode(status)
     if child.returncode:
         raise RuntimeError(f"benchmark step failed ({child.returncode}): {code}")
-    return {"seconds": round(time.perf_counter() - started, 2),
-            "peak_rss_mb": round(usage.ru_maxrss / 1024, 1),
-            "result": json.loads(output.strip().splitlines()[-1])}
+    return {
+        "seconds": round(time.perf_counter() - started, 2),
+        "peak_rss_mb": round(usage.ru_maxrss / 1024, 1),
+        "result": json.loads(output.strip().splitlines()[-1]),
+    }
 
 
 RAW = """
@@ -146,20 +163,31 @@ def throughput(corpus: Path, work: Path, processes: int) -> dict:
     """Raw ``nlp.pipe`` and a cold ``extract`` on the same texts with ``processes``."""
     cache = fresh_cache(work, f"cache-throughput-{processes}")
     raw = run_measured(RAW.format(corpus=str(corpus), processes=processes), env_with_cache(cache))
-    cold = run_measured(EXTRACT.format(corpus=str(corpus), out=str(work / f"out-{processes}"),
-                                       processes=processes, force=False), env_with_cache(cache))
+    cold = run_measured(
+        EXTRACT.format(
+            corpus=str(corpus), out=str(work / f"out-{processes}"), processes=processes, force=False
+        ),
+        env_with_cache(cache),
+    )
     articles = raw["result"]["articles"]
     raw_rate = articles / raw["result"]["seconds"]
     cold_rate = articles / cold["result"]["seconds"]
-    return {"articles": articles, "tokens": raw["result"]["tokens"],
-            "raw_nlp_pipe": {"seconds": round(raw["result"]["seconds"], 2),
-                             "articles_per_s": round(raw_rate, 2),
-                             "tokens_per_s": round(raw["result"]["tokens"] / raw["result"]["seconds"])},
-            "extract_cold": {"seconds": round(cold["result"]["seconds"], 2),
-                             "articles_per_s": round(cold_rate, 2),
-                             "tokens_per_s": round(raw["result"]["tokens"] / cold["result"]["seconds"]),
-                             "peak_rss_mb": cold["peak_rss_mb"]},
-            "ratio_to_raw": round(cold_rate / raw_rate, 3)}
+    return {
+        "articles": articles,
+        "tokens": raw["result"]["tokens"],
+        "raw_nlp_pipe": {
+            "seconds": round(raw["result"]["seconds"], 2),
+            "articles_per_s": round(raw_rate, 2),
+            "tokens_per_s": round(raw["result"]["tokens"] / raw["result"]["seconds"]),
+        },
+        "extract_cold": {
+            "seconds": round(cold["result"]["seconds"], 2),
+            "articles_per_s": round(cold_rate, 2),
+            "tokens_per_s": round(raw["result"]["tokens"] / cold["result"]["seconds"]),
+            "peak_rss_mb": cold["peak_rss_mb"],
+        },
+        "ratio_to_raw": round(cold_rate / raw_rate, 3),
+    }
 
 
 def seeds(work: Path) -> dict:
@@ -172,17 +200,21 @@ def seeds(work: Path) -> dict:
     corpus, out = ROOT / "seeds", work / "out-seeds"
     env = env_with_cache(fresh_cache(work, "cache-seeds"))
     raw = run_measured(RAW.format(corpus=str(corpus), processes=1), env)
-    runs = {name: run_measured(EXTRACT.format(corpus=str(corpus), out=str(out), processes=1,
-                                              force=force), env)
-            for name, force in (("cold", False), ("warm", True), ("unchanged", False))}
-    return {"articles": raw["result"]["articles"], "tokens": raw["result"]["tokens"],
-            "raw_nlp_pipe_seconds": round(raw["result"]["seconds"], 3),
-            "extract_cold_seconds": round(runs["cold"]["result"]["seconds"], 2),
-            "extract_cold_process_seconds": runs["cold"]["seconds"],
-            "ratio_to_raw": round(raw["result"]["seconds"] / runs["cold"]["result"]["seconds"], 3),
-            "extract_warm_seconds": round(runs["warm"]["result"]["seconds"], 2),
-            "extract_unchanged_seconds": round(runs["unchanged"]["result"]["seconds"], 3),
-            "peak_rss_mb": runs["cold"]["peak_rss_mb"]}
+    runs = {
+        name: run_measured(EXTRACT.format(corpus=str(corpus), out=str(out), processes=1, force=force), env)
+        for name, force in (("cold", False), ("warm", True), ("unchanged", False))
+    }
+    return {
+        "articles": raw["result"]["articles"],
+        "tokens": raw["result"]["tokens"],
+        "raw_nlp_pipe_seconds": round(raw["result"]["seconds"], 3),
+        "extract_cold_seconds": round(runs["cold"]["result"]["seconds"], 2),
+        "extract_cold_process_seconds": runs["cold"]["seconds"],
+        "ratio_to_raw": round(raw["result"]["seconds"] / runs["cold"]["result"]["seconds"], 3),
+        "extract_warm_seconds": round(runs["warm"]["result"]["seconds"], 2),
+        "extract_unchanged_seconds": round(runs["unchanged"]["result"]["seconds"], 3),
+        "peak_rss_mb": runs["cold"]["peak_rss_mb"],
+    }
 
 
 def profile(corpus: Path, work: Path) -> list[dict]:
@@ -199,8 +231,11 @@ def profile(corpus: Path, work: Path) -> list[dict]:
     wanted = [
         ("parse: tok2vec", "tok2vec.py", "predict"),
         ("parse: tagger", "tagger.pyx", "predict"),
-        ("parse: attribute rules (stand-in for attribute_ruler)", "helpers/nlp/attribute_rules.py",
-         "__call__"),
+        (
+            "parse: attribute rules (stand-in for attribute_ruler)",
+            "helpers/nlp/attribute_rules.py",
+            "__call__",
+        ),
         ("parse: lemmatizer (memoising stand-in)", "helpers/nlp/lemmatizer.py", "__call__"),
         ("parse: entity ruler (places)", "entityruler.py", "__call__"),
         ("parse: actor matcher and entity fixer", "knowledge/actors.py", "__call__"),
@@ -211,16 +246,22 @@ def profile(corpus: Path, work: Path) -> list[dict]:
         ("extract: mentions", "mentions.py", "extract_mentions"),
         ("parse cache write (DocBin)", "nlp/doc_cache.py", "put"),
         ("row cache write", "run/row_cache.py", "put"),
-        ("corpus tables (actors, persons, places, totals, incidents)", "run/stream.py",
-         "write_corpus_tables"),
+        (
+            "corpus tables (actors, persons, places, totals, incidents)",
+            "run/stream.py",
+            "write_corpus_tables",
+        ),
         ("build pipeline (model, place and actor rules)", "nlp/pipeline.py", "build_pipeline"),
         ("tables write (Parquet)", "tables.py", "write"),
         ("load corpus", "ingest/corpus.py", "load_file"),
     ]
     rows = []
     for step, file_end, function in wanted:
-        seconds = sum(value[3] for (file, _, name), value in stats.stats.items()
-                      if file.endswith(file_end) and name == function)
+        seconds = sum(
+            value[3]
+            for (file, _, name), value in stats.stats.items()
+            if file.endswith(file_end) and name == function
+        )
         rows.append({"step": step, "seconds": round(seconds, 2), "share": round(seconds / total, 3)})
     return sorted(rows, key=lambda row: -row["seconds"])
 
@@ -233,9 +274,12 @@ def main() -> None:
     sizes = [100, 200, 300] if args.quick else [1000, 3000, None]
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
-        results = {"benchmark": "extract vs raw spaCy on SemEval-2018 Task 5 GVA articles",
-                   "date": dt.date.today().isoformat(), "machine": machine(),
-                   "gazetteer_index_build": build_gazetteer_index(work)}
+        results = {
+            "benchmark": "extract vs raw spaCy on SemEval-2018 Task 5 GVA articles",
+            "date": dt.date.today().isoformat(),
+            "machine": machine(),
+            "gazetteer_index_build": build_gazetteer_index(work),
+        }
         slice_docs = 100 if args.quick else args.throughput_docs
         corpus = write_subset(slice_docs, work)
         results["throughput"] = {f"{p}_process": throughput(corpus, work, p) for p in (1, 2)}
@@ -244,46 +288,75 @@ def main() -> None:
         for size in sizes:
             subset = write_subset(size, work)
             cache = fresh_cache(work, f"cache-{size or 'all'}")
-            cold = run_measured(EXTRACT.format(corpus=str(subset), out=str(work / f"mem-{size}"),
-                                               processes=1, force=False), env_with_cache(cache))
-            memory[str(size or "all")] = {"articles": cold["result"]["inputs"]["loaded"],
-                                          "seconds": cold["seconds"], "peak_rss_mb": cold["peak_rss_mb"]}
+            cold = run_measured(
+                EXTRACT.format(corpus=str(subset), out=str(work / f"mem-{size}"), processes=1, force=False),
+                env_with_cache(cache),
+            )
+            memory[str(size or "all")] = {
+                "articles": cold["result"]["inputs"]["loaded"],
+                "seconds": cold["seconds"],
+                "peak_rss_mb": cold["peak_rss_mb"],
+            }
             if size is None or size == sizes[-1]:
-                warm = run_measured(EXTRACT.format(corpus=str(subset), out=str(work / f"mem-{size}"),
-                                                   processes=1, force=True), env_with_cache(cache))
-                current = run_measured(EXTRACT.format(corpus=str(subset), out=str(work / f"mem-{size}"),
-                                                      processes=1, force=False), env_with_cache(cache))
+                warm = run_measured(
+                    EXTRACT.format(
+                        corpus=str(subset), out=str(work / f"mem-{size}"), processes=1, force=True
+                    ),
+                    env_with_cache(cache),
+                )
+                current = run_measured(
+                    EXTRACT.format(
+                        corpus=str(subset), out=str(work / f"mem-{size}"), processes=1, force=False
+                    ),
+                    env_with_cache(cache),
+                )
                 shutil.rmtree(cache / "rows")  # as after a code upgrade: only parsed docs remain
-                from_docs = run_measured(EXTRACT.format(corpus=str(subset), out=str(work / f"mem-{size}"),
-                                                        processes=1, force=True), env_with_cache(cache))
+                from_docs = run_measured(
+                    EXTRACT.format(
+                        corpus=str(subset), out=str(work / f"mem-{size}"), processes=1, force=True
+                    ),
+                    env_with_cache(cache),
+                )
                 results["warm_vs_cold"] = {
                     "articles": cold["result"]["inputs"]["loaded"],
                     "cold_seconds": round(cold["result"]["seconds"], 2),
                     "warm_seconds": round(warm["result"]["seconds"], 2),
-                    "warm_parsed": warm["result"]["parsed"], "warm_cached": warm["result"]["cached"],
+                    "warm_parsed": warm["result"]["parsed"],
+                    "warm_cached": warm["result"]["cached"],
                     "speedup": round(cold["result"]["seconds"] / warm["result"]["seconds"], 1),
                     "unchanged_output_seconds": round(current["result"]["seconds"], 3),
                     "unchanged_output_speedup": round(
-                        cold["result"]["seconds"] / current["result"]["seconds"]),
+                        cold["result"]["seconds"] / current["result"]["seconds"]
+                    ),
                     "reextract_from_parse_cache_seconds": round(from_docs["result"]["seconds"], 2),
                     "reextract_from_parse_cache_speedup": round(
-                        cold["result"]["seconds"] / from_docs["result"]["seconds"], 1),
-                    "warm_peak_rss_mb": warm["peak_rss_mb"]}
-                report = run_measured(REPORT.format(corpus=str(subset), out=str(work / "reports")),
-                                      env_with_cache(cache))
-                results["notebook_suite_warm"] = {"articles": cold["result"]["inputs"]["loaded"],
-                                                  "seconds": report["seconds"],
-                                                  "exit": report["result"]["exit"]}
+                        cold["result"]["seconds"] / from_docs["result"]["seconds"], 1
+                    ),
+                    "warm_peak_rss_mb": warm["peak_rss_mb"],
+                }
+                report = run_measured(
+                    REPORT.format(corpus=str(subset), out=str(work / "reports")), env_with_cache(cache)
+                )
+                results["notebook_suite_warm"] = {
+                    "articles": cold["result"]["inputs"]["loaded"],
+                    "seconds": report["seconds"],
+                    "exit": report["result"]["exit"],
+                }
                 per_1k = 1000 / cold["result"]["inputs"]["loaded"] / 2**20
                 results["cache_mb_per_1k_articles"] = {
-                    "parsed_docs": round(sum(f.stat().st_size for f in (cache / "docs").rglob("*.spacy"))
-                                         * per_1k, 1),
-                    "rows": round(sum(f.stat().st_size for f in (cache / "rows").rglob("*.pickle"))
-                                  * per_1k, 1)}
+                    "parsed_docs": round(
+                        sum(f.stat().st_size for f in (cache / "docs").rglob("*.spacy")) * per_1k, 1
+                    ),
+                    "rows": round(
+                        sum(f.stat().st_size for f in (cache / "rows").rglob("*.pickle")) * per_1k, 1
+                    ),
+                }
                 results["rows_all"] = cold["result"]["rows"]
         results["peak_rss"] = memory
-        results["profile"] = {"articles": 300 if not args.quick else 50,
-                              "steps": profile(write_subset(300 if not args.quick else 50, work), work)}
+        results["profile"] = {
+            "articles": 300 if not args.quick else 50,
+            "steps": profile(write_subset(300 if not args.quick else 50, work), work),
+        }
     out = RESULTS if not args.quick else RESULTS.with_name("performance-quick.json")
     out.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
     print(json.dumps(results, indent=2))

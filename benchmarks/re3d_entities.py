@@ -43,8 +43,14 @@ RE3D = SHARED / "corpora" / "re3d"
 RESULTS = REPO / "benchmarks" / "results" / "re3d_entities.json"
 
 TYPES = ("Organisation", "Person", "Location", "Nationality")
-LABEL_TO_TYPE = {"ORG": "Organisation", "PERSON": "Person", "GPE": "Location",
-                 "LOC": "Location", "FAC": "Location", "NORP": "Nationality"}
+LABEL_TO_TYPE = {
+    "ORG": "Organisation",
+    "PERSON": "Person",
+    "GPE": "Location",
+    "LOC": "Location",
+    "FAC": "Location",
+    "NORP": "Nationality",
+}
 MIN_CONFIDENCE = 0.5
 
 
@@ -70,9 +76,8 @@ def load_re3d(root: Path) -> tuple[dict[str, str], dict[str, set[tuple[int, int,
             if entity["type"] not in TYPES or entity["confidence"] < MIN_CONFIDENCE:
                 continue
             text = texts[entity["documentId"]]
-            mismatches += text[entity["begin"]:entity["end"]] != entity["value"]
-            gold.setdefault(entity["documentId"], set()).add(
-                (entity["begin"], entity["end"], entity["type"]))
+            mismatches += text[entity["begin"] : entity["end"]] != entity["value"]
+            gold.setdefault(entity["documentId"], set()).add((entity["begin"], entity["end"], entity["type"]))
     return texts, gold, mismatches
 
 
@@ -80,19 +85,29 @@ def predictions(nlp, texts: dict[str, str]) -> dict[str, set[tuple[int, int, str
     """Predicted spans per document, mapped to re3d types."""
     found = {}
     for doc_id, doc in zip(texts, nlp.pipe(texts.values(), batch_size=16)):
-        found[doc_id] = {(ent.start_char, ent.end_char, LABEL_TO_TYPE[ent.label_])
-                         for ent in doc.ents if ent.label_ in LABEL_TO_TYPE}
+        found[doc_id] = {
+            (ent.start_char, ent.end_char, LABEL_TO_TYPE[ent.label_])
+            for ent in doc.ents
+            if ent.label_ in LABEL_TO_TYPE
+        }
     return found
 
 
-def match_count(gold: set[tuple[int, int, str]], predicted: set[tuple[int, int, str]], *,
-                lenient: bool) -> int:
+def match_count(
+    gold: set[tuple[int, int, str]], predicted: set[tuple[int, int, str]], *, lenient: bool
+) -> int:
     """Number of one-to-one matches between gold and predicted spans of one type."""
     if not lenient:
         return len(gold & predicted)
-    pairs = sorted(((min(g[1], p[1]) - max(g[0], p[0]), g, p)
-                    for g in gold for p in predicted if min(g[1], p[1]) > max(g[0], p[0])),
-                   reverse=True)
+    pairs = sorted(
+        (
+            (min(g[1], p[1]) - max(g[0], p[0]), g, p)
+            for g in gold
+            for p in predicted
+            if min(g[1], p[1]) > max(g[0], p[0])
+        ),
+        reverse=True,
+    )
     used_gold, used_predicted = set(), set()
     for _, g, p in pairs:  # greedy by overlap: simple and deterministic
         if g not in used_gold and p not in used_predicted:
@@ -116,8 +131,13 @@ def score(gold: dict[str, set], found: dict[str, set]) -> dict:
             recall = n_matched / n_gold if n_gold else 0.0
             f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
             result.setdefault(mode, {})[entity_type] = {
-                "gold": n_gold, "predicted": n_predicted, "matched": n_matched,
-                "precision": round(precision, 4), "recall": round(recall, 4), "f1": round(f1, 4)}
+                "gold": n_gold,
+                "predicted": n_predicted,
+                "matched": n_matched,
+                "precision": round(precision, 4),
+                "recall": round(recall, 4),
+                "f1": round(f1, 4),
+            }
     return result
 
 
@@ -143,12 +163,15 @@ def main(argv: list[str] | None = None) -> int:
         seconds[name] = round(time.perf_counter() - started, 1)
     results = {
         "benchmark": "re3d entities (Organisation, Person, Location, Nationality; confidence >= 0.5)",
-        "model": args.model, "spacy": spacy.__version__, "date": dt.date.today().isoformat(),
+        "model": args.model,
+        "spacy": spacy.__version__,
+        "date": dt.date.today().isoformat(),
         "documents": len(texts),
         "gold_spans": dict(Counter(span[2] for spans in gold.values() for span in spans)),
         "gold_offset_mismatches": mismatches,
         "pipeline": places_note,
-        "pipeline_build_seconds": round(build_seconds, 2), "parse_seconds": seconds,
+        "pipeline_build_seconds": round(build_seconds, 2),
+        "parse_seconds": seconds,
         "matching": "exact: same offsets; lenient: overlapping, one-to-one, greedy by overlap",
         "scores": scores,
     }
@@ -159,10 +182,12 @@ def main(argv: list[str] | None = None) -> int:
     for mode in ("exact", "lenient"):
         for entity_type in TYPES:
             r, s = scores["raw"][mode][entity_type], scores["sitrep"][mode][entity_type]
-            print(f"{mode:8} {entity_type:13} "
-                  f"{r['precision']:6.3f}/{r['recall']:.3f}/{r['f1']:.3f} "
-                  f"{s['precision']:6.3f}/{s['recall']:.3f}/{s['f1']:.3f} "
-                  f"{100 * (s['f1'] - r['f1']):+6.1f}")
+            print(
+                f"{mode:8} {entity_type:13} "
+                f"{r['precision']:6.3f}/{r['recall']:.3f}/{r['f1']:.3f} "
+                f"{s['precision']:6.3f}/{s['recall']:.3f}/{s['f1']:.3f} "
+                f"{100 * (s['f1'] - r['f1']):+6.1f}"
+            )
     return 0
 
 

@@ -11,8 +11,9 @@ HERE = Path(__file__).resolve().parent
 SCRIPTS = ["re3d_entities.py", "geoparsing.py", "casualties_gva.py", "performance.py"]
 
 if __name__ == "__main__":
-    failed = [script for script in SCRIPTS
-              if subprocess.run([sys.executable, str(HERE / script)]).returncode != 0]
+    failed = [
+        script for script in SCRIPTS if subprocess.run([sys.executable, str(HERE / script)]).returncode != 0
+    ]
     if failed:
         print(f"failed: {', '.join(failed)}", file=sys.stderr)
     sys.exit(1 if failed else 0)

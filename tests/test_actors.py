@@ -36,6 +36,7 @@ def actor_ents(doc) -> list[tuple[str, str]]:
 
 # --- the dictionary -------------------------------------------------------------------------
 
+
 def test_dictionary_is_versioned_and_well_formed():
     first = actors.ACTORS_CSV.read_text(encoding="utf-8").splitlines()[0]
     assert re.search(r"version \d+", first)
@@ -66,34 +67,65 @@ def test_pipeline_data_files_exist():
 
 # --- pipeline additions ---------------------------------------------------------------------
 
+
 def test_components_are_placed_around_ner():
     pipeline = spacy.load(MODEL)
     actor_rules.add_pipeline_components(pipeline, place_patterns=[{"label": "GPE", "pattern": "Erbil"}])
     names = pipeline.pipe_names
-    assert names.index(actor_rules.FOLD_NAME) < names.index(actor_rules.RULER_NAME) \
-        < names.index(actor_rules.MATCHER_NAME) < names.index("ner") < names.index(entity_fixer.FIXER_NAME)
+    assert (
+        names.index(actor_rules.FOLD_NAME)
+        < names.index(actor_rules.RULER_NAME)
+        < names.index(actor_rules.MATCHER_NAME)
+        < names.index("ner")
+        < names.index(entity_fixer.FIXER_NAME)
+    )
     assert Language.has_factory(entity_fixer.FIXER_NAME) and Language.has_factory(actor_rules.MATCHER_NAME)
 
 
-@pytest.mark.parametrize(("sentence", "expected"), [
-    ("Hashd al-Shaabi fighters repelled an attack by Daesh, while ISIL militants fled.",
-     [("Hashd al-Shaabi fighters", "pmf"), ("Daesh", "isis"), ("ISIL militants", "isis")]),
-    ("What IS wants is chaos, the ministry said.", [("IS", "isis")]),
-    ("There is no amnesty for looters, Amnesty International said.",
-     [("Amnesty International", "amnesty")]),
-    ("Turkish forces shelled positions held by the SDF and the YPG near the border.",
-     [("Turkish forces", "turkish_forces"), ("SDF", "sdf"), ("YPG", "ypg")]),
-    ("Hezbollah and the Houthis, who call themselves Ansar Allah, praised Hamas.",
-     [("Hezbollah", "hezbollah"), ("Houthis", "houthis"), ("Ansar Allah", "houthis"),
-      ("Hamas", "hamas")]),
-    ("Da'esh and Da’esh and Hashd al Shaabi and Ḥayat Taḥrir al-Sham",
-     [("Da'esh", "isis"), ("Da’esh", "isis"), ("Hashd al Shaabi", "pmf"),
-      ("Ḥayat Taḥrir al-Sham", "hts")]),
-    ("The Iraqi security forces and the Popular Mobilisation Units entered the town.",
-     [("The Iraqi security forces", "isf"), ("the Popular Mobilisation Units", "pmf")]),
-    ("An Islamic state was not what the Free Syrian Army wanted, Reuters reported.",
-     [("the Free Syrian Army", "fsa"), ("Reuters", "reuters")]),
-])
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Hashd al-Shaabi fighters repelled an attack by Daesh, while ISIL militants fled.",
+            [("Hashd al-Shaabi fighters", "pmf"), ("Daesh", "isis"), ("ISIL militants", "isis")],
+        ),
+        ("What IS wants is chaos, the ministry said.", [("IS", "isis")]),
+        (
+            "There is no amnesty for looters, Amnesty International said.",
+            [("Amnesty International", "amnesty")],
+        ),
+        (
+            "Turkish forces shelled positions held by the SDF and the YPG near the border.",
+            [("Turkish forces", "turkish_forces"), ("SDF", "sdf"), ("YPG", "ypg")],
+        ),
+        (
+            "Hezbollah and the Houthis, who call themselves Ansar Allah, praised Hamas.",
+            [
+                ("Hezbollah", "hezbollah"),
+                ("Houthis", "houthis"),
+                ("Ansar Allah", "houthis"),
+                ("Hamas", "hamas"),
+            ],
+        ),
+        (
+            "Da'esh and Da’esh and Hashd al Shaabi and Ḥayat Taḥrir al-Sham",
+            [
+                ("Da'esh", "isis"),
+                ("Da’esh", "isis"),
+                ("Hashd al Shaabi", "pmf"),
+                ("Ḥayat Taḥrir al-Sham", "hts"),
+            ],
+        ),
+        (
+            "The Iraqi security forces and the Popular Mobilisation Units entered the town.",
+            [("The Iraqi security forces", "isf"), ("the Popular Mobilisation Units", "pmf")],
+        ),
+        (
+            "An Islamic state was not what the Free Syrian Army wanted, Reuters reported.",
+            [("the Free Syrian Army", "fsa"), ("Reuters", "reuters")],
+        ),
+    ],
+)
 def test_hand_labelled_sentences(nlp, sentence, expected):
     assert actor_ents(nlp(sentence)) == expected
 
@@ -105,8 +137,10 @@ def test_possessive_region_does_not_swallow_the_actor(nlp):
 
 
 def test_fixer_trims_ranks_from_organisations_and_titles_persons(nlp):
-    doc = nlp("The meeting was attended by the head of Basra Operations Command "
-              "Major General Ali Hassan and Maj. Gen. John Smith.")
+    doc = nlp(
+        "The meeting was attended by the head of Basra Operations Command "
+        "Major General Ali Hassan and Maj. Gen. John Smith."
+    )
     ents = [(ent.text, ent.label_) for ent in doc.ents]
     assert ("Basra Operations Command", "ORG") in ents
     assert ("Major General Ali Hassan", "PERSON") in ents
@@ -123,35 +157,45 @@ def test_fixer_titles_are_optional():
 
 def test_place_patterns_are_added_as_given():
     pipeline = spacy.load(MODEL)
-    actor_rules.add_pipeline_components(pipeline, place_patterns=[
-        {"label": "GPE", "pattern": "Erbil", "id": "geo:erbil"},
-        {"label": "GPE", "pattern": "Salahuddin", "id": "geo:salahuddin"}])
+    actor_rules.add_pipeline_components(
+        pipeline,
+        place_patterns=[
+            {"label": "GPE", "pattern": "Erbil", "id": "geo:erbil"},
+            {"label": "GPE", "pattern": "Salahuddin", "id": "geo:salahuddin"},
+        ],
+    )
     doc = pipeline("Erbil sent troops to Salahuddin.")
     assert [(e.text, e.label_, e.ent_id_) for e in doc.ents] == [
-        ("Erbil", "GPE", "geo:erbil"), ("Salahuddin", "GPE", "geo:salahuddin")]
+        ("Erbil", "GPE", "geo:erbil"),
+        ("Salahuddin", "GPE", "geo:salahuddin"),
+    ]
 
 
 def test_entities_survive_docbin(nlp):
     doc = nlp("The KRG thanked the international coalition.")
-    restored = list(DocBin(docs=[doc], store_user_data=True).get_docs(nlp.vocab))[0]
-    assert actor_ents(restored) == actor_ents(doc) == [
-        ("KRG", "krg"), ("the international coalition", "coalition_oir")]
+    restored = next(iter(DocBin(docs=[doc], store_user_data=True).get_docs(nlp.vocab)))
+    assert (
+        actor_ents(restored)
+        == actor_ents(doc)
+        == [("KRG", "krg"), ("the international coalition", "coalition_oir")]
+    )
 
 
 # --- the seed article -----------------------------------------------------------------------
 
+
 @pytest.fixture(scope="module")
 def seed_actor_mentions(nlp) -> pd.DataFrame:
     doc = nlp(SEED.read_text(encoding="utf-8"))
-    rows = pd.DataFrame([{"article_id": "seed", "text": ent.text, "label": ent.label_}
-                         for ent in doc.ents])
+    rows = pd.DataFrame([{"article_id": "seed", "text": ent.text, "label": ent.label_} for ent in doc.ents])
     return linked(rows)
 
 
 def linked(rows: pd.DataFrame) -> pd.DataFrame:
     """Mention rows with the columns of their dictionary link (as the actors table reads them)."""
-    links = pd.DataFrame([actors.canonicalize(text, label)
-                          for text, label in zip(rows["text"], rows["label"])])
+    links = pd.DataFrame(
+        [actors.canonicalize(text, label) for text, label in zip(rows["text"], rows["label"])]
+    )
     return pd.concat([rows.reset_index(drop=True), links], axis=1)
 
 
@@ -174,18 +218,26 @@ def test_seed_places_are_not_dictionary_actors(nlp, seed_actor_mentions):
 
 # --- canonical linking ----------------------------------------------------------------------
 
+
 def test_canonicalize_normalises_spelling():
-    ids = {actors.canonicalize(text, "ORG")["actor_id"]
-           for text in ("Da’esh", "Da'esh", "DA'ESH", "the so-called Islamic State", "ISIS's")}
+    ids = {
+        actors.canonicalize(text, "ORG")["actor_id"]
+        for text in ("Da’esh", "Da'esh", "DA'ESH", "the so-called Islamic State", "ISIS's")
+    }
     assert ids == {"isis"}
     assert actors.canonicalize("al‐Hashd al‐Shaabi", "ORG")["actor_id"] == "pmf"
 
 
 def test_canonicalize_unknown_and_non_actor_labels():
     unknown = actors.canonicalize("the Security and Defence Committee’s", "ORG")
-    assert unknown == {"actor_id": "org:security_and_defence_committee",
-                       "canonical": "Security and Defence Committee", "category": "",
-                       "country": "", "wikidata": "", "in_dictionary": False}
+    assert unknown == {
+        "actor_id": "org:security_and_defence_committee",
+        "canonical": "Security and Defence Committee",
+        "category": "",
+        "country": "",
+        "wikidata": "",
+        "in_dictionary": False,
+    }
     person = actors.canonicalize("Hamas", "PERSON")
     assert person["in_dictionary"] is False and person["category"] == ""
     assert actors.canonicalize("is", "ORG")["in_dictionary"] is False
@@ -209,31 +261,51 @@ def test_extra_dictionaries_override_and_extend(tmp_path):
     pipeline = spacy.load(MODEL)
     actor_rules.add_pipeline_components(pipeline, extra_dictionaries=[user])
     doc = pipeline("TAK and the Coalition blamed the PMF and ISIS.")
-    assert actor_ents(doc) == [("TAK", "tak"), ("Coalition", "my_coalition"),
-                               ("PMF", "pmf"), ("ISIS", "isis")]
+    assert actor_ents(doc) == [
+        ("TAK", "tak"),
+        ("Coalition", "my_coalition"),
+        ("PMF", "pmf"),
+        ("ISIS", "isis"),
+    ]
 
 
 def test_actors_table_and_categories():
-    mentions = linked(pd.DataFrame({
-        "article_id": ["a", "a", "b", "b", "b"],
-        "text": ["ISIS", "Daesh", "ISIS", "the Fooland Brigade", "Reuters"],
-        "label": ["ORG", "ORG", "ORG", "ORG", "ORG"]}))
+    mentions = linked(
+        pd.DataFrame(
+            {
+                "article_id": ["a", "a", "b", "b", "b"],
+                "text": ["ISIS", "Daesh", "ISIS", "the Fooland Brigade", "Reuters"],
+                "label": ["ORG", "ORG", "ORG", "ORG", "ORG"],
+            }
+        )
+    )
     table = actors_table(mentions)
     assert list(table.columns) == columns("actors")
     assert table[["actor_id", "aliases_seen", "n_mentions", "n_articles"]].values.tolist() == [
-        ["isis", "Daesh|ISIS", 3, 2], ["org:fooland_brigade", "the Fooland Brigade", 1, 1],
-        ["reuters", "Reuters", 1, 1]]
+        ["isis", "Daesh|ISIS", 3, 2],
+        ["org:fooland_brigade", "the Fooland Brigade", 1, 1],
+        ["reuters", "Reuters", 1, 1],
+    ]
     counts = count_actors_by_category(mentions)
-    assert counts.values.tolist() == [["armed_group", 1, 3, 2], ["media", 1, 1, 1],
-                                      ["uncategorised", 1, 1, 1]]
+    assert counts.values.tolist() == [
+        ["armed_group", 1, 3, 2],
+        ["media", 1, 1, 1],
+        ["uncategorised", 1, 1, 1],
+    ]
 
 
 def test_fixer_keeps_one_label_per_person_name():
     doc = spacy.blank("en")("Joseph Votel met Jordan officials . Votel and Jordan left .")
-    doc.ents = [spacy.tokens.Span(doc, 0, 2, label="PERSON"),
-                spacy.tokens.Span(doc, 3, 4, label="GPE", span_id="geo:jordan"),
-                spacy.tokens.Span(doc, 6, 7, label="ORG"),
-                spacy.tokens.Span(doc, 8, 9, label="GPE", span_id="geo:jordan")]
+    doc.ents = [
+        spacy.tokens.Span(doc, 0, 2, label="PERSON"),
+        spacy.tokens.Span(doc, 3, 4, label="GPE", span_id="geo:jordan"),
+        spacy.tokens.Span(doc, 6, 7, label="ORG"),
+        spacy.tokens.Span(doc, 8, 9, label="GPE", span_id="geo:jordan"),
+    ]
     fixed = entity_fixer.EntityFixer()(doc)
     assert [(e.text, e.label_) for e in fixed.ents] == [
-        ("Joseph Votel", "PERSON"), ("Jordan", "GPE"), ("Votel", "PERSON"), ("Jordan", "GPE")]
+        ("Joseph Votel", "PERSON"),
+        ("Jordan", "GPE"),
+        ("Votel", "PERSON"),
+        ("Jordan", "GPE"),
+    ]

@@ -25,8 +25,11 @@ BASE_MODULES = {"helpers.config", "helpers.tables", "helpers.articles", "helpers
 #: The only imports inside functions, each for a reason: Dask is an optional extra; the
 #: report commands' Jupyter libraries take seconds to import, which ``extract`` should not pay;
 #: importing ``tqdm.auto`` in a kernel without ipywidgets prints a warning, so only a shown bar does.
-DEFERRED_IMPORTS = {("helpers.run.dask", "dask.distributed"), ("helpers.cli", "helpers.views"),
-                    ("helpers.nlp.parse", "tqdm.auto")}
+DEFERRED_IMPORTS = {
+    ("helpers.run.dask", "dask.distributed"),
+    ("helpers.cli", "helpers.views"),
+    ("helpers.nlp.parse", "tqdm.auto"),
+}
 #: Largest module, in lines (data tables aside).
 MAX_MODULE_LINES = 400
 
@@ -90,17 +93,25 @@ def test_no_relative_imports():
 
 
 def test_lower_layers_never_import_higher_ones():
-    wrong = [(module, target) for module, targets in GRAPH.items() for target in targets
-             if LAYERS.index(layer(target)) > LAYERS.index(layer(module))]
+    wrong = [
+        (module, target)
+        for module, targets in GRAPH.items()
+        for target in targets
+        if LAYERS.index(layer(target)) > LAYERS.index(layer(module))
+    ]
     assert not wrong, f"imports against the data path: {wrong}"
 
 
 def test_no_import_loops():
     """No module imports, directly or through others, a module that imports it
     (a package's ``__init__`` importing its own sub-modules is not a loop)."""
+
     def edges(module: str) -> set[str]:
-        return {t for t in GRAPH[module] if not module.startswith(f"{t}.") and not t.startswith(f"{module}.")
-                and t != "helpers"}
+        return {
+            t
+            for t in GRAPH[module]
+            if not module.startswith(f"{t}.") and not t.startswith(f"{module}.") and t != "helpers"
+        }
 
     index: dict[str, int] = {}
     low: dict[str, int] = {}
@@ -138,8 +149,11 @@ def test_imports_sit_at_module_top():
 
 
 def test_modules_are_small():
-    large = {module: n for module, path in MODULES.items()
-             if (n := len(path.read_text(encoding="utf-8").splitlines())) > MAX_MODULE_LINES}
+    large = {
+        module: n
+        for module, path in MODULES.items()
+        if (n := len(path.read_text(encoding="utf-8").splitlines())) > MAX_MODULE_LINES
+    }
     assert not large, f"modules over {MAX_MODULE_LINES} lines: {large}"
 
 

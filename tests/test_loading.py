@@ -27,10 +27,10 @@ def test_seed_structure():
     assert kinds.count("repeat") == 1 and kinds.count("boilerplate") == 1
     assert kinds[-1] == "credit"
     repeat = next(p for p in article.paragraphs if p.kind == "repeat")
-    assert article.text[repeat.start:].startswith("A military delegation")
+    assert article.text[repeat.start :].startswith("A military delegation")
     assert repeat.note == "repeat of paragraph 1"
     boiler = next(p for p in article.paragraphs if p.kind == "boilerplate")
-    assert article.text[boiler.start:boiler.end].startswith("Read More")
+    assert article.text[boiler.start : boiler.end].startswith("Read More")
     # the dateline is outside every paragraph, so it is never extracted as body text
     assert article.paragraph_at(article.dateline_span[0]) is None
 
@@ -39,31 +39,53 @@ def test_offsets_point_into_text(tmp_path):
     (tmp_path / "a.txt").write_text("Title here\n\n\nBody one.\r\n\r\nBody two.\n", encoding="utf-8")
     (article,) = load_corpus(tmp_path)
     assert "\r" not in article.text
-    assert [article.text[p.start:p.end] for p in article.paragraphs] == [
-        "Title here", "Body one.", "Body two."]
+    assert [article.text[p.start : p.end] for p in article.paragraphs] == [
+        "Title here",
+        "Body one.",
+        "Body two.",
+    ]
 
 
 def test_jsonl_and_csv_records(tmp_path):
-    lines = [json.dumps({"id": "x1", "title": "Ten killed", "text": "Ten people were killed.",
-                         "date": "2020-03-04T10:00:00", "url": "http://e/1", "source": "AFP"}),
-             "{not json",
-             json.dumps(["a", "list"]),
-             json.dumps({"title": "no text"}),
-             json.dumps({"content": "Body from a content column."})]
+    lines = [
+        json.dumps(
+            {
+                "id": "x1",
+                "title": "Ten killed",
+                "text": "Ten people were killed.",
+                "date": "2020-03-04T10:00:00",
+                "url": "http://e/1",
+                "source": "AFP",
+            }
+        ),
+        "{not json",
+        json.dumps(["a", "list"]),
+        json.dumps({"title": "no text"}),
+        json.dumps({"content": "Body from a content column."}),
+    ]
     (tmp_path / "feed.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
     (tmp_path / "table.csv").write_text(
-        'title,text,date\n"Two, wounded","First line\nsecond line, quoted",March 3 2021\n',
-        encoding="utf-8")
+        'title,text,date\n"Two, wounded","First line\nsecond line, quoted",March 3 2021\n', encoding="utf-8"
+    )
     articles = load_corpus(tmp_path)
     statuses = [(a.path, a.record, a.status) for a in articles]
-    assert statuses == [("feed.jsonl", 1, "loaded"), ("feed.jsonl", 2, "skipped"),
-                        ("feed.jsonl", 3, "skipped"), ("feed.jsonl", 4, "skipped"),
-                        ("feed.jsonl", 5, "loaded"), ("table.csv", 1, "loaded")]
+    assert statuses == [
+        ("feed.jsonl", 1, "loaded"),
+        ("feed.jsonl", 2, "skipped"),
+        ("feed.jsonl", 3, "skipped"),
+        ("feed.jsonl", 4, "skipped"),
+        ("feed.jsonl", 5, "loaded"),
+        ("table.csv", 1, "loaded"),
+    ]
     first = articles[0]
     assert first.article_id == "feed:x1"
     assert first.text == "Ten killed\n\nTen people were killed."
     assert (first.title, first.date, first.url, first.outlet) == (
-        "Ten killed", "2020-03-04", "http://e/1", "AFP")
+        "Ten killed",
+        "2020-03-04",
+        "http://e/1",
+        "AFP",
+    )
     assert "malformed JSON at line 2" in articles[1].reason
     assert "not an object" in articles[2].reason
     assert "empty text field" in articles[3].reason
@@ -96,7 +118,8 @@ def test_bad_files_are_accounted_for(tmp_path):
     assert articles["latin.txt"].loaded
     assert articles["latin.txt"].text.endswith("Café bombing in Mosul.")
     assert articles["latin.txt"].reason == (
-        "warning: not UTF-8; decoded as cp1252, 0 bytes replaced with U+FFFD")
+        "warning: not UTF-8; decoded as cp1252, 0 bytes replaced with U+FFFD"
+    )
     assert "unsupported file type .png" in articles["image.png"].reason
     assert articles["bom.txt"].text.startswith("Title")
     if os.geteuid() != 0:  # root reads anything
@@ -123,8 +146,10 @@ def test_single_file_and_missing_path(tmp_path):
 
 
 def test_datelines_and_credits(tmp_path):
-    text = ("Headline\n\nMOSUL, Iraq (Reuters) - Two soldiers were killed.\n\n"
-            "By the end of the day the road was open.\n\nReporting by Jane Roe; Editing by Tim Poe")
+    text = (
+        "Headline\n\nMOSUL, Iraq (Reuters) - Two soldiers were killed.\n\n"
+        "By the end of the day the road was open.\n\nReporting by Jane Roe; Editing by Tim Poe"
+    )
     (tmp_path / "r.txt").write_text(text, encoding="utf-8")
     (article,) = load_corpus(tmp_path)
     assert (article.dateline, article.outlet) == ("MOSUL", "Reuters")

@@ -6,12 +6,12 @@ import matplotlib
 
 matplotlib.use("Agg")
 
-import matplotlib.pyplot as plt  # noqa: E402
-import pandas as pd  # noqa: E402
-import pytest  # noqa: E402
+import matplotlib.pyplot as plt
+import pandas as pd
+import pytest
 
-from helpers.knowledge.gazetteer import default_gazetteer  # noqa: E402
-from helpers.views import maps  # noqa: E402
+from helpers.knowledge.gazetteer import default_gazetteer
+from helpers.views import maps
 
 
 @pytest.fixture(scope="module")
@@ -52,11 +52,34 @@ def test_map_renders_png_with_choropleth(iraq_places):
 
 
 def test_map_from_mention_rows_skips_demonyms():
-    rows = pd.DataFrame([
-        {"place_id": "gn:98182", "canonical": "Baghdad", "lat": 33.34, "lon": 44.40, "role": "event", "start_char": 0},
-        {"place_id": "gn:98182", "canonical": "Baghdad", "lat": 33.34, "lon": 44.40, "role": "event", "start_char": 9},
-        {"place_id": "gn:99237", "canonical": "Iraq", "lat": 33.0, "lon": 43.7, "role": "demonym", "start_char": 20},
-    ])
+    rows = pd.DataFrame(
+        [
+            {
+                "place_id": "gn:98182",
+                "canonical": "Baghdad",
+                "lat": 33.34,
+                "lon": 44.40,
+                "role": "event",
+                "start_char": 0,
+            },
+            {
+                "place_id": "gn:98182",
+                "canonical": "Baghdad",
+                "lat": 33.34,
+                "lon": 44.40,
+                "role": "event",
+                "start_char": 9,
+            },
+            {
+                "place_id": "gn:99237",
+                "canonical": "Iraq",
+                "lat": 33.0,
+                "lon": 43.7,
+                "role": "demonym",
+                "start_char": 20,
+            },
+        ]
+    )
     ax = maps.draw_places_map(rows)
     assert [t.get_text() for t in ax.texts if t.get_text() != maps.SOURCE_LINE] == ["Baghdad"]
     plt.close(ax.figure)
@@ -64,4 +87,6 @@ def test_map_from_mention_rows_skips_demonyms():
 
 def test_empty_input_raises():
     with pytest.raises(ValueError):
-        maps.draw_places_map(pd.DataFrame({"lat": [None], "lon": [None], "canonical": ["x"], "place_id": ["x"]}))
+        maps.draw_places_map(
+            pd.DataFrame({"lat": [None], "lon": [None], "canonical": ["x"], "place_id": ["x"]})
+        )

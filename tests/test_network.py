@@ -24,10 +24,12 @@ def mentions() -> pd.DataFrame:
         ("b", 0, 0, "The PMF fought ISIS.", "pmf", "Popular Mobilization Forces"),
         ("b", 0, 0, "The PMF fought ISIS.", "isis", "Islamic State"),
     ]
-    frame = pd.DataFrame(rows, columns=["article_id", "paragraph", "sentence_id", "sentence",
-                                        "actor_id", "canonical"])
+    frame = pd.DataFrame(
+        rows, columns=["article_id", "paragraph", "sentence_id", "sentence", "actor_id", "canonical"]
+    )
     frame["category"] = frame["actor_id"].map(
-        {"isis": "armed_group", "peshmerga": "state_force", "pmf": "militia"})
+        {"isis": "armed_group", "peshmerga": "state_force", "pmf": "militia"}
+    )
     return frame
 
 
@@ -42,7 +44,10 @@ def test_sentence_co_mentions(mentions):
 def test_paragraph_co_mentions(mentions):
     table = network.co_mentions(mentions, level="paragraph")
     assert table[["actor_a", "actor_b", "n_paragraphs", "n_articles"]].values.tolist() == [
-        ["isis", "peshmerga", 2, 1], ["isis", "pmf", 2, 2], ["peshmerga", "pmf", 1, 1]]
+        ["isis", "peshmerga", 2, 1],
+        ["isis", "pmf", 2, 2],
+        ["peshmerga", "pmf", 1, 1],
+    ]
     evidence = table.set_index(["actor_a", "actor_b"]).loc[("peshmerga", "pmf"), "sentence"]
     assert evidence == "ISIS attacked the Peshmerga."
 
@@ -54,13 +59,16 @@ def test_bad_level_and_empty_input(mentions):
 
 
 def test_graph_and_drawing(mentions):
-    actors_table = pd.DataFrame({"actor_id": ["isis", "peshmerga", "pmf"],
-                                 "category": ["armed_group", "state_force", "militia"],
-                                 "n_mentions": [4, 2, 2]})
+    actors_table = pd.DataFrame(
+        {
+            "actor_id": ["isis", "peshmerga", "pmf"],
+            "category": ["armed_group", "state_force", "militia"],
+            "n_mentions": [4, 2, 2],
+        }
+    )
     graph = network.co_mention_graph(network.co_mentions(mentions), actors=actors_table)
     assert sorted(graph.edges(data="weight")) == [("isis", "peshmerga", 2), ("isis", "pmf", 1)]
-    assert graph.nodes["isis"] == {"canonical": "Islamic State", "category": "armed_group",
-                                   "n_mentions": 4}
+    assert graph.nodes["isis"] == {"canonical": "Islamic State", "category": "armed_group", "n_mentions": 4}
     plain = network.co_mention_graph(network.co_mentions(mentions))
     assert plain.nodes["isis"]["n_mentions"] == 3  # weighted degree without an actors table
 

@@ -9,7 +9,16 @@ from helpers.extract.casualties.numbers import VAGUE_LOW_BOUNDS, Quantity, parse
 
 @pytest.mark.parametrize(
     ("text", "expected"),
-    [("ten", 10), ("twenty-five", 25), ("Twenty five", 25), ("2,000", 2000), ("17", 17), ("one hundred and five", 105), ("a hundred", 100), ("a dozen", 12)],
+    [
+        ("ten", 10),
+        ("twenty-five", 25),
+        ("Twenty five", 25),
+        ("2,000", 2000),
+        ("17", 17),
+        ("one hundred and five", 105),
+        ("a hundred", 100),
+        ("a dozen", 12),
+    ],
 )
 def test_parse_number_words_and_digits(text, expected):
     assert parse_number(text) == expected
@@ -46,7 +55,15 @@ def test_parse_quantity_qualifiers(text, low, high, qualifier):
 
 @pytest.mark.parametrize(
     ("text", "low"),
-    [("a few", 3), ("several", 3), ("dozens", 24), ("tens", 20), ("scores", 40), ("hundreds", 200), ("thousands", 2000)],
+    [
+        ("a few", 3),
+        ("several", 3),
+        ("dozens", 24),
+        ("tens", 20),
+        ("scores", 40),
+        ("hundreds", 200),
+        ("thousands", 2000),
+    ],
 )
 def test_vague_quantities_have_documented_low_bounds(text, low):
     quantity = parse_quantity(text)

@@ -6,7 +6,6 @@ import pickle
 import pytest
 
 from helpers.articles import Article, Paragraph
-from helpers.ingest import decode_bytes  # noqa: F401  (import check of the loader)
 from helpers.nlp import DocCache, ModelNotFoundError, ParseStats, build_pipeline, parse_articles
 from helpers.nlp.pipeline import pipeline_key
 
@@ -14,9 +13,16 @@ from helpers.nlp.pipeline import pipeline_key
 def make_articles(*texts):
     import hashlib
 
-    return [Article(f"a{i}", f"a{i}.txt", text=t, paragraphs=[Paragraph(0, 0, len(t))],
-                    text_sha256=hashlib.sha256(t.encode()).hexdigest())
-            for i, t in enumerate(texts)]
+    return [
+        Article(
+            f"a{i}",
+            f"a{i}.txt",
+            text=t,
+            paragraphs=[Paragraph(0, 0, len(t))],
+            text_sha256=hashlib.sha256(t.encode()).hexdigest(),
+        )
+        for i, t in enumerate(texts)
+    ]
 
 
 @pytest.fixture(scope="module")
@@ -26,8 +32,9 @@ def raw_nlp():
 
 def run(articles, nlp, cache):
     stats = ParseStats()
-    docs = {a.article_id: d for a, d in parse_articles(articles, nlp, cache=cache,
-                                                       progress=False, stats=stats)}
+    docs = {
+        a.article_id: d for a, d in parse_articles(articles, nlp, cache=cache, progress=False, stats=stats)
+    }
     return docs, stats
 
 
@@ -44,8 +51,9 @@ def test_cache_hit_parses_nothing_twice(tmp_path, raw_nlp):
 
 def test_skipped_articles_pass_through(tmp_path, raw_nlp):
     skipped = Article("s", "s.txt", status="skipped", reason="empty file")
-    docs, stats = run(make_articles("One text.") + [skipped], raw_nlp,
-                      DocCache.for_pipeline(raw_nlp, tmp_path))
+    docs, stats = run(
+        [*make_articles("One text."), skipped], raw_nlp, DocCache.for_pipeline(raw_nlp, tmp_path)
+    )
     assert docs["s"] is None and stats.skipped == 1
 
 
@@ -61,7 +69,7 @@ def test_changed_rules_invalidate(tmp_path, raw_nlp):
     assert nlp.meta["sitrep_key"] != raw_nlp.meta["sitrep_key"]
     docs, stats = run(articles, nlp, DocCache.for_pipeline(nlp, tmp_path))
     assert stats.parsed == 1
-    assert [(e.text, e.label_) for e in docs["a0"].ents][0] == ("Daesh", "ORG")
+    assert next((e.text, e.label_) for e in docs["a0"].ents) == ("Daesh", "ORG")
     ruler.add_patterns([{"label": "ORG", "pattern": "fighters"}])
     assert pipeline_key(nlp) != nlp.meta["sitrep_key"]
 
@@ -108,18 +116,26 @@ def test_entry_holding_another_text_is_recomputed(tmp_path, raw_nlp, caplog):
 def _real_texts():
     from helpers import config
 
-    texts = [path.read_text(encoding="utf-8") for path in sorted((config.PROJECT_DIR / "seeds").glob("*"))
-             if path.is_file()]
-    texts.append("I ain't gonna wait, he said. We gotta go. She's been wounded; they're 'bout to leave.\n\n"
-                 "U.S.-led coalition jets didn't strike Mosul's old city on Tuesday , officials said .\n\n"
-                 "He saw the saw. They left the left wing; the wounded were wounding others. Better, best, "
-                 "worse: geese, mice, children. ISIS fighters fought; fights were fought.")
+    texts = [
+        path.read_text(encoding="utf-8")
+        for path in sorted((config.PROJECT_DIR / "seeds").glob("*"))
+        if path.is_file()
+    ]
+    texts.append(
+        "I ain't gonna wait, he said. We gotta go. She's been wounded; they're 'bout to leave.\n\n"
+        "U.S.-led coalition jets didn't strike Mosul's old city on Tuesday , officials said .\n\n"
+        "He saw the saw. They left the left wing; the wounded were wounding others. Better, best, "
+        "worse: geese, mice, children. ISIS fighters fought; fights were fought."
+    )
     return texts
 
 
 def _assert_same_annotations(original, fast):
     """``fast`` (and a pickled copy, as a spawned worker receives it) annotates as ``original``."""
-    annotate = lambda doc: [(t.tag_, t.pos_, str(t.morph), t.lemma_, t.dep_) for t in doc]  # noqa: E731
+
+    def annotate(doc):
+        return [(t.tag_, t.pos_, str(t.morph), t.lemma_, t.dep_) for t in doc]
+
     copy = pickle.loads(pickle.dumps(fast))
     for text in _real_texts() * 2:  # the second round answers from the memos
         expected = annotate(original(text))
@@ -174,8 +190,10 @@ def test_lemmatizer_kept_when_its_answer_may_depend_on_more():
     nlp = spacy.blank("en")
     nlp.add_pipe("lemmatizer", config={"mode": "lookup"})  # its lookup table is not loaded
     assert not memoize_lemmatizer(nlp)
-    Language.factory("test_context_lemmatizer",
-                     func=lambda nlp, name: ContextLemmatizer(nlp.vocab, None, name, mode="rule"))
+    Language.factory(
+        "test_context_lemmatizer",
+        func=lambda nlp, name: ContextLemmatizer(nlp.vocab, None, name, mode="rule"),
+    )
     nlp = spacy.blank("en")
     lookups = Lookups()
     lookups.add_table("lemma_rules", {"noun": [["s", ""]]})
@@ -196,8 +214,9 @@ def test_doc_bin_bytes_are_spacys(tmp_path):
     for doc in docs:
         assert doc_bin_bytes(doc) == DocBin(docs=[doc], store_user_data=False).to_bytes()
     back = next(DocBin().from_bytes(doc_bin_bytes(docs[1])).get_docs(nlp.vocab))
-    assert [(t.text, t.lemma_, t.ent_type_, t.dep_) for t in back] == \
-        [(t.text, t.lemma_, t.ent_type_, t.dep_) for t in docs[1]]
+    assert [(t.text, t.lemma_, t.ent_type_, t.dep_) for t in back] == [
+        (t.text, t.lemma_, t.ent_type_, t.dep_) for t in docs[1]
+    ]
 
 
 def test_attribute_ruler_kept_when_rules_do_not_compile():

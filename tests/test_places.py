@@ -6,9 +6,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-import spacy
 
-from helpers import config
 from helpers.aggregate.places import places_table
 from helpers.articles import Article, Paragraph
 from helpers.extract.places import places
@@ -18,11 +16,6 @@ from helpers.tables import columns
 
 SEED = Path(__file__).resolve().parents[1] / "seeds" / "000_09ded475ebf546e7.txt"
 DATELINE = "ERBIL (Kurdistan 24) – "
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return spacy.load(config.DEFAULT_MODEL)
 
 
 def _article(text: str, article_id: str = "a1") -> Article:
@@ -44,8 +37,14 @@ def seed_rows(nlp):
         kind = "boilerplate" if match.group().startswith("Read More") else kind
         kind = "credit" if match.group().startswith("Editing by") else kind
         paragraphs.append(Paragraph(i, begin, match.end(), kind))
-    article = Article("seed", "seed.txt", text=text, paragraphs=paragraphs, dateline="ERBIL",
-                      dateline_span=(start, start + 5))
+    article = Article(
+        "seed",
+        "seed.txt",
+        text=text,
+        paragraphs=paragraphs,
+        dateline="ERBIL",
+        dateline_span=(start, start + 5),
+    )
     return places.resolve_places(nlp(text), article), article
 
 
@@ -83,7 +82,7 @@ def test_seed_demonyms_and_dateline(seed_rows):
 def test_seed_rows_are_evidence(seed_rows):
     rows, article = seed_rows
     for row in rows:
-        assert article.text[row["start_char"]:row["end_char"]] == row["text"]
+        assert article.text[row["start_char"] : row["end_char"]] == row["text"]
         assert row["text"] in row["sentence"]
         assert row["role"] == "dateline" or article.is_extractable(row["start_char"], row["end_char"])
     # the repeated standfirst and the "Read More" link are not extracted
@@ -101,10 +100,16 @@ def test_seed_nested_and_lone_surname(seed_rows):
 
 
 def test_tripoli_follows_article_country(nlp):
-    lebanon = _rows(nlp, "Clashes erupted in Tripoli on Monday. Lebanese troops deployed across "
-                         "northern Lebanon after the fighting.")
-    libya = _rows(nlp, "Clashes erupted in Tripoli on Monday. Libyan militias fought for control "
-                       "of the capital as Libya's government appealed for calm.")
+    lebanon = _rows(
+        nlp,
+        "Clashes erupted in Tripoli on Monday. Lebanese troops deployed across "
+        "northern Lebanon after the fighting.",
+    )
+    libya = _rows(
+        nlp,
+        "Clashes erupted in Tripoli on Monday. Libyan militias fought for control "
+        "of the capital as Libya's government appealed for calm.",
+    )
     assert next(r for r in lebanon if r["text"] == "Tripoli")["country"] == "LB"
     assert next(r for r in libya if r["text"] == "Tripoli")["country"] == "LY"
 
@@ -148,6 +153,7 @@ def test_ruler_patterns_are_modest_and_clean():
 
 # --- context, "Town, Division" and one sense per article (issue #4) -----------------------
 
+
 def _rows_with_ents(nlp, text: str, places_: list[tuple[str, str]]) -> list[dict]:
     """Rows for ``text`` with the entities fixed by hand (the NER's choices vary by model)."""
     from spacy.tokens import Span
@@ -164,24 +170,42 @@ def _rows_with_ents(nlp, text: str, places_: list[tuple[str, str]]) -> list[dict
 
 
 def test_repeated_ambiguous_name_is_not_its_own_context(nlp):
-    text = ("Alexandria police found the body on Monday. Alexandria officials said the suspect fled "
-            "north. Detectives in Alexandria asked for help, and Virginia State Police joined. "
-            "Richmond sent investigators.")
+    text = (
+        "Alexandria police found the body on Monday. Alexandria officials said the suspect fled "
+        "north. Detectives in Alexandria asked for help, and Virginia State Police joined. "
+        "Richmond sent investigators."
+    )
     rows = _rows_with_ents(nlp, text, [("Alexandria", "GPE"), ("Virginia", "GPE"), ("Richmond", "GPE")])
     alexandria = [r for r in rows if r["text"] == "Alexandria"]
     assert len(alexandria) == 3 and {r["country"] for r in alexandria} == {"US"}
 
 
 def test_us_article_reads_georgia_as_the_state(nlp):
-    text = ("School districts in Georgia are changing their policies. Officials in Atlanta and "
-            "Savannah met, and Florida and Alabama watched closely.")
-    ents = [("Georgia", "GPE"), ("Atlanta", "GPE"), ("Savannah", "GPE"), ("Florida", "GPE"), ("Alabama", "GPE")]
+    text = (
+        "School districts in Georgia are changing their policies. Officials in Atlanta and "
+        "Savannah met, and Florida and Alabama watched closely."
+    )
+    ents = [
+        ("Georgia", "GPE"),
+        ("Atlanta", "GPE"),
+        ("Savannah", "GPE"),
+        ("Florida", "GPE"),
+        ("Alabama", "GPE"),
+    ]
     georgia = next(r for r in _rows_with_ents(nlp, text, ents) if r["text"] == "Georgia")
     assert georgia["country"] == "US" and georgia["admin1_code"] == "US-GA"
-    abroad = ("Georgia and Russia traded accusations. Officials in Tbilisi and Moscow met, and "
-              "Florida and Alabama watched closely.")
-    ents = [("Georgia", "GPE"), ("Russia", "GPE"), ("Tbilisi", "GPE"), ("Moscow", "GPE"),
-            ("Florida", "GPE"), ("Alabama", "GPE")]
+    abroad = (
+        "Georgia and Russia traded accusations. Officials in Tbilisi and Moscow met, and "
+        "Florida and Alabama watched closely."
+    )
+    ents = [
+        ("Georgia", "GPE"),
+        ("Russia", "GPE"),
+        ("Tbilisi", "GPE"),
+        ("Moscow", "GPE"),
+        ("Florida", "GPE"),
+        ("Alabama", "GPE"),
+    ]
     assert next(r for r in _rows_with_ents(nlp, abroad, ents) if r["text"] == "Georgia")["kind"] == "country"
 
 
@@ -192,13 +216,16 @@ def test_main_country():
     assert place_ranking.main_country(None) == ""
 
 
-@pytest.mark.parametrize("text, town, admin1_code", [
-    ("The crash happened in Greer, S.C., on Monday.", "Greer", "US-SC"),
-    ("He moved to Charleston, W. Va., last year.", "Charleston", "US-WV"),
-    ("Officials in Athens, Texas, said the road was closed.", "Athens", "US-TX"),
-    ("Police in London, Ont., arrested him.", "London", "CA-ON"),
-    ("Troops entered Tikrit, Salahuddin, on Monday.", "Tikrit", "IQ-SD"),
-])
+@pytest.mark.parametrize(
+    "text, town, admin1_code",
+    [
+        ("The crash happened in Greer, S.C., on Monday.", "Greer", "US-SC"),
+        ("He moved to Charleston, W. Va., last year.", "Charleston", "US-WV"),
+        ("Officials in Athens, Texas, said the road was closed.", "Athens", "US-TX"),
+        ("Police in London, Ont., arrested him.", "London", "CA-ON"),
+        ("Troops entered Tikrit, Salahuddin, on Monday.", "Tikrit", "IQ-SD"),
+    ],
+)
 def test_town_comma_division(nlp, text, town, admin1_code):
     rows = _rows(nlp, text)
     row = next(r for r in rows if r["text"] == town)
@@ -235,8 +262,11 @@ def test_ner_fragment_grows_to_the_full_name(nlp):
 
 def test_nested_abbreviation_and_demonyms(nlp):
     text = "The U.S. Federal Trade Commission fined the firm. Sri Lankan and European officials agreed."
-    rows = _rows_with_ents(nlp, text, [("The U.S. Federal Trade Commission", "ORG"), ("Sri Lankan", "NORP"),
-                                       ("European", "NORP")])
+    rows = _rows_with_ents(
+        nlp,
+        text,
+        [("The U.S. Federal Trade Commission", "ORG"), ("Sri Lankan", "NORP"), ("European", "NORP")],
+    )
     found = {r["text"]: r for r in rows}
     assert found["U.S."]["country"] == "US" and found["U.S."]["role"] == "nested"
     assert found["Sri Lankan"]["country"] == "LK" and found["European"]["place_id"] == "sr:europe"

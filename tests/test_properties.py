@@ -28,29 +28,74 @@ from helpers.knowledge.actors import load_dictionary
 from helpers.knowledge.gazetteer import default_gazetteer
 from helpers.nlp import build_pipeline, parse_text
 
-SETTINGS = settings(max_examples=40, deadline=None,
-                    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+SETTINGS = settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large]
+)
 
 #: Pieces of conflict news, so that random texts also reach the extractors' rules.
 NEWS = [
-    "MOSUL, Iraq (Reuters) - ", "ERBIL (Kurdistan 24) – ", "Ten soldiers were killed in Mosul.",
-    "At least 12 civilians were wounded near Kirkuk", "between 10 and 20 people died",
-    "dozens were kidnapped by Islamic State fighters", '"We will respond," said Brig. Gen. Yahya Rasool.',
-    "the Peshmerga said", "Lieutenant Colonel Ahmed al-Jubouri", "more than 2,000", "no one was hurt",
-    "an officer and three soldiers", "Read More: ", "Editing by John Doe", "Baghdad", "ISIS",
-    "three killed, including a soldier", "up to fifty", "twenty-five", "“", "”", '"', "'",
+    "MOSUL, Iraq (Reuters) - ",
+    "ERBIL (Kurdistan 24) – ",
+    "Ten soldiers were killed in Mosul.",
+    "At least 12 civilians were wounded near Kirkuk",
+    "between 10 and 20 people died",
+    "dozens were kidnapped by Islamic State fighters",
+    '"We will respond," said Brig. Gen. Yahya Rasool.',
+    "the Peshmerga said",
+    "Lieutenant Colonel Ahmed al-Jubouri",
+    "more than 2,000",
+    "no one was hurt",
+    "an officer and three soldiers",
+    "Read More: ",
+    "Editing by John Doe",
+    "Baghdad",
+    "ISIS",
+    "three killed, including a soldier",
+    "up to fifty",
+    "twenty-five",
+    "“",
+    "”",
+    '"',
+    "'",
 ]
 #: Characters that break naive code: RTL and bidi controls, zero-width joiners and
 #: spaces, combining marks, BOM, NUL and other controls, emoji sequences, line separators.
 NASTY = [
-    "\u200f", "\u202e", "\u2066", "\u200d", "\u200b", "\u200c", "\u0301", "\u0651", "\ufeff",
-    "\x00", "\x07", "\x1b", "\u2028", "\u2029", "\x85", "\r", "\r\n", "\t", "\ufffd",
-    "👩\u200d👩\u200d👧", "🇮🇶", "الموصل", "قتل عشرة جنود", "שלום", "İ", "ß", "ﬁ", "Ⅻ", "٣",
+    "\u200f",
+    "\u202e",
+    "\u2066",
+    "\u200d",
+    "\u200b",
+    "\u200c",
+    "\u0301",
+    "\u0651",
+    "\ufeff",
+    "\x00",
+    "\x07",
+    "\x1b",
+    "\u2028",
+    "\u2029",
+    "\x85",
+    "\r",
+    "\r\n",
+    "\t",
+    "\ufffd",
+    "👩\u200d👩\u200d👧",
+    "🇮🇶",
+    "الموصل",
+    "قتل عشرة جنود",
+    "שלום",
+    "İ",
+    "ß",
+    "ﬁ",
+    "Ⅻ",
+    "٣",
 ]
 PIECES = st.one_of(st.sampled_from(NEWS), st.sampled_from(NASTY), st.text(max_size=30))
 SEPARATORS = st.sampled_from(["", " ", "\n", "\n\n", " \n \n "])
 TEXTS = st.lists(st.tuples(PIECES, SEPARATORS), max_size=25).map(
-    lambda parts: "".join(piece + separator for piece, separator in parts))
+    lambda parts: "".join(piece + separator for piece, separator in parts)
+)
 
 LONG_LINE = "Ten soldiers were killed in Mosul " * 400
 EXAMPLES = [
@@ -69,8 +114,7 @@ EXAMPLES = [
 @pytest.fixture(scope="module")
 def kit() -> dict:
     """The pipeline, actor dictionary and gazetteer, built once for the module."""
-    return {"nlp": build_pipeline(), "dictionary": load_dictionary(),
-            "gazetteer": default_gazetteer()}
+    return {"nlp": build_pipeline(), "dictionary": load_dictionary(), "gazetteer": default_gazetteer()}
 
 
 def _write(directory: Path, name: str, data: bytes) -> Path:
@@ -117,6 +161,7 @@ def _check_spans(rows: list[dict], text: str, text_column: str | None) -> None:
 
 
 # --- loader ---------------------------------------------------------------------------------
+
 
 @SETTINGS
 @given(data=st.binary(max_size=3000), suffix=st.sampled_from([".txt", ".md", ".jsonl", ".csv"]))
@@ -175,8 +220,12 @@ def test_decode_bytes_always_gives_clean_text(data: bytes) -> None:
 
 
 @SETTINGS
-@given(files=st.lists(st.tuples(st.sampled_from([".txt", ".jsonl", ".csv", ".md", ".bin", ""]),
-                                st.binary(max_size=300)), max_size=6))
+@given(
+    files=st.lists(
+        st.tuples(st.sampled_from([".txt", ".jsonl", ".csv", ".md", ".bin", ""]), st.binary(max_size=300)),
+        max_size=6,
+    )
+)
 def test_folder_accounting(files: list[tuple[str, bytes]]) -> None:
     """Every file of a folder yields at least one row; ids are unique."""
     with tempfile.TemporaryDirectory() as folder:
@@ -188,6 +237,7 @@ def test_folder_accounting(files: list[tuple[str, bytes]]) -> None:
 
 
 # --- extractors -----------------------------------------------------------------------------
+
 
 def _all_rows(kit: dict, article: Article) -> Iterator[tuple[str, list[dict], str | None]]:
     doc = parse_text(kit["nlp"], article.text)
@@ -231,8 +281,7 @@ def test_extractors_never_raise_and_offsets_hold(kit: dict, text: str) -> None:
 def test_chunked_parse_keeps_offsets(kit: dict) -> None:
     """A text longer than ``nlp.max_length`` is parsed in pieces, not truncated."""
     nlp = kit["nlp"]
-    text = "\n\n".join(f"Ten soldiers were killed in Mosul on day {n}, the army said."
-                       for n in range(40))
+    text = "\n\n".join(f"Ten soldiers were killed in Mosul on day {n}, the army said." for n in range(40))
     (article,) = _load("long.txt", text.encode("utf-8"))
     limit = nlp.max_length
     nlp.max_length = 500
@@ -249,10 +298,36 @@ def test_chunked_parse_keeps_offsets(kit: dict) -> None:
 
 # --- number parser --------------------------------------------------------------------------
 
-NUMBER_WORDS = st.sampled_from(["at least", "more than", "up to", "about", "nearly", "dozens",
-                                "a dozen", "ten", "twenty-five", "one hundred and five", "2,000",
-                                "or more", "plus", "fewer than", "no more than", "0", "-", "first",
-                                "hundreds", "thousand", "a", "an", "and", "point", "zero", "½"])
+NUMBER_WORDS = st.sampled_from(
+    [
+        "at least",
+        "more than",
+        "up to",
+        "about",
+        "nearly",
+        "dozens",
+        "a dozen",
+        "ten",
+        "twenty-five",
+        "one hundred and five",
+        "2,000",
+        "or more",
+        "plus",
+        "fewer than",
+        "no more than",
+        "0",
+        "-",
+        "first",
+        "hundreds",
+        "thousand",
+        "a",
+        "an",
+        "and",
+        "point",
+        "zero",
+        "½",
+    ]
+)
 PHRASES = st.one_of(st.lists(NUMBER_WORDS, max_size=5).map(" ".join), st.text(max_size=40))
 
 

@@ -1,4 +1,5 @@
-"""Tests for helpers.extract.quotes: quote marks, attribution before/after, partial and indirect speech, the seed."""
+"""Tests for helpers.extract.quotes: quote marks, attribution before/after, partial and
+indirect speech, the seed."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ import pandas as pd
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from test_persons import make_article, nlp, seed_article  # noqa: F401  (fixture)
+from test_persons import make_article, seed_article
 
 from helpers.extract.persons import extract_persons
 from helpers.extract.quotes import extract_quotes, quote_spans
@@ -19,30 +20,39 @@ def quotes(nlp, text: str) -> pd.DataFrame:
 
 
 def test_quote_spans_pairs_marks_and_skips_apostrophes():
-    text = "He said “the region’s forces will stay” and «nothing else» or \"maybe\"."
-    assert [text[a + 1:b] for a, b in quote_spans(text)] == ["the region’s forces will stay", "nothing else", "maybe"]
+    text = 'He said “the region’s forces will stay” and «nothing else» or "maybe".'
+    assert [text[a + 1 : b] for a, b in quote_spans(text)] == [
+        "the region’s forces will stay",
+        "nothing else",
+        "maybe",
+    ]
     assert quote_spans("It’s the army’s job") == []
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.text(alphabet="ab .,“”‘’\"«»:\n", max_size=60))
+@given(st.text(alphabet='ab .,“”‘’"«»:\n', max_size=60))
 def test_quote_spans_never_crash_and_stay_in_bounds(text):
     for start, end in quote_spans(text):
         assert 0 <= start < end <= len(text)
 
 
 def test_speaker_after_the_quote(nlp):
-    frame = quotes(nlp, "“We will not allow the militants to return,” said Colonel Ahmed Hassan, a spokesman "
-                        "for the Joint Operations Command.")
+    frame = quotes(
+        nlp,
+        "“We will not allow the militants to return,” said Colonel Ahmed Hassan, a spokesman "
+        "for the Joint Operations Command.",
+    )
     row = frame.iloc[0]
     assert (row["speaker"], row["cue"], row["kind"]) == ("Ahmed Hassan", "say", "direct")
     assert row["quote"] == "We will not allow the militants to return"
 
 
 def test_speaker_before_the_quote_and_surname(nlp):
-    text = ("Governor Najmaldin Karim spoke to reporters on Sunday.\n\n"
-            "Karim said: “The city is safe and the roads are open.”\n\n"
-            "“We need more support from Baghdad,” added Karim.")
+    text = (
+        "Governor Najmaldin Karim spoke to reporters on Sunday.\n\n"
+        "Karim said: “The city is safe and the roads are open.”\n\n"
+        "“We need more support from Baghdad,” added Karim."
+    )
     frame = quotes(nlp, text)
     direct = frame[frame["kind"] == "direct"]
     assert list(direct["speaker"]) == ["Najmaldin Karim", "Najmaldin Karim"]
@@ -51,18 +61,26 @@ def test_speaker_before_the_quote_and_surname(nlp):
 
 
 def test_pronoun_resolves_to_previous_person(nlp):
-    text = ("Hoshyar Zebari criticised the plan on Monday.\n\n"
-            "“This decision will only deepen the crisis,” he warned.")
+    text = (
+        "Hoshyar Zebari criticised the plan on Monday.\n\n"
+        "“This decision will only deepen the crisis,” he warned."
+    )
     row = quotes(nlp, text).query("kind == 'direct'").iloc[0]
     assert (row["speaker"], row["cue"]) == ("Hoshyar Zebari", "warn")
 
 
 def test_partial_and_indirect_speech(nlp):
-    text = ("Defence Minister Khalid al-Obeidi called for “a unified command” in the north. "
-            "He told reporters that the army would retake the town within weeks.")
+    text = (
+        "Defence Minister Khalid al-Obeidi called for “a unified command” in the north. "
+        "He told reporters that the army would retake the town within weeks."
+    )
     frame = quotes(nlp, text)
     partial = frame[frame["kind"] == "partial"].iloc[0]
-    assert (partial["quote"], partial["speaker"], partial["cue"]) == ("a unified command", "Khalid al-Obeidi", "call")
+    assert (partial["quote"], partial["speaker"], partial["cue"]) == (
+        "a unified command",
+        "Khalid al-Obeidi",
+        "call",
+    )
     indirect = frame[frame["kind"] == "indirect"]
     assert "the army would retake the town within weeks" in set(indirect["quote"])
     assert set(indirect["speaker"]) == {"Khalid al-Obeidi"}
@@ -76,13 +94,15 @@ def test_according_to_gives_indirect_speech(nlp):
 
 
 def test_unbalanced_and_odd_marks_do_not_crash(nlp):
-    text = ("“We will stay, said the commander, Ali Saleh.\n\n"
-            "Stray ” marks ‘ and \" everywhere « without » sense ’.\n\n"
-            "“")
+    text = (
+        "“We will stay, said the commander, Ali Saleh.\n\n"
+        'Stray ” marks ‘ and " everywhere « without » sense ’.\n\n'
+        "“"
+    )
     frame = quotes(nlp, text)
     article = make_article(text)
     for row in frame.itertuples():
-        assert text[row.start_char:row.end_char] == row.quote
+        assert text[row.start_char : row.end_char] == row.quote
         assert article.is_extractable(row.start_char, row.end_char)
 
 
@@ -111,12 +131,18 @@ def test_seed_partial_and_indirect_speakers(seed_quotes):
     assert speakers["all sides"] == "Nasser al-Harki"
     assert speakers["intensifying operations to track down terrorists"] == "Kaabi"
     assert speakers["the danger of inaction"] == "Kaabi"
-    assert any(q.startswith("a security meeting was held") and s == "Nasser al-Harki" for q, s in speakers.items())
+    assert any(
+        q.startswith("a security meeting was held") and s == "Nasser al-Harki" for q, s in speakers.items()
+    )
     assert set(seed_quotes["speaker"]) >= {"Qaraman Sheikh Kamal", "Nasser al-Harki", "Kaabi"}
 
 
 def test_seed_quotes_skip_repeated_and_credit_paragraphs(seed_quotes):
     article = seed_article()
-    assert all(article.is_extractable(s, e) for s, e in zip(seed_quotes["start_char"], seed_quotes["end_char"]))
-    assert all(article.text[s:e] == q for s, e, q in zip(seed_quotes["start_char"], seed_quotes["end_char"],
-                                                         seed_quotes["quote"]))
+    assert all(
+        article.is_extractable(s, e) for s, e in zip(seed_quotes["start_char"], seed_quotes["end_char"])
+    )
+    assert all(
+        article.text[s:e] == q
+        for s, e, q in zip(seed_quotes["start_char"], seed_quotes["end_char"], seed_quotes["quote"])
+    )

@@ -52,12 +52,14 @@ def corpus40(tmp_path_factory) -> Path:
     """Forty short, distinct articles: enough work for a run to be caught mid-way."""
     folder = tmp_path_factory.mktemp("corpus40")
     for n in range(N_ARTICLES):
-        paragraphs = [f"Clashes near village {n}",
-                      f"MOSUL, Iraq (Reuters) - {n + 3} soldiers were killed and {n + 5} civilians "
-                      f"wounded near Kirkuk on day {n}, the Iraqi army said.",
-                      f'"We will respond to attack {n}," said Brig. Gen. Yahya Rasool, adding that '
-                      f"Islamic State fighters had kidnapped {n + 2} shepherds near Hawija.",
-                      f"Peshmerga forces in Erbil said {n + 1} of their members were missing."]
+        paragraphs = [
+            f"Clashes near village {n}",
+            f"MOSUL, Iraq (Reuters) - {n + 3} soldiers were killed and {n + 5} civilians "
+            f"wounded near Kirkuk on day {n}, the Iraqi army said.",
+            f'"We will respond to attack {n}," said Brig. Gen. Yahya Rasool, adding that '
+            f"Islamic State fighters had kidnapped {n + 2} shepherds near Hawija.",
+            f"Peshmerga forces in Erbil said {n + 1} of their members were missing.",
+        ]
         (folder / f"a{n:02d}.txt").write_text("\n\n".join(paragraphs) + "\n", encoding="utf-8")
     return folder
 
@@ -70,10 +72,14 @@ def _cli_process(corpus: Path, out: Path, cache: Path) -> subprocess.Popen:
     """
     env = {**os.environ, "SITREP_CACHE": str(cache), "SITREP_PROGRESS": "0"}
     return subprocess.Popen(
-        [sys.executable, "-m", "helpers", "extract", str(corpus), "--out", str(out),
-         "--batch-size", "1"],
-        cwd=config.PROJECT_DIR, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-        text=True, preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+        [sys.executable, "-m", "helpers", "extract", str(corpus), "--out", str(out), "--batch-size", "1"],
+        cwd=config.PROJECT_DIR,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
+    )
 
 
 def _cache_entries(cache: Path) -> list[Path]:
@@ -113,8 +119,8 @@ def _from_cache(output: str) -> int:
 
 # --- interrupted runs -----------------------------------------------------------------------
 
-def test_sigint_keeps_the_old_output_and_the_rerun_uses_the_cache(corpus40, tmp_path, fast_cli,
-                                                                  capsys):
+
+def test_sigint_keeps_the_old_output_and_the_rerun_uses_the_cache(corpus40, tmp_path, fast_cli, capsys):
     """Ctrl-C mid-run: exit 130, old manifest and tables untouched, no staging left."""
     old_corpus = tmp_path / "old"
     old_corpus.mkdir()
@@ -170,8 +176,9 @@ def test_rerun_cleans_staging_left_by_a_killed_run(tmp_path, fast_cli, capsys):
     corpus.mkdir()
     (corpus / "a.txt").write_text("Title\n\nTen soldiers were killed in Mosul.\n")
     out = tmp_path / "out"
-    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
-                          capture_output=True, text=True, check=True)
+    dead = subprocess.run(
+        [sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True, check=True
+    )
     leftover = out / f".staging-{dead.stdout.strip()}"
     (leftover / "articles.parquet").mkdir(parents=True)
     assert fast_cli(corpus, "--out", out) == 0
@@ -195,15 +202,22 @@ def test_corpus_is_read_once_in_input_order(tmp_path, nlp):
         return iter_articles(corpus)
 
     stats = ParseStats()
-    rows = [(a.article_id, a.status, doc is not None)
-            for a, doc in parse_articles(source, nlp, cache=cache, progress=False, stats=stats)]
+    rows = [
+        (a.article_id, a.status, doc is not None)
+        for a, doc in parse_articles(source, nlp, cache=cache, progress=False, stats=stats)
+    ]
     assert passes == 1
-    assert rows == [("a", "loaded", True), ("b", "loaded", True), ("c", "loaded", True),
-                    ("d", "skipped", False)]
+    assert rows == [
+        ("a", "loaded", True),
+        ("b", "loaded", True),
+        ("c", "loaded", True),
+        ("d", "skipped", False),
+    ]
     assert (stats.parsed, stats.cached, stats.skipped) == (2, 1, 1)
 
 
 # --- concurrent runs ------------------------------------------------------------------------
+
 
 def test_two_concurrent_runs_share_a_cache(corpus40, tmp_path):
     """Two extract processes on one corpus and one cache both finish with identical tables."""
@@ -221,6 +235,7 @@ def test_two_concurrent_runs_share_a_cache(corpus40, tmp_path):
 
 
 # --- disks that refuse to be written --------------------------------------------------------
+
 
 @pytest.mark.parametrize("kind", ["parent is a file", "out is a file"])
 def test_unwritable_output_is_one_line_exit_2(tmp_path, fast_cli, capsys, kind):
@@ -260,11 +275,15 @@ def _no_space(*args, **kwargs):
     raise OSError(errno.ENOSPC, "No space left on device")
 
 
-@pytest.mark.parametrize("target", ["helpers.tables.TableWriter.write",
-                                    "helpers.nlp.doc_cache.DocCache.put",
-                                    "helpers.run.output.write_json"])
-def test_full_disk_is_one_line_exit_2_and_publishes_nothing(tmp_path, fast_cli, capsys,
-                                                            monkeypatch, target):
+@pytest.mark.parametrize(
+    "target",
+    [
+        "helpers.tables.TableWriter.write",
+        "helpers.nlp.doc_cache.DocCache.put",
+        "helpers.run.output.write_json",
+    ],
+)
+def test_full_disk_is_one_line_exit_2_and_publishes_nothing(tmp_path, fast_cli, capsys, monkeypatch, target):
     """ENOSPC while writing tables, the cache or the manifest: exit 2, nothing trusted."""
     corpus = tmp_path / "c"
     corpus.mkdir()
@@ -298,6 +317,7 @@ def test_full_disk_keeps_the_previous_output(tmp_path, fast_cli, capsys, monkeyp
 
 # --- bad inputs -----------------------------------------------------------------------------
 
+
 def _timeout(signum: int, frame: object) -> None:
     raise TimeoutError("extract hung (reading a FIFO?)")
 
@@ -311,8 +331,9 @@ def test_corpus_of_bad_files_is_accounted_for(tmp_path, fast_cli, capsys):
     (corpus / "bom-only.md").write_bytes(b"\xef\xbb\xbf \n")
     (corpus / "binary.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00" * 50)
     (corpus / "cp1252.txt").write_bytes("Title\n\nCafé bombing: “ten” killed.".encode("cp1252"))
-    (corpus / "feed.jsonl").write_bytes(b'{"text": "Two soldiers died in Kirkuk."}\n{oops\n[1, 2]\n'
-                                        b'{"title": "no text"}\n')
+    (corpus / "feed.jsonl").write_bytes(
+        b'{"text": "Two soldiers died in Kirkuk."}\n{oops\n[1, 2]\n{"title": "no text"}\n'
+    )
     (corpus / "notext.csv").write_text("headline,body_html\nA,B\n")
     (corpus / "rows.csv").write_text('text,title\n"Line one\nline two in Mosul",T\n')
     (corpus / "photo.jpg").write_bytes(b"\xff\xd8\xff")
@@ -321,12 +342,19 @@ def test_corpus_of_bad_files_is_accounted_for(tmp_path, fast_cli, capsys):
     (corpus / "dangling.txt").symlink_to(tmp_path / "gone.txt")
     os.mkfifo(corpus / "pipe.txt")
     expected = {  # path -> reasons of its rows (one per record)
-        "good.txt": [""], "empty.txt": ["empty file"], "bom-only.md": ["empty file"],
+        "good.txt": [""],
+        "empty.txt": ["empty file"],
+        "bom-only.md": ["empty file"],
         "binary.txt": ["binary file"],
         "cp1252.txt": ["warning: not UTF-8; decoded as cp1252, 0 bytes replaced with U+FFFD"],
-        "feed.jsonl": ["", "malformed JSON at line 2", "line 3 is a JSON list, not an object",
-                       "record 4 has an empty text field"],
-        "notext.csv": ["CSV has no text column"], "rows.csv": [""],
+        "feed.jsonl": [
+            "",
+            "malformed JSON at line 2",
+            "line 3 is a JSON list, not an object",
+            "record 4 has an empty text field",
+        ],
+        "notext.csv": ["CSV has no text column"],
+        "rows.csv": [""],
         "photo.jpg": ["unsupported file type .jpg"],
         "loop.txt": ["unreadable file: Too many levels of symbolic links"],
         "sub/up": ["symlinked folder not followed"],
@@ -355,10 +383,13 @@ def test_corpus_of_bad_files_is_accounted_for(tmp_path, fast_cli, capsys):
 
 # --- input limits ---------------------------------------------------------------------------
 
+
 def test_twenty_megabyte_text_file_loads(tmp_path):
     """A 20 MB .txt of many paragraphs loads whole, in seconds (repeat detection stays linear)."""
-    paragraph = ("Paragraph {n}: ten soldiers were killed near Mosul and the army said militants "
-                 "attacked checkpoint {n} before dawn, officials reported on condition of anonymity.")
+    paragraph = (
+        "Paragraph {n}: ten soldiers were killed near Mosul and the army said militants "
+        "attacked checkpoint {n} before dawn, officials reported on condition of anonymity."
+    )
     text = "Title\n\n" + "\n\n".join(paragraph.format(n=n) for n in range(120_000))
     assert len(text) > 20_000_000
     (tmp_path / "big.txt").write_text(text, encoding="utf-8")
@@ -383,30 +414,48 @@ def test_long_document_is_parsed_in_pieces(tmp_path, nlp):
             assert (stats.parsed, stats.cached) == expected
             assert doc.text == text
             assert [e.start_char for e in doc.ents if e.text == "Mosul"] == [
-                m for m in range(len(text)) if text.startswith("Mosul", m)]
+                m for m in range(len(text)) if text.startswith("Mosul", m)
+            ]
             assert all(t.is_sent_start for t in doc if t.i and "\n" in doc[t.i - 1].text_with_ws)
     finally:
         nlp.max_length = limit
 
 
-@pytest.mark.parametrize("data, text, warning", [
-    ("\ufeffTitle\n\nBody".encode("utf-8"), "Title\n\nBody", ""),
-    ("Title\n\nBody".encode("utf-16"), "Title\n\nBody", ""),
-    (b"\xfe\xff" + "Title\n\nBody".encode("utf-16-be"), "Title\n\nBody", ""),
-    ("Café «ten» killed".encode("cp1252"), "Café «ten» killed",
-     "warning: not UTF-8; decoded as cp1252, 0 bytes replaced with U+FFFD"),
-    (b"caf\xe9 \x81", "café \ufffd", "warning: not UTF-8; decoded as cp1252, 1 byte replaced with U+FFFD"),
-    ("قتل عشرة جنود في الموصل".encode("cp1256"), "قتل عشرة جنود في الموصل",
-     "warning: not UTF-8; decoded as cp1256, 0 bytes replaced with U+FFFD"),
-    ("Erbil — أربيل, 3 killed".encode() + b"\xff", "Erbil — أربيل, 3 killed\ufffd",
-     "warning: 1 undecodable byte replaced with U+FFFD"),
-])
+@pytest.mark.parametrize(
+    "data, text, warning",
+    [
+        ("\ufeffTitle\n\nBody".encode("utf-8"), "Title\n\nBody", ""),
+        ("Title\n\nBody".encode("utf-16"), "Title\n\nBody", ""),
+        (b"\xfe\xff" + "Title\n\nBody".encode("utf-16-be"), "Title\n\nBody", ""),
+        (
+            "Café «ten» killed".encode("cp1252"),
+            "Café «ten» killed",
+            "warning: not UTF-8; decoded as cp1252, 0 bytes replaced with U+FFFD",
+        ),
+        (
+            b"caf\xe9 \x81",
+            "café \ufffd",
+            "warning: not UTF-8; decoded as cp1252, 1 byte replaced with U+FFFD",
+        ),
+        (
+            "قتل عشرة جنود في الموصل".encode("cp1256"),
+            "قتل عشرة جنود في الموصل",
+            "warning: not UTF-8; decoded as cp1256, 0 bytes replaced with U+FFFD",
+        ),
+        (
+            "Erbil — أربيل, 3 killed".encode() + b"\xff",
+            "Erbil — أربيل, 3 killed\ufffd",
+            "warning: 1 undecodable byte replaced with U+FFFD",
+        ),
+    ],
+)
 def test_encodings_are_detected(data, text, warning):
     """BOM, then UTF-8, then cp1256 (Arabic-looking bytes) or cp1252; the warning says which."""
     assert decode_bytes(data) == (text, warning)
 
 
 # --- extracted rows reused --------------------------------------------------------------------
+
 
 def _row_entries(cache: Path) -> list[Path]:
     return list((cache / "rows").glob("*/*/*/*.pickle"))
@@ -439,8 +488,9 @@ def test_grown_corpus_extracts_only_new_articles(corpus40, tmp_path, fast_cli, c
     assert fast_cli(corpus, "--out", tmp_path / "out") == 0
     assert "parsed 1 document, 5 from cache" in capsys.readouterr().out
     casualties = read_table(tmp_path / "out", "casualties")
-    assert ((casualties["article_id"] == "new") & (casualties["outcome"] == "injured")
-            & (casualties["low"] == 2)).any()
+    assert (
+        (casualties["article_id"] == "new") & (casualties["outcome"] == "injured") & (casualties["low"] == 2)
+    ).any()
     for entry in _row_entries(tmp_path / "cache"):
         entry.unlink()
     for entry in _cache_entries(tmp_path / "cache"):

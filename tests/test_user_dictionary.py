@@ -50,24 +50,41 @@ def links(read) -> dict[str, set[str]]:
     """The actor ids (or names) each table gives the made-up group."""
     mentions, persons = read("mentions"), read("person_mentions")
     quotes, casualties = read("quotes"), read("casualties")
-    return {"mentions": set(mentions.loc[mentions["text"].str.contains("CDB|Crimson"), "actor_id"]),
-            "persons": set(persons.loc[persons["text"] == "Rami Haddad", "affiliation"]),
-            "quotes": set(quotes.loc[quotes["kind"] == "direct", "speaker_id"]),
-            "casualties": set(casualties["perpetrator_id"]),
-            "actors": set(read("actors")["actor_id"])}
+    return {
+        "mentions": set(mentions.loc[mentions["text"].str.contains("CDB|Crimson"), "actor_id"]),
+        "persons": set(persons.loc[persons["text"] == "Rami Haddad", "affiliation"]),
+        "quotes": set(quotes.loc[quotes["kind"] == "direct", "speaker_id"]),
+        "casualties": set(casualties["perpetrator_id"]),
+        "actors": set(read("actors")["actor_id"]),
+    }
 
 
 def linked_everywhere(found: dict[str, set[str]]) -> bool:
-    return (found["mentions"] == {ACTOR_ID} and found["persons"] == {CANONICAL}
-            and found["quotes"] == {ACTOR_ID} and found["casualties"] == {ACTOR_ID}
-            and ACTOR_ID in found["actors"])
+    return (
+        found["mentions"] == {ACTOR_ID}
+        and found["persons"] == {CANONICAL}
+        and found["quotes"] == {ACTOR_ID}
+        and found["casualties"] == {ACTOR_ID}
+        and ACTOR_ID in found["actors"]
+    )
 
 
 def test_extract_links_every_table_through_the_user_dictionary(corpus, tmp_path, environment):
     without, with_user = tmp_path / "without", tmp_path / "with"
     assert main(["extract", str(corpus / "corpus"), "--out", str(without)]) == 0
-    assert main(["extract", str(corpus / "corpus"), "--out", str(with_user),
-                 "--actors", str(corpus / "actors.csv")]) == 0
+    assert (
+        main(
+            [
+                "extract",
+                str(corpus / "corpus"),
+                "--out",
+                str(with_user),
+                "--actors",
+                str(corpus / "actors.csv"),
+            ]
+        )
+        == 0
+    )
     found = links(Tables(with_user).read)
     assert linked_everywhere(found), found
     baseline = links(Tables(without).read)
@@ -85,10 +102,13 @@ def test_notebook_tables_take_the_dictionary_from_sitrep_actors(corpus, monkeypa
 def test_report_and_its_notebooks_use_the_dictionary(corpus, tmp_path, environment):
     """``report --actors``: the exported tables and the notebooks papermill ran all link the group."""
     out = tmp_path / "reports"
-    assert main(["report", str(corpus / "corpus"), "--out", str(out),
-                 "--actors", str(corpus / "actors.csv")]) == 0
-    assert linked_everywhere(links(lambda table: pd.read_csv(out / "tables" / f"{table}.csv",
-                                                             keep_default_na=False)))
+    assert (
+        main(["report", str(corpus / "corpus"), "--out", str(out), "--actors", str(corpus / "actors.csv")])
+        == 0
+    )
+    assert linked_everywhere(
+        links(lambda table: pd.read_csv(out / "tables" / f"{table}.csv", keep_default_na=False))
+    )
     actors_page = (out / "02-actors.html").read_text(encoding="utf-8")
     assert CANONICAL in actors_page
     assert os.environ.get("SITREP_ACTORS") is None

@@ -10,10 +10,10 @@ from helpers.views.evidence import corpus_spans, highlight_spans, write_evidence
 
 ARTICLES = {
     "a.txt": "Gunmen kill five soldiers in Kirkuk\n\nKIRKUK (Wire) – Gunmen killed five soldiers "
-             "in Kirkuk on Monday, police said. Five soldiers were killed in the attack, which "
-             "Islamic State claimed.\n\nEditing by Jane Roe",
+    "in Kirkuk on Monday, police said. Five soldiers were killed in the attack, which "
+    "Islamic State claimed.\n\nEditing by Jane Roe",
     "b.txt": "Attack near Kirkuk\n\nAt least seven soldiers were killed and three civilians were "
-             "wounded near Kirkuk, Iraqi officials said.",
+    "wounded near Kirkuk, Iraqi officials said.",
     "c.txt": "Arrests in Mosul\n\nThe Iraqi army arrested two suspects in Mosul.",
 }
 
@@ -32,8 +32,12 @@ def corpus_tables(tmp_path_factory):
 def test_restated_figures_count_once_per_article(corpus_tables):
     _, tables = corpus_tables
     totals = tables.read("casualty_totals")
-    killed = dict(zip(totals.loc[totals["outcome"] == "killed", "article_id"],
-                      totals.loc[totals["outcome"] == "killed", "best"]))
+    killed = dict(
+        zip(
+            totals.loc[totals["outcome"] == "killed", "article_id"],
+            totals.loc[totals["outcome"] == "killed", "best"],
+        )
+    )
     assert killed == {"a": 5, "b": 7}
     by_outcome = views.totals_by_outcome(tables)
     assert by_outcome.loc["killed", "article_best"] == 12
@@ -71,9 +75,15 @@ def test_excluded_and_timeline_views(corpus_tables):
 
 def test_figures_render(corpus_tables):
     _, tables = corpus_tables
-    for figure in (views.actors_chart(tables), views.places_map(tables), views.province_map(tables),
-                   views.casualty_map(tables), views.network_figure(tables),
-                   views.article_map(tables, "a"), views.article_map(tables)):
+    for figure in (
+        views.actors_chart(tables),
+        views.places_map(tables),
+        views.province_map(tables),
+        views.casualty_map(tables),
+        views.network_figure(tables),
+        views.article_map(tables, "a"),
+        views.article_map(tables),
+    ):
         assert figure.axes and figure.get_size_inches()[0] > 0
 
 
@@ -88,16 +98,28 @@ def test_evidence_pages_highlight_every_layer(corpus_tables, tmp_path):
 
 
 def test_highlight_spans_prefer_casualties_over_entities():
-    spans = pd.DataFrame({"start_char": [0, 0, 10], "end_char": [9, 4, 15],
-                          "label": ["CARDINAL", "CASUALTY", "PLACE"],
-                          "layer": ["entity", "casualty", "place"]})
-    assert highlight_spans(spans) == [{"start": 0, "end": 4, "label": "CASUALTY"},
-                                      {"start": 10, "end": 15, "label": "PLACE"}]
+    spans = pd.DataFrame(
+        {
+            "start_char": [0, 0, 10],
+            "end_char": [9, 4, 15],
+            "label": ["CARDINAL", "CASUALTY", "PLACE"],
+            "layer": ["entity", "casualty", "place"],
+        }
+    )
+    assert highlight_spans(spans) == [
+        {"start": 0, "end": 4, "label": "CASUALTY"},
+        {"start": 10, "end": 15, "label": "PLACE"},
+    ]
 
 
 def test_count_mentions_by_normalized_text():
     from helpers.aggregate.counts import count_mentions
 
-    frame = pd.DataFrame({"article_id": ["a", "a", "b"], "label": ["ORG"] * 3,
-                          "text": ["the Peshmerga’s", "Peshmerga", "PESHMERGA"]})
+    frame = pd.DataFrame(
+        {
+            "article_id": ["a", "a", "b"],
+            "label": ["ORG"] * 3,
+            "text": ["the Peshmerga’s", "Peshmerga", "PESHMERGA"],
+        }
+    )
     assert count_mentions(frame, by="normalized").values.tolist() == [["peshmerga", 3, 2]]

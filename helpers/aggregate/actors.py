@@ -28,17 +28,29 @@ def actors_table(mentions: pd.DataFrame) -> pd.DataFrame:
     if mentions.empty:
         return pd.DataFrame(columns=columns("actors"))
     records = []
-    for (actor_id,), rows in grouped_rows(mentions, ["actor_id"], [
-            "canonical", "category", "country", "wikidata", "text", "in_dictionary", "article_id"]).items():
+    for (actor_id,), rows in grouped_rows(
+        mentions,
+        ["actor_id"],
+        ["canonical", "category", "country", "wikidata", "text", "in_dictionary", "article_id"],
+    ).items():
         canonical, category, country, wikidata, texts, in_dictionary, articles = zip(*rows)
-        records.append({"actor_id": actor_id, "canonical": _most_frequent(canonical),
-                        "category": _first(category), "country": _first(country),
-                        "wikidata": _first(wikidata), "aliases_seen": "|".join(sorted(set(texts))),
-                        "in_dictionary": _first(in_dictionary), "n_mentions": len(rows),
-                        "n_articles": len({a for a in articles if not is_missing(a)})})
+        records.append(
+            {
+                "actor_id": actor_id,
+                "canonical": _most_frequent(canonical),
+                "category": _first(category),
+                "country": _first(country),
+                "wikidata": _first(wikidata),
+                "aliases_seen": "|".join(sorted(set(texts))),
+                "in_dictionary": _first(in_dictionary),
+                "n_mentions": len(rows),
+                "n_articles": len({a for a in articles if not is_missing(a)}),
+            }
+        )
     table = pd.DataFrame.from_records(records, columns=columns("actors"))
-    return (table.sort_values(["n_mentions", "canonical"], ascending=[False, True], kind="stable")
-            .reset_index(drop=True)[columns("actors")])
+    return table.sort_values(["n_mentions", "canonical"], ascending=[False, True], kind="stable").reset_index(
+        drop=True
+    )[columns("actors")]
 
 
 def _most_frequent(values: Iterable) -> object:
@@ -68,9 +80,15 @@ def count_actors_by_category(mentions: pd.DataFrame) -> pd.DataFrame:
         ``n_mentions`` descending, then ``category``.
     """
     frame = mentions.assign(category=mentions["category"].replace("", "uncategorised"))
-    counts = (frame.groupby("category")
-              .agg(n_actors=("actor_id", "nunique"), n_mentions=("actor_id", "size"),
-                   n_articles=("article_id", "nunique"))
-              .reset_index())
-    return counts.sort_values(["n_mentions", "category"], ascending=[False, True],
-                              kind="stable").reset_index(drop=True)
+    counts = (
+        frame.groupby("category")
+        .agg(
+            n_actors=("actor_id", "nunique"),
+            n_mentions=("actor_id", "size"),
+            n_articles=("article_id", "nunique"),
+        )
+        .reset_index()
+    )
+    return counts.sort_values(["n_mentions", "category"], ascending=[False, True], kind="stable").reset_index(
+        drop=True
+    )

@@ -9,9 +9,14 @@ import pandas as pd
 from helpers.knowledge.actors import lookup_key
 
 
-def count_mentions(mentions: pd.DataFrame, *, by: str = "label",
-                   labels: Iterable[str] | None = None, per_article: bool = False,
-                   top: int | None = None) -> pd.DataFrame:
+def count_mentions(
+    mentions: pd.DataFrame,
+    *,
+    by: str = "label",
+    labels: Iterable[str] | None = None,
+    per_article: bool = False,
+    top: int | None = None,
+) -> pd.DataFrame:
     """Count mentions by a column, optionally within labels and per article.
 
     Args:
@@ -35,12 +40,14 @@ def count_mentions(mentions: pd.DataFrame, *, by: str = "label",
     if by == "normalized":
         frame = frame.assign(normalized=frame["text"].map(lookup_key))
     keys = ["article_id", by] if per_article else [by]
-    counts = (frame.groupby(keys, dropna=False)
-              .agg(n_mentions=("article_id", "size"), n_articles=("article_id", "nunique"))
-              .reset_index())
+    counts = (
+        frame.groupby(keys, dropna=False)
+        .agg(n_mentions=("article_id", "size"), n_articles=("article_id", "nunique"))
+        .reset_index()
+    )
     order = (["article_id"] if per_article else []) + ["n_mentions", by]
     ascending = ([True] if per_article else []) + [False, True]
     counts = counts.sort_values(order, ascending=ascending, kind="stable", ignore_index=True)
     if top is not None:
-        counts = (counts.groupby("article_id").head(top) if per_article else counts.head(top))
+        counts = counts.groupby("article_id").head(top) if per_article else counts.head(top)
     return counts.reset_index(drop=True)

@@ -13,7 +13,13 @@ from helpers.articles import Article
 from helpers.tables import columns, grouped_rows, is_missing
 
 
-def merge_incidents(totals: pd.DataFrame, articles: pd.DataFrame | Sequence[Article], *, places: pd.DataFrame | None = None, window_days: int = 1) -> pd.DataFrame:
+def merge_incidents(
+    totals: pd.DataFrame,
+    articles: pd.DataFrame | Sequence[Article],
+    *,
+    places: pd.DataFrame | None = None,
+    window_days: int = 1,
+) -> pd.DataFrame:
     """Merge reports of the same incident across articles and show where they disagree.
 
     Rule: two article totals describe the same incident when they have the same
@@ -49,8 +55,10 @@ def merge_incidents(totals: pd.DataFrame, articles: pd.DataFrame | Sequence[Arti
     fallback_place: dict[str, Any] = {}
     if places is not None and not places.empty:
         keyed = places.assign(_key=places["admin1"].where(places["admin1"].notna(), places["place_id"]))
-        fallback_place = {aid: _mode(key for (key,) in rows)
-                          for (aid,), rows in grouped_rows(keyed, ["article_id"], ["_key"]).items()}
+        fallback_place = {
+            aid: _mode(key for (key,) in rows)
+            for (aid,), rows in grouped_rows(keyed, ["article_id"], ["_key"]).items()
+        }
     frame = totals.copy()
     frame["place_key"] = [
         a1 if not is_missing(a1) else (pid if not is_missing(pid) else fallback_place.get(aid))

@@ -32,15 +32,25 @@ def persons_table(person_mentions: pd.DataFrame) -> pd.DataFrame:
     if person_mentions.empty:
         return pd.DataFrame(columns=columns("persons"))
     records = []
-    for (person_id, role), rows in grouped_rows(person_mentions, ["person_id", "role"], [
-            "canonical", "rank", "title", "affiliation", "text", "article_id", "mention"]).items():
+    for (person_id, role), rows in grouped_rows(
+        person_mentions,
+        ["person_id", "role"],
+        ["canonical", "rank", "title", "affiliation", "text", "article_id", "mention"],
+    ).items():
         canonical, rank, title, affiliation, texts, articles, kinds = zip(*rows)
-        records.append({
-            "person_id": person_id, "role": role, "canonical": _most_specific(canonical),
-            "rank": _most_specific(rank), "title": _most_specific(title),
-            "affiliation": _most_specific(affiliation),
-            "variants": "; ".join(sorted({t for t, kind in zip(texts, kinds) if kind != "nominal"})),
-            "n_mentions": len(rows), "n_articles": len({a for a in articles if not is_missing(a)})})
+        records.append(
+            {
+                "person_id": person_id,
+                "role": role,
+                "canonical": _most_specific(canonical),
+                "rank": _most_specific(rank),
+                "title": _most_specific(title),
+                "affiliation": _most_specific(affiliation),
+                "variants": "; ".join(sorted({t for t, kind in zip(texts, kinds) if kind != "nominal"})),
+                "n_mentions": len(rows),
+                "n_articles": len({a for a in articles if not is_missing(a)}),
+            }
+        )
     table = pd.DataFrame.from_records(records, columns=columns("persons"))
     return table[columns("persons")].sort_values(
         ["n_mentions", "n_articles", "canonical"], ascending=[False, False, True], ignore_index=True

@@ -22,11 +22,18 @@ def places_table(place_mentions: pd.DataFrame) -> pd.DataFrame:
     if rows.empty:
         return pd.DataFrame(columns=columns("places"))
     keys = [c for c in columns("places")[:-2]]
-    table = (rows.groupby("place_id", sort=False)
-             .agg(**{c: (c, "first") for c in keys if c != "place_id"},
-                  n_mentions=("start_char", "size"), n_articles=("article_id", "nunique"))
-             .reset_index())
+    table = (
+        rows.groupby("place_id", sort=False)
+        .agg(
+            **{c: (c, "first") for c in keys if c != "place_id"},
+            n_mentions=("start_char", "size"),
+            n_articles=("article_id", "nunique"),
+        )
+        .reset_index()
+    )
     table = table.astype({"geonameid": "Int64", "precision": "Int64"})
-    return (table.sort_values(["n_mentions", "n_articles", "canonical", "place_id"],
-                              ascending=[False, False, True, True], kind="stable")
-            .reset_index(drop=True)[columns("places")])
+    return table.sort_values(
+        ["n_mentions", "n_articles", "canonical", "place_id"],
+        ascending=[False, False, True, True],
+        kind="stable",
+    ).reset_index(drop=True)[columns("places")]

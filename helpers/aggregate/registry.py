@@ -46,7 +46,8 @@ def _actors(read: Reader, context: Context) -> pd.DataFrame:
     linked = linked.assign(
         country=[known[a].country if a in known else "" for a in linked["actor_id"]],
         wikidata=[known[a].wikidata if a in known else "" for a in linked["actor_id"]],
-        in_dictionary=[a in known for a in linked["actor_id"]])
+        in_dictionary=[a in known for a in linked["actor_id"]],
+    )
     return actors_table(linked)
 
 
@@ -65,8 +66,9 @@ def _totals(read: Reader, context: Context) -> pd.DataFrame:
 def _incidents(read: Reader, context: Context) -> pd.DataFrame:
     place_mentions = read("place_mentions", None)
     event_places = place_mentions[place_mentions["role"].isin(["event", "nested"])]
-    return merge_incidents(read("casualty_totals", None), read("articles", ["article_id", "date"]),
-                           places=event_places)
+    return merge_incidents(
+        read("casualty_totals", None), read("articles", ["article_id", "date"]), places=event_places
+    )
 
 
 #: Every corpus table, in the order they are built (each reads only earlier tables).

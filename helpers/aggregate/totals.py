@@ -54,16 +54,34 @@ def casualty_totals(casualties: pd.DataFrame) -> pd.DataFrame:
     """
     if casualties.empty:
         return pd.DataFrame(columns=columns("casualty_totals"))
-    usable = casualties[~casualties["excluded"].astype(bool) & (casualties["part_of"].fillna("") == "") & (casualties["qualifier"] != "unspecified")]
+    usable = casualties[
+        ~casualties["excluded"].astype(bool)
+        & (casualties["part_of"].fillna("") == "")
+        & (casualties["qualifier"] != "unspecified")
+    ]
     # Plain dicts grouped in Python: a pandas groupby per article costs ~10 ms an article.
-    needed = ["article_id", "outcome", "group", "low", "high", "includes_killed", "rule", "start_char", "end_char", "place_id", "admin1"]
+    needed = [
+        "article_id",
+        "outcome",
+        "group",
+        "low",
+        "high",
+        "includes_killed",
+        "rule",
+        "start_char",
+        "end_char",
+        "place_id",
+        "admin1",
+    ]
     by_article: dict[str, list[dict]] = defaultdict(list)
     for row in usable.reindex(columns=needed).to_dict("records"):
         by_article[row["article_id"]].append(row)
     records = []
     for article_id in sorted(by_article):
         article_rows = by_article[article_id]
-        killed_best = max((f["best"] for f in _figures([r for r in article_rows if r["outcome"] == "killed"])), default=0)
+        killed_best = max(
+            (f["best"] for f in _figures([r for r in article_rows if r["outcome"] == "killed"])), default=0
+        )
         if killed_best:
             article_rows = [r for r in article_rows if not _referred_back(r)]
         by_outcome: dict[str, list[dict]] = defaultdict(list)
@@ -76,19 +94,23 @@ def casualty_totals(casualties: pd.DataFrame) -> pd.DataFrame:
                     if figure["includes_killed"]:
                         figure["best"] = max(figure["best"] - killed_best, 0)
                         figure["low"] = None if figure["low"] is None else max(figure["low"] - killed_best, 0)
-                        figure["high"] = None if figure["high"] is None else max(figure["high"] - killed_best, 0)
+                        figure["high"] = (
+                            None if figure["high"] is None else max(figure["high"] - killed_best, 0)
+                        )
             chosen = max(outcome_figures, key=lambda f: (f["best"], not f["includes_killed"]))
-            records.append({
-                "article_id": article_id,
-                "outcome": outcome,
-                "best": chosen["best"],
-                "low": chosen["low"],
-                "high": chosen["high"],
-                "n_figures": len(outcome_rows),
-                "rows": ";".join(f"{r['start_char']}-{r['end_char']}" for r in outcome_rows),
-                "place_id": _mode(r["place_id"] for r in outcome_rows),
-                "admin1": _mode(r["admin1"] for r in outcome_rows),
-            })
+            records.append(
+                {
+                    "article_id": article_id,
+                    "outcome": outcome,
+                    "best": chosen["best"],
+                    "low": chosen["low"],
+                    "high": chosen["high"],
+                    "n_figures": len(outcome_rows),
+                    "rows": ";".join(f"{r['start_char']}-{r['end_char']}" for r in outcome_rows),
+                    "place_id": _mode(r["place_id"] for r in outcome_rows),
+                    "admin1": _mode(r["admin1"] for r in outcome_rows),
+                }
+            )
     return pd.DataFrame.from_records(records, columns=columns("casualty_totals"))
 
 
@@ -97,7 +119,11 @@ def _referred_back(row: dict) -> bool:
 
     A member of an enumeration (``she and three others were shot``) is counted.
     """
-    return row["outcome"] == "injured" and _text(row["rule"]).endswith(_ANAPHORIC_RULES) and not _text(row["group"])
+    return (
+        row["outcome"] == "injured"
+        and _text(row["rule"]).endswith(_ANAPHORIC_RULES)
+        and not _text(row["group"])
+    )
 
 
 def _figures(rows: list[dict]) -> list[dict]:
@@ -112,7 +138,14 @@ def _figures(rows: list[dict]) -> list[dict]:
         low = None if any(v is None for v in lows) else sum(lows)
         high = None if any(v is None for v in highs) else sum(highs)
         best = sum(lo if lo is not None else (hi or 0) for lo, hi in zip(lows, highs))
-        figures.append({"best": best, "low": low, "high": high, "includes_killed": all(bool(r["includes_killed"]) for r in unit)})
+        figures.append(
+            {
+                "best": best,
+                "low": low,
+                "high": high,
+                "includes_killed": all(bool(r["includes_killed"]) for r in unit),
+            }
+        )
     return figures
 
 

@@ -39,8 +39,7 @@ class Context:
     extra_dictionaries: tuple[str, ...] = ()
 
     @classmethod
-    def create(cls, extra_dictionaries: Sequence[str | os.PathLike] = (), *,
-               language: str = "en") -> Context:
+    def create(cls, extra_dictionaries: Sequence[str | os.PathLike] = (), *, language: str = "en") -> Context:
         """The context of a run with the built-in data plus the user's actor dictionaries.
 
         Raises:
@@ -49,5 +48,10 @@ class Context:
         if language not in LANGUAGES:
             raise ValueError(f"language must be one of {', '.join(LANGUAGES)}, not {language!r}")
         paths = tuple(str(path) for path in extra_dictionaries)
-        return cls(dictionary=load_dictionary(paths), gazetteer=default_gazetteer(),
-                   casualty_lexicon=load_lexicon(), language=language, extra_dictionaries=paths)
+        return cls(
+            dictionary=load_dictionary(paths),
+            gazetteer=default_gazetteer(),
+            casualty_lexicon=load_lexicon(),
+            language=language,
+            extra_dictionaries=paths,
+        )

@@ -42,5 +42,5 @@ def evidence(span: Span, article: Article, sentences: SentenceIndex) -> dict:
         "start_char": span.start_char,
         "end_char": span.end_char,
         "text": span.text,
-        "sentence": article.text[sentence.start_char:sentence.end_char].strip(),
+        "sentence": article.text[sentence.start_char : sentence.end_char].strip(),
     }

@@ -36,16 +36,23 @@ def extract_mentions(doc: Doc, article: Article, *, dictionary: ActorDictionary 
     for ent in doc.ents:
         if not article.is_extractable(ent.start_char, ent.end_char):
             continue
-        row = dict(evidence(ent, article, sentences), label=ent.label_,
-                   actor_id="", canonical="", category="")
+        row = dict(
+            evidence(ent, article, sentences), label=ent.label_, actor_id="", canonical="", category=""
+        )
         if ent.label_ in ACTOR_LABELS:
             actor = dictionary.actors.get(ent.ent_id_)
-            link = ({"actor_id": actor.actor_id, "canonical": actor.canonical,
-                     "category": actor.category, "in_dictionary": True} if actor
-                    else canonicalize(ent.text, ent.label_, dictionary=dictionary))
+            link = (
+                {
+                    "actor_id": actor.actor_id,
+                    "canonical": actor.canonical,
+                    "category": actor.category,
+                    "in_dictionary": True,
+                }
+                if actor
+                else canonicalize(ent.text, ent.label_, dictionary=dictionary)
+            )
             if ent.label_ == "ORG" or link["in_dictionary"]:
-                row.update(actor_id=link["actor_id"], canonical=link["canonical"],
-                           category=link["category"])
+                row.update(actor_id=link["actor_id"], canonical=link["canonical"], category=link["category"])
         rows.append(row)
     return rows
 
@@ -68,22 +75,42 @@ def with_places(mentions: list[dict], places: list[dict], *, doc: Doc, article: 
             continue
         paragraph = article.paragraph_at(place["start_char"])
         token = doc.char_span(place["start_char"], place["end_char"], alignment_mode="expand")
-        merged.append({
-            "article_id": place["article_id"],
-            "paragraph": paragraph.index if paragraph else None,
-            "sentence_id": sentences.of(token)[0] if token is not None else None,
-            "start_char": place["start_char"], "end_char": place["end_char"],
-            "text": place["text"], "label": "LOC" if place.get("kind") == "region" else "GPE",
-            "sentence": place["sentence"], "actor_id": "", "canonical": "", "category": "",
-            **_place_columns(place)})
+        merged.append(
+            {
+                "article_id": place["article_id"],
+                "paragraph": paragraph.index if paragraph else None,
+                "sentence_id": sentences.of(token)[0] if token is not None else None,
+                "start_char": place["start_char"],
+                "end_char": place["end_char"],
+                "text": place["text"],
+                "label": "LOC" if place.get("kind") == "region" else "GPE",
+                "sentence": place["sentence"],
+                "actor_id": "",
+                "canonical": "",
+                "category": "",
+                **_place_columns(place),
+            }
+        )
     return merged
 
 
 def _place_columns(place: dict | None) -> dict:
     if place is None or not place.get("place_id"):
-        return {"place_id": "", "lat": None, "lon": None, "country": "", "admin1": "",
-                "admin1_code": "", "place_kind": ""}
-    return {"place_id": place["place_id"], "lat": place["lat"], "lon": place["lon"],
-            "country": place["country"], "admin1": place["admin1"],
-            "admin1_code": place["admin1_code"],
-            "place_kind": "demonym" if place.get("role") == "demonym" else place["kind"]}
+        return {
+            "place_id": "",
+            "lat": None,
+            "lon": None,
+            "country": "",
+            "admin1": "",
+            "admin1_code": "",
+            "place_kind": "",
+        }
+    return {
+        "place_id": place["place_id"],
+        "lat": place["lat"],
+        "lon": place["lon"],
+        "country": place["country"],
+        "admin1": place["admin1"],
+        "admin1_code": place["admin1_code"],
+        "place_kind": "demonym" if place.get("role") == "demonym" else place["kind"],
+    }

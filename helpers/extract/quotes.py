@@ -86,8 +86,9 @@ class _Speaker:
 class _Speakers:
     """Resolves a subject token to a person, an actor or its own words."""
 
-    def __init__(self, doc: Doc, article: Article, persons: list[dict],
-                 dictionary: ActorDictionary | None = None):
+    def __init__(
+        self, doc: Doc, article: Article, persons: list[dict], dictionary: ActorDictionary | None = None
+    ):
         self.doc = doc
         self.dictionary = dictionary
         self.text = article.text  # doc.text would rebuild the whole text on each use
@@ -255,7 +256,11 @@ def _marked_quotes(doc: Doc, article: Article, speakers: _Speakers) -> list[dict
             start = open_char + 1 + inner.index(stripped[0])
             quote = doc.char_span(start, start + len(stripped), alignment_mode="expand")
             open_token = doc.char_span(open_char, open_char + 1, alignment_mode="expand")
-            if quote is None or open_token is None or not article.is_extractable(quote.start_char, quote.end_char):
+            if (
+                quote is None
+                or open_token is None
+                or not article.is_extractable(quote.start_char, quote.end_char)
+            ):
                 continue
             after = _frame_after(doc, min(quote.end + 1, para.end), para.end)
             before = _frame_before(doc, open_token.start, para.start)
@@ -278,7 +283,9 @@ def _marked_quotes(doc: Doc, article: Article, speakers: _Speakers) -> list[dict
                 rows.append(_row(article, doc, quote, speaker, cue, "direct"))
             else:
                 cue = _governing_cue(quote)
-                if cue is None:  # an attribution right after: "“security vacuum,” as KRG officials described it"
+                if (
+                    cue is None
+                ):  # an attribution right after: "“security vacuum,” as KRG officials described it"
                     cue = _cue_in(after[:6], nearest_last=False)
                     subject = _subject(cue) if cue is not None else None
                     cue = None if subject is not None and quote.start <= subject.i < quote.end else cue
@@ -292,7 +299,11 @@ def _content(verb: Token) -> Span | None:
     doc = verb.doc
     clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
     if clause is not None:
-        tokens = [t for t in clause.subtree if not (t.dep_ == "mark" and t.head.i == clause.i and t.i == clause.left_edge.i)]
+        tokens = [
+            t
+            for t in clause.subtree
+            if not (t.dep_ == "mark" and t.head.i == clause.i and t.i == clause.left_edge.i)
+        ]
     else:
         preps = speech_verbs().content_prepositions.get(verb.lemma_.lower(), frozenset())
         prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ in preps), None)
@@ -343,11 +354,18 @@ def _indirect_quotes(doc: Doc, article: Article, speakers: _Speakers, marked: li
             continue
         if any(s < content.end_char and content.start_char < e for s, e in direct):
             continue
-        inside = cue is not None and any(s - 1 <= content.start_char and content.end_char <= e + 1 for s, e in marked_spans)
-        holds = cue is None and any(content.start_char <= s and e <= content.end_char for s, e in marked_spans)
+        inside = cue is not None and any(
+            s - 1 <= content.start_char and content.end_char <= e + 1 for s, e in marked_spans
+        )
+        holds = cue is None and any(
+            content.start_char <= s and e <= content.end_char for s, e in marked_spans
+        )
         if inside or holds:
             continue  # the quotation marks already attribute it ("called for “…”", "according to" around it)
-        if any(s < content.end_char and content.start_char < e for s, e in ((r["start_char"], r["end_char"]) for r in rows)):
+        if any(
+            s < content.end_char and content.start_char < e
+            for s, e in ((r["start_char"], r["end_char"]) for r in rows)
+        ):
             continue  # "according to" around a clause already attributed by its verb
         speaker = speakers.speaker_of(cue) if cue is not None else speakers.resolve(subject)
         if speaker.name:
@@ -355,8 +373,13 @@ def _indirect_quotes(doc: Doc, article: Article, speakers: _Speakers, marked: li
     return rows
 
 
-def extract_quotes(doc: Doc, article: Article, *, persons: list[dict] | None = None,
-                   dictionary: ActorDictionary | None = None) -> list[dict]:
+def extract_quotes(
+    doc: Doc,
+    article: Article,
+    *,
+    persons: list[dict] | None = None,
+    dictionary: ActorDictionary | None = None,
+) -> list[dict]:
     """Extract direct, partial and indirect quotations with their speakers.
 
     Args:

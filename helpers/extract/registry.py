@@ -61,37 +61,53 @@ def _places(doc: Doc, article: Article, context: Context, found: Mapping[str, li
     # A name the persons extractor recognised from speech or title cues ("Kaabi warned")
     # is a person even where the entity recogniser said GPE: not an unresolved place.
     persons = _person_spans(found["person_mentions"])
-    return {"place_mentions": [
-        p for p in resolve_places(doc, article, gazetteer=context.gazetteer)
-        if p["place_id"] or (p["start_char"], p["end_char"]) not in persons]}
+    return {
+        "place_mentions": [
+            p
+            for p in resolve_places(doc, article, gazetteer=context.gazetteer)
+            if p["place_id"] or (p["start_char"], p["end_char"]) not in persons
+        ]
+    }
 
 
 def _mentions(doc: Doc, article: Article, context: Context, found: Mapping[str, list[dict]]) -> Rows:
     persons = _person_spans(found["person_mentions"])
-    mentions = [dict(m, label="PERSON", actor_id="", canonical="", category="")
-                if (m["start_char"], m["end_char"]) in persons else m
-                for m in extract_mentions(doc, article, dictionary=context.dictionary)]
+    mentions = [
+        dict(m, label="PERSON", actor_id="", canonical="", category="")
+        if (m["start_char"], m["end_char"]) in persons
+        else m
+        for m in extract_mentions(doc, article, dictionary=context.dictionary)
+    ]
     return {"mentions": with_places(mentions, found["place_mentions"], doc=doc, article=article)}
 
 
 def _quotes(doc: Doc, article: Article, context: Context, found: Mapping[str, list[dict]]) -> Rows:
-    return {"quotes": extract_quotes(doc, article, persons=found["person_mentions"],
-                                     dictionary=context.dictionary)}
+    return {
+        "quotes": extract_quotes(
+            doc, article, persons=found["person_mentions"], dictionary=context.dictionary
+        )
+    }
 
 
 def _casualties(doc: Doc, article: Article, context: Context, found: Mapping[str, list[dict]]) -> Rows:
     places = found["place_mentions"]
-    return {"casualties": extract_casualties(doc, article, places=places, main_place=main_place(places),
-                                             lexicon=context.casualty_lexicon,
-                                             dictionary=context.dictionary)}
+    return {
+        "casualties": extract_casualties(
+            doc,
+            article,
+            places=places,
+            main_place=main_place(places),
+            lexicon=context.casualty_lexicon,
+            dictionary=context.dictionary,
+        )
+    }
 
 
 #: Every per-article extractor, in the order they run (each reads only earlier tables).
 EXTRACTORS: tuple[Extractor, ...] = (
     Extractor("persons", writes=("person_mentions",), reads=(), run=_persons),
     Extractor("places", writes=("place_mentions",), reads=("person_mentions",), run=_places),
-    Extractor("mentions", writes=("mentions",), reads=("person_mentions", "place_mentions"),
-              run=_mentions),
+    Extractor("mentions", writes=("mentions",), reads=("person_mentions", "place_mentions"), run=_mentions),
     Extractor("quotes", writes=("quotes",), reads=("person_mentions",), run=_quotes),
     Extractor("casualties", writes=("casualties",), reads=("place_mentions",), run=_casualties),
 )

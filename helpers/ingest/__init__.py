@@ -7,18 +7,28 @@ paragraph its role; :mod:`~helpers.ingest.loader_tables` makes the loader's tabl
 """
 
 from helpers.ingest.corpus import (
-                                   CorpusNotFoundError,
-                                   corpus_files,
-                                   iter_articles,
-                                   load_corpus,
-                                   load_file,
-                                   mark_duplicates,
+    CorpusNotFoundError,
+    corpus_files,
+    iter_articles,
+    load_corpus,
+    load_file,
+    mark_duplicates,
 )
 from helpers.ingest.decoding import decode_bytes
 from helpers.ingest.loader_tables import articles_frame, paragraph_rows
 from helpers.ingest.readers import RECORD_SUFFIXES
 from helpers.ingest.text_hash import text_sha256
 
-__all__ = ["RECORD_SUFFIXES", "CorpusNotFoundError", "articles_frame", "corpus_files",
-           "decode_bytes", "iter_articles", "load_corpus", "load_file", "mark_duplicates",
-           "paragraph_rows", "text_sha256"]
+__all__ = [
+    "RECORD_SUFFIXES",
+    "CorpusNotFoundError",
+    "articles_frame",
+    "corpus_files",
+    "decode_bytes",
+    "iter_articles",
+    "load_corpus",
+    "load_file",
+    "mark_duplicates",
+    "paragraph_rows",
+    "text_sha256",
+]

@@ -57,7 +57,8 @@ def iter_articles(path: str | os.PathLike) -> Iterator[Article]:
         raise CorpusNotFoundError(f"corpus not found: {root}")
     base = root if root.is_dir() else root.parent
     yield from mark_duplicates(
-        article for file in corpus_files(root) for article in load_file(file, base=base))
+        article for file in corpus_files(root) for article in load_file(file, base=base)
+    )
 
 
 def mark_duplicates(articles: Iterable[Article]) -> Iterator[Article]:
@@ -147,8 +148,12 @@ def load_file(file: Path, *, base: Path, lines: tuple[int, int] | None = None) -
         return
     reader = READERS.get(suffix)
     if reader is None:
-        yield skipped(stem_id, relative, None, f"unsupported file type {suffix or '(none)'}; "
-                      f"expected {_EXPECTED_SUFFIXES}")
+        yield skipped(
+            stem_id,
+            relative,
+            None,
+            f"unsupported file type {suffix or '(none)'}; expected {_EXPECTED_SUFFIXES}",
+        )
         return
     try:
         with file.open("rb") as handle:

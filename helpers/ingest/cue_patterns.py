@@ -71,10 +71,14 @@ def cue_patterns(language: str = config.DEFAULT_LANGUAGE) -> CuePatterns:
     # credit_lines.csv lists the words before "by"; a bare "By" starts a byline too
     starts = phrase_alternation(credit.line_starts)
     prefixes = phrase_alternation(credit.line_prefixes)
-    caption = (rf"{phrase_alternation(cues.caption_media)}\s*{phrase_alternation(cues.caption_labels)}?"
-               r"\s*:")
+    caption = (
+        rf"{phrase_alternation(cues.caption_media)}\s*{phrase_alternation(cues.caption_labels)}?"
+        r"\s*:"
+    )
     return CuePatterns(
         credit=re.compile(rf"^(?:(?:{prefixes}\s+)?{starts}\s+by|by)\s+\S", re.IGNORECASE),
-        boilerplate=re.compile(rf"^(?:{phrase_alternation(cues.boilerplate_lines)}|{caption})\b",
-                               re.IGNORECASE),
-        date_label=re.compile(rf"^{phrase_alternation(cues.date_line_labels)}\s*:?\s*", re.IGNORECASE))
+        boilerplate=re.compile(
+            rf"^(?:{phrase_alternation(cues.boilerplate_lines)}|{caption})\b", re.IGNORECASE
+        ),
+        date_label=re.compile(rf"^{phrase_alternation(cues.date_line_labels)}\s*:?\s*", re.IGNORECASE),
+    )

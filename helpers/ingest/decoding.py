@@ -45,8 +45,11 @@ def decode_bytes(raw: bytes) -> tuple[str, str]:
     >>> decode_bytes("قتل عشرة".encode("cp1256"))[1]
     'warning: not UTF-8; decoded as cp1256, 0 bytes replaced with U+FFFD'
     """
-    for bom, bom_encoding in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
-                              (codecs.BOM_UTF16_BE, "utf-16")):
+    for bom, bom_encoding in (
+        (codecs.BOM_UTF8, "utf-8-sig"),
+        (codecs.BOM_UTF16_LE, "utf-16"),
+        (codecs.BOM_UTF16_BE, "utf-16"),
+    ):
         if raw.startswith(bom):
             text, replaced = _decode_counting(raw, bom_encoding)
             break
@@ -56,9 +59,10 @@ def decode_bytes(raw: bytes) -> tuple[str, str]:
             encoding = "cp1256" if _looks_arabic(raw) else "cp1252"
             text, replaced = _decode_counting(raw, encoding)
             noun = "byte" if replaced == 1 else "bytes"
-            return (normalise_newlines(text),
-                    f"warning: not UTF-8; decoded as {encoding}, {replaced} {noun} replaced "
-                    "with U+FFFD")
+            return (
+                normalise_newlines(text),
+                f"warning: not UTF-8; decoded as {encoding}, {replaced} {noun} replaced with U+FFFD",
+            )
     warning = ""
     if replaced:
         noun = "byte" if replaced == 1 else "bytes"

@@ -28,12 +28,23 @@ def articles_frame(articles: Iterable[Article]) -> pd.DataFrame:
     for article in articles:
         row = {key: value for key, value in asdict(article).items() if key in names}
         kinds = [p.kind for p in article.paragraphs]
-        row.update(n_paragraphs=len(kinds), n_words=len(article.text.split()),
-                   n_repeats=kinds.count("repeat"), n_boilerplate=kinds.count("boilerplate"))
+        row.update(
+            n_paragraphs=len(kinds),
+            n_words=len(article.text.split()),
+            n_repeats=kinds.count("repeat"),
+            n_boilerplate=kinds.count("boilerplate"),
+        )
         rows.append(row)
     frame = pd.DataFrame(rows, columns=names)
-    return frame.astype({"record": "Int64", "n_paragraphs": "int64", "n_words": "int64",
-                         "n_repeats": "int64", "n_boilerplate": "int64"})
+    return frame.astype(
+        {
+            "record": "Int64",
+            "n_paragraphs": "int64",
+            "n_words": "int64",
+            "n_repeats": "int64",
+            "n_boilerplate": "int64",
+        }
+    )
 
 
 def paragraph_rows(article: Article) -> list[dict]:
@@ -45,6 +56,15 @@ def paragraph_rows(article: Article) -> list[dict]:
     Returns:
         One row per paragraph, in order.
     """
-    return [{"article_id": article.article_id, "paragraph": p.index, "start_char": p.start,
-             "end_char": p.end, "kind": p.kind, "note": p.note,
-             "text": article.text[p.start:p.end]} for p in article.paragraphs]
+    return [
+        {
+            "article_id": article.article_id,
+            "paragraph": p.index,
+            "start_char": p.start,
+            "end_char": p.end,
+            "kind": p.kind,
+            "note": p.note,
+            "text": article.text[p.start : p.end],
+        }
+        for p in article.paragraphs
+    ]

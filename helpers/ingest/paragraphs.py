@@ -85,8 +85,12 @@ def analyse(article: Article, *, markdown: bool = False, title_given: bool = Fal
                         article.outlet = match.group("outlet").strip()
                     start += match.end()
                     chunk = text[start:end]
-            if (not article.date and index <= LAST_HEADER_PARAGRAPH
-                    and len(chunk.split()) <= MAX_DATE_LINE_WORDS and (date := parse_date_line(chunk))):
+            if (
+                not article.date
+                and index <= LAST_HEADER_PARAGRAPH
+                and len(chunk.split()) <= MAX_DATE_LINE_WORDS
+                and (date := parse_date_line(chunk))
+            ):
                 article.date = date
             words = _words(chunk)
             repeat_of = exact.get(tuple(words)) if len(words) >= MIN_REPEAT_WORDS else None

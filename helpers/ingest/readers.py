@@ -79,8 +79,7 @@ def skipped(article_id: str, path: str, record: int | None, reason: str) -> Arti
     Returns:
         An article without text, ``status="skipped"``.
     """
-    return Article(article_id=article_id, path=path, record=record, status="skipped",
-                   reason=reason)
+    return Article(article_id=article_id, path=path, record=record, status="skipped", reason=reason)
 
 
 def read_plain_text(source: InputFile, text: str, warning: str) -> Iterator[Article]:
@@ -145,18 +144,27 @@ def read_jsonl(source: InputFile, handle: IO[bytes]) -> Iterator[Article]:
         try:
             record = json.loads(line)
         except json.JSONDecodeError as error:
-            yield skipped(f"{source.stem_id}:{number}", source.path, number,
-                          f"malformed JSON at line {number}: {error.msg}")
+            yield skipped(
+                f"{source.stem_id}:{number}",
+                source.path,
+                number,
+                f"malformed JSON at line {number}: {error.msg}",
+            )
             continue
         if not isinstance(record, dict):
-            yield skipped(f"{source.stem_id}:{number}", source.path, number,
-                          f"line {number} is a JSON {type(record).__name__}, not an object")
+            yield skipped(
+                f"{source.stem_id}:{number}",
+                source.path,
+                number,
+                f"line {number} is a JSON {type(record).__name__}, not an object",
+            )
             continue
         record, lone = replace_surrogates(record)
         if lone:
             noun = "surrogate" if lone == 1 else "surrogates"
-            warning = "; ".join(w for w in (warning, f"warning: {lone} lone {noun} replaced "
-                                            "with U+FFFD") if w)
+            warning = "; ".join(
+                w for w in (warning, f"warning: {lone} lone {noun} replaced with U+FFFD") if w
+            )
         yield _record_article(source, number, record, warning)
     if records == 0 and source.lines is None:
         yield skipped(source.stem_id, source.path, None, "empty file")
@@ -197,9 +205,12 @@ def read_csv(source: InputFile, text: str, warning: str) -> Iterator[Article]:
     columns = [c for c in (reader.fieldnames or []) if c is not None]
     if not any(c.strip().lower() in text_columns for c in columns):
         found = ", ".join(columns) if columns else "none"
-        yield skipped(source.stem_id, source.path, None,
-                      f"CSV has no text column (expected one of {', '.join(text_columns)}; "
-                      f"found: {found})")
+        yield skipped(
+            source.stem_id,
+            source.path,
+            None,
+            f"CSV has no text column (expected one of {', '.join(text_columns)}; found: {found})",
+        )
         return
     try:
         for number, record in enumerate(reader, start=1):
@@ -245,9 +256,15 @@ def _record_article(source: InputFile, number: int, record: dict, warning: str) 
     if not body.strip():
         return skipped(article_id, source.path, number, f"record {number} has an empty text field")
     text = body if not title or body.lstrip().startswith(title) else f"{title}\n\n{body}"
-    article = Article(article_id=article_id, path=source.path, record=number, text=text,
-                      reason=warning, url=_pick(record, fields.url),
-                      outlet=_pick(record, fields.source))
+    article = Article(
+        article_id=article_id,
+        path=source.path,
+        record=number,
+        text=text,
+        reason=warning,
+        url=_pick(record, fields.url),
+        outlet=_pick(record, fields.source),
+    )
     analyse(article, title_given=bool(title))
     if date := parse_date(_pick(record, fields.date)):
         article.date = date

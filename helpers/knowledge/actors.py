@@ -42,17 +42,35 @@ FORCE_WORDS_FILE = "force_words.csv"
 DICTIONARY_COLUMNS = ("actor_id", "canonical", "category", "country", "wikidata", "label", "aliases")
 #: Actor categories of the built-in dictionary; ``ngo`` covers humanitarian and
 #: human-rights organisations, which report casualties but are not parties to a conflict.
-CATEGORIES = ("armed_group", "state_force", "militia", "government", "party",
-              "international", "ngo", "media")
+CATEGORIES = ("armed_group", "state_force", "militia", "government", "party", "international", "ngo", "media")
 #: Entity labels :func:`canonicalize` looks up in the dictionary (others are never actors).
 LINKABLE_LABELS = frozenset({"ORG", "NORP", "GPE", "LOC", "FAC", "PRODUCT", ""})
 #: Entity labels whose mentions go into the actors table: every ORG, and NORP
 #: mentions that the dictionary knows (groups, not nationality adjectives).
 ACTOR_LABELS = frozenset({"ORG", "NORP"})
 
-_QUOTES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "ʻ": "'", "ʿ": "'", "ʾ": "'", "`": "'", "´": "'", "′": "'",
-                         "“": '"', "”": '"', "„": '"',
-                         "‐": "-", "‑": "-", "‒": "-", "–": "-", "—": "-", "−": "-"})
+_QUOTES = str.maketrans(
+    {
+        "’": "'",
+        "‘": "'",
+        "ʼ": "'",
+        "ʻ": "'",
+        "ʿ": "'",
+        "ʾ": "'",
+        "`": "'",
+        "´": "'",
+        "′": "'",
+        "“": '"',
+        "”": '"',
+        "„": '"',
+        "‐": "-",
+        "‑": "-",
+        "‒": "-",
+        "–": "-",
+        "—": "-",
+        "−": "-",
+    }
+)
 _POSSESSIVE = re.compile(r"\s*'s?$")
 
 
@@ -78,8 +96,10 @@ def force_words(language: str = config.DEFAULT_LANGUAGE) -> ForceWords:
     (True, True)
     """
     rows = read_vocabulary(FORCE_WORDS_FILE, language)
-    return ForceWords(nouns=tuple(r["word"] for r in rows if r["kind"] == "noun"),
-                      modifiers=tuple(r["word"] for r in rows if r["kind"] == "modifier"))
+    return ForceWords(
+        nouns=tuple(r["word"] for r in rows if r["kind"] == "noun"),
+        modifiers=tuple(r["word"] for r in rows if r["kind"] == "modifier"),
+    )
 
 
 @functools.lru_cache(maxsize=4)
@@ -174,8 +194,9 @@ class ActorDictionary:
         if stripped != text.strip():
             candidates.append(stripped)
         for candidate in candidates:
-            actor_id = (self.cased_index.get(lookup_key(candidate, cased=True))
-                        or self.folded_index.get(lookup_key(candidate)))
+            actor_id = self.cased_index.get(lookup_key(candidate, cased=True)) or self.folded_index.get(
+                lookup_key(candidate)
+            )
             if actor_id:
                 return self.actors[actor_id]
         return None
@@ -206,11 +227,17 @@ def read_dictionary_rows(path: str | PathLike) -> list[Actor]:
             if not row["actor_id"]:
                 raise ValueError(f"{path}: row {number} has no actor_id")
             aliases = [row["canonical"], *row["aliases"].split("|")]
-            actors.append(Actor(
-                actor_id=row["actor_id"], canonical=row["canonical"] or row["actor_id"],
-                category=row["category"], country=row.get("country", ""),
-                wikidata=row.get("wikidata", ""), label=row.get("label") or "ORG",
-                aliases=tuple(dict.fromkeys(alias.strip() for alias in aliases if alias.strip()))))
+            actors.append(
+                Actor(
+                    actor_id=row["actor_id"],
+                    canonical=row["canonical"] or row["actor_id"],
+                    category=row["category"],
+                    country=row.get("country", ""),
+                    wikidata=row.get("wikidata", ""),
+                    label=row.get("label") or "ORG",
+                    aliases=tuple(dict.fromkeys(alias.strip() for alias in aliases if alias.strip())),
+                )
+            )
     return actors
 
 
@@ -267,12 +294,20 @@ def canonicalize(text: str, label: str, *, dictionary: ActorDictionary | None = 
     dictionary = dictionary or load_dictionary()
     actor = dictionary.lookup(text) if label in LINKABLE_LABELS else None
     if actor is not None:
-        return {"actor_id": actor.actor_id, "canonical": actor.canonical,
-                "category": actor.category, "country": actor.country,
-                "wikidata": actor.wikidata, "in_dictionary": True}
+        return {
+            "actor_id": actor.actor_id,
+            "canonical": actor.canonical,
+            "category": actor.category,
+            "country": actor.country,
+            "wikidata": actor.wikidata,
+            "in_dictionary": True,
+        }
     cleaned = _POSSESSIVE.sub("", _leading_words().sub("", " ".join(text.translate(_QUOTES).split())))
-    return {"actor_id": f"{(label or 'entity').lower()}:{_slug(text)}",
-            "canonical": cleaned.strip(), "category": "", "country": "", "wikidata": "",
-            "in_dictionary": False}
-
-
+    return {
+        "actor_id": f"{(label or 'entity').lower()}:{_slug(text)}",
+        "canonical": cleaned.strip(),
+        "category": "",
+        "country": "",
+        "wikidata": "",
+        "in_dictionary": False,
+    }

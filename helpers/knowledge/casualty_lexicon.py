@@ -118,8 +118,17 @@ class Lexicon:
         True
         """
         heads = {word for phrase in self.phrases.values() for word in phrase.words}
-        return frozenset({*self.verbs, *self.nouns, *self.of_nouns, *self.state_nouns, *self.adjectives,
-                          *self.headline_verbs, *heads})
+        return frozenset(
+            {
+                *self.verbs,
+                *self.nouns,
+                *self.of_nouns,
+                *self.state_nouns,
+                *self.adjectives,
+                *self.headline_verbs,
+                *heads,
+            }
+        )
 
 
 @lru_cache(maxsize=4)
@@ -236,8 +245,10 @@ def casualty_cues(language: str = config.DEFAULT_LANGUAGE) -> CasualtyCues:
         by_role[row["role"]].add(row["word"])
     roles = {field.name for field in fields(CasualtyCues)}
     if set(by_role) != roles:
-        raise ValueError(f"casualty_cues.csv ({language}): unknown roles {sorted(set(by_role) - roles)}, "
-                         f"missing roles {sorted(roles - set(by_role))}")
+        raise ValueError(
+            f"casualty_cues.csv ({language}): unknown roles {sorted(set(by_role) - roles)}, "
+            f"missing roles {sorted(roles - set(by_role))}"
+        )
     return CasualtyCues(**{role: frozenset(words) for role, words in by_role.items()})
 
 

@@ -39,8 +39,9 @@ class Gazetteer:
     :class:`Place` objects are made on access.
     """
 
-    def __init__(self, rows: list[tuple], index: dict[str, tuple[int, ...]],
-                 names: dict[int, tuple[str, ...]]) -> None:
+    def __init__(
+        self, rows: list[tuple], index: dict[str, tuple[int, ...]], names: dict[int, tuple[str, ...]]
+    ) -> None:
         """Wrap the built tables (see :class:`~helpers.knowledge.gazetteer_build.GazetteerTables`).
 
         Args:
@@ -76,11 +77,13 @@ class Gazetteer:
 
     def candidates(self, name: str) -> list[tuple[Place, bool]]:
         """Every place whose name normalises like ``name``, with whether it is a main name."""
-        return [(Place(*self._rows[code >> 1]), bool(code & 1))
-                for code in self._index.get(_name_key(name), ())]
+        return [
+            (Place(*self._rows[code >> 1]), bool(code & 1)) for code in self._index.get(_name_key(name), ())
+        ]
 
-    def lookup(self, name: str, *, kinds: tuple[str, ...] | None = None,
-               country: str | None = None) -> list[Place]:
+    def lookup(
+        self, name: str, *, kinds: tuple[str, ...] | None = None, country: str | None = None
+    ) -> list[Place]:
         """Return every place whose name normalises like ``name``.
 
         Args:
@@ -92,8 +95,11 @@ class Gazetteer:
             Matching places, largest kind first, then most populous.
         """
         found = {p for p, _main in self.candidates(name)}
-        found = [p for p in found if (kinds is None or p.kind in kinds)
-                 and (country is None or p.country == country)]
+        found = [
+            p
+            for p in found
+            if (kinds is None or p.kind in kinds) and (country is None or p.country == country)
+        ]
         return sorted(found, key=lambda p: (-p.precision, -p.population, p.place_id))
 
     def names(self, place_id: str) -> tuple[str, ...]:
@@ -110,8 +116,6 @@ class Gazetteer:
         """The first-level division with ISO 3166-2 code ``admin1_code``, if known."""
         i = self._admin1_rows.get(admin1_code)
         return None if i is None else Place(*self._rows[i])
-
-
 
 
 def load_gazetteer(*, data_dir: Path | None = None, cache_dir: Path | None = None) -> Gazetteer:
@@ -160,4 +164,3 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     dp, dl = p2 - p1, math.radians(lon2 - lon1)
     a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
     return 2 * 6371.0 * math.asin(math.sqrt(a))
-

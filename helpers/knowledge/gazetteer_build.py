@@ -101,7 +101,7 @@ class _Builder:
 
     def add(self, place: Place, names: list[str], *, primary: list[str]) -> None:
         self.rows[place.place_id] = tuple(place)
-        keep_names = (place.kind != "village" or place.country in FOCUS_COUNTRIES)
+        keep_names = place.kind != "village" or place.country in FOCUS_COUNTRIES
         for name in dict.fromkeys(primary + names):
             key = normalize_name(name)
             if not key:
@@ -113,17 +113,38 @@ class _Builder:
 
     def countries(self) -> None:
         for row in read_rows(self.data_dir / "geo_countries.csv"):
-            place = Place(f"gn:{row['geonameid']}", int(row["geonameid"]), row["name"], "country",
-                          float(row["lat"]), float(row["lon"]), row["iso2"], "", "",
-                          int(row["population"] or 0), 4)
+            place = Place(
+                f"gn:{row['geonameid']}",
+                int(row["geonameid"]),
+                row["name"],
+                "country",
+                float(row["lat"]),
+                float(row["lon"]),
+                row["iso2"],
+                "",
+                "",
+                int(row["population"] or 0),
+                4,
+            )
             self.add(place, split_names(row["names"]), primary=[row["name"]])
 
     def admin1(self) -> None:
         for row in read_rows(self.data_dir / "geo_admin1.csv"):
             lat = float(row["lat"]) if row["lat"] else None
             lon = float(row["lon"]) if row["lon"] else None
-            place = Place(f"gn:{row['geonameid']}", int(row["geonameid"]), row["name"], "admin1",
-                          lat, lon, row["country"], row["name"], row["iso_3166_2"], 0, 3)
+            place = Place(
+                f"gn:{row['geonameid']}",
+                int(row["geonameid"]),
+                row["name"],
+                "admin1",
+                lat,
+                lon,
+                row["country"],
+                row["name"],
+                row["iso_3166_2"],
+                0,
+                3,
+            )
             self.add(place, split_names(row["names"]), primary=[row["name"]])
             self.admin1_by_gn[row["gn_code"]] = place
 
@@ -138,13 +159,22 @@ class _Builder:
             admin1, admin1_code = self._admin1_of(country, city["admin1code"])
             population = int(city["population"] or 0)
             kind = "village" if 0 < population < CITY_POPULATION else "city"  # 0 = unknown
-            place = Place(f"gn:{city['geonameid']}", int(city["geonameid"]), city["name"], kind,
-                          city["latitude"], city["longitude"], country, admin1, admin1_code,
-                          population, 1)
+            place = Place(
+                f"gn:{city['geonameid']}",
+                int(city["geonameid"]),
+                city["name"],
+                kind,
+                city["latitude"],
+                city["longitude"],
+                country,
+                admin1,
+                admin1_code,
+                population,
+                1,
+            )
             # Alternate names: Latin script only, not airport codes; villages outside the
             # focus countries keep only their main name (keeps the index small and fast).
-            names = [n for n in city["alternatenames"]
-                     if is_latin_name(n) and len(n) > 2 and not n.isupper()]
+            names = [n for n in city["alternatenames"] if is_latin_name(n) and len(n) > 2 and not n.isupper()]
             if kind == "village" and country not in FOCUS_COUNTRIES:
                 names = []
             self.add(place, names, primary=[city["name"]])
@@ -153,17 +183,37 @@ class _Builder:
         for row in read_rows(self.data_dir / "geo_places_extra.csv"):
             admin1, admin1_code = self._admin1_of(row["country"], row["admin1_gn"].split(".")[-1])
             geonameid = int(row["geonameid"]) if row["geonameid"] else None
-            place = Place(row["place_id"], geonameid, row["name"], row["kind"], float(row["lat"]),
-                          float(row["lon"]), row["country"], admin1, admin1_code,
-                          int(row["population"] or 0), 1)
+            place = Place(
+                row["place_id"],
+                geonameid,
+                row["name"],
+                row["kind"],
+                float(row["lat"]),
+                float(row["lon"]),
+                row["country"],
+                admin1,
+                admin1_code,
+                int(row["population"] or 0),
+                1,
+            )
             self.add(place, split_names(row["names"]), primary=[row["name"]])
 
     def regions(self) -> None:
         for row in read_rows(self.data_dir / "geo_regions.csv"):
             geonameid = int(row["geonameid"]) if row["geonameid"] else None
-            place = Place(row["place_id"], geonameid, row["name"], row["kind"], float(row["lat"]),
-                          float(row["lon"]), row["country"], row["admin1"], row["admin1_code"],
-                          0, int(row["precision"]))
+            place = Place(
+                row["place_id"],
+                geonameid,
+                row["name"],
+                row["kind"],
+                float(row["lat"]),
+                float(row["lon"]),
+                row["country"],
+                row["admin1"],
+                row["admin1_code"],
+                0,
+                int(row["precision"]),
+            )
             self.add(place, split_names(row["names"]), primary=[row["name"]])
 
     def aliases(self) -> None:
@@ -181,8 +231,10 @@ class _Builder:
         self.regions()
         self.aliases()
         row_of = {pid: i for i, pid in enumerate(self.rows)}
-        index = {key: tuple(sorted(2 * row_of[pid] + is_main for pid, is_main in ids.items()))
-                 for key, ids in self.keys.items()}
+        index = {
+            key: tuple(sorted(2 * row_of[pid] + is_main for pid, is_main in ids.items()))
+            for key, ids in self.keys.items()
+        }
         names = {row_of[pid]: tuple(n) for pid, n in self.names.items() if n}
         return GazetteerTables(list(self.rows.values()), index, names)
 

@@ -99,7 +99,8 @@ def function_words(language: str = config.DEFAULT_LANGUAGE) -> FunctionWords:
         locatives=role("locative"),
         name_links=role("name_link"),
         noun_links=role("noun_link"),
-        byline_joiners=role("byline_joiner"))
+        byline_joiners=role("byline_joiner"),
+    )
 
 
 @dataclass(frozen=True)
@@ -124,8 +125,10 @@ def name_particles(language: str = config.DEFAULT_LANGUAGE) -> NameParticles:
     (True, True)
     """
     rows = read_vocabulary(NAME_PARTICLES_FILE, language)
-    return NameParticles(all=frozenset(r["particle"] for r in rows),
-                         in_bylines=frozenset(r["particle"] for r in rows if r["in_byline"] == "yes"))
+    return NameParticles(
+        all=frozenset(r["particle"] for r in rows),
+        in_bylines=frozenset(r["particle"] for r in rows if r["in_byline"] == "yes"),
+    )
 
 
 def word_alternation(words: Iterable[str]) -> str:

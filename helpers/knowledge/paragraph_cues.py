@@ -18,7 +18,8 @@ from helpers.knowledge.vocabulary import read_vocabulary
 
 @dataclass(frozen=True)
 class ParagraphCues:
-    """The cue words of paragraph roles (``boilerplate_lines.csv``, the byline joiners of ``function_words.csv``,
+    """The cue words of paragraph roles (``boilerplate_lines.csv``, the byline joiners of
+    ``function_words.csv``,
     ``date_line_labels.csv``), lower case, in file order.
 
     Attributes:
@@ -61,4 +62,5 @@ def paragraph_cues(language: str = config.DEFAULT_LANGUAGE) -> ParagraphCues:
         caption_media=cues("caption"),
         caption_labels=cues("caption_label"),
         byline_joiners=function_words(language).byline_joiners,
-        date_line_labels=tuple(row["label"] for row in read_vocabulary("date_line_labels.csv", language)))
+        date_line_labels=tuple(row["label"] for row in read_vocabulary("date_line_labels.csv", language)),
+    )

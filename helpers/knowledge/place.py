@@ -14,11 +14,48 @@ PLACE_KINDS = ("region", "country", "admin1", "admin2", "city", "village")
 
 #: Countries whose towns down to 1,000 inhabitants count as "conflict focus":
 #: they feed the EntityRuler and the extra-town table.
-FOCUS_COUNTRIES = frozenset({
-    "IQ", "SY", "TR", "IR", "JO", "LB", "IL", "PS", "SA", "YE", "KW", "AF", "PK", "LY",
-    "EG", "SD", "SS", "SO", "ET", "ER", "ML", "NE", "BF", "TD", "NG", "CM", "CF", "CD",
-    "UA", "RU", "MM", "AZ", "AM", "GE", "DZ", "TN", "MZ", "KE",
-})
+FOCUS_COUNTRIES = frozenset(
+    {
+        "IQ",
+        "SY",
+        "TR",
+        "IR",
+        "JO",
+        "LB",
+        "IL",
+        "PS",
+        "SA",
+        "YE",
+        "KW",
+        "AF",
+        "PK",
+        "LY",
+        "EG",
+        "SD",
+        "SS",
+        "SO",
+        "ET",
+        "ER",
+        "ML",
+        "NE",
+        "BF",
+        "TD",
+        "NG",
+        "CM",
+        "CF",
+        "CD",
+        "UA",
+        "RU",
+        "MM",
+        "AZ",
+        "AM",
+        "GE",
+        "DZ",
+        "TN",
+        "MZ",
+        "KE",
+    }
+)
 
 #: Populated places below this population are "village", above "city".
 CITY_POPULATION = 10_000

@@ -17,8 +17,9 @@ from helpers import config
 from helpers.knowledge.place_vocabulary import admin_descriptors, transliteration_articles
 
 # Letters NFKD does not decompose to ASCII.
-_LETTER_MAP = str.maketrans({"ı": "i", "ł": "l", "ø": "o", "ß": "ss", "æ": "ae", "œ": "oe",
-                             "đ": "d", "ð": "d", "þ": "th", "ħ": "h"})
+_LETTER_MAP = str.maketrans(
+    {"ı": "i", "ł": "l", "ø": "o", "ß": "ss", "æ": "ae", "œ": "oe", "đ": "d", "ð": "d", "þ": "th", "ħ": "h"}
+)
 _APOSTROPHES = re.compile(r"[’‘`´ʼʾʿ'′ʹ]")
 
 

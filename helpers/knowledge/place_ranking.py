@@ -39,8 +39,14 @@ def main_country(countries: Counter | None) -> str:
     return top if n >= MAIN_COUNTRY_MIN_NAMES and (not rest or rest[0][1] < n) else ""
 
 
-def score_candidate(place: Place, *, is_main_name: bool, countries: Counter | None = None,
-                    admin1_codes: Counter | None = None, cue: str = "") -> float:
+def score_candidate(
+    place: Place,
+    *,
+    is_main_name: bool,
+    countries: Counter | None = None,
+    admin1_codes: Counter | None = None,
+    cue: str = "",
+) -> float:
     """Score a candidate place for a mention; the highest score wins.
 
     Args:
@@ -74,8 +80,14 @@ def score_candidate(place: Place, *, is_main_name: bool, countries: Counter | No
     return score
 
 
-def resolve_name(name: str, *, gazetteer: Gazetteer | None = None, countries: Counter | None = None,
-                 admin1_codes: Counter | None = None, cue: str = "") -> Place | None:
+def resolve_name(
+    name: str,
+    *,
+    gazetteer: Gazetteer | None = None,
+    countries: Counter | None = None,
+    admin1_codes: Counter | None = None,
+    cue: str = "",
+) -> Place | None:
     """The best place for ``name`` given the context, or ``None`` when unknown.
 
     >>> resolve_name("Salahuddin").admin1_code
@@ -87,8 +99,9 @@ def resolve_name(name: str, *, gazetteer: Gazetteer | None = None, countries: Co
     return ranked[0][1] if ranked else None
 
 
-def ranked_candidates(name: str, gazetteer: Gazetteer, countries: Counter | None,
-                      admin1_codes: Counter | None, cue: str) -> list[tuple[float, Place]]:
+def ranked_candidates(
+    name: str, gazetteer: Gazetteer, countries: Counter | None, admin1_codes: Counter | None, cue: str
+) -> list[tuple[float, Place]]:
     """Every candidate place of ``name`` with its score, best first (ties by ``place_id``).
 
     Args:
@@ -103,8 +116,9 @@ def ranked_candidates(name: str, gazetteer: Gazetteer, countries: Counter | None
     """
     scored = {}
     for place, is_main in gazetteer.candidates(name):
-        score = score_candidate(place, is_main_name=is_main, countries=countries,
-                                admin1_codes=admin1_codes, cue=cue)
+        score = score_candidate(
+            place, is_main_name=is_main, countries=countries, admin1_codes=admin1_codes, cue=cue
+        )
         scored[place.place_id] = max(score, scored.get(place.place_id, (score, place))[0]), place
     main = main_country(countries)
     if main and any(p.kind == "country" and p.country != main for _s, p in scored.values()):

@@ -55,4 +55,5 @@ def admin_descriptors(language: str = config.DEFAULT_LANGUAGE) -> AdminDescripto
     rows = read_vocabulary("admin_descriptors.csv", language)
     return AdminDescriptors(
         prefixes=tuple(r["descriptor"] for r in rows if r["position"] == "prefix"),
-        suffixes=tuple(r["descriptor"] for r in rows if r["position"] == "suffix"))
+        suffixes=tuple(r["descriptor"] for r in rows if r["position"] == "suffix"),
+    )

@@ -51,5 +51,11 @@ def record_fields() -> RecordFields:
     def names(field: str) -> tuple[str, ...]:
         return tuple(row["column"] for row in rows if row["field"] == field)
 
-    return RecordFields(text=names("text"), title=names("title"), date=names("date"),
-                        url=names("url"), source=names("source"), id=names("id"))
+    return RecordFields(
+        text=names("text"),
+        title=names("title"),
+        date=names("date"),
+        url=names("url"),
+        source=names("source"),
+        id=names("id"),
+    )

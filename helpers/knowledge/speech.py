@@ -45,8 +45,12 @@ def speech_verbs(language: str = config.DEFAULT_LANGUAGE) -> SpeechVerbs:
     rows = read_vocabulary(SPEECH_VERBS_FILE, language)
     return SpeechVerbs(
         cues=frozenset(r["lemma"] for r in rows if r["speech_cue"] == "yes"),
-        content_prepositions={r["lemma"]: frozenset(r["content_prepositions"].split())
-                              for r in rows if r["content_prepositions"]})
+        content_prepositions={
+            r["lemma"]: frozenset(r["content_prepositions"].split())
+            for r in rows
+            if r["content_prepositions"]
+        },
+    )
 
 
 @dataclass(frozen=True)
@@ -77,4 +81,5 @@ def speech_sources(language: str = config.DEFAULT_LANGUAGE) -> SpeechSources:
     return SpeechSources(
         documents=frozenset(r["word"] for r in rows if r["kind"] == "document"),
         author_prepositions=frozenset(r["word"] for r in rows if r["kind"] == "author_preposition"),
-        attributions=dict(r["word"].split() for r in rows if r["kind"] == "attribution"))
+        attributions=dict(r["word"].split() for r in rows if r["kind"] == "attribution"),
+    )

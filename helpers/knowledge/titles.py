@@ -70,4 +70,5 @@ def title_words(language: str = config.DEFAULT_LANGUAGE) -> TitleWords:
     return TitleWords(
         words=frozenset(r["word"] for r in rows),
         introduce_name=frozenset(r["word"] for r in rows if r["introduces_name"] == "yes"),
-        end_organisation=frozenset(r["word"] for r in rows if r["ends_organisation"] == "yes"))
+        end_organisation=frozenset(r["word"] for r in rows if r["ends_organisation"] == "yes"),
+    )

@@ -52,7 +52,8 @@ def place_nouns(language: str = config.DEFAULT_LANGUAGE) -> PlaceNouns:
     return PlaceNouns(
         admin=frozenset(r["noun"] for r in rows if r["cue"] == "admin"),
         settlement=frozenset(r["noun"] for r in rows if r["cue"] == "settlement"),
-        after_name=frozenset(r["noun"] for r in rows if r["after_name"] == "yes"))
+        after_name=frozenset(r["noun"] for r in rows if r["after_name"] == "yes"),
+    )
 
 
 @dataclass(frozen=True)
@@ -82,5 +83,5 @@ def credit_lines(language: str = config.DEFAULT_LANGUAGE) -> CreditLines:
     return CreditLines(
         roles={r["verb"]: r["role"] for r in rows if r["starts_line"] != "prefix"},
         line_starts=tuple(r["verb"] for r in rows if r["starts_line"] == "yes" and r["verb"]),
-        line_prefixes=tuple(r["verb"] for r in rows if r["starts_line"] == "prefix"))
-
+        line_prefixes=tuple(r["verb"] for r in rows if r["starts_line"] == "prefix"),
+    )

@@ -4,5 +4,4 @@ from helpers.nlp.doc_cache import DocCache
 from helpers.nlp.parse import ParseStats, parse_articles, parse_text
 from helpers.nlp.pipeline import ModelNotFoundError, build_pipeline
 
-__all__ = ["DocCache", "ModelNotFoundError", "ParseStats", "build_pipeline", "parse_articles",
-           "parse_text"]
+__all__ = ["DocCache", "ModelNotFoundError", "ParseStats", "build_pipeline", "parse_articles", "parse_text"]

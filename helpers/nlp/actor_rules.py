@@ -137,7 +137,9 @@ class ActorMatcher:
         spans = []
         for key, start, end in self.matcher(doc):
             actor, checks = self.entries[int(doc.vocab.strings[key])]
-            if not all(self._passes(doc[i], check) for i, check in zip(range(start, end), checks, strict=False)):
+            if not all(
+                self._passes(doc[i], check) for i, check in zip(range(start, end), checks, strict=False)
+            ):
                 continue
             if actor.category in FORCE_CATEGORIES:
                 end = self._force_end(doc, end)
@@ -169,9 +171,13 @@ def make_actor_matcher(nlp: Language, name: str, extra_dictionaries: list[str]) 
     return ActorMatcher(nlp, tuple(extra_dictionaries))
 
 
-def add_pipeline_components(nlp: Language, *, place_patterns: Iterable[dict] = (),
-                            extra_dictionaries: Sequence[str | PathLike] = (),
-                            person_titles: bool = True) -> None:
+def add_pipeline_components(
+    nlp: Language,
+    *,
+    place_patterns: Iterable[dict] = (),
+    extra_dictionaries: Sequence[str | PathLike] = (),
+    person_titles: bool = True,
+) -> None:
     """Add Sitrep's entity rules to ``nlp``: places and actors before ``ner``, a fixer after.
 
     Args:
@@ -189,14 +195,19 @@ def add_pipeline_components(nlp: Language, *, place_patterns: Iterable[dict] = (
     nlp.add_pipe(FOLD_NAME, name=FOLD_NAME, before="ner")
     place_patterns = list(place_patterns)
     if place_patterns:
-        ruler = nlp.add_pipe("entity_ruler", name=RULER_NAME, before="ner",
-                             config={"validate": False, "overwrite_ents": True})
+        ruler = nlp.add_pipe(
+            "entity_ruler", name=RULER_NAME, before="ner", config={"validate": False, "overwrite_ents": True}
+        )
         # Phrase patterns would be parsed by the components before the ruler; they need only
         # the tokenizer.
         with nlp.select_pipes(enable=[]):
             ruler.add_patterns(place_patterns)
-    nlp.add_pipe(MATCHER_NAME, name=MATCHER_NAME, before="ner",
-                 config={"extra_dictionaries": [str(Path(p)) for p in extra_dictionaries]})
+    nlp.add_pipe(
+        MATCHER_NAME,
+        name=MATCHER_NAME,
+        before="ner",
+        config={"extra_dictionaries": [str(Path(p)) for p in extra_dictionaries]},
+    )
     nlp.add_pipe(FIXER_NAME, name=FIXER_NAME, after="ner", config={"person_titles": person_titles})
 
 
@@ -228,7 +239,8 @@ def component_files(nlp: Language) -> list[Path]:
     components = [component for _, component in nlp.pipeline]
     modules = [inspect.getmodule(part) for part in (*components, fold, function_words, title_words)]
     code = [Path(module.__file__) for module in modules if getattr(module, "__file__", None)]
-    vocabularies = [config.vocabulary_path(name)
-                    for name in (FORCE_WORDS_FILE, FUNCTION_WORDS_FILE, TITLE_WORDS_FILE)]
+    vocabularies = [
+        config.vocabulary_path(name) for name in (FORCE_WORDS_FILE, FUNCTION_WORDS_FILE, TITLE_WORDS_FILE)
+    ]
     files = [path.resolve() for path in [*pipeline_data_files(), *code, *vocabularies]]
     return list(dict.fromkeys(path for path in files if path.is_relative_to(config.PACKAGE_DIR)))

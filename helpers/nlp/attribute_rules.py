@@ -64,14 +64,19 @@ def compile_rules(ruler: AttributeRuler) -> list[Rule] | None:
             if not pattern or any(key not in ATTRIBUTES for token in pattern for key in token):
                 return None
             try:
-                tests = tuple(tuple((ATTRIBUTES.index(key), _predicate(value, strings))
-                                    for key, value in token.items()) for token in pattern)
+                tests = tuple(
+                    tuple((ATTRIBUTES.index(key), _predicate(value, strings)) for key, value in token.items())
+                    for token in pattern
+                )
             except ValueError:
                 return None
-            first_values = {k: frozenset([_value(v, strings)]) if isinstance(v, (str, bool))
-                            else frozenset(_value(x, strings) for x in v["IN"])
-                            for k, v in pattern[0].items()
-                            if isinstance(v, (str, bool)) or set(v) == {"IN"}}
+            first_values = {
+                k: frozenset([_value(v, strings)])
+                if isinstance(v, (str, bool))
+                else frozenset(_value(x, strings) for x in v["IN"])
+                for k, v in pattern[0].items()
+                if isinstance(v, (str, bool)) or set(v) == {"IN"}
+            }
             rules.append(Rule(order, tests, first_values, ruler.indices[order], attrs))
     return rules
 
@@ -96,6 +101,7 @@ def _predicate(value: object, strings) -> Callable[[int], bool]:
             if v not in seen:
                 seen[v] = pattern.search(strings[v]) is not None
             return seen[v]
+
         return search
     raise ValueError(f"unsupported token test {value!r}")
 
@@ -134,8 +140,9 @@ class AttributeRules:
         values = doc.to_array(list(ATTRIBUTES)).tolist()  # one row of ATTRIBUTES per token
         matches = []
         for start, row in enumerate(values):
-            candidates = [rule for column in _INDEXED_COLUMNS
-                          for rule in self.by_value.get((column, row[column]), ())]
+            candidates = [
+                rule for column in _INDEXED_COLUMNS for rule in self.by_value.get((column, row[column]), ())
+            ]
             for rule in candidates + self.unindexed:
                 end = start + len(rule.tests)
                 if end > len(values):
@@ -143,8 +150,11 @@ class AttributeRules:
                 if len(rule.tests) == 1:  # nearly every rule: test the row directly
                     matched = all(test(row[column]) for column, test in rule.tests[0])
                 else:
-                    matched = all(test(values[i][column]) for i, tests in
-                                  zip(range(start, end), rule.tests) for column, test in tests)
+                    matched = all(
+                        test(values[i][column])
+                        for i, tests in zip(range(start, end), rule.tests)
+                        for column, test in tests
+                    )
                 if matched:
                     matches.append((rule.order, start, end, rule))
         matches.sort(key=lambda m: m[:3])  # the ruler's order: later rules win

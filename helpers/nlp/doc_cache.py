@@ -67,8 +67,7 @@ class DocCache:
                 raise ValueError("entry does not hold the expected text")
             return docs[0]
         except Exception as error:  # any decoding failure means the entry is unusable
-            log.warning("discarding corrupt cache entry %s (%s); it will be recomputed",
-                        path.name, error)
+            log.warning("discarding corrupt cache entry %s (%s); it will be recomputed", path.name, error)
             path.unlink(missing_ok=True)
             return None
 
@@ -103,8 +102,10 @@ def doc_bin_bytes(doc: Doc) -> bytes:
     strings = doc.vocab.strings
     texts = {strings[key] for key in numpy.unique(tokens[:, columns]).tolist()}
     # str(token.morph) of an empty analysis is "", though the string stored for it is "_".
-    texts.update("" if strings[key] == Morphology.EMPTY_MORPH else strings[key]
-                 for key in numpy.unique(tokens[:, morph_column]).tolist())
+    texts.update(
+        "" if strings[key] == Morphology.EMPTY_MORPH else strings[key]
+        for key in numpy.unique(tokens[:, morph_column]).tolist()
+    )
     message = {
         "version": doc_bin.version,
         "attrs": doc_bin.attrs,

@@ -74,34 +74,55 @@ class EntityFixer:
         entities += self._titled_names(doc, entities)
         entities = self._consistent_persons(entities)
         if self.person_titles:
-            taken = {token_index for ent in entities if ent.label_ != "PERSON"
-                     for token_index in range(ent.start, ent.end)}
-            entities = [self._with_titles(ent, taken) if ent.label_ == "PERSON" else ent
-                        for ent in entities]
+            taken = {
+                token_index
+                for ent in entities
+                if ent.label_ != "PERSON"
+                for token_index in range(ent.start, ent.end)
+            }
+            entities = [self._with_titles(ent, taken) if ent.label_ == "PERSON" else ent for ent in entities]
         doc.ents = filter_spans(entities)
         return doc
 
     @staticmethod
     def _consistent_persons(entities: list[Span]) -> list[Span]:
-        name_words = {token.text for ent in entities if ent.label_ == "PERSON"
-                      for token in ent if token.is_title and not _title_word(token)}
-        return [Span(ent.doc, ent.start, ent.end, label="PERSON")
-                if ent.label_ != "PERSON" and not ent.ent_id_ and len(ent) <= 2
-                and all(token.text in name_words for token in ent) else ent
-                for ent in entities]
+        name_words = {
+            token.text
+            for ent in entities
+            if ent.label_ == "PERSON"
+            for token in ent
+            if token.is_title and not _title_word(token)
+        }
+        return [
+            Span(ent.doc, ent.start, ent.end, label="PERSON")
+            if ent.label_ != "PERSON"
+            and not ent.ent_id_
+            and len(ent) <= 2
+            and all(token.text in name_words for token in ent)
+            else ent
+            for ent in entities
+        ]
 
     @staticmethod
     def _titled_names(doc: Doc, entities: list[Span]) -> list[Span]:
         taken = {index for ent in entities for index in range(ent.start, ent.end)}
         names = []
         for token in doc[:-1]:
-            if token.i in taken or not _title_word(token) \
-                    or token.text.rstrip(".").lower() not in title_words().introduce_name:
+            if (
+                token.i in taken
+                or not _title_word(token)
+                or token.text.rstrip(".").lower() not in title_words().introduce_name
+            ):
                 continue
             end = token.i + 1 + (doc[token.i + 1].text == ".")
             start = end
-            while end < len(doc) and end not in taken and doc[end].pos_ == "PROPN" \
-                    and doc[end].is_title and not _title_word(doc[end]):
+            while (
+                end < len(doc)
+                and end not in taken
+                and doc[end].pos_ == "PROPN"
+                and doc[end].is_title
+                and not _title_word(doc[end])
+            ):
                 end += 1
             if end > start:
                 names.append(Span(doc, start, end, label="PERSON"))
@@ -114,10 +135,9 @@ class EntityFixer:
             return ent
         doc = ent.doc
         start = ent.start + (ent[0].pos_ == "DET")
-        words = doc[start:ent.end]
+        words = doc[start : ent.end]
         before_actor = ent.end < len(doc) and bool(doc[ent.end].ent_id_)
-        if len(words) and (all(token.pos_ == "ADJ" for token in words)
-                           or (before_actor and len(words) == 1)):
+        if len(words) and (all(token.pos_ == "ADJ" for token in words) or (before_actor and len(words) == 1)):
             return Span(doc, start, ent.end, label="NORP")
         return ent
 
@@ -126,8 +146,11 @@ class EntityFixer:
         if ent.label_ == "PERSON" or ent.ent_id_:
             return ent
         end = ent.end
-        while end > ent.start and ent.doc[end - 1].text.rstrip(".").lower() in title_words().end_organisation \
-                and not ent.doc[end - 1].is_lower:
+        while (
+            end > ent.start
+            and ent.doc[end - 1].text.rstrip(".").lower() in title_words().end_organisation
+            and not ent.doc[end - 1].is_lower
+        ):
             end -= 1
         if end == ent.end:
             return ent
@@ -141,8 +164,7 @@ class EntityFixer:
         start = ent.start
         while start > 0 and start - 1 not in taken:
             previous = doc[start - 1]
-            if _title_word(previous) or (previous.text == "." and start > 1
-                                         and _title_word(doc[start - 2])):
+            if _title_word(previous) or (previous.text == "." and start > 1 and _title_word(doc[start - 2])):
                 start -= 1
             else:
                 break

@@ -88,8 +88,9 @@ def _with_word_sets(original: Lemmatizer) -> Lemmatizer:
         table, copy = original.lookups.get_table(name), lookups.add_table(name)
         for key, value in table.items():
             copy[key] = frozenset(value) if name == "lemma_index" and isinstance(value, list) else value
-    private = type(original)(original.vocab, original.model, original.name, mode=original.mode,
-                             overwrite=original.overwrite)
+    private = type(original)(
+        original.vocab, original.model, original.name, mode=original.mode, overwrite=original.overwrite
+    )
     private.lookups = lookups
     return private
 

@@ -43,15 +43,22 @@ class ParseStats:
     def summary(self) -> str:
         """One line for the CLI, e.g. ``parsed 0 documents, 1 from cache``."""
         noun = "document" if self.parsed == 1 else "documents"
-        return (f"parsed {self.parsed} {noun}, {self.cached} from cache"
-                + (f" ({self.recomputed} corrupt entries recomputed)" if self.recomputed else ""))
+        return f"parsed {self.parsed} {noun}, {self.cached} from cache" + (
+            f" ({self.recomputed} corrupt entries recomputed)" if self.recomputed else ""
+        )
 
 
-def parse_articles(source: ArticleSource, nlp: Language, *, cache: DocCache | None = None,
-                   processes: int = 1, batch_size: int = 64, progress: bool | None = None,
-                   stats: ParseStats | None = None,
-                   needs_doc: Callable[[Article], bool] | None = None
-                   ) -> Iterator[tuple[Article, Doc | None]]:
+def parse_articles(
+    source: ArticleSource,
+    nlp: Language,
+    *,
+    cache: DocCache | None = None,
+    processes: int = 1,
+    batch_size: int = 64,
+    progress: bool | None = None,
+    stats: ParseStats | None = None,
+    needs_doc: Callable[[Article], bool] | None = None,
+) -> Iterator[tuple[Article, Doc | None]]:
     """Parse every loaded article in one pass over ``source``, reading and filling the cache.
 
     Articles come back in input order. Only texts that are not cached go through
@@ -117,7 +124,9 @@ def parse_articles(source: ArticleSource, nlp: Language, *, cache: DocCache | No
         for part in nlp.pipe(texts(), batch_size=batch_size, n_process=processes):
             article, action, number, count, length = plans.popleft()
             if _parsed_length(part) != length:
-                raise RuntimeError(f"nlp.pipe returned docs out of step with their texts at {article.article_id}")
+                raise RuntimeError(
+                    f"nlp.pipe returned docs out of step with their texts at {article.article_id}"
+                )
             doc = None
             if action == _PARSE:
                 parts.append(part)
@@ -181,7 +190,7 @@ def split_text(text: str, limit: int) -> list[str]:
     pieces: list[str] = []
     start = 0
     while len(text) - start > limit:
-        window = text[start:start + limit]
+        window = text[start : start + limit]
         for separator in ("\n\n", "\n", " "):
             cut = window.rfind(separator)
             if cut > 0:

@@ -45,9 +45,9 @@ class ModelNotFoundError(RuntimeError):
     """The requested spaCy pipeline is not installed."""
 
 
-
-def build_pipeline(model: str | None = None, *, extra_dictionaries: Sequence[str | os.PathLike] = (),
-                   additions: bool = True) -> Language:
+def build_pipeline(
+    model: str | None = None, *, extra_dictionaries: Sequence[str | os.PathLike] = (), additions: bool = True
+) -> Language:
     """Load a spaCy pipeline and add Sitrep's entity rules to it.
 
     Args:
@@ -72,14 +72,16 @@ def build_pipeline(model: str | None = None, *, extra_dictionaries: Sequence[str
         package = name.replace("_", "-")
         raise ModelNotFoundError(
             f"spaCy pipeline {name!r} is not installed; install it first "
-            f"(e.g. `pip install {package}` or `python -m spacy download {name}`)") from error
+            f"(e.g. `pip install {package}` or `python -m spacy download {name}`)"
+        ) from error
     if additions:
         replace_attribute_ruler(nlp)  # same annotations, in a third of the time
         memoize_lemmatizer(nlp)  # same lemmas, in a seventh of the time
         if "parser" in nlp.pipe_names:
             nlp.add_pipe(PARAGRAPH_BREAKS, before="parser")
-        actor_rules.add_pipeline_components(nlp, place_patterns=ruler_patterns(),
-                                            extra_dictionaries=extra_dictionaries)
+        actor_rules.add_pipeline_components(
+            nlp, place_patterns=ruler_patterns(), extra_dictionaries=extra_dictionaries
+        )
         data_files = [*actor_rules.component_files(nlp), *map(Path, extra_dictionaries)]
     else:
         data_files = []

@@ -26,8 +26,13 @@ RULER_MIN_POPULATION = 200_000
 
 def _usable_pattern(name: str) -> bool:
     """Capitalised, not a listed common word or first name, not a short code."""
-    return (len(name) > 2 and name[0].isupper() and not name.isupper()
-            and name not in stopnames() and name.split()[0] not in stopnames())
+    return (
+        len(name) > 2
+        and name[0].isupper()
+        and not name.isupper()
+        and name not in stopnames()
+        and name.split()[0] not in stopnames()
+    )
 
 
 def _ruler_places(gazetteer: Gazetteer) -> list[tuple[Place, bool]]:
@@ -42,8 +47,8 @@ def _ruler_places(gazetteer: Gazetteer) -> list[tuple[Place, bool]]:
         if place.kind in ("country", "region") or (place.kind == "admin1" and focus):
             chosen.append((place, True))
         elif place.kind in ("city", "village") and (
-                place.population >= RULER_MIN_POPULATION
-                or (focus and place.population >= NESTED_MIN_POPULATION)):
+            place.population >= RULER_MIN_POPULATION or (focus and place.population >= NESTED_MIN_POPULATION)
+        ):
             chosen.append((place, False))
     return chosen
 
@@ -67,8 +72,11 @@ def ruler_patterns() -> list[dict]:
     for place, all_names in _ruler_places(gazetteer):
         names.add(place.canonical)
         if all_names:  # English news writes ASCII transliterations of up to three words
-            names.update(n for n in gazetteer.names(place.place_id)
-                         if n.isascii() and len(n.split()) <= 3 and strip_admin_words(n) == n)
+            names.update(
+                n
+                for n in gazetteer.names(place.place_id)
+                if n.isascii() and len(n.split()) <= 3 and strip_admin_words(n) == n
+            )
     names = {n for n in names if _usable_pattern(n)}
     patterns = []
     for name in sorted(names):

@@ -99,8 +99,16 @@ def _context(extra_dictionaries: tuple[str, ...]) -> Context:
     return _CONTEXTS[extra_dictionaries]
 
 
-def run_partition(partition: Partition, *, corpus: str, staging: str, model: str | None,
-                  extra_dictionaries: tuple[str, ...], use_cache: bool, batch_size: int) -> dict:
+def run_partition(
+    partition: Partition,
+    *,
+    corpus: str,
+    staging: str,
+    model: str | None,
+    extra_dictionaries: tuple[str, ...],
+    use_cache: bool,
+    batch_size: int,
+) -> dict:
     """Extract one partition on a worker; returns its counts and article keys."""
     nlp = _pipeline(model, extra_dictionaries)
     base = Path(corpus) if Path(corpus).is_dir() else Path(corpus).parent
@@ -111,18 +119,39 @@ def run_partition(partition: Partition, *, corpus: str, staging: str, model: str
         for path, lines in partition.items:
             yield from load_file(Path(path), base=base, lines=lines)
 
-    rows, inputs = extract_stream(articles, nlp, Path(staging),
-                                  context=_context(extra_dictionaries), cache=cache,
-                                  batch_size=batch_size, progress=False, stats=stats,
-                                  name=partition.name)
-    return {"rows": rows, "inputs": inputs, "parsed": stats.parsed, "cached": stats.cached,
-            "recomputed": stats.recomputed}
+    rows, inputs = extract_stream(
+        articles,
+        nlp,
+        Path(staging),
+        context=_context(extra_dictionaries),
+        cache=cache,
+        batch_size=batch_size,
+        progress=False,
+        stats=stats,
+        name=partition.name,
+    )
+    return {
+        "rows": rows,
+        "inputs": inputs,
+        "parsed": stats.parsed,
+        "cached": stats.cached,
+        "recomputed": stats.recomputed,
+    }
 
 
-def extract_on_dask(corpus: Path, out: Path, *, options: dict | None = None, model: str | None = None,
-                    use_cache: bool = True, extra_dictionaries: Sequence[str | os.PathLike] = (),
-                    scheduler: str | None = None, batch_size: int = 64,
-                    partition_size: int = PARTITION_SIZE, n_workers: int = 2) -> ExtractResult:
+def extract_on_dask(
+    corpus: Path,
+    out: Path,
+    *,
+    options: dict | None = None,
+    model: str | None = None,
+    use_cache: bool = True,
+    extra_dictionaries: Sequence[str | os.PathLike] = (),
+    scheduler: str | None = None,
+    batch_size: int = 64,
+    partition_size: int = PARTITION_SIZE,
+    n_workers: int = 2,
+) -> ExtractResult:
     """Extract ``corpus`` on a Dask cluster (a local one when ``scheduler`` is ``None``).
 
     Args:
@@ -146,14 +175,22 @@ def extract_on_dask(corpus: Path, out: Path, *, options: dict | None = None, mod
     options = options or run_options(engine="dask", extra_dictionaries=extra_dictionaries)
     staging = new_staging(out, engine="dask")
     partitions = plan_partitions(corpus, size=partition_size)
-    cluster = None if scheduler else LocalCluster(n_workers=n_workers, threads_per_worker=1,
-                                                  processes=True, dashboard_address=None)
+    cluster = (
+        None
+        if scheduler
+        else LocalCluster(n_workers=n_workers, threads_per_worker=1, processes=True, dashboard_address=None)
+    )
     try:
         with Client(scheduler or cluster) as client:
-            task = partial(run_partition, corpus=str(corpus.resolve()),
-                           staging=str(staging.resolve()), model=model,
-                           extra_dictionaries=tuple(map(str, extra_dictionaries)),
-                           use_cache=use_cache, batch_size=batch_size)
+            task = partial(
+                run_partition,
+                corpus=str(corpus.resolve()),
+                staging=str(staging.resolve()),
+                model=model,
+                extra_dictionaries=tuple(map(str, extra_dictionaries)),
+                use_cache=use_cache,
+                batch_size=batch_size,
+            )
             futures = client.map(task, partitions, pure=False)
             results = client.gather(futures)
         _apply_corpus_rules(staging)
@@ -173,13 +210,15 @@ def extract_on_dask(corpus: Path, out: Path, *, options: dict | None = None, mod
         result.stats.cached += part["cached"]
         result.stats.recomputed += part["recomputed"]
     result.stats.skipped = inputs["skipped"]
-    result.rows = {table: sum(pq.ParquetFile(p).metadata.num_rows
-                              for p in (staging / table).glob("part-*.parquet"))
-                   for table in ARTICLE_TABLES}
+    result.rows = {
+        table: sum(pq.ParquetFile(p).metadata.num_rows for p in (staging / table).glob("part-*.parquet"))
+        for table in ARTICLE_TABLES
+    }
     result.rows.update(corpus_counts)
     nlp = _pipeline(model, tuple(map(str, extra_dictionaries)))
-    result.manifest = run_manifest(corpus, nlp, options=options, inputs=inputs, stats=result.stats,
-                                   rows=result.rows)
+    result.manifest = run_manifest(
+        corpus, nlp, options=options, inputs=inputs, stats=result.stats, rows=result.rows
+    )
     publish(staging, out, result.manifest)
     return result
 
@@ -193,18 +232,24 @@ def _apply_corpus_rules(staging: Path) -> None:
     """
     parts = sorted((staging / "articles").glob("part-*.parquet"))
     frames = {p.stem: pq.read_table(p).to_pandas() for p in parts}
-    ordered = [(stem, i, row) for stem, frame in frames.items()
-               for i, row in enumerate(frame.itertuples(index=False))]
-    stubs = [Article(article_id=row.article_id, path=row.path, status=row.status,
-                     text_sha256=row.text_sha256) for _, _, row in ordered]
+    ordered = [
+        (stem, i, row)
+        for stem, frame in frames.items()
+        for i, row in enumerate(frame.itertuples(index=False))
+    ]
+    stubs = [
+        Article(article_id=row.article_id, path=row.path, status=row.status, text_sha256=row.text_sha256)
+        for _, _, row in ordered
+    ]
     changed: dict[str, dict[str, tuple[str, str]]] = {}
     for (stem, _, row), stub in zip(ordered, mark_duplicates(stubs)):
         if stub.article_id != row.article_id or stub.duplicate_of != (row.duplicate_of or ""):
             changed.setdefault(stem, {})[row.article_id] = (stub.article_id, stub.duplicate_of)
     for stem, renames in changed.items():
         articles = frames[stem]
-        articles["duplicate_of"] = [renames.get(a, (a, d))[1] for a, d in
-                                    zip(articles["article_id"], articles["duplicate_of"])]
+        articles["duplicate_of"] = [
+            renames.get(a, (a, d))[1] for a, d in zip(articles["article_id"], articles["duplicate_of"])
+        ]
         for table in ARTICLE_TABLES:
             path = staging / table / f"{stem}.parquet"
             frame = articles if table == "articles" else pq.read_table(path).to_pandas()

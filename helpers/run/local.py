@@ -16,11 +16,20 @@ from helpers.run.row_cache import RowCache
 from helpers.run.stream import extract_stream, write_corpus_tables
 
 
-def extract_locally(corpus: Path, out: Path, *, options: dict, model: str | None = None,
-                    fmt: str = "parquet", processes: int = 1, use_cache: bool = True,
-                    extra_dictionaries: Sequence[str | os.PathLike] = (),
-                    progress: bool | None = None, batch_size: int = 64,
-                    chunk_articles: int = 500) -> ExtractResult:
+def extract_locally(
+    corpus: Path,
+    out: Path,
+    *,
+    options: dict,
+    model: str | None = None,
+    fmt: str = "parquet",
+    processes: int = 1,
+    use_cache: bool = True,
+    extra_dictionaries: Sequence[str | os.PathLike] = (),
+    progress: bool | None = None,
+    batch_size: int = 64,
+    chunk_articles: int = 500,
+) -> ExtractResult:
     """Extract ``corpus`` into ``out`` in this process (see :func:`helpers.run.extract`).
 
     Args:
@@ -48,14 +57,24 @@ def extract_locally(corpus: Path, out: Path, *, options: dict, model: str | None
         RowCache.beside(cache).prune_other_versions()
     try:
         result.rows, inputs = extract_stream(
-            lambda: iter_articles(corpus), nlp, staging, context=context, cache=cache,
-            fmt=fmt, processes=processes, batch_size=batch_size, progress=progress,
-            chunk_articles=chunk_articles, stats=result.stats)
+            lambda: iter_articles(corpus),
+            nlp,
+            staging,
+            context=context,
+            cache=cache,
+            fmt=fmt,
+            processes=processes,
+            batch_size=batch_size,
+            progress=progress,
+            chunk_articles=chunk_articles,
+            stats=result.stats,
+        )
         result.rows.update(write_corpus_tables(staging, context, fmt=fmt))
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    result.manifest = run_manifest(corpus, nlp, options=options, inputs=inputs,
-                                   stats=result.stats, rows=result.rows)
+    result.manifest = run_manifest(
+        corpus, nlp, options=options, inputs=inputs, stats=result.stats, rows=result.rows
+    )
     publish(staging, out, result.manifest)
     return result

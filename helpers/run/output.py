@@ -58,9 +58,11 @@ class ExtractResult:
         """A short report for the terminal."""
         accounting = self.manifest["inputs"]
         if self.skipped:
-            return (f"inputs: {accounting['total']} = {accounting['loaded']} loaded + "
-                    f"{accounting['skipped']} skipped\nparsed 0 documents: tables in {self.out} "
-                    "are up to date (same files, code, model and options; --force re-extracts)")
+            return (
+                f"inputs: {accounting['total']} = {accounting['loaded']} loaded + "
+                f"{accounting['skipped']} skipped\nparsed 0 documents: tables in {self.out} "
+                "are up to date (same files, code, model and options; --force re-extracts)"
+            )
         lines = [
             f"inputs: {accounting['total']} = {accounting['loaded']} loaded + "
             f"{accounting['skipped']} skipped",
@@ -71,8 +73,9 @@ class ExtractResult:
         return "\n".join(lines)
 
 
-def run_manifest(corpus: Path, nlp: Language, *, options: dict, inputs: dict, stats: ParseStats,
-                 rows: dict) -> dict:
+def run_manifest(
+    corpus: Path, nlp: Language, *, options: dict, inputs: dict, stats: ParseStats, rows: dict
+) -> dict:
     """The manifest describing a finished run (written last, as ``manifest.json``)."""
     return {
         "corpus": str(corpus),
@@ -167,28 +170,33 @@ def code_version() -> str:
     return digest.hexdigest()[:16]
 
 
-def run_options(*, fmt: str = "parquet", engine: str = "local",
-                extra_dictionaries: Sequence[str | os.PathLike] = ()) -> dict:
+def run_options(
+    *, fmt: str = "parquet", engine: str = "local", extra_dictionaries: Sequence[str | os.PathLike] = ()
+) -> dict:
     """The options that change a run's output, as recorded in its manifest."""
     digest = hashlib.sha256()
     for path in extra_dictionaries:
         digest.update(Path(path).read_bytes())
-    return {"format": fmt, "engine": engine,
-            "extra_dictionaries": digest.hexdigest()[:16] if extra_dictionaries else ""}
+    return {
+        "format": fmt,
+        "engine": engine,
+        "extra_dictionaries": digest.hexdigest()[:16] if extra_dictionaries else "",
+    }
 
 
-def is_current(out: Path, corpus: Path, *, model: str | None = None,
-               options: dict | None = None) -> bool:
+def is_current(out: Path, corpus: Path, *, model: str | None = None, options: dict | None = None) -> bool:
     """True when ``out`` holds a complete extraction of ``corpus`` by the current code,
     with the same model and options (default: :func:`run_options` defaults)."""
     try:
         manifest = json.loads((Path(out) / MANIFEST).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return False
-    return (manifest.get("corpus_signature") == corpus_signature(Path(corpus))
-            and manifest.get("code_version") == code_version()
-            and manifest.get("model") == _model_name(model)
-            and manifest.get("options") == (options or run_options()))
+    return (
+        manifest.get("corpus_signature") == corpus_signature(Path(corpus))
+        and manifest.get("code_version") == code_version()
+        and manifest.get("model") == _model_name(model)
+        and manifest.get("options") == (options or run_options())
+    )
 
 
 def _model_name(model: str | None) -> str:

@@ -37,8 +37,7 @@ class Tables:
     def read(self, table: str, *, columns: Sequence[str] | None = None) -> pd.DataFrame:
         """One table, sorted by article and offset (or article and position)."""
         frame = read_table(self.directory, table, columns=columns)
-        keys = [k for k in ("article_id", "start_char", "paragraph", "path", "record")
-                if k in frame.columns]
+        keys = [k for k in ("article_id", "start_char", "paragraph", "path", "record") if k in frame.columns]
         return frame.sort_values(keys, kind="stable", ignore_index=True) if keys else frame
 
     def __getattr__(self, table: str) -> pd.DataFrame:
@@ -47,9 +46,14 @@ class Tables:
         raise AttributeError(table)
 
 
-def load_tables(corpus: str | os.PathLike | None = None, *, model: str | None = None,
-                out: str | os.PathLike | None = None, progress: bool | None = None,
-                actors: str | os.PathLike | Sequence[str | os.PathLike] | None = None) -> Tables:
+def load_tables(
+    corpus: str | os.PathLike | None = None,
+    *,
+    model: str | None = None,
+    out: str | os.PathLike | None = None,
+    progress: bool | None = None,
+    actors: str | os.PathLike | Sequence[str | os.PathLike] | None = None,
+) -> Tables:
     """The tables of ``corpus``, extracted now only if the corpus, the code, the model or
     the actor dictionaries changed.
 

@@ -19,11 +19,22 @@ from helpers.run.output import ExtractResult, is_current, run_options
 ENGINES = ("local", "dask")
 
 
-def extract(corpus: str | os.PathLike, out: str | os.PathLike, *, model: str | None = None,
-            fmt: str = "parquet", processes: int = 1, use_cache: bool = True,
-            extra_dictionaries: Sequence[str | os.PathLike] = (), progress: bool | None = None,
-            batch_size: int = 64, chunk_articles: int = 500, engine: str = "local",
-            scheduler: str | None = None, force: bool = False) -> ExtractResult:
+def extract(
+    corpus: str | os.PathLike,
+    out: str | os.PathLike,
+    *,
+    model: str | None = None,
+    fmt: str = "parquet",
+    processes: int = 1,
+    use_cache: bool = True,
+    extra_dictionaries: Sequence[str | os.PathLike] = (),
+    progress: bool | None = None,
+    batch_size: int = 64,
+    chunk_articles: int = 500,
+    engine: str = "local",
+    scheduler: str | None = None,
+    force: bool = False,
+) -> ExtractResult:
     """Extract every table from ``corpus`` into ``out``.
 
     Args:
@@ -59,9 +70,26 @@ def extract(corpus: str | os.PathLike, out: str | os.PathLike, *, model: str | N
     if not force and is_current(out, corpus, model=model, options=options):
         return ExtractResult.up_to_date(out)
     if engine == "dask":
-        return extract_on_dask(corpus, out, model=model, use_cache=use_cache,
-                               extra_dictionaries=extra_dictionaries, scheduler=scheduler,
-                               batch_size=batch_size, options=options)
-    return extract_locally(corpus, out, options=options, model=model, fmt=fmt, processes=processes,
-                           use_cache=use_cache, extra_dictionaries=extra_dictionaries,
-                           progress=progress, batch_size=batch_size, chunk_articles=chunk_articles)
+        return extract_on_dask(
+            corpus,
+            out,
+            model=model,
+            use_cache=use_cache,
+            extra_dictionaries=extra_dictionaries,
+            scheduler=scheduler,
+            batch_size=batch_size,
+            options=options,
+        )
+    return extract_locally(
+        corpus,
+        out,
+        options=options,
+        model=model,
+        fmt=fmt,
+        processes=processes,
+        use_cache=use_cache,
+        extra_dictionaries=extra_dictionaries,
+        progress=progress,
+        batch_size=batch_size,
+        chunk_articles=chunk_articles,
+    )

@@ -26,11 +26,21 @@ from helpers.run.row_cache import RowCache
 from helpers.tables import TableWriter, read_table
 
 
-def extract_stream(source: ArticleSource, nlp: Language, directory: Path, *, context: Context,
-                   cache: DocCache | None, fmt: str = "parquet",
-                   processes: int = 1, batch_size: int = 64, progress: bool | None = None,
-                   chunk_articles: int = 500, stats: ParseStats | None = None,
-                   name: str | None = None) -> tuple[dict[str, int], dict[str, int]]:
+def extract_stream(
+    source: ArticleSource,
+    nlp: Language,
+    directory: Path,
+    *,
+    context: Context,
+    cache: DocCache | None,
+    fmt: str = "parquet",
+    processes: int = 1,
+    batch_size: int = 64,
+    progress: bool | None = None,
+    chunk_articles: int = 500,
+    stats: ParseStats | None = None,
+    name: str | None = None,
+) -> tuple[dict[str, int], dict[str, int]]:
     """Parse and extract a stream of articles, writing every table into ``directory``.
 
     Args:
@@ -54,8 +64,9 @@ def extract_stream(source: ArticleSource, nlp: Language, directory: Path, *, con
     if name is None:
         writers = {table: TableWriter(directory, table, fmt=fmt) for table in ARTICLE_TABLES}
     else:
-        writers = {table: TableWriter(directory / table, name, fmt=fmt, schema=table)
-                   for table in ARTICLE_TABLES}
+        writers = {
+            table: TableWriter(directory / table, name, fmt=fmt, schema=table) for table in ARTICLE_TABLES
+        }
     buffers: dict[str, list] = {table: [] for table in ARTICLE_TABLES}
     inputs = {"total": 0, "loaded": 0, "skipped": 0}
     row_cache = RowCache.beside(cache) if cache is not None else None
@@ -73,9 +84,16 @@ def extract_stream(source: ArticleSource, nlp: Language, directory: Path, *, con
 
     try:
         buffered = 0
-        for article, doc in parse_articles(source, nlp, cache=cache, processes=processes,
-                                           batch_size=batch_size, progress=progress, stats=stats,
-                                           needs_doc=needs_doc):
+        for article, doc in parse_articles(
+            source,
+            nlp,
+            cache=cache,
+            processes=processes,
+            batch_size=batch_size,
+            progress=progress,
+            stats=stats,
+            needs_doc=needs_doc,
+        ):
             inputs["total"] += 1
             inputs["loaded" if article.loaded else "skipped"] += 1
             buffers["articles"].append(article)
@@ -103,7 +121,7 @@ def extract_stream(source: ArticleSource, nlp: Language, directory: Path, *, con
 
 
 def write_corpus_tables(directory: Path, context: Context, *, fmt: str = "parquet") -> dict[str, int]:
-    """Compute and write the corpus-level tables from the tables in ``directory``; returns their row counts."""
+    """Compute and write the corpus tables from the tables in ``directory``; returns their row counts."""
     counts = {}
 
     def read(table: str, columns: list[str] | None) -> pd.DataFrame:

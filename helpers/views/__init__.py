@@ -45,4 +45,32 @@ from helpers.views.locations import (
     unresolved_places,
 )
 
-__all__ = ['actor_evidence', 'actors_by_category', 'actors_chart', 'article_map', 'casualties_view', 'casualty_map', 'casualty_timeline', 'co_mention_table', 'datelines_vs_places', 'demonyms_view', 'excluded_figures', 'incidents_view', 'mentions_by_country', 'mentions_by_province', 'network_figure', 'persons_view', 'place_evidence', 'places_map', 'places_view', 'province_map', 'quotes_by_speaker', 'quotes_view', 'top_actors', 'totals_by', 'totals_by_outcome', 'totals_chart', 'unresolved_places']
+__all__ = [
+    "actor_evidence",
+    "actors_by_category",
+    "actors_chart",
+    "article_map",
+    "casualties_view",
+    "casualty_map",
+    "casualty_timeline",
+    "co_mention_table",
+    "datelines_vs_places",
+    "demonyms_view",
+    "excluded_figures",
+    "incidents_view",
+    "mentions_by_country",
+    "mentions_by_province",
+    "network_figure",
+    "persons_view",
+    "place_evidence",
+    "places_map",
+    "places_view",
+    "province_map",
+    "quotes_by_speaker",
+    "quotes_view",
+    "top_actors",
+    "totals_by",
+    "totals_by_outcome",
+    "totals_chart",
+    "unresolved_places",
+]

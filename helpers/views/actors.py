@@ -18,16 +18,26 @@ def top_actors(tables: Tables, *, top: int = TOP, in_dictionary: bool | None = N
     actors = tables.read("actors")
     if in_dictionary is not None:
         actors = actors[actors["in_dictionary"] == in_dictionary]
-    return actors[["canonical", "category", "country", "n_mentions", "n_articles",
-                   "aliases_seen"]].head(top).reset_index(drop=True)
+    return (
+        actors[["canonical", "category", "country", "n_mentions", "n_articles", "aliases_seen"]]
+        .head(top)
+        .reset_index(drop=True)
+    )
 
 
 def actors_chart(tables: Tables, *, top: int = TOP) -> Figure:
     """Bar chart of the most mentioned actors, coloured by category."""
     actors = tables.read("actors")
     actors = actors.assign(category=actors["category"].replace("", "not in dictionary"))
-    return plots.bar_chart(actors, label="canonical", value="n_mentions", color_by="category",
-                           title="Most mentioned actors", xlabel="mentions", top=top)
+    return plots.bar_chart(
+        actors,
+        label="canonical",
+        value="n_mentions",
+        color_by="category",
+        title="Most mentioned actors",
+        xlabel="mentions",
+        top=top,
+    )
 
 
 def actors_by_category(tables: Tables) -> pd.DataFrame:
@@ -40,8 +50,11 @@ def persons_view(tables: Tables, *, top: int = TOP, role: str = "actor") -> pd.D
     """Persons with rank, title and affiliation (``role="author"`` for bylines and editors)."""
     persons = tables.read("persons")
     persons = persons[persons["role"] == role]
-    return persons[["canonical", "rank", "title", "affiliation", "variants", "n_mentions",
-                    "n_articles"]].head(top).reset_index(drop=True)
+    return (
+        persons[["canonical", "rank", "title", "affiliation", "variants", "n_mentions", "n_articles"]]
+        .head(top)
+        .reset_index(drop=True)
+    )
 
 
 def quotes_by_speaker(tables: Tables, *, top: int = TOP) -> pd.DataFrame:

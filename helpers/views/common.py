@@ -28,8 +28,7 @@ def evidence_table(frame: pd.DataFrame, columns: list[str], *, top: int) -> pd.D
     return view.reset_index(drop=True)
 
 
-def mentions_of(tables: Tables, table: str, key: str, wanted: str | None, *,
-                 ranking: str) -> pd.DataFrame:
+def mentions_of(tables: Tables, table: str, key: str, wanted: str | None, *, ranking: str) -> pd.DataFrame:
     """Rows of ``table`` whose ``canonical`` or ``key`` is ``wanted`` (default: the top of ``ranking``)."""
     if wanted is None:
         ranked = tables.read(ranking, columns=[key])

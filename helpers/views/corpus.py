@@ -47,8 +47,10 @@ def overview(tables: Tables) -> pd.DataFrame:
         ("articles loaded", len(loaded)),
         ("words", int(loaded["n_words"].sum())),
         ("paragraphs", len(paragraphs)),
-        *[(f"paragraphs: {kind}", int(kinds.get(kind, 0)))
-          for kind in ("title", "body", "repeat", "boilerplate", "credit")],
+        *[
+            (f"paragraphs: {kind}", int(kinds.get(kind, 0)))
+            for kind in ("title", "body", "repeat", "boilerplate", "credit")
+        ],
         ("articles with a dateline", int((loaded["dateline"] != "").sum())),
         ("articles with an outlet", int((loaded["outlet"] != "").sum())),
         ("articles with a date", len(dates)),
@@ -62,11 +64,15 @@ def articles_list(tables: Tables, *, top: int = 20) -> pd.DataFrame:
     """The loaded articles, largest first: id, title, outlet, dateline, date, size."""
     articles = tables.read("articles")
     loaded = articles[articles["status"] == "loaded"]
-    view = loaded[["article_id", "title", "outlet", "dateline", "date", "n_paragraphs",
-                   "n_words", "duplicate_of"]].copy()
+    view = loaded[
+        ["article_id", "title", "outlet", "dateline", "date", "n_paragraphs", "n_words", "duplicate_of"]
+    ].copy()
     view["title"] = view["title"].map(lambda t: snippet(t, width=80))
-    return (view.sort_values(["n_words", "article_id"], ascending=[False, True], kind="stable")
-            .head(top).reset_index(drop=True))
+    return (
+        view.sort_values(["n_words", "article_id"], ascending=[False, True], kind="stable")
+        .head(top)
+        .reset_index(drop=True)
+    )
 
 
 def value_counts(tables: Tables, column: str, *, top: int = 15) -> pd.DataFrame:
@@ -74,8 +80,11 @@ def value_counts(tables: Tables, column: str, *, top: int = 15) -> pd.DataFrame:
     articles = tables.read("articles", columns=["status", column])
     values = articles.loc[articles["status"] == "loaded", column].replace("", "(none)")
     counts = values.value_counts().rename_axis(column).reset_index(name="articles")
-    return (counts.sort_values(["articles", column], ascending=[False, True], kind="stable")
-            .head(top).reset_index(drop=True))
+    return (
+        counts.sort_values(["articles", column], ascending=[False, True], kind="stable")
+        .head(top)
+        .reset_index(drop=True)
+    )
 
 
 def flagged_paragraphs(tables: Tables, *, top: int = 30) -> pd.DataFrame:

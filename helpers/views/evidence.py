@@ -18,8 +18,13 @@ from spacy import displacy
 #: Highlight layers, highest priority first (an overlapped lower layer is dropped).
 LAYERS = ("casualty", "place", "actor", "person", "entity")
 COLORS = {
-    "CASUALTY": "#f4a6a6", "PLACE": "#9fd3a8", "ACTOR": "#a9c8f0", "PERSON": "#f3d28b",
-    "DEMONYM": "#d7e7c8", "DATE": "#e0e0e0", "ENTITY": "#ececec",
+    "CASUALTY": "#f4a6a6",
+    "PLACE": "#9fd3a8",
+    "ACTOR": "#a9c8f0",
+    "PERSON": "#f3d28b",
+    "DEMONYM": "#d7e7c8",
+    "DATE": "#e0e0e0",
+    "ENTITY": "#ececec",
 }
 
 
@@ -50,10 +55,12 @@ def highlight_spans(spans: pd.DataFrame) -> list[dict]:
     if spans.empty:
         return []
     rank = {layer: i for i, layer in enumerate(LAYERS)}
-    ordered = spans.assign(_rank=spans["layer"].map(rank).fillna(len(LAYERS)),
-                           _len=spans["end_char"] - spans["start_char"])
-    ordered = ordered.sort_values(["_rank", "_len", "start_char"], ascending=[True, False, True],
-                                  kind="stable")
+    ordered = spans.assign(
+        _rank=spans["layer"].map(rank).fillna(len(LAYERS)), _len=spans["end_char"] - spans["start_char"]
+    )
+    ordered = ordered.sort_values(
+        ["_rank", "_len", "start_char"], ascending=[True, False, True], kind="stable"
+    )
     taken: list[tuple[int, int, str]] = []
     for row in ordered.itertuples(index=False):
         start, end = int(row.start_char), int(row.end_char)
@@ -68,15 +75,22 @@ def article_html(text: str, spans: pd.DataFrame, *, title: str = "") -> str:
     ents = highlight_spans(spans)
     labels = sorted({e["label"] for e in ents})
     colors = {label: COLORS.get(label, COLORS["ENTITY"]) for label in labels}
-    return displacy.render({"text": text, "ents": ents, "title": None}, style="ent", manual=True,
-                           page=False, options={"colors": colors, "ents": labels})
+    return displacy.render(
+        {"text": text, "ents": ents, "title": None},
+        style="ent",
+        manual=True,
+        page=False,
+        options={"colors": colors, "ents": labels},
+    )
 
 
 def legend_html(labels: Iterable[str]) -> str:
     """A small legend of the highlight colours."""
     items = "".join(
         f'<span class="legend" style="background:{COLORS.get(label, COLORS["ENTITY"])}">'
-        f"{html.escape(label)}</span> " for label in labels)
+        f"{html.escape(label)}</span> "
+        for label in labels
+    )
     return f'<p class="legend-row">Highlights: {items}</p>'
 
 
@@ -89,14 +103,16 @@ def evidence_page(article: dict, spans: pd.DataFrame, rows: dict[str, pd.DataFra
         rows: Extra tables to show under the text (e.g. the article's casualty figures).
     """
     esc = html.escape
-    meta = " · ".join(esc(str(article.get(k) or "")) for k in ("outlet", "dateline", "date")
-                      if article.get(k))
+    meta = " · ".join(
+        esc(str(article.get(k) or "")) for k in ("outlet", "dateline", "date") if article.get(k)
+    )
     body = article_html(article["text"], spans)
     labels = sorted({s["label"] for s in highlight_spans(spans)})
     sections = "".join(
-        f"<h2>{esc(name)}</h2>" + frame.to_html(index=False, escape=True, border=0,
-                                                 classes="rows", na_rep="")
-        for name, frame in rows.items() if not frame.empty)
+        f"<h2>{esc(name)}</h2>" + frame.to_html(index=False, escape=True, border=0, classes="rows", na_rep="")
+        for name, frame in rows.items()
+        if not frame.empty
+    )
     return f"""<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8">
 <title>{esc(article.get("title") or article["article_id"])}</title>
@@ -126,19 +142,25 @@ def corpus_spans(tables) -> pd.DataFrame:
     Returns:
         ``article_id``, ``start_char``, ``end_char``, ``label``, ``layer``.
     """
-    mentions = tables.read("mentions", columns=["article_id", "start_char", "end_char", "label",
-                                                "actor_id"])
+    mentions = tables.read("mentions", columns=["article_id", "start_char", "end_char", "label", "actor_id"])
     linked = mentions["actor_id"].fillna("") != ""
     person = mentions["label"] == "PERSON"
-    frames = [mentions.assign(
-        layer=["actor" if a else "person" if p else "entity" for a, p in zip(linked, person)],
-        label=["ACTOR" if a else "PERSON" if p else label
-               for a, p, label in zip(linked, person, mentions["label"])])]
-    places = tables.read("place_mentions", columns=["article_id", "start_char", "end_char",
-                                                    "place_id", "role"])
+    frames = [
+        mentions.assign(
+            layer=["actor" if a else "person" if p else "entity" for a, p in zip(linked, person)],
+            label=[
+                "ACTOR" if a else "PERSON" if p else label
+                for a, p, label in zip(linked, person, mentions["label"])
+            ],
+        )
+    ]
+    places = tables.read(
+        "place_mentions", columns=["article_id", "start_char", "end_char", "place_id", "role"]
+    )
     places = places[places["place_id"].fillna("") != ""]
-    frames.append(places.assign(layer="place", label=["DEMONYM" if r == "demonym" else "PLACE"
-                                                      for r in places["role"]]))
+    frames.append(
+        places.assign(layer="place", label=["DEMONYM" if r == "demonym" else "PLACE" for r in places["role"]])
+    )
     try:
         casualties = tables.read("casualties", columns=["article_id", "start_char", "end_char"])
         frames.append(casualties.assign(layer="casualty", label="CASUALTY"))
@@ -146,18 +168,36 @@ def corpus_spans(tables) -> pd.DataFrame:
         pass  # tables extracted before casualty figures existed
     columns = ["article_id", "start_char", "end_char", "label", "layer"]
     return pd.concat([f[columns] for f in frames], ignore_index=True).dropna(
-        subset=["start_char", "end_char"])
+        subset=["start_char", "end_char"]
+    )
 
 
 def article_rows_for_page(tables) -> dict[str, dict[str, pd.DataFrame]]:
     """Per article, the rows shown under its text: casualty figures, quotes, places."""
     views = {}
     for table, title, columns in (
-            ("casualties", "Casualty figures", ["start_char", "text", "outcome", "low", "high",
-                                                 "qualifier", "victim", "perpetrator", "excluded"]),
-            ("quotes", "Quotes", ["start_char", "speaker", "cue", "kind", "quote"]),
-            ("place_mentions", "Places", ["start_char", "text", "canonical", "kind", "admin1",
-                                          "country", "role", "resolution"])):
+        (
+            "casualties",
+            "Casualty figures",
+            [
+                "start_char",
+                "text",
+                "outcome",
+                "low",
+                "high",
+                "qualifier",
+                "victim",
+                "perpetrator",
+                "excluded",
+            ],
+        ),
+        ("quotes", "Quotes", ["start_char", "speaker", "cue", "kind", "quote"]),
+        (
+            "place_mentions",
+            "Places",
+            ["start_char", "text", "canonical", "kind", "admin1", "country", "role", "resolution"],
+        ),
+    ):
         try:
             frame = tables.read(table)
         except (FileNotFoundError, KeyError):
@@ -187,16 +227,21 @@ def write_evidence_pages(articles, tables, directory, *, limit: int = 500) -> pd
     rows = article_rows_for_page(tables)
     empty = pd.DataFrame(columns=["start_char", "end_char", "label", "layer"])
     listed = []
-    loaded = sorted((a for a in articles if a.loaded and not a.duplicate_of),
-                    key=lambda a: a.article_id)
+    loaded = sorted((a for a in articles if a.loaded and not a.duplicate_of), key=lambda a: a.article_id)
     for count, article in enumerate(loaded):
         page = page_name(article.article_id) if count < limit else ""
         if page:
-            record = {"article_id": article.article_id, "title": article.title,
-                      "outlet": article.outlet, "dateline": article.dateline,
-                      "date": article.date, "text": article.text}
+            record = {
+                "article_id": article.article_id,
+                "title": article.title,
+                "outlet": article.outlet,
+                "dateline": article.dateline,
+                "date": article.date,
+                "text": article.text,
+            }
             (directory / page).write_text(
-                evidence_page(record, spans.get(article.article_id, empty),
-                              rows.get(article.article_id, {})), encoding="utf-8")
+                evidence_page(record, spans.get(article.article_id, empty), rows.get(article.article_id, {})),
+                encoding="utf-8",
+            )
         listed.append({"article_id": article.article_id, "title": article.title, "page": page})
     return pd.DataFrame(listed, columns=["article_id", "title", "page"])

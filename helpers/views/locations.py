@@ -14,8 +14,24 @@ from helpers.views.maps import draw_places_map
 def places_view(tables: Tables, *, top: int = TOP) -> pd.DataFrame:
     """Resolved places of events: name, kind, coordinates, province, precision, counts."""
     places = tables.read("places")
-    return places[["canonical", "kind", "lat", "lon", "admin1", "admin1_code", "country",
-                   "precision", "n_mentions", "n_articles"]].head(top).reset_index(drop=True)
+    return (
+        places[
+            [
+                "canonical",
+                "kind",
+                "lat",
+                "lon",
+                "admin1",
+                "admin1_code",
+                "country",
+                "precision",
+                "n_mentions",
+                "n_articles",
+            ]
+        ]
+        .head(top)
+        .reset_index(drop=True)
+    )
 
 
 def places_map(tables: Tables, *, title: str | None = None) -> Figure:
@@ -32,8 +48,9 @@ def article_map(tables: Tables, article_id: str | None = None) -> Figure:
         counts = rows.groupby("article_id").size()
         article_id = counts.sort_values(ascending=False, kind="stable").index[0]
     with plots.style():
-        return finished(draw_places_map(rows[rows["article_id"] == article_id],
-                                       title=f"Places in article {article_id}"))
+        return finished(
+            draw_places_map(rows[rows["article_id"] == article_id], title=f"Places in article {article_id}")
+        )
 
 
 def province_map(tables: Tables, *, title: str = "Place mentions by province") -> Figure:
@@ -46,12 +63,15 @@ def province_map(tables: Tables, *, title: str = "Place mentions by province") -
 def mentions_by_province(tables: Tables, *, top: int | None = TOP) -> pd.DataFrame:
     """Place mentions (demonyms aside) per province (admin1), with articles."""
     rows = tables.read("place_mentions")
-    rows = rows[rows["place_id"].notna() & (rows["role"] != "demonym")
-                & (rows["admin1_code"].fillna("") != "")]
-    counts = (rows.groupby(["admin1_code", "admin1", "country"])
-              .agg(n_mentions=("article_id", "size"), n_articles=("article_id", "nunique"))
-              .reset_index()
-              .sort_values(["n_mentions", "admin1_code"], ascending=[False, True], kind="stable"))
+    rows = rows[
+        rows["place_id"].notna() & (rows["role"] != "demonym") & (rows["admin1_code"].fillna("") != "")
+    ]
+    counts = (
+        rows.groupby(["admin1_code", "admin1", "country"])
+        .agg(n_mentions=("article_id", "size"), n_articles=("article_id", "nunique"))
+        .reset_index()
+        .sort_values(["n_mentions", "admin1_code"], ascending=[False, True], kind="stable")
+    )
     return (counts if top is None else counts.head(top)).reset_index(drop=True)
 
 
@@ -67,13 +87,20 @@ def mentions_by_country(tables: Tables, *, top: int = TOP) -> pd.DataFrame:
 def datelines_vs_places(tables: Tables, *, top: int = TOP) -> pd.DataFrame:
     """Per article: where it was filed from (dateline) and where its events are (main places)."""
     rows = tables.read("place_mentions")
-    datelines = (rows[rows["role"] == "dateline"].groupby("article_id")["canonical"].first()
-                 .rename("dateline_place"))
+    datelines = (
+        rows[rows["role"] == "dateline"].groupby("article_id")["canonical"].first().rename("dateline_place")
+    )
     events = rows[rows["role"] == "event"]
-    main = (events.groupby(["article_id", "canonical"]).size().rename("n").reset_index()
-            .sort_values(["article_id", "n", "canonical"], ascending=[True, False, True])
-            .groupby("article_id")["canonical"].apply(lambda names: "; ".join(names.head(3)))
-            .rename("main_event_places"))
+    main = (
+        events.groupby(["article_id", "canonical"])
+        .size()
+        .rename("n")
+        .reset_index()
+        .sort_values(["article_id", "n", "canonical"], ascending=[True, False, True])
+        .groupby("article_id")["canonical"]
+        .apply(lambda names: "; ".join(names.head(3)))
+        .rename("main_event_places")
+    )
     return pd.concat([datelines, main], axis=1).head(top).reset_index()
 
 
@@ -88,10 +115,14 @@ def demonyms_view(tables: Tables) -> pd.DataFrame:
     """Nationality words and the country (or region) they link to."""
     rows = tables.read("place_mentions")
     rows = rows[rows["role"] == "demonym"]
-    return (rows.groupby(["text", "canonical", "country"], dropna=False).size()
-            .rename("n_mentions").reset_index()
-            .sort_values(["n_mentions", "text"], ascending=[False, True], kind="stable")
-            .reset_index(drop=True))
+    return (
+        rows.groupby(["text", "canonical", "country"], dropna=False)
+        .size()
+        .rename("n_mentions")
+        .reset_index()
+        .sort_values(["n_mentions", "text"], ascending=[False, True], kind="stable")
+        .reset_index(drop=True)
+    )
 
 
 def place_evidence(tables: Tables, place: str | None = None, *, top: int = 10) -> pd.DataFrame:

@@ -88,10 +88,16 @@ def _point_table(places: pd.DataFrame) -> pd.DataFrame:
     if rows.empty:
         return rows
     if "n_mentions" not in rows:
-        rows = (rows.groupby("place_id", sort=True)
-                .agg(canonical=("canonical", "first"), lat=("lat", "first"), lon=("lon", "first"),
-                     n_mentions=("start_char", "size"))
-                .reset_index())
+        rows = (
+            rows.groupby("place_id", sort=True)
+            .agg(
+                canonical=("canonical", "first"),
+                lat=("lat", "first"),
+                lon=("lon", "first"),
+                n_mentions=("start_char", "size"),
+            )
+            .reset_index()
+        )
     rows = rows.astype({"lat": float, "lon": float})
     return rows.sort_values(["n_mentions", "canonical"], ascending=[False, True], kind="stable")
 
@@ -106,8 +112,11 @@ def _extent(points: pd.DataFrame, *, margin: float, min_span: float) -> tuple[fl
 
 def _visible(shapes: tuple[Shape, ...], extent: tuple[float, float, float, float]) -> list[Shape]:
     lon0, lon1, lat0, lat1 = extent
-    return [s for s in shapes if s.bbox[0] <= lon1 and s.bbox[2] >= lon0
-            and s.bbox[1] <= lat1 and s.bbox[3] >= lat0]
+    return [
+        s
+        for s in shapes
+        if s.bbox[0] <= lon1 and s.bbox[2] >= lon0 and s.bbox[1] <= lat1 and s.bbox[3] >= lat0
+    ]
 
 
 def _patches(shapes: list[Shape]) -> tuple[list[Polygon], list[Shape]]:
@@ -125,10 +134,15 @@ def _place_labels(ax: Axes, points: pd.DataFrame, *, max_labels: int) -> None:
     placed = []
     for row in points.head(max_labels).itertuples():
         for dx, dy in LABEL_OFFSETS:
-            text = ax.annotate(row.canonical, (row.lon, row.lat), xytext=(dx, dy),
-                               textcoords="offset points", fontsize=8,
-                               ha="left" if dx >= 0 else "right",
-                               bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.7})
+            text = ax.annotate(
+                row.canonical,
+                (row.lon, row.lat),
+                xytext=(dx, dy),
+                textcoords="offset points",
+                fontsize=8,
+                ha="left" if dx >= 0 else "right",
+                bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.7},
+            )
             box = text.get_window_extent(renderer)
             if not any(box.overlaps(other) for other in placed):
                 placed.append(box)
@@ -136,9 +150,17 @@ def _place_labels(ax: Axes, points: pd.DataFrame, *, max_labels: int) -> None:
             text.remove()
 
 
-def draw_places_map(places: pd.DataFrame, *, ax: Axes | None = None, title: str | None = None,
-                    choropleth: pd.Series | dict | None = None, choropleth_label: str = "mentions",
-                    margin: float = 1.0, min_span: float = 4.0, max_labels: int = 15) -> Axes:
+def draw_places_map(
+    places: pd.DataFrame,
+    *,
+    ax: Axes | None = None,
+    title: str | None = None,
+    choropleth: pd.Series | dict | None = None,
+    choropleth_label: str = "mentions",
+    margin: float = 1.0,
+    min_span: float = 4.0,
+    max_labels: int = 15,
+) -> Axes:
     """Draw places as markers sized by mentions over country and province outlines.
 
     Args:
@@ -182,8 +204,16 @@ def draw_places_map(places: pd.DataFrame, *, ax: Axes | None = None, title: str 
     elif patches:
         ax.add_collection(PatchCollection(patches, facecolor="none", edgecolor="#aaaaaa", linewidth=0.4))
     sizes = 20 + 30 * np.sqrt(points["n_mentions"].to_numpy(dtype=float))
-    ax.scatter(points["lon"], points["lat"], s=sizes, color="#c0392b", edgecolor="white",
-               linewidth=0.8, alpha=0.9, zorder=3)
+    ax.scatter(
+        points["lon"],
+        points["lat"],
+        s=sizes,
+        color="#c0392b",
+        edgecolor="white",
+        linewidth=0.8,
+        alpha=0.9,
+        zorder=3,
+    )
     lon0, lon1, lat0, lat1 = extent
     ax.set_xlim(lon0, lon1)
     ax.set_ylim(lat0, lat1)
@@ -191,7 +221,14 @@ def draw_places_map(places: pd.DataFrame, *, ax: Axes | None = None, title: str 
     ax.set_xlabel("Longitude (°E)")
     ax.set_ylabel("Latitude (°N)")
     ax.set_title(title or "Places mentioned")
-    ax.annotate(SOURCE_LINE, (0, 0), xycoords="figure fraction", xytext=(6, 4),
-                textcoords="offset points", fontsize=7, color="#555555")
+    ax.annotate(
+        SOURCE_LINE,
+        (0, 0),
+        xycoords="figure fraction",
+        xytext=(6, 4),
+        textcoords="offset points",
+        fontsize=7,
+        color="#555555",
+    )
     _place_labels(ax, points, max_labels=max_labels)
     return ax

@@ -43,8 +43,16 @@ def co_mentions(mentions: pd.DataFrame, *, level: str = "sentence") -> pd.DataFr
     if level not in LEVELS:
         raise ValueError(f"level must be one of {sorted(LEVELS)}, not {level!r}")
     unit, count_column = LEVELS[level]
-    columns = ["actor_a", "actor_b", "canonical_a", "canonical_b", count_column,
-               "n_articles", "article_id", "sentence"]
+    columns = [
+        "actor_a",
+        "actor_b",
+        "canonical_a",
+        "canonical_b",
+        count_column,
+        "n_articles",
+        "article_id",
+        "sentence",
+    ]
     order = ["article_id", unit] + (["start_char"] if "start_char" in mentions else [])
     frame = mentions.dropna(subset=[unit]).sort_values(order, kind="stable")
     names = dict(zip(frame["actor_id"], frame["canonical"]))
@@ -54,21 +62,27 @@ def co_mentions(mentions: pd.DataFrame, *, level: str = "sentence") -> pd.DataFr
         for actor_a, actor_b in itertools.combinations(sorted(set(group["actor_id"])), 2):
             # Evidence: the first sentence of the unit naming both (in a paragraph they may differ).
             shared = [s for s, ids in actors_by_sentence.items() if {actor_a, actor_b} <= ids]
-            pairs.append((actor_a, actor_b, article_id,
-                          shared[0] if shared else group["sentence"].iloc[0]))
+            pairs.append((actor_a, actor_b, article_id, shared[0] if shared else group["sentence"].iloc[0]))
     if not pairs:
         return pd.DataFrame(columns=columns)
-    table = (pd.DataFrame(pairs, columns=["actor_a", "actor_b", "article_id", "sentence"])
-             .groupby(["actor_a", "actor_b"], sort=False)
-             .agg(**{count_column: ("article_id", "size"),
-                     "n_articles": ("article_id", "nunique"),
-                     "article_id": ("article_id", "first"), "sentence": ("sentence", "first")})
-             .reset_index())
+    table = (
+        pd.DataFrame(pairs, columns=["actor_a", "actor_b", "article_id", "sentence"])
+        .groupby(["actor_a", "actor_b"], sort=False)
+        .agg(
+            **{
+                count_column: ("article_id", "size"),
+                "n_articles": ("article_id", "nunique"),
+                "article_id": ("article_id", "first"),
+                "sentence": ("sentence", "first"),
+            }
+        )
+        .reset_index()
+    )
     table["canonical_a"] = table["actor_a"].map(names)
     table["canonical_b"] = table["actor_b"].map(names)
-    return (table.sort_values([count_column, "canonical_a", "canonical_b"],
-                              ascending=[False, True, True], kind="stable")
-            .reset_index(drop=True)[columns])
+    return table.sort_values(
+        [count_column, "canonical_a", "canonical_b"], ascending=[False, True, True], kind="stable"
+    ).reset_index(drop=True)[columns]
 
 
 def co_mention_graph(co_mentions_table: pd.DataFrame, *, actors: pd.DataFrame | None = None) -> nx.Graph:
@@ -89,8 +103,13 @@ def co_mention_graph(co_mentions_table: pd.DataFrame, *, actors: pd.DataFrame | 
     for row in co_mentions_table.itertuples(index=False):
         graph.add_node(row.actor_a, canonical=row.canonical_a)
         graph.add_node(row.actor_b, canonical=row.canonical_b)
-        graph.add_edge(row.actor_a, row.actor_b, weight=int(getattr(row, count_column)),
-                       n_articles=int(row.n_articles), sentence=row.sentence)
+        graph.add_edge(
+            row.actor_a,
+            row.actor_b,
+            weight=int(getattr(row, count_column)),
+            n_articles=int(row.n_articles),
+            sentence=row.sentence,
+        )
     known = actors.set_index("actor_id") if actors is not None else None
     for node, data in graph.nodes(data=True):
         if known is not None and node in known.index:
@@ -102,8 +121,13 @@ def co_mention_graph(co_mentions_table: pd.DataFrame, *, actors: pd.DataFrame | 
     return graph
 
 
-def draw_network(graph: nx.Graph, *, ax: plt.Axes | None = None, seed: int = 0,
-                 title: str = "Actors named in the same sentence") -> plt.Axes:
+def draw_network(
+    graph: nx.Graph,
+    *,
+    ax: plt.Axes | None = None,
+    seed: int = 0,
+    title: str = "Actors named in the same sentence",
+) -> plt.Axes:
     """Draw the co-mention graph: nodes sized by mentions, coloured by category, labelled.
 
     Args:
@@ -132,12 +156,27 @@ def draw_network(graph: nx.Graph, *, ax: plt.Axes | None = None, seed: int = 0,
     for category in categories:
         nodes = [n for n, d in ordered.nodes(data=True) if (d.get("category") or "uncategorised") == category]
         sizes = [200 + 1800 * ordered.nodes[n].get("n_mentions", 1) / biggest for n in nodes]
-        nx.draw_networkx_nodes(ordered, positions, nodelist=nodes, node_size=sizes,
-                               node_color=[colours[category]], alpha=0.85, ax=ax, label=category)
-    widths = [0.5 + 2.5 * d["weight"] / max(w for *_, w in ordered.edges(data="weight"))
-              for *_, d in ordered.edges(data=True)]
+        nx.draw_networkx_nodes(
+            ordered,
+            positions,
+            nodelist=nodes,
+            node_size=sizes,
+            node_color=[colours[category]],
+            alpha=0.85,
+            ax=ax,
+            label=category,
+        )
+    widths = [
+        0.5 + 2.5 * d["weight"] / max(w for *_, w in ordered.edges(data="weight"))
+        for *_, d in ordered.edges(data=True)
+    ]
     nx.draw_networkx_edges(ordered, positions, width=widths, alpha=0.4, ax=ax)
-    nx.draw_networkx_labels(ordered, positions, ax=ax, font_size=8,
-                            labels={n: d.get("canonical", n) for n, d in ordered.nodes(data=True)})
+    nx.draw_networkx_labels(
+        ordered,
+        positions,
+        ax=ax,
+        font_size=8,
+        labels={n: d.get("canonical", n) for n, d in ordered.nodes(data=True)},
+    )
     ax.legend(loc="lower left", fontsize=8, markerscale=0.4, frameon=False)
     return ax

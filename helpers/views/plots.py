@@ -42,8 +42,9 @@ def new_figure(*, figsize: tuple[float, float] = FIGSIZE) -> tuple[Figure, Axes]
     return figure, axes
 
 
-def finish(figure: Figure, axes: Axes, *, title: str, xlabel: str = "", ylabel: str = "",
-           source: str = SOURCE_NOTE) -> Figure:
+def finish(
+    figure: Figure, axes: Axes, *, title: str, xlabel: str = "", ylabel: str = "", source: str = SOURCE_NOTE
+) -> Figure:
     """Title, axis labels and a source line; closes the figure for pyplot so it shows once."""
     axes.set_title(title, loc="left")
     axes.set_xlabel(xlabel)
@@ -54,8 +55,17 @@ def finish(figure: Figure, axes: Axes, *, title: str, xlabel: str = "", ylabel: 
     return figure
 
 
-def bar_chart(counts: pd.DataFrame, *, label: str, value: str, title: str, xlabel: str = "",
-              color_by: str | None = None, top: int = 15, source: str = SOURCE_NOTE) -> Figure:
+def bar_chart(
+    counts: pd.DataFrame,
+    *,
+    label: str,
+    value: str,
+    title: str,
+    xlabel: str = "",
+    color_by: str | None = None,
+    top: int = 15,
+    source: str = SOURCE_NOTE,
+) -> Figure:
     """A horizontal bar chart of the ``top`` largest ``value`` by ``label``.
 
     Args:
@@ -77,11 +87,15 @@ def bar_chart(counts: pd.DataFrame, *, label: str, value: str, title: str, xlabe
         if color_by:
             categories = sorted(data[color_by].fillna("").astype(str).unique())
             colours = {c: PALETTE[i % len(PALETTE)] for i, c in enumerate(categories)}
-            axes.barh(data[label].astype(str), data[value],
-                      color=[colours[str(c)] for c in data[color_by].fillna("")])
+            axes.barh(
+                data[label].astype(str),
+                data[value],
+                color=[colours[str(c)] for c in data[color_by].fillna("")],
+            )
             handles = [plt.Rectangle((0, 0), 1, 1, color=colours[c]) for c in categories]
-            axes.legend(handles, [c or "(none)" for c in categories], title=color_by,
-                        loc="lower right", fontsize=8)
+            axes.legend(
+                handles, [c or "(none)" for c in categories], title=color_by, loc="lower right", fontsize=8
+            )
         else:
             axes.barh(data[label].astype(str), data[value], color=PALETTE[0])
         axes.grid(axis="y", visible=False)

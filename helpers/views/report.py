@@ -67,17 +67,26 @@ def notebook_title(path: Path) -> str:
 
 def render_html(notebook_path: Path, *, show_code: bool = False) -> str:
     """A notebook as self-contained HTML: embedded images, no external scripts."""
-    exporter = HTMLExporter(template_name="lab", exclude_input=not show_code,
-                            exclude_input_prompt=True, exclude_output_prompt=True,
-                            embed_images=True)
+    exporter = HTMLExporter(
+        template_name="lab",
+        exclude_input=not show_code,
+        exclude_input_prompt=True,
+        exclude_output_prompt=True,
+        embed_images=True,
+    )
     body, _ = exporter.from_notebook_node(nbformat.read(notebook_path, as_version=4))
     return _EXTERNAL_SCRIPT.sub("", body)
 
 
-def build_reports(corpus: str | os.PathLike | None, out: str | os.PathLike, *,
-                  model: str | None = None, show_code: bool = False,
-                  actors: Sequence[str | os.PathLike] = (),
-                  notebooks_dir: Path = config.NOTEBOOKS_DIR) -> int:
+def build_reports(
+    corpus: str | os.PathLike | None,
+    out: str | os.PathLike,
+    *,
+    model: str | None = None,
+    show_code: bool = False,
+    actors: Sequence[str | os.PathLike] = (),
+    notebooks_dir: Path = config.NOTEBOOKS_DIR,
+) -> int:
     """Execute and render every notebook on ``corpus``; write ``out/index.html``.
 
     Args:
@@ -111,21 +120,28 @@ def build_reports(corpus: str | os.PathLike | None, out: str | os.PathLike, *,
             error = ""
             try:
                 papermill.execute_notebook(
-                    str(notebook), str(executed), parameters={"CORPUS": str(corpus_path.resolve()), "ACTORS": actors},
-                    kernel_name=KERNEL, progress_bar=False, cwd=str(notebook.parent),
-                    execution_timeout=CELL_TIMEOUT)
+                    str(notebook),
+                    str(executed),
+                    parameters={"CORPUS": str(corpus_path.resolve()), "ACTORS": actors},
+                    kernel_name=KERNEL,
+                    progress_bar=False,
+                    cwd=str(notebook.parent),
+                    execution_timeout=CELL_TIMEOUT,
+                )
             except Exception as exc:  # report it, render what ran, go on with the others
                 error = _describe_failure(notebook.name, exc)
                 print(error, file=sys.stderr, flush=True)
             page = notebook.with_suffix(".html").name
             if executed.exists():
-                (out / page).write_text(render_html(executed, show_code=show_code),
-                                        encoding="utf-8")
+                (out / page).write_text(render_html(executed, show_code=show_code), encoding="utf-8")
             runs.append(NotebookRun(notebook.name, page, notebook_title(notebook), error))
     counts = _headline_counts(tables)
     (out / "index.html").write_text(
-        index_html(corpus_path.name or str(corpus_path), runs, counts,
-                   skipped_inputs(tables), pages, csv_files), encoding="utf-8")
+        index_html(
+            corpus_path.name or str(corpus_path), runs, counts, skipped_inputs(tables), pages, csv_files
+        ),
+        encoding="utf-8",
+    )
     print(f"reports written to {out / 'index.html'}", flush=True)
     return 1 if any(run.error for run in runs) else 0
 
@@ -168,8 +184,9 @@ def _headline_counts(tables) -> dict[str, int]:
     }
 
 
-def index_html(corpus_name: str, runs: list[NotebookRun], counts: dict[str, int],
-               skipped, pages, tables: list[str]) -> str:
+def index_html(
+    corpus_name: str, runs: list[NotebookRun], counts: dict[str, int], skipped, pages, tables: list[str]
+) -> str:
     """The report index: corpus, run date, counts, links to each page, skipped inputs.
 
     Args:
@@ -188,19 +205,24 @@ def index_html(corpus_name: str, runs: list[NotebookRun], counts: dict[str, int]
     links = "".join(
         f'<li><a href="{esc(run.html)}">{esc(run.title)}</a>'
         + (f' <span class="error">failed: {esc(run.error)}</span>' if run.error else "")
-        + "</li>" for run in runs)
+        + "</li>"
+        for run in runs
+    )
     if len(skipped):
         rows = "".join(
             "<tr>" + "".join(f"<td>{esc('' if v is None else str(v))}</td>" for v in row) + "</tr>"
-            for row in skipped.itertuples(index=False))
+            for row in skipped.itertuples(index=False)
+        )
         header = "".join(f"<th>{esc(c)}</th>" for c in skipped.columns)
         skipped_html = f"<table><thead><tr>{header}</tr></thead><tbody>{rows}</tbody></table>"
     else:
         skipped_html = "<p>None: every input was loaded without warnings.</p>"
     article_links = "".join(
         f'<li><a href="articles/{esc(row.page)}">{esc(row.title or row.article_id)}</a></li>'
-        if row.page else f"<li>{esc(row.title or row.article_id)} (no page: over the limit)</li>"
-        for row in pages.head(MAX_INDEX_ARTICLES).itertuples(index=False))
+        if row.page
+        else f"<li>{esc(row.title or row.article_id)} (no page: over the limit)</li>"
+        for row in pages.head(MAX_INDEX_ARTICLES).itertuples(index=False)
+    )
     table_links = ", ".join(f'<a href="tables/{esc(name)}">{esc(name)}</a>' for name in tables)
     more = len(pages) - MAX_INDEX_ARTICLES
     if more > 0:
@@ -231,7 +253,8 @@ def refresh_notebooks(directory: Path = config.NOTEBOOKS_DIR) -> int:
     for notebook in notebook_paths(directory):
         print(f"executing {notebook.name}", flush=True)
         node = nbformat.read(notebook, as_version=4)
-        NotebookClient(node, timeout=CELL_TIMEOUT, kernel_name=KERNEL,
-                       resources={"metadata": {"path": str(directory)}}).execute()
+        NotebookClient(
+            node, timeout=CELL_TIMEOUT, kernel_name=KERNEL, resources={"metadata": {"path": str(directory)}}
+        ).execute()
         nbformat.write(node, notebook)
     return 0

@@ -26,7 +26,10 @@ _ACTOR_LABELS = {"ORG", "PERSON"}
 def _entity_in(token: Token, labels: set[str]) -> Span | None:
     """The first named entity of ``labels`` inside the subtree of ``token``."""
     left, right = token.left_edge.i, token.right_edge.i
-    return next((e for e in _entities(token.doc) if e.label_ in labels and left <= e.start and e.end - 1 <= right), None)
+    return next(
+        (e for e in _entities(token.doc) if e.label_ in labels and left <= e.start and e.end - 1 <= right),
+        None,
+    )
 
 
 def _event_agent(event: Token, lexicon: Lexicon) -> Token | Span | None:
@@ -48,7 +51,9 @@ def _events_in(sentence: Span, lexicon: Lexicon) -> list[Token]:
     return [t for t in sentence if t.pos_ in {"NOUN", "PROPN"} and t.lemma_.lower() in lexicon.events]
 
 
-def _perpetrator(agent: Token | None, trigger: Token, sentence: Span, previous: Span | None, lexicon: Lexicon) -> tuple[Token | Span | None, bool]:
+def _perpetrator(
+    agent: Token | None, trigger: Token, sentence: Span, previous: Span | None, lexicon: Lexicon
+) -> tuple[Token | Span | None, bool]:
     """Pick the perpetrator; True in the second slot when it came from the previous sentence."""
     cues = casualty_cues()
     if agent is not None and agent.tag_ in {"WDT", "WP"}:
@@ -62,13 +67,21 @@ def _perpetrator(agent: Token | None, trigger: Token, sentence: Span, previous: 
         if found is not None:
             return found, False
     for verb in sentence:
-        if verb.pos_ == "VERB" and verb.lemma_.lower() in lexicon.events | cues.attack_verb and not _is_passive(verb):
+        if (
+            verb.pos_ == "VERB"
+            and verb.lemma_.lower() in lexicon.events | cues.attack_verb
+            and not _is_passive(verb)
+        ):
             subject = _subject(verb)
             if subject is not None and subject.pos_ != "PRON":
                 if subject.lemma_.lower() in lexicon.events:
                     return _event_agent(subject, lexicon), False
                 return subject, False
-    anaphoric = [e for e in _events_in(sentence, lexicon) if any(c.lower_ in cues.anaphoric_determiner for c in e.children)]
+    anaphoric = [
+        e
+        for e in _events_in(sentence, lexicon)
+        if any(c.lower_ in cues.anaphoric_determiner for c in e.children)
+    ]
     if anaphoric and previous is not None:
         for event in _events_in(previous, lexicon):
             found = _event_agent(event, lexicon)
@@ -79,8 +92,13 @@ def _perpetrator(agent: Token | None, trigger: Token, sentence: Span, previous: 
 
 def _noun_phrase(token: Token, *, complements: Collection[str] = ()) -> Span:
     """The token with its left modifiers (no determiners) and the named prepositional complements."""
-    start = min([token.i] + [t.i for c in token.lefts if c.dep_ in {"amod", "compound", "nmod", "poss"} for t in c.subtree])
-    end = max([token.i] + [c.right_edge.i for c in token.rights if c.dep_ == "prep" and c.lower_ in complements])
+    start = min(
+        [token.i]
+        + [t.i for c in token.lefts if c.dep_ in {"amod", "compound", "nmod", "poss"} for t in c.subtree]
+    )
+    end = max(
+        [token.i] + [c.right_edge.i for c in token.rights if c.dep_ == "prep" and c.lower_ in complements]
+    )
     return token.doc[start : end + 1]
 
 
@@ -95,7 +113,14 @@ def _canonicalize(agent: Token | Span | None, dictionary: ActorDictionary | None
         # the Islamic State"); a nationality adjective does not ("Afghan forces").
         cues = casualty_cues()
         phrase = _noun_phrase(agent, complements=cues.partitive | cues.origin)
-        span = next((e for e in _entities(agent.doc) if e.label_ in _ACTOR_LABELS and phrase.start <= e.start and e.end <= phrase.end), phrase)
+        span = next(
+            (
+                e
+                for e in _entities(agent.doc)
+                if e.label_ in _ACTOR_LABELS and phrase.start <= e.start and e.end <= phrase.end
+            ),
+            phrase,
+        )
     text = span.text
     label = span.label_
     if label:
@@ -105,7 +130,9 @@ def _canonicalize(agent: Token | Span | None, dictionary: ActorDictionary | None
     return text, ""
 
 
-def _place_for(trigger: Token, sentence: Span, previous: Span | None, places: Sequence[dict], main_place: dict | None) -> tuple[dict | None, float]:
+def _place_for(
+    trigger: Token, sentence: Span, previous: Span | None, places: Sequence[dict], main_place: dict | None
+) -> tuple[dict | None, float]:
     """Nearest sound place: same clause, sentence, the antecedent sentence, else main place."""
     doc = trigger.doc
 

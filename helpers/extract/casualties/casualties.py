@@ -114,9 +114,9 @@ def _sentence_units(doc: Doc, article: Article) -> list[Span]:
     bounds = sorted({p.start for p in article.paragraphs} | {p.end for p in article.paragraphs})
     units = []
     for sentence in doc.sents:
-        inside = bounds[bisect_right(bounds, sentence.start_char):bisect_left(bounds, sentence.end_char)]
+        inside = bounds[bisect_right(bounds, sentence.start_char) : bisect_left(bounds, sentence.end_char)]
         if not inside:  # nearly every sentence: the span is the sentence itself
-            if article.text[sentence.start_char:sentence.end_char].strip():
+            if article.text[sentence.start_char : sentence.end_char].strip():
                 units.append(sentence)
             continue
         cuts = [sentence.start_char, *inside, sentence.end_char]
@@ -149,7 +149,15 @@ def _including_parts(total_victim: Token, trigger: Token, lexicon: Lexicon) -> l
     return parts
 
 
-def extract_casualties(doc: Doc, article: Article, *, places: Sequence[dict] | None = None, main_place: dict | None = None, lexicon: Lexicon | None = None, dictionary: ActorDictionary | None = None) -> list[dict]:
+def extract_casualties(
+    doc: Doc,
+    article: Article,
+    *,
+    places: Sequence[dict] | None = None,
+    main_place: dict | None = None,
+    lexicon: Lexicon | None = None,
+    dictionary: ActorDictionary | None = None,
+) -> list[dict]:
     """Extract every casualty figure stated in an article.
 
     Args:
@@ -175,40 +183,84 @@ def extract_casualties(doc: Doc, article: Article, *, places: Sequence[dict] | N
     candidates = _trigger_candidates(doc, lexicon)
     for position, sentence in enumerate(sentences):
         previous = sentences[position - 1] if position else None
-        if previous is not None and article.paragraph_at(previous.start_char) is not article.paragraph_at(sentence.start_char):
+        if previous is not None and article.paragraph_at(previous.start_char) is not article.paragraph_at(
+            sentence.start_char
+        ):
             previous = None
         # Sentence.ents rebuilds every entity of the doc; filter the doc's few time entities instead.
         times = [e for e in time_ents if sentence.start <= e.start < sentence.end]
         matches = _SentenceMatches(sentence, article, times)
-        for index in candidates[bisect_left(candidates, sentence.start):bisect_left(candidates, sentence.end)]:
+        for index in candidates[
+            bisect_left(candidates, sentence.start) : bisect_left(candidates, sentence.end)
+        ]:
             trigger = doc[index]
             outcome, victims, agent, rule = _trigger_victims(trigger, lexicon)
             victims = [v for v in victims if v is not None and sentence.start <= v.i < sentence.end]
             if outcome is None or not victims or _unrealised(trigger):
                 continue
             # An adjective modifier ("three dead suspects and two residents") describes only its noun.
-            heads = victims if rule == "state_modifier" else [v for head in victims for v in _with_conjuncts(head, lexicon)]
+            heads = (
+                victims
+                if rule == "state_modifier"
+                else [v for head in victims for v in _with_conjuncts(head, lexicon)]
+            )
             heads = [v for v in heads if sentence.start <= v.i < sentence.end]
             group = f"{article.article_id}:{trigger.i}" if len(heads) > 1 else ""
             for victim in heads:
                 if victim != trigger and any(key in lexicon.non_persons for key in _noun_keys(victim)):
                     continue  # "the shooting death of …": an event noun is not a victim of "shooting"
-                count = _count_of(victim, matches.quantities, lexicon, animate=trigger.lemma_.lower() in lexicon.animate and rule != "noun_trigger")
+                count = _count_of(
+                    victim,
+                    matches.quantities,
+                    lexicon,
+                    animate=trigger.lemma_.lower() in lexicon.animate and rule != "noun_trigger",
+                )
                 if count is None:
                     continue
                 if _negated(trigger, rule):
-                    count = _Count(Quantity(0, 0, "exact", 0), count.span, count.victim, "negation", 0.8)  # "was not hurt"
+                    count = _Count(
+                        Quantity(0, 0, "exact", 0), count.span, count.victim, "negation", 0.8
+                    )  # "was not hurt"
                 survived = _survivors(trigger, bool(matches.survival_starts))
-                if rule == "noun_trigger" and count.rule in {"singular_definite", "unspecified_plural", "named_person", "pronoun"} and not (survived and outcome != "killed" and count.rule == "singular_definite"):
-                    continue  # "the death", "casualties" alone state no figure; "a death" is one, so is "the victim" who survived.
+                if (
+                    rule == "noun_trigger"
+                    and count.rule in {"singular_definite", "unspecified_plural", "named_person", "pronoun"}
+                    and not (survived and outcome != "killed" and count.rule == "singular_definite")
+                ):
+                    # "the death", "casualties" alone state no figure; "a death" is one,
+                    # so is "the victim" who survived.
+                    continue
                 victim_outcome = outcome
-                if outcome == HARMED and not group and (_besides_killed(victim, trigger, rule, lexicon) or (survived and not _fatal_subset(trigger, lexicon))):
+                if (
+                    outcome == HARMED
+                    and not group
+                    and (
+                        _besides_killed(victim, trigger, rule, lexicon)
+                        or (survived and not _fatal_subset(trigger, lexicon))
+                    )
+                ):
                     victim_outcome = "injured"  # "killed a man and shot two others": the others survived
                 if survived and victim_outcome != "killed" and count.rule in ANAPHORIC_COUNTS:
                     count.rule += "+survived"  # "she was shot and is in stable condition": not the one killed
                 if rule == "noun_trigger" and count.victim == trigger:
                     count.victim = _complement(trigger, cues.membership | cues.partitive)
-                row = _row(article, doc, sentence, previous, trigger, victim_outcome, count, agent, rule, group, lexicon, places, main_place, matches.background, dictionary)
+                row = _row(
+                    article,
+                    doc,
+                    sentence,
+                    previous,
+                    trigger,
+                    victim_outcome,
+                    count,
+                    agent,
+                    rule,
+                    group,
+                    lexicon,
+                    places,
+                    main_place,
+                    matches.background,
+                    dictionary,
+                )
                 key = (row["start_char"], row["end_char"], row["outcome"])
                 if key in seen:
                     continue
@@ -217,14 +269,46 @@ def extract_casualties(doc: Doc, article: Article, *, places: Sequence[dict] | N
                 for fatal in _fatal_subset(trigger, lexicon) if outcome == HARMED else []:
                     fatal_count = _count_of(fatal, matches.quantities, lexicon)
                     if fatal_count is not None and fatal_count.quantity is not None:
-                        fatal_row = _row(article, doc, sentence, previous, trigger, "killed", fatal_count, agent, "fatal_subset", "", lexicon, places, main_place, row["background"], dictionary)
+                        fatal_row = _row(
+                            article,
+                            doc,
+                            sentence,
+                            previous,
+                            trigger,
+                            "killed",
+                            fatal_count,
+                            agent,
+                            "fatal_subset",
+                            "",
+                            lexicon,
+                            places,
+                            main_place,
+                            row["background"],
+                            dictionary,
+                        )
                         seen.setdefault((fatal_row["start_char"], fatal_row["end_char"], "killed"), fatal_row)
                         rows.append(fatal_row)
                 for part in _including_parts(victim, trigger, lexicon):
                     part_count = _count_of(part, matches.quantities, lexicon)
                     if part_count is None or part_count.quantity is None:
                         continue
-                    part_row = _row(article, doc, sentence, previous, trigger, victim_outcome, part_count, agent, "including_part", "", lexicon, places, main_place, row["background"], dictionary)
+                    part_row = _row(
+                        article,
+                        doc,
+                        sentence,
+                        previous,
+                        trigger,
+                        victim_outcome,
+                        part_count,
+                        agent,
+                        "including_part",
+                        "",
+                        lexicon,
+                        places,
+                        main_place,
+                        row["background"],
+                        dictionary,
+                    )
                     part_row["part_of"] = f"{row['start_char']}-{row['end_char']}"
                     part_key = (part_row["start_char"], part_row["end_char"], part_row["outcome"])
                     if part_key not in seen:
@@ -235,7 +319,23 @@ def extract_casualties(doc: Doc, article: Article, *, places: Sequence[dict] | N
     return sorted(rows, key=lambda r: (r["start_char"], r["outcome"]))
 
 
-def _row(article: Article, doc: Doc, sentence: Span, previous: Span | None, trigger: Token, outcome: str, count: _Count, agent: Token | None, rule: str, group: str, lexicon: Lexicon, places: Sequence[dict], main_place: dict | None, background: bool, dictionary: ActorDictionary | None) -> dict:
+def _row(
+    article: Article,
+    doc: Doc,
+    sentence: Span,
+    previous: Span | None,
+    trigger: Token,
+    outcome: str,
+    count: _Count,
+    agent: Token | None,
+    rule: str,
+    group: str,
+    lexicon: Lexicon,
+    places: Sequence[dict],
+    main_place: dict | None,
+    background: bool,
+    dictionary: ActorDictionary | None,
+) -> dict:
     """Assemble one output row."""
     perpetrator_token, from_previous = _perpetrator(agent, trigger, sentence, previous, lexicon)
     perpetrator, perpetrator_id = _canonicalize(perpetrator_token, dictionary)
@@ -246,7 +346,14 @@ def _row(article: Article, doc: Doc, sentence: Span, previous: Span | None, trig
     if not reason and background:
         reason = "background"
     ages = tuple(casualty_cues().age_adjective)  # "12 years old" is an age, not a time
-    times = [e.text for e in _entities(doc) if e.label_ in {"DATE", "TIME"} and sentence.start <= e.start and e.end <= sentence.end and not e.text.endswith(ages)]
+    times = [
+        e.text
+        for e in _entities(doc)
+        if e.label_ in {"DATE", "TIME"}
+        and sentence.start <= e.start
+        and e.end <= sentence.end
+        and not e.text.endswith(ages)
+    ]
     return {
         "article_id": article.article_id,
         "start_char": start,
@@ -266,7 +373,9 @@ def _row(article: Article, doc: Doc, sentence: Span, previous: Span | None, trig
         "admin1": (place or {}).get("admin1"),
         "time": "; ".join(times),
         "rule": f"{rule}+{count.rule}",
-        "confidence": round(count.confidence * (0.8 if from_previous else 1.0) * (0.5 + 0.5 * place_confidence), 2),
+        "confidence": round(
+            count.confidence * (0.8 if from_previous else 1.0) * (0.5 + 0.5 * place_confidence), 2
+        ),
         "includes_killed": outcome == HARMED,
         "group": group,
         "part_of": "",
@@ -295,9 +404,15 @@ def _resolve_overlaps(rows: list[dict]) -> None:
 
 def _flag_restated_headline(rows: list[dict], article: Article) -> None:
     """A headline figure equal to a body figure (same outcome, same bounds) is a restatement."""
-    body = {(r["outcome"], r["low"], r["high"]) for r in rows if not r["excluded"] and _kind(article, r) == "body"}
+    body = {
+        (r["outcome"], r["low"], r["high"]) for r in rows if not r["excluded"] and _kind(article, r) == "body"
+    }
     for row in rows:
-        if not row["excluded"] and _kind(article, row) == "title" and (row["outcome"], row["low"], row["high"]) in body:
+        if (
+            not row["excluded"]
+            and _kind(article, row) == "title"
+            and (row["outcome"], row["low"], row["high"]) in body
+        ):
             row["excluded"], row["exclude_reason"] = True, "restated headline"
 
 

@@ -50,7 +50,17 @@ def _quantity_matcher(vocab_id: int, vocab: Any) -> Matcher:
     quantity = Matcher(vocab)
     number = [{"LIKE_NUM": True, "OP": "+"}]
     hyphenated = [{"LIKE_NUM": True}, {"ORTH": "-"}, {"LIKE_NUM": True}]
-    vague_single = [{"LOWER": {"IN": [v for v in VAGUE_LOW_BOUNDS if " " not in v and v not in words.articles and v not in QUALIFIERS]}}]
+    vague_single = [
+        {
+            "LOWER": {
+                "IN": [
+                    v
+                    for v in VAGUE_LOW_BOUNDS
+                    if " " not in v and v not in words.articles and v not in QUALIFIERS
+                ]
+            }
+        }
+    ]
     vague_article = [{"LOWER": {"IN": list(words.articles)}}, {"LOWER": {"IN": list(words.after_article)}}]
     cores = [number, hyphenated, vague_single, vague_article]
     quantity.add("QUANTITY", cores)
@@ -63,7 +73,9 @@ def _quantity_matcher(vocab_id: int, vocab: Any) -> Matcher:
     return quantity
 
 
-def _count_of(victim: Token, quantities: dict[int, Span], lexicon: Lexicon, *, animate: bool = False) -> _Count | None:
+def _count_of(
+    victim: Token, quantities: dict[int, Span], lexicon: Lexicon, *, animate: bool = False
+) -> _Count | None:
     """How many people a victim head stands for, or None if it is not people.
 
     With ``animate`` (the trigger only takes people: killed, wounded, arrested …)
@@ -93,22 +105,38 @@ def _count_of(victim: Token, quantities: dict[int, Span], lexicon: Lexicon, *, a
         if counted is not None and not _is_person(counted, lexicon, animate=animate):
             return None
         return _Count(quantity, span, counted, "count_head", 0.8)
-    modifiers = [victim] + [c for c in victim.children if c.dep_ == "compound"]  # "a dozen aid workers": dozen hangs on "aid"
-    numbers = [c for m in modifiers for c in m.children if c.i in quantities and c.dep_ not in {"prep", "conj", "appos", "acl", "relcl", "cc"}
-               and c.ent_type_ != "ORDINAL"]  # "a second man" is one person, counted below
+    modifiers = [victim] + [
+        c for c in victim.children if c.dep_ == "compound"
+    ]  # "a dozen aid workers": dozen hangs on "aid"
+    numbers = [
+        c
+        for m in modifiers
+        for c in m.children
+        if c.i in quantities
+        and c.dep_ not in {"prep", "conj", "appos", "acl", "relcl", "cc"}
+        and c.ent_type_ != "ORDINAL"
+    ]  # "a second man" is one person, counted below
     if numbers:
-        if not _is_person(victim, lexicon, animate=animate) and victim.lemma_.lower() not in lexicon.nouns and victim.lower_ not in lexicon.nouns:
+        if (
+            not _is_person(victim, lexicon, animate=animate)
+            and victim.lemma_.lower() not in lexicon.nouns
+            and victim.lower_ not in lexicon.nouns
+        ):
             return None
         span = quantities[numbers[0].i]
         if numbers[0].ent_type_ in NOT_COUNTS:
             return None
         quantity = parse_quantity(span.text)
         return _Count(quantity, span, victim, "number", 0.9) if quantity is not None else None
-    vague_of = victim.lower_ in VAGUE_LOW_BOUNDS or any(f"{victim.lower_} {of}" in VAGUE_LOW_BOUNDS for of in cues.partitive)
+    vague_of = victim.lower_ in VAGUE_LOW_BOUNDS or any(
+        f"{victim.lower_} {of}" in VAGUE_LOW_BOUNDS for of in cues.partitive
+    )
     if victim.i in quantities or (vague_of and victim.tag_ == "NNS"):
         quantity = parse_quantity(victim.lower_)
         return _Count(quantity, doc[victim.i : victim.i + 1], victim, "vague", 0.6) if quantity else None
-    if not _is_person(victim, lexicon, animate=animate) and not (victim.lemma_.lower() in lexicon.nouns or lower in lexicon.nouns):
+    if not _is_person(victim, lexicon, animate=animate) and not (
+        victim.lemma_.lower() in lexicon.nouns or lower in lexicon.nouns
+    ):
         return None
     if lower in cues.singular_pronoun:
         return _Count(Quantity(1, 1, "exact", 1), doc[victim.i : victim.i + 1], victim, "pronoun", 0.4)
@@ -118,11 +146,19 @@ def _count_of(victim: Token, quantities: dict[int, Span], lexicon: Lexicon, *, a
         return _Count(Quantity(1, 1, "exact", 1), doc[victim.i : victim.i + 1], victim, "singular", 0.6)
     common_noun = any(key in lexicon.victims for key in _noun_keys(victim))
     if (victim.ent_type_ == "PERSON" or victim.pos_ == "PROPN") and not common_noun:
-        entity = next((e for e in _entities(doc) if e.start <= victim.i < e.end), doc[victim.i : victim.i + 1])
+        entity = next(
+            (e for e in _entities(doc) if e.start <= victim.i < e.end), doc[victim.i : victim.i + 1]
+        )
         return _Count(Quantity(1, 1, "exact", 1), entity, victim, "named_person", 0.6)
     if not _is_plural(victim) and victim.pos_ != "PRON":
         article = next((d for d in determiners if d.lower_ in cues.singular_determiner), None)
-        start = article.i if article is not None else min([victim.i] + [d.i for d in determiners] + ([victim.left_edge.i] if _is_age(victim) else []))
+        start = (
+            article.i
+            if article is not None
+            else min(
+                [victim.i] + [d.i for d in determiners] + ([victim.left_edge.i] if _is_age(victim) else [])
+            )
+        )
         rule, confidence = ("singular", 0.8) if article is not None else ("singular_definite", 0.5)
         return _Count(Quantity(1, 1, "exact", 1), doc[start : victim.i + 1], victim, rule, confidence)
     if _is_plural(victim):
@@ -137,12 +173,20 @@ def _noun_keys(token: Token) -> list[str]:
     ("Militiamen killed …") as proper nouns, which the lemmatizer leaves unchanged.
     """
     lower = token.lower_
-    singular = lower[:-3] + "man" if lower.endswith("men") else (lower[:-3] + "y" if lower.endswith("ies") else lower.rstrip("s"))
+    singular = (
+        lower[:-3] + "man"
+        if lower.endswith("men")
+        else (lower[:-3] + "y" if lower.endswith("ies") else lower.rstrip("s"))
+    )
     return [token.lemma_.lower(), lower, singular]
 
 
 def _is_plural(token: Token) -> bool:
-    return token.tag_ in {"NNS", "NNPS"} or "Plur" in token.morph.get("Number") or _noun_keys(token)[2] != token.lower_
+    return (
+        token.tag_ in {"NNS", "NNPS"}
+        or "Plur" in token.morph.get("Number")
+        or _noun_keys(token)[2] != token.lower_
+    )
 
 
 def _is_person(token: Token, lexicon: Lexicon, *, animate: bool = False) -> bool:
@@ -155,7 +199,12 @@ def _is_person(token: Token, lexicon: Lexicon, *, animate: bool = False) -> bool
     keys = _noun_keys(token)
     if any(key in lexicon.victims for key in keys):
         return True
-    if animate and token.pos_ == "NOUN" and not any(key in lexicon.non_persons for key in keys) and token.ent_type_ not in NOT_COUNTS | {"GPE", "LOC", "FAC"}:
+    if (
+        animate
+        and token.pos_ == "NOUN"
+        and not any(key in lexicon.non_persons for key in keys)
+        and token.ent_type_ not in NOT_COUNTS | {"GPE", "LOC", "FAC"}
+    ):
         return True
     if token.ent_type_ in {"NORP", "PERSON"}:
         return True
@@ -163,7 +212,10 @@ def _is_person(token: Token, lexicon: Lexicon, *, animate: bool = False) -> bool
         return True  # "Smith, 25," - an age in apposition marks a person.
     if _is_age(token):
         return True  # "a 12-year-old" used as a noun.
-    if token.pos_ == "PRON" and token.lower_ in cues.singular_pronoun | cues.negative_pronoun | cues.person_pronoun:
+    if (
+        token.pos_ == "PRON"
+        and token.lower_ in cues.singular_pronoun | cues.negative_pronoun | cues.person_pronoun
+    ):
         return True
     if token.lower_ in cues.reflexive and token.dep_ in {"dobj", "obj"}:
         return True
@@ -198,7 +250,11 @@ def _phrase(token: Token | None) -> str:
         return ""
     cues = casualty_cues()
     doc = token.doc
-    left = [c for c in token.lefts if c.dep_ in {"amod", "compound", "nmod", "poss", "nummod", "det", "advmod", "quantmod"}]
+    left = [
+        c
+        for c in token.lefts
+        if c.dep_ in {"amod", "compound", "nmod", "poss", "nummod", "det", "advmod", "quantmod"}
+    ]
     start = min([token.i] + [t.i for c in left for t in c.subtree])
     end = token.i + 1
     for child in token.rights:

@@ -55,7 +55,9 @@ class _SentenceMatches:
     def quantities(self) -> dict[int, Span]:
         """Each token index inside a count phrase, mapped to its (longest) phrase."""
         doc, offset = self.sentence.doc, self.sentence.start
-        spans = filter_spans([doc[offset + s:offset + e] for _, s, e in self.quantity_matcher(self.sentence)])
+        spans = filter_spans(
+            [doc[offset + s : offset + e] for _, s, e in self.quantity_matcher(self.sentence)]
+        )
         return {i: span for span in spans for i in range(span.start, span.end)}
 
     @cached_property
@@ -67,8 +69,11 @@ class _SentenceMatches:
     def survival_starts(self) -> list[int]:
         """Where survival cues start; "not expected to survive", "did not recover" are none."""
         doc, negations = self.sentence.doc, casualty_cues().negation
-        return [start for start in self._starts(self.survival_matcher)
-                if not any(t.lower_ in negations for t in doc[max(start - 3, 0):start])]
+        return [
+            start
+            for start in self._starts(self.survival_matcher)
+            if not any(t.lower_ in negations for t in doc[max(start - 3, 0) : start])
+        ]
 
 
 def _is_background(time_cue: bool, article: Article, times: Sequence[Span]) -> bool:
@@ -97,7 +102,10 @@ def _survivors(trigger: Token, survival_cue: bool) -> bool:
 
 
 def _unrealised(trigger: Token) -> bool:
-    """A harm that is possible, threatened or intended, not reported: ``he could hurt her``, ``tried to kill``."""
+    """A harm that is possible, threatened or intended, not reported.
+
+    ``he could hurt her``, ``tried to kill``.
+    """
     cues = casualty_cues()
     verb = trigger.head if trigger.dep_ in {"acomp", "oprd", "xcomp"} and trigger.pos_ == "ADJ" else trigger
     if any(c.dep_ == "aux" and c.lower_ in cues.modal for c in verb.children):
@@ -116,6 +124,11 @@ def _besides_killed(victim: Token, trigger: Token, rule: str, lexicon: Lexicon) 
     cues = casualty_cues()
     if rule == "noun_trigger" or _fatal_subset(trigger, lexicon):
         return False
-    if not (victim.lower_ in cues.others or any(c.lower_ in cues.other_modifier and c.dep_ in {"amod", "det"} for c in victim.children)):
+    if not (
+        victim.lower_ in cues.others
+        or any(c.lower_ in cues.other_modifier and c.dep_ in {"amod", "det"} for c in victim.children)
+    ):
         return False
-    return rule != "active_object" or any(lexicon.verbs.get(t.lemma_.lower()) == "killed" for t in trigger.doc[trigger.sent.start : trigger.i])
+    return rule != "active_object" or any(
+        lexicon.verbs.get(t.lemma_.lower()) == "killed" for t in trigger.doc[trigger.sent.start : trigger.i]
+    )

@@ -38,7 +38,11 @@ def _with_conjuncts(token: Token, lexicon: Lexicon, *, appositions: bool = False
     relations = {"conj", "appos"} if appositions else {"conj"}
     found = [token]
     for child in token.children:
-        if child.dep_ in relations and child.pos_ in {"NOUN", "PROPN", "NUM", "PRON", "ADJ"} and not _has_own_trigger(child, lexicon):
+        if (
+            child.dep_ in relations
+            and child.pos_ in {"NOUN", "PROPN", "NUM", "PRON", "ADJ"}
+            and not _has_own_trigger(child, lexicon)
+        ):
             if child.dep_ == "appos" and child.pos_ == "NUM" and token.pos_ != "NUM":
                 continue  # "Smith, 25," is an age, not a second victim.
             found.extend(_with_conjuncts(child, lexicon, appositions=appositions))
@@ -46,13 +50,18 @@ def _with_conjuncts(token: Token, lexicon: Lexicon, *, appositions: bool = False
 
 
 def _has_own_trigger(token: Token, lexicon: Lexicon) -> bool:
-    return any(c.dep_ in {"acl", "relcl", "amod"} and (c.lemma_.lower() in lexicon.verbs or c.lower_ in lexicon.adjectives) for c in token.children)
+    return any(
+        c.dep_ in {"acl", "relcl", "amod"}
+        and (c.lemma_.lower() in lexicon.verbs or c.lower_ in lexicon.adjectives)
+        for c in token.children
+    )
 
 
 def _is_passive(verb: Token) -> bool:
     perfect = casualty_cues().perfect_auxiliary
     return any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children) or (
-        verb.tag_ in PARTICIPLE_TAGS and not any(c.dep_ == "aux" and c.lemma_ in perfect for c in verb.children)
+        verb.tag_ in PARTICIPLE_TAGS
+        and not any(c.dep_ == "aux" and c.lemma_ in perfect for c in verb.children)
     )
 
 
@@ -64,10 +73,14 @@ def _subject(verb: Token) -> Token | None:
                 if child.tag_ in {"WDT", "WP"} and verb.dep_ in {"relcl", "acl"}:
                     return verb.head  # "the shelling that killed …": the subject is the shelling
                 return child
-        if (verb.dep_ == "conj" and verb.head.pos_ in {"VERB", "AUX", "ADJ"}) or (verb.dep_ == "xcomp" and verb.tag_ in PARTICIPLE_TAGS):
+        if (verb.dep_ == "conj" and verb.head.pos_ in {"VERB", "AUX", "ADJ"}) or (
+            verb.dep_ == "xcomp" and verb.tag_ in PARTICIPLE_TAGS
+        ):
             verb = verb.head  # "was shot and killed"; "was found shot"
             continue
-        if verb.dep_ in {"acl", "relcl"} and (verb.head.pos_ in {"NOUN", "PROPN", "NUM", "PRON"} or _is_age(verb.head)):
+        if verb.dep_ in {"acl", "relcl"} and (
+            verb.head.pos_ in {"NOUN", "PROPN", "NUM", "PRON"} or _is_age(verb.head)
+        ):
             return verb.head
         return None
 
@@ -75,7 +88,9 @@ def _subject(verb: Token) -> Token | None:
 def _is_age(token: Token) -> bool:
     """``old`` in ``a 12-year-old`` used as a noun."""
     cues = casualty_cues()
-    return token.lower_ in cues.age_adjective and any(c.lemma_.lower() in cues.age_unit for c in token.children)
+    return token.lower_ in cues.age_adjective and any(
+        c.lemma_.lower() in cues.age_unit for c in token.children
+    )
 
 
 def _shares_object(verb: Token) -> bool:
@@ -88,8 +103,20 @@ def _objects(verb: Token) -> list[Token]:
 
 
 def _complement(token: Token, prepositions: frozenset[str]) -> Token | None:
-    """The first object of a preposition in ``prepositions`` that hangs on ``token`` (``the deaths of six people``)."""
-    return next((g for c in token.children if c.dep_ == "prep" and c.lower_ in prepositions for g in c.children if g.dep_ == "pobj"), None)
+    """The first object of a preposition in ``prepositions`` that hangs on ``token``.
+
+    ``the deaths of six people``.
+    """
+    return next(
+        (
+            g
+            for c in token.children
+            if c.dep_ == "prep" and c.lower_ in prepositions
+            for g in c.children
+            if g.dep_ == "pobj"
+        ),
+        None,
+    )
 
 
 def _clause_head(token: Token) -> Token:

@@ -65,11 +65,21 @@ def _verb_outcome(verb: Token, lexicon: Lexicon, lemma: str | None = None) -> st
         related = list(verb.children) + ([verb.head] if verb.dep_ == "conj" else [])
         for other in related:
             lemma = other.lemma_.lower()
-            if other.dep_ in {"advmod", "oprd", "acomp", "prt", "conj", "xcomp", "amod"} and lemma in lexicon.fatal and _subset_count(other) is None and not (
-                    other.pos_ == "VERB" and _objects(other) and _objects(verb)) and (  # "shooting four and killing one"
-                    outcome == HARMED or lemma in lexicon.fatal_injury):
+            if (
+                other.dep_ in {"advmod", "oprd", "acomp", "prt", "conj", "xcomp", "amod"}
+                and lemma in lexicon.fatal
+                and _subset_count(other) is None
+                and not (other.pos_ == "VERB" and _objects(other) and _objects(verb))
+                and (  # "shooting four and killing one"
+                    outcome == HARMED or lemma in lexicon.fatal_injury
+                )
+            ):
                 return "killed"
-            if other.dep_ == "prep" and lemma in casualty_cues().fatal_preposition and any(g.lemma_ in lexicon.fatal_objects for g in other.children):
+            if (
+                other.dep_ == "prep"
+                and lemma in casualty_cues().fatal_preposition
+                and any(g.lemma_ in lexicon.fatal_objects for g in other.children)
+            ):
                 return "killed"
     if verb.lemma_.lower() in lexicon.particle_verbs and not any(c.dep_ == "prt" for c in verb.children):
         return None
@@ -77,18 +87,33 @@ def _verb_outcome(verb: Token, lexicon: Lexicon, lemma: str | None = None) -> st
 
 
 def _subset_count(cue: Token) -> Token | None:
-    """The count a fatal cue applies to: ``1 dead`` (its subject), ``9 shot, 1 fatally`` (the number before it)."""
+    """The count a fatal cue applies to.
+
+    ``1 dead`` (its subject), ``9 shot, 1 fatally`` (the number before it).
+    """
     own = next((c for c in cue.children if c.dep_ in {"nsubj", "nummod"} and c.like_num), None)
     if own is not None:
         return own
     before = cue.doc[cue.i - 1] if cue.i else None
-    return before if before is not None and before.like_num and before.head == cue.head and before.dep_ in {"appos", "npadvmod"} else None
+    return (
+        before
+        if before is not None
+        and before.like_num
+        and before.head == cue.head
+        and before.dep_ in {"appos", "npadvmod"}
+        else None
+    )
 
 
 def _fatal_subset(trigger: Token, lexicon: Lexicon) -> list[Token]:
     """``Four people were shot, one fatally``: the count modified by a fatal adverb."""
-    subsets = [c for c in trigger.children if c.dep_ in {"npadvmod", "appos", "conj", "advcl"} and c.pos_ in {"NUM", "NOUN", "PRON"}
-               and any(g.lower_ in lexicon.fatal for g in c.children)]
+    subsets = [
+        c
+        for c in trigger.children
+        if c.dep_ in {"npadvmod", "appos", "conj", "advcl"}
+        and c.pos_ in {"NUM", "NOUN", "PRON"}
+        and any(g.lower_ in lexicon.fatal for g in c.children)
+    ]
     for cue in trigger.children:
         count = _subset_count(cue) if cue.dep_ == "advmod" and cue.lower_ in lexicon.fatal else None
         if count is not None and count not in subsets:
@@ -105,7 +130,11 @@ def _holder(noun: Token) -> Token | None:
         token = token.head
     if token.dep_ in {"prep", "dobj", "attr"} and token.head.lemma_.lower() in cues.holder_verb:
         verb = token.head
-        return _subject(verb) if verb.lemma_.lower() not in cues.transfer_verb or _is_passive(verb) else next(iter(_objects(verb)), None)
+        return (
+            _subject(verb)
+            if verb.lemma_.lower() not in cues.transfer_verb or _is_passive(verb)
+            else next(iter(_objects(verb)), None)
+        )
     return None
 
 
@@ -113,9 +142,21 @@ def _toll(toll: Token, lexicon: Lexicon) -> Found:
     """``the death toll rose to 15`` / ``stands at 15`` / ``a toll of 15`` / ``raising the toll to 20``."""
     cues = casualty_cues()
     phrase = lexicon.phrase("death_toll")
-    outcome = next((phrase.complements[c.lemma_.lower()] for c in toll.children if c.lemma_.lower() in phrase.complements),
-                   phrase.words[toll.lemma_.lower()])
-    candidates = [g for c in toll.children if c.dep_ == "prep" and c.lower_ in cues.partitive for g in c.children if g.dep_ == "pobj"]
+    outcome = next(
+        (
+            phrase.complements[c.lemma_.lower()]
+            for c in toll.children
+            if c.lemma_.lower() in phrase.complements
+        ),
+        phrase.words[toll.lemma_.lower()],
+    )
+    candidates = [
+        g
+        for c in toll.children
+        if c.dep_ == "prep" and c.lower_ in cues.partitive
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
     holder = toll.head if toll.dep_ in SUBJECTS | {"dobj"} else None
     if holder is not None:
         for child in holder.children:
@@ -134,11 +175,20 @@ def _headline_shot(shot: Token, lexicon: Lexicon) -> list[Token]:
     wounded two``) with a count of at least two (``1 shot`` is a gunshot) or a
     person (``Teen shot``, ``Three People Shot``, ``11-year-old shot``).
     """
-    if shot.dep_ in {"nsubj", "nsubjpass", "dobj", "attr", "compound", "amod"} or any(c.dep_ == "det" for c in shot.children) or _shares_object(shot):
+    if (
+        shot.dep_ in {"nsubj", "nsubjpass", "dobj", "attr", "compound", "amod"}
+        or any(c.dep_ == "det" for c in shot.children)
+        or _shares_object(shot)
+    ):
         return []
-    victims = [c for c in shot.children if (c.dep_ == "nummod" and (parse_number(c.text) or 0) >= 2)
-               or (c.dep_ in {"compound", "nsubj", "amod"} and c.pos_ != "NUM" and _is_person(c, lexicon))]
-    # A flat headline parse hangs every modifier on "shot" ("Female teen shot"): the last one is the head noun.
+    victims = [
+        c
+        for c in shot.children
+        if (c.dep_ == "nummod" and (parse_number(c.text) or 0) >= 2)
+        or (c.dep_ in {"compound", "nsubj", "amod"} and c.pos_ != "NUM" and _is_person(c, lexicon))
+    ]
+    # A flat headline parse hangs every modifier on "shot" ("Female teen shot"): the last
+    # one is the head noun.
     return victims[-1:]
 
 
@@ -148,7 +198,9 @@ def _verb_victims(trigger: Token, lexicon: Lexicon, lemma: str) -> Found:
     if outcome is None:
         return _nothing()
     objects = _objects(trigger)
-    agent = next((g for c in trigger.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+    agent = next(
+        (g for c in trigger.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None
+    )
     if lemma in lexicon.intransitive:
         subject = _subject(trigger)
         return outcome, [subject] if subject is not None else [], None, "intransitive_subject"
@@ -158,7 +210,11 @@ def _verb_victims(trigger: Token, lexicon: Lexicon, lemma: str) -> Found:
         subject = _subject(trigger)
         return outcome, [subject] if subject is not None else [], agent, "passive_subject"
     subject = _subject(trigger)
-    if subject is not None and not any(c.dep_ in {"aux", "neg", "prt"} or c.dep_ in {"ccomp", "xcomp"} for c in trigger.children) and not _shares_object(trigger):
+    if (
+        subject is not None
+        and not any(c.dep_ in {"aux", "neg", "prt"} or c.dep_ in {"ccomp", "xcomp"} for c in trigger.children)
+        and not _shares_object(trigger)
+    ):
         # Headline style "Four teens shot while leaving party": a transitive
         # trigger with a subject, no object and no auxiliary is a reduced passive.
         return outcome, [subject], None, "reduced_passive"
@@ -169,7 +225,9 @@ def _phrase_victims(trigger: Token, lexicon: Lexicon, lemma: str) -> Found | Non
     """Victims of a phrase head (``passed away``, ``lost their lives``, ``claimed 20 lives``,
     ``took … hostage``, ``left three dead``); None when the token heads no such phrase."""
     passed = lexicon.phrase("passed_away")
-    if lemma in passed.words and any(c.dep_ == "prt" and c.lower_ in passed.complements for c in trigger.children):
+    if lemma in passed.words and any(
+        c.dep_ == "prt" and c.lower_ in passed.complements for c in trigger.children
+    ):
         subject = _subject(trigger)
         return passed.words[lemma], [subject] if subject is not None else [], None, "intransitive_subject"
     lost = lexicon.phrase("lost_lives")
@@ -181,15 +239,27 @@ def _phrase_victims(trigger: Token, lexicon: Lexicon, lemma: str) -> Found | Non
     if lives:
         return claimed.words[lemma], lives, _subject(trigger), "claimed_lives"
     hostage = lexicon.phrase("taken_hostage")
-    if lemma in hostage.words and any(c.lemma_.lower() in hostage.complements and c.dep_ in {"oprd", "dobj", "advmod", "npadvmod", "attr"} for c in trigger.children):
+    if lemma in hostage.words and any(
+        c.lemma_.lower() in hostage.complements and c.dep_ in {"oprd", "dobj", "advmod", "npadvmod", "attr"}
+        for c in trigger.children
+    ):
         if _is_passive(trigger):
             subject = _subject(trigger)
             return hostage.words[lemma], [subject] if subject is not None else [], None, "taken_hostage"
         return hostage.words[lemma], _objects(trigger), _subject(trigger), "taken_hostage"
     if lemma in lexicon.phrase("left_state").words:
-        state = next((c for c in trigger.children if c.dep_ in {"oprd", "xcomp", "ccomp", "acomp", "advcl"} and c.lower_ in lexicon.adjectives), None)
+        state = next(
+            (
+                c
+                for c in trigger.children
+                if c.dep_ in {"oprd", "xcomp", "ccomp", "acomp", "advcl"} and c.lower_ in lexicon.adjectives
+            ),
+            None,
+        )
         if state is not None:
-            victims = [c for c in trigger.children if c.dep_ in {"dobj"}] or [c for c in state.children if c.dep_ in SUBJECTS]
+            victims = [c for c in trigger.children if c.dep_ in {"dobj"}] or [
+                c for c in state.children if c.dep_ in SUBJECTS
+            ]
             return lexicon.adjectives[state.lower_], victims, _subject(trigger), "left_state"
     return None
 
@@ -200,7 +270,11 @@ def _lives(trigger: Token, phrase: Phrase) -> list[Token]:
 
 
 def _adjective_victims(trigger: Token, lexicon: Lexicon) -> Found | None:
-    """Victims of a state adjective: its subject as a predicate (``is dead``, ``remains missing``) or the noun it modifies (``three dead suspects``)."""
+    """Victims of a state adjective.
+
+    Its subject as a predicate (``is dead``, ``remains missing``) or the noun it modifies
+    (``three dead suspects``).
+    """
     lower = trigger.lower_
     if lower in lexicon.adjectives and trigger.pos_ in {"ADJ", "VERB"}:
         cues = casualty_cues()
@@ -210,7 +284,9 @@ def _adjective_victims(trigger: Token, lexicon: Lexicon) -> Found | None:
             subject = _subject(head)
             return outcome, [subject] if subject is not None else [], None, "predicate_state"
         own_subject = next((c for c in trigger.children if c.dep_ in SUBJECTS), None)
-        if own_subject is not None and any(c.dep_ == "aux" and c.lemma_ in cues.copula for c in trigger.children):
+        if own_subject is not None and any(
+            c.dep_ == "aux" and c.lemma_ in cues.copula for c in trigger.children
+        ):
             return outcome, [own_subject], None, "predicate_state"
     if lower in lexicon.adjectives and trigger.dep_ == "amod" and trigger.head.pos_ in {"NOUN", "PROPN"}:
         return lexicon.adjectives[lower], [trigger.head], None, "state_modifier"
@@ -218,18 +294,33 @@ def _adjective_victims(trigger: Token, lexicon: Lexicon) -> Found | None:
 
 
 def _noun_victims(trigger: Token, lexicon: Lexicon, lemma: str, nouns: dict[str, str]) -> Found:
-    """Victims of a noun trigger: the noun itself (``ten deaths``) or its of-object (``the deaths of six people``)."""
+    """Victims of a noun trigger.
+
+    The noun itself (``ten deaths``) or its of-object (``the deaths of six people``).
+    """
     cues = casualty_cues()
     lower = trigger.lower_
     outcome = nouns.get(lower) or nouns[lemma]
     if lemma in lexicon.object_nouns:
         return _nothing()
-    if outcome == HARMED and any(c.lemma_.lower() in lexicon.fatal | cues.fatal_adjective for c in trigger.children):
+    if outcome == HARMED and any(
+        c.lemma_.lower() in lexicon.fatal | cues.fatal_adjective for c in trigger.children
+    ):
         outcome = "killed"  # "the fatal shooting of …"
-    state = next((lexicon.adjectives[c.lower_] for c in trigger.children if c.dep_ == "amod" and c.lower_ in lexicon.adjectives), None)
+    state = next(
+        (
+            lexicon.adjectives[c.lower_]
+            for c in trigger.children
+            if c.dep_ == "amod" and c.lower_ in lexicon.adjectives
+        ),
+        None,
+    )
     if outcome == HARMED and state in {"killed", "injured"}:
         outcome = state  # "the two wounded victims" were not killed
-    counted = any(c.dep_ in {"nummod", "quantmod", "det"} and (c.like_num or c.lower_ in cues.negative_determiner) for c in trigger.children)
+    counted = any(
+        c.dep_ in {"nummod", "quantmod", "det"} and (c.like_num or c.lower_ in cues.negative_determiner)
+        for c in trigger.children
+    )
     of_object = _complement(trigger, cues.partitive)
     if not counted and of_object is not None:
         return outcome, [of_object], None, "noun_of"  # "the deaths of six people", "the shooting of a teen"
@@ -251,12 +342,20 @@ def _trigger_victims(trigger: Token, lexicon: Lexicon) -> Found:
         return _toll(trigger, lexicon)
     if lower in lexicon.headline_verbs and trigger.pos_ in {"NOUN", "PROPN"}:
         victims = _headline_shot(trigger, lexicon)
-        return (_verb_outcome(trigger, lexicon, lexicon.headline_verbs[lower]), victims, None, "headline_shot") if victims else _nothing()
+        return (
+            (_verb_outcome(trigger, lexicon, lexicon.headline_verbs[lower]), victims, None, "headline_shot")
+            if victims
+            else _nothing()
+        )
     negative = casualty_cues().negative_determiner
-    if lemma in lexicon.state_nouns and any(c.dep_ == "det" and c.lower_ in negative for c in trigger.children):
+    if lemma in lexicon.state_nouns and any(
+        c.dep_ == "det" and c.lower_ in negative for c in trigger.children
+    ):
         return lexicon.state_nouns[lemma], [trigger], None, "noun_trigger"
     condition = lexicon.phrase("condition")
-    if (lemma in condition.words and any(c.lower_ in condition.complements for c in trigger.children)) or lemma in lexicon.state_nouns:
+    if (
+        lemma in condition.words and any(c.lower_ in condition.complements for c in trigger.children)
+    ) or lemma in lexicon.state_nouns:
         holder = _holder(trigger)
         outcome = lexicon.state_nouns.get(lemma) or condition.words[lemma]
         return (outcome, [holder], None, "suffered_injury") if holder is not None else _nothing()

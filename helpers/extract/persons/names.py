@@ -167,7 +167,11 @@ def _name_like(span: Span, lexicon: Lexicon) -> bool:
 
 def _candidate_spans(doc: Doc) -> list[tuple[int, int, bool]]:
     """Token spans that may name a person: ``(start, end, is_person_entity)``."""
-    spans = [(e.start, e.end, e.label_ == "PERSON") for e in doc.ents if e.label_ in {"PERSON", "GPE", "ORG", "LOC", "FAC", "PRODUCT"}]
+    spans = [
+        (e.start, e.end, e.label_ == "PERSON")
+        for e in doc.ents
+        if e.label_ in {"PERSON", "GPE", "ORG", "LOC", "FAC", "PRODUCT"}
+    ]
     i = 0
     while i < len(doc):  # proper-noun runs the NER left unlabelled
         if doc[i].pos_ == "PROPN" and not doc[i].ent_type_:
@@ -221,7 +225,9 @@ def name_mentions(doc: Doc, article: Article, lexicon: Lexicon) -> list[Mention]
         if is_person and _in_place_context(span) and not cued:
             continue
         # organisations are often subjects of "said": only a rank or title makes one a person
-        if not is_person and not ((titled or (span.root.ent_type_ != "ORG" and cued)) and _name_like(span, lexicon)):
+        if not is_person and not (
+            (titled or (span.root.ent_type_ != "ORG" and cued)) and _name_like(span, lexicon)
+        ):
             continue
         taken |= set(range(start, end))
         mentions.append(
@@ -255,11 +261,16 @@ def resolve_names(mentions: list[Mention]) -> None:
     for m in mentions:
         core = _core_tokens(m.key)
         longer = [
-            f for key, f in first.items()
+            f
+            for key, f in first.items()
             if core and len(_core_tokens(key)) > len(core) and _core_tokens(key)[-len(core) :] == core
         ]
         before = [f for f in longer if f.start < m.start]
-        target = max(before, key=lambda f: f.start) if before else (longer[0] if len(longer) == 1 else first[m.key])
+        target = (
+            max(before, key=lambda f: f.start)
+            if before
+            else (longer[0] if len(longer) == 1 else first[m.key])
+        )
         m.key, m.canonical = target.key, target.canonical
 
 
@@ -295,19 +306,29 @@ def nominal_mentions(doc: Doc, article: Article, lexicon: Lexicon, names: list[M
             det = hit.start - 1
             while det >= 0 and doc[det].pos_ == "ADJ":
                 det -= 1
-            if det < 0 or doc[det].lower_ not in function_words().definite_articles or any(i in used for i in range(det, hit.end)):
+            if (
+                det < 0
+                or doc[det].lower_ not in function_words().definite_articles
+                or any(i in used for i in range(det, hit.end))
+            ):
                 continue
             span = doc[det : hit.end]
             if not article.is_extractable(span.start_char, span.end_char):
                 continue
             earlier = [m for m in names if m.end <= det]
             wanted = hit.normalised.lower()
-            same = [m for m in earlier if wanted in (profile[m.key]["rank"] if kind == "rank" else profile[m.key]["title"])]
+            same = [
+                m
+                for m in earlier
+                if wanted in (profile[m.key]["rank"] if kind == "rank" else profile[m.key]["title"])
+            ]
             target = same[-1] if same else None
             if target is None and kind == "title" and span.sent.start > 0:
                 previous = doc[span.sent.start - 1].sent
                 keys = {m.key for m in earlier if previous.start <= m.start < previous.end}
-                target = next((m for m in reversed(earlier) if m.key in keys), None) if len(keys) == 1 else None
+                target = (
+                    next((m for m in reversed(earlier) if m.key in keys), None) if len(keys) == 1 else None
+                )
             if target is None:
                 continue
             used |= set(range(det, hit.end))
@@ -325,9 +346,20 @@ def nominal_mentions(doc: Doc, article: Article, lexicon: Lexicon, names: list[M
     return found
 
 
-def mention_row(article: Article, *, start: int | None, end: int | None, text: str, sentence: str,
-                canonical: str, rank: str = "", title: str = "", affiliation: str = "", role: str,
-                mention: str) -> dict:
+def mention_row(
+    article: Article,
+    *,
+    start: int | None,
+    end: int | None,
+    text: str,
+    sentence: str,
+    canonical: str,
+    rank: str = "",
+    title: str = "",
+    affiliation: str = "",
+    role: str,
+    mention: str,
+) -> dict:
     """One mention row, in the order of the ``person_mentions`` columns.
 
     Args:
@@ -360,4 +392,3 @@ def mention_row(article: Article, *, start: int | None, end: int | None, text: s
         "role": role,
         "mention": mention,
     }
-

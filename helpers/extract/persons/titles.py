@@ -146,7 +146,7 @@ def _title_phrase_words() -> frozenset[str]:
 
 
 def _actor_affiliation(text: str, label: str, lexicon: Lexicon) -> str:
-    """An affiliation as the actor dictionary names it (an unknown one cleaned of articles and possessives)."""
+    """An affiliation as the actor dictionary names it (unknown ones cleaned of articles, possessives)."""
     text = _leading_article().sub("", " ".join(text.split()))
     if not text:
         return ""
@@ -209,7 +209,9 @@ def _read_title(
             break
         if _is_body(doc, content, j, lexicon):
             affiliation_span = doc[content:stop]
-            affiliation = _actor_affiliation(affiliation_span.text, _entity_label(doc, content, stop), lexicon)
+            affiliation = _actor_affiliation(
+                affiliation_span.text, _entity_label(doc, content, stop), lexicon
+            )
             i = stop
             break
         words.append(f"{doc[i].lower_} {doc[content:j].text}")
@@ -254,10 +256,7 @@ def read_prefix(doc: Doc, name_start: int, lexicon: Lexicon, *, floor: int) -> t
     while window > floor and _title_window_token(doc[window - 1], lexicon):
         window -= 1
     heads = [
-        h
-        for i in range(window, cursor)
-        for h in lexicon.by_start.get(("title", i), [])
-        if h.end <= cursor
+        h for i in range(window, cursor) for h in lexicon.by_start.get(("title", i), []) if h.end <= cursor
     ]
     title, affiliation, first = "", "", cursor
     if heads:
@@ -314,4 +313,3 @@ def read_apposition(doc: Doc, name_end: int, lexicon: Lexicon, *, ceiling: int) 
         if rank is not None and rank.end == end:
             return rank.normalised, "", ""
     return "", "", ""
-

@@ -82,7 +82,9 @@ def mention_sentence(doc: Doc, article: Article, start: int, end: int) -> str:
 def _trimmers(language: str = config.DEFAULT_LANGUAGE) -> tuple[re.Pattern, re.Pattern]:
     """A leading article ("the", "The") with its space, and a trailing possessive ("'s", "’")."""
     words = function_words(language)
-    articles = "|".join(f"{re.escape(a)}|{re.escape(a.capitalize())}" for a in sorted(words.definite_articles))
+    articles = "|".join(
+        f"{re.escape(a)}|{re.escape(a.capitalize())}" for a in sorted(words.definite_articles)
+    )
     possessives = "|".join(map(re.escape, sorted(words.possessive_endings, key=len, reverse=True)))
     return re.compile(rf"^({articles})\s+"), re.compile(rf"({possessives})$")
 
@@ -95,7 +97,7 @@ def _clean_span(doc: Doc, span: Span) -> Span | None:
     lead = leading.match(text)
     if lead:
         start += lead.end()
-    trail = trailing.search(text[start - span.start_char:])
+    trail = trailing.search(text[start - span.start_char :])
     if trail:
         end -= len(trail.group())
     return doc.char_span(start, end, label=span.label_, alignment_mode="contract") if end > start else None
@@ -105,9 +107,15 @@ def _strong_place(name: str, gazetteer: Gazetteer, *, min_population: int) -> bo
     """True when ``name`` is the main name (or alias) of a country, division, region or big town."""
     if name in stopnames() or not name[:1].isupper():
         return False
-    return any(is_main and (p.kind in ("country", "admin1", "region") or p.population >= min_population
-                            or (p.country in FOCUS_COUNTRIES and p.population >= CITY_POPULATION))
-               for p, is_main in gazetteer.candidates(name))
+    return any(
+        is_main
+        and (
+            p.kind in ("country", "admin1", "region")
+            or p.population >= min_population
+            or (p.country in FOCUS_COUNTRIES and p.population >= CITY_POPULATION)
+        )
+        for p, is_main in gazetteer.candidates(name)
+    )
 
 
 def _nested_spans(doc: Doc, span: Span, gazetteer: Gazetteer) -> list[Span]:
@@ -120,12 +128,14 @@ def _nested_spans(doc: Doc, span: Span, gazetteer: Gazetteer) -> list[Span]:
     taken: set[int] = set()
     for size in range(min(4, len(span)), 0, -1):
         for i in range(span.start, span.end - size + 1):
-            sub = doc[i:i + size]
+            sub = doc[i : i + size]
             if taken & set(range(i, i + size)) or not (
-                    (sub[0].is_title and sub[-1].is_alpha) or sub.text in aliases()):
+                (sub[0].is_title and sub[-1].is_alpha) or sub.text in aliases()
+            ):
                 continue
-            if sub.text in demonyms() or _strong_place(sub.text, gazetteer,
-                                                       min_population=NESTED_MIN_POPULATION):
+            if sub.text in demonyms() or _strong_place(
+                sub.text, gazetteer, min_population=NESTED_MIN_POPULATION
+            ):
                 found.append(sub)
                 taken.update(range(i, i + size))
     return sorted(found, key=lambda s: s.start)
@@ -140,11 +150,19 @@ def _extend_span(doc: Doc, span: Span, gazetteer: Gazetteer) -> Span:
     longer phrase is itself the main name of a place: the NER and the dictionary match
     often leave out "New" or "Western" ("New Jersey", "Western Australia")."""
     start, end = span.start, span.end
-    if (start > 0 and doc[start - 1].is_title and not doc[start - 1].ent_type_
-            and _is_main_name(doc[start - 1:end].text, gazetteer)):
+    if (
+        start > 0
+        and doc[start - 1].is_title
+        and not doc[start - 1].ent_type_
+        and _is_main_name(doc[start - 1 : end].text, gazetteer)
+    ):
         start -= 1
-    if (end < len(doc) and doc[end].is_title and not doc[end].ent_type_
-            and _is_main_name(doc[start:end + 1].text, gazetteer)):
+    if (
+        end < len(doc)
+        and doc[end].is_title
+        and not doc[end].ent_type_
+        and _is_main_name(doc[start : end + 1].text, gazetteer)
+    ):
         end += 1
     if (start, end) == (span.start, span.end):
         return span
@@ -187,9 +205,15 @@ def find_mentions(doc: Doc, article: Article, gazetteer: Gazetteer) -> list[Ment
     def add(span: Span, *, role: str, label: str, context_only: str = "") -> Mention | None:
         if not (article.is_extractable(span.start_char, span.end_char) or role == "dateline"):
             return None
-        row = Mention(article_id=article.article_id, start_char=span.start_char,
-                      end_char=span.end_char, text=span.text, label=label, role=role,
-                      context_only=context_only)
+        row = Mention(
+            article_id=article.article_id,
+            start_char=span.start_char,
+            end_char=span.end_char,
+            text=span.text,
+            label=label,
+            role=role,
+            context_only=context_only,
+        )
         row.span = span
         rows.append(row)
         return row
@@ -234,6 +258,7 @@ def find_mentions(doc: Doc, article: Article, gazetteer: Gazetteer) -> list[Ment
 
 # --- "Town, Division" ----------------------------------------------------------------------
 
+
 def _divisions(name: str, gazetteer: Gazetteer) -> list[Place]:
     """The divisions and countries a name after "Town," may stand for."""
     code = admin1_abbreviations().get(name)
@@ -254,7 +279,7 @@ def _comma_indexes(doc: Doc) -> list[int]:
 
 
 def _appositions(doc: Doc, rows: list[Mention], gazetteer: Gazetteer, add: AddMention) -> None:
-    """"Town, Division" and "Town, Country" ("Greer, S.C.", "Athens, Texas", "London, Ont.",
+    """ "Town, Division" and "Town, Country" ("Greer, S.C.", "Athens, Texas", "London, Ont.",
     "Tikrit, Salahuddin"): the town must lie in the division, and the division is the one
     holding the town ("Athens, Georgia" is the US state).
 
@@ -273,8 +298,14 @@ def _appositions(doc: Doc, rows: list[Mention], gazetteer: Gazetteer, add: AddMe
         if after is not None:
             area_span = after.span
         else:  # an abbreviation the NER left out: "S.C." or "W. Va."
-            area_span = next((doc[i + 1:i + 1 + n] for n in (2, 1) if i + 1 + n <= len(doc)
-                              and doc[i + 1:i + 1 + n].text in admin1_abbreviations()), None)
+            area_span = next(
+                (
+                    doc[i + 1 : i + 1 + n]
+                    for n in (2, 1)
+                    if i + 1 + n <= len(doc) and doc[i + 1 : i + 1 + n].text in admin1_abbreviations()
+                ),
+                None,
+            )
             if area_span is None or taken & set(range(area_span.start, area_span.end)):
                 continue
         areas = _divisions(area_span.text, gazetteer)
@@ -282,16 +313,26 @@ def _appositions(doc: Doc, rows: list[Mention], gazetteer: Gazetteer, add: AddMe
             continue
         town = ending.get(i)
         if town is not None:
-            towns = [p for p, _m in gazetteer.candidates(town["text"])
-                     if p.kind in ("city", "village") and any(_inside(p, a) for a in areas)]
+            towns = [
+                p
+                for p, _m in gazetteer.candidates(town["text"])
+                if p.kind in ("city", "village") and any(_inside(p, a) for a in areas)
+            ]
         else:
             towns, span = [], None
             for n in (3, 2, 1):
-                span = doc[max(0, i - n):i]
-                if (len(span) == n and all(t.is_title or t.lower_ in name_links for t in span)
-                        and span[0].is_title and not taken & set(range(span.start, span.end))):
-                    towns = [p for p, _m in gazetteer.candidates(span.text)
-                             if p.kind in ("city", "village") and any(_inside(p, a) for a in areas)]
+                span = doc[max(0, i - n) : i]
+                if (
+                    len(span) == n
+                    and all(t.is_title or t.lower_ in name_links for t in span)
+                    and span[0].is_title
+                    and not taken & set(range(span.start, span.end))
+                ):
+                    towns = [
+                        p
+                        for p, _m in gazetteer.candidates(span.text)
+                        if p.kind in ("city", "village") and any(_inside(p, a) for a in areas)
+                    ]
                     if towns:
                         break
             if towns and (town := add(span, role="event", label="")) is not None:

@@ -45,10 +45,17 @@ def resolve_places(doc: Doc, article: Article, *, gazetteer: Gazetteer | None = 
         resolved = resolve_mention(row, gazetteer, countries, admin1_codes)
         if not resolved:
             continue
-        rows.append({"article_id": row["article_id"], "start_char": row["start_char"],
-                     "end_char": row["end_char"], "text": row["text"],
-                     "sentence": mention_sentence(doc, article, row["start_char"], row["end_char"]),
-                     "label": row["label"], **resolved})
+        rows.append(
+            {
+                "article_id": row["article_id"],
+                "start_char": row["start_char"],
+                "end_char": row["end_char"],
+                "text": row["text"],
+                "sentence": mention_sentence(doc, article, row["start_char"], row["end_char"]),
+                "label": row["label"],
+                **resolved,
+            }
+        )
     rows = one_sense_per_article(doc, article, rows)
     return [{column: r[column] for column in columns("place_mentions")} for r in rows]
 

@@ -46,8 +46,10 @@ class ArticleContext:
 
     def without(self, key: str) -> tuple[Counter, Counter]:
         """Counters of supporting names per country and per province, leaving out ``key``."""
+
         def count(table: dict[str, set[str]]) -> Counter:
             return Counter({code: len(keys - {key}) for code, keys in table.items() if keys - {key}})
+
         return count(self.countries), count(self.admin1_codes)
 
 
@@ -58,7 +60,7 @@ def _cue(doc: Doc, start: int, end: int) -> str:
     nouns = place_nouns()
     words = function_words()
     word = ""
-    for token in doc[end:min(end + 8, len(doc))]:
+    for token in doc[end : min(end + 8, len(doc))]:
         if token.lower_ in nouns.admin or token.lower_ in nouns.settlement:
             word = token.lower_
             break
@@ -98,8 +100,9 @@ def article_context(mentions: list[Mention], gazetteer: Gazetteer) -> ArticleCon
             if len(inside) == 1:
                 context.add(key, *inside.pop())
             continue
-        ranked = ranked_candidates(row["text"], gazetteer, None, None,
-                                   _cue(row.span.doc, row.span.start, row.span.end))
+        ranked = ranked_candidates(
+            row["text"], gazetteer, None, None, _cue(row.span.doc, row.span.start, row.span.end)
+        )
         if ranked and (row["role"] == "dateline" or clear_reading(ranked)):
             top = ranked[0][1]
             context.add(key, top.country, top.admin1_code)
@@ -142,25 +145,47 @@ def resolve_mention(row: Mention, gazetteer: Gazetteer, countries: Counter, admi
         score, place = ranked[0]
         small = place.kind == "village" or (place.kind == "city" and place.population == 0)
         if small and countries and place.country not in countries and not cue and not row.get("allowed"):
-            return {**fields, "resolution": f"unresolved: only a small place outside the article's "
-                                           f"countries ({place.canonical}, {place.country})"}
+            return {
+                **fields,
+                "resolution": f"unresolved: only a small place outside the article's "
+                f"countries ({place.canonical}, {place.country})",
+            }
         if len(ranked) > 1 and not row.get("allowed"):
             second_score, second = ranked[1]
-            if (score - second_score < 0.3 and second.country != place.country
-                    and place.country not in countries
-                    and {place.kind, second.kind} <= {"city", "village"}):
-                return {**fields, "resolution": f"unresolved: ambiguous ({place.canonical}, "
-                                               f"{place.country} / {second.canonical}, {second.country})"}
+            if (
+                score - second_score < 0.3
+                and second.country != place.country
+                and place.country not in countries
+                and {place.kind, second.kind} <= {"city", "village"}
+            ):
+                return {
+                    **fields,
+                    "resolution": f"unresolved: ambiguous ({place.canonical}, "
+                    f"{place.country} / {second.canonical}, {second.country})",
+                }
         if row.get("allowed"):
-            note = "resolved: town, division" if place.kind in ("city", "village") else \
-                "resolved: division after a town"
+            note = (
+                "resolved: town, division"
+                if place.kind in ("city", "village")
+                else "resolved: division after a town"
+            )
         elif cue:
             note = f"resolved: cue word ({cue})"
         elif place.country in countries and len({p.country for _s, p in ranked}) > 1:
             note = "resolved: article context"
         else:
             note = "resolved: best match"
-    return {**fields, "place_id": place.place_id, "geonameid": place.geonameid,
-            "canonical": place.canonical, "kind": place.kind, "lat": place.lat, "lon": place.lon,
-            "country": place.country, "admin1": place.admin1, "admin1_code": place.admin1_code,
-            "precision": place.precision, "resolution": note}
+    return {
+        **fields,
+        "place_id": place.place_id,
+        "geonameid": place.geonameid,
+        "canonical": place.canonical,
+        "kind": place.kind,
+        "lat": place.lat,
+        "lon": place.lon,
+        "country": place.country,
+        "admin1": place.admin1,
+        "admin1_code": place.admin1_code,
+        "precision": place.precision,
+        "resolution": note,
+    }

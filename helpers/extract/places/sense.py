@@ -17,8 +17,18 @@ from helpers.knowledge.grammar import function_words
 from helpers.knowledge.place_names import demonyms
 
 #: The fields of a row that say which place it is (copied from the first mention of a name).
-PLACE_FIELDS = ("place_id", "geonameid", "canonical", "kind", "lat", "lon", "country",
-                "admin1", "admin1_code", "precision")
+PLACE_FIELDS = (
+    "place_id",
+    "geonameid",
+    "canonical",
+    "kind",
+    "lat",
+    "lon",
+    "country",
+    "admin1",
+    "admin1_code",
+    "precision",
+)
 
 
 def one_sense_per_article(doc: Doc, article: Article, rows: list[dict]) -> list[dict]:
@@ -43,19 +53,31 @@ def one_sense_per_article(doc: Doc, article: Article, rows: list[dict]) -> list[
             sense.setdefault(row["text"], row)
     for row in rows:
         first = sense.get(row["text"])
-        if first is not None and row is not first and row["role"] in ("event", "nested") \
-                and not row["resolution"].startswith(("resolved: cue word", "resolved: town")):
-            row.update({f: first[f] for f in PLACE_FIELDS}, resolution="resolved: same name as "
-                       "a town, division")
+        if (
+            first is not None
+            and row is not first
+            and row["role"] in ("event", "nested")
+            and not row["resolution"].startswith(("resolved: cue word", "resolved: town"))
+        ):
+            row.update(
+                {f: first[f] for f in PLACE_FIELDS}, resolution="resolved: same name as a town, division"
+            )
     for row in rows:  # names resolved without a cue word apply to later bare occurrences too
-        if row["place_id"] and row["role"] in ("event", "dateline") and row["kind"] in ("city", "village") \
-                and row["text"][:1].isupper() and row["text"] not in demonyms():
+        if (
+            row["place_id"]
+            and row["role"] in ("event", "dateline")
+            and row["kind"] in ("city", "village")
+            and row["text"][:1].isupper()
+            and row["text"] not in demonyms()
+        ):
             sense.setdefault(row["text"], row)
     if not sense:
         return rows
     locatives = function_words().locatives
     taken = {i for r in rows for i in range(r["start_char"], r["end_char"])}
-    pattern = re.compile(r"\b(" + "|".join(re.escape(t) for t in sorted(sense, key=len, reverse=True)) + r")\b")
+    pattern = re.compile(
+        r"\b(" + "|".join(re.escape(t) for t in sorted(sense, key=len, reverse=True)) + r")\b"
+    )
     extra = []
     ents = doc.ents  # spaCy rebuilds every entity span on each access
     for match in pattern.finditer(article.text):  # doc.text would be rebuilt token by token
@@ -67,16 +89,26 @@ def one_sense_per_article(doc: Doc, article: Article, rows: list[dict]) -> list[
             continue
         ent = next((e for e in ents if e.start <= span.start and span.end <= e.end), None)
         whole = ent is None or (ent.start, ent.end) == (span.start, span.end)
-        if ent is not None and ent.label_ == "PERSON" and not (
-                whole and span.start > 0 and doc[span.start - 1].lower_ in locatives):
+        if (
+            ent is not None
+            and ent.label_ == "PERSON"
+            and not (whole and span.start > 0 and doc[span.start - 1].lower_ in locatives)
+        ):
             continue  # a person's name ("Jesse Jackson", "Jackson said"), not "in Jackson"
         if ent is not None and not whole and ent.label_ not in NESTING_LABELS:
             continue
         first = sense[match.group()]
-        extra.append({**first, "start_char": start, "end_char": end, "text": match.group(),
-                      "label": ent.label_ if ent is not None else "",
-                      "role": "event" if whole else "nested",
-                      "sentence": mention_sentence(doc, article, start, end),
-                      "resolution": "resolved: same name as an earlier mention"})
+        extra.append(
+            {
+                **first,
+                "start_char": start,
+                "end_char": end,
+                "text": match.group(),
+                "label": ent.label_ if ent is not None else "",
+                "role": "event" if whole else "nested",
+                "sentence": mention_sentence(doc, article, start, end),
+                "resolution": "resolved: same name as an earlier mention",
+            }
+        )
         taken.update(range(start, end))
     return sorted(rows + extra, key=lambda r: (r["start_char"], r["end_char"]))
