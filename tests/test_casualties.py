@@ -446,8 +446,8 @@ def test_merge_incidents_groups_same_place_and_date_window():
 
 
 def test_tokens_outside_the_trigger_prefilter_are_no_trigger(nlp):
-    """The prefilter (read from token arrays) never hides a token ``_trigger_victims`` would answer for."""
-    from helpers.extract.casualties.triggers import _trigger_candidates, _trigger_victims
+    """The prefilter (read from token arrays) never hides a token ``trigger_victims`` would answer for."""
+    from helpers.extract.casualties.triggers import trigger_candidates, trigger_victims
 
     lexicon = load_lexicon()
     text = "\n".join(
@@ -461,11 +461,11 @@ def test_tokens_outside_the_trigger_prefilter_are_no_trigger(nlp):
         ]
     )
     doc = nlp(text)
-    candidates = set(_trigger_candidates(doc, lexicon))
-    answered = [token.text for token in doc if _trigger_victims(token, lexicon)[0] is not None]
+    candidates = set(trigger_candidates(doc, lexicon))
+    answered = [token.text for token in doc if trigger_victims(token, lexicon)[0] is not None]
     assert answered  # the text has triggers
     assert [
         token.text
         for token in doc
-        if token.i not in candidates and _trigger_victims(token, lexicon)[0] is not None
+        if token.i not in candidates and trigger_victims(token, lexicon)[0] is not None
     ] == []

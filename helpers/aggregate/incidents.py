@@ -8,7 +8,7 @@ from typing import Any
 
 import pandas as pd
 
-from helpers.aggregate.totals import _mode
+from helpers.aggregate.totals import mode_of
 from helpers.articles import Article
 from helpers.tables import columns, grouped_rows, is_missing
 
@@ -56,7 +56,7 @@ def merge_incidents(
     if places is not None and not places.empty:
         keyed = places.assign(_key=places["admin1"].where(places["admin1"].notna(), places["place_id"]))
         fallback_place = {
-            aid: _mode(key for (key,) in rows)
+            aid: mode_of(key for (key,) in rows)
             for (aid,), rows in grouped_rows(keyed, ["article_id"], ["_key"]).items()
         }
     frame = totals.copy()

@@ -107,8 +107,8 @@ def casualty_totals(casualties: pd.DataFrame) -> pd.DataFrame:
                     "high": chosen["high"],
                     "n_figures": len(outcome_rows),
                     "rows": ";".join(f"{r['start_char']}-{r['end_char']}" for r in outcome_rows),
-                    "place_id": _mode(r["place_id"] for r in outcome_rows),
-                    "admin1": _mode(r["admin1"] for r in outcome_rows),
+                    "place_id": mode_of(r["place_id"] for r in outcome_rows),
+                    "admin1": mode_of(r["admin1"] for r in outcome_rows),
                 }
             )
     return pd.DataFrame.from_records(records, columns=columns("casualty_totals"))
@@ -154,7 +154,12 @@ def _text(value: Any) -> str:
     return value if isinstance(value, str) else ""
 
 
-def _mode(values: Iterable | None) -> Any:
+def mode_of(values: Iterable | None) -> Any:
+    """The most common present value (the first seen on a tie), or ``None``.
+
+    >>> mode_of(["b", "a", "b", None]), mode_of([None])
+    ('b', None)
+    """
     if values is None:
         return None
     counted = Counter(v for v in values if not is_missing(v))

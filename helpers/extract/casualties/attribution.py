@@ -14,7 +14,7 @@ from collections.abc import Collection, Sequence
 
 from spacy.tokens import Span, Token
 
-from helpers.extract.casualties.syntax import _clause_head, _entities, _is_passive, _subject
+from helpers.extract.casualties.syntax import clause_head, doc_entities, is_passive, verb_subject
 from helpers.knowledge.actors import ActorDictionary, canonicalize
 from helpers.knowledge.casualty_lexicon import Lexicon, casualty_cues
 
@@ -27,7 +27,7 @@ def _entity_in(token: Token, labels: set[str]) -> Span | None:
     """The first named entity of ``labels`` inside the subtree of ``token``."""
     left, right = token.left_edge.i, token.right_edge.i
     return next(
-        (e for e in _entities(token.doc) if e.label_ in labels and left <= e.start and e.end - 1 <= right),
+        (e for e in doc_entities(token.doc) if e.label_ in labels and left <= e.start and e.end - 1 <= right),
         None,
     )
 
@@ -43,7 +43,7 @@ def _event_agent(event: Token, lexicon: Lexicon) -> Token | Span | None:
             if agent is not None:
                 return agent
     if event.dep_ in {"dobj", "obj"} and event.head.lemma_.lower() in cues.event_verb:
-        return _subject(event.head)
+        return verb_subject(event.head)
     return None
 
 
@@ -51,7 +51,7 @@ def _events_in(sentence: Span, lexicon: Lexicon) -> list[Token]:
     return [t for t in sentence if t.pos_ in {"NOUN", "PROPN"} and t.lemma_.lower() in lexicon.events]
 
 
-def _perpetrator(
+def perpetrator_of(
     agent: Token | None, trigger: Token, sentence: Span, previous: Span | None, lexicon: Lexicon
 ) -> tuple[Token | Span | None, bool]:
     """Pick the perpetrator; True in the second slot when it came from the previous sentence."""
@@ -70,9 +70,9 @@ def _perpetrator(
         if (
             verb.pos_ == "VERB"
             and verb.lemma_.lower() in lexicon.events | cues.attack_verb
-            and not _is_passive(verb)
+            and not is_passive(verb)
         ):
-            subject = _subject(verb)
+            subject = verb_subject(verb)
             if subject is not None and subject.pos_ != "PRON":
                 if subject.lemma_.lower() in lexicon.events:
                     return _event_agent(subject, lexicon), False
@@ -102,7 +102,7 @@ def _noun_phrase(token: Token, *, complements: Collection[str] = ()) -> Span:
     return token.doc[start : end + 1]
 
 
-def _canonicalize(agent: Token | Span | None, dictionary: ActorDictionary | None) -> tuple[str, str]:
+def actor_of(agent: Token | Span | None, dictionary: ActorDictionary | None) -> tuple[str, str]:
     """Canonical name and actor id of the perpetrator, linked through the actor dictionary."""
     if agent is None:
         return "", ""
@@ -116,7 +116,7 @@ def _canonicalize(agent: Token | Span | None, dictionary: ActorDictionary | None
         span = next(
             (
                 e
-                for e in _entities(agent.doc)
+                for e in doc_entities(agent.doc)
                 if e.label_ in _ACTOR_LABELS and phrase.start <= e.start and e.end <= phrase.end
             ),
             phrase,
@@ -130,7 +130,7 @@ def _canonicalize(agent: Token | Span | None, dictionary: ActorDictionary | None
     return text, ""
 
 
-def _place_for(
+def place_for(
     trigger: Token, sentence: Span, previous: Span | None, places: Sequence[dict], main_place: dict | None
 ) -> tuple[dict | None, float]:
     """Nearest sound place: same clause, sentence, the antecedent sentence, else main place."""
@@ -141,11 +141,11 @@ def _place_for(
 
     in_sentence = inside(sentence)
     if in_sentence:
-        clause = _clause_head(trigger)
+        clause = clause_head(trigger)
         same_clause = []
         for place in in_sentence:
             place_span = doc.char_span(place["start_char"], place["end_char"], alignment_mode="expand")
-            if place_span is not None and _clause_head(place_span.root) is clause:
+            if place_span is not None and clause_head(place_span.root) is clause:
                 same_clause.append(place)
         pool = same_clause or in_sentence
         return min(pool, key=lambda p: abs(p["start_char"] - trigger.idx)), 0.9 if same_clause else 0.7

@@ -83,18 +83,19 @@ from itertools import pairwise
 from spacy.tokens import Doc, Span, Token
 
 from helpers.articles import Article
-from helpers.extract.casualties.attribution import _canonicalize, _perpetrator, _place_for
-from helpers.extract.casualties.counting import _Count, _count_of, _noun_keys, _phrase, _victim_group
+from helpers.extract.casualties.attribution import actor_of, perpetrator_of, place_for
+from helpers.extract.casualties.counting import Count, count_of, noun_keys, phrase_of, victim_group_of
 from helpers.extract.casualties.cues import (
-    _besides_killed,
-    _negated,
-    _SentenceMatches,
-    _survivors,
-    _unrealised,
+    SentenceMatches,
+    besides_killed,
+    is_negated,
+    survived_or_added,
+    unrealised,
 )
+from helpers.extract.casualties.exclusions import exclusion, flag_restated_headline, resolve_overlaps
 from helpers.extract.casualties.numbers import Quantity
-from helpers.extract.casualties.syntax import _complement, _entities, _with_conjuncts
-from helpers.extract.casualties.triggers import _fatal_subset, _trigger_candidates, _trigger_victims
+from helpers.extract.casualties.syntax import complement_of, doc_entities, with_conjuncts
+from helpers.extract.casualties.triggers import fatal_subset, trigger_candidates, trigger_victims
 from helpers.knowledge.actors import ActorDictionary
 from helpers.knowledge.casualty_lexicon import HARMED, Lexicon, casualty_cues, load_lexicon
 
@@ -127,15 +128,6 @@ def _sentence_units(doc: Doc, article: Article) -> list[Span]:
     return units
 
 
-def _exclusion(article: Article, start: int, end: int) -> str:
-    if article.duplicate_of:
-        return "duplicate"
-    if article.is_extractable(start, end):
-        return ""
-    paragraph = article.paragraph_at(start)
-    return paragraph.kind if paragraph is not None else "outside paragraphs"
-
-
 def _including_parts(total_victim: Token, trigger: Token, lexicon: Lexicon) -> list[Token]:
     """Victims listed after ``including``/``among them`` that break a total down."""
     including = casualty_cues().including
@@ -145,7 +137,7 @@ def _including_parts(total_victim: Token, trigger: Token, lexicon: Lexicon) -> l
             if child.lower_ in including and child.dep_ in {"prep", "advcl", "acl"}:
                 for grand in child.children:
                     if grand.dep_ in {"pobj", "dobj"}:
-                        parts.extend(_with_conjuncts(grand, lexicon, appositions=True))
+                        parts.extend(with_conjuncts(grand, lexicon, appositions=True))
     return parts
 
 
@@ -179,8 +171,8 @@ def extract_casualties(
     rows: list[dict] = []
     seen: dict[tuple[int, int, str], dict] = {}
     sentences = _sentence_units(doc, article)
-    time_ents = [e for e in _entities(doc) if e.label_ in {"DATE", "TIME"}]
-    candidates = _trigger_candidates(doc, lexicon)
+    time_ents = [e for e in doc_entities(doc) if e.label_ in {"DATE", "TIME"}]
+    candidates = trigger_candidates(doc, lexicon)
     for position, sentence in enumerate(sentences):
         previous = sentences[position - 1] if position else None
         if previous is not None and article.paragraph_at(previous.start_char) is not article.paragraph_at(
@@ -189,27 +181,27 @@ def extract_casualties(
             previous = None
         # Sentence.ents rebuilds every entity of the doc; filter the doc's few time entities instead.
         times = [e for e in time_ents if sentence.start <= e.start < sentence.end]
-        matches = _SentenceMatches(sentence, article, times)
+        matches = SentenceMatches(sentence, article, times)
         for index in candidates[
             bisect_left(candidates, sentence.start) : bisect_left(candidates, sentence.end)
         ]:
             trigger = doc[index]
-            outcome, victims, agent, rule = _trigger_victims(trigger, lexicon)
+            outcome, victims, agent, rule = trigger_victims(trigger, lexicon)
             victims = [v for v in victims if v is not None and sentence.start <= v.i < sentence.end]
-            if outcome is None or not victims or _unrealised(trigger):
+            if outcome is None or not victims or unrealised(trigger):
                 continue
             # An adjective modifier ("three dead suspects and two residents") describes only its noun.
             heads = (
                 victims
                 if rule == "state_modifier"
-                else [v for head in victims for v in _with_conjuncts(head, lexicon)]
+                else [v for head in victims for v in with_conjuncts(head, lexicon)]
             )
             heads = [v for v in heads if sentence.start <= v.i < sentence.end]
             group = f"{article.article_id}:{trigger.i}" if len(heads) > 1 else ""
             for victim in heads:
-                if victim != trigger and any(key in lexicon.non_persons for key in _noun_keys(victim)):
+                if victim != trigger and any(key in lexicon.non_persons for key in noun_keys(victim)):
                     continue  # "the shooting death of …": an event noun is not a victim of "shooting"
-                count = _count_of(
+                count = count_of(
                     victim,
                     matches.quantities,
                     lexicon,
@@ -217,11 +209,11 @@ def extract_casualties(
                 )
                 if count is None:
                     continue
-                if _negated(trigger, rule):
-                    count = _Count(
+                if is_negated(trigger, rule):
+                    count = Count(
                         Quantity(0, 0, "exact", 0), count.span, count.victim, "negation", 0.8
                     )  # "was not hurt"
-                survived = _survivors(trigger, bool(matches.survival_starts))
+                survived = survived_or_added(trigger, bool(matches.survival_starts))
                 if (
                     rule == "noun_trigger"
                     and count.rule in {"singular_definite", "unspecified_plural", "named_person", "pronoun"}
@@ -235,15 +227,15 @@ def extract_casualties(
                     outcome == HARMED
                     and not group
                     and (
-                        _besides_killed(victim, trigger, rule, lexicon)
-                        or (survived and not _fatal_subset(trigger, lexicon))
+                        besides_killed(victim, trigger, rule, lexicon)
+                        or (survived and not fatal_subset(trigger, lexicon))
                     )
                 ):
                     victim_outcome = "injured"  # "killed a man and shot two others": the others survived
                 if survived and victim_outcome != "killed" and count.rule in ANAPHORIC_COUNTS:
                     count.rule += "+survived"  # "she was shot and is in stable condition": not the one killed
                 if rule == "noun_trigger" and count.victim == trigger:
-                    count.victim = _complement(trigger, cues.membership | cues.partitive)
+                    count.victim = complement_of(trigger, cues.membership | cues.partitive)
                 row = _row(
                     article,
                     doc,
@@ -266,8 +258,8 @@ def extract_casualties(
                     continue
                 seen[key] = row
                 rows.append(row)
-                for fatal in _fatal_subset(trigger, lexicon) if outcome == HARMED else []:
-                    fatal_count = _count_of(fatal, matches.quantities, lexicon)
+                for fatal in fatal_subset(trigger, lexicon) if outcome == HARMED else []:
+                    fatal_count = count_of(fatal, matches.quantities, lexicon)
                     if fatal_count is not None and fatal_count.quantity is not None:
                         fatal_row = _row(
                             article,
@@ -289,7 +281,7 @@ def extract_casualties(
                         seen.setdefault((fatal_row["start_char"], fatal_row["end_char"], "killed"), fatal_row)
                         rows.append(fatal_row)
                 for part in _including_parts(victim, trigger, lexicon):
-                    part_count = _count_of(part, matches.quantities, lexicon)
+                    part_count = count_of(part, matches.quantities, lexicon)
                     if part_count is None or part_count.quantity is None:
                         continue
                     part_row = _row(
@@ -314,8 +306,8 @@ def extract_casualties(
                     if part_key not in seen:
                         seen[part_key] = part_row
                         rows.append(part_row)
-    _resolve_overlaps(rows)
-    _flag_restated_headline(rows, article)
+    resolve_overlaps(rows)
+    flag_restated_headline(rows, article)
     return sorted(rows, key=lambda r: (r["start_char"], r["outcome"]))
 
 
@@ -326,7 +318,7 @@ def _row(
     previous: Span | None,
     trigger: Token,
     outcome: str,
-    count: _Count,
+    count: Count,
     agent: Token | None,
     rule: str,
     group: str,
@@ -337,18 +329,18 @@ def _row(
     dictionary: ActorDictionary | None,
 ) -> dict:
     """Assemble one output row."""
-    perpetrator_token, from_previous = _perpetrator(agent, trigger, sentence, previous, lexicon)
-    perpetrator, perpetrator_id = _canonicalize(perpetrator_token, dictionary)
-    place, place_confidence = _place_for(trigger, sentence, previous, places, main_place)
+    perpetrator_token, from_previous = perpetrator_of(agent, trigger, sentence, previous, lexicon)
+    perpetrator, perpetrator_id = actor_of(perpetrator_token, dictionary)
+    place, place_confidence = place_for(trigger, sentence, previous, places, main_place)
     quantity = count.quantity
     start, end = count.span.start_char, count.span.end_char
-    reason = _exclusion(article, start, end)
+    reason = exclusion(article, start, end)
     if not reason and background:
         reason = "background"
     ages = tuple(casualty_cues().age_adjective)  # "12 years old" is an age, not a time
     times = [
         e.text
-        for e in _entities(doc)
+        for e in doc_entities(doc)
         if e.label_ in {"DATE", "TIME"}
         and sentence.start <= e.start
         and e.end <= sentence.end
@@ -364,8 +356,8 @@ def _row(
         "low": None if quantity is None else quantity.low,
         "high": None if quantity is None else quantity.high,
         "qualifier": "unspecified" if quantity is None else quantity.qualifier,
-        "victim": _phrase(count.victim) if count.victim is not None else "",
-        "victim_group": _victim_group(count.victim, lexicon),
+        "victim": phrase_of(count.victim) if count.victim is not None else "",
+        "victim_group": victim_group_of(count.victim, lexicon),
         "perpetrator": perpetrator,
         "perpetrator_id": perpetrator_id,
         "place_id": (place or {}).get("place_id"),
@@ -383,39 +375,3 @@ def _row(
         "excluded": bool(reason),
         "exclude_reason": reason,
     }
-
-
-def _resolve_overlaps(rows: list[dict]) -> None:
-    """Same figure, several triggers: keep the specific outcome; injured-then-died counts as killed."""
-    by_span: dict[tuple[int, int], list[dict]] = {}
-    for row in rows:
-        by_span.setdefault((row["start_char"], row["end_char"]), []).append(row)
-    for same in by_span.values():
-        killed = [r for r in same if r["outcome"] == "killed"]
-        if not killed:
-            continue
-        for row in same:
-            if row["outcome"] == "injured" and not row["excluded"]:
-                if row["includes_killed"]:
-                    rows.remove(row)  # "shot and killed": the shot figure is the killed figure.
-                else:
-                    row["excluded"], row["exclude_reason"] = True, "later died"
-
-
-def _flag_restated_headline(rows: list[dict], article: Article) -> None:
-    """A headline figure equal to a body figure (same outcome, same bounds) is a restatement."""
-    body = {
-        (r["outcome"], r["low"], r["high"]) for r in rows if not r["excluded"] and _kind(article, r) == "body"
-    }
-    for row in rows:
-        if (
-            not row["excluded"]
-            and _kind(article, row) == "title"
-            and (row["outcome"], row["low"], row["high"]) in body
-        ):
-            row["excluded"], row["exclude_reason"] = True, "restated headline"
-
-
-def _kind(article: Article, row: dict) -> str:
-    paragraph = article.paragraph_at(row["start_char"])
-    return paragraph.kind if paragraph is not None else ""

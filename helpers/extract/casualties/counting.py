@@ -1,11 +1,11 @@
 """Counting a victim phrase: how many people it stands for, and which group they belong to.
 
 A count comes from a number phrase found by a spaCy :class:`~spacy.matcher.Matcher`
-over qualifiers + number words/digits/vague amounts (:func:`_quantity_matcher`,
+over qualifiers + number words/digits/vague amounts (:func:`quantity_matcher`,
 parsed by :func:`helpers.extract.casualties.numbers.parse_quantity`), or from the
 noun itself: ``a``/``one`` + a person noun, a named person or ``he``/``she``
 count 1, ``no one`` counts 0 and a bare plural gives a figure with no number.
-Only victims that are people count (:func:`_is_person`).
+Only victims that are people count (:func:`is_person`).
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from helpers.extract.casualties.numbers import (
     Quantity,
     parse_quantity,
 )
-from helpers.extract.casualties.syntax import _complement, _entities, _is_age
+from helpers.extract.casualties.syntax import complement_of, doc_entities, is_age
 from helpers.knowledge.casualty_lexicon import Lexicon, casualty_cues, quantity_words
 
 #: Entity labels whose numbers are never counts of people (years, ages, money …).
@@ -32,7 +32,7 @@ NOT_COUNTS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL
 
 
 @dataclass
-class _Count:
+class Count:
     quantity: Quantity | None
     span: Span
     victim: Token | None
@@ -41,7 +41,7 @@ class _Count:
 
 
 @lru_cache(maxsize=8)
-def _quantity_matcher(vocab_id: int, vocab: Any) -> Matcher:
+def quantity_matcher(vocab_id: int, vocab: Any) -> Matcher:
     """The matcher of count phrases (qualifier + number or vague amount) for one vocabulary.
 
     A single vague word counts alone unless it is an article or also a qualifier (``some``).
@@ -73,9 +73,9 @@ def _quantity_matcher(vocab_id: int, vocab: Any) -> Matcher:
     return quantity
 
 
-def _count_of(
+def count_of(
     victim: Token, quantities: dict[int, Span], lexicon: Lexicon, *, animate: bool = False
-) -> _Count | None:
+) -> Count | None:
     """How many people a victim head stands for, or None if it is not people.
 
     With ``animate`` (the trigger only takes people: killed, wounded, arrested …)
@@ -88,23 +88,23 @@ def _count_of(
     determiners = [c for c in victim.children if c.dep_ == "det"]
     if lower in cues.negative_pronoun or any(d.lower_ in cues.negative_determiner for d in determiners):
         start = min([victim.i] + [d.i for d in determiners])
-        return _Count(Quantity(0, 0, "exact", 0), doc[start : victim.i + 1], victim, "negation", 0.9)
+        return Count(Quantity(0, 0, "exact", 0), doc[start : victim.i + 1], victim, "negation", 0.9)
     if victim.lemma_.lower() in cues.total_noun:
         # "a total of 649 individuals": the count is in the "of" complement.
-        inner = _complement(victim, cues.partitive)
-        return _count_of(inner, quantities, lexicon, animate=animate) if inner is not None else None
+        inner = complement_of(victim, cues.partitive)
+        return count_of(inner, quantities, lexicon, animate=animate) if inner is not None else None
     if victim.i in quantities:
         # The count itself heads the phrase: "killing three", "three of the soldiers".
         if victim.ent_type_ in NOT_COUNTS:
             return None
         span = quantities[victim.i]
-        counted = _complement(victim, cues.partitive)
+        counted = complement_of(victim, cues.partitive)
         quantity = parse_quantity(span.text)
         if quantity is None:
             return None
-        if counted is not None and not _is_person(counted, lexicon, animate=animate):
+        if counted is not None and not is_person(counted, lexicon, animate=animate):
             return None
-        return _Count(quantity, span, counted, "count_head", 0.8)
+        return Count(quantity, span, counted, "count_head", 0.8)
     modifiers = [victim] + [
         c for c in victim.children if c.dep_ == "compound"
     ]  # "a dozen aid workers": dozen hangs on "aid"
@@ -118,7 +118,7 @@ def _count_of(
     ]  # "a second man" is one person, counted below
     if numbers:
         if (
-            not _is_person(victim, lexicon, animate=animate)
+            not is_person(victim, lexicon, animate=animate)
             and victim.lemma_.lower() not in lexicon.nouns
             and victim.lower_ not in lexicon.nouns
         ):
@@ -127,46 +127,46 @@ def _count_of(
         if numbers[0].ent_type_ in NOT_COUNTS:
             return None
         quantity = parse_quantity(span.text)
-        return _Count(quantity, span, victim, "number", 0.9) if quantity is not None else None
+        return Count(quantity, span, victim, "number", 0.9) if quantity is not None else None
     vague_of = victim.lower_ in VAGUE_LOW_BOUNDS or any(
         f"{victim.lower_} {of}" in VAGUE_LOW_BOUNDS for of in cues.partitive
     )
     if victim.i in quantities or (vague_of and victim.tag_ == "NNS"):
         quantity = parse_quantity(victim.lower_)
-        return _Count(quantity, doc[victim.i : victim.i + 1], victim, "vague", 0.6) if quantity else None
-    if not _is_person(victim, lexicon, animate=animate) and not (
+        return Count(quantity, doc[victim.i : victim.i + 1], victim, "vague", 0.6) if quantity else None
+    if not is_person(victim, lexicon, animate=animate) and not (
         victim.lemma_.lower() in lexicon.nouns or lower in lexicon.nouns
     ):
         return None
     if lower in cues.singular_pronoun:
-        return _Count(Quantity(1, 1, "exact", 1), doc[victim.i : victim.i + 1], victim, "pronoun", 0.4)
+        return Count(Quantity(1, 1, "exact", 1), doc[victim.i : victim.i + 1], victim, "pronoun", 0.4)
     if lower in cues.reflexive:
-        return _Count(Quantity(1, 1, "exact", 1), doc[victim.i : victim.i + 1], victim, "reflexive", 0.6)
+        return Count(Quantity(1, 1, "exact", 1), doc[victim.i : victim.i + 1], victim, "reflexive", 0.6)
     if lower in cues.additional_person:  # "seriously wounded another"
-        return _Count(Quantity(1, 1, "exact", 1), doc[victim.i : victim.i + 1], victim, "singular", 0.6)
-    common_noun = any(key in lexicon.victims for key in _noun_keys(victim))
+        return Count(Quantity(1, 1, "exact", 1), doc[victim.i : victim.i + 1], victim, "singular", 0.6)
+    common_noun = any(key in lexicon.victims for key in noun_keys(victim))
     if (victim.ent_type_ == "PERSON" or victim.pos_ == "PROPN") and not common_noun:
         entity = next(
-            (e for e in _entities(doc) if e.start <= victim.i < e.end), doc[victim.i : victim.i + 1]
+            (e for e in doc_entities(doc) if e.start <= victim.i < e.end), doc[victim.i : victim.i + 1]
         )
-        return _Count(Quantity(1, 1, "exact", 1), entity, victim, "named_person", 0.6)
+        return Count(Quantity(1, 1, "exact", 1), entity, victim, "named_person", 0.6)
     if not _is_plural(victim) and victim.pos_ != "PRON":
         article = next((d for d in determiners if d.lower_ in cues.singular_determiner), None)
         start = (
             article.i
             if article is not None
             else min(
-                [victim.i] + [d.i for d in determiners] + ([victim.left_edge.i] if _is_age(victim) else [])
+                [victim.i] + [d.i for d in determiners] + ([victim.left_edge.i] if is_age(victim) else [])
             )
         )
         rule, confidence = ("singular", 0.8) if article is not None else ("singular_definite", 0.5)
-        return _Count(Quantity(1, 1, "exact", 1), doc[start : victim.i + 1], victim, rule, confidence)
+        return Count(Quantity(1, 1, "exact", 1), doc[start : victim.i + 1], victim, rule, confidence)
     if _is_plural(victim):
-        return _Count(None, doc[victim.i : victim.i + 1], victim, "unspecified_plural", 0.3)
+        return Count(None, doc[victim.i : victim.i + 1], victim, "unspecified_plural", 0.3)
     return None
 
 
-def _noun_keys(token: Token) -> list[str]:
+def noun_keys(token: Token) -> list[str]:
     """Lexicon keys for a noun: lemma, form and a naive singular.
 
     Written by hand because the tagger marks capitalised headline nouns
@@ -185,18 +185,18 @@ def _is_plural(token: Token) -> bool:
     return (
         token.tag_ in {"NNS", "NNPS"}
         or "Plur" in token.morph.get("Number")
-        or _noun_keys(token)[2] != token.lower_
+        or noun_keys(token)[2] != token.lower_
     )
 
 
-def _is_person(token: Token, lexicon: Lexicon, *, animate: bool = False) -> bool:
+def is_person(token: Token, lexicon: Lexicon, *, animate: bool = False) -> bool:
     """True when a noun denotes people (lexicon, nationality, named person, pronoun).
 
     ``animate``: the trigger takes only living beings, so any common noun that is
     not a known non-person (``lexicon.non_persons``) and not a date/number entity counts.
     """
     cues = casualty_cues()
-    keys = _noun_keys(token)
+    keys = noun_keys(token)
     if any(key in lexicon.victims for key in keys):
         return True
     if (
@@ -210,7 +210,7 @@ def _is_person(token: Token, lexicon: Lexicon, *, animate: bool = False) -> bool
         return True
     if token.pos_ == "PROPN" and any(c.dep_ == "appos" and c.like_num for c in token.children):
         return True  # "Smith, 25," - an age in apposition marks a person.
-    if _is_age(token):
+    if is_age(token):
         return True  # "a 12-year-old" used as a noun.
     if (
         token.pos_ == "PRON"
@@ -224,19 +224,19 @@ def _is_person(token: Token, lexicon: Lexicon, *, animate: bool = False) -> bool
     return token.pos_ == "NUM"
 
 
-def _victim_group(victim: Token | None, lexicon: Lexicon) -> str:
+def victim_group_of(victim: Token | None, lexicon: Lexicon) -> str:
     """Victim group from the modifiers first (``police officers``), then the noun, then nationality."""
     if victim is None:
         return "people"
     cues = casualty_cues()
     target = victim
-    members = _complement(victim, cues.partitive | cues.membership)
+    members = complement_of(victim, cues.partitive | cues.membership)
     if victim.lemma_.lower() in cues.group_member and members is not None:
         target = members
     for child in target.children:
         if child.dep_ in {"compound", "amod"} and child.lemma_.lower() in lexicon.modifiers:
             return lexicon.modifiers[child.lemma_.lower()]
-    group = next((lexicon.victims[key] for key in _noun_keys(target) if key in lexicon.victims), None)
+    group = next((lexicon.victims[key] for key in noun_keys(target) if key in lexicon.victims), None)
     if group and group != "people":
         return group
     if target.ent_type_ == "NORP" and target.pos_ in {"PROPN", "NOUN"}:
@@ -244,7 +244,7 @@ def _victim_group(victim: Token | None, lexicon: Lexicon) -> str:
     return group or "people"
 
 
-def _phrase(token: Token | None) -> str:
+def phrase_of(token: Token | None) -> str:
     """The victim phrase: the noun with its left modifiers and ``of``/``among``/``from`` complement."""
     if token is None:
         return ""

@@ -1,7 +1,7 @@
 """Cues that change what a figure counts: background time, survival, negation, unrealised harm.
 
 A sentence's count phrases and its time and survival cues are found by token
-matchers (:class:`_SentenceMatches`), only in sentences with a trigger. The
+matchers (:class:`SentenceMatches`), only in sentences with a trigger. The
 other cues are read off the trigger: ``was not hurt`` (0), ``could have been
 killed`` (no figure), ``killed a man and shot two others`` (the others are
 injured, not killed).
@@ -19,8 +19,8 @@ from spacy.tokens import Span, Token
 from spacy.util import filter_spans
 
 from helpers.articles import Article
-from helpers.extract.casualties.counting import _quantity_matcher
-from helpers.extract.casualties.triggers import _fatal_subset
+from helpers.extract.casualties.counting import quantity_matcher
+from helpers.extract.casualties.triggers import fatal_subset
 from helpers.knowledge.casualty_lexicon import Lexicon, casualty_cues, cue_patterns
 
 
@@ -34,7 +34,7 @@ def _cue_matchers(vocab_id: int, vocab: Any) -> tuple[Matcher, Matcher]:
     return background, survival
 
 
-class _SentenceMatches:
+class SentenceMatches:
     """Count phrases and cue matches of one sentence, found when first asked for.
 
     Most sentences hold no casualty trigger; running the three token matchers
@@ -45,7 +45,7 @@ class _SentenceMatches:
     def __init__(self, sentence: Span, article: Article, times: Sequence[Span]) -> None:
         self.sentence, self.article, self.times = sentence, article, times
         vocab = sentence.doc.vocab
-        self.quantity_matcher = _quantity_matcher(id(vocab), vocab)
+        self.quantity_matcher = quantity_matcher(id(vocab), vocab)
         self.background_matcher, self.survival_matcher = _cue_matchers(id(vocab), vocab)
 
     def _starts(self, matcher: Matcher) -> list[int]:
@@ -87,7 +87,7 @@ def _is_background(time_cue: bool, article: Article, times: Sequence[Span]) -> b
     return bool(years) and max(years) < int(article.date[:4])
 
 
-def _negated(trigger: Token, rule: str) -> bool:
+def is_negated(trigger: Token, rule: str) -> bool:
     """``was not hurt``; for an injury noun, its holder verb: ``did not suffer any injuries``."""
     verb = trigger
     if rule == "suffered_injury":
@@ -95,13 +95,13 @@ def _negated(trigger: Token, rule: str) -> bool:
     return any(c.dep_ == "neg" for c in verb.children)
 
 
-def _survivors(trigger: Token, survival_cue: bool) -> bool:
+def survived_or_added(trigger: Token, survival_cue: bool) -> bool:
     """The sentence says the victims lived (``survival_cue``: ``in stable condition``,
     ``treated and released``) or adds them to those already named (``was also shot``)."""
     return survival_cue or any(c.lower_ in casualty_cues().additive_adverb for c in trigger.children)
 
 
-def _unrealised(trigger: Token) -> bool:
+def unrealised(trigger: Token) -> bool:
     """A harm that is possible, threatened or intended, not reported.
 
     ``he could hurt her``, ``tried to kill``.
@@ -113,7 +113,7 @@ def _unrealised(trigger: Token) -> bool:
     return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in cues.intent_verb
 
 
-def _besides_killed(victim: Token, trigger: Token, rule: str, lexicon: Lexicon) -> bool:
+def besides_killed(victim: Token, trigger: Token, rule: str, lexicon: Lexicon) -> bool:
     """Shot victims who are people besides the killed: ``two others``, ``another man was also shot``.
 
     ``other``/``another`` after an active verb may set the victims apart from the
@@ -122,7 +122,7 @@ def _besides_killed(victim: Token, trigger: Token, rule: str, lexicon: Lexicon) 
     others were shot, one fatally``) keeps the figure counting both.
     """
     cues = casualty_cues()
-    if rule == "noun_trigger" or _fatal_subset(trigger, lexicon):
+    if rule == "noun_trigger" or fatal_subset(trigger, lexicon):
         return False
     if not (
         victim.lower_ in cues.others

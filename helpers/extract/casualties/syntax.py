@@ -22,12 +22,12 @@ PARTICIPLE_TAGS = frozenset({"VBN"})
 
 
 @lru_cache(maxsize=4)
-def _entities(doc: Doc) -> tuple[Span, ...]:
+def doc_entities(doc: Doc) -> tuple[Span, ...]:
     """``doc.ents``, built once per doc (spaCy rebuilds every entity span on each access)."""
     return tuple(doc.ents)
 
 
-def _with_conjuncts(token: Token, lexicon: Lexicon, *, appositions: bool = False) -> list[Token]:
+def with_conjuncts(token: Token, lexicon: Lexicon, *, appositions: bool = False) -> list[Token]:
     """The token and the tokens conjoined to it (``an officer and three soldiers``).
 
     A conjunct with its own trigger (``3 killed, 5 injured``) is a separate
@@ -45,7 +45,7 @@ def _with_conjuncts(token: Token, lexicon: Lexicon, *, appositions: bool = False
         ):
             if child.dep_ == "appos" and child.pos_ == "NUM" and token.pos_ != "NUM":
                 continue  # "Smith, 25," is an age, not a second victim.
-            found.extend(_with_conjuncts(child, lexicon, appositions=appositions))
+            found.extend(with_conjuncts(child, lexicon, appositions=appositions))
     return found
 
 
@@ -57,7 +57,7 @@ def _has_own_trigger(token: Token, lexicon: Lexicon) -> bool:
     )
 
 
-def _is_passive(verb: Token) -> bool:
+def is_passive(verb: Token) -> bool:
     perfect = casualty_cues().perfect_auxiliary
     return any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children) or (
         verb.tag_ in PARTICIPLE_TAGS
@@ -65,7 +65,7 @@ def _is_passive(verb: Token) -> bool:
     )
 
 
-def _subject(verb: Token) -> Token | None:
+def verb_subject(verb: Token) -> Token | None:
     """The subject of a verb, inherited from the verb it is conjoined to when missing."""
     while True:
         for child in verb.children:
@@ -79,13 +79,13 @@ def _subject(verb: Token) -> Token | None:
             verb = verb.head  # "was shot and killed"; "was found shot"
             continue
         if verb.dep_ in {"acl", "relcl"} and (
-            verb.head.pos_ in {"NOUN", "PROPN", "NUM", "PRON"} or _is_age(verb.head)
+            verb.head.pos_ in {"NOUN", "PROPN", "NUM", "PRON"} or is_age(verb.head)
         ):
             return verb.head
         return None
 
 
-def _is_age(token: Token) -> bool:
+def is_age(token: Token) -> bool:
     """``old`` in ``a 12-year-old`` used as a noun."""
     cues = casualty_cues()
     return token.lower_ in cues.age_adjective and any(
@@ -95,14 +95,14 @@ def _is_age(token: Token) -> bool:
 
 def _shares_object(verb: Token) -> bool:
     """``shot and wounded two men``: a conjoined verb holds the object of both."""
-    return any(c.dep_ == "conj" and c.pos_ == "VERB" and _objects(c) for c in verb.children)
+    return any(c.dep_ == "conj" and c.pos_ == "VERB" and objects_of(c) for c in verb.children)
 
 
-def _objects(verb: Token) -> list[Token]:
+def objects_of(verb: Token) -> list[Token]:
     return [c for c in verb.children if c.dep_ in {"dobj", "obj"}]
 
 
-def _complement(token: Token, prepositions: frozenset[str]) -> Token | None:
+def complement_of(token: Token, prepositions: frozenset[str]) -> Token | None:
     """The first object of a preposition in ``prepositions`` that hangs on ``token``.
 
     ``the deaths of six people``.
@@ -119,7 +119,7 @@ def _complement(token: Token, prepositions: frozenset[str]) -> Token | None:
     )
 
 
-def _clause_head(token: Token) -> Token:
+def clause_head(token: Token) -> Token:
     """The head of the clause ``token`` is in."""
     while token.dep_ not in {"ROOT", "conj", "advcl", "ccomp", "relcl"} and token.head is not token:
         token = token.head

@@ -6,7 +6,7 @@ verbs (``kill``, ``die``, ``wound``, ``kidnap``, ``arrest``, ``shoot`` …),
 nouns (``deaths``, ``casualties``, ``bodies``), predicate adjectives (``dead``,
 ``injured``, ``missing``) and the heads of phrases (``passed away``, ``lost
 their lives``, ``took … hostage``, ``the death toll rose to 15``, ``in critical
-condition``). :func:`_trigger_victims` reads its victims off its arguments, as
+condition``). :func:`trigger_victims` reads its victims off its arguments, as
 its frame in the lexicon says.
 """
 
@@ -16,20 +16,20 @@ import numpy
 from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc, Token
 
-from helpers.extract.casualties.counting import _is_person
+from helpers.extract.casualties.counting import is_person
 from helpers.extract.casualties.numbers import parse_number
 from helpers.extract.casualties.syntax import (
     PARTICIPLE_TAGS,
     SUBJECTS,
-    _complement,
-    _is_passive,
-    _objects,
     _shares_object,
-    _subject,
+    complement_of,
+    is_passive,
+    objects_of,
+    verb_subject,
 )
 from helpers.knowledge.casualty_lexicon import HARMED, Lexicon, Phrase, casualty_cues
 
-#: What :func:`_trigger_victims` finds: outcome, victim heads, agent, rule name.
+#: What :func:`trigger_victims` finds: outcome, victim heads, agent, rule name.
 Found = tuple[str | None, list[Token], Token | None, str]
 
 
@@ -38,7 +38,7 @@ def _nothing() -> Found:
     return None, [], None, ""
 
 
-def _trigger_candidates(doc: Doc, lexicon: Lexicon) -> list[int]:
+def trigger_candidates(doc: Doc, lexicon: Lexicon) -> list[int]:
     """Indexes of the tokens whose lemma or lower-case form is a trigger word, in order.
 
     Read with one ``Doc.to_array`` and a look at each distinct value, instead of
@@ -69,7 +69,7 @@ def _verb_outcome(verb: Token, lexicon: Lexicon, lemma: str | None = None) -> st
                 other.dep_ in {"advmod", "oprd", "acomp", "prt", "conj", "xcomp", "amod"}
                 and lemma in lexicon.fatal
                 and _subset_count(other) is None
-                and not (other.pos_ == "VERB" and _objects(other) and _objects(verb))
+                and not (other.pos_ == "VERB" and objects_of(other) and objects_of(verb))
                 and (  # "shooting four and killing one"
                     outcome == HARMED or lemma in lexicon.fatal_injury
                 )
@@ -105,7 +105,7 @@ def _subset_count(cue: Token) -> Token | None:
     )
 
 
-def _fatal_subset(trigger: Token, lexicon: Lexicon) -> list[Token]:
+def fatal_subset(trigger: Token, lexicon: Lexicon) -> list[Token]:
     """``Four people were shot, one fatally``: the count modified by a fatal adverb."""
     subsets = [
         c
@@ -131,9 +131,9 @@ def _holder(noun: Token) -> Token | None:
     if token.dep_ in {"prep", "dobj", "attr"} and token.head.lemma_.lower() in cues.holder_verb:
         verb = token.head
         return (
-            _subject(verb)
-            if verb.lemma_.lower() not in cues.transfer_verb or _is_passive(verb)
-            else next(iter(_objects(verb)), None)
+            verb_subject(verb)
+            if verb.lemma_.lower() not in cues.transfer_verb or is_passive(verb)
+            else next(iter(objects_of(verb)), None)
         )
     return None
 
@@ -185,7 +185,7 @@ def _headline_shot(shot: Token, lexicon: Lexicon) -> list[Token]:
         c
         for c in shot.children
         if (c.dep_ == "nummod" and (parse_number(c.text) or 0) >= 2)
-        or (c.dep_ in {"compound", "nsubj", "amod"} and c.pos_ != "NUM" and _is_person(c, lexicon))
+        or (c.dep_ in {"compound", "nsubj", "amod"} and c.pos_ != "NUM" and is_person(c, lexicon))
     ]
     # A flat headline parse hangs every modifier on "shot" ("Female teen shot"): the last
     # one is the head noun.
@@ -197,19 +197,19 @@ def _verb_victims(trigger: Token, lexicon: Lexicon, lemma: str) -> Found:
     outcome = _verb_outcome(trigger, lexicon)
     if outcome is None:
         return _nothing()
-    objects = _objects(trigger)
+    objects = objects_of(trigger)
     agent = next(
         (g for c in trigger.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None
     )
     if lemma in lexicon.intransitive:
-        subject = _subject(trigger)
+        subject = verb_subject(trigger)
         return outcome, [subject] if subject is not None else [], None, "intransitive_subject"
     if objects:
-        return outcome, objects, _subject(trigger), "active_object"
-    if _is_passive(trigger):
-        subject = _subject(trigger)
+        return outcome, objects, verb_subject(trigger), "active_object"
+    if is_passive(trigger):
+        subject = verb_subject(trigger)
         return outcome, [subject] if subject is not None else [], agent, "passive_subject"
-    subject = _subject(trigger)
+    subject = verb_subject(trigger)
     if (
         subject is not None
         and not any(c.dep_ in {"aux", "neg", "prt"} or c.dep_ in {"ccomp", "xcomp"} for c in trigger.children)
@@ -228,25 +228,25 @@ def _phrase_victims(trigger: Token, lexicon: Lexicon, lemma: str) -> Found | Non
     if lemma in passed.words and any(
         c.dep_ == "prt" and c.lower_ in passed.complements for c in trigger.children
     ):
-        subject = _subject(trigger)
+        subject = verb_subject(trigger)
         return passed.words[lemma], [subject] if subject is not None else [], None, "intransitive_subject"
     lost = lexicon.phrase("lost_lives")
     if lemma in lost.words and _lives(trigger, lost):
-        subject = _subject(trigger)
+        subject = verb_subject(trigger)
         return lost.words[lemma], [subject] if subject is not None else [], None, "lost_lives"
     claimed = lexicon.phrase("claimed_lives")
     lives = _lives(trigger, claimed) if lemma in claimed.words else []
     if lives:
-        return claimed.words[lemma], lives, _subject(trigger), "claimed_lives"
+        return claimed.words[lemma], lives, verb_subject(trigger), "claimed_lives"
     hostage = lexicon.phrase("taken_hostage")
     if lemma in hostage.words and any(
         c.lemma_.lower() in hostage.complements and c.dep_ in {"oprd", "dobj", "advmod", "npadvmod", "attr"}
         for c in trigger.children
     ):
-        if _is_passive(trigger):
-            subject = _subject(trigger)
+        if is_passive(trigger):
+            subject = verb_subject(trigger)
             return hostage.words[lemma], [subject] if subject is not None else [], None, "taken_hostage"
-        return hostage.words[lemma], _objects(trigger), _subject(trigger), "taken_hostage"
+        return hostage.words[lemma], objects_of(trigger), verb_subject(trigger), "taken_hostage"
     if lemma in lexicon.phrase("left_state").words:
         state = next(
             (
@@ -260,7 +260,7 @@ def _phrase_victims(trigger: Token, lexicon: Lexicon, lemma: str) -> Found | Non
             victims = [c for c in trigger.children if c.dep_ in {"dobj"}] or [
                 c for c in state.children if c.dep_ in SUBJECTS
             ]
-            return lexicon.adjectives[state.lower_], victims, _subject(trigger), "left_state"
+            return lexicon.adjectives[state.lower_], victims, verb_subject(trigger), "left_state"
     return None
 
 
@@ -281,7 +281,7 @@ def _adjective_victims(trigger: Token, lexicon: Lexicon) -> Found | None:
         head = trigger.head
         outcome = lexicon.adjectives[lower]
         if trigger.dep_ in {"acomp", "oprd", "xcomp"} and head.lemma_.lower() in cues.state_verb:
-            subject = _subject(head)
+            subject = verb_subject(head)
             return outcome, [subject] if subject is not None else [], None, "predicate_state"
         own_subject = next((c for c in trigger.children if c.dep_ in SUBJECTS), None)
         if own_subject is not None and any(
@@ -321,7 +321,7 @@ def _noun_victims(trigger: Token, lexicon: Lexicon, lemma: str, nouns: dict[str,
         c.dep_ in {"nummod", "quantmod", "det"} and (c.like_num or c.lower_ in cues.negative_determiner)
         for c in trigger.children
     )
-    of_object = _complement(trigger, cues.partitive)
+    of_object = complement_of(trigger, cues.partitive)
     if not counted and of_object is not None:
         return outcome, [of_object], None, "noun_of"  # "the deaths of six people", "the shooting of a teen"
     if lemma in lexicon.of_nouns:
@@ -329,7 +329,7 @@ def _noun_victims(trigger: Token, lexicon: Lexicon, lemma: str, nouns: dict[str,
     return outcome, [trigger], None, "noun_trigger"
 
 
-def _trigger_victims(trigger: Token, lexicon: Lexicon) -> Found:
+def trigger_victims(trigger: Token, lexicon: Lexicon) -> Found:
     """Find outcome, victim heads, agent and rule name for one trigger token."""
     lemma = trigger.lemma_.lower()
     lower = trigger.lower_

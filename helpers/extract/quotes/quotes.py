@@ -10,14 +10,10 @@
 * ``indirect``: a speech verb with a content clause ("X told Kurdistan 24 that …",
   "Kaabi warned of …") or "according to X".
 
-Speakers are resolved through the person rows of :func:`helpers.extract.persons.extract_persons`
-(which already resolve surnames and descriptions like "the major general"); "he"/"she"
-goes to the latest person mentioned in the same or previous paragraph (no gender
-check: conservative only in that it never looks further back); an organisation
-subject is named through the actor dictionary; any other subject ("Kurdish
-officials") is kept as written with an empty ``speaker_id``. Speech verbs,
-source documents ("according to a statement by X") and pronouns come from the
-vocabularies of :mod:`helpers.knowledge.speech` and :mod:`helpers.knowledge.grammar`.
+Speakers are resolved by :mod:`helpers.extract.quotes.speakers`; quotation marks
+are paired by :mod:`helpers.extract.quotes.marks`. Speech verbs, source documents
+("according to a statement by X") and pronouns come from the vocabularies of
+:mod:`helpers.knowledge.speech` and :mod:`helpers.knowledge.grammar`.
 
 Row columns: ``article_id, start_char, end_char`` (of the quoted text),
 ``speaker, speaker_id, cue, quote, kind, sentence``.
@@ -25,157 +21,16 @@ Row columns: ``article_id, start_char, end_char`` (of the quoted text),
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from spacy.tokens import Doc, Span, Token
 
 from helpers.articles import Article
 from helpers.extract.persons import SPEECH_CUES, extract_persons
-from helpers.knowledge.actors import ActorDictionary, canonicalize
-from helpers.knowledge.grammar import function_words
+from helpers.extract.quotes.marks import CLOSERS, QUOTE_PAIRS, quote_spans
+from helpers.extract.quotes.speakers import Speaker, Speakers, speech_subject
+from helpers.knowledge.actors import ActorDictionary
 from helpers.knowledge.speech import speech_sources, speech_verbs
 
-#: Opening quotation marks and the marks that close them.
-QUOTE_PAIRS = {"“": "”", "„": "“", "«": "»", "‹": "›", '"': '"', "‘": "’", "「": "」"}
-
 _SENTENCE_END = frozenset({".", "!", "?"})
-_CLOSERS = frozenset(QUOTE_PAIRS.values())
-
-
-def quote_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
-    """Find quotations in ``text[start:end]`` as ``(open_mark, close_mark)`` offsets.
-
-    Pairs curly, straight, guillemet and single marks; a single ’ between letters is an
-    apostrophe. An unclosed quotation runs to ``end`` (news style for a quote
-    continued in the next paragraph); stray closing marks are ignored.
-    A character scanner, because quote pairing is not a token pattern.
-
-    >>> t = 'He said “we’ll stay,” and left.'
-    >>> [t[a + 1:b] for a, b in quote_spans(t)]
-    ['we’ll stay,']
-    >>> quote_spans('odd ” marks “here')
-    [(12, 17)]
-    """
-    end = len(text) if end is None else end
-    spans: list[tuple[int, int]] = []
-    opener = None
-    for i in range(start, end):
-        ch = text[i]
-        before = text[i - 1] if i > start else " "
-        after = text[i + 1] if i + 1 < end else " "
-        if opener is None:
-            if ch in QUOTE_PAIRS and not (ch in "‘'" and before.isalnum()) and not after.isspace():
-                opener = i
-        elif ch == QUOTE_PAIRS[text[opener]] and not (ch in "’'" and after.isalnum()) and i > opener + 1:
-            spans.append((opener, i))
-            opener = None
-    if opener is not None and end - opener > 1:
-        spans.append((opener, end))
-    return spans
-
-
-@dataclass
-class _Speaker:
-    """Who a quotation is attributed to."""
-
-    name: str = ""
-    speaker_id: str = ""
-    token: int = -1
-
-
-class _Speakers:
-    """Resolves a subject token to a person, an actor or its own words."""
-
-    def __init__(
-        self, doc: Doc, article: Article, persons: list[dict], dictionary: ActorDictionary | None = None
-    ):
-        self.doc = doc
-        self.dictionary = dictionary
-        self.text = article.text  # doc.text would rebuild the whole text on each use
-        self.article = article
-        self.persons = sorted(
-            (p for p in persons if p.get("role") == "actor" and p.get("start_char") is not None),
-            key=lambda p: p["start_char"],
-        )
-
-    def person_at(self, token: Token) -> dict | None:
-        """The person row whose span holds ``token``."""
-        return next((p for p in self.persons if p["start_char"] <= token.idx < p["end_char"]), None)
-
-    def resolve(self, token: Token | None) -> _Speaker:
-        """Name the speaker a subject token stands for."""
-        if token is None:
-            return _Speaker()
-        for candidate in [token, *token.children]:
-            person = self.person_at(candidate)
-            if person is not None:
-                return _Speaker(person["canonical"], person["person_id"], token.i)
-        if token.lower_ in function_words().personal_pronouns:
-            return self.pronoun(token)
-        sources = speech_sources()
-        if token.lower_ in sources.documents:
-            for prep in token.children:
-                if prep.lower_ in sources.author_prepositions:
-                    source = next((c for c in prep.children if c.dep_ == "pobj"), None)
-                    if source is not None:
-                        return self.resolve(source)
-            return _Speaker()  # a document with no named author is not a speaker
-        if token.ent_type_ in {"ORG", "NORP", "GPE"} and token.pos_ == "PROPN":
-            return self.actor(token)
-        if token.pos_ in {"NOUN", "PROPN"}:
-            words = [t for t in token.subtree if t.i <= token.i and t.dep_ != "det"]
-            return _Speaker(" ".join(t.text for t in words), "", token.i)
-        return _Speaker()
-
-    def speaker_of(self, verb: Token | None) -> _Speaker:
-        """The speaker of a speech verb: its subject, else the person named just before it.
-
-        The fallback (a person earlier in the same sentence and paragraph) covers
-        subjects the parser lost, e.g. "Nasser al-Harki, a … member of …, told …".
-        """
-        if verb is None:
-            return _Speaker()
-        speaker = self.resolve(_subject(verb))
-        if speaker.name:
-            return speaker
-        floor = max(verb.sent.start_char, self.text.rfind("\n", 0, verb.idx) + 1)
-        before = [p for p in self.persons if floor <= p["start_char"] and p["end_char"] <= verb.idx]
-        return _Speaker(before[-1]["canonical"], before[-1]["person_id"], verb.i) if before else speaker
-
-    def actor(self, token: Token) -> _Speaker:
-        """Name an organisation through the actor dictionary."""
-        ent = next(e for e in self.doc.ents if e.start <= token.i < e.end)
-        found = canonicalize(ent.text, ent.label_, dictionary=self.dictionary)
-        return _Speaker(found.get("canonical") or ent.text, found.get("actor_id") or "", token.i)
-
-    def pronoun(self, token: Token) -> _Speaker:
-        """The latest person mentioned before ``token`` in its or the previous paragraph."""
-        paragraph = self.article.paragraph_at(token.idx)
-        floor = 0
-        if paragraph is not None:
-            earlier = [p for p in self.article.paragraphs if p.end <= paragraph.start and p.extractable]
-            floor = earlier[-1].start if earlier else paragraph.start
-        before = [p for p in self.persons if floor <= p["start_char"] < token.idx]
-        if not before:
-            return _Speaker()
-        return _Speaker(before[-1]["canonical"], before[-1]["person_id"], token.i)
-
-
-def _subject(verb: Token) -> Token | None:
-    """The subject of a speech verb, following conjoined verbs to the shared subject.
-
-    The walk stops at a line break: a parse that joins paragraphs into one sentence
-    must not give a verb the subject of another paragraph.
-    """
-    doc = verb.doc
-    while True:
-        subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
-        if subject is not None or verb.dep_ != "conj" or verb.head.i == verb.i:
-            return subject
-        low, high = sorted((verb.head.i, verb.i))
-        if any("\n" in token.text_with_ws for token in doc[low:high]):
-            return None
-        verb = verb.head
 
 
 def _is_cue(token: Token) -> bool:
@@ -193,7 +48,7 @@ def _frame_after(doc: Doc, close: int, ceiling: int) -> Span:
 def _frame_before(doc: Doc, open_: int, floor: int) -> Span:
     """Tokens from the start of the sentence up to an opening mark."""
     start = open_
-    while start > floor and doc[start - 1].text not in _SENTENCE_END and doc[start - 1].text not in _CLOSERS:
+    while start > floor and doc[start - 1].text not in _SENTENCE_END and doc[start - 1].text not in CLOSERS:
         start -= 1
     return doc[start:open_]
 
@@ -213,7 +68,7 @@ def _governing_cue(quote: Span) -> Token | None:
         token = token.head
         if quote.start <= token.i < quote.end:
             continue
-        subject = _subject(token) if _is_cue(token) else None
+        subject = speech_subject(token) if _is_cue(token) else None
         if _is_cue(token) and not (subject is not None and quote.start <= subject.i < quote.end):
             return token
     return None
@@ -225,7 +80,7 @@ def _sentence_text(doc: Doc, start: int, end: int) -> str:
     return doc[first.start : last.end].text.strip()
 
 
-def _row(article: Article, doc: Doc, span: Span, speaker: _Speaker, cue: Token | None, kind: str) -> dict:
+def _row(article: Article, doc: Doc, span: Span, speaker: Speaker, cue: Token | None, kind: str) -> dict:
     return {
         "article_id": article.article_id,
         "start_char": span.start_char,
@@ -239,7 +94,7 @@ def _row(article: Article, doc: Doc, span: Span, speaker: _Speaker, cue: Token |
     }
 
 
-def _marked_quotes(doc: Doc, article: Article, speakers: _Speakers) -> list[dict]:
+def _marked_quotes(doc: Doc, article: Article, speakers: Speakers) -> list[dict]:
     """Direct and partial quotations between quote marks."""
     rows: list[dict] = []
     for paragraph in article.paragraphs:
@@ -274,12 +129,12 @@ def _marked_quotes(doc: Doc, article: Article, speakers: _Speakers) -> list[dict
                 cue = cue or cue_before or _cue_in(after, nearest_last=False)
                 speaker = speakers.speaker_of(cue)
                 if quote.start <= speaker.token < quote.end:
-                    speaker = _Speaker()  # a subject inside the quotation is not its speaker
+                    speaker = Speaker()  # a subject inside the quotation is not its speaker
                 if not speaker.name and cue is not None:
                     person = next((speakers.person_at(t) for t in after if speakers.person_at(t)), None)
-                    speaker = _Speaker(person["canonical"], person["person_id"]) if person else speaker
+                    speaker = Speaker(person["canonical"], person["person_id"]) if person else speaker
                 if not speaker.name and rows and rows[-1]["kind"] == "direct" and cue is None:
-                    speaker = _Speaker(rows[-1]["speaker"], rows[-1]["speaker_id"])  # quote continued
+                    speaker = Speaker(rows[-1]["speaker"], rows[-1]["speaker_id"])  # quote continued
                 rows.append(_row(article, doc, quote, speaker, cue, "direct"))
             else:
                 cue = _governing_cue(quote)
@@ -287,7 +142,7 @@ def _marked_quotes(doc: Doc, article: Article, speakers: _Speakers) -> list[dict
                     cue is None
                 ):  # an attribution right after: "“security vacuum,” as KRG officials described it"
                     cue = _cue_in(after[:6], nearest_last=False)
-                    subject = _subject(cue) if cue is not None else None
+                    subject = speech_subject(cue) if cue is not None else None
                     cue = None if subject is not None and quote.start <= subject.i < quote.end else cue
                 speaker = speakers.speaker_of(cue)
                 rows.append(_row(article, doc, quote, speaker, cue, "partial"))
@@ -337,7 +192,7 @@ def _according_to(token: Token) -> tuple[Span, Token] | None:
     return (clause, source) if len(clause) >= 3 else None
 
 
-def _indirect_quotes(doc: Doc, article: Article, speakers: _Speakers, marked: list[dict]) -> list[dict]:
+def _indirect_quotes(doc: Doc, article: Article, speakers: Speakers, marked: list[dict]) -> list[dict]:
     """Indirect speech: speech verbs with content, and "according to X"."""
     direct = [(r["start_char"], r["end_char"]) for r in marked if r["kind"] == "direct"]
     marked_spans = [(r["start_char"], r["end_char"]) for r in marked]
@@ -395,7 +250,7 @@ def extract_quotes(
         order. ``speaker`` is "" when no attribution was found (scare quotes).
     """
     persons = extract_persons(doc, article, dictionary=dictionary) if persons is None else persons
-    speakers = _Speakers(doc, article, persons, dictionary)
+    speakers = Speakers(doc, article, persons, dictionary)
     marked = _marked_quotes(doc, article, speakers)
     rows = marked + _indirect_quotes(doc, article, speakers, marked)
     return sorted(rows, key=lambda r: (r["start_char"], r["end_char"]))

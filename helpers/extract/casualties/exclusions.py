@@ -1,0 +1,59 @@
+"""Why a figure found is not counted: where it stands, and figures that restate others.
+
+Rows are kept with ``excluded`` and ``exclude_reason`` rather than dropped, so an
+analyst sees every figure and why it does not count: outside the title and body
+(``boilerplate``, ``repeat``, ``credit``), a ``duplicate`` article, an injured person
+who ``later died``, a ``restated headline``.
+"""
+
+from __future__ import annotations
+
+from helpers.articles import Article
+
+
+def exclusion(article: Article, start: int, end: int) -> str:
+    """Why a figure at ``start..end`` is not counted ("" when it is): the article is a
+    duplicate, or the figure lies outside title and body paragraphs (boilerplate, repeat,
+    credit)."""
+    if article.duplicate_of:
+        return "duplicate"
+    if article.is_extractable(start, end):
+        return ""
+    paragraph = article.paragraph_at(start)
+    return paragraph.kind if paragraph is not None else "outside paragraphs"
+
+
+def resolve_overlaps(rows: list[dict]) -> None:
+    """Same figure, several triggers: keep the specific outcome; injured-then-died counts as killed."""
+    by_span: dict[tuple[int, int], list[dict]] = {}
+    for row in rows:
+        by_span.setdefault((row["start_char"], row["end_char"]), []).append(row)
+    for same in by_span.values():
+        killed = [r for r in same if r["outcome"] == "killed"]
+        if not killed:
+            continue
+        for row in same:
+            if row["outcome"] == "injured" and not row["excluded"]:
+                if row["includes_killed"]:
+                    rows.remove(row)  # "shot and killed": the shot figure is the killed figure.
+                else:
+                    row["excluded"], row["exclude_reason"] = True, "later died"
+
+
+def flag_restated_headline(rows: list[dict], article: Article) -> None:
+    """A headline figure equal to a body figure (same outcome, same bounds) is a restatement."""
+    body = {
+        (r["outcome"], r["low"], r["high"]) for r in rows if not r["excluded"] and _kind(article, r) == "body"
+    }
+    for row in rows:
+        if (
+            not row["excluded"]
+            and _kind(article, row) == "title"
+            and (row["outcome"], row["low"], row["high"]) in body
+        ):
+            row["excluded"], row["exclude_reason"] = True, "restated headline"
+
+
+def _kind(article: Article, row: dict) -> str:
+    paragraph = article.paragraph_at(row["start_char"])
+    return paragraph.kind if paragraph is not None else ""
