@@ -51,7 +51,7 @@ class Context:
         return cls(
             dictionary=load_dictionary(paths),
             gazetteer=default_gazetteer(),
-            casualty_lexicon=load_lexicon(),
+            casualty_lexicon=load_lexicon(language),
             language=language,
             extra_dictionaries=paths,
         )
