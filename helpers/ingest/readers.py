@@ -21,6 +21,7 @@ import json
 import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import partial
 from typing import IO
 
 from helpers.articles import Article
@@ -82,38 +83,23 @@ def skipped(article_id: str, path: str, record: int | None, reason: str) -> Arti
     return Article(article_id=article_id, path=path, record=record, status="skipped", reason=reason)
 
 
-def read_plain_text(source: InputFile, text: str, warning: str) -> Iterator[Article]:
-    """The article of a .txt file: the whole text.
+def read_text_file(
+    source: InputFile, text: str, warning: str, *, markdown: bool = False
+) -> Iterator[Article]:
+    """The article of a .txt or .md file: the whole text (for Markdown, ``#`` marks left out of the title).
 
     Args:
         source: The file.
         text: Its decoded text.
         warning: Its decoding warning ("" if clean), kept as the article's reason.
+        markdown: The file is Markdown.
 
     Yields:
         Its one article.
     """
-    yield _text_article(source, text, warning, markdown=False)
-
-
-def read_markdown(source: InputFile, text: str, warning: str) -> Iterator[Article]:
-    """The article of a .md file: the whole text, ``#`` marks left out of the title.
-
-    Args:
-        source: The file.
-        text: Its decoded text.
-        warning: Its decoding warning ("" if clean), kept as the article's reason.
-
-    Yields:
-        Its one article.
-    """
-    yield _text_article(source, text, warning, markdown=True)
-
-
-def _text_article(source: InputFile, text: str, warning: str, *, markdown: bool) -> Article:
     article = Article(article_id=source.stem_id, path=source.path, text=text, reason=warning)
     analyse(article, markdown=markdown)
-    return article
+    yield article
 
 
 def read_jsonl(source: InputFile, handle: IO[bytes]) -> Iterator[Article]:
@@ -228,8 +214,8 @@ def read_csv(source: InputFile, text: str, warning: str) -> Iterator[Article]:
 
 #: The reader of each supported suffix (lower case), in the order error messages list them.
 READERS: dict[str, Reader] = {
-    ".txt": Reader(read_plain_text),
-    ".md": Reader(read_markdown),
+    ".txt": Reader(read_text_file),
+    ".md": Reader(partial(read_text_file, markdown=True)),
     ".jsonl": Reader(read_jsonl_text, stream=read_jsonl),
     ".csv": Reader(read_csv),
 }

@@ -89,6 +89,25 @@ def read_rows(path: Path) -> list[dict[str, str]]:
         return list(csv.DictReader(handle))
 
 
+def _vendored_place(
+    row: dict[str, str], *, admin1: str, admin1_code: str, population: int, precision: int
+) -> Place:
+    """A place of a vendored CSV (``place_id, geonameid, name, kind, lat, lon, country`` columns)."""
+    return Place(
+        row["place_id"],
+        int(row["geonameid"]) if row["geonameid"] else None,
+        row["name"],
+        row["kind"],
+        float(row["lat"]),
+        float(row["lon"]),
+        row["country"],
+        admin1,
+        admin1_code,
+        population,
+        precision,
+    )
+
+
 class _Builder:
     """Collects places and names; one method per source."""
 
@@ -182,37 +201,23 @@ class _Builder:
     def extra_places(self) -> None:
         for row in read_rows(self.data_dir / "geo_places_extra.csv"):
             admin1, admin1_code = self._admin1_of(row["country"], row["admin1_gn"].split(".")[-1])
-            geonameid = int(row["geonameid"]) if row["geonameid"] else None
-            place = Place(
-                row["place_id"],
-                geonameid,
-                row["name"],
-                row["kind"],
-                float(row["lat"]),
-                float(row["lon"]),
-                row["country"],
-                admin1,
-                admin1_code,
-                int(row["population"] or 0),
-                1,
+            place = _vendored_place(
+                row,
+                admin1=admin1,
+                admin1_code=admin1_code,
+                population=int(row["population"] or 0),
+                precision=1,
             )
             self.add(place, split_names(row["names"]), primary=[row["name"]])
 
     def regions(self) -> None:
         for row in read_rows(self.data_dir / "geo_regions.csv"):
-            geonameid = int(row["geonameid"]) if row["geonameid"] else None
-            place = Place(
-                row["place_id"],
-                geonameid,
-                row["name"],
-                row["kind"],
-                float(row["lat"]),
-                float(row["lon"]),
-                row["country"],
-                row["admin1"],
-                row["admin1_code"],
-                0,
-                int(row["precision"]),
+            place = _vendored_place(
+                row,
+                admin1=row["admin1"],
+                admin1_code=row["admin1_code"],
+                population=0,
+                precision=int(row["precision"]),
             )
             self.add(place, split_names(row["names"]), primary=[row["name"]])
 

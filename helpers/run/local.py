@@ -30,20 +30,10 @@ def extract_locally(
     batch_size: int = 64,
     chunk_articles: int = 500,
 ) -> ExtractResult:
-    """Extract ``corpus`` into ``out`` in this process (see :func:`helpers.run.extract`).
+    """Extract ``corpus`` into ``out`` in this process.
 
-    Args:
-        corpus: Folder or file of articles.
-        out: Output folder.
-        options: The run options recorded in the manifest.
-        model: spaCy pipeline name.
-        fmt: ``"parquet"`` or ``"csv"``.
-        processes: ``nlp.pipe`` processes.
-        use_cache: Read and fill the parse and row caches.
-        extra_dictionaries: User actor dictionaries.
-        progress: Show a progress bar.
-        batch_size: ``nlp.pipe`` batch size.
-        chunk_articles: Articles buffered before rows are written out.
+    The arguments are those of :func:`helpers.run.runner.extract`; ``options`` are
+    the run options recorded in the manifest.
 
     Returns:
         The :class:`~helpers.run.output.ExtractResult`.

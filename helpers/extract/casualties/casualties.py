@@ -78,6 +78,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
+from functools import partial
 from itertools import pairwise
 
 from spacy.tokens import Doc, Span, Token
@@ -198,6 +199,19 @@ def extract_casualties(
             )
             heads = [v for v in heads if sentence.start <= v.i < sentence.end]
             group = f"{article.article_id}:{trigger.i}" if len(heads) > 1 else ""
+            row_of = partial(
+                _row,
+                article,
+                doc,
+                sentence,
+                previous,
+                trigger,
+                agent=agent,
+                lexicon=lexicon,
+                places=places,
+                main_place=main_place,
+                dictionary=dictionary,
+            )
             for victim in heads:
                 if victim != trigger and any(key in lexicon.non_persons for key in noun_keys(victim)):
                     continue  # "the shooting death of …": an event noun is not a victim of "shooting"
@@ -236,23 +250,7 @@ def extract_casualties(
                     count.rule += "+survived"  # "she was shot and is in stable condition": not the one killed
                 if rule == "noun_trigger" and count.victim == trigger:
                     count.victim = complement_of(trigger, cues.membership | cues.partitive)
-                row = _row(
-                    article,
-                    doc,
-                    sentence,
-                    previous,
-                    trigger,
-                    victim_outcome,
-                    count,
-                    agent,
-                    rule,
-                    group,
-                    lexicon,
-                    places,
-                    main_place,
-                    matches.background,
-                    dictionary,
-                )
+                row = row_of(victim_outcome, count, rule=rule, group=group, background=matches.background)
                 key = (row["start_char"], row["end_char"], row["outcome"])
                 if key in seen:
                     continue
@@ -261,22 +259,8 @@ def extract_casualties(
                 for fatal in fatal_subset(trigger, lexicon) if outcome == HARMED else []:
                     fatal_count = count_of(fatal, matches.quantities, lexicon)
                     if fatal_count is not None and fatal_count.quantity is not None:
-                        fatal_row = _row(
-                            article,
-                            doc,
-                            sentence,
-                            previous,
-                            trigger,
-                            "killed",
-                            fatal_count,
-                            agent,
-                            "fatal_subset",
-                            "",
-                            lexicon,
-                            places,
-                            main_place,
-                            row["background"],
-                            dictionary,
+                        fatal_row = row_of(
+                            "killed", fatal_count, rule="fatal_subset", group="", background=row["background"]
                         )
                         seen.setdefault((fatal_row["start_char"], fatal_row["end_char"], "killed"), fatal_row)
                         rows.append(fatal_row)
@@ -284,22 +268,12 @@ def extract_casualties(
                     part_count = count_of(part, matches.quantities, lexicon)
                     if part_count is None or part_count.quantity is None:
                         continue
-                    part_row = _row(
-                        article,
-                        doc,
-                        sentence,
-                        previous,
-                        trigger,
+                    part_row = row_of(
                         victim_outcome,
                         part_count,
-                        agent,
-                        "including_part",
-                        "",
-                        lexicon,
-                        places,
-                        main_place,
-                        row["background"],
-                        dictionary,
+                        rule="including_part",
+                        group="",
+                        background=row["background"],
                     )
                     part_row["part_of"] = f"{row['start_char']}-{row['end_char']}"
                     part_key = (part_row["start_char"], part_row["end_char"], part_row["outcome"])
@@ -319,16 +293,17 @@ def _row(
     trigger: Token,
     outcome: str,
     count: Count,
+    *,
     agent: Token | None,
     rule: str,
     group: str,
+    background: bool,
     lexicon: Lexicon,
     places: Sequence[dict],
     main_place: dict | None,
-    background: bool,
     dictionary: ActorDictionary | None,
 ) -> dict:
-    """Assemble one output row."""
+    """Assemble one output row: a figure of ``trigger``'s sentence with its evidence and attribution."""
     perpetrator_token, from_previous = perpetrator_of(agent, trigger, sentence, previous, lexicon)
     perpetrator, perpetrator_id = actor_of(perpetrator_token, dictionary)
     place, place_confidence = place_for(trigger, sentence, previous, places, main_place)
