@@ -7,11 +7,11 @@ import pandas as pd
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from test_persons import make_article, seed_article
 
 from helpers.extract.persons import extract_persons
 from helpers.extract.quotes import extract_quotes, quote_spans
 from helpers.tables import columns
+from tests.test_persons import make_article, seed_article
 
 
 def quotes(nlp, text: str) -> pd.DataFrame:

@@ -1,0 +1,1 @@
+"""Sitrep tests (a package, so that its conftest does not clash with the notebooks' one)."""
