@@ -56,6 +56,8 @@ WORK = REPO / ".sitrep-cache" / "benchmarks"
 OUTCOMES = ("killed", "injured", "kidnapped", "missing", "arrested")
 #: System rows that are not a figure a reader is given: a repeated paragraph, a duplicate article.
 NOT_A_STATEMENT = {"repeat", "duplicate", "credit"}
+#: Scopes of figures that report no casualties (the gold leaves hypothetical statements out).
+NOT_A_REPORT = {"hypothetical"}
 
 _NUMBER = r"(\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
 BASELINE = {
@@ -70,8 +72,13 @@ def run_extract(corpus: Path, out: Path) -> float:
     """``python -m helpers extract CORPUS --out OUT``; its wall time in seconds."""
     started = time.perf_counter()
     env = {**os.environ, "SITREP_PROGRESS": "0"}
-    subprocess.run([sys.executable, "-m", "helpers", "extract", str(corpus), "--out", str(out)],
-                   check=True, env=env, cwd=REPO, stdout=subprocess.DEVNULL)
+    subprocess.run(
+        [sys.executable, "-m", "helpers", "extract", str(corpus), "--out", str(out)],
+        check=True,
+        env=env,
+        cwd=REPO,
+        stdout=subprocess.DEVNULL,
+    )
     return round(time.perf_counter() - started, 1)
 
 
@@ -82,8 +89,15 @@ def baseline_figures(text: str) -> list[dict]:
         for match in pattern.finditer(text):
             value = parse_number(match.group(1))
             if value is not None:
-                figures.append({"start_char": match.start(), "end_char": match.end(), "outcome": outcome,
-                                "low": value, "high": value})
+                figures.append(
+                    {
+                        "start_char": match.start(),
+                        "end_char": match.end(),
+                        "outcome": outcome,
+                        "low": value,
+                        "high": value,
+                    }
+                )
     return figures
 
 
@@ -95,13 +109,19 @@ def baseline_totals(text: str) -> dict[str, int]:
     return dict(totals)
 
 
-def toll_scores(predicted: dict[str, dict[str, int]], gold: dict[str, dict[str, int]],
-                outcomes: tuple[str, ...] = ("killed", "injured")) -> dict[str, dict]:
+def toll_scores(
+    predicted: dict[str, dict[str, int]],
+    gold: dict[str, dict[str, int]],
+    outcomes: tuple[str, ...] = ("killed", "injured"),
+) -> dict[str, dict]:
     """Exact, within-one and mean absolute error per outcome (a missing prediction is 0)."""
     result = {}
     for outcome in outcomes:
-        pairs = [(predicted.get(a, {}).get(outcome, 0), g[outcome]) for a, g in gold.items()
-                 if g.get(outcome) is not None]
+        pairs = [
+            (predicted.get(a, {}).get(outcome, 0), g[outcome])
+            for a, g in gold.items()
+            if g.get(outcome) is not None
+        ]
         errors = [abs(p - g) for p, g in pairs]
         result[outcome] = {
             "articles": len(errors),
@@ -123,6 +143,7 @@ def system_totals(tables: Tables) -> dict[str, dict[str, int]]:
 
 # --- conflict-news-dev ----------------------------------------------------------------------
 
+
 def _occurrences(text: str, anchor: str) -> list[tuple[int, int]]:
     """Where ``anchor`` stands in ``text`` (whitespace normalised, as the gold conventions say)."""
     pattern = r"\s+".join(re.escape(word) for word in anchor.split())
@@ -137,8 +158,14 @@ def _prf(tp: int, predicted: int, gold: int) -> dict:
     precision = tp / predicted if predicted else 0.0
     recall = tp / gold if gold else 0.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return {"tp": tp, "predicted": predicted, "gold": gold, "precision": round(precision, 4),
-            "recall": round(recall, 4), "f1": round(f1, 4)}
+    return {
+        "tp": tp,
+        "predicted": predicted,
+        "gold": gold,
+        "precision": round(precision, 4),
+        "recall": round(recall, 4),
+        "f1": round(f1, 4),
+    }
 
 
 def match_figures(gold: list[dict], system: list[dict], text: str, unscored: list[str]) -> dict:
@@ -177,11 +204,21 @@ def dev_system_figures(tables: Tables) -> dict[str, list[dict]]:
     for row in rows.to_dict("records"):
         if row["qualifier"] == "unspecified" or row["exclude_reason"] in NOT_A_STATEMENT:
             continue
-        scope = row["scope"] if "scope" in row else ("background" if row["background"] else "current")
-        by_article[row["article_id"]].append({
-            "start_char": int(row["start_char"]), "end_char": int(row["end_char"]),
-            "outcome": row["outcome"], "low": _bound(row["low"]), "high": _bound(row["high"]),
-            "scope": scope, "text": row["text"], "sentence": row["sentence"]})
+        if row["scope"] in NOT_A_REPORT:
+            continue
+        scope = row["scope"]
+        by_article[row["article_id"]].append(
+            {
+                "start_char": int(row["start_char"]),
+                "end_char": int(row["end_char"]),
+                "outcome": row["outcome"],
+                "low": _bound(row["low"]),
+                "high": _bound(row["high"]),
+                "scope": scope,
+                "text": row["text"],
+                "sentence": row["sentence"],
+            }
+        )
     return by_article
 
 
@@ -199,8 +236,7 @@ def score_dev(out: Path, *, details: bool = False) -> dict:
     for article_id, item in sorted(gold.items()):
         text, entries = texts[article_id], item["casualties"]
         unscored = item.get("unscored", {}).get("casualties", [])
-        for name, figures in (("system", system.get(article_id, [])),
-                              ("baseline", baseline_figures(text))):
+        for name, figures in (("system", system.get(article_id, [])), ("baseline", baseline_figures(text))):
             matched = match_figures(entries, figures, text, unscored)
             tally = counts[name]
             tally["gold"] += len(entries)
@@ -218,28 +254,56 @@ def score_dev(out: Path, *, details: bool = False) -> dict:
                 scope["background"] += is_background
                 scope["tp"] += flagged and is_background
                 if details and (flagged != is_background or not exact):
-                    misses.append({"article": article_id, "gold": entry, "system": figure["text"],
-                                   "low": figure["low"], "high": figure["high"], "scope": figure["scope"],
-                                   "sentence": figure["sentence"]})
+                    misses.append(
+                        {
+                            "article": article_id,
+                            "gold": entry,
+                            "system": figure["text"],
+                            "low": figure["low"],
+                            "high": figure["high"],
+                            "scope": figure["scope"],
+                            "sentence": figure["sentence"],
+                        }
+                    )
             scope["gold_background_missed"] += sum(
-                1 for i, e in enumerate(entries) if e.get("background") and i not in paired)
+                1 for i, e in enumerate(entries) if e.get("background") and i not in paired
+            )
             if details:
-                misses += [{"article": article_id, "gold": e, "system": None}
-                           for i, e in enumerate(entries) if i not in paired]
+                misses += [
+                    {"article": article_id, "gold": e, "system": None}
+                    for i, e in enumerate(entries)
+                    if i not in paired
+                ]
                 paired_system = {s for _, s, _ in matched["pairs"]}
-                misses += [{"article": article_id, "gold": None, "system": f["text"], "outcome": f["outcome"],
-                            "low": f["low"], "scope": f["scope"], "sentence": f["sentence"]}
-                           for i, f in enumerate(matched["system"]) if i not in paired_system]
+                misses += [
+                    {
+                        "article": article_id,
+                        "gold": None,
+                        "system": f["text"],
+                        "outcome": f["outcome"],
+                        "low": f["low"],
+                        "scope": f["scope"],
+                        "sentence": f["sentence"],
+                    }
+                    for i, f in enumerate(matched["system"])
+                    if i not in paired_system
+                ]
     gold_totals = {a: item["article_totals"] for a, item in gold.items()}
-    figures = {name: {"detected": _prf(t["detected"], t["predicted"], t["gold"]),
-                      "exact": _prf(t["exact"], t["predicted"], t["gold"])}
-               for name, t in counts.items()}
+    figures = {
+        name: {
+            "detected": _prf(t["detected"], t["predicted"], t["gold"]),
+            "exact": _prf(t["exact"], t["predicted"], t["gold"]),
+        }
+        for name, t in counts.items()
+    }
     result = {
         "articles": len(gold),
         "extract_seconds": seconds,
         "figures": figures,
-        "scope": {**_prf(scope["tp"], scope["flagged"], scope["background"]),
-                  "gold_background_not_detected": scope["gold_background_missed"]},
+        "scope": {
+            **_prf(scope["tp"], scope["flagged"], scope["background"]),
+            "gold_background_not_detected": scope["gold_background_missed"],
+        },
         "article_toll": {
             "system": toll_scores(system_totals(tables), gold_totals, OUTCOMES),
             "baseline": toll_scores({a: baseline_totals(texts[a]) for a in gold}, gold_totals),
@@ -250,13 +314,16 @@ def score_dev(out: Path, *, details: bool = False) -> dict:
         system_totals_ = system_totals(tables)
         result["toll_errors"] = [
             {"article": a, "outcome": o, "gold": g[o], "system": system_totals_.get(a, {}).get(o, 0)}
-            for a, g in sorted(gold_totals.items()) for o in OUTCOMES
-            if g[o] != system_totals_.get(a, {}).get(o, 0)]
+            for a, g in sorted(gold_totals.items())
+            for o in OUTCOMES
+            if g[o] != system_totals_.get(a, {}).get(o, 0)
+        ]
         result["misses"] = misses
     return result
 
 
 # --- GVA -----------------------------------------------------------------------------------
+
 
 def score_gva(out: Path) -> dict:
     """Article killed/injured against the GVA incident counts."""
@@ -275,13 +342,18 @@ def score_gva(out: Path) -> dict:
         incident = incidents.get(_incident_of(root).get(record_id))
         if incident is None:
             continue
-        gold[article.article_id] = {"killed": int(incident["num_killed"]),
-                                    "injured": int(incident["num_injured"])}
+        gold[article.article_id] = {
+            "killed": int(incident["num_killed"]),
+            "injured": int(incident["num_injured"]),
+        }
         texts[article.article_id] = article.text
-    return {"articles": len(gold), "extract_seconds": seconds,
-            "system": toll_scores(system_totals(tables), gold),
-            "baseline": toll_scores({a: baseline_totals(t) for a, t in texts.items()}, gold),
-            "always_0": toll_scores({}, gold)}
+    return {
+        "articles": len(gold),
+        "extract_seconds": seconds,
+        "system": toll_scores(system_totals(tables), gold),
+        "baseline": toll_scores({a: baseline_totals(t) for a, t in texts.items()}, gold),
+        "always_0": toll_scores({}, gold),
+    }
 
 
 _INCIDENTS: dict[Path, dict[str, str]] = {}
@@ -299,9 +371,11 @@ def _incident_of(root: Path) -> dict[str, str]:
 
 # --- MUC-4 ---------------------------------------------------------------------------------
 
-MUC_SETS = {"tst3": ("tst3/tst3-muc4", "tst3/key-tst3.v2"),
-            "tst4": ("tst4/tst4-muc4", "tst4/key-tst4.v2"),
-            "tst4-mixed-case": ("tst4/tst4-muc4.mixed-case", "tst4/key-tst4.v2")}
+MUC_SETS = {
+    "tst3": ("tst3/tst3-muc4", "tst3/key-tst3.v2"),
+    "tst4": ("tst4/tst4-muc4", "tst4/key-tst4.v2"),
+    "tst4-mixed-case": ("tst4/tst4-muc4.mixed-case", "tst4/key-tst4.v2"),
+}
 _MESSAGE_ID = re.compile(r"^(TST\d-MUC\d-\d{4})\s*$", re.M)
 
 
@@ -309,8 +383,10 @@ def muc_messages(path: Path) -> dict[str, str]:
     """Message id -> text (the lines after the id line)."""
     text = path.read_text(encoding="latin-1")
     starts = list(_MESSAGE_ID.finditer(text))
-    return {m.group(1): text[m.end():(starts[i + 1].start() if i + 1 < len(starts) else len(text))].strip()
-            for i, m in enumerate(starts)}
+    return {
+        m.group(1): text[m.end() : (starts[i + 1].start() if i + 1 < len(starts) else len(text))].strip()
+        for i, m in enumerate(starts)
+    }
 
 
 def _slots(template: str) -> dict[int, list[str]]:
@@ -351,7 +427,9 @@ def muc_gold(key: Path) -> dict[str, dict[str, int | None]]:
             numbers[victim.strip()] = _count(value)
         for fill in slots.get(23, []):
             effect, _, victim = fill.partition(":")
-            outcome = {"DEATH": "killed", "INJURY": "injured"}.get(effect.lstrip("? ").split(" / ")[0].strip())
+            outcome = {"DEATH": "killed", "INJURY": "injured"}.get(
+                effect.lstrip("? ").split(" / ")[0].strip()
+            )
             if outcome is None or totals[message][outcome] is None:
                 continue
             count = numbers.get(victim.strip())
@@ -371,12 +449,18 @@ def score_muc(work: Path) -> dict:
             (corpus / f"{message}.txt").write_text(text + "\n", encoding="utf-8")
         out = work / f"out-muc-{name}"
         seconds = run_extract(corpus, out)
-        gold = {message: counts for message, counts in muc_gold(root / key_file).items() if message in messages}
+        gold = {
+            message: counts for message, counts in muc_gold(root / key_file).items() if message in messages
+        }
         system = system_totals(Tables(out))
         baseline = {message: baseline_totals(text) for message, text in messages.items()}
-        results[name] = {"messages": len(gold), "extract_seconds": seconds,
-                         "system": toll_scores(system, gold), "baseline": toll_scores(baseline, gold),
-                         "always_0": toll_scores({}, gold)}
+        results[name] = {
+            "messages": len(gold),
+            "extract_seconds": seconds,
+            "system": toll_scores(system, gold),
+            "baseline": toll_scores(baseline, gold),
+            "always_0": toll_scores({}, gold),
+        }
     return results
 
 
@@ -389,8 +473,13 @@ def main(argv: list[str] | None = None) -> dict:
     WORK.mkdir(parents=True, exist_ok=True)
     wanted = args.only or ["dev", "gva", "muc"]
     results = json.loads(RESULTS.read_text()) if RESULTS.exists() and args.only else {}
-    results.update({"benchmark": "casualty figures and article tolls through `python -m helpers extract`",
-                    "date": dt.date.today().isoformat(), "model": config.default_model()})
+    results.update(
+        {
+            "benchmark": "casualty figures and article tolls through `python -m helpers extract`",
+            "date": dt.date.today().isoformat(),
+            "model": config.default_model(),
+        }
+    )
     if "dev" in wanted:
         results["conflict_news_dev"] = score_dev(WORK / "out-dev", details=args.details)
         if args.details:

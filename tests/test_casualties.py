@@ -14,6 +14,8 @@ from helpers.aggregate.incidents import merge_incidents
 from helpers.aggregate.totals import casualty_totals
 from helpers.articles import Article, Paragraph
 from helpers.extract.casualties import OUTCOMES, extract_casualties, load_lexicon
+from helpers.extract.places import main_place, resolve_places
+from helpers.nlp import build_pipeline
 from helpers.tables import columns
 
 REPO = Path(__file__).resolve().parents[1]
@@ -37,6 +39,12 @@ def extract(nlp, text: str, **options) -> list[dict]:
     return extract_casualties(nlp(text), article, **options)
 
 
+@pytest.fixture(scope="module")
+def project_nlp():
+    """The project's pipeline (entity rules, place names) for tests that resolve places."""
+    return build_pipeline()
+
+
 def counted(rows: list[dict]) -> list[dict]:
     return [r for r in rows if not r["excluded"]]
 
@@ -52,9 +60,7 @@ def totals_of(rows: list[dict]) -> dict[str, int]:
 @pytest.fixture(scope="module")
 def seed_rows():
     """The seed as the suite reads it: the real loader, pipeline and place resolution."""
-    from helpers.extract.places import main_place, resolve_places
     from helpers.ingest import load_corpus
-    from helpers.nlp import build_pipeline
 
     if not SEED.exists():
         pytest.skip("seed article missing")
@@ -303,17 +309,18 @@ def test_boilerplate_and_repeat_rows_are_excluded(nlp):
 
 
 @pytest.mark.parametrize(
-    "sentence",
+    ("sentence", "scope"),
     [
-        "Since 2014, more than 2,000 people have been killed in the province.",
-        "Last year, 300 civilians were killed in the district.",
-        "So far this year, 45 soldiers have died in such attacks.",
-        "Such bombings kill hundreds of civilians a year.",
+        ("Since 2014, more than 2,000 people have been killed in the province.", "cumulative"),
+        ("Last year, 300 civilians were killed in the district.", "background"),
+        ("So far this year, 45 soldiers have died in such attacks.", "cumulative"),
+        ("Such bombings kill hundreds of civilians a year.", "cumulative"),
     ],
 )
-def test_background_figures(nlp, sentence):
+def test_background_figures(nlp, sentence, scope):
     (row,) = extract(nlp, sentence)
-    assert row["background"] and row["excluded"] and row["exclude_reason"] == "background"
+    assert (row["scope"], row["excluded"], row["exclude_reason"]) == (scope, True, scope)
+    assert row["scope_cue"] and row["scope_reason"]
 
 
 def test_place_attachment_prefers_same_clause(nlp):
@@ -372,24 +379,62 @@ def _row(article_id, start, outcome, low, high=None, **extra):
         "includes_killed": False,
         "place_id": None,
         "admin1": None,
+        "victim_group": "people",
+        "victim_side": "unknown",
+        "scope": "current",
+        "superseded_by": "",
     }
     base.update(extra)
     return base
 
 
-def test_totals_take_largest_restatement_and_ignore_excluded():
+def test_totals_add_standing_figures_and_leave_out_restatements_excluded_and_parts():
     frame = pd.DataFrame(
         [
-            _row("a", 0, "killed", 3, 3),
+            _row("a", 0, "killed", 3, 3, superseded_by="50-53"),
             _row("a", 50, "killed", 5, 5),
-            _row("a", 90, "killed", 40, 40, excluded=True),
+            _row("a", 70, "killed", 2, 2, victim_group="militants", victim_side="armed groups"),
+            _row("a", 90, "killed", 40, 40, excluded=True, scope="background"),
             _row("a", 120, "killed", 9, 9, part_of="50-53"),
             _row("a", 150, "injured", 10, None, qualifier="at least"),
         ]
     )
     totals = casualty_totals(frame).set_index("outcome")
-    assert totals.loc["killed", "best"] == 5 and totals.loc["killed", "rows"] == "0-3;50-53"
+    killed = totals.loc["killed"]
+    assert (killed["best"], killed["armed_groups"], killed["rows"]) == (7, 2, "50-53;70-73")
+    assert (killed["low"], killed["high"], killed["n_restatements"]) == (5, 7, 1)
+    assert killed["needs_review"] and "3, 5" in killed["review_reason"]
     assert totals.loc["injured", "best"] == 10 and pd.isna(totals.loc["injured", "high"])
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Restatements count once: the headline and the lead give one toll.
+        ("Gunmen kill 12 villagers\n\nGunmen killed 12 villagers in a raid on Tuesday.", {"killed": 12}),
+        # An update wins over the figure it updates.
+        ("Ten people were killed in the blast. The death toll later rose to 14.", {"killed": 14}),
+        # Victim groups of one incident add up; a general figure larger than them is the total.
+        ("Three soldiers were killed in the clash. Two militants also died.", {"killed": 5}),
+        ("Three soldiers and two militants were killed. Later, two more soldiers died.", {"killed": 7}),
+        ("Eight people were killed. Six soldiers died and two rebels were killed.", {"killed": 8}),
+        # The first precise figure is the article's own; an outlier from another source does not win.
+        ("At least eight people were killed on Monday. An unnamed official put the death toll at 14.",
+         {"killed": 8}),
+        # A later vague figure does not replace an earlier precise one.
+        ("At least 100 people were killed in the attack. Residents said hundreds were killed.", {"killed": 100}),
+        # Different incidents in different provinces add up.
+        ("Five people were killed in Kandahar province. In Herat province, gunmen killed four guards.",
+         {"killed": 9}),
+    ],
+)
+def test_article_tolls(project_nlp, text, expected):
+    doc = project_nlp(text)
+    article = article_from(text, kinds={0: "title"} if "\n\n" in text else None)
+    places = resolve_places(doc, article)
+    rows = extract_casualties(doc, article, places=places, main_place=main_place(places))
+    totals = casualty_totals(pd.DataFrame(rows)).set_index("outcome")["best"].to_dict()
+    assert totals == expected
 
 
 def test_merge_incidents_groups_same_place_and_date_window():

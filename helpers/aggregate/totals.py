@@ -19,23 +19,26 @@ _ANAPHORIC_RULES = tuple(f"+{rule}" for rule in ANAPHORIC_COUNTS)
 
 
 def casualty_totals(casualties: pd.DataFrame) -> pd.DataFrame:
-    """Per article and outcome, the number of people the article reports.
+    """Per article and outcome, the number of people the article reports now.
 
     Counting rule (each figure counted once):
 
-    1. Rows that are ``excluded`` (boilerplate, repeat, restated headline,
-       background, later died …), rows that are ``part_of`` a total and rows
-       without a number (``qualifier == "unspecified"``) are ignored.
+    1. Only ``current`` figures count: rows that are ``excluded`` (background,
+       cumulative, boilerplate, repeat, restated headline, later died …), rows
+       that are ``part_of`` a total and rows without a number are left out.
     2. Rows sharing a ``group`` (one enumeration: ``an officer and three
-       soldiers``) are added into one figure (low and high summed; an open
-       high stays open).
-    3. The remaining figures of one outcome are taken as restatements or
-       updates of the same toll: the article's ``best`` is the largest figure
-       (``low``, or ``high`` when only an upper bound is known); ``low``/``high``
-       are those of that figure. Figures are never summed across sentences.
+       soldiers``) are added into one figure.
+    3. Figures restating or updating another (``superseded_by`` set by
+       :func:`helpers.extract.casualties.tolls.supersede`) stand aside; the
+       remaining ones are different victim groups or incidents and are added:
+       that sum is ``best`` (``low``, or ``high`` when only an upper bound is known).
+       ``low`` and ``high`` span the restatements (UCDP-style: the lowest and
+       the highest figure given for each toll), and ``needs_review`` says the
+       restatements disagree.
     4. Injured: a figure that counts killed and injured together
-       (``includes_killed``, e.g. ``four people were shot``) contributes
-       itself minus the article's killed ``best`` (never below 0).
+       (``includes_killed``, e.g. ``four people were shot``) stands for itself
+       minus the article's killed ``best`` (never below 0), unless the injured
+       figures the article gives apart add up to more.
     5. Injured, when the article reports someone killed: a single person
        referred back to (``the boy was shot``, ``she was injured``, a named
        person; rules ``singular_definite``, ``pronoun``, ``named_person``) is
@@ -44,6 +47,10 @@ def casualty_totals(casualties: pd.DataFrame) -> pd.DataFrame:
        of an enumeration (``she and three others were shot``) and a person
        said to survive (rule suffix ``+survived``: ``she is in stable
        condition``, ``was also shot``) do.
+
+    ``armed_groups`` is how many of ``best`` are members of armed groups
+    (militants, attackers): counted, as ACLED counts every fatality, and kept
+    apart so an analyst can tell them from civilians and security forces.
 
     Args:
         casualties: Rows from :func:`helpers.extract.casualties.extract_casualties` (several articles).
@@ -54,12 +61,11 @@ def casualty_totals(casualties: pd.DataFrame) -> pd.DataFrame:
     """
     if casualties.empty:
         return pd.DataFrame(columns=columns("casualty_totals"))
-    usable = casualties[
+    current = casualties[
         ~casualties["excluded"].astype(bool)
         & (casualties["part_of"].fillna("") == "")
         & (casualties["qualifier"] != "unspecified")
     ]
-    # Plain dicts grouped in Python: a pandas groupby per article costs ~10 ms an article.
     needed = [
         "article_id",
         "outcome",
@@ -72,46 +78,95 @@ def casualty_totals(casualties: pd.DataFrame) -> pd.DataFrame:
         "end_char",
         "place_id",
         "admin1",
+        "victim_side",
+        "superseded_by",
     ]
+    # Plain dicts grouped in Python: a pandas groupby per article costs ~10 ms an article.
     by_article: dict[str, list[dict]] = defaultdict(list)
-    for row in usable.reindex(columns=needed).to_dict("records"):
+    for row in current.reindex(columns=needed).to_dict("records"):
         by_article[row["article_id"]].append(row)
     records = []
     for article_id in sorted(by_article):
         article_rows = by_article[article_id]
-        killed_best = max(
-            (f["best"] for f in _figures([r for r in article_rows if r["outcome"] == "killed"])), default=0
-        )
-        if killed_best:
+        killed = _toll([r for r in article_rows if r["outcome"] == "killed"])
+        if killed["best"]:
             article_rows = [r for r in article_rows if not _referred_back(r)]
         by_outcome: dict[str, list[dict]] = defaultdict(list)
         for row in article_rows:
             by_outcome[row["outcome"]].append(row)
         for outcome, outcome_rows in sorted(by_outcome.items()):
-            outcome_figures = _figures(outcome_rows)
-            if outcome == "injured":
-                for figure in outcome_figures:
-                    if figure["includes_killed"]:
-                        figure["best"] = max(figure["best"] - killed_best, 0)
-                        figure["low"] = None if figure["low"] is None else max(figure["low"] - killed_best, 0)
-                        figure["high"] = (
-                            None if figure["high"] is None else max(figure["high"] - killed_best, 0)
-                        )
-            chosen = max(outcome_figures, key=lambda f: (f["best"], not f["includes_killed"]))
+            toll = killed if outcome == "killed" else _toll(outcome_rows, killed_best=killed["best"])
+            counted = [r for r in outcome_rows if not _text(r["superseded_by"])]
             records.append(
                 {
                     "article_id": article_id,
                     "outcome": outcome,
-                    "best": chosen["best"],
-                    "low": chosen["low"],
-                    "high": chosen["high"],
+                    **toll,
                     "n_figures": len(outcome_rows),
-                    "rows": ";".join(f"{r['start_char']}-{r['end_char']}" for r in outcome_rows),
+                    "n_restatements": len(outcome_rows) - len(counted),
+                    "rows": ";".join(f"{r['start_char']}-{r['end_char']}" for r in counted),
                     "place_id": mode_of(r["place_id"] for r in outcome_rows),
                     "admin1": mode_of(r["admin1"] for r in outcome_rows),
                 }
             )
     return pd.DataFrame.from_records(records, columns=columns("casualty_totals"))
+
+
+def _toll(rows: list[dict], *, killed_best: int = 0) -> dict[str, Any]:
+    """``best``, ``low``, ``high``, ``armed_groups`` and the review flag of one outcome's rows (rules 2-4)."""
+    standing = [r for r in rows if not _text(r["superseded_by"])]
+    figures = _figures(standing)
+    separate = [f for f in figures if not f["includes_killed"]]
+    best = sum(f["best"] for f in separate)
+    low, high = _span(rows, separate)
+    armed = sum(f["armed_groups"] for f in separate)
+    harmed = [dict(f, best=max(f["best"] - killed_best, 0)) for f in figures if f["includes_killed"]]
+    together = max(harmed, key=lambda f: f["best"], default=None)
+    if together is not None and together["best"] > best:
+        best, armed = together["best"], 0
+        low = None if together["low"] is None else max(together["low"] - killed_best, 0)
+        high = None if together["high"] is None else max(together["high"] - killed_best, 0)
+    values = _restated_values(rows)
+    conflicting = sorted(key for key, found in values.items() if len(found) > 1)
+    reason = "; ".join(f"{key}: {', '.join(map(str, sorted(values[key])))}" for key in conflicting)
+    return {
+        "best": best,
+        "low": low,
+        "high": high,
+        "armed_groups": armed,
+        "needs_review": bool(conflicting),
+        "review_reason": f"figures disagree ({reason})" if conflicting else "",
+    }
+
+
+def _restated_values(rows: list[dict]) -> dict[str, set[int]]:
+    """For each standing figure (by offsets), the values it and its restatements give."""
+    values: dict[str, set[int]] = defaultdict(set)
+    for row in rows:
+        key = _text(row["superseded_by"]) or f"{row['start_char']}-{row['end_char']}"
+        if not _text(row["group"]):
+            values[key].add(_best(row))
+    return values
+
+
+def _span(rows: list[dict], separate: list[dict]) -> tuple[int | None, int | None]:
+    """UCDP-style low and high: per standing figure, the lowest and highest of its restatements."""
+    values = _restated_values(rows)
+    lows, highs = [], []
+    for figure in separate:
+        found = values.get(figure["key"], set())
+        lows.append(min([figure["low"], *found]) if figure["low"] is not None and found else figure["low"])
+        highs.append(
+            max([figure["high"], *found]) if figure["high"] is not None and found else figure["high"]
+        )
+    low = None if any(v is None for v in lows) else sum(lows)
+    high = None if any(v is None for v in highs) else sum(highs)
+    return low, high
+
+
+def _best(row: dict) -> int:
+    """A row's number: its low bound, else its high bound."""
+    return int(row["low"]) if not pd.isna(row["low"]) else int(row["high"]) if not pd.isna(row["high"]) else 0
 
 
 def _referred_back(row: dict) -> bool:
@@ -138,11 +193,14 @@ def _figures(rows: list[dict]) -> list[dict]:
         low = None if any(v is None for v in lows) else sum(lows)
         high = None if any(v is None for v in highs) else sum(highs)
         best = sum(lo if lo is not None else (hi or 0) for lo, hi in zip(lows, highs))
+        armed = sum(_best(r) for r in unit if r["victim_side"] == "armed groups")
         figures.append(
             {
                 "best": best,
                 "low": low,
                 "high": high,
+                "armed_groups": armed,
+                "key": f"{unit[0]['start_char']}-{unit[0]['end_char']}",
                 "includes_killed": all(bool(r["includes_killed"]) for r in unit),
             }
         )

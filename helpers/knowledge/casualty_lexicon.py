@@ -221,6 +221,7 @@ class CasualtyCues:
     negation: frozenset[str]
     event_verb: frozenset[str]
     attack_verb: frozenset[str]
+    conflict_noun: frozenset[str]
 
 
 @lru_cache(maxsize=4)
@@ -257,15 +258,14 @@ def cue_patterns(name: str, language: str = config.DEFAULT_LANGUAGE) -> tuple[li
     """The spaCy Matcher token patterns of ``casualty_<name>.json``.
 
     Args:
-        name: ``"background"`` (time cues of an earlier period) or ``"survival"``
-            (cues that the wounded survived).
+        name: ``"survival"`` (cues that the wounded survived).
         language: Language of the vocabulary.
 
     Returns:
         One token pattern per cue, in file order.
 
-    >>> cue_patterns("background")[0][1]
-    {'LOWER': {'IN': ['year', 'years', 'decade', 'month', 'months']}}
+    >>> cue_patterns("survival")[0][1]
+    {'LOWER': 'condition'}
     """
     path = config.vocabulary_path(f"casualty_{name}.json", language)
     with path.open(encoding="utf-8") as handle:
@@ -285,6 +285,10 @@ class QuantityWords:
         scales: Number words an article can stand before (``hundred``).
         after_article: Amount words counted after an article (``a dozen``, ``a handful``).
         ordinal_suffixes: Endings of ordinal numbers (``fifth``), which never count people.
+        units: Word a vague amount or number multiplies -> its size (``dozen``: 12).
+        range_open: Words opening a range (``between``).
+        range_join: Words joining the ends of a range (``to``, ``or``, ``-``; ``and`` only after
+            a range_open word: ``between 20 and 30``) -> ``"open"`` for the latter, else ``""``.
     """
 
     vague_low_bounds: dict[str, int]
@@ -295,6 +299,9 @@ class QuantityWords:
     scales: tuple[str, ...]
     after_article: tuple[str, ...]
     ordinal_suffixes: tuple[str, ...]
+    units: dict[str, int]
+    range_open: tuple[str, ...]
+    range_join: dict[str, str]
 
 
 @lru_cache(maxsize=4)
@@ -323,4 +330,28 @@ def quantity_words(language: str = config.DEFAULT_LANGUAGE) -> QuantityWords:
         scales=tuple(by_kind["scale"]),
         after_article=tuple(by_kind["after_article"]),
         ordinal_suffixes=tuple(by_kind["ordinal_suffix"]),
+        units={phrase: int(value) for phrase, value in by_kind["unit"].items()},
+        range_open=tuple(by_kind["range_open"]),
+        range_join=by_kind["range_join"],
     )
+
+
+@lru_cache(maxsize=1)
+def victim_sides() -> dict[str, str]:
+    """Victim group -> side (``civilians``, ``security forces``, ``armed groups``, ``unknown``).
+
+    Read from ``helpers/data/victim_sides.csv``; every group of the lexicon has a side.
+
+    >>> victim_sides()["police"], victim_sides()["people"]
+    ('security forces', 'unknown')
+    """
+    sides = {r["victim_group"]: r["side"] for r in read_vocabulary("victim_sides.csv", language="")}
+    groups = {
+        group
+        for lexicon in (load_lexicon(),)
+        for group in (*lexicon.victims.values(), *lexicon.modifiers.values())
+    }
+    missing = groups - set(sides)
+    if missing:
+        raise ValueError(f"victim_sides.csv: no side for the victim groups {sorted(missing)}")
+    return sides

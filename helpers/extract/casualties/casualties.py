@@ -95,16 +95,20 @@ from helpers.extract.casualties.cues import (
 )
 from helpers.extract.casualties.exclusions import exclusion, flag_restated_headline, resolve_overlaps
 from helpers.extract.casualties.numbers import Quantity
+from helpers.extract.casualties.scope import ArticleScope, Scope, clause_dates
 from helpers.extract.casualties.syntax import complement_of, doc_entities, with_conjuncts
+from helpers.extract.casualties.tolls import supersede
 from helpers.extract.casualties.triggers import fatal_subset, trigger_candidates, trigger_victims
 from helpers.knowledge.actors import ActorDictionary
-from helpers.knowledge.casualty_lexicon import HARMED, Lexicon, casualty_cues, load_lexicon
+from helpers.knowledge.casualty_lexicon import HARMED, Lexicon, casualty_cues, load_lexicon, victim_sides
 
 OUTCOMES = ("killed", "injured", "kidnapped", "missing", "arrested")
 #: Place roles (from :func:`helpers.places.resolve_places`) a figure can be attached to.
 EVENT_ROLES = frozenset({"event", "nested"})
 #: Count rules for one person referred back to (see :func:`helpers.aggregate.totals.casualty_totals`, rule 5).
 ANAPHORIC_COUNTS = ("singular_definite", "pronoun", "named_person")
+#: The place confidence of a place named in the figure's own sentence (see attribution.place_for).
+SENTENCE_PLACE = 0.7
 
 
 def _sentence_units(doc: Doc, article: Article) -> list[Span]:
@@ -173,6 +177,8 @@ def extract_casualties(
     seen: dict[tuple[int, int, str], dict] = {}
     sentences = _sentence_units(doc, article)
     time_ents = [e for e in doc_entities(doc) if e.label_ in {"DATE", "TIME"}]
+    dates = [e for e in time_ents if e.label_ == "DATE"]
+    article_scope = ArticleScope(article, dates)
     candidates = trigger_candidates(doc, lexicon)
     for position, sentence in enumerate(sentences):
         previous = sentences[position - 1] if position else None
@@ -180,17 +186,18 @@ def extract_casualties(
             sentence.start_char
         ):
             previous = None
-        # Sentence.ents rebuilds every entity of the doc; filter the doc's few time entities instead.
-        times = [e for e in time_ents if sentence.start <= e.start < sentence.end]
-        matches = SentenceMatches(sentence, article, times)
+        # Sentence.ents rebuilds every entity of the doc; filter the doc's few date entities instead.
+        sentence_dates = [e for e in dates if sentence.start <= e.start < sentence.end]
+        matches = SentenceMatches(sentence)
         for index in candidates[
             bisect_left(candidates, sentence.start) : bisect_left(candidates, sentence.end)
         ]:
             trigger = doc[index]
             outcome, victims, agent, rule = trigger_victims(trigger, lexicon)
             victims = [v for v in victims if v is not None and sentence.start <= v.i < sentence.end]
-            if outcome is None or not victims or unrealised(trigger):
+            if outcome is None or not victims:
                 continue
+            modal = unrealised(trigger)
             # An adjective modifier ("three dead suspects and two residents") describes only its noun.
             heads = (
                 victims
@@ -250,18 +257,26 @@ def extract_casualties(
                     count.rule += "+survived"  # "she was shot and is in stable condition": not the one killed
                 if rule == "noun_trigger" and count.victim == trigger:
                     count.victim = complement_of(trigger, cues.membership | cues.partitive)
-                row = row_of(victim_outcome, count, rule=rule, group=group, background=matches.background)
+                trigger_dates = clause_dates(trigger, sentence_dates)
+                scope = article_scope.of(
+                    trigger,
+                    sentence,
+                    matches.scope_cues,
+                    trigger_dates,
+                    low=None if count.quantity is None else count.quantity.low,
+                    hypothetical=modal,
+                )
+                row = row_of(victim_outcome, count, rule=rule, group=group, scope=scope)
                 key = (row["start_char"], row["end_char"], row["outcome"])
                 if key in seen:
                     continue
                 seen[key] = row
                 rows.append(row)
+                article_scope.observed(sentence, trigger_dates, scope)
                 for fatal in fatal_subset(trigger, lexicon) if outcome == HARMED else []:
                     fatal_count = count_of(fatal, matches.quantities, lexicon)
                     if fatal_count is not None and fatal_count.quantity is not None:
-                        fatal_row = row_of(
-                            "killed", fatal_count, rule="fatal_subset", group="", background=row["background"]
-                        )
+                        fatal_row = row_of("killed", fatal_count, rule="fatal_subset", group="", scope=scope)
                         seen.setdefault((fatal_row["start_char"], fatal_row["end_char"], "killed"), fatal_row)
                         rows.append(fatal_row)
                 for part in _including_parts(victim, trigger, lexicon):
@@ -273,7 +288,7 @@ def extract_casualties(
                         part_count,
                         rule="including_part",
                         group="",
-                        background=row["background"],
+                        scope=scope,
                     )
                     part_row["part_of"] = f"{row['start_char']}-{row['end_char']}"
                     part_key = (part_row["start_char"], part_row["end_char"], part_row["outcome"])
@@ -282,7 +297,10 @@ def extract_casualties(
                         rows.append(part_row)
     resolve_overlaps(rows)
     flag_restated_headline(rows, article)
-    return sorted(rows, key=lambda r: (r["start_char"], r["outcome"]))
+    rows.sort(key=lambda r: (r["start_char"], r["outcome"]))
+    updates = {id(r) for r in rows if r.pop("_update")}
+    supersede(rows, updates, {id(r): r.pop("_incident_place") for r in rows})
+    return rows
 
 
 def _row(
@@ -297,7 +315,7 @@ def _row(
     agent: Token | None,
     rule: str,
     group: str,
-    background: bool,
+    scope: Scope,
     lexicon: Lexicon,
     places: Sequence[dict],
     main_place: dict | None,
@@ -307,11 +325,14 @@ def _row(
     perpetrator_token, from_previous = perpetrator_of(agent, trigger, sentence, previous, lexicon)
     perpetrator, perpetrator_id = actor_of(perpetrator_token, dictionary)
     place, place_confidence = place_for(trigger, sentence, previous, places, main_place)
+    victim_group = victim_group_of(count.victim, lexicon)
     quantity = count.quantity
     start, end = count.span.start_char, count.span.end_char
     reason = exclusion(article, start, end)
-    if not reason and background:
-        reason = "background"
+    if reason == "boilerplate" and scope.scope == "current":
+        scope = Scope("background", "", "a link to another story")
+    if not reason and scope.scope != "current":
+        reason = scope.scope
     ages = tuple(casualty_cues().age_adjective)  # "12 years old" is an age, not a time
     times = [
         e.text
@@ -332,7 +353,7 @@ def _row(
         "high": None if quantity is None else quantity.high,
         "qualifier": "unspecified" if quantity is None else quantity.qualifier,
         "victim": phrase_of(count.victim) if count.victim is not None else "",
-        "victim_group": victim_group_of(count.victim, lexicon),
+        "victim_group": victim_group,
         "perpetrator": perpetrator,
         "perpetrator_id": perpetrator_id,
         "place_id": (place or {}).get("place_id"),
@@ -346,7 +367,21 @@ def _row(
         "includes_killed": outcome == HARMED,
         "group": group,
         "part_of": "",
-        "background": background,
+        "scope": scope.scope,
+        "scope_cue": scope.cue,
+        "scope_reason": scope.reason,
+        "victim_side": victim_sides()[victim_group],
         "excluded": bool(reason),
         "exclude_reason": reason,
+        # For the toll (see tolls.supersede), taken off the row before it is returned:
+        "_update": scope.update,
+        "_incident_place": _incident_place(place, place_confidence),
     }
+
+
+def _incident_place(place: dict | None, confidence: float) -> str | None:
+    """The province a figure's own sentence names, which tells incidents apart (a country
+    or a wider region does not: the U.S. military's toll of a bombing in Mosul is Mosul's)."""
+    if place is None or confidence < SENTENCE_PLACE or place.get("kind") in ("country", "region"):
+        return None
+    return place.get("admin1") or None

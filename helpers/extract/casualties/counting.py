@@ -26,6 +26,7 @@ from helpers.extract.casualties.numbers import (
 )
 from helpers.extract.casualties.syntax import complement_of, doc_entities, is_age
 from helpers.knowledge.casualty_lexicon import Lexicon, casualty_cues, quantity_words
+from helpers.knowledge.time_words import calendar
 
 #: Entity labels whose numbers are never counts of people (years, ages, money …).
 NOT_COUNTS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"})
@@ -38,6 +39,10 @@ class Count:
     victim: Token | None
     rule: str
     confidence: float
+
+
+#: The matcher key of ranges ("between 20 and 30"), which "from" before them undoes ("rose from 27 to 32").
+RANGE = "RANGE"
 
 
 @lru_cache(maxsize=8)
@@ -62,8 +67,27 @@ def quantity_matcher(vocab_id: int, vocab: Any) -> Matcher:
         }
     ]
     vague_article = [{"LOWER": {"IN": list(words.articles)}}, {"LOWER": {"IN": list(words.after_article)}}]
-    cores = [number, hyphenated, vague_single, vague_article]
+    units = [{"LOWER": "of", "OP": "?"}, {"LOWER": {"IN": list(words.units)}}]
+    multiplied = [
+        [{"LIKE_NUM": True}, *units],
+        [*vague_single, *units],
+        [*vague_article, *units],
+    ]  # "two dozen", "tens of thousands", "a few hundred"
+    cores = [number, hyphenated, vague_single, vague_article, *multiplied]
     quantity.add("QUANTITY", cores)
+    joins = [w for w, only_open in words.range_join.items() if not only_open]
+    quantity.add(
+        RANGE,
+        [
+            [
+                {"LOWER": {"IN": list(words.range_open)}},
+                {"LIKE_NUM": True},
+                {"LOWER": {"IN": list(words.range_join)}},
+                {"LIKE_NUM": True},
+            ],
+            [{"LIKE_NUM": True}, {"LOWER": {"IN": joins}}, {"LIKE_NUM": True}],
+        ],
+    )
     for qualifier in QUALIFIERS:
         prefix = [{"LOWER": word} for word in qualifier.split()]
         quantity.add("QUANTITY", [prefix + core for core in cores])
@@ -124,10 +148,17 @@ def count_of(
         ):
             return None
         span = quantities[numbers[0].i]
-        if numbers[0].ent_type_ in NOT_COUNTS:
+        if numbers[0].ent_type_ in NOT_COUNTS and not _count_read_as_date(span):
             return None
         quantity = parse_quantity(span.text)
         return Count(quantity, span, victim, "number", 0.9) if quantity is not None else None
+    members = complement_of(victim, cues.partitive)
+    if victim.pos_ in {"PRON", "DET", "ADJ"} and victim.lower_ in VAGUE_LOW_BOUNDS and members is not None:
+        # "some of the attackers", "several of them": a vague share of people.
+        if not is_person(members, lexicon, animate=animate):
+            return None
+        quantity = parse_quantity(victim.lower_)
+        return Count(quantity, doc[victim.i : victim.i + 1], members, "vague", 0.6) if quantity else None
     vague_of = victim.lower_ in VAGUE_LOW_BOUNDS or any(
         f"{victim.lower_} {of}" in VAGUE_LOW_BOUNDS for of in cues.partitive
     )
@@ -164,6 +195,17 @@ def count_of(
     if _is_plural(victim):
         return Count(None, doc[victim.i : victim.i + 1], victim, "unspecified_plural", 0.3)
     return None
+
+
+def _count_read_as_date(span: Span) -> bool:
+    """A count the recogniser took for a date ("Between 20 and 30 people"): no year, month or weekday."""
+    words = calendar()
+    return not any(
+        (t.like_num and t.text.isdigit() and len(t.text) == 4)
+        or t.lower_ in words.months
+        or t.lower_ in words.weekdays
+        for t in span
+    )
 
 
 def noun_keys(token: Token) -> list[str]:

@@ -1,4 +1,4 @@
-"""Cues that change what a figure counts: background time, survival, negation, unrealised harm.
+"""Cues that change what a figure counts: survival, negation, unrealised harm, and the sentence's matches.
 
 A sentence's count phrases and its time and survival cues are found by token
 matchers (:class:`SentenceMatches`), only in sentences with a trigger. The
@@ -9,8 +9,6 @@ injured, not killed).
 
 from __future__ import annotations
 
-import re
-from collections.abc import Sequence
 from functools import cached_property, lru_cache
 from typing import Any
 
@@ -18,20 +16,19 @@ from spacy.matcher import Matcher
 from spacy.tokens import Span, Token
 from spacy.util import filter_spans
 
-from helpers.articles import Article
-from helpers.extract.casualties.counting import quantity_matcher
+from helpers.extract.casualties.counting import RANGE, quantity_matcher
+from helpers.extract.casualties.scope import scope_cue_matches
 from helpers.extract.casualties.triggers import fatal_subset
 from helpers.knowledge.casualty_lexicon import Lexicon, casualty_cues, cue_patterns
+from helpers.knowledge.time_words import ScopeCue
 
 
 @lru_cache(maxsize=8)
-def _cue_matchers(vocab_id: int, vocab: Any) -> tuple[Matcher, Matcher]:
-    """The background-cue and survival-cue matchers for one vocabulary."""
-    background = Matcher(vocab)
-    background.add("BACKGROUND", list(cue_patterns("background")))
+def _survival_matcher(vocab_id: int, vocab: Any) -> Matcher:
+    """The survival-cue matcher for one vocabulary."""
     survival = Matcher(vocab)
     survival.add("SURVIVED", list(cue_patterns("survival")))
-    return background, survival
+    return survival
 
 
 class SentenceMatches:
@@ -42,28 +39,34 @@ class SentenceMatches:
     the extractor's time when run over every doc). Token indexes are the doc's.
     """
 
-    def __init__(self, sentence: Span, article: Article, times: Sequence[Span]) -> None:
-        self.sentence, self.article, self.times = sentence, article, times
+    def __init__(self, sentence: Span) -> None:
+        self.sentence = sentence
         vocab = sentence.doc.vocab
         self.quantity_matcher = quantity_matcher(id(vocab), vocab)
-        self.background_matcher, self.survival_matcher = _cue_matchers(id(vocab), vocab)
+        self.survival_matcher = _survival_matcher(id(vocab), vocab)
 
     def _starts(self, matcher: Matcher) -> list[int]:
         return [self.sentence.start + start for _, start, _ in matcher(self.sentence)]
 
     @cached_property
     def quantities(self) -> dict[int, Span]:
-        """Each token index inside a count phrase, mapped to its (longest) phrase."""
+        """Each token index inside a count phrase, mapped to its (longest) phrase.
+
+        A range after "from" is the two ends of a change ("rose from 27 to 32"), not a range.
+        """
         doc, offset = self.sentence.doc, self.sentence.start
-        spans = filter_spans(
-            [doc[offset + s : offset + e] for _, s, e in self.quantity_matcher(self.sentence)]
-        )
-        return {i: span for span in spans for i in range(span.start, span.end)}
+        strings = doc.vocab.strings
+        found = [
+            doc[offset + s : offset + e]
+            for key, s, e in self.quantity_matcher(self.sentence)
+            if not (strings[key] == RANGE and offset + s > 0 and doc[offset + s - 1].lower_ == "from")
+        ]
+        return {i: span for span in filter_spans(found) for i in range(span.start, span.end)}
 
     @cached_property
-    def background(self) -> bool:
-        """Whether the sentence's figures are background (see :func:`_is_background`)."""
-        return _is_background(bool(self._starts(self.background_matcher)), self.article, self.times)
+    def scope_cues(self) -> list[tuple[ScopeCue, Span]]:
+        """The sentence's scope cues (see :mod:`helpers.extract.casualties.scope`)."""
+        return scope_cue_matches(self.sentence)
 
     @cached_property
     def survival_starts(self) -> list[int]:
@@ -74,17 +77,6 @@ class SentenceMatches:
             for start in self._starts(self.survival_matcher)
             if not any(t.lower_ in negations for t in doc[max(start - 3, 0) : start])
         ]
-
-
-def _is_background(time_cue: bool, article: Article, times: Sequence[Span]) -> bool:
-    """A time cue for an earlier or cumulative period (``time_cue``), or only years before the article's."""
-    if time_cue:
-        return True
-    if not article.date[:4].isdigit():
-        return False
-    # Regex over DATE entity text: the year is a substring of a longer date phrase.
-    years = [int(y) for e in times if e.label_ == "DATE" for y in re.findall(r"\b(?:19|20)\d\d\b", e.text)]
-    return bool(years) and max(years) < int(article.date[:4])
 
 
 def is_negated(trigger: Token, rule: str) -> bool:
@@ -101,16 +93,17 @@ def survived_or_added(trigger: Token, survival_cue: bool) -> bool:
     return survival_cue or any(c.lower_ in casualty_cues().additive_adverb for c in trigger.children)
 
 
-def unrealised(trigger: Token) -> bool:
-    """A harm that is possible, threatened or intended, not reported.
+def unrealised(trigger: Token) -> Token | None:
+    """The word that makes a harm possible, threatened or intended, not reported (else None).
 
-    ``he could hurt her``, ``tried to kill``.
+    ``he could hurt her`` (could), ``tried to kill`` (tried).
     """
     cues = casualty_cues()
     verb = trigger.head if trigger.dep_ in {"acomp", "oprd", "xcomp"} and trigger.pos_ == "ADJ" else trigger
-    if any(c.dep_ == "aux" and c.lower_ in cues.modal for c in verb.children):
-        return True
-    return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in cues.intent_verb
+    modal = next((c for c in verb.children if c.dep_ == "aux" and c.lower_ in cues.modal), None)
+    if modal is not None:
+        return modal
+    return verb.head if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in cues.intent_verb else None
 
 
 def besides_killed(victim: Token, trigger: Token, rule: str, lexicon: Lexicon) -> bool:

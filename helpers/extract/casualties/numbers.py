@@ -119,8 +119,18 @@ def parse_quantity(text: str) -> Quantity | None:
     2001
     >>> parse_quantity("dozens")
     Quantity(low=24, high=None, qualifier='vague', value=24)
+    >>> parse_quantity("hundreds of thousands").low, parse_quantity("several dozen").low
+    (200000, 36)
+    >>> parse_quantity("between 20 and 30")
+    Quantity(low=20, high=30, qualifier='range', value=20)
     """
     phrase = " ".join(text.strip().lower().split())
+    spanned = _range(phrase)
+    if spanned is not None:
+        return spanned
+    multiplied = _multiplied(phrase)
+    if multiplied is not None:
+        return multiplied
     qualifier, mode = "exact", "exact"
     for trailing, trailing_mode in TRAILING_QUALIFIERS.items():
         if phrase.endswith(" " + trailing):
@@ -151,3 +161,34 @@ def parse_quantity(text: str) -> Quantity | None:
     if mode == "below":
         return Quantity(low=None, high=max(value - 1, 0), qualifier=qualifier, value=value)
     return Quantity(low=value, high=value, qualifier="approx", value=value)
+
+
+def _range(phrase: str) -> Quantity | None:
+    """``between 20 and 30``, ``eight to 12``, ``two or three``, ``20-30``: low and high."""
+    words = phrase.replace("-", " - ").split()
+    if words and words[0] in _WORDS.range_open:
+        words = words[1:]
+    for index, word in enumerate(words):
+        if word in _WORDS.range_join and 0 < index < len(words) - 1:
+            low = parse_number(" ".join(words[:index]))
+            high = parse_number(" ".join(words[index + 1 :]))
+            if low is not None and high is not None and low < high:
+                return Quantity(low=low, high=high, qualifier="range", value=low)
+    return None
+
+
+def _multiplied(phrase: str) -> Quantity | None:
+    """A vague amount or number times a unit: ``several dozen`` (36), ``tens of thousands`` (20,000),
+    ``two dozen`` (24, exact). Checked before the single vague words it is made of."""
+    head, _, unit = phrase.rpartition(" ")
+    head = head.removesuffix(" of")
+    if unit not in _WORDS.units or not head:
+        return None
+    size = _WORDS.units[unit]
+    if head in VAGUE_LOW_BOUNDS and head not in VAGUE_EXACT:
+        bound = VAGUE_LOW_BOUNDS[head] * size
+        return Quantity(low=bound, high=None, qualifier="vague", value=bound)
+    value = parse_number(head)
+    if value is None or parse_number(phrase) is not None:
+        return None  # "two hundred" is a number text2num reads whole
+    return Quantity(low=value * size, high=value * size, qualifier="exact", value=value * size)

@@ -39,7 +39,7 @@ def with_conjuncts(token: Token, lexicon: Lexicon, *, appositions: bool = False)
     found = [token]
     for child in token.children:
         if (
-            child.dep_ in relations
+            (child.dep_ in relations or _continues_list(token, child, lexicon))
             and child.pos_ in {"NOUN", "PROPN", "NUM", "PRON", "ADJ"}
             and not _has_own_trigger(child, lexicon)
         ):
@@ -47,6 +47,28 @@ def with_conjuncts(token: Token, lexicon: Lexicon, *, appositions: bool = False)
                 continue  # "Smith, 25," is an age, not a second victim.
             found.extend(with_conjuncts(child, lexicon, appositions=appositions))
     return found
+
+
+def _continues_list(token: Token, child: Token, lexicon: Lexicon) -> bool:
+    """An apposition that adds other people to a counted group, sharing its verb: "Three
+    soldiers were killed, one policeman and two civilians" (not a renaming, not a breakdown
+    of "people": both are counted groups of different victim groups)."""
+    if child.dep_ != "appos" or not (_counted(token) and _counted(child)):
+        return False
+    head_group, child_group = _victim_group(token, lexicon), _victim_group(child, lexicon)
+    return (
+        bool(head_group and child_group)
+        and head_group != child_group
+        and "people" not in (head_group, child_group)
+    )
+
+
+def _counted(token: Token) -> bool:
+    return any(c.dep_ == "nummod" for c in token.children)
+
+
+def _victim_group(token: Token, lexicon: Lexicon) -> str:
+    return lexicon.victims.get(token.lemma_.lower()) or lexicon.victims.get(token.lower_, "")
 
 
 def _has_own_trigger(token: Token, lexicon: Lexicon) -> bool:

@@ -167,6 +167,27 @@ def _toll(toll: Token, lexicon: Lexicon) -> Found:
     return (outcome, candidates, None, "death_toll") if candidates else _nothing()
 
 
+def _toll_number(number: Token, lexicon: Lexicon) -> Found:
+    """``put the number of dead at 10``, ``the number of wounded rose to 19``: the "of"
+    complement gives the outcome, the value of the verb holding the noun gives the count."""
+    cues = casualty_cues()
+    phrase = lexicon.phrase("toll_number")
+    of = complement_of(number, cues.partitive)
+    outcome = phrase.complements.get(of.lemma_.lower()) or phrase.complements.get(of.lower_) if of else None
+    holder = number.head if number.dep_ in SUBJECTS | {"dobj"} else None
+    if not outcome or holder is None:
+        return _nothing()
+    values = [
+        g
+        for c in holder.children
+        if c.dep_ == "prep" and c.lower_ in cues.toll_value
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
+    values += [c for c in holder.children if c.dep_ in {"attr"}]
+    return (outcome, values, None, "death_toll") if values else _nothing()
+
+
 def _headline_shot(shot: Token, lexicon: Lexicon) -> list[Token]:
     """Victims of a headline ``shot`` the tagger read as a noun: ``4 shot in …``, ``Teen shot …``.
 
@@ -237,7 +258,9 @@ def _phrase_victims(trigger: Token, lexicon: Lexicon, lemma: str) -> Found | Non
     claimed = lexicon.phrase("claimed_lives")
     lives = _lives(trigger, claimed) if lemma in claimed.words else []
     if lives:
-        return claimed.words[lemma], lives, verb_subject(trigger), "claimed_lives"
+        # "claimed 20 lives" counts the lives; "claimed the lives of two policemen" the policemen.
+        victims = [complement_of(life, casualty_cues().partitive) or life for life in lives]
+        return claimed.words[lemma], victims, verb_subject(trigger), "claimed_lives"
     hostage = lexicon.phrase("taken_hostage")
     if lemma in hostage.words and any(
         c.lemma_.lower() in hostage.complements and c.dep_ in {"oprd", "dobj", "advmod", "npadvmod", "attr"}
@@ -247,6 +270,19 @@ def _phrase_victims(trigger: Token, lexicon: Lexicon, lemma: str) -> Found | Non
             subject = verb_subject(trigger)
             return hostage.words[lemma], [subject] if subject is not None else [], None, "taken_hostage"
         return hostage.words[lemma], objects_of(trigger), verb_subject(trigger), "taken_hostage"
+    away = lexicon.phrase("taken_away")
+    if lemma in away.words and any(
+        c.dep_ in {"prt", "advmod"} and c.lower_ in away.complements for c in trigger.children
+    ):
+        if is_passive(trigger):
+            subject = verb_subject(trigger)
+            return away.words[lemma], [subject] if subject is not None else [], None, "taken_away"
+        return away.words[lemma], objects_of(trigger), verb_subject(trigger), "taken_away"
+    hurt = lexicon.phrase("injury_to")
+    if lemma in hurt.words and trigger.pos_ == "NOUN":
+        to = complement_of(trigger, frozenset(hurt.complements))
+        if to is not None:
+            return hurt.words[lemma], [to], None, "injury_to"
     if lemma in lexicon.phrase("left_state").words:
         state = next(
             (
@@ -340,6 +376,8 @@ def trigger_victims(trigger: Token, lexicon: Lexicon) -> Found:
         return found
     if lemma in lexicon.phrase("death_toll").words:
         return _toll(trigger, lexicon)
+    if lemma in lexicon.phrase("toll_number").words:
+        return _toll_number(trigger, lexicon)
     if lower in lexicon.headline_verbs and trigger.pos_ in {"NOUN", "PROPN"}:
         victims = _headline_shot(trigger, lexicon)
         return (

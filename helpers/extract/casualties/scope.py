@@ -1,0 +1,303 @@
+"""The temporal scope of each casualty figure: current, background, cumulative, hypothetical, rhetorical.
+
+Only ``current`` figures count in the article's toll; the others stay in the
+table with their cue and reason. News states the current toll in the headline
+and lead and adds context below: earlier attacks ("Last month, 12 soldiers
+died in a similar ambush"), conflict-wide or yearly tolls ("The war has killed
+more than 500,000 people since 2011"), threats and questions. A figure's scope
+is read, in this order, from:
+
+1. harm that did not happen (``could have killed``, ``tried to kill``): hypothetical;
+2. a question: rhetorical;
+3. the scope cues of its clause (``helpers/data/en/casualty_scope.json``):
+   a period (``since 2011``, ``so far this year``, ``in 2017``, ``every year``)
+   is cumulative, an earlier time (``last week``, ``two days ago``, ``a day
+   after``, ``an earlier attack``) is background; ``the same day`` carries on
+   the scope of the figure sentence before;
+4. the toll of a war as such (``the war has killed …``) or a large toll in the
+   present perfect (``more than 370,000 people have been killed``): cumulative;
+5. the days named: a figure dated to another day than the lead's figures
+   (earlier than them when the publication date is known), or only to years
+   before the article's, is background.
+
+An updated toll (``rose to``, ``up from``) is current and marked as an update,
+so the article toll takes it over earlier figures.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from spacy.matcher import Matcher
+from spacy.tokens import Span, Token
+
+from helpers.articles import Article
+from helpers.extract.casualties.syntax import clause_head
+from helpers.knowledge.casualty_lexicon import casualty_cues
+from helpers.knowledge.time_words import ScopeCue, calendar, scope_cues
+
+SCOPES = ("current", "background", "cumulative", "hypothetical", "rhetorical")
+#: A toll this large in the present perfect counts a conflict, not an incident.
+CUMULATIVE_PERFECT_LOW = 1000
+#: Paragraphs after the title whose figures date the article's incident.
+LEAD_PARAGRAPHS = 2
+#: Without a publication date, a weekday up to this many days before the lead's is earlier.
+WEEKDAYS_BACK = 3
+#: Dependencies of phrases and clauses that modify another clause.
+_MODIFIER_DEPS = frozenset({"advcl", "prep", "pobj", "pcomp", "npadvmod", "mark", "advmod"})
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_DAY = re.compile(r"\b([12]?\d|3[01])(?:st|nd|rd|th)?\b")
+
+
+@dataclass(frozen=True)
+class Scope:
+    """A figure's temporal scope.
+
+    Attributes:
+        scope: One of :data:`SCOPES`.
+        cue: The words that gave it ("since 2011"), "" for current figures.
+        reason: Why, in a few words.
+        update: The figure updates a toll given before ("the toll rose to 47").
+    """
+
+    scope: str = "current"
+    cue: str = ""
+    reason: str = ""
+    update: bool = False
+
+
+CURRENT = Scope()
+
+
+@lru_cache(maxsize=8)
+def _scope_matcher(vocab_id: int, vocab: Any) -> Matcher:
+    """A Matcher of every scope cue, each under the key of its index in :func:`scope_cues`."""
+    matcher = Matcher(vocab)
+    for index, cue in enumerate(scope_cues()):
+        matcher.add(str(index), [cue.pattern])
+    return matcher
+
+
+def scope_cue_matches(sentence: Span) -> list[tuple[ScopeCue, Span]]:
+    """The scope cues of a sentence, each with the words it matched."""
+    vocab = sentence.doc.vocab
+    cues = scope_cues()
+    return [
+        (cues[int(vocab.strings[key])], sentence[start:end])
+        for key, start, end in _scope_matcher(id(vocab), vocab)(sentence)
+    ]
+
+
+def _in_subtree(token: Token, head: Token) -> bool:
+    """True when ``token`` lies in the (contiguous, projective) subtree of ``head``."""
+    return head.left_edge.i <= token.i <= head.right_edge.i
+
+
+def _governed_clause(token: Token) -> Token:
+    """The clause a phrase speaks about: up from an adverbial phrase or clause ("Since the war
+    began, …", "… in 2017") to the clause it modifies, and to the first of conjoined clauses."""
+    head = token
+    while head.dep_ in _MODIFIER_DEPS and head.head is not head:
+        head = head.head
+    head = clause_head(head)
+    while head.dep_ == "conj" and head.head is not head:
+        head = clause_head(head.head)
+    return head
+
+
+def _applies(cue: Span, trigger: Token) -> bool:
+    """Whether a cue found in the trigger's sentence speaks about the trigger's clause.
+
+    "two days after" speaks about the clause it introduces; other cues about
+    the clause they modify, and every clause below it.
+    """
+    link = next((t for t in cue if t.lower_ in {"after", "before"}), None)
+    if link is not None:
+        clause = (
+            link.head
+            if link.dep_ == "mark"
+            else next((c for c in link.children if c.dep_ in {"pobj", "pcomp"}), None)
+        )
+        return clause is not None and _in_subtree(trigger, clause)
+    return _in_subtree(trigger, _governed_clause(cue.root))
+
+
+def clause_dates(trigger: Token, dates: Sequence[Span]) -> list[Span]:
+    """The date phrases of the trigger's own clause ("blew himself up on Tuesday, killing …"),
+    not of a reporting clause around it ("…, residents told the radio on Wednesday")."""
+    clause = _governed_clause(trigger)
+    own = [span for span in dates if _in_subtree(span.root, clause)]
+    if own or clause.dep_ != "ccomp":
+        return own
+    # Reported speech with no date of its own ("reported on Monday that 60 had been killed"):
+    # the report's date is the latest the figure can have.
+    return [span for span in dates if _in_subtree(span.root, _governed_clause(clause.head))]
+
+
+def day_keys(times: Sequence[Span]) -> set[tuple[int, ...]]:
+    """The days a sentence's date phrases name: ``(0, weekday)``, ``(1, month, day)``, ``(2, offset)``.
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("on Monday and on April 25 , not yesterday")
+    >>> sorted(day_keys([doc[1:2], doc[4:6], doc[8:9]]))
+    [(0, 0), (1, 4, 25), (2, -1)]
+    """
+    words = calendar()
+    keys: set[tuple[int, ...]] = set()
+    for span in times:
+        lowered = [t.lower_.rstrip(".") for t in span]
+        keys.update((0, words.weekdays[w]) for w in lowered if w in words.weekdays)
+        keys.update((2, words.relative[w]) for w in lowered if w in words.relative)
+        month = next((words.months[w] for w in lowered if w in words.months), None)
+        day = next((int(m.group(1)) for t in span if (m := _DAY.fullmatch(t.lower_))), None)
+        if month is not None and day is not None:
+            keys.add((1, month, day))
+    return keys
+
+
+def resolve_day(key: tuple[int, ...], published: dt.date) -> dt.date | None:
+    """The date a day key names in an article published on ``published``.
+
+    >>> resolve_day((0, 4), dt.date(2024, 3, 5))   # "Friday" in a Tuesday's paper
+    datetime.date(2024, 3, 1)
+    >>> resolve_day((1, 12, 30), dt.date(2024, 1, 2))
+    datetime.date(2023, 12, 30)
+    """
+    if key[0] == 0:
+        return published - dt.timedelta(days=(published.weekday() - key[1]) % 7)
+    if key[0] == 2:
+        return published + dt.timedelta(days=key[1])
+    try:
+        day = dt.date(published.year, key[1], key[2])
+    except ValueError:
+        return None
+    return day if day <= published else day.replace(year=day.year - 1)
+
+
+class ArticleScope:
+    """Reads the scope of every figure of one article, in text order.
+
+    Args:
+        article: The article (its date, paragraphs and title).
+        times: Every DATE entity of the article's doc.
+    """
+
+    def __init__(self, article: Article, times: Sequence[Span]) -> None:
+        self.article = article
+        self.published = _iso_date(article.date)
+        years = [int(y) for span in times for y in _YEAR.findall(span.text)]
+        self.reference_year = self.published.year if self.published else max(years, default=0)
+        lead = [p for p in article.paragraphs if p.extractable and p.kind == "body"][:LEAD_PARAGRAPHS]
+        self.lead_end = lead[-1].end if lead else 0
+        self.anchor: set[tuple[int, ...]] = set()
+        self.last = CURRENT
+
+    def of(
+        self,
+        trigger: Token,
+        sentence: Span,
+        cues: Sequence[tuple[ScopeCue, Span]],
+        times: Sequence[Span],
+        *,
+        low: int | None,
+        hypothetical: Token | None = None,
+    ) -> Scope:
+        """The scope of a figure of ``trigger``.
+
+        Args:
+            trigger: The trigger token.
+            sentence: Its sentence.
+            cues: The scope cues of the sentence (:func:`scope_cue_matches`).
+            times: The sentence's DATE entities.
+            low: The figure's lower bound (None when unknown).
+            hypothetical: The word that makes the harm unrealised ("could"), if any.
+        """
+        if hypothetical is not None:
+            return Scope("hypothetical", hypothetical.text, "a harm that might happen or was intended")
+        if sentence.text.rstrip().endswith("?"):
+            return Scope("rhetorical", "?", "a question, not a report")
+        applying = [(cue, span) for cue, span in cues if _applies(span, trigger)]
+        for label in ("cumulative", "background"):
+            found = next(((cue, span) for cue, span in applying if cue.label == label), None)
+            if found is not None:
+                return Scope(label, found[1].text, found[0].description)
+        if any(cue.label == "continuation" for cue, _ in applying) and self.last.scope != "current":
+            reason = f"the same time as the sentence before ({self.last.reason})"
+            return Scope(self.last.scope, self.last.cue, reason)
+        conflict = self._conflict_toll(trigger, times, low)
+        if conflict is not None:
+            return conflict
+        update = next(((cue, span) for cue, span in applying if cue.label == "update"), None)
+        if update is not None:
+            return Scope(update=True, cue=update[1].text, reason=update[0].description)
+        return self._dated(sentence, times, concurrent=any(cue.label == "concurrent" for cue, _ in applying))
+
+    def observed(self, sentence: Span, times: Sequence[Span], scope: Scope) -> None:
+        """Record a figure's scope: lead figures date the incident, the last one carries on."""
+        self.last = scope
+        if scope.scope == "current" and sentence.start_char < self.lead_end:
+            self.anchor |= day_keys(times)
+
+    def _conflict_toll(self, trigger: Token, times: Sequence[Span], low: int | None) -> Scope | None:
+        """A war as the subject of a toll, or a large toll in the present perfect, with no day named."""
+        if day_keys(times):
+            return None
+        cues = casualty_cues()
+        subject = next((c for c in trigger.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        if subject is not None and subject.lemma_.lower() in cues.conflict_noun:
+            return Scope("cumulative", subject.text, "the toll of a conflict")
+        perfect = any(
+            c.dep_ in {"aux", "auxpass"} and c.lemma_.lower() in cues.perfect_auxiliary
+            for c in trigger.children
+        )
+        if perfect and (low or 0) >= CUMULATIVE_PERFECT_LOW:
+            return Scope("cumulative", "has been", "a large toll over time (present perfect)")
+        return None
+
+    def _dated(self, sentence: Span, times: Sequence[Span], *, concurrent: bool) -> Scope:
+        """Background when the sentence dates its figures to another, earlier day or year."""
+        years = [int(y) for span in times for y in _YEAR.findall(span.text)]
+        if years and self.reference_year and max(years) < self.reference_year:
+            return Scope("background", ", ".join(s.text for s in times), "an earlier year")
+        keys = day_keys(times)
+        if not keys or not self.anchor or keys & self.anchor or sentence.start_char < self.lead_end:
+            return CURRENT
+        if concurrent:
+            return CURRENT
+        if all(self._earlier(key) for key in keys):
+            return Scope(
+                "background", ", ".join(s.text for s in times), "an earlier day than the lead's figures"
+            )
+        return CURRENT
+
+    def _earlier(self, key: tuple[int, ...]) -> bool:
+        """Whether a day is earlier than every day of the lead's figures.
+
+        With the publication date, days resolve to dates. Without it, a weekday
+        one to three days before the lead's is earlier (news names days of the
+        last week by name; "Tuesday" after a lead's "Monday" is the day after),
+        and calendar dates compare within one year.
+        """
+        if self.published is not None:
+            day = resolve_day(key, self.published)
+            anchors = [resolve_day(a, self.published) for a in self.anchor]
+            return day is not None and all(a is not None and day < a for a in anchors)
+        if key[0] == 0:
+            return all(a[0] == 0 and 1 <= (a[1] - key[1]) % 7 <= WEEKDAYS_BACK for a in self.anchor)
+        if key[0] == 1:
+            # News names the days of the last week ("on Monday") and dates older events
+            # ("On April 25"): a calendar date after a lead dated by weekday is earlier.
+            return all((a[0] == 1 and key[1:] < a[1:]) or a[0] in (0, 2) for a in self.anchor)
+        return False
+
+
+def _iso_date(value: str) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(value[:10]) if value else None
+    except ValueError:
+        return None

@@ -1,0 +1,123 @@
+"""Words of time: calendar words and the cues of a casualty figure's temporal scope.
+
+* ``calendar.csv``: days of the week, months and days named relative to the day
+  of writing ("yesterday"), which date a figure's sentence;
+* ``casualty_scope.json``: spaCy Matcher patterns of a cumulative period ("since
+  2011"), an earlier event ("last week"), an updated toll ("rose to") and a
+  sentence continuing the one before ("the same day"). A pattern may name a
+  vocabulary instead of listing its words ("@weekdays", "@months",
+  "@conflict_nouns", "@event_nouns"), so no word list is kept twice.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from helpers import config
+from helpers.knowledge.casualty_lexicon import casualty_cues, load_lexicon
+from helpers.knowledge.vocabulary import read_vocabulary
+
+
+@dataclass(frozen=True)
+class Calendar:
+    """Calendar words (``calendar.csv``), lower case.
+
+    Attributes:
+        weekdays: Day name -> 0 (Monday) … 6 (Sunday).
+        months: Month name or abbreviation -> 1 … 12.
+        relative: Word -> days from the day of writing ("yesterday": -1).
+    """
+
+    weekdays: dict[str, int]
+    months: dict[str, int]
+    relative: dict[str, int]
+
+
+@lru_cache(maxsize=4)
+def calendar(language: str = config.DEFAULT_LANGUAGE) -> Calendar:
+    """The calendar words of ``language``.
+
+    >>> words = calendar()
+    >>> words.weekdays["friday"], words.months["sept"], words.relative["yesterday"]
+    (4, 9, -1)
+    """
+    rows = read_vocabulary("calendar.csv", language)
+
+    def kind(name: str) -> dict[str, int]:
+        return {r["word"]: int(r["value"]) for r in rows if r["kind"] == name}
+
+    return Calendar(weekdays=kind("weekday"), months=kind("month"), relative=kind("relative"))
+
+
+@dataclass(frozen=True)
+class ScopeCue:
+    """One cue pattern of ``casualty_scope.json``.
+
+    Attributes:
+        label: ``cumulative``, ``background``, ``update``, ``continuation`` or ``concurrent``.
+        description: Why the cue gives the figure that scope (shown to the analyst).
+        pattern: The spaCy Matcher token pattern.
+    """
+
+    label: str
+    description: str
+    pattern: list[dict[str, Any]]
+
+
+def _named_lists(language: str) -> dict[str, list[str]]:
+    """The vocabularies a pattern may name (``"@weekdays"``), as word lists."""
+    words = calendar(language)
+    return {
+        "@weekdays": sorted(words.weekdays),
+        "@months": sorted(words.months),
+        "@conflict_nouns": sorted(casualty_cues(language).conflict_noun),
+        "@event_nouns": sorted(load_lexicon(language).events),
+    }
+
+
+def _expanded(value: Any, lists: dict[str, list[str]]) -> Any:
+    """A pattern value with every named vocabulary replaced by its words."""
+    if isinstance(value, str):
+        return lists.get(value, value)
+    if isinstance(value, list):
+        return [word for item in value for word in lists.get(item, [item])]
+    if isinstance(value, dict):
+        return {key: _expanded(item, lists) for key, item in value.items()}
+    return value
+
+
+@lru_cache(maxsize=4)
+def scope_cues(language: str = config.DEFAULT_LANGUAGE) -> tuple[ScopeCue, ...]:
+    """The scope cue patterns of ``language``, with named vocabularies expanded.
+
+    Raises:
+        ValueError: If a pattern names a vocabulary that does not exist.
+
+    >>> cue = next(c for c in scope_cues() if c.description == "a toll since a date")
+    >>> cue.label, "march" in cue.pattern[1]["LOWER"]["IN"]
+    ('cumulative', True)
+    """
+    path = config.vocabulary_path("casualty_scope.json", language)
+    with path.open(encoding="utf-8") as handle:
+        entries = json.load(handle)["patterns"]
+    lists = _named_lists(language)
+    cues = []
+    for entry in entries:
+        pattern = [
+            {key: _expanded(value, lists) for key, value in token.items()} for token in entry["pattern"]
+        ]
+        unknown = {
+            w
+            for token in pattern
+            for v in token.values()
+            if isinstance(v, dict)
+            for w in v.get("IN", [])
+            if isinstance(w, str) and w.startswith("@")
+        }
+        if unknown:
+            raise ValueError(f"casualty_scope.json: unknown vocabularies {sorted(unknown)}")
+        cues.append(ScopeCue(entry["label"], entry["description"], pattern))
+    return tuple(cues)
