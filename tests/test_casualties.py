@@ -419,13 +419,20 @@ def test_totals_add_standing_figures_and_leave_out_restatements_excluded_and_par
         ("Three soldiers and two militants were killed. Later, two more soldiers died.", {"killed": 7}),
         ("Eight people were killed. Six soldiers died and two rebels were killed.", {"killed": 8}),
         # The first precise figure is the article's own; an outlier from another source does not win.
-        ("At least eight people were killed on Monday. An unnamed official put the death toll at 14.",
-         {"killed": 8}),
+        (
+            "At least eight people were killed on Monday. An unnamed official put the death toll at 14.",
+            {"killed": 8},
+        ),
         # A later vague figure does not replace an earlier precise one.
-        ("At least 100 people were killed in the attack. Residents said hundreds were killed.", {"killed": 100}),
+        (
+            "At least 100 people were killed in the attack. Residents said hundreds were killed.",
+            {"killed": 100},
+        ),
         # Different incidents in different provinces add up.
-        ("Five people were killed in Kandahar province. In Herat province, gunmen killed four guards.",
-         {"killed": 9}),
+        (
+            "Five people were killed in Kandahar province. In Herat province, gunmen killed four guards.",
+            {"killed": 9},
+        ),
     ],
 )
 def test_article_tolls(project_nlp, text, expected):

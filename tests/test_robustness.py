@@ -20,6 +20,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+import helpers.run.local
 from helpers import config
 from helpers.cli import main
 from helpers.ingest import decode_bytes, iter_articles, load_corpus
@@ -544,3 +545,22 @@ def test_two_parse_processes_give_the_same_tables(corpus40, tmp_path, monkeypatc
     first, second = _tables(tmp_path / "one"), _tables(tmp_path / "two")
     for table in TABLES:
         pd.testing.assert_frame_equal(first[table], second[table], obj=table)
+
+
+def test_a_file_changed_during_the_run_is_extracted_by_the_next(tmp_path, fast_cli, monkeypatch):
+    """The corpus and code are fingerprinted when the run starts: a file added while it runs is
+    not taken as read, so the next run is not "up to date" (regression: it used to be)."""
+    corpus = tmp_path / "c"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("Title\n\nTen soldiers were killed in Mosul.\n")
+    streamed = helpers.run.local.extract_stream
+
+    def stream_and_add_a_file(*args, **kwargs):
+        result = streamed(*args, **kwargs)
+        (corpus / "b.txt").write_text("Title\n\nThree civilians were wounded in Kirkuk.\n")
+        return result
+
+    monkeypatch.setattr("helpers.run.local.extract_stream", stream_and_add_a_file)
+    assert fast_cli(corpus, "--out", tmp_path / "out") == 0
+    assert not is_current(tmp_path / "out", corpus)
+    monkeypatch.undo()

@@ -32,7 +32,7 @@ from helpers.ingest import RECORD_SUFFIXES, corpus_files, load_file, mark_duplic
 from helpers.nlp.doc_cache import DocCache
 from helpers.nlp.parse import ParseStats
 from helpers.nlp.pipeline import build_pipeline
-from helpers.run.output import ExtractResult, new_staging, publish, run_manifest, run_options
+from helpers.run.output import ExtractResult, new_staging, publish, run_fingerprint, run_manifest, run_options
 from helpers.run.stream import extract_stream, write_corpus_tables
 from helpers.tables import to_arrow
 
@@ -172,6 +172,7 @@ def extract_on_dask(
     # Dask is an optional extra (pip install "sitrep[dask]"): imported only when used.
     from dask.distributed import Client, LocalCluster
 
+    fingerprint = run_fingerprint(corpus)
     options = options or run_options(engine="dask", extra_dictionaries=extra_dictionaries)
     staging = new_staging(out, engine="dask")
     partitions = plan_partitions(corpus, size=partition_size)
@@ -217,7 +218,13 @@ def extract_on_dask(
     result.rows.update(corpus_counts)
     nlp = _pipeline(model, tuple(map(str, extra_dictionaries)))
     result.manifest = run_manifest(
-        corpus, nlp, options=options, inputs=inputs, stats=result.stats, rows=result.rows
+        corpus,
+        nlp,
+        fingerprint=fingerprint,
+        options=options,
+        inputs=inputs,
+        stats=result.stats,
+        rows=result.rows,
     )
     publish(staging, out, result.manifest)
     return result

@@ -11,7 +11,7 @@ from helpers.extract.context import Context
 from helpers.ingest import iter_articles
 from helpers.nlp.doc_cache import DocCache
 from helpers.nlp.pipeline import build_pipeline
-from helpers.run.output import ExtractResult, new_staging, publish, run_manifest
+from helpers.run.output import ExtractResult, new_staging, publish, run_fingerprint, run_manifest
 from helpers.run.row_cache import RowCache
 from helpers.run.stream import extract_stream, write_corpus_tables
 
@@ -38,6 +38,7 @@ def extract_locally(
     Returns:
         The :class:`~helpers.run.output.ExtractResult`.
     """
+    fingerprint = run_fingerprint(corpus)
     nlp = build_pipeline(model, extra_dictionaries=extra_dictionaries)
     cache = DocCache.for_pipeline(nlp) if use_cache else None
     staging = new_staging(out)
@@ -64,7 +65,13 @@ def extract_locally(
         shutil.rmtree(staging, ignore_errors=True)
         raise
     result.manifest = run_manifest(
-        corpus, nlp, options=options, inputs=inputs, stats=result.stats, rows=result.rows
+        corpus,
+        nlp,
+        fingerprint=fingerprint,
+        options=options,
+        inputs=inputs,
+        stats=result.stats,
+        rows=result.rows,
     )
     publish(staging, out, result.manifest)
     return result

@@ -73,17 +73,35 @@ class ExtractResult:
         return "\n".join(lines)
 
 
+def run_fingerprint(corpus: Path) -> dict[str, str]:
+    """What a run reads, taken before it reads it: the corpus files' signature and the code version.
+
+    Taken at the start, so that a file or the code changed while the run goes
+    makes the next run see its output as stale, not current.
+    """
+    return {"corpus_signature": corpus_signature(corpus), "code_version": code_version()}
+
+
 def run_manifest(
-    corpus: Path, nlp: Language, *, options: dict, inputs: dict, stats: ParseStats, rows: dict
+    corpus: Path,
+    nlp: Language,
+    *,
+    fingerprint: dict[str, str],
+    options: dict,
+    inputs: dict,
+    stats: ParseStats,
+    rows: dict,
 ) -> dict:
-    """The manifest describing a finished run (written last, as ``manifest.json``)."""
+    """The manifest describing a finished run (written last, as ``manifest.json``).
+
+    ``fingerprint`` is :func:`run_fingerprint`, taken when the run started.
+    """
     return {
         "corpus": str(corpus),
-        "corpus_signature": corpus_signature(corpus),
+        **fingerprint,
         "model": nlp.meta.get("name"),
         "model_version": nlp.meta.get("version"),
         "pipeline_key": nlp.meta.get("sitrep_key"),
-        "code_version": code_version(),
         "options": options,
         "inputs": inputs,
         "parse": {"parsed": stats.parsed, "cached": stats.cached, "recomputed": stats.recomputed},

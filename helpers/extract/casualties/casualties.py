@@ -257,12 +257,12 @@ def extract_casualties(
                     count.rule += "+survived"  # "she was shot and is in stable condition": not the one killed
                 if rule == "noun_trigger" and count.victim == trigger:
                     count.victim = complement_of(trigger, cues.membership | cues.partitive)
-                trigger_dates = clause_dates(trigger, sentence_dates)
+                own_dates, report_dates = clause_dates(trigger, sentence_dates)
                 scope = article_scope.of(
                     trigger,
                     sentence,
                     matches.scope_cues,
-                    trigger_dates,
+                    own_dates or report_dates,
                     low=None if count.quantity is None else count.quantity.low,
                     hypothetical=modal,
                 )
@@ -272,7 +272,7 @@ def extract_casualties(
                     continue
                 seen[key] = row
                 rows.append(row)
-                article_scope.observed(sentence, trigger_dates, scope)
+                article_scope.observed(sentence, own_dates, scope)
                 for fatal in fatal_subset(trigger, lexicon) if outcome == HARMED else []:
                     fatal_count = count_of(fatal, matches.quantities, lexicon)
                     if fatal_count is not None and fatal_count.quantity is not None:

@@ -33,11 +33,12 @@ def resolve_overlaps(rows: list[dict]) -> None:
         if not killed:
             continue
         for row in same:
-            if row["outcome"] == "injured" and not row["excluded"]:
-                if row["includes_killed"]:
-                    rows.remove(row)  # "shot and killed": the shot figure is the killed figure.
-                else:
-                    row["excluded"], row["exclude_reason"] = True, "later died"
+            if row["outcome"] != "injured":
+                continue
+            if row["includes_killed"]:
+                rows.remove(row)  # "shot and killed": the shot figure is the killed figure.
+            elif not row["excluded"]:
+                row["excluded"], row["exclude_reason"] = True, "later died"
 
 
 def flag_restated_headline(rows: list[dict], article: Article) -> None:

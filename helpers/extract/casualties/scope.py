@@ -127,16 +127,15 @@ def _applies(cue: Span, trigger: Token) -> bool:
     return _in_subtree(trigger, _governed_clause(cue.root))
 
 
-def clause_dates(trigger: Token, dates: Sequence[Span]) -> list[Span]:
+def clause_dates(trigger: Token, dates: Sequence[Span]) -> tuple[list[Span], list[Span]]:
     """The date phrases of the trigger's own clause ("blew himself up on Tuesday, killing …"),
-    not of a reporting clause around it ("…, residents told the radio on Wednesday")."""
+    and those of the report around it when the clause has none ("reported on Monday that 60
+    had been killed": the latest day the figure can be of)."""
     clause = _governed_clause(trigger)
     own = [span for span in dates if _in_subtree(span.root, clause)]
     if own or clause.dep_ != "ccomp":
-        return own
-    # Reported speech with no date of its own ("reported on Monday that 60 had been killed"):
-    # the report's date is the latest the figure can have.
-    return [span for span in dates if _in_subtree(span.root, _governed_clause(clause.head))]
+        return own, []
+    return own, [span for span in dates if _in_subtree(span.root, _governed_clause(clause.head))]
 
 
 def day_keys(times: Sequence[Span]) -> set[tuple[int, ...]]:
@@ -238,7 +237,8 @@ class ArticleScope:
         return self._dated(sentence, times, concurrent=any(cue.label == "concurrent" for cue, _ in applying))
 
     def observed(self, sentence: Span, times: Sequence[Span], scope: Scope) -> None:
-        """Record a figure's scope: lead figures date the incident, the last one carries on."""
+        """Record a figure's scope: the days of lead figures' own clauses date the incident
+        (not the day they were reported), the last one carries on."""
         self.last = scope
         if scope.scope == "current" and sentence.start_char < self.lead_end:
             self.anchor |= day_keys(times)
