@@ -404,7 +404,10 @@ def _slots(template: str) -> dict[int, list[str]]:
 
 
 def _count(fill: str) -> int | None:
-    """A NUMBER fill's count: the first alternative, "N", "N -" (at least N) or "N - M" (N); None if unknown."""
+    """A NUMBER fill's count: of the first alternative, "N", "N -" (at least N) or "N - M" (N).
+
+    None when the count is unknown ("PLURAL", "-").
+    """
     first = fill.lstrip("? ").split(" / ")[0].strip()
     match = re.match(r"^(\d+)(?:\s*-\s*\d*)?$", first)
     return int(match.group(1)) if match else None

@@ -119,6 +119,12 @@ def test_seed_non_people_numbers_are_not_figures(seed_rows):
         ("Three journalists were taken hostage.", "kidnapped", 3, 3, "exact"),
         ("Ten police officers were captured by the rebels.", "arrested", 10, 10, "exact"),
         ("The attack caused at least 12 deaths.", "killed", 12, None, "at least"),
+        ("The blast left at least 7 dead.", "killed", 7, None, "at least"),
+        ("Villagers hacked two men to death with machetes.", "killed", 2, 2, "exact"),
+        ("A mob lynched three men accused of theft.", "killed", 3, 3, "exact"),
+        ("Security forces killed four Naxals in the forest.", "killed", 4, 4, "exact"),
+        ("Two insurgent cadres were gunned down near the border.", "killed", 2, 2, "exact"),
+        ("The state recorded 31 murder victims on Sunday.", "killed", 31, 31, "exact"),
     ],
 )
 def test_single_figures(nlp, sentence, outcome, low, high, qualifier):
@@ -315,12 +321,31 @@ def test_boilerplate_and_repeat_rows_are_excluded(nlp):
         ("Last year, 300 civilians were killed in the district.", "background"),
         ("So far this year, 45 soldiers have died in such attacks.", "cumulative"),
         ("Such bombings kill hundreds of civilians a year.", "cumulative"),
+        ("Since then, more than 600 soldiers have been killed and 7,000 militants killed.", "cumulative"),
     ],
 )
 def test_background_figures(nlp, sentence, scope):
-    (row,) = extract(nlp, sentence)
-    assert (row["scope"], row["excluded"], row["exclude_reason"]) == (scope, True, scope)
-    assert row["scope_cue"] and row["scope_reason"]
+    rows = extract(nlp, sentence)
+    assert rows
+    for row in rows:
+        assert (row["scope"], row["excluded"], row["exclude_reason"]) == (scope, True, scope)
+        assert row["scope_cue"] and row["scope_reason"]
+
+
+def test_a_follow_up_story_counts_the_incident_it_follows(nlp):
+    """The first figure, dated "last week" in the lead, is the article's own incident; a later one is not."""
+    text = (
+        "Police arrested a man over a shooting that wounded six people last week.\n\n"
+        "Last week, two guards were also wounded in a separate robbery downtown."
+    )
+    first, second = [r for r in extract(nlp, text) if r["outcome"] == "injured"]
+    assert (first["low"], first["scope"], first["scope_cue"]) == (6, "current", "last week")
+    assert second["scope"] == "background"
+
+
+def test_blast_left_dead_and_wounded(nlp):
+    rows = extract(nlp, "The blast left 12 dead and 47 wounded.")
+    assert {(r["outcome"], r["low"]) for r in rows} == {("killed", 12), ("injured", 47)}
 
 
 def test_place_attachment_prefers_same_clause(nlp):
@@ -416,7 +441,19 @@ def test_totals_add_standing_figures_and_leave_out_restatements_excluded_and_par
         ("Ten people were killed in the blast. The death toll later rose to 14.", {"killed": 14}),
         # Victim groups of one incident add up; a general figure larger than them is the total.
         ("Three soldiers were killed in the clash. Two militants also died.", {"killed": 5}),
-        ("Three soldiers and two militants were killed. Later, two more soldiers died.", {"killed": 7}),
+        ("Three soldiers and two militants were killed. Two civilians were also killed.", {"killed": 7}),
+        # Parts of a list on different sides add up, people in general included.
+        ("Four women and seven men were killed when gunmen stormed the market.", {"killed": 11}),
+        # "Others" than a figure of the same sentence add to it; one referred back does not.
+        (
+            "Two men were in critical condition and two others were injured. The man was wounded in the leg.",
+            {"injured": 4},
+        ),
+        # A person referred back to, or numbered, restates the toll, whatever the side.
+        ("A father was killed in the shooting. Police said the man died at a hospital.", {"killed": 1}),
+        ("Four people were shot at the party. Later a fifth victim was treated for wounds.", {"injured": 4}),
+        # "Nobody died" in a quote does not stand against a figure.
+        ("Two men were killed in the shooting. Residents prayed that nobody died.", {"killed": 2}),
         ("Eight people were killed. Six soldiers died and two rebels were killed.", {"killed": 8}),
         # The first precise figure is the article's own; an outlier from another source does not win.
         (

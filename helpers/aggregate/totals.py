@@ -8,7 +8,7 @@ from typing import Any
 
 import pandas as pd
 
-from helpers.extract.casualties.casualties import ANAPHORIC_COUNTS
+from helpers.extract.casualties.tolls import ANAPHORIC_COUNTS
 from helpers.tables import columns, is_missing
 
 #: Count rules for one person referred back to (see :func:`casualty_totals`, rule 5).

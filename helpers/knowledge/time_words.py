@@ -60,11 +60,14 @@ class ScopeCue:
         label: ``cumulative``, ``background``, ``update``, ``continuation`` or ``concurrent``.
         description: Why the cue gives the figure that scope (shown to the analyst).
         pattern: The spaCy Matcher token pattern.
+        recent: A background cue of days, not months ("last week"): it may date the
+            article's own incident in a follow-up story.
     """
 
     label: str
     description: str
     pattern: list[dict[str, Any]]
+    recent: bool = False
 
 
 def _named_lists(language: str) -> dict[str, list[str]]:
@@ -119,5 +122,5 @@ def scope_cues(language: str = config.DEFAULT_LANGUAGE) -> tuple[ScopeCue, ...]:
         }
         if unknown:
             raise ValueError(f"casualty_scope.json: unknown vocabularies {sorted(unknown)}")
-        cues.append(ScopeCue(entry["label"], entry["description"], pattern))
+        cues.append(ScopeCue(entry["label"], entry["description"], pattern, entry.get("recent", False)))
     return tuple(cues)

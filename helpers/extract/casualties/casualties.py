@@ -88,6 +88,7 @@ from helpers.extract.casualties.attribution import actor_of, perpetrator_of, pla
 from helpers.extract.casualties.counting import Count, count_of, noun_keys, phrase_of, victim_group_of
 from helpers.extract.casualties.cues import (
     SentenceMatches,
+    adds_to_toll,
     besides_killed,
     is_negated,
     survived_or_added,
@@ -97,7 +98,7 @@ from helpers.extract.casualties.exclusions import exclusion, flag_restated_headl
 from helpers.extract.casualties.numbers import Quantity
 from helpers.extract.casualties.scope import ArticleScope, Scope, clause_dates
 from helpers.extract.casualties.syntax import complement_of, doc_entities, with_conjuncts
-from helpers.extract.casualties.tolls import supersede
+from helpers.extract.casualties.tolls import ANAPHORIC_COUNTS, supersede
 from helpers.extract.casualties.triggers import fatal_subset, trigger_candidates, trigger_victims
 from helpers.knowledge.actors import ActorDictionary
 from helpers.knowledge.casualty_lexicon import HARMED, Lexicon, casualty_cues, load_lexicon, victim_sides
@@ -105,8 +106,6 @@ from helpers.knowledge.casualty_lexicon import HARMED, Lexicon, casualty_cues, l
 OUTCOMES = ("killed", "injured", "kidnapped", "missing", "arrested")
 #: Place roles (from :func:`helpers.places.resolve_places`) a figure can be attached to.
 EVENT_ROLES = frozenset({"event", "nested"})
-#: Count rules for one person referred back to (see :func:`helpers.aggregate.totals.casualty_totals`, rule 5).
-ANAPHORIC_COUNTS = ("singular_definite", "pronoun", "named_person")
 #: The place confidence of a place named in the figure's own sentence (see attribution.place_for).
 SENTENCE_PLACE = 0.7
 
@@ -260,6 +259,7 @@ def extract_casualties(
                 own_dates, report_dates = clause_dates(trigger, sentence_dates)
                 scope = article_scope.of(
                     trigger,
+                    victim_outcome,
                     sentence,
                     matches.scope_cues,
                     own_dates or report_dates,
@@ -272,7 +272,7 @@ def extract_casualties(
                     continue
                 seen[key] = row
                 rows.append(row)
-                article_scope.observed(sentence, own_dates, scope)
+                article_scope.observed(sentence, own_dates, scope, victim_outcome)
                 for fatal in fatal_subset(trigger, lexicon) if outcome == HARMED else []:
                     fatal_count = count_of(fatal, matches.quantities, lexicon)
                     if fatal_count is not None and fatal_count.quantity is not None:
@@ -299,7 +299,9 @@ def extract_casualties(
     flag_restated_headline(rows, article)
     rows.sort(key=lambda r: (r["start_char"], r["outcome"]))
     updates = {id(r) for r in rows if r.pop("_update")}
-    supersede(rows, updates, {id(r): r.pop("_incident_place") for r in rows})
+    additions = {id(r) for r in rows if r.pop("_addition")}
+    ordinals = {id(r) for r in rows if r.pop("_ordinal")}
+    supersede(rows, updates, additions, ordinals, {id(r): r.pop("_incident_place") for r in rows})
     return rows
 
 
@@ -375,6 +377,8 @@ def _row(
         "exclude_reason": reason,
         # For the toll (see tolls.supersede), taken off the row before it is returned:
         "_update": scope.update,
+        "_addition": adds_to_toll(count.victim),
+        "_ordinal": count.victim is not None and any(c.ent_type_ == "ORDINAL" for c in count.victim.children),
         "_incident_place": _incident_place(place, place_confidence),
     }
 

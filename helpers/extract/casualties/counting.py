@@ -119,9 +119,9 @@ def count_of(
         return count_of(inner, quantities, lexicon, animate=animate) if inner is not None else None
     if victim.i in quantities:
         # The count itself heads the phrase: "killing three", "three of the soldiers".
-        if victim.ent_type_ in NOT_COUNTS:
-            return None
         span = quantities[victim.i]
+        if victim.ent_type_ in NOT_COUNTS and not _count_read_as_date(span):
+            return None
         counted = complement_of(victim, cues.partitive)
         quantity = parse_quantity(span.text)
         if quantity is None:

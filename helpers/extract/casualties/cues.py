@@ -93,6 +93,17 @@ def survived_or_added(trigger: Token, survival_cue: bool) -> bool:
     return survival_cue or any(c.lower_ in casualty_cues().additive_adverb for c in trigger.children)
 
 
+def adds_to_toll(victim: Token | None) -> bool:
+    """The victims are set apart from others named before them: ``two others``, ``another man``
+    (whether the others are in the same toll is for :func:`helpers.extract.casualties.tolls.supersede`)."""
+    cues = casualty_cues()
+    if victim is None:
+        return False
+    return victim.lower_ in cues.others or any(
+        c.lower_ in cues.other_modifier and c.dep_ in {"amod", "det"} for c in victim.children
+    )
+
+
 def unrealised(trigger: Token) -> Token | None:
     """The word that makes a harm possible, threatened or intended, not reported (else None).
 

@@ -45,7 +45,7 @@ SCOPES = ("current", "background", "cumulative", "hypothetical", "rhetorical")
 #: A toll this large in the present perfect counts a conflict, not an incident.
 CUMULATIVE_PERFECT_LOW = 1000
 #: Paragraphs after the title whose figures date the article's incident.
-LEAD_PARAGRAPHS = 2
+LEAD_PARAGRAPHS = 3
 #: Without a publication date, a weekday up to this many days before the lead's is earlier.
 WEEKDAYS_BACK = 3
 #: Dependencies of phrases and clauses that modify another clause.
@@ -195,10 +195,17 @@ class ArticleScope:
         self.lead_end = lead[-1].end if lead else 0
         self.anchor: set[tuple[int, ...]] = set()
         self.last = CURRENT
+        self.outcomes_seen: set[str] = set()
+
+    def follow_up(self, sentence: Span, outcome: str) -> bool:
+        """Whether a figure dated earlier ("a shooting that injured eight people last week") is the
+        article's first of its outcome, in its lead: a follow-up story, whose own incident is that one."""
+        return outcome not in self.outcomes_seen and sentence.start_char < self.lead_end
 
     def of(
         self,
         trigger: Token,
+        outcome: str,
         sentence: Span,
         cues: Sequence[tuple[ScopeCue, Span]],
         times: Sequence[Span],
@@ -210,6 +217,7 @@ class ArticleScope:
 
         Args:
             trigger: The trigger token.
+            outcome: The figure's outcome.
             sentence: Its sentence.
             cues: The scope cues of the sentence (:func:`scope_cue_matches`).
             times: The sentence's DATE entities.
@@ -223,6 +231,8 @@ class ArticleScope:
         applying = [(cue, span) for cue, span in cues if _applies(span, trigger)]
         for label in ("cumulative", "background"):
             found = next(((cue, span) for cue, span in applying if cue.label == label), None)
+            if found is not None and found[0].recent and self.follow_up(sentence, outcome):
+                return Scope(cue=found[1].text, reason="the article's own incident, dated by its first figure")
             if found is not None:
                 return Scope(label, found[1].text, found[0].description)
         if any(cue.label == "continuation" for cue, _ in applying) and self.last.scope != "current":
@@ -236,10 +246,11 @@ class ArticleScope:
             return Scope(update=True, cue=update[1].text, reason=update[0].description)
         return self._dated(sentence, times, concurrent=any(cue.label == "concurrent" for cue, _ in applying))
 
-    def observed(self, sentence: Span, times: Sequence[Span], scope: Scope) -> None:
+    def observed(self, sentence: Span, times: Sequence[Span], scope: Scope, outcome: str) -> None:
         """Record a figure's scope: the days of lead figures' own clauses date the incident
         (not the day they were reported), the last one carries on."""
         self.last = scope
+        self.outcomes_seen.add(outcome)
         if scope.scope == "current" and sentence.start_char < self.lead_end:
             self.anchor |= day_keys(times)
 

@@ -36,6 +36,9 @@ def with_conjuncts(token: Token, lexicon: Lexicon, *, appositions: bool = False)
     with ``appositions`` (lists of parts after ``including``).
     """
     relations = {"conj", "appos"} if appositions else {"conj"}
+    listed = next((c for c in token.children if _enumerates(token, c)), None)
+    if listed is not None:  # "The soldiers killed, a corporal and two privates, …": the list counts
+        return with_conjuncts(listed, lexicon, appositions=appositions)
     found = [token]
     for child in token.children:
         if (
@@ -61,6 +64,17 @@ def _continues_list(token: Token, child: Token, lexicon: Lexicon) -> bool:
         and head_group != child_group
         and "people" not in (head_group, child_group)
     )
+
+
+def _enumerates(token: Token, child: Token) -> bool:
+    """An apposition that lists the people of an uncounted definite plural: "the soldiers,
+    a first sergeant and three privates" (each item counted or with an article)."""
+    if child.dep_ != "appos" or _counted(token) or token.tag_ not in {"NNS", "NNPS"}:
+        return False
+    if not any(c.dep_ == "det" and c.lower_ in {"the", "these", "those"} for c in token.children):
+        return False
+    items = [child, *(c for c in child.children if c.dep_ == "conj")]
+    return len(items) > 1 and all(_counted(i) or any(c.dep_ == "det" for c in i.children) for i in items)
 
 
 def _counted(token: Token) -> bool:
@@ -92,8 +106,12 @@ def verb_subject(verb: Token) -> Token | None:
     while True:
         for child in verb.children:
             if child.dep_ in SUBJECTS:
-                if child.tag_ in {"WDT", "WP"} and verb.dep_ in {"relcl", "acl"}:
-                    return verb.head  # "the shelling that killed …": the subject is the shelling
+                if child.tag_ in {"WDT", "WP"}:
+                    # "the shelling that killed …": the subject is the shelling; "eleven
+                    # soldiers, which it said were killed": the clause inside a relative clause.
+                    relative = next((a for a in [verb, *verb.ancestors] if a.dep_ in {"relcl", "acl"}), None)
+                    if relative is not None:
+                        return relative.head
                 return child
         if (verb.dep_ == "conj" and verb.head.pos_ in {"VERB", "AUX", "ADJ"}) or (
             verb.dep_ == "xcomp" and verb.tag_ in PARTICIPLE_TAGS

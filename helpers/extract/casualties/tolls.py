@@ -4,19 +4,33 @@ News gives a toll several times: in the headline, the lead, a quote and an
 official's update. Summing them would count the dead twice; taking the largest
 lets an anonymous outlier or a later vague figure win. The rule here, per
 outcome, over the article's current figures (background figures, parts of a
-total and unnumbered figures aside; an enumeration is one figure):
+total and unnumbered figures aside):
 
 1. **Incidents** are told apart by place: figures placed in their own sentence
-   in different provinces (else places) are different incidents, and their
-   tolls add up. A figure placed only by its paragraph or the article goes to
-   the incident first mentioned.
-2. **Victim groups** add up within an incident ("three soldiers … two
-   militants" is five), unless a figure about people in general ("eight people
-   were killed") is larger than their sum: then it is the incident's total.
-3. **Restatements** of one group's toll count once: an update ("the toll rose
+   in different provinces are different incidents, and their tolls add up. A
+   figure placed only by its paragraph or the article, and one person
+   referred back to ("he died at a hospital in …"), go to the incident first
+   mentioned.
+2. **Sides** add up within an incident ("three soldiers … two militants" is
+   five): civilians, security forces and armed groups (``victim_sides.csv``),
+   unless a figure about people in general ("eight people were killed") is
+   larger than their sum: then it is the incident's total. The parts of an
+   enumeration on one side are one figure; people in general listed beside
+   others ("four women and seven men") are a side of their own.
+3. **Restatements** of one side's toll count once: an update ("the toll rose
    to 47", "up from 27") wins, the latest one; else the first precise figure
    (the article's own voice in the headline or lead; a later vague figure,
-   "in the hundreds", does not replace it); else the first figure.
+   "in the hundreds", does not replace it); else the first figure. One person
+   referred back to ("the man", "she", a named victim) restates the toll
+   whenever the incident has another figure: without coreference, a named
+   victim is taken to be one already counted; so is a numbered victim ("a
+   fifth victim").
+4. **Others** ("two men were in critical condition and two others were
+   injured", "a man was killed and another wounded") add to a figure of the
+   same outcome in their sentence, unless a later update stands for them.
+   Across sentences, "two more soldiers died" is taken as a restatement: news
+   use "more", "also" and "another" as often against another outcome ("…
+   killed, and another 17 were wounded") as against the same toll.
 
 Every other figure gets ``superseded_by``: the offsets of the figure that
 stands for it. Figures that count killed and injured together ("four were
@@ -29,21 +43,33 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-#: The victim group of figures about people in general.
-GENERIC_GROUP = "people"
+#: Count rules for one person referred back to ("the man", "she", a named victim).
+ANAPHORIC_COUNTS = ("singular_definite", "pronoun", "named_person")
+#: The side of figures about people in general (``victim_sides.csv``).
+GENERIC_GROUP = "unknown"
 #: The group of figures counting killed and injured together.
 HARMED_GROUP = "killed or injured"
+#: The side of people in general listed beside others ("four women and seven men"): not their total.
+ENUMERATED_GROUP = "others listed"
+_ANAPHORIC_RULES = tuple(f"+{rule}" for rule in ANAPHORIC_COUNTS)
 
 
 @dataclass
 class _Unit:
-    """One figure, or the figures of one enumeration taken together."""
+    """One figure (or the parts of an enumeration in one victim group), with what decides
+    which figure stands for a toll."""
 
     rows: list[dict] = field(default_factory=list)
     group: str = GENERIC_GROUP
     place: str | None = None
     update: bool = False
     precise: bool = True
+    addition: bool = False
+    referred_back: bool = False
+
+    @property
+    def start(self) -> int:
+        return self.rows[0]["start_char"]
 
     @property
     def best(self) -> int:
@@ -64,35 +90,54 @@ def counted(row: dict) -> bool:
     )
 
 
-def supersede(rows: list[dict], updates: set[int], places: dict[int, str | None]) -> None:
+def supersede(
+    rows: list[dict],
+    updates: set[int],
+    additions: set[int],
+    ordinals: set[int],
+    places: dict[int, str | None],
+) -> None:
     """Set ``superseded_by`` on every counted figure that another one stands for.
 
     Args:
         rows: The casualty rows of one article, in text order.
         updates: ``id()`` of the rows whose sentence updates a toll ("rose to").
+        additions: ``id()`` of the rows that add victims to a toll ("two others").
+        ordinals: ``id()`` of the rows of one victim numbered in a toll ("a fifth victim"): one
+            of the toll's, so it restates it like a victim referred back to.
         places: ``id()`` of each row -> its incident key (province or place named in its
             sentence), or None when the sentence names no place.
     """
     for row in rows:
         row["superseded_by"] = ""
     by_outcome: dict[str, list[_Unit]] = defaultdict(list)
-    units: dict[str, _Unit] = {}
+    units: dict[tuple[str, str], _Unit] = {}
     for row in rows:
         if not counted(row):
             continue
-        key = row["group"] or f"row{id(row)}"
+        side = HARMED_GROUP if row["includes_killed"] else row["victim_side"]
+        key = (row["group"] or f"row{id(row)}", side)
         unit = units.get(key)
         if unit is None:
-            unit = units[key] = _Unit(place=places.get(id(row)))
+            unit = units[key] = _Unit(group=side, place=places.get(id(row)))
             by_outcome[row["outcome"]].append(unit)
         unit.rows.append(row)
         unit.update |= id(row) in updates
+        unit.addition |= id(row) in additions
         unit.precise &= row["qualifier"] != "vague"
         unit.place = unit.place or places.get(id(row))
-    for unit in units.values():
-        groups = {HARMED_GROUP if r["includes_killed"] else r["victim_group"] for r in unit.rows}
-        # An enumeration of several groups ("an officer and two civilians") is a group of its own.
-        unit.group = " + ".join(sorted(groups))
+    sides_of = defaultdict(set)
+    for enumeration, side in units:
+        sides_of[enumeration].add(side)
+    for (enumeration, side), unit in units.items():
+        if side == GENERIC_GROUP and len(sides_of[enumeration]) > 1:
+            unit.group = ENUMERATED_GROUP
+        first = unit.rows[0]
+        unit.referred_back = not first["group"] and (
+            first["rule"].endswith(_ANAPHORIC_RULES) or id(first) in ordinals
+        )
+        if unit.referred_back:
+            unit.place = None  # "he died at a hospital in X": the place of the hospital, not an incident
     for outcome_units in by_outcome.values():
         for incident in _incidents(outcome_units):
             _supersede_incident(incident)
@@ -107,7 +152,7 @@ def _incidents(units: list[_Unit]) -> list[list[_Unit]]:
     if not by_place:
         return [unplaced] if unplaced else []
     first = next(iter(by_place))
-    by_place[first] = sorted(by_place[first] + unplaced, key=lambda u: u.rows[0]["start_char"])
+    by_place[first] = sorted(by_place[first] + unplaced, key=lambda u: u.start)
     return list(by_place.values())
 
 
@@ -116,28 +161,57 @@ def _chosen(units: list[_Unit]) -> _Unit:
     updates = [u for u in units if u.update]
     if updates:
         return updates[-1]
-    return next((u for u in units if u.precise), units[0])
+    counts = [u for u in units if not u.referred_back] or units
+    counts = [u for u in counts if u.best] or counts  # "nobody died" stands only alone
+    return next((u for u in counts if u.precise), counts[0])
 
 
 def _supersede_incident(units: list[_Unit]) -> None:
-    """Mark the figures of one incident's outcome that restate others (rules 2 and 3)."""
+    """Mark the figures of one incident's outcome that restate others (rules 2 to 4)."""
+    if any(not u.referred_back for u in units):
+        for unit in units:
+            if unit.referred_back and unit.group != HARMED_GROUP:
+                unit.group = GENERIC_GROUP  # one of the victims already counted, whatever its side
     by_group: dict[str, list[_Unit]] = defaultdict(list)
     for unit in units:
         by_group[unit.group].append(unit)
-    chosen = {group: _chosen(group_units) for group, group_units in by_group.items()}
+    totals: dict[str, int] = {}
+    chosen: dict[str, _Unit] = {}
+    for position, unit in enumerate(units):
+        # "two were in critical condition and two others injured": "others" than a figure of the
+        # same sentence; against another side ("a girl and four other people") they are listed beside it.
+        partners = [u for u in units[:position] if _same_sentence(u, unit)]
+        if unit.addition and partners and all(u.group != unit.group for u in partners):
+            unit.group = ENUMERATED_GROUP if unit.group == GENERIC_GROUP else unit.group
+            unit.addition = False
+        unit.addition &= bool(partners)
     for group, group_units in by_group.items():
+        chosen[group] = _chosen([u for u in group_units if not u.addition] or group_units[:1])
+        totals[group] = chosen[group].best
         for unit in group_units:
-            if unit is not chosen[group]:
+            if unit is chosen[group]:
+                continue
+            if unit.addition and not (chosen[group].update and chosen[group].start > unit.start):
+                totals[group] += unit.best
+            else:
                 _mark(unit, chosen[group])
     generic = chosen.get(GENERIC_GROUP)
-    specific = [u for g, u in chosen.items() if g not in (GENERIC_GROUP, HARMED_GROUP)]
+    specific = [g for g in chosen if g not in (GENERIC_GROUP, HARMED_GROUP)]
     if generic is None or not specific:
         return
-    if generic.best > sum(u.best for u in specific):
-        for unit in specific:
-            _mark(unit, generic)
+    if totals[GENERIC_GROUP] > sum(totals[g] for g in specific):
+        for group in specific:
+            for unit in by_group[group]:
+                _mark(unit, generic)
     else:
-        _mark(generic, specific[0])
+        for unit in by_group[GENERIC_GROUP]:
+            _mark(unit, chosen[specific[0]])
+
+
+def _same_sentence(one: _Unit, other: _Unit) -> bool:
+    """Whether two figures stand in one sentence (not in a repeat of it elsewhere in the article)."""
+    sentence = one.rows[0]["sentence"]
+    return sentence == other.rows[0]["sentence"] and abs(one.start - other.start) < len(sentence)
 
 
 def _mark(unit: _Unit, by: _Unit) -> None:

@@ -225,7 +225,8 @@ def _verb_victims(trigger: Token, lexicon: Lexicon, lemma: str) -> Found:
     if lemma in lexicon.intransitive:
         subject = verb_subject(trigger)
         return outcome, [subject] if subject is not None else [], None, "intransitive_subject"
-    if objects:
+    passive_subject = any(c.dep_ in {"auxpass", "nsubjpass"} for c in trigger.children)
+    if objects and not passive_subject:  # a passive's "object" is a misread time ("killed dawn Monday")
         return outcome, objects, verb_subject(trigger), "active_object"
     if is_passive(trigger):
         subject = verb_subject(trigger)
@@ -293,9 +294,11 @@ def _phrase_victims(trigger: Token, lexicon: Lexicon, lemma: str) -> Found | Non
             None,
         )
         if state is not None:
-            victims = [c for c in trigger.children if c.dep_ in {"dobj"}] or [
-                c for c in state.children if c.dep_ in SUBJECTS
-            ]
+            victims = (
+                [c for c in trigger.children if c.dep_ in {"dobj"}]
+                or [c for c in state.children if c.dep_ in SUBJECTS]
+                or [state for c in state.children if c.dep_ == "nummod"][:1]  # "left 12 dead"
+            )
             return lexicon.adjectives[state.lower_], victims, verb_subject(trigger), "left_state"
     return None
 
@@ -319,10 +322,12 @@ def _adjective_victims(trigger: Token, lexicon: Lexicon) -> Found | None:
         if trigger.dep_ in {"acomp", "oprd", "xcomp"} and head.lemma_.lower() in cues.state_verb:
             subject = verb_subject(head)
             return outcome, [subject] if subject is not None else [], None, "predicate_state"
-        own_subject = next((c for c in trigger.children if c.dep_ in SUBJECTS), None)
-        if own_subject is not None and any(
-            c.dep_ == "aux" and c.lemma_ in cues.copula for c in trigger.children
-        ):
+        copulas = [c for c in trigger.children if c.dep_ == "aux" and c.lemma_ in cues.copula]
+        # "60 are missing": the subject hangs on the adjective, or (misparsed) on its copula.
+        own_subject = next(
+            (c for t in (trigger, *copulas) for c in t.children if c.dep_ in SUBJECTS), None
+        )
+        if own_subject is not None and copulas:
             return outcome, [own_subject], None, "predicate_state"
     if lower in lexicon.adjectives and trigger.dep_ == "amod" and trigger.head.pos_ in {"NOUN", "PROPN"}:
         return lexicon.adjectives[lower], [trigger.head], None, "state_modifier"
@@ -353,6 +358,10 @@ def _noun_victims(trigger: Token, lexicon: Lexicon, lemma: str, nouns: dict[str,
     )
     if outcome == HARMED and state in {"killed", "injured"}:
         outcome = state  # "the two wounded victims" were not killed
+    if outcome == HARMED and any(
+        c.dep_ == "compound" and nouns.get(c.lemma_.lower()) == "killed" for c in trigger.children
+    ):
+        outcome = "killed"  # "31 murder victims"
     counted = any(
         c.dep_ in {"nummod", "quantmod", "det"} and (c.like_num or c.lower_ in cues.negative_determiner)
         for c in trigger.children
