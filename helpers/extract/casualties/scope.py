@@ -232,7 +232,8 @@ class ArticleScope:
         for label in ("cumulative", "background"):
             found = next(((cue, span) for cue, span in applying if cue.label == label), None)
             if found is not None and found[0].recent and self.follow_up(sentence, outcome):
-                return Scope(cue=found[1].text, reason="the article's own incident, dated by its first figure")
+                reason = "the article's own incident, dated by its first figure"
+                return Scope(cue=found[1].text, reason=reason)
             if found is not None:
                 return Scope(label, found[1].text, found[0].description)
         if any(cue.label == "continuation" for cue, _ in applying) and self.last.scope != "current":
