@@ -324,9 +324,7 @@ def _adjective_victims(trigger: Token, lexicon: Lexicon) -> Found | None:
             return outcome, [subject] if subject is not None else [], None, "predicate_state"
         copulas = [c for c in trigger.children if c.dep_ == "aux" and c.lemma_ in cues.copula]
         # "60 are missing": the subject hangs on the adjective, or (misparsed) on its copula.
-        own_subject = next(
-            (c for t in (trigger, *copulas) for c in t.children if c.dep_ in SUBJECTS), None
-        )
+        own_subject = next((c for t in (trigger, *copulas) for c in t.children if c.dep_ in SUBJECTS), None)
         if own_subject is not None and copulas:
             return outcome, [own_subject], None, "predicate_state"
     if lower in lexicon.adjectives and trigger.dep_ == "amod" and trigger.head.pos_ in {"NOUN", "PROPN"}:
