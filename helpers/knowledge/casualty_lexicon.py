@@ -7,8 +7,10 @@ Read from ``helpers/data/<language>/`` and cached per language:
   non-persons (:class:`Lexicon`, :func:`load_lexicon`);
 * ``casualty_cues.csv``: the function words and verbs around a trigger, by role
   (:class:`CasualtyCues`, :func:`casualty_cues`);
-* ``casualty_background.json`` and ``casualty_survival.json``: spaCy Matcher
-  patterns of time cues and survival cues (:func:`cue_patterns`);
+* ``casualty_survival.json``: spaCy Matcher patterns of survival cues
+  (:func:`cue_patterns`); the scope patterns (``casualty_scope.json``) and
+  calendar words are read by :mod:`helpers.knowledge.time_words`;
+* ``victim_sides.csv``: the side of each victim group (:func:`victim_sides`);
 * ``quantities.csv``: qualifiers, vague amounts and other words of counted
   phrases (:class:`QuantityWords`, :func:`quantity_words`).
 

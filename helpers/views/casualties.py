@@ -20,6 +20,7 @@ CASUALTY_VIEW_COLUMNS = [
     "qualifier",
     "victim",
     "victim_group",
+    "victim_side",
     "perpetrator",
     "place",
     "time",
@@ -28,11 +29,13 @@ CASUALTY_VIEW_COLUMNS = [
 
 
 def _counted_figures(tables: Tables) -> pd.DataFrame:
-    """Casualty rows that can count: not excluded, not part of a total, with a number."""
+    """Casualty rows that count: current, not excluded, not part of a total, with a number, and
+    not restating another figure (``superseded_by``)."""
     rows = tables.read("casualties")
     rows = rows[
         ~rows["excluded"].astype(bool)
         & (rows["part_of"].fillna("") == "")
+        & (rows["superseded_by"].fillna("") == "")
         & rows[["low", "high"]].notna().any(axis=1)
     ]
     return rows.assign(best=rows["low"].fillna(rows["high"]).astype("int64"))
@@ -66,16 +69,15 @@ def totals_by_outcome(tables: Tables) -> pd.DataFrame:
 
 
 def totals_by(tables: Tables, column: str, *, top: int = TOP) -> pd.DataFrame:
-    """People per outcome by ``column`` (``victim_group``, ``perpetrator``, ``admin1`` …).
+    """People per outcome by ``column`` (``victim_group``, ``victim_side``, ``perpetrator``, ``admin1`` …).
 
-    Within an article, figures of one outcome and group are restatements, so
-    the largest counts; articles are then summed.
+    Sums the figures that count (restatements stand aside, see ``superseded_by``);
+    figures that count killed and injured together ("four were shot") are under injured.
     """
     rows = _counted_figures(tables)
     rows = rows.assign(**{column: rows[column].fillna("").replace("", "(not stated)")})
-    per_article = rows.groupby(["article_id", "outcome", column])["best"].max().reset_index()
     table = (
-        per_article.groupby([column, "outcome"])["best"]
+        rows.groupby([column, "outcome"])["best"]
         .sum()
         .unstack("outcome", fill_value=0)
         .rename_axis(columns=None)
@@ -96,8 +98,7 @@ def casualty_map(tables: Tables, *, outcome: str = "killed") -> Figure:
     rows = rows[rows["outcome"] == outcome]
     places = tables.read("places")
     codes = rows.merge(places[["place_id", "admin1_code"]], on="place_id", how="left")
-    per_article = codes.groupby(["article_id", "admin1_code"])["best"].max().reset_index()
-    values = per_article.groupby("admin1_code")["best"].sum()
+    values = codes.groupby("admin1_code")["best"].sum()
     marked = places[places["place_id"].isin(rows["place_id"])]
     with plots.style():
         return finished(
@@ -137,17 +138,36 @@ def incidents_view(tables: Tables, *, top: int = TOP) -> pd.DataFrame:
     )
 
 
+def tolls_to_review(tables: Tables, *, top: int = TOP) -> pd.DataFrame:
+    """Article tolls whose figures disagree (an analyst should read the sources), largest first."""
+    totals = tables.read("casualty_totals")
+    flagged = totals[totals["needs_review"].astype(bool)]
+    columns = ["article_id", "outcome", "best", "low", "high", "review_reason"]
+    return (
+        flagged.sort_values(["best", "article_id"], ascending=[False, True], kind="stable")[columns]
+        .head(top)
+        .reset_index(drop=True)
+    )
+
+
 def excluded_figures(tables: Tables, *, top: int = 20) -> pd.DataFrame:
-    """Figures found but not counted, with the reason (boilerplate, background, parts …)."""
+    """Figures found but not counted, with their scope and why: background or cumulative
+    (with the cue), a restatement of another figure, a part of a total, boilerplate …"""
     rows = tables.read("casualties")
-    rows = rows.assign(
-        reason=rows["exclude_reason"].where(
-            rows["excluded"].astype(bool),
-            ["part of the total at " + p if p else "no number stated" for p in rows["part_of"].fillna("")],
-        )
-    )
-    counted = _counted_figures(tables).index
-    left_out = rows.drop(index=counted)
-    return evidence_table(
-        left_out, ["article_id", "start_char", "text", "outcome", "low", "reason", "sentence"], top=top
-    )
+    left_out = rows.drop(index=_counted_figures(tables).index)
+    left_out = left_out.assign(reason=[_reason(row) for row in left_out.to_dict("records")])
+    columns = ["article_id", "start_char", "text", "outcome", "low", "scope", "reason", "sentence"]
+    return evidence_table(left_out, columns, top=top)
+
+
+def _reason(row: dict) -> str:
+    """Why a figure does not count, in words (scope reasons quote their cue)."""
+    if row["excluded"] and row["scope"] != "current":
+        return f"{row['scope']}: {row['scope_reason']} ({row['scope_cue']})"
+    if row["excluded"]:
+        return row["exclude_reason"]
+    if row["superseded_by"]:
+        return f"restates the figure at {row['superseded_by']}"
+    if row["part_of"]:
+        return f"part of the total at {row['part_of']}"
+    return "no number stated"

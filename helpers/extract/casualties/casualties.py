@@ -70,7 +70,8 @@ unrealised harm) and :mod:`~helpers.extract.casualties.attribution`
 Every word the rules test is data, loaded by
 :mod:`helpers.knowledge.casualty_lexicon`: the lexicon with each trigger's
 frame, cue words by role (``casualty_cues.csv``), cue patterns
-(``casualty_background.json``, ``casualty_survival.json``) and quantity words
+(``casualty_survival.json``), scope patterns (``casualty_scope.json``, read by
+:mod:`helpers.extract.casualties.scope`) and quantity words
 (``quantities.csv``).
 """
 

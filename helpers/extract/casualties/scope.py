@@ -167,6 +167,8 @@ def resolve_day(key: tuple[int, ...], published: dt.date) -> dt.date | None:
     >>> resolve_day((1, 12, 30), dt.date(2024, 1, 2))
     datetime.date(2023, 12, 30)
     """
+    # Standard date arithmetic, not dateparser: the parser has found the phrase and day_keys read
+    # the day it names; re-reading each phrase as free text would be slower and no more exact.
     if key[0] == 0:
         return published - dt.timedelta(days=(published.weekday() - key[1]) % 7)
     if key[0] == 2:

@@ -18,6 +18,13 @@ from spacy.tokens import Doc, Token
 
 from helpers.extract.casualties.counting import is_person
 from helpers.extract.casualties.numbers import parse_number
+from helpers.extract.casualties.phrases import (
+    Found,
+    nothing,
+    phrase_victims,
+    toll_number_victims,
+    toll_victims,
+)
 from helpers.extract.casualties.syntax import (
     PARTICIPLE_TAGS,
     SUBJECTS,
@@ -27,15 +34,7 @@ from helpers.extract.casualties.syntax import (
     objects_of,
     verb_subject,
 )
-from helpers.knowledge.casualty_lexicon import HARMED, Lexicon, Phrase, casualty_cues
-
-#: What :func:`trigger_victims` finds: outcome, victim heads, agent, rule name.
-Found = tuple[str | None, list[Token], Token | None, str]
-
-
-def _nothing() -> Found:
-    """No figure: the token is no trigger here."""
-    return None, [], None, ""
+from helpers.knowledge.casualty_lexicon import HARMED, Lexicon, casualty_cues
 
 
 def trigger_candidates(doc: Doc, lexicon: Lexicon) -> list[int]:
@@ -138,56 +137,6 @@ def _holder(noun: Token) -> Token | None:
     return None
 
 
-def _toll(toll: Token, lexicon: Lexicon) -> Found:
-    """``the death toll rose to 15`` / ``stands at 15`` / ``a toll of 15`` / ``raising the toll to 20``."""
-    cues = casualty_cues()
-    phrase = lexicon.phrase("death_toll")
-    outcome = next(
-        (
-            phrase.complements[c.lemma_.lower()]
-            for c in toll.children
-            if c.lemma_.lower() in phrase.complements
-        ),
-        phrase.words[toll.lemma_.lower()],
-    )
-    candidates = [
-        g
-        for c in toll.children
-        if c.dep_ == "prep" and c.lower_ in cues.partitive
-        for g in c.children
-        if g.dep_ == "pobj"
-    ]
-    holder = toll.head if toll.dep_ in SUBJECTS | {"dobj"} else None
-    if holder is not None:
-        for child in holder.children:
-            if child.dep_ == "prep" and child.lower_ in cues.toll_value:
-                candidates.extend(g for g in child.children if g.dep_ == "pobj")
-            elif child.dep_ in {"attr", "dobj"} and child is not toll:
-                candidates.append(child)
-    return (outcome, candidates, None, "death_toll") if candidates else _nothing()
-
-
-def _toll_number(number: Token, lexicon: Lexicon) -> Found:
-    """``put the number of dead at 10``, ``the number of wounded rose to 19``: the "of"
-    complement gives the outcome, the value of the verb holding the noun gives the count."""
-    cues = casualty_cues()
-    phrase = lexicon.phrase("toll_number")
-    of = complement_of(number, cues.partitive)
-    outcome = phrase.complements.get(of.lemma_.lower()) or phrase.complements.get(of.lower_) if of else None
-    holder = number.head if number.dep_ in SUBJECTS | {"dobj"} else None
-    if not outcome or holder is None:
-        return _nothing()
-    values = [
-        g
-        for c in holder.children
-        if c.dep_ == "prep" and c.lower_ in cues.toll_value
-        for g in c.children
-        if g.dep_ == "pobj"
-    ]
-    values += [c for c in holder.children if c.dep_ in {"attr"}]
-    return (outcome, values, None, "death_toll") if values else _nothing()
-
-
 def _headline_shot(shot: Token, lexicon: Lexicon) -> list[Token]:
     """Victims of a headline ``shot`` the tagger read as a noun: ``4 shot in …``, ``Teen shot …``.
 
@@ -217,7 +166,7 @@ def _verb_victims(trigger: Token, lexicon: Lexicon, lemma: str) -> Found:
     """Victims of a trigger verb: the subject of an intransitive or passive, the object of an active one."""
     outcome = _verb_outcome(trigger, lexicon)
     if outcome is None:
-        return _nothing()
+        return nothing()
     objects = objects_of(trigger)
     agent = next(
         (g for c in trigger.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None
@@ -240,72 +189,7 @@ def _verb_victims(trigger: Token, lexicon: Lexicon, lemma: str) -> Found:
         # Headline style "Four teens shot while leaving party": a transitive
         # trigger with a subject, no object and no auxiliary is a reduced passive.
         return outcome, [subject], None, "reduced_passive"
-    return _nothing()
-
-
-def _phrase_victims(trigger: Token, lexicon: Lexicon, lemma: str) -> Found | None:
-    """Victims of a phrase head (``passed away``, ``lost their lives``, ``claimed 20 lives``,
-    ``took … hostage``, ``left three dead``); None when the token heads no such phrase."""
-    passed = lexicon.phrase("passed_away")
-    if lemma in passed.words and any(
-        c.dep_ == "prt" and c.lower_ in passed.complements for c in trigger.children
-    ):
-        subject = verb_subject(trigger)
-        return passed.words[lemma], [subject] if subject is not None else [], None, "intransitive_subject"
-    lost = lexicon.phrase("lost_lives")
-    if lemma in lost.words and _lives(trigger, lost):
-        subject = verb_subject(trigger)
-        return lost.words[lemma], [subject] if subject is not None else [], None, "lost_lives"
-    claimed = lexicon.phrase("claimed_lives")
-    lives = _lives(trigger, claimed) if lemma in claimed.words else []
-    if lives:
-        # "claimed 20 lives" counts the lives; "claimed the lives of two policemen" the policemen.
-        victims = [complement_of(life, casualty_cues().partitive) or life for life in lives]
-        return claimed.words[lemma], victims, verb_subject(trigger), "claimed_lives"
-    hostage = lexicon.phrase("taken_hostage")
-    if lemma in hostage.words and any(
-        c.lemma_.lower() in hostage.complements and c.dep_ in {"oprd", "dobj", "advmod", "npadvmod", "attr"}
-        for c in trigger.children
-    ):
-        if is_passive(trigger):
-            subject = verb_subject(trigger)
-            return hostage.words[lemma], [subject] if subject is not None else [], None, "taken_hostage"
-        return hostage.words[lemma], objects_of(trigger), verb_subject(trigger), "taken_hostage"
-    away = lexicon.phrase("taken_away")
-    if lemma in away.words and any(
-        c.dep_ in {"prt", "advmod"} and c.lower_ in away.complements for c in trigger.children
-    ):
-        if is_passive(trigger):
-            subject = verb_subject(trigger)
-            return away.words[lemma], [subject] if subject is not None else [], None, "taken_away"
-        return away.words[lemma], objects_of(trigger), verb_subject(trigger), "taken_away"
-    hurt = lexicon.phrase("injury_to")
-    if lemma in hurt.words and trigger.pos_ == "NOUN":
-        to = complement_of(trigger, frozenset(hurt.complements))
-        if to is not None:
-            return hurt.words[lemma], [to], None, "injury_to"
-    if lemma in lexicon.phrase("left_state").words:
-        state = next(
-            (
-                c
-                for c in trigger.children
-                if c.dep_ in {"oprd", "xcomp", "ccomp", "acomp", "advcl"} and c.lower_ in lexicon.adjectives
-            ),
-            None,
-        )
-        if state is not None:
-            victims = (
-                [c for c in trigger.children if c.dep_ in {"dobj"}]
-                or [c for c in state.children if c.dep_ in SUBJECTS]
-                or [state for c in state.children if c.dep_ == "nummod"][:1]  # "left 12 dead"
-            )
-            return lexicon.adjectives[state.lower_], victims, verb_subject(trigger), "left_state"
-    return None
-
-
-def _lives(trigger: Token, phrase: Phrase) -> list[Token]:
-    """The objects of ``lost``/``claimed`` that are the phrase's complement (``lives``)."""
-    return [c for c in trigger.children if c.dep_ == "dobj" and c.lemma_.lower() in phrase.complements]
+    return nothing()
 
 
 def _adjective_victims(trigger: Token, lexicon: Lexicon) -> Found | None:
@@ -341,7 +225,7 @@ def _noun_victims(trigger: Token, lexicon: Lexicon, lemma: str, nouns: dict[str,
     lower = trigger.lower_
     outcome = nouns.get(lower) or nouns[lemma]
     if lemma in lexicon.object_nouns:
-        return _nothing()
+        return nothing()
     if outcome == HARMED and any(
         c.lemma_.lower() in lexicon.fatal | cues.fatal_adjective for c in trigger.children
     ):
@@ -368,7 +252,7 @@ def _noun_victims(trigger: Token, lexicon: Lexicon, lemma: str, nouns: dict[str,
     if not counted and of_object is not None:
         return outcome, [of_object], None, "noun_of"  # "the deaths of six people", "the shooting of a teen"
     if lemma in lexicon.of_nouns:
-        return _nothing()  # "three shootings" counts incidents, not people
+        return nothing()  # "three shootings" counts incidents, not people
     return outcome, [trigger], None, "noun_trigger"
 
 
@@ -378,19 +262,19 @@ def trigger_victims(trigger: Token, lexicon: Lexicon) -> Found:
     lower = trigger.lower_
     if trigger.pos_ in {"VERB", "AUX"} and lemma in lexicon.verbs:
         return _verb_victims(trigger, lexicon, lemma)
-    found = _phrase_victims(trigger, lexicon, lemma) or _adjective_victims(trigger, lexicon)
+    found = phrase_victims(trigger, lexicon, lemma) or _adjective_victims(trigger, lexicon)
     if found is not None:
         return found
     if lemma in lexicon.phrase("death_toll").words:
-        return _toll(trigger, lexicon)
+        return toll_victims(trigger, lexicon)
     if lemma in lexicon.phrase("toll_number").words:
-        return _toll_number(trigger, lexicon)
+        return toll_number_victims(trigger, lexicon)
     if lower in lexicon.headline_verbs and trigger.pos_ in {"NOUN", "PROPN"}:
         victims = _headline_shot(trigger, lexicon)
         return (
             (_verb_outcome(trigger, lexicon, lexicon.headline_verbs[lower]), victims, None, "headline_shot")
             if victims
-            else _nothing()
+            else nothing()
         )
     negative = casualty_cues().negative_determiner
     if lemma in lexicon.state_nouns and any(
@@ -403,10 +287,10 @@ def trigger_victims(trigger: Token, lexicon: Lexicon) -> Found:
     ) or lemma in lexicon.state_nouns:
         holder = _holder(trigger)
         outcome = lexicon.state_nouns.get(lemma) or condition.words[lemma]
-        return (outcome, [holder], None, "suffered_injury") if holder is not None else _nothing()
+        return (outcome, [holder], None, "suffered_injury") if holder is not None else nothing()
     nouns = {**lexicon.nouns, **lexicon.of_nouns}
     if trigger.pos_ in {"NOUN", "PROPN", "ADJ", "NUM"} and (lemma in nouns or lower in nouns):
         return _noun_victims(trigger, lexicon, lemma, nouns)
     if trigger.dep_ in {"acl", "amod"} and trigger.tag_ in PARTICIPLE_TAGS and lemma in lexicon.verbs:
         return _verb_outcome(trigger, lexicon), [trigger.head], None, "participle"
-    return _nothing()
+    return nothing()

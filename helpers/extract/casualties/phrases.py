@@ -1,0 +1,135 @@
+"""Casualty triggers that are phrases: a toll ("the death toll rose to 15", "put the number of dead
+at 10"), a trigger with its complement ("lost their lives", "took … hostage", "claimed the lives
+of", "injuries to 19 others", "left 12 dead"), read by
+:func:`helpers.extract.casualties.triggers.trigger_victims`.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from helpers.extract.casualties.syntax import SUBJECTS, complement_of, is_passive, objects_of, verb_subject
+from helpers.knowledge.casualty_lexicon import Lexicon, Phrase, casualty_cues
+
+#: What a trigger's frame finds: outcome, victim heads, agent, rule name.
+Found = tuple[str | None, list[Token], Token | None, str]
+
+
+def nothing() -> Found:
+    """No figure: the token is no trigger here."""
+    return None, [], None, ""
+
+
+def toll_victims(toll: Token, lexicon: Lexicon) -> Found:
+    """``the death toll rose to 15`` / ``stands at 15`` / ``a toll of 15`` / ``raising the toll to 20``."""
+    cues = casualty_cues()
+    phrase = lexicon.phrase("death_toll")
+    outcome = next(
+        (
+            phrase.complements[c.lemma_.lower()]
+            for c in toll.children
+            if c.lemma_.lower() in phrase.complements
+        ),
+        phrase.words[toll.lemma_.lower()],
+    )
+    candidates = [
+        g
+        for c in toll.children
+        if c.dep_ == "prep" and c.lower_ in cues.partitive
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
+    holder = toll.head if toll.dep_ in SUBJECTS | {"dobj"} else None
+    if holder is not None:
+        for child in holder.children:
+            if child.dep_ == "prep" and child.lower_ in cues.toll_value:
+                candidates.extend(g for g in child.children if g.dep_ == "pobj")
+            elif child.dep_ in {"attr", "dobj"} and child is not toll:
+                candidates.append(child)
+    return (outcome, candidates, None, "death_toll") if candidates else nothing()
+
+
+def toll_number_victims(number: Token, lexicon: Lexicon) -> Found:
+    """``put the number of dead at 10``, ``the number of wounded rose to 19``: the "of"
+    complement gives the outcome, the value of the verb holding the noun gives the count."""
+    cues = casualty_cues()
+    phrase = lexicon.phrase("toll_number")
+    of = complement_of(number, cues.partitive)
+    outcome = phrase.complements.get(of.lemma_.lower()) or phrase.complements.get(of.lower_) if of else None
+    holder = number.head if number.dep_ in SUBJECTS | {"dobj"} else None
+    if not outcome or holder is None:
+        return nothing()
+    values = [
+        g
+        for c in holder.children
+        if c.dep_ == "prep" and c.lower_ in cues.toll_value
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
+    values += [c for c in holder.children if c.dep_ in {"attr"}]
+    return (outcome, values, None, "death_toll") if values else nothing()
+
+
+def phrase_victims(trigger: Token, lexicon: Lexicon, lemma: str) -> Found | None:
+    """Victims of a phrase head (``passed away``, ``lost their lives``, ``claimed 20 lives``,
+    ``took … hostage``, ``left three dead``); None when the token heads no such phrase."""
+    passed = lexicon.phrase("passed_away")
+    if lemma in passed.words and any(
+        c.dep_ == "prt" and c.lower_ in passed.complements for c in trigger.children
+    ):
+        subject = verb_subject(trigger)
+        return passed.words[lemma], [subject] if subject is not None else [], None, "intransitive_subject"
+    lost = lexicon.phrase("lost_lives")
+    if lemma in lost.words and _lives(trigger, lost):
+        subject = verb_subject(trigger)
+        return lost.words[lemma], [subject] if subject is not None else [], None, "lost_lives"
+    claimed = lexicon.phrase("claimed_lives")
+    lives = _lives(trigger, claimed) if lemma in claimed.words else []
+    if lives:
+        # "claimed 20 lives" counts the lives; "claimed the lives of two policemen" the policemen.
+        victims = [complement_of(life, casualty_cues().partitive) or life for life in lives]
+        return claimed.words[lemma], victims, verb_subject(trigger), "claimed_lives"
+    hostage = lexicon.phrase("taken_hostage")
+    if lemma in hostage.words and any(
+        c.lemma_.lower() in hostage.complements and c.dep_ in {"oprd", "dobj", "advmod", "npadvmod", "attr"}
+        for c in trigger.children
+    ):
+        if is_passive(trigger):
+            subject = verb_subject(trigger)
+            return hostage.words[lemma], [subject] if subject is not None else [], None, "taken_hostage"
+        return hostage.words[lemma], objects_of(trigger), verb_subject(trigger), "taken_hostage"
+    away = lexicon.phrase("taken_away")
+    if lemma in away.words and any(
+        c.dep_ in {"prt", "advmod"} and c.lower_ in away.complements for c in trigger.children
+    ):
+        if is_passive(trigger):
+            subject = verb_subject(trigger)
+            return away.words[lemma], [subject] if subject is not None else [], None, "taken_away"
+        return away.words[lemma], objects_of(trigger), verb_subject(trigger), "taken_away"
+    hurt = lexicon.phrase("injury_to")
+    if lemma in hurt.words and trigger.pos_ == "NOUN":
+        to = complement_of(trigger, frozenset(hurt.complements))
+        if to is not None:
+            return hurt.words[lemma], [to], None, "injury_to"
+    if lemma in lexicon.phrase("left_state").words:
+        state = next(
+            (
+                c
+                for c in trigger.children
+                if c.dep_ in {"oprd", "xcomp", "ccomp", "acomp", "advcl"} and c.lower_ in lexicon.adjectives
+            ),
+            None,
+        )
+        if state is not None:
+            victims = (
+                [c for c in trigger.children if c.dep_ in {"dobj"}]
+                or [c for c in state.children if c.dep_ in SUBJECTS]
+                or [state for c in state.children if c.dep_ == "nummod"][:1]  # "left 12 dead"
+            )
+            return lexicon.adjectives[state.lower_], victims, verb_subject(trigger), "left_state"
+    return None
+
+
+def _lives(trigger: Token, phrase: Phrase) -> list[Token]:
+    """The objects of ``lost``/``claimed`` that are the phrase's complement (``lives``)."""
+    return [c for c in trigger.children if c.dep_ == "dobj" and c.lemma_.lower() in phrase.complements]
