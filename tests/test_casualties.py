@@ -558,3 +558,27 @@ def test_tokens_outside_the_trigger_prefilter_are_no_trigger(nlp):
         for token in doc
         if token.i not in candidates and trigger_victims(token, lexicon)[0] is not None
     ] == []
+
+
+def test_a_figure_dated_weeks_before_publication_is_background(nlp):
+    text = (
+        "Gunmen attacked a market in the north of the country, killing six traders.\n\n"
+        "Police said the attackers fled on motorbikes.\n\n"
+        "Officials said more patrols would be sent.\n\n"
+        "On March 2, gunmen killed four farmers in a nearby village."
+    )
+    article = article_from(text)
+    article.date = "2024-03-20"
+    rows = extract_casualties(nlp(text), article)
+    assert [(r["low"], r["scope"]) for r in rows] == [(6, "current"), (4, "background")]
+    assert "days before the article's date" in rows[1]["scope_reason"]
+
+
+def test_that_attack_takes_the_time_of_the_sentence_before(nlp):
+    text = (
+        "Five soldiers were killed on Monday in an ambush.\n\n"
+        "The village lies near the border, where last week gunmen raided a camp. "
+        "That attack claimed nine lives."
+    )
+    rows = extract(nlp, text)
+    assert [(r["low"], r["scope"]) for r in rows] == [(5, "current"), (9, "background")]

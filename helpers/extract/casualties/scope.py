@@ -48,6 +48,9 @@ CUMULATIVE_PERFECT_LOW = 1000
 LEAD_PARAGRAPHS = 3
 #: Without a publication date, a weekday up to this many days before the lead's is earlier.
 WEEKDAYS_BACK = 3
+#: With a publication date and no day in the lead, a figure dated more than this many days before it
+#: (outside the lead) is background: news tells of the last days and dates older events.
+STALE_DAYS = 7
 #: Dependencies of phrases and clauses that modify another clause.
 _MODIFIER_DEPS = frozenset({"advcl", "prep", "pobj", "pcomp", "npadvmod", "mark", "advmod"})
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
@@ -238,9 +241,11 @@ class ArticleScope:
                 return Scope(cue=found[1].text, reason=reason)
             if found is not None:
                 return Scope(label, found[1].text, found[0].description)
-        if any(cue.label == "continuation" for cue, _ in applying) and self.last.scope != "current":
-            reason = f"the same time as the sentence before ({self.last.reason})"
-            return Scope(self.last.scope, self.last.cue, reason)
+        if any(cue.label == "continuation" for cue, _ in applying):
+            before = self.last if self.last.scope != "current" else _sentence_before_scope(sentence)
+            if before.scope != "current":
+                reason = f"the same time as the sentence before ({before.reason})"
+                return Scope(before.scope, before.cue, reason)
         conflict = self._conflict_toll(trigger, times, low)
         if conflict is not None:
             return conflict
@@ -279,6 +284,11 @@ class ArticleScope:
         if years and self.reference_year and max(years) < self.reference_year:
             return Scope("background", ", ".join(s.text for s in times), "an earlier year")
         keys = day_keys(times)
+        if keys and not self.anchor and self.published and sentence.start_char >= self.lead_end:
+            days = [resolve_day(key, self.published) for key in keys]
+            if all(d is not None and (self.published - d).days > STALE_DAYS for d in days):
+                reason = f"more than {STALE_DAYS} days before the article's date"
+                return Scope("background", ", ".join(s.text for s in times), reason)
         if not keys or not self.anchor or keys & self.anchor or sentence.start_char < self.lead_end:
             return CURRENT
         if concurrent:
@@ -308,6 +318,19 @@ class ArticleScope:
             # ("On April 25"): a calendar date after a lead dated by weekday is earlier.
             return all((a[0] == 1 and key[1:] < a[1:]) or a[0] in (0, 2) for a in self.anchor)
         return False
+
+
+def _sentence_before_scope(sentence: Span) -> Scope:
+    """The scope the sentence before gives its events, figures or not ("… where last week gunmen
+    raided a camp. That attack claimed nine lives.")."""
+    if sentence.start == 0:
+        return CURRENT
+    before = sentence.doc[sentence.start - 1].sent
+    found = next(
+        ((cue, span) for cue, span in scope_cue_matches(before) if cue.label in ("cumulative", "background")),
+        None,
+    )
+    return CURRENT if found is None else Scope(found[0].label, found[1].text, found[0].description)
 
 
 def _iso_date(value: str) -> dt.date | None:
