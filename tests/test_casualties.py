@@ -439,6 +439,11 @@ def test_totals_add_standing_figures_and_leave_out_restatements_excluded_and_par
         ("Gunmen kill 12 villagers\n\nGunmen killed 12 villagers in a raid on Tuesday.", {"killed": 12}),
         # An update wins over the figure it updates.
         ("Ten people were killed in the blast. The death toll later rose to 14.", {"killed": 14}),
+        # The toll an update replaces never stands, even when it comes after.
+        (
+            "The death toll rose to 32 on Thursday. The toll is up from 27 reported on Wednesday.",
+            {"killed": 32},
+        ),
         # Victim groups of one incident add up; a general figure larger than them is the total.
         ("Three soldiers were killed in the clash. Two militants also died.", {"killed": 5}),
         ("Three soldiers and two militants were killed. Two civilians were also killed.", {"killed": 7}),

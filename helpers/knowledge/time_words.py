@@ -62,12 +62,14 @@ class ScopeCue:
         pattern: The spaCy Matcher token pattern.
         recent: A background cue of days, not months ("last week"): it may date the
             article's own incident in a follow-up story.
+        earlier_after: An update cue followed by the toll it replaces ("up from 27").
     """
 
     label: str
     description: str
     pattern: list[dict[str, Any]]
     recent: bool = False
+    earlier_after: bool = False
 
 
 def _named_lists(language: str) -> dict[str, list[str]]:
@@ -122,5 +124,13 @@ def scope_cues(language: str = config.DEFAULT_LANGUAGE) -> tuple[ScopeCue, ...]:
         }
         if unknown:
             raise ValueError(f"casualty_scope.json: unknown vocabularies {sorted(unknown)}")
-        cues.append(ScopeCue(entry["label"], entry["description"], pattern, entry.get("recent", False)))
+        cues.append(
+            ScopeCue(
+                entry["label"],
+                entry["description"],
+                pattern,
+                recent=entry.get("recent", False),
+                earlier_after=entry.get("earlier_after", False),
+            )
+        )
     return tuple(cues)

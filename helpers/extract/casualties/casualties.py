@@ -261,6 +261,7 @@ def extract_casualties(
                 scope = article_scope.of(
                     trigger,
                     victim_outcome,
+                    count.span,
                     sentence,
                     matches.scope_cues,
                     own_dates or report_dates,
@@ -301,8 +302,8 @@ def extract_casualties(
     rows.sort(key=lambda r: (r["start_char"], r["outcome"]))
     updates = {id(r) for r in rows if r.pop("_update")}
     additions = {id(r) for r in rows if r.pop("_addition")}
-    ordinals = {id(r) for r in rows if r.pop("_ordinal")}
-    supersede(rows, updates, additions, ordinals, {id(r): r.pop("_incident_place") for r in rows})
+    restating = {id(r) for r in rows if r.pop("_restating")}
+    supersede(rows, updates, additions, restating, {id(r): r.pop("_incident_place") for r in rows})
     return rows
 
 
@@ -379,7 +380,9 @@ def _row(
         # For the toll (see tolls.supersede), taken off the row before it is returned:
         "_update": scope.update,
         "_addition": adds_to_toll(count.victim),
-        "_ordinal": count.victim is not None and any(c.ent_type_ == "ORDINAL" for c in count.victim.children),
+        # "a fifth victim" is one of a toll; "up from 27" is the toll before an update.
+        "_restating": scope.earlier
+        or (count.victim is not None and any(c.ent_type_ == "ORDINAL" for c in count.victim.children)),
         "_incident_place": _incident_place(place, place_confidence),
     }
 

@@ -66,12 +66,14 @@ class Scope:
         cue: The words that gave it ("since 2011"), "" for current figures.
         reason: Why, in a few words.
         update: The figure updates a toll given before ("the toll rose to 47").
+        earlier: The figure is the toll an update replaces ("up from 27").
     """
 
     scope: str = "current"
     cue: str = ""
     reason: str = ""
     update: bool = False
+    earlier: bool = False
 
 
 CURRENT = Scope()
@@ -211,6 +213,7 @@ class ArticleScope:
         self,
         trigger: Token,
         outcome: str,
+        figure: Span,
         sentence: Span,
         cues: Sequence[tuple[ScopeCue, Span]],
         times: Sequence[Span],
@@ -223,6 +226,7 @@ class ArticleScope:
         Args:
             trigger: The trigger token.
             outcome: The figure's outcome.
+            figure: The figure's words ("at least 27").
             sentence: Its sentence.
             cues: The scope cues of the sentence (:func:`scope_cue_matches`).
             times: The sentence's DATE entities.
@@ -250,6 +254,8 @@ class ArticleScope:
         if conflict is not None:
             return conflict
         update = next(((cue, span) for cue, span in applying if cue.label == "update"), None)
+        if update is not None and update[0].earlier_after and 0 <= figure.start - update[1].end <= 1:
+            return Scope(cue=update[1].text, reason="the toll before an update", earlier=True)
         if update is not None:
             return Scope(update=True, cue=update[1].text, reason=update[0].description)
         return self._dated(sentence, times, concurrent=any(cue.label == "concurrent" for cue, _ in applying))

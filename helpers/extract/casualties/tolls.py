@@ -24,7 +24,7 @@ total and unnumbered figures aside):
    referred back to ("the man", "she", a named victim) restates the toll
    whenever the incident has another figure: without coreference, a named
    victim is taken to be one already counted; so is a numbered victim ("a
-   fifth victim").
+   fifth victim"). The toll an update replaces ("up from 27") never stands.
 4. **Others** ("two men were in critical condition and two others were
    injured", "a man was killed and another wounded") add to a figure of the
    same outcome in their sentence, unless a later update stands for them.
@@ -94,7 +94,7 @@ def supersede(
     rows: list[dict],
     updates: set[int],
     additions: set[int],
-    ordinals: set[int],
+    restating: set[int],
     places: dict[int, str | None],
 ) -> None:
     """Set ``superseded_by`` on every counted figure that another one stands for.
@@ -103,8 +103,9 @@ def supersede(
         rows: The casualty rows of one article, in text order.
         updates: ``id()`` of the rows whose sentence updates a toll ("rose to").
         additions: ``id()`` of the rows that add victims to a toll ("two others").
-        ordinals: ``id()`` of the rows of one victim numbered in a toll ("a fifth victim"): one
-            of the toll's, so it restates it like a victim referred back to.
+        restating: ``id()`` of the rows that restate a toll without standing for it, like a
+            victim referred back to: one victim numbered ("a fifth victim"), the toll before
+            an update ("up from 27").
         places: ``id()`` of each row -> its incident key (province or place named in its
             sentence), or None when the sentence names no place.
     """
@@ -134,7 +135,7 @@ def supersede(
             unit.group = ENUMERATED_GROUP
         first = unit.rows[0]
         unit.referred_back = not first["group"] and (
-            first["rule"].endswith(_ANAPHORIC_RULES) or id(first) in ordinals
+            first["rule"].endswith(_ANAPHORIC_RULES) or id(first) in restating
         )
         if unit.referred_back:
             unit.place = None  # "he died at a hospital in X": the place of the hospital, not an incident
