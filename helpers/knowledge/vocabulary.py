@@ -85,3 +85,16 @@ def credit_lines(language: str = config.DEFAULT_LANGUAGE) -> CreditLines:
         line_starts=tuple(r["verb"] for r in rows if r["starts_line"] == "yes" and r["verb"]),
         line_prefixes=tuple(r["verb"] for r in rows if r["starts_line"] == "prefix"),
     )
+
+
+CALENDAR_WORDS_FILE = "calendar_words.csv"
+
+
+@lru_cache(maxsize=4)
+def calendar_words(language: str = config.DEFAULT_LANGUAGE) -> frozenset[str]:
+    """Month and weekday names and their abbreviations, as written ("March", "Aug", "Wed").
+
+    >>> {"August", "Aug", "Wednesday"} <= calendar_words()
+    True
+    """
+    return frozenset(row["word"] for row in read_vocabulary(CALENDAR_WORDS_FILE, language))
