@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 import pandas as pd
@@ -18,8 +18,8 @@ _ANAPHORIC_RULES = tuple(f"+{rule}" for rule in ANAPHORIC_COUNTS)
 #: Columns of the table returned by :func:`casualty_totals`.
 
 
-def casualty_totals(casualties: pd.DataFrame) -> pd.DataFrame:
-    """Per article and outcome, the number of people the article reports.
+def casualty_totals(casualties: pd.DataFrame, stories: Mapping[str, str] | None = None) -> pd.DataFrame:
+    """Per article (per story, for syndicated copies) and outcome, the number of people it reports.
 
     Counting rule (each figure counted once):
 
@@ -44,14 +44,20 @@ def casualty_totals(casualties: pd.DataFrame) -> pd.DataFrame:
        of an enumeration (``she and three others were shot``) and a person
        said to survive (rule suffix ``+survived``: ``she is in stable
        condition``, ``was also shot``) do.
+    6. Near-duplicate copies of a story (the same wire report on several sites,
+       ``stories``) are one report: their figures are restatements of the
+       story's toll, counted under the story's first article.
 
     Args:
         casualties: Rows from :func:`helpers.extract.casualties.extract_casualties` (several articles).
+        stories: Article id -> the first article of its story, for near-duplicate copies.
 
     Returns:
-        One row per article and outcome with the ``casualty_totals`` columns;
-        ``rows`` lists the ``"start-end"`` offsets of the counted figures.
+        One row per article (or story) and outcome with the ``casualty_totals`` columns;
+        ``rows`` lists the ``"start-end"`` offsets of the counted figures (``"copy:start-end"``
+        for a copy's), ``copies`` the copies merged into the story.
     """
+    stories = stories or {}
     if casualties.empty:
         return pd.DataFrame(columns=columns("casualty_totals"))
     usable = casualties[
@@ -75,7 +81,7 @@ def casualty_totals(casualties: pd.DataFrame) -> pd.DataFrame:
     ]
     by_article: dict[str, list[dict]] = defaultdict(list)
     for row in usable.reindex(columns=needed).to_dict("records"):
-        by_article[row["article_id"]].append(row)
+        by_article[stories.get(row["article_id"], row["article_id"])].append(row)
     records = []
     for article_id in sorted(by_article):
         article_rows = by_article[article_id]
@@ -106,12 +112,19 @@ def casualty_totals(casualties: pd.DataFrame) -> pd.DataFrame:
                     "low": chosen["low"],
                     "high": chosen["high"],
                     "n_figures": len(outcome_rows),
-                    "rows": ";".join(f"{r['start_char']}-{r['end_char']}" for r in outcome_rows),
+                    "rows": ";".join(_offsets(r, article_id) for r in outcome_rows),
+                    "copies": ";".join(sorted({r["article_id"] for r in outcome_rows} - {article_id})),
                     "place_id": mode_of(r["place_id"] for r in outcome_rows),
                     "admin1": mode_of(r["admin1"] for r in outcome_rows),
                 }
             )
     return pd.DataFrame.from_records(records, columns=columns("casualty_totals"))
+
+
+def _offsets(row: dict, story: str) -> str:
+    """``"start-end"`` of a figure, prefixed with its article's id when it is a copy's."""
+    offsets = f"{row['start_char']}-{row['end_char']}"
+    return offsets if row["article_id"] == story else f"{row['article_id']}:{offsets}"
 
 
 def _referred_back(row: dict) -> bool:

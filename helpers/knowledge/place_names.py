@@ -18,7 +18,6 @@ import pandas as pd
 from helpers import config
 from helpers.knowledge.gazetteer import default_gazetteer
 
-
 DEMONYMS_FILE = "geo_demonyms.csv"
 
 

@@ -26,7 +26,8 @@ from spacy.tokens import Doc
 from tqdm import tqdm
 
 from helpers.articles import Article
-from helpers.nlp.casing import case_lexicon, normalise_case, with_text
+from helpers.nlp.case_lexicon import case_lexicon
+from helpers.nlp.casing import normalise_case, with_text
 from helpers.nlp.doc_cache import DocCache
 
 ArticleSource = Sequence[Article] | Callable[[], Iterable[Article]]

@@ -21,7 +21,7 @@ from spacy.tokens import Doc
 from helpers import config
 from helpers.nlp import actor_rules
 from helpers.nlp.attribute_rules import replace_attribute_ruler
-from helpers.nlp.casing import attach_case_lexicon, casing_files
+from helpers.nlp.case_lexicon import attach_case_lexicon, casing_files
 from helpers.nlp.lemmatizer import memoize_lemmatizer
 from helpers.nlp.parse import PIECE_CHARS
 from helpers.nlp.place_rules import ruler_patterns
