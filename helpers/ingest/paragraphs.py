@@ -75,7 +75,8 @@ def analyse(article: Article, *, markdown: bool = False, title_given: bool = Fal
     for index, (start, end) in enumerate(spans):
         chunk = text[start:end]
         kind, note = "body", ""
-        if index == 0 and (title_given or len(spans) > 1) and len(chunk.split()) <= MAX_TITLE_WORDS:
+        headline = index == 0 and (title_given or len(spans) > 1) and len(chunk.split()) <= MAX_TITLE_WORDS
+        if headline and (title_given or not find_dateline(chunk)):  # a headline carries no dateline
             kind = "title"
             article.title = " ".join(chunk.lstrip("#").split()) if markdown else " ".join(chunk.split())
         elif is_credit(chunk):
