@@ -91,10 +91,13 @@ CALENDAR_WORDS_FILE = "calendar_words.csv"
 
 
 @lru_cache(maxsize=4)
-def calendar_words(language: str = config.DEFAULT_LANGUAGE) -> frozenset[str]:
-    """Month and weekday names and their abbreviations, as written ("March", "Aug", "Wed").
+def calendar_words(language: str = config.DEFAULT_LANGUAGE) -> dict[str, bool]:
+    """Month and weekday names and their abbreviations, as written ("March", "Aug", "Wed"),
+    each with whether it is also a common word ("May", "Sun").
 
-    >>> {"August", "Aug", "Wednesday"} <= calendar_words()
-    True
+    >>> words = calendar_words()
+    >>> words["Aug"], words["May"], "Wednesday" in words
+    (False, True, True)
     """
-    return frozenset(row["word"] for row in read_vocabulary(CALENDAR_WORDS_FILE, language))
+    rows = read_vocabulary(CALENDAR_WORDS_FILE, language)
+    return {row["word"]: row["common_word"] == "yes" for row in rows}

@@ -37,7 +37,10 @@ class CaseLexicon:
         names: Lower-case names of one or more words (single spaces) -> as written.
         longest: Words in the longest name.
         calendar: Lower-case month and weekday words -> as written.
+        common_calendar: Those of them that are also common words ("may", "sun").
         titles: Lower-case title words that introduce a name ("president", "gen").
+        offices: Lower-case rank and office nouns ("spokesman", "minister"): the nouns after
+            one are a name ("SPOKESMAN IBRAHIM MUSA").
         nouns: Common words that are only nouns (no verb, adjective, adverb or function
             word): between two names they are part of the name ("JUAN CARLOS ORTEGA").
         bodies: Head nouns of organisation names ("army", "ministry", "party"): after a
@@ -50,7 +53,9 @@ class CaseLexicon:
     names: dict[str, str]
     longest: int
     calendar: dict[str, str]
+    common_calendar: frozenset[str]
     titles: frozenset[str]
+    offices: frozenset[str] = frozenset()
     nouns: frozenset[str] = frozenset()
     bodies: frozenset[str] = frozenset()
     function_words: frozenset[str] = frozenset()
@@ -107,7 +112,11 @@ def attach_case_lexicon(
         names=names,
         longest=max((len(key.split()) for key in names), default=1),
         calendar={word.lower(): word for word in calendar_words()},
+        common_calendar=frozenset(word.lower() for word, common in calendar_words().items() if common),
         titles=title_words().introduce_name,
+        offices=frozenset(
+            v for v in ranks.loc[ranks["kind"].isin(["rank", "title"]), "variant"] if " " not in v
+        ),
         nouns=nouns,
         bodies=frozenset(ranks.loc[ranks["kind"] == "body", "variant"]),
         function_words=frozenset(w.lower() for w in nlp.Defaults.stop_words),

@@ -54,6 +54,8 @@ TITLE_SHARE = 0.8
 MIN_TITLE_WORDS = 3
 #: Unknown words in capitals of at most this many letters stay in capitals (acronyms).
 ACRONYM_LETTERS = 3
+#: Most words of a name after a rank or office.
+MAX_NAME_WORDS = 3
 _VOWELS = frozenset("aeiouy")
 #: A word: letters, joined by hyphens or apostrophes ("AL-QAEDA", "O'NEIL", "PRESIDENT'S").
 _WORD = regex.compile(r"\p{L}+(?:['’\-]\p{L}+)*")
@@ -149,7 +151,8 @@ def _recase(block: str, lexicon: CaseLexicon, *, capitals: bool) -> str:
 def _capitalise_names_in_context(block: str, words: list, written: list[str], lexicon: CaseLexicon) -> None:
     """Capitalise common words that a neighbouring name makes part of a name, in place.
 
-    A title word before a name ("GENERAL ROLANDO"), a noun between two names
+    Nouns after a rank or office ("SPOKESMAN IBRAHIM MUSA"), a title word before a
+    name ("GENERAL ROLANDO"), a noun between two names
     ("JUAN CARLOS ORTEGA"), and an organisation's head noun after a name with the
     words between them ("SALVADORAN ARMY", "CHILEAN HUMAN RIGHTS COMMISSION").
     """
@@ -164,6 +167,16 @@ def _capitalise_names_in_context(block: str, words: list, written: list[str], le
         if name(i):
             continue
         lower = word.lower()
+        if lower in lexicon.offices:  # "SPOKESMAN IBRAHIM MUSA SAID": nouns after an office
+            j = i + 1
+            while (
+                j < len(written)
+                and j - i <= MAX_NAME_WORDS
+                and joined(j)
+                and written[j].lower() in lexicon.nouns
+            ):
+                written[j] = _capitalised(written[j])
+                j += 1
         before_name = i + 1 < len(written) and joined(i + 1) and name(i + 1)
         title = lower in lexicon.titles and before_name
         if title or (lower in lexicon.nouns and joined(i) and name(i - 1) and before_name):
@@ -194,7 +207,9 @@ def _word_form(block: str, words: list, i: int, lexicon: CaseLexicon, *, capital
     """How word ``i`` is written, or ``None`` to keep it as it is."""
     word = words[i].group()
     lower = word.lower()
-    if lower in lexicon.calendar and (not lexicon.is_common(lower) or _next_to_number(block, words, i)):
+    if lower in lexicon.calendar and (
+        lower not in lexicon.common_calendar or _next_to_number(block, words, i)
+    ):
         return lexicon.calendar[lower]  # "AUG 88", "5 MAY", "WEDNESDAY"
     if len(word) == 1:
         # "I"; an initial or an abbreviation keeps its capital ("U.S.", "J. SMITH")
