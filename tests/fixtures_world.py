@@ -118,7 +118,11 @@ def pdf_bytes(pages: list[list[str]]) -> bytes:
     Written by hand because no installed library writes PDF; the structure is the
     minimal one of the PDF 1.4 specification (catalog, pages, fonts, contents, xref).
     """
-    objects = ["<< /Type /Catalog /Pages 2 0 R >>", "", "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"]
+    objects = [
+        "<< /Type /Catalog /Pages 2 0 R >>",
+        "",
+        "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
     kids = []
     for page, lines in enumerate(pages):
         commands, y = [], 740
@@ -167,5 +171,7 @@ def write_world_folder(folder: Path) -> Path:
     copies = folder / "copies"
     copies.mkdir(exist_ok=True)
     for name, (headline, outlet, extra) in COPIES.items():
-        (copies / name).write_text(f"{headline}\n\n" + STORY.format(outlet=outlet, extra=extra), encoding="utf-8")
+        (copies / name).write_text(
+            f"{headline}\n\n" + STORY.format(outlet=outlet, extra=extra), encoding="utf-8"
+        )
     return folder
