@@ -8,13 +8,19 @@ constant time per article (near-linear on a corpus). A candidate whose
 estimated Jaccard similarity reaches :data:`SIMILARITY` makes the article a copy
 of that candidate's story (``near_duplicate_of``: the story's first article).
 Only body paragraphs count: headlines, credits and page furniture differ
-between sites.
+between sites. But when both have a headline, they must share a telling word
+(of :data:`MIN_TITLE_WORD` letters or more, in fewer than
+:data:`COMMON_TITLE_SHARE` of the headlines seen so far): a site's template text
+scraped as the body of unrelated pages ("Get email notifications ...") makes
+their bodies alike, not their headlines, and in a corpus about shootings
+"shooting" tells nothing.
 """
 
 from __future__ import annotations
 
 import re
 import zlib
+from collections import Counter
 
 import numpy
 from datasketch import LeanMinHash, MinHash, MinHashLSH
@@ -33,6 +39,10 @@ PERMUTATIONS = 128
 SEED = 1
 #: datasketch's permutation scheme: 32-bit hash values, no collisions from the permutation step.
 SCHEME = "affine32"
+#: Shortest headline word that two copies of a story must share (when both have a headline).
+MIN_TITLE_WORD = 4
+#: A headline word in at least this share of the headlines seen (and in 5 or more) tells nothing.
+COMMON_TITLE_SHARE = 0.02
 _WORD = re.compile(r"\w+")
 
 
@@ -76,20 +86,26 @@ class NearDuplicates:
         self._index = MinHashLSH(threshold=SIMILARITY, num_perm=PERMUTATIONS)
         self._signatures: dict[str, LeanMinHash] = {}
         self._story: dict[str, str] = {}
+        self._title_words: dict[str, frozenset[str]] = {}
+        self._title_counts: Counter[str] = Counter()
+        self._titles = 0
 
     def mark(self, article: Article) -> None:
         """Set ``near_duplicate_of`` and ``near_duplicate_similarity`` on ``article`` when it copies
         an earlier story; remember it either way."""
-        found = self.add(article.article_id, signature(article))
+        found = self.add(article.article_id, signature(article), title=article.title)
         if found:
             article.near_duplicate_of, article.near_duplicate_similarity = found
 
-    def add(self, article_id: str, minhash: LeanMinHash | None) -> tuple[str, float] | None:
+    def add(
+        self, article_id: str, minhash: LeanMinHash | None, *, title: str = ""
+    ) -> tuple[str, float] | None:
         """Remember an article by its signature (:func:`signature`).
 
         Args:
             article_id: Its id.
             minhash: Its signature, or ``None`` (a body too short to compare).
+            title: Its headline ("" if none).
 
         Returns:
             The first article of the story it copies and its similarity to the closest
@@ -97,12 +113,20 @@ class NearDuplicates:
         """
         if minhash is None:
             return None
+        words = frozenset(w for w in _WORD.findall(title.lower()) if len(w) >= MIN_TITLE_WORD)
+        common = max(5, COMMON_TITLE_SHARE * self._titles)
         best, similarity = None, 0.0
         for candidate in self._index.query(minhash):
+            other = self._title_words[candidate]
+            if words and other and all(self._title_counts[w] >= common for w in words & other):
+                continue  # alike bodies under unrelated headlines: a site's template, not a story
             estimate = self._signatures[candidate].jaccard(minhash)
             if estimate > similarity or (estimate == similarity and candidate < (best or candidate)):
                 best, similarity = candidate, estimate
         self._signatures[article_id] = minhash
+        self._title_words[article_id] = words
+        self._title_counts.update(words)
+        self._titles += bool(words)
         self._index.insert(article_id, minhash, check_duplication=False)
         if best is None or similarity < SIMILARITY:
             self._story[article_id] = article_id

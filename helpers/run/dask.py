@@ -122,7 +122,7 @@ def run_partition(
         for path, lines in partition.items:
             for article in load_file(Path(path), base=base, lines=lines):
                 found = signature(article) if article.loaded else None
-                signatures.append(None if found is None else found.hashvalues)
+                signatures.append(None if found is None else (found.hashvalues, article.title))
                 yield article
 
     rows, inputs = extract_stream(
@@ -242,7 +242,7 @@ def _apply_corpus_rules(staging: Path, signatures: dict[str, list]) -> None:
     Args:
         staging: The run's staging folder.
         signatures: Per partition, each ``articles`` row's near-duplicate signature (hash
-            values, or ``None``), in row order.
+            values and headline, or ``None``), in row order.
     """
     parts = sorted((staging / "articles").glob("part-*.parquet"))
     frames = {p.stem: pq.read_table(p).to_pandas() for p in parts}
@@ -261,9 +261,9 @@ def _apply_corpus_rules(staging: Path, signatures: dict[str, list]) -> None:
     for (stem, i, row), stub in zip(ordered, mark_duplicates(stubs, near=False)):
         if stub.article_id != row.article_id or stub.duplicate_of != (row.duplicate_of or ""):
             changed.setdefault(stem, {})[row.article_id] = (stub.article_id, stub.duplicate_of)
-        hashes = signatures[stem][i]
-        compared = stub.loaded and not stub.duplicate_of and hashes is not None
-        if compared and (found := stories.add(stub.article_id, from_hash_values(hashes))):
+        signed = signatures[stem][i]
+        compared = stub.loaded and not stub.duplicate_of and signed is not None
+        if compared and (found := stories.add(stub.article_id, from_hash_values(signed[0]), title=signed[1])):
             near.setdefault(stem, {})[i] = found
     for stem in {*changed, *near}:
         renames = changed.get(stem, {})
