@@ -98,8 +98,13 @@ def run_extract(corpus: Path, out: Path, project: Path, cache: Path) -> pd.DataF
     """``python -m helpers extract`` of ``project``'s code; its ``mentions`` table."""
     env = {**os.environ, "PYTHONPATH": str(project), "SITREP_CACHE": str(cache), "SITREP_PROGRESS": "0"}
     started = time.perf_counter()
+    # run from the checkout: ``python -m`` puts the working folder first on the path
     subprocess.run(
-        [sys.executable, "-m", "helpers", "extract", str(corpus), "--out", str(out)], env=env, check=True
+        [sys.executable, "-m", "helpers", "extract", str(corpus), "--out", str(out)],
+        env=env,
+        check=True,
+        cwd=project,
+        stdout=subprocess.DEVNULL,
     )
     print(f"  extract {corpus.name} with {project}: {time.perf_counter() - started:.0f} s", flush=True)
     mentions = pd.read_parquet(

@@ -63,8 +63,9 @@ class CaseLexicon:
     def is_common(self, word: str) -> bool:
         """True when ``word`` (lower case) is a common word or an inflection of one.
 
-        >>> CaseLexicon(frozenset({"kill"}), (("s", ""),), {}, 1, {}, frozenset()).is_common("kills")
-        True
+        >>> lexicon = CaseLexicon(frozenset({"kill"}), (("s", ""),), {}, 1, {}, frozenset(), frozenset())
+        >>> lexicon.is_common("kills"), lexicon.is_common("kirkuk")
+        (True, False)
         """
         if word in self.lower:
             return True
