@@ -6,6 +6,7 @@ import pytest
 from helpers.cli import main
 from helpers.ingest import load_corpus
 from helpers.run import Tables, extract
+from helpers.views import corpus as views_corpus
 from tests.fixtures_world import DOCX_TITLE, write_world_folder
 
 
@@ -233,3 +234,11 @@ def test_records_without_text_are_skipped(tmp_path):
     (article,) = load_corpus(tmp_path)
     assert (article.status, article.reason) == ("skipped", "record 1 has an empty text field")
     assert pd.isna(article.near_duplicate_similarity)
+
+
+def test_corpus_view_shows_the_clusters(world_tables):
+    clusters = views_corpus.near_duplicate_clusters(world_tables)
+    assert clusters[["story", "articles", "outlets"]].values.tolist() == [["copies/site-a", 3, "Wire"]]
+    assert clusters.loc[0, "copies"].count("copies/") == 2
+    accounting = views_corpus.accounting(world_tables)
+    assert accounting.loc["near duplicates (syndicated copies of a story)", "count"] == 2
