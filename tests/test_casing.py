@@ -70,6 +70,14 @@ def test_pieces_of_a_long_text_in_capitals_keep_their_offsets(pipeline):
     assert all(len(piece) == len(original) for piece, original in pieces if original)
 
 
+def test_a_long_text_partly_in_capitals_parses_in_pieces(pipeline):
+    mixed = "Gunmen killed four soldiers near Kirkuk on Monday, officials said."
+    text = "\n\n".join([CAPITALS] * 60 + [mixed] * 200)  # pieces recased and pieces as written
+    doc = parse_text(pipeline, text)
+    assert doc.text == text
+    assert {e.text for e in doc.ents} >= {"BAGHDAD", "Kirkuk"}
+
+
 def test_title_span_is_the_headline_paragraph():
     article = Article("a", "a.txt", text="Head\n\nBody", paragraphs=[Paragraph(0, 0, 4, "title")])
     assert title_span(article) == (0, 4)

@@ -282,7 +282,7 @@ def _same_length(original: str, form: str) -> str:
 def with_text(doc: Doc, text: str) -> Doc:
     """A copy of ``doc`` (parsed from a recased copy of ``text``) whose text is ``text``.
 
-    Tokens keep their boundaries, analyses and entities; only their text changes.
+    Tokens keep their boundaries, analyses, entities and vectors; only their text changes.
 
     Args:
         doc: A doc whose text has the length of ``text``.
@@ -294,6 +294,7 @@ def with_text(doc: Doc, text: str) -> Doc:
     words = [text[token.idx : token.idx + len(token)] for token in doc]
     restored = Doc(doc.vocab, words=words, spaces=[bool(token.whitespace_) for token in doc])
     restored.from_array(_PARSE_ATTRS, doc.to_array(_PARSE_ATTRS))
+    restored.tensor = doc.tensor  # joined with the other pieces' tensors by Doc.from_docs
     if not doc.has_annotation("DEP") and doc.has_annotation("SENT_START"):
         starts = doc.to_array([SENT_START]).reshape(-1, 1).astype(numpy.int32)
         restored.from_array([SENT_START], starts)
