@@ -8,7 +8,14 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-SCRIPTS = ["re3d_entities.py", "geoparsing.py", "casualties.py", "performance.py"]
+SCRIPTS = [
+    "re3d_entities.py",
+    "geoparsing.py",
+    "casualties.py",
+    "case_normalisation_muc4.py",
+    "near_duplicates_gva.py",
+    "performance.py",
+]
 
 if __name__ == "__main__":
     failed = [

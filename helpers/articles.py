@@ -27,6 +27,7 @@ class Paragraph:
         end: Offset one past the last character.
         kind: One of :data:`PARAGRAPH_KINDS`.
         note: Why the paragraph got its kind (e.g. ``"repeat of paragraph 1"``).
+        page: For a paged document (PDF), the 1-based page the paragraph starts on.
     """
 
     index: int
@@ -34,6 +35,7 @@ class Paragraph:
     end: int
     kind: str = "body"
     note: str = ""
+    page: int | None = None
 
     @property
     def extractable(self) -> bool:
@@ -59,10 +61,16 @@ class Article:
         outlet: Outlet named in the dateline or the ``source`` column.
         byline: Author or editor credit line(s), ``; ``-joined.
         date: Publication date as ISO ``YYYY-MM-DD`` when known.
+        published: Publication date and time in ISO 8601, with the UTC offset when known
+            (``2020-03-04T10:05:00+03:00``), or the date alone.
         url: Source URL when given.
         paragraphs: The paragraph spans of ``text``.
+        page_starts: For a paged document (PDF), the offset in ``text`` where each page starts.
         text_sha256: SHA-256 of ``text`` (UTF-8).
         duplicate_of: ``article_id`` of an earlier identical article, if any.
+        near_duplicate_of: ``article_id`` of the first article of the same story (a syndicated
+            copy with small edits), if any.
+        near_duplicate_similarity: Estimated word-shingle similarity (Jaccard) to that article.
     """
 
     article_id: str
@@ -77,10 +85,14 @@ class Article:
     outlet: str = ""
     byline: str = ""
     date: str = ""
+    published: str = ""
     url: str = ""
     paragraphs: list[Paragraph] = field(default_factory=list)
+    page_starts: list[int] = field(default_factory=list)
     text_sha256: str = ""
     duplicate_of: str = ""
+    near_duplicate_of: str = ""
+    near_duplicate_similarity: float | None = None
 
     @property
     def loaded(self) -> bool:

@@ -10,9 +10,12 @@ from collections.abc import Sequence
 from helpers import config
 from helpers.ingest import CorpusNotFoundError
 from helpers.nlp.pipeline import ModelNotFoundError
-from helpers.run import extract
+from helpers.run import Tables, extract
+from helpers.run.reader import nothing_loaded
 
 EXIT_USAGE = 2
+#: Exit code when the corpus holds no article that could be loaded.
+EXIT_NOTHING_LOADED = 1
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -33,8 +36,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     extract.add_argument(
         "corpus",
-        help="folder (searched recursively) or file of articles: "
-        ".txt, .md, .jsonl or .csv with a text column",
+        help="folder (searched recursively) or file of articles: .txt, .md, .html, .pdf, "
+        ".docx, or records in .json, .jsonl or .csv with a text column",
     )
     extract.add_argument("--out", required=True, help="output folder for the tables")
     extract.add_argument(
@@ -143,6 +146,9 @@ def _extract(args: argparse.Namespace) -> int:
         force=args.force,
     )
     print(result.summary())
+    if result.manifest["inputs"]["loaded"] == 0:
+        print(f"error: {nothing_loaded(args.corpus, Tables(result.out))}", file=sys.stderr)
+        return EXIT_NOTHING_LOADED
     return 0
 
 

@@ -31,13 +31,17 @@ SCHEMAS: dict[str, pa.Schema] = {
             ("outlet", STR),
             ("byline", STR),
             ("date", STR),
+            ("published", STR),
             ("url", STR),
             ("n_paragraphs", INT),
             ("n_words", INT),
             ("n_repeats", INT),
             ("n_boilerplate", INT),
+            ("n_pages", INT),
             ("text_sha256", STR),
             ("duplicate_of", STR),
+            ("near_duplicate_of", STR),
+            ("near_duplicate_similarity", FLOAT),
         ]
     ),
     "paragraphs": pa.schema(
@@ -48,6 +52,7 @@ SCHEMAS: dict[str, pa.Schema] = {
             ("end_char", INT),
             ("kind", STR),
             ("note", STR),
+            ("page", INT),
             ("text", STR),
         ]
     ),
@@ -196,6 +201,7 @@ SCHEMAS: dict[str, pa.Schema] = {
             ("needs_review", BOOL),
             ("review_reason", STR),
             ("rows", STR),
+            ("copies", STR),
             ("place_id", STR),
             ("admin1", STR),
         ]

@@ -24,9 +24,16 @@ LAYERS = ("base", "knowledge", "ingest", "nlp", "extract", "aggregate", "run", "
 BASE_MODULES = {"helpers.config", "helpers.tables", "helpers.articles", "helpers.atomic"}
 #: The only imports inside functions, each for a reason: Dask is an optional extra; the
 #: report commands' Jupyter libraries take seconds to import, which ``extract`` should not pay;
-#: importing ``tqdm.auto`` in a kernel without ipywidgets prints a warning, so only a shown bar does.
+#: importing ``tqdm.auto`` in a kernel without ipywidgets prints a warning, so only a shown bar does;
+#: the readers of web pages, PDF and Word files (0.7 s to import together) load their library only
+#: when a corpus holds such a file.
 DEFERRED_IMPORTS = {
     ("helpers.run.dask", "dask.distributed"),
+    ("helpers.ingest.documents", "trafilatura"),
+    ("helpers.ingest.documents", "pdfminer.high_level"),
+    ("helpers.ingest.documents", "pdfminer.layout"),
+    ("helpers.ingest.documents", "docx"),
+    ("helpers.ingest.documents", "docx.table"),
     ("helpers.cli", "helpers.views"),
     ("helpers.nlp.parse", "tqdm.auto"),
 }

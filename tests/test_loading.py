@@ -1,12 +1,17 @@
 """Loader: every format, every bad-input case, structure detection and accounting."""
 
+import codecs
+import csv
 import json
 import os
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
 
 from helpers.ingest import CorpusNotFoundError, articles_frame, decode_bytes, load_corpus
+from helpers.ingest.cue_patterns import cue_patterns
+from helpers.ingest.dates import parse_date_line
 
 SEED = Path(__file__).resolve().parents[1] / "seeds"
 
@@ -160,3 +165,146 @@ def test_datelines_and_credits(tmp_path):
 
 def test_decode_utf16_bom():
     assert decode_bytes("hi".encode("utf-16"))[0] == "hi"
+
+
+def test_utf16_files_with_a_bom_are_text_not_binary(tmp_path):
+    """UTF-16 holds a NUL byte per Latin letter; the binary check counts its characters instead."""
+    (tmp_path / "le.txt").write_bytes("Title\n\nTen killed in Mosul.".encode("utf-16"))
+    (tmp_path / "be.txt").write_bytes(codecs.BOM_UTF16_BE + "Title\n\nBody.".encode("utf-16-be"))
+    articles = by_path(load_corpus(tmp_path))
+    assert articles["le.txt"].loaded and articles["le.txt"].text.endswith("Ten killed in Mosul.")
+    assert articles["be.txt"].loaded and articles["be.txt"].title == "Title"
+
+
+def test_utf16_jsonl_keeps_its_decoding_warning(tmp_path):
+    damaged = b"\x00\xd8"  # a lone surrogate: two bytes UTF-16 cannot decode
+    raw = (
+        '{"text": "First '.encode("utf-16-le")
+        + damaged
+        + ' record."}\n{"text": "Second."}\n'.encode("utf-16-le")
+    )
+    (tmp_path / "feed.jsonl").write_bytes(codecs.BOM_UTF16_LE + raw)
+    articles = load_corpus(tmp_path)
+    assert [a.status for a in articles] == ["loaded", "loaded"]
+    assert all(a.reason == "warning: 2 undecodable bytes replaced with U+FFFD" for a in articles)
+
+
+def test_photo_credit_caption_is_boilerplate():
+    patterns = cue_patterns()
+    assert patterns.boilerplate.match("Photo: AFP")
+    assert patterns.boilerplate.match("Image credit: Jane Roe")
+    assert not patterns.boilerplate.match("Photographers were arrested on Monday.")
+
+
+def test_date_labels_end_at_a_word_boundary():
+    assert parse_date_line("Dated 3 March 2020") == "2020-03-03"
+    assert parse_date_line("Updated: 2020-03-04 10:05 GMT") == "2020-03-04T10:05:00+00:00"
+    assert cue_patterns().date_label.sub("", "Dateline text") == "Dateline text"
+
+
+def test_decoding_counts_are_per_call_and_thread_safe():
+    handler = codecs.lookup_error("sitrep_count")
+    samples = [("é" * 50).encode() + b"\xff" * n for n in range(1, 30)]
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        results = list(pool.map(decode_bytes, samples * 20))
+    for n, (_, warning) in zip(list(range(1, 30)) * 20, results):
+        noun = "byte" if n == 1 else "bytes"
+        assert warning == f"warning: {n} undecodable {noun} replaced with U+FFFD"
+    assert codecs.lookup_error("sitrep_count") is handler  # registered once, not per call
+
+
+def test_reading_a_csv_leaves_the_csv_module_alone(tmp_path):
+    limit = csv.field_size_limit()
+    long_text = "word " * 60_000  # a field beyond the csv module's default limit
+    (tmp_path / "big.csv").write_text(f'title,text\nBig,"{long_text}"\n', encoding="utf-8")
+    (article,) = load_corpus(tmp_path)
+    assert article.loaded and len(article.text) > 300_000
+    assert csv.field_size_limit() == limit
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "place", "outlet"),
+    [
+        ("DUHOK, Kurdistan Region – Heavy rain fell.", "DUHOK", ""),
+        ("Kismayo (AP) — Heavy rain fell.", "Kismayo", "AP"),
+        ("LAGOS, Nigeria, Jan 5 (Reuters) - Heavy rain fell.", "LAGOS", "Reuters"),
+        ("Peshawar: Heavy rain fell on the city.", "Peshawar", ""),
+        ("BEIRUT, March 3 (AFP) -- Heavy rain fell.", "BEIRUT", "AFP"),
+        ("WASHINGTON, D.C. (AP) _ Heavy rain fell.", "WASHINGTON", "AP"),
+        ("(CNN) — Heavy rain fell.", "", "CNN"),
+    ],
+)
+def test_wire_datelines(tmp_path, paragraph, place, outlet):
+    (tmp_path / "a.txt").write_text(f"Rain\n\n{paragraph}\n\nMore rain is expected.", encoding="utf-8")
+    (article,) = load_corpus(tmp_path)
+    assert (article.dateline, article.outlet) == (place, outlet)
+    if place:
+        assert article.text[slice(*article.dateline_span)] == place
+    assert article.text[article.paragraphs[1].start :].startswith("Heavy rain fell")
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "June 15, 2014 - ten were hurt.",
+        "Update: ten were hurt.",
+        "Warning: roads are closed.",
+        "NEW YORK (June 15) - x",
+    ],
+)
+def test_dates_and_labels_are_no_datelines(tmp_path, paragraph):
+    (tmp_path / "a.txt").write_text(f"Headline\n\n{paragraph}\n\nMore text.", encoding="utf-8")
+    (article,) = load_corpus(tmp_path)
+    assert (article.dateline, article.outlet) == ("", "")
+
+
+def test_wire_credit_lines_are_credits(tmp_path):
+    text = (
+        "Storm hits coast\n\nBy KAREN OSEI and LUIS PARDO\nAssociated Press\n"
+        "ACCRA, Ghana (AP) — A storm flattened homes along the coast on Monday, officials said.\n"
+        "The Associated Press\n"
+        "Officials said the storm also cut power to two districts. (Reporting by Ama Boateng; "
+        "Editing by Tom Reed)\n"
+    )
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    (article,) = load_corpus(tmp_path)
+    kinds = [(p.kind, article.text[p.start : p.end]) for p in article.paragraphs]
+    assert kinds == [
+        ("title", "Storm hits coast"),
+        ("credit", "By KAREN OSEI and LUIS PARDO"),
+        ("credit", "Associated Press"),
+        ("body", "A storm flattened homes along the coast on Monday, officials said."),
+        ("credit", "The Associated Press"),
+        ("body", "Officials said the storm also cut power to two districts."),
+        ("credit", "(Reporting by Ama Boateng; Editing by Tom Reed)"),
+    ]
+    assert (article.dateline, article.outlet) == ("ACCRA", "AP")
+
+
+def test_hard_wrapped_paragraphs_stay_whole(tmp_path):
+    text = (
+        "Wrapped report\n\nTHE PROVINCIAL GOVERNOR SAID ON MONDAY THAT THE ROAD BETWEEN THE TWO\n"
+        "TOWNS WOULD REOPEN NEXT WEEK AFTER REPAIRS TO THE DAMAGED BRIDGE AND\n"
+        "THE REMOVAL OF MINES.\n\nA second paragraph follows here.\n"
+    )
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    (article,) = load_corpus(tmp_path)
+    assert [p.kind for p in article.paragraphs] == ["title", "body", "body"]
+    assert article.text[article.paragraphs[1].start : article.paragraphs[1].end].endswith("MINES.")
+
+
+@pytest.mark.parametrize(
+    ("record", "outlet", "date", "published"),
+    [
+        ({"url": "https://www.bbc.co.uk/news/world-1"}, "bbc.co.uk", "", ""),
+        ({"url": "https://news.example.com/a", "site_name": "Example Daily"}, "Example Daily", "", ""),
+        ({"source": "AFP", "url": "https://x.com/a"}, "AFP", "", ""),
+        ({"date": "Sunday, June 15, 2014 10:00 PM EDT"}, "", "2014-06-15", "2014-06-15T22:00:00-04:00"),
+        ({"date": "15 June 2014"}, "", "2014-06-15", "2014-06-15"),
+        ({"date": "2 hours ago"}, "", "", ""),
+    ],
+)
+def test_record_metadata(tmp_path, record, outlet, date, published):
+    (tmp_path / "r.jsonl").write_text(json.dumps({"text": "Ten people were hurt.", **record}) + "\n")
+    (article,) = load_corpus(tmp_path)
+    assert (article.outlet, article.date, article.published) == (outlet, date, published)

@@ -60,7 +60,11 @@ def _places(read: Reader, context: Context) -> pd.DataFrame:
 
 
 def _totals(read: Reader, context: Context) -> pd.DataFrame:
-    return casualty_totals(read("casualties", None))
+    articles = read("articles", ["article_id", "near_duplicate_of"])
+    copies = articles[articles["near_duplicate_of"].fillna("") != ""]
+    return casualty_totals(
+        read("casualties", None), dict(zip(copies["article_id"], copies["near_duplicate_of"]))
+    )
 
 
 def _incidents(read: Reader, context: Context) -> pd.DataFrame:
@@ -76,7 +80,7 @@ AGGREGATES: tuple[Aggregate, ...] = (
     Aggregate("actors", reads=("mentions",), build=_actors),
     Aggregate("persons", reads=("person_mentions",), build=_persons),
     Aggregate("places", reads=("place_mentions",), build=_places),
-    Aggregate("casualty_totals", reads=("casualties",), build=_totals),
+    Aggregate("casualty_totals", reads=("casualties", "articles"), build=_totals),
     Aggregate("incidents", reads=("casualty_totals", "articles", "place_mentions"), build=_incidents),
 )
 CORPUS_TABLES: tuple[str, ...] = tuple(a.table for a in AGGREGATES)

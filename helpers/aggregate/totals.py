@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 import pandas as pd
@@ -18,8 +18,8 @@ _ANAPHORIC_RULES = tuple(f"+{rule}" for rule in ANAPHORIC_COUNTS)
 #: Columns of the table returned by :func:`casualty_totals`.
 
 
-def casualty_totals(casualties: pd.DataFrame) -> pd.DataFrame:
-    """Per article and outcome, the number of people the article reports now.
+def casualty_totals(casualties: pd.DataFrame, stories: Mapping[str, str] | None = None) -> pd.DataFrame:
+    """Per article (per story, for syndicated copies) and outcome, the number of people it reports now.
 
     Counting rule (each figure counted once):
 
@@ -52,13 +52,21 @@ def casualty_totals(casualties: pd.DataFrame) -> pd.DataFrame:
     (militants, attackers): counted, as ACLED counts every fatality, and kept
     apart so an analyst can tell them from civilians and security forces.
 
+    Near-duplicate copies of a story (the same wire report on several sites,
+    ``stories``) are one report: each copy's toll is worked out as above and
+    the story keeps the largest (a later copy often carries the updated toll),
+    under the story's first article.
+
     Args:
         casualties: Rows from :func:`helpers.extract.casualties.extract_casualties` (several articles).
+        stories: Article id -> the first article of its story, for near-duplicate copies.
 
     Returns:
-        One row per article and outcome with the ``casualty_totals`` columns;
-        ``rows`` lists the ``"start-end"`` offsets of the counted figures.
+        One row per article (or story) and outcome with the ``casualty_totals`` columns;
+        ``rows`` lists the ``"start-end"`` offsets of the counted figures (``"copy:start-end"``
+        when a copy's toll is kept), ``copies`` the copies merged into the story.
     """
+    stories = stories or {}
     if casualties.empty:
         return pd.DataFrame(columns=columns("casualty_totals"))
     current = casualties[
@@ -85,31 +93,48 @@ def casualty_totals(casualties: pd.DataFrame) -> pd.DataFrame:
     by_article: dict[str, list[dict]] = defaultdict(list)
     for row in current.reindex(columns=needed).to_dict("records"):
         by_article[row["article_id"]].append(row)
+    by_story: dict[tuple[str, str], list[dict]] = defaultdict(list)
+    for article_id, article_rows in by_article.items():
+        story = stories.get(article_id, article_id)
+        for record in _article_records(article_id, article_rows):
+            by_story[story, record["outcome"]].append(record)
     records = []
-    for article_id in sorted(by_article):
-        article_rows = by_article[article_id]
-        killed = _toll([r for r in article_rows if r["outcome"] == "killed"])
-        if killed["best"]:
-            article_rows = [r for r in article_rows if not _referred_back(r)]
-        by_outcome: dict[str, list[dict]] = defaultdict(list)
-        for row in article_rows:
-            by_outcome[row["outcome"]].append(row)
-        for outcome, outcome_rows in sorted(by_outcome.items()):
-            toll = killed if outcome == "killed" else _toll(outcome_rows, killed_best=killed["best"])
-            counted = [r for r in outcome_rows if not _text(r["superseded_by"])]
-            records.append(
-                {
-                    "article_id": article_id,
-                    "outcome": outcome,
-                    **toll,
-                    "n_figures": len(outcome_rows),
-                    "n_restatements": len(outcome_rows) - len(counted),
-                    "rows": ";".join(f"{r['start_char']}-{r['end_char']}" for r in counted),
-                    "place_id": mode_of(r["place_id"] for r in outcome_rows),
-                    "admin1": mode_of(r["admin1"] for r in outcome_rows),
-                }
-            )
+    for (story, _), found in sorted(by_story.items()):
+        # The largest toll; between equals, the story's first article.
+        chosen = max(found, key=lambda r: (r["best"], r["article_id"] == story))
+        copies = sorted({r["article_id"] for r in found} - {story})
+        rows = chosen["rows"]
+        if chosen["article_id"] != story:
+            rows = ";".join(f"{chosen['article_id']}:{offsets}" for offsets in rows.split(";") if offsets)
+        records.append(dict(chosen, article_id=story, rows=rows, copies=";".join(copies)))
     return pd.DataFrame.from_records(records, columns=columns("casualty_totals"))
+
+
+def _article_records(article_id: str, article_rows: list[dict]) -> list[dict]:
+    """One ``casualty_totals`` record per outcome of one article's current rows (rules 2-5)."""
+    killed = _toll([r for r in article_rows if r["outcome"] == "killed"])
+    if killed["best"]:
+        article_rows = [r for r in article_rows if not _referred_back(r)]
+    by_outcome: dict[str, list[dict]] = defaultdict(list)
+    for row in article_rows:
+        by_outcome[row["outcome"]].append(row)
+    records = []
+    for outcome, outcome_rows in sorted(by_outcome.items()):
+        toll = killed if outcome == "killed" else _toll(outcome_rows, killed_best=killed["best"])
+        counted = [r for r in outcome_rows if not _text(r["superseded_by"])]
+        records.append(
+            {
+                "article_id": article_id,
+                "outcome": outcome,
+                **toll,
+                "n_figures": len(outcome_rows),
+                "n_restatements": len(outcome_rows) - len(counted),
+                "rows": ";".join(f"{r['start_char']}-{r['end_char']}" for r in counted),
+                "place_id": mode_of(r["place_id"] for r in outcome_rows),
+                "admin1": mode_of(r["admin1"] for r in outcome_rows),
+            }
+        )
+    return records
 
 
 def _toll(rows: list[dict], *, killed_best: int = 0) -> dict[str, Any]:

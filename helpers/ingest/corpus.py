@@ -1,9 +1,11 @@
 """Walk a corpus: every input file or record becomes one article, loaded or skipped.
 
-A corpus is a folder of .txt/.md files or .jsonl/.csv records (see
-:data:`helpers.ingest.readers.READERS`), or one such file. Nothing is silently
-lost: an input that cannot be read is an article skipped with its reason. Ids
-are made unique across the corpus and exact duplicate texts are flagged.
+A corpus is a folder of articles (text, Markdown, web pages, PDF and Word
+files) and records (JSON Lines, JSON, CSV), see :data:`helpers.ingest.readers.READERS`,
+or one such file. Nothing is silently lost: an input that cannot be read is an
+article skipped with its reason. Ids are made unique across the corpus, exact
+duplicate texts are flagged, and so are near duplicates (syndicated copies of
+one story, :mod:`helpers.ingest.near_duplicates`).
 """
 
 from __future__ import annotations
@@ -15,7 +17,9 @@ from pathlib import Path
 
 from helpers.articles import Article
 from helpers.ingest.decoding import BINARY_HEAD_BYTES, UTF16_BOMS, decode_bytes, looks_binary
-from helpers.ingest.readers import READERS, InputFile, skipped
+from helpers.ingest.inputs import InputFile, skipped
+from helpers.ingest.near_duplicates import NearDuplicates
+from helpers.ingest.readers import READERS
 
 _EXPECTED_SUFFIXES = ", ".join(list(READERS)[:-1]) + " or " + list(READERS)[-1]
 
@@ -28,7 +32,7 @@ def load_corpus(path: str | os.PathLike) -> list[Article]:
     """Load every article (and every skipped input) under ``path``.
 
     Args:
-        path: A folder (searched recursively) or a single .txt/.md/.jsonl/.csv file.
+        path: A folder (searched recursively) or a single input file.
 
     Returns:
         One :class:`Article` per input file or record, loaded or skipped, in
@@ -61,24 +65,30 @@ def iter_articles(path: str | os.PathLike) -> Iterator[Article]:
     )
 
 
-def mark_duplicates(articles: Iterable[Article]) -> Iterator[Article]:
-    """Make ids unique (``~2`` suffix) and flag exact duplicate texts, in input order.
+def mark_duplicates(articles: Iterable[Article], *, near: bool = True) -> Iterator[Article]:
+    """Make ids unique (``~2`` suffix) and flag exact and near duplicates, in input order.
 
     Args:
         articles: Articles of the corpus, in input order.
+        near: Also flag near duplicates (their text must be loaded); ``False`` when the
+            articles are stand-ins without text (the Dask driver flags those itself).
 
     Yields:
         The same articles, ids made unique, ``duplicate_of`` set on a loaded
-        article whose text an earlier one has.
+        article whose text an earlier one has, ``near_duplicate_of`` and
+        ``near_duplicate_similarity`` on a syndicated copy of an earlier story.
     """
     first_by_hash: dict[str, str] = {}
     used_ids: set[str] = set()
+    stories = NearDuplicates()
     for article in articles:
         article.article_id = _unique_id(article.article_id, used_ids)
         if article.loaded:
             first = first_by_hash.setdefault(article.text_sha256, article.article_id)
             if first != article.article_id:
                 article.duplicate_of = first
+            elif near:
+                stories.mark(article)
         yield article
 
 
@@ -174,8 +184,11 @@ def load_file(file: Path, *, base: Path, lines: tuple[int, int] | None = None) -
     if not raw.strip():
         yield skipped(stem_id, relative, None, "empty file")
         return
-    if looks_binary(raw):
+    if not reader.binary and looks_binary(raw):
         yield skipped(stem_id, relative, None, "binary file")
+        return
+    if reader.raw is not None:
+        yield from reader.raw(source, raw)
         return
     text, warning = decode_bytes(raw)
     if not text.strip():  # only a BOM, or whitespace in another encoding

@@ -26,11 +26,14 @@ class CuePatterns:
             editing by X", or a bare "By X".
         boilerplate: Matches the start of a boilerplate line ("Read more", "Photo credit:").
         date_label: Matches the label before the date of a date line ("Published:").
+        agency_line: Matches a whole line that credits a news agency ("The Associated Press",
+            "AP Writer").
     """
 
     credit: re.Pattern[str]
     boilerplate: re.Pattern[str]
     date_label: re.Pattern[str]
+    agency_line: re.Pattern[str]
 
 
 def phrase_alternation(phrases: Iterable[str]) -> str:
@@ -61,10 +64,12 @@ def cue_patterns(language: str = config.DEFAULT_LANGUAGE) -> CuePatterns:
     >>> patterns = cue_patterns()
     >>> bool(patterns.credit.match("Additional reporting by Jane Roe")), bool(patterns.credit.match("Bypass"))
     (True, False)
-    >>> bool(patterns.boilerplate.match("READ MORE: ten killed"))
-    True
-    >>> patterns.date_label.sub("", "Updated: 3 March 2020")
-    '3 March 2020'
+    >>> [bool(patterns.boilerplate.match(line)) for line in ("READ MORE: ten killed", "Photo: AFP")]
+    [True, True]
+    >>> patterns.date_label.sub("", "Updated: 3 March 2020"), patterns.date_label.sub("", "Dateline Mosul")
+    ('3 March 2020', 'Dateline Mosul')
+    >>> [bool(patterns.agency_line.fullmatch(line)) for line in ("The Associated Press", "AP Writer")]
+    [True, True]
     """
     credit = credit_lines(language)
     cues = paragraph_cues(language)
@@ -77,8 +82,13 @@ def cue_patterns(language: str = config.DEFAULT_LANGUAGE) -> CuePatterns:
     )
     return CuePatterns(
         credit=re.compile(rf"^(?:(?:{prefixes}\s+)?{starts}\s+by|by)\s+\S", re.IGNORECASE),
+        # a caption ends with its colon: no word boundary after it ("Photo: AFP")
         boilerplate=re.compile(
-            rf"^(?:{phrase_alternation(cues.boilerplate_lines)}|{caption})\b", re.IGNORECASE
+            rf"^(?:{phrase_alternation(cues.boilerplate_lines)}\b|{caption})", re.IGNORECASE
         ),
-        date_label=re.compile(rf"^{phrase_alternation(cues.date_line_labels)}\s*:?\s*", re.IGNORECASE),
+        date_label=re.compile(rf"^{phrase_alternation(cues.date_line_labels)}\b\s*:?\s*", re.IGNORECASE),
+        agency_line=re.compile(
+            rf"(?:the\s+)?{phrase_alternation(cues.agencies)}(?:\s+{phrase_alternation(cues.agency_roles)})?\.?",
+            re.IGNORECASE,
+        ),
     )

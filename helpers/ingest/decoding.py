@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import codecs
 import re
+import threading
 
 #: Bytes looked at to tell a binary file from a text file.
 BINARY_HEAD_BYTES = 8192
@@ -70,20 +71,25 @@ def decode_bytes(raw: bytes) -> tuple[str, str]:
     return normalise_newlines(text), warning
 
 
+def _count_replacement(error: UnicodeError) -> tuple[str, int]:
+    """The ``sitrep_count`` codec error handler: U+FFFD for the bad bytes, counted for this thread."""
+    _replaced.count += error.end - error.start
+    return "\ufffd", error.end
+
+
+# Codec error handlers are registered process-wide, so the handler is registered once and
+# counts into a per-thread counter: decoding on several threads (Dask workers) cannot mix counts.
+_replaced = threading.local()
+codecs.register_error("sitrep_count", _count_replacement)
+
+
 def _decode_counting(raw: bytes, encoding: str) -> tuple[str, int]:
     """``raw`` decoded with undecodable bytes replaced by U+FFFD, and how many were replaced."""
-    replaced = 0
-
-    def count_replacements(error: UnicodeError) -> tuple[str, int]:
-        nonlocal replaced
-        replaced += error.end - error.start
-        return "\ufffd", error.end
-
-    codecs.register_error("sitrep_count", count_replacements)
     try:
         return raw.decode(encoding), 0
     except UnicodeDecodeError:
-        return raw.decode(encoding, errors="sitrep_count"), replaced
+        _replaced.count = 0
+        return raw.decode(encoding, errors="sitrep_count"), _replaced.count
 
 
 def _looks_arabic(raw: bytes) -> bool:
@@ -110,16 +116,23 @@ def normalise_newlines(text: str) -> str:
 
 
 def looks_binary(raw: bytes) -> bool:
-    """True when the head of ``raw`` holds a NUL byte (outside UTF-16) or over 10% control bytes.
+    """True when the head of ``raw`` holds a NUL byte (outside UTF-16) or over 10% control characters.
 
-    >>> looks_binary(b"\\x00\\x01\\x02PNG"), looks_binary(b"Text\\n")
-    (True, False)
+    The characters of UTF-16 text (after its byte-order mark) are counted, not its
+    bytes: half of them are NUL for Latin script.
+
+    >>> looks_binary(b"\\x00\\x01\\x02PNG"), looks_binary(b"Text\\n"), looks_binary("Text".encode("utf-16"))
+    (True, False, False)
     """
     head = raw[:BINARY_HEAD_BYTES]
-    if b"\x00" in head and not head.startswith(UTF16_BOMS):
+    if head.startswith(UTF16_BOMS):
+        characters = [ord(c) for c in head[: len(head) // 2 * 2].decode("utf-16", errors="replace")]
+    elif b"\x00" in head:
         return True
-    control = sum(1 for byte in head if byte < 32 and byte not in (9, 10, 12, 13))
-    return control > len(head) * 0.1
+    else:
+        characters = list(head)
+    control = sum(1 for code in characters if code < 32 and code not in (9, 10, 12, 13))
+    return control > len(characters) * 0.1
 
 
 def replace_surrogates(record: dict) -> tuple[dict, int]:

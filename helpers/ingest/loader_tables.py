@@ -33,6 +33,7 @@ def articles_frame(articles: Iterable[Article]) -> pd.DataFrame:
             n_words=len(article.text.split()),
             n_repeats=kinds.count("repeat"),
             n_boilerplate=kinds.count("boilerplate"),
+            n_pages=len(article.page_starts) or None,
         )
         rows.append(row)
     frame = pd.DataFrame(rows, columns=names)
@@ -43,6 +44,8 @@ def articles_frame(articles: Iterable[Article]) -> pd.DataFrame:
             "n_words": "int64",
             "n_repeats": "int64",
             "n_boilerplate": "int64",
+            "n_pages": "Int64",
+            "near_duplicate_similarity": "Float64",
         }
     )
 
@@ -64,6 +67,7 @@ def paragraph_rows(article: Article) -> list[dict]:
             "end_char": p.end,
             "kind": p.kind,
             "note": p.note,
+            "page": p.page,
             "text": article.text[p.start : p.end],
         }
         for p in article.paragraphs

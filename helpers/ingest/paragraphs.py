@@ -3,31 +3,38 @@
 :func:`analyse` splits a loaded text into paragraphs and gives each its kind:
 the title, credit lines (bylines, editors), boilerplate link lines, paragraphs
 repeated within the article, or body. On the way it finds the dateline and its
-outlet ("MOSUL, Iraq (AP) —", kept out of every paragraph) and a date line.
+outlet (:mod:`helpers.ingest.datelines`, kept out of every paragraph) and a date line.
+
+Paragraphs end at blank lines, and at single line breaks that close a line
+rather than wrap it (scraped text often has one line per paragraph; hard-wrapped
+text and PDF lines do not), so roles are found whatever the spacing.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from difflib import SequenceMatcher
 
 from helpers.articles import Article, Paragraph
 from helpers.ingest.cue_patterns import cue_patterns
+from helpers.ingest.datelines import find_dateline
 from helpers.ingest.dates import parse_date_line
 from helpers.ingest.text_hash import text_sha256
 from helpers.knowledge.paragraph_cues import paragraph_cues
 
-# Datelines: "ERBIL (Kurdistan 24) –", "MOSUL, Iraq (AP) —", "BEIRUT, March 3 (Reuters) -",
-# "KIRKUK — ". No library parses news datelines, hence the pattern.
-_DATELINE = re.compile(
-    r"""^(?P<place>[A-Z][A-Z'’.\- ]{1,40}[A-Z])      # place in capitals
-        (?:,\s*[A-Z][\w.’' ]{1,30}?)?                # optional ", Iraq" / ", March 3"
-        \s*(?:\((?P<outlet>[^()\n]{2,40})\))?         # optional "(Outlet)"
-        \s*(?:[-–—]{1,2}|:)\s+""",
-    re.VERBOSE,
-)
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+#: Endings of a line that closes a paragraph even without a blank line after it.
+_LINE_ENDS = (".", "!", "?", ":", '"', "”", "’", "'", ")", "…")
+#: A line at least this share of its block's longest line, not closing a sentence, is wrapped:
+#: the paragraph goes on after its line break (hard-wrapped text, PDF lines).
+WRAPPED_LINE_SHARE = 0.75
+#: A line shorter than this (in characters) is never wrapped unless the next one starts in lower
+#: case: hard-wrapped text and PDF lines are wider, headlines and link lines often narrower.
+MIN_WRAPPED_LINE = 40
+#: A credit in brackets closing a paragraph: "… he said. (Reporting by X; Editing by Y)".
+_TRAILING_CREDIT = re.compile(r"(?<=\s)\((?P<credit>[^()\n]{5,})\)\s*$")
 #: Longest first paragraph taken as the title, in words.
 MAX_TITLE_WORDS = 40
 #: Paragraphs (from the first, index 0) searched for the dateline and a date line.
@@ -64,10 +71,12 @@ def analyse(article: Article, *, markdown: bool = False, title_given: bool = Fal
     credits: list[str] = []
     seen: list[tuple[int, list[str], Counter]] = []
     exact: dict[tuple[str, ...], int] = {}
+    dateline_seen = False
     for index, (start, end) in enumerate(spans):
         chunk = text[start:end]
         kind, note = "body", ""
-        if index == 0 and (title_given or len(spans) > 1) and len(chunk.split()) <= MAX_TITLE_WORDS:
+        headline = index == 0 and (title_given or len(spans) > 1) and len(chunk.split()) <= MAX_TITLE_WORDS
+        if headline and (title_given or not find_dateline(chunk)):  # a headline carries no dateline
             kind = "title"
             article.title = " ".join(chunk.lstrip("#").split()) if markdown else " ".join(chunk.split())
         elif is_credit(chunk):
@@ -76,15 +85,20 @@ def analyse(article: Article, *, markdown: bool = False, title_given: bool = Fal
         elif patterns.boilerplate.match(chunk) and len(chunk.split()) <= MAX_BOILERPLATE_WORDS:
             kind, note = "boilerplate", "link or boilerplate line"
         else:
-            if not article.dateline and index <= LAST_HEADER_PARAGRAPH and (match := _DATELINE.match(chunk)):
-                place = match.group("place").strip()
-                if len(place) >= 3 and not place.isdigit():
-                    article.dateline = place
-                    article.dateline_span = (start + match.start("place"), start + match.end("place"))
-                    if match.group("outlet") and not article.outlet:
-                        article.outlet = match.group("outlet").strip()
-                    start += match.end()
-                    chunk = text[start:end]
+            if (
+                not article.dateline
+                and not dateline_seen
+                and index <= LAST_HEADER_PARAGRAPH
+                and (dateline := find_dateline(chunk))
+            ):
+                dateline_seen = True
+                if dateline.place:
+                    article.dateline = dateline.place
+                    article.dateline_span = (start + dateline.place_span[0], start + dateline.place_span[1])
+                if dateline.outlet and not article.outlet:
+                    article.outlet = dateline.outlet
+                start += dateline.end
+                chunk = text[start:end]
             if (
                 not article.date
                 and index <= LAST_HEADER_PARAGRAPH
@@ -102,17 +116,19 @@ def analyse(article: Article, *, markdown: bool = False, title_given: bool = Fal
                 exact.setdefault(tuple(words), index)
                 if index < MAX_FUZZY_REPEAT_PARAGRAPHS:
                     seen.append((index, words, Counter(words)))
-        paragraphs.append(Paragraph(index=index, start=start, end=end, kind=kind, note=note))
+        page = bisect.bisect_right(article.page_starts, start) if article.page_starts else None
+        paragraphs.append(Paragraph(index=index, start=start, end=end, kind=kind, note=note, page=page))
     article.paragraphs = paragraphs
     if credits:
         article.byline = "; ".join(credits)
 
 
 def is_credit(chunk: str) -> bool:
-    """A byline or credit line: "Editing by …", "Reporting by …", or "By Jane Doe".
+    """A byline or credit line: "Editing by …", "(Reporting by …)", "By Jane Doe", "Associated Press".
 
     A bare "By ..." paragraph is a byline only when it is short and made of
-    capitalised names ("By the end of the day, ten died." is not).
+    capitalised names ("By the end of the day, ten died." is not); a line that
+    is only a news agency's name (with "Writer", "Staff" …) credits it.
 
     Args:
         chunk: The paragraph text.
@@ -122,9 +138,15 @@ def is_credit(chunk: str) -> bool:
 
     >>> is_credit("Editing by John J. Catherine"), is_credit("By the end of the day, ten died.")
     (True, False)
+    >>> is_credit("(Reporting by Jane Roe; Editing by Tim Poe)"), is_credit("The Associated Press")
+    (True, True)
     """
+    chunk = chunk.strip().removeprefix("(").removesuffix(")")
     words = chunk.split()
-    if not cue_patterns().credit.match(chunk) or len(words) > MAX_CREDIT_WORDS:
+    patterns = cue_patterns()
+    if patterns.agency_line.fullmatch(chunk):
+        return True
+    if not patterns.credit.match(chunk) or len(words) > MAX_CREDIT_WORDS:
         return False
     if words[0].lower() != "by":  # a credit verb ("Reporting by"), not a bare byline
         return True
@@ -135,21 +157,57 @@ def is_credit(chunk: str) -> bool:
 
 
 def _paragraph_spans(text: str) -> list[tuple[int, int]]:
-    """Paragraph spans, split on blank lines, or on line breaks if there are none."""
+    """Paragraph spans: blocks between blank lines, cut at the line breaks that close a line.
+
+    A trailing credit in brackets ("… (Reporting by X)") becomes a paragraph of its own.
+    """
     pieces: list[tuple[int, int]] = []
     position = 0
-    breaks = list(_PARAGRAPH_BREAK.finditer(text))
-    splitter = breaks if breaks else list(re.finditer(r"\n", text))
-    for match in [*splitter, None]:
+    for match in [*_PARAGRAPH_BREAK.finditer(text), None]:
         end = match.start() if match else len(text)
-        chunk = text[position:end]
-        if chunk.strip():
-            lead = len(chunk) - len(chunk.lstrip())
-            trail = len(chunk) - len(chunk.rstrip())
-            pieces.append((position + lead, end - trail))
+        for start, stop in _block_paragraphs(text, position, end):
+            chunk = text[start:stop]
+            if chunk.strip():
+                lead = len(chunk) - len(chunk.lstrip())
+                trail = len(chunk) - len(chunk.rstrip())
+                pieces.extend(_split_trailing_credit(text, start + lead, stop - trail))
         if match:
             position = match.end()
     return pieces
+
+
+def _block_paragraphs(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The paragraphs of one block between blank lines: cut where a line closes, not where it wraps.
+
+    >>> text = "Ten killed\\nRead also: more\\nA long line of hard-wrapped text, which goes on\\nhere."
+    >>> [text[a:b] for a, b in _block_paragraphs(text, 0, len(text))]
+    ['Ten killed', 'Read also: more', 'A long line of hard-wrapped text, which goes on\\nhere.']
+    """
+    lines = text[start:end].split("\n")
+    widest = max(len(line.rstrip()) for line in lines)
+    spans, first, offset = [], start, start
+    for line, following in zip(lines, [*lines[1:], None]):
+        offset += len(line) + 1
+        if following is None:
+            break
+        body = line.rstrip()
+        wraps = bool(body) and not body.endswith(_LINE_ENDS)
+        wide = len(body) >= max(MIN_WRAPPED_LINE, WRAPPED_LINE_SHARE * widest)
+        wraps = wraps and (following.lstrip()[:1].islower() or wide)
+        if not wraps:
+            spans.append((first, offset - 1))
+            first = offset
+    spans.append((first, end))
+    return spans
+
+
+def _split_trailing_credit(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """``[(start, end)]``, or the paragraph and its closing bracketed credit as two spans."""
+    match = _TRAILING_CREDIT.search(text, start, end)
+    if match is None or match.start() == start or not is_credit(match.group("credit")):
+        return [(start, end)]
+    body_end = start + len(text[start : match.start()].rstrip())
+    return [(start, body_end), (match.start(), end)]
 
 
 def _words(chunk: str) -> list[str]:

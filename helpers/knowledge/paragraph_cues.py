@@ -1,7 +1,8 @@
 """Paragraph cues: the words by which the loader tells a paragraph's role in an article.
 
 Boilerplate lines ("Read more", "Photo credit:"), the joining words of a bare
-byline ("and", "in") and the labels of a date line ("Published", "Updated"),
+byline ("and", "in"), the labels of a date line ("Published", "Updated") and the
+news agencies of a credit line ("Associated Press"),
 read from ``helpers/data/<language>/``. The credit-line verbs ("Reporting by")
 are :func:`helpers.knowledge.vocabulary.credit_lines`.
 """
@@ -19,8 +20,8 @@ from helpers.knowledge.vocabulary import read_vocabulary
 @dataclass(frozen=True)
 class ParagraphCues:
     """The cue words of paragraph roles (``boilerplate_lines.csv``, the byline joiners of
-    ``function_words.csv``,
-    ``date_line_labels.csv``), lower case, in file order.
+    ``function_words.csv``, ``date_line_labels.csv``, ``wire_agencies.csv``), lower case, in
+    file order.
 
     Attributes:
         boilerplate_lines: Words that start a boilerplate paragraph ("read more", "follow us").
@@ -29,6 +30,9 @@ class ParagraphCues:
         caption_labels: The optional word between those and the colon ("credit").
         byline_joiners: Words of a bare byline that are not names ("and", "in", "&").
         date_line_labels: Words that may precede the date of a date line ("published").
+        agencies: News agencies whose name alone on a line credits the writer
+            ("associated press", ``wire_agencies.csv``).
+        agency_roles: Words that may follow the agency's name on that line ("writer", "staff").
     """
 
     boilerplate_lines: tuple[str, ...]
@@ -36,6 +40,8 @@ class ParagraphCues:
     caption_labels: tuple[str, ...]
     byline_joiners: frozenset[str]
     date_line_labels: tuple[str, ...]
+    agencies: tuple[str, ...] = ()
+    agency_roles: tuple[str, ...] = ()
 
 
 @lru_cache(maxsize=4)
@@ -53,9 +59,10 @@ def paragraph_cues(language: str = config.DEFAULT_LANGUAGE) -> ParagraphCues:
     (True, ('credit',), True)
     """
     boilerplate = read_vocabulary("boilerplate_lines.csv", language)
+    agencies = read_vocabulary("wire_agencies.csv", language)
 
-    def cues(kind: str) -> tuple[str, ...]:
-        return tuple(row["cue"] for row in boilerplate if row["kind"] == kind)
+    def cues(kind: str, rows: list[dict[str, str]] = boilerplate) -> tuple[str, ...]:
+        return tuple(row["cue"] for row in rows if row["kind"] == kind)
 
     return ParagraphCues(
         boilerplate_lines=cues("line"),
@@ -63,4 +70,6 @@ def paragraph_cues(language: str = config.DEFAULT_LANGUAGE) -> ParagraphCues:
         caption_labels=cues("caption_label"),
         byline_joiners=function_words(language).byline_joiners,
         date_line_labels=tuple(row["label"] for row in read_vocabulary("date_line_labels.csv", language)),
+        agencies=cues("agency", agencies),
+        agency_roles=cues("role", agencies),
     )

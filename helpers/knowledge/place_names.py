@@ -18,6 +18,8 @@ import pandas as pd
 from helpers import config
 from helpers.knowledge.gazetteer import default_gazetteer
 
+DEMONYMS_FILE = "geo_demonyms.csv"
+
 
 @lru_cache(maxsize=1)
 def stopnames() -> frozenset[str]:
@@ -38,7 +40,7 @@ def demonyms() -> dict[str, str]:
         ValueError: If a row's target is not in the gazetteer.
     """
     gazetteer = default_gazetteer()
-    table = pd.read_csv(config.DATA_DIR / "geo_demonyms.csv", keep_default_na=False)
+    table = pd.read_csv(config.DATA_DIR / DEMONYMS_FILE, keep_default_na=False)
     result = {}
     for demonym, target in zip(table["demonym"], table["target"], strict=True):
         place = gazetteer.country(target) if len(target) == 2 else gazetteer.get(target)

@@ -24,6 +24,8 @@ class RecordFields:
         date: Its publication date.
         url: Its address.
         source: Its outlet.
+        site: The name of the site it was published on.
+        author: Its authors.
         id: The record's id, the article id after the file's.
     """
 
@@ -32,6 +34,8 @@ class RecordFields:
     date: tuple[str, ...]
     url: tuple[str, ...]
     source: tuple[str, ...]
+    site: tuple[str, ...]
+    author: tuple[str, ...]
     id: tuple[str, ...]
 
 
@@ -57,5 +61,7 @@ def record_fields() -> RecordFields:
         date=names("date"),
         url=names("url"),
         source=names("source"),
+        site=names("site"),
+        author=names("author"),
         id=names("id"),
     )

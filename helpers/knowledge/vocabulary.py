@@ -85,3 +85,19 @@ def credit_lines(language: str = config.DEFAULT_LANGUAGE) -> CreditLines:
         line_starts=tuple(r["verb"] for r in rows if r["starts_line"] == "yes" and r["verb"]),
         line_prefixes=tuple(r["verb"] for r in rows if r["starts_line"] == "prefix"),
     )
+
+
+CALENDAR_WORDS_FILE = "calendar_words.csv"
+
+
+@lru_cache(maxsize=4)
+def calendar_words(language: str = config.DEFAULT_LANGUAGE) -> dict[str, bool]:
+    """Month and weekday names and their abbreviations, as written ("March", "Aug", "Wed"),
+    each with whether it is also a common word ("May", "Sun").
+
+    >>> words = calendar_words()
+    >>> words["Aug"], words["May"], "Wednesday" in words
+    (False, True, True)
+    """
+    rows = read_vocabulary(CALENDAR_WORDS_FILE, language)
+    return {row["word"]: row["common_word"] == "yes" for row in rows}

@@ -8,6 +8,10 @@ valid. Sentences never cross a line break
 (:func:`helpers.nlp.pipeline.paragraph_breaks`), so the cut changes no
 sentence; it keeps the model's working memory bounded: one 100,000-character
 article parsed whole costs about 330 MB more.
+
+A paragraph in capitals (or a Title Case headline) is parsed from a recased
+copy of the same length (:mod:`helpers.nlp.casing`); the parsed piece then
+gets the original text back, so docs always hold the article's own text.
 """
 
 from __future__ import annotations
@@ -22,6 +26,8 @@ from spacy.tokens import Doc
 from tqdm import tqdm
 
 from helpers.articles import Article
+from helpers.nlp.case_lexicon import case_lexicon
+from helpers.nlp.casing import normalise_case, with_text
 from helpers.nlp.doc_cache import DocCache
 
 ArticleSource = Sequence[Article] | Callable[[], Iterable[Article]]
@@ -93,26 +99,29 @@ def parse_articles(
     total = len(source) if isinstance(source, Sequence) else None
     bar = progress_bar(total=total, desc="parsing", unit="article", disable=not show, leave=False)
 
-    def plan() -> Iterator[tuple[str, tuple[Article, str, int, int]]]:
+    def plan() -> Iterator[tuple[str, tuple[Article, str, int, int, str | None]]]:
         seen: set[str] = set()
         for article in articles:
             if not article.loaded:
-                yield "", (article, _SKIPPED, 0, 1)
+                yield "", (article, _SKIPPED, 0, 1, None)
             elif needs_doc is not None and not needs_doc(article):
-                yield "", (article, _NOT_NEEDED, 0, 1)
+                yield "", (article, _NOT_NEEDED, 0, 1, None)
             elif cache is not None and (article.text_sha256 in seen or cache.has(article.text_sha256)):
-                yield "", (article, _CACHED, 0, 1)  # an identical text earlier in this run is stored first
+                yield (
+                    "",
+                    (article, _CACHED, 0, 1, None),
+                )  # an identical text earlier in this run is stored first
             else:
                 seen.add(article.text_sha256)
-                pieces = split_text(article.text, piece_length(nlp))
-                for number, piece in enumerate(pieces):
-                    yield piece, (article, _PARSE, number, len(pieces))
+                pieces = texts_to_parse(nlp, article.text, title=title_span(article))
+                for number, (piece, original) in enumerate(pieces):
+                    yield piece, (article, _PARSE, number, len(pieces), original)
 
     # Each text's plan rides beside the stream rather than through ``as_tuples``: with
     # worker processes, spaCy would tokenise every text in this process and send the
     # serialised doc, not the text, to a worker; nlp.pipe keeps the order, so the plans
     # come back out first in, first out.
-    plans: deque[tuple[Article, str, int, int, int]] = deque()
+    plans: deque[tuple[Article, str, int, int, str | None, int]] = deque()
 
     def texts() -> Iterator[str]:
         for text, step in plan():
@@ -122,14 +131,14 @@ def parse_articles(
     with bar:
         parts: list[Doc] = []
         for part in nlp.pipe(texts(), batch_size=batch_size, n_process=processes):
-            article, action, number, count, length = plans.popleft()
+            article, action, number, count, original, length = plans.popleft()
             if _parsed_length(part) != length:
                 raise RuntimeError(
                     f"nlp.pipe returned docs out of step with their texts at {article.article_id}"
                 )
             doc = None
             if action == _PARSE:
-                parts.append(part)
+                parts.append(part if original is None else with_text(part, original))
                 if number < count - 1:
                     continue  # the article's later pieces follow in order
                 doc = _joined(parts)
@@ -144,7 +153,7 @@ def parse_articles(
             else:
                 doc = cache.get(article.text_sha256, nlp)
                 if doc is None:  # corrupt (or removed by another run): recompute now
-                    doc = parse_text(nlp, article.text)
+                    doc = parse_text(nlp, article.text, title=title_span(article))
                     cache.put(article.text_sha256, doc)
                     stats.recomputed += 1
                     stats.parsed += 1
@@ -167,9 +176,51 @@ def piece_length(nlp: Language) -> int:
     return min(PIECE_CHARS, nlp.max_length)
 
 
-def parse_text(nlp: Language, text: str) -> Doc:
-    """Parse one text of any length (pieces of at most :func:`piece_length`, joined)."""
-    return _joined(list(nlp.pipe(split_text(text, piece_length(nlp)))))
+def parse_text(nlp: Language, text: str, *, title: tuple[int, int] | None = None) -> Doc:
+    """Parse one text of any length (pieces of at most :func:`piece_length`, joined).
+
+    Args:
+        nlp: The pipeline.
+        text: The text.
+        title: The span of its headline, if any (a Title Case headline is recased).
+
+    Returns:
+        The doc, whose text is ``text``.
+    """
+    pieces = texts_to_parse(nlp, text, title=title)
+    docs = nlp.pipe(piece for piece, _ in pieces)
+    return _joined(
+        [doc if original is None else with_text(doc, original) for doc, (_, original) in zip(docs, pieces)]
+    )
+
+
+def texts_to_parse(
+    nlp: Language, text: str, *, title: tuple[int, int] | None = None
+) -> list[tuple[str, str | None]]:
+    """The pieces ``nlp`` parses for ``text``: each piece, and the original piece when it was recased.
+
+    The text is recased first when ``nlp`` has a case lexicon
+    (:func:`helpers.nlp.casing.normalise_case`), then cut (:func:`split_text`); the
+    original is cut at the same offsets, as both have the same length.
+
+    """
+    lexicon = case_lexicon(nlp)
+    recased = text if lexicon is None else normalise_case(text, lexicon, title=title)
+    pieces = split_text(recased, piece_length(nlp))
+    if recased is text:
+        return [(piece, None) for piece in pieces]
+    result, start = [], 0
+    for piece in pieces:
+        original = text[start : start + len(piece)]
+        result.append((piece, None if original == piece else original))
+        start += len(piece)
+    return result
+
+
+def title_span(article: Article) -> tuple[int, int] | None:
+    """The span of ``article``'s headline paragraph, if it has one."""
+    first = article.paragraphs[0] if article.paragraphs else None
+    return (first.start, first.end) if first is not None and first.kind == "title" else None
 
 
 def _joined(pieces: list[Doc]) -> Doc:

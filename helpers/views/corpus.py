@@ -24,14 +24,18 @@ def snippet(text: str, *, width: int = SNIPPET) -> str:
 
 
 def accounting(tables: Tables) -> pd.DataFrame:
-    """Inputs = loaded + skipped, plus duplicates, as a two-column table."""
-    articles = tables.read("articles", columns=["status", "duplicate_of"])
+    """Inputs = loaded + skipped, plus exact and near duplicates, as a two-column table."""
+    articles = tables.read("articles", columns=["status", "duplicate_of", "near_duplicate_of"])
     loaded = int((articles["status"] == "loaded").sum())
     rows = [
         ("inputs (files or records)", len(articles)),
         ("loaded", loaded),
         ("skipped", int((articles["status"] == "skipped").sum())),
         ("exact duplicates of another article", int((articles["duplicate_of"].fillna("") != "").sum())),
+        (
+            "near duplicates (syndicated copies of a story)",
+            int((articles["near_duplicate_of"].fillna("") != "").sum()),
+        ),
     ]
     return pd.DataFrame(rows, columns=["what", "count"]).set_index("what")
 
@@ -70,6 +74,45 @@ def articles_list(tables: Tables, *, top: int = 20) -> pd.DataFrame:
     view["title"] = view["title"].map(lambda t: snippet(t, width=80))
     return (
         view.sort_values(["n_words", "article_id"], ascending=[False, True], kind="stable")
+        .head(top)
+        .reset_index(drop=True)
+    )
+
+
+def near_duplicate_clusters(tables: Tables, *, top: int = 20) -> pd.DataFrame:
+    """Stories published more than once (syndicated copies with small edits), largest first.
+
+    Each row is one story: its first article, the copies (with their similarity to
+    the closest earlier copy) and their outlets. A story's figures count once in the
+    casualty totals and incidents.
+    """
+    articles = tables.read(
+        "articles",
+        columns=["article_id", "title", "outlet", "near_duplicate_of", "near_duplicate_similarity"],
+    )
+    copies = articles[articles["near_duplicate_of"].fillna("") != ""]
+    if copies.empty:
+        return pd.DataFrame(columns=["story", "title", "articles", "outlets", "copies"])
+    first = articles.set_index("article_id")
+    rows = []
+    for story, group in copies.groupby("near_duplicate_of", sort=False):
+        outlets = (
+            [first.at[story, "outlet"], *group["outlet"]] if story in first.index else list(group["outlet"])
+        )
+        rows.append(
+            {
+                "story": story,
+                "title": snippet(first.at[story, "title"] if story in first.index else "", width=80),
+                "articles": len(group) + 1,
+                "outlets": ", ".join(sorted({o for o in outlets if o})),
+                "copies": "; ".join(
+                    f"{a} ({s:.2f})" for a, s in zip(group["article_id"], group["near_duplicate_similarity"])
+                ),
+            }
+        )
+    view = pd.DataFrame(rows)
+    return (
+        view.sort_values(["articles", "story"], ascending=[False, True], kind="stable")
         .head(top)
         .reset_index(drop=True)
     )

@@ -29,6 +29,7 @@ from nbconvert import HTMLExporter
 from helpers import config
 from helpers.ingest import iter_articles
 from helpers.run import load_tables
+from helpers.run.reader import nothing_loaded
 from helpers.tables import SCHEMAS
 from helpers.views.corpus import skipped_inputs
 from helpers.views.evidence import write_evidence_pages
@@ -98,7 +99,8 @@ def build_reports(
         notebooks_dir: Where the numbered notebooks are.
 
     Returns:
-        0 when every notebook ran, 1 otherwise (the failures are printed).
+        0 when every notebook ran, 1 otherwise (the failures are printed), or when no
+        article could be loaded (the index then says there is nothing to show, and why).
     """
     corpus_path = Path(corpus) if corpus else config.default_corpus()
     out = Path(out)
@@ -107,6 +109,14 @@ def build_reports(
     actors = [str(Path(path).resolve()) for path in actors]
     tables = load_tables(corpus_path, model=model, actors=actors)
     csv_files = _export_csv(tables, out / "tables")
+    if tables.manifest["inputs"]["loaded"] == 0:
+        message = nothing_loaded(corpus_path, tables)
+        (out / "index.html").write_text(
+            nothing_to_show_html(corpus_path.name or str(corpus_path), message, skipped_inputs(tables)),
+            encoding="utf-8",
+        )
+        print(f"error: {message}; wrote {out / 'index.html'}", file=sys.stderr, flush=True)
+        return 1
     pages = write_evidence_pages(iter_articles(corpus_path), tables, out / "articles")
     notebooks = notebook_paths(notebooks_dir)
     runs: list[NotebookRun] = []
@@ -208,15 +218,7 @@ def index_html(
         + "</li>"
         for run in runs
     )
-    if len(skipped):
-        rows = "".join(
-            "<tr>" + "".join(f"<td>{esc('' if v is None else str(v))}</td>" for v in row) + "</tr>"
-            for row in skipped.itertuples(index=False)
-        )
-        header = "".join(f"<th>{esc(c)}</th>" for c in skipped.columns)
-        skipped_html = f"<table><thead><tr>{header}</tr></thead><tbody>{rows}</tbody></table>"
-    else:
-        skipped_html = "<p>None: every input was loaded without warnings.</p>"
+    skipped_html = _skipped_table(skipped)
     article_links = "".join(
         f'<li><a href="articles/{esc(row.page)}">{esc(row.title or row.article_id)}</a></li>'
         if row.page
@@ -227,15 +229,7 @@ def index_html(
     more = len(pages) - MAX_INDEX_ARTICLES
     if more > 0:
         article_links += f"<li>… and {more:,} more (see tables/articles.csv)</li>"
-    return f"""<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8">
-<title>Sitrep report: {esc(corpus_name)}</title>
-<style>
-body {{ font-family: system-ui, sans-serif; max-width: 60rem; margin: 2rem auto; color: #222; }}
-h1 {{ color: #1f4e79; }} table {{ border-collapse: collapse; }}
-td, th {{ border: 1px solid #ccc; padding: .25rem .5rem; text-align: left; }}
-.error {{ color: #b00020; }} .muted {{ color: #666; }}
-</style></head><body>
+    return f"""{_page_head(corpus_name)}
 <h1>Sitrep report: {esc(corpus_name)}</h1>
 <p class="muted">Generated {today}. Full tables as CSV: {table_links}.</p>
 <h2>Counts</h2><ul>{count_items}</ul>
@@ -245,6 +239,55 @@ td, th {{ border: 1px solid #ccc; padding: .25rem .5rem; text-align: left; }}
 <p class="muted">Places: GeoNames (CC BY 4.0). Boundaries: Natural Earth (public domain).</p>
 </body></html>
 """
+
+
+def nothing_to_show_html(corpus_name: str, message: str, skipped) -> str:
+    """The report index of a corpus where no article could be loaded: why, and every skipped input.
+
+    Args:
+        corpus_name: Shown in the title.
+        message: The one-line reason (:func:`helpers.run.reader.nothing_loaded`).
+        skipped: Skipped inputs (``path``, ``record``, ``status``, ``reason``).
+
+    Every value from the corpus is HTML-escaped.
+
+    >>> "Nothing to show" in nothing_to_show_html("<x>", "no article", [])
+    True
+    """
+    return f"""{_page_head(corpus_name)}
+<h1>Sitrep report: {html.escape(corpus_name)}</h1>
+<h2>Nothing to show</h2>
+<p class="error">{html.escape(message)}.</p>
+<p>Sitrep reads .txt, .md, .html, .pdf and .docx articles and .json, .jsonl and .csv records
+(see "Your own corpus" in the README). Every input and the reason it was skipped:</p>
+{_skipped_table(skipped)}
+</body></html>
+"""
+
+
+def _page_head(corpus_name: str) -> str:
+    return f"""<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8">
+<title>Sitrep report: {html.escape(corpus_name)}</title>
+<style>
+body {{ font-family: system-ui, sans-serif; max-width: 60rem; margin: 2rem auto; color: #222; }}
+h1 {{ color: #1f4e79; }} table {{ border-collapse: collapse; }}
+td, th {{ border: 1px solid #ccc; padding: .25rem .5rem; text-align: left; }}
+.error {{ color: #b00020; }} .muted {{ color: #666; }}
+</style></head><body>"""
+
+
+def _skipped_table(skipped) -> str:
+    """Skipped inputs and warnings as an HTML table (escaped), or a line saying there are none."""
+    if not len(skipped):
+        return "<p>None: every input was loaded without warnings.</p>"
+    esc = html.escape
+    rows = "".join(
+        "<tr>" + "".join(f"<td>{esc('' if v is None else str(v))}</td>" for v in row) + "</tr>"
+        for row in skipped.itertuples(index=False)
+    )
+    header = "".join(f"<th>{esc(c)}</th>" for c in skipped.columns)
+    return f"<table><thead><tr>{header}</tr></thead><tbody>{rows}</tbody></table>"
 
 
 def refresh_notebooks(directory: Path = config.NOTEBOOKS_DIR) -> int:

@@ -1,0 +1,135 @@
+"""Near duplicates: syndicated copies of one story (the same wire report on several sites, with
+small edits), flagged so that a story's figures are counted once.
+
+Each article's body is cut into overlapping word shingles; their MinHash
+signature and a locality-sensitive hash index (``datasketch``'s ``MinHash`` and
+``MinHashLSH``) find earlier articles that likely share most shingles, in about
+constant time per article (near-linear on a corpus). A candidate whose
+estimated Jaccard similarity reaches :data:`SIMILARITY` makes the article a copy
+of that candidate's story (``near_duplicate_of``: the story's first article).
+Only body paragraphs count: headlines, credits and page furniture differ
+between sites. But when both have a headline, they must share a telling word
+(of :data:`MIN_TITLE_WORD` letters or more, in fewer than
+:data:`COMMON_TITLE_SHARE` of the headlines seen so far): a site's template text
+scraped as the body of unrelated pages ("Get email notifications ...") makes
+their bodies alike, not their headlines, and in a corpus about shootings
+"shooting" tells nothing.
+"""
+
+from __future__ import annotations
+
+import re
+import zlib
+from collections import Counter
+
+import numpy
+from datasketch import LeanMinHash, MinHash, MinHashLSH
+
+from helpers.articles import Article
+
+#: Estimated Jaccard similarity of word shingles from which two articles are one story.
+SIMILARITY = 0.5
+#: Words per shingle.
+SHINGLE_WORDS = 5
+#: Fewest words of a body compared (a shorter one says too little to call it a copy).
+MIN_WORDS = 25
+#: MinHash permutations (the estimate's standard error is about 0.04 at 0.5 similarity).
+PERMUTATIONS = 128
+#: Seed of the MinHash permutations (the same on every run and machine).
+SEED = 1
+#: datasketch's permutation scheme: 32-bit hash values, no collisions from the permutation step.
+SCHEME = "affine32"
+#: Shortest headline word that two copies of a story must share (when both have a headline).
+MIN_TITLE_WORD = 4
+#: A headline word in at least this share of the headlines seen (and in 5 or more) tells nothing.
+COMMON_TITLE_SHARE = 0.02
+_WORD = re.compile(r"\w+")
+
+
+def signature(article: Article) -> LeanMinHash | None:
+    """The MinHash signature of the article's body, or ``None`` when the body is too short.
+
+    Args:
+        article: A loaded article with its paragraphs.
+
+    Returns:
+        The signature (:data:`PERMUTATIONS` hash values).
+    """
+    body = [article.text[p.start : p.end] for p in article.paragraphs if p.kind == "body"]
+    words = _WORD.findall(" ".join(body).lower())
+    if len(words) < MIN_WORDS:
+        return None
+    shingles = {
+        " ".join(words[i : i + SHINGLE_WORDS]).encode() for i in range(len(words) - SHINGLE_WORDS + 1)
+    }
+    minhash = MinHash(
+        num_perm=PERMUTATIONS, seed=SEED, hashfunc=zlib.crc32
+    )  # crc32: fast, same on every machine
+    minhash.update_batch(list(shingles))
+    return LeanMinHash(minhash)
+
+
+def from_hash_values(hashes: numpy.ndarray) -> LeanMinHash:
+    """The signature of :func:`signature` rebuilt from its hash values (sent between processes)."""
+    return LeanMinHash(seed=SEED, hashvalues=hashes, scheme=SCHEME)
+
+
+class NearDuplicates:
+    """The stories seen so far: flags each new article that copies one of them.
+
+    >>> stories, hashes = NearDuplicates(), numpy.arange(PERMUTATIONS, dtype=numpy.uint32)
+    >>> stories.add("a", from_hash_values(hashes)), stories.add("b", from_hash_values(hashes))
+    (None, ('a', 1.0))
+    """
+
+    def __init__(self) -> None:
+        self._index = MinHashLSH(threshold=SIMILARITY, num_perm=PERMUTATIONS)
+        self._signatures: dict[str, LeanMinHash] = {}
+        self._story: dict[str, str] = {}
+        self._title_words: dict[str, frozenset[str]] = {}
+        self._title_counts: Counter[str] = Counter()
+        self._titles = 0
+
+    def mark(self, article: Article) -> None:
+        """Set ``near_duplicate_of`` and ``near_duplicate_similarity`` on ``article`` when it copies
+        an earlier story; remember it either way."""
+        found = self.add(article.article_id, signature(article), title=article.title)
+        if found:
+            article.near_duplicate_of, article.near_duplicate_similarity = found
+
+    def add(
+        self, article_id: str, minhash: LeanMinHash | None, *, title: str = ""
+    ) -> tuple[str, float] | None:
+        """Remember an article by its signature (:func:`signature`).
+
+        Args:
+            article_id: Its id.
+            minhash: Its signature, or ``None`` (a body too short to compare).
+            title: Its headline ("" if none).
+
+        Returns:
+            The first article of the story it copies and its similarity to the closest
+            earlier copy, or ``None``.
+        """
+        if minhash is None:
+            return None
+        words = frozenset(w for w in _WORD.findall(title.lower()) if len(w) >= MIN_TITLE_WORD)
+        common = max(5, COMMON_TITLE_SHARE * self._titles)
+        best, similarity = None, 0.0
+        for candidate in self._index.query(minhash):
+            other = self._title_words[candidate]
+            if words and other and all(self._title_counts[w] >= common for w in words & other):
+                continue  # alike bodies under unrelated headlines: a site's template, not a story
+            estimate = self._signatures[candidate].jaccard(minhash)
+            if estimate > similarity or (estimate == similarity and candidate < (best or candidate)):
+                best, similarity = candidate, estimate
+        self._signatures[article_id] = minhash
+        self._title_words[article_id] = words
+        self._title_counts.update(words)
+        self._titles += bool(words)
+        self._index.insert(article_id, minhash, check_duplication=False)
+        if best is None or similarity < SIMILARITY:
+            self._story[article_id] = article_id
+            return None
+        self._story[article_id] = self._story[best]
+        return self._story[best], round(similarity, 3)
