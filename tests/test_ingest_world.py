@@ -1,10 +1,12 @@
 """Real-world inputs: a mixed folder of web pages, PDF, Word, JSON, odd spacing, capitals and copies."""
 
+import numpy
 import pandas as pd
 import pytest
 
 from helpers.cli import main
 from helpers.ingest import load_corpus
+from helpers.ingest.near_duplicates import PERMUTATIONS, NearDuplicates, from_hash_values
 from helpers.run import Tables, extract
 from helpers.views import corpus as views_corpus
 from tests.fixtures_world import DOCX_TITLE, write_world_folder
@@ -160,6 +162,7 @@ def test_articles_table_columns(world_tables):
 
 def test_nothing_loaded_is_exit_1_naming_the_reasons(tmp_path, capsys, monkeypatch):
     monkeypatch.setenv("SITREP_CACHE", str(tmp_path / "cache"))
+    monkeypatch.setenv("SITREP_PROGRESS", "0")  # the one line on stderr is the message
     corpus = tmp_path / "bad"
     corpus.mkdir()
     (corpus / "a.txt").write_bytes(b"\x00\x01\x02" * 10)
@@ -242,3 +245,14 @@ def test_corpus_view_shows_the_clusters(world_tables):
     assert clusters.loc[0, "copies"].count("copies/") == 2
     accounting = views_corpus.accounting(world_tables)
     assert accounting.loc["near duplicates (syndicated copies of a story)", "count"] == 2
+
+
+def test_alike_bodies_under_headlines_sharing_one_word_are_two_stories():
+    """A site's template as the body of two pages about its town is no syndicated copy."""
+    stories = NearDuplicates()
+    same = from_hash_values(numpy.arange(PERMUTATIONS, dtype=numpy.uint32))
+    assert stories.add("a", same, title="Boy hurt by stray bullet near Fairview flats") is None
+    assert stories.add("b", same, title="Teen killed in Fairview shooting on Sunday") is None
+    assert stories.add("c", same, title="Fairview teen killed in Sunday shooting") == ("b", 1.0)
+    # A copy is compared with the story's first article, never with another copy.
+    assert stories.add("d", same, title="Sunday shooting: police name the teen") == ("b", 1.0)
