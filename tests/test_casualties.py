@@ -587,3 +587,15 @@ def test_that_attack_takes_the_time_of_the_sentence_before(nlp):
     )
     rows = extract(nlp, text)
     assert [(r["low"], r["scope"]) for r in rows] == [(5, "current"), (9, "background")]
+
+
+def test_sentences_start_at_paragraphs_and_after_datelines_not_at_wrapped_lines(project_nlp):
+    lead = "Five people were killed when gunmen attacked a village, police said."
+    doc = project_nlp(f"BAMAKO, Mali, March 3 (AFP) — {lead}")
+    assert [s.text for s in doc.sents][-1] == lead
+    wrapped = (
+        "Gunmen killed three farmers and wounded two others in a village near the\n"
+        "border on Tuesday night, the army said in a statement issued in the capital.\n\n"
+        "Read more"
+    )
+    assert [s.text.strip() for s in project_nlp(wrapped).sents] == [wrapped.split("\n\n")[0], "Read more"]

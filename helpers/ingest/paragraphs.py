@@ -156,6 +156,24 @@ def is_credit(chunk: str) -> bool:
     return len(words) <= MAX_BYLINE_WORDS and capitalised >= BYLINE_CAPITALISED * max(len(names), 1)
 
 
+def sentence_starts(text: str) -> list[int]:
+    """Where a sentence must start in ``text``: each paragraph, and the text after a dateline.
+
+    Hard-wrapped lines go on (a line break inside a paragraph starts nothing), and
+    "MAPUTO, Aug 30 (Agency) — Five people ..." starts a sentence at "Five".
+
+    >>> text = "KISMAYO (AP) — Gunmen killed two\\nmen on Friday, police said.\\n\\nRead more"
+    >>> [text[i:i + 6] for i in sentence_starts(text)]
+    ['KISMAY', 'Gunmen', 'Read m']
+    """
+    starts = []
+    for start, end in _paragraph_spans(text):
+        starts.append(start)
+        if dateline := find_dateline(text[start:end]):
+            starts.append(start + dateline.end)
+    return starts
+
+
 def _paragraph_spans(text: str) -> list[tuple[int, int]]:
     """Paragraph spans: blocks between blank lines, cut at the line breaks that close a line.
 

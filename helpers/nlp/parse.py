@@ -4,9 +4,9 @@ A text longer than :data:`PIECE_CHARS` (or ``nlp.max_length``, if smaller) is
 not truncated: it is cut after paragraph breaks into consecutive pieces
 (:func:`split_text`), each parsed on its own, and the pieces are joined back
 into one ``Doc`` whose text is the article's, so every character offset stays
-valid. Sentences never cross a line break
-(:func:`helpers.nlp.pipeline.paragraph_breaks`), so the cut changes no
-sentence; it keeps the model's working memory bounded: one 100,000-character
+valid. Sentences never cross a paragraph break
+(:func:`helpers.nlp.pipeline.paragraph_and_dateline_starts`), so a cut at a
+blank line changes no sentence; it keeps the model's working memory bounded: one 100,000-character
 article parsed whole costs about 330 MB more.
 
 A paragraph in capitals (or a Title Case headline) is parsed from a recased

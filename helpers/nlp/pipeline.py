@@ -8,6 +8,7 @@ parsed with other rules.
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import json
 import os
@@ -19,6 +20,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from helpers import config
+from helpers.ingest.paragraphs import sentence_starts
 from helpers.nlp import actor_rules
 from helpers.nlp.attribute_rules import replace_attribute_ruler
 from helpers.nlp.case_lexicon import attach_case_lexicon, casing_files
@@ -26,19 +28,23 @@ from helpers.nlp.lemmatizer import memoize_lemmatizer
 from helpers.nlp.parse import PIECE_CHARS
 from helpers.nlp.place_rules import ruler_patterns
 
-PARAGRAPH_BREAKS = "sitrep_paragraph_breaks"
+SENTENCE_STARTS = "sitrep_sentence_starts"
 
 
-@Language.component(PARAGRAPH_BREAKS)
-def paragraph_breaks(doc: Doc) -> Doc:
-    """Start a sentence after every line break, so no sentence spans two paragraphs.
+@Language.component(SENTENCE_STARTS)
+def paragraph_and_dateline_starts(doc: Doc) -> Doc:
+    """Start a sentence at every paragraph and after a dateline, so no sentence spans two.
 
-    The parser keeps sentence starts set before it runs; without this it joins a
-    headline or a "Read More" line to the next paragraph.
+    Paragraphs are those of :func:`helpers.ingest.paragraphs.sentence_starts` (a
+    hard-wrapped line goes on). The parser keeps sentence starts set before it
+    runs; without this it joins a headline or a "Read More" line to the next
+    paragraph, and reads "MOSUL, Aug 30 (Agency) — Five people ..." as one phrase.
     """
-    for token in doc[:-1]:
-        if "\n" in token.text or "\n" in token.whitespace_:
-            doc[token.i + 1].is_sent_start = True
+    token_starts = [token.idx for token in doc]
+    for offset in sentence_starts(doc.text):
+        i = bisect.bisect_left(token_starts, offset)
+        if 0 < i < len(doc):
+            doc[i].is_sent_start = True
     return doc
 
 
@@ -79,7 +85,7 @@ def build_pipeline(
         replace_attribute_ruler(nlp)  # same annotations, in a third of the time
         memoize_lemmatizer(nlp)  # same lemmas, in a seventh of the time
         if "parser" in nlp.pipe_names:
-            nlp.add_pipe(PARAGRAPH_BREAKS, before="parser")
+            nlp.add_pipe(SENTENCE_STARTS, before="parser")
         place_patterns = ruler_patterns()
         actor_rules.add_pipeline_components(
             nlp, place_patterns=place_patterns, extra_dictionaries=extra_dictionaries
