@@ -599,3 +599,23 @@ def test_sentences_start_at_paragraphs_and_after_datelines_not_at_wrapped_lines(
         "Read more"
     )
     assert [s.text.strip() for s in project_nlp(wrapped).sents] == [wrapped.split("\n\n")[0], "Read more"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # A list of tolls without verbs: the count is written right before its outcome word.
+        (
+            "The provisional toll is 25 killed, four wounded and around 60 missing, the ministry said.",
+            {("killed", 25), ("injured", 4), ("missing", 60)},
+        ),
+        ("The shelling killed two soldiers and left 9 more injured.", {("killed", 2), ("injured", 9)}),
+        # A figure in a date is no count.
+        ("Gunmen killed three villagers in an attack on 12 June.", {("killed", 3)}),
+        # Two counts of one verb, each with its place.
+        ("The raiders killed 21 in Kalo and 8 in Beri, the governor said.", {("killed", 21), ("killed", 8)}),
+    ],
+)
+def test_count_written_before_its_outcome_word(project_nlp, sentence, expected):
+    rows = extract(project_nlp, sentence)
+    assert {(r["outcome"], r["low"]) for r in rows} == expected

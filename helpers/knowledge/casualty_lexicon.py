@@ -218,6 +218,7 @@ class CasualtyCues:
     additive_adverb: frozenset[str]
     other_modifier: frozenset[str]
     others: frozenset[str]
+    count_addition: frozenset[str]
     modal: frozenset[str]
     intent_verb: frozenset[str]
     negation: frozenset[str]

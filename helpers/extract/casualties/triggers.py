@@ -176,6 +176,8 @@ def _verb_victims(trigger: Token, lexicon: Lexicon, lemma: str) -> Found:
         return outcome, [subject] if subject is not None else [], None, "intransitive_subject"
     passive_subject = any(c.dep_ in {"auxpass", "nsubjpass"} for c in trigger.children)
     if objects and not passive_subject:  # a passive's "object" is a misread time ("killed dawn Monday")
+        # "killed 31 in X and 13 in Y": the parser hangs the second count on the verb.
+        objects += [c for c in trigger.children if c.dep_ == "conj" and c.like_num and c.i > objects[0].i]
         return outcome, objects, verb_subject(trigger), "active_object"
     if is_passive(trigger):
         subject = verb_subject(trigger)
@@ -257,7 +259,48 @@ def _noun_victims(trigger: Token, lexicon: Lexicon, lemma: str, nouns: dict[str,
 
 
 def trigger_victims(trigger: Token, lexicon: Lexicon) -> Found:
-    """Find outcome, victim heads, agent and rule name for one trigger token."""
+    """Find outcome, victim heads, agent and rule name for one trigger token.
+
+    A count written right before the trigger first (:func:`_count_before`), unless the
+    trigger modifies a noun after it (``two wounded soldiers``); then the trigger's frame
+    in the parse when it finds a count or people; else the count before it.
+    """
+    surface, found = _count_before(trigger, lexicon), _frame_victims(trigger, lexicon)
+    if surface[0] is not None and not (trigger.dep_ == "amod" and trigger.head.i > trigger.i):
+        if found[0] is not None and surface[1][0] in found[1]:
+            return found  # the parse agrees ("3 killed by gunmen": passive subject)
+        return surface[0], surface[1], found[2], surface[3]  # the frame's agent, if any
+    if found[0] is not None and any(
+        v is not None and (v.like_num or is_person(v, lexicon)) for v in found[1]
+    ):
+        return found
+    return surface if surface[0] is not None else found
+
+
+def _count_before(trigger: Token, lexicon: Lexicon) -> Found:
+    """``25 killed, four wounded, around 60 missing``, ``27 dead and 47 wounded``, ``15 more
+    injured``: a count right before a participle or state adjective.
+
+    Lists of tolls and headlines drop the verb, and the parser reads them as anything
+    (``25`` as an auxiliary, ``wounded`` modifying a noun further on); the word order is
+    what tells.
+    """
+    lower, lemma = trigger.lower_, trigger.lemma_.lower()
+    outcome = lexicon.adjectives.get(lower)
+    if outcome is None and trigger.tag_ in PARTICIPLE_TAGS | {"VBD"} and lemma in lexicon.verbs:
+        outcome = _verb_outcome(trigger, lexicon)
+    if outcome is None or trigger.i == 0:
+        return nothing()
+    before = trigger.nbor(-1)
+    if before.lower_ in casualty_cues().count_addition and before.i > 0:
+        before = before.nbor(-1)
+    if not (before.like_num or before.pos_ == "NUM"):
+        return nothing()
+    return outcome, [before], None, "count_before"
+
+
+def _frame_victims(trigger: Token, lexicon: Lexicon) -> Found:
+    """Outcome, victim heads, agent and rule name from the trigger's frame in the parse."""
     lemma = trigger.lemma_.lower()
     lower = trigger.lower_
     if trigger.pos_ in {"VERB", "AUX"} and lemma in lexicon.verbs:
