@@ -133,11 +133,19 @@ def toll_scores(
 
 
 def system_totals(tables: Tables) -> dict[str, dict[str, int]]:
-    """Each article's ``best`` per outcome from ``casualty_totals``."""
+    """Each article's ``best`` per outcome from ``casualty_totals``.
+
+    A near-duplicate copy (counted once, under its story's first article) is given its
+    story's toll: the gold scores every copy.
+    """
     totals: dict[str, dict[str, int]] = defaultdict(dict)
     frame = tables.read("casualty_totals", columns=["article_id", "outcome", "best"])
     for article_id, outcome, best in frame.itertuples(index=False):
         totals[article_id][outcome] = int(best)
+    articles = tables.read("articles", columns=["article_id", "near_duplicate_of"])
+    for article_id, story in articles.itertuples(index=False):
+        if isinstance(story, str) and story in totals:
+            totals[article_id] = dict(totals[story])
     return totals
 
 

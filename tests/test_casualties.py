@@ -439,6 +439,12 @@ def test_totals_add_standing_figures_and_leave_out_restatements_excluded_and_par
         ("Gunmen kill 12 villagers\n\nGunmen killed 12 villagers in a raid on Tuesday.", {"killed": 12}),
         # An update wins over the figure it updates.
         ("Ten people were killed in the blast. The death toll later rose to 14.", {"killed": 14}),
+        # One of the wounded, detailed with the hospital that took them in another state.
+        (
+            "Gunmen wounded six people at a party in Camden, New Jersey, on Sunday. "
+            "A 20-year-old man who was wounded in the chest was taken to a hospital in Philadelphia.",
+            {"injured": 6},
+        ),
         # The toll an update replaces never stands, even when it comes after.
         (
             "The death toll rose to 32 on Thursday. The toll is up from 27 reported on Wednesday.",

@@ -8,9 +8,10 @@ total and unnumbered figures aside):
 
 1. **Incidents** are told apart by place: figures placed in their own sentence
    in different provinces are different incidents, and their tolls add up. A
-   figure placed only by its paragraph or the article, and one person
-   referred back to ("he died at a hospital in …"), go to the incident first
-   mentioned.
+   figure placed only by its paragraph or the article, one person referred
+   back to ("he died at a hospital in …") and one person wounded, kidnapped,
+   missing or arrested ("a man shot in the leg was taken to a hospital in …")
+   go to the incident first mentioned.
 2. **Sides** add up within an incident ("three soldiers … two militants" is
    five): civilians, security forces and armed groups (``victim_sides.csv``),
    unless a figure about people in general ("eight people were killed") is
@@ -137,8 +138,11 @@ def supersede(
         unit.referred_back = not first["group"] and (
             first["rule"].endswith(_ANAPHORIC_RULES) or id(first) in restating
         )
-        if unit.referred_back:
-            unit.place = None  # "he died at a hospital in X": the place of the hospital, not an incident
+        if unit.referred_back or (unit.best == 1 and not first["group"] and first["outcome"] != "killed"):
+            # "he died at a hospital in X", "a man shot in the chest was taken to X": the place
+            # of a hospital, not of an incident (one person killed in another province is one,
+            # as in a roundup of attacks)
+            unit.place = None
     for outcome_units in by_outcome.values():
         for incident in _incidents(outcome_units):
             _supersede_incident(incident)
