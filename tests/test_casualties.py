@@ -322,6 +322,8 @@ def test_boilerplate_and_repeat_rows_are_excluded(nlp):
         ("So far this year, 45 soldiers have died in such attacks.", "cumulative"),
         ("Such bombings kill hundreds of civilians a year.", "cumulative"),
         ("Since then, more than 600 soldiers have been killed and 7,000 militants killed.", "cumulative"),
+        # A tally the incident's victims are among (not "among the 12 killed": the known toll).
+        ("The two farmers were among 27 people killed across the region on Friday.", "cumulative"),
     ],
 )
 def test_background_figures(nlp, sentence, scope):
@@ -616,6 +618,7 @@ def test_sentences_start_at_paragraphs_and_after_datelines_not_at_wrapped_lines(
             {("killed", 25), ("injured", 4), ("missing", 60)},
         ),
         ("The shelling killed two soldiers and left 9 more injured.", {("killed", 2), ("injured", 9)}),
+        ("Three soldiers were among the 12 people killed in the attack.", {("killed", 12)}),
         # A figure in a date is no count.
         ("Gunmen killed three villagers in an attack on 12 June.", {("killed", 3)}),
         # Two counts of one verb, each with its place.
