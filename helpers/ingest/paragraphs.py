@@ -22,6 +22,7 @@ from helpers.ingest.cue_patterns import cue_patterns
 from helpers.ingest.datelines import find_dateline
 from helpers.ingest.dates import parse_date_line
 from helpers.ingest.text_hash import text_sha256
+from helpers.knowledge.grammar import function_words
 from helpers.knowledge.paragraph_cues import paragraph_cues
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
@@ -197,9 +198,16 @@ def _paragraph_spans(text: str) -> list[tuple[int, int]]:
 def _block_paragraphs(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """The paragraphs of one block between blank lines: cut where a line closes, not where it wraps.
 
+    A line wraps when it closes no sentence and the next line starts in lower case, or it is
+    about as wide as the block's widest, or it ends in a word that cannot end a line of its
+    own ("the", "of", "to be": ``line_continuation`` in ``function_words.csv``).
+
     >>> text = "Ten killed\\nRead also: more\\nA long line of hard-wrapped text, which goes on\\nhere."
     >>> [text[a:b] for a, b in _block_paragraphs(text, 0, len(text))]
     ['Ten killed', 'Read also: more', 'A long line of hard-wrapped text, which goes on\\nhere.']
+    >>> text = "The attackers, believed to be\\nRebels, fled."
+    >>> [text[a:b] for a, b in _block_paragraphs(text, 0, len(text))]
+    ['The attackers, believed to be\\nRebels, fled.']
     """
     lines = text[start:end].split("\n")
     widest = max(len(line.rstrip()) for line in lines)
@@ -211,7 +219,9 @@ def _block_paragraphs(text: str, start: int, end: int) -> list[tuple[int, int]]:
         body = line.rstrip()
         wraps = bool(body) and not body.endswith(_LINE_ENDS)
         wide = len(body) >= max(MIN_WRAPPED_LINE, WRAPPED_LINE_SHARE * widest)
-        wraps = wraps and (following.lstrip()[:1].islower() or wide)
+        last_word = body.rsplit(None, 1)[-1].lower() if body else ""
+        continues = last_word in function_words().line_continuations
+        wraps = wraps and (following.lstrip()[:1].islower() or wide or continues)
         if not wraps:
             spans.append((first, offset - 1))
             first = offset

@@ -55,6 +55,7 @@ class FunctionWords:
     name_links: frozenset[str]
     noun_links: frozenset[str]
     byline_joiners: frozenset[str]
+    line_continuations: frozenset[str]
 
     @property
     def articles(self) -> frozenset[str]:
@@ -100,6 +101,7 @@ def function_words(language: str = config.DEFAULT_LANGUAGE) -> FunctionWords:
         name_links=role("name_link"),
         noun_links=role("noun_link"),
         byline_joiners=role("byline_joiner"),
+        line_continuations=role("line_continuation"),
     )
 
 
