@@ -619,6 +619,8 @@ def test_sentences_start_at_paragraphs_and_after_datelines_not_at_wrapped_lines(
         ),
         ("The shelling killed two soldiers and left 9 more injured.", {("killed", 2), ("injured", 9)}),
         ("Three soldiers were among the 12 people killed in the attack.", {("killed", 12)}),
+        # A headline the parser reads as one clause with two subjects: the nearer one is shot.
+        ("Soldier killed in clash in the hills, 4 rebels shot dead", {("killed", 1), ("killed", 4)}),
         # A figure in a date is no count.
         ("Gunmen killed three villagers in an attack on 12 June.", {("killed", 3)}),
         # Two counts of one verb, each with its place.

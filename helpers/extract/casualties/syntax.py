@@ -102,9 +102,13 @@ def is_passive(verb: Token) -> bool:
 
 
 def verb_subject(verb: Token) -> Token | None:
-    """The subject of a verb, inherited from the verb it is conjoined to when missing."""
+    """The subject of a verb, inherited from the verb it is conjoined to when missing.
+
+    Of two subjects (a headline the parser reads as one clause: "Soldier killed in X, 4
+    militants shot dead"), the one nearest before the verb.
+    """
     while True:
-        for child in verb.children:
+        for child in [*reversed(list(verb.lefts)), *verb.rights]:
             if child.dep_ in SUBJECTS:
                 if child.tag_ in {"WDT", "WP"}:
                     # "the shelling that killed …": the subject is the shelling; "eleven
