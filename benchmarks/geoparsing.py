@@ -209,9 +209,8 @@ def main() -> None:
         (RESULTS / "geoparsing_conflict_dev.json").write_text(
             json.dumps(conflict, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
         )
-        print(
-            f"conflict-news-dev: {conflict['right']}/{conflict['n_places']} right = {conflict['accuracy']:.3f}"
-        )
+        right, total = conflict["right"], conflict["n_places"]
+        print(f"conflict-news-dev: {right}/{total} right = {conflict['accuracy']:.3f}")
     if args.only in (None, "us"):
         us = run_us_news(model=args.model, work=args.work)
         (RESULTS / "geoparsing_us_news.json").write_text(

@@ -288,7 +288,9 @@ def score_conflict_dev(items: list[dict], texts: dict[str, str], rows: pd.DataFr
                     {
                         "article": item["id"],
                         "mention": gold["mention"],
-                        "gold": f"{gold['kind']} {gold['country']} {gold['admin1_code'] or ''} {gold['geonameid'] or ''}",
+                        "gold": " ".join(
+                            str(gold[k] or "") for k in ("kind", "country", "admin1_code", "geonameid")
+                        ),
                         "system": sorted(
                             {
                                 f"{r['canonical']} ({r['kind']}, {r['country']}, {r['place_id']})"

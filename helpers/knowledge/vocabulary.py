@@ -31,11 +31,13 @@ class PlaceNouns:
 
     Attributes:
         admin: Cue words of an administrative division ("province", "governorate").
-        settlement: Cue words of a settlement or district ("town", "village", "district").
+        district: Cue words of a second-level division ("district", "county", "woreda").
+        settlement: Cue words of a settlement ("town", "village").
         after_name: Words after which a proper noun is a place, not a person.
     """
 
     admin: frozenset[str]
+    district: frozenset[str]
     settlement: frozenset[str]
     after_name: frozenset[str]
 
@@ -51,6 +53,7 @@ def place_nouns(language: str = config.DEFAULT_LANGUAGE) -> PlaceNouns:
     rows = read_vocabulary("place_nouns.csv", language)
     return PlaceNouns(
         admin=frozenset(r["noun"] for r in rows if r["cue"] == "admin"),
+        district=frozenset(r["noun"] for r in rows if r["cue"] == "district"),
         settlement=frozenset(r["noun"] for r in rows if r["cue"] == "settlement"),
         after_name=frozenset(r["noun"] for r in rows if r["after_name"] == "yes"),
     )

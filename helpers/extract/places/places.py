@@ -13,7 +13,8 @@ from collections import Counter
 from spacy.tokens import Doc
 
 from helpers.articles import Article
-from helpers.extract.places.finding import find_mentions, mention_sentence
+from helpers.extract.places.finding import find_mentions
+from helpers.extract.places.mention import mention_sentence
 from helpers.extract.places.resolution import article_context, resolve_mention
 from helpers.extract.places.sense import one_sense_per_article
 from helpers.knowledge.gazetteer import Gazetteer, default_gazetteer

@@ -12,15 +12,12 @@ from __future__ import annotations
 
 from collections import Counter
 
-from spacy.tokens import Doc
-
-from helpers.extract.places.finding import Mention
+from helpers.extract.places.evidence import place_cue
+from helpers.extract.places.mention import Mention
 from helpers.knowledge.gazetteer import Gazetteer
-from helpers.knowledge.grammar import function_words
 from helpers.knowledge.place_name_keys import normalize_name
-from helpers.knowledge.place_names import admin1_abbreviations, demonyms
+from helpers.knowledge.place_names import admin1_abbreviations, demonyms, doubtful_name
 from helpers.knowledge.place_ranking import clear_reading, ranked_candidates
-from helpers.knowledge.vocabulary import place_nouns
 from helpers.tables import columns
 
 
@@ -53,28 +50,6 @@ class ArticleContext:
         return count(self.countries), count(self.admin1_codes)
 
 
-def _cue(doc: Doc, start: int, end: int) -> str:
-    """``"admin"`` or ``"settlement"`` when a cue word follows the mention, possibly
-    after a list of names ("Kirkuk, Diyala, and Salahuddin provinces"), or precedes
-    it with "of" ("the province of Salahuddin", "the city of Mosul")."""
-    nouns = place_nouns()
-    words = function_words()
-    word = ""
-    for token in doc[end : min(end + 8, len(doc))]:
-        if token.lower_ in nouns.admin or token.lower_ in nouns.settlement:
-            word = token.lower_
-            break
-        if not (token.lower_ in words.list_joiners or token.is_title):
-            break
-    if not word and start >= 2 and doc[start - 1].lower_ in words.noun_links:
-        word = doc[start - 2].lower_
-    if word in nouns.admin:
-        return "admin"
-    if word in nouns.settlement:
-        return "settlement"
-    return ""
-
-
 def article_context(mentions: list[Mention], gazetteer: Gazetteer) -> ArticleContext:
     """Countries and provinces the article is about: dateline, demonyms and clear names.
 
@@ -101,9 +76,9 @@ def article_context(mentions: list[Mention], gazetteer: Gazetteer) -> ArticleCon
                 context.add(key, *inside.pop())
             continue
         ranked = ranked_candidates(
-            row["text"], gazetteer, None, None, _cue(row.span.doc, row.span.start, row.span.end)
+            row["text"], gazetteer, None, None, place_cue(row.span.doc, row.span.start, row.span.end)
         )
-        if ranked and (row["role"] == "dateline" or clear_reading(ranked)):
+        if ranked and (row["role"] == "dateline" or clear_reading(ranked)) and not doubtful_name(row["text"]):
             top = ranked[0][1]
             context.add(key, top.country, top.admin1_code)
     return context
@@ -136,13 +111,24 @@ def resolve_mention(row: Mention, gazetteer: Gazetteer, countries: Counter, admi
         place = gazetteer.admin1(admin1_abbreviations()[row["text"]])
         note = "resolved: division after a town"
     else:
-        cue = _cue(row.span.doc, row.span.start, row.span.end)
+        cue = place_cue(row.span.doc, row.span.start, row.span.end)
         ranked = ranked_candidates(row["text"], gazetteer, countries, admin1_codes, cue)
         if row.get("allowed"):
             ranked = [item for item in ranked if item[1].place_id in row["allowed"]] or ranked
         if not ranked:
             return {**fields, "resolution": "unresolved: not in gazetteer"}
         score, place = ranked[0]
+        doubt = doubtful_name(row["text"])
+        named_area = row["label"] in ("GPE", "LOC") and place.kind in ("country", "admin1", "region")
+        if doubt and not (row["evidence"] or row.get("allowed") or place.country in countries or named_area):
+            return {**fields, "resolution": f"unresolved: {doubt} without place evidence"}
+        if place.population == 0 and place.kind == "village" and not (row["evidence"] or row.get("allowed")):
+            # a million villages share names with people and words: one needs a place context
+            return {
+                **fields,
+                "resolution": "unresolved: a village name without place evidence "
+                f"({place.canonical}, {place.country})",
+            }
         small = place.kind == "village" or (place.kind == "city" and place.population == 0)
         if small and countries and place.country not in countries and not cue and not row.get("allowed"):
             return {

@@ -12,7 +12,8 @@ import re
 from spacy.tokens import Doc
 
 from helpers.articles import Article
-from helpers.extract.places.finding import NESTING_LABELS, mention_sentence
+from helpers.extract.places.finding import NESTING_LABELS
+from helpers.extract.places.mention import mention_sentence
 from helpers.knowledge.grammar import function_words
 from helpers.knowledge.place_names import demonyms
 
