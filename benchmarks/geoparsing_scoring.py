@@ -46,6 +46,8 @@ GOLD_KINDS = {
 }
 #: Roles of place rows that put a place on the map (demonyms name nationalities).
 PLACE_ROLES = ("event", "nested", "dateline")
+#: The United States and its territories (their own ISO 3166-1 codes): home in US news.
+US_AND_TERRITORIES = frozenset({"US", "PR", "GU", "VI", "AS", "MP", "UM"})
 
 
 def _number(text: str | None) -> float | None:
@@ -321,9 +323,10 @@ def score_conflict_dev(items: list[dict], texts: dict[str, str], rows: pd.DataFr
 
 
 def us_news_outside(rows: pd.DataFrame) -> dict:
-    """Resolved place mentions (event, nested, dateline) outside the United States, listed."""
+    """Resolved place mentions (event, nested, dateline) outside the United States and its
+    territories, listed (supranational regions such as "Middle East" count as outside)."""
     placed = rows[rows["place_id"].notna() & rows["role"].isin(PLACE_ROLES)]
-    outside = placed[placed["country"].fillna("") != "US"]
+    outside = placed[~placed["country"].fillna("").isin(US_AND_TERRITORIES)]
     listing = (
         outside.groupby(["text", "canonical", "country"], dropna=False)
         .size()

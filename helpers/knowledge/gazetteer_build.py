@@ -313,8 +313,15 @@ class _Builder:
             found = self.db.execute("SELECT row FROM place WHERE place_id = ?", (row["place_id"],)).fetchone()
             if found is None:
                 raise ValueError(f"geo_aliases.csv: unknown place_id {row['place_id']!r}")
-            # Aliases are curated news spellings: they count as main names.
-            self.add_names(found[0], [], primary=[row["alias"]], keep_surface=True)
+            # Aliases are curated news spellings: main names, unless marked as a shared short form
+            # ("Congo" for both Congos), which weighs like an alternate name.
+            main = row["main"] != "no"
+            self.add_names(
+                found[0],
+                [] if main else [row["alias"]],
+                primary=[row["alias"]] if main else [],
+                keep_surface=main,
+            )
 
     def build(self) -> None:
         self.db.executescript(SCHEMA)
@@ -348,7 +355,6 @@ def build_index(data_dir: Path, path: Path) -> None:
         db.execute("PRAGMA journal_mode = OFF")
         db.execute("PRAGMA synchronous = OFF")
         _Builder(data_dir, db).build()
-        db.execute("VACUUM")
     finally:
         db.close()
 

@@ -59,7 +59,8 @@ def aliases() -> frozenset[str]:
     >>> {"Salahuddin", "U.S."} <= aliases()
     True
     """
-    return frozenset(pd.read_csv(config.DATA_DIR / "geo_aliases.csv")["alias"])
+    table = pd.read_csv(config.DATA_DIR / "geo_aliases.csv", keep_default_na=False)
+    return frozenset(table.loc[table["main"] != "no", "alias"])
 
 
 @lru_cache(maxsize=1)

@@ -163,9 +163,9 @@ def clear_reading(ranked: list[tuple[float, Place]]) -> bool:
     """
     top_score, top = ranked[0]
     if len(ranked) == 1:
-        return top.kind in ("country", "admin1", "region") or top.population >= 100_000
+        return top.kind in ("country", "admin1", "admin2", "region") or top.population >= 100_000
     runner_up_score, runner_up = ranked[1]
-    area = top.kind in ("country", "admin1", "region")
+    area = top.kind in ("country", "admin1", "admin2", "region")
     if area and runner_up.kind in ("city", "village"):
         return True
     return (area or top.population >= 100_000) and top_score - runner_up_score >= 1.0

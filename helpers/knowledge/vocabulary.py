@@ -33,12 +33,15 @@ class PlaceNouns:
         admin: Cue words of an administrative division ("province", "governorate").
         district: Cue words of a second-level division ("district", "county", "woreda").
         settlement: Cue words of a settlement ("town", "village").
+        street: Words that make the name before them part of a street's or building's name
+            ("Avenue", "Hospital").
         after_name: Words after which a proper noun is a place, not a person.
     """
 
     admin: frozenset[str]
     district: frozenset[str]
     settlement: frozenset[str]
+    street: frozenset[str]
     after_name: frozenset[str]
 
 
@@ -55,6 +58,7 @@ def place_nouns(language: str = config.DEFAULT_LANGUAGE) -> PlaceNouns:
         admin=frozenset(r["noun"] for r in rows if r["cue"] == "admin"),
         district=frozenset(r["noun"] for r in rows if r["cue"] == "district"),
         settlement=frozenset(r["noun"] for r in rows if r["cue"] == "settlement"),
+        street=frozenset(r["noun"] for r in rows if r["cue"] == "street"),
         after_name=frozenset(r["noun"] for r in rows if r["after_name"] == "yes"),
     )
 

@@ -24,7 +24,7 @@ MAX_NAME_TOKENS = 4
 
 
 def place_cue(doc: Doc, start: int, end: int) -> str:
-    """``"admin"``, ``"district"`` or ``"settlement"`` when a cue word names the kind of place.
+    """``"admin"``, ``"district"``, ``"settlement"`` or ``"street"`` when a cue word names the kind of place.
 
     The cue follows the name, possibly after a list of names ("Kirkuk, Diyala, and
     Salahuddin provinces"), or precedes it with "of" ("the province of Salahuddin",
@@ -36,10 +36,13 @@ def place_cue(doc: Doc, start: int, end: int) -> str:
         end: The token after the name.
 
     Returns:
-        The cue, or "".
+        The cue, or "". ``"street"``: the next word makes the name part of a street's or
+        building's name ("Bordeaux Avenue"), which is not the town.
     """
     nouns = place_nouns()
     words = function_words()
+    if end < len(doc) and doc[end].lower_ in nouns.street:
+        return "street"
     word = ""
     for token in doc[end : min(end + 8, len(doc))]:
         if token.lower_ in nouns.admin or token.lower_ in nouns.district or token.lower_ in nouns.settlement:
@@ -62,12 +65,12 @@ def place_cue(doc: Doc, start: int, end: int) -> str:
 def has_place_evidence(doc: Doc, start: int, end: int) -> bool:
     """True when a cue word names the span a place, or a locative preposition ("in", "near") precedes it."""
     before = doc[start - 1].lower_ if start > 0 else ""
-    return before in function_words().locatives or bool(place_cue(doc, start, end))
+    return before in function_words().locatives or place_cue(doc, start, end) not in ("", "street")
 
 
 def _name_token(token: Token) -> bool:
-    """A word of a written name: Title Case or capitals ("Salahuddin", "KIRKUK")."""
-    return token.is_alpha and (token.is_title or (token.is_upper and len(token) > 1))
+    """A word of a written name: Title Case or capitals ("Salahuddin", "KIRKUK"), not an article."""
+    return token.is_alpha and (token.is_title or (token.is_upper and len(token) > 1)) and not token.is_stop
 
 
 def _run_after(doc: Doc, start: int) -> int:

@@ -185,6 +185,8 @@ def _context_names(doc: Doc, gazetteer: Gazetteer, covered: set[int]) -> list[Sp
             labels = {t.ent_type_ for t in reading}
             if _part_of_name(doc, reading) or not labels <= CONTEXT_LABELS or len(labels) > 1:
                 continue
+            if reading[0].ent_id_:  # an actor of the dictionary ("Taliban"), not a place
+                break
             if gazetteer.candidates(reading.text):
                 found.append(reading)
                 covered.update(range(reading.start, reading.end))

@@ -15,6 +15,7 @@ from collections import Counter
 from helpers.extract.places.evidence import place_cue
 from helpers.extract.places.mention import Mention
 from helpers.knowledge.gazetteer import Gazetteer
+from helpers.knowledge.place import CITY_POPULATION, Match
 from helpers.knowledge.place_name_keys import normalize_name
 from helpers.knowledge.place_names import admin1_abbreviations, demonyms, doubtful_name
 from helpers.knowledge.place_ranking import clear_reading, ranked_candidates
@@ -61,6 +62,7 @@ def article_context(mentions: list[Mention], gazetteer: Gazetteer) -> ArticleCon
         The context, with the names supporting each country and province.
     """
     context = ArticleContext()
+    datelines: list[tuple[str, Mention]] = []
     for row in mentions:
         key = normalize_name(row["text"])
         if row["role"] == "demonym":
@@ -75,13 +77,56 @@ def article_context(mentions: list[Mention], gazetteer: Gazetteer) -> ArticleCon
             if len(inside) == 1:
                 context.add(key, *inside.pop())
             continue
-        ranked = ranked_candidates(
-            row["text"], gazetteer, None, None, place_cue(row.span.doc, row.span.start, row.span.end)
-        )
-        if ranked and (row["role"] == "dateline" or clear_reading(ranked)) and not doubtful_name(row["text"]):
+        if row["role"] == "dateline":
+            datelines.append((key, row))
+            continue
+        cue = place_cue(row.span.doc, row.span.start, row.span.end)
+        ranked = ranked_candidates(row["text"], gazetteer, None, None, cue)
+        if ranked and clear_reading(ranked) and not doubtful_name(row["text"]) and cue != "street":
             top = ranked[0][1]
             context.add(key, top.country, top.admin1_code)
+    for key, row in datelines:  # read with the other names: a SANTA CRUZ dateline in Californian news
+        ranked = ranked_candidates(row["text"], gazetteer, *context.without(key), "")
+        if ranked:
+            context.add(key, ranked[0][1].country, ranked[0][1].admin1_code)
     return context
+
+
+def _missing_evidence(row: Mention, match: Match, countries: Counter, cue: str) -> str:
+    """Why the best reading of a mention lacks the evidence it needs ("" when it has it).
+
+    * A word or person's name ("Man", "Chad", "Milton") is a place only when written like
+      one (no transliteration fold) and named one: a cue word, "Town, Division", a
+      dateline, or the NER's place label with a locative before it, or on a country,
+      division or region of that main name ("Georgia", "Jordan").
+    * A small place is only read under its own spelling ("Fourth" is not "Fürth").
+    * A village of unknown size needs a place context ("in", "the village of", "X
+      village"): a million villages share names with people and words.
+    * A name the NER took for a person is a place only in the article's countries.
+    * A small place outside the article's countries needs a cue word.
+    """
+    place, allowed = match.place, bool(row.get("allowed"))
+    if cue == "street":
+        return "names a street or building"
+    doubt = doubtful_name(row["text"])
+    placed = row["label"] in ("GPE", "LOC")
+    named_area = placed and match.main and place.kind in ("country", "admin1", "region")
+    if doubt and not (
+        match.exact
+        and (cue or allowed or row["role"] == "dateline" or (placed and (row["evidence"] or named_area)))
+    ):
+        return f"{doubt} without place evidence"
+    small = place.kind in ("city", "village") and place.population < CITY_POPULATION
+    if small and not match.exact:
+        return f"only a small place spelt otherwise ({place.canonical})"
+    if place.population == 0 and place.kind == "village" and not (row["evidence"] or allowed):
+        return f"a village name without place evidence ({place.canonical}, {place.country})"
+    if row["label"] == "PERSON" and countries and place.country not in countries and not allowed:
+        return f"a person's name outside the article's countries ({place.canonical}, {place.country})"
+    unsized = place.kind == "village" or (place.kind == "city" and place.population == 0)
+    if unsized and countries and place.country not in countries and not cue and not allowed:
+        return f"only a small place outside the article's countries ({place.canonical}, {place.country})"
+    return ""
 
 
 def resolve_mention(row: Mention, gazetteer: Gazetteer, countries: Counter, admin1_codes: Counter) -> dict:
@@ -118,24 +163,10 @@ def resolve_mention(row: Mention, gazetteer: Gazetteer, countries: Counter, admi
         if not ranked:
             return {**fields, "resolution": "unresolved: not in gazetteer"}
         score, place = ranked[0]
-        doubt = doubtful_name(row["text"])
-        named_area = row["label"] in ("GPE", "LOC") and place.kind in ("country", "admin1", "region")
-        if doubt and not (row["evidence"] or row.get("allowed") or place.country in countries or named_area):
-            return {**fields, "resolution": f"unresolved: {doubt} without place evidence"}
-        if place.population == 0 and place.kind == "village" and not (row["evidence"] or row.get("allowed")):
-            # a million villages share names with people and words: one needs a place context
-            return {
-                **fields,
-                "resolution": "unresolved: a village name without place evidence "
-                f"({place.canonical}, {place.country})",
-            }
-        small = place.kind == "village" or (place.kind == "city" and place.population == 0)
-        if small and countries and place.country not in countries and not cue and not row.get("allowed"):
-            return {
-                **fields,
-                "resolution": f"unresolved: only a small place outside the article's "
-                f"countries ({place.canonical}, {place.country})",
-            }
+        match = next(m for m in gazetteer.candidates(row["text"]) if m.place.place_id == place.place_id)
+        reason = _missing_evidence(row, match, countries, cue)
+        if reason:
+            return {**fields, "resolution": f"unresolved: {reason}"}
         if len(ranked) > 1 and not row.get("allowed"):
             second_score, second = ranked[1]
             if (

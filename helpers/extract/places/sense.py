@@ -15,7 +15,7 @@ from helpers.articles import Article
 from helpers.extract.places.finding import NESTING_LABELS
 from helpers.extract.places.mention import mention_sentence
 from helpers.knowledge.grammar import function_words
-from helpers.knowledge.place_names import demonyms
+from helpers.knowledge.place_names import demonyms, doubtful_name
 
 #: The fields of a row that say which place it is (copied from the first mention of a name).
 PLACE_FIELDS = (
@@ -69,7 +69,9 @@ def one_sense_per_article(doc: Doc, article: Article, rows: list[dict]) -> list[
             and row["role"] in ("event", "dateline")
             and row["kind"] in ("city", "village")
             and row["text"][:1].isupper()
+            and not row["text"].isupper()  # capitals are headline words ("FROM", "OF") as often as names
             and row["text"] not in demonyms()
+            and not doubtful_name(row["text"])  # "Hong" the town is no licence for "Hong" the man
         ):
             sense.setdefault(row["text"], row)
     if not sense:

@@ -1,0 +1,87 @@
+"""Places worldwide (issue #16): villages and districts, place evidence, doubtful names, datelines.
+
+Every sentence is written for the test; none is copied from a corpus.
+"""
+
+import pytest
+
+from helpers.articles import Article, Paragraph
+from helpers.extract.places import places
+from helpers.knowledge.place_names import doubtful_name
+
+
+def _article(text: str, **dateline) -> Article:
+    return Article("t", "t.txt", text=text, paragraphs=[Paragraph(0, 0, len(text))], **dateline)
+
+
+def _rows(nlp, text: str) -> list[dict]:
+    return places.resolve_places(nlp(text), _article(text))
+
+
+def _resolved(rows: list[dict], text: str) -> list[dict]:
+    return [r for r in rows if r["text"] == text and r["place_id"]]
+
+
+@pytest.mark.parametrize(
+    "text, name, geonameid",
+    [
+        ("Shelling hit the village of Sarmada in Idlib province on Tuesday.", "Sarmada", 164786),
+        ("Fighting was reported near Zumar, north-west of Mosul, overnight.", "Zumar", 89356),
+    ],
+)
+def test_villages_in_place_contexts_resolve(nlp, text, name, geonameid):
+    found = _resolved(_rows(nlp, text), name)
+    assert found and found[0]["geonameid"] == geonameid
+
+
+def test_district_cue_picks_the_second_level_division(nlp):
+    rows = _rows(nlp, "Two soldiers were killed in Maiwand district of Kandahar province on Sunday.")
+    maiwand = _resolved(rows, "Maiwand")
+    assert maiwand and maiwand[0]["kind"] == "admin2" and maiwand[0]["geonameid"] == 7053304
+    assert maiwand[0]["admin1_code"] == "AF-KAN" and maiwand[0]["precision"] == 2
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Police Chief Chad Abram said the suspect fled on foot.", "Chad"),
+        ("Man charged in death of teenager\n\nA man was charged on Friday.", "Man"),
+        ("The shooting happened on Bordeaux Avenue in Stockton late Saturday.", "Bordeaux"),
+    ],
+)
+def test_names_that_are_words_people_or_streets_are_not_places(nlp, text, name):
+    assert not _resolved(_rows(nlp, text), name)
+
+
+def test_a_person_name_holds_no_place(nlp):
+    rows = _rows(nlp, "Aung San Suu Kyi met officials in Naypyidaw on Monday.")
+    assert not [r for r in rows if r["text"] == "San"]
+
+
+def test_an_organisation_keeps_its_name(nlp):
+    rows = _rows(nlp, "South Georgia News reported the shooting in Valdosta, Georgia, on Monday.")
+    assert not [r for r in rows if r["place_id"] and r["country"] == "GE"]
+
+
+def test_congo_follows_its_neighbours(nlp):
+    text = (
+        "Fighting in the Democratic Republic of the Congo displaced thousands near Goma. "
+        "Congo's army said it had retaken two villages."
+    )
+    congo = _resolved(_rows(nlp, text), "Congo")
+    assert congo and congo[0]["country"] == "CD"
+
+
+def test_dateline_country_and_capitals(nlp):
+    text = "KABUL, Afghanistan (AP) — Gunmen attacked a checkpoint, officials said."
+    article = _article(text, dateline="KABUL", dateline_span=(0, 5))
+    rows = places.resolve_places(nlp(text), article)
+    found = {(r["text"], r["country"], r["role"]) for r in rows if r["place_id"]}
+    assert {("KABUL", "AF", "dateline"), ("Afghanistan", "AF", "dateline")} <= found
+
+
+def test_doubtful_names():
+    assert doubtful_name("Chad") == "given name"
+    assert doubtful_name("Northwest") == "common word"
+    assert doubtful_name("Santos") in ("given name", "surname")
+    assert doubtful_name("Mosul") == doubtful_name("Santa Cruz") == ""
