@@ -35,6 +35,7 @@ class PlaceNouns:
         settlement: Cue words of a settlement ("town", "village").
         street: Words that make the name before them part of a street's or building's name
             ("Avenue", "Hospital").
+        resident: People of a place, after its name ("Alexandria woman", "Mosul residents").
         after_name: Words after which a proper noun is a place, not a person.
     """
 
@@ -42,6 +43,7 @@ class PlaceNouns:
     district: frozenset[str]
     settlement: frozenset[str]
     street: frozenset[str]
+    resident: frozenset[str]
     after_name: frozenset[str]
 
 
@@ -59,6 +61,7 @@ def place_nouns(language: str = config.DEFAULT_LANGUAGE) -> PlaceNouns:
         district=frozenset(r["noun"] for r in rows if r["cue"] == "district"),
         settlement=frozenset(r["noun"] for r in rows if r["cue"] == "settlement"),
         street=frozenset(r["noun"] for r in rows if r["cue"] == "street"),
+        resident=frozenset(r["noun"] for r in rows if r["cue"] == "resident"),
         after_name=frozenset(r["noun"] for r in rows if r["after_name"] == "yes"),
     )
 

@@ -24,7 +24,7 @@ MAX_NAME_TOKENS = 4
 
 
 def place_cue(doc: Doc, start: int, end: int) -> str:
-    """``"admin"``, ``"district"``, ``"settlement"`` or ``"street"`` when a cue word names the kind of place.
+    """The cue word that names a place: ``admin``, ``district``, ``settlement``, ``street``, ``resident``.
 
     The cue follows the name, possibly after a list of names ("Kirkuk, Diyala, and
     Salahuddin provinces"), or precedes it with "of" ("the province of Salahuddin",
@@ -37,12 +37,15 @@ def place_cue(doc: Doc, start: int, end: int) -> str:
 
     Returns:
         The cue, or "". ``"street"``: the next word makes the name part of a street's or
-        building's name ("Bordeaux Avenue"), which is not the town.
+        building's name ("Bordeaux Avenue"), which is not the town; ``"resident"``: the
+        next word names people of the place ("Alexandria woman").
     """
     nouns = place_nouns()
     words = function_words()
     if end < len(doc) and doc[end].lower_ in nouns.street:
         return "street"
+    if end < len(doc) and doc[end].lower_ in nouns.resident:
+        return "resident"
     word = ""
     for token in doc[end : min(end + 8, len(doc))]:
         if token.lower_ in nouns.admin or token.lower_ in nouns.district or token.lower_ in nouns.settlement:
@@ -121,7 +124,7 @@ def context_spans(doc: Doc) -> list[tuple[Span, bool]]:
     """
     words = function_words()
     nouns = place_nouns()
-    district_words = nouns.admin | nouns.district | nouns.settlement | nouns.after_name
+    district_words = nouns.admin | nouns.district | nouns.settlement | nouns.after_name | nouns.resident
     spans: list[tuple[Span, bool]] = []
     for token in doc:
         lower = token.lower_

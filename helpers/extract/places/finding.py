@@ -49,6 +49,9 @@ PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 MISLABEL_LABELS = frozenset({"ORG", "PERSON", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT"})
 # Labels whose text may contain a place name ("Baghdad Operations Command"); not PERSON.
 NESTING_LABELS = frozenset({"ORG", "FAC", "LOC", "GPE", "EVENT", "WORK_OF_ART", "PRODUCT"})
+#: Labels of entities kept as unresolved mentions when the gazetteer does not know them
+#: (an unknown facility, "Main Street" or "City Hall", is no place name to resolve).
+UNRESOLVED_LABELS = frozenset({"GPE", "LOC"})
 #: Labels a name found from its context may carry: none, or one the NER gives places by mistake.
 CONTEXT_LABELS = frozenset({"", "GPE", "LOC", "FAC", "ORG", "PERSON", "NORP"})
 
@@ -257,7 +260,7 @@ def find_mentions(doc: Doc, article: Article, gazetteer: Gazetteer) -> list[Ment
             nested = _nested_spans(doc, span, gazetteer)
             for sub in nested:
                 add(sub, role="demonym" if sub.text in demonyms() else "nested", label=ent.label_)
-            if not nested and ent.label_ in PLACE_LABELS:
+            if not nested and ent.label_ in UNRESOLVED_LABELS:
                 add(span, role="event", label=ent.label_)  # unresolved, with its reason
             if nested or ent.label_ in PLACE_LABELS:
                 covered.update(range(ent.start, ent.end))

@@ -92,13 +92,28 @@ def article_context(mentions: list[Mention], gazetteer: Gazetteer) -> ArticleCon
     return context
 
 
-def _missing_evidence(row: Mention, match: Match, countries: Counter, cue: str) -> str:
+#: Towns this populous are named by the NER's place label alone, even when their name is a surname.
+WELL_KNOWN_POPULATION = 100_000
+
+
+def _well_known(match: Match) -> bool:
+    """A country, division or region, or a town of :data:`WELL_KNOWN_POPULATION`, named by its main name."""
+    place = match.place
+    big = place.kind in ("country", "admin1", "region") or place.population >= WELL_KNOWN_POPULATION
+    return big and match.main and match.exact
+
+
+def _missing_evidence(
+    row: Mention, match: Match, countries: Counter, cue: str, *, well_known_name: bool
+) -> str:
     """Why the best reading of a mention lacks the evidence it needs ("" when it has it).
 
+    * A name before "Avenue" or "Hospital" is a place only in the article's countries.
     * A word or person's name ("Man", "Chad", "Milton") is a place only when written like
       one (no transliteration fold) and named one: a cue word, "Town, Division", a
-      dateline, or the NER's place label with a locative before it, or on a country,
-      division or region of that main name ("Georgia", "Jordan").
+      dateline, or the NER's place label with a locative before it; or when it is the
+      name of a well-known place (:func:`_well_known`: "Georgia", "London", "Alexandria")
+      and the NER's place label or a resident noun ("Alexandria woman") says so.
     * A small place is only read under its own spelling ("Fourth" is not "Fürth").
     * A village of unknown size needs a place context ("in", "the village of", "X
       village"): a million villages share names with people and words.
@@ -106,14 +121,15 @@ def _missing_evidence(row: Mention, match: Match, countries: Counter, cue: str) 
     * A small place outside the article's countries needs a cue word.
     """
     place, allowed = match.place, bool(row.get("allowed"))
-    if cue == "street":
-        return "names a street or building"
+    if cue == "street" and place.country not in countries:
+        return f"names a street or building (not {place.canonical}, {place.country})"
     doubt = doubtful_name(row["text"])
     placed = row["label"] in ("GPE", "LOC")
-    named_area = placed and match.main and place.kind in ("country", "admin1", "region")
+    kind_cue = cue in ("admin", "district", "settlement")
+    named = well_known_name and (placed or cue == "resident")
     if doubt and not (
         match.exact
-        and (cue or allowed or row["role"] == "dateline" or (placed and (row["evidence"] or named_area)))
+        and (kind_cue or allowed or row["role"] == "dateline" or (placed and row["evidence"]) or named)
     ):
         return f"{doubt} without place evidence"
     small = place.kind in ("city", "village") and place.population < CITY_POPULATION
@@ -124,7 +140,7 @@ def _missing_evidence(row: Mention, match: Match, countries: Counter, cue: str) 
     if row["label"] == "PERSON" and countries and place.country not in countries and not allowed:
         return f"a person's name outside the article's countries ({place.canonical}, {place.country})"
     unsized = place.kind == "village" or (place.kind == "city" and place.population == 0)
-    if unsized and countries and place.country not in countries and not cue and not allowed:
+    if unsized and countries and place.country not in countries and not kind_cue and not allowed:
         return f"only a small place outside the article's countries ({place.canonical}, {place.country})"
     return ""
 
@@ -164,7 +180,8 @@ def resolve_mention(row: Mention, gazetteer: Gazetteer, countries: Counter, admi
             return {**fields, "resolution": "unresolved: not in gazetteer"}
         score, place = ranked[0]
         match = next(m for m in gazetteer.candidates(row["text"]) if m.place.place_id == place.place_id)
-        reason = _missing_evidence(row, match, countries, cue)
+        well_known_name = any(_well_known(m) for m in gazetteer.candidates(row["text"]))
+        reason = _missing_evidence(row, match, countries, cue, well_known_name=well_known_name)
         if reason:
             return {**fields, "resolution": f"unresolved: {reason}"}
         if len(ranked) > 1 and not row.get("allowed"):
