@@ -31,6 +31,10 @@ MAIN_COUNTRY_BONUS = 1.5
 #: historical and destroyed places for less (log10 scale, like populations).
 UNKNOWN_SIZE_PRIOR = {"PPLC": 5.0, "PPLA": 4.5, "PPLA2": 4.0, "PPLA3": 3.0, "PPLA4": 2.8, "PPL": 2.4}
 UNKNOWN_SIZE_DEFAULT = 2.0
+#: Each other name of the article that could lie in a candidate's province adds this much, up to
+#: NEARBY_MAX_NAMES names.
+NEARBY_BONUS = 0.6
+NEARBY_MAX_NAMES = 3
 #: A match only through transliteration folds loses this much.
 FOLDED_PENALTY = 1.5
 
@@ -74,6 +78,7 @@ def score_candidate(
     countries: Counter | None = None,
     admin1_codes: Counter | None = None,
     cue: str = "",
+    nearby: Counter | None = None,
 ) -> float:
     """Score a candidate place for a mention; the highest score wins.
 
@@ -83,6 +88,8 @@ def score_candidate(
             of distinct names supporting each).
         admin1_codes: ISO 3166-2 codes of the article's context, with counts.
         cue: ``"admin"``, ``"district"`` or ``"settlement"`` when a cue word stands next to the mention.
+        nearby: Per province, how many of the article's other names have a plausible reading
+            there: places named together lie together ("Gainesville" beside "Hall County").
 
     Returns:
         The score (a log-population-like scale).
@@ -93,6 +100,8 @@ def score_candidate(
         score += 3.0  # supranational regions fit any article
     if admin1_codes and place.admin1_code in admin1_codes:
         score += 1.5
+    if nearby and place.admin1_code:
+        score += NEARBY_BONUS * min(nearby.get(place.admin1_code, 0), NEARBY_MAX_NAMES)
     if cue == "admin":
         score += 6.0 if place.kind in ("admin1", "region") else 0.0
     elif cue == "district":
@@ -122,7 +131,13 @@ def resolve_name(
 
 
 def ranked_candidates(
-    name: str, gazetteer: Gazetteer, countries: Counter | None, admin1_codes: Counter | None, cue: str
+    name: str,
+    gazetteer: Gazetteer,
+    countries: Counter | None,
+    admin1_codes: Counter | None,
+    cue: str,
+    *,
+    nearby: Counter | None = None,
 ) -> list[tuple[float, Place]]:
     """Every candidate place of ``name`` with its score, best first (ties by ``place_id``).
 
@@ -132,13 +147,14 @@ def ranked_candidates(
         countries: The article's countries with their support (see :func:`score_candidate`).
         admin1_codes: The article's provinces with their support.
         cue: ``"admin"``, ``"district"``, ``"settlement"`` or ``""``.
+        nearby: Plausible provinces of the article's other names (see :func:`score_candidate`).
 
     Returns:
         ``(score, place)`` pairs, one per place.
     """
     scored = {}
     for match in gazetteer.candidates(name):
-        score = score_candidate(match, countries=countries, admin1_codes=admin1_codes, cue=cue)
+        score = score_candidate(match, countries=countries, admin1_codes=admin1_codes, cue=cue, nearby=nearby)
         scored[match.place.place_id] = score, match.place
     main = main_country(countries)
     if main and any(p.kind == "country" and p.country != main for _s, p in scored.values()):

@@ -43,8 +43,9 @@ def resolve_places(doc: Doc, article: Article, *, gazetteer: Gazetteer | None = 
     context = article_context(mentions, gazetteer)
     rows = []
     for row in mentions:
-        countries, admin1_codes = context.without(normalize_name(row["text"]))
-        resolved = resolve_mention(row, gazetteer, countries, admin1_codes)
+        key = normalize_name(row["text"])
+        countries, admin1_codes = context.without(key)
+        resolved = resolve_mention(row, gazetteer, countries, admin1_codes, nearby=context.nearby(key))
         if not resolved or not (
             resolved["place_id"] or row["label"] in UNRESOLVED_LABELS or row["role"] == "dateline"
         ):

@@ -34,6 +34,7 @@ class ArticleContext:
     def __init__(self) -> None:
         self.countries: dict[str, set[str]] = {}
         self.admin1_codes: dict[str, set[str]] = {}
+        self.possible_admin1: dict[str, set[str]] = {}  # province -> names with a reading in it
 
     def add(self, key: str, country: str, admin1_code: str = "") -> None:
         """Record that the name ``key`` supports ``country`` (and ``admin1_code``)."""
@@ -42,13 +43,26 @@ class ArticleContext:
         if admin1_code:
             self.admin1_codes.setdefault(admin1_code, set()).add(key)
 
+    def add_possible(self, key: str, admin1_codes: set[str]) -> None:
+        """Record that the name ``key`` has plausible readings in these provinces."""
+        for code in admin1_codes:
+            self.possible_admin1.setdefault(code, set()).add(key)
+
     def without(self, key: str) -> tuple[Counter, Counter]:
         """Counters of supporting names per country and per province, leaving out ``key``."""
+        return _count(self.countries, key), _count(self.admin1_codes, key)
 
-        def count(table: dict[str, set[str]]) -> Counter:
-            return Counter({code: len(keys - {key}) for code, keys in table.items() if keys - {key}})
+    def nearby(self, key: str) -> Counter:
+        """Per province, how many other names could lie in it ("Gainesville" beside "Hall County")."""
+        return _count(self.possible_admin1, key)
 
-        return count(self.countries), count(self.admin1_codes)
+
+def _count(table: dict[str, set[str]], key: str) -> Counter:
+    return Counter({code: len(keys - {key}) for code, keys in table.items() if keys - {key}})
+
+
+#: Readings of a name (best first, without context) that may place it in a province.
+PLAUSIBLE_READINGS = 6
 
 
 def article_context(mentions: list[Mention], gazetteer: Gazetteer) -> ArticleContext:
@@ -82,6 +96,10 @@ def article_context(mentions: list[Mention], gazetteer: Gazetteer) -> ArticleCon
             continue
         cue = place_cue(row.span.doc, row.span.start, row.span.end)
         ranked = ranked_candidates(row["text"], gazetteer, None, None, cue)
+        if cue != "street":
+            context.add_possible(
+                key, {p.admin1_code for _s, p in ranked[:PLAUSIBLE_READINGS] if p.admin1_code}
+            )
         if ranked and clear_reading(ranked) and not doubtful_name(row["text"]) and cue != "street":
             top = ranked[0][1]
             context.add(key, top.country, top.admin1_code)
@@ -145,7 +163,14 @@ def _missing_evidence(
     return ""
 
 
-def resolve_mention(row: Mention, gazetteer: Gazetteer, countries: Counter, admin1_codes: Counter) -> dict:
+def resolve_mention(
+    row: Mention,
+    gazetteer: Gazetteer,
+    countries: Counter,
+    admin1_codes: Counter,
+    *,
+    nearby: Counter | None = None,
+) -> dict:
     """The place fields of one mention, given the article's context without its own name.
 
     Args:
@@ -153,6 +178,7 @@ def resolve_mention(row: Mention, gazetteer: Gazetteer, countries: Counter, admi
         gazetteer: The gazetteer.
         countries: The article's countries with their support (:meth:`ArticleContext.without`).
         admin1_codes: The article's provinces with their support.
+        nearby: Plausible provinces of the article's other names (:meth:`ArticleContext.nearby`).
 
     Returns:
         The ``place_mentions`` columns from ``role`` on; ``place_id`` is ``None`` and
@@ -173,7 +199,7 @@ def resolve_mention(row: Mention, gazetteer: Gazetteer, countries: Counter, admi
         note = "resolved: division after a town"
     else:
         cue = place_cue(row.span.doc, row.span.start, row.span.end)
-        ranked = ranked_candidates(row["text"], gazetteer, countries, admin1_codes, cue)
+        ranked = ranked_candidates(row["text"], gazetteer, countries, admin1_codes, cue, nearby=nearby)
         if row.get("allowed"):
             ranked = [item for item in ranked if item[1].place_id in row["allowed"]] or ranked
         if not ranked:
