@@ -85,3 +85,48 @@ def test_doubtful_names():
     assert doubtful_name("Northwest") == "common word"
     assert doubtful_name("Santos") in ("given name", "surname")
     assert doubtful_name("Mosul") == doubtful_name("Santa Cruz") == ""
+
+
+GENERATED = {
+    "us": {
+        "a.txt": "Shooting in Fresno\n\nFRESNO, Calif. (AP) — Two people were shot in Fresno on Monday, "
+        "police said. Officers from Clovis and Sacramento joined the search across California.",
+        "b.txt": "Chicago weekend\n\nFive people were wounded in Chicago and two in Springfield, Illinois, "
+        "police said on Sunday.",
+    },
+    "world": {
+        "a.txt": "Clashes in Kirkuk\n\nKIRKUK (Wire) – Gunmen attacked a checkpoint in Kirkuk province, "
+        "officials in Baghdad said.",
+        "b.txt": "Raid in Borno\n\nInsurgents raided a village near Maiduguri in Borno State, Nigeria, "
+        "the army said.",
+        "c.txt": "Strikes near Bakhmut\n\nShelling hit Bakhmut in Donetsk Oblast, Ukrainian officials said.",
+    },
+}
+
+
+@pytest.mark.parametrize("corpus", sorted(GENERATED))
+def test_maps_of_a_generated_corpus_are_fitted_and_shaded(tmp_path, corpus):
+    import numpy as np
+
+    from helpers import views
+    from helpers.run import Tables, extract
+
+    folder = tmp_path / corpus
+    folder.mkdir()
+    for name, text in GENERATED[corpus].items():
+        (folder / name).write_text(text, encoding="utf-8")
+    extract(folder, tmp_path / "out", progress=False)
+    tables = Tables(tmp_path / "out")
+    counts = views.mentions_by_province(tables, top=None)
+    assert counts["n_mentions"].sum() > 0
+    figure = views.province_map(tables)
+    ax = figure.axes[0]
+    shaded = [c for c in ax.collections if c.get_array() is not None and np.isfinite(c.get_array()).any()]
+    assert shaded and shaded[0].get_clim()[1] == counts["n_mentions"].max()  # never blank
+    places = tables.read("places").dropna(subset=["lat"])
+    lon0, lon1 = ax.get_xlim()
+    inside = places["lon"].between(lon0, lon1)
+    share = places.loc[inside, "n_mentions"].sum() / places["n_mentions"].sum()
+    assert share >= 0.8  # fitted to where the mentions are
+    if corpus == "us":
+        assert lon1 - lon0 < 60  # the United States, not the world
