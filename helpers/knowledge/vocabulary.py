@@ -18,7 +18,7 @@ def read_vocabulary(name: str, language: str = config.DEFAULT_LANGUAGE) -> list[
     """The rows of a vocabulary CSV (``#`` comment lines skipped), values stripped.
 
     >>> read_vocabulary("place_nouns.csv")[0]["noun"]
-    'area'
+    'agency'
     """
     with config.vocabulary_path(name, language).open(encoding="utf-8", newline="") as handle:
         rows = csv.DictReader(line for line in handle if not line.startswith("#"))

@@ -100,7 +100,8 @@ def article_context(mentions: list[Mention], gazetteer: Gazetteer) -> ArticleCon
             context.add_possible(
                 key, {p.admin1_code for _s, p in ranked[:PLAUSIBLE_READINGS] if p.admin1_code}
             )
-        if ranked and clear_reading(ranked) and not doubtful_name(row["text"]) and cue != "street":
+        named = not doubtful_name(row["text"]) or cue in ("admin", "district", "settlement")
+        if ranked and clear_reading(ranked) and named and cue != "street":  # "Virginia State Police"
             top = ranked[0][1]
             context.add(key, top.country, top.admin1_code)
     for key, row in datelines:  # read with the other names: a SANTA CRUZ dateline in Californian news
