@@ -41,6 +41,20 @@ def test_district_cue_picks_the_second_level_division(nlp):
     assert maiwand[0]["admin1_code"] == "AF-KAN" and maiwand[0]["precision"] == 2
 
 
+def test_a_hyphenated_article_starts_a_name_in_a_place_context(nlp):
+    rows = _rows(nlp, "Gunmen shelled the market town of al-Nahud in Sudan on Friday.")
+    assert [r["geonameid"] for r in _resolved(rows, "al-Nahud")] == [378699]
+
+
+def test_a_division_named_under_a_cue_word_keeps_that_reading(nlp):
+    text = (
+        "Gunmen attacked a checkpoint in the Iraqi province of Salahuddin on Monday. "
+        "Security was tightened in Diyala, Salahuddin and Kirkuk after the attack."
+    )
+    readings = {r["admin1_code"] for r in _resolved(_rows(nlp, text), "Salahuddin")}
+    assert readings == {"IQ-SD"}
+
+
 @pytest.mark.parametrize(
     "text, name",
     [

@@ -77,13 +77,18 @@ def _name_token(token: Token) -> bool:
 
 
 def _run_after(doc: Doc, start: int) -> int:
-    """The end of the name that starts at ``start`` (0 tokens when none does)."""
+    """The end of the name that starts at ``start`` (0 tokens when none does).
+
+    A lower-case article joined by a hyphen may start it ("the town of al-Nahud").
+    """
     links = function_words().name_links
     end = start
     while end < len(doc) and end - start < MAX_NAME_TOKENS:
         token = doc[end]
         inside = end > start and end + 1 < len(doc) and _name_token(doc[end + 1])
-        if _name_token(token) or (inside and (token.lower_ in links or token.text == "-")):
+        hyphen = end + 2 < len(doc) and doc[end + 1].text == "-"
+        prefix = end == start and hyphen and _name_token(doc[end + 2])
+        if _name_token(token) or ((inside or prefix) and (token.lower_ in links or token.text == "-")):
             end += 1
         else:
             break
