@@ -156,8 +156,10 @@ def load_gazetteer(*, data_dir: Path | None = None, cache_dir: Path | None = Non
     The index is ``<cache_dir>/gazetteer-<key>.sqlite`` where the key
     (:func:`~helpers.knowledge.gazetteer_build.cache_key`) hashes the data files
     and package versions. Without it the index is built from the package data
-    (about a minute, once) into a temporary file and moved into place; the indexes
-    of other data versions are deleted then.
+    (about two minutes, once) into a temporary file and moved into place; the indexes
+    of other data versions are deleted then. A current index in a folder of
+    ``SITREP_GAZETTEER`` (:func:`helpers.config.gazetteer_dirs`) is opened instead of
+    building one.
 
     Args:
         data_dir: Folder with the ``geo_*`` files (default: ``helpers/data``).
@@ -169,6 +171,9 @@ def load_gazetteer(*, data_dir: Path | None = None, cache_dir: Path | None = Non
     data_dir = data_dir or config.DATA_DIR
     cache_dir = cache_dir or config.cache_dir()
     path = cache_dir / f"gazetteer-{cache_key(data_dir)}.sqlite"
+    prebuilt = [folder / path.name for folder in config.gazetteer_dirs()]
+    if not path.exists() and data_dir == config.DATA_DIR:
+        path = next((p for p in prebuilt if p.exists()), path)  # SITREP_GAZETTEER: read, never built
     if not path.exists():
         cache_dir.mkdir(parents=True, exist_ok=True)
         building = path.with_name(f"{path.name}.{os.getpid()}.tmp")
