@@ -7,6 +7,7 @@
 | ``SITREP_ACTORS`` | user actor dictionaries (CSV), ``:``-separated | none                   |
 | ``SITREP_CACHE``  | cache folder (parsed docs, gazetteer)    | ``.sitrep-cache/`` of the project |
 | ``SITREP_SHARED`` | shared corpora for benchmarks and tests   | ``../shared`` of the project |
+| ``SITREP_GAZETTEER`` | folder of a prebuilt gazetteer index, read when the cache has none | none |
 """
 
 from __future__ import annotations
@@ -56,6 +57,15 @@ def default_actors() -> list[str]:
 def cache_dir() -> Path:
     """The cache folder: ``SITREP_CACHE`` or ``.sitrep-cache/`` in the project."""
     return Path(os.environ.get("SITREP_CACHE") or PROJECT_DIR / ".sitrep-cache")
+
+
+def gazetteer_dirs() -> list[Path]:
+    """Folders with prebuilt gazetteer indexes read before one is built (``SITREP_GAZETTEER``).
+
+    A run with its own cache (a test, a worker) then opens the installation's index read-only
+    instead of building another.
+    """
+    return [Path(path) for path in os.environ.get("SITREP_GAZETTEER", "").split(os.pathsep) if path]
 
 
 def shared_dir() -> Path:

@@ -1,13 +1,23 @@
 """Build-time tool: regenerate the vendored map outlines ``helpers/data/ne_*.json``.
 
 Reads Natural Earth files from ``SHARED_DIR/geodata/naturalearth`` (see their
-``SOURCE.md``) and the vendored ``geo_countries.csv`` / ``geo_admin1.csv``;
-writes trimmed outlines (outer rings, 0.01° rounding). Not part of the installed
-package: run ``python scripts/vendor_boundaries.py SHARED_DIR``.
+``SOURCE.md``) and the vendored ``geo_countries.csv`` / ``geo_admin1.csv``; writes
+trimmed outlines (outer rings, 0.01° rounding):
+
+* ``ne_admin0.json``: country outlines, Natural Earth 1:50m;
+* ``ne_admin1.json``: first-level divisions of the whole world, Natural Earth 1:10m
+  simplified with shapely (Douglas-Peucker, :data:`ADMIN1_TOLERANCE` degrees, topology
+  of each polygon preserved; neighbours are simplified one by one, so shared borders
+  may differ by up to the tolerance).
+
+Not part of the installed package, and shapely is no dependency of Sitrep: install it
+in a scratch environment (``pip install --no-deps --target /tmp/shapely shapely``) and
+run ``PYTHONPATH=/tmp/shapely python scripts/vendor_boundaries.py SHARED_DIR``.
 """
 
 from __future__ import annotations
 
+import gzip
 import json
 import sys
 from pathlib import Path
@@ -16,6 +26,9 @@ import pandas as pd
 
 from helpers import config
 from helpers.views.maps import ADMIN0_FILE, ADMIN1_FILE
+
+#: Douglas-Peucker tolerance of the province outlines, in degrees (about 2 km).
+ADMIN1_TOLERANCE = 0.02
 
 
 def _round_ring(ring: list[list[float]]) -> list[list[float]]:
@@ -45,8 +58,23 @@ def _trim(features: list[dict], properties) -> dict:
     return {"type": "FeatureCollection", "features": out}
 
 
+def _simplified(features: list[dict], tolerance: float) -> list[dict]:
+    """The features with each geometry simplified by shapely (a build-time tool only)."""
+    from shapely.geometry import mapping, shape  # scratch install, see the module docstring
+
+    result = []
+    for feature in features:
+        geometry = shape(feature["geometry"])
+        if not geometry.is_valid:
+            geometry = geometry.buffer(0)
+        simple = geometry.simplify(tolerance, preserve_topology=True)
+        if not simple.is_empty:
+            result.append({**feature, "geometry": mapping(simple)})
+    return result
+
+
 def vendor_boundaries(shared_dir: Path, *, out_dir: Path | None = None) -> None:
-    """Regenerate ``ne_admin0.json`` and ``ne_admin1_mideast.json`` (outer rings, 0.01°).
+    """Regenerate ``ne_admin0.json`` and ``ne_admin1.json`` (outer rings, 0.01°).
 
     Province codes come from ``geo_admin1.csv`` (ISO 3166-2 via the GeoNames
     ``gn_a1_code``), so they match :func:`helpers.extract.places.resolve_places` rows.
@@ -71,9 +99,10 @@ def vendor_boundaries(shared_dir: Path, *, out_dir: Path | None = None) -> None:
     (out_dir / ADMIN0_FILE).write_text(json.dumps(trimmed, separators=(",", ":")), encoding="utf-8")
     admin1_csv = pd.read_csv(out_dir / "geo_admin1.csv", keep_default_na=False)
     iso_of_gn = dict(zip(admin1_csv["gn_code"], admin1_csv["iso_3166_2"]))
-    admin1 = json.loads((ne / "ne_10m_admin_1_mideast.geojson").read_text(encoding="utf-8"))
+    with gzip.open(ne / "ne_10m_admin_1_global.geojson.gz", "rt", encoding="utf-8") as handle:
+        admin1 = json.load(handle)
     trimmed = _trim(
-        admin1["features"],
+        _simplified(admin1["features"], ADMIN1_TOLERANCE),
         lambda p: {
             "admin1_code": iso_of_gn.get(p.get("gn_a1_code") or "", "")
             or p.get("iso_3166_2")

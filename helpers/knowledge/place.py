@@ -77,6 +77,10 @@ class Place(NamedTuple):
         population: Population (0 when unknown).
         precision: 1 town, 2 district / part of a province, 3 province or
             sub-national region, 4 country, 5 supranational region.
+        admin2_code: GeoNames code of the second-level division the place is or lies
+            in (``IQ.10.94590``; "" if unknown).
+        feature: GeoNames feature code (``PPL``, ``PPLA2``, ``ADM2`` ...; "" for our own
+            regions and towns without one).
     """
 
     place_id: str
@@ -90,3 +94,22 @@ class Place(NamedTuple):
     admin1_code: str
     population: int
     precision: int
+    admin2_code: str = ""
+    feature: str = ""
+
+
+class Match(NamedTuple):
+    """A gazetteer place that a name matches.
+
+    Attributes:
+        place: The place.
+        main: The name is the place's main name or a curated alias.
+        exact: The name is written like one of the place's names (up to case,
+            diacritics and punctuation), not only alike after the transliteration
+            folds of :func:`~helpers.knowledge.place_name_keys.normalize_name`
+            ("Fourth" only folds like "Fürth").
+    """
+
+    place: Place
+    main: bool
+    exact: bool

@@ -23,6 +23,22 @@ _LETTER_MAP = str.maketrans(
 _APOSTROPHES = re.compile(r"[’‘`´ʼʾʿ'′ʹ]")
 
 
+def plain_name(name: str) -> str:
+    """A name with case, diacritics, apostrophes and punctuation left out, its letters as written.
+
+    Two names with the same plain form are written alike; :func:`normalize_name` also
+    folds transliteration variants, so "Fourth" and "Fürth" share a key, not a plain form.
+
+    >>> plain_name("Kirkūk"), plain_name("Al-Anbar")
+    ('kirkuk', 'al anbar')
+    >>> plain_name("Fourth") == plain_name("Fürth")
+    False
+    """
+    text = unicodedata.normalize("NFKD", name.translate(_LETTER_MAP).casefold().translate(_LETTER_MAP))
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    return " ".join(re.sub(r"[^a-z0-9]+", " ", _APOSTROPHES.sub("", text)).split())
+
+
 def normalize_name(name: str) -> str:
     """Return the matching key of a place name.
 
@@ -42,10 +58,7 @@ def normalize_name(name: str) -> str:
     >>> normalize_name("Ṭūz Khūrmātū")
     'tuz khurmatu'
     """
-    text = unicodedata.normalize("NFKD", name.translate(_LETTER_MAP).casefold().translate(_LETTER_MAP))
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    text = _APOSTROPHES.sub("", text)
-    tokens = re.sub(r"[^a-z0-9]+", " ", text).split()
+    tokens = plain_name(name).split()
     if len(tokens) > 1:
         articles = transliteration_articles()
         tokens = [t for t in tokens if t not in articles] or tokens

@@ -1,10 +1,13 @@
 """Curated place-name lists of ``helpers/data/``: demonyms, stop names, news aliases, abbreviations.
 
 * ``geo_demonyms.csv``: "Iraqi", "Syrians", "Kurdish" -> the country or region they name;
-* ``geo_stopnames.txt``: place names that are also common words or first names;
+* ``geo_stopnames.txt``: place names that are also common words, titles or first names;
 * ``geo_aliases.csv``: news spellings GeoNames lacks ("Salahuddin", "U.S.");
 * ``geo_admin1_abbrev.csv``: postal and newspaper abbreviations of US states and
-  Canadian provinces ("S.C.", "Ont.").
+  Canadian provinces ("S.C.", "Ont.");
+* ``en/person_names.csv`` and ``en/common_words.csv``: given names, surnames and
+  English adjectives, verbs and adverbs, which make a place name doubtful
+  (:func:`doubtful_name`): "Chad", "Man", "Side" need place evidence.
 
 Each list is read once per process.
 """
@@ -17,6 +20,7 @@ import pandas as pd
 
 from helpers import config
 from helpers.knowledge.gazetteer import default_gazetteer
+from helpers.knowledge.vocabulary import read_vocabulary
 
 DEMONYMS_FILE = "geo_demonyms.csv"
 
@@ -57,7 +61,8 @@ def aliases() -> frozenset[str]:
     >>> {"Salahuddin", "U.S."} <= aliases()
     True
     """
-    return frozenset(pd.read_csv(config.DATA_DIR / "geo_aliases.csv")["alias"])
+    table = pd.read_csv(config.DATA_DIR / "geo_aliases.csv", keep_default_na=False)
+    return frozenset(table.loc[table["main"] != "no", "alias"])
 
 
 @lru_cache(maxsize=1)
@@ -73,3 +78,53 @@ def admin1_abbreviations() -> dict[str, str]:
     """
     table = pd.read_csv(config.DATA_DIR / "geo_admin1_abbrev.csv", keep_default_na=False)
     return dict(zip(table["abbrev"], table["admin1_code"], strict=True))
+
+
+@lru_cache(maxsize=4)
+def person_names(language: str = config.DEFAULT_LANGUAGE) -> dict[str, str]:
+    """Common given names and surnames (``en/person_names.csv``) -> ``"given"`` or ``"surname"``.
+
+    >>> person_names()["Chad"], person_names()["Hong"]
+    ('given', 'surname')
+    """
+    names: dict[str, str] = {}
+    for row in read_vocabulary("person_names.csv", language):
+        names.setdefault(row["name"], row["kind"])
+    return names
+
+
+@lru_cache(maxsize=4)
+def common_words(language: str = config.DEFAULT_LANGUAGE) -> frozenset[str]:
+    """English adjectives, verbs and adverbs, lower case (``en/common_words.csv``).
+
+    >>> {"man", "side", "nice"} <= common_words(), "paris" in common_words()
+    (True, False)
+    """
+    return frozenset(row["word"] for row in read_vocabulary("common_words.csv", language))
+
+
+def doubtful_name(name: str, language: str = config.DEFAULT_LANGUAGE) -> str:
+    """Why a capitalised name may not be a place: a stop name, a common word, a person's name.
+
+    Only one-word names are doubtful by their words ("Chad", "Man"); longer ones only
+    when listed in ``geo_stopnames.txt``. Capitals are read as the word ("MAN" is "Man").
+
+    Args:
+        name: The name as written.
+        language: Language of the vocabularies.
+
+    Returns:
+        ``"stop name"``, ``"common word"``, ``"given name"``, ``"surname"`` or "" (a plain name).
+
+    >>> doubtful_name("Chad"), doubtful_name("MAN"), doubtful_name("Mosul")
+    ('given name', 'common word', '')
+    """
+    if name in stopnames():
+        return "stop name"
+    if " " in name.strip() or not name[:1].isalpha():
+        return ""
+    word = name.capitalize() if name.isupper() else name
+    if word.lower() in common_words(language):
+        return "common word"
+    kind = person_names(language).get(word, "")
+    return f"{kind} name" if kind == "given" else kind

@@ -1,11 +1,13 @@
 """Rank the gazetteer's candidates for a place name, given what an article is about.
 
 Disambiguation scores each candidate (:func:`score_candidate`): the feature
-type and population give a prior, a main name beats an alternate, candidates
+type and population give a prior (a village of unknown size counts for little
+against a town), a main name beats an alternate, a name written like the
+mention beats one that only folds like it ("Fourth" is not "Fürth"), candidates
 in the article's countries and provinces gain, a division of the article's
 :func:`main_country` beats a foreign country of the same name ("Georgia" in US
-news), and a cue word next to the mention ("province" vs "town") picks the
-feature type. The place extractor supplies the context and the cue; the
+news), and a cue word next to the mention ("province", "district", "town")
+picks the feature type. The place extractor supplies the context and the cue; the
 EntityRuler's patterns (:mod:`helpers.nlp.place_rules`) use the ranking
 without context.
 """
@@ -16,7 +18,7 @@ import math
 from collections import Counter
 
 from helpers.knowledge.gazetteer import Gazetteer, default_gazetteer
-from helpers.knowledge.place import Place
+from helpers.knowledge.place import Match, Place
 
 # Context: a country supported by this many distinct names, and by more than any other, is the
 # article's main country. When a name is both a foreign country and a division or region of the
@@ -24,6 +26,17 @@ from helpers.knowledge.place import Place
 # unless the country Georgia has support of its own.
 MAIN_COUNTRY_MIN_NAMES = 2
 MAIN_COUNTRY_BONUS = 1.5
+#: Prior of a town of unknown population, by GeoNames feature code: seats of divisions
+#: count like towns of a few thousand, plain villages and localities for little, abandoned,
+#: historical and destroyed places for less (log10 scale, like populations).
+UNKNOWN_SIZE_PRIOR = {"PPLC": 5.0, "PPLA": 4.5, "PPLA2": 4.0, "PPLA3": 3.0, "PPLA4": 2.8, "PPL": 2.4}
+UNKNOWN_SIZE_DEFAULT = 2.0
+#: Each other name of the article that could lie in a candidate's province adds this much, up to
+#: NEARBY_MAX_NAMES names.
+NEARBY_BONUS = 0.6
+NEARBY_MAX_NAMES = 3
+#: A match only through transliteration folds loses this much.
+FOLDED_PENALTY = 1.5
 
 
 def main_country(countries: Counter | None) -> str:
@@ -39,42 +52,60 @@ def main_country(countries: Counter | None) -> str:
     return top if n >= MAIN_COUNTRY_MIN_NAMES and (not rest or rest[0][1] < n) else ""
 
 
+def prior(place: Place) -> float:
+    """The context-free weight of a place: its kind, else its population (log10) or feature.
+
+    >>> from helpers.knowledge.place import Place
+    >>> prior(Place("gn:1", 1, "X", "village", 0.0, 0.0, "IQ", "", "", 0, 1, "", "PPL"))
+    2.4
+    """
+    if place.kind == "country":
+        return 9.0
+    if place.kind == "region":
+        return 6.0 if place.precision <= 3 else 5.5
+    if place.kind == "admin1":
+        return 5.2
+    if place.kind == "admin2":
+        return 4.0
+    if place.population > 0:
+        return math.log10(place.population)
+    return UNKNOWN_SIZE_PRIOR.get(place.feature, UNKNOWN_SIZE_DEFAULT)
+
+
 def score_candidate(
-    place: Place,
+    match: Match,
     *,
-    is_main_name: bool,
     countries: Counter | None = None,
     admin1_codes: Counter | None = None,
     cue: str = "",
+    nearby: Counter | None = None,
 ) -> float:
     """Score a candidate place for a mention; the highest score wins.
 
     Args:
-        place: The candidate.
-        is_main_name: True when the mention matched a main name or curated alias.
+        match: The candidate, with whether the mention is its main name and is written like it.
         countries: ISO alpha-2 codes of the article's context, with counts (the number
             of distinct names supporting each).
         admin1_codes: ISO 3166-2 codes of the article's context, with counts.
-        cue: ``"admin"`` or ``"settlement"`` when a cue word stands next to the mention.
+        cue: ``"admin"``, ``"district"`` or ``"settlement"`` when a cue word stands next to the mention.
+        nearby: Per province, how many of the article's other names have a plausible reading
+            there: places named together lie together ("Gainesville" beside "Hall County").
 
     Returns:
         The score (a log-population-like scale).
     """
-    if place.kind == "country":
-        score = 9.0
-    elif place.kind == "region":
-        score = 6.0 if place.precision <= 3 else 5.5
-    elif place.kind == "admin1":
-        score = 5.2
-    else:  # towns: log10 of the population; cities1000 entries of unknown size count as ~3,000
-        score = math.log10(place.population) if place.population > 0 else 3.5
-    score += 1.0 if is_main_name else 0.0
+    place = match.place
+    score = prior(place) + (1.0 if match.main else 0.0) - (0.0 if match.exact else FOLDED_PENALTY)
     if countries and (place.country in countries or place.precision == 5):
         score += 3.0  # supranational regions fit any article
     if admin1_codes and place.admin1_code in admin1_codes:
         score += 1.5
+    if nearby and place.admin1_code:
+        score += NEARBY_BONUS * min(nearby.get(place.admin1_code, 0), NEARBY_MAX_NAMES)
     if cue == "admin":
         score += 6.0 if place.kind in ("admin1", "region") else 0.0
+    elif cue == "district":
+        score += {"admin2": 6.0, "admin1": 2.0, "region": 1.0}.get(place.kind, 0.0)
     elif cue == "settlement":
         score += 3.0 if place.kind in ("city", "village") else -2.0
     return score
@@ -100,7 +131,13 @@ def resolve_name(
 
 
 def ranked_candidates(
-    name: str, gazetteer: Gazetteer, countries: Counter | None, admin1_codes: Counter | None, cue: str
+    name: str,
+    gazetteer: Gazetteer,
+    countries: Counter | None,
+    admin1_codes: Counter | None,
+    cue: str,
+    *,
+    nearby: Counter | None = None,
 ) -> list[tuple[float, Place]]:
     """Every candidate place of ``name`` with its score, best first (ties by ``place_id``).
 
@@ -109,17 +146,16 @@ def ranked_candidates(
         gazetteer: The gazetteer.
         countries: The article's countries with their support (see :func:`score_candidate`).
         admin1_codes: The article's provinces with their support.
-        cue: ``"admin"``, ``"settlement"`` or ``""``.
+        cue: ``"admin"``, ``"district"``, ``"settlement"`` or ``""``.
+        nearby: Plausible provinces of the article's other names (see :func:`score_candidate`).
 
     Returns:
         ``(score, place)`` pairs, one per place.
     """
     scored = {}
-    for place, is_main in gazetteer.candidates(name):
-        score = score_candidate(
-            place, is_main_name=is_main, countries=countries, admin1_codes=admin1_codes, cue=cue
-        )
-        scored[place.place_id] = max(score, scored.get(place.place_id, (score, place))[0]), place
+    for match in gazetteer.candidates(name):
+        score = score_candidate(match, countries=countries, admin1_codes=admin1_codes, cue=cue, nearby=nearby)
+        scored[match.place.place_id] = score, match.place
     main = main_country(countries)
     if main and any(p.kind == "country" and p.country != main for _s, p in scored.values()):
         for place_id, (score, place) in scored.items():
@@ -143,9 +179,9 @@ def clear_reading(ranked: list[tuple[float, Place]]) -> bool:
     """
     top_score, top = ranked[0]
     if len(ranked) == 1:
-        return top.kind in ("country", "admin1", "region") or top.population >= 100_000
+        return top.kind in ("country", "admin1", "admin2", "region") or top.population >= 100_000
     runner_up_score, runner_up = ranked[1]
-    area = top.kind in ("country", "admin1", "region")
+    area = top.kind in ("country", "admin1", "admin2", "region")
     if area and runner_up.kind in ("city", "village"):
         return True
     return (area or top.population >= 100_000) and top_score - runner_up_score >= 1.0

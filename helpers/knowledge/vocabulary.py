@@ -18,7 +18,7 @@ def read_vocabulary(name: str, language: str = config.DEFAULT_LANGUAGE) -> list[
     """The rows of a vocabulary CSV (``#`` comment lines skipped), values stripped.
 
     >>> read_vocabulary("place_nouns.csv")[0]["noun"]
-    'area'
+    'agency'
     """
     with config.vocabulary_path(name, language).open(encoding="utf-8", newline="") as handle:
         rows = csv.DictReader(line for line in handle if not line.startswith("#"))
@@ -31,12 +31,19 @@ class PlaceNouns:
 
     Attributes:
         admin: Cue words of an administrative division ("province", "governorate").
-        settlement: Cue words of a settlement or district ("town", "village", "district").
+        district: Cue words of a second-level division ("district", "county", "woreda").
+        settlement: Cue words of a settlement ("town", "village").
+        street: Words that make the name before them part of a street's or building's name
+            ("Avenue", "Hospital").
+        resident: People of a place, after its name ("Alexandria woman", "Mosul residents").
         after_name: Words after which a proper noun is a place, not a person.
     """
 
     admin: frozenset[str]
+    district: frozenset[str]
     settlement: frozenset[str]
+    street: frozenset[str]
+    resident: frozenset[str]
     after_name: frozenset[str]
 
 
@@ -51,7 +58,10 @@ def place_nouns(language: str = config.DEFAULT_LANGUAGE) -> PlaceNouns:
     rows = read_vocabulary("place_nouns.csv", language)
     return PlaceNouns(
         admin=frozenset(r["noun"] for r in rows if r["cue"] == "admin"),
+        district=frozenset(r["noun"] for r in rows if r["cue"] == "district"),
         settlement=frozenset(r["noun"] for r in rows if r["cue"] == "settlement"),
+        street=frozenset(r["noun"] for r in rows if r["cue"] == "street"),
+        resident=frozenset(r["noun"] for r in rows if r["cue"] == "resident"),
         after_name=frozenset(r["noun"] for r in rows if r["after_name"] == "yes"),
     )
 

@@ -14,7 +14,7 @@ from functools import lru_cache
 from helpers.knowledge.gazetteer import Gazetteer, default_gazetteer
 from helpers.knowledge.place import FOCUS_COUNTRIES, Place
 from helpers.knowledge.place_name_keys import strip_admin_words
-from helpers.knowledge.place_names import aliases, stopnames
+from helpers.knowledge.place_names import aliases, doubtful_name
 from helpers.knowledge.place_ranking import resolve_name
 
 #: Minimum population of a town found inside an organisation name or missed by the NER.
@@ -25,13 +25,19 @@ RULER_MIN_POPULATION = 200_000
 
 
 def _usable_pattern(name: str) -> bool:
-    """Capitalised, not a listed common word or first name, not a short code."""
+    """Capitalised, not a short code, and no word or person's name that could be meant instead.
+
+    A pattern tags its name before the statistical NER sees it, whatever the context:
+    "Chad" or "Man" as a pattern would make "Police Chief Chad Abram" and the headline
+    "Man charged in death" places. Such names are left to the NER and to the place
+    extractor, which asks for place evidence (:func:`~helpers.knowledge.place_names.doubtful_name`).
+    """
     return (
         len(name) > 2
         and name[0].isupper()
         and not name.isupper()
-        and name not in stopnames()
-        and name.split()[0] not in stopnames()
+        and not doubtful_name(name)
+        and not doubtful_name(name.split()[0])
     )
 
 
@@ -42,7 +48,9 @@ def _ruler_places(gazetteer: Gazetteer) -> list[tuple[Place, bool]]:
     gazetteer index), which keeps the ruler to a few thousand patterns.
     """
     chosen = []
-    for place in gazetteer:
+    for place in gazetteer.places(
+        kinds=("country", "region", "admin1"), min_population=NESTED_MIN_POPULATION
+    ):
         focus = place.country in FOCUS_COUNTRIES
         if place.kind in ("country", "region") or (place.kind == "admin1" and focus):
             chosen.append((place, True))
@@ -61,7 +69,7 @@ def ruler_patterns() -> list[dict]:
     :data:`helpers.knowledge.place.FOCUS_COUNTRIES`, the curated aliases, and the main
     names of towns over :data:`RULER_MIN_POPULATION` worldwide and over
     :data:`NESTED_MIN_POPULATION` in focus countries.
-    Names listed in ``geo_stopnames.txt`` (common words, first names) are left out.
+    Doubtful names (common words, given names and surnames, ``geo_stopnames.txt``) are left out.
     Each pattern's ``id`` is the place the name resolves to without context.
 
     Returns:

@@ -13,7 +13,8 @@ from collections import Counter
 from spacy.tokens import Doc
 
 from helpers.articles import Article
-from helpers.extract.places.finding import find_mentions, mention_sentence
+from helpers.extract.places.finding import UNRESOLVED_LABELS, find_mentions
+from helpers.extract.places.mention import mention_sentence
 from helpers.extract.places.resolution import article_context, resolve_mention
 from helpers.extract.places.sense import one_sense_per_article
 from helpers.knowledge.gazetteer import Gazetteer, default_gazetteer
@@ -34,17 +35,21 @@ def resolve_places(doc: Doc, article: Article, *, gazetteer: Gazetteer | None = 
         (``article_id, start_char, end_char, text, sentence``), the entity
         ``label`` ("" when found by the dictionary or the dateline), ``role``
         (``event``, ``dateline``, ``nested``, ``demonym``) and the place fields;
-        unresolved mentions keep ``place_id=None`` and say why in ``resolution``.
+        unresolved mentions (GPE and LOC entities, datelines) keep ``place_id=None`` and
+        say why in ``resolution``; other unresolved names are no place mentions.
     """
     gazetteer = gazetteer or default_gazetteer()
     mentions = find_mentions(doc, article, gazetteer)
     context = article_context(mentions, gazetteer)
     rows = []
     for row in mentions:
-        countries, admin1_codes = context.without(normalize_name(row["text"]))
-        resolved = resolve_mention(row, gazetteer, countries, admin1_codes)
-        if not resolved:
-            continue
+        key = normalize_name(row["text"])
+        countries, admin1_codes = context.without(key)
+        resolved = resolve_mention(row, gazetteer, countries, admin1_codes, nearby=context.nearby(key))
+        if not resolved or not (
+            resolved["place_id"] or row["label"] in UNRESOLVED_LABELS or row["role"] == "dateline"
+        ):
+            continue  # a name nobody called a place and that lacks place evidence: not a mention
         rows.append(
             {
                 "article_id": row["article_id"],

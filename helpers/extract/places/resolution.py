@@ -12,15 +12,13 @@ from __future__ import annotations
 
 from collections import Counter
 
-from spacy.tokens import Doc
-
-from helpers.extract.places.finding import Mention
+from helpers.extract.places.evidence import place_cue
+from helpers.extract.places.mention import Mention
 from helpers.knowledge.gazetteer import Gazetteer
-from helpers.knowledge.grammar import function_words
+from helpers.knowledge.place import CITY_POPULATION, Match
 from helpers.knowledge.place_name_keys import normalize_name
-from helpers.knowledge.place_names import admin1_abbreviations, demonyms
+from helpers.knowledge.place_names import admin1_abbreviations, demonyms, doubtful_name
 from helpers.knowledge.place_ranking import clear_reading, ranked_candidates
-from helpers.knowledge.vocabulary import place_nouns
 from helpers.tables import columns
 
 
@@ -36,6 +34,7 @@ class ArticleContext:
     def __init__(self) -> None:
         self.countries: dict[str, set[str]] = {}
         self.admin1_codes: dict[str, set[str]] = {}
+        self.possible_admin1: dict[str, set[str]] = {}  # province -> names with a reading in it
 
     def add(self, key: str, country: str, admin1_code: str = "") -> None:
         """Record that the name ``key`` supports ``country`` (and ``admin1_code``)."""
@@ -44,35 +43,26 @@ class ArticleContext:
         if admin1_code:
             self.admin1_codes.setdefault(admin1_code, set()).add(key)
 
+    def add_possible(self, key: str, admin1_codes: set[str]) -> None:
+        """Record that the name ``key`` has plausible readings in these provinces."""
+        for code in admin1_codes:
+            self.possible_admin1.setdefault(code, set()).add(key)
+
     def without(self, key: str) -> tuple[Counter, Counter]:
         """Counters of supporting names per country and per province, leaving out ``key``."""
+        return _count(self.countries, key), _count(self.admin1_codes, key)
 
-        def count(table: dict[str, set[str]]) -> Counter:
-            return Counter({code: len(keys - {key}) for code, keys in table.items() if keys - {key}})
+    def nearby(self, key: str) -> Counter:
+        """Per province, how many other names could lie in it ("Gainesville" beside "Hall County")."""
+        return _count(self.possible_admin1, key)
 
-        return count(self.countries), count(self.admin1_codes)
+
+def _count(table: dict[str, set[str]], key: str) -> Counter:
+    return Counter({code: len(keys - {key}) for code, keys in table.items() if keys - {key}})
 
 
-def _cue(doc: Doc, start: int, end: int) -> str:
-    """``"admin"`` or ``"settlement"`` when a cue word follows the mention, possibly
-    after a list of names ("Kirkuk, Diyala, and Salahuddin provinces"), or precedes
-    it with "of" ("the province of Salahuddin", "the city of Mosul")."""
-    nouns = place_nouns()
-    words = function_words()
-    word = ""
-    for token in doc[end : min(end + 8, len(doc))]:
-        if token.lower_ in nouns.admin or token.lower_ in nouns.settlement:
-            word = token.lower_
-            break
-        if not (token.lower_ in words.list_joiners or token.is_title):
-            break
-    if not word and start >= 2 and doc[start - 1].lower_ in words.noun_links:
-        word = doc[start - 2].lower_
-    if word in nouns.admin:
-        return "admin"
-    if word in nouns.settlement:
-        return "settlement"
-    return ""
+#: Readings of a name (best first, without context) that may place it in a province.
+PLAUSIBLE_READINGS = 6
 
 
 def article_context(mentions: list[Mention], gazetteer: Gazetteer) -> ArticleContext:
@@ -86,6 +76,7 @@ def article_context(mentions: list[Mention], gazetteer: Gazetteer) -> ArticleCon
         The context, with the names supporting each country and province.
     """
     context = ArticleContext()
+    datelines: list[tuple[str, Mention]] = []
     for row in mentions:
         key = normalize_name(row["text"])
         if row["role"] == "demonym":
@@ -100,16 +91,87 @@ def article_context(mentions: list[Mention], gazetteer: Gazetteer) -> ArticleCon
             if len(inside) == 1:
                 context.add(key, *inside.pop())
             continue
-        ranked = ranked_candidates(
-            row["text"], gazetteer, None, None, _cue(row.span.doc, row.span.start, row.span.end)
-        )
-        if ranked and (row["role"] == "dateline" or clear_reading(ranked)):
+        if row["role"] == "dateline":
+            datelines.append((key, row))
+            continue
+        cue = place_cue(row.span.doc, row.span.start, row.span.end)
+        ranked = ranked_candidates(row["text"], gazetteer, None, None, cue)
+        if cue != "street":
+            context.add_possible(
+                key, {p.admin1_code for _s, p in ranked[:PLAUSIBLE_READINGS] if p.admin1_code}
+            )
+        named = not doubtful_name(row["text"]) or cue in ("admin", "district", "settlement")
+        if ranked and clear_reading(ranked) and named and cue != "street":  # "Virginia State Police"
             top = ranked[0][1]
             context.add(key, top.country, top.admin1_code)
+    for key, row in datelines:  # read with the other names: a SANTA CRUZ dateline in Californian news
+        ranked = ranked_candidates(row["text"], gazetteer, *context.without(key), "")
+        if ranked:
+            context.add(key, ranked[0][1].country, ranked[0][1].admin1_code)
     return context
 
 
-def resolve_mention(row: Mention, gazetteer: Gazetteer, countries: Counter, admin1_codes: Counter) -> dict:
+#: Towns this populous are named by the NER's place label alone, even when their name is a surname.
+WELL_KNOWN_POPULATION = 100_000
+
+
+def _well_known(match: Match) -> bool:
+    """A country, division or region, or a town of :data:`WELL_KNOWN_POPULATION`, named by its main name."""
+    place = match.place
+    big = place.kind in ("country", "admin1", "region") or place.population >= WELL_KNOWN_POPULATION
+    return big and match.main and match.exact
+
+
+def _missing_evidence(
+    row: Mention, match: Match, countries: Counter, cue: str, *, well_known_name: bool
+) -> str:
+    """Why the best reading of a mention lacks the evidence it needs ("" when it has it).
+
+    * A name before "Avenue" or "Hospital" is a place only in the article's countries.
+    * A word or person's name ("Man", "Chad", "Milton") is a place only when written like
+      one (no transliteration fold) and named one: a cue word, "Town, Division", a
+      dateline, or the NER's place label with a locative before it; or when it is the
+      name of a well-known place (:func:`_well_known`: "Georgia", "London", "Alexandria")
+      and the NER's place label or a resident noun ("Alexandria woman") says so.
+    * A small place is only read under its own spelling ("Fourth" is not "Fürth").
+    * A village of unknown size needs a place context ("in", "the village of", "X
+      village"): a million villages share names with people and words.
+    * A name the NER took for a person is a place only in the article's countries.
+    * A small place outside the article's countries needs a cue word.
+    """
+    place, allowed = match.place, bool(row.get("allowed"))
+    if cue == "street" and place.country not in countries:
+        return f"names a street or building (not {place.canonical}, {place.country})"
+    doubt = doubtful_name(row["text"])
+    placed = row["label"] in ("GPE", "LOC")
+    kind_cue = cue in ("admin", "district", "settlement")
+    named = well_known_name and (placed or cue == "resident")
+    if doubt and not (
+        match.exact
+        and (kind_cue or allowed or row["role"] == "dateline" or (placed and row["evidence"]) or named)
+    ):
+        return f"{doubt} without place evidence"
+    small = place.kind in ("city", "village") and place.population < CITY_POPULATION
+    if small and not match.exact:
+        return f"only a small place spelt otherwise ({place.canonical})"
+    if place.population == 0 and place.kind == "village" and not (row["evidence"] or allowed):
+        return f"a village name without place evidence ({place.canonical}, {place.country})"
+    if row["label"] == "PERSON" and countries and place.country not in countries and not allowed:
+        return f"a person's name outside the article's countries ({place.canonical}, {place.country})"
+    unsized = place.kind == "village" or (place.kind == "city" and place.population == 0)
+    if unsized and countries and place.country not in countries and not kind_cue and not allowed:
+        return f"only a small place outside the article's countries ({place.canonical}, {place.country})"
+    return ""
+
+
+def resolve_mention(
+    row: Mention,
+    gazetteer: Gazetteer,
+    countries: Counter,
+    admin1_codes: Counter,
+    *,
+    nearby: Counter | None = None,
+) -> dict:
     """The place fields of one mention, given the article's context without its own name.
 
     Args:
@@ -117,6 +179,7 @@ def resolve_mention(row: Mention, gazetteer: Gazetteer, countries: Counter, admi
         gazetteer: The gazetteer.
         countries: The article's countries with their support (:meth:`ArticleContext.without`).
         admin1_codes: The article's provinces with their support.
+        nearby: Plausible provinces of the article's other names (:meth:`ArticleContext.nearby`).
 
     Returns:
         The ``place_mentions`` columns from ``role`` on; ``place_id`` is ``None`` and
@@ -136,20 +199,18 @@ def resolve_mention(row: Mention, gazetteer: Gazetteer, countries: Counter, admi
         place = gazetteer.admin1(admin1_abbreviations()[row["text"]])
         note = "resolved: division after a town"
     else:
-        cue = _cue(row.span.doc, row.span.start, row.span.end)
-        ranked = ranked_candidates(row["text"], gazetteer, countries, admin1_codes, cue)
+        cue = place_cue(row.span.doc, row.span.start, row.span.end)
+        ranked = ranked_candidates(row["text"], gazetteer, countries, admin1_codes, cue, nearby=nearby)
         if row.get("allowed"):
             ranked = [item for item in ranked if item[1].place_id in row["allowed"]] or ranked
         if not ranked:
             return {**fields, "resolution": "unresolved: not in gazetteer"}
         score, place = ranked[0]
-        small = place.kind == "village" or (place.kind == "city" and place.population == 0)
-        if small and countries and place.country not in countries and not cue and not row.get("allowed"):
-            return {
-                **fields,
-                "resolution": f"unresolved: only a small place outside the article's "
-                f"countries ({place.canonical}, {place.country})",
-            }
+        match = next(m for m in gazetteer.candidates(row["text"]) if m.place.place_id == place.place_id)
+        well_known_name = any(_well_known(m) for m in gazetteer.candidates(row["text"]))
+        reason = _missing_evidence(row, match, countries, cue, well_known_name=well_known_name)
+        if reason:
+            return {**fields, "resolution": f"unresolved: {reason}"}
         if len(ranked) > 1 and not row.get("allowed"):
             second_score, second = ranked[1]
             if (

@@ -12,9 +12,10 @@ import re
 from spacy.tokens import Doc
 
 from helpers.articles import Article
-from helpers.extract.places.finding import NESTING_LABELS, mention_sentence
+from helpers.extract.places.finding import NESTING_LABELS
+from helpers.extract.places.mention import mention_sentence
 from helpers.knowledge.grammar import function_words
-from helpers.knowledge.place_names import demonyms
+from helpers.knowledge.place_names import demonyms, doubtful_name
 
 #: The fields of a row that say which place it is (copied from the first mention of a name).
 PLACE_FIELDS = (
@@ -51,6 +52,7 @@ def one_sense_per_article(doc: Doc, article: Article, rows: list[dict]) -> list[
     for row in rows:
         if row["resolution"] == "resolved: town, division":
             sense.setdefault(row["text"], row)
+    _keep_cue_division(rows)
     for row in rows:
         first = sense.get(row["text"])
         if (
@@ -68,6 +70,7 @@ def one_sense_per_article(doc: Doc, article: Article, rows: list[dict]) -> list[
             and row["role"] in ("event", "dateline")
             and row["kind"] in ("city", "village")
             and row["text"][:1].isupper()
+            and not row["text"].isupper()  # capitals are headline words ("FROM", "OF") as often as names
             and row["text"] not in demonyms()
         ):
             sense.setdefault(row["text"], row)
@@ -98,6 +101,12 @@ def one_sense_per_article(doc: Doc, article: Article, rows: list[dict]) -> list[
         if ent is not None and not whole and ent.label_ not in NESTING_LABELS:
             continue
         first = sense[match.group()]
+        if (
+            first["resolution"] != "resolved: town, division"
+            and doubtful_name(match.group())
+            and not (span.start > 0 and doc[span.start - 1].lower_ in locatives)
+        ):
+            continue  # "Hong" the town is no licence for "Hong" the man; "in Alexandria" is
         extra.append(
             {
                 **first,
@@ -112,3 +121,31 @@ def one_sense_per_article(doc: Doc, article: Article, rows: list[dict]) -> list[
         )
         taken.update(range(start, end))
     return sorted(rows + extra, key=lambda r: (r["start_char"], r["end_char"]))
+
+
+#: Readings of a bare name that the same name under a cue word replaces.
+_BARE_READINGS = ("resolved: best match", "resolved: article context")
+
+
+def _keep_cue_division(rows: list[dict]) -> None:
+    """A name read as a division under a cue word ("the province of Salahuddin") is that
+    division in its bare mentions too ("in Diyala, Salahuddin, and Kirkuk"), unless the bare
+    reading lies inside it (the town of Kirkuk in Kirkuk province stays the town).
+
+    Args:
+        rows: The article's resolved rows (updated in place).
+    """
+    divisions: dict[str, dict] = {}
+    for row in rows:
+        division = row["kind"] in ("admin1", "admin2", "region")
+        if division and row["resolution"] == "resolved: cue word (admin)":
+            divisions.setdefault(row["text"], row)
+    for row in rows:
+        first = divisions.get(row["text"])
+        if (
+            first is not None
+            and row["resolution"] in _BARE_READINGS
+            and row["place_id"] != first["place_id"]
+            and row["admin1_code"] != first["admin1_code"]
+        ):
+            row.update({f: first[f] for f in PLACE_FIELDS}, resolution="resolved: same name as a division")

@@ -1,0 +1,106 @@
+""" "Town, Division" and "Town, Country": the town lies in the division, the division holds the town.
+
+"Greer, S.C.", "Athens, Texas", "London, Ont.", "Tikrit, Salahuddin": both names
+get the places they may be (``allowed``), and a town or abbreviation the NER left
+out is added as a mention.
+"""
+
+from __future__ import annotations
+
+from spacy.attrs import ORTH
+from spacy.tokens import Doc
+
+from helpers.extract.places.mention import AddMention, Mention
+from helpers.knowledge.gazetteer import Gazetteer
+from helpers.knowledge.grammar import function_words
+from helpers.knowledge.place import Place
+from helpers.knowledge.place_names import admin1_abbreviations
+
+
+def _divisions(name: str, gazetteer: Gazetteer) -> list[Place]:
+    """The divisions and countries a name after "Town," may stand for."""
+    code = admin1_abbreviations().get(name)
+    if code:
+        place = gazetteer.admin1(code)
+        return [place] if place else []
+    return [m.place for m in gazetteer.candidates(name) if m.main and m.place.kind in ("admin1", "country")]
+
+
+def _inside(place: Place, area: Place) -> bool:
+    return place.country == area.country and (area.kind == "country" or place.admin1_code == area.admin1_code)
+
+
+def _towns_in(name: str, areas: list[Place], gazetteer: Gazetteer) -> list[Place]:
+    """The towns (and districts) called ``name`` that lie in one of ``areas``."""
+    return [
+        m.place
+        for m in gazetteer.candidates(name)
+        if m.place.kind in ("city", "village", "admin2") and any(_inside(m.place, a) for a in areas)
+    ]
+
+
+def _comma_indexes(doc: Doc) -> list[int]:
+    """Where the doc's commas are (one ``Doc.to_array``, not a ``Token`` per word)."""
+    comma = doc.vocab.strings.add(",")
+    return [i for i, orth in enumerate(doc.to_array(ORTH).tolist()) if orth == comma] if len(doc) else []
+
+
+def mark_appositions(doc: Doc, rows: list[Mention], gazetteer: Gazetteer, add: AddMention) -> None:
+    """ "Town, Division" and "Town, Country" ("Greer, S.C.", "Athens, Texas", "London, Ont.",
+    "Tikrit, Salahuddin"): the town must lie in the division, and the division is the one
+    holding the town ("Athens, Georgia" is the US state).
+
+    Marks the rows with ``allowed`` place ids; adds the town when the NER missed it or
+    labelled it otherwise (a title-case name of up to three words with a candidate in the
+    division), and the division when it is an abbreviation the gazetteer does not index.
+    """
+    name_links = function_words().name_links
+    taken = {i for r in rows for i in range(r.span.start, r.span.end)}
+    ending = {r.span.end: r for r in rows if r["role"] in ("event", "nested") and not r["context_only"]}
+    starting = {r.span.start: r for r in rows if r["role"] in ("event", "nested") and not r["context_only"]}
+    for i in _comma_indexes(doc):
+        if i == 0 or i + 1 >= len(doc):
+            continue
+        after = starting.get(i + 1)
+        if after is not None:
+            area_span = after.span
+        else:  # an abbreviation the NER left out: "S.C." or "W. Va."
+            area_span = next(
+                (
+                    doc[i + 1 : i + 1 + n]
+                    for n in (2, 1)
+                    if i + 1 + n <= len(doc) and doc[i + 1 : i + 1 + n].text in admin1_abbreviations()
+                ),
+                None,
+            )
+            if area_span is None or taken & set(range(area_span.start, area_span.end)):
+                continue
+        areas = _divisions(area_span.text, gazetteer)
+        if not areas:
+            continue
+        town = ending.get(i)
+        if town is not None:
+            towns = _towns_in(town["text"], areas, gazetteer)
+        else:
+            towns, span = [], None
+            for n in (3, 2, 1):
+                span = doc[max(0, i - n) : i]
+                if (
+                    len(span) == n
+                    and all(t.is_title or t.lower_ in name_links for t in span)
+                    and span[0].is_title
+                    and not taken & set(range(span.start, span.end))
+                ):
+                    towns = _towns_in(span.text, areas, gazetteer)
+                    if towns:
+                        break
+            if towns and (town := add(span, role="event", label="")) is not None:
+                taken.update(range(span.start, span.end))
+        if town is None or not towns:
+            continue
+        town["allowed"] = {p.place_id for p in towns}
+        holding = [a for a in areas if any(_inside(p, a) for p in towns)]
+        if after is None and (after := add(area_span, role="event", label="")) is not None:
+            taken.update(range(area_span.start, area_span.end))
+        if after is not None:
+            after["allowed"] = {a.place_id for a in holding}

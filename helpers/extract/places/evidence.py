@@ -1,0 +1,148 @@
+"""Place evidence around a name: cue words, locative prepositions, and names found from them.
+
+News tells a place from a person or a word by how it writes it: "in X", "near X",
+"the village of X", "X district", "X and Y provinces". These functions read that
+evidence from the tokens around a span:
+
+* :func:`place_cue`: the cue word that picks a feature type (``admin``: province,
+  governorate; ``district``: district, county, woreda; ``settlement``: town, village);
+* :func:`has_place_evidence`: a cue word or a locative preposition right before;
+* :func:`context_spans`: title-case (or capitalised) names in those contexts, the
+  toponyms a small NER model tags PERSON or ORG or misses ("in Salahuddin", "the
+  village of Khidirjija", "Maiwand district"), whatever the gazetteer knows of them.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from helpers.knowledge.grammar import function_words
+from helpers.knowledge.vocabulary import place_nouns
+
+#: Longest name (in tokens) read from a place context.
+MAX_NAME_TOKENS = 4
+
+
+def place_cue(doc: Doc, start: int, end: int) -> str:
+    """The cue word that names a place: ``admin``, ``district``, ``settlement``, ``street``, ``resident``.
+
+    The cue follows the name, possibly after a list of names ("Kirkuk, Diyala, and
+    Salahuddin provinces"), or precedes it with "of" ("the province of Salahuddin",
+    "the city of Mosul").
+
+    Args:
+        doc: The parsed article.
+        start: The name's first token.
+        end: The token after the name.
+
+    Returns:
+        The cue, or "". ``"street"``: the next word makes the name part of a street's or
+        building's name ("Bordeaux Avenue"), which is not the town; ``"resident"``: the
+        next word names people of the place ("Alexandria woman").
+    """
+    nouns = place_nouns()
+    words = function_words()
+    if end < len(doc) and doc[end].lower_ in nouns.street:
+        return "street"
+    if end < len(doc) and doc[end].lower_ in nouns.resident:
+        return "resident"
+    word = ""
+    for token in doc[end : min(end + 8, len(doc))]:
+        if token.lower_ in nouns.admin or token.lower_ in nouns.district or token.lower_ in nouns.settlement:
+            word = token.lower_
+            break
+        if not (token.lower_ in words.list_joiners or token.is_title):
+            break
+    if not word and start >= 2 and doc[start - 1].lower_ in words.noun_links:
+        word = doc[start - 2].lower_
+    for cue, cue_words in (
+        ("admin", nouns.admin),
+        ("district", nouns.district),
+        ("settlement", nouns.settlement),
+    ):
+        if word in cue_words:
+            return cue
+    return ""
+
+
+def has_place_evidence(doc: Doc, start: int, end: int) -> bool:
+    """True when a cue word names the span a place, or a locative preposition ("in", "near") precedes it."""
+    before = doc[start - 1].lower_ if start > 0 else ""
+    return before in function_words().locatives or place_cue(doc, start, end) not in ("", "street")
+
+
+def _name_token(token: Token) -> bool:
+    """A word of a written name: Title Case or capitals ("Salahuddin", "KIRKUK"), not an article."""
+    return token.is_alpha and (token.is_title or (token.is_upper and len(token) > 1)) and not token.is_stop
+
+
+def _run_after(doc: Doc, start: int) -> int:
+    """The end of the name that starts at ``start`` (0 tokens when none does).
+
+    A lower-case article joined by a hyphen may start it ("the town of al-Nahud").
+    """
+    links = function_words().name_links
+    end = start
+    while end < len(doc) and end - start < MAX_NAME_TOKENS:
+        token = doc[end]
+        inside = end > start and end + 1 < len(doc) and _name_token(doc[end + 1])
+        hyphen = end + 2 < len(doc) and doc[end + 1].text == "-"
+        prefix = end == start and hyphen and _name_token(doc[end + 2])
+        if _name_token(token) or ((inside or prefix) and (token.lower_ in links or token.text == "-")):
+            end += 1
+        else:
+            break
+    while end > start and not _name_token(doc[end - 1]):
+        end -= 1
+    return end
+
+
+def _run_before(doc: Doc, end: int) -> int:
+    """The start of the name that ends at ``end`` (``end`` itself when none does)."""
+    links = function_words().name_links
+    start = end
+    while start > 0 and end - start < MAX_NAME_TOKENS:
+        token = doc[start - 1]
+        inside = start - 1 > 0 and _name_token(doc[start - 2]) and start < end
+        if _name_token(token) or (inside and (token.lower_ in links or token.text == "-")):
+            start -= 1
+        else:
+            break
+    while start < end and not _name_token(doc[start]):
+        start += 1
+    return start
+
+
+def context_spans(doc: Doc) -> list[tuple[Span, bool]]:
+    """Names in place contexts: after a locative or "the <place noun> of", before a place noun.
+
+    Each name comes with its shorter readings, longest first (a name after "in" may run
+    into the next words: "in Tikrit Monday"), flagged ``True`` when the name starts at
+    the context (trailing words may be dropped) and ``False`` when it ends at it
+    (leading words may be dropped: "the attack on Maiwand district").
+
+    Args:
+        doc: The parsed article.
+
+    Returns:
+        ``(span, starts_at_context)`` pairs, in text order.
+    """
+    words = function_words()
+    nouns = place_nouns()
+    district_words = nouns.admin | nouns.district | nouns.settlement | nouns.after_name | nouns.resident
+    spans: list[tuple[Span, bool]] = []
+    for token in doc:
+        lower = token.lower_
+        after_of = lower in words.noun_links and token.i > 0 and doc[token.i - 1].lower_ in district_words
+        if (lower in words.locatives or after_of) and token.i + 1 < len(doc):
+            start = token.i + 1
+            while start < len(doc) and (end := _run_after(doc, start)) > start:
+                spans.append((doc[start:end], True))  # and the names listed after it: "in X, Y and Z"
+                start = end
+                while start < len(doc) and doc[start].lower_ in words.list_joiners:
+                    start += 1
+        elif lower in district_words and token.i > 0:
+            start = _run_before(doc, token.i)
+            if start < token.i:
+                spans.append((doc[start : token.i], False))
+    return spans

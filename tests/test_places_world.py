@@ -1,0 +1,146 @@
+"""Places worldwide (issue #16): villages and districts, place evidence, doubtful names, datelines.
+
+Every sentence is written for the test; none is copied from a corpus.
+"""
+
+import pytest
+
+from helpers.articles import Article, Paragraph
+from helpers.extract.places import places
+from helpers.knowledge.place_names import doubtful_name
+
+
+def _article(text: str, **dateline) -> Article:
+    return Article("t", "t.txt", text=text, paragraphs=[Paragraph(0, 0, len(text))], **dateline)
+
+
+def _rows(nlp, text: str) -> list[dict]:
+    return places.resolve_places(nlp(text), _article(text))
+
+
+def _resolved(rows: list[dict], text: str) -> list[dict]:
+    return [r for r in rows if r["text"] == text and r["place_id"]]
+
+
+@pytest.mark.parametrize(
+    "text, name, geonameid",
+    [
+        ("Shelling hit the village of Sarmada in Idlib province on Tuesday.", "Sarmada", 164786),
+        ("Fighting was reported near Zumar, north-west of Mosul, overnight.", "Zumar", 89356),
+    ],
+)
+def test_villages_in_place_contexts_resolve(nlp, text, name, geonameid):
+    found = _resolved(_rows(nlp, text), name)
+    assert found and found[0]["geonameid"] == geonameid
+
+
+def test_district_cue_picks_the_second_level_division(nlp):
+    rows = _rows(nlp, "Two soldiers were killed in Maiwand district of Kandahar province on Sunday.")
+    maiwand = _resolved(rows, "Maiwand")
+    assert maiwand and maiwand[0]["kind"] == "admin2" and maiwand[0]["geonameid"] == 7053304
+    assert maiwand[0]["admin1_code"] == "AF-KAN" and maiwand[0]["precision"] == 2
+
+
+def test_a_hyphenated_article_starts_a_name_in_a_place_context(nlp):
+    rows = _rows(nlp, "Gunmen shelled the market town of al-Nahud in Sudan on Friday.")
+    assert [r["geonameid"] for r in _resolved(rows, "al-Nahud")] == [378699]
+
+
+def test_a_division_named_under_a_cue_word_keeps_that_reading(nlp):
+    text = (
+        "Gunmen attacked a checkpoint in the Iraqi province of Salahuddin on Monday. "
+        "Security was tightened in Diyala, Salahuddin and Kirkuk after the attack."
+    )
+    readings = {r["admin1_code"] for r in _resolved(_rows(nlp, text), "Salahuddin")}
+    assert readings == {"IQ-SD"}
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Police Chief Chad Abram said the suspect fled on foot.", "Chad"),
+        ("Man charged in death of teenager\n\nA man was charged on Friday.", "Man"),
+        ("The shooting happened on Bordeaux Avenue in Stockton late Saturday.", "Bordeaux"),
+    ],
+)
+def test_names_that_are_words_people_or_streets_are_not_places(nlp, text, name):
+    assert not _resolved(_rows(nlp, text), name)
+
+
+def test_a_person_name_holds_no_place(nlp):
+    rows = _rows(nlp, "Aung San Suu Kyi met officials in Naypyidaw on Monday.")
+    assert not [r for r in rows if r["text"] == "San"]
+
+
+def test_an_organisation_keeps_its_name(nlp):
+    rows = _rows(nlp, "South Georgia News reported the shooting in Valdosta, Georgia, on Monday.")
+    assert not [r for r in rows if r["place_id"] and r["country"] == "GE"]
+
+
+def test_congo_follows_its_neighbours(nlp):
+    text = (
+        "Fighting in the Democratic Republic of the Congo displaced thousands near Goma. "
+        "Congo's army said it had retaken two villages."
+    )
+    congo = _resolved(_rows(nlp, text), "Congo")
+    assert congo and congo[0]["country"] == "CD"
+
+
+def test_dateline_country_and_capitals(nlp):
+    text = "KABUL, Afghanistan (AP) — Gunmen attacked a checkpoint, officials said."
+    article = _article(text, dateline="KABUL", dateline_span=(0, 5))
+    rows = places.resolve_places(nlp(text), article)
+    found = {(r["text"], r["country"], r["role"]) for r in rows if r["place_id"]}
+    assert {("KABUL", "AF", "dateline"), ("Afghanistan", "AF", "dateline")} <= found
+
+
+def test_doubtful_names():
+    assert doubtful_name("Chad") == "given name"
+    assert doubtful_name("Northwest") == "common word"
+    assert doubtful_name("Santos") in ("given name", "surname")
+    assert doubtful_name("Mosul") == doubtful_name("Santa Cruz") == ""
+
+
+GENERATED = {
+    "us": {
+        "a.txt": "Shooting in Fresno\n\nFRESNO, Calif. (AP) — Two people were shot in Fresno on Monday, "
+        "police said. Officers from Clovis and Sacramento joined the search across California.",
+        "b.txt": "Chicago weekend\n\nFive people were wounded in Chicago and two in Springfield, Illinois, "
+        "police said on Sunday.",
+    },
+    "world": {
+        "a.txt": "Clashes in Kirkuk\n\nKIRKUK (Wire) – Gunmen attacked a checkpoint in Kirkuk province, "
+        "officials in Baghdad said.",
+        "b.txt": "Raid in Borno\n\nInsurgents raided a village near Maiduguri in Borno State, Nigeria, "
+        "the army said.",
+        "c.txt": "Strikes near Bakhmut\n\nShelling hit Bakhmut in Donetsk Oblast, Ukrainian officials said.",
+    },
+}
+
+
+@pytest.mark.parametrize("corpus", sorted(GENERATED))
+def test_maps_of_a_generated_corpus_are_fitted_and_shaded(tmp_path, corpus):
+    import numpy as np
+
+    from helpers import views
+    from helpers.run import Tables, extract
+
+    folder = tmp_path / corpus
+    folder.mkdir()
+    for name, text in GENERATED[corpus].items():
+        (folder / name).write_text(text, encoding="utf-8")
+    extract(folder, tmp_path / "out", progress=False)
+    tables = Tables(tmp_path / "out")
+    counts = views.mentions_by_province(tables, top=None)
+    assert counts["n_mentions"].sum() > 0
+    figure = views.province_map(tables)
+    ax = figure.axes[0]
+    shaded = [c for c in ax.collections if c.get_array() is not None and np.isfinite(c.get_array()).any()]
+    assert shaded and shaded[0].get_clim()[1] == counts["n_mentions"].max()  # never blank
+    places = tables.read("places").dropna(subset=["lat"])
+    lon0, lon1 = ax.get_xlim()
+    inside = places["lon"].between(lon0, lon1)
+    share = places.loc[inside, "n_mentions"].sum() / places["n_mentions"].sum()
+    assert share >= 0.8  # fitted to where the mentions are
+    if corpus == "us":
+        assert lon1 - lon0 < 60  # the United States, not the world
