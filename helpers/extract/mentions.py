@@ -8,14 +8,40 @@ resolved place for place names (:func:`with_places`).
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Sequence
+
 from spacy.tokens import Doc
 
 from helpers.articles import Article
 from helpers.extract.evidence import SentenceIndex, evidence
 from helpers.knowledge.actors import ACTOR_LABELS, ActorDictionary, canonicalize, load_dictionary
+from helpers.knowledge.state_actors import with_country
 
 
-def extract_mentions(doc: Doc, article: Article, *, dictionary: ActorDictionary | None = None) -> list[dict]:
+def context_countries(places: list[dict], main: dict | None = None) -> list[str]:
+    """The article's countries, most telling first: the dateline's, the main place's, then the
+    countries its places name, most named first.
+
+    >>> rows = [{"role": "event", "country": "SO"}, {"role": "event", "country": "SO"},
+    ...         {"role": "dateline", "country": "KE"}, {"role": "demonym", "country": "US"}]
+    >>> context_countries(rows, {"country": "SO"})
+    ['KE', 'SO', 'US']
+    """
+    dateline = [p["country"] for p in places if p.get("role") == "dateline" and p.get("country")]
+    counts = Counter(p["country"] for p in places if p.get("country"))
+    ranked = sorted(counts, key=lambda c: -counts[c])
+    central = [main["country"]] if main and main.get("country") else []
+    return list(dict.fromkeys([*dateline[:1], *central, *ranked]))
+
+
+def extract_mentions(
+    doc: Doc,
+    article: Article,
+    *,
+    dictionary: ActorDictionary | None = None,
+    countries: Sequence[str] = (),
+) -> list[dict]:
     """One row per named entity of ``doc`` that lies in extractable text.
 
     Organisation mentions (and NORP mentions the actor dictionary knows) are
@@ -26,6 +52,9 @@ def extract_mentions(doc: Doc, article: Article, *, dictionary: ActorDictionary 
         doc: The parsed article text.
         article: The article ``doc`` was parsed from.
         dictionary: Actor dictionary (default: the built-in one).
+        countries: The article's countries, most telling first (:func:`context_countries`):
+            a bare state body ("the Interior Ministry") is the first one's, and an alias
+            shared by groups of several countries names the group of the first it lists.
 
     Returns:
         Rows with the ``mentions`` columns (see the README's data dictionary).
@@ -40,7 +69,9 @@ def extract_mentions(doc: Doc, article: Article, *, dictionary: ActorDictionary 
             evidence(ent, article, sentences), label=ent.label_, actor_id="", canonical="", category=""
         )
         if ent.label_ in ACTOR_LABELS:
-            actor = dictionary.actors.get(ent.ent_id_)
+            actor = dictionary.get(with_country(ent.ent_id_, countries[0] if countries else ""))
+            if actor is not None:
+                actor = dictionary.in_context(actor, ent.text, countries)
             link = (
                 {
                     "actor_id": actor.actor_id,
@@ -49,7 +80,9 @@ def extract_mentions(doc: Doc, article: Article, *, dictionary: ActorDictionary 
                     "in_dictionary": True,
                 }
                 if actor
-                else canonicalize(ent.text, ent.label_, dictionary=dictionary)
+                else canonicalize(
+                    ent.text, ent.label_, dictionary=dictionary, country=countries[0] if countries else ""
+                )
             )
             if ent.label_ == "ORG" or link["in_dictionary"]:
                 row.update(actor_id=link["actor_id"], canonical=link["canonical"], category=link["category"])

@@ -36,6 +36,7 @@ from helpers.knowledge.grammar import function_words, word_alternation
 from helpers.knowledge.vocabulary import read_vocabulary
 
 ACTORS_CSV = config.DATA_DIR / "actors.csv"
+CONTEXTS_CSV = config.DATA_DIR / "actor_contexts.csv"
 FORCE_WORDS_FILE = "force_words.csv"
 
 #: Columns of an actor dictionary (built-in or user CSV).
@@ -173,11 +174,15 @@ class ActorDictionary:
         actors: Actors by ``actor_id``, in file order (built-in first, then user rows).
         cased_index: Case-sensitive keys (aliases containing an acronym) to actor ids.
         folded_index: Case-folded keys of the other aliases to actor ids.
+        contexts: Folded keys of aliases that name another group in some countries
+            (``actor_contexts.csv``) to ``{country: actor_id}``.
     """
 
     actors: dict[str, Actor]
     cased_index: dict[str, str] = field(default_factory=dict)
     folded_index: dict[str, str] = field(default_factory=dict)
+    contexts: dict[str, dict[str, str]] = field(default_factory=dict)
+    _state_cache: dict[str, Actor | None] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         for actor in reversed(self.actors.values()):  # later (user) rows win shared aliases
@@ -186,6 +191,36 @@ class ActorDictionary:
                     self.cased_index.setdefault(lookup_key(alias, cased=True), actor.actor_id)
                 else:
                     self.folded_index.setdefault(lookup_key(alias), actor.actor_id)
+
+    def get(self, actor_id: str) -> Actor | None:
+        """The actor of an id: a dictionary row, else a generic state actor (``state:ML:army``).
+
+        A state actor the dictionary names ("Sudanese army" for ``state:SD:army``) is the
+        dictionary's, so "Sudan's army" and "the Sudanese army" are one actor.
+        """
+        from helpers.knowledge.state_actors import state_actor, state_names  # they build on this module
+
+        if actor_id in self.actors or not actor_id.startswith("state:"):
+            return self.actors.get(actor_id)
+        if actor_id not in self._state_cache:
+            known = (self.lookup(name) for name in state_names(actor_id))
+            found = next((a for a in known if a is not None), None)
+            self._state_cache[actor_id] = found or state_actor(actor_id)
+        return self._state_cache[actor_id]
+
+    def in_context(self, actor: Actor, text: str, countries: Sequence[str]) -> Actor:
+        """The actor a mention names given the article's countries, first the most telling.
+
+        An alias shared by groups of different countries ("al-Shabaab" in Somalia and in
+        Mozambique, "SNA" in Syria and in Somalia) names the group of the first of
+        ``countries`` that ``actor_contexts.csv`` lists for it; otherwise ``actor``.
+        """
+        choices = self.contexts.get(lookup_key(_force_suffix().sub("", text.strip())))
+        if choices:
+            for country in countries:
+                if country in choices and choices[country] in self.actors:
+                    return self.actors[choices[country]]
+        return actor
 
     def lookup(self, text: str) -> Actor | None:
         """The actor a mention names, trying it with and without a trailing force noun."""
@@ -248,7 +283,16 @@ def _load_dictionary(paths: tuple[str, ...]) -> ActorDictionary:
         for actor in read_dictionary_rows(path):
             actors.pop(actor.actor_id, None)  # a later (user) row replaces the earlier one
             actors[actor.actor_id] = actor
-    return ActorDictionary(actors)
+    contexts: dict[str, dict[str, str]] = {}
+    for row in _read_contexts():
+        contexts.setdefault(lookup_key(row["alias"]), {})[row["country"]] = row["actor_id"]
+    return ActorDictionary(actors, contexts=contexts)
+
+
+def _read_contexts() -> list[dict[str, str]]:
+    """Rows of ``actor_contexts.csv``: ``alias``, ``country``, ``actor_id``."""
+    with CONTEXTS_CSV.open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(line for line in handle if not line.startswith("#")))
 
 
 def load_dictionary(extra_dictionaries: Sequence[str | PathLike] = ()) -> ActorDictionary:
@@ -269,7 +313,9 @@ def _slug(text: str) -> str:
     return re.sub(r"\W+", "_", lookup_key(text)).strip("_")
 
 
-def canonicalize(text: str, label: str, *, dictionary: ActorDictionary | None = None) -> dict:
+def canonicalize(
+    text: str, label: str, *, dictionary: ActorDictionary | None = None, country: str = ""
+) -> dict:
     """Link an entity mention to its actor.
 
     Args:
@@ -277,6 +323,7 @@ def canonicalize(text: str, label: str, *, dictionary: ActorDictionary | None = 
         label: Its entity label; only organisation-like labels (:data:`LINKABLE_LABELS`)
             are looked up, persons, dates and numbers never are.
         dictionary: Actor dictionary; default the built-in one.
+        country: The article's country (ISO code), for a bare state body ("the Defence Ministry").
 
     Returns:
         ``actor_id``, ``canonical``, ``category``, ``country``, ``wikidata``,
@@ -290,9 +337,17 @@ def canonicalize(text: str, label: str, *, dictionary: ActorDictionary | None = 
     'unsc'
     >>> canonicalize("the Defence Committee", "ORG")["actor_id"]
     'org:defence_committee'
+    >>> canonicalize("Chad's army", "ORG")["actor_id"]
+    'state:TD:army'
+    >>> canonicalize("the Health Ministry", "ORG", country="LY")["canonical"]
+    'Ministry of Health (Libya)'
     """
+    from helpers.knowledge.state_actors import lookup_state  # it builds on this module
+
     dictionary = dictionary or load_dictionary()
     actor = dictionary.lookup(text) if label in LINKABLE_LABELS else None
+    if actor is None and label in LINKABLE_LABELS:
+        actor = dictionary.get(lookup_state(text, country=country))
     if actor is not None:
         return {
             "actor_id": actor.actor_id,
