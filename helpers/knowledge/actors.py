@@ -36,6 +36,8 @@ from helpers.knowledge.grammar import function_words, word_alternation
 from helpers.knowledge.vocabulary import read_vocabulary
 
 ACTORS_CSV = config.DATA_DIR / "actors.csv"
+#: The world's conflicts (Sahel to Myanmar, Haiti to Ukraine), loaded before ``actors.csv``.
+WORLD_CSV = config.DATA_DIR / "actors_world.csv"
 CONTEXTS_CSV = config.DATA_DIR / "actor_contexts.csv"
 FORCE_WORDS_FILE = "force_words.csv"
 
@@ -296,7 +298,8 @@ def _read_contexts() -> list[dict[str, str]]:
 
 
 def load_dictionary(extra_dictionaries: Sequence[str | PathLike] = ()) -> ActorDictionary:
-    """The built-in actor dictionary merged with user dictionaries (user rows win).
+    """The built-in actor dictionaries (``actors_world.csv``, then ``actors.csv``, whose rows win)
+    merged with user dictionaries (user rows win).
 
     Args:
         extra_dictionaries: Paths of user CSVs with the built-in columns. A row
@@ -306,7 +309,7 @@ def load_dictionary(extra_dictionaries: Sequence[str | PathLike] = ()) -> ActorD
     Returns:
         The merged :class:`ActorDictionary` (cached per list of paths).
     """
-    return _load_dictionary((str(ACTORS_CSV), *(str(Path(p)) for p in extra_dictionaries)))
+    return _load_dictionary((str(WORLD_CSV), str(ACTORS_CSV), *(str(Path(p)) for p in extra_dictionaries)))
 
 
 def _slug(text: str) -> str:
@@ -337,8 +340,8 @@ def canonicalize(
     'unsc'
     >>> canonicalize("the Defence Committee", "ORG")["actor_id"]
     'org:defence_committee'
-    >>> canonicalize("Chad's army", "ORG")["actor_id"]
-    'state:TD:army'
+    >>> canonicalize("Ghana's army", "ORG")["actor_id"]
+    'state:GH:army'
     >>> canonicalize("the Health Ministry", "ORG", country="LY")["canonical"]
     'Ministry of Health (Libya)'
     """

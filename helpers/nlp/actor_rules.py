@@ -43,7 +43,9 @@ from spacy.util import filter_spans
 from helpers import config
 from helpers.knowledge.actors import (
     ACTORS_CSV,
+    CONTEXTS_CSV,
     FORCE_WORDS_FILE,
+    WORLD_CSV,
     Actor,
     fold,
     force_words,
@@ -223,6 +225,8 @@ def pipeline_data_files() -> list[Path]:
     """
     return [
         ACTORS_CSV,
+        WORLD_CSV,
+        CONTEXTS_CSV,
         config.vocabulary_path(STATE_BODIES_FILE),
         COUNTRIES_CSV,
         DEMONYMS_CSV,
