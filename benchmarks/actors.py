@@ -224,7 +224,7 @@ def wikievents(nlp, work: Path) -> dict:
     for number, doc in enumerate(docs):
         key = f"w{number:03d}"
         texts[key] = doc["text"]
-        (folder / f"{key}.txt").write_text("\n\n" + doc["text"], encoding="utf-8")
+        (folder / f"{key}.txt").write_text(doc["text"], encoding="utf-8")
         tokens = [tok for sentence in doc["sentences"] for tok in sentence[0]]
         entities = {e["id"]: e for e in doc["entity_mentions"] if e["entity_type"] == "ORG"}
         argument_ids = {
@@ -240,8 +240,8 @@ def wikievents(nlp, work: Path) -> dict:
     mentions = tables["mentions"]
     orgs = mentions[mentions["label"] == "ORG"]
     sitrep = {k: [] for k in texts}
-    for row in orgs.itertuples():  # the written file starts with two line breaks
-        sitrep[row.article_id].append((int(row.start_char) - 2, int(row.end_char) - 2, row.actor_id))
+    for row in orgs.itertuples():
+        sitrep[row.article_id].append((int(row.start_char), int(row.end_char), row.actor_id))
     raw = {
         k: [(e.start_char, e.end_char, "") for e in doc.ents if e.label_ == "ORG"]
         for k, doc in zip(texts, nlp.pipe(texts.values()))

@@ -61,19 +61,20 @@ def supported(ent, actor, named: set[str], countries: Sequence[str]) -> bool:
 
 
 def context_countries(places: list[dict], main: dict | None = None) -> list[str]:
-    """The article's countries, most telling first: the dateline's, the main place's, then the
-    countries its places name, most named first.
+    """The article's countries, most telling first: the main place's (a story is about it, where a
+    dateline may be a bureau abroad), the dateline's, then the countries its places name, most
+    named first.
 
     >>> rows = [{"role": "event", "country": "SO"}, {"role": "event", "country": "SO"},
     ...         {"role": "dateline", "country": "KE"}, {"role": "demonym", "country": "US"}]
     >>> context_countries(rows, {"country": "SO"})
-    ['KE', 'SO', 'US']
+    ['SO', 'KE', 'US']
     """
     dateline = [p["country"] for p in places if p.get("role") == "dateline" and p.get("country")]
     counts = Counter(p["country"] for p in places if p.get("country"))
     ranked = sorted(counts, key=lambda c: -counts[c])
     central = [main["country"]] if main and main.get("country") else []
-    return list(dict.fromkeys([*dateline[:1], *central, *ranked]))
+    return list(dict.fromkeys([*central, *dateline[:1], *ranked]))
 
 
 def extract_mentions(

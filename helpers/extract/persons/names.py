@@ -182,7 +182,59 @@ def _candidate_spans(doc: Doc) -> list[tuple[int, int, bool]]:
             i = j
         else:
             i += 1
-    return sorted(spans)
+    return _joined_names(doc, sorted(spans))
+
+
+def _joined_names(doc: Doc, spans: list[tuple[int, int, bool]]) -> list[tuple[int, int, bool]]:
+    """A person's name cut in two by the recogniser made whole again ("Abd-Rabbu" + "Mansour Hadi").
+
+    A PERSON span and the candidate right before or after it join when only a space
+    separates them, both lie in one sentence, the other part is made of capitalised words
+    and is no dictionary actor or known place.
+    """
+    joined: list[tuple[int, int, bool]] = []
+    for start, end, is_person in spans:
+        if joined:
+            last_start, last_end, last_person = joined[-1]
+            gap = doc[last_end - 1]
+            other = doc[start:end] if last_person else doc[last_start:last_end]
+            if (
+                last_end == start
+                and (last_person or is_person)
+                and gap.whitespace_ == " "
+                and doc[start].sent.start == gap.sent.start
+                and all(t.text[:1].isupper() and t.ent_type_ not in ("ORG", "NORP") for t in other)
+                and (not _place_entity(other) or _name_goes_on(doc, end))
+            ):
+                joined[-1] = (last_start, end, True)
+                continue
+        joined.append((start, end, is_person))
+    for k, (start, end, is_person) in enumerate(joined):
+        while is_person and _name_goes_on(doc, end) and (k + 1 == len(joined) or joined[k + 1][0] > end):
+            end += 1
+        joined[k] = (start, end, is_person)
+    return joined
+
+
+def _place_entity(span: Span) -> bool:
+    """True for a span the recogniser labelled a place whose name is a known place."""
+    return any(t.ent_type_ in ("GPE", "LOC", "FAC") for t in span) and span.text.lower() in _known_places()
+
+
+def _name_goes_on(doc: Doc, end: int) -> bool:
+    """True when the name before ``end`` goes on with a capitalised word outside any entity that is
+    no stop word and starts no sentence: "Aminu Bello Masari" (the tagger may call "Masari" a verb).
+    """
+    if end >= len(doc) or end == 0 or doc[end - 1].whitespace_ != " ":
+        return False
+    token = doc[end]
+    return (
+        token.is_alpha
+        and token.is_title
+        and not token.ent_type_
+        and not token.is_stop
+        and not token.is_sent_start
+    )
 
 
 def _paragraph_bounds(doc: Doc, article: Article, token: Token) -> tuple[int, int]:
@@ -260,11 +312,7 @@ def resolve_names(mentions: list[Mention]) -> None:
         first.setdefault(m.key, m)
     for m in mentions:
         core = _core_tokens(m.key)
-        longer = [
-            f
-            for key, f in first.items()
-            if core and len(_core_tokens(key)) > len(core) and _core_tokens(key)[-len(core) :] == core
-        ]
+        longer = [f for key, f in first.items() if core and _shortens(core, _core_tokens(key))]
         before = [f for f in longer if f.start < m.start]
         target = (
             max(before, key=lambda f: f.start)
@@ -272,6 +320,25 @@ def resolve_names(mentions: list[Mention]) -> None:
             else (longer[0] if len(longer) == 1 else first[m.key])
         )
         m.key, m.canonical = target.key, target.canonical
+
+
+def _shortens(core: tuple[str, ...], full: tuple[str, ...]) -> bool:
+    """True when a name's core tokens are a short form of a longer name's: its last tokens
+    ("Hadi" of "Abd-Rabbu Mansour Hadi"), or its first and last with words left out between
+    ("Abu al-Adnani" of "Abu Mohammed al-Adnani").
+
+    >>> _shortens(("hadi",), ("abd-rabbu", "mansour", "hadi"))
+    True
+    >>> _shortens(("abu", "adnani"), ("abu", "mohammed", "adnani"))
+    True
+    >>> _shortens(("ali", "hassan"), ("ali", "hussein", "saleh"))
+    False
+    """
+    if len(full) <= len(core):
+        return False
+    if full[-len(core) :] == core:
+        return True
+    return len(core) >= 2 and core[0] == full[0] and core[-1] == full[-1] and set(core) <= set(full)
 
 
 def nominal_mentions(doc: Doc, article: Article, lexicon: Lexicon, names: list[Mention]) -> list[Mention]:
