@@ -211,6 +211,15 @@ def news(nlp, work: Path) -> dict:
     return result
 
 
+def _token_text(tokens: list[list]) -> str:
+    """The document rebuilt from its tokens at their character offsets (the ``text`` field
+    has lost some separators, so the offsets do not index it), gaps filled with spaces."""
+    chars = [" "] * max(end for _, _, end in tokens)
+    for word, start, end in tokens:
+        chars[start:end] = word[: end - start].ljust(end - start)
+    return "".join(chars)
+
+
 def wikievents(nlp, work: Path) -> dict:
     """WikiEvents Attacker/Killer/Victim/Target organisations: found and linked."""
     docs = []
@@ -223,9 +232,9 @@ def wikievents(nlp, work: Path) -> dict:
     texts = {}
     for number, doc in enumerate(docs):
         key = f"w{number:03d}"
-        texts[key] = doc["text"]
-        (folder / f"{key}.txt").write_text(doc["text"], encoding="utf-8")
         tokens = [tok for sentence in doc["sentences"] for tok in sentence[0]]
+        texts[key] = _token_text(tokens)
+        (folder / f"{key}.txt").write_text(texts[key], encoding="utf-8")
         entities = {e["id"]: e for e in doc["entity_mentions"] if e["entity_type"] == "ORG"}
         argument_ids = {
             a["entity_id"]

@@ -25,21 +25,24 @@ from __future__ import annotations
 import csv
 import functools
 import re
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from os import PathLike
 from pathlib import Path
 
 from helpers import config
-from helpers.knowledge.grammar import function_words, word_alternation
-from helpers.knowledge.vocabulary import read_vocabulary
+from helpers.knowledge.actor_names import FORCE_WORDS_FILE as FORCE_WORDS_FILE
+from helpers.knowledge.actor_names import POSSESSIVE, QUOTES, Actor, force_suffix, leading_words, lookup_key
+from helpers.knowledge.actor_names import ForceWords as ForceWords
+from helpers.knowledge.actor_names import fold as fold
+from helpers.knowledge.actor_names import force_words as force_words
+from helpers.knowledge.actor_names import is_acronym as is_acronym
+from helpers.knowledge.state_actors import lookup_state, state_actor, state_names
 
 ACTORS_CSV = config.DATA_DIR / "actors.csv"
 #: The world's conflicts (Sahel to Myanmar, Haiti to Ukraine), loaded before ``actors.csv``.
 WORLD_CSV = config.DATA_DIR / "actors_world.csv"
 CONTEXTS_CSV = config.DATA_DIR / "actor_contexts.csv"
-FORCE_WORDS_FILE = "force_words.csv"
 
 #: Columns of an actor dictionary (built-in or user CSV).
 DICTIONARY_COLUMNS = ("actor_id", "canonical", "category", "country", "wikidata", "label", "aliases")
@@ -51,121 +54,6 @@ LINKABLE_LABELS = frozenset({"ORG", "NORP", "GPE", "LOC", "FAC", "PRODUCT", ""})
 #: Entity labels whose mentions go into the actors table: every ORG, and NORP
 #: mentions that the dictionary knows (groups, not nationality adjectives).
 ACTOR_LABELS = frozenset({"ORG", "NORP"})
-
-_QUOTES = str.maketrans(
-    {
-        "’": "'",
-        "‘": "'",
-        "ʼ": "'",
-        "ʻ": "'",
-        "ʿ": "'",
-        "ʾ": "'",
-        "`": "'",
-        "´": "'",
-        "′": "'",
-        "“": '"',
-        "”": '"',
-        "„": '"',
-        "‐": "-",
-        "‑": "-",
-        "‒": "-",
-        "–": "-",
-        "—": "-",
-        "−": "-",
-    }
-)
-_POSSESSIVE = re.compile(r"\s*'s?$")
-
-
-@dataclass(frozen=True)
-class ForceWords:
-    """Generic force words that join an armed actor's name (``force_words.csv``).
-
-    Attributes:
-        nouns: Force nouns after the name ("forces", "fighters"), in file order.
-        modifiers: Optional words between the name and the force noun ("military").
-    """
-
-    nouns: tuple[str, ...]
-    modifiers: tuple[str, ...]
-
-
-@functools.lru_cache(maxsize=4)
-def force_words(language: str = config.DEFAULT_LANGUAGE) -> ForceWords:
-    """The force words of ``language``.
-
-    >>> words = force_words()
-    >>> "fighters" in words.nouns, "military" in words.modifiers
-    (True, True)
-    """
-    rows = read_vocabulary(FORCE_WORDS_FILE, language)
-    return ForceWords(
-        nouns=tuple(r["word"] for r in rows if r["kind"] == "noun"),
-        modifiers=tuple(r["word"] for r in rows if r["kind"] == "modifier"),
-    )
-
-
-@functools.lru_cache(maxsize=4)
-def _leading_words(language: str = config.DEFAULT_LANGUAGE) -> re.Pattern:
-    """Articles and hedges at the start of a mention ("the so-called ...")."""
-    words = function_words(language)
-    return re.compile(rf"^(?:(?:{word_alternation(words.articles | words.hedges)})\s+)+", re.IGNORECASE)
-
-
-@functools.lru_cache(maxsize=4)
-def _force_suffix(language: str = config.DEFAULT_LANGUAGE) -> re.Pattern:
-    """A trailing generic force noun ("Peshmerga forces")."""
-    return re.compile(rf"\s+(?:{word_alternation(force_words(language).nouns)})$", re.IGNORECASE)
-
-
-def fold(text: str) -> str:
-    """Fold text for comparison: quotes and dashes unified, diacritics dropped, case-folded.
-
-    >>> fold("Da’esh") == fold("Da'esh") == fold("DA'ESH")
-    True
-    >>> fold("Ḥashd al‑Shaʿbi")
-    "hashd al-sha'bi"
-    """
-    return _strip_accents(text.translate(_QUOTES)).translate(_QUOTES).casefold()
-
-
-def _strip_accents(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(char for char in decomposed if not unicodedata.combining(char))
-
-
-def lookup_key(text: str, *, cased: bool = False) -> str:
-    """The dictionary key of a mention or alias: folded, without "the", possessive,
-    apostrophes or hyphen/space differences. ``cased`` keeps capitals (for acronyms).
-
-    >>> lookup_key("the Kurdistan Region’s")
-    'kurdistan region'
-    >>> lookup_key("Hashd al Shaabi") == lookup_key("al-Hashd al-Shaabi".removeprefix("al-"))
-    True
-    """
-    text = _strip_accents(text.translate(_QUOTES)).translate(_QUOTES)
-    text = _POSSESSIVE.sub("", _leading_words().sub("", " ".join(text.split())))
-    text = re.sub(r"[\s-]+", " ", text.replace("'", "").replace('"', "")).strip(" .,;:")
-    return text if cased else text.casefold()
-
-
-def is_acronym(word: str) -> bool:
-    """True for all-capitals tokens such as ``IS``, ``U.S.``, ``CJTF``."""
-    letters = [char for char in word if char.isalpha()]
-    return len(letters) >= 2 and all(char.isupper() for char in letters)
-
-
-@dataclass(frozen=True)
-class Actor:
-    """One dictionary row."""
-
-    actor_id: str
-    canonical: str
-    category: str
-    country: str
-    wikidata: str
-    label: str
-    aliases: tuple[str, ...]
 
 
 @dataclass
@@ -200,8 +88,6 @@ class ActorDictionary:
         A state actor the dictionary names ("Sudanese army" for ``state:SD:army``) is the
         dictionary's, so "Sudan's army" and "the Sudanese army" are one actor.
         """
-        from helpers.knowledge.state_actors import state_actor, state_names  # they build on this module
-
         if actor_id in self.actors or not actor_id.startswith("state:"):
             return self.actors.get(actor_id)
         if actor_id not in self._state_cache:
@@ -217,7 +103,7 @@ class ActorDictionary:
         Mozambique, "SNA" in Syria and in Somalia) names the group of the first of
         ``countries`` that ``actor_contexts.csv`` lists for it; otherwise ``actor``.
         """
-        choices = self.contexts.get(lookup_key(_force_suffix().sub("", text.strip())))
+        choices = self.contexts.get(lookup_key(force_suffix().sub("", text.strip())))
         if choices:
             for country in countries:
                 if country in choices and choices[country] in self.actors:
@@ -227,7 +113,7 @@ class ActorDictionary:
     def lookup(self, text: str) -> Actor | None:
         """The actor a mention names, trying it with and without a trailing force noun."""
         candidates = [text]
-        stripped = _force_suffix().sub("", text.strip())
+        stripped = force_suffix().sub("", text.strip())
         if stripped != text.strip():
             candidates.append(stripped)
         for candidate in candidates:
@@ -345,8 +231,6 @@ def canonicalize(
     >>> canonicalize("the Health Ministry", "ORG", country="LY")["canonical"]
     'Ministry of Health (Libya)'
     """
-    from helpers.knowledge.state_actors import lookup_state  # it builds on this module
-
     dictionary = dictionary or load_dictionary()
     actor = dictionary.lookup(text) if label in LINKABLE_LABELS else None
     if actor is None and label in LINKABLE_LABELS:
@@ -360,7 +244,7 @@ def canonicalize(
             "wikidata": actor.wikidata,
             "in_dictionary": True,
         }
-    cleaned = _POSSESSIVE.sub("", _leading_words().sub("", " ".join(text.translate(_QUOTES).split())))
+    cleaned = POSSESSIVE.sub("", leading_words().sub("", " ".join(text.translate(QUOTES).split())))
     return {
         "actor_id": f"{(label or 'entity').lower()}:{_slug(text)}",
         "canonical": cleaned.strip(),

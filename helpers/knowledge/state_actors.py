@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass
 
 from helpers import config
-from helpers.knowledge.actors import Actor, lookup_key
+from helpers.knowledge.actor_names import Actor, lookup_key
 from helpers.knowledge.vocabulary import read_vocabulary
 
 STATE_BODIES_FILE = "state_bodies.csv"
