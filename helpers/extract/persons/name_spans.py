@@ -56,7 +56,8 @@ def _joined_names(doc: Doc, spans: list[tuple[int, int, bool]]) -> list[tuple[in
     separates them, both lie in one sentence, the other part is made of capitalised words,
     holds no rank or title word ("Interior Minister" stays a title), is no dictionary actor,
     and is no known place unless the name goes on after it; a part before the PERSON span
-    must be no entity of its own ("Kurdistan Region" before "Prime Minister X" stays a place).
+    must be no entity of its own ("Kurdistan Region" before "Prime Minister X" stays a place),
+    nor join a name that starts with its title ("Operations Command" + "Lieutenant General X").
     """
     joined: list[tuple[int, int, bool]] = []
     for start, end, is_person in spans:
@@ -68,7 +69,8 @@ def _joined_names(doc: Doc, spans: list[tuple[int, int, bool]]) -> list[tuple[in
                 last_end == start
                 and (last_person or is_person)
                 and (last_person or not any(t.ent_type_ for t in other))
-                and not any(t.text.rstrip(".").lower() in title_words().words for t in other)
+                and not any(_titled(t) for t in other)
+                and (last_person or not _titled(doc[start]))
                 and gap.whitespace_ == " "
                 and doc[start].sent.start == gap.sent.start
                 and all(t.text[:1].isupper() and t.ent_type_ not in ("ORG", "NORP") for t in other)
@@ -82,6 +84,11 @@ def _joined_names(doc: Doc, spans: list[tuple[int, int, bool]]) -> list[tuple[in
             end += 1
         joined[k] = (start, end, is_person)
     return joined
+
+
+def _titled(token) -> bool:
+    """True for a rank or title word ("Minister", "Gen."): a name's title, which starts it."""
+    return token.text.rstrip(".").lower() in title_words().words
 
 
 def _place_entity(span: Span) -> bool:
