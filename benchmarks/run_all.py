@@ -10,6 +10,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 SCRIPTS = [
     "re3d_entities.py",
+    "actors.py",
     "geoparsing.py",
     "casualties.py",
     "case_normalisation_muc4.py",

@@ -42,11 +42,11 @@ class Aggregate:
 def _actors(read: Reader, context: Context) -> pd.DataFrame:
     mentions = read("mentions", ["article_id", "text", "actor_id", "canonical", "category"])
     linked = mentions[mentions["actor_id"].fillna("") != ""]
-    known = context.dictionary.actors
+    known = {a: context.dictionary.get(a) for a in linked["actor_id"].unique()}
     linked = linked.assign(
-        country=[known[a].country if a in known else "" for a in linked["actor_id"]],
-        wikidata=[known[a].wikidata if a in known else "" for a in linked["actor_id"]],
-        in_dictionary=[a in known for a in linked["actor_id"]],
+        country=[known[a].country if known[a] else "" for a in linked["actor_id"]],
+        wikidata=[known[a].wikidata if known[a] else "" for a in linked["actor_id"]],
+        in_dictionary=[known[a] is not None for a in linked["actor_id"]],
     )
     return actors_table(linked)
 

@@ -8,14 +8,86 @@ resolved place for place names (:func:`with_places`).
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Sequence
+
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 
 from helpers.articles import Article
 from helpers.extract.evidence import SentenceIndex, evidence
-from helpers.knowledge.actors import ACTOR_LABELS, ActorDictionary, canonicalize, load_dictionary
+from helpers.knowledge.actors import ACTOR_LABELS, ActorDictionary, canonicalize, is_acronym, load_dictionary
+from helpers.knowledge.state_actors import with_country
+
+#: Parts of speech of a word used as English, not as a name ("IS" read as the verb).
+_FUNCTION_POS = frozenset({"VERB", "AUX", "PRON", "ADP", "DET", "SCONJ", "CCONJ", "PART", "ADV"})
+#: Longest acronym (in letters) that needs its article's support to name an actor of a country.
+SHORT_ACRONYM = 3
+#: Categories of the parties to a conflict, whose short acronyms are another body's elsewhere
+#: ("KIA", "ADF"); media and international bodies ("AFP", "UN") are named so worldwide.
+PARTY_CATEGORIES = frozenset({"armed_group", "militia", "state_force", "party"})
+#: Most characters between a dateline's place and its outlet ("MOSUL, Iraq, Jan 5 (Reuters)").
+MAX_DATELINE_GAP = 60
 
 
-def extract_mentions(doc: Doc, article: Article, *, dictionary: ActorDictionary | None = None) -> list[dict]:
+def needs_support(ent) -> bool:
+    """True for a one-word acronym alias ("IS", "WHO", "KIA", "ADF") that may be an English word or
+    another body's initials: a stop word, a word the tagger reads as a function word, or at most
+    :data:`SHORT_ACRONYM` letters.
+    """
+    word = ent.text.strip()
+    if len(ent) != 1 or not is_acronym(word):
+        return False
+    return word.lower() in STOP_WORDS or ent[0].pos_ in _FUNCTION_POS or len(word) <= SHORT_ACRONYM
+
+
+def supported(ent, actor, named: set[str], countries: Sequence[str]) -> bool:
+    """Whether the article supports a short acronym's actor.
+
+    An English word in capitals ("IS", "WHO") must stand in a sentence that is not written in
+    capitals and be read as a name, or the article must name the actor in full; a short
+    acronym of a party to a conflict in one country ("KIA", "ADF") needs the country among the
+    article's countries or the actor named in full.
+    """
+    if actor.actor_id in named:
+        return True
+    word = ent.text.strip()
+    if word.lower() in STOP_WORDS or ent[0].pos_ in _FUNCTION_POS:
+        letters = [c for c in ent.sent.text if c.isalpha()]
+        in_capitals = sum(c.isupper() for c in letters) > 0.6 * max(len(letters), 1)
+        return (
+            not in_capitals
+            and ent[0].pos_ not in _FUNCTION_POS
+            and (not actor.country or actor.country in countries)
+        )
+    local = actor.category in PARTY_CATEGORIES and actor.country
+    return not local or actor.country in countries
+
+
+def context_countries(places: list[dict], main: dict | None = None) -> list[str]:
+    """The article's countries, most telling first: the main place's (a story is about it, where a
+    dateline may be a bureau abroad), the dateline's, then the countries its places name, most
+    named first.
+
+    >>> rows = [{"role": "event", "country": "SO"}, {"role": "event", "country": "SO"},
+    ...         {"role": "dateline", "country": "KE"}, {"role": "demonym", "country": "US"}]
+    >>> context_countries(rows, {"country": "SO"})
+    ['SO', 'KE', 'US']
+    """
+    dateline = [p["country"] for p in places if p.get("role") == "dateline" and p.get("country")]
+    counts = Counter(p["country"] for p in places if p.get("country"))
+    ranked = sorted(counts, key=lambda c: -counts[c])
+    central = [main["country"]] if main and main.get("country") else []
+    return list(dict.fromkeys([*central, *dateline[:1], *ranked]))
+
+
+def extract_mentions(
+    doc: Doc,
+    article: Article,
+    *,
+    dictionary: ActorDictionary | None = None,
+    countries: Sequence[str] = (),
+) -> list[dict]:
     """One row per named entity of ``doc`` that lies in extractable text.
 
     Organisation mentions (and NORP mentions the actor dictionary knows) are
@@ -26,13 +98,17 @@ def extract_mentions(doc: Doc, article: Article, *, dictionary: ActorDictionary 
         doc: The parsed article text.
         article: The article ``doc`` was parsed from.
         dictionary: Actor dictionary (default: the built-in one).
+        countries: The article's countries, most telling first (:func:`context_countries`):
+            a bare state body ("the Interior Ministry") is the first one's, and an alias
+            shared by groups of several countries names the group of the first it lists.
 
     Returns:
         Rows with the ``mentions`` columns (see the README's data dictionary).
     """
     dictionary = dictionary or load_dictionary()
     sentences = SentenceIndex(doc)
-    rows = []
+    country = countries[0] if countries else ""
+    rows, short = [], []
     for ent in doc.ents:
         if not article.is_extractable(ent.start_char, ent.end_char):
             continue
@@ -40,21 +116,48 @@ def extract_mentions(doc: Doc, article: Article, *, dictionary: ActorDictionary 
             evidence(ent, article, sentences), label=ent.label_, actor_id="", canonical="", category=""
         )
         if ent.label_ in ACTOR_LABELS:
-            actor = dictionary.actors.get(ent.ent_id_)
-            link = (
-                {
-                    "actor_id": actor.actor_id,
-                    "canonical": actor.canonical,
-                    "category": actor.category,
-                    "in_dictionary": True,
-                }
-                if actor
-                else canonicalize(ent.text, ent.label_, dictionary=dictionary)
-            )
-            if ent.label_ == "ORG" or link["in_dictionary"]:
+            actor = dictionary.get(with_country(ent.ent_id_, country))
+            if actor is None:
+                link = canonicalize(ent.text, ent.label_, dictionary=dictionary, country=country)
+                actor = dictionary.get(link["actor_id"]) if link["in_dictionary"] else None
+            if actor is not None:
+                actor = dictionary.in_context(actor, ent.text, countries)
+                link = {"actor_id": actor.actor_id, "canonical": actor.canonical, "category": actor.category}
+                if needs_support(ent):
+                    short.append((len(rows), ent, actor))
+            if ent.label_ == "ORG" or actor is not None:
                 row.update(actor_id=link["actor_id"], canonical=link["canonical"], category=link["category"])
         rows.append(row)
-    return rows
+    acronyms = {i for i, _, _ in short}
+    named = {row["actor_id"] for i, row in enumerate(rows) if row["actor_id"] and i not in acronyms}
+    unsupported = {i for i, ent, actor in short if not supported(ent, actor, named, countries)}
+    rows = [row for i, row in enumerate(rows) if i not in unsupported]
+    return rows + _dateline_outlet(doc, article, dictionary, sentences)
+
+
+def _dateline_outlet(doc: Doc, article: Article, dictionary: ActorDictionary, sentences) -> list[dict]:
+    """The outlet a wire dateline names ("KALAYA, Pakistan (Reuters) -"), as an ORG mention.
+
+    The dateline lies outside every paragraph, so the outlet is no entity of extractable text;
+    it is an actor of the article all the same (the media that reports it).
+    """
+    if not article.outlet or article.dateline_span is None:
+        return []
+    start = article.text.find(article.outlet, article.dateline_span[1])
+    paragraph = article.paragraph_at(start) if start >= 0 else None
+    if (
+        start < 0
+        or (paragraph is not None and paragraph.start < start)
+        or start - article.dateline_span[1] > 60
+    ):
+        return []
+    span = doc.char_span(start, start + len(article.outlet), alignment_mode="expand")
+    if span is None:
+        return []
+    link = canonicalize(article.outlet, "ORG", dictionary=dictionary)
+    row = dict(evidence(span, article, sentences), label="ORG")
+    row.update(actor_id=link["actor_id"], canonical=link["canonical"], category=link["category"])
+    return [row]
 
 
 def with_places(mentions: list[dict], places: list[dict], *, doc: Doc, article: Article) -> list[dict]:

@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 from helpers.articles import Article
 from helpers.extract.casualties import extract_casualties
 from helpers.extract.context import Context
-from helpers.extract.mentions import extract_mentions, with_places
+from helpers.extract.mentions import context_countries, extract_mentions, with_places
 from helpers.extract.persons import extract_persons
 from helpers.extract.places import main_place, resolve_places
 from helpers.extract.quotes import extract_quotes
@@ -72,11 +72,13 @@ def _places(doc: Doc, article: Article, context: Context, found: Mapping[str, li
 
 def _mentions(doc: Doc, article: Article, context: Context, found: Mapping[str, list[dict]]) -> Rows:
     persons = _person_spans(found["person_mentions"])
+    places = found["place_mentions"]
+    countries = context_countries(places, main_place(places))
     mentions = [
         dict(m, label="PERSON", actor_id="", canonical="", category="")
         if (m["start_char"], m["end_char"]) in persons
         else m
-        for m in extract_mentions(doc, article, dictionary=context.dictionary)
+        for m in extract_mentions(doc, article, dictionary=context.dictionary, countries=countries)
     ]
     return {"mentions": with_places(mentions, found["place_mentions"], doc=doc, article=article)}
 

@@ -141,14 +141,19 @@ def is_credit(chunk: str) -> bool:
     (True, False)
     >>> is_credit("(Reporting by Jane Roe; Editing by Tim Poe)"), is_credit("The Associated Press")
     (True, True)
+    >>> is_credit("Reporting by Ann Lee in Kano; Additional reporting by Bo Ek in Jos and Cy Ma in "
+    ...           "Abuja and Di Ro in Kaduna; Writing by Ed Fu in Lagos; Editing by Flo Gu and Hal Iv")
+    True
     """
     chunk = chunk.strip().removeprefix("(").removesuffix(")")
     words = chunk.split()
     patterns = cue_patterns()
     if patterns.agency_line.fullmatch(chunk):
         return True
-    if not patterns.credit.match(chunk) or len(words) > MAX_CREDIT_WORDS:
+    if not patterns.credit.match(chunk):
         return False
+    if len(words) > MAX_CREDIT_WORDS:  # a long credit is one credit after another
+        return all(patterns.credit.match(part.strip()) for part in chunk.split(";") if part.strip())
     if words[0].lower() != "by":  # a credit verb ("Reporting by"), not a bare byline
         return True
     joiners = paragraph_cues().byline_joiners

@@ -25,18 +25,24 @@ from __future__ import annotations
 import csv
 import functools
 import re
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from os import PathLike
 from pathlib import Path
 
 from helpers import config
-from helpers.knowledge.grammar import function_words, word_alternation
-from helpers.knowledge.vocabulary import read_vocabulary
+from helpers.knowledge.actor_names import FORCE_WORDS_FILE as FORCE_WORDS_FILE
+from helpers.knowledge.actor_names import POSSESSIVE, QUOTES, Actor, force_suffix, leading_words, lookup_key
+from helpers.knowledge.actor_names import ForceWords as ForceWords
+from helpers.knowledge.actor_names import fold as fold
+from helpers.knowledge.actor_names import force_words as force_words
+from helpers.knowledge.actor_names import is_acronym as is_acronym
+from helpers.knowledge.state_actors import lookup_state, state_actor, state_names
 
 ACTORS_CSV = config.DATA_DIR / "actors.csv"
-FORCE_WORDS_FILE = "force_words.csv"
+#: The world's conflicts (Sahel to Myanmar, Haiti to Ukraine), loaded before ``actors.csv``.
+WORLD_CSV = config.DATA_DIR / "actors_world.csv"
+CONTEXTS_CSV = config.DATA_DIR / "actor_contexts.csv"
 
 #: Columns of an actor dictionary (built-in or user CSV).
 DICTIONARY_COLUMNS = ("actor_id", "canonical", "category", "country", "wikidata", "label", "aliases")
@@ -49,121 +55,6 @@ LINKABLE_LABELS = frozenset({"ORG", "NORP", "GPE", "LOC", "FAC", "PRODUCT", ""})
 #: mentions that the dictionary knows (groups, not nationality adjectives).
 ACTOR_LABELS = frozenset({"ORG", "NORP"})
 
-_QUOTES = str.maketrans(
-    {
-        "’": "'",
-        "‘": "'",
-        "ʼ": "'",
-        "ʻ": "'",
-        "ʿ": "'",
-        "ʾ": "'",
-        "`": "'",
-        "´": "'",
-        "′": "'",
-        "“": '"',
-        "”": '"',
-        "„": '"',
-        "‐": "-",
-        "‑": "-",
-        "‒": "-",
-        "–": "-",
-        "—": "-",
-        "−": "-",
-    }
-)
-_POSSESSIVE = re.compile(r"\s*'s?$")
-
-
-@dataclass(frozen=True)
-class ForceWords:
-    """Generic force words that join an armed actor's name (``force_words.csv``).
-
-    Attributes:
-        nouns: Force nouns after the name ("forces", "fighters"), in file order.
-        modifiers: Optional words between the name and the force noun ("military").
-    """
-
-    nouns: tuple[str, ...]
-    modifiers: tuple[str, ...]
-
-
-@functools.lru_cache(maxsize=4)
-def force_words(language: str = config.DEFAULT_LANGUAGE) -> ForceWords:
-    """The force words of ``language``.
-
-    >>> words = force_words()
-    >>> "fighters" in words.nouns, "military" in words.modifiers
-    (True, True)
-    """
-    rows = read_vocabulary(FORCE_WORDS_FILE, language)
-    return ForceWords(
-        nouns=tuple(r["word"] for r in rows if r["kind"] == "noun"),
-        modifiers=tuple(r["word"] for r in rows if r["kind"] == "modifier"),
-    )
-
-
-@functools.lru_cache(maxsize=4)
-def _leading_words(language: str = config.DEFAULT_LANGUAGE) -> re.Pattern:
-    """Articles and hedges at the start of a mention ("the so-called ...")."""
-    words = function_words(language)
-    return re.compile(rf"^(?:(?:{word_alternation(words.articles | words.hedges)})\s+)+", re.IGNORECASE)
-
-
-@functools.lru_cache(maxsize=4)
-def _force_suffix(language: str = config.DEFAULT_LANGUAGE) -> re.Pattern:
-    """A trailing generic force noun ("Peshmerga forces")."""
-    return re.compile(rf"\s+(?:{word_alternation(force_words(language).nouns)})$", re.IGNORECASE)
-
-
-def fold(text: str) -> str:
-    """Fold text for comparison: quotes and dashes unified, diacritics dropped, case-folded.
-
-    >>> fold("Da’esh") == fold("Da'esh") == fold("DA'ESH")
-    True
-    >>> fold("Ḥashd al‑Shaʿbi")
-    "hashd al-sha'bi"
-    """
-    return _strip_accents(text.translate(_QUOTES)).translate(_QUOTES).casefold()
-
-
-def _strip_accents(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(char for char in decomposed if not unicodedata.combining(char))
-
-
-def lookup_key(text: str, *, cased: bool = False) -> str:
-    """The dictionary key of a mention or alias: folded, without "the", possessive,
-    apostrophes or hyphen/space differences. ``cased`` keeps capitals (for acronyms).
-
-    >>> lookup_key("the Kurdistan Region’s")
-    'kurdistan region'
-    >>> lookup_key("Hashd al Shaabi") == lookup_key("al-Hashd al-Shaabi".removeprefix("al-"))
-    True
-    """
-    text = _strip_accents(text.translate(_QUOTES)).translate(_QUOTES)
-    text = _POSSESSIVE.sub("", _leading_words().sub("", " ".join(text.split())))
-    text = re.sub(r"[\s-]+", " ", text.replace("'", "").replace('"', "")).strip(" .,;:")
-    return text if cased else text.casefold()
-
-
-def is_acronym(word: str) -> bool:
-    """True for all-capitals tokens such as ``IS``, ``U.S.``, ``CJTF``."""
-    letters = [char for char in word if char.isalpha()]
-    return len(letters) >= 2 and all(char.isupper() for char in letters)
-
-
-@dataclass(frozen=True)
-class Actor:
-    """One dictionary row."""
-
-    actor_id: str
-    canonical: str
-    category: str
-    country: str
-    wikidata: str
-    label: str
-    aliases: tuple[str, ...]
-
 
 @dataclass
 class ActorDictionary:
@@ -173,11 +64,15 @@ class ActorDictionary:
         actors: Actors by ``actor_id``, in file order (built-in first, then user rows).
         cased_index: Case-sensitive keys (aliases containing an acronym) to actor ids.
         folded_index: Case-folded keys of the other aliases to actor ids.
+        contexts: Folded keys of aliases that name another group in some countries
+            (``actor_contexts.csv``) to ``{country: actor_id}``.
     """
 
     actors: dict[str, Actor]
     cased_index: dict[str, str] = field(default_factory=dict)
     folded_index: dict[str, str] = field(default_factory=dict)
+    contexts: dict[str, dict[str, str]] = field(default_factory=dict)
+    _state_cache: dict[str, Actor | None] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         for actor in reversed(self.actors.values()):  # later (user) rows win shared aliases
@@ -187,10 +82,38 @@ class ActorDictionary:
                 else:
                     self.folded_index.setdefault(lookup_key(alias), actor.actor_id)
 
+    def get(self, actor_id: str) -> Actor | None:
+        """The actor of an id: a dictionary row, else a generic state actor (``state:ML:army``).
+
+        A state actor the dictionary names ("Sudanese army" for ``state:SD:army``) is the
+        dictionary's, so "Sudan's army" and "the Sudanese army" are one actor.
+        """
+        if actor_id in self.actors or not actor_id.startswith("state:"):
+            return self.actors.get(actor_id)
+        if actor_id not in self._state_cache:
+            known = (self.lookup(name) for name in state_names(actor_id))
+            found = next((a for a in known if a is not None), None)
+            self._state_cache[actor_id] = found or state_actor(actor_id)
+        return self._state_cache[actor_id]
+
+    def in_context(self, actor: Actor, text: str, countries: Sequence[str]) -> Actor:
+        """The actor a mention names given the article's countries, first the most telling.
+
+        An alias shared by groups of different countries ("al-Shabaab" in Somalia and in
+        Mozambique, "SNA" in Syria and in Somalia) names the group of the first of
+        ``countries`` that ``actor_contexts.csv`` lists for it; otherwise ``actor``.
+        """
+        choices = self.contexts.get(lookup_key(force_suffix().sub("", text.strip())))
+        if choices:
+            for country in countries:
+                if country in choices and choices[country] in self.actors:
+                    return self.actors[choices[country]]
+        return actor
+
     def lookup(self, text: str) -> Actor | None:
         """The actor a mention names, trying it with and without a trailing force noun."""
         candidates = [text]
-        stripped = _force_suffix().sub("", text.strip())
+        stripped = force_suffix().sub("", text.strip())
         if stripped != text.strip():
             candidates.append(stripped)
         for candidate in candidates:
@@ -248,11 +171,21 @@ def _load_dictionary(paths: tuple[str, ...]) -> ActorDictionary:
         for actor in read_dictionary_rows(path):
             actors.pop(actor.actor_id, None)  # a later (user) row replaces the earlier one
             actors[actor.actor_id] = actor
-    return ActorDictionary(actors)
+    contexts: dict[str, dict[str, str]] = {}
+    for row in _read_contexts():
+        contexts.setdefault(lookup_key(row["alias"]), {})[row["country"]] = row["actor_id"]
+    return ActorDictionary(actors, contexts=contexts)
+
+
+def _read_contexts() -> list[dict[str, str]]:
+    """Rows of ``actor_contexts.csv``: ``alias``, ``country``, ``actor_id``."""
+    with CONTEXTS_CSV.open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(line for line in handle if not line.startswith("#")))
 
 
 def load_dictionary(extra_dictionaries: Sequence[str | PathLike] = ()) -> ActorDictionary:
-    """The built-in actor dictionary merged with user dictionaries (user rows win).
+    """The built-in actor dictionaries (``actors_world.csv``, then ``actors.csv``, whose rows win)
+    merged with user dictionaries (user rows win).
 
     Args:
         extra_dictionaries: Paths of user CSVs with the built-in columns. A row
@@ -262,14 +195,16 @@ def load_dictionary(extra_dictionaries: Sequence[str | PathLike] = ()) -> ActorD
     Returns:
         The merged :class:`ActorDictionary` (cached per list of paths).
     """
-    return _load_dictionary((str(ACTORS_CSV), *(str(Path(p)) for p in extra_dictionaries)))
+    return _load_dictionary((str(WORLD_CSV), str(ACTORS_CSV), *(str(Path(p)) for p in extra_dictionaries)))
 
 
 def _slug(text: str) -> str:
     return re.sub(r"\W+", "_", lookup_key(text)).strip("_")
 
 
-def canonicalize(text: str, label: str, *, dictionary: ActorDictionary | None = None) -> dict:
+def canonicalize(
+    text: str, label: str, *, dictionary: ActorDictionary | None = None, country: str = ""
+) -> dict:
     """Link an entity mention to its actor.
 
     Args:
@@ -277,6 +212,7 @@ def canonicalize(text: str, label: str, *, dictionary: ActorDictionary | None = 
         label: Its entity label; only organisation-like labels (:data:`LINKABLE_LABELS`)
             are looked up, persons, dates and numbers never are.
         dictionary: Actor dictionary; default the built-in one.
+        country: The article's country (ISO code), for a bare state body ("the Defence Ministry").
 
     Returns:
         ``actor_id``, ``canonical``, ``category``, ``country``, ``wikidata``,
@@ -290,9 +226,15 @@ def canonicalize(text: str, label: str, *, dictionary: ActorDictionary | None = 
     'unsc'
     >>> canonicalize("the Defence Committee", "ORG")["actor_id"]
     'org:defence_committee'
+    >>> canonicalize("Ghana's army", "ORG")["actor_id"]
+    'state:GH:army'
+    >>> canonicalize("the Health Ministry", "ORG", country="LY")["canonical"]
+    'Ministry of Health (Libya)'
     """
     dictionary = dictionary or load_dictionary()
     actor = dictionary.lookup(text) if label in LINKABLE_LABELS else None
+    if actor is None and label in LINKABLE_LABELS:
+        actor = dictionary.get(lookup_state(text, country=country))
     if actor is not None:
         return {
             "actor_id": actor.actor_id,
@@ -302,7 +244,7 @@ def canonicalize(text: str, label: str, *, dictionary: ActorDictionary | None = 
             "wikidata": actor.wikidata,
             "in_dictionary": True,
         }
-    cleaned = _POSSESSIVE.sub("", _leading_words().sub("", " ".join(text.translate(_QUOTES).split())))
+    cleaned = POSSESSIVE.sub("", leading_words().sub("", " ".join(text.translate(QUOTES).split())))
     return {
         "actor_id": f"{(label or 'entity').lower()}:{_slug(text)}",
         "canonical": cleaned.strip(),

@@ -43,7 +43,9 @@ from spacy.util import filter_spans
 from helpers import config
 from helpers.knowledge.actors import (
     ACTORS_CSV,
+    CONTEXTS_CSV,
     FORCE_WORDS_FILE,
+    WORLD_CSV,
     Actor,
     fold,
     force_words,
@@ -51,8 +53,10 @@ from helpers.knowledge.actors import (
     load_dictionary,
 )
 from helpers.knowledge.grammar import FUNCTION_WORDS_FILE, function_words
+from helpers.knowledge.state_actors import ALIASES_CSV, COUNTRIES_CSV, DEMONYMS_CSV, STATE_BODIES_FILE
 from helpers.knowledge.titles import TITLE_WORDS_FILE, title_words
 from helpers.nlp.entity_fixer import FIXER_NAME
+from helpers.nlp.state_rules import STATE_MATCHER_NAME
 
 RULER_NAME = "sitrep_ruler"
 MATCHER_NAME = "sitrep_actor_matcher"
@@ -208,16 +212,27 @@ def add_pipeline_components(
         before="ner",
         config={"extra_dictionaries": [str(Path(p)) for p in extra_dictionaries]},
     )
+    nlp.add_pipe(STATE_MATCHER_NAME, name=STATE_MATCHER_NAME, before="ner")
     nlp.add_pipe(FIXER_NAME, name=FIXER_NAME, after="ner", config={"person_titles": person_titles})
 
 
 def pipeline_data_files() -> list[Path]:
-    """The files the actor rules are defined by: the built-in dictionary and this module.
+    """The files the actor rules are defined by: the dictionary, the state bodies and countries, this module.
 
     Returns:
-        ``helpers/data/actors.csv`` and this module's source file.
+        ``helpers/data/actors.csv``, ``en/state_bodies.csv``, the country, demonym and
+        alias tables the state actors are built from, and this module's source file.
     """
-    return [ACTORS_CSV, Path(__file__)]
+    return [
+        ACTORS_CSV,
+        WORLD_CSV,
+        CONTEXTS_CSV,
+        config.vocabulary_path(STATE_BODIES_FILE),
+        COUNTRIES_CSV,
+        DEMONYMS_CSV,
+        ALIASES_CSV,
+        Path(__file__),
+    ]
 
 
 def component_files(nlp: Language) -> list[Path]:

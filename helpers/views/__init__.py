@@ -20,6 +20,7 @@ from helpers.views.actors import (
     persons_view,
     quotes_by_speaker,
     quotes_view,
+    state_actors_by_country,
     top_actors,
 )
 from helpers.views.casualties import (
@@ -69,6 +70,7 @@ __all__ = [
     "province_map",
     "quotes_by_speaker",
     "quotes_view",
+    "state_actors_by_country",
     "tolls_to_review",
     "top_actors",
     "totals_by",

