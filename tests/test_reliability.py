@@ -5,10 +5,39 @@ Each test here failed on the main branch before the fix it guards.
 
 from __future__ import annotations
 
+import errno
+import os
+from collections.abc import Callable
+from pathlib import Path
+
 import pytest
 
 from helpers.cli import main
+from helpers.ingest import load_corpus
+from helpers.nlp import build_pipeline
 from helpers.run import extract
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    """The project pipeline, built once; in-process CLI runs reuse it."""
+    return build_pipeline()
+
+
+@pytest.fixture(scope="module")
+def shared_cache(tmp_path_factory) -> Path:
+    """One cache folder for the module: the gazetteer index is built once."""
+    return tmp_path_factory.mktemp("cache")
+
+
+@pytest.fixture
+def fast_cli(nlp, monkeypatch, shared_cache) -> Callable[..., int]:
+    """``main(["extract", ...])`` in-process with the module's pipeline and cache."""
+    monkeypatch.setattr("helpers.run.local.build_pipeline", lambda *args, **kwargs: nlp)
+    monkeypatch.setenv("SITREP_CACHE", str(shared_cache))
+    monkeypatch.setenv("SITREP_PROGRESS", "0")
+    return lambda *argv: main(["extract", *map(str, argv)])
+
 
 # --- item 1: option validation ----------------------------------------------------------------
 
@@ -39,3 +68,107 @@ def test_extract_refuses_counts_below_one(tmp_path, option):
     with pytest.raises(ValueError, match=f"{option} must be a whole number of at least 1, not 0"):
         extract(tmp_path / "a.txt", tmp_path / "out", **{option: 0})
     assert not (tmp_path / "out").exists()
+
+
+# --- item 3: unreadable paths are skipped rows, whatever the depth or name -------------------
+
+
+@pytest.fixture
+def locked(monkeypatch):
+    """Folders made unreadable (the tests may run as root, where chmod does not bite).
+
+    ``locked["closed"]``: folders that cannot be listed; ``locked["listed"]``: folders
+    that can be listed but not entered (nothing under them can be opened or stat'ed).
+    """
+    folders: dict[str, set[str]] = {"closed": set(), "listed": set()}
+    real_scandir, real_stat, real_open = os.scandir, os.stat, os.open
+
+    def check(path, *, listing: bool = False):
+        if isinstance(path, int):  # an open folder's descriptor
+            return
+        path = os.path.abspath(os.fsdecode(path))
+        inside = any(path.startswith(f + os.sep) for f in folders["closed"] | folders["listed"])
+        if inside or (listing and path in folders["closed"]):
+            raise PermissionError(errno.EACCES, "Permission denied", path)
+
+    def scandir(path="."):
+        check(path, listing=True)
+        return real_scandir(path)
+
+    def stat(path, *args, **kwargs):
+        check(path)
+        return real_stat(path, *args, **kwargs)
+
+    def open_(path, *args, **kwargs):
+        check(path)
+        return real_open(path, *args, **kwargs)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    monkeypatch.setattr(os, "stat", stat)
+    monkeypatch.setattr(os, "open", open_)
+    return folders
+
+
+def _rows(corpus: Path) -> dict[str, tuple[str, str]]:
+    return {a.path: (a.status, a.reason) for a in load_corpus(corpus)}
+
+
+def test_unreadable_folders_are_skipped_rows(tmp_path, locked):
+    """A folder that cannot be listed, and one that can be listed but not entered, each give
+    skipped rows naming the path and the reason; the rest of the corpus loads."""
+    (tmp_path / "closed" / "deeper").mkdir(parents=True)
+    (tmp_path / "closed" / "deeper" / "a.txt").write_text("Ten killed in Mosul.\n")
+    (tmp_path / "listed" / "sub").mkdir(parents=True)
+    (tmp_path / "listed" / "b.txt").write_text("Two killed in Kirkuk.\n")
+    (tmp_path / "listed" / "sub" / "c.txt").write_text("Three killed in Erbil.\n")
+    (tmp_path / "ok.txt").write_text("Four killed in Duhok.\n")
+    locked["closed"].add(str(tmp_path / "closed"))
+    locked["listed"].add(str(tmp_path / "listed"))
+    rows = _rows(tmp_path)
+    assert rows["ok.txt"] == ("loaded", "")
+    assert rows["closed"] == ("skipped", "unreadable folder: Permission denied; its files were not read")
+    assert rows["listed/b.txt"] == ("skipped", "unreadable file: Permission denied")
+    assert rows["listed/sub"][0] == "skipped"
+    assert rows["listed/sub"][1].startswith("unreadable")
+    assert len(rows) == 4
+
+
+def test_unreadable_corpus_root_is_a_skipped_row_and_exit_1(tmp_path, locked, capsys, fast_cli):
+    (tmp_path / "corpus").mkdir()
+    (tmp_path / "corpus" / "a.txt").write_text("Ten killed in Mosul.\n")
+    locked["closed"].add(str(tmp_path / "corpus"))
+    assert _rows(tmp_path / "corpus") == {
+        "corpus": ("skipped", "unreadable folder: Permission denied; its files were not read")
+    }
+    assert fast_cli(tmp_path / "corpus", "--out", tmp_path / "out") == 1
+    captured = capsys.readouterr()
+    assert "inputs: 1 = 0 loaded + 1 skipped" in captured.out
+    assert "unreadable folder: Permission denied" in captured.err
+
+
+def test_file_name_not_utf8_loads_with_an_escaped_path(tmp_path, capsys, fast_cli):
+    """A name that is not valid UTF-8 neither stops the run nor loses the file."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    with open(os.path.join(os.fsencode(corpus), b"bad\xffname.txt"), "wb") as handle:
+        handle.write(b"Ten soldiers were killed in Mosul.\n")
+    assert _rows(corpus) == {"bad\\xffname.txt": ("loaded", "")}
+    assert fast_cli(corpus, "--out", tmp_path / "out") == 0
+    assert "inputs: 1 = 1 loaded + 0 skipped" in capsys.readouterr().out
+
+
+def test_folders_nested_1200_deep_are_read(tmp_path):
+    deep = str(tmp_path)
+    for _ in range(1200):  # os.makedirs and Path.mkdir(parents=True) recurse
+        deep = os.path.join(deep, "d")
+        os.mkdir(deep)
+    Path(deep, "a.txt").write_text("Ten soldiers were killed in Mosul.\n")
+    try:
+        rows = _rows(tmp_path)
+    finally:  # shutil.rmtree recurses too: pytest could not remove the folder later
+        os.remove(os.path.join(deep, "a.txt"))
+        while deep != str(tmp_path):
+            os.rmdir(deep)
+            deep = os.path.dirname(deep)
+    assert list(rows.values()) == [("loaded", "")]
+    assert next(iter(rows)).count("/") == 1200

@@ -22,6 +22,7 @@ from spacy.language import Language
 
 from helpers import config
 from helpers.atomic import write_atomic
+from helpers.ingest import corpus_files, display_path
 from helpers.nlp.parse import ParseStats
 from helpers.tables import SCHEMAS
 
@@ -166,15 +167,17 @@ def write_json(path: Path, data: dict) -> None:
 
 
 def corpus_signature(corpus: Path) -> str:
-    """A hash of every input file's relative path, size and modification time."""
+    """A hash of every input's relative path, size and modification time (the inputs of
+    :func:`~helpers.ingest.corpus_files`; one that cannot be read counts with its error)."""
     digest = hashlib.sha256()
-    files = [corpus] if corpus.is_file() else sorted(p for p in corpus.rglob("*") if p.is_file())
-    for path in files:
+    for path in corpus_files(corpus):
         try:
             stat = path.stat()
-        except OSError:
-            continue
-        digest.update(f"{path.relative_to(corpus.parent)}|{stat.st_size}|{stat.st_mtime_ns}\n".encode())
+            state = f"{stat.st_mode}|{stat.st_size}|{stat.st_mtime_ns}"
+        except OSError as error:
+            state = f"error {error.errno}"
+        name = display_path(str(path.relative_to(corpus.parent)))
+        digest.update(f"{name}|{state}\n".encode())
     return digest.hexdigest()[:16]
 
 
