@@ -7,15 +7,19 @@ from __future__ import annotations
 
 import errno
 import os
+import threading
+import time
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from filelock import FileLock
 
 from helpers.cli import main
 from helpers.ingest import load_corpus
 from helpers.nlp import build_pipeline
 from helpers.run import extract
+from helpers.run.output import LOCK, MANIFEST, output_lock
 
 
 @pytest.fixture(scope="module")
@@ -172,3 +176,46 @@ def test_folders_nested_1200_deep_are_read(tmp_path):
             deep = os.path.dirname(deep)
     assert list(rows.values()) == [("loaded", "")]
     assert next(iter(rows)).count("/") == 1200
+
+
+# --- item 4: a lock on --out ----------------------------------------------------------------
+
+
+def test_second_run_into_one_out_waits_for_the_first(tmp_path, fast_cli, caplog):
+    """While a run holds ``--out``, another waits (saying so) and publishes only after it."""
+    corpus = tmp_path / "a.txt"
+    corpus.write_text("Ten soldiers were killed in Mosul.\n")
+    out = tmp_path / "out"
+    out.mkdir()
+    holder = FileLock(out / LOCK)
+    holder.acquire()
+    codes: list[int] = []
+    second = threading.Thread(target=lambda: codes.append(fast_cli(corpus, "--out", out)))
+    try:
+        second.start()
+        deadline = time.monotonic() + 60
+        while "waiting for it to finish" not in caplog.text and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert f"another extract run is writing {out}" in caplog.text
+        time.sleep(0.5)
+        assert not (out / MANIFEST).exists()  # nothing published under another run's lock
+    finally:
+        holder.release()
+        second.join(120)
+    assert codes == [0]
+    assert (out / MANIFEST).exists()
+
+
+def test_lock_wait_can_time_out_with_a_clear_message(tmp_path):
+    holder = FileLock(tmp_path / LOCK)
+    holder.acquire()
+    try:
+        with (
+            pytest.raises(TimeoutError, match=f"another extract run is still writing {tmp_path}"),
+            output_lock(tmp_path, timeout=0.2),
+        ):
+            pass
+    finally:
+        holder.release()
+    with output_lock(tmp_path):  # free again
+        pass

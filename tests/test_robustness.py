@@ -25,7 +25,7 @@ from helpers import config
 from helpers.cli import main
 from helpers.ingest import decode_bytes, iter_articles, load_corpus
 from helpers.nlp import DocCache, ParseStats, build_pipeline, parse_articles
-from helpers.run.output import MANIFEST, is_current
+from helpers.run.output import LOCK, MANIFEST, is_current
 from helpers.tables import SCHEMAS, read_table
 
 N_ARTICLES = 40
@@ -299,7 +299,7 @@ def test_full_disk_is_one_line_exit_2_and_publishes_nothing(tmp_path, fast_cli, 
     assert not is_current(out, corpus)
     assert not list(out.glob("*.partial")) and not list(out.glob("*/.*.partial"))
     if target != "helpers.run.output.write_json":  # failed before publishing
-        assert not list(out.iterdir())
+        assert [p.name for p in out.iterdir()] == [LOCK]  # the lock file, and nothing else
 
 
 def test_full_disk_keeps_the_previous_output(tmp_path, fast_cli, capsys, monkeypatch):

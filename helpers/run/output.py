@@ -11,13 +11,16 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import os
 import shutil
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import spacy.util
+from filelock import FileLock, Timeout
 from spacy.language import Language
 
 from helpers import config
@@ -27,6 +30,10 @@ from helpers.nlp.parse import ParseStats
 from helpers.tables import SCHEMAS
 
 MANIFEST = "manifest.json"
+#: The lock file of an output folder, held by the run writing it.
+LOCK = ".sitrep.lock"
+
+logger = logging.getLogger(__name__)
 
 
 @dataclass
@@ -108,6 +115,42 @@ def run_manifest(
         "parse": {"parsed": stats.parsed, "cached": stats.cached, "recomputed": stats.recomputed},
         "rows": rows,
     }
+
+
+@contextmanager
+def output_lock(out: Path, *, timeout: float | None = None) -> Iterator[None]:
+    """Hold the lock of the output folder ``out`` (created if needed) for one run.
+
+    From the freshness check to the manifest, one run at a time writes ``out``:
+    a second run waits (saying so) until the first has published, then finds its
+    tables current or writes its own; never one run's manifest over another's tables.
+    The lock is an OS file lock (``filelock``), released when the process ends.
+
+    Args:
+        out: The output folder.
+        timeout: Seconds to wait at most; ``None`` waits as long as the other run lasts.
+
+    Raises:
+        TimeoutError: If ``timeout`` passed with the lock still held by another run.
+    """
+    out.mkdir(parents=True, exist_ok=True)
+    lock = FileLock(out / LOCK)
+    try:
+        lock.acquire(timeout=0)
+    except Timeout:
+        logger.warning(
+            "another extract run is writing %s; waiting for it to finish (lock %s)", out, lock.lock_file
+        )
+        try:
+            lock.acquire(timeout=-1 if timeout is None else timeout)
+        except Timeout:
+            raise TimeoutError(
+                f"another extract run is still writing {out} after {timeout:g} s (lock {lock.lock_file})"
+            ) from None
+    try:
+        yield
+    finally:
+        lock.release()
 
 
 def new_staging(out: Path, *, engine: str = "local") -> Path:

@@ -14,7 +14,7 @@ from pathlib import Path
 from helpers.ingest import iter_articles
 from helpers.run.dask import extract_on_dask
 from helpers.run.local import extract_locally
-from helpers.run.output import ExtractResult, is_current, run_options
+from helpers.run.output import ExtractResult, is_current, output_lock, run_options
 from helpers.tables import FORMATS
 
 ENGINES = ("local", "dask")
@@ -70,8 +70,43 @@ def extract(
     )
     next(iter_articles(corpus), None)  # fail early on a missing corpus
     options = run_options(fmt=fmt, engine=engine, extra_dictionaries=extra_dictionaries)
-    if not force and is_current(out, corpus, model=model, options=options):
-        return ExtractResult.up_to_date(out)
+    with output_lock(out):
+        if not force and is_current(out, corpus, model=model, options=options):
+            return ExtractResult.up_to_date(out)
+        return _run(
+            corpus,
+            out,
+            options=options,
+            model=model,
+            fmt=fmt,
+            processes=processes,
+            use_cache=use_cache,
+            extra_dictionaries=extra_dictionaries,
+            progress=progress,
+            batch_size=batch_size,
+            chunk_articles=chunk_articles,
+            engine=engine,
+            scheduler=scheduler,
+        )
+
+
+def _run(
+    corpus: Path,
+    out: Path,
+    *,
+    options: dict,
+    model: str | None,
+    fmt: str,
+    processes: int,
+    use_cache: bool,
+    extra_dictionaries: Sequence[str | os.PathLike],
+    progress: bool | None,
+    batch_size: int,
+    chunk_articles: int,
+    engine: str,
+    scheduler: str | None,
+) -> ExtractResult:
+    """The run itself, on the chosen engine (``out`` is locked)."""
     if engine == "dask":
         return extract_on_dask(
             corpus,
