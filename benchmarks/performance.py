@@ -348,7 +348,7 @@ def main() -> None:
                         sum(f.stat().st_size for f in (cache / "docs").rglob("*.spacy")) * per_1k, 1
                     ),
                     "rows": round(
-                        sum(f.stat().st_size for f in (cache / "rows").rglob("*.pickle")) * per_1k, 1
+                        sum(f.stat().st_size for f in (cache / "rows").rglob("*.json.z")) * per_1k, 1
                     ),
                 }
                 results["rows_all"] = cold["result"]["rows"]

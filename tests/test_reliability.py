@@ -6,9 +6,12 @@ Each test here failed on the main branch before the fix it guards.
 from __future__ import annotations
 
 import errno
+import json
 import os
+import pickle
 import threading
 import time
+import zlib
 from collections.abc import Callable
 from pathlib import Path
 
@@ -17,9 +20,11 @@ from filelock import FileLock
 
 from helpers.cli import main
 from helpers.ingest import load_corpus
-from helpers.nlp import build_pipeline
+from helpers.nlp import DocCache, build_pipeline
 from helpers.run import extract
 from helpers.run.output import LOCK, MANIFEST, output_lock
+from helpers.run.row_cache import RowCache
+from helpers.tables import read_table
 
 
 @pytest.fixture(scope="module")
@@ -219,3 +224,68 @@ def test_lock_wait_can_time_out_with_a_clear_message(tmp_path):
         holder.release()
     with output_lock(tmp_path):  # free again
         pass
+
+
+# --- item 10: a row cache that cannot run code and serves only its own article --------------
+
+
+def _two_articles(folder: Path) -> Path:
+    folder.mkdir()
+    (folder / "a.txt").write_text("Mosul blast\n\nTen soldiers were killed in Mosul on Monday.\n")
+    (folder / "b.txt").write_text("Kirkuk attack\n\nThree civilians were wounded in Kirkuk.\n")
+    return folder
+
+
+def _row_cache(nlp) -> RowCache:
+    return RowCache.beside(DocCache.for_pipeline(nlp))
+
+
+def test_planted_pickle_in_the_row_cache_runs_no_code(tmp_path, fast_cli, nlp, caplog):
+    corpus = _two_articles(tmp_path / "corpus")
+    assert fast_cli(corpus, "--out", tmp_path / "out1") == 0
+    marker = tmp_path / "pwned"
+    planted = pickle.dumps(_Exploit(str(marker)))
+    cache = _row_cache(nlp)
+    for article in load_corpus(corpus):
+        cache.path(article).write_bytes(zlib.compress(planted))
+    assert fast_cli(corpus, "--out", tmp_path / "out2") == 0
+    assert not marker.exists()
+    assert "discarding row cache entry" in caplog.text and str(cache.directory) in caplog.text
+    for table in ("casualties", "mentions"):
+        assert read_table(tmp_path / "out1", table).equals(read_table(tmp_path / "out2", table))
+
+
+class _Exploit:
+    """A pickle that creates a file when loaded."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+
+    def __reduce__(self):
+        return (Path.touch, (Path(self.path),))
+
+
+def test_row_entry_copied_from_another_article_is_not_served(tmp_path, fast_cli, nlp, caplog):
+    corpus = _two_articles(tmp_path / "corpus")
+    assert fast_cli(corpus, "--out", tmp_path / "out1") == 0
+    cache = _row_cache(nlp)
+    a, b = load_corpus(corpus)
+    cache.path(b).write_bytes(cache.path(a).read_bytes())  # b's entry now holds a's rows
+    assert fast_cli(corpus, "--out", tmp_path / "out2", "--force") == 0
+    assert f"discarding row cache entry {cache.path(b)}: key is" in caplog.text
+    casualties = read_table(tmp_path / "out2", "casualties")
+    assert casualties.equals(read_table(tmp_path / "out1", "casualties"))
+    assert set(casualties["article_id"]) == {"a", "b"}
+    assert cache.get(b) is not None  # recomputed and stored again
+
+
+def test_row_entry_is_json_bound_to_text_and_code(tmp_path, fast_cli, nlp):
+    corpus = _two_articles(tmp_path / "corpus")
+    assert fast_cli(corpus, "--out", tmp_path / "out") == 0
+    cache = _row_cache(nlp)
+    a = load_corpus(corpus)[0]
+    entry = json.loads(zlib.decompress(cache.path(a).read_bytes()))
+    assert entry["text_sha256"] == a.text_sha256 and entry["code_version"] == cache.code
+    entry["code_version"] = "0" * 16
+    cache.path(a).write_bytes(zlib.compress(json.dumps(entry).encode()))
+    assert cache.get(a) is None and not cache.path(a).exists()

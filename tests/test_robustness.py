@@ -459,7 +459,7 @@ def test_encodings_are_detected(data, text, warning):
 
 
 def _row_entries(cache: Path) -> list[Path]:
-    return list((cache / "rows").glob("*/*/*/*.pickle"))
+    return list((cache / "rows").glob("*/*/*/*.json.z"))
 
 
 def test_rerun_reads_rows_not_docs(corpus40, tmp_path, fast_cli, capsys):
