@@ -154,7 +154,7 @@ def fresh_cache(work: Path, name: str) -> Path:
     """An empty parse and row cache holding only the prebuilt gazetteer index."""
     cache = work / name
     cache.mkdir()
-    for index in (work / "cache-gazetteer").glob("gazetteer-*.pickle"):
+    for index in (work / "cache-gazetteer").glob("gazetteer-*.msgpack"):
         shutil.copy2(index, cache / index.name)
     return cache
 

@@ -1,4 +1,4 @@
-"""Tests for helpers.knowledge.gazetteer: names, variants, coverage and the pickle cache."""
+"""Tests for helpers.knowledge.gazetteer: names, variants, coverage and the index cache."""
 
 import time
 
@@ -77,9 +77,9 @@ def test_unknown_name_is_empty(gazetteer):
 
 
 def test_cache_reload_is_fast_and_equal(tmp_path):
-    (tmp_path / "gazetteer-earlierdata.pickle").write_bytes(b"index of older data files")
+    (tmp_path / "gazetteer-earlierdata.msgpack").write_bytes(b"index of older data files")
     first = gz.load_gazetteer(cache_dir=tmp_path)
-    assert len(list(tmp_path.glob("gazetteer-*.pickle"))) == 1
+    assert len(list(tmp_path.glob("gazetteer-*"))) == 1
     assert not list(tmp_path.glob("*.tmp"))
     started = time.perf_counter()
     second = gz.load_gazetteer(cache_dir=tmp_path)

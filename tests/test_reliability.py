@@ -20,6 +20,7 @@ from filelock import FileLock
 
 from helpers.cli import main
 from helpers.ingest import load_corpus
+from helpers.knowledge import gazetteer
 from helpers.nlp import DocCache, build_pipeline
 from helpers.run import extract
 from helpers.run.output import LOCK, MANIFEST, output_lock
@@ -289,3 +290,53 @@ def test_row_entry_is_json_bound_to_text_and_code(tmp_path, fast_cli, nlp):
     entry["code_version"] = "0" * 16
     cache.path(a).write_bytes(zlib.compress(json.dumps(entry).encode()))
     assert cache.get(a) is None and not cache.path(a).exists()
+
+
+# --- item 9: the gazetteer index is rebuilt when unreadable; caches are optional -------------
+
+
+def _no_space(*args, **kwargs):
+    raise OSError(errno.ENOSPC, "No space left on device")
+
+
+@pytest.fixture(scope="module")
+def built_index(tmp_path_factory) -> Path:
+    """A gazetteer index file, built once for the module."""
+    folder = tmp_path_factory.mktemp("index")
+    gazetteer.load_gazetteer(cache_dir=folder)
+    (index,) = folder.glob("gazetteer-*")
+    return index
+
+
+@pytest.mark.parametrize("damage", ["empty", "truncated"])
+def test_unreadable_gazetteer_index_is_rebuilt(tmp_path, built_index, damage, caplog):
+    good = built_index.read_bytes()
+    index = tmp_path / built_index.name
+    index.write_bytes(b"" if damage == "empty" else good[: len(good) // 2])
+    rebuilt = gazetteer.load_gazetteer(cache_dir=tmp_path)
+    assert f"gazetteer index {index}" in caplog.text
+    assert rebuilt.lookup("Mosul") and rebuilt.get("gn:95446") is not None
+    assert index.read_bytes() == good  # written again, whole
+
+
+def test_gazetteer_index_that_cannot_be_written_is_done_without(tmp_path, monkeypatch, caplog):
+    monkeypatch.setattr("helpers.atomic.write_atomic", _no_space)
+    built = gazetteer.load_gazetteer(cache_dir=tmp_path / "cache")
+    assert built.lookup("Mosul")
+    assert "cannot write to the gazetteer index" in caplog.text and str(tmp_path / "cache") in caplog.text
+
+
+@pytest.mark.parametrize("no_cache", [False, True])
+def test_full_cache_is_done_without_with_a_warning(
+    tmp_path, fast_cli, shared_cache, monkeypatch, capsys, caplog, no_cache
+):
+    """A full (or read-only) cache: extract finishes with complete tables and warns, naming the path."""
+    corpus = _two_articles(tmp_path / "corpus")
+    monkeypatch.setattr("helpers.atomic.write_atomic", _no_space)
+    options = ["--no-cache"] if no_cache else []
+    assert fast_cli(corpus, "--out", tmp_path / "out", *options) == 0
+    assert "inputs: 2 = 2 loaded + 0 skipped" in capsys.readouterr().out
+    assert len(read_table(tmp_path / "out", "articles")) == 2
+    if not no_cache:
+        assert "cannot write to the parse cache" in caplog.text and str(shared_cache) in caplog.text
+        assert caplog.text.count("cannot write to the parse cache") == 1  # warned once

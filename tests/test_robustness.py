@@ -280,12 +280,12 @@ def _no_space(*args, **kwargs):
     "target",
     [
         "helpers.tables.TableWriter.write",
-        "helpers.nlp.doc_cache.DocCache.put",
         "helpers.run.output.write_json",
     ],
 )
 def test_full_disk_is_one_line_exit_2_and_publishes_nothing(tmp_path, fast_cli, capsys, monkeypatch, target):
-    """ENOSPC while writing tables, the cache or the manifest: exit 2, nothing trusted."""
+    """ENOSPC while writing tables or the manifest: exit 2, nothing trusted (a full cache is
+    done without: ``test_reliability.py::test_full_cache_is_done_without_with_a_warning``)."""
     corpus = tmp_path / "c"
     corpus.mkdir()
     (corpus / "a.txt").write_text("Title\n\nTen soldiers were killed in Mosul.\n")

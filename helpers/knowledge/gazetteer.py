@@ -6,24 +6,28 @@ and an index of their names, matched on a normalised key
 transliteration variants meet: Salah ad-Din / Salah al-Din, Arbil / Irbil,
 Deir ez-Zor / Deir al-Zor. :func:`load_gazetteer` builds the index from the
 package data on first use (:mod:`helpers.knowledge.gazetteer_build`, where the
-sources are listed) and pickles it under :func:`helpers.config.cache_dir`,
+sources are listed) and stores it (msgpack) under :func:`helpers.config.cache_dir`,
 keyed by the data files' hash and the package versions, so later loads take
 a fraction of a second.
 """
 
 from __future__ import annotations
 
+import logging
 import math
-import pickle
 from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
 
+import msgpack
+
 from helpers import config
-from helpers.atomic import write_atomic
+from helpers.atomic import write_or_warn
 from helpers.knowledge.gazetteer_build import build_tables, cache_key
 from helpers.knowledge.place import Place
 from helpers.knowledge.place_name_keys import normalize_name
+
+log = logging.getLogger(__name__)
 
 
 @lru_cache(maxsize=1 << 16)
@@ -35,7 +39,7 @@ def _name_key(name: str) -> str:
 class Gazetteer:
     """Places and a name index, built from the package data (use :func:`load_gazetteer`).
 
-    The storage is plain tuples and ints so that the pickle loads fast;
+    The storage is plain tuples and ints so that the index cache loads fast;
     :class:`Place` objects are made on access.
     """
 
@@ -58,8 +62,12 @@ class Gazetteer:
         self._country_rows = {row[6]: i for i, row in enumerate(rows) if row[3] == "country"}
         self._admin1_rows = {row[8]: i for i, row in enumerate(rows) if row[3] == "admin1" and row[8]}
 
-    def __getstate__(self) -> tuple:
+    def tables(self) -> tuple:
+        """The rows, name index and surface names, as given to ``__init__``."""
         return self._rows, self._index, self._names
+
+    def __getstate__(self) -> tuple:  # sent to worker processes in its compact form
+        return self.tables()
 
     def __setstate__(self, state: tuple) -> None:
         self.__init__(*state)
@@ -119,13 +127,15 @@ class Gazetteer:
 
 
 def load_gazetteer(*, data_dir: Path | None = None, cache_dir: Path | None = None) -> Gazetteer:
-    """Return the gazetteer, from the pickle cache when it is current.
+    """Return the gazetteer, from the index cache when it is current.
 
-    The cache file is ``<cache_dir>/gazetteer-<key>.pickle`` where the key
+    The cache file is ``<cache_dir>/gazetteer-<key>.msgpack`` where the key
     (:func:`~helpers.knowledge.gazetteer_build.cache_key`) hashes the data files
-    and package versions. Without it the gazetteer is built from the package
-    data (a few seconds) and the file written atomically; the indexes of other
-    data versions are deleted then.
+    and package versions; it holds data only (msgpack, never pickle) and its key.
+    Without a usable file (missing, truncated, empty, of another key) the
+    gazetteer is built from the package data (a few seconds) and the file written
+    atomically; the indexes of other data versions are deleted then. A cache
+    that cannot be written (read-only, full) is done without, with a warning.
 
     Args:
         data_dir: Folder with the ``geo_*`` files (default: ``helpers/data``).
@@ -136,16 +146,36 @@ def load_gazetteer(*, data_dir: Path | None = None, cache_dir: Path | None = Non
     """
     data_dir = data_dir or config.DATA_DIR
     cache_dir = cache_dir or config.cache_dir()
-    path = cache_dir / f"gazetteer-{cache_key(data_dir)}.pickle"
-    if path.exists():
-        with path.open("rb") as handle:
-            return pickle.load(handle)
+    key = cache_key(data_dir)
+    path = cache_dir / f"gazetteer-{key}.msgpack"
+    gazetteer = _read_index(path, key)
+    if gazetteer is not None:
+        return gazetteer
     gazetteer = Gazetteer(*build_tables(data_dir))
-    write_atomic(path, pickle.dumps(gazetteer, protocol=pickle.HIGHEST_PROTOCOL))
-    for old in cache_dir.glob("gazetteer-*.pickle"):  # indexes of earlier data, never read again
-        if old != path:
-            old.unlink(missing_ok=True)
+    if write_or_warn(path, msgpack.packb({"key": key, "tables": gazetteer.tables()}), "gazetteer index"):
+        for old in cache_dir.glob("gazetteer-*"):  # indexes of earlier data, never read again
+            if old != path and old.is_file():
+                old.unlink(missing_ok=True)
     return gazetteer
+
+
+def _read_index(path: Path, key: str) -> Gazetteer | None:
+    """The gazetteer stored at ``path``, or ``None`` when it is missing or unusable (with a warning)."""
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        return None
+    except OSError as error:
+        log.warning("cannot read the gazetteer index %s (%s); building it again", path, error)
+        return None
+    try:
+        entry = msgpack.unpackb(data, use_list=False, strict_map_key=False)
+        if entry["key"] != key:
+            raise ValueError(f"key {entry['key']!r} is not {key!r}")
+        return Gazetteer(*entry["tables"])
+    except Exception as error:  # any decoding failure means the file is unusable
+        log.warning("discarding unreadable gazetteer index %s (%s); building it again", path, error)
+        return None
 
 
 @lru_cache(maxsize=1)

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from helpers.articles import Article
-from helpers.atomic import write_atomic
+from helpers.atomic import write_or_warn
 from helpers.extract.registry import EXTRACTOR_TABLES
 from helpers.nlp.doc_cache import DocCache
 from helpers.run.output import code_version
@@ -43,10 +43,12 @@ class RowCache:
     Attributes:
         directory: Folder of this pipeline's and code version's entries.
         code: The code version the entries were made by.
+        writable: False once a write failed (read-only or full cache): later rows are not stored.
     """
 
     directory: Path
     code: str
+    writable: bool = True
 
     @classmethod
     def beside(cls, docs: DocCache) -> RowCache:
@@ -108,7 +110,10 @@ class RowCache:
         return ""
 
     def put(self, article: Article, rows: dict[str, list[dict]]) -> None:
-        """Store the rows of ``article`` atomically, with what they were made from."""
+        """Store the rows of ``article`` atomically, with what they were made from
+        (a cache that cannot be written is done without, after one warning)."""
+        if not self.writable:
+            return
         entry = {
             "format": FORMAT,
             "key": self.key(article),
@@ -118,7 +123,7 @@ class RowCache:
             "rows": rows,
         }
         data = json.dumps(entry, separators=(",", ":")).encode("ascii")  # \u escapes: any str fits
-        write_atomic(self.path(article), zlib.compress(data, 1))
+        self.writable = write_or_warn(self.path(article), zlib.compress(data, 1), "row cache")
 
     def prune_other_versions(self) -> None:
         """Delete the entries of other code versions (they can never be read again)."""
