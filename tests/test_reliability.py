@@ -340,3 +340,20 @@ def test_full_cache_is_done_without_with_a_warning(
     if not no_cache:
         assert "cannot write to the parse cache" in caplog.text and str(shared_cache) in caplog.text
         assert caplog.text.count("cannot write to the parse cache") == 1  # warned once
+
+
+# --- item 6: numbers beyond a sane bound are kept as text --------------------------------------
+
+
+def test_huge_number_is_text_with_a_warning_and_the_run_goes_on(tmp_path, fast_cli, caplog):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text(
+        "Big claims\n\nMore than 9223372036854775807 people were killed in the war, a post said. "
+        "Ten soldiers were killed in Mosul on Monday.\n"
+    )
+    assert fast_cli(corpus, "--out", tmp_path / "out") == 0
+    assert "'9223372036854775807' is beyond 100,000,000,000 people" in caplog.text
+    casualties = read_table(tmp_path / "out", "casualties")
+    assert 10 in set(casualties["low"].dropna())
+    assert casualties["low"].dropna().max() <= 10**11
