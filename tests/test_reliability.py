@@ -15,6 +15,7 @@ import zlib
 from collections.abc import Callable
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from filelock import FileLock
 
@@ -25,7 +26,8 @@ from helpers.nlp import DocCache, build_pipeline
 from helpers.run import extract
 from helpers.run.output import LOCK, MANIFEST, output_lock
 from helpers.run.row_cache import RowCache
-from helpers.tables import read_table
+from helpers.tables import SCHEMAS, TableWriter, read_table
+from helpers.views.evidence import page_name
 
 
 @pytest.fixture(scope="module")
@@ -357,3 +359,86 @@ def test_huge_number_is_text_with_a_warning_and_the_run_goes_on(tmp_path, fast_c
     casualties = read_table(tmp_path / "out", "casualties")
     assert 10 in set(casualties["low"].dropna())
     assert casualties["low"].dropna().max() <= 10**11
+
+
+# --- item 8: a CSV run reads back as the Parquet run ---------------------------------------------
+
+
+def test_csv_tables_read_back_as_the_parquet_tables(tmp_path, fast_cli):
+    """Missing values stay missing and empty strings stay empty: the two formats give equal frames."""
+    corpus = _two_articles(tmp_path / "corpus")
+    (corpus / "feed.jsonl").write_text('{"text": "Five people were wounded in Erbil.", "title": ""}\n')
+    assert fast_cli(corpus, "--out", tmp_path / "pq") == 0
+    assert fast_cli(corpus, "--out", tmp_path / "csv", "--format", "csv") == 0
+    for table in SCHEMAS:
+        parquet, csv = read_table(tmp_path / "pq", table), read_table(tmp_path / "csv", table)
+        pd.testing.assert_frame_equal(csv, parquet, obj=table)
+    places = read_table(tmp_path / "csv", "places")
+    assert not (places["place_id"] == "").any()
+
+
+def test_csv_keeps_missing_apart_from_empty(tmp_path):
+    """An unresolved place (no ``place_id``) reads back as missing, not as a blank place."""
+    rows = [
+        {
+            "article_id": "a",
+            "start_char": 0,
+            "end_char": 5,
+            "text": "Zzyzx",
+            "place_id": None,
+            "canonical": "",
+        },
+        {"article_id": "a", "start_char": 9, "end_char": 14, "text": "Mosul", "place_id": "gn:99072"},
+    ]
+    for fmt in ("parquet", "csv"):
+        writer = TableWriter(tmp_path / fmt, "place_mentions", fmt=fmt)
+        writer.write(rows)
+        writer.close()
+    parquet, csv = (
+        read_table(tmp_path / "parquet", "place_mentions"),
+        read_table(tmp_path / "csv", "place_mentions"),
+    )
+    pd.testing.assert_frame_equal(csv, parquet)
+    assert csv["place_id"].isna().tolist() == [True, False]
+    assert csv["canonical"].tolist()[0] == ""
+
+
+# --- item 11: reports --------------------------------------------------------------------------
+
+
+def test_page_names_are_unique_and_bounded():
+    ids = ["x/y", "x_y", "x?y", "a" * 300, "a" * 301, "seed-1"]
+    names = [page_name(i) for i in ids]
+    assert len(set(names)) == len(ids)
+    assert all(len(n.encode()) <= 120 for n in names)
+    assert page_name("seed-1") == "seed-1.html"
+
+
+def test_dollar_signs_in_labels_are_drawn_as_text():
+    """An organisation named like a mathtext formula is a label, not a parse error."""
+    import matplotlib.pyplot as plt
+
+    import helpers.views  # noqa: F401  (turns mathtext off)
+
+    figure, ax = plt.subplots()
+    ax.barh(["Ca$h Mon}$y Brigade", "$x$"], [3, 1])
+    ax.set_title("Ca$h Mon}$y Brigade")
+    figure.canvas.draw()  # raised ValueError ("Unknown symbol") before
+    plt.close(figure)
+
+
+def test_csv_export_neutralises_formulas_and_parquet_keeps_them(tmp_path):
+    from helpers.views.report import _export_csv
+
+    class Tables:
+        def read(self, table):
+            if table != "actors":
+                raise FileNotFoundError(table)
+            return pd.DataFrame(
+                {"name": ['=HYPERLINK("http://x")', "+1", "-2", "@SUM(A1)", "ok"], "n": [-1] * 5}
+            )
+
+    assert _export_csv(Tables(), tmp_path) == ["actors.csv"]
+    exported = pd.read_csv(tmp_path / "actors.csv")
+    assert exported["name"].tolist() == ['\'=HYPERLINK("http://x")', "'+1", "'-2", "'@SUM(A1)", "ok"]
+    assert exported["n"].tolist() == [-1] * 5
