@@ -442,3 +442,26 @@ def test_csv_export_neutralises_formulas_and_parquet_keeps_them(tmp_path):
     exported = pd.read_csv(tmp_path / "actors.csv")
     assert exported["name"].tolist() == ['\'=HYPERLINK("http://x")', "'+1", "'-2", "'@SUM(A1)", "ok"]
     assert exported["n"].tolist() == [-1] * 5
+
+
+# --- item 5: malformed CSV quotes and JSON texts that are not strings ---------------------------
+
+
+def test_unclosed_csv_quote_is_a_skipped_row_not_a_merged_text(tmp_path):
+    rows = 'title,text\nT1,"Ten killed in Mosul.\nT2,Two killed in Kirkuk.\nT3,Three\n'
+    (tmp_path / "rows.csv").write_text(rows)
+    (article,) = load_corpus(tmp_path)
+    assert article.status == "skipped"
+    assert article.reason == (
+        "malformed CSV: row 1 opens a quote that is never closed; it and the 2 line(s) after it were not read"
+    )
+
+
+@pytest.mark.parametrize(
+    ("value", "kind"), [("NaN", "number"), ("true", "boolean"), ("1e309", "number"), ('{"a": 1}', "object")]
+)
+def test_json_text_that_is_not_a_string_is_skipped(tmp_path, value, kind):
+    (tmp_path / "feed.jsonl").write_text(f'{{"text": {value}}}\n{{"text": "Ten killed in Mosul."}}\n')
+    first, second = load_corpus(tmp_path)
+    assert (first.status, first.reason) == ("skipped", f"line 1: its text field is a JSON {kind}, not text")
+    assert second.status == "loaded"
