@@ -24,7 +24,7 @@ from helpers.ingest import load_corpus
 from helpers.knowledge import gazetteer
 from helpers.nlp import DocCache, build_pipeline
 from helpers.run import extract
-from helpers.run.output import LOCK, MANIFEST, output_lock
+from helpers.run.output import LOCK, MANIFEST, is_current, output_lock
 from helpers.run.row_cache import RowCache
 from helpers.tables import SCHEMAS, TableWriter, read_table
 from helpers.views.evidence import page_name
@@ -465,3 +465,28 @@ def test_json_text_that_is_not_a_string_is_skipped(tmp_path, value, kind):
     first, second = load_corpus(tmp_path)
     assert (first.status, first.reason) == ("skipped", f"line 1: its text field is a JSON {kind}, not text")
     assert second.status == "loaded"
+
+
+# --- item 2: table files are verified against the manifest -----------------------------------
+
+
+@pytest.mark.parametrize("damage", ["deleted", "truncated", "edited"])
+def test_damaged_table_makes_the_output_stale(tmp_path, fast_cli, capsys, damage):
+    corpus = _two_articles(tmp_path / "corpus")
+    out = tmp_path / "out"
+    assert fast_cli(corpus, "--out", out) == 0
+    assert is_current(out, corpus)
+    table = out / "casualties.parquet"
+    if damage == "deleted":
+        table.unlink()
+    elif damage == "truncated":
+        table.write_bytes(table.read_bytes()[:100])
+    else:
+        data = bytearray(table.read_bytes())
+        data[len(data) // 2] ^= 1
+        table.write_bytes(bytes(data))
+    assert not is_current(out, corpus)
+    capsys.readouterr()
+    assert fast_cli(corpus, "--out", out) == 0
+    assert "up to date" not in capsys.readouterr().out
+    assert is_current(out, corpus) and len(read_table(out, "casualties")) > 0

@@ -190,7 +190,12 @@ def _process_alive(pid: int) -> bool:
 
 
 def publish(staging: Path, out: Path, manifest: dict) -> None:
-    """Move staged tables into ``out``, replacing the old ones; the manifest goes last."""
+    """Move staged tables into ``out``, replacing the old ones; the manifest goes last.
+
+    The manifest gets the sha256 of every table file (``tables``), so a table
+    deleted, truncated or edited after the run makes the output stale.
+    """
+    manifest["tables"] = table_checksums(staging)
     (out / MANIFEST).unlink(missing_ok=True)
     for table in SCHEMAS:
         for old in (out / f"{table}.parquet", out / f"{table}.csv", out / table):
@@ -202,6 +207,31 @@ def publish(staging: Path, out: Path, manifest: dict) -> None:
         os.replace(path, out / path.name)
     write_json(out / MANIFEST, manifest)
     shutil.rmtree(staging, ignore_errors=True)
+
+
+def table_checksums(folder: Path) -> dict[str, str]:
+    """The sha256 of every table file in ``folder`` (partitions included), by relative path."""
+    checksums = {}
+    for path in sorted(folder.rglob("*")):
+        relative = path.relative_to(folder)
+        if path.is_file() and not any(part.startswith(".") for part in relative.parts):
+            checksums[relative.as_posix()] = _sha256(path)
+    return checksums
+
+
+def _sha256(path: Path) -> str:
+    with path.open("rb") as handle:
+        return hashlib.file_digest(handle, "sha256").hexdigest()
+
+
+def _tables_intact(out: Path, expected: object) -> bool:
+    """True when every table file the manifest lists is in ``out`` with its checksum."""
+    if not isinstance(expected, dict) or not expected:
+        return False
+    try:
+        return all(_sha256(out / name) == digest for name, digest in expected.items())
+    except OSError:
+        return False
 
 
 def write_json(path: Path, data: dict) -> None:
@@ -250,7 +280,8 @@ def run_options(
 
 def is_current(out: Path, corpus: Path, *, model: str | None = None, options: dict | None = None) -> bool:
     """True when ``out`` holds a complete extraction of ``corpus`` by the current code,
-    with the same model and options (default: :func:`run_options` defaults)."""
+    with the same model and options (default: :func:`run_options` defaults), and its
+    table files are those the manifest lists (same checksums)."""
     try:
         manifest = json.loads((Path(out) / MANIFEST).read_text(encoding="utf-8"))
     except (OSError, ValueError):
@@ -260,6 +291,7 @@ def is_current(out: Path, corpus: Path, *, model: str | None = None, options: di
         and manifest.get("code_version") == code_version()
         and manifest.get("model") == _model_name(model)
         and manifest.get("options") == (options or run_options())
+        and _tables_intact(Path(out), manifest.get("tables"))
     )
 
 
