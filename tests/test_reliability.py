@@ -334,11 +334,12 @@ def test_full_cache_is_done_without_with_a_warning(
 ):
     """A full (or read-only) cache: extract finishes with complete tables and warns, naming the path."""
     corpus = _two_articles(tmp_path / "corpus")
+    (corpus / "new.txt").write_text(f"Report {time.time_ns()}\n\nFour were killed in Tikrit.\n")  # not cached
     monkeypatch.setattr("helpers.atomic.write_atomic", _no_space)
     options = ["--no-cache"] if no_cache else []
     assert fast_cli(corpus, "--out", tmp_path / "out", *options) == 0
-    assert "inputs: 2 = 2 loaded + 0 skipped" in capsys.readouterr().out
-    assert len(read_table(tmp_path / "out", "articles")) == 2
+    assert "inputs: 3 = 3 loaded + 0 skipped" in capsys.readouterr().out
+    assert len(read_table(tmp_path / "out", "articles")) == 3
     if not no_cache:
         assert "cannot write to the parse cache" in caplog.text and str(shared_cache) in caplog.text
         assert caplog.text.count("cannot write to the parse cache") == 1  # warned once
