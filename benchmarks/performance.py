@@ -18,9 +18,15 @@ and writes ``benchmarks/results/performance.json``:
 * the same on the embedded seed corpus (``seeds/``), where start-up dominates;
 * where the time goes: a profile of ``extract`` on a slice, by component.
 
-Usage: ``python benchmarks/performance.py [--throughput-docs N] [--quick | --targets]``
+Usage: ``python benchmarks/performance.py [--throughput-docs N] [--quick | --targets | --scaling]``
 (``--targets``: only the 1-process throughput ratio and the peak RSS on all articles, into
 ``performance-targets.json``).
+
+``--scaling [SENTENCES ...]`` runs only the article-length test (issue 18): a cold
+``extract`` of one synthetic article of 1k, 4k and 16k sentences and of a 5 MB
+text on one line (``--one-line-mb``), each in its own process, with the time per
+sentence (flat when time is linear in length) and the peak RSS; results in
+``benchmarks/results/scaling.json``.
 """
 
 from __future__ import annotations
@@ -140,6 +146,63 @@ started = time.perf_counter()
 default_gazetteer()
 print(json.dumps({"seconds": time.perf_counter() - started}))
 """
+
+
+#: Sentence templates of the synthetic long articles (written for this benchmark, no corpus text).
+SYNTHETIC = (
+    "{n} soldiers were killed near {p} on day {i}, the army said.",
+    '"We will respond to attack {i}," said Brig. Gen. Yahya Rasool in {p}.',
+    "{g} fighters kidnapped {n} shepherds near {p} in attack number {i}.",
+    "Officials in {p} reported that {n} civilians were wounded in clashes {i}.",
+    "The governor of {p} said the situation remained calm after incident {i}.",
+    "At least {n} people died when a car bomb exploded in a market in {p}.",
+)
+PLACES = ("Mosul", "Kirkuk", "Erbil", "Baghdad", "Tikrit", "Ramadi", "Fallujah", "Basra")
+GROUPS = ("Islamic State", "The Iraqi army", "Peshmerga", "Police")
+
+
+def synthetic_article(sentences: int, *, one_line: bool = False) -> str:
+    """A long made-up article: paragraphs of five sentences, or everything on one line."""
+    lines = [
+        SYNTHETIC[i % len(SYNTHETIC)].format(
+            n=2 + i * 7 % 39, p=PLACES[i * 5 % len(PLACES)], g=GROUPS[i * 3 % len(GROUPS)], i=i
+        )
+        for i in range(sentences)
+    ]
+    if one_line:
+        return "Clashes across Iraq: " + " ".join(lines) + "\n"
+    paragraphs = (" ".join(lines[i : i + 5]) for i in range(0, sentences, 5))
+    return "Clashes across Iraq\n\n" + "\n\n".join(paragraphs) + "\n"
+
+
+def scaling(work: Path, sizes: tuple[int, ...], one_line_mb: float) -> dict:
+    """Cold ``extract`` of one long article of each size, and of a one-line text of ``one_line_mb``.
+
+    Each run is its own process with an empty parse and row cache; the time per
+    sentence should stay flat (linear time) and the peak RSS bounded.
+    """
+    per_sentence = len(synthetic_article(600, one_line=True)) / 600
+    runs = {f"{n}_sentences": (n, False) for n in sizes}
+    runs[f"{one_line_mb:g}_mb_one_line"] = (round(one_line_mb * 2**20 / per_sentence), True)
+    results = {}
+    for name, (sentences, one_line) in runs.items():
+        corpus = work / f"long-{name}"
+        corpus.mkdir()
+        (corpus / "article.txt").write_text(synthetic_article(sentences, one_line=one_line), encoding="utf-8")
+        run = run_measured(
+            EXTRACT.format(corpus=str(corpus), out=str(work / f"out-{name}"), processes=1, force=False),
+            env_with_cache(fresh_cache(work, f"cache-{name}")),
+        )
+        results[name] = {
+            "sentences": sentences,
+            "characters": (corpus / "article.txt").stat().st_size,
+            "seconds": run["seconds"],
+            "ms_per_sentence": round(1000 * run["seconds"] / sentences, 2),
+            "peak_rss_mb": run["peak_rss_mb"],
+            "casualty_rows": run["result"]["rows"]["casualties"],
+        }
+        print(name, results[name], flush=True)
+    return results
 
 
 def env_with_cache(cache: Path) -> dict:
@@ -310,9 +373,31 @@ def main() -> None:
         help="only the speed targets: 1-process throughput and peak RSS on all articles "
         "(performance-targets.json; reuses the installed gazetteer index)",
     )
+    parser.add_argument(
+        "--scaling",
+        nargs="*",
+        type=int,
+        metavar="SENTENCES",
+        help="only the article-length scaling test (default sizes 1000 4000 16000 and a 5 MB "
+        "one-line text); written to benchmarks/results/scaling.json",
+    )
+    parser.add_argument("--one-line-mb", type=float, default=5.0, help="size of the one-line text")
     args = parser.parse_args()
     if args.targets:
         targets(args.throughput_docs)
+        return
+    if args.scaling is not None:
+        with tempfile.TemporaryDirectory() as tmp:
+            build_gazetteer_index(Path(tmp))
+            results = {
+                "benchmark": "cold extract of one long synthetic article: time per sentence and peak RSS",
+                "date": dt.date.today().isoformat(),
+                "machine": machine(),
+                "runs": scaling(Path(tmp), tuple(args.scaling or (1000, 4000, 16000)), args.one_line_mb),
+            }
+        out = RESULTS.with_name("scaling.json")
+        out.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+        print(json.dumps(results, indent=2))
         return
     sizes = [100, 200, 300] if args.quick else [1000, 3000, None]
     with tempfile.TemporaryDirectory() as tmp:
@@ -391,7 +476,7 @@ def main() -> None:
                         sum(f.stat().st_size for f in (cache / "docs").rglob("*.spacy")) * per_1k, 1
                     ),
                     "rows": round(
-                        sum(f.stat().st_size for f in (cache / "rows").rglob("*.pickle")) * per_1k, 1
+                        sum(f.stat().st_size for f in (cache / "rows").rglob("*.json.z")) * per_1k, 1
                     ),
                 }
                 results["rows_all"] = cold["result"]["rows"]

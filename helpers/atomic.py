@@ -7,9 +7,12 @@ moved into place with ``os.replace``.
 
 from __future__ import annotations
 
+import logging
 import os
 import tempfile
 from pathlib import Path
+
+log = logging.getLogger(__name__)
 
 
 def write_atomic(path: Path, data: bytes) -> None:
@@ -29,3 +32,14 @@ def write_atomic(path: Path, data: bytes) -> None:
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+def write_or_warn(path: Path, data: bytes, cache: str) -> bool:
+    """:func:`write_atomic` for a cache, which is optional: on failure (a read-only or
+    full disk) warn, naming the path, and return False (the caller stops writing)."""
+    try:
+        write_atomic(path, data)
+    except OSError as error:
+        log.warning("cannot write to the %s (%s: %s); going on without storing in it", cache, path, error)
+        return False
+    return True

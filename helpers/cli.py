@@ -46,8 +46,12 @@ def build_parser() -> argparse.ArgumentParser:
     extract.add_argument(
         "--model", default=None, help=f"spaCy pipeline name (default: {config.DEFAULT_MODEL})"
     )
-    extract.add_argument("--processes", type=int, default=1, help="parsing processes (default: 1)")
-    extract.add_argument("--batch-size", type=int, default=64, help="nlp.pipe batch size")
+    extract.add_argument(
+        "--processes", type=positive_int, default=1, help="parsing processes, 1 or more (default: 1)"
+    )
+    extract.add_argument(
+        "--batch-size", type=positive_int, default=64, help="nlp.pipe batch size, 1 or more (default: 64)"
+    )
     extract.add_argument(
         "--no-cache", action="store_true", help="neither read nor write the parsed-document cache"
     )
@@ -88,6 +92,21 @@ def build_parser() -> argparse.ArgumentParser:
         description="Re-run notebooks/NN-*.ipynb in place so their stored outputs match the code.",
     )
     return parser
+
+
+def positive_int(value: str) -> int:
+    """An option value that must be a whole number of at least 1 (argparse ``type``).
+
+    >>> positive_int("3")
+    3
+    """
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number") from None
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"must be 1 or more, not {number}")
+    return number
 
 
 def _add_actors_option(command: argparse.ArgumentParser) -> None:

@@ -352,7 +352,14 @@ def read_table(
     if csv_path.exists():
         schema = SCHEMAS.get(table)
         options = (
-            pacsv.ConvertOptions(column_types=schema, include_columns=wanted, strings_can_be_null=False)
+            # the writer quotes every string: an unquoted empty cell is a missing value, a
+            # quoted one an empty string, so a CSV reads back as the Parquet file does
+            pacsv.ConvertOptions(
+                column_types=schema,
+                include_columns=wanted,
+                strings_can_be_null=True,
+                quoted_strings_can_be_null=False,
+            )
             if schema
             else None
         )

@@ -25,7 +25,7 @@ from helpers import config
 from helpers.cli import main
 from helpers.ingest import decode_bytes, iter_articles, load_corpus
 from helpers.nlp import DocCache, ParseStats, build_pipeline, parse_articles
-from helpers.run.output import MANIFEST, is_current
+from helpers.run.output import LOCK, MANIFEST, is_current
 from helpers.tables import SCHEMAS, read_table
 
 N_ARTICLES = 40
@@ -280,12 +280,12 @@ def _no_space(*args, **kwargs):
     "target",
     [
         "helpers.tables.TableWriter.write",
-        "helpers.nlp.doc_cache.DocCache.put",
         "helpers.run.output.write_json",
     ],
 )
 def test_full_disk_is_one_line_exit_2_and_publishes_nothing(tmp_path, fast_cli, capsys, monkeypatch, target):
-    """ENOSPC while writing tables, the cache or the manifest: exit 2, nothing trusted."""
+    """ENOSPC while writing tables or the manifest: exit 2, nothing trusted (a full cache is
+    done without: ``test_reliability.py::test_full_cache_is_done_without_with_a_warning``)."""
     corpus = tmp_path / "c"
     corpus.mkdir()
     (corpus / "a.txt").write_text("Title\n\nTen soldiers were killed in Mosul.\n")
@@ -299,7 +299,7 @@ def test_full_disk_is_one_line_exit_2_and_publishes_nothing(tmp_path, fast_cli, 
     assert not is_current(out, corpus)
     assert not list(out.glob("*.partial")) and not list(out.glob("*/.*.partial"))
     if target != "helpers.run.output.write_json":  # failed before publishing
-        assert not list(out.iterdir())
+        assert [p.name for p in out.iterdir()] == [LOCK]  # the lock file, and nothing else
 
 
 def test_full_disk_keeps_the_previous_output(tmp_path, fast_cli, capsys, monkeypatch):
@@ -459,7 +459,7 @@ def test_encodings_are_detected(data, text, warning):
 
 
 def _row_entries(cache: Path) -> list[Path]:
-    return list((cache / "rows").glob("*/*/*/*.pickle"))
+    return list((cache / "rows").glob("*/*/*/*.json.z"))
 
 
 def test_rerun_reads_rows_not_docs(corpus40, tmp_path, fast_cli, capsys):

@@ -9,6 +9,7 @@ paragraph its role; :mod:`~helpers.ingest.loader_tables` makes the loader's tabl
 from helpers.ingest.corpus import (
     CorpusNotFoundError,
     corpus_files,
+    display_path,
     iter_articles,
     load_corpus,
     load_file,
@@ -25,6 +26,7 @@ __all__ = [
     "articles_frame",
     "corpus_files",
     "decode_bytes",
+    "display_path",
     "iter_articles",
     "load_corpus",
     "load_file",

@@ -107,24 +107,62 @@ def _unique_id(article_id: str, used: set[str]) -> str:
 
 
 def corpus_files(root: Path) -> list[Path]:
-    """Every input file under ``root`` (or ``root`` itself), sorted; hidden ones left out.
+    """Every input under ``root`` (or ``root`` itself), sorted; hidden ones left out.
+
+    The walk keeps its own stack (no recursion, so any depth), never follows a
+    symlinked folder (a symlink loop cannot recurse) and never stops on an error:
+    symlinked folders and folders that cannot be listed are returned as inputs
+    too, so that :func:`load_file` accounts for each as skipped with its reason.
 
     Args:
         root: The corpus folder, or one file.
 
     Returns:
-        The files, symlinked folders included as inputs (:func:`load_file` skips them).
+        The files, symlinked folders and unreadable folders.
     """
-    if root.is_file():
+    if not root.is_dir():
         return [root]
-    files = []
-    # os.walk does not follow symlinked folders, so a symlink loop cannot recurse; they are
-    # listed as inputs so that load_file accounts for them as skipped.
-    for folder, dirs, names in os.walk(root):
-        linked = {d for d in dirs if (Path(folder) / d).is_symlink()}
-        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in linked)
-        files.extend(Path(folder) / name for name in [*names, *linked] if not name.startswith("."))
+    files, folders = [], [root]
+    while folders:
+        folder = folders.pop()
+        try:
+            with os.scandir(folder) as entries:
+                listed = [entry for entry in entries if not entry.name.startswith(".")]
+        except OSError:
+            files.append(folder)
+            continue
+        for entry in listed:
+            path = Path(entry.path)
+            (folders if _is_real_folder(entry) else files).append(path)
     return sorted(files)
+
+
+def _is_real_folder(entry: os.DirEntry) -> bool:
+    try:
+        return entry.is_dir(follow_symlinks=False)
+    except OSError:  # the folder can be listed but not entered: load_file reports the file
+        return False
+
+
+def display_path(path: str) -> str:
+    r"""``path`` as valid text: bytes of a file name that are not UTF-8 shown as ``\xNN``.
+
+    >>> display_path("bad\udcffname.txt")
+    'bad\\xffname.txt'
+    """
+    return os.fsencode(path).decode("utf-8", "backslashreplace")
+
+
+def _folder_reason(folder: Path) -> str:
+    """Why a folder among the inputs was not read: a symlink, or it cannot be listed."""
+    if folder.is_symlink():
+        return "symlinked folder not followed (it could loop)"
+    try:
+        with os.scandir(folder):
+            pass
+    except OSError as error:
+        return f"unreadable folder: {error.strerror or error}; its files were not read"
+    return "unreadable folder: it could not be listed when the corpus was read"
 
 
 def load_file(file: Path, *, base: Path, lines: tuple[int, int] | None = None) -> Iterator[Article]:
@@ -142,6 +180,7 @@ def load_file(file: Path, *, base: Path, lines: tuple[int, int] | None = None) -
         Its articles, loaded or skipped; a file that cannot be read is one skipped article.
     """
     relative = file.relative_to(base).as_posix() if file.is_relative_to(base) else str(file)
+    relative = display_path(file.name if relative == "." else relative)
     stem_id = relative.rsplit(".", 1)[0] if "." in Path(relative).name else relative
     source = InputFile(stem_id=stem_id, path=relative, lines=lines)
     suffix = file.suffix.lower()
@@ -151,7 +190,7 @@ def load_file(file: Path, *, base: Path, lines: tuple[int, int] | None = None) -
         yield skipped(stem_id, relative, None, f"unreadable file: {error.strerror or error}")
         return
     if stat.S_ISDIR(mode):
-        yield skipped(stem_id, relative, None, "symlinked folder not followed (it could loop)")
+        yield skipped(stem_id, relative, None, _folder_reason(file))
         return
     if not stat.S_ISREG(mode):  # reading a FIFO would block forever
         yield skipped(stem_id, relative, None, "not a regular file (FIFO, socket or device)")

@@ -152,10 +152,24 @@ def read_csv(source: InputFile, text: str, warning: str) -> Iterator[Article]:
     if len(rows) < 2 and not bad_rows:
         yield skipped(source.stem_id, source.path, None, "CSV has a header but no rows")
         return
+    # Quotes come in pairs in a well-formed CSV ("" escapes one): with an odd count, one
+    # opened in the last row read never closes and that row swallowed the lines after it.
+    unclosed = len(rows) - 1 if text.count('"') % 2 and len(rows) > 1 else None
     for number, row in enumerate(rows[1:], start=1):
+        if number == unclosed:
+            lines = max(len(row[-1].splitlines()) - 1, 0) if row else 0
+            reason = (
+                f"malformed CSV: row {number} opens a quote that is never closed; "
+                f"it and the {lines} line(s) after it were not read"
+            )
+            yield skipped(f"{source.stem_id}:{number}", source.path, number, reason)
+            continue
         yield _record(source, number, dict(zip(columns, row)), warning, what=f"row {number}")
     for number, reason in enumerate(bad_rows, start=1):
         yield skipped(f"{source.stem_id}:bad{number}", source.path, None, f"malformed CSV: {reason}")
+
+
+_JSON_TYPES = {bool: "boolean", int: "number", float: "number", dict: "object", list: "array"}
 
 
 def _record(source: InputFile, number: int, record: object, warning: str, *, what: str) -> Article:
@@ -177,6 +191,19 @@ def _record(source: InputFile, number: int, record: object, warning: str, *, wha
                 return str(value).strip() if strip else str(value)
         return ""
 
+    not_text = next(
+        (
+            (column, value)
+            for column in names.text
+            if (value := lowered.get(column)) is not None and not isinstance(value, str)
+        ),
+        None,
+    )
+    if not_text is not None:  # NaN, true, 1e309 or an object would load as its printed form
+        column, value = not_text
+        kind = _JSON_TYPES.get(type(value), type(value).__name__)
+        reason = f"{what}: its {column} field is a JSON {kind}, not text"
+        return skipped(f"{source.stem_id}:{number}", source.path, number, reason)
     record_id = pick(names.id)
     fields = Fields(
         body=pick(names.text, strip=False),

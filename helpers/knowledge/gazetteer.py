@@ -15,9 +15,11 @@ entity-ruler patterns.
 
 from __future__ import annotations
 
+import logging
 import math
 import os
 import sqlite3
+import tempfile
 from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
@@ -26,6 +28,8 @@ from helpers import config
 from helpers.knowledge.gazetteer_build import build_index, cache_key
 from helpers.knowledge.place import Match, Place
 from helpers.knowledge.place_name_keys import normalize_name, plain_name
+
+log = logging.getLogger(__name__)
 
 _PLACE_SELECT = f"SELECT {', '.join(Place._fields)} FROM place"
 #: Names remembered per process (their matches); a corpus reuses the same few thousand.
@@ -171,18 +175,44 @@ def load_gazetteer(*, data_dir: Path | None = None, cache_dir: Path | None = Non
     data_dir = data_dir or config.DATA_DIR
     cache_dir = cache_dir or config.cache_dir()
     path = cache_dir / f"gazetteer-{cache_key(data_dir)}.sqlite"
-    prebuilt = [folder / path.name for folder in config.gazetteer_dirs()]
-    if not path.exists() and data_dir == config.DATA_DIR:
-        path = next((p for p in prebuilt if p.exists()), path)  # SITREP_GAZETTEER: read, never built
-    if not path.exists():
-        cache_dir.mkdir(parents=True, exist_ok=True)
-        building = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+    prebuilt = (
+        [folder / path.name for folder in config.gazetteer_dirs()] if data_dir == config.DATA_DIR else []
+    )
+    for candidate in (path, *prebuilt):  # SITREP_GAZETTEER: read, never built
+        if candidate.exists():
+            try:
+                return Gazetteer(candidate)
+            except sqlite3.DatabaseError as error:  # empty, truncated, not an index
+                log.warning("gazetteer index %s is unreadable (%s); building it again", candidate, error)
+    return Gazetteer(_build(data_dir, path))
+
+
+def _build(data_dir: Path, path: Path) -> Path:
+    """Build the index into ``path`` (through a temporary file), or, when the cache cannot be
+    written (read-only, full), into a temporary folder for this run, with a warning."""
+    building = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
         build_index(data_dir, building)
         os.replace(building, path)
-        for old in cache_dir.glob("gazetteer-*"):  # indexes of earlier data, never read again
-            if old != path and not old.name.endswith(".tmp"):
-                old.unlink(missing_ok=True)
-    return Gazetteer(path)
+    except (OSError, sqlite3.Error) as error:
+        try:
+            building.unlink(missing_ok=True)
+        except OSError:
+            pass  # the folder cannot be written at all
+        fallback = Path(tempfile.mkdtemp(prefix="sitrep-gazetteer-")) / path.name
+        log.warning(
+            "cannot write to the gazetteer index (%s: %s); building it in %s for this run",
+            path,
+            error,
+            fallback,
+        )
+        build_index(data_dir, fallback)
+        return fallback
+    for old in path.parent.glob("gazetteer-*"):  # indexes of earlier data, never read again
+        if old != path and not old.name.endswith(".tmp"):
+            old.unlink(missing_ok=True)
+    return path
 
 
 @lru_cache(maxsize=1)

@@ -24,7 +24,7 @@ from spacy.morphology import Morphology
 from spacy.tokens import Doc, DocBin
 
 from helpers import config
-from helpers.atomic import write_atomic
+from helpers.atomic import write_or_warn
 from helpers.ingest import text_sha256 as text_hash
 
 log = logging.getLogger(__name__)
@@ -36,9 +36,11 @@ class DocCache:
 
     Attributes:
         directory: Folder of this pipeline's entries (``<cache>/docs/<pipeline key>``).
+        writable: False once a write failed (read-only or full cache): later docs are not stored.
     """
 
     directory: Path
+    writable: bool = True
 
     @classmethod
     def for_pipeline(cls, nlp: Language, root: Path | None = None) -> DocCache:
@@ -72,8 +74,13 @@ class DocCache:
             return None
 
     def put(self, text_sha256: str, doc: Doc) -> None:
-        """Store ``doc`` atomically (a reader never sees a partial file)."""
-        write_atomic(self.path(text_sha256), doc_bin_bytes(doc))
+        """Store ``doc`` atomically (a reader never sees a partial file).
+
+        A cache that cannot be written (read-only, full) is not an error: the run
+        goes on without storing, after one warning naming the folder.
+        """
+        if self.writable:
+            self.writable = write_or_warn(self.path(text_sha256), doc_bin_bytes(doc), "parse cache")
 
 
 #: The token attributes whose strings ``DocBin.add`` stores (text, tag, lemma, norm, morphology …).

@@ -228,21 +228,29 @@ def _joined(pieces: list[Doc]) -> Doc:
     return pieces[0] if len(pieces) == 1 else Doc.from_docs(pieces, ensure_whitespace=False)
 
 
+#: Where a piece of a long text may end, best first: a paragraph break, a line break,
+#: a sentence end, a clause break, a space (the separator stays with the piece before).
+CUTS = ("\n\n", "\n", ". ", "? ", "! ", '." ', "; ", ", ", " ")
+
+
 def split_text(text: str, limit: int) -> list[str]:
     """Cut ``text`` into consecutive pieces of at most ``limit`` characters.
 
-    Each cut goes after the last paragraph break (blank line) that fits, else
-    after the last line break, else after the last space, else at ``limit``.
+    Each cut goes after the last separator of :data:`CUTS` that fits (a paragraph
+    break, else a line break, a sentence end, a clause break, a space), else at
+    ``limit``; a long paragraph on one line is thus cut between its sentences.
     The pieces joined give ``text`` back.
 
     >>> split_text("One.\\n\\nTwo two.\\nThree", 12)
     ['One.\\n\\n', 'Two two.\\n', 'Three']
+    >>> split_text("One two. Three four, five six", 20)
+    ['One two. ', 'Three four, five six']
     """
     pieces: list[str] = []
     start = 0
     while len(text) - start > limit:
         window = text[start : start + limit]
-        for separator in ("\n\n", "\n", " "):
+        for separator in CUTS:
             cut = window.rfind(separator)
             if cut > 0:
                 cut += len(separator)

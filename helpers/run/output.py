@@ -11,21 +11,29 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import os
 import shutil
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import spacy.util
+from filelock import FileLock, Timeout
 from spacy.language import Language
 
 from helpers import config
 from helpers.atomic import write_atomic
+from helpers.ingest import corpus_files, display_path
 from helpers.nlp.parse import ParseStats
 from helpers.tables import SCHEMAS
 
 MANIFEST = "manifest.json"
+#: The lock file of an output folder, held by the run writing it.
+LOCK = ".sitrep.lock"
+
+logger = logging.getLogger(__name__)
 
 
 @dataclass
@@ -109,6 +117,42 @@ def run_manifest(
     }
 
 
+@contextmanager
+def output_lock(out: Path, *, timeout: float | None = None) -> Iterator[None]:
+    """Hold the lock of the output folder ``out`` (created if needed) for one run.
+
+    From the freshness check to the manifest, one run at a time writes ``out``:
+    a second run waits (saying so) until the first has published, then finds its
+    tables current or writes its own; never one run's manifest over another's tables.
+    The lock is an OS file lock (``filelock``), released when the process ends.
+
+    Args:
+        out: The output folder.
+        timeout: Seconds to wait at most; ``None`` waits as long as the other run lasts.
+
+    Raises:
+        TimeoutError: If ``timeout`` passed with the lock still held by another run.
+    """
+    out.mkdir(parents=True, exist_ok=True)
+    lock = FileLock(out / LOCK)
+    try:
+        lock.acquire(timeout=0)
+    except Timeout:
+        logger.warning(
+            "another extract run is writing %s; waiting for it to finish (lock %s)", out, lock.lock_file
+        )
+        try:
+            lock.acquire(timeout=-1 if timeout is None else timeout)
+        except Timeout:
+            raise TimeoutError(
+                f"another extract run is still writing {out} after {timeout:g} s (lock {lock.lock_file})"
+            ) from None
+    try:
+        yield
+    finally:
+        lock.release()
+
+
 def new_staging(out: Path, *, engine: str = "local") -> Path:
     """A fresh, empty staging folder for one run in ``out`` (created with ``out``).
 
@@ -146,7 +190,12 @@ def _process_alive(pid: int) -> bool:
 
 
 def publish(staging: Path, out: Path, manifest: dict) -> None:
-    """Move staged tables into ``out``, replacing the old ones; the manifest goes last."""
+    """Move staged tables into ``out``, replacing the old ones; the manifest goes last.
+
+    The manifest gets the sha256 of every table file (``tables``), so a table
+    deleted, truncated or edited after the run makes the output stale.
+    """
+    manifest["tables"] = table_checksums(staging)
     (out / MANIFEST).unlink(missing_ok=True)
     for table in SCHEMAS:
         for old in (out / f"{table}.parquet", out / f"{table}.csv", out / table):
@@ -160,21 +209,48 @@ def publish(staging: Path, out: Path, manifest: dict) -> None:
     shutil.rmtree(staging, ignore_errors=True)
 
 
+def table_checksums(folder: Path) -> dict[str, str]:
+    """The sha256 of every table file in ``folder`` (partitions included), by relative path."""
+    checksums = {}
+    for path in sorted(folder.rglob("*")):
+        relative = path.relative_to(folder)
+        if path.is_file() and not any(part.startswith(".") for part in relative.parts):
+            checksums[relative.as_posix()] = _sha256(path)
+    return checksums
+
+
+def _sha256(path: Path) -> str:
+    with path.open("rb") as handle:
+        return hashlib.file_digest(handle, "sha256").hexdigest()
+
+
+def _tables_intact(out: Path, expected: object) -> bool:
+    """True when every table file the manifest lists is in ``out`` with its checksum."""
+    if not isinstance(expected, dict) or not expected:
+        return False
+    try:
+        return all(_sha256(out / name) == digest for name, digest in expected.items())
+    except OSError:
+        return False
+
+
 def write_json(path: Path, data: dict) -> None:
     """Write ``data`` as indented, sorted JSON, atomically."""
     write_atomic(path, json.dumps(data, indent=2, sort_keys=True).encode("utf-8"))
 
 
 def corpus_signature(corpus: Path) -> str:
-    """A hash of every input file's relative path, size and modification time."""
+    """A hash of every input's relative path, size and modification time (the inputs of
+    :func:`~helpers.ingest.corpus_files`; one that cannot be read counts with its error)."""
     digest = hashlib.sha256()
-    files = [corpus] if corpus.is_file() else sorted(p for p in corpus.rglob("*") if p.is_file())
-    for path in files:
+    for path in corpus_files(corpus):
         try:
             stat = path.stat()
-        except OSError:
-            continue
-        digest.update(f"{path.relative_to(corpus.parent)}|{stat.st_size}|{stat.st_mtime_ns}\n".encode())
+            state = f"{stat.st_mode}|{stat.st_size}|{stat.st_mtime_ns}"
+        except OSError as error:
+            state = f"error {error.errno}"
+        name = display_path(str(path.relative_to(corpus.parent)))
+        digest.update(f"{name}|{state}\n".encode())
     return digest.hexdigest()[:16]
 
 
@@ -204,7 +280,8 @@ def run_options(
 
 def is_current(out: Path, corpus: Path, *, model: str | None = None, options: dict | None = None) -> bool:
     """True when ``out`` holds a complete extraction of ``corpus`` by the current code,
-    with the same model and options (default: :func:`run_options` defaults)."""
+    with the same model and options (default: :func:`run_options` defaults), and its
+    table files are those the manifest lists (same checksums)."""
     try:
         manifest = json.loads((Path(out) / MANIFEST).read_text(encoding="utf-8"))
     except (OSError, ValueError):
@@ -214,6 +291,7 @@ def is_current(out: Path, corpus: Path, *, model: str | None = None, options: di
         and manifest.get("code_version") == code_version()
         and manifest.get("model") == _model_name(model)
         and manifest.get("options") == (options or run_options())
+        and _tables_intact(Path(out), manifest.get("tables"))
     )
 
 

@@ -1,68 +1,129 @@
-"""The row cache: each article's extracted rows on disk, beside the parse cache."""
+"""The row cache: each article's extracted rows on disk, beside the parse cache.
+
+Entries are data only (zlib-compressed JSON, never pickle: a planted file cannot
+run code) and bound to what made them: the article's key, its text hash and the
+code version are stored in the entry and checked on read. An entry that cannot
+be decoded, or that belongs to another article or code version, is deleted with
+a warning naming its path, and the article is extracted again.
+"""
 
 from __future__ import annotations
 
 import hashlib
-import pickle
+import json
+import logging
 import shutil
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
 from helpers.articles import Article
-from helpers.atomic import write_atomic
+from helpers.atomic import write_or_warn
 from helpers.extract.registry import EXTRACTOR_TABLES
 from helpers.nlp.doc_cache import DocCache
 from helpers.run.output import code_version
 
+log = logging.getLogger(__name__)
+
+#: Version of the entry layout; entries of another layout are recomputed.
+FORMAT = 1
+SUFFIX = ".json.z"
+
 
 @dataclass
 class RowCache:
-    """Extracted rows on disk, one pickle per article, beside the parsed-doc cache.
+    """Extracted rows on disk, one JSON entry per article, beside the parsed-doc cache.
 
     An entry is keyed by everything the rows depend on: the article (id, text,
     paragraphs, dateline, date …), the pipeline key (which also covers the actor
     dictionaries) and :func:`code_version`. Re-extracting an unchanged article
     with unchanged code reads its rows back instead of its doc, so a re-run, or
     a corpus that grew by a few articles, re-extracts only what changed.
-    Entries are zlib-compressed pickles (about a fifth of the raw size, and
-    faster to read back than an uncompressed pickle from disk).
 
     Attributes:
         directory: Folder of this pipeline's and code version's entries.
+        code: The code version the entries were made by.
+        writable: False once a write failed (read-only or full cache): later rows are not stored.
     """
 
     directory: Path
+    code: str
+    writable: bool = True
 
     @classmethod
     def beside(cls, docs: DocCache) -> RowCache:
         """The row cache of the pipeline whose doc cache is ``docs``, for the current code."""
-        return cls(docs.directory.parent.parent / "rows" / docs.directory.name / code_version())
+        code = code_version()
+        return cls(docs.directory.parent.parent / "rows" / docs.directory.name / code, code)
+
+    @staticmethod
+    def key(article: Article) -> str:
+        """The hash of everything in ``article`` (its rows depend on all of it)."""
+        return hashlib.sha256(repr(article).encode("utf-8", "surrogatepass")).hexdigest()
 
     def path(self, article: Article) -> Path:
         """Where the rows of ``article`` are stored."""
-        key = hashlib.sha256(repr(article).encode("utf-8", "surrogatepass")).hexdigest()
-        return self.directory / key[:2] / f"{key}.pickle"
+        key = self.key(article)
+        return self.directory / key[:2] / f"{key}{SUFFIX}"
 
     def get(self, article: Article) -> dict[str, list[dict]] | None:
-        """The stored rows, or ``None``; an unreadable entry, or one that does not hold
-        exactly the extractor registry's tables, is deleted (it will be recomputed)."""
+        """The stored rows, or ``None``; an entry that is unreadable, made for another
+        article or code version, or not holding exactly the extractor registry's tables
+        is deleted with a warning (the article will be extracted again)."""
         path = self.path(article)
         try:
-            rows = pickle.loads(zlib.decompress(path.read_bytes()))  # our own files, from put()
+            data = path.read_bytes()
         except FileNotFoundError:
             return None
-        except Exception:  # any decoding failure means the entry is unusable
-            rows = None
-        if not isinstance(rows, dict) or set(rows) != set(EXTRACTOR_TABLES):
+        except OSError as error:
+            log.warning("cannot read row cache entry %s (%s); extracting again", path, error)
+            return None
+        try:
+            entry = json.loads(zlib.decompress(data))
+            problem = self._mismatch(entry, article)
+        except (zlib.error, ValueError, TypeError, AttributeError) as error:
+            problem = f"not a row cache entry ({type(error).__name__})"
+        if problem:
+            log.warning("discarding row cache entry %s: %s; extracting again", path, problem)
             path.unlink(missing_ok=True)
             return None
-        return rows
+        return entry["rows"]
+
+    def _mismatch(self, entry: dict, article: Article) -> str:
+        """Why ``entry`` cannot serve ``article`` ("" when it can)."""
+        expected = {
+            "format": FORMAT,
+            "key": self.key(article),
+            "text_sha256": article.text_sha256,
+            "code_version": self.code,
+        }
+        for field, value in expected.items():
+            if entry.get(field) != value:
+                return f"{field} is {entry.get(field)!r}, expected {value!r}"
+        rows = entry.get("rows")
+        if not isinstance(rows, dict) or set(rows) != set(EXTRACTOR_TABLES):
+            return "its tables are not the extractors' tables"
+        if not all(
+            isinstance(table, list) and all(isinstance(r, dict) for r in table) for table in rows.values()
+        ):
+            return "its rows are not records"
+        return ""
 
     def put(self, article: Article, rows: dict[str, list[dict]]) -> None:
-        """Store the rows of ``article`` atomically."""
-        data = pickle.dumps(rows, protocol=pickle.HIGHEST_PROTOCOL)
-        write_atomic(self.path(article), zlib.compress(data, 1))
+        """Store the rows of ``article`` atomically, with what they were made from
+        (a cache that cannot be written is done without, after one warning)."""
+        if not self.writable:
+            return
+        entry = {
+            "format": FORMAT,
+            "key": self.key(article),
+            "article_id": article.article_id,
+            "text_sha256": article.text_sha256,
+            "code_version": self.code,
+            "rows": rows,
+        }
+        data = json.dumps(entry, separators=(",", ":")).encode("ascii")  # \u escapes: any str fits
+        self.writable = write_or_warn(self.path(article), zlib.compress(data, 1), "row cache")
 
     def prune_other_versions(self) -> None:
         """Delete the entries of other code versions (they can never be read again)."""

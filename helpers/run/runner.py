@@ -14,7 +14,8 @@ from pathlib import Path
 from helpers.ingest import iter_articles
 from helpers.run.dask import extract_on_dask
 from helpers.run.local import extract_locally
-from helpers.run.output import ExtractResult, is_current, run_options
+from helpers.run.output import ExtractResult, is_current, output_lock, run_options
+from helpers.tables import FORMATS
 
 ENGINES = ("local", "dask")
 
@@ -59,16 +60,53 @@ def extract(
 
     Raises:
         helpers.ingest.CorpusNotFoundError: If the corpus does not exist.
-        ValueError: If ``engine`` is unknown.
+        ValueError: If ``engine`` or ``fmt`` is unknown, or ``processes``,
+            ``batch_size`` or ``chunk_articles`` is below 1.
         OSError: If the output folder cannot be written.
     """
     corpus, out = Path(corpus), Path(out)
-    if engine not in ENGINES:
-        raise ValueError(f"engine must be 'local' or 'dask', not {engine!r}")
+    check_options(
+        engine=engine, fmt=fmt, processes=processes, batch_size=batch_size, chunk_articles=chunk_articles
+    )
     next(iter_articles(corpus), None)  # fail early on a missing corpus
     options = run_options(fmt=fmt, engine=engine, extra_dictionaries=extra_dictionaries)
-    if not force and is_current(out, corpus, model=model, options=options):
-        return ExtractResult.up_to_date(out)
+    with output_lock(out):
+        if not force and is_current(out, corpus, model=model, options=options):
+            return ExtractResult.up_to_date(out)
+        return _run(
+            corpus,
+            out,
+            options=options,
+            model=model,
+            fmt=fmt,
+            processes=processes,
+            use_cache=use_cache,
+            extra_dictionaries=extra_dictionaries,
+            progress=progress,
+            batch_size=batch_size,
+            chunk_articles=chunk_articles,
+            engine=engine,
+            scheduler=scheduler,
+        )
+
+
+def _run(
+    corpus: Path,
+    out: Path,
+    *,
+    options: dict,
+    model: str | None,
+    fmt: str,
+    processes: int,
+    use_cache: bool,
+    extra_dictionaries: Sequence[str | os.PathLike],
+    progress: bool | None,
+    batch_size: int,
+    chunk_articles: int,
+    engine: str,
+    scheduler: str | None,
+) -> ExtractResult:
+    """The run itself, on the chosen engine (``out`` is locked)."""
     if engine == "dask":
         return extract_on_dask(
             corpus,
@@ -93,3 +131,20 @@ def extract(
         batch_size=batch_size,
         chunk_articles=chunk_articles,
     )
+
+
+def check_options(*, engine: str, fmt: str, **counts: int) -> None:
+    """Refuse an unknown engine or format, or a count below 1, naming the option.
+
+    >>> check_options(engine="local", fmt="csv", processes=0)
+    Traceback (most recent call last):
+    ...
+    ValueError: processes must be a whole number of at least 1, not 0
+    """
+    if engine not in ENGINES:
+        raise ValueError(f"engine must be 'local' or 'dask', not {engine!r}")
+    if fmt not in FORMATS:
+        raise ValueError(f"format must be one of {', '.join(FORMATS)}, not {fmt!r}")
+    for name, value in counts.items():
+        if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+            raise ValueError(f"{name} must be a whole number of at least 1, not {value!r}")

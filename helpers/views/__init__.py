@@ -9,7 +9,12 @@ with the shared :mod:`~helpers.views.plots`, :mod:`~helpers.views.maps`,
 :mod:`~helpers.views.network` and :mod:`~helpers.views.evidence` (article pages), and
 :mod:`~helpers.views.report` (the static HTML reports). The notebook functions of
 notebooks 02-04 are importable from here: ``from helpers import views; views.top_actors(tables)``.
+
+Text from the corpus is drawn as written: matplotlib's mathtext is turned off, so an
+organisation named ``Ca$h Mon}$y Brigade`` is a label, not a formula that fails.
 """
+
+import matplotlib
 
 from helpers.views.actors import (
     actor_evidence,
@@ -78,3 +83,5 @@ __all__ = [
     "totals_chart",
     "unresolved_places",
 ]
+
+matplotlib.rcParams["text.parse_math"] = False

@@ -7,6 +7,7 @@ article containing ``<script>`` or ``javascript:`` links renders as plain text.
 
 from __future__ import annotations
 
+import hashlib
 import html
 import re
 from collections.abc import Iterable
@@ -28,13 +29,28 @@ COLORS = {
 }
 
 
-def page_name(article_id: str) -> str:
-    """A safe file name for an article's evidence page.
+#: Longest article id kept whole in a page name (file names stop at 255 bytes).
+PAGE_NAME_CHARS = 100
 
-    >>> page_name("feed:x/1")
-    'feed_x_1.html'
+
+def page_name(article_id: str) -> str:
+    """A safe file name for an article's evidence page, one per id and never too long.
+
+    An id of letters, digits, ``.``, ``_`` and ``-`` (up to :data:`PAGE_NAME_CHARS`) is
+    its own name; any other is cut to that length with other characters as ``_``,
+    and ``~`` and a hash of the whole id are added, so ``x/y``, ``x_y`` and ``x?y``
+    get three pages.
+
+    >>> page_name("seed-1"), page_name("x_y"), page_name("x/y"), page_name("x?y")
+    ('seed-1.html', 'x_y.html', 'x_y~bd3c9047d6.html', 'x_y~98b24bb90a.html')
+    >>> len(page_name("a" * 300))
+    116
     """
-    return re.sub(r"[^A-Za-z0-9._-]+", "_", article_id) + ".html"
+    if re.fullmatch(r"[A-Za-z0-9._-]+", article_id) and len(article_id) <= PAGE_NAME_CHARS:
+        return article_id + ".html"
+    safe = re.sub(r"[^A-Za-z0-9._-]+", "_", article_id)[:PAGE_NAME_CHARS]
+    digest = hashlib.sha256(article_id.encode("utf-8", "surrogatepass")).hexdigest()[:10]
+    return f"{safe}~{digest}.html"
 
 
 def highlight_spans(spans: pd.DataFrame) -> list[dict]:

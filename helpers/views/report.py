@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import nbformat
+import pandas as pd
 import papermill
 from nbclient import NotebookClient
 from nbconvert import HTMLExporter
@@ -164,12 +165,33 @@ def _describe_failure(name: str, error: Exception) -> str:
     return f"notebook {name} failed{where}: {kind}: {value}"
 
 
+#: First characters that make a spreadsheet read a cell as a formula (OWASP: CSV injection).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise_formulas(frame: pd.DataFrame) -> pd.DataFrame:
+    """A copy of ``frame`` whose text cells starting like a formula begin with ``'`` (OWASP).
+
+    >>> frame = pd.DataFrame({"a": ["=HYPERLINK(1)", "ok", "@x"], "n": [-1, 2, 3]})
+    >>> neutralise_formulas(frame).to_dict("list")
+    {'a': ["'=HYPERLINK(1)", 'ok', "'@x"], 'n': [-1, 2, 3]}
+    """
+    frame = frame.copy()
+    for column in frame.columns:
+        if frame[column].dtype == object or pd.api.types.is_string_dtype(frame[column]):
+            frame[column] = frame[column].map(
+                lambda v: "'" + v if isinstance(v, str) and v.startswith(FORMULA_STARTS) else v
+            )
+    return frame
+
+
 def _export_csv(tables, directory: Path) -> list[str]:
+    """Every table as CSV for spreadsheets, formulas neutralised (the Parquet tables keep the raw text)."""
     directory.mkdir(parents=True, exist_ok=True)
     written = []
     for table in SCHEMAS:
         try:
-            tables.read(table).to_csv(directory / f"{table}.csv", index=False)
+            neutralise_formulas(tables.read(table)).to_csv(directory / f"{table}.csv", index=False)
         except FileNotFoundError:
             continue
         written.append(f"{table}.csv")

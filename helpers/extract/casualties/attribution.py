@@ -10,11 +10,12 @@ else the article's main place.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Collection, Sequence
 
 from spacy.tokens import Span, Token
 
-from helpers.extract.casualties.syntax import clause_head, doc_entities, is_passive, verb_subject
+from helpers.extract.casualties.syntax import clause_head, entities_within, is_passive, verb_subject
 from helpers.knowledge.actors import ActorDictionary, canonicalize
 from helpers.knowledge.casualty_lexicon import Lexicon, casualty_cues
 
@@ -27,7 +28,7 @@ def _entity_in(token: Token, labels: set[str]) -> Span | None:
     """The first named entity of ``labels`` inside the subtree of ``token``."""
     left, right = token.left_edge.i, token.right_edge.i
     return next(
-        (e for e in doc_entities(token.doc) if e.label_ in labels and left <= e.start and e.end - 1 <= right),
+        (e for e in entities_within(token.doc, left, right + 1) if e.label_ in labels),
         None,
     )
 
@@ -114,11 +115,7 @@ def actor_of(agent: Token | Span | None, dictionary: ActorDictionary | None) -> 
         cues = casualty_cues()
         phrase = _noun_phrase(agent, complements=cues.partitive | cues.origin)
         span = next(
-            (
-                e
-                for e in doc_entities(agent.doc)
-                if e.label_ in _ACTOR_LABELS and phrase.start <= e.start and e.end <= phrase.end
-            ),
+            (e for e in entities_within(agent.doc, phrase.start, phrase.end) if e.label_ in _ACTOR_LABELS),
             phrase,
         )
     text = span.text
@@ -136,8 +133,10 @@ def place_for(
     """Nearest sound place: same clause, sentence, the antecedent sentence, else main place."""
     doc = trigger.doc
 
-    def inside(span: Span) -> list[dict]:
-        return [p for p in places if span.start_char <= p["start_char"] and p["end_char"] <= span.end_char]
+    def inside(span: Span) -> list[dict]:  # places are in text order: a binary search, not a scan
+        first = bisect_left(places, span.start_char, key=lambda p: p["start_char"])
+        last = bisect_left(places, span.end_char, lo=first, key=lambda p: p["start_char"])
+        return [p for p in places[first:last] if p["end_char"] <= span.end_char]
 
     in_sentence = inside(sentence)
     if in_sentence:

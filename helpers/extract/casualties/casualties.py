@@ -98,7 +98,7 @@ from helpers.extract.casualties.cues import (
 from helpers.extract.casualties.exclusions import exclusion, flag_restated_headline, resolve_overlaps
 from helpers.extract.casualties.numbers import Quantity
 from helpers.extract.casualties.scope import ArticleScope, Scope, clause_dates
-from helpers.extract.casualties.syntax import complement_of, doc_entities, with_conjuncts
+from helpers.extract.casualties.syntax import complement_of, doc_entities, entities_within, with_conjuncts
 from helpers.extract.casualties.tolls import ANAPHORIC_COUNTS, supersede
 from helpers.extract.casualties.triggers import fatal_subset, trigger_candidates, trigger_victims
 from helpers.knowledge.actors import ActorDictionary
@@ -172,7 +172,10 @@ def extract_casualties(
     lexicon = lexicon or load_lexicon()
     cues = casualty_cues()
     # Places of events only: a demonym ("Iraqi forces") or the dateline is not where it happened.
-    places = [p for p in places or [] if p.get("place_id") and p.get("role", "event") in EVENT_ROLES]
+    places = sorted(  # in text order: place_for finds a sentence's places by binary search
+        (p for p in places or [] if p.get("place_id") and p.get("role", "event") in EVENT_ROLES),
+        key=lambda p: p["start_char"],
+    )
     rows: list[dict] = []
     seen: dict[tuple[int, int, str], dict] = {}
     sentences = _sentence_units(doc, article)
@@ -340,11 +343,8 @@ def _row(
     ages = tuple(casualty_cues().age_adjective)  # "12 years old" is an age, not a time
     times = [
         e.text
-        for e in doc_entities(doc)
-        if e.label_ in {"DATE", "TIME"}
-        and sentence.start <= e.start
-        and e.end <= sentence.end
-        and not e.text.endswith(ages)
+        for e in entities_within(doc, sentence.start, sentence.end)
+        if e.label_ in {"DATE", "TIME"} and not e.text.endswith(ages)
     ]
     return {
         "article_id": article.article_id,

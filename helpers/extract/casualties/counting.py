@@ -24,7 +24,7 @@ from helpers.extract.casualties.numbers import (
     Quantity,
     parse_quantity,
 )
-from helpers.extract.casualties.syntax import complement_of, doc_entities, is_age
+from helpers.extract.casualties.syntax import complement_of, entity_at, is_age
 from helpers.knowledge.casualty_lexicon import Lexicon, casualty_cues, quantity_words
 from helpers.knowledge.time_words import calendar
 
@@ -177,9 +177,7 @@ def count_of(
         return Count(Quantity(1, 1, "exact", 1), doc[victim.i : victim.i + 1], victim, "singular", 0.6)
     common_noun = any(key in lexicon.victims for key in noun_keys(victim))
     if (victim.ent_type_ == "PERSON" or victim.pos_ == "PROPN") and not common_noun:
-        entity = next(
-            (e for e in doc_entities(doc) if e.start <= victim.i < e.end), doc[victim.i : victim.i + 1]
-        )
+        entity = entity_at(doc, victim.i) or doc[victim.i : victim.i + 1]
         return Count(Quantity(1, 1, "exact", 1), entity, victim, "named_person", 0.6)
     if not _is_plural(victim) and victim.pos_ != "PRON":
         article = next((d for d in determiners if d.lower_ in cues.singular_determiner), None)

@@ -22,6 +22,7 @@ vague (``dozens``, ``several`` …)             bound, None
 
 from __future__ import annotations
 
+import logging
 import re
 from dataclasses import dataclass
 
@@ -29,6 +30,8 @@ from text_to_num import text2num
 
 from helpers import config
 from helpers.knowledge.casualty_lexicon import quantity_words
+
+log = logging.getLogger(__name__)
 
 _WORDS = quantity_words()
 #: Documented lower bounds for vague quantities ("dozens" means at least 24).
@@ -68,6 +71,10 @@ class Quantity:
         return self.low if self.low is not None else (self.high if self.high is not None else self.value)
 
 
+#: The largest count of people a figure can state (more than have ever lived is no count).
+MAX_COUNT = 10**11
+
+
 def parse_number(text: str) -> int | None:
     """Parse a bare number written in digits or English words.
 
@@ -76,16 +83,19 @@ def parse_number(text: str) -> int | None:
 
     Returns:
         The integer, or ``None`` when ``text`` is not a cardinal number
-        (ordinals, decimals and fractions are not counts of people).
+        (ordinals, decimals and fractions are not counts of people) or is above
+        :data:`MAX_COUNT` (then a warning says so; the words stay in the text).
 
     >>> parse_number("twenty-five"), parse_number("2,000"), parse_number("first")
     (25, 2000, None)
+    >>> parse_number("9223372036854775808") is None
+    True
     """
     cleaned = " ".join(text.strip().lower().replace("-", " ").split())
     if not cleaned:
         return None
     if _DIGITS.match(cleaned):
-        return int(cleaned.replace(",", ""))
+        return _bounded(int(cleaned.replace(",", "")), text)
     if cleaned in VAGUE_EXACT:
         return VAGUE_EXACT[cleaned]
     if cleaned in VAGUE_LOW_BOUNDS:
@@ -100,7 +110,14 @@ def parse_number(text: str) -> int | None:
     # text2num accepts ordinals ("fifth" -> 5); ordinals never count people ("thousand" is no ordinal).
     if cleaned.endswith(_WORDS.ordinal_suffixes) and not cleaned.endswith(_WORDS.scales):
         return None
-    return int(value)
+    return _bounded(int(value), text)
+
+
+def _bounded(value: int, text: str) -> int | None:
+    if value <= MAX_COUNT:
+        return value
+    log.warning("%r is beyond %s people: not counted as a figure (kept as text)", text[:80], f"{MAX_COUNT:,}")
+    return None
 
 
 def parse_quantity(text: str) -> Quantity | None:

@@ -9,6 +9,7 @@ grammar and stay here; the few words tested (auxiliaries, age words) come from
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
@@ -25,6 +26,25 @@ PARTICIPLE_TAGS = frozenset({"VBN"})
 def doc_entities(doc: Doc) -> tuple[Span, ...]:
     """``doc.ents``, built once per doc (spaCy rebuilds every entity span on each access)."""
     return tuple(doc.ents)
+
+
+@lru_cache(maxsize=4)
+def _entity_starts(doc: Doc) -> tuple[int, ...]:
+    return tuple(e.start for e in doc_entities(doc))
+
+
+def entities_within(doc: Doc, start: int, end: int) -> list[Span]:
+    """The entities inside tokens ``start:end``, in order: a binary search, not a scan of the doc."""
+    entities, starts = doc_entities(doc), _entity_starts(doc)
+    first = bisect_left(starts, start)
+    return [e for e in entities[first : bisect_left(starts, end, lo=first)] if e.end <= end]
+
+
+def entity_at(doc: Doc, i: int) -> Span | None:
+    """The entity holding token ``i``, if any (entities do not overlap)."""
+    entities, starts = doc_entities(doc), _entity_starts(doc)
+    k = bisect_right(starts, i) - 1
+    return entities[k] if k >= 0 and i < entities[k].end else None
 
 
 def with_conjuncts(token: Token, lexicon: Lexicon, *, appositions: bool = False) -> list[Token]:

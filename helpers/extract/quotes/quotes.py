@@ -27,6 +27,7 @@ from helpers.articles import Article
 from helpers.extract.persons import SPEECH_CUES, extract_persons
 from helpers.extract.quotes.marks import CLOSERS, QUOTE_PAIRS, quote_spans
 from helpers.extract.quotes.speakers import Speaker, Speakers, speech_subject
+from helpers.extract.spans import DisjointSpans, Spans
 from helpers.knowledge.actors import ActorDictionary
 from helpers.knowledge.speech import speech_sources, speech_verbs
 
@@ -194,9 +195,10 @@ def _according_to(token: Token) -> tuple[Span, Token] | None:
 
 def _indirect_quotes(doc: Doc, article: Article, speakers: Speakers, marked: list[dict]) -> list[dict]:
     """Indirect speech: speech verbs with content, and "according to X"."""
-    direct = [(r["start_char"], r["end_char"]) for r in marked if r["kind"] == "direct"]
-    marked_spans = [(r["start_char"], r["end_char"]) for r in marked]
+    direct = Spans((r["start_char"], r["end_char"]) for r in marked if r["kind"] == "direct")
+    marked_spans = Spans((r["start_char"], r["end_char"]) for r in marked)
     rows: list[dict] = []
+    attributed = DisjointSpans()  # the rows' contents (binary search, not a scan per token)
     for token in doc:
         if _is_cue(token):
             content, cue, subject = _content(token), token, None
@@ -207,24 +209,19 @@ def _indirect_quotes(doc: Doc, article: Article, speakers: Speakers, marked: lis
             (content, subject), cue = found, None
         if content is None or not article.is_extractable(content.start_char, content.end_char):
             continue
-        if any(s < content.end_char and content.start_char < e for s, e in direct):
+        start, end = content.start_char, content.end_char
+        if direct.overlaps(start, end):
             continue
-        inside = cue is not None and any(
-            s - 1 <= content.start_char and content.end_char <= e + 1 for s, e in marked_spans
-        )
-        holds = cue is None and any(
-            content.start_char <= s and e <= content.end_char for s, e in marked_spans
-        )
+        inside = cue is not None and marked_spans.covers(start, end, slack=1)
+        holds = cue is None and marked_spans.inside(start, end)
         if inside or holds:
             continue  # the quotation marks already attribute it ("called for “…”", "according to" around it)
-        if any(
-            s < content.end_char and content.start_char < e
-            for s, e in ((r["start_char"], r["end_char"]) for r in rows)
-        ):
+        if attributed.overlaps(start, end):
             continue  # "according to" around a clause already attributed by its verb
         speaker = speakers.speaker_of(cue) if cue is not None else speakers.resolve(subject)
         if speaker.name:
             rows.append(_row(article, doc, content, speaker, cue, "indirect"))
+            attributed.add(start, end)
     return rows
 
 
