@@ -15,6 +15,7 @@ entity-ruler patterns.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import math
 import os
@@ -196,10 +197,8 @@ def _build(data_dir: Path, path: Path) -> Path:
         build_index(data_dir, building)
         os.replace(building, path)
     except (OSError, sqlite3.Error) as error:
-        try:
+        with contextlib.suppress(OSError):  # the folder cannot be written at all
             building.unlink(missing_ok=True)
-        except OSError:
-            pass  # the folder cannot be written at all
         fallback = Path(tempfile.mkdtemp(prefix="sitrep-gazetteer-")) / path.name
         log.warning(
             "cannot write to the gazetteer index (%s: %s); building it in %s for this run",
