@@ -311,6 +311,7 @@ def quick_build(monkeypatch) -> None:
         shutil.copyfile(gazetteer.default_gazetteer().path, target)
 
     monkeypatch.setattr(gazetteer, "build_index", copy_index)
+    monkeypatch.delenv("SITREP_GAZETTEER", raising=False)  # no prebuilt index to fall back on
 
 
 @pytest.mark.parametrize("damage", ["empty", "truncated"])
