@@ -73,7 +73,18 @@ def extract(
     with output_lock(out):
         if not force and is_current(out, corpus, model=model, options=options):
             return ExtractResult.up_to_date(out)
-        return _run(
+        if engine == "dask":
+            return extract_on_dask(
+                corpus,
+                out,
+                model=model,
+                use_cache=use_cache,
+                extra_dictionaries=extra_dictionaries,
+                scheduler=scheduler,
+                batch_size=batch_size,
+                options=options,
+            )
+        return extract_locally(
             corpus,
             out,
             options=options,
@@ -85,52 +96,7 @@ def extract(
             progress=progress,
             batch_size=batch_size,
             chunk_articles=chunk_articles,
-            engine=engine,
-            scheduler=scheduler,
         )
-
-
-def _run(
-    corpus: Path,
-    out: Path,
-    *,
-    options: dict,
-    model: str | None,
-    fmt: str,
-    processes: int,
-    use_cache: bool,
-    extra_dictionaries: Sequence[str | os.PathLike],
-    progress: bool | None,
-    batch_size: int,
-    chunk_articles: int,
-    engine: str,
-    scheduler: str | None,
-) -> ExtractResult:
-    """The run itself, on the chosen engine (``out`` is locked)."""
-    if engine == "dask":
-        return extract_on_dask(
-            corpus,
-            out,
-            model=model,
-            use_cache=use_cache,
-            extra_dictionaries=extra_dictionaries,
-            scheduler=scheduler,
-            batch_size=batch_size,
-            options=options,
-        )
-    return extract_locally(
-        corpus,
-        out,
-        options=options,
-        model=model,
-        fmt=fmt,
-        processes=processes,
-        use_cache=use_cache,
-        extra_dictionaries=extra_dictionaries,
-        progress=progress,
-        batch_size=batch_size,
-        chunk_articles=chunk_articles,
-    )
 
 
 def check_options(*, engine: str, fmt: str, **counts: int) -> None:
