@@ -39,6 +39,7 @@ import os
 import platform
 import pstats
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -331,6 +332,142 @@ def profile(corpus: Path, work: Path) -> list[dict]:
     return sorted(rows, key=lambda row: -row["seconds"])
 
 
+#: Raw spaCy as a user runs it: import, load the model, ``nlp.pipe`` over the texts (one per line).
+RAW_WHOLE = """
+import json, sys, spacy
+nlp = spacy.load({model!r})
+texts = [json.loads(line) for line in open({texts!r}, encoding="utf-8")]
+tokens = sum(len(doc) for doc in nlp.pipe(texts, batch_size=64, n_process={processes}))
+print(json.dumps({{"articles": len(texts), "tokens": tokens}}))
+"""
+
+
+def write_texts(corpus: Path, path: Path) -> int:
+    """The texts ``extract`` parses (loaded articles, duplicates once), one JSON string per line."""
+    from helpers.ingest import load_corpus
+
+    texts = [a.text for a in load_corpus(corpus) if a.loaded and not a.duplicate_of]
+    path.write_text("".join(json.dumps(text) + "\n" for text in texts), encoding="utf-8")
+    return len(texts)
+
+
+def whole_process(corpus: Path, work: Path, *, processes: int, repeats: int, engine: str = "local") -> dict:
+    """Raw ``spacy.load`` + ``nlp.pipe`` against ``python -m helpers extract``, each a whole process.
+
+    Runs alternate (raw, extract, raw, extract, ...) ``repeats`` times; each ``extract`` is cold
+    (an empty parse and row cache) on a warm installation (the gazetteer index and derived
+    data built, as after the first run, read through ``SITREP_GAZETTEER``). Peak RSS is measured per run with ``/usr/bin/time -v``.
+
+    Returns:
+        Median seconds and peak RSS of each, every run's seconds, and the median ratio
+        (raw seconds / extract seconds: above 1 means ``extract`` is faster).
+    """
+    texts = work / f"texts-{corpus.stem}.jsonl"
+    articles = write_texts(corpus, texts)
+    installed = config.cache_dir()
+    raw_runs, extract_runs = [], []
+    for repeat in range(repeats):
+        raw = timed(
+            [
+                sys.executable,
+                "-c",
+                RAW_WHOLE.format(model=config.default_model(), texts=str(texts), processes=processes),
+            ],
+            {**os.environ},
+        )
+        raw_runs.append(raw)
+        cache = work / f"cache-whole-{corpus.stem}-{processes}-{engine}-{repeat}"
+        cache.mkdir()
+        env = {
+            **env_with_cache(cache),
+            "SITREP_GAZETTEER": os.pathsep.join(str(p) for p in [installed, *config.gazetteer_dirs()]),
+        }
+        out = work / f"out-whole-{corpus.stem}-{processes}-{engine}-{repeat}"
+        command = [
+            sys.executable,
+            "-m",
+            "helpers",
+            "extract",
+            str(corpus),
+            "--out",
+            str(out),
+            "--processes",
+            str(processes),
+            "--engine",
+            engine,
+        ]
+        extract_runs.append(timed(command, env))
+        shutil.rmtree(cache)
+        print(corpus.stem, processes, engine, repeat, raw, extract_runs[-1], flush=True)
+
+    def median(runs: list[dict], key: str) -> float:
+        return round(statistics.median(run[key] for run in runs), 2)
+
+    raw_seconds, extract_seconds = median(raw_runs, "seconds"), median(extract_runs, "seconds")
+    return {
+        "articles": articles,
+        "processes": processes,
+        "engine": engine,
+        "repeats": repeats,
+        "raw_nlp_pipe": {
+            "median_seconds": raw_seconds,
+            "runs": [r["seconds"] for r in raw_runs],
+            "peak_rss_mb": median(raw_runs, "peak_rss_mb"),
+        },
+        "extract_cold": {
+            "median_seconds": extract_seconds,
+            "runs": [r["seconds"] for r in extract_runs],
+            "peak_rss_mb": median(extract_runs, "peak_rss_mb"),
+        },
+        "ratio_to_raw": round(raw_seconds / extract_seconds, 3),
+    }
+
+
+def timed(command: list[str], env: dict) -> dict:
+    """Run ``command`` under ``/usr/bin/time -v``: its wall seconds and peak RSS (MB)."""
+    report = Path(tempfile.mkstemp(suffix=".time")[1])
+    try:
+        started = time.perf_counter()
+        child = subprocess.run(
+            ["/usr/bin/time", "-v", "-o", str(report), *command], capture_output=True, env=env, cwd=ROOT
+        )
+        seconds = time.perf_counter() - started
+        if child.returncode:
+            raise RuntimeError(f"benchmark step failed: {command}\n{child.stderr.decode()[-2000:]}")
+        fields = dict(line.strip().split(": ", 1) for line in report.read_text().splitlines() if ": " in line)
+    finally:
+        report.unlink(missing_ok=True)
+    return {
+        "seconds": round(seconds, 2),
+        "peak_rss_mb": round(int(fields["Maximum resident set size (kbytes)"]) / 1024, 1),
+    }
+
+
+def whole(sizes: tuple[int, ...], repeats: int) -> None:
+    """Whole-process runs on the seed and each GVA size; merged into ``performance.json``."""
+    results = json.loads(RESULTS.read_text(encoding="utf-8")) if RESULTS.exists() else {}
+    runs: dict[str, dict] = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        runs["seed_1_process"] = whole_process(ROOT / "seeds", work, processes=1, repeats=repeats)
+        for size in sizes:
+            corpus = write_subset(size, work)
+            runs[f"gva_{size}_1_process"] = whole_process(corpus, work, processes=1, repeats=repeats)
+            runs[f"gva_{size}_2_processes"] = whole_process(corpus, work, processes=2, repeats=1)
+            runs[f"gva_{size}_dask_2_workers"] = whole_process(
+                corpus, work, processes=2, repeats=1, engine="dask"
+            )
+    results["whole_process"] = {
+        "what": "wall seconds and peak RSS of whole processes (start-up included): raw spacy.load + "
+        "nlp.pipe vs python -m helpers extract (cold caches, warm installation), alternating runs",
+        "date": dt.date.today().isoformat(),
+        "machine": machine(),
+        "runs": runs,
+    }
+    RESULTS.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    print(json.dumps(results["whole_process"], indent=2))
+
+
 def targets(throughput_docs: int) -> None:
     """The speed targets alone: cold ``extract`` vs raw ``nlp.pipe`` (1 process), peak RSS on all articles."""
     from helpers.knowledge.gazetteer import default_gazetteer
@@ -382,7 +519,20 @@ def main() -> None:
         "one-line text); written to benchmarks/results/scaling.json",
     )
     parser.add_argument("--one-line-mb", type=float, default=5.0, help="size of the one-line text")
+    parser.add_argument(
+        "--whole",
+        nargs="*",
+        type=int,
+        metavar="ARTICLES",
+        help="only whole-process runs (raw spaCy vs python -m helpers extract, alternating, median of "
+        "--repeats): the seed and the first ARTICLES GVA articles (default 1000), 1 and 2 processes "
+        "and the Dask engine on 2 workers; written to performance.json under 'whole_process'",
+    )
+    parser.add_argument("--repeats", type=int, default=3, help="alternating pairs per whole-process size")
     args = parser.parse_args()
+    if args.whole is not None:
+        whole(tuple(args.whole or (1000,)), args.repeats)
+        return
     if args.targets:
         targets(args.throughput_docs)
         return

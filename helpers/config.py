@@ -60,10 +60,11 @@ def cache_dir() -> Path:
 
 
 def gazetteer_dirs() -> list[Path]:
-    """Folders with prebuilt gazetteer indexes read before one is built (``SITREP_GAZETTEER``).
+    """Folders with a prebuilt gazetteer index and derived data, read before any is built
+    (``SITREP_GAZETTEER``; usually an installation's cache folder).
 
-    A run with its own cache (a test, a worker) then opens the installation's index read-only
-    instead of building another.
+    A run with its own cache (a test, a worker) then opens the installation's index and
+    place patterns read-only instead of building its own.
     """
     return [Path(path) for path in os.environ.get("SITREP_GAZETTEER", "").split(os.pathsep) if path]
 

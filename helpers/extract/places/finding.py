@@ -28,21 +28,19 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from spacy.lang.en import English
-from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
-from spacy.vocab import Vocab
 
 from helpers import config
 from helpers.articles import Article
 from helpers.extract.places.appositions import mark_appositions
 from helpers.extract.places.evidence import context_spans, has_place_evidence
 from helpers.extract.places.mention import Mention
-from helpers.knowledge.gazetteer import Gazetteer, default_gazetteer
+from helpers.knowledge.gazetteer import Gazetteer
 from helpers.knowledge.grammar import function_words
 from helpers.knowledge.place import CITY_POPULATION, FOCUS_COUNTRIES
 from helpers.knowledge.place_names import aliases, demonyms, doubtful_name
-from helpers.nlp.place_rules import NESTED_MIN_POPULATION, ruler_patterns
+from helpers.nlp.phrase_index import PhraseIndex
+from helpers.nlp.place_rules import NESTED_MIN_POPULATION, context_names, ruler_patterns
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # Labels whose whole text may be a mislabelled place ("Erbil" ORG, "Salahuddin" PERSON).
@@ -149,20 +147,13 @@ def _extend_span(doc: Doc, span: Span, gazetteer: Gazetteer) -> Span:
     return Span(doc, start, end, label=span.label_)
 
 
-@lru_cache(maxsize=4)
-def _missed_name_matcher(vocab_id: int, vocab: Vocab) -> PhraseMatcher:
-    """Matcher over the ruler names and lower-case region names, for names the NER missed."""
-
-    make_doc = English().make_doc  # tokenizer only: same rules as the English pipelines
-    matcher = PhraseMatcher(vocab)
-    for pattern in ruler_patterns():
-        matcher.add(pattern["id"], [make_doc(pattern["pattern"])])
-    gazetteer = default_gazetteer()
-    for place in gazetteer.places(kinds=("region",)):
-        lower = [n for n in gazetteer.names(place.place_id) if n[:1].islower()]
-        if lower:
-            matcher.add("context:" + place.place_id, [make_doc(n) for n in lower])
-    return matcher
+@lru_cache(maxsize=1)
+def _missed_names() -> PhraseIndex:
+    """The ruler names and the lower-case region names, for names the NER missed."""
+    return PhraseIndex(
+        [(pattern["tokens"], pattern["id"]) for pattern in ruler_patterns()]
+        + [(name["tokens"], "context:" + name["id"]) for name in context_names()]
+    )
 
 
 def _part_of_name(doc: Doc, span: Span) -> bool:
@@ -266,11 +257,9 @@ def find_mentions(doc: Doc, article: Article, gazetteer: Gazetteer) -> list[Ment
                 covered.update(range(ent.start, ent.end))
     for span in _context_names(doc, gazetteer, covered):
         add(span, role="event", label=span[0].ent_type_, context=True)
-    matcher = _missed_name_matcher(id(doc.vocab), doc.vocab)
-    for match_id, start, end in sorted(matcher(doc), key=lambda m: (m[1], -m[2])):
+    for key, start, end in sorted(_missed_names().matches(doc), key=lambda m: (m[1], -m[2])):
         if covered & set(range(start, end)) or any(doc[i].ent_type_ for i in range(start, end)):
             continue
-        key = doc.vocab.strings[match_id]
         context_only = key.removeprefix("context:") if key.startswith("context:") else ""
         span = doc[start:end] if context_only else _extend_span(doc, doc[start:end], gazetteer)
         if covered & set(range(span.start, span.end)):

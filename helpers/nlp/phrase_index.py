@@ -1,0 +1,69 @@
+"""Exact phrase matching on token texts, for long fixed name lists that load in milliseconds.
+
+spaCy's ``PhraseMatcher`` and ``EntityRuler`` take each phrase as a ``Doc``: at every
+start the thousands of place names were tokenised again, and each new word made into
+a lexeme, for the entity ruler and once more for the place extractor's matcher (about
+three seconds, longer than loading the model). Here a phrase is the tuple of its token
+texts, tokenised once per data version and kept with the derived data
+(:mod:`helpers.knowledge.derived`); matching is a dictionary lookup per token, which gives
+the same matches as a ``PhraseMatcher`` on ``ORTH``. spaCy has no matcher built from
+token strings without lexemes, hence this small class.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
+
+from spacy.lang.en import English
+from spacy.tokens import Doc
+
+
+@lru_cache(maxsize=1)
+def _tokenizer() -> English:
+    return English()
+
+
+def tokenise(text: str) -> list[str]:
+    """The token texts of ``text`` under the English tokenizer rules the pipelines share.
+
+    >>> tokenise("Deir ez-Zor")
+    ['Deir', 'ez', '-', 'Zor']
+    """
+    return [token.text for token in _tokenizer().make_doc(text)]
+
+
+class PhraseIndex:
+    """Phrases (tuples of token texts) with their keys, matched exactly on a doc's tokens.
+
+    >>> index = PhraseIndex([(["New", "York"], "ny"), (["York"], "york")])
+    >>> index.matches(English()("From New York to York."))
+    [('ny', 1, 3), ('york', 2, 3), ('york', 4, 5)]
+    """
+
+    def __init__(self, phrases: Iterable[tuple[Sequence[str], str]]) -> None:
+        self._keys: dict[tuple[str, ...], list[str]] = {}
+        lengths: dict[str, set[int]] = {}
+        for words, key in phrases:
+            words = tuple(words)
+            if not words:
+                continue
+            keys = self._keys.setdefault(words, [])
+            if key not in keys:
+                keys.append(key)
+            lengths.setdefault(words[0], set()).add(len(words))
+        self._lengths = {first: sorted(sizes, reverse=True) for first, sizes in lengths.items()}
+
+    def __len__(self) -> int:
+        return len(self._keys)
+
+    def matches(self, doc: Doc) -> list[tuple[str, int, int]]:
+        """Every ``(key, start, end)`` whose phrase occurs in ``doc``, by start, longest first."""
+        words = [token.text for token in doc]
+        found = []
+        for start, word in enumerate(words):
+            for length in self._lengths.get(word, ()):
+                keys = self._keys.get(tuple(words[start : start + length]))
+                if keys:
+                    found.extend((key, start, start + length) for key in keys)
+        return found
