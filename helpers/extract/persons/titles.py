@@ -16,15 +16,14 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 
-import spacy
 from spacy.matcher import PhraseMatcher
-from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
 
 from helpers.knowledge.actors import ActorDictionary, canonicalize
 from helpers.knowledge.grammar import function_words, word_alternation
 from helpers.knowledge.titles import load_ranks
+from helpers.nlp.phrase_index import tokenise
 
 #: Lexicon kinds that make up a title phrase before a name.
 TITLE_KINDS = ("title", "modifier", "portfolio", "rank")
@@ -33,13 +32,7 @@ TITLE_KINDS = ("title", "modifier", "portfolio", "rank")
 @functools.cache
 def _pattern_words(variant: str) -> tuple[str, ...]:
     """Tokenise a lexicon variant the way spaCy's English tokenizer does."""
-    return tuple(t.text for t in _blank_tokenizer()(variant))
-
-
-@functools.cache
-def _blank_tokenizer() -> Tokenizer:
-    """A rule-based English tokenizer for lexicon entries (no model needed)."""
-    return spacy.blank("en").tokenizer
+    return tuple(tokenise(variant))
 
 
 def _variant_tokenisations(variant: str) -> set[tuple[str, ...]]:
