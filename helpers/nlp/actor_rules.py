@@ -35,8 +35,8 @@ from collections.abc import Iterable, Sequence
 from os import PathLike
 from pathlib import Path
 
+from spacy.lang.lex_attrs import is_punct
 from spacy.language import Language
-from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
@@ -56,6 +56,7 @@ from helpers.knowledge.grammar import FUNCTION_WORDS_FILE, function_words
 from helpers.knowledge.state_actors import ALIASES_CSV, COUNTRIES_CSV, DEMONYMS_CSV, STATE_BODIES_FILE
 from helpers.knowledge.titles import TITLE_WORDS_FILE, title_words
 from helpers.nlp.entity_fixer import FIXER_NAME
+from helpers.nlp.phrase_index import PhraseIndex, tokenise_all
 from helpers.nlp.place_rules import PLACE_RULER_FACTORY
 from helpers.nlp.state_rules import STATE_MATCHER_NAME
 
@@ -88,19 +89,24 @@ def _alias_variants(alias: str) -> list[str]:
     return list(dict.fromkeys(" ".join(v.split()) for v in variants))
 
 
-def _case_checks(doc: Doc) -> tuple[tuple[str, str], ...]:
+def _case_checks(words: Sequence[str]) -> tuple[tuple[str, str], ...]:
     """Per alias token, what the matched token must satisfy beyond its folded form.
 
     ``("orth", text)``: acronyms and numbers match only as written; ``("cap", "")``:
     a capitalised word in a one- or two-word alias (or the first word) must not
     be lowercase in the text; ``("", "")``: any case.
+
+    >>> _case_checks(["Islamic", "State"])
+    (('cap', ''), ('cap', ''))
+    >>> _case_checks(["Iraqi", "security", "forces"])
+    (('cap', ''), ('', ''), ('', ''))
     """
-    strict_case = sum(not token.is_punct for token in doc) <= 2
+    strict_case = sum(not is_punct(word) for word in words) <= 2
     checks = []
-    for token in doc:
-        if is_acronym(token.text) or any(char.isdigit() for char in token.text):
-            checks.append(("orth", token.text))
-        elif token.text[:1].isupper() and (strict_case or token.i == 0):
+    for i, word in enumerate(words):
+        if is_acronym(word) or any(char.isdigit() for char in word):
+            checks.append(("orth", word))
+        elif word[:1].isupper() and (strict_case or i == 0):
             checks.append(("cap", ""))
         else:
             checks.append(("", ""))
@@ -111,37 +117,41 @@ class ActorMatcher:
     """Finds dictionary actors in a doc and sets them as entities (id = ``actor_id``).
 
     Aliases are matched on folded token norms (set by the ``sitrep_fold_norms``
-    component) with a ``PhraseMatcher``, then checked for case; a preceding "the"
-    joins multi-word names, and force nouns after armed actors join the span.
-    A phrase matcher scans a doc once whatever the number of aliases, where
-    thousands of token patterns made parsing twice as slow.
+    component) with a :class:`~helpers.nlp.phrase_index.PhraseIndex`, then checked
+    for case; a preceding "the" joins multi-word names, and force nouns after armed
+    actors join the span. A phrase index scans a doc once whatever the number of
+    aliases (thousands of token patterns made parsing twice as slow), and its aliases,
+    tokenised once (:func:`~helpers.nlp.phrase_index.tokenise_all`), load in milliseconds.
     """
 
     def __init__(self, nlp: Language, extra_dictionaries: Sequence[str] = ()) -> None:
         self.dictionary = load_dictionary(extra_dictionaries)
         self.force_words = force_words()
         self.definite_articles = function_words().definite_articles
-        self.matcher = PhraseMatcher(nlp.vocab, attr="NORM")
+        actors = list(reversed(self.dictionary.actors.values()))  # user rows win shared aliases
+        variants = {
+            actor.actor_id: [v for a in actor.aliases for v in _alias_variants(a)] for actor in actors
+        }
+        tokens = tokenise_all((v for vs in variants.values() for v in vs), "actor-alias-tokens")
         self.entries: list[tuple[Actor, tuple[tuple[str, str], ...]]] = []
+        phrases = []
         seen: set[tuple] = set()
-        for actor in reversed(self.dictionary.actors.values()):  # user rows win shared aliases
-            for alias in actor.aliases:
-                for variant in _alias_variants(alias):
-                    doc = nlp.make_doc(variant)
-                    for token in doc:
-                        token.norm_ = fold(token.text)
-                    checks = _case_checks(doc)
-                    key = (tuple(token.norm_ for token in doc), checks)
-                    if key in seen:
-                        continue
-                    seen.add(key)
-                    self.matcher.add(str(len(self.entries)), [doc])
-                    self.entries.append((actor, checks))
+        for actor in actors:
+            for variant in variants[actor.actor_id]:
+                words = tokens[variant]
+                norms = tuple(fold(word) for word in words)
+                checks = _case_checks(words)
+                if (norms, checks) in seen:
+                    continue
+                seen.add((norms, checks))
+                phrases.append((norms, str(len(self.entries))))
+                self.entries.append((actor, checks))
+        self.index = PhraseIndex(phrases)
 
     def __call__(self, doc: Doc) -> Doc:
         spans = []
-        for key, start, end in self.matcher(doc):
-            actor, checks = self.entries[int(doc.vocab.strings[key])]
+        for key, start, end in self.index.matches(doc, [token.norm_ for token in doc]):
+            actor, checks = self.entries[int(key)]
             if not all(
                 self._passes(doc[i], check) for i, check in zip(range(start, end), checks, strict=False)
             ):

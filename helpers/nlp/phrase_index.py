@@ -12,11 +12,16 @@ token strings without lexemes, hence this small class.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
+from pathlib import Path
 
+import spacy
 from spacy.lang.en import English
 from spacy.tokens import Doc
+
+from helpers.knowledge.derived import cached_json
 
 
 @lru_cache(maxsize=1)
@@ -31,6 +36,17 @@ def tokenise(text: str) -> list[str]:
     ['Deir', 'ez', '-', 'Zor']
     """
     return [token.text for token in _tokenizer().make_doc(text)]
+
+
+def tokenise_all(texts: Iterable[str], name: str) -> dict[str, list[str]]:
+    """:func:`tokenise` for each of ``texts``, stored in the derived-data cache under ``name``.
+
+    The key hashes the texts themselves (and the tokenizer's version), so the same list
+    tokenises once; tokenising a few thousand names makes as many lexemes, about a second.
+    """
+    unique = sorted(set(texts))
+    digest = hashlib.sha256("\n".join([spacy.__version__, Path(__file__).read_text(), *unique]).encode())
+    return cached_json(name, digest.hexdigest()[:16], lambda: {text: tokenise(text) for text in unique})
 
 
 class PhraseIndex:
@@ -57,9 +73,12 @@ class PhraseIndex:
     def __len__(self) -> int:
         return len(self._keys)
 
-    def matches(self, doc: Doc) -> list[tuple[str, int, int]]:
-        """Every ``(key, start, end)`` whose phrase occurs in ``doc``, by start, longest first."""
-        words = [token.text for token in doc]
+    def matches(self, doc: Doc, words: Sequence[str] | None = None) -> list[tuple[str, int, int]]:
+        """Every ``(key, start, end)`` whose phrase occurs in ``doc``, by start, longest first.
+
+        ``words`` replaces the token texts (one string per token, e.g. their norms).
+        """
+        words = [token.text for token in doc] if words is None else words
         found = []
         for start, word in enumerate(words):
             for length in self._lengths.get(word, ()):

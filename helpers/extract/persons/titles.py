@@ -23,16 +23,22 @@ from spacy.vocab import Vocab
 from helpers.knowledge.actors import ActorDictionary, canonicalize
 from helpers.knowledge.grammar import function_words, word_alternation
 from helpers.knowledge.titles import load_ranks
-from helpers.nlp.phrase_index import tokenise
+from helpers.nlp.phrase_index import tokenise_all
 
 #: Lexicon kinds that make up a title phrase before a name.
 TITLE_KINDS = ("title", "modifier", "portfolio", "rank")
 
 
 @functools.cache
-def _pattern_words(variant: str) -> tuple[str, ...]:
-    """Tokenise a lexicon variant the way spaCy's English tokenizer does."""
-    return tuple(tokenise(variant))
+def _pattern_words() -> dict[str, list[str]]:
+    """Every casing of every lexicon variant, tokenised as spaCy's English tokenizer does
+    (once per lexicon version, :func:`~helpers.nlp.phrase_index.tokenise_all`)."""
+    forms = (form for variant in load_ranks()["variant"] for form in _casings(variant))
+    return tokenise_all(forms, "title-lexicon-tokens")
+
+
+def _casings(variant: str) -> tuple[str, str, str]:
+    return variant, variant.title(), variant.upper()
 
 
 def _variant_tokenisations(variant: str) -> set[tuple[str, ...]]:
@@ -41,7 +47,8 @@ def _variant_tokenisations(variant: str) -> set[tuple[str, ...]]:
     The tokenizer's abbreviation exceptions are case-sensitive ("Gen." is one
     token, "gen." two), so every casing is tokenised.
     """
-    return {_pattern_words(form) for form in (variant, variant.title(), variant.upper())}
+    words = _pattern_words()
+    return {tuple(words[form]) for form in _casings(variant)}
 
 
 @functools.cache
