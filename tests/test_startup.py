@@ -74,6 +74,12 @@ def test_phrase_index_matches_like_a_phrase_matcher():
     assert len(expected) == 6  # "York" inside "New York" too, as the phrase matcher gives
 
 
+def test_phrase_index_at_the_end_of_a_doc():
+    index = PhraseIndex([(["Deir", "ez", "-", "Zor", "province"], "long"), (["Deir", "ez"], "short")])
+    doc = English()("They reached Deir ez")
+    assert index.matches(doc) == [("short", 2, 4)]
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -80,8 +80,11 @@ class PhraseIndex:
         """
         words = [token.text for token in doc] if words is None else words
         found = []
+        size = len(words)
         for start, word in enumerate(words):
             for length in self._lengths.get(word, ()):
+                if start + length > size:
+                    continue  # a shorter slice at the end would pass for a shorter phrase
                 keys = self._keys.get(tuple(words[start : start + length]))
                 if keys:
                     found.extend((key, start, start + length) for key in keys)
