@@ -356,7 +356,8 @@ def whole_process(corpus: Path, work: Path, *, processes: int, repeats: int, eng
 
     Runs alternate (raw, extract, raw, extract, ...) ``repeats`` times; each ``extract`` is cold
     (an empty parse and row cache) on a warm installation (the gazetteer index and derived
-    data built, as after the first run, read through ``SITREP_GAZETTEER``). Peak RSS is measured per run with ``/usr/bin/time -v``.
+    data built, as after the first run, read through ``SITREP_GAZETTEER``). Peak RSS is
+    measured per run with ``/usr/bin/time -v``.
 
     Returns:
         Median seconds and peak RSS of each, every run's seconds, and the median ratio
