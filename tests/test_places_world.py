@@ -8,6 +8,7 @@ import pytest
 from helpers.articles import Article, Paragraph
 from helpers.extract.places import places
 from helpers.knowledge.place_names import doubtful_name
+from helpers.nlp.pipeline import build_pipeline
 
 
 def _article(text: str, **dateline) -> Article:
@@ -53,6 +54,30 @@ def test_a_division_named_under_a_cue_word_keeps_that_reading(nlp):
     )
     readings = {r["admin1_code"] for r in _resolved(_rows(nlp, text), "Salahuddin")}
     assert readings == {"IQ-SD"}
+
+
+def test_a_county_named_with_its_descriptor_resolves_in_the_article_country(nlp):
+    rows = _rows(nlp, "Militias in South Sudan burned homes across Ulang County on Sunday, officials said.")
+    county = [r for r in rows if r["text"].startswith("Ulang")]
+    assert county and county[0]["country"] == "SS" and county[0]["admin1"] == "Upper Nile"
+
+
+@pytest.fixture(scope="module")
+def sitrep_nlp():
+    """The full pipeline, with the place ruler in front of the NER."""
+    return build_pipeline()
+
+
+def test_a_province_holding_a_shorter_place_name_is_read_whole(sitrep_nlp):
+    # "Nile" alone names Sudan's River Nile state; inside "Upper Nile" it is South Sudan's province.
+    rows = _rows(sitrep_nlp, "Raiders killed nine herders in Upper Nile state, South Sudan, on Friday.")
+    assert [(r["text"], r["country"]) for r in rows if "Nile" in r["text"]] == [("Upper Nile", "SS")]
+
+
+def test_island_groups_are_regions_of_their_country(nlp):
+    rows = _rows(nlp, "Troops fought rebels on Mindanao, in the southern Philippines, for a week.")
+    island = _resolved(rows, "Mindanao")
+    assert island and island[0]["kind"] == "region" and island[0]["country"] == "PH"
 
 
 @pytest.mark.parametrize(

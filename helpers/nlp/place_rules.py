@@ -134,6 +134,23 @@ def pattern_sources() -> list[Path]:
     return [*code, *tables, *(config.DATA_DIR / config.DEFAULT_LANGUAGE).glob("*.csv")]
 
 
+def _enclosing_names(gazetteer: Gazetteer, names: set[str]) -> set[str]:
+    """Names of provinces and countries anywhere that hold a pattern as one of their words.
+
+    The longest match wins, so "Upper Nile" must be a pattern for "Nile" (a name of Sudan's
+    River Nile state) not to be tagged inside it, even though "Upper" is a common word
+    that keeps "Upper Nile" out on its own: the longer name only takes text the shorter
+    pattern would have tagged anyway.
+    """
+    return {
+        place.canonical
+        for place in gazetteer.places(kinds=("country", "admin1"))
+        if place.canonical.isascii()
+        and len(place.canonical.split()) > 1
+        and any(word in names for word in place.canonical.split())
+    }
+
+
 def _build_patterns(gazetteer: Gazetteer) -> list[dict]:
     names: set[str] = set(aliases())
     for place, all_names in _ruler_places(gazetteer):
@@ -145,6 +162,7 @@ def _build_patterns(gazetteer: Gazetteer) -> list[dict]:
                 if n.isascii() and len(n.split()) <= 3 and strip_admin_words(n) == n
             )
     names = {n for n in names if _usable_pattern(n)}
+    names |= _enclosing_names(gazetteer, names)
     patterns = []
     for name in sorted(names):
         best = resolve_name(name, gazetteer=gazetteer)

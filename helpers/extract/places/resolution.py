@@ -16,7 +16,7 @@ from helpers.extract.places.evidence import place_cue
 from helpers.extract.places.mention import Mention
 from helpers.knowledge.gazetteer import Gazetteer
 from helpers.knowledge.place import CITY_POPULATION, Match
-from helpers.knowledge.place_name_keys import normalize_name
+from helpers.knowledge.place_name_keys import normalize_name, strip_admin_words
 from helpers.knowledge.place_names import admin1_abbreviations, demonyms, doubtful_name
 from helpers.knowledge.place_ranking import clear_reading, ranked_candidates
 from helpers.tables import columns
@@ -200,14 +200,21 @@ def resolve_mention(
         note = "resolved: division after a town"
     else:
         cue = place_cue(row.span.doc, row.span.start, row.span.end)
-        ranked = ranked_candidates(row["text"], gazetteer, countries, admin1_codes, cue, nearby=nearby)
+        name = row["text"]
+        bare = strip_admin_words(name)
+        if bare != name and bare and not gazetteer.candidates(name):
+            # "Ulang County", "Wajir county": GeoNames lacks many districts under their own
+            # name; the descriptor says the name is a division, read as its seat's area.
+            name, cue = bare, cue or "district"
+            row = {**row, "evidence": True}
+        ranked = ranked_candidates(name, gazetteer, countries, admin1_codes, cue, nearby=nearby)
         if row.get("allowed"):
             ranked = [item for item in ranked if item[1].place_id in row["allowed"]] or ranked
         if not ranked:
             return {**fields, "resolution": "unresolved: not in gazetteer"}
         score, place = ranked[0]
-        match = next(m for m in gazetteer.candidates(row["text"]) if m.place.place_id == place.place_id)
-        well_known_name = any(_well_known(m) for m in gazetteer.candidates(row["text"]))
+        match = next(m for m in gazetteer.candidates(name) if m.place.place_id == place.place_id)
+        well_known_name = any(_well_known(m) for m in gazetteer.candidates(name))
         reason = _missing_evidence(row, match, countries, cue, well_known_name=well_known_name)
         if reason:
             return {**fields, "resolution": f"unresolved: {reason}"}
