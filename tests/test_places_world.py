@@ -68,6 +68,14 @@ def sitrep_nlp():
     return build_pipeline()
 
 
+def test_a_descriptor_does_not_carry_a_name_abroad(nlp):
+    # No "Costa County" in the gazetteer; the bare name's villages lie outside the United States.
+    rows = _rows(nlp, "Deputies in Costa County, California, found the stolen car on Tuesday.")
+    assert [r for r in rows if r["text"].startswith("Costa")] and not [
+        r for r in rows if r["text"].startswith("Costa") and r["place_id"]
+    ]
+
+
 def test_a_province_holding_a_shorter_place_name_is_read_whole(sitrep_nlp):
     # "Nile" alone names Sudan's River Nile state; inside "Upper Nile" it is South Sudan's province.
     rows = _rows(sitrep_nlp, "Raiders killed nine herders in Upper Nile state, South Sudan, on Friday.")

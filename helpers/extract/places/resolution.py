@@ -202,17 +202,20 @@ def resolve_mention(
         cue = place_cue(row.span.doc, row.span.start, row.span.end)
         name = row["text"]
         bare = strip_admin_words(name)
-        if bare != name and bare and not gazetteer.candidates(name):
+        descriptor = bare != name and bool(bare) and not gazetteer.candidates(name)
+        if descriptor:
             # "Ulang County", "Wajir county": GeoNames lacks many districts under their own
-            # name; the descriptor says the name is a division, read as its seat's area.
-            name, cue = bare, cue or "district"
-            row = {**row, "evidence": True}
+            # name; the descriptor makes the name a place, read as its seat's area when that
+            # lies in the article's countries ("Police District" is not Police, Poland).
+            name, row = bare, {**row, "evidence": True}
         ranked = ranked_candidates(name, gazetteer, countries, admin1_codes, cue, nearby=nearby)
         if row.get("allowed"):
             ranked = [item for item in ranked if item[1].place_id in row["allowed"]] or ranked
         if not ranked:
             return {**fields, "resolution": "unresolved: not in gazetteer"}
         score, place = ranked[0]
+        if descriptor and place.country not in countries:
+            return {**fields, "resolution": "unresolved: not in gazetteer"}
         match = next(m for m in gazetteer.candidates(name) if m.place.place_id == place.place_id)
         well_known_name = any(_well_known(m) for m in gazetteer.candidates(name))
         reason = _missing_evidence(row, match, countries, cue, well_known_name=well_known_name)
