@@ -72,9 +72,9 @@ def cached_json(name: str, key: str, build: Callable[[], Any], *, cache_dir: Pat
             continue
         except (OSError, ValueError) as error:
             log.warning("derived data %s is unreadable (%s); building it again", candidate, error)
-    result = build()
-    data = json.loads(json.dumps(result))  # the same value whether built or read back
-    if write_or_warn(path, json.dumps(result).encode(), "derived-data cache"):
+    text = json.dumps(build())
+    data = json.loads(text)  # the same value whether built or read back
+    if write_or_warn(path, text.encode(), "derived-data cache"):
         for old in folder.glob(f"{name}-*.json"):
             if old != path:
                 old.unlink(missing_ok=True)

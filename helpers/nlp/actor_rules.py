@@ -124,7 +124,7 @@ class ActorMatcher:
     tokenised once (:func:`~helpers.nlp.phrase_index.tokenise_all`), load in milliseconds.
     """
 
-    def __init__(self, nlp: Language, extra_dictionaries: Sequence[str] = ()) -> None:
+    def __init__(self, extra_dictionaries: Sequence[str] = ()) -> None:
         self.dictionary = load_dictionary(extra_dictionaries)
         self.force_words = force_words()
         self.definite_articles = function_words().definite_articles
@@ -183,7 +183,7 @@ class ActorMatcher:
 @Language.factory(MATCHER_NAME, default_config={"extra_dictionaries": []})
 def make_actor_matcher(nlp: Language, name: str, extra_dictionaries: list[str]) -> ActorMatcher:
     """spaCy factory for :class:`ActorMatcher` (registered on import of this module)."""
-    return ActorMatcher(nlp, tuple(extra_dictionaries))
+    return ActorMatcher(tuple(extra_dictionaries))
 
 
 def add_pipeline_components(

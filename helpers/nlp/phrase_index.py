@@ -12,7 +12,6 @@ token strings without lexemes, hence this small class.
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from pathlib import Path
@@ -21,7 +20,7 @@ import spacy
 from spacy.lang.en import English
 from spacy.tokens import Doc
 
-from helpers.knowledge.derived import cached_json
+from helpers.knowledge.derived import cached_json, files_key
 
 
 @lru_cache(maxsize=1)
@@ -45,8 +44,8 @@ def tokenise_all(texts: Iterable[str], name: str) -> dict[str, list[str]]:
     tokenises once; tokenising a few thousand names makes as many lexemes, about a second.
     """
     unique = sorted(set(texts))
-    digest = hashlib.sha256("\n".join([spacy.__version__, Path(__file__).read_text(), *unique]).encode())
-    return cached_json(name, digest.hexdigest()[:16], lambda: {text: tokenise(text) for text in unique})
+    key = files_key([Path(__file__)], spacy.__version__, *unique)
+    return cached_json(name, key, lambda: {text: tokenise(text) for text in unique})
 
 
 class PhraseIndex:
@@ -69,9 +68,6 @@ class PhraseIndex:
                 keys.append(key)
             lengths.setdefault(words[0], set()).add(len(words))
         self._lengths = {first: sorted(sizes, reverse=True) for first, sizes in lengths.items()}
-
-    def __len__(self) -> int:
-        return len(self._keys)
 
     def matches(self, doc: Doc, words: Sequence[str] | None = None) -> list[tuple[str, int, int]]:
         """Every ``(key, start, end)`` whose phrase occurs in ``doc``, by start, longest first.

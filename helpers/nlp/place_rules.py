@@ -118,6 +118,7 @@ def context_names() -> list[dict]:
     return cached_json("place-context-names", _derived_key(gazetteer), build)
 
 
+@lru_cache(maxsize=1)
 def _derived_key(gazetteer: Gazetteer) -> str:
     return files_key(pattern_sources(), gazetteer.path.name, spacy.__version__)
 
