@@ -16,6 +16,7 @@ from helpers.run import Tables, extract
 from helpers.tables import SCHEMAS
 from helpers.views.evidence import write_evidence_pages
 from helpers.views.findings import findings_sections, headline_figures
+from helpers.views.profiles import write_profiles
 from helpers.views.report import NotebookRun, index_html, notebook_tables
 
 RECORDS = [
@@ -57,7 +58,7 @@ def news(tmp_path_factory):
     records = "\n".join(json.dumps(r) for r in RECORDS)
     tables, pages = _tables(root, {"news.jsonl": records})
     runs = [NotebookRun("01-x.ipynb", "01-x.html", "01 · X")]
-    return root, tables, pages, index_html("news <b>", tables, runs, pages)
+    return root, tables, pages, index_html("news <b>", tables, runs, pages, {})
 
 
 def test_headline_figures_add_the_casualty_totals(news):
@@ -152,3 +153,20 @@ def test_report_tables_name_real_tables():
     }
     assert listed <= set(SCHEMAS)
     assert notebook_tables("99-unknown") == []
+
+
+def test_profiles_of_the_top_actors_and_places_are_linked_from_the_findings(news):
+    root, tables, pages, _ = news
+    profiles = write_profiles(tables, pages, root / "report" / "profiles")
+    assert profiles and all((root / "report" / link).exists() for link in profiles.values())
+    index = index_html("news", tables, [], pages, profiles)
+    kirkuk = tables.read("places").query("canonical == 'Kirkuk'")["place_id"].iloc[0]
+    assert f'<a href="{profiles[kirkuk]}">Kirkuk</a>' in index
+    place = (root / "report" / profiles[kirkuk]).read_text(encoding="utf-8")
+    assert '<img class="map" alt="Map of Kirkuk' in place
+    killed = tables.read("casualty_totals").query("place_id == @kirkuk and outcome == 'killed'")["best"].sum()
+    assert f'<td>killed</td><td class="num">{killed}</td>' in place and killed == 5
+    assert "car bomb killed five civilians" in place.split("Evidence sentences")[1]
+    army = (root / "report" / profiles["iraqi_army"]).read_text(encoding="utf-8")
+    assert "At least three soldiers were killed near Mosul" in army
+    assert re.search(r'<a href="[^"]+">Mosul</a>', army.split("Places named with it")[1])

@@ -119,10 +119,17 @@ def map_html(tables: Tables) -> str:
     return img
 
 
-def article_links(pages: pd.DataFrame) -> dict[str, str]:
+def article_links(pages: pd.DataFrame, *, prefix: str = "articles/") -> dict[str, str]:
     """Article id -> the relative link of its evidence page (articles over the page limit have none)."""
     listed = pages[pages["page"] != ""]
-    return {a: f"articles/{p}" for a, p in zip(listed["article_id"], listed["page"])}
+    return {a: f"{prefix}{p}" for a, p in zip(listed["article_id"], listed["page"])}
+
+
+def ranked(frame: pd.DataFrame) -> pd.DataFrame:
+    """Actors or places, the most reported first: by articles, then mentions, then name."""
+    return frame.sort_values(
+        ["n_articles", "n_mentions", "canonical"], ascending=[False, False, True], kind="stable"
+    )
 
 
 def _most_mentioned_in(rows: pd.DataFrame, key: str) -> dict[str, str]:
@@ -136,10 +143,7 @@ def _most_mentioned_in(rows: pd.DataFrame, key: str) -> dict[str, str]:
 
 def top_actors_table(tables: Tables, pages: pd.DataFrame, profiles: dict[str, str]) -> pd.DataFrame:
     """The most reported actors (by articles, then mentions), linked to their profile or evidence."""
-    actors = tables.read("actors")
-    actors = actors.sort_values(
-        ["n_articles", "n_mentions", "canonical"], ascending=[False, False, True], kind="stable"
-    ).head(TOP)
+    actors = ranked(tables.read("actors")).head(TOP)
     mentions = tables.read("mentions", columns=["article_id", "actor_id"])
     evidence = _most_mentioned_in(mentions[mentions["actor_id"].fillna("") != ""], "actor_id")
     links = article_links(pages)
@@ -157,10 +161,7 @@ def top_actors_table(tables: Tables, pages: pd.DataFrame, profiles: dict[str, st
 
 def top_places_table(tables: Tables, pages: pd.DataFrame, profiles: dict[str, str]) -> pd.DataFrame:
     """The most reported places, the killed toll located there, linked to a profile or evidence."""
-    places = tables.read("places")
-    places = places.sort_values(
-        ["n_articles", "n_mentions", "canonical"], ascending=[False, False, True], kind="stable"
-    ).head(TOP)
+    places = ranked(tables.read("places")).head(TOP)
     mentions = tables.read("place_mentions", columns=["article_id", "place_id", "role"])
     mentions = mentions[(mentions["place_id"].fillna("") != "") & (mentions["role"] != "demonym")]
     evidence = _most_mentioned_in(mentions, "place_id")

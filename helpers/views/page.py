@@ -110,6 +110,15 @@ def figure_img(figure: Figure, alt: str, *, css_class: str = "map", dpi: int = 9
     return f'<img class="{css_class}" alt="{html.escape(alt)}" src="data:image/png;base64,{data}">'
 
 
+def plural(count: int, noun: str) -> str:
+    """``count`` and ``noun``, with an ``s`` unless the count is one.
+
+    >>> plural(1, "article"), plural(1234, "article")
+    ('1 article', '1,234 articles')
+    """
+    return f"{count:,} {noun}{'' if count == 1 else 's'}"
+
+
 def _num(numeric: bool) -> str:
     return ' class="num"' if numeric else ""
 

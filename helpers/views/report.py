@@ -39,6 +39,7 @@ from helpers.views.evidence import evidence_list_page, write_evidence_pages
 from helpers.views.execute import CELL_TIMEOUT, KERNEL, Progress, QuietKernelManager, execute_notebook
 from helpers.views.findings import findings_sections, report_list
 from helpers.views.page import html_table, nav_bar, page
+from helpers.views.profiles import write_profiles
 
 NOTEBOOK_PATTERN = re.compile(r"^\d\d-[a-z0-9-]+\.ipynb$")
 TEMPLATES = Path(__file__).with_name("templates")
@@ -161,10 +162,11 @@ def build_reports(
         return 1
     notebooks = notebook_paths(notebooks_dir)
     runs = [NotebookRun(nb.name, nb.with_suffix(".html").name, notebook_title(nb)) for nb in notebooks]
-    print("writing evidence pages", flush=True)
+    print("writing evidence pages and profiles", flush=True)
     pages = write_evidence_pages(
         iter_articles(corpus_path), tables, out / "articles", nav=report_nav(runs, prefix="../")
     )
+    profiles = write_profiles(tables, pages, out / "profiles", nav=report_nav(runs, prefix="../"))
     (out / "articles" / "index.html").write_text(
         evidence_list_page(tables, pages, nav=report_nav(runs, prefix="../")), encoding="utf-8"
     )
@@ -188,7 +190,7 @@ def build_reports(
             if executed.exists():
                 rendered = render_html(executed, show_code=show_code, nav=report_nav(runs, tables=own))
                 (out / run.html).write_text(rendered, encoding="utf-8")
-    (out / "index.html").write_text(index_html(corpus_name, tables, runs, pages), encoding="utf-8")
+    (out / "index.html").write_text(index_html(corpus_name, tables, runs, pages, profiles), encoding="utf-8")
     print(f"reports written to {out / 'index.html'}", flush=True)
     return 1 if any(run.error for run in runs) else 0
 
@@ -246,7 +248,9 @@ def input_counts(tables) -> pd.DataFrame:
     return pd.DataFrame({"what": list(rows), "count": list(rows.values())})
 
 
-def index_html(corpus_name: str, tables, runs: list[NotebookRun], pages: pd.DataFrame) -> str:
+def index_html(
+    corpus_name: str, tables, runs: list[NotebookRun], pages: pd.DataFrame, profiles: dict[str, str]
+) -> str:
     """The findings page: findings first, then the input accounting, the reports and the pages.
 
     Args:
@@ -254,13 +258,14 @@ def index_html(corpus_name: str, tables, runs: list[NotebookRun], pages: pd.Data
         tables: The corpus tables.
         runs: The notebooks and their pages.
         pages: Evidence pages (``article_id``, ``title``, ``page``).
+        profiles: Actor or place id -> its profile page.
 
     Every value from the corpus is HTML-escaped.
     """
     esc = html.escape
     body = f"""<h1>Sitrep findings: {esc(corpus_name)}</h1>
 <p class="muted">Generated {dt.date.today().isoformat()}. Names link to their evidence.</p>
-{findings_sections(tables, pages, {})}
+{findings_sections(tables, pages, profiles)}
 <h2>Inputs</h2>{html_table(input_counts(tables))}
 <h3>Skipped inputs and warnings</h3>{_skipped_table(skipped_inputs(tables))}
 <h2>Reports</h2>{report_list(runs)}
