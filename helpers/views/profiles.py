@@ -27,6 +27,22 @@ from helpers.views.page import NONE_FOUND, figure_img, html_table, page, plural
 ROWS = 25
 
 
+class ReadOnce:
+    """A :class:`~helpers.run.Tables` reader that reads each table (and column set) once:
+    the profiles of a report share their tables."""
+
+    def __init__(self, tables: Tables) -> None:
+        self._tables = tables
+        self._frames: dict[tuple, pd.DataFrame] = {}
+
+    def read(self, table: str, *, columns: Sequence[str] | None = None) -> pd.DataFrame:
+        """The table, as :meth:`Tables.read` gives it."""
+        key = (table, tuple(columns) if columns is not None else None)
+        if key not in self._frames:
+            self._frames[key] = self._tables.read(table, columns=columns)
+        return self._frames[key]
+
+
 def profile_page_name(kind: str, key: str) -> str:
     """The file name of a profile (``actor`` or ``place``), collision-free like evidence pages.
 
@@ -109,7 +125,9 @@ def _sections(sections: dict[str, pd.DataFrame]) -> str:
     )
 
 
-def actor_profile(tables: Tables, actor: dict, links: dict[str, str], profiles: dict[str, str]) -> str:
+def actor_profile(
+    tables: Tables | ReadOnce, actor: dict, links: dict[str, str], profiles: dict[str, str]
+) -> str:
     """The body of one actor's profile (escaped HTML)."""
     mentions = tables.read(
         "mentions", columns=["article_id", "sentence_id", "sentence", "actor_id", "canonical", "place_id"]
@@ -175,7 +193,9 @@ def actor_profile(tables: Tables, actor: dict, links: dict[str, str], profiles: 
     }"""
 
 
-def place_profile(tables: Tables, place: dict, links: dict[str, str], profiles: dict[str, str]) -> str:
+def place_profile(
+    tables: Tables | ReadOnce, place: dict, links: dict[str, str], profiles: dict[str, str]
+) -> str:
     """The body of one place's profile (escaped HTML), with a local map."""
     mentions = tables.read(
         "mentions", columns=["article_id", "sentence_id", "sentence", "actor_id", "canonical", "place_id"]
@@ -225,18 +245,19 @@ def write_profiles(
         nav: Navigation links, relative to ``directory``.
     """
     directory.mkdir(parents=True, exist_ok=True)
+    cached = ReadOnce(tables)
     links = article_links(pages, prefix="../articles/")
-    actors = ranked(tables.read("actors")).head(TOP).to_dict("records")
-    places = ranked(tables.read("places")).head(TOP).to_dict("records")
+    actors = ranked(cached.read("actors")).head(TOP).to_dict("records")
+    places = ranked(cached.read("places")).head(TOP).to_dict("records")
     names = {a["actor_id"]: profile_page_name("actor", a["actor_id"]) for a in actors}
     names |= {p["place_id"]: profile_page_name("place", p["place_id"]) for p in places}
     for actor in actors:
-        body = actor_profile(tables, actor, links, names)
+        body = actor_profile(cached, actor, links, names)
         (directory / names[actor["actor_id"]]).write_text(
             page(actor["canonical"], body, nav=nav), encoding="utf-8"
         )
     for place in places:
-        body = place_profile(tables, place, links, names)
+        body = place_profile(cached, place, links, names)
         (directory / names[place["place_id"]]).write_text(
             page(place["canonical"], body, nav=nav), encoding="utf-8"
         )
