@@ -15,7 +15,8 @@ import pandas as pd
 
 from helpers.run import Tables
 from helpers.views.maps import draw_places_map
-from helpers.views.page import NONE_FOUND, figure_img, html_table, link
+from helpers.views.page import NONE_FOUND, article_links, figure_img, html_table, link
+from helpers.views.review import most_mentioned_in, review_html
 
 #: The outcomes on the first screen, in this order (the casualty tables hold more).
 HEADLINE_OUTCOMES = ("killed", "injured", "kidnapped", "arrested")
@@ -119,12 +120,6 @@ def map_html(tables: Tables) -> str:
     return img
 
 
-def article_links(pages: pd.DataFrame, *, prefix: str = "articles/") -> dict[str, str]:
-    """Article id -> the relative link of its evidence page (articles over the page limit have none)."""
-    listed = pages[pages["page"] != ""]
-    return {a: f"{prefix}{p}" for a, p in zip(listed["article_id"], listed["page"])}
-
-
 def ranked(frame: pd.DataFrame) -> pd.DataFrame:
     """Actors or places, the most reported first: by articles, then mentions, then name."""
     return frame.sort_values(
@@ -132,20 +127,11 @@ def ranked(frame: pd.DataFrame) -> pd.DataFrame:
     )
 
 
-def _most_mentioned_in(rows: pd.DataFrame, key: str) -> dict[str, str]:
-    """``key`` value -> the article that mentions it most (the first by id on a tie)."""
-    if rows.empty:
-        return {}
-    counts = rows.groupby([key, "article_id"], sort=True).size().reset_index(name="n")
-    counts = counts.sort_values([key, "n", "article_id"], ascending=[True, False, True], kind="stable")
-    return dict(counts.drop_duplicates(key)[[key, "article_id"]].itertuples(index=False, name=None))
-
-
 def top_actors_table(tables: Tables, pages: pd.DataFrame, profiles: dict[str, str]) -> pd.DataFrame:
     """The most reported actors (by articles, then mentions), linked to their profile or evidence."""
     actors = ranked(tables.read("actors")).head(TOP)
     mentions = tables.read("mentions", columns=["article_id", "actor_id"])
-    evidence = _most_mentioned_in(mentions[mentions["actor_id"].fillna("") != ""], "actor_id")
+    evidence = most_mentioned_in(mentions[mentions["actor_id"].fillna("") != ""], "actor_id")
     links = article_links(pages)
     return pd.DataFrame(
         {
@@ -164,7 +150,7 @@ def top_places_table(tables: Tables, pages: pd.DataFrame, profiles: dict[str, st
     places = ranked(tables.read("places")).head(TOP)
     mentions = tables.read("place_mentions", columns=["article_id", "place_id", "role"])
     mentions = mentions[(mentions["place_id"].fillna("") != "") & (mentions["role"] != "demonym")]
-    evidence = _most_mentioned_in(mentions, "place_id")
+    evidence = most_mentioned_in(mentions, "place_id")
     totals = tables.read("casualty_totals", columns=["outcome", "best", "place_id"])
     killed = totals[totals["outcome"] == "killed"].groupby("place_id")["best"].sum()
     links = article_links(pages)
@@ -178,65 +164,6 @@ def top_places_table(tables: Tables, pages: pd.DataFrame, profiles: dict[str, st
             "mentions": places["n_mentions"],
             "killed (best)": [int(killed.get(p, 0)) for p in places["place_id"]],
             "href": [profiles.get(p) or links.get(evidence.get(p, ""), "") for p in places["place_id"]],
-        }
-    )
-
-
-def review_tables(tables: Tables, pages: pd.DataFrame) -> dict[str, pd.DataFrame]:
-    """What needs an analyst's eye: disagreeing tolls, unresolved places, unknown organisations."""
-    links = article_links(pages)
-    totals = tables.read("casualty_totals")
-    review = totals[totals["needs_review"].astype(bool)]
-    incidents = tables.read("incidents")
-    conflicts = incidents[incidents["conflict"].astype(bool)]
-    places = tables.read("place_mentions", columns=["article_id", "text", "place_id", "role"])
-    unresolved = places[(places["place_id"].fillna("") == "") & (places["role"] != "demonym")]
-    actors = tables.read("actors")
-    unknown = actors[~actors["in_dictionary"].astype(bool)].sort_values(
-        ["n_mentions", "canonical"], ascending=[False, True], kind="stable"
-    )
-    org_mentions = tables.read("mentions", columns=["article_id", "actor_id"])
-    org_evidence = _most_mentioned_in(
-        org_mentions[org_mentions["actor_id"].isin(unknown["actor_id"])], "actor_id"
-    )
-    return {
-        "Tolls whose figures disagree": pd.DataFrame(
-            {
-                "article": review["article_id"],
-                "outcome": review["outcome"],
-                "best": review["best"],
-                "why": review["review_reason"],
-                "href": review["article_id"].map(links).fillna(""),
-            }
-        ),
-        "Incidents whose reports disagree": conflicts[
-            ["incident_id", "outcome", "place_key", "date_first", "bests", "article_ids"]
-        ].rename(columns={"place_key": "place", "date_first": "date", "bests": "tolls reported"}),
-        "Places not found in the gazetteer": _counted_texts(unresolved, links),
-        "Organisations not in the actor dictionary": pd.DataFrame(
-            {
-                "organisation": unknown["canonical"],
-                "as written": unknown["aliases_seen"],
-                "mentions": unknown["n_mentions"],
-                "href": [links.get(org_evidence.get(a, ""), "") for a in unknown["actor_id"]],
-            }
-        ).head(3 * TOP),
-    }
-
-
-def _counted_texts(rows: pd.DataFrame, links: dict[str, str]) -> pd.DataFrame:
-    """Mention texts with their count, most frequent first, linked to an article that has them."""
-    if rows.empty:
-        return pd.DataFrame(columns=["as written", "mentions", "href"])
-    grouped = rows.groupby("text", sort=True).agg(
-        mentions=("article_id", "size"), article=("article_id", "min")
-    )
-    grouped = grouped.sort_values("mentions", ascending=False, kind="stable").head(3 * TOP).reset_index()
-    return pd.DataFrame(
-        {
-            "as written": grouped["text"],
-            "mentions": grouped["mentions"],
-            "href": grouped["article"].map(links).fillna(""),
         }
     )
 
@@ -283,10 +210,6 @@ def findings_sections(tables: Tables, pages: pd.DataFrame, profiles: dict[str, s
     places = top_places_table(tables, pages, profiles)
     n_actors = len(tables.read("actors", columns=["actor_id"]))
     n_places = len(tables.read("places", columns=["place_id"]))
-    review = "".join(
-        f"<h3>{html.escape(title)}</h3>" + html_table(frame, links=_links_of(frame))
-        for title, frame in review_tables(tables, pages).items()
-    )
     return f"""<h2>Corpus</h2>{corpus_paragraph(tables)}
 <h2>Casualty figures</h2>
 <p class="muted">Each article's toll counts every reported figure once (restatements and
@@ -297,12 +220,7 @@ given for each toll; "+" marks a toll without an upper bound.</p>
 <h2>Top actors</h2>{html_table(actors, links={"actor": "href"}, caption=shown_of(actors, n_actors, "actors"))}
 <h2>Top places</h2>{html_table(places, links={"place": "href"}, caption=shown_of(places, n_places, "places"))}
 {top_events_html(tables)}
-<h2>Needs review</h2>{review}"""
-
-
-def _links_of(frame: pd.DataFrame) -> dict[str, str]:
-    """The first column linked to ``href`` when the frame has one."""
-    return {frame.columns[0]: "href"} if "href" in frame.columns else {}
+<h2>Needs review</h2>{review_html(tables, article_links(pages))}"""
 
 
 def report_list(runs) -> str:

@@ -102,6 +102,12 @@ def html_table(frame: pd.DataFrame, *, links: dict[str, str] | None = None, capt
     return f"{above}<table><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
 
 
+def article_links(pages: pd.DataFrame, *, prefix: str = "articles/") -> dict[str, str]:
+    """Article id -> the relative link of its evidence page (articles over the page limit have none)."""
+    listed = pages[pages["page"] != ""]
+    return {a: f"{prefix}{p}" for a, p in zip(listed["article_id"], listed["page"])}
+
+
 def figure_img(figure: Figure, alt: str, *, css_class: str = "map", dpi: int = 90) -> str:
     """A matplotlib figure as an embedded PNG with alternative text."""
     buffer = io.BytesIO()

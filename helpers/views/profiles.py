@@ -19,9 +19,9 @@ import pandas as pd
 
 from helpers.run import Tables
 from helpers.views.evidence import page_name
-from helpers.views.findings import TOP, article_links, ranked
+from helpers.views.findings import TOP, ranked
 from helpers.views.maps import draw_places_map
-from helpers.views.page import NONE_FOUND, figure_img, html_table, page, plural
+from helpers.views.page import NONE_FOUND, article_links, figure_img, html_table, page, plural
 
 #: Rows shown per section of a profile (the CSV tables hold every row).
 ROWS = 25
