@@ -21,6 +21,8 @@ from helpers.views.review import most_mentioned_in, review_html
 #: The outcomes on the first screen, in this order (the casualty tables hold more).
 HEADLINE_OUTCOMES = ("killed", "injured", "kidnapped", "arrested")
 TOP = 10
+#: Inches: wider than the notebooks' maps, as corpora of one country are mostly wider than tall.
+MAP_SIZE = (9.0, 5.5)
 
 
 def corpus_paragraph(tables: Tables) -> str:
@@ -112,7 +114,8 @@ def map_html(tables: Tables) -> str:
     located = places[places["lat"].notna() & places["lon"].notna()]
     if located.empty:
         return f'<p class="none">{NONE_FOUND}: no place with coordinates</p>'
-    ax = draw_places_map(located, title="Places mentioned", max_labels=12)
+    _, ax = plt.subplots(figsize=MAP_SIZE)
+    draw_places_map(located, ax=ax, title="Places mentioned", max_labels=12)
     top = located.sort_values("n_mentions", ascending=False)["canonical"].head(5)
     alt = f"Map of {len(located):,} places mentioned; most mentioned: {', '.join(top)}"
     img = figure_img(ax.figure, alt)
