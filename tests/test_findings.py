@@ -135,14 +135,28 @@ def test_every_section_renders_on_sparse_corpora(tmp_path, files):
 def test_events_are_shown_only_when_the_table_exists(news, tmp_path):
     _, tables, pages, page = news
     assert "Top events" not in page
-    events = pd.DataFrame({"event_id": ["E1"], "date": ["2024-03-02"], "killed": [5], "n_articles": [1]})
+    first = pages["article_id"].iloc[0]
+    events = pd.DataFrame(
+        {
+            "event_id": ["E1", "E2"],
+            "event_date": ["2024-03-02", "2024-03-05"],
+            "event_type": ["Explosions/Remote violence", "Battles"],
+            "location": ["Kirkuk", "Mosul"],
+            "deaths_best": [5, 3],
+            "n_reports": [1, 1],
+            "article_ids": [first, "unknown"],
+        }
+    )
     copy = tmp_path / "tables"
     copy.mkdir()
     for file in tables.directory.iterdir():
         (copy / file.name).write_bytes(file.read_bytes())
     events.to_parquet(copy / "events.parquet")
     html = findings_sections(Tables(copy), pages, {})
-    assert "<h2>Top events</h2>" in html and "1 of 1 events" in html and ">E1<" in html
+    section = html.split("<h2>Top events</h2>")[1].split("<h2>")[0]
+    assert "2 of 2 events" in section and "Explosions/Remote violence" in section
+    assert f'<a href="articles/{pages["page"].iloc[0]}">2024-03-02</a>' in section
+    assert section.index("Kirkuk") < section.index("Mosul")
 
 
 def test_report_tables_name_real_tables():

@@ -171,31 +171,45 @@ def top_places_table(tables: Tables, pages: pd.DataFrame, profiles: dict[str, st
     )
 
 
-#: Columns of an ``events`` table shown on the findings page, when present, in this order.
+#: Columns of the ``events`` table (ACLED's names) shown on the findings page, when present.
 EVENT_COLUMNS = (
-    "event_id",
-    "date",
+    "event_date",
     "event_type",
-    "type",
-    "place",
-    "actors",
-    "killed",
-    "injured",
-    "n_articles",
+    "sub_event_type",
+    "actor1",
+    "actor2",
+    "location",
+    "admin1",
+    "country",
+    "deaths_best",
+    "injured_best",
+    "kidnapped",
+    "arrested",
+    "n_reports",
 )
+#: The events first shown: the deadliest, then the most reported.
+EVENT_ORDER = ("deaths_best", "injured_best", "n_reports")
 
 
-def top_events_html(tables: Tables) -> str:
-    """The top events when the corpus has an ``events`` table; "" when it has none."""
+def top_events_html(tables: Tables, links: dict[str, str]) -> str:
+    """The top events, linked to their first report, when the corpus has an ``events`` table.
+
+    Returns:
+        The section, or "" when the tables have no ``events`` table (it is optional).
+    """
     try:
         events = tables.read("events")
     except (FileNotFoundError, KeyError):
         return ""
-    shown = [c for c in EVENT_COLUMNS if c in events.columns] or list(events.columns[:8])
-    if "n_articles" in events.columns:
-        events = events.sort_values("n_articles", ascending=False, kind="stable")
-    caption = f"{min(TOP, len(events)):,} of {len(events):,} events" if len(events) else ""
-    return "<h2>Top events</h2>" + html_table(events[shown].head(TOP), caption=caption)
+    order = [c for c in EVENT_ORDER if c in events.columns]
+    events = events.sort_values(order, ascending=False, kind="stable") if order else events
+    shown = events[[c for c in EVENT_COLUMNS if c in events.columns] or list(events.columns[:8])].head(TOP)
+    if "article_ids" in events.columns:
+        first = events["article_ids"].head(TOP).fillna("").str.split(";").str[0]
+        shown = shown.assign(href=first.map(links).fillna("").to_numpy())
+    caption = f"{len(shown):,} of {len(events):,} events" if len(events) else ""
+    table = html_table(shown, links={shown.columns[0]: "href"} if "href" in shown else {}, caption=caption)
+    return f"<h2>Top events</h2>{table}"
 
 
 def shown_of(frame: pd.DataFrame, total: int, noun: str) -> str:
@@ -222,7 +236,7 @@ given for each toll; "+" marks a toll without an upper bound.</p>
 <h2>Where</h2>{map_html(tables)}
 <h2>Top actors</h2>{html_table(actors, links={"actor": "href"}, caption=shown_of(actors, n_actors, "actors"))}
 <h2>Top places</h2>{html_table(places, links={"place": "href"}, caption=shown_of(places, n_places, "places"))}
-{top_events_html(tables)}
+{top_events_html(tables, article_links(pages))}
 <h2>Needs review</h2>{review_html(tables, article_links(pages))}"""
 
 
