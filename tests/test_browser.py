@@ -70,7 +70,9 @@ def chromium_page(problems: list[str]):
 def test_reports_load_cleanly_in_chromium(report_dir):
     pages = [report_dir / "index.html", report_dir / "tables" / "index.html"]
     pages += [report_dir / p.with_suffix(".html").name for p in notebook_paths()]
-    pages += sorted((report_dir / "articles").glob("*.html"))
+    pages += sorted((report_dir / "articles").glob("*.html")) + sorted(
+        (report_dir / "profiles").glob("*.html")
+    )
     assert all(p.exists() for p in pages)
     problems: list[str] = []
     with chromium_page(problems) as page:
@@ -90,13 +92,18 @@ def test_reports_load_cleanly_in_chromium(report_dir):
 
 @needs_chromium
 def test_an_analyst_follows_the_links_offline(report_dir):
-    """Findings -> a place's evidence -> the evidence list -> a report -> back to the findings."""
+    """Findings -> a place's profile -> an article's evidence -> the evidence list -> a report
+    and its CSV link -> back to the findings."""
     problems: list[str] = []
     with chromium_page(problems) as page:
         page.goto((report_dir / "index.html").as_uri())
         assert page.locator("h2", has_text="Casualty figures").count() == 1
         assert page.locator("img.map").get_attribute("alt").startswith("Map of ")
         page.locator("table a", has_text="Mosul").first.click()
+        page.wait_for_load_state("load")
+        assert "/profiles/place-" in page.url and page.locator("h1").inner_text() == "Mosul"
+        assert page.locator("img.map").get_attribute("alt").startswith("Map of Mosul")
+        page.locator('table a[href$="articles/hostile.html"]').first.click()
         page.wait_for_load_state("load")
         assert page.url.endswith("/articles/hostile.html")
         marks = page.locator("mark[title]")

@@ -15,7 +15,7 @@ import pandas as pd
 
 from helpers.run import Tables
 from helpers.views.maps import draw_places_map
-from helpers.views.page import NONE_FOUND, article_links, figure_img, html_table, link
+from helpers.views.page import NONE_FOUND, article_links, figure_img, html_table, link, plural
 from helpers.views.review import most_mentioned_in, review_html
 
 #: The outcomes on the first screen, in this order (the casualty tables hold more).
@@ -35,13 +35,13 @@ def corpus_paragraph(tables: Tables) -> str:
     outlets = loaded["outlet"].fillna("").replace("", pd.NA).dropna().value_counts()
     dates = pd.to_datetime(loaded["date"].fillna(""), errors="coerce", format="mixed").dropna()
     copies = int((loaded["near_duplicate_of"].fillna("") != "").sum())
-    parts = [f"<b>{len(loaded):,}</b> article{'s' if len(loaded) != 1 else ''} loaded"]
+    parts = [f"{plural(len(loaded), 'article')} loaded"]
     if copies:
         parts.append(f"{copies:,} of them copies of another story")
     if len(outlets):
         named = ", ".join(f"{html.escape(str(o))} ({n:,})" for o, n in outlets.head(3).items())
         more = f" and {len(outlets) - 3:,} more" if len(outlets) > 3 else ""
-        parts.append(f"from <b>{len(outlets):,}</b> outlet{'s' if len(outlets) != 1 else ''}: {named}{more}")
+        parts.append(f"from {plural(len(outlets), 'outlet')}: {named}{more}")
     else:
         parts.append("no outlet named")
     if len(dates):
@@ -52,7 +52,7 @@ def corpus_paragraph(tables: Tables) -> str:
     else:
         parts.append("no article dated")
     skipped = len(articles) - len(loaded)
-    tail = f" {skipped:,} input{'s' if skipped != 1 else ''} skipped (see below)." if skipped else ""
+    tail = f" {plural(skipped, 'input')} skipped (see below)." if skipped else ""
     return "<p>" + "; ".join(parts) + "." + tail + "</p>"
 
 
@@ -96,7 +96,7 @@ def figures_html(figures: pd.DataFrame) -> str:
     for row in figures.itertuples(index=False):
         high = f"{row.high:,}{'+' if row.open_high else ''}"
         detail = (
-            f"low {row.low:,} – high {high}<br>in {row.articles:,} article{'s' if row.articles != 1 else ''}"
+            f"low {row.low:,} – high {high}<br>in {plural(row.articles, 'article')}"
             f"<br>{row.incidents_best:,} after merging reports of one incident"
             if row.articles
             else NONE_FOUND

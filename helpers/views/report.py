@@ -163,15 +163,14 @@ def build_reports(
     notebooks = notebook_paths(notebooks_dir)
     runs = [NotebookRun(nb.name, nb.with_suffix(".html").name, notebook_title(nb)) for nb in notebooks]
     print("writing evidence pages and profiles", flush=True)
-    pages = write_evidence_pages(
-        iter_articles(corpus_path), tables, out / "articles", nav=report_nav(runs, prefix="../")
-    )
-    profiles = write_profiles(tables, pages, out / "profiles", nav=report_nav(runs, prefix="../"))
+    below = report_nav(runs, prefix="../")  # the links of pages one folder down
+    pages = write_evidence_pages(iter_articles(corpus_path), tables, out / "articles", nav=below)
+    profiles = write_profiles(tables, pages, out / "profiles", nav=below)
     (out / "articles" / "index.html").write_text(
-        evidence_list_page(tables, pages, nav=report_nav(runs, prefix="../")), encoding="utf-8"
+        evidence_list_page(tables, pages, nav=below), encoding="utf-8"
     )
     (out / "tables" / "index.html").write_text(
-        tables_page(corpus_name, tables, csv_files, nav=report_nav(runs, prefix="../")), encoding="utf-8"
+        tables_page(corpus_name, tables, csv_files, nav=below), encoding="utf-8"
     )
     if model:
         os.environ["SITREP_MODEL"] = model
