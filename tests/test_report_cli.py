@@ -1,6 +1,7 @@
 """The user's commands around the reports: ``make lab`` as root, a misspelt model name."""
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -36,3 +37,22 @@ def test_a_misspelt_model_name_gets_the_installed_close_match(tmp_path):
     assert run.returncode == 2
     assert f"did you mean '{config.default_model()}'?" in run.stderr
     assert "pip install" not in run.stderr and "Traceback" not in run.stderr
+
+
+def test_make_notebooks_refreshes_outputs_quietly(tmp_path, capfd):
+    import nbformat
+    from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
+
+    from helpers.views.report import refresh_notebooks
+
+    notebook = new_notebook(
+        cells=[new_markdown_cell("# 01 · Sum\n\nA test notebook."), new_code_cell("40 + 2")]
+    )
+    notebook.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    nbformat.write(notebook, tmp_path / "01-sum.ipynb")
+    assert refresh_notebooks(tmp_path) == 0
+    captured = capfd.readouterr()
+    assert captured.err == ""
+    assert re.fullmatch(r"notebook 1/1: 01-sum … done in \d+ s\n", captured.out)
+    stored = nbformat.read(tmp_path / "01-sum.ipynb", as_version=4)
+    assert stored.cells[1].outputs[0]["data"]["text/plain"] == "42"

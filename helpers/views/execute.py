@@ -10,10 +10,12 @@ notebook runs (a cell timeout) still reaches the kernel.
 from __future__ import annotations
 
 import time
+import uuid
 from pathlib import Path
 
 import papermill
 from jupyter_client.manager import AsyncKernelManager
+from jupyter_core.paths import jupyter_runtime_dir
 from traitlets import default
 
 KERNEL = "python3"
@@ -26,6 +28,14 @@ class QuietKernelManager(AsyncKernelManager):
     @default("transport")
     def _default_transport(self) -> str:
         return "ipc"
+
+    @default("ip")
+    def _default_ip(self) -> str:
+        # An absolute socket path: jupyter_client's default ("kernel-ipc" when no connection file
+        # is named yet) is relative, so a kernel started in another folder would not be found.
+        runtime = Path(jupyter_runtime_dir())
+        runtime.mkdir(parents=True, exist_ok=True)
+        return str(runtime / f"sitrep-kernel-{uuid.uuid4().hex}-ipc")
 
     async def _async_interrupt_kernel(self) -> None:
         if self.shutting_down:
