@@ -6,6 +6,7 @@ import pytest
 from helpers import views
 from helpers.ingest import load_corpus
 from helpers.run import Tables, extract
+from helpers.views import plots
 from helpers.views.evidence import corpus_spans, highlight_spans, write_evidence_pages
 
 ARTICLES = {
@@ -13,7 +14,8 @@ ARTICLES = {
     "in Kirkuk on Monday, police said. Five soldiers were killed in the attack, which "
     "Islamic State claimed.\n\nEditing by Jane Roe",
     "b.txt": "Attack near Kirkuk\n\nAt least seven soldiers were killed and three civilians were "
-    "wounded near Kirkuk, Iraqi officials said.",
+    "wounded near Kirkuk, Iraqi officials said in a statement read out by a spokesman for the "
+    "provincial council.",
     "c.txt": "Arrests in Mosul\n\nThe Iraqi army arrested two suspects in Mosul.",
 }
 
@@ -68,23 +70,36 @@ def test_places_and_actors_views(corpus_tables):
 
 def test_excluded_and_timeline_views(corpus_tables):
     _, tables = corpus_tables
-    assert "note" in views.casualty_timeline(tables).columns  # no article has a date
+    assert views.casualty_timeline(tables).empty  # no article has a date
+    assert views.timeline_chart(tables).data.startswith("*None found: no article")
     excluded = views.excluded_figures(tables)
     assert set(excluded.columns) >= {"text", "reason", "sentence"}
 
 
-def test_figures_render(corpus_tables):
+def test_evidence_tables_are_whole_and_in_reading_order(corpus_tables):
     _, tables = corpus_tables
-    for figure in (
-        views.actors_chart(tables),
-        views.places_map(tables),
-        views.province_map(tables),
-        views.casualty_map(tables),
-        views.network_figure(tables),
-        views.article_map(tables, "a"),
-        views.article_map(tables),
+    figures = views.casualties_view(tables)
+    assert figures.columns[:2].tolist() == ["date", "article"]
+    assert figures["article"].tolist() == sorted(figures["article"])  # by title, not by article id
+    assert figures["sentence"].str.len().max() > 120  # sentences are not cut to a snippet
+    assert not figures["sentence"].str.endswith("…").any()
+
+
+def test_figures_carry_alt_text(corpus_tables):
+    _, tables = corpus_tables
+    for figure, described in (
+        (views.actors_chart(tables), "Bar chart of mentions: Most mentioned actors. Iraqi army 1"),
+        (views.places_map(tables), "most mentioned: Kirkuk (5 mentions), Mosul (2)"),
+        (views.province_map(tables), "Shaded by mentions: IQ-KI 5, IQ-NI 2"),
+        (views.casualty_map(tables), "Shaded by people killed: IQ-KI 12"),
+        (views.article_map(tables, "a"), "Places in article a"),
+        (views.article_map(tables), "Places in article a"),
+        (views.outcome_side_chart(tables), "killed: security forces 12; injured: civilians 3"),
     ):
         assert figure.axes and figure.get_size_inches()[0] > 0
+        assert described in plots.alt_text(figure)
+    # Islamic State and the Iraqi army are named in different sentences
+    assert views.network_figure(tables).data == "*None found: no two actors are named in the same sentence.*"
 
 
 def test_evidence_pages_highlight_every_layer(corpus_tables, tmp_path):

@@ -1,15 +1,20 @@
-"""What the notebook views share: the table size, finished figures, evidence columns."""
+"""What the notebook views share: chart sizes, finished figures, evidence columns, empty sections."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import matplotlib.pyplot as plt
 import pandas as pd
+from IPython.display import Markdown
 from matplotlib.figure import Figure
 
 from helpers.run import Tables
-from helpers.views.corpus import snippet
 
+#: Bars or nodes a chart shows at most (its title says "top 15 of 1,627").
 TOP = 15
+#: How evidence rows are sorted: by the article's date and title, then in reading order.
+READING_ORDER = ("date", "article", "start_char")
 
 
 def finished(ax) -> Figure:
@@ -20,12 +25,33 @@ def finished(ax) -> Figure:
     return figure
 
 
-def evidence_table(frame: pd.DataFrame, columns: list[str], *, top: int) -> pd.DataFrame:
-    """The first ``top`` rows of ``columns``, evidence sentences cut to a snippet."""
-    view = frame[columns].head(top).copy()
-    if "sentence" in view:
-        view["sentence"] = view["sentence"].fillna("").map(snippet)
-    return view.reset_index(drop=True)
+def none_found(what: str) -> Markdown:
+    """The section's answer when the corpus has nothing to show: "None found: …".
+
+    >>> none_found("no place has coordinates").data
+    '*None found: no place has coordinates.*'
+    """
+    return Markdown(f"*None found: {what}.*")
+
+
+def evidence_table(
+    tables: Tables,
+    frame: pd.DataFrame,
+    columns: list[str],
+    *,
+    order: Sequence[str] = READING_ORDER,
+    ascending: bool | list[bool] = True,
+) -> pd.DataFrame:
+    """Every row of ``frame`` (its ``columns``) with the date and title of its article, sorted by ``order``.
+
+    Sentences stay whole: the interactive table wraps them.
+    """
+    articles = tables.read("articles", columns=["article_id", "date", "title"])
+    view = frame[columns].merge(
+        articles.rename(columns={"title": "article"}), on="article_id", how="left", validate="many_to_one"
+    )
+    view = view[["date", "article", *columns]]
+    return view.sort_values(list(order), ascending=ascending, kind="stable", ignore_index=True)
 
 
 def mentions_of(tables: Tables, table: str, key: str, wanted: str | None, *, ranking: str) -> pd.DataFrame:
