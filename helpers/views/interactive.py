@@ -18,6 +18,7 @@ import html
 import io
 import itertools
 
+import matplotlib.pyplot as plt
 import pandas as pd
 from IPython import get_ipython
 from itables import init_notebook_mode, to_html_datatable
@@ -88,6 +89,8 @@ def interactive_outputs() -> None:
     init_notebook_mode(all_interactive=False, connected=False)
     shell = get_ipython()
     if shell is not None:  # in a notebook (outside one, there is nothing to display in)
+        # Set the plotting backend up now: setting it up later resets the figure formatters.
+        plt.switch_backend(plt.get_backend())
         formatters = shell.display_formatter.formatters
         formatters["text/html"].for_type(pd.DataFrame, table_html)
         formatters["text/html"].for_type(Figure, figure_html)

@@ -124,6 +124,38 @@ def co_mention_graph(co_mentions_table: pd.DataFrame, *, actors: pd.DataFrame | 
     return graph
 
 
+def spread_layout(graph: nx.Graph, *, seed: int = 0) -> dict:
+    """Node positions: each connected group laid out on its own (spring layout, springs twice
+    networkx's default length), in a square sized to its nodes, largest group first, in rows.
+
+    >>> graph = nx.Graph([("a", "b"), ("b", "c"), ("x", "y")])
+    >>> positions = spread_layout(graph)
+    >>> bool(max(positions[n][0] for n in "abc") < min(positions["x"][0], positions["y"][0]))
+    True
+    """
+    groups = sorted((sorted(c) for c in nx.connected_components(graph)), key=lambda c: (-len(c), c))
+    row_width = 2 * math.sqrt(graph.number_of_nodes())
+    positions = {}
+    x = y = row_height = 0.0
+    for nodes in groups:
+        size = math.sqrt(len(nodes))
+        if x > 0 and x + size > row_width:
+            x, y, row_height = 0.0, y - row_height - 0.5, 0.0
+        layout = nx.spring_layout(
+            graph.subgraph(nodes),
+            seed=seed,
+            weight="weight",
+            k=2 / size,
+            iterations=200,
+            scale=size / 2,
+            center=(x + size / 2, y - size / 2),
+        )
+        positions.update(layout)
+        x += size + 0.5
+        row_height = max(row_height, size)
+    return positions
+
+
 def draw_network(
     graph: nx.Graph,
     *,
@@ -133,9 +165,9 @@ def draw_network(
 ) -> plt.Axes:
     """Draw the co-mention graph: nodes sized by mentions, coloured by category, labelled.
 
-    The layout spreads the nodes (a spring length twice networkx's default); labels are
-    placed most mentioned first where they overlap no other label and stay inside the
-    plot, and a note says how many found no free place.
+    The layout spreads the nodes (:func:`spread_layout`); labels are placed most mentioned
+    first where they overlap no other label and stay inside the plot, and a note says how
+    many found no free place.
 
     Args:
         graph: Result of :func:`co_mention_graph`.
@@ -156,8 +188,7 @@ def draw_network(
     ordered = nx.Graph()
     ordered.add_nodes_from(sorted(graph.nodes(data=True)))
     ordered.add_edges_from(sorted(graph.edges(data=True)))
-    spacing = 2 / math.sqrt(ordered.number_of_nodes())
-    positions = nx.spring_layout(ordered, seed=seed, weight="weight", k=spacing, iterations=200)
+    positions = spread_layout(ordered, seed=seed)
     categories = sorted({data.get("category") or "uncategorised" for _, data in ordered.nodes(data=True)})
     colours = dict(zip(categories, itertools.cycle(plt.get_cmap("tab10").colors)))
     biggest = max(data.get("n_mentions", 1) for _, data in ordered.nodes(data=True)) or 1
