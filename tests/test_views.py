@@ -1,12 +1,14 @@
 """Notebook views and evidence pages on a small corpus of hand-written articles."""
 
+import re
+
 import pandas as pd
 import pytest
 
 from helpers import views
 from helpers.ingest import load_corpus
 from helpers.run import Tables, extract
-from helpers.views import plots
+from helpers.views import interactive, plots
 from helpers.views.evidence import corpus_spans, highlight_spans, write_evidence_pages
 
 ARTICLES = {
@@ -138,3 +140,21 @@ def test_count_mentions_by_normalized_text():
         }
     )
     assert count_mentions(frame, by="normalized").values.tolist() == [["peshmerga", 3, 2]]
+
+
+def test_tables_are_interactive_offline_whole_and_without_missing_markers():
+    rows = 2_000
+    frame = pd.DataFrame(
+        {
+            "n": pd.array([*range(rows - 1), None], dtype="Int64"),
+            "sentence": ["A long sentence. " * 20] * (rows - 1) + [None],
+        }
+    ).set_index("n")
+    html = interactive.table_html(frame)
+    assert html.count("A long sentence. " * 20) >= rows - 1  # every row, never downsampled
+    assert "<NA>" not in html and "NaN" not in html and "None" not in html
+    assert "showing _START_\\u2013_END_ of _TOTAL_ rows" in html and '"pageLength": 25' in html
+    assert not re.search(r"(src|href)=[\"']?https?://", html)  # no resource nor link online
+    assert "<th>n</th>" in html and "<th></th>" not in html  # the named index is a column
+    first, second = re.findall(r'<table id="(sitrep_table_\d+)"', html + interactive.table_html(frame))
+    assert int(second.rsplit("_", 1)[1]) == int(first.rsplit("_", 1)[1]) + 1  # ids follow display order

@@ -17,6 +17,7 @@ import base64
 import html
 import io
 import itertools
+import re
 
 import matplotlib.pyplot as plt
 import pandas as pd
@@ -30,6 +31,7 @@ from helpers.views.plots import alt_text
 #: DataTables options (https://datatables.net/reference/option/) for every table.
 OPTIONS = {
     "maxBytes": 0,  # never downsample: a report shows every row
+    "scrollX": True,  # wide tables scroll sideways inside the page
     "classes": "display compact cell-border",
     "pageLength": 25,
     "lengthMenu": [10, 25, 100, 500],
@@ -50,6 +52,7 @@ OPTIONS = {
     ),
 }
 _ids = itertools.count(1)
+_ONLINE_HELP = re.compile(r"<a href=https://itables\.org/[^>]*>(.*?)</a>")
 
 
 def tidy(frame: pd.DataFrame) -> pd.DataFrame:
@@ -68,8 +71,15 @@ def tidy(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def table_html(frame: pd.DataFrame) -> str:
-    """``frame`` as an interactive table (the DataTables bundle comes from :func:`interactive_tables`)."""
-    return to_html_datatable(tidy(frame), table_id=f"sitrep_table_{next(_ids)}", connected=False, **OPTIONS)
+    """``frame`` as an interactive table (the DataTables bundle comes from :func:`interactive_outputs`).
+
+    A named index becomes the first column (one header row: each column gets its filter);
+    links to itables.org's help pages keep their text only, so a report links nowhere online.
+    """
+    if any(name is not None for name in frame.index.names):
+        frame = frame.reset_index()
+    table = to_html_datatable(tidy(frame), table_id=f"sitrep_table_{next(_ids)}", connected=False, **OPTIONS)
+    return _ONLINE_HELP.sub(r"\1", table)
 
 
 def figure_html(figure: Figure) -> str:
