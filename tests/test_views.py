@@ -158,3 +158,22 @@ def test_tables_are_interactive_offline_whole_and_without_missing_markers():
     assert "<th>n</th>" in html and "<th></th>" not in html  # the named index is a column
     first, second = re.findall(r'<table id="(sitrep_table_\d+)"', html + interactive.table_html(frame))
     assert int(second.rsplit("_", 1)[1]) == int(first.rsplit("_", 1)[1]) + 1  # ids follow display order
+
+
+def test_misspelt_parameters_get_close_matches(corpus_tables):
+    _, tables = corpus_tables
+    assert len(views.actor_evidence(tables, "islamic state")) == 1  # case does not matter
+    hints = {
+        "actor": views.actor_evidence(tables, "Islamc State"),
+        "place": views.place_evidence(tables, "Kirkuc"),
+        "article": views.article_map(tables, "aa"),
+        "outcome": views.casualty_map(tables, outcome="kiled"),
+    }
+    assert (
+        hints["actor"].data
+        == "*None found: 'Islamc State' is not a known actor; did you mean Islamic State?*"
+    )
+    assert "did you mean Kirkuk?" in hints["place"].data
+    assert "'aa' is not a known article; did you mean a?" in hints["article"].data
+    assert "did you mean killed?" in hints["outcome"].data
+    assert views.actor_evidence(tables, "Zzyzx").data == "*None found: 'Zzyzx' is not a known actor*"

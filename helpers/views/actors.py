@@ -128,7 +128,12 @@ def co_mention_table(tables: Tables, *, level: str = "sentence") -> pd.DataFrame
     )
 
 
-def actor_evidence(tables: Tables, actor: str | None = None) -> pd.DataFrame:
-    """The sentences that mention an actor (canonical name or actor id; default the most mentioned)."""
-    rows = mentions_of(tables, "mentions", "actor_id", actor, ranking="actors")
+def actor_evidence(tables: Tables, actor: str | None = None) -> pd.DataFrame | Markdown:
+    """The sentences that mention an actor (canonical name or actor id; default the most mentioned).
+
+    An actor not in the corpus gets "None found" with the closest names.
+    """
+    rows = mentions_of(tables, "mentions", "actor_id", actor, ranking="actors", kind="actor")
+    if isinstance(rows, Markdown):
+        return rows
     return evidence_table(tables, rows, ["text", "sentence", "article_id", "start_char", "end_char"])

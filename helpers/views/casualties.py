@@ -6,9 +6,10 @@ import pandas as pd
 from IPython.display import Markdown
 from matplotlib.figure import Figure
 
+from helpers.extract.casualties.casualties import OUTCOMES
 from helpers.run import Tables
 from helpers.views import plots
-from helpers.views.common import evidence_table, finished, none_found
+from helpers.views.common import evidence_table, finished, none_found, resolve
 from helpers.views.maps import draw_places_map, located, map_alt_text
 
 CASUALTY_VIEW_COLUMNS = [
@@ -107,7 +108,13 @@ def outcome_side_chart(tables: Tables) -> Figure | Markdown:
 
 
 def casualty_map(tables: Tables, *, outcome: str = "killed") -> Figure | Markdown:
-    """Province choropleth of people by ``outcome``, with the places of the figures as markers."""
+    """Province choropleth of people by ``outcome``, with the places of the figures as markers.
+
+    An outcome spelt wrong gets "None found" with the closest outcomes.
+    """
+    outcome = resolve(outcome, OUTCOMES, kind="outcome")
+    if isinstance(outcome, Markdown):
+        return outcome
     rows = _counted_figures(tables)
     rows = rows[rows["outcome"] == outcome]
     places = tables.read("places")

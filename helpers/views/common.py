@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import difflib
+from collections.abc import Iterable, Sequence
 
 import matplotlib.pyplot as plt
 import pandas as pd
@@ -54,10 +55,34 @@ def evidence_table(
     return view.sort_values(list(order), ascending=ascending, kind="stable", ignore_index=True)
 
 
-def mentions_of(tables: Tables, table: str, key: str, wanted: str | None, *, ranking: str) -> pd.DataFrame:
-    """Rows of ``table`` whose ``canonical`` or ``key`` is ``wanted`` (default: the top of ``ranking``)."""
+def resolve(wanted: str, known: Iterable[str], *, kind: str) -> str | Markdown:
+    """``wanted`` as one of the ``known`` values (ignoring case), or "None found" with the
+    closest known values (a parameter spelt wrong gets a hint, not an empty table).
+
+    >>> resolve("islamic state", ["Islamic State", "Iraqi army"], kind="actor")
+    'Islamic State'
+    >>> resolve("Islamc State", ["Islamic State", "Iraqi army"], kind="actor").data
+    "*None found: 'Islamc State' is not a known actor; did you mean Islamic State?*"
+    """
+    by_folded = {value.casefold(): value for value in sorted({str(v) for v in known if v})}
+    if wanted.casefold() in by_folded:
+        return by_folded[wanted.casefold()]
+    close = difflib.get_close_matches(wanted.casefold(), by_folded, n=5, cutoff=0.6)
+    hint = "; did you mean " + " or ".join(by_folded[c] for c in close) + "?" if close else ""
+    return Markdown(f"*None found: {wanted!r} is not a known {kind}{hint}*")
+
+
+def mentions_of(
+    tables: Tables, table: str, key: str, wanted: str | None, *, ranking: str, kind: str
+) -> pd.DataFrame | Markdown:
+    """Rows of ``table`` whose ``canonical`` or ``key`` is ``wanted`` (default: the top of ``ranking``,
+    a ``kind`` of thing); a name or id not in ``ranking`` gets :func:`resolve`'s hint."""
+    ranked = tables.read(ranking, columns=[key, "canonical"])
     if wanted is None:
-        ranked = tables.read(ranking, columns=[key])
         wanted = ranked[key].iloc[0] if len(ranked) else ""
+    else:
+        wanted = resolve(wanted, [*ranked[key], *ranked["canonical"]], kind=kind)
+        if isinstance(wanted, Markdown):
+            return wanted
     rows = tables.read(table)
     return rows[(rows["canonical"] == wanted) | (rows[key] == wanted)]

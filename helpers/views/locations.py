@@ -8,7 +8,7 @@ from matplotlib.figure import Figure
 
 from helpers.run import Tables
 from helpers.views import plots
-from helpers.views.common import evidence_table, finished, mentions_of, none_found
+from helpers.views.common import evidence_table, finished, mentions_of, none_found, resolve
 from helpers.views.maps import draw_places_map, located, map_alt_text
 
 
@@ -46,7 +46,16 @@ def places_map(tables: Tables, *, title: str = "Places mentioned") -> Figure | M
 
 
 def article_map(tables: Tables, article_id: str | None = None) -> Figure | Markdown:
-    """Map of one article's places (default: the article naming the most places)."""
+    """Map of one article's places (default: the article naming the most places).
+
+    An article id not in the corpus gets "None found" with the closest ids.
+    """
+    if article_id is not None:
+        article_id = resolve(
+            article_id, tables.read("articles", columns=["article_id"])["article_id"], kind="article"
+        )
+        if isinstance(article_id, Markdown):
+            return article_id
     rows = tables.read("place_mentions")
     rows = rows[rows["role"].isin(["event", "nested", "dateline"]) & rows["lat"].notna()]
     if article_id is None and len(rows):
@@ -135,7 +144,12 @@ def demonyms_view(tables: Tables) -> pd.DataFrame:
     )
 
 
-def place_evidence(tables: Tables, place: str | None = None) -> pd.DataFrame:
-    """The sentences that mention a place (canonical name or place id; default the most mentioned)."""
-    rows = mentions_of(tables, "place_mentions", "place_id", place, ranking="places")
+def place_evidence(tables: Tables, place: str | None = None) -> pd.DataFrame | Markdown:
+    """The sentences that mention a place (canonical name or place id; default the most mentioned).
+
+    A place not in the corpus gets "None found" with the closest names.
+    """
+    rows = mentions_of(tables, "place_mentions", "place_id", place, ranking="places", kind="place")
+    if isinstance(rows, Markdown):
+        return rows
     return evidence_table(tables, rows, ["text", "role", "sentence", "article_id", "start_char"])
