@@ -177,3 +177,4 @@ def test_misspelt_parameters_get_close_matches(corpus_tables):
     assert "'aa' is not a known article; did you mean a?" in hints["article"].data
     assert "did you mean killed?" in hints["outcome"].data
     assert views.actor_evidence(tables, "Zzyzx").data == "*None found: 'Zzyzx' is not a known actor*"
+    assert "none found" in interactive.table_html(pd.DataFrame({"sentence": pd.Series([], dtype=str)}))

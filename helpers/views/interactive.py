@@ -1,6 +1,6 @@
 """Notebook outputs: interactive tables, offline, and figures with alt text.
 
-:func:`interactive_tables` embeds the DataTables bundle of `itables <https://itables.org>`_
+:func:`interactive_outputs` embeds the DataTables bundle of `itables <https://itables.org>`_
 in the notebook (its offline mode: no network request, in JupyterLab or in the HTML
 reports) and renders every DataFrame a cell returns with :func:`table_html`: all rows
 (never downsampled), a search box, a filter under each column header, sorting by any
@@ -49,8 +49,11 @@ OPTIONS = {
         ".dt-container { font-size: 0.9em; }"
         " .dt-container table.dataTable td { white-space: normal; vertical-align: top; max-width: 40rem; }"
         " .dt-container table.dataTable :is(td, th):not(.dt-type-numeric) { text-align: left; }"
+        " .dt-container table.dataTable td.sitrep-text { min-width: 22rem; }"
     ),
 }
+#: Columns holding text longer than this (sentences, quotes, titles) get a wide column.
+LONG_TEXT = 60
 _ids = itertools.count(1)
 _ONLINE_HELP = re.compile(r"<a href=https://itables\.org/[^>]*>(.*?)</a>")
 
@@ -73,13 +76,33 @@ def tidy(frame: pd.DataFrame) -> pd.DataFrame:
 def table_html(frame: pd.DataFrame) -> str:
     """``frame`` as an interactive table (the DataTables bundle comes from :func:`interactive_outputs`).
 
-    A named index becomes the first column (one header row: each column gets its filter);
+    A named index becomes the first column (one header row: each column gets its filter),
+    columns of long text (sentences, quotes) are wide enough to read;
     links to itables.org's help pages keep their text only, so a report links nowhere online.
     """
     if any(name is not None for name in frame.index.names):
         frame = frame.reset_index()
-    table = to_html_datatable(tidy(frame), table_id=f"sitrep_table_{next(_ids)}", connected=False, **OPTIONS)
+    long_text = [i for i, column in enumerate(frame.columns) if _longest(frame[column]) > LONG_TEXT]
+    table = to_html_datatable(
+        tidy(frame),
+        table_id=f"sitrep_table_{next(_ids)}",
+        connected=False,
+        columnDefs=[{"targets": long_text, "className": "sitrep-text"}],
+        **OPTIONS,
+    )
     return _ONLINE_HELP.sub(r"\1", table)
+
+
+def _longest(values: pd.Series) -> int:
+    """The length of the longest text in ``values`` (0 for numbers or no value).
+
+    >>> [_longest(pd.Series(v, dtype=t)) for v, t in ((["ab", None, "abcd"], str), ([], str), ([1], int))]
+    [4, 0, 0]
+    """
+    if not (values.dtype == object or pd.api.types.is_string_dtype(values)):
+        return 0
+    lengths = values.dropna().astype(str).str.len()
+    return int(lengths.max()) if len(lengths) else 0
 
 
 def figure_html(figure: Figure) -> str:
