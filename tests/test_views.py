@@ -150,6 +150,7 @@ def test_tables_are_interactive_offline_whole_and_without_missing_markers():
             "sentence": ["A long sentence. " * 20] * (rows - 1) + [None],
         }
     ).set_index("n")
+    assert "none found" in interactive.table_html(pd.DataFrame({"sentence": pd.Series([], dtype=str)}))
     html = interactive.table_html(frame)
     assert html.count("A long sentence. " * 20) >= rows - 1  # every row, never downsampled
     assert "<NA>" not in html and "NaN" not in html and "None" not in html
@@ -177,4 +178,3 @@ def test_misspelt_parameters_get_close_matches(corpus_tables):
     assert "'aa' is not a known article; did you mean a?" in hints["article"].data
     assert "did you mean killed?" in hints["outcome"].data
     assert views.actor_evidence(tables, "Zzyzx").data == "*None found: 'Zzyzx' is not a known actor*"
-    assert "none found" in interactive.table_html(pd.DataFrame({"sentence": pd.Series([], dtype=str)}))
