@@ -9,8 +9,7 @@ from matplotlib.figure import Figure
 from helpers.extract.casualties.casualties import OUTCOMES
 from helpers.run import Tables
 from helpers.views import plots
-from helpers.views.common import evidence_table, finished, none_found, resolve
-from helpers.views.maps import draw_places_map, located, map_alt_text
+from helpers.views.common import evidence_table, map_figure, none_found, resolve
 
 CASUALTY_VIEW_COLUMNS = [
     "text",
@@ -120,16 +119,14 @@ def casualty_map(tables: Tables, *, outcome: str = "killed") -> Figure | Markdow
     places = tables.read("places")
     codes = rows.merge(places[["place_id", "admin1_code"]], on="place_id", how="left")
     values = codes.groupby("admin1_code")["best"].sum()
-    marked = located(places[places["place_id"].isin(rows["place_id"])])
-    if marked.empty:
-        return none_found(f"no figure of people {outcome} has a place with coordinates")
-    title = f"People {outcome} by province"
-    with plots.style():
-        figure = finished(
-            draw_places_map(marked, title=title, choropleth=values, choropleth_label=f"people {outcome}")
-        )
-    description = map_alt_text(marked, title=title, values=values, unit=f"people {outcome}")
-    return plots.with_alt_text(figure, description)
+    return map_figure(
+        places[places["place_id"].isin(rows["place_id"])],
+        title=f"People {outcome} by province",
+        missing=f"no figure of people {outcome} has a place with coordinates",
+        unit=f"people {outcome}",
+        choropleth=values,
+        choropleth_label=f"people {outcome}",
+    )
 
 
 def casualty_timeline(tables: Tables) -> pd.DataFrame:

@@ -11,6 +11,8 @@ from IPython.display import Markdown
 from matplotlib.figure import Figure
 
 from helpers.run import Tables
+from helpers.views import plots
+from helpers.views.maps import draw_places_map, located, map_alt_text
 
 #: Bars or nodes a chart shows at most (its title says "top 15 of 1,627").
 TOP = 15
@@ -33,6 +35,19 @@ def none_found(what: str) -> Markdown:
     '*None found: no place has coordinates.*'
     """
     return Markdown(f"*None found: {what}.*")
+
+
+def map_figure(
+    places: pd.DataFrame, *, title: str, missing: str, unit: str = "mentions", **options
+) -> Figure | Markdown:
+    """A map of ``places`` (:func:`~helpers.views.maps.draw_places_map` ``options``) with its alt
+    text, or "None found: ``missing``" when no place has coordinates."""
+    if located(places).empty:
+        return none_found(missing)
+    with plots.style():
+        figure = finished(draw_places_map(places, title=title, **options))
+    values = options.get("choropleth")
+    return plots.with_alt_text(figure, map_alt_text(places, title=title, values=values, unit=unit))
 
 
 def evidence_table(

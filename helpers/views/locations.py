@@ -7,9 +7,7 @@ from IPython.display import Markdown
 from matplotlib.figure import Figure
 
 from helpers.run import Tables
-from helpers.views import plots
-from helpers.views.common import evidence_table, finished, mentions_of, none_found, resolve
-from helpers.views.maps import draw_places_map, located, map_alt_text
+from helpers.views.common import evidence_table, map_figure, mentions_of, resolve
 
 
 def places_view(tables: Tables) -> pd.DataFrame:
@@ -31,18 +29,9 @@ def places_view(tables: Tables) -> pd.DataFrame:
     ].sort_values(["n_mentions", "canonical"], ascending=[False, True], kind="stable", ignore_index=True)
 
 
-def _map(places: pd.DataFrame, *, title: str, missing: str, **options) -> Figure | Markdown:
-    """A map of ``places`` with its alt text, or "none found: ``missing``" when none has coordinates."""
-    if located(places).empty:
-        return none_found(missing)
-    with plots.style():
-        figure = finished(draw_places_map(places, title=title, **options))
-    return plots.with_alt_text(figure, map_alt_text(places, title=title, values=options.get("choropleth")))
-
-
 def places_map(tables: Tables, *, title: str = "Places mentioned") -> Figure | Markdown:
     """Map of the corpus's places of events, markers sized by mentions."""
-    return _map(tables.read("places"), title=title, missing="no place has coordinates")
+    return map_figure(tables.read("places"), title=title, missing="no place has coordinates")
 
 
 def article_map(tables: Tables, article_id: str | None = None) -> Figure | Markdown:
@@ -61,7 +50,7 @@ def article_map(tables: Tables, article_id: str | None = None) -> Figure | Markd
     if article_id is None and len(rows):
         counts = rows.groupby("article_id").size()
         article_id = counts.sort_values(ascending=False, kind="stable").index[0]
-    return _map(
+    return map_figure(
         rows[rows["article_id"] == article_id],
         title=f"Places in article {article_id}",
         missing=f"article {article_id} names no place with coordinates"
@@ -73,7 +62,9 @@ def article_map(tables: Tables, article_id: str | None = None) -> Figure | Markd
 def province_map(tables: Tables, *, title: str = "Place mentions by province") -> Figure | Markdown:
     """Province choropleth of place mentions, with the places as markers."""
     counts = mentions_by_province(tables).set_index("admin1_code")["n_mentions"]
-    return _map(tables.read("places"), title=title, missing="no place has coordinates", choropleth=counts)
+    return map_figure(
+        tables.read("places"), title=title, missing="no place has coordinates", choropleth=counts
+    )
 
 
 def mentions_by_province(tables: Tables, *, top: int | None = None) -> pd.DataFrame:
