@@ -178,3 +178,15 @@ def test_misspelt_parameters_get_close_matches(corpus_tables):
     assert "'aa' is not a known article; did you mean a?" in hints["article"].data
     assert "did you mean killed?" in hints["outcome"].data
     assert views.actor_evidence(tables, "Zzyzx").data == "*None found: 'Zzyzx' is not a known actor*"
+
+
+def test_timeline_chart_by_day_and_by_week():
+    days = pd.DataFrame(
+        {"killed": [3, 0, 5], "injured": [1, 2, 0]}, index=["2024-01-01", "2024-01-02", "2024-01-09"]
+    )
+    daily = plots.alt_text(plots.timeline_chart(days, title="Toll", ylabel="people"))
+    assert "day by day from 2024-01-01 to 2024-01-09; totals: killed 8, injured 3" in daily
+    assert "most in the day of 2024-01-09 (5 people)" in daily
+    months = days.set_axis(["2024-01-01", "2024-03-05", "2024-06-30"])
+    weekly = plots.alt_text(plots.timeline_chart(months, title="Toll", ylabel="people"))
+    assert "week by week from 2024-01-01 to 2024-06-24" in weekly  # summed per week, weeks starting on Monday

@@ -228,7 +228,7 @@ def timeline_chart(table: pd.DataFrame, *, title: str, ylabel: str) -> Figure:
     totals = data.sum(axis=1)
     peak = totals.idxmax()
     description = (
-        f"{len(data):,} {period}s from {data.index.min():%Y-%m-%d} to {data.index.max():%Y-%m-%d}; "
+        f"{period} by {period} from {data.index.min():%Y-%m-%d} to {data.index.max():%Y-%m-%d}; "
         f"totals: {described_values(data.columns, data.sum())}; "
         f"most in the {period} of {peak:%Y-%m-%d} ({int(totals.max()):,} {ylabel})"
     )
