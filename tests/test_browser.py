@@ -47,7 +47,8 @@ def report_dir(tmp_path_factory):
 @contextmanager
 def chromium_page(problems: list[str]):
     """A headless Chromium page that records console errors, page errors, dialogs and every
-    request leaving the disk (``file:`` and ``data:`` URLs are the pages and their images)."""
+    request leaving the disk (``file:`` and ``data:`` URLs are the pages and their images;
+    ``blob:`` URLs are the page's own embedded table scripts)."""
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
@@ -60,7 +61,7 @@ def chromium_page(problems: list[str]):
         page.on("dialog", lambda d: (problems.append(f"dialog: {d.message}"), d.dismiss()))
         page.on(
             "request",
-            lambda r: None if r.url.startswith(("file:", "data:")) else problems.append(f"request: {r.url}"),
+            lambda r: None if r.url.startswith(("file:", "data:", "blob:")) else problems.append(f"request: {r.url}"),
         )
         yield page
         browser.close()

@@ -1,11 +1,14 @@
 """Notebook views and evidence pages on a small corpus of hand-written articles."""
 
+import re
+
 import pandas as pd
 import pytest
 
 from helpers import views
 from helpers.ingest import load_corpus
 from helpers.run import Tables, extract
+from helpers.views import interactive, plots
 from helpers.views.evidence import corpus_spans, highlight_spans, write_evidence_pages
 
 ARTICLES = {
@@ -13,7 +16,8 @@ ARTICLES = {
     "in Kirkuk on Monday, police said. Five soldiers were killed in the attack, which "
     "Islamic State claimed.\n\nEditing by Jane Roe",
     "b.txt": "Attack near Kirkuk\n\nAt least seven soldiers were killed and three civilians were "
-    "wounded near Kirkuk, Iraqi officials said.",
+    "wounded near Kirkuk, Iraqi officials said in a statement read out by a spokesman for the "
+    "provincial council.",
     "c.txt": "Arrests in Mosul\n\nThe Iraqi army arrested two suspects in Mosul.",
 }
 
@@ -68,23 +72,36 @@ def test_places_and_actors_views(corpus_tables):
 
 def test_excluded_and_timeline_views(corpus_tables):
     _, tables = corpus_tables
-    assert "note" in views.casualty_timeline(tables).columns  # no article has a date
+    assert views.casualty_timeline(tables).empty  # no article has a date
+    assert views.timeline_chart(tables).data.startswith("*None found: no article")
     excluded = views.excluded_figures(tables)
     assert set(excluded.columns) >= {"text", "reason", "sentence"}
 
 
-def test_figures_render(corpus_tables):
+def test_evidence_tables_are_whole_and_in_reading_order(corpus_tables):
     _, tables = corpus_tables
-    for figure in (
-        views.actors_chart(tables),
-        views.places_map(tables),
-        views.province_map(tables),
-        views.casualty_map(tables),
-        views.network_figure(tables),
-        views.article_map(tables, "a"),
-        views.article_map(tables),
+    figures = views.casualties_view(tables)
+    assert figures.columns[:2].tolist() == ["date", "article"]
+    assert figures["article"].tolist() == sorted(figures["article"])  # by title, not by article id
+    assert figures["sentence"].str.len().max() > 120  # sentences are not cut to a snippet
+    assert not figures["sentence"].str.endswith("…").any()
+
+
+def test_figures_carry_alt_text(corpus_tables):
+    _, tables = corpus_tables
+    for figure, described in (
+        (views.actors_chart(tables), "Bar chart of mentions: Most mentioned actors. Iraqi army 1"),
+        (views.places_map(tables), "most mentioned: Kirkuk (5 mentions), Mosul (2)"),
+        (views.province_map(tables), "Shaded by mentions: IQ-KI 5, IQ-NI 2"),
+        (views.casualty_map(tables), "Shaded by people killed: IQ-KI 12"),
+        (views.article_map(tables, "a"), "Places in article a"),
+        (views.article_map(tables), "Places in article a"),
+        (views.outcome_side_chart(tables), "killed: security forces 12; injured: civilians 3"),
     ):
         assert figure.axes and figure.get_size_inches()[0] > 0
+        assert described in plots.alt_text(figure)
+    # Islamic State and the Iraqi army are named in different sentences
+    assert views.network_figure(tables).data == "*None found: no two actors are named in the same sentence.*"
 
 
 def test_evidence_pages_highlight_every_layer(corpus_tables, tmp_path):
@@ -123,3 +140,53 @@ def test_count_mentions_by_normalized_text():
         }
     )
     assert count_mentions(frame, by="normalized").values.tolist() == [["peshmerga", 3, 2]]
+
+
+def test_tables_are_interactive_offline_whole_and_without_missing_markers():
+    rows = 2_000
+    frame = pd.DataFrame(
+        {
+            "n": pd.array([*range(rows - 1), None], dtype="Int64"),
+            "sentence": ["A long sentence. " * 20] * (rows - 1) + [None],
+        }
+    ).set_index("n")
+    assert "none found" in interactive.table_html(pd.DataFrame({"sentence": pd.Series([], dtype=str)}))
+    html = interactive.table_html(frame)
+    assert html.count("A long sentence. " * 20) >= rows - 1  # every row, never downsampled
+    assert "<NA>" not in html and "NaN" not in html and "None" not in html
+    assert "showing _START_\\u2013_END_ of _TOTAL_ rows" in html and '"pageLength": 25' in html
+    assert not re.search(r"(src|href)=[\"']?https?://", html)  # no resource nor link online
+    assert "<th>n</th>" in html and "<th></th>" not in html  # the named index is a column
+    first, second = re.findall(r'<table id="(sitrep_table_\d+)"', html + interactive.table_html(frame))
+    assert int(second.rsplit("_", 1)[1]) == int(first.rsplit("_", 1)[1]) + 1  # ids follow display order
+
+
+def test_misspelt_parameters_get_close_matches(corpus_tables):
+    _, tables = corpus_tables
+    assert len(views.actor_evidence(tables, "islamic state")) == 1  # case does not matter
+    hints = {
+        "actor": views.actor_evidence(tables, "Islamc State"),
+        "place": views.place_evidence(tables, "Kirkuc"),
+        "article": views.article_map(tables, "aa"),
+        "outcome": views.casualty_map(tables, outcome="kiled"),
+    }
+    assert (
+        hints["actor"].data
+        == "*None found: 'Islamc State' is not a known actor; did you mean Islamic State?*"
+    )
+    assert "did you mean Kirkuk?" in hints["place"].data
+    assert "'aa' is not a known article; did you mean a?" in hints["article"].data
+    assert "did you mean killed?" in hints["outcome"].data
+    assert views.actor_evidence(tables, "Zzyzx").data == "*None found: 'Zzyzx' is not a known actor*"
+
+
+def test_timeline_chart_by_day_and_by_week():
+    days = pd.DataFrame(
+        {"killed": [3, 0, 5], "injured": [1, 2, 0]}, index=["2024-01-01", "2024-01-02", "2024-01-09"]
+    )
+    daily = plots.alt_text(plots.timeline_chart(days, title="Toll", ylabel="people"))
+    assert "day by day from 2024-01-01 to 2024-01-09; totals: killed 8, injured 3" in daily
+    assert "most in the day of 2024-01-09 (5 people)" in daily
+    months = days.set_axis(["2024-01-01", "2024-03-05", "2024-06-30"])
+    weekly = plots.alt_text(plots.timeline_chart(months, title="Toll", ylabel="people"))
+    assert "week by week from 2024-01-01 to 2024-06-24" in weekly  # summed per week, weeks starting on Monday

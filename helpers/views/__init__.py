@@ -7,8 +7,10 @@
 
 with the shared :mod:`~helpers.views.plots`, :mod:`~helpers.views.maps`,
 :mod:`~helpers.views.network` and :mod:`~helpers.views.evidence` (article pages), and
-:mod:`~helpers.views.report` (the static HTML reports). The notebook functions of
-notebooks 02-04 are importable from here: ``from helpers import views; views.top_actors(tables)``.
+:mod:`~helpers.views.report` (the static HTML reports); :func:`interactive_outputs` makes
+every table a notebook shows interactive (offline) and every figure an image with alt text.
+The notebook functions of notebooks 02-04 are importable from here:
+``from helpers import views; views.top_actors(tables)``.
 
 Text from the corpus is drawn as written: matplotlib's mathtext is turned off, so an
 organisation named ``Ca$h Mon}$y Brigade`` is a label, not a formula that fails.
@@ -34,11 +36,14 @@ from helpers.views.casualties import (
     casualty_timeline,
     excluded_figures,
     incidents_view,
+    outcome_side_chart,
+    timeline_chart,
     tolls_to_review,
     totals_by,
     totals_by_outcome,
     totals_chart,
 )
+from helpers.views.interactive import interactive_outputs
 from helpers.views.locations import (
     article_map,
     datelines_vs_places,
@@ -65,9 +70,11 @@ __all__ = [
     "demonyms_view",
     "excluded_figures",
     "incidents_view",
+    "interactive_outputs",
     "mentions_by_country",
     "mentions_by_province",
     "network_figure",
+    "outcome_side_chart",
     "persons_view",
     "place_evidence",
     "places_map",
@@ -76,6 +83,7 @@ __all__ = [
     "quotes_by_speaker",
     "quotes_view",
     "state_actors_by_country",
+    "timeline_chart",
     "tolls_to_review",
     "top_actors",
     "totals_by",

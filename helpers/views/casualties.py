@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 import pandas as pd
+from IPython.display import Markdown
 from matplotlib.figure import Figure
 
+from helpers.extract.casualties.casualties import OUTCOMES
 from helpers.run import Tables
 from helpers.views import plots
-from helpers.views.common import TOP, evidence_table, finished
-from helpers.views.maps import draw_places_map
+from helpers.views.common import evidence_table, map_figure, none_found, resolve
 
 CASUALTY_VIEW_COLUMNS = [
-    "article_id",
-    "start_char",
     "text",
     "outcome",
     "low",
@@ -25,6 +24,8 @@ CASUALTY_VIEW_COLUMNS = [
     "place",
     "time",
     "sentence",
+    "article_id",
+    "start_char",
 ]
 
 
@@ -41,9 +42,9 @@ def _counted_figures(tables: Tables) -> pd.DataFrame:
     return rows.assign(best=rows["low"].fillna(rows["high"]).astype("int64"))
 
 
-def casualties_view(tables: Tables, *, top: int = 20) -> pd.DataFrame:
+def casualties_view(tables: Tables) -> pd.DataFrame:
     """Every counted casualty figure with its bounds, victims, perpetrator, place and sentence."""
-    return evidence_table(_counted_figures(tables), CASUALTY_VIEW_COLUMNS, top=top)
+    return evidence_table(tables, _counted_figures(tables), CASUALTY_VIEW_COLUMNS)
 
 
 def totals_by_outcome(tables: Tables) -> pd.DataFrame:
@@ -68,7 +69,7 @@ def totals_by_outcome(tables: Tables) -> pd.DataFrame:
     return by_article.join(by_incident, how="outer").fillna(0).astype("int64")
 
 
-def totals_by(tables: Tables, column: str, *, top: int = TOP) -> pd.DataFrame:
+def totals_by(tables: Tables, column: str) -> pd.DataFrame:
     """People per outcome by ``column`` (``victim_group``, ``victim_side``, ``perpetrator``, ``admin1`` …).
 
     Sums the figures that count (restatements stand aside, see ``superseded_by``);
@@ -83,32 +84,49 @@ def totals_by(tables: Tables, column: str, *, top: int = TOP) -> pd.DataFrame:
         .rename_axis(columns=None)
     )
     table["total"] = table.sum(axis=1)
-    return table.sort_values(["total"], ascending=False, kind="stable").head(top)
+    return table.sort_values(["total"], ascending=False, kind="stable")
 
 
-def totals_chart(tables: Tables, column: str, *, title: str) -> Figure:
+def totals_chart(tables: Tables, column: str, *, title: str) -> Figure | Markdown:
     """Bar chart of :func:`totals_by` (all outcomes together), largest first."""
     table = totals_by(tables, column).reset_index()
+    if table.empty:
+        return none_found("no casualty figure counts")
     return plots.bar_chart(table, label=column, value="total", title=title, xlabel="people")
 
 
-def casualty_map(tables: Tables, *, outcome: str = "killed") -> Figure:
-    """Province choropleth of people by ``outcome``, with the places of the figures as markers."""
+def outcome_side_chart(tables: Tables) -> Figure | Markdown:
+    """People per outcome (killed, injured …), each bar split by the victims' side."""
+    table = totals_by(tables, "victim_side").drop(columns="total").T
+    if table.empty:
+        return none_found("no casualty figure counts")
+    table = table.loc[table.sum(axis=1).sort_values(ascending=False, kind="stable").index]
+    return plots.stacked_bar_chart(
+        table, title="People harmed by outcome and victim side", xlabel="people", legend="victim side"
+    )
+
+
+def casualty_map(tables: Tables, *, outcome: str = "killed") -> Figure | Markdown:
+    """Province choropleth of people by ``outcome``, with the places of the figures as markers.
+
+    An outcome spelt wrong gets "None found" with the closest outcomes.
+    """
+    outcome = resolve(outcome, OUTCOMES, kind="outcome")
+    if isinstance(outcome, Markdown):
+        return outcome
     rows = _counted_figures(tables)
     rows = rows[rows["outcome"] == outcome]
     places = tables.read("places")
     codes = rows.merge(places[["place_id", "admin1_code"]], on="place_id", how="left")
     values = codes.groupby("admin1_code")["best"].sum()
-    marked = places[places["place_id"].isin(rows["place_id"])]
-    with plots.style():
-        return finished(
-            draw_places_map(
-                marked if len(marked) else places,
-                title=f"People {outcome} by province",
-                choropleth=values,
-                choropleth_label=f"people {outcome}",
-            )
-        )
+    return map_figure(
+        places[places["place_id"].isin(rows["place_id"])],
+        title=f"People {outcome} by province",
+        missing=f"no figure of people {outcome} has a place with coordinates",
+        unit=f"people {outcome}",
+        choropleth=values,
+        choropleth_label=f"people {outcome}",
+    )
 
 
 def casualty_timeline(tables: Tables) -> pd.DataFrame:
@@ -117,8 +135,6 @@ def casualty_timeline(tables: Tables) -> pd.DataFrame:
     dates = tables.read("articles", columns=["article_id", "date"])
     dated = totals.merge(dates, on="article_id")
     dated = dated[dated["date"].fillna("") != ""]
-    if dated.empty:
-        return pd.DataFrame({"note": ["no article with casualty figures has a publication date"]})
     return (
         dated.groupby(["date", "outcome"])["best"]
         .sum()
@@ -128,36 +144,38 @@ def casualty_timeline(tables: Tables) -> pd.DataFrame:
     )
 
 
-def incidents_view(tables: Tables, *, top: int = TOP) -> pd.DataFrame:
-    """Incidents merged across articles, with conflicting figures side by side."""
+def timeline_chart(tables: Tables) -> Figure | Markdown:
+    """:func:`casualty_timeline` as stacked bars, one colour per outcome."""
+    table = casualty_timeline(tables)
+    if table.empty:
+        return none_found("no article with casualty figures has a publication date")
+    return plots.timeline_chart(table, title="People harmed, by publication date", ylabel="people")
+
+
+def incidents_view(tables: Tables) -> pd.DataFrame:
+    """Incidents merged across articles, largest first, with conflicting figures side by side."""
     incidents = tables.read("incidents")
-    return (
-        incidents.sort_values(["acled_best", "incident_id"], ascending=[False, True], kind="stable")
-        .head(top)
-        .reset_index(drop=True)
+    return incidents.sort_values(
+        ["acled_best", "incident_id"], ascending=[False, True], kind="stable", ignore_index=True
     )
 
 
-def tolls_to_review(tables: Tables, *, top: int = TOP) -> pd.DataFrame:
+def tolls_to_review(tables: Tables) -> pd.DataFrame:
     """Article tolls whose figures disagree (an analyst should read the sources), largest first."""
     totals = tables.read("casualty_totals")
     flagged = totals[totals["needs_review"].astype(bool)]
-    columns = ["article_id", "outcome", "best", "low", "high", "review_reason"]
-    return (
-        flagged.sort_values(["best", "article_id"], ascending=[False, True], kind="stable")[columns]
-        .head(top)
-        .reset_index(drop=True)
-    )
+    columns = ["outcome", "best", "low", "high", "review_reason", "article_id"]
+    return evidence_table(tables, flagged, columns, order=("best", "article"), ascending=[False, True])
 
 
-def excluded_figures(tables: Tables, *, top: int = 20) -> pd.DataFrame:
+def excluded_figures(tables: Tables) -> pd.DataFrame:
     """Figures found but not counted, with their scope and why: background or cumulative
     (with the cue), a restatement of another figure, a part of a total, boilerplate …"""
     rows = tables.read("casualties")
     left_out = rows.drop(index=_counted_figures(tables).index)
     left_out = left_out.assign(reason=[_reason(row) for row in left_out.to_dict("records")])
-    columns = ["article_id", "start_char", "text", "outcome", "low", "scope", "reason", "sentence"]
-    return evidence_table(left_out, columns, top=top)
+    columns = ["text", "outcome", "low", "scope", "reason", "sentence", "article_id", "start_char"]
+    return evidence_table(tables, left_out, columns)
 
 
 def _reason(row: dict) -> str:

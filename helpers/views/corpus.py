@@ -3,24 +3,13 @@
 from __future__ import annotations
 
 import pandas as pd
+from IPython.display import Markdown
+from matplotlib.figure import Figure
 
 from helpers.aggregate.counts import count_mentions
 from helpers.run import Tables
-
-#: Longest text shown in a table cell before it is cut with an ellipsis.
-SNIPPET = 120
-
-
-def snippet(text: str, *, width: int = SNIPPET) -> str:
-    """Cut ``text`` to ``width`` characters with an ellipsis, on one line.
-
-    >>> snippet("a  b\\nc", width=10)
-    'a b c'
-    >>> snippet("x" * 12, width=10)
-    'xxxxxxxxx…'
-    """
-    flat = " ".join(str(text).split())
-    return flat if len(flat) <= width else flat[: width - 1] + "…"
+from helpers.views import plots
+from helpers.views.common import evidence_table, none_found
 
 
 def accounting(tables: Tables) -> pd.DataFrame:
@@ -64,22 +53,19 @@ def overview(tables: Tables) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["what", "value"]).astype({"value": str}).set_index("what")
 
 
-def articles_list(tables: Tables, *, top: int = 20) -> pd.DataFrame:
-    """The loaded articles, largest first: id, title, outlet, dateline, date, size."""
+def articles_list(tables: Tables) -> pd.DataFrame:
+    """Every loaded article, newest first (undated ones last, by title): date, title, outlet, size, id."""
     articles = tables.read("articles")
     loaded = articles[articles["status"] == "loaded"]
     view = loaded[
-        ["article_id", "title", "outlet", "dateline", "date", "n_paragraphs", "n_words", "duplicate_of"]
-    ].copy()
-    view["title"] = view["title"].map(lambda t: snippet(t, width=80))
-    return (
-        view.sort_values(["n_words", "article_id"], ascending=[False, True], kind="stable")
-        .head(top)
-        .reset_index(drop=True)
+        ["date", "title", "outlet", "dateline", "n_paragraphs", "n_words", "duplicate_of", "article_id"]
+    ]
+    return view.sort_values(
+        ["date", "title", "article_id"], ascending=[False, True, True], kind="stable", ignore_index=True
     )
 
 
-def near_duplicate_clusters(tables: Tables, *, top: int = 20) -> pd.DataFrame:
+def near_duplicate_clusters(tables: Tables) -> pd.DataFrame:
     """Stories published more than once (syndicated copies with small edits), largest first.
 
     Each row is one story: its first article, the copies (with their similarity to
@@ -102,7 +88,7 @@ def near_duplicate_clusters(tables: Tables, *, top: int = 20) -> pd.DataFrame:
         rows.append(
             {
                 "story": story,
-                "title": snippet(first.at[story, "title"] if story in first.index else "", width=80),
+                "title": first.at[story, "title"] if story in first.index else "",
                 "articles": len(group) + 1,
                 "outlets": ", ".join(sorted({o for o in outlets if o})),
                 "copies": "; ".join(
@@ -111,31 +97,23 @@ def near_duplicate_clusters(tables: Tables, *, top: int = 20) -> pd.DataFrame:
             }
         )
     view = pd.DataFrame(rows)
-    return (
-        view.sort_values(["articles", "story"], ascending=[False, True], kind="stable")
-        .head(top)
-        .reset_index(drop=True)
-    )
+    return view.sort_values(["articles", "story"], ascending=[False, True], kind="stable", ignore_index=True)
 
 
-def value_counts(tables: Tables, column: str, *, top: int = 15) -> pd.DataFrame:
+def value_counts(tables: Tables, column: str) -> pd.DataFrame:
     """How many loaded articles have each value of ``column`` (e.g. outlet, dateline)."""
     articles = tables.read("articles", columns=["status", column])
     values = articles.loc[articles["status"] == "loaded", column].replace("", "(none)")
     counts = values.value_counts().rename_axis(column).reset_index(name="articles")
-    return (
-        counts.sort_values(["articles", column], ascending=[False, True], kind="stable")
-        .head(top)
-        .reset_index(drop=True)
-    )
+    return counts.sort_values(["articles", column], ascending=[False, True], kind="stable", ignore_index=True)
 
 
-def flagged_paragraphs(tables: Tables, *, top: int = 30) -> pd.DataFrame:
+def flagged_paragraphs(tables: Tables) -> pd.DataFrame:
     """Paragraphs kept in the text but left out of extraction (repeat, boilerplate, credit)."""
     paragraphs = tables.read("paragraphs")
-    flagged = paragraphs[paragraphs["kind"].isin(["repeat", "boilerplate", "credit"])].copy()
-    flagged["text"] = flagged["text"].map(snippet)
-    return flagged[["article_id", "paragraph", "kind", "note", "text"]].head(top).reset_index(drop=True)
+    flagged = paragraphs[paragraphs["kind"].isin(["repeat", "boilerplate", "credit"])]
+    columns = ["article_id", "paragraph", "kind", "note", "text"]
+    return evidence_table(tables, flagged, columns, order=("date", "article", "paragraph"))
 
 
 def skipped_inputs(tables: Tables) -> pd.DataFrame:
@@ -148,3 +126,13 @@ def skipped_inputs(tables: Tables) -> pd.DataFrame:
 def label_counts(tables: Tables) -> pd.DataFrame:
     """Entity mentions per label, with the number of articles each label occurs in."""
     return count_mentions(tables.read("mentions", columns=["article_id", "label"]), by="label")
+
+
+def labels_chart(tables: Tables) -> Figure | Markdown:
+    """Bar chart of :func:`label_counts`."""
+    labels = label_counts(tables)
+    if labels.empty:
+        return none_found("the language model found no entity")
+    return plots.bar_chart(
+        labels, label="label", value="n_mentions", title="Entity mentions by label", xlabel="mentions"
+    )

@@ -3,65 +3,72 @@
 from __future__ import annotations
 
 import pandas as pd
+from IPython.display import Markdown
 from matplotlib.figure import Figure
 
 from helpers.run import Tables
-from helpers.views import plots
-from helpers.views.common import TOP, evidence_table, finished, mentions_of
-from helpers.views.maps import draw_places_map
+from helpers.views.common import evidence_table, map_figure, mentions_of, resolve
 
 
-def places_view(tables: Tables, *, top: int = TOP) -> pd.DataFrame:
-    """Resolved places of events: name, kind, coordinates, province, precision, counts."""
+def places_view(tables: Tables) -> pd.DataFrame:
+    """Resolved places of events, most mentioned first: name, kind, coordinates, province, precision."""
     places = tables.read("places")
-    return (
-        places[
-            [
-                "canonical",
-                "kind",
-                "lat",
-                "lon",
-                "admin1",
-                "admin1_code",
-                "country",
-                "precision",
-                "n_mentions",
-                "n_articles",
-            ]
+    return places[
+        [
+            "canonical",
+            "kind",
+            "lat",
+            "lon",
+            "admin1",
+            "admin1_code",
+            "country",
+            "precision",
+            "n_mentions",
+            "n_articles",
         ]
-        .head(top)
-        .reset_index(drop=True)
+    ].sort_values(["n_mentions", "canonical"], ascending=[False, True], kind="stable", ignore_index=True)
+
+
+def places_map(tables: Tables, *, title: str = "Places mentioned") -> Figure | Markdown:
+    """Map of the corpus's places of events, markers sized by mentions."""
+    return map_figure(tables.read("places"), title=title, missing="no place has coordinates")
+
+
+def article_map(tables: Tables, article_id: str | None = None) -> Figure | Markdown:
+    """Map of one article's places (default: the article naming the most places).
+
+    An article id not in the corpus gets "None found" with the closest ids.
+    """
+    if article_id is not None:
+        article_id = resolve(
+            article_id, tables.read("articles", columns=["article_id"])["article_id"], kind="article"
+        )
+        if isinstance(article_id, Markdown):
+            return article_id
+    rows = tables.read("place_mentions")
+    rows = rows[rows["role"].isin(["event", "nested", "dateline"]) & rows["lat"].notna()]
+    if article_id is None and len(rows):
+        counts = rows.groupby("article_id").size()
+        article_id = counts.sort_values(ascending=False, kind="stable").index[0]
+    return map_figure(
+        rows[rows["article_id"] == article_id],
+        title=f"Places in article {article_id}",
+        missing=f"article {article_id} names no place with coordinates"
+        if article_id
+        else "no article names a place with coordinates",
     )
 
 
-def places_map(tables: Tables, *, title: str | None = None) -> Figure:
-    """Map of the corpus's places of events, markers sized by mentions."""
-    with plots.style():
-        return finished(draw_places_map(tables.read("places"), title=title))
-
-
-def article_map(tables: Tables, article_id: str | None = None) -> Figure:
-    """Map of one article's places (default: the article naming the most places)."""
-    rows = tables.read("place_mentions")
-    rows = rows[rows["role"].isin(["event", "nested", "dateline"]) & rows["lat"].notna()]
-    if article_id is None:
-        counts = rows.groupby("article_id").size()
-        article_id = counts.sort_values(ascending=False, kind="stable").index[0]
-    with plots.style():
-        return finished(
-            draw_places_map(rows[rows["article_id"] == article_id], title=f"Places in article {article_id}")
-        )
-
-
-def province_map(tables: Tables, *, title: str = "Place mentions by province") -> Figure:
+def province_map(tables: Tables, *, title: str = "Place mentions by province") -> Figure | Markdown:
     """Province choropleth of place mentions, with the places as markers."""
-    counts = mentions_by_province(tables, top=None).set_index("admin1_code")["n_mentions"]
-    with plots.style():
-        return finished(draw_places_map(tables.read("places"), title=title, choropleth=counts))
+    counts = mentions_by_province(tables).set_index("admin1_code")["n_mentions"]
+    return map_figure(
+        tables.read("places"), title=title, missing="no place has coordinates", choropleth=counts
+    )
 
 
-def mentions_by_province(tables: Tables, *, top: int | None = TOP) -> pd.DataFrame:
-    """Place mentions (demonyms aside) per province (admin1), with articles."""
+def mentions_by_province(tables: Tables, *, top: int | None = None) -> pd.DataFrame:
+    """Place mentions (demonyms aside) per province (admin1), with articles (the ``top`` if given)."""
     rows = tables.read("place_mentions")
     rows = rows[
         rows["place_id"].notna() & (rows["role"] != "demonym") & (rows["admin1_code"].fillna("") != "")
@@ -75,16 +82,16 @@ def mentions_by_province(tables: Tables, *, top: int | None = TOP) -> pd.DataFra
     return (counts if top is None else counts.head(top)).reset_index(drop=True)
 
 
-def mentions_by_country(tables: Tables, *, top: int = TOP) -> pd.DataFrame:
+def mentions_by_country(tables: Tables) -> pd.DataFrame:
     """Place mentions and demonyms per country (ISO code)."""
     rows = tables.read("place_mentions")
     rows = rows[rows["country"].fillna("") != ""]
     counts = pd.crosstab(rows["country"], rows["role"])
     counts["total"] = counts.sum(axis=1)
-    return counts.sort_values("total", ascending=False, kind="stable").head(top).rename_axis(columns=None)
+    return counts.sort_values("total", ascending=False, kind="stable").rename_axis(columns=None)
 
 
-def datelines_vs_places(tables: Tables, *, top: int = TOP) -> pd.DataFrame:
+def datelines_vs_places(tables: Tables) -> pd.DataFrame:
     """Per article: where it was filed from (dateline) and where its events are (main places)."""
     rows = tables.read("place_mentions")
     datelines = (
@@ -101,14 +108,17 @@ def datelines_vs_places(tables: Tables, *, top: int = TOP) -> pd.DataFrame:
         .apply(lambda names: "; ".join(names.head(3)))
         .rename("main_event_places")
     )
-    return pd.concat([datelines, main], axis=1).head(top).reset_index()
+    places = pd.concat([datelines, main], axis=1).rename_axis("article_id").reset_index()
+    columns = ["dateline_place", "main_event_places", "article_id"]
+    return evidence_table(tables, places, columns, order=("date", "article"))
 
 
-def unresolved_places(tables: Tables, *, top: int = TOP) -> pd.DataFrame:
+def unresolved_places(tables: Tables) -> pd.DataFrame:
     """Place-like mentions left unresolved, with the reason."""
     rows = tables.read("place_mentions")
     rows = rows[rows["place_id"].isna() | (rows["place_id"] == "")]
-    return evidence_table(rows, ["article_id", "text", "label", "resolution", "sentence"], top=top)
+    columns = ["text", "label", "resolution", "sentence", "article_id", "start_char"]
+    return evidence_table(tables, rows, columns)
 
 
 def demonyms_view(tables: Tables) -> pd.DataFrame:
@@ -125,7 +135,12 @@ def demonyms_view(tables: Tables) -> pd.DataFrame:
     )
 
 
-def place_evidence(tables: Tables, place: str | None = None, *, top: int = 10) -> pd.DataFrame:
-    """The sentences that mention a place (canonical name or place id; default the most mentioned)."""
-    rows = mentions_of(tables, "place_mentions", "place_id", place, ranking="places")
-    return evidence_table(rows, ["article_id", "start_char", "text", "role", "sentence"], top=top)
+def place_evidence(tables: Tables, place: str | None = None) -> pd.DataFrame | Markdown:
+    """The sentences that mention a place (canonical name or place id; default the most mentioned).
+
+    A place not in the corpus gets "None found" with the closest names.
+    """
+    rows = mentions_of(tables, "place_mentions", "place_id", place, ranking="places", kind="place")
+    if isinstance(rows, Markdown):
+        return rows
+    return evidence_table(tables, rows, ["text", "role", "sentence", "article_id", "start_char"])

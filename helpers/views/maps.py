@@ -24,13 +24,12 @@ from matplotlib.patches import Polygon
 from matplotlib.path import Path as MplPath
 
 from helpers import config
+from helpers.views.plots import place_labels
 
 SOURCE_LINE = "Boundaries: Natural Earth. Places: GeoNames (CC BY 4.0)"
 ADMIN0_FILE = "ne_admin0.json"
 ADMIN1_FILE = "ne_admin1.json"
 FIGSIZE = (8.0, 6.5)
-#: Offsets (points) tried in turn for each label, to avoid overlaps.
-LABEL_OFFSETS = ((6, 4), (6, -12), (-6, 4), (-6, -12), (0, 10), (0, -16), (12, 14), (-12, -20))
 
 
 class Shape:
@@ -79,8 +78,8 @@ def country_contains(iso2: str, lon: float, lat: float) -> bool:
     return any(s.contains(lon, lat) for s in countries() if s.properties["iso2"] == iso2)
 
 
-def _point_table(places: pd.DataFrame) -> pd.DataFrame:
-    """One row per located place with ``canonical, lat, lon, n_mentions``.
+def located(places: pd.DataFrame) -> pd.DataFrame:
+    """One row per located place with ``canonical, lat, lon, n_mentions``, most mentioned first.
 
     Accepts :func:`helpers.places.places_table` output or raw mention rows.
     """
@@ -102,6 +101,26 @@ def _point_table(places: pd.DataFrame) -> pd.DataFrame:
         )
     rows = rows.astype({"lat": float, "lon": float})
     return rows.sort_values(["n_mentions", "canonical"], ascending=[False, True], kind="stable")
+
+
+def map_alt_text(
+    places: pd.DataFrame, *, title: str, values: pd.Series | None = None, unit: str = "mentions"
+) -> str:
+    """The alt text of a map: its title, how many places, the most mentioned, the largest shaded values.
+
+    >>> places = pd.DataFrame({"canonical": ["Mosul", "Kirkuk"], "lat": [36.3, 35.5],
+    ...     "lon": [43.1, 44.4], "n_mentions": [3, 5]})
+    >>> map_alt_text(places, title="Places")
+    'Map: Places. Places marked: 2; most mentioned: Kirkuk (5 mentions), Mosul (3).'
+    """
+    points = located(places)
+    named = ", ".join(f"{row.canonical} ({row.n_mentions:,})" for row in points.head(8).itertuples())
+    named = named.replace(")", " mentions)", 1)
+    text = f"Map: {title}. Places marked: {len(points):,}; most mentioned: {named}."
+    if values is not None and len(values):
+        largest = values.sort_values(ascending=False, kind="stable").head(5)
+        text += f" Shaded by {unit}: " + ", ".join(f"{code} {int(v):,}" for code, v in largest.items()) + "."
+    return text
 
 
 #: Share of the mentions the main extent must hold; the rest may lie outside, on the locator.
@@ -176,28 +195,6 @@ def _patches(shapes: list[Shape]) -> tuple[list[Polygon], list[Shape]]:
             patches.append(Polygon(ring, closed=True))
             owners.append(shape)
     return patches, owners
-
-
-def _place_labels(ax: Axes, points: pd.DataFrame, *, max_labels: int) -> None:
-    """Label the most mentioned places, trying offsets until a label overlaps none placed so far."""
-    renderer = ax.figure.canvas.get_renderer()
-    placed = []
-    for row in points.head(max_labels).itertuples():
-        for dx, dy in LABEL_OFFSETS:
-            text = ax.annotate(
-                row.canonical,
-                (row.lon, row.lat),
-                xytext=(dx, dy),
-                textcoords="offset points",
-                fontsize=8,
-                ha="left" if dx >= 0 else "right",
-                bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.7},
-            )
-            box = text.get_window_extent(renderer)
-            if not any(box.overlaps(other) for other in placed):
-                placed.append(box)
-                break
-            text.remove()
 
 
 def _shade(
@@ -309,7 +306,7 @@ def draw_places_map(
     Raises:
         ValueError: When no row has coordinates.
     """
-    points = _point_table(places)
+    points = located(places)
     if points.empty:
         raise ValueError("no place with coordinates to draw")
     if ax is None:
@@ -353,5 +350,5 @@ def draw_places_map(
     _size_legend(ax, float(points["n_mentions"].max()))
     if len(inside) < len(points) or not wide:
         _locator(ax, points, extent)
-    _place_labels(ax, inside, max_labels=max_labels)
+    place_labels(ax, ((r.canonical, r.lon, r.lat) for r in inside.head(max_labels).itertuples()))
     return ax

@@ -7,10 +7,13 @@ paragraph) of an article. Each pair keeps one example sentence as evidence.
 from __future__ import annotations
 
 import itertools
+import math
 
 import matplotlib.pyplot as plt
 import networkx as nx
 import pandas as pd
+
+from helpers.views.plots import place_labels
 
 #: Columns of :func:`co_mentions`' result (``n_units`` is named after the level).
 LEVELS = {"sentence": ("sentence_id", "n_sentences"), "paragraph": ("paragraph", "n_paragraphs")}
@@ -121,6 +124,38 @@ def co_mention_graph(co_mentions_table: pd.DataFrame, *, actors: pd.DataFrame | 
     return graph
 
 
+def spread_layout(graph: nx.Graph, *, seed: int = 0) -> dict:
+    """Node positions: each connected group laid out on its own (spring layout, springs twice
+    networkx's default length), in a square sized to its nodes, largest group first, in rows.
+
+    >>> graph = nx.Graph([("a", "b"), ("b", "c"), ("x", "y")])
+    >>> positions = spread_layout(graph)
+    >>> bool(max(positions[n][0] for n in "abc") < min(positions["x"][0], positions["y"][0]))
+    True
+    """
+    groups = sorted((sorted(c) for c in nx.connected_components(graph)), key=lambda c: (-len(c), c))
+    row_width = 2 * math.sqrt(graph.number_of_nodes())
+    positions = {}
+    x = y = row_height = 0.0
+    for nodes in groups:
+        size = math.sqrt(len(nodes))
+        if x > 0 and x + size > row_width:
+            x, y, row_height = 0.0, y - row_height - 0.5, 0.0
+        layout = nx.spring_layout(
+            graph.subgraph(nodes),
+            seed=seed,
+            weight="weight",
+            k=2 / size,
+            iterations=200,
+            scale=size / 2,
+            center=(x + size / 2, y - size / 2),
+        )
+        positions.update(layout)
+        x += size + 0.5
+        row_height = max(row_height, size)
+    return positions
+
+
 def draw_network(
     graph: nx.Graph,
     *,
@@ -129,6 +164,10 @@ def draw_network(
     title: str = "Actors named in the same sentence",
 ) -> plt.Axes:
     """Draw the co-mention graph: nodes sized by mentions, coloured by category, labelled.
+
+    The layout spreads the nodes (:func:`spread_layout`); labels are placed most mentioned
+    first where they overlap no other label and stay inside the plot, and a note says how
+    many found no free place.
 
     Args:
         graph: Result of :func:`co_mention_graph`.
@@ -149,7 +188,7 @@ def draw_network(
     ordered = nx.Graph()
     ordered.add_nodes_from(sorted(graph.nodes(data=True)))
     ordered.add_edges_from(sorted(graph.edges(data=True)))
-    positions = nx.spring_layout(ordered, seed=seed, weight="weight")
+    positions = spread_layout(ordered, seed=seed)
     categories = sorted({data.get("category") or "uncategorised" for _, data in ordered.nodes(data=True)})
     colours = dict(zip(categories, itertools.cycle(plt.get_cmap("tab10").colors)))
     biggest = max(data.get("n_mentions", 1) for _, data in ordered.nodes(data=True)) or 1
@@ -171,12 +210,40 @@ def draw_network(
         for *_, d in ordered.edges(data=True)
     ]
     nx.draw_networkx_edges(ordered, positions, width=widths, alpha=0.4, ax=ax)
-    nx.draw_networkx_labels(
-        ordered,
-        positions,
-        ax=ax,
-        font_size=8,
-        labels={n: d.get("canonical", n) for n, d in ordered.nodes(data=True)},
+    ax.margins(0.15)
+    ax.autoscale_view()
+    by_mentions = sorted(ordered.nodes(data=True), key=lambda item: (-item[1].get("n_mentions", 1), item[0]))
+    left_out = place_labels(
+        ax, ((data.get("canonical", node), *positions[node]) for node, data in by_mentions)
     )
+    if left_out:
+        ax.text(
+            1,
+            0,
+            f"{left_out} labels left out (no free place)",
+            transform=ax.transAxes,
+            ha="right",
+            fontsize=7,
+        )
     ax.legend(loc="lower left", fontsize=8, markerscale=0.4, frameon=False)
     return ax
+
+
+def network_alt_text(graph: nx.Graph, *, title: str) -> str:
+    """The alt text of a drawn co-mention graph: its size and strongest links.
+
+    >>> graph = nx.Graph()
+    >>> graph.add_edge("a", "b", weight=3)
+    >>> graph.add_edge("a", "c", weight=1)
+    >>> for node in graph:
+    ...     graph.nodes[node]["canonical"] = node.upper()
+    >>> network_alt_text(graph, title="Actors")
+    'Network: Actors. 3 actors, 2 links; strongest: A and B (3), A and C (1).'
+    """
+    name = {node: data.get("canonical", node) for node, data in graph.nodes(data=True)}
+    edges = sorted(graph.edges(data="weight"), key=lambda e: (-e[2], name[e[0]], name[e[1]]))
+    strongest = ", ".join(f"{name[a]} and {name[b]} ({weight:,})" for a, b, weight in edges[:8])
+    return (
+        f"Network: {title}. {graph.number_of_nodes():,} actors, {graph.number_of_edges():,} links; "
+        f"strongest: {strongest}."
+    )
