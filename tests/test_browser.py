@@ -61,7 +61,11 @@ def chromium_page(problems: list[str]):
         page.on("dialog", lambda d: (problems.append(f"dialog: {d.message}"), d.dismiss()))
         page.on(
             "request",
-            lambda r: None if r.url.startswith(("file:", "data:", "blob:")) else problems.append(f"request: {r.url}"),
+            lambda r: (
+                None
+                if r.url.startswith(("file:", "data:", "blob:"))
+                else problems.append(f"request: {r.url}")
+            ),
         )
         yield page
         browser.close()
@@ -124,6 +128,39 @@ def test_an_analyst_follows_the_links_offline(report_dir):
         assert (
             page.url.endswith("/index.html") and page.locator("h1", has_text="Sitrep findings").count() == 1
         )
+    assert problems == []
+
+
+@needs_chromium
+def test_report_tables_sort_and_filter_offline(report_dir):
+    """A report table sorts on a click on its header and filters on a search, with no request."""
+    problems: list[str] = []
+    with chromium_page(problems) as page:
+        page.goto((report_dir / "02-actors.html").as_uri())
+        table = page.locator(".dt-container").filter(has=page.locator(".dt-search")).first
+        rows = table.locator(".dt-scroll-body tbody tr")
+        total = rows.count()
+        assert total >= 3 and table.locator(".dt-info").inner_text() == f"showing 1–{total} of {total} rows"
+        headers = table.locator(".dt-scroll-head th")
+        column = next(
+            k
+            for k in range(headers.count())
+            if len({rows.nth(i).locator("td").nth(k).inner_text() for i in range(total)}) > 2
+        )
+
+        def cells() -> list[str]:
+            return [rows.nth(i).locator("td").nth(column).inner_text() for i in range(rows.count())]
+
+        before = cells()
+        headers.nth(column).locator(".dt-column-order").click()
+        after = cells()
+        assert sorted(after) == sorted(before)
+        assert after in (sorted(before, key=str.casefold), sorted(before, key=str.casefold, reverse=True))
+        term = next(c for c in after if c.strip())
+        table.locator(".dt-search input").fill(term)
+        assert 1 <= rows.count() < total or all(term in c for c in before)
+        assert all(term in rows.nth(i).inner_text() for i in range(rows.count()))
+        assert f"(filtered from {total})" in table.locator(".dt-info").inner_text() or rows.count() == total
     assert problems == []
 
 
