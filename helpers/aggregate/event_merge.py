@@ -1,16 +1,16 @@
 """Which event reports tell the same incident: blocked by country and province, matched by date,
 place, actors and tolls.
 
-Reports are compared only inside a block (same country and province) and a date
-window, so the work grows with the corpus, not with its square. Within a block,
+Reports are compared only inside a block (same country) and a date window, so the
+work grows with the corpus, not with its square. Within a block,
 reports are taken in date order and each joins the best matching event still
 open (dated within the window), else starts one. A report matches an event when:
 
 * **date**: their dates are at most ``window_days`` apart (one more when either
   date is only the publication day: the event was before it);
-* **place**: the same place, or two towns at most ``near_km`` apart; a report
-  placed only in the province matches any place of it only when its tolls agree
-  exactly (a province is not a town);
+* **place**: the same place, or two places at most ``near_km`` apart; a report
+  placed only in a province matches a place of that province only when the tolls
+  agree exactly (a province is not a town);
 * **actors**: named perpetrators (``actor1_id``) do not differ;
 * **tolls**: killed and injured agree: the same, or one report gives none of an
   outcome the other gives (a follow-up about the arrest), or the killed rose as
@@ -36,7 +36,7 @@ def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     """Great-circle distance in kilometres.
 
     >>> round(distance_km(36.19, 44.01, 36.34, 43.13))   # Erbil to Mosul
-    80
+    81
     """
     p1, p2 = math.radians(lat1), math.radians(lat2)
     dp, dl = p2 - p1, math.radians(lon2 - lon1)
@@ -45,17 +45,17 @@ def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 
 def _place_score(one: dict, other: dict, near_km: float) -> int:
-    """2 same place, 1 near or one only placed in the province, 0 apart, -1 unknown."""
+    """2 same place or near, 1 one only placed in the other's province, 0 apart, -1 unknown."""
     if not one["place_id"] or not other["place_id"]:
         return -1
     if one["place_id"] == other["place_id"]:
         return 2
-    if (one["geo_precision"] or 3) >= 3 or (other["geo_precision"] or 3) >= 3:
-        return 1
-    if None in (one["latitude"], other["latitude"]):
-        return 0
-    near = distance_km(one["latitude"], one["longitude"], other["latitude"], other["longitude"]) <= near_km
-    return 1 if near else 0
+    if None not in (one["latitude"], other["latitude"]) and (
+        distance_km(one["latitude"], one["longitude"], other["latitude"], other["longitude"]) <= near_km
+    ):
+        return 2
+    wide = (one["geo_precision"] or 3) >= 3 or (other["geo_precision"] or 3) >= 3
+    return 1 if wide and one["admin1"] and one["admin1"] == other["admin1"] else 0
 
 
 def _toll_score(one: dict, other: dict) -> int:
@@ -90,7 +90,7 @@ def match_score(one: dict, other: dict, *, window_days: int = 1, near_km: float 
     if one["actor1_id"] and other["actor1_id"] and one["actor1_id"] != other["actor1_id"]:
         return 0
     toll = _toll_score(one, other)
-    if toll == 0 or (place == 1 and toll < 2 and one["place_id"] != other["place_id"]):
+    if toll == 0 or (place == 1 and toll < 2):
         return 0
     return place * 3 + toll * 2 + int(_days(one, other) == 0)
 
@@ -115,7 +115,7 @@ def cluster_reports(
         story = copies.get(report["article_id"])
         if report["report"] == 0 and story in first_report:
             story_of[report["key"]] = first_report[story]["key"]
-    blocks: dict[tuple, list[dict]] = defaultdict(list)
+    blocks: dict[str, list[dict]] = defaultdict(list)
     events: list[list[dict]] = []
     for report in reports:
         if report["key"] in story_of:
@@ -123,7 +123,7 @@ def cluster_reports(
         if report["date"] is None or not report["place_id"]:
             events.append([report])
         else:
-            blocks[report["country"], report["admin1"] or report["place_id"]].append(report)
+            blocks[report["country"] or report["place_id"]].append(report)
     for block in blocks.values():
         events += _cluster_block(sorted(block, key=lambda r: (r["date"], r["key"])), window_days, near_km)
     joined = {r["key"]: event for event in events for r in event}

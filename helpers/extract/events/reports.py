@@ -19,7 +19,7 @@ and not done, an excluded row with the reason.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span
 
@@ -33,6 +33,8 @@ from helpers.tables import columns
 
 #: Mention labels of date phrases.
 TIME_LABELS = frozenset({"DATE", "TIME"})
+#: Parts of speech whose lemmas name an event type (a month "March" or a name "Rally Street" do not).
+LEMMA_POS = frozenset({"NOUN", "VERB", "ADJ"})
 #: Place roles where an event happens (a demonym or the dateline is not).
 EVENT_ROLES = frozenset({"event", "nested"})
 
@@ -217,7 +219,7 @@ def _report(
     when = event_date(date_spans, article.date)
     sides = {r["victim_side"] for r in group if r["victim_side"]}
     outcomes = {r["outcome"] for r in group}
-    lemmas = {t.lemma_.lower() for s in sentences for t in s}
+    lemmas = {t.lemma_.lower() for s in sentences for t in s if t.pos_ in LEMMA_POS}
     kind, cue = classify(lemmas, sides, outcomes)
     where = _place_columns(place, gazetteer)
     # Actors in text order: the sentence that tells the attack names its target before the toll's.
