@@ -50,11 +50,12 @@ WORK = REPO / ".sitrep-cache" / "benchmarks"
 NEAR_KM = 25.0
 
 
-def run_extract(corpus: Path, out: Path) -> float:
-    """``python -m helpers extract CORPUS --out OUT``; its wall time in seconds."""
+def run_extract(corpus: Path, out: Path, processes: int) -> float:
+    """``python -m helpers extract CORPUS --out OUT --processes N``; its wall time in seconds."""
     started = time.perf_counter()
     env = {**os.environ, "SITREP_PROGRESS": "0"}
     command = [sys.executable, "-m", "helpers", "extract", str(corpus), "--out", str(out)]
+    command += ["--processes", str(processes)]
     subprocess.run(command, check=True, env=env, cwd=REPO, stdout=subprocess.DEVNULL)
     return round(time.perf_counter() - started, 1)
 
@@ -258,6 +259,7 @@ def main(argv: list[str] | None = None) -> dict:
     )
     parser.add_argument("--out", type=Path, default=WORK / "out-events-gva")
     parser.add_argument("--no-extract", action="store_true", help="score the tables already in --out")
+    parser.add_argument("--processes", type=int, default=1, help="extract's --processes")
     args = parser.parse_args(argv)
     if not (ROOT / "incidents.jsonl").exists():
         raise SystemExit(f"GVA corpus not found in {ROOT}")
@@ -267,13 +269,14 @@ def main(argv: list[str] | None = None) -> dict:
         corpus = args.out.parent / f"gva-{args.limit}.jsonl"
         with (ROOT / "docs.jsonl").open(encoding="utf-8") as source:
             corpus.write_text("".join(line for _, line in zip(range(args.limit), source)), encoding="utf-8")
-    seconds = None if args.no_extract else run_extract(corpus, args.out)
+    seconds = None if args.no_extract else run_extract(corpus, args.out, args.processes)
     incidents, incident_of = gold()
     results = {
         "date": dt.date.today().isoformat(),
         "model": config.default_model(),
         "corpus": "semeval2018-task5-gva/docs.jsonl" + (f" (first {args.limit})" if args.limit else ""),
         "extract_seconds": seconds,
+        "processes": args.processes,
         **score(args.out, incidents, incident_of),
     }
     print(json.dumps(results, indent=2))

@@ -60,8 +60,18 @@ CODED = (
 )
 
 
+#: Victim sides whose dead are counted apart (``victim_sides.csv``), with their ``events`` column.
+SIDE_COLUMNS = {
+    "civilians": "deaths_civilians",
+    "security forces": "deaths_security_forces",
+    "armed groups": "deaths_armed_groups",
+    "unknown": "deaths_unknown",
+}
+
+
 def report_tolls(reports: pd.DataFrame, casualties: pd.DataFrame) -> dict[str, dict[str, int]]:
-    """Each report's toll by outcome, from its figures, by the casualty totals' rules."""
+    """Each report's toll by outcome, and its dead by victim side (``deaths_civilians`` …), from its
+    figures, by the casualty totals' rules."""
     owner = {}
     for article_id, number, figures in zip(reports["article_id"], reports["report"], reports["figures"]):
         for offsets in (figures or "").split(";"):
@@ -74,10 +84,17 @@ def report_tolls(reports: pd.DataFrame, casualties: pd.DataFrame) -> dict[str, d
         for a, s, e in zip(casualties["article_id"], casualties["start_char"], casualties["end_char"])
     ]
     mine = casualties.assign(article_id=keys)
-    totals = casualty_totals(mine[mine["article_id"].notna()])
+    mine = mine[mine["article_id"].notna()]
     tolls: dict[str, dict[str, int]] = defaultdict(dict)
+    totals = casualty_totals(mine)
     for key, outcome, best in zip(totals["article_id"], totals["outcome"], totals["best"]):
         tolls[key][outcome] = int(best)
+    killed = mine[mine["outcome"] == "killed"]
+    by_side = casualty_totals(killed.assign(article_id=killed["article_id"] + "|" + killed["victim_side"]))
+    for key, best in zip(by_side["article_id"], by_side["best"]):
+        report, side = key.split("|", 1)
+        if side in SIDE_COLUMNS:
+            tolls[report][SIDE_COLUMNS[side]] = int(best)
     return tolls
 
 
@@ -90,7 +107,7 @@ def _record(row: dict, tolls: Mapping[str, int], article: Mapping) -> dict:
         published=iso_day(article.get("date") or ""),
         outlet=article.get("outlet") or "",
         url=article.get("url") or "",
-        **{o: tolls.get(o, 0) for o in OUTCOMES},
+        **{o: tolls.get(o, 0) for o in (*OUTCOMES, *SIDE_COLUMNS.values())},
         **{c: (None if is_missing(row[c]) else row[c]) for c in ("latitude", "longitude", "geo_precision")},
     )
 
@@ -146,6 +163,7 @@ def _event_row(event: list[dict]) -> dict:
         "injured_low": injured["low"],
         "injured_best": injured["best"],
         "injured_high": injured["high"],
+        **{c: main[c] for c in SIDE_COLUMNS.values()},
         "kidnapped": max(r["kidnapped"] for r in event),
         "arrested": max(r["arrested"] for r in event),
         "fatalities_range": f"{killed['low']}-{killed['high']}",

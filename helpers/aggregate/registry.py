@@ -14,6 +14,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from helpers.aggregate.actors import actors_table
+from helpers.aggregate.event_ged import ged_view
 from helpers.aggregate.events import events_table
 from helpers.aggregate.incidents import merge_incidents
 from helpers.aggregate.persons import persons_table
@@ -92,6 +93,7 @@ AGGREGATES: tuple[Aggregate, ...] = (
     Aggregate("casualty_totals", reads=("casualties", "articles"), build=_totals),
     Aggregate("incidents", reads=("casualty_totals", "articles", "place_mentions"), build=_incidents),
     Aggregate("events", reads=("event_reports", "casualties", "articles"), build=_events),
+    Aggregate("events_ged", reads=("events",), build=lambda read, context: ged_view(read("events", None))),
 )
 CORPUS_TABLES: tuple[str, ...] = tuple(a.table for a in AGGREGATES)
 
