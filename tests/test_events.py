@@ -16,6 +16,7 @@ from helpers.aggregate.event_merge import cluster_reports
 from helpers.extract.events.coding import classify, code_actors, interaction
 from helpers.extract.events.dating import event_date
 from helpers.run.runner import extract
+from helpers.tables import columns
 
 SEED = config.PROJECT_DIR / "seeds" / "000_09ded475ebf546e7.txt"
 
@@ -195,6 +196,41 @@ def test_article_tolls_and_merge_through_extract(tmp_path, monkeypatch):
     assert springfield["actor2"] == "Civilians (United States)"
     assert events.loc["Chicago", "fatalities"] == 1
     assert len(events) == 2
+    ged = pd.read_parquet(tmp_path / "out" / "events_ged.parquet").set_index("where_coordinates")
+    assert ged.loc["Springfield", "type_of_violence"] == 3  # one-sided: against civilians
+    assert (ged.loc["Springfield", "best"], ged.loc["Springfield", "date_prec"]) == (2, 1)
+
+
+def test_events_csv_starts_with_acled_columns_in_acled_order():
+    acled = [
+        "event_id",
+        "event_date",
+        "year",
+        "time_precision",
+        "disorder_type",
+        "event_type",
+        "sub_event_type",
+        "actor1",
+        "assoc_actor_1",
+        "inter1",
+        "actor2",
+        "assoc_actor_2",
+        "inter2",
+        "interaction",
+        "civilian_targeting",
+        "iso",
+        "country",
+        "admin1",
+        "admin2",
+        "location",
+        "latitude",
+        "longitude",
+        "geo_precision",
+        "source",
+        "notes",
+        "fatalities",
+    ]
+    assert columns("events")[: len(acled)] == acled
 
 
 # ----------------------------------------------------------------------------- seed
