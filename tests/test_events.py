@@ -13,6 +13,7 @@ import spacy
 from helpers import config
 from helpers.aggregate import event_merge
 from helpers.aggregate.event_merge import cluster_reports
+from helpers.aggregate.events import events_table
 from helpers.extract.events.coding import classify, code_actors, interaction
 from helpers.extract.events.dating import event_date
 from helpers.run.runner import extract
@@ -150,6 +151,35 @@ def test_merge_compares_reports_only_within_the_date_window(monkeypatch):
     ]
     assert len(cluster_reports(reports, {})) == 2000
     assert len(calls) < 20 * len(reports)  # all pairs would be 2 million
+
+
+def test_undated_reports_stay_apart_and_keep_their_reason():
+    names = columns("event_reports")
+    base = dict.fromkeys(names, "")
+    rows = [
+        dict(
+            base,
+            article_id=article,
+            report=0,
+            figures="",
+            time_precision=pd.NA,
+            geo_precision=pd.NA,
+            latitude=float("nan"),
+            longitude=float("nan"),
+            inter1=pd.NA,
+            inter2=pd.NA,
+            interaction=pd.NA,
+            excluded=False,
+            date_reason="no date phrase and no publication date",
+        )
+        for article in ("a", "b")
+    ]
+    reports = pd.DataFrame(rows, columns=names).astype({"time_precision": "Int64", "geo_precision": "Int64"})
+    articles = pd.DataFrame(
+        {"article_id": ["a", "b"], "date": "", "outlet": "", "url": "", "near_duplicate_of": ""}
+    )
+    events = events_table(reports, pd.DataFrame(columns=columns("casualties")), articles)
+    assert len(events) == 2 and set(events["date_reason"]) == {"no date phrase and no publication date"}
 
 
 # ----------------------------------------------------------------------------- through extract

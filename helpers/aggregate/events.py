@@ -108,7 +108,8 @@ def _record(row: dict, tolls: Mapping[str, int], article: Mapping) -> dict:
         outlet=article.get("outlet") or "",
         url=article.get("url") or "",
         **{o: tolls.get(o, 0) for o in (*OUTCOMES, *SIDE_COLUMNS.values())},
-        **{c: (None if is_missing(row[c]) else row[c]) for c in ("latitude", "longitude", "geo_precision")},
+        **{c: (None if is_missing(row[c]) else row[c]) for c in ("latitude", "longitude")},
+        **{c: (None if is_missing(row[c]) else int(row[c])) for c in ("time_precision", "geo_precision")},
     )
 
 
@@ -142,9 +143,9 @@ def _competing(event: list[dict]) -> str:
 
 
 def _event_row(event: list[dict]) -> dict:
-    main = max(
-        event, key=lambda r: (r["killed"] + r["injured"] > 0, r["time_precision"] == 1, -event.index(r))
-    )
+    # The main report: one with a toll, dated to the day, the earliest of those.
+    order = {id(r): n for n, r in enumerate(event)}
+    main = max(event, key=lambda r: (r["killed"] + r["injured"] > 0, r["time_precision"] == 1, -order[id(r)]))
     killed, injured = _figures(event, "killed"), _figures(event, "injured")
     dates = sorted(r["date"] for r in event if r["date"] is not None)
     date = mode_of(r["date"] for r in event if r["time_precision"] == 1) or (dates[0] if dates else None)
