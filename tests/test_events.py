@@ -16,8 +16,10 @@ from helpers.aggregate.event_merge import cluster_reports
 from helpers.aggregate.events import events_table
 from helpers.extract.events.coding import classify, code_actors, interaction
 from helpers.extract.events.dating import event_date
+from helpers.run import Tables
 from helpers.run.runner import extract
 from helpers.tables import columns
+from helpers.views import events as event_views
 
 SEED = config.PROJECT_DIR / "seeds" / "000_09ded475ebf546e7.txt"
 
@@ -229,6 +231,12 @@ def test_article_tolls_and_merge_through_extract(tmp_path, monkeypatch):
     ged = pd.read_parquet(tmp_path / "out" / "events_ged.parquet").set_index("where_coordinates")
     assert ged.loc["Springfield", "type_of_violence"] == 3  # one-sided: against civilians
     assert (ged.loc["Springfield", "best"], ged.loc["Springfield", "date_prec"]) == (2, 1)
+    tables = Tables(tmp_path / "out")
+    pairs = event_views.events_by(tables, ["actor1", "actor2", "interaction"])
+    assert pairs["events"].sum() == 2
+    sources = event_views.event_sources(tables, springfield["event_id"])
+    assert set(sources["source"]) == {"Daily A", "Daily B"}
+    assert event_views.events_timeline(tables).axes[0].get_title(loc="left") == "Events per day"
 
 
 def test_events_csv_starts_with_acled_columns_in_acled_order():

@@ -72,7 +72,7 @@ def events_by(tables: Tables, columns: list[str], *, top: int = TOP) -> pd.DataF
     """Events, fatalities and injured by ``columns`` (``["event_type", "sub_event_type"]``,
     ``["actor1", "actor2", "interaction"]`` …), most events first."""
     events = tables.read("events")
-    keyed = events.assign(**{c: events[c].fillna("").astype(str).replace("", "(none)") for c in columns})
+    keyed = events.assign(**{c: events[c].astype("string").fillna("").replace("", "(none)") for c in columns})
     table = keyed.groupby(columns).agg(
         events=("event_id", "size"), fatalities=("fatalities", "sum"), injured=("injured_best", "sum")
     )
