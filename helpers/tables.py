@@ -18,226 +18,87 @@ import pyarrow.parquet as pq
 
 STR, INT, FLOAT, BOOL = pa.string(), pa.int64(), pa.float64(), pa.bool_()
 
+
+def _schema(spec: str) -> pa.Schema:
+    """A schema from ``name:type`` words (``s`` string, ``i`` int64, ``f`` float64, ``b`` bool).
+
+    >>> _schema("article_id:s low:i").names
+    ['article_id', 'low']
+    """
+    types = {"s": STR, "i": INT, "f": FLOAT, "b": BOOL}
+    return pa.schema([(name, types[kind]) for name, kind in (word.split(":") for word in spec.split())])
+
+
 SCHEMAS: dict[str, pa.Schema] = {
-    "articles": pa.schema(
-        [
-            ("article_id", STR),
-            ("path", STR),
-            ("record", INT),
-            ("status", STR),
-            ("reason", STR),
-            ("title", STR),
-            ("dateline", STR),
-            ("outlet", STR),
-            ("byline", STR),
-            ("date", STR),
-            ("published", STR),
-            ("url", STR),
-            ("n_paragraphs", INT),
-            ("n_words", INT),
-            ("n_repeats", INT),
-            ("n_boilerplate", INT),
-            ("n_pages", INT),
-            ("text_sha256", STR),
-            ("duplicate_of", STR),
-            ("near_duplicate_of", STR),
-            ("near_duplicate_similarity", FLOAT),
-        ]
+    "articles": _schema(
+        "article_id:s path:s record:i status:s reason:s title:s dateline:s outlet:s byline:s date:s "
+        "published:s url:s n_paragraphs:i n_words:i n_repeats:i n_boilerplate:i n_pages:i text_sha256:s "
+        "duplicate_of:s near_duplicate_of:s near_duplicate_similarity:f"
     ),
-    "paragraphs": pa.schema(
-        [
-            ("article_id", STR),
-            ("paragraph", INT),
-            ("start_char", INT),
-            ("end_char", INT),
-            ("kind", STR),
-            ("note", STR),
-            ("page", INT),
-            ("text", STR),
-        ]
+    "paragraphs": _schema("article_id:s paragraph:i start_char:i end_char:i kind:s note:s page:i text:s"),
+    "mentions": _schema(
+        "article_id:s paragraph:i sentence_id:i start_char:i end_char:i text:s label:s sentence:s "
+        "actor_id:s canonical:s category:s place_id:s lat:f lon:f country:s admin1:s admin1_code:s "
+        "place_kind:s"
     ),
-    "mentions": pa.schema(
-        [
-            ("article_id", STR),
-            ("paragraph", INT),
-            ("sentence_id", INT),
-            ("start_char", INT),
-            ("end_char", INT),
-            ("text", STR),
-            ("label", STR),
-            ("sentence", STR),
-            ("actor_id", STR),
-            ("canonical", STR),
-            ("category", STR),
-            ("place_id", STR),
-            ("lat", FLOAT),
-            ("lon", FLOAT),
-            ("country", STR),
-            ("admin1", STR),
-            ("admin1_code", STR),
-            ("place_kind", STR),
-        ]
+    "person_mentions": _schema(
+        "article_id:s start_char:i end_char:i text:s sentence:s canonical:s person_id:s rank:s title:s "
+        "affiliation:s role:s mention:s"
     ),
-    "person_mentions": pa.schema(
-        [
-            ("article_id", STR),
-            ("start_char", INT),
-            ("end_char", INT),
-            ("text", STR),
-            ("sentence", STR),
-            ("canonical", STR),
-            ("person_id", STR),
-            ("rank", STR),
-            ("title", STR),
-            ("affiliation", STR),
-            ("role", STR),
-            ("mention", STR),
-        ]
+    "quotes": _schema(
+        "article_id:s start_char:i end_char:i speaker:s speaker_id:s cue:s quote:s kind:s sentence:s"
     ),
-    "quotes": pa.schema(
-        [
-            ("article_id", STR),
-            ("start_char", INT),
-            ("end_char", INT),
-            ("speaker", STR),
-            ("speaker_id", STR),
-            ("cue", STR),
-            ("quote", STR),
-            ("kind", STR),
-            ("sentence", STR),
-        ]
+    "place_mentions": _schema(
+        "article_id:s start_char:i end_char:i text:s sentence:s label:s role:s place_id:s geonameid:i "
+        "canonical:s kind:s lat:f lon:f country:s admin1:s admin1_code:s precision:i resolution:s"
     ),
-    "place_mentions": pa.schema(
-        [
-            ("article_id", STR),
-            ("start_char", INT),
-            ("end_char", INT),
-            ("text", STR),
-            ("sentence", STR),
-            ("label", STR),
-            ("role", STR),
-            ("place_id", STR),
-            ("geonameid", INT),
-            ("canonical", STR),
-            ("kind", STR),
-            ("lat", FLOAT),
-            ("lon", FLOAT),
-            ("country", STR),
-            ("admin1", STR),
-            ("admin1_code", STR),
-            ("precision", INT),
-            ("resolution", STR),
-        ]
+    "casualties": _schema(
+        "article_id:s start_char:i end_char:i text:s sentence:s outcome:s low:i high:i qualifier:s "
+        "victim:s victim_group:s victim_side:s perpetrator:s perpetrator_id:s place_id:s place:s admin1:s "
+        "time:s rule:s confidence:f includes_killed:b group:s part_of:s scope:s scope_cue:s "
+        "scope_reason:s superseded_by:s excluded:b exclude_reason:s"
     ),
-    "casualties": pa.schema(
-        [
-            ("article_id", STR),
-            ("start_char", INT),
-            ("end_char", INT),
-            ("text", STR),
-            ("sentence", STR),
-            ("outcome", STR),
-            ("low", INT),
-            ("high", INT),
-            ("qualifier", STR),
-            ("victim", STR),
-            ("victim_group", STR),
-            ("victim_side", STR),
-            ("perpetrator", STR),
-            ("perpetrator_id", STR),
-            ("place_id", STR),
-            ("place", STR),
-            ("admin1", STR),
-            ("time", STR),
-            ("rule", STR),
-            ("confidence", FLOAT),
-            ("includes_killed", BOOL),
-            ("group", STR),
-            ("part_of", STR),
-            ("scope", STR),
-            ("scope_cue", STR),
-            ("scope_reason", STR),
-            ("superseded_by", STR),
-            ("excluded", BOOL),
-            ("exclude_reason", STR),
-        ]
+    "actors": _schema(
+        "actor_id:s canonical:s category:s country:s wikidata:s aliases_seen:s in_dictionary:b "
+        "n_mentions:i n_articles:i"
     ),
-    "actors": pa.schema(
-        [
-            ("actor_id", STR),
-            ("canonical", STR),
-            ("category", STR),
-            ("country", STR),
-            ("wikidata", STR),
-            ("aliases_seen", STR),
-            ("in_dictionary", BOOL),
-            ("n_mentions", INT),
-            ("n_articles", INT),
-        ]
+    "persons": _schema(
+        "person_id:s canonical:s rank:s title:s affiliation:s role:s variants:s n_mentions:i n_articles:i"
     ),
-    "persons": pa.schema(
-        [
-            ("person_id", STR),
-            ("canonical", STR),
-            ("rank", STR),
-            ("title", STR),
-            ("affiliation", STR),
-            ("role", STR),
-            ("variants", STR),
-            ("n_mentions", INT),
-            ("n_articles", INT),
-        ]
+    "casualty_totals": _schema(
+        "article_id:s outcome:s best:i low:i high:i armed_groups:i n_figures:i n_restatements:i "
+        "needs_review:b review_reason:s rows:s copies:s place_id:s admin1:s"
     ),
-    "casualty_totals": pa.schema(
-        [
-            ("article_id", STR),
-            ("outcome", STR),
-            ("best", INT),
-            ("low", INT),
-            ("high", INT),
-            ("armed_groups", INT),
-            ("n_figures", INT),
-            ("n_restatements", INT),
-            ("needs_review", BOOL),
-            ("review_reason", STR),
-            ("rows", STR),
-            ("copies", STR),
-            ("place_id", STR),
-            ("admin1", STR),
-        ]
+    "incidents": _schema(
+        "incident_id:s outcome:s place_key:s date_first:s date_last:s n_articles:i article_ids:s bests:s "
+        "acled_best:i ucdp_low:i ucdp_best:i ucdp_high:i conflict:b"
     ),
-    "incidents": pa.schema(
-        [
-            ("incident_id", STR),
-            ("outcome", STR),
-            ("place_key", STR),
-            ("date_first", STR),
-            ("date_last", STR),
-            ("n_articles", INT),
-            ("article_ids", STR),
-            ("bests", STR),
-            ("acled_best", INT),
-            ("ucdp_low", INT),
-            ("ucdp_best", INT),
-            ("ucdp_high", INT),
-            ("conflict", BOOL),
-        ]
+    "event_reports": _schema(
+        "article_id:s report:i start_char:i end_char:i sentence:s figures:s evidence:s event_date:s "
+        "time_precision:i date_phrase:s date_reason:s disorder_type:s event_type:s sub_event_type:s "
+        "type_cue:s actor1_id:s actor1:s inter1:i assoc_actor_1:s actor2_id:s actor2:s inter2:i "
+        "assoc_actor_2:s interaction:i victim_sides:s country:s iso:s admin1:s admin2:s location:s "
+        "place_id:s latitude:f longitude:f geo_precision:i source:s source_url:s notes:s excluded:b "
+        "exclude_reason:s"
     ),
-    "places": pa.schema(
-        [
-            ("place_id", STR),
-            ("canonical", STR),
-            ("geonameid", INT),
-            ("kind", STR),
-            ("lat", FLOAT),
-            ("lon", FLOAT),
-            ("admin1", STR),
-            ("admin1_code", STR),
-            ("country", STR),
-            ("precision", INT),
-            ("n_mentions", INT),
-            ("n_articles", INT),
-        ]
+    "events": _schema(
+        "event_id:s event_date:s year:i time_precision:i disorder_type:s event_type:s sub_event_type:s "
+        "actor1:s assoc_actor_1:s inter1:i actor2:s assoc_actor_2:s inter2:i interaction:i "
+        "civilian_targeting:s iso:s country:s admin1:s admin2:s location:s latitude:f longitude:f "
+        "geo_precision:i source:s notes:s fatalities:i actor1_id:s actor2_id:s deaths_low:i deaths_best:i "
+        "deaths_high:i deaths_civilians:i deaths_security_forces:i deaths_armed_groups:i deaths_unknown:i "
+        "injured_low:i injured_best:i injured_high:i kidnapped:i arrested:i "
+        "fatalities_range:s n_sources:i n_reports:i conflict:b competing:s source_urls:s article_ids:s "
+        "reports:s evidence:s sentences:s date_phrase:s date_reason:s"
+    ),
+    "events_ged": _schema(
+        "id:s year:i type_of_violence:i side_a:s side_b:s where_prec:i latitude:f longitude:f country:s "
+        "adm_1:s adm_2:s where_coordinates:s date_start:s date_end:s date_prec:i deaths_a:i deaths_b:i "
+        "deaths_civilians:i deaths_unknown:i best:i high:i low:i number_of_sources:i source_article:s"
+    ),
+    "places": _schema(
+        "place_id:s canonical:s geonameid:i kind:s lat:f lon:f admin1:s admin1_code:s country:s "
+        "precision:i n_mentions:i n_articles:i"
     ),
 }
 

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 import pandas as pd
 
 from helpers.aggregate.actors import actors_table
+from helpers.aggregate.event_ged import ged_view
+from helpers.aggregate.events import events_table
 from helpers.aggregate.incidents import merge_incidents
 from helpers.aggregate.persons import persons_table
 from helpers.aggregate.places import places_table
@@ -75,6 +77,14 @@ def _incidents(read: Reader, context: Context) -> pd.DataFrame:
     )
 
 
+def _events(read: Reader, context: Context) -> pd.DataFrame:
+    return events_table(
+        read("event_reports", None),
+        read("casualties", None),
+        read("articles", ["article_id", "date", "outlet", "url", "near_duplicate_of"]),
+    )
+
+
 #: Every corpus table, in the order they are built (each reads only earlier tables).
 AGGREGATES: tuple[Aggregate, ...] = (
     Aggregate("actors", reads=("mentions",), build=_actors),
@@ -82,6 +92,8 @@ AGGREGATES: tuple[Aggregate, ...] = (
     Aggregate("places", reads=("place_mentions",), build=_places),
     Aggregate("casualty_totals", reads=("casualties", "articles"), build=_totals),
     Aggregate("incidents", reads=("casualty_totals", "articles", "place_mentions"), build=_incidents),
+    Aggregate("events", reads=("event_reports", "casualties", "articles"), build=_events),
+    Aggregate("events_ged", reads=("events",), build=lambda read, context: ged_view(read("events", None))),
 )
 CORPUS_TABLES: tuple[str, ...] = tuple(a.table for a in AGGREGATES)
 

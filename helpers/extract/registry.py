@@ -18,6 +18,7 @@ from spacy.tokens import Doc
 from helpers.articles import Article
 from helpers.extract.casualties import extract_casualties
 from helpers.extract.context import Context
+from helpers.extract.events import event_reports
 from helpers.extract.mentions import context_countries, extract_mentions, with_places
 from helpers.extract.persons import extract_persons
 from helpers.extract.places import main_place, resolve_places
@@ -105,6 +106,21 @@ def _casualties(doc: Doc, article: Article, context: Context, found: Mapping[str
     }
 
 
+def _events(doc: Doc, article: Article, context: Context, found: Mapping[str, list[dict]]) -> Rows:
+    places = found["place_mentions"]
+    return {
+        "event_reports": event_reports(
+            doc,
+            article,
+            casualties=found["casualties"],
+            places=places,
+            mentions=found["mentions"],
+            main_place=main_place(places),
+            gazetteer=context.gazetteer,
+        )
+    }
+
+
 #: Every per-article extractor, in the order they run (each reads only earlier tables).
 EXTRACTORS: tuple[Extractor, ...] = (
     Extractor("persons", writes=("person_mentions",), reads=(), run=_persons),
@@ -112,6 +128,12 @@ EXTRACTORS: tuple[Extractor, ...] = (
     Extractor("mentions", writes=("mentions",), reads=("person_mentions", "place_mentions"), run=_mentions),
     Extractor("quotes", writes=("quotes",), reads=("person_mentions",), run=_quotes),
     Extractor("casualties", writes=("casualties",), reads=("place_mentions",), run=_casualties),
+    Extractor(
+        "events",
+        writes=("event_reports",),
+        reads=("casualties", "place_mentions", "mentions"),
+        run=_events,
+    ),
 )
 
 #: Tables the extractors write, in registry order.

@@ -1,0 +1,158 @@
+"""Which event reports tell the same incident: blocked by country and province, matched by date,
+place, actors and tolls.
+
+Reports are compared only inside a block (same country) and a date window, so the
+work grows with the corpus, not with its square. Within a block,
+reports are taken in date order and each joins the best matching event still
+open (dated within the window), else starts one. A report matches an event when:
+
+* **date**: their dates are at most ``window_days`` apart (one more when either
+  date is only the publication day: the event was before it);
+* **place**: the same place, or two places at most ``near_km`` apart; a report
+  placed only in a province matches a place of that province only when the tolls
+  agree exactly (a province is not a town);
+* **actors**: named perpetrators (``actor1_id``) do not differ;
+* **tolls**: killed and injured agree: the same, or one report gives none of an
+  outcome the other gives (a follow-up about the arrest), or the killed rose as
+  the injured fell by as many (a victim died of their wounds), or the killed differ
+  by at most a third (competing figures; kept and flagged).
+
+Near-duplicate copies of a story (``near_duplicate_of``) are one report of it:
+their first reports join the story's event before anything else is compared.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections import defaultdict
+from collections.abc import Sequence
+
+#: ACLED's time precision of a date that is only the publication day.
+PUBLICATION_DAY = 2
+
+
+def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in kilometres.
+
+    >>> round(distance_km(36.19, 44.01, 36.34, 43.13))   # Erbil to Mosul
+    81
+    """
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 6371.0 * 2 * math.asin(math.sqrt(a))
+
+
+def _place_score(one: dict, other: dict, near_km: float) -> int:
+    """2 same place or near, 1 one only placed in the other's province, 0 apart, -1 unknown."""
+    if not one["place_id"] or not other["place_id"]:
+        return -1
+    if one["place_id"] == other["place_id"]:
+        return 2
+    if None not in (one["latitude"], other["latitude"]) and (
+        distance_km(one["latitude"], one["longitude"], other["latitude"], other["longitude"]) <= near_km
+    ):
+        return 2
+    wide = (one["geo_precision"] or 3) >= 3 or (other["geo_precision"] or 3) >= 3
+    return 1 if wide and one["admin1"] and one["admin1"] == other["admin1"] else 0
+
+
+def _toll_score(one: dict, other: dict) -> int:
+    """2 the tolls agree, 1 compatible (a partial report, a death of wounds, competing figures), 0 not."""
+    k1, k2, i1, i2 = one["killed"], other["killed"], one["injured"], other["injured"]
+    if (k1, i1) == (k2, i2):
+        return 2
+    killed_ok = k1 == k2 or not k1 or not k2 or abs(k1 - k2) <= max(k1, k2) / 3
+    injured_ok = i1 == i2 or not i1 or not i2
+    if killed_ok and injured_ok and (bool(k1) == bool(k2) or not (k1 or i1) or not (k2 or i2)):
+        return 1
+    died_of_wounds = k1 + i1 == k2 + i2
+    return 1 if died_of_wounds else 0
+
+
+def _days(one: dict, other: dict) -> int:
+    return abs((one["date"] - other["date"]).days)
+
+
+def _window(one: dict, other: dict, window_days: int) -> int:
+    late = PUBLICATION_DAY in (one["time_precision"], other["time_precision"])
+    return window_days + int(late)
+
+
+def match_score(one: dict, other: dict, *, window_days: int = 1, near_km: float = 25.0) -> int:
+    """How well two reports agree (higher is better), or 0 when they cannot be one incident."""
+    if one["date"] is None or other["date"] is None or _days(one, other) > _window(one, other, window_days):
+        return 0
+    place = _place_score(one, other, near_km)
+    if place <= 0:
+        return 0
+    if one["actor1_id"] and other["actor1_id"] and one["actor1_id"] != other["actor1_id"]:
+        return 0
+    toll = _toll_score(one, other)
+    if toll == 0 or (place == 1 and toll < 2):
+        return 0
+    return place * 3 + toll * 2 + int(_days(one, other) == 0)
+
+
+def cluster_reports(
+    reports: Sequence[dict], copies: dict[str, str], *, window_days: int = 1, near_km: float = 25.0
+) -> list[list[dict]]:
+    """The reports grouped into events (see the module docstring), each in date order.
+
+    Args:
+        reports: Report records with ``key``, ``article_id``, ``report``, ``date`` (a
+            ``datetime.date`` or None), ``time_precision``, ``country``, ``admin1``,
+            ``place_id``, ``latitude``, ``longitude``, ``geo_precision``, ``actor1_id``,
+            ``killed``, ``injured``.
+        copies: Article id of a near-duplicate copy -> the first article of its story.
+        window_days: Most days between the dates of one incident's reports.
+        near_km: Most kilometres between two towns of one incident.
+    """
+    first_report = {r["article_id"]: r for r in reports if r["report"] == 0}
+    story_of: dict[str, str] = {}
+    for report in reports:
+        story = copies.get(report["article_id"])
+        if report["report"] == 0 and story in first_report:
+            story_of[report["key"]] = first_report[story]["key"]
+    blocks: dict[str, list[dict]] = defaultdict(list)
+    events: list[list[dict]] = []
+    for report in reports:
+        if report["key"] in story_of:
+            continue
+        if report["date"] is None or not report["place_id"]:
+            events.append([report])
+        else:
+            blocks[report["country"] or report["place_id"]].append(report)
+    for block in blocks.values():
+        events += _cluster_block(sorted(block, key=lambda r: (r["date"], r["key"])), window_days, near_km)
+    joined = {r["key"]: event for event in events for r in event}
+    for report in reports:
+        story = story_of.get(report["key"])
+        if story is not None:
+            joined[story].append(report)
+    return [sorted(event, key=lambda r: (r["date"] or dt.date.max, r["key"])) for event in events]
+
+
+def _cluster_block(block: list[dict], window_days: int, near_km: float) -> list[list[dict]]:
+    """Greedy clustering of one block's reports in date order."""
+    closed: list[list[dict]] = []
+    open_events: list[list[dict]] = []
+    for report in block:
+        still_open = []
+        for event in open_events:
+            if (report["date"] - event[-1]["date"]).days > window_days + 1:
+                closed.append(event)
+            else:
+                still_open.append(event)
+        open_events = still_open
+        scored = [
+            (min(match_score(report, other, window_days=window_days, near_km=near_km) for other in event), n)
+            for n, event in enumerate(open_events)
+        ]
+        best = max(scored, default=(0, -1))
+        if best[0] > 0:
+            open_events[best[1]].append(report)
+        else:
+            open_events.append([report])
+    return closed + open_events

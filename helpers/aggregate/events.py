@@ -1,0 +1,211 @@
+"""The ``events`` table: one ACLED-shaped row per incident, merged across the articles that report it.
+
+Each article's ``event_reports`` (one per incident it reports) get their tolls
+from their own casualty figures, counted by the casualty totals' rules
+(:func:`helpers.aggregate.totals.casualty_totals`: restatements once, updates win,
+sides add up). Reports of one incident are merged
+(:func:`helpers.aggregate.event_merge.cluster_reports`), and their disagreements
+kept:
+
+* ``fatalities`` follows ACLED's conservative rule: the lowest killed figure of the
+  latest reports (a later toll updates the event; on one day, the lowest wins);
+* ``deaths_low``/``deaths_best``/``deaths_high`` are UCDP's: the lowest figure
+  given, the median of the latest reports, the highest; the same for injured;
+* ``conflict`` says the reports disagree, ``competing`` lists each figure with its
+  sources, ``fatalities_range`` the span, ``n_sources`` the outlets.
+
+The columns start with ACLED's, in ACLED's order, so ``events.csv`` can be
+concatenated with an ACLED download; Sitrep's own columns follow.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Mapping
+
+import pandas as pd
+
+from helpers.aggregate.event_merge import cluster_reports
+from helpers.aggregate.totals import casualty_totals, mode_of
+from helpers.extract.events.dating import iso_day
+from helpers.tables import columns, is_missing
+
+#: Outcomes an event counts.
+OUTCOMES = ("killed", "injured", "kidnapped", "missing", "arrested")
+#: Columns copied from the event's main report.
+CODED = (
+    "time_precision",
+    "disorder_type",
+    "event_type",
+    "sub_event_type",
+    "actor1",
+    "assoc_actor_1",
+    "inter1",
+    "actor2",
+    "assoc_actor_2",
+    "inter2",
+    "interaction",
+    "country",
+    "admin1",
+    "admin2",
+    "location",
+    "latitude",
+    "longitude",
+    "geo_precision",
+    "notes",
+    "actor1_id",
+    "actor2_id",
+    "date_phrase",
+    "date_reason",
+)
+
+
+#: Victim sides whose dead are counted apart (``victim_sides.csv``), with their ``events`` column.
+SIDE_COLUMNS = {
+    "civilians": "deaths_civilians",
+    "security forces": "deaths_security_forces",
+    "armed groups": "deaths_armed_groups",
+    "unknown": "deaths_unknown",
+}
+
+
+def report_tolls(reports: pd.DataFrame, casualties: pd.DataFrame) -> dict[str, dict[str, int]]:
+    """Each report's toll by outcome, and its dead by victim side (``deaths_civilians`` …), from its
+    figures, by the casualty totals' rules."""
+    owner = {}
+    for article_id, number, figures in zip(reports["article_id"], reports["report"], reports["figures"]):
+        for offsets in (figures or "").split(";"):
+            if offsets:
+                owner[article_id, offsets] = f"{article_id}#{number}"
+    if not owner or casualties.empty:
+        return {}
+    keys = [
+        owner.get((a, f"{s}-{e}"))
+        for a, s, e in zip(casualties["article_id"], casualties["start_char"], casualties["end_char"])
+    ]
+    mine = casualties.assign(article_id=keys)
+    mine = mine[mine["article_id"].notna()]
+    tolls: dict[str, dict[str, int]] = defaultdict(dict)
+    totals = casualty_totals(mine)
+    for key, outcome, best in zip(totals["article_id"], totals["outcome"], totals["best"]):
+        tolls[key][outcome] = int(best)
+    killed = mine[mine["outcome"] == "killed"]
+    by_side = casualty_totals(killed.assign(article_id=killed["article_id"] + "|" + killed["victim_side"]))
+    for key, best in zip(by_side["article_id"], by_side["best"]):
+        report, side = key.split("|", 1)
+        if side in SIDE_COLUMNS:
+            tolls[report][SIDE_COLUMNS[side]] = int(best)
+    return tolls
+
+
+def _record(row: dict, tolls: Mapping[str, int], article: Mapping) -> dict:
+    date = iso_day(row["event_date"] or "")
+    return dict(
+        row,
+        key=f"{row['article_id']}#{row['report']}",
+        date=date,
+        published=iso_day(article.get("date") or ""),
+        outlet=article.get("outlet") or "",
+        url=article.get("url") or "",
+        **{o: tolls.get(o, 0) for o in (*OUTCOMES, *SIDE_COLUMNS.values())},
+        **{c: (None if is_missing(row[c]) else row[c]) for c in ("latitude", "longitude")},
+        **{c: (None if is_missing(row[c]) else int(row[c])) for c in ("time_precision", "geo_precision")},
+    )
+
+
+def _latest(event: list[dict]) -> list[dict]:
+    """The reports of the latest publication day (all, when none is dated)."""
+    days = [r["published"] for r in event if r["published"] is not None]
+    return [r for r in event if r["published"] == max(days)] if days else event
+
+
+def _figures(event: list[dict], outcome: str) -> dict:
+    values = [r[outcome] for r in event]
+    latest = sorted(r[outcome] for r in _latest(event))
+    return {
+        "low": min(values),
+        "best": latest[(len(latest) - 1) // 2],
+        "high": max(values),
+        "acled": latest[0],
+    }
+
+
+def _competing(event: list[dict]) -> str:
+    """Each distinct (killed, injured) pair with the sources that give it."""
+    by_toll: dict[tuple[int, int], list[str]] = defaultdict(list)
+    for r in event:
+        by_toll[r["killed"], r["injured"]].append(r["outlet"] or r["article_id"])
+    if len(by_toll) < 2:
+        return ""
+    return "; ".join(
+        f"{k} killed, {i} injured: {', '.join(dict.fromkeys(s))}" for (k, i), s in sorted(by_toll.items())
+    )
+
+
+def _event_row(event: list[dict]) -> dict:
+    # The main report: one with a toll, dated to the day, the earliest of those.
+    order = {id(r): n for n, r in enumerate(event)}
+    main = max(event, key=lambda r: (r["killed"] + r["injured"] > 0, r["time_precision"] == 1, -order[id(r)]))
+    killed, injured = _figures(event, "killed"), _figures(event, "injured")
+    dates = sorted(r["date"] for r in event if r["date"] is not None)
+    date = mode_of(r["date"] for r in event if r["time_precision"] == 1) or (dates[0] if dates else None)
+    outlets = list(dict.fromkeys(r["outlet"] for r in event if r["outlet"]))
+    return {
+        **{c: main[c] for c in CODED},
+        "event_date": date.isoformat() if date else "",
+        "year": date.year if date else None,
+        "civilian_targeting": "Civilian targeting" if main["inter2"] == 7 else "",
+        "iso": main["iso"],
+        "source": "; ".join(outlets),
+        "fatalities": killed["acled"],
+        "deaths_low": killed["low"],
+        "deaths_best": killed["best"],
+        "deaths_high": killed["high"],
+        "injured_low": injured["low"],
+        "injured_best": injured["best"],
+        "injured_high": injured["high"],
+        **{c: main[c] for c in SIDE_COLUMNS.values()},
+        "kidnapped": max(r["kidnapped"] for r in event),
+        "arrested": max(r["arrested"] for r in event),
+        "fatalities_range": f"{killed['low']}-{killed['high']}",
+        "n_sources": len(outlets) or len({r["article_id"] for r in event}),
+        "n_reports": len(event),
+        "conflict": bool(_competing(event)),
+        "competing": _competing(event),
+        "source_urls": "; ".join(dict.fromkeys(r["url"] for r in event if r["url"])),
+        "article_ids": ";".join(dict.fromkeys(r["article_id"] for r in event)),
+        "reports": ";".join(r["key"] for r in event),
+        "evidence": ";".join(f"{r['article_id']}:{r['evidence']}" for r in event),
+        "sentences": " | ".join(dict.fromkeys(r["sentence"] for r in event)),
+    }
+
+
+def events_table(
+    reports: pd.DataFrame, casualties: pd.DataFrame, articles: pd.DataFrame, *, window_days: int = 1
+) -> pd.DataFrame:
+    """One row per incident, merged across articles, with the ``events`` columns.
+
+    Args:
+        reports: The ``event_reports`` table (excluded rows are left out).
+        casualties: The ``casualties`` table (the figures the reports name).
+        articles: ``article_id``, ``date``, ``outlet``, ``url``, ``near_duplicate_of``.
+        window_days: Most days between the dates of one incident's reports.
+    """
+    if reports.empty:
+        return pd.DataFrame(columns=columns("events"))
+    reports = reports[~reports["excluded"].astype(bool)]
+    tolls = report_tolls(reports, casualties)
+    meta = {r["article_id"]: r for r in articles.to_dict("records")}
+    records = [
+        _record(row, tolls.get(f"{row['article_id']}#{row['report']}", {}), meta.get(row["article_id"], {}))
+        for row in reports.to_dict("records")
+    ]
+    copies = {a: s for a, s in zip(articles["article_id"], articles["near_duplicate_of"]) if s}
+    events = cluster_reports(records, copies, window_days=window_days)
+    rows = [_event_row(e) for e in events]
+    rows.sort(
+        key=lambda r: (r["event_date"] or "9999", r["country"], r["admin1"], r["location"], r["reports"])
+    )
+    frame = pd.DataFrame.from_records(rows)
+    frame.insert(0, "event_id", [f"{iso or 'XX'}{n + 1:05d}" for n, iso in enumerate(frame["iso"])])
+    return frame.reindex(columns=columns("events"))

@@ -1,0 +1,122 @@
+"""ACLED's coding of an event: its type from trigger lemmas, its actors with their ``inter`` codes.
+
+Types (``event_types.csv``): the first sub-event type, in the file's order, whose
+lemmas occur in the evidence and whose conditions (victim sides, outcome) hold;
+else the type the file gives by default to the event's outcomes ("kidnapped":
+abduction) or victim sides (civilians: attack; security forces: armed clash).
+
+Actors: ``actor1`` is the perpetrator the casualty rows name, else the armed
+actor of the evidence; ``actor2`` is who was hit: the actor of the victims' side
+named in the evidence (the PMF when security forces were killed), else ACLED's
+generic actor of that side ("Civilians (Iraq)"). The next actor of each side is
+its associated actor. ``interaction`` joins the two ``inter`` codes, lower first
+(ACLED's rule; a lone actor gives ``inter1 * 10``).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from helpers.knowledge.event_types import EventType, actor_codes, event_types
+
+#: Actor categories of each victim side: the actors that can be the side hit.
+SIDE_CATEGORIES = {
+    "security forces": {"state_force", "militia", "government"},
+    "armed groups": {"armed_group", "militia"},
+}
+#: The actor category taken as an event's perpetrator (``actor1``) when the figures name none.
+PERPETRATOR_CATEGORY = "armed_group"
+
+
+def classify(lemmas: set[str], sides: set[str], outcomes: set[str]) -> tuple[EventType | None, str]:
+    """The sub-event type of an event and the lemma that named it ("" for a default type).
+
+    >>> kind, cue = classify({"launch", "offensive", "death"}, {"security forces"}, {"killed"})
+    >>> kind.event_type, kind.sub_event_type, cue
+    ('Battles', 'Armed clash', 'offensive')
+    >>> classify({"say"}, {"civilians"}, {"injured"})[0].sub_event_type
+    'Attack'
+    """
+    types = event_types()
+    for kind in types:
+        cues = kind.lemmas & lemmas
+        if cues and kind.fits(sides, outcomes):
+            return kind, sorted(cues)[0]
+    for key in [*sorted(outcomes), *sorted(sides)]:
+        kind = next((k for k in types if k.default == key and k.fits(sides, outcomes)), None)
+        if kind is not None:
+            return kind, ""
+    return None, ""
+
+
+@dataclass(frozen=True)
+class Actor:
+    """An actor of an event: id (dictionary id, "" for a generic actor), name and ACLED ``inter``."""
+
+    actor_id: str
+    name: str
+    inter: int
+
+
+def _actor(mention: dict) -> Actor:
+    code = actor_codes().get(mention["category"])
+    return Actor(mention["actor_id"], mention["canonical"], code.inter if code else 8)
+
+
+def generic_actor(key: str, country: str) -> Actor:
+    """ACLED's generic actor of an actor category or victim side in a country.
+
+    >>> generic_actor("civilians", "Iraq")
+    Actor(actor_id='', name='Civilians (Iraq)', inter=7)
+    """
+    code = actor_codes()[key]
+    return Actor("", code.name.format(country=country or "unknown country"), code.inter)
+
+
+def code_actors(
+    perpetrators: Sequence[str], sides: Iterable[str], mentions: Sequence[dict], country: str
+) -> tuple[list[Actor], list[Actor]]:
+    """The actors of each side of an event: ``([actor1, assoc…], [actor2, assoc…])``.
+
+    Args:
+        perpetrators: ``perpetrator_id`` of the event's figures (most named first wins).
+        sides: Victim sides of the event's figures.
+        mentions: Actor mentions of the evidence (``actor_id``, ``canonical``, ``category``), in order.
+        country: Country name for generic actors.
+    """
+    linked = {m["actor_id"]: m for m in mentions if m.get("actor_id") and m.get("category")}
+    ranked = [a for a, _ in Counter(p for p in perpetrators if p in linked).most_common()]
+    first = [_actor(linked[a]) for a in ranked]
+    if not first:
+        armed = [m for m in linked.values() if m["category"] == PERPETRATOR_CATEGORY]
+        first = [_actor(m) for m in armed[:1]]
+    taken = {a.actor_id for a in first}
+    second: list[Actor] = []
+    for side in sorted(set(sides), key=lambda s: s not in SIDE_CATEGORIES):
+        categories = SIDE_CATEGORIES.get(side)
+        if categories:
+            second += [_actor(m) for a, m in linked.items() if a not in taken and m["category"] in categories]
+        elif side in actor_codes():
+            second.append(generic_actor(side, country))
+        taken |= {a.actor_id for a in second}
+    if not first and second:
+        first = [generic_actor("armed_group", country)]
+    unique: list[Actor] = []
+    for actor in second:
+        if actor not in unique:
+            unique.append(actor)
+    return first, unique
+
+
+def interaction(inter1: int | None, inter2: int | None) -> int | None:
+    """ACLED's interaction code: the two ``inter`` codes, lower first; a lone actor's code times ten.
+
+    >>> interaction(2, 3), interaction(7, 1), interaction(6, None)
+    (23, 17, 60)
+    """
+    codes = sorted(c for c in (inter1, inter2) if c)
+    if not codes:
+        return None
+    return codes[0] * 10 + (codes[1] if len(codes) > 1 else 0)

@@ -1,0 +1,108 @@
+"""The date of an event and ACLED's time precision, from the date phrases of its evidence.
+
+Day phrases ("on Saturday", "in the early hours of Saturday", "yesterday", "on
+April 25") are read by the casualty scope's :func:`day_keys` and resolved against
+the publication date by :func:`resolve_day`, the one resolution of day phrases in
+the project; phrases of a week or a month ("last week", "earlier this month",
+``event_periods.csv``) give time precision 2 or 3.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Span
+
+from helpers.extract.casualties.scope import day_keys, resolve_day
+from helpers.knowledge.event_types import periods
+
+#: ACLED's time precision codes.
+DAY, WEEK, MONTH = 1, 2, 3
+
+
+@dataclass(frozen=True)
+class EventDate:
+    """When an event happened.
+
+    Attributes:
+        date: ISO date, or "" when it cannot be known.
+        precision: ACLED's ``time_precision`` (1 day, 2 week, 3 month), or None without a date.
+        phrase: The date phrase it was read from ("" when none).
+        start_char: Offset of the phrase (-1 when none).
+        reason: How the date was found, or why there is none.
+    """
+
+    date: str
+    precision: int | None
+    phrase: str
+    start_char: int
+    reason: str
+
+
+def iso_day(value: str) -> dt.date | None:
+    """The day of an ISO date or timestamp ("" or malformed: None).
+
+    >>> iso_day("2024-03-05T10:00:00+03:00"), iso_day("")
+    (datetime.date(2024, 3, 5), None)
+    """
+    try:
+        return dt.date.fromisoformat(value[:10]) if value else None
+    except ValueError:
+        return None
+
+
+def _period(span: Span) -> tuple[int, int] | None:
+    """``(days, precision)`` of a period phrase ("last week"), else None."""
+    words = [t.lower_ for t in span]
+    for period in periods():
+        size = len(period.words)
+        if any(tuple(words[i : i + size]) == period.words for i in range(len(words) - size + 1)):
+            return period.days, period.precision
+    return None
+
+
+def event_date(spans: Sequence[Span], published: str) -> EventDate:
+    """The event's date from its date phrases, nearest first, against the publication date.
+
+    The first phrase that names a day gives the date (precision 1); else the first
+    phrase of a week or month (precision 2 or 3). Without such a phrase the event is
+    dated by the publication day with precision 2 (news reports events of the last
+    days). Without a publication date, a day phrase cannot be resolved: the date is
+    empty and the reason says which phrase was found.
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("In the early hours of Saturday , gunmen attacked .")
+    >>> event_date([doc[1:6]], "2019-03-11").date
+    '2019-03-09'
+    >>> found = event_date([doc[1:6]], "")
+    >>> found.date, found.precision, found.reason
+    ('', None, "no publication date to resolve 'the early hours of Saturday' against")
+    """
+    day = iso_day(published)
+    for span in spans:
+        keys = day_keys([span])
+        if not keys:
+            continue
+        if day is None:
+            return EventDate(
+                "", None, span.text, span.start_char, f"no publication date to resolve {span.text!r} against"
+            )
+        resolved = [d for key in sorted(keys) if (d := resolve_day(key, day)) is not None]
+        if resolved:
+            reason = f"{span.text!r} in an article of {day.isoformat()}"
+            return EventDate(min(resolved).isoformat(), DAY, span.text, span.start_char, reason)
+    for span in spans:
+        period = _period(span)
+        if period is None:
+            continue
+        if day is None:
+            return EventDate(
+                "", None, span.text, span.start_char, f"no publication date to resolve {span.text!r} against"
+            )
+        start = day + dt.timedelta(days=period[0])
+        return EventDate(start.isoformat(), period[1], span.text, span.start_char, f"{span.text!r}: a period")
+    if day is None:
+        return EventDate("", None, "", -1, "no date phrase and no publication date")
+    return EventDate(day.isoformat(), WEEK, "", -1, "no day named: the publication date")

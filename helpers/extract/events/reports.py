@@ -1,0 +1,253 @@
+"""Event reports: one row per incident an article reports, coded as ACLED codes an event.
+
+An article's incidents are its current casualty figures (``casualties`` rows that
+count: current scope, not excluded, not part of a total), grouped as the casualty
+tolls group them: a figure that restates or updates another (``superseded_by``)
+belongs to that figure's incident, figures placed in different provinces by
+their own sentence are different incidents, and the other figures (placed only
+by their paragraph or the article) belong to the first incident. Killed,
+injured, kidnapped and arrested of one incident are one report.
+
+Each report keeps its evidence: the figures' offsets (``figures``; the corpus
+``events`` table counts the toll from them with the casualty totals' rules),
+the sentences read (``evidence``), the date phrase and the trigger lemma that
+gave the type. A strategic development or demonstration told by the headline
+or lead ("delegation to visit Erbil") is a report too, or, when it is planned
+and not done, an excluded row with the reason.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+
+from spacy.tokens import Doc, Span
+
+from helpers.articles import Article
+from helpers.extract.casualties.tolls import counted
+from helpers.extract.events.coding import Actor, classify, code_actors, interaction
+from helpers.extract.events.dating import event_date
+from helpers.extract.events.leads import lead_report
+from helpers.knowledge.gazetteer import Gazetteer
+from helpers.tables import columns
+
+#: Mention labels of date phrases.
+TIME_LABELS = frozenset({"DATE", "TIME"})
+#: Parts of speech whose lemmas name an event type (a month "March" or a name "Rally Street" do not).
+LEMMA_POS = frozenset({"NOUN", "VERB", "ADJ"})
+#: Place roles where an event happens (a demonym or the dateline is not).
+EVENT_ROLES = frozenset({"event", "nested"})
+
+
+def _sentence(doc: Doc, start: int) -> Span:
+    token = doc.char_span(start, start + 1, alignment_mode="expand")
+    return (token[0] if token is not None and len(token) else doc[-1]).sent
+
+
+def _previous(doc: Doc, article: Article, sentence: Span) -> Span | None:
+    """The sentence before, in the same paragraph (where "the attacks" of a figure are told)."""
+    if sentence.start == 0:
+        return None
+    before = doc[sentence.start - 1].sent
+    same = article.paragraph_at(before.start_char) is article.paragraph_at(sentence.start_char)
+    return before if same else None
+
+
+def _groups(figures: list[dict], places: Sequence[dict], doc: Doc) -> list[list[dict]]:
+    """The article's current figures grouped by incident (see the module docstring)."""
+    by_offsets = {f"{r['start_char']}-{r['end_char']}": r for r in figures}
+    placed = {(p["place_id"], p["start_char"]) for p in places}
+
+    def key(row: dict) -> str | None:
+        standing = row
+        for _ in range(len(figures)):
+            above = by_offsets.get(standing["superseded_by"] or "")
+            if above is None or above is standing:
+                break
+            standing = above
+        sentence = _sentence(doc, standing["start_char"])
+        own = any(
+            pid == standing["place_id"] and sentence.start_char <= start < sentence.end_char
+            for pid, start in placed
+        )
+        return (standing["admin1"] or standing["place_id"]) if own else None
+
+    groups: dict[str | None, list[dict]] = {}
+    for row in figures:
+        groups.setdefault(key(row), []).append(row)
+    unplaced = groups.pop(None, [])
+    if not groups:
+        return [unplaced] if unplaced else []
+    first = next(iter(groups))
+    groups[first] = sorted(groups[first] + unplaced, key=lambda r: r["start_char"])
+    return list(groups.values())
+
+
+def _place(rows: list[dict], places: Sequence[dict], fallback: dict | None) -> dict | None:
+    """The place row of the incident: the most named place of its figures, else the article's."""
+    named = Counter(r["place_id"] for r in rows if r["place_id"])
+    for place_id, _ in named.most_common():
+        found = next((p for p in places if p["place_id"] == place_id), None)
+        if found is not None:
+            return found
+    return fallback
+
+
+def _place_columns(place: dict | None, gazetteer: Gazetteer) -> dict:
+    if place is None:
+        return {"country": "", "iso": "", "admin1": "", "admin2": "", "location": "", "place_id": ""}
+    country = gazetteer.country(place["country"]) if place["country"] else None
+    return {
+        "country": country.canonical if country else place["country"] or "",
+        "iso": place["country"] or "",
+        "admin1": place["admin1"] or "",
+        "admin2": place["canonical"] if place["kind"] == "admin2" else "",
+        "location": place["canonical"],
+        "place_id": place["place_id"],
+        "latitude": place["lat"],
+        "longitude": place["lon"],
+        "geo_precision": min(int(place["precision"]), 3) if place["precision"] else None,
+    }
+
+
+def _actor_columns(first: list[Actor], second: list[Actor]) -> dict:
+    one, two = (first[0] if first else None), (second[0] if second else None)
+    return {
+        "actor1_id": one.actor_id if one else "",
+        "actor1": one.name if one else "",
+        "inter1": one.inter if one else None,
+        "assoc_actor_1": "; ".join(a.name for a in first[1:]),
+        "actor2_id": two.actor_id if two else "",
+        "actor2": two.name if two else "",
+        "inter2": two.inter if two else None,
+        "assoc_actor_2": "; ".join(a.name for a in second[1:]),
+        "interaction": interaction(one.inter if one else None, two.inter if two else None),
+    }
+
+
+def _notes(row: dict, figures: list[dict]) -> str:
+    """A one-sentence summary of the report, from its coded columns and the figures as written."""
+    tolls = ", ".join(f"{f['text']} {f['outcome']}" for f in figures if not f["superseded_by"])
+    who = row["actor1"] + (f" against {row['actor2']}" if row["actor2"] else "")
+    where = ", ".join(dict.fromkeys(v for v in (row["location"], row["admin1"], row["country"]) if v))
+    when = row["date_phrase"] or row["event_date"] or "undated"
+    parts = [f"{when[0].upper()}{when[1:]}: {row['sub_event_type'] or 'incident'}", who and f"by {who}"]
+    parts.append(where and f"in {where}")
+    return " ".join(p for p in parts if p) + (f"; {tolls}." if tolls else ".")
+
+
+def event_reports(
+    doc: Doc,
+    article: Article,
+    *,
+    casualties: Sequence[dict],
+    places: Sequence[dict],
+    mentions: Sequence[dict],
+    main_place: dict | None,
+    gazetteer: Gazetteer,
+) -> list[dict]:
+    """The incidents one article reports, one ``event_reports`` row each, in text order.
+
+    Args:
+        doc: The parsed ``article.text``.
+        article: The article (date, outlet, URL, paragraphs).
+        casualties: Its ``casualties`` rows.
+        places: Its ``place_mentions`` rows.
+        mentions: Its ``mentions`` rows (actors, date phrases).
+        main_place: Its main place row (for figures without a place).
+        gazetteer: For country names.
+    """
+    places = [p for p in places if p["place_id"] and p["role"] in EVENT_ROLES]
+    times = sorted((m for m in mentions if m["label"] in TIME_LABELS), key=lambda m: m["start_char"])
+    actors = [m for m in mentions if m["actor_id"]]
+    figures = [r for r in casualties if counted(r)]
+    rows = []
+    for number, group in enumerate(_groups(figures, places, doc)):
+        sentences: list[Span] = []
+        for figure in group:
+            own = _sentence(doc, figure["start_char"])
+            sentences += [
+                s for s in (own, _previous(doc, article, own)) if s is not None and s not in sentences
+            ]
+        found = _report(
+            doc, article, group, sentences, times, actors, _place(group, places, main_place), gazetteer
+        )
+        rows.append(dict(found, report=number))
+    lead = lead_report(doc, article, figures)
+    if lead is not None:
+        trigger, kind, reason = lead
+        sentence = trigger.sent
+        found = _report(doc, article, [], [sentence], times, actors, main_place, gazetteer)
+        # No victims: the actors of the lead, the most named first ("officials of X to visit Y").
+        named = [m for m in actors if sentence.start_char <= m["start_char"] < sentence.end_char]
+        first, _ = code_actors([m["actor_id"] for m in named], (), named, found["country"])
+        found.update(
+            _actor_columns(first, []),
+            disorder_type=kind.disorder_type,
+            event_type=kind.event_type,
+            sub_event_type=kind.sub_event_type,
+            type_cue=trigger.lemma_.lower(),
+            start_char=trigger.idx,
+            end_char=trigger.idx + len(trigger.text),
+            excluded=bool(reason),
+            exclude_reason=reason,
+        )
+        found["notes"] = _notes(found, [])
+        rows.append(dict(found, report=len(rows)))
+    return [{c: row.get(c) for c in columns("event_reports")} for row in rows]
+
+
+def _report(
+    doc: Doc,
+    article: Article,
+    group: list[dict],
+    sentences: list[Span],
+    times: Sequence[dict],
+    actors: Sequence[dict],
+    place: dict | None,
+    gazetteer: Gazetteer,
+) -> dict:
+    """One report's columns from its figures and evidence sentences."""
+    inside = [(s.start_char, s.end_char) for s in sentences]
+
+    def within(rows: Sequence[dict]) -> list[dict]:
+        return [m for span in inside for m in rows if span[0] <= m["start_char"] < span[1]]
+
+    date_spans = [
+        span for m in within(times) if (span := doc.char_span(m["start_char"], m["end_char"])) is not None
+    ]
+    when = event_date(date_spans, article.date)
+    sides = {r["victim_side"] for r in group if r["victim_side"]}
+    outcomes = {r["outcome"] for r in group}
+    lemmas = {t.lemma_.lower() for s in sentences for t in s if t.pos_ in LEMMA_POS}
+    kind, cue = classify(lemmas, sides, outcomes)
+    where = _place_columns(place, gazetteer)
+    # Actors in text order: the sentence that tells the attack names its target before the toll's.
+    named = sorted(within(actors), key=lambda m: m["start_char"])
+    first, second = code_actors([r["perpetrator_id"] for r in group], sides, named, where["country"])
+    main = group[0] if group else {"start_char": sentences[0].start_char, "end_char": sentences[0].end_char}
+    row = {
+        "article_id": article.article_id,
+        "start_char": main["start_char"],
+        "end_char": main["end_char"],
+        "sentence": _sentence(doc, main["start_char"]).text.strip(),
+        "figures": ";".join(f"{r['start_char']}-{r['end_char']}" for r in group),
+        "evidence": ";".join(f"{s.start_char}-{s.end_char}" for s in sentences),
+        "event_date": when.date,
+        "time_precision": when.precision,
+        "date_phrase": when.phrase,
+        "date_reason": when.reason,
+        "disorder_type": kind.disorder_type if kind else "",
+        "event_type": kind.event_type if kind else "",
+        "sub_event_type": kind.sub_event_type if kind else "",
+        "type_cue": cue,
+        **_actor_columns(first, second),
+        "victim_sides": "; ".join(sorted(sides)),
+        **where,
+        "source": article.outlet,
+        "source_url": article.url,
+        "excluded": False,
+        "exclude_reason": "",
+    }
+    row["notes"] = _notes(row, group)
+    return row

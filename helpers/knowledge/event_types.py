@@ -1,0 +1,129 @@
+"""ACLED's event vocabulary: sub-event types keyed by trigger lemmas, actor codes and period phrases.
+
+* ``en/event_types.csv``: the 25 sub-event types of ACLED's six event types and
+  three disorder types, with the lemmas that name them, the victim sides and the
+  outcome each needs, and the default type of an event by outcome or side;
+* ``acled_actor_codes.csv``: ACLED's ``inter`` code of each actor category and
+  victim side, and the generic name ACLED gives an unnamed actor of that kind;
+* ``en/event_periods.csv``: date phrases of a week or a month ("last week");
+* ``en/event_cues.csv``: words that make an event planned, not done ("is set to visit").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from helpers import config
+from helpers.knowledge.vocabulary import read_vocabulary
+
+
+@dataclass(frozen=True)
+class EventType:
+    """One ACLED sub-event type (a row of ``event_types.csv``).
+
+    Attributes:
+        sub_event_type: ACLED's sub-event type ("Armed clash").
+        event_type: Its event type ("Battles").
+        disorder_type: Its disorder type ("Political violence").
+        lemmas: Lemmas of the evidence that name it.
+        sides: Victim sides it needs (empty: any).
+        outcome: An outcome the event must report (empty: any).
+        default: The outcome or victim side it is the type of when no lemma matched.
+    """
+
+    sub_event_type: str
+    event_type: str
+    disorder_type: str
+    lemmas: frozenset[str]
+    sides: frozenset[str]
+    outcome: str
+    default: str
+
+    def fits(self, sides: set[str], outcomes: set[str]) -> bool:
+        """Whether an event with these victim sides and outcomes meets the type's conditions."""
+        return (not self.sides or bool(self.sides & sides)) and (not self.outcome or self.outcome in outcomes)
+
+
+@lru_cache(maxsize=4)
+def event_types(language: str = config.DEFAULT_LANGUAGE) -> tuple[EventType, ...]:
+    """ACLED's sub-event types, in the order they are tried.
+
+    >>> types = event_types()
+    >>> len(types), len({t.event_type for t in types}), len({t.disorder_type for t in types})
+    (25, 6, 3)
+    >>> next(t for t in types if "airstrike" in t.lemmas).sub_event_type
+    'Air/drone strike'
+    """
+
+    def split(value: str) -> frozenset[str]:
+        return frozenset(v for v in value.split("|") if v)
+
+    return tuple(
+        EventType(
+            r["sub_event_type"],
+            r["event_type"],
+            r["disorder_type"],
+            split(r["lemmas"]),
+            split(r["sides"]),
+            r["outcome"],
+            r["default"],
+        )
+        for r in read_vocabulary("event_types.csv", language)
+    )
+
+
+@dataclass(frozen=True)
+class ActorCode:
+    """ACLED's code of an actor kind: ``inter`` (1 state forces … 8 external forces) and the
+    generic name of an unnamed actor of that kind (``{country}`` is filled in)."""
+
+    inter: int
+    name: str
+
+
+@lru_cache(maxsize=1)
+def actor_codes() -> dict[str, ActorCode]:
+    """ACLED's actor codes by actor category and victim side.
+
+    >>> codes = actor_codes()
+    >>> codes["armed_group"].inter, codes["civilians"].name.format(country="Iraq")
+    (2, 'Civilians (Iraq)')
+    """
+    return {
+        r["key"]: ActorCode(int(r["inter"]), r["name"]) for r in read_vocabulary("acled_actor_codes.csv", "")
+    }
+
+
+@dataclass(frozen=True)
+class Period:
+    """A date phrase of a period ("last week"): its words, the offset in days of its first day
+    from the publication date, and ACLED's time precision (2 week, 3 month)."""
+
+    words: tuple[str, ...]
+    days: int
+    precision: int
+
+
+@lru_cache(maxsize=4)
+def periods(language: str = config.DEFAULT_LANGUAGE) -> tuple[Period, ...]:
+    """The period phrases of ``language``, longest first.
+
+    >>> next(p for p in periods() if p.words == ("last", "week")).precision
+    2
+    """
+    found = [
+        Period(tuple(r["phrase"].split()), int(r["days"]), int(r["precision"]))
+        for r in read_vocabulary("event_periods.csv", language)
+    ]
+    return tuple(sorted(found, key=lambda p: -len(p.words)))
+
+
+@lru_cache(maxsize=4)
+def planned_words(language: str = config.DEFAULT_LANGUAGE) -> frozenset[str]:
+    """Lemmas that make an event planned or expected, not reported as done.
+
+    >>> "set" in planned_words(), "will" in planned_words()
+    (True, True)
+    """
+    return frozenset(r["word"] for r in read_vocabulary("event_cues.csv", language) if r["kind"] == "planned")

@@ -1,0 +1,317 @@
+"""Tests for the events: per-article reports (type, actors, date, place) and the merge across articles.
+
+Sentences are written for these tests; the seed article is read from ``seeds/``.
+"""
+
+import datetime as dt
+import json
+
+import pandas as pd
+import pytest
+import spacy
+
+from helpers import config
+from helpers.aggregate import event_merge
+from helpers.aggregate.event_merge import cluster_reports
+from helpers.aggregate.events import events_table
+from helpers.extract.events.coding import classify, code_actors, interaction
+from helpers.extract.events.dating import event_date
+from helpers.run import Tables
+from helpers.run.runner import extract
+from helpers.tables import columns
+from helpers.views import events as event_views
+
+SEED = config.PROJECT_DIR / "seeds" / "000_09ded475ebf546e7.txt"
+
+
+@pytest.fixture(scope="module")
+def blank():
+    return spacy.blank("en")
+
+
+# ----------------------------------------------------------------------------- dates
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "published", "date", "precision"),
+    [
+        ("In the early hours of Saturday , gunmen attacked .", (1, 6), "2019-03-11", "2019-03-09", 1),
+        ("Late Tuesday a bomb went off .", (0, 2), "2019-03-14", "2019-03-12", 1),
+        ("A man was shot yesterday .", (4, 5), "2019-03-14", "2019-03-13", 1),
+        ("Clashes broke out last week .", (3, 5), "2019-03-14", "2019-03-07", 2),
+        ("Earlier this month , fighters stormed a base .", (0, 3), "2019-03-14", "2019-03-14", 3),
+    ],
+)
+def test_event_date_from_day_and_period_phrases(blank, text, phrase, published, date, precision):
+    doc = blank(text)
+    found = event_date([doc[phrase[0] : phrase[1]]], published)
+    assert (found.date, found.precision) == (date, precision)
+
+
+def test_event_date_without_phrase_is_the_publication_day_with_week_precision(blank):
+    found = event_date([], "2020-01-02")
+    assert (found.date, found.precision) == ("2020-01-02", 2)
+    assert "publication date" in found.reason
+
+
+# ----------------------------------------------------------------------------- coding
+
+
+def test_types_follow_lemmas_and_victim_sides():
+    assert classify({"airstrike", "kill"}, {"civilians"}, {"killed"})[0].sub_event_type == "Air/drone strike"
+    assert classify({"shoot"}, {"civilians"}, {"killed"})[0].event_type == "Violence against civilians"
+    assert classify({"clash"}, {"security forces"}, {"killed"})[0].sub_event_type == "Armed clash"
+    assert classify({"say"}, set(), {"kidnapped"})[0].sub_event_type == "Abduction/forced disappearance"
+    assert classify({"say"}, set(), {"arrested"})[0].sub_event_type == "Arrests"
+
+
+def test_actors_perpetrator_first_and_the_side_hit_second():
+    mentions = [
+        {"actor_id": "pmf", "canonical": "Popular Mobilization Forces", "category": "militia"},
+        {"actor_id": "isis", "canonical": "Islamic State", "category": "armed_group"},
+    ]
+    first, second = code_actors(["isis"], {"security forces"}, mentions, "Iraq")
+    assert (first[0].name, first[0].inter, second[0].name, second[0].inter) == (
+        "Islamic State",
+        2,
+        "Popular Mobilization Forces",
+        3,
+    )
+    first, second = code_actors([], {"civilians"}, [], "Iraq")
+    assert (first[0].name, second[0].name) == ("Unidentified Armed Group (Iraq)", "Civilians (Iraq)")
+    assert interaction(first[0].inter, second[0].inter) == 27
+
+
+# ----------------------------------------------------------------------------- merge
+
+
+def report(key, date, place, *, killed=1, injured=0, lat=40.0, lon=-75.0, admin1="Pennsylvania", actor=""):
+    return {
+        "key": key,
+        "article_id": key,
+        "report": 0,
+        "date": dt.date.fromisoformat(date),
+        "time_precision": 1,
+        "country": "United States",
+        "admin1": admin1,
+        "place_id": place,
+        "latitude": lat,
+        "longitude": lon,
+        "geo_precision": 1,
+        "actor1_id": actor,
+        "killed": killed,
+        "injured": injured,
+    }
+
+
+def keys(events):
+    return sorted(sorted(r["key"] for r in event) for event in events)
+
+
+def test_same_town_and_day_merge_other_towns_of_the_state_do_not():
+    reports = [
+        report("a", "2015-06-03", "gn:1", killed=2, injured=1),
+        report("b", "2015-06-04", "gn:1", killed=2, injured=1),
+        report("c", "2015-06-03", "gn:2", killed=2, injured=1, lat=41.5, lon=-77.0),
+        report("d", "2015-06-20", "gn:1", killed=2, injured=1),
+    ]
+    assert keys(cluster_reports(reports, {})) == [["a", "b"], ["c"], ["d"]]
+
+
+def test_different_tolls_or_perpetrators_in_one_town_are_different_events():
+    reports = [
+        report("a", "2015-06-03", "gn:1", killed=3, injured=0),
+        report("b", "2015-06-03", "gn:1", killed=0, injured=5),
+        report("c", "2015-06-03", "gn:1", killed=3, injured=0, actor="isis"),
+        report("d", "2015-06-03", "gn:1", killed=3, injured=0, actor="al_shabaab"),
+    ]
+    assert keys(cluster_reports(reports, {})) == [["a", "c"], ["b"], ["d"]]
+
+
+def test_a_victim_dying_of_wounds_and_a_copy_join_the_event():
+    reports = [
+        report("a", "2015-06-03", "gn:1", killed=1, injured=2),
+        report("b", "2015-06-04", "gn:1", killed=2, injured=1),
+        report("copy", "2015-06-09", "gn:9", killed=0, injured=0, lat=10.0, lon=10.0),
+    ]
+    assert keys(cluster_reports(reports, {"copy": "a"})) == [["a", "b", "copy"]]
+
+
+def test_merge_compares_reports_only_within_the_date_window(monkeypatch):
+    calls = []
+    original = event_merge.match_score
+
+    def counting(one, other, **options):
+        calls.append(1)
+        return original(one, other, **options)
+
+    monkeypatch.setattr(event_merge, "match_score", counting)
+    start = dt.date(2015, 1, 1)
+    reports = [
+        report(f"r{n}", (start + dt.timedelta(days=n // 2)).isoformat(), f"gn:{n}", lat=n, lon=n)
+        for n in range(2000)
+    ]
+    assert len(cluster_reports(reports, {})) == 2000
+    assert len(calls) < 20 * len(reports)  # all pairs would be 2 million
+
+
+def test_undated_reports_stay_apart_and_keep_their_reason():
+    names = columns("event_reports")
+    base = dict.fromkeys(names, "")
+    rows = [
+        dict(
+            base,
+            article_id=article,
+            report=0,
+            figures="",
+            time_precision=pd.NA,
+            geo_precision=pd.NA,
+            latitude=float("nan"),
+            longitude=float("nan"),
+            inter1=pd.NA,
+            inter2=pd.NA,
+            interaction=pd.NA,
+            excluded=False,
+            date_reason="no date phrase and no publication date",
+        )
+        for article in ("a", "b")
+    ]
+    reports = pd.DataFrame(rows, columns=names).astype({"time_precision": "Int64", "geo_precision": "Int64"})
+    articles = pd.DataFrame(
+        {"article_id": ["a", "b"], "date": "", "outlet": "", "url": "", "near_duplicate_of": ""}
+    )
+    events = events_table(reports, pd.DataFrame(columns=columns("casualties")), articles)
+    assert len(events) == 2 and set(events["date_reason"]) == {"no date phrase and no publication date"}
+
+
+# ----------------------------------------------------------------------------- through extract
+
+
+def test_article_tolls_and_merge_through_extract(tmp_path, monkeypatch):
+    monkeypatch.setenv("SITREP_CACHE", str(tmp_path / "cache"))
+    records = [
+        {
+            "id": "one",
+            "date": "2016-05-10",
+            "source": "Daily A",
+            "url": "https://a.example/1",
+            "title": "Two killed in Springfield shooting",
+            "text": "Two men were killed and three other people were wounded in a shooting in Springfield, "
+            "Illinois, on Sunday night, police said.",
+        },
+        {
+            "id": "two",
+            "date": "2016-05-10",
+            "source": "Daily B",
+            "url": "https://b.example/2",
+            "title": "Springfield shooting leaves two dead",
+            "text": "A gunman killed two men and wounded three people in Springfield, Illinois, late Sunday, "
+            "police said on Monday.",
+        },
+        {
+            "id": "three",
+            "date": "2016-05-10",
+            "source": "Daily C",
+            "title": "Woman shot in Chicago",
+            "text": "A woman was shot and killed in Chicago on Sunday, police said.",
+        },
+    ]
+    corpus = tmp_path / "news.jsonl"
+    corpus.write_text("\n".join(json.dumps(r) for r in records), encoding="utf-8")
+    extract(corpus, tmp_path / "out", progress=False)
+    reports = pd.read_parquet(tmp_path / "out" / "event_reports.parquet")
+    assert set(reports["event_date"]) == {"2016-05-08"}
+    events = pd.read_parquet(tmp_path / "out" / "events.parquet").set_index("location")
+    springfield = events.loc["Springfield"]
+    assert (springfield["fatalities"], springfield["injured_best"], springfield["n_sources"]) == (2, 3, 2)
+    assert springfield["sub_event_type"] == "Attack"
+    assert springfield["actor2"] == "Civilians (United States)"
+    assert events.loc["Chicago", "fatalities"] == 1
+    assert len(events) == 2
+    ged = pd.read_parquet(tmp_path / "out" / "events_ged.parquet").set_index("where_coordinates")
+    assert ged.loc["Springfield", "type_of_violence"] == 3  # one-sided: against civilians
+    assert (ged.loc["Springfield", "best"], ged.loc["Springfield", "date_prec"]) == (2, 1)
+    tables = Tables(tmp_path / "out")
+    pairs = event_views.events_by(tables, ["actor1", "actor2", "interaction"])
+    assert pairs["events"].sum() == 2
+    sources = event_views.event_sources(tables, springfield["event_id"])
+    assert set(sources["source"]) == {"Daily A", "Daily B"}
+    assert event_views.events_timeline(tables).axes[0].get_title(loc="left") == "Events per day"
+
+
+def test_events_csv_starts_with_acled_columns_in_acled_order():
+    acled = [
+        "event_id",
+        "event_date",
+        "year",
+        "time_precision",
+        "disorder_type",
+        "event_type",
+        "sub_event_type",
+        "actor1",
+        "assoc_actor_1",
+        "inter1",
+        "actor2",
+        "assoc_actor_2",
+        "inter2",
+        "interaction",
+        "civilian_targeting",
+        "iso",
+        "country",
+        "admin1",
+        "admin2",
+        "location",
+        "latitude",
+        "longitude",
+        "geo_precision",
+        "source",
+        "notes",
+        "fatalities",
+    ]
+    assert columns("events")[: len(acled)] == acled
+
+
+# ----------------------------------------------------------------------------- seed
+
+
+@pytest.fixture(scope="module")
+def seed_tables(tmp_path_factory):
+    """The seed extracted as written (no date) and as a record dated Monday 2019-03-11."""
+    if not SEED.exists():
+        pytest.skip("seed article missing")
+    work = tmp_path_factory.mktemp("events-seed")
+    title, _, body = SEED.read_text(encoding="utf-8").partition("\n\n")
+    dated = work / "dated.jsonl"
+    dated.write_text(
+        json.dumps({"id": "seed", "title": title, "text": body, "date": "2019-03-11"}), encoding="utf-8"
+    )
+    tables = {}
+    for name, corpus in (("undated", SEED), ("dated", dated)):
+        extract(corpus, work / name, progress=False)
+        tables[name] = {t: pd.read_parquet(work / name / f"{t}.parquet") for t in ("events", "event_reports")}
+    return tables
+
+
+def test_seed_attack_is_islamic_state_on_the_pmf_with_ten_killed(seed_tables):
+    (event,) = seed_tables["undated"]["events"].to_dict("records")
+    assert (event["event_type"], event["sub_event_type"]) == ("Battles", "Armed clash")
+    assert (event["actor1"], event["actor2"], event["interaction"]) == (
+        "Islamic State",
+        "Popular Mobilization Forces",
+        23,
+    )
+    assert event["fatalities"] >= 10 and event["admin1"] == "Salah ad Din"
+    assert event["date_phrase"] == "the early hours of Saturday"
+    assert event["event_date"] == "" and "no publication date" in event["date_reason"]
+
+
+def test_seed_attack_date_is_resolved_against_the_article_date(seed_tables):
+    (event,) = seed_tables["dated"]["events"].to_dict("records")
+    assert (event["event_date"], event["time_precision"]) == ("2019-03-09", 1)
+
+
+def test_seed_planned_visit_is_no_event_with_its_reason(seed_tables):
+    reports = seed_tables["undated"]["event_reports"]
+    visit = reports[reports["excluded"]].iloc[0]
+    assert visit["sub_event_type"] == "Other" and visit["type_cue"] == "visit"
+    assert visit["exclude_reason"].startswith("planned, not done")
