@@ -236,7 +236,7 @@ def test_article_tolls_and_merge_through_extract(tmp_path, monkeypatch):
     assert pairs["events"].sum() == 2
     sources = event_views.event_sources(tables, springfield["event_id"])
     assert set(sources["source"]) == {"Daily A", "Daily B"}
-    assert event_views.events_timeline(tables).axes[0].get_title(loc="left") == "Events per day"
+    assert event_views.events_timeline(tables).axes[0].get_title(loc="left") == "Events"
 
 
 def test_events_csv_starts_with_acled_columns_in_acled_order():

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import pandas as pd
+from IPython.display import Markdown
 from matplotlib.figure import Figure
 
 from helpers.run import Tables
 from helpers.views import plots
-from helpers.views.common import TOP, evidence_table, finished
-from helpers.views.maps import draw_places_map
+from helpers.views.common import evidence_table, map_figure, none_found, resolve
 
 EVENT_VIEW_COLUMNS = [
     "event_id",
@@ -27,34 +27,29 @@ EVENT_VIEW_COLUMNS = [
 ]
 
 
-def events_view(tables: Tables, *, top: int = 20) -> pd.DataFrame:
+def events_view(tables: Tables) -> pd.DataFrame:
     """Every event, in date order (undated last), with its type, actors, place and toll."""
-    return tables.read("events")[EVENT_VIEW_COLUMNS].head(top).reset_index(drop=True)
+    events = tables.read("events")[EVENT_VIEW_COLUMNS]
+    return events.sort_values(
+        ["event_date", "event_id"], na_position="last", kind="stable", ignore_index=True
+    )
 
 
-def events_timeline(tables: Tables) -> Figure:
-    """Events per day as a bar chart, by event type; undated events are counted in the title."""
+def events_timeline(tables: Tables) -> Figure | Markdown:
+    """Events per day (per week over long spans) as stacked bars, one colour per event type."""
     events = tables.read("events", columns=["event_date", "event_type"])
     dated = events[events["event_date"].fillna("") != ""]
+    if dated.empty:
+        return none_found("no event has a date")
+    counts = (
+        dated.groupby(["event_date", "event_type"]).size().unstack("event_type", fill_value=0).sort_index()
+    )
     undated = len(events) - len(dated)
     note = f" ({undated} undated event{'s' * (undated != 1)} not shown)" if undated else ""
-    with plots.style():
-        figure, ax = plots.new_figure()
-        if dated.empty:
-            ax.text(0.5, 0.5, "no dated event", ha="center", va="center", transform=ax.transAxes)
-            ax.set_axis_off()
-        else:
-            counts = dated.groupby(["event_date", "event_type"]).size().unstack("event_type", fill_value=0)
-            counts.index = pd.to_datetime(counts.index)
-            bottom = None
-            for kind in sorted(counts.columns):
-                ax.bar(counts.index, counts[kind], bottom=bottom, label=kind, width=0.8)
-                bottom = counts[kind] if bottom is None else bottom + counts[kind]
-            ax.legend(frameon=False)
-        return plots.finish(figure, ax, title=f"Events per day{note}", ylabel="events")
+    return plots.timeline_chart(counts.rename_axis(columns=None), title=f"Events{note}", ylabel="events")
 
 
-def events_map(tables: Tables) -> Figure:
+def events_map(tables: Tables) -> Figure | Markdown:
     """The events' places, markers sized by fatalities (one at least, so every event shows)."""
     events = tables.read("events", columns=["location", "latitude", "longitude", "fatalities"])
     located = events[events["latitude"].notna()]
@@ -64,25 +59,33 @@ def events_map(tables: Tables) -> Figure:
         .sum()
         .rename(columns={"location": "canonical", "latitude": "lat", "longitude": "lon"})
     )
-    with plots.style():
-        return finished(draw_places_map(places, title="Events, sized by fatalities"))
+    return map_figure(
+        places,
+        title="Events, sized by fatalities",
+        missing="no event has a place with coordinates",
+        unit="fatalities (at least one per event)",
+    )
 
 
-def events_by(tables: Tables, columns: list[str], *, top: int = TOP) -> pd.DataFrame:
+def events_by(tables: Tables, columns: list[str]) -> pd.DataFrame:
     """Events, fatalities and injured by ``columns`` (``["event_type", "sub_event_type"]``,
     ``["actor1", "actor2", "interaction"]`` …), most events first."""
     events = tables.read("events")
     keyed = events.assign(**{c: events[c].astype("string").fillna("").replace("", "(none)") for c in columns})
-    table = keyed.groupby(columns).agg(
+    table = keyed.groupby(columns, as_index=False).agg(
         events=("event_id", "size"), fatalities=("fatalities", "sum"), injured=("injured_best", "sum")
     )
-    return table.sort_values("events", ascending=False, kind="stable").head(top)
+    return table.sort_values(
+        ["events", *columns], ascending=[False, *[True] * len(columns)], kind="stable", ignore_index=True
+    )
 
 
-def conflicting_events(tables: Tables, *, top: int = TOP) -> pd.DataFrame:
+def conflicting_events(tables: Tables) -> pd.DataFrame | Markdown:
     """Events whose reports disagree, with the competing figures and their sources."""
     events = tables.read("events")
     flagged = events[events["conflict"].astype(bool)]
+    if flagged.empty:
+        return none_found("no event has conflicting reports")
     columns = [
         "event_id",
         "event_date",
@@ -92,30 +95,35 @@ def conflicting_events(tables: Tables, *, top: int = TOP) -> pd.DataFrame:
         "n_sources",
         "competing",
     ]
-    if flagged.empty:
-        return pd.DataFrame({"note": ["no event has conflicting reports"]})
-    return flagged[columns].head(top).reset_index(drop=True)
+    return flagged[columns].reset_index(drop=True)
 
 
-def event_sources(tables: Tables, event_id: str | None = None, *, top: int = 20) -> pd.DataFrame:
-    """The reports behind one event (default: the first), each with its source and sentence."""
+def event_sources(tables: Tables, event_id: str | None = None) -> pd.DataFrame | Markdown:
+    """The reports behind one event (default: the first), each with its source and sentence;
+    an event id not in the table gets the closest ids."""
     events = tables.read("events", columns=["event_id", "reports"])
     if events.empty:
-        return pd.DataFrame({"note": ["no event"]})
-    chosen = events[events["event_id"] == event_id] if event_id else events.head(1)
+        return none_found("no event")
+    if event_id is None:
+        event_id = events["event_id"].iloc[0]
+    else:
+        event_id = resolve(event_id, events["event_id"], kind="event id")
+        if isinstance(event_id, Markdown):
+            return event_id
+    chosen = events[events["event_id"] == event_id]
     keys = [k for ks in chosen["reports"] for k in ks.split(";")]
     reports = tables.read("event_reports")
     reports = reports.assign(key=reports["article_id"] + "#" + reports["report"].astype(str))
-    mine = reports[reports["key"].isin(keys)].assign(
-        event_id=chosen["event_id"].iloc[0] if len(chosen) else ""
-    )
-    columns = ["event_id", "article_id", "source", "source_url", "event_date", "date_phrase", "start_char"]
-    return evidence_table(mine, [*columns, "sentence"], top=top)
+    mine = reports[reports["key"].isin(keys)].assign(event_id=event_id)
+    columns = ["event_id", "source", "source_url", "event_date", "date_phrase", "sentence", "article_id"]
+    return evidence_table(tables, mine, [*columns, "start_char"])
 
 
-def not_events(tables: Tables, *, top: int = TOP) -> pd.DataFrame:
+def not_events(tables: Tables) -> pd.DataFrame | Markdown:
     """Events the leads announce that are no event yet (planned, not done), with the reason."""
     reports = tables.read("event_reports")
     left_out = reports[reports["excluded"].astype(bool)]
-    columns = ["article_id", "sub_event_type", "type_cue", "exclude_reason", "sentence"]
-    return evidence_table(left_out, columns, top=top)
+    if left_out.empty:
+        return none_found("no lead announces an event that has not happened")
+    columns = ["sub_event_type", "type_cue", "exclude_reason", "sentence", "article_id", "start_char"]
+    return evidence_table(tables, left_out, columns)
