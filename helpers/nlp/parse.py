@@ -21,6 +21,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
+import numpy
 from spacy.language import Language
 from spacy.tokens import Doc
 from tqdm import tqdm
@@ -172,16 +173,24 @@ _PARSE, _CACHED, _SKIPPED, _NOT_NEEDED = "parse", "cached", "skipped", "not need
 
 
 def _pipe(nlp: Language, texts: Iterable[str], *, batch_size: int, processes: int) -> Iterator[Doc]:
-    """``nlp.pipe`` over ``texts``; in one process, no batch holds more than :data:`BATCH_CHARS`.
+    """``nlp.pipe`` over ``texts``, as docs without tensors, in batches of :data:`BATCH_CHARS` at most.
 
-    spaCy batches by count only. Worker processes keep spaCy's batches: each call of
-    ``nlp.pipe`` with workers would start them anew.
+    spaCy batches by count only; worker processes keep its batches (each call of
+    ``nlp.pipe`` with workers would start them anew).
     """
     if processes > 1:
-        yield from nlp.pipe(texts, batch_size=batch_size, n_process=processes)
-        return
-    for batch in bounded_batches(texts, batch_size, BATCH_CHARS):
-        yield from nlp.pipe(batch, batch_size=len(batch))
+        docs = nlp.pipe(texts, batch_size=batch_size, n_process=processes)
+    else:
+        docs = (
+            doc
+            for batch in bounded_batches(texts, batch_size, BATCH_CHARS)
+            for doc in nlp.pipe(batch, batch_size=len(batch))
+        )
+    for doc in docs:
+        # The tok2vec output (384 bytes a token) is read by no extractor, and cached docs
+        # never have it; the pieces of a long article would hold it until they are joined.
+        doc.tensor = numpy.zeros((0,), dtype="float32")
+        yield doc
 
 
 def bounded_batches(texts: Iterable[str], count: int, characters: int) -> Iterator[list[str]]:
@@ -265,7 +274,9 @@ def title_span(article: Article) -> tuple[int, int] | None:
 
 def _joined(pieces: list[Doc]) -> Doc:
     """One doc from the docs of consecutive pieces of a text (the text's offsets hold)."""
-    return pieces[0] if len(pieces) == 1 else Doc.from_docs(pieces, ensure_whitespace=False)
+    return (
+        pieces[0] if len(pieces) == 1 else Doc.from_docs(pieces, ensure_whitespace=False, exclude=["tensor"])
+    )
 
 
 #: Where a piece of a long text may end, best first: a paragraph break, a line break,
