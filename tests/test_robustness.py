@@ -24,7 +24,7 @@ import helpers.run.local
 from helpers import config
 from helpers.cli import main
 from helpers.ingest import decode_bytes, iter_articles, load_corpus
-from helpers.nlp import DocCache, ParseStats, build_pipeline, parse_articles
+from helpers.nlp import DocCache, ParseStats, build_pipeline, parse, parse_articles
 from helpers.run.output import LOCK, MANIFEST, is_current
 from helpers.tables import SCHEMAS, read_table
 
@@ -420,6 +420,28 @@ def test_long_document_is_parsed_in_pieces(tmp_path, nlp):
             assert all(t.is_sent_start for t in doc if t.i and "\n" in doc[t.i - 1].text_with_ws)
     finally:
         nlp.max_length = limit
+
+
+def test_pieces_of_a_long_document_fill_batches_of_bounded_size(tmp_path, nlp, monkeypatch):
+    """No ``nlp.pipe`` batch holds more than ``BATCH_CHARS``; the docs keep no tok2vec tensor."""
+    text = "Title\n\n" + "\n\n".join(f"Ten soldiers were killed in Mosul on day {n}." for n in range(60))
+    (tmp_path / "long.txt").write_text(text)
+    articles = load_corpus(tmp_path)
+    batches: list[int] = []
+    pipe = nlp.pipe
+
+    def recording_pipe(texts, **kwargs):
+        texts = list(texts)
+        batches.append(sum(map(len, texts)))
+        return pipe(texts, **kwargs)
+
+    monkeypatch.setattr(nlp, "pipe", recording_pipe)
+    monkeypatch.setattr(parse, "PIECE_CHARS", 200)
+    monkeypatch.setattr(parse, "BATCH_CHARS", 700)
+    ((_, doc),) = parse_articles(articles, nlp, progress=False)
+    assert doc.text == text
+    assert len(batches) > 1 and max(batches) <= 700 and sum(batches) == len(text)
+    assert doc.tensor.size == 0
 
 
 @pytest.mark.parametrize(

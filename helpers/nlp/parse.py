@@ -21,6 +21,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
+import numpy
 from spacy.language import Language
 from spacy.tokens import Doc
 from tqdm import tqdm
@@ -34,6 +35,11 @@ ArticleSource = Sequence[Article] | Callable[[], Iterable[Article]]
 
 #: Longest piece of text parsed in one go (characters); longer articles are cut at paragraph breaks.
 PIECE_CHARS = 10_000
+
+#: Most characters in one ``nlp.pipe`` batch of a single-process run. The parser's working
+#: memory grows with the tokens of a batch (about 6 KB a token for the small model), so a
+#: batch of 64 pieces of one long article would hold ten times the text of 64 news stories.
+BATCH_CHARS = 200_000
 
 
 @dataclass
@@ -130,7 +136,7 @@ def parse_articles(
 
     with bar:
         parts: list[Doc] = []
-        for part in nlp.pipe(texts(), batch_size=batch_size, n_process=processes):
+        for part in _pipe(nlp, texts(), batch_size=batch_size, processes=processes):
             article, action, number, count, original, length = plans.popleft()
             if _parsed_length(part) != length:
                 raise RuntimeError(
@@ -164,6 +170,49 @@ def parse_articles(
 
 
 _PARSE, _CACHED, _SKIPPED, _NOT_NEEDED = "parse", "cached", "skipped", "not needed"
+
+
+def _pipe(nlp: Language, texts: Iterable[str], *, batch_size: int, processes: int) -> Iterator[Doc]:
+    """``nlp.pipe`` over ``texts``, as docs without tensors, in batches of :data:`BATCH_CHARS` at most.
+
+    spaCy batches by count only; worker processes keep its batches (each call of
+    ``nlp.pipe`` with workers would start them anew).
+    """
+    if processes > 1:
+        docs = nlp.pipe(texts, batch_size=batch_size, n_process=processes)
+    else:
+        docs = (
+            doc
+            for batch in bounded_batches(texts, batch_size, BATCH_CHARS)
+            for doc in nlp.pipe(batch, batch_size=len(batch))
+        )
+    for doc in docs:
+        # The tok2vec output (384 bytes a token) is read by no extractor, and cached docs
+        # never have it; the pieces of a long article would hold it until they are joined.
+        doc.tensor = numpy.zeros((0,), dtype="float32")
+        yield doc
+
+
+def bounded_batches(texts: Iterable[str], count: int, characters: int) -> Iterator[list[str]]:
+    """Consecutive batches of at most ``count`` texts and ``characters`` characters.
+
+    A text longer than ``characters`` is a batch of its own.
+
+    >>> list(bounded_batches(["aa", "bb", "cccc", "d"], 3, 5))
+    [['aa', 'bb'], ['cccc', 'd']]
+    >>> list(bounded_batches(["aaaaaaa", "b"], 3, 5))
+    [['aaaaaaa'], ['b']]
+    """
+    batch: list[str] = []
+    size = 0
+    for text in texts:
+        if batch and (len(batch) == count or size + len(text) > characters):
+            yield batch
+            batch, size = [], 0
+        batch.append(text)
+        size += len(text)
+    if batch:
+        yield batch
 
 
 def _parsed_length(doc: Doc) -> int:
@@ -225,7 +274,9 @@ def title_span(article: Article) -> tuple[int, int] | None:
 
 def _joined(pieces: list[Doc]) -> Doc:
     """One doc from the docs of consecutive pieces of a text (the text's offsets hold)."""
-    return pieces[0] if len(pieces) == 1 else Doc.from_docs(pieces, ensure_whitespace=False)
+    return (
+        pieces[0] if len(pieces) == 1 else Doc.from_docs(pieces, ensure_whitespace=False, exclude=["tensor"])
+    )
 
 
 #: Where a piece of a long text may end, best first: a paragraph break, a line break,

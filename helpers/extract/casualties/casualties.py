@@ -181,6 +181,7 @@ def extract_casualties(
     sentences = _sentence_units(doc, article)
     time_ents = [e for e in doc_entities(doc) if e.label_ in {"DATE", "TIME"}]
     dates = [e for e in time_ents if e.label_ == "DATE"]
+    date_starts = [e.start for e in dates]  # in text order, so a sentence's dates are a slice
     article_scope = ArticleScope(article, dates)
     candidates = trigger_candidates(doc, lexicon)
     for position, sentence in enumerate(sentences):
@@ -190,7 +191,9 @@ def extract_casualties(
         ):
             previous = None
         # Sentence.ents rebuilds every entity of the doc; filter the doc's few date entities instead.
-        sentence_dates = [e for e in dates if sentence.start <= e.start < sentence.end]
+        sentence_dates = dates[
+            bisect_left(date_starts, sentence.start) : bisect_left(date_starts, sentence.end)
+        ]
         matches = SentenceMatches(sentence)
         for index in candidates[
             bisect_left(candidates, sentence.start) : bisect_left(candidates, sentence.end)

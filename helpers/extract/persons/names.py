@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -277,6 +278,17 @@ def nominal_mentions(doc: Doc, article: Article, lexicon: Lexicon, names: list[M
     for m in names:
         profile[m.key]["rank"].add(m.rank.lower())
         profile[m.key]["title"].update(m.title.lower().split())
+    starts = [m.start for m in names]  # in text order: binary search, not a scan per description
+    described: dict[tuple[str, str], list[int]] = {}
+
+    def last_described(kind: str, wanted: str, before: int, det: int) -> Mention | None:
+        """The latest name among ``names[:before]``, ending by ``det``, with this rank or title."""
+        if (kind, wanted) not in described:
+            described[kind, wanted] = [i for i, m in enumerate(names) if wanted in profile[m.key][kind]]
+        indexes = described[kind, wanted]
+        latest = range(bisect_left(indexes, before) - 1, -1, -1)
+        return next((names[indexes[k]] for k in latest if names[indexes[k]].end <= det), None)
+
     found: list[Mention] = []
     for kind in ("rank", "title"):
         for (hit_kind, start), hits in list(lexicon.by_start.items()):
@@ -297,20 +309,17 @@ def nominal_mentions(doc: Doc, article: Article, lexicon: Lexicon, names: list[M
             span = doc[det : hit.end]
             if not article.is_extractable(span.start_char, span.end_char):
                 continue
-            earlier = [m for m in names if m.end <= det]
-            wanted = hit.normalised.lower()
-            same = [
-                m
-                for m in earlier
-                if wanted in (profile[m.key]["rank"] if kind == "rank" else profile[m.key]["title"])
-            ]
-            target = same[-1] if same else None
+            before = bisect_left(starts, det)  # names[:before] start before the description
+            target = last_described(kind, hit.normalised.lower(), before, det)
             if target is None and kind == "title" and span.sent.start > 0:
                 previous = doc[span.sent.start - 1].sent
-                keys = {m.key for m in earlier if previous.start <= m.start < previous.end}
-                target = (
-                    next((m for m in reversed(earlier) if m.key in keys), None) if len(keys) == 1 else None
-                )
+                keys = {
+                    m.key
+                    for m in names[bisect_left(starts, previous.start) : bisect_left(starts, previous.end)]
+                    if m.end <= det
+                }
+                earlier = (names[i] for i in range(before - 1, -1, -1) if names[i].end <= det)
+                target = next((m for m in earlier if m.key in keys), None) if len(keys) == 1 else None
             if target is None:
                 continue
             used |= set(range(det, hit.end))

@@ -11,7 +11,9 @@ author; any other subject ("Kurdish officials") is kept as written with an empty
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from itertools import accumulate
 
 from spacy.tokens import Doc, Token
 
@@ -44,10 +46,19 @@ class Speakers:
             (p for p in persons if p.get("role") == "actor" and p.get("start_char") is not None),
             key=lambda p: p["start_char"],
         )
+        # Binary search over the starts (and the furthest end so far), not a scan per token.
+        self._starts = [p["start_char"] for p in self.persons]
+        self._max_end = list(accumulate((p["end_char"] for p in self.persons), max))
 
     def person_at(self, token: Token) -> dict | None:
-        """The person row whose span holds ``token``."""
-        return next((p for p in self.persons if p["start_char"] <= token.idx < p["end_char"]), None)
+        """The first person row (in text order) whose span holds ``token``."""
+        first = bisect_right(self._max_end, token.idx)  # rows before it end at or before token.idx
+        last = bisect_right(self._starts, token.idx)
+        return next((p for p in self.persons[first:last] if token.idx < p["end_char"]), None)
+
+    def _starting_within(self, start: int, end: int) -> list[dict]:
+        """The person rows starting in ``start:end``, in text order."""
+        return self.persons[bisect_left(self._starts, start) : bisect_left(self._starts, end)]
 
     def resolve(self, token: Token | None) -> Speaker:
         """Name the speaker a subject token stands for."""
@@ -86,23 +97,34 @@ class Speakers:
         if speaker.name:
             return speaker
         floor = max(verb.sent.start_char, self.text.rfind("\n", 0, verb.idx) + 1)
-        before = [p for p in self.persons if floor <= p["start_char"] and p["end_char"] <= verb.idx]
+        before = [p for p in self._starting_within(floor, verb.idx) if p["end_char"] <= verb.idx]
         return Speaker(before[-1]["canonical"], before[-1]["person_id"], verb.i) if before else speaker
 
     def actor(self, token: Token) -> Speaker:
         """Name an organisation through the actor dictionary."""
-        ent = next(e for e in self.doc.ents if e.start <= token.i < e.end)
-        found = canonicalize(ent.text, ent.label_, dictionary=self.dictionary)
-        return Speaker(found.get("canonical") or ent.text, found.get("actor_id") or "", token.i)
+        start, end = token.i, token.i + 1  # the entity's tokens, walked through its IOB tags
+        while self.doc[start].ent_iob_ == "I":
+            start -= 1
+        while end < len(self.doc) and self.doc[end].ent_iob_ == "I":
+            end += 1
+        text = self.doc[start:end].text
+        found = canonicalize(text, token.ent_type_, dictionary=self.dictionary)
+        return Speaker(found.get("canonical") or text, found.get("actor_id") or "", token.i)
 
     def pronoun(self, token: Token) -> Speaker:
         """The latest person mentioned before ``token`` in its or the previous paragraph."""
         paragraph = self.article.paragraph_at(token.idx)
         floor = 0
         if paragraph is not None:
-            earlier = [p for p in self.article.paragraphs if p.end <= paragraph.start and p.extractable]
-            floor = earlier[-1].start if earlier else paragraph.start
-        before = [p for p in self.persons if floor <= p["start_char"] < token.idx]
+            paragraphs = self.article.paragraphs
+            position = bisect_left(paragraphs, paragraph.start, key=lambda p: p.start)
+            earlier = (
+                paragraphs[k]
+                for k in range(position - 1, -1, -1)
+                if paragraphs[k].end <= paragraph.start and paragraphs[k].extractable
+            )
+            floor = next((p.start for p in earlier), paragraph.start)
+        before = self._starting_within(floor, token.idx)
         if not before:
             return Speaker()
         return Speaker(before[-1]["canonical"], before[-1]["person_id"], token.i)
