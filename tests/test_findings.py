@@ -134,7 +134,13 @@ def test_every_section_renders_on_sparse_corpora(tmp_path, files):
 
 def test_events_are_shown_only_when_the_table_exists(news, tmp_path):
     _, tables, pages, page = news
-    assert "Top events" not in page
+    assert "<h2>Top events</h2>" in page  # extract writes an events table
+    older = tmp_path / "older"  # output of a version without events
+    older.mkdir()
+    for file in tables.directory.iterdir():
+        if not file.name.startswith("events"):
+            (older / file.name).write_bytes(file.read_bytes())
+    assert "Top events" not in findings_sections(Tables(older), pages, {})
     first = pages["article_id"].iloc[0]
     events = pd.DataFrame(
         {
@@ -162,7 +168,7 @@ def test_events_are_shown_only_when_the_table_exists(news, tmp_path):
 def test_report_tables_name_real_tables():
     listed = {
         t
-        for stem in ("01-corpus", "02-actors", "03-locations", "04-casualties")
+        for stem in ("01-corpus", "02-actors", "03-locations", "04-casualties", "05-events")
         for t in notebook_tables(stem)
     }
     assert listed <= set(SCHEMAS)

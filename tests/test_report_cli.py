@@ -14,7 +14,7 @@ from helpers import config
 @pytest.mark.skipif(shutil.which("make") is None, reason="make not installed")
 def test_make_lab_starts_jupyter_as_root_only_when_run_as_root():
     shown = subprocess.run(
-        ["make", "-n", "lab", "VENV=/nonexistent-venv"],
+        ["make", "--no-print-directory", "-n", "lab", "VENV=/nonexistent-venv"],
         cwd=config.PROJECT_DIR,
         capture_output=True,
         text=True,
