@@ -122,11 +122,41 @@ class RowCache:
             "code_version": self.code,
             "rows": rows,
         }
-        data = json.dumps(entry, separators=(",", ":")).encode("ascii")  # \u escapes: any str fits
-        self.writable = write_or_warn(self.path(article), zlib.compress(data, 1), "row cache")
+        self.writable = write_or_warn(self.path(article), compressed_json(entry), "row cache")
 
     def prune_other_versions(self) -> None:
         """Delete the entries of other code versions (they can never be read again)."""
         for folder in self.directory.parent.glob("*"):
             if folder.is_dir() and folder != self.directory:
                 shutil.rmtree(folder, ignore_errors=True)
+
+
+#: Rows encoded in one piece: one long article's rows as a single JSON string (and its bytes)
+#: would double their memory; ``JSONEncoder.iterencode`` would stream them through pure Python.
+ROWS_PER_PIECE = 1_000
+
+
+def compressed_json(entry: dict) -> bytes:
+    """``entry`` (with a ``rows`` dict of tables) as zlib-compressed JSON, encoded a piece at a time.
+
+    >>> entry = {"key": "k", "rows": {"a": [{"n": i} for i in range(2_500)], "b": []}}
+    >>> json.loads(zlib.decompress(compressed_json(entry))) == entry
+    True
+    """
+    compressor = zlib.compressobj(1)
+    pieces: list[bytes] = []
+
+    def add(text: str) -> None:
+        pieces.append(compressor.compress(text.encode("ascii")))  # \u escapes: any str fits
+
+    head = json.dumps({k: v for k, v in entry.items() if k != "rows"}, separators=(",", ":"))
+    add(head[:-1] + ("," if len(head) > 2 else "") + '"rows":{')
+    for number, (table, rows) in enumerate(entry["rows"].items()):
+        add(("," if number else "") + json.dumps(table) + ":[")
+        for start in range(0, len(rows), ROWS_PER_PIECE):
+            piece = json.dumps(rows[start : start + ROWS_PER_PIECE], separators=(",", ":"))
+            add(("," if start else "") + piece[1:-1])
+        add("]")
+    add("}}")
+    pieces.append(compressor.flush())
+    return b"".join(pieces)
