@@ -60,3 +60,24 @@ class DisjointSpans:
         """True when a span shares a character with ``start:end``."""
         k = bisect_left(self._starts, end)
         return k > 0 and self._ends[k - 1] > start
+
+
+class RowsByStart:
+    """Rows (dicts with ``start_char``) sorted by start, found inside character spans by binary search.
+
+    >>> rows = RowsByStart([{"start_char": 9}, {"start_char": 2}, {"start_char": 5}])
+    >>> [r["start_char"] for r in rows.within([(0, 6), (9, 12)])]
+    [2, 5, 9]
+    """
+
+    def __init__(self, rows: Iterable[dict]) -> None:
+        self.rows = sorted(rows, key=lambda row: row["start_char"])  # stable: ties keep their order
+        self._starts = [row["start_char"] for row in self.rows]
+
+    def within(self, spans: Iterable[tuple[int, int]]) -> list[dict]:
+        """The rows starting in each span (``start <= start_char < end``), span by span."""
+        return [
+            self.rows[i]
+            for start, end in spans
+            for i in range(bisect_left(self._starts, start), bisect_left(self._starts, end))
+        ]

@@ -182,10 +182,12 @@ def _supersede_incident(units: list[_Unit]) -> None:
         by_group[unit.group].append(unit)
     totals: dict[str, int] = {}
     chosen: dict[str, _Unit] = {}
-    for position, unit in enumerate(units):
+    earlier: dict[str, list[_Unit]] = defaultdict(list)  # by sentence: not a scan of every earlier unit
+    for unit in units:
         # "two were in critical condition and two others injured": "others" than a figure of the
         # same sentence; against another side ("a girl and four other people") they are listed beside it.
-        partners = [u for u in units[:position] if _same_sentence(u, unit)]
+        partners = [u for u in earlier[unit.rows[0]["sentence"]] if _same_sentence(u, unit)]
+        earlier[unit.rows[0]["sentence"]].append(unit)
         if unit.addition and partners and all(u.group != unit.group for u in partners):
             unit.group = ENUMERATED_GROUP if unit.group == GENERIC_GROUP else unit.group
             unit.addition = False

@@ -18,6 +18,7 @@ and not done, an excluded row with the reason.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Sequence
 
@@ -28,6 +29,7 @@ from helpers.extract.casualties.tolls import counted
 from helpers.extract.events.coding import Actor, classify, code_actors, interaction
 from helpers.extract.events.dating import event_date
 from helpers.extract.events.leads import lead_report
+from helpers.extract.spans import RowsByStart
 from helpers.knowledge.gazetteer import Gazetteer
 from helpers.tables import columns
 
@@ -56,7 +58,9 @@ def _previous(doc: Doc, article: Article, sentence: Span) -> Span | None:
 def _groups(figures: list[dict], places: Sequence[dict], doc: Doc) -> list[list[dict]]:
     """The article's current figures grouped by incident (see the module docstring)."""
     by_offsets = {f"{r['start_char']}-{r['end_char']}": r for r in figures}
-    placed = {(p["place_id"], p["start_char"]) for p in places}
+    placed: dict[str, list[int]] = {}  # each place's mention starts, in order (binary search)
+    for start, place_id in sorted({(p["start_char"], p["place_id"]) for p in places}):
+        placed.setdefault(place_id, []).append(start)
 
     def key(row: dict) -> str | None:
         standing = row
@@ -66,10 +70,9 @@ def _groups(figures: list[dict], places: Sequence[dict], doc: Doc) -> list[list[
                 break
             standing = above
         sentence = _sentence(doc, standing["start_char"])
-        own = any(
-            pid == standing["place_id"] and sentence.start_char <= start < sentence.end_char
-            for pid, start in placed
-        )
+        starts = placed.get(standing["place_id"], [])
+        first = bisect_left(starts, sentence.start_char)
+        own = first < len(starts) and starts[first] < sentence.end_char
         return (standing["admin1"] or standing["place_id"]) if own else None
 
     groups: dict[str | None, list[dict]] = {}
@@ -158,26 +161,36 @@ def event_reports(
         gazetteer: For country names.
     """
     places = [p for p in places if p["place_id"] and p["role"] in EVENT_ROLES]
-    times = sorted((m for m in mentions if m["label"] in TIME_LABELS), key=lambda m: m["start_char"])
+    times = RowsByStart(m for m in mentions if m["label"] in TIME_LABELS)
     actors = [m for m in mentions if m["actor_id"]]
+    actors_by_start = RowsByStart(actors)
     figures = [r for r in casualties if counted(r)]
     rows = []
     for number, group in enumerate(_groups(figures, places, doc)):
         sentences: list[Span] = []
+        seen: set[tuple[int, int]] = set()
         for figure in group:
             own = _sentence(doc, figure["start_char"])
-            sentences += [
-                s for s in (own, _previous(doc, article, own)) if s is not None and s not in sentences
-            ]
+            for sentence in (own, _previous(doc, article, own)):
+                if sentence is not None and (sentence.start, sentence.end) not in seen:
+                    seen.add((sentence.start, sentence.end))
+                    sentences.append(sentence)
         found = _report(
-            doc, article, group, sentences, times, actors, _place(group, places, main_place), gazetteer
+            doc,
+            article,
+            group,
+            sentences,
+            times,
+            actors_by_start,
+            _place(group, places, main_place),
+            gazetteer,
         )
         rows.append(dict(found, report=number))
     lead = lead_report(doc, article, figures)
     if lead is not None:
         trigger, kind, reason = lead
         sentence = trigger.sent
-        found = _report(doc, article, [], [sentence], times, actors, main_place, gazetteer)
+        found = _report(doc, article, [], [sentence], times, actors_by_start, main_place, gazetteer)
         # No victims: the actors of the lead, the most named first ("officials of X to visit Y").
         named = [m for m in actors if sentence.start_char <= m["start_char"] < sentence.end_char]
         first, _ = code_actors([m["actor_id"] for m in named], (), named, found["country"])
@@ -202,19 +215,17 @@ def _report(
     article: Article,
     group: list[dict],
     sentences: list[Span],
-    times: Sequence[dict],
-    actors: Sequence[dict],
+    times: RowsByStart,
+    actors: RowsByStart,
     place: dict | None,
     gazetteer: Gazetteer,
 ) -> dict:
     """One report's columns from its figures and evidence sentences."""
     inside = [(s.start_char, s.end_char) for s in sentences]
-
-    def within(rows: Sequence[dict]) -> list[dict]:
-        return [m for span in inside for m in rows if span[0] <= m["start_char"] < span[1]]
-
     date_spans = [
-        span for m in within(times) if (span := doc.char_span(m["start_char"], m["end_char"])) is not None
+        span
+        for m in times.within(inside)
+        if (span := doc.char_span(m["start_char"], m["end_char"])) is not None
     ]
     when = event_date(date_spans, article.date)
     sides = {r["victim_side"] for r in group if r["victim_side"]}
@@ -223,7 +234,7 @@ def _report(
     kind, cue = classify(lemmas, sides, outcomes)
     where = _place_columns(place, gazetteer)
     # Actors in text order: the sentence that tells the attack names its target before the toll's.
-    named = sorted(within(actors), key=lambda m: m["start_char"])
+    named = sorted(actors.within(inside), key=lambda m: m["start_char"])
     first, second = code_actors([r["perpetrator_id"] for r in group], sides, named, where["country"])
     main = group[0] if group else {"start_char": sentences[0].start_char, "end_char": sentences[0].end_char}
     row = {
