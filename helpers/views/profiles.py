@@ -61,10 +61,14 @@ def _present(value: object) -> bool:
     return value is not None and not (isinstance(value, float) and pd.isna(value)) and value != ""
 
 
-def _same_sentence(mentions: pd.DataFrame, rows: pd.DataFrame) -> pd.DataFrame:
-    """Mentions in the sentences of ``rows`` (``article_id``, ``sentence_id``)."""
-    keys = rows[["article_id", "sentence_id"]].drop_duplicates()
-    return mentions.merge(keys, on=["article_id", "sentence_id"])
+def _mentions_of(tables: Tables | ReadOnce, key: str, value: str) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The mentions whose ``key`` is ``value``, and every mention in their sentences."""
+    mentions = tables.read(
+        "mentions", columns=["article_id", "sentence_id", "sentence", "actor_id", "canonical", "place_id"]
+    )
+    own = mentions[mentions[key] == value]
+    sentences = own[["article_id", "sentence_id"]].drop_duplicates()
+    return own, mentions.merge(sentences, on=["article_id", "sentence_id"])
 
 
 def _counted(
@@ -129,11 +133,7 @@ def actor_profile(
     tables: Tables | ReadOnce, actor: dict, links: dict[str, str], profiles: dict[str, str]
 ) -> str:
     """The body of one actor's profile (escaped HTML)."""
-    mentions = tables.read(
-        "mentions", columns=["article_id", "sentence_id", "sentence", "actor_id", "canonical", "place_id"]
-    )
-    own = mentions[mentions["actor_id"] == actor["actor_id"]]
-    near = _same_sentence(mentions, own)
+    own, near = _mentions_of(tables, "actor_id", actor["actor_id"])
     names_of_places = tables.read("places", columns=["place_id", "canonical"]).set_index("place_id")[
         "canonical"
     ]
@@ -197,11 +197,7 @@ def place_profile(
     tables: Tables | ReadOnce, place: dict, links: dict[str, str], profiles: dict[str, str]
 ) -> str:
     """The body of one place's profile (escaped HTML), with a local map."""
-    mentions = tables.read(
-        "mentions", columns=["article_id", "sentence_id", "sentence", "actor_id", "canonical", "place_id"]
-    )
-    own = mentions[mentions["place_id"] == place["place_id"]]
-    near = _same_sentence(mentions, own)
+    own, near = _mentions_of(tables, "place_id", place["place_id"])
     actors = near[near["actor_id"].fillna("") != ""]
     totals = tables.read("casualty_totals")
     located = totals[totals["place_id"] == place["place_id"]]
