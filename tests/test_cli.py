@@ -50,3 +50,15 @@ def test_help_lists_commands():
     assert run.returncode == 0
     for command in ("extract", "report", "notebooks"):
         assert command in run.stdout
+
+
+def test_parse_progress_shows_the_expected_total(tmp_path, capsys, monkeypatch):
+    monkeypatch.setenv("SITREP_CACHE", str(tmp_path / "cache"))
+    monkeypatch.setenv("SITREP_PROGRESS", "1")
+    corpus = tmp_path / "feed.jsonl"
+    corpus.write_text(
+        "".join(f'{{"id": "a{n}", "text": "Two people were hurt in town {n}."}}\n' for n in range(3))
+    )
+    assert main(["extract", str(corpus), "--out", str(tmp_path / "out")]) == 0
+    bar = capsys.readouterr().err
+    assert "parsing:   0%|          | 0/3 [" in bar  # a total, so tqdm shows the time left

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers.ingest import CorpusNotFoundError, articles_frame, decode_bytes, load_corpus
+from helpers.ingest import CorpusNotFoundError, articles_frame, decode_bytes, expected_articles, load_corpus
 from helpers.ingest.cue_patterns import cue_patterns
 from helpers.ingest.dates import parse_date_line
 
@@ -308,3 +308,14 @@ def test_record_metadata(tmp_path, record, outlet, date, published):
     (tmp_path / "r.jsonl").write_text(json.dumps({"text": "Ten people were hurt.", **record}) + "\n")
     (article,) = load_corpus(tmp_path)
     assert (article.outlet, article.date, article.published) == (outlet, date, published)
+
+
+def test_expected_articles_counts_without_loading(tmp_path):
+    records = [json.dumps({"id": f"r{n}", "text": f"Report {n}."}) for n in range(4)]
+    (tmp_path / "feed.jsonl").write_text("\n".join(records[:2]) + "\n\n" + "\n".join(records[2:]) + "\n")
+    (tmp_path / "one.txt").write_text("A story.\n")
+    (tmp_path / "table.csv").write_text("title,text\nA,First.\nB,Second.\n")
+    assert expected_articles(tmp_path) == len(load_corpus(tmp_path)) == 7
+    (tmp_path / "table.csv").write_text('title,text\nA,"First line\nsecond line"\n')
+    assert expected_articles(tmp_path) >= len(load_corpus(tmp_path)) == 6
+    assert expected_articles(tmp_path / "missing") == 0

@@ -65,6 +65,50 @@ def iter_articles(path: str | os.PathLike) -> Iterator[Article]:
     )
 
 
+def expected_articles(path: str | os.PathLike) -> int:
+    """About how many articles :func:`iter_articles` will yield, counted without loading them.
+
+    For a progress bar with a total and a time estimate: a file is one article,
+    a JSON Lines file one per non-blank line, a CSV file one per line after the
+    header (a quoted field spanning lines makes this an overestimate), a JSON
+    file one (its items are only known once it is parsed). Reading line counts
+    costs a fraction of a second per hundred megabytes.
+
+    Args:
+        path: A folder or a single input file (a missing path counts 0).
+
+    Returns:
+        The expected number of articles.
+    """
+    root = Path(path)
+    if not root.exists():
+        return 0
+    expected = 0
+    for file in corpus_files(root):
+        suffix = file.suffix.lower()
+        if suffix == ".jsonl":
+            expected += count_lines(file, blank=False) or 1
+        elif suffix == ".csv":
+            expected += max((count_lines(file) or 1) - 1, 1)
+        else:
+            expected += 1
+    return expected
+
+
+def count_lines(file: Path, *, blank: bool = True) -> int | None:
+    """Lines of a regular, readable file (blank ones too unless ``blank`` is false); else ``None``.
+
+    ``None`` leaves the file to :func:`load_file`, which reports why it cannot be read.
+    """
+    try:
+        if not stat.S_ISREG(file.stat().st_mode):
+            return None
+        with file.open("rb") as handle:
+            return sum(1 for line in handle if blank or line.strip())
+    except OSError:
+        return None
+
+
 def mark_duplicates(articles: Iterable[Article], *, near: bool = True) -> Iterator[Article]:
     """Make ids unique (``~2`` suffix) and flag exact and near duplicates, in input order.
 

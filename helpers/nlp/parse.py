@@ -70,6 +70,7 @@ def parse_articles(
     progress: bool | None = None,
     stats: ParseStats | None = None,
     needs_doc: Callable[[Article], bool] | None = None,
+    expected: int | None = None,
 ) -> Iterator[tuple[Article, Doc | None]]:
     """Parse every loaded article in one pass over ``source``, reading and filling the cache.
 
@@ -102,7 +103,7 @@ def parse_articles(
     if show:  # tqdm.auto picks the notebook widget or the terminal bar; it is imported only
         # here because importing it inside a kernel without ipywidgets prints a warning.
         from tqdm.auto import tqdm as progress_bar
-    total = len(source) if isinstance(source, Sequence) else None
+    total = len(source) if isinstance(source, Sequence) else expected
     bar = progress_bar(total=total, desc="parsing", unit="article", disable=not show, leave=False)
 
     def plan() -> Iterator[tuple[str, tuple[Article, str, int, int, str | None]]]:
@@ -165,6 +166,8 @@ def parse_articles(
                     stats.parsed += 1
                 else:
                     stats.cached += 1
+            if bar.total is not None and bar.n >= bar.total:
+                bar.total = bar.n + 1  # more articles than expected (CSV or JSON records)
             bar.update()
             yield article, doc
 

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import stat
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import partial
@@ -29,7 +28,7 @@ import pyarrow.parquet as pq
 from helpers.articles import Article
 from helpers.extract.context import Context
 from helpers.extract.registry import ARTICLE_TABLES, LOADER_TABLES
-from helpers.ingest import RECORD_SUFFIXES, corpus_files, load_file, mark_duplicates
+from helpers.ingest import RECORD_SUFFIXES, corpus_files, count_lines, load_file, mark_duplicates
 from helpers.ingest.near_duplicates import NearDuplicates, from_hash_values, signature
 from helpers.nlp.doc_cache import DocCache
 from helpers.nlp.parse import ParseStats
@@ -61,7 +60,7 @@ def plan_partitions(corpus: Path, *, size: int = PARTITION_SIZE) -> list[Partiti
     """Cut ``corpus`` into partitions of about ``size`` articles, in input order."""
     groups: list[list[tuple[str, tuple[int, int] | None]]] = [[]]
     for file in corpus_files(corpus):
-        lines = _count_lines(file) if file.suffix.lower() == ".jsonl" else None
+        lines = count_lines(file) if file.suffix.lower() == ".jsonl" else None
         if lines is not None:
             for first in range(1, max(lines, 1) + 1, size):
                 groups.append([(str(file), (first, min(first + size - 1, max(lines, 1))))])
@@ -73,17 +72,6 @@ def plan_partitions(corpus: Path, *, size: int = PARTITION_SIZE) -> list[Partiti
                 groups.append([])
             groups[-1].append((str(file), None))
     return [Partition(n, tuple(items)) for n, items in enumerate(g for g in groups if g)]
-
-
-def _count_lines(file: Path) -> int | None:
-    """Lines of a regular, readable file; ``None`` otherwise (the loader reports why)."""
-    try:
-        if not stat.S_ISREG(file.stat().st_mode):
-            return None
-        with file.open("rb") as handle:
-            return sum(1 for _ in handle)
-    except OSError:
-        return None
 
 
 def _pipeline(model: str | None, extra_dictionaries: tuple[str, ...]):

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from helpers.extract.context import Context
-from helpers.ingest import iter_articles
+from helpers.ingest import expected_articles, iter_articles
 from helpers.nlp.doc_cache import DocCache
 from helpers.nlp.pipeline import build_pipeline
 from helpers.run.output import ExtractResult, new_staging, publish, run_fingerprint, run_manifest
@@ -59,6 +59,7 @@ def extract_locally(
             progress=progress,
             chunk_articles=chunk_articles,
             stats=result.stats,
+            expected=expected_articles(corpus),
         )
         result.rows.update(write_corpus_tables(staging, context, fmt=fmt))
     except BaseException:

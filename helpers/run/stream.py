@@ -40,6 +40,7 @@ def extract_stream(
     chunk_articles: int = 500,
     stats: ParseStats | None = None,
     name: str | None = None,
+    expected: int | None = None,
 ) -> tuple[dict[str, int], dict[str, int]]:
     """Parse and extract a stream of articles, writing every table into ``directory``.
 
@@ -57,6 +58,7 @@ def extract_stream(
         chunk_articles: Articles buffered before rows are written.
         stats: Filled with parse counts.
         name: Partition file name.
+        expected: About how many articles ``source`` yields (the progress bar's total).
 
     Returns:
         Rows written per table, and the input accounting (total, loaded, skipped).
@@ -93,6 +95,7 @@ def extract_stream(
             progress=progress,
             stats=stats,
             needs_doc=needs_doc,
+            expected=expected,
         ):
             inputs["total"] += 1
             inputs["loaded" if article.loaded else "skipped"] += 1
