@@ -17,7 +17,7 @@ from helpers.tables import SCHEMAS
 from helpers.views.evidence import write_evidence_pages
 from helpers.views.findings import findings_sections, headline_figures
 from helpers.views.profiles import write_profiles
-from helpers.views.report import NotebookRun, index_html, notebook_tables
+from helpers.views.report import NotebookRun, index_html, notebook_tables, whole_lists
 
 RECORDS = [
     {
@@ -190,3 +190,13 @@ def test_profiles_of_the_top_actors_and_places_are_linked_from_the_findings(news
     army = (root / "report" / profiles["iraqi_army"]).read_text(encoding="utf-8")
     assert "At least three soldiers were killed near Mosul" in army
     assert re.search(r'<a href="[^"]+">Mosul</a>', army.split("Places named with it")[1])
+
+
+def test_cut_lists_say_where_every_row_is(news):
+    _, tables, pages, _ = news
+    runs = [NotebookRun("02-actors.ipynb", "02-actors.html", "02 · Who is involved")]
+    html = findings_sections(tables, pages, {}, whole_lists(runs))
+    top_actors = html.split("<h2>Top actors</h2>")[1].split("<table>")[0]
+    assert "of" in top_actors and "actors · all in" in top_actors
+    assert '<a href="02-actors.html">02 · Who is involved</a>' in top_actors
+    assert '<a href="tables/actors.csv">actors.csv</a>' in top_actors

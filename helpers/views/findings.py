@@ -191,7 +191,7 @@ EVENT_COLUMNS = (
 EVENT_ORDER = ("deaths_best", "injured_best", "n_reports")
 
 
-def top_events_html(tables: Tables, links: dict[str, str]) -> str:
+def top_events_html(tables: Tables, links: dict[str, str], full: str = "") -> str:
     """The top events, linked to their first report, when the corpus has an ``events`` table.
 
     Returns:
@@ -208,8 +208,15 @@ def top_events_html(tables: Tables, links: dict[str, str]) -> str:
         first = events["article_ids"].head(TOP).fillna("").str.split(";").str[0]
         shown = shown.assign(href=first.map(links).fillna("").to_numpy())
     caption = f"{len(shown):,} of {len(events):,} events" if len(events) else ""
-    table = html_table(shown, links={shown.columns[0]: "href"} if "href" in shown else {}, caption=caption)
+    table = html_table(
+        shown, links={shown.columns[0]: "href"} if "href" in shown else {}, caption=caption, full=full
+    )
     return f"<h2>Top events</h2>{table}"
+
+
+def top_table(frame: pd.DataFrame, total: int, noun: str, full: str) -> str:
+    """A top list whose ``noun`` column links to its profile, with "10 of 1,627 <noun>s"."""
+    return html_table(frame, links={noun: "href"}, caption=shown_of(frame, total, f"{noun}s"), full=full)
 
 
 def shown_of(frame: pd.DataFrame, total: int, noun: str) -> str:
@@ -221,8 +228,15 @@ def shown_of(frame: pd.DataFrame, total: int, noun: str) -> str:
     return f"{len(frame):,} of {total:,} {noun}" if len(frame) else ""
 
 
-def findings_sections(tables: Tables, pages: pd.DataFrame, profiles: dict[str, str]) -> str:
-    """The findings part of the index: corpus, figures, map, top actors/places/events, review."""
+def findings_sections(
+    tables: Tables, pages: pd.DataFrame, profiles: dict[str, str], whole: dict[str, str] | None = None
+) -> str:
+    """The findings part of the index: corpus, figures, map, top actors/places/events, review.
+
+    ``whole`` maps a table to markup saying where all its rows are (a report and the CSV),
+    shown beside each cut list's "10 of 1,627".
+    """
+    whole = whole or {}
     actors = top_actors_table(tables, pages, profiles)
     places = top_places_table(tables, pages, profiles)
     n_actors = len(tables.read("actors", columns=["actor_id"]))
@@ -234,10 +248,10 @@ background figures left out); tolls are added across articles. Low–high span t
 given for each toll; "+" marks a toll without an upper bound.</p>
 {figures_html(headline_figures(tables))}
 <h2>Where</h2>{map_html(tables)}
-<h2>Top actors</h2>{html_table(actors, links={"actor": "href"}, caption=shown_of(actors, n_actors, "actors"))}
-<h2>Top places</h2>{html_table(places, links={"place": "href"}, caption=shown_of(places, n_places, "places"))}
-{top_events_html(tables, article_links(pages))}
-<h2>Needs review</h2>{review_html(tables, article_links(pages))}"""
+<h2>Top actors</h2>{top_table(actors, n_actors, "actor", whole.get("actors", ""))}
+<h2>Top places</h2>{top_table(places, n_places, "place", whole.get("places", ""))}
+{top_events_html(tables, article_links(pages), whole.get("events", ""))}
+<h2>Needs review</h2>{review_html(tables, article_links(pages), whole)}"""
 
 
 def report_list(runs) -> str:

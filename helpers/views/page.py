@@ -69,13 +69,25 @@ def link(label: object, href: str) -> str:
     return f'<a href="{html.escape(href)}">{text}</a>' if href else text
 
 
-def html_table(frame: pd.DataFrame, *, links: dict[str, str] | None = None, caption: str = "") -> str:
+def full_list(report: str, title: str, table: str) -> str:
+    """Where a cut list is shown whole: a report page's interactive table and the table's CSV.
+
+    >>> full_list("02-actors.html", "02 · Who is involved", "actors")
+    'all in <a href="02-actors.html">02 · Who is involved</a> and <a href="tables/actors.csv">actors.csv</a>'
+    """
+    return f"all in {link(title, report)} and {link(f'{table}.csv', f'tables/{table}.csv')}"
+
+
+def html_table(
+    frame: pd.DataFrame, *, links: dict[str, str] | None = None, caption: str = "", full: str = ""
+) -> str:
     """``frame`` as an escaped HTML table, numbers right-aligned, or "none found" when empty.
 
     Args:
         frame: The rows to show (missing values shown as empty cells).
         links: Column shown -> column holding its link (that column is not shown).
         caption: A line above the table (escaped), e.g. "10 of 1,627".
+        full: Markup after the caption saying where every row is (see :func:`full_list`).
 
     >>> html_table(pd.DataFrame({"a": []}))
     '<p class="none">none found</p>'
@@ -98,7 +110,7 @@ def html_table(frame: pd.DataFrame, *, links: dict[str, str] | None = None, capt
             for c in shown
         )
         rows.append(f"<tr>{cells}</tr>")
-    above = f'<p class="muted">{html.escape(caption)}</p>' if caption else ""
+    above = f'<p class="muted">{html.escape(caption)}{" · " + full if full else ""}</p>' if caption else ""
     return f"{above}<table><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
 
 

@@ -38,7 +38,7 @@ from helpers.views.corpus import skipped_inputs
 from helpers.views.evidence import evidence_list_page, write_evidence_pages
 from helpers.views.execute import CELL_TIMEOUT, KERNEL, Progress, QuietKernelManager, execute_notebook
 from helpers.views.findings import findings_sections, report_list
-from helpers.views.page import html_table, nav_bar, page
+from helpers.views.page import full_list, html_table, nav_bar, page
 from helpers.views.profiles import write_profiles
 
 NOTEBOOK_PATTERN = re.compile(r"^\d\d-[a-z0-9-]+\.ipynb$")
@@ -247,6 +247,19 @@ def input_counts(tables) -> pd.DataFrame:
     return pd.DataFrame({"what": list(rows), "count": list(rows.values())})
 
 
+def whole_lists(runs: list[NotebookRun]) -> dict[str, str]:
+    """Table -> where its rows are all shown: the first report built on it and its CSV.
+
+    >>> whole_lists([NotebookRun("03-locations.ipynb", "03-locations.html", "03 · Where")])["places"]
+    'all in <a href="03-locations.html">03 · Where</a> and <a href="tables/places.csv">places.csv</a>'
+    """
+    whole: dict[str, str] = {}
+    for run in runs:
+        for table in notebook_tables(Path(run.notebook).stem):
+            whole.setdefault(table, full_list(run.html, run.title, table))
+    return whole
+
+
 def index_html(
     corpus_name: str, tables, runs: list[NotebookRun], pages: pd.DataFrame, profiles: dict[str, str]
 ) -> str:
@@ -264,7 +277,7 @@ def index_html(
     esc = html.escape
     body = f"""<h1>Sitrep findings: {esc(corpus_name)}</h1>
 <p class="muted">Generated {dt.date.today().isoformat()}. Names link to their evidence.</p>
-{findings_sections(tables, pages, profiles)}
+{findings_sections(tables, pages, profiles, whole_lists(runs))}
 <h2>Inputs</h2>{html_table(input_counts(tables))}
 <h3>Skipped inputs and warnings</h3>{_skipped_table(skipped_inputs(tables))}
 <h2>Reports</h2>{report_list(runs)}

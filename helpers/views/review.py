@@ -116,16 +116,20 @@ def unknown_organisations(tables: Tables, links: dict[str, str]) -> pd.DataFrame
     )
 
 
-def review_html(tables: Tables, links: dict[str, str]) -> str:
-    """The four review lists, each cut to :data:`REVIEW_ROWS` rows with "15 of 97" above it."""
+def review_html(tables: Tables, links: dict[str, str], whole: dict[str, str] | None = None) -> str:
+    """The four review lists, each cut to :data:`REVIEW_ROWS` rows with "15 of 97" above it.
+
+    ``whole`` maps a table to markup saying where all its rows are, shown beside the count.
+    """
+    whole = whole or {}
     articles = tables.read("articles", columns=["article_id", "title"])
     named = articles[articles["title"].fillna("") != ""]
     titles = dict(zip(named["article_id"], named["title"]))
-    lists = {
-        "Tolls whose figures disagree": disagreeing_tolls(tables, titles, links),
-        "Incidents whose reports disagree": disagreeing_incidents(tables, titles, links),
-        "Places not found in the gazetteer": unresolved_places(tables, links),
-        "Organisations not in the actor dictionary": unknown_organisations(tables, links),
+    lists = {  # title: (rows, the table holding them all)
+        "Tolls whose figures disagree": (disagreeing_tolls(tables, titles, links), "casualty_totals"),
+        "Incidents whose reports disagree": (disagreeing_incidents(tables, titles, links), "incidents"),
+        "Places not found in the gazetteer": (unresolved_places(tables, links), "place_mentions"),
+        "Organisations not in the actor dictionary": (unknown_organisations(tables, links), "actors"),
     }
     return "".join(
         f"<h3>{html.escape(title)}</h3>"
@@ -133,6 +137,7 @@ def review_html(tables: Tables, links: dict[str, str]) -> str:
             frame.head(REVIEW_ROWS),
             links={frame.columns[0]: "href"},
             caption=f"{min(REVIEW_ROWS, len(frame)):,} of {len(frame):,}" if len(frame) else "",
+            full=whole.get(table, "") if len(frame) > REVIEW_ROWS else "",
         )
-        for title, frame in lists.items()
+        for title, (frame, table) in lists.items()
     )
