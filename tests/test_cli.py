@@ -62,3 +62,27 @@ def test_parse_progress_shows_the_expected_total(tmp_path, capsys, monkeypatch):
     assert main(["extract", str(corpus), "--out", str(tmp_path / "out")]) == 0
     bar = capsys.readouterr().err
     assert "parsing:   0%|          | 0/3 [" in bar  # a total, so tqdm shows the time left
+
+
+def test_a_run_whose_rows_are_all_cached_builds_no_pipeline(tmp_path, capsys, monkeypatch):
+    from helpers.run import lazy_pipeline
+
+    monkeypatch.setenv("SITREP_CACHE", str(tmp_path / "cache"))
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("Gunmen killed three villagers near Kidal on Monday, officials said.")
+    assert main(["extract", str(corpus), "--out", str(tmp_path / "first")]) == 0
+    first = pd.read_parquet(tmp_path / "first" / "casualties.parquet")
+
+    def no_build(*args, **kwargs):
+        raise AssertionError("the pipeline was built although every article's rows were cached")
+
+    monkeypatch.setattr(lazy_pipeline, "build_pipeline", no_build)
+    assert main(["extract", str(corpus), "--out", str(tmp_path / "again")]) == 0
+    assert "parsed 0 documents, 1 from cache" in capsys.readouterr().out
+    pd.testing.assert_frame_equal(pd.read_parquet(tmp_path / "again" / "casualties.parquet"), first)
+    (corpus / "b.txt").write_text("Two soldiers were wounded in a blast in Gao on Tuesday.")
+    monkeypatch.undo()
+    monkeypatch.setenv("SITREP_CACHE", str(tmp_path / "cache"))
+    assert main(["extract", str(corpus), "--out", str(tmp_path / "grown")]) == 0
+    assert "parsed 1 document, 1 from cache" in capsys.readouterr().out

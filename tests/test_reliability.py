@@ -47,7 +47,7 @@ def shared_cache(tmp_path_factory) -> Path:
 @pytest.fixture
 def fast_cli(nlp, monkeypatch, shared_cache) -> Callable[..., int]:
     """``main(["extract", ...])`` in-process with the module's pipeline and cache."""
-    monkeypatch.setattr("helpers.run.local.build_pipeline", lambda *args, **kwargs: nlp)
+    monkeypatch.setattr("helpers.run.lazy_pipeline.build_pipeline", lambda *args, **kwargs: nlp)
     monkeypatch.setenv("SITREP_CACHE", str(shared_cache))
     monkeypatch.setenv("SITREP_PROGRESS", "0")
     return lambda *argv: main(["extract", *map(str, argv)])

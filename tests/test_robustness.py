@@ -42,7 +42,7 @@ def nlp():
 @pytest.fixture
 def fast_cli(nlp, monkeypatch, tmp_path) -> Callable[..., int]:
     """``main`` in-process with the module's pipeline and a private cache."""
-    monkeypatch.setattr("helpers.run.local.build_pipeline", lambda *args, **kwargs: nlp)
+    monkeypatch.setattr("helpers.run.lazy_pipeline.build_pipeline", lambda *args, **kwargs: nlp)
     monkeypatch.setenv("SITREP_CACHE", str(tmp_path / "cache"))
     monkeypatch.setenv("SITREP_PROGRESS", "0")
     return lambda *argv: main(["extract", *map(str, argv)])

@@ -45,7 +45,11 @@ class DocCache:
     @classmethod
     def for_pipeline(cls, nlp: Language, root: Path | None = None) -> DocCache:
         """The cache of ``nlp`` under ``root`` (default :func:`config.cache_dir`)."""
-        key = nlp.meta["sitrep_key"]
+        return cls.named(nlp.meta["sitrep_key"], root)
+
+    @classmethod
+    def named(cls, key: str, root: Path | None = None) -> DocCache:
+        """The cache of the pipeline whose key is ``key`` (known before it is built)."""
         return cls((root or config.cache_dir()) / "docs" / key)
 
     def path(self, text_sha256: str) -> Path:

@@ -16,6 +16,7 @@ gets the original text back, so docs always hold the article's own text.
 
 from __future__ import annotations
 
+import itertools
 import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -62,7 +63,7 @@ class ParseStats:
 
 def parse_articles(
     source: ArticleSource,
-    nlp: Language,
+    nlp: Language | Callable[[], Language],
     *,
     cache: DocCache | None = None,
     processes: int = 1,
@@ -78,10 +79,12 @@ def parse_articles(
     the model: a skipped article, a cached one, or one ``needs_doc`` declines
     stands in the ``nlp.pipe`` stream as an empty text (which costs nothing to
     parse), so the order holds and at most one ``nlp.pipe`` batch is in memory.
+    The pipeline is asked for only when a text needs it: articles before the first
+    such text come back without it, and a run that needs none never builds it.
 
     Args:
         source: A sequence of articles, or a function returning an iterable of them.
-        nlp: The pipeline from :func:`build_pipeline`.
+        nlp: The pipeline from :func:`build_pipeline`, or a function building it.
         cache: Where parsed docs are kept; ``None`` parses everything.
         processes: Worker processes for ``nlp.pipe``.
         batch_size: ``nlp.pipe`` batch size.
@@ -91,6 +94,8 @@ def parse_articles(
             batch); ``False`` means the caller has what it needs from the cache
             (e.g. the article's extracted rows): the article is yielded with no
             doc and counted as from cache.
+        expected: About how many articles ``source`` holds, for the progress bar's
+            total and time estimate when ``source`` is not a sequence.
 
     Yields:
         ``(article, doc)``; ``doc`` is ``None`` for skipped articles and those
@@ -98,6 +103,14 @@ def parse_articles(
     """
     stats = stats if stats is not None else ParseStats()
     articles = source() if callable(source) else source
+    pipeline = nlp if isinstance(nlp, Language) else None
+
+    def model() -> Language:
+        nonlocal pipeline
+        if pipeline is None:
+            pipeline = nlp()
+        return pipeline
+
     show = _show_progress() if progress is None else progress
     progress_bar = tqdm
     if show:  # tqdm.auto picks the notebook widget or the terminal bar; it is imported only
@@ -120,24 +133,41 @@ def parse_articles(
                 )  # an identical text earlier in this run is stored first
             else:
                 seen.add(article.text_sha256)
-                pieces = texts_to_parse(nlp, article.text, title=title_span(article))
+                pieces = texts_to_parse(model(), article.text, title=title_span(article))
                 for number, (piece, original) in enumerate(pieces):
                     yield piece, (article, _PARSE, number, len(pieces), original)
+
+    def counted(article: Article, doc: Doc | None) -> tuple[Article, Doc | None]:
+        if bar.total is not None and bar.n >= bar.total:
+            bar.total = bar.n + 1  # more articles than expected (CSV or JSON records)
+        bar.update()
+        return article, doc
 
     # Each text's plan rides beside the stream rather than through ``as_tuples``: with
     # worker processes, spaCy would tokenise every text in this process and send the
     # serialised doc, not the text, to a worker; nlp.pipe keeps the order, so the plans
     # come back out first in, first out.
     plans: deque[tuple[Article, str, int, int, str | None, int]] = deque()
+    steps = plan()
 
     def texts() -> Iterator[str]:
-        for text, step in plan():
+        for text, step in steps:
             plans.append((*step, len(text)))
             yield text
 
     with bar:
+        for text, step in steps:  # articles ahead of the first that needs the model
+            if step[1] not in (_SKIPPED, _NOT_NEEDED):
+                plans.append((*step, len(text)))
+                break
+            stats.skipped += step[1] == _SKIPPED
+            stats.cached += step[1] == _NOT_NEEDED
+            yield counted(step[0], None)
+        else:
+            return
         parts: list[Doc] = []
-        for part in _pipe(nlp, texts(), batch_size=batch_size, processes=processes):
+        stream = _pipe(model(), itertools.chain([text], texts()), batch_size=batch_size, processes=processes)
+        for part in stream:
             article, action, number, count, original, length = plans.popleft()
             if _parsed_length(part) != length:
                 raise RuntimeError(
@@ -158,18 +188,15 @@ def parse_articles(
             elif action == _NOT_NEEDED:
                 stats.cached += 1
             else:
-                doc = cache.get(article.text_sha256, nlp)
+                doc = cache.get(article.text_sha256, model())
                 if doc is None:  # corrupt (or removed by another run): recompute now
-                    doc = parse_text(nlp, article.text, title=title_span(article))
+                    doc = parse_text(model(), article.text, title=title_span(article))
                     cache.put(article.text_sha256, doc)
                     stats.recomputed += 1
                     stats.parsed += 1
                 else:
                     stats.cached += 1
-            if bar.total is not None and bar.n >= bar.total:
-                bar.total = bar.n + 1  # more articles than expected (CSV or JSON records)
-            bar.update()
-            yield article, doc
+            yield counted(article, doc)
 
 
 _PARSE, _CACHED, _SKIPPED, _NOT_NEEDED = "parse", "cached", "skipped", "not needed"

@@ -216,7 +216,7 @@ def extract_on_dask(
     nlp = _pipeline(model, tuple(map(str, extra_dictionaries)))
     result.manifest = run_manifest(
         corpus,
-        nlp,
+        nlp.meta,
         fingerprint=fingerprint,
         options=options,
         inputs=inputs,

@@ -10,7 +10,7 @@ from pathlib import Path
 from helpers.extract.context import Context
 from helpers.ingest import expected_articles, iter_articles
 from helpers.nlp.doc_cache import DocCache
-from helpers.nlp.pipeline import build_pipeline
+from helpers.run.lazy_pipeline import LazyPipeline
 from helpers.run.output import ExtractResult, new_staging, publish, run_fingerprint, run_manifest
 from helpers.run.row_cache import RowCache
 from helpers.run.stream import extract_stream, write_corpus_tables
@@ -39,8 +39,8 @@ def extract_locally(
         The :class:`~helpers.run.output.ExtractResult`.
     """
     fingerprint = run_fingerprint(corpus)
-    nlp = build_pipeline(model, extra_dictionaries=extra_dictionaries)
-    cache = DocCache.for_pipeline(nlp) if use_cache else None
+    nlp = LazyPipeline(model, extra_dictionaries=extra_dictionaries)  # built if a text needs it
+    cache = DocCache.named(nlp.key) if use_cache else None
     staging = new_staging(out)
     result = ExtractResult(out=out)
     context = Context.create(extra_dictionaries)
@@ -67,7 +67,7 @@ def extract_locally(
         raise
     result.manifest = run_manifest(
         corpus,
-        nlp,
+        nlp.meta,
         fingerprint=fingerprint,
         options=options,
         inputs=inputs,

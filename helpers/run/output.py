@@ -21,7 +21,6 @@ from pathlib import Path
 
 import spacy.util
 from filelock import FileLock, Timeout
-from spacy.language import Language
 
 from helpers import config
 from helpers.atomic import write_atomic
@@ -92,7 +91,7 @@ def run_fingerprint(corpus: Path) -> dict[str, str]:
 
 def run_manifest(
     corpus: Path,
-    nlp: Language,
+    meta: dict,
     *,
     fingerprint: dict[str, str],
     options: dict,
@@ -102,14 +101,15 @@ def run_manifest(
 ) -> dict:
     """The manifest describing a finished run (written last, as ``manifest.json``).
 
+    ``meta`` is the pipeline's (``nlp.meta``: ``name``, ``version``, ``sitrep_key``);
     ``fingerprint`` is :func:`run_fingerprint`, taken when the run started.
     """
     return {
         "corpus": str(corpus),
         **fingerprint,
-        "model": nlp.meta.get("name"),
-        "model_version": nlp.meta.get("version"),
-        "pipeline_key": nlp.meta.get("sitrep_key"),
+        "model": meta.get("name"),
+        "model_version": meta.get("version"),
+        "pipeline_key": meta.get("sitrep_key"),
         "options": options,
         "inputs": inputs,
         "parse": {"parsed": stats.parsed, "cached": stats.cached, "recomputed": stats.recomputed},

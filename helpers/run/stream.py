@@ -10,6 +10,7 @@ aggregate registry from what was written.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pandas as pd
@@ -28,7 +29,7 @@ from helpers.tables import TableWriter, read_table
 
 def extract_stream(
     source: ArticleSource,
-    nlp: Language,
+    nlp: Language | Callable[[], Language],
     directory: Path,
     *,
     context: Context,
@@ -46,7 +47,7 @@ def extract_stream(
 
     Args:
         source: A sequence of articles, or a function returning a fresh iterable of them.
-        nlp: The pipeline.
+        nlp: The pipeline, or a function building it (called only if a text needs it).
         context: The extraction context shared by every extractor.
         directory: Where the table files go (``<table>.<fmt>``, or
             ``<table>/<name>.<fmt>`` when ``name`` is given, for partitions).
