@@ -12,12 +12,12 @@ from collections import Counter
 from collections.abc import Sequence
 
 from spacy.lang.en.stop_words import STOP_WORDS
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from helpers.articles import Article
 from helpers.extract.evidence import SentenceIndex, evidence
 from helpers.knowledge.actors import ACTOR_LABELS, ActorDictionary, canonicalize, is_acronym, load_dictionary
-from helpers.knowledge.state_actors import with_country
+from helpers.knowledge.state_actors import party_words, with_country
 
 #: Parts of speech of a word used as English, not as a name ("IS" read as the verb).
 _FUNCTION_POS = frozenset({"VERB", "AUX", "PRON", "ADP", "DET", "SCONJ", "CCONJ", "PART", "ADV"})
@@ -160,19 +160,62 @@ def _dateline_outlet(doc: Doc, article: Article, dictionary: ActorDictionary, se
     return [row]
 
 
-def with_places(mentions: list[dict], places: list[dict], *, doc: Doc, article: Article) -> list[dict]:
+def acts_as_party(span: Span) -> bool:
+    """Whether a country's name stands for its state acting in the sentence: the subject of a
+    verb that is not stative ("Turkey launched", not "Iraq borders"), the agent of a passive
+    ("strikes by Russia") or the possessor of an action noun ("Iran's support").
+    """
+    root, words = span.root, party_words()
+    head = root.head
+    if root.dep_ == "nsubj":
+        return head.pos_ == "VERB" and head.lemma_.lower() not in words.stative
+    if root.dep_ == "pobj":
+        return head.dep_ == "agent"
+    return root.dep_ == "poss" and head.lemma_.lower() in words.nouns
+
+
+def _as_actor(mention: dict, place: dict | None, doc: Doc, dictionary: ActorDictionary) -> dict:
+    """A mention with its actor columns: a country acting as a party is its government's
+    mention (and stays a place); an organisation name the place layer resolved to a town or
+    region, and the dictionary does not know, is a place ("Isla Vista", "SC"), not an actor."""
+    if place is None or not place.get("place_id"):
+        return mention
+    unknown = mention["actor_id"].startswith("org:") and mention["category"] != "media"
+    if mention["label"] == "ORG" and unknown:
+        label = "LOC" if place.get("kind") == "region" else "GPE"
+        return {**mention, "label": label, "actor_id": "", "canonical": "", "category": ""}
+    span = doc.char_span(mention["start_char"], mention["end_char"], alignment_mode="expand")
+    if mention["label"] != "GPE" or place.get("kind") != "country" or span is None or not acts_as_party(span):
+        return mention
+    actor = dictionary.get(f"state:{place['country']}:government")
+    if actor is None:
+        return mention
+    return {**mention, "actor_id": actor.actor_id, "canonical": actor.canonical, "category": actor.category}
+
+
+def with_places(
+    mentions: list[dict],
+    places: list[dict],
+    *,
+    doc: Doc,
+    article: Article,
+    dictionary: ActorDictionary | None = None,
+) -> list[dict]:
     """Mentions with the place columns of the resolved place at the same offsets.
 
     Place mentions the entity recogniser did not produce (a name nested in an
     organisation, a dateline, a name it missed) are added as GPE/LOC mentions
     too; demonyms nested in another entity ("Iraqi" in "the Iraqi army") are not.
+    A country acting as a party gets its government as actor (:func:`acts_as_party`);
+    an unknown organisation name resolved to a place becomes a place mention.
     """
+    dictionary = dictionary or load_dictionary()
     by_span = {(p["start_char"], p["end_char"]): p for p in places}
     sentences = SentenceIndex(doc)
     merged = []
     for mention in mentions:
         place = by_span.pop((mention["start_char"], mention["end_char"]), None)
-        merged.append({**mention, **_place_columns(place)})
+        merged.append({**_as_actor(mention, place, doc, dictionary), **_place_columns(place)})
     for place in by_span.values():
         if place.get("role") == "demonym":  # an adjective inside another entity ("Iraqi army")
             continue
