@@ -110,8 +110,9 @@ def extract_mentions(
     country = countries[0] if countries else ""
     rows, short = [], []
     for ent in doc.ents:
-        if not article.is_extractable(ent.start_char, ent.end_char):
+        if not article.is_extractable(ent.start_char, ent.end_char) or _photo_credit(ent):
             continue
+        ent = _whole_name(ent)
         row = dict(
             evidence(ent, article, sentences), label=ent.label_, actor_id="", canonical="", category=""
         )
@@ -133,6 +134,30 @@ def extract_mentions(
     unsupported = {i for i, ent, actor in short if not supported(ent, actor, named, countries)}
     rows = [row for i, row in enumerate(rows) if i not in unsupported]
     return rows + _dateline_outlet(doc, article, dictionary, sentences)
+
+
+def _photo_credit(ent: Span) -> bool:
+    """True for an organisation that is a photo credit: "Brett Coomer / Houston Chronicle"."""
+    return ent.label_ == "ORG" and any(token.text == "/" for token in ent)
+
+
+def _whole_name(ent: Span) -> Span:
+    """An organisation the recogniser cut short, going on over the capitalised proper nouns
+    outside any entity right after it ("Church of Jesus Christ of Latter-day" + "Saints")."""
+    if ent.label_ != "ORG" or ent.ent_id_:
+        return ent
+    doc, end = ent.doc, ent.end
+    while (
+        end < len(doc)
+        and doc[end - 1].whitespace_ == " "
+        and doc[end].pos_ == "PROPN"
+        and doc[end].is_alpha
+        and doc[end].is_title
+        and not doc[end].ent_type_
+        and not doc[end].is_sent_start
+    ):
+        end += 1
+    return ent if end == ent.end else Span(doc, ent.start, end, label=ent.label_)
 
 
 def _dateline_outlet(doc: Doc, article: Article, dictionary: ActorDictionary, sentences) -> list[dict]:
@@ -215,6 +240,8 @@ def with_places(
     merged = []
     for mention in mentions:
         place = by_span.pop((mention["start_char"], mention["end_char"]), None)
+        if place is None and mention["label"] == "GPE" and mention["text"][:4].lower() == "the ":
+            place = by_span.pop((mention["start_char"] + 4, mention["end_char"]), None)  # "The United States"
         merged.append({**_as_actor(mention, place, doc, dictionary), **_place_columns(place)})
     for place in by_span.values():
         if place.get("role") == "demonym":  # an adjective inside another entity ("Iraqi army")

@@ -31,14 +31,16 @@ def outlet_words(language: str = config.DEFAULT_LANGUAGE) -> frozenset[str]:
 
 
 def is_outlet(name: str, language: str = config.DEFAULT_LANGUAGE) -> bool:
-    """True for an outlet's name: an outlet word last (a channel number aside) or a call sign.
+    """True for an outlet's name: an outlet word last (a channel number aside), or a call sign
+    first (a station's credit glued to what it reports: "KHOU-TV Harris County ...").
 
     >>> [is_outlet(n) for n in ("Houston Chronicle", "WMC Action News 5", "KDKA", "KIA", "News")]
     [True, True, True, False, False]
-    >>> is_outlet("Sheriff's Office"), is_outlet("WKRN-TV")
-    (False, True)
+    >>> is_outlet("Sheriff's Office"), is_outlet("WKRN-TV"), is_outlet("Sun-Times")
+    (False, True, True)
     """
     words = _CHANNEL.sub("", name.strip()).split()
-    if len(words) == 1 and CALL_SIGN.match(words[0]):
+    if words and CALL_SIGN.match(words[0]):
         return True
-    return len(words) > 1 and words[-1].casefold() in outlet_words(language)
+    last = re.split(r"[\s-]", " ".join(words))
+    return len(last) > 1 and last[-1].casefold() in outlet_words(language)

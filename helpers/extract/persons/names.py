@@ -175,6 +175,7 @@ def name_mentions(doc: Doc, article: Article, lexicon: Lexicon) -> list[Mention]
     """
     mentions: list[Mention] = []
     taken: set[int] = set()
+    named: set[str] = set()  # keys and surnames of the persons found so far
     for start, end, is_person in candidate_spans(doc):
         stripped = _strip_name(doc, start, end, lexicon)
         if stripped is None:
@@ -192,11 +193,15 @@ def name_mentions(doc: Doc, article: Article, lexicon: Lexicon) -> list[Mention]
         cued = titled or _has_speech_cue(span)
         if is_person and _in_place_context(span) and not cued:
             continue
-        # organisations are often subjects of "said": only a rank or title makes one a person
-        if not is_person and not (
-            (titled or (span.root.ent_type_ != "ORG" and cued)) and _name_like(span, lexicon)
-        ):
+        # organisations are often subjects of "said": only a rank or title makes a multi-word one
+        # a person; one word outside the dictionary ("Stivender said") or a name or surname of a
+        # person found before ("Butler") is one
+        key = normalise_name(span.text)
+        org = span.root.ent_type_ == "ORG" and len(span) > 1
+        known = key in named and span.root.ent_type_ not in {"GPE", "LOC", "FAC"}
+        if not is_person and not ((titled or (cued and not org) or known) and _name_like(span, lexicon)):
             continue
+        named.update((key, key.split()[-1]))
         taken |= set(range(start, end))
         mentions.append(
             Mention(
@@ -205,7 +210,7 @@ def name_mentions(doc: Doc, article: Article, lexicon: Lexicon) -> list[Mention]
                 rank=rank or post_rank,
                 title=title or post_title,
                 affiliation=affiliation or post_affiliation,
-                key=normalise_name(span.text),
+                key=key,
                 canonical=" ".join(span.text.replace("’", "'").split()),
             )
         )
