@@ -237,3 +237,14 @@ def test_pronouns_resolve_to_the_person_named_before_them(nlp):
 def test_a_pronoun_without_a_person_before_it_stays_unresolved(nlp):
     frame = persons(nlp, "He said the checkpoint was attacked at dawn.\n\nGeneral Omar Haddad confirmed it.")
     assert "pronoun" not in set(frame.get("mention", []))
+
+
+def test_first_person_in_a_quotation_is_its_speaker(nlp):
+    text = (
+        "Colonel Rami Saleh inspected the checkpoint on Monday.\n\n"
+        '"I will not leave this town," Saleh told reporters, adding that the guards trusted me.\n\n'
+        "I visited the town a week later."
+    )
+    frame = persons(nlp, text)
+    pronouns = frame[frame["mention"] == "pronoun"]
+    assert list(zip(pronouns["text"], pronouns["canonical"])) == [("I", "Rami Saleh")]
