@@ -16,7 +16,15 @@ from spacy.tokens import Doc, Span
 
 from helpers.articles import Article
 from helpers.extract.evidence import SentenceIndex, evidence
-from helpers.knowledge.actors import ACTOR_LABELS, ActorDictionary, canonicalize, is_acronym, load_dictionary
+from helpers.extract.persons.name_spans import known_places
+from helpers.knowledge.actors import (
+    ACTOR_LABELS,
+    ActorDictionary,
+    canonicalize,
+    is_acronym,
+    load_dictionary,
+    lookup_key,
+)
 from helpers.knowledge.state_actors import party_words, with_country
 
 #: Parts of speech of a word used as English, not as a name ("IS" read as the verb).
@@ -110,7 +118,7 @@ def extract_mentions(
     country = countries[0] if countries else ""
     rows, short = [], []
     for ent in doc.ents:
-        if not article.is_extractable(ent.start_char, ent.end_char) or _photo_credit(ent):
+        if not article.is_extractable(ent.start_char, ent.end_char) or _photo_credit(ent) or _menu(ent):
             continue
         ent = _whole_name(ent)
         row = dict(
@@ -134,6 +142,11 @@ def extract_mentions(
     unsupported = {i for i, ent, actor in short if not supported(ent, actor, named, countries)}
     rows = [row for i, row in enumerate(rows) if i not in unsupported]
     return rows + _dateline_outlet(doc, article, dictionary, sentences)
+
+
+def _menu(ent: Span) -> bool:
+    """True for an entity in a menu or share line ("iPhone | iPad | Android | SMS")."""
+    return sum(token.text == "|" for token in ent.sent) >= 2
 
 
 def _photo_credit(ent: Span) -> bool:
@@ -201,14 +214,21 @@ def acts_as_party(span: Span) -> bool:
 
 def _as_actor(mention: dict, place: dict | None, doc: Doc, dictionary: ActorDictionary) -> dict:
     """A mention with its actor columns: a country acting as a party is its government's
-    mention (and stays a place); an organisation name the place layer resolved to a town or
-    region, and the dictionary does not know, is a place ("Isla Vista", "SC"), not an actor."""
-    if place is None or not place.get("place_id"):
-        return mention
-    unknown = mention["actor_id"].startswith("org:") and mention["category"] != "media"
-    if mention["label"] == "ORG" and unknown:
+    mention (and stays a place); an organisation name the dictionary does not know that the place
+    layer resolved, or that names a known town or country, is a place ("SC", "Isla Vista"), not an
+    actor."""
+    unknown = (
+        mention["label"] == "ORG"
+        and mention["actor_id"].startswith("org:")
+        and mention["category"] != "media"
+    )
+    if unknown and (place or {}).get("place_id"):
         label = "LOC" if place.get("kind") == "region" else "GPE"
         return {**mention, "label": label, "actor_id": "", "canonical": "", "category": ""}
+    if unknown and lookup_key(mention["text"]) in known_places():  # a town the gazetteer lacks
+        return {**mention, "label": "GPE", "actor_id": "", "canonical": "", "category": ""}
+    if place is None or not place.get("place_id"):
+        return mention
     span = doc.char_span(mention["start_char"], mention["end_char"], alignment_mode="expand")
     if mention["label"] != "GPE" or place.get("kind") != "country" or span is None or not acts_as_party(span):
         return mention
