@@ -88,7 +88,7 @@ def spans_by_article(tables: dict, ids: dict[str, str]) -> dict[str, set]:
     acting as parties (GPE mentions with a state actor), persons named or referred to."""
     found: dict[str, set] = {doc_id: set() for doc_id in ids.values()}
     mentions = tables["mentions"]
-    parties = (mentions["label"] == "GPE") & mentions["actor_id"].str.startswith("state:")
+    parties = (mentions["label"] == "GPE") & (mentions["actor_id"] != "")
     for row in mentions[(mentions["label"] == "ORG") | parties].itertuples():
         found[ids[row.article_id]].add((int(row.start_char), int(row.end_char), "Organisation"))
     persons = tables["person_mentions"]

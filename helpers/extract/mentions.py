@@ -201,15 +201,18 @@ def _dateline_outlet(doc: Doc, article: Article, dictionary: ActorDictionary, se
 def acts_as_party(span: Span) -> bool:
     """Whether a country's name stands for its state acting in the sentence: the subject of a
     verb that is not stative ("Turkey launched", not "Iraq borders"), the agent of a passive
-    ("strikes by Russia") or the possessor of an action noun ("Iran's support").
+    ("strikes by Russia"), the possessor or modifier of an action noun ("Iran's support", "U.S.
+    airstrikes"), or joined by "and" to such a country ("announced by Russia and Turkey").
     """
     root, words = span.root, party_words()
+    while root.dep_ == "conj" and root.head.ent_type_ == root.ent_type_ and root.head.i < root.i:
+        root = root.head
     head = root.head
     if root.dep_ == "nsubj":
         return head.pos_ == "VERB" and head.lemma_.lower() not in words.stative
     if root.dep_ == "pobj":
         return head.dep_ == "agent"
-    return root.dep_ == "poss" and head.lemma_.lower() in words.nouns
+    return root.dep_ in {"poss", "compound"} and head.pos_ == "NOUN" and head.lemma_.lower() in words.nouns
 
 
 def _as_actor(mention: dict, place: dict | None, doc: Doc, dictionary: ActorDictionary) -> dict:

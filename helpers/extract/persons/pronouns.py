@@ -3,7 +3,8 @@ coreference model.
 
 A third-person pronoun (``en/person_pronouns.csv``) stands for a person named before it in its own
 paragraph or the previous extractable one (where the quotes layer looks for "he said"): the latest
-whose gender is known to match, else the latest whose gender is unknown; a gender is known from an
+whose gender is known to match, else the latest whose gender is unknown; with none there, the
+latest named earlier in the article whose gender matches or is unknown; a gender is known from an
 honorific before the name ("Mrs", "Sir") or from an earlier pronoun. "I" or "me" inside a quotation
 stands for the person named nearest it in its paragraph (the speaker is named next to the quote),
 else the latest named in the previous one; outside a quotation it is the writer and stays
@@ -138,6 +139,8 @@ def pronoun_mentions(doc: Doc, article: Article, mentions: list[Mention]) -> lis
             gender.setdefault(m.key, words.cues[cue])
     starts = [doc[m.start].idx for m in mentions]
     marks = QuoteMarks(article)
+    latest: dict[str, Mention] = {}
+    passed = 0
     found = []
     for token in doc:
         third, first = token.lower_ in words.third, token.lower_ in words.first
@@ -153,6 +156,12 @@ def pronoun_mentions(doc: Doc, article: Article, mentions: list[Mention]) -> lis
             before = range(bisect_left(starts, token.idx) - 1, floor - 1, -1)
             window = [mentions[k] for k in before if gender.get(mentions[k].key, wanted) == wanted]
             person = next((m for m in window if m.key in gender), window[0] if window else None)
+            while passed < len(mentions) and starts[passed] < token.idx:  # the latest named, by gender
+                latest[gender.get(mentions[passed].key, "")] = mentions[passed]
+                passed += 1
+            if person is None:  # none near: the latest of its gender or of none named before
+                known = [m for m in (latest.get(wanted), latest.get("")) if m is not None]
+                person = max(known, key=lambda m: m.start) if known else None
             if person is not None:
                 gender.setdefault(person.key, wanted)
         else:
