@@ -117,8 +117,13 @@ def extract_mentions(
     sentences = SentenceIndex(doc)
     country = countries[0] if countries else ""
     rows, short = [], []
+    menus: dict[int, bool] = {}
     for ent in doc.ents:
-        if not article.is_extractable(ent.start_char, ent.end_char) or _photo_credit(ent) or _menu(ent):
+        if (
+            not article.is_extractable(ent.start_char, ent.end_char)
+            or _photo_credit(ent)
+            or _menu(ent, sentences, menus)
+        ):
             continue
         ent = _whole_name(ent)
         row = dict(
@@ -144,9 +149,13 @@ def extract_mentions(
     return rows + _dateline_outlet(doc, article, dictionary, sentences)
 
 
-def _menu(ent: Span) -> bool:
-    """True for an entity in a menu or share line ("iPhone | iPad | Android | SMS")."""
-    return sum(token.text == "|" for token in ent.sent) >= 2
+def _menu(ent: Span, sentences: SentenceIndex, menus: dict[int, bool]) -> bool:
+    """True for an entity in a menu or share line ("iPhone | iPad | Android | SMS"); ``menus``
+    keeps each sentence's answer, so a long sentence is read once."""
+    number, sentence = sentences.of(ent)
+    if number not in menus:
+        menus[number] = sum(token.text == "|" for token in sentence) >= 2
+    return menus[number]
 
 
 def _photo_credit(ent: Span) -> bool:

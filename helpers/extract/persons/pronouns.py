@@ -152,16 +152,15 @@ def pronoun_mentions(doc: Doc, article: Article, mentions: list[Mention]) -> lis
             continue
         if third:
             wanted = words.third[token.lower_]
-            floor = bisect_left(starts, paragraph_floor(article, token.idx))
-            before = range(bisect_left(starts, token.idx) - 1, floor - 1, -1)
-            window = [mentions[k] for k in before if gender.get(mentions[k].key, wanted) == wanted]
-            person = next((m for m in window if m.key in gender), window[0] if window else None)
             while passed < len(mentions) and starts[passed] < token.idx:  # the latest named, by gender
                 latest[gender.get(mentions[passed].key, "")] = mentions[passed]
                 passed += 1
-            if person is None:  # none near: the latest of its gender or of none named before
-                known = [m for m in (latest.get(wanted), latest.get("")) if m is not None]
-                person = max(known, key=lambda m: m.start) if known else None
+            floor = paragraph_floor(article, token.idx)
+            known = [
+                m for m in (latest.get(wanted), latest.get("")) if m and gender.get(m.key, wanted) == wanted
+            ]
+            near = [m for m in known if doc[m.start].idx >= floor]
+            person = near[0] if near else max(known, key=lambda m: m.start, default=None)
             if person is not None:
                 gender.setdefault(person.key, wanted)
         else:
