@@ -3,8 +3,9 @@
 Four measures, each on public gold in ``../shared/corpora`` (never copied here):
 
 * **re3d** Organisation and Person spans (confidence >= 0.5), exact and overlap
-  F1: Sitrep's ``mentions`` rows labelled ORG and its ``person_mentions`` rows
-  (role ``actor``) against raw ``en_core_web_sm`` ORG and PERSON entities.
+  F1: Sitrep's ``mentions`` rows labelled ORG or naming a country acting as a party,
+  and its ``person_mentions`` rows (role ``actor``: names, descriptions, pronouns)
+  against raw ``en_core_web_sm`` ORG and PERSON entities.
 * **conflict-news-dev** actors: a gold actor is *found* when a prediction
   overlaps one of its surface forms (``mention``, ``also``), and *canonical
   right* when such a prediction's canonical name is the gold canonical or one of
@@ -13,8 +14,8 @@ Four measures, each on public gold in ``../shared/corpora`` (never copied here):
 * **WikiEvents** (dev + test) Attacker, Killer, Victim and Target arguments
   whose entity is an organisation: found (an ORG prediction overlaps it) and
   linked (Sitrep: the prediction is a dictionary or state actor).
-* **GVA** (SemEval-2018 task 5, US gun violence): the top 30 actors of the
-  first 300 articles, and every armed group found there.
+* **GVA** (SemEval-2018 task 5, US gun violence): the top 30 actors other than
+  media, the top 10 media, and every armed group found in the first 300 articles.
 
 Usage: ``python benchmarks/actors.py [--only re3d,news,wikievents,gva]``.
 Writes ``benchmarks/results/actors.json``.
@@ -83,10 +84,12 @@ def prf(n_gold: int, n_predicted: int, n_matched: int) -> dict:
 
 
 def spans_by_article(tables: dict, ids: dict[str, str]) -> dict[str, set]:
-    """Sitrep's Organisation and Person spans per gold document id."""
+    """Sitrep's Organisation and Person spans per gold document id: ORG mentions and countries
+    acting as parties (GPE mentions with a state actor), persons named or referred to."""
     found: dict[str, set] = {doc_id: set() for doc_id in ids.values()}
     mentions = tables["mentions"]
-    for row in mentions[mentions["label"] == "ORG"].itertuples():
+    parties = (mentions["label"] == "GPE") & (mentions["actor_id"] != "")
+    for row in mentions[(mentions["label"] == "ORG") | parties].itertuples():
         found[ids[row.article_id]].add((int(row.start_char), int(row.end_char), "Organisation"))
     persons = tables["person_mentions"]
     for row in persons[persons["role"] == "actor"].itertuples():
@@ -269,7 +272,8 @@ def wikievents(nlp, work: Path) -> dict:
 
 
 def gva(work: Path, n_articles: int = 300) -> dict:
-    """Top 30 actors and armed groups of the first GVA articles."""
+    """Top 30 parties (actors other than media: outlets report a story, they are not its parties),
+    the top 10 media and the armed groups of the first GVA articles."""
     source = CORPORA / "semeval2018-task5-gva" / "docs.jsonl"
     folder = work / "gva"
     folder.mkdir()
@@ -284,7 +288,8 @@ def gva(work: Path, n_articles: int = 300) -> dict:
     columns = ["canonical", "category", "aliases_seen", "n_mentions"]
     return {
         "articles": n_articles,
-        "top30": actors.head(30)[columns].to_dict("records"),
+        "top30": actors[actors["category"] != "media"].head(30)[columns].to_dict("records"),
+        "top10_media": actors[actors["category"] == "media"].head(10)[columns].to_dict("records"),
         "armed_groups": armed[columns].to_dict("records"),
         "extract_seconds": tables["seconds"],
     }

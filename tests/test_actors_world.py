@@ -142,6 +142,27 @@ ARTICLES = {
             "was the make of the car.",
         ]
     ),
+    "parties": "\n\n".join(
+        [
+            "Turkey launches strikes on Kurdish positions",
+            "ANKARA - Turkey launched air strikes on Kurdish positions in northern Syria on Sunday. "
+            "The United States condemned the strikes, and Iran's support for the government in Damascus "
+            "was criticised by aid groups. Syria borders Turkey to the south, and the strikes hit "
+            "villages near the border with Turkey.",
+        ]
+    ),
+    "usnews": "\n\n".join(
+        [
+            "Two students hurt in shooting near campus",
+            "SPRINGFIELD, Ill. (WCIA) - Two students were hurt in a shooting near the campus on Friday "
+            "night, Springfield police said.",
+            "Photo: Dana Reyes / Capital Courier",
+            'Deputy Chief Mark Stivender said officers found the students near a parking lot. "We are still '
+            'looking for the shooter," Stivender said. Later, Stivender asked witnesses to call.',
+            "The Capital Courier first reported the shooting. Members of the Church of Jesus Christ of "
+            "Latter-day Saints held a vigil.",
+        ]
+    ),
     "names": "\n\n".join(
         [
             "Governor visits the wounded",
@@ -196,3 +217,27 @@ def test_full_names_kept_whole_and_titles_split(tables):
     assert by_text["Kadiri"] == "Aminu Bello Kadiri"
     assert by_text["Okoro"] == "Danjuma Isa Okoro"
     assert set(names["title"]) >= {"Governor", "Police Commissioner"}
+
+
+def test_countries_acting_as_parties_are_their_governments(tables):
+    mentions = tables["mentions"]
+    rows = mentions[mentions["article_id"] == "parties"]
+    acting = rows[rows["actor_id"] != ""]
+    parties = sorted({(r.text, r.actor_id) for r in acting.itertuples() if r.label == "GPE"})
+    assert parties == [
+        ("Iran", "iranian_government"),
+        ("The United States", "state:US:government"),
+        ("Turkey", "turkish_government"),
+    ]
+    assert set(acting[acting["label"] == "GPE"]["place_kind"]) == {"country"}  # still places
+    turkey = rows[rows["text"] == "Turkey"]
+    assert list(turkey["actor_id"]) == ["turkish_government", "turkish_government", "", ""]  # not the land
+
+
+def test_outlets_are_media_and_names_are_whole(tables):
+    mentions = tables["mentions"]
+    rows = mentions[mentions["article_id"] == "usnews"]
+    categories = dict(zip(rows["text"], rows["category"], strict=False))
+    assert categories["WCIA"] == categories["The Capital Courier"] == "media"
+    assert "the Church of Jesus Christ of Latter-day Saints" in categories
+    assert not rows["text"].str.contains("/").any()  # a photo credit is no organisation

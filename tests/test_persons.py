@@ -212,3 +212,39 @@ def test_seed_persons_table(seed_persons):
     table = persons_table(seed_persons)
     assert table.iloc[0]["canonical"] == "Qaraman Sheikh Kamal"
     assert table.set_index("canonical").loc["John J. Catherine", "role"] == "author"
+
+
+def test_pronouns_resolve_to_the_person_named_before_them(nlp):
+    text = (
+        "Mrs Amina Yusuf met General Omar Haddad in Kirkuk on Monday.\n\n"
+        "She said the road was open. He told reporters the army would stay.\n\n"
+        "Haddad added that he expected no attack."
+    )
+    frame = persons(nlp, text)
+    pronouns = frame[frame["mention"] == "pronoun"]
+    assert list(zip(pronouns["text"], pronouns["canonical"])) == [
+        ("She", "Amina Yusuf"),
+        ("He", "Omar Haddad"),
+        ("he", "Omar Haddad"),
+    ]
+    row = pronouns.iloc[0]
+    assert text[row["start_char"] : row["end_char"]] == "She" and row["sentence"].startswith("She said")
+    table = persons_table(frame)
+    haddad = table[table["canonical"] == "Omar Haddad"].iloc[0]
+    assert "He" not in haddad["variants"] and haddad["n_mentions"] == 2
+
+
+def test_a_pronoun_without_a_person_before_it_stays_unresolved(nlp):
+    frame = persons(nlp, "He said the checkpoint was attacked at dawn.\n\nGeneral Omar Haddad confirmed it.")
+    assert "pronoun" not in set(frame.get("mention", []))
+
+
+def test_first_person_in_a_quotation_is_its_speaker(nlp):
+    text = (
+        "Colonel Rami Saleh inspected the checkpoint on Monday.\n\n"
+        '"I will not leave this town," Saleh told reporters, adding that the guards trusted me.\n\n'
+        "I visited the town a week later."
+    )
+    frame = persons(nlp, text)
+    pronouns = frame[frame["mention"] == "pronoun"]
+    assert list(zip(pronouns["text"], pronouns["canonical"])) == [("I", "Rami Saleh")]

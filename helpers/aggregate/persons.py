@@ -27,7 +27,9 @@ def persons_table(person_mentions: pd.DataFrame) -> pd.DataFrame:
     Returns:
         The ``persons`` columns: ``variants`` is the ``; ``-joined distinct
         names as written (descriptions such as "the major general" excluded);
-        sorted by ``n_mentions`` (descending), then ``canonical``.
+        ``n_mentions`` counts names and descriptions, not pronouns ("he" rows are
+        evidence in ``person_mentions``, not a measure of prominence); sorted by
+        ``n_mentions`` (descending), then ``canonical``.
     """
     if person_mentions.empty:
         return pd.DataFrame(columns=columns("persons"))
@@ -37,7 +39,10 @@ def persons_table(person_mentions: pd.DataFrame) -> pd.DataFrame:
         ["person_id", "role"],
         ["canonical", "rank", "title", "affiliation", "text", "article_id", "mention"],
     ).items():
-        canonical, rank, title, affiliation, texts, articles, kinds = zip(*rows)
+        named = [row for row in rows if row[-1] != "pronoun"]
+        if not named:
+            continue
+        canonical, rank, title, affiliation, texts, articles, kinds = zip(*named)
         records.append(
             {
                 "person_id": person_id,
@@ -47,7 +52,7 @@ def persons_table(person_mentions: pd.DataFrame) -> pd.DataFrame:
                 "title": _most_specific(title),
                 "affiliation": _most_specific(affiliation),
                 "variants": "; ".join(sorted({t for t, kind in zip(texts, kinds) if kind != "nominal"})),
-                "n_mentions": len(rows),
+                "n_mentions": len(named),
                 "n_articles": len({a for a in articles if not is_missing(a)}),
             }
         )

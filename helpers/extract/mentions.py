@@ -12,12 +12,20 @@ from collections import Counter
 from collections.abc import Sequence
 
 from spacy.lang.en.stop_words import STOP_WORDS
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from helpers.articles import Article
 from helpers.extract.evidence import SentenceIndex, evidence
-from helpers.knowledge.actors import ACTOR_LABELS, ActorDictionary, canonicalize, is_acronym, load_dictionary
-from helpers.knowledge.state_actors import with_country
+from helpers.extract.persons.name_spans import known_places
+from helpers.knowledge.actors import (
+    ACTOR_LABELS,
+    ActorDictionary,
+    canonicalize,
+    is_acronym,
+    load_dictionary,
+    lookup_key,
+)
+from helpers.knowledge.state_actors import party_words, with_country
 
 #: Parts of speech of a word used as English, not as a name ("IS" read as the verb).
 _FUNCTION_POS = frozenset({"VERB", "AUX", "PRON", "ADP", "DET", "SCONJ", "CCONJ", "PART", "ADV"})
@@ -109,9 +117,15 @@ def extract_mentions(
     sentences = SentenceIndex(doc)
     country = countries[0] if countries else ""
     rows, short = [], []
+    menus: dict[int, bool] = {}
     for ent in doc.ents:
-        if not article.is_extractable(ent.start_char, ent.end_char):
+        if (
+            not article.is_extractable(ent.start_char, ent.end_char)
+            or _photo_credit(ent)
+            or _menu(ent, sentences, menus)
+        ):
             continue
+        ent = _whole_name(ent)
         row = dict(
             evidence(ent, article, sentences), label=ent.label_, actor_id="", canonical="", category=""
         )
@@ -133,6 +147,39 @@ def extract_mentions(
     unsupported = {i for i, ent, actor in short if not supported(ent, actor, named, countries)}
     rows = [row for i, row in enumerate(rows) if i not in unsupported]
     return rows + _dateline_outlet(doc, article, dictionary, sentences)
+
+
+def _menu(ent: Span, sentences: SentenceIndex, menus: dict[int, bool]) -> bool:
+    """True for an entity in a menu or share line ("iPhone | iPad | Android | SMS"); ``menus``
+    keeps each sentence's answer, so a long sentence is read once."""
+    number, sentence = sentences.of(ent)
+    if number not in menus:
+        menus[number] = sum(token.text == "|" for token in sentence) >= 2
+    return menus[number]
+
+
+def _photo_credit(ent: Span) -> bool:
+    """True for an organisation that is a photo credit: "Brett Coomer / Houston Chronicle"."""
+    return ent.label_ == "ORG" and any(token.text == "/" for token in ent)
+
+
+def _whole_name(ent: Span) -> Span:
+    """An organisation the recogniser cut short, going on over the capitalised proper nouns
+    outside any entity right after it ("Church of Jesus Christ of Latter-day" + "Saints")."""
+    if ent.label_ != "ORG" or ent.ent_id_:
+        return ent
+    doc, end = ent.doc, ent.end
+    while (
+        end < len(doc)
+        and doc[end - 1].whitespace_ == " "
+        and doc[end].pos_ == "PROPN"
+        and doc[end].is_alpha
+        and doc[end].is_title
+        and not doc[end].ent_type_
+        and not doc[end].is_sent_start
+    ):
+        end += 1
+    return ent if end == ent.end else Span(doc, ent.start, end, label=ent.label_)
 
 
 def _dateline_outlet(doc: Doc, article: Article, dictionary: ActorDictionary, sentences) -> list[dict]:
@@ -160,19 +207,74 @@ def _dateline_outlet(doc: Doc, article: Article, dictionary: ActorDictionary, se
     return [row]
 
 
-def with_places(mentions: list[dict], places: list[dict], *, doc: Doc, article: Article) -> list[dict]:
+def acts_as_party(span: Span) -> bool:
+    """Whether a country's name stands for its state acting in the sentence: the subject of a
+    verb that is not stative ("Turkey launched", not "Iraq borders"), the agent of a passive
+    ("strikes by Russia"), the possessor or modifier of an action noun ("Iran's support", "U.S.
+    airstrikes"), or joined by "and" to such a country ("announced by Russia and Turkey").
+    """
+    root, words = span.root, party_words()
+    while root.dep_ == "conj" and root.head.ent_type_ == root.ent_type_ and root.head.i < root.i:
+        root = root.head
+    head = root.head
+    if root.dep_ == "nsubj":
+        return head.pos_ == "VERB" and head.lemma_.lower() not in words.stative
+    if root.dep_ == "pobj":
+        return head.dep_ == "agent"
+    return root.dep_ in {"poss", "compound"} and head.pos_ == "NOUN" and head.lemma_.lower() in words.nouns
+
+
+def _as_actor(mention: dict, place: dict | None, doc: Doc, dictionary: ActorDictionary) -> dict:
+    """A mention with its actor columns: a country acting as a party is its government's
+    mention (and stays a place); an organisation name the dictionary does not know that the place
+    layer resolved, or that names a known town or country, is a place ("SC", "Isla Vista"), not an
+    actor."""
+    unknown = (
+        mention["label"] == "ORG"
+        and mention["actor_id"].startswith("org:")
+        and mention["category"] != "media"
+    )
+    if unknown and (place or {}).get("place_id"):
+        label = "LOC" if place.get("kind") == "region" else "GPE"
+        return {**mention, "label": label, "actor_id": "", "canonical": "", "category": ""}
+    if unknown and lookup_key(mention["text"]) in known_places():  # a town the gazetteer lacks
+        return {**mention, "label": "GPE", "actor_id": "", "canonical": "", "category": ""}
+    if place is None or not place.get("place_id"):
+        return mention
+    span = doc.char_span(mention["start_char"], mention["end_char"], alignment_mode="expand")
+    if mention["label"] != "GPE" or place.get("kind") != "country" or span is None or not acts_as_party(span):
+        return mention
+    actor = dictionary.get(f"state:{place['country']}:government")
+    if actor is None:
+        return mention
+    return {**mention, "actor_id": actor.actor_id, "canonical": actor.canonical, "category": actor.category}
+
+
+def with_places(
+    mentions: list[dict],
+    places: list[dict],
+    *,
+    doc: Doc,
+    article: Article,
+    dictionary: ActorDictionary | None = None,
+) -> list[dict]:
     """Mentions with the place columns of the resolved place at the same offsets.
 
     Place mentions the entity recogniser did not produce (a name nested in an
     organisation, a dateline, a name it missed) are added as GPE/LOC mentions
     too; demonyms nested in another entity ("Iraqi" in "the Iraqi army") are not.
+    A country acting as a party gets its government as actor (:func:`acts_as_party`);
+    an unknown organisation name resolved to a place becomes a place mention.
     """
+    dictionary = dictionary or load_dictionary()
     by_span = {(p["start_char"], p["end_char"]): p for p in places}
     sentences = SentenceIndex(doc)
     merged = []
     for mention in mentions:
         place = by_span.pop((mention["start_char"], mention["end_char"]), None)
-        merged.append({**mention, **_place_columns(place)})
+        if place is None and mention["label"] == "GPE" and mention["text"][:4].lower() == "the ":
+            place = by_span.pop((mention["start_char"] + 4, mention["end_char"]), None)  # "The United States"
+        merged.append({**_as_actor(mention, place, doc, dictionary), **_place_columns(place)})
     for place in by_span.values():
         if place.get("role") == "demonym":  # an adjective inside another entity ("Iraqi army")
             continue

@@ -37,6 +37,7 @@ from helpers.knowledge.actor_names import ForceWords as ForceWords
 from helpers.knowledge.actor_names import fold as fold
 from helpers.knowledge.actor_names import force_words as force_words
 from helpers.knowledge.actor_names import is_acronym as is_acronym
+from helpers.knowledge.outlets import is_outlet
 from helpers.knowledge.state_actors import lookup_state, state_actor, state_names
 
 ACTORS_CSV = config.DATA_DIR / "actors.csv"
@@ -218,7 +219,8 @@ def canonicalize(
         ``actor_id``, ``canonical``, ``category``, ``country``, ``wikidata``,
         ``in_dictionary``. An unknown mention gets its cleaned text as
         ``canonical`` and ``<label>:<slug>`` as ``actor_id`` (e.g. ``org:security_and_defence_committee``)
-        so equal spellings group together and users can add them to a dictionary.
+        so equal spellings group together and users can add them to a dictionary; an unknown
+        outlet (:func:`helpers.knowledge.outlets.is_outlet`) gets the category ``media``.
 
     >>> canonicalize("Da’esh", "ORG")["canonical"]
     'Islamic State'
@@ -230,6 +232,8 @@ def canonicalize(
     'state:GH:army'
     >>> canonicalize("the Health Ministry", "ORG", country="LY")["canonical"]
     'Ministry of Health (Libya)'
+    >>> canonicalize("the Houston Chronicle", "ORG")["category"]
+    'media'
     """
     dictionary = dictionary or load_dictionary()
     actor = dictionary.lookup(text) if label in LINKABLE_LABELS else None
@@ -248,7 +252,7 @@ def canonicalize(
     return {
         "actor_id": f"{(label or 'entity').lower()}:{_slug(text)}",
         "canonical": cleaned.strip(),
-        "category": "",
+        "category": "media" if label == "ORG" and is_outlet(cleaned) else "",
         "country": "",
         "wikidata": "",
         "in_dictionary": False,

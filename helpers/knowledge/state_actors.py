@@ -182,3 +182,31 @@ def with_country(actor_id: str, country: str) -> str:
     if not actor_id.startswith(f"state:{UNKNOWN_COUNTRY}:"):
         return actor_id
     return actor_id.replace(UNKNOWN_COUNTRY, country, 1) if country else ""
+
+
+@dataclass(frozen=True)
+class PartyWords:
+    """Words that make a country a party in its sentence (``state_party_words.csv``).
+
+    Attributes:
+        nouns: Action nouns a country's possessive makes its own ("Iran's support").
+        stative: Verbs whose subject is the land, not the state ("Iraq lies").
+    """
+
+    nouns: frozenset[str]
+    stative: frozenset[str]
+
+
+@functools.lru_cache(maxsize=4)
+def party_words(language: str = config.DEFAULT_LANGUAGE) -> PartyWords:
+    """The party words of ``language``.
+
+    >>> words = party_words()
+    >>> "support" in words.nouns, "border" in words.stative
+    (True, True)
+    """
+    rows = read_vocabulary("state_party_words.csv", language)
+    return PartyWords(
+        nouns=frozenset(r["word"] for r in rows if r["kind"] == "noun"),
+        stative=frozenset(r["word"] for r in rows if r["kind"] == "stative"),
+    )

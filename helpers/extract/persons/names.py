@@ -109,11 +109,14 @@ def _strip_name(doc: Doc, start: int, end: int, lexicon: Lexicon) -> tuple[int, 
 
 
 def _in_place_context(span: Span) -> bool:
-    """True when a name span is really a place: "Kirkuk, Diyala, and Salahuddin provinces"."""
-    root = span.root
+    """True when a name span is really a place: "Kirkuk, Diyala, and Salahuddin provinces", or one
+    word after a locative ("in Raqqah") or that names a known country or city ("Jordan")."""
+    root, doc = span.root, span.doc
     nxt = span.doc[span.end] if span.end < len(span.doc) else None
     place_words = place_nouns().after_name
-    if nxt is not None and nxt.lower_ in place_words:
+    before = doc[span.start - 1].lower_ if span.start else ""
+    one_word_place = before in function_words().locatives or normalise_name(span.text) in known_places()
+    if (nxt is not None and nxt.lower_ in place_words) or (len(span) == 1 and one_word_place):
         return True
     if root.head.lower_ in place_words and root.dep_ in {"compound", "nmod", "amod", "conj"}:
         return True
@@ -121,7 +124,6 @@ def _in_place_context(span: Span) -> bool:
     if root.dep_ in {"appos", "conj"}:
         neighbours.append(root.head)
     # list items next to the span: "Diyala, Salahuddin, and Kirkuk"
-    doc = span.doc
     if span.start >= 2 and doc[span.start - 1].text == ",":
         neighbours.append(doc[span.start - 2])
     after = span.end + (span.end < len(doc) and doc[span.end].text == ",")
@@ -175,11 +177,18 @@ def name_mentions(doc: Doc, article: Article, lexicon: Lexicon) -> list[Mention]
     """
     mentions: list[Mention] = []
     taken: set[int] = set()
-    for start, end, is_person in candidate_spans(doc):
+    named: set[str] = set()  # keys and surnames of the persons found so far
+    candidates = candidate_spans(doc)
+    whole = [_strip_name(doc, s, e, lexicon) for s, e, person in candidates if person]
+    full = {normalise_name(doc[w[0] : w[1]].text) for w in whole if w and w[1] - w[0] > 1}
+    for start, end, is_person in candidates:
         stripped = _strip_name(doc, start, end, lexicon)
         if stripped is None:
             continue
         start, end = stripped
+        # an organisation ending in a full name of the article ("the Middle East Tobias Ellwood")
+        cut = next((k for k in range(start + 1, end - 1) if normalise_name(doc[k:end].text) in full), None)
+        start, is_person = (cut, True) if cut and not is_person else (start, is_person)
         span = doc[start:end]
         if taken & set(range(start, end)):
             continue
@@ -192,11 +201,15 @@ def name_mentions(doc: Doc, article: Article, lexicon: Lexicon) -> list[Mention]
         cued = titled or _has_speech_cue(span)
         if is_person and _in_place_context(span) and not cued:
             continue
-        # organisations are often subjects of "said": only a rank or title makes one a person
-        if not is_person and not (
-            (titled or (span.root.ent_type_ != "ORG" and cued)) and _name_like(span, lexicon)
-        ):
+        # organisations are often subjects of "said": only a rank or title makes a multi-word one
+        # a person; one word outside the dictionary ("Stivender said") or a name or surname of a
+        # person found before ("Butler") is one
+        key = normalise_name(span.text)
+        org = span.root.ent_type_ == "ORG" and len(span) > 1
+        known = key in named and span.root.ent_type_ not in {"GPE", "LOC", "FAC"}
+        if not is_person and not ((titled or (cued and not org) or known) and _name_like(span, lexicon)):
             continue
+        named.update((key, key.split()[-1]))
         taken |= set(range(start, end))
         mentions.append(
             Mention(
@@ -205,7 +218,7 @@ def name_mentions(doc: Doc, article: Article, lexicon: Lexicon) -> list[Mention]
                 rank=rank or post_rank,
                 title=title or post_title,
                 affiliation=affiliation or post_affiliation,
-                key=normalise_name(span.text),
+                key=key,
                 canonical=" ".join(span.text.replace("’", "'").split()),
             )
         )

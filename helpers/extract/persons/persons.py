@@ -10,7 +10,8 @@ with the rank, title and affiliation their context gives
 Mention row columns: ``article_id, start_char, end_char, text, sentence,
 canonical, person_id, rank, title, affiliation, role, mention``; ``mention`` is
 ``name`` (a name as written), ``nominal`` (a definite description such as "the
-major general", resolved to a name) or ``byline``.
+major general", resolved to a name), ``pronoun`` ("he", "she", resolved to the person named
+before it: :mod:`helpers.extract.persons.pronouns`) or ``byline``.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from spacy.tokens import Doc
 from helpers.articles import Article
 from helpers.extract.persons.authors import author_rows
 from helpers.extract.persons.names import mention_row, name_mentions, nominal_mentions, resolve_names
+from helpers.extract.persons.pronouns import pronoun_mentions
 from helpers.extract.persons.titles import Lexicon
 from helpers.knowledge.actors import ActorDictionary
 
@@ -42,6 +44,7 @@ def extract_persons(doc: Doc, article: Article, *, dictionary: ActorDictionary |
     names = name_mentions(doc, article, lexicon)
     resolve_names(names)
     mentions = sorted(names + nominal_mentions(doc, article, lexicon, names), key=lambda m: m.start)
+    mentions = sorted(mentions + pronoun_mentions(doc, article, mentions), key=lambda m: m.start)
     rows = [
         mention_row(
             article,

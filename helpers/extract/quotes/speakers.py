@@ -2,9 +2,9 @@
 
 Speakers are resolved through the person rows of
 :func:`helpers.extract.persons.extract_persons` (which already resolve surnames and
-descriptions like "the major general"); "he"/"she" goes to the latest person
-mentioned in the same or previous paragraph (no gender check: conservative only in
-that it never looks further back); an organisation subject is named through the
+descriptions like "the major general", and "he"/"she" to the person named before it with
+:mod:`helpers.extract.persons.pronouns`); a pronoun the persons layer left unresolved goes to
+the latest person mentioned in the same or previous paragraph; an organisation subject is named through the
 actor dictionary; a source document ("according to a statement by X") stands for its
 author; any other subject ("Kurdish officials") is kept as written with an empty id.
 """
@@ -18,6 +18,7 @@ from itertools import accumulate
 from spacy.tokens import Doc, Token
 
 from helpers.articles import Article
+from helpers.extract.persons.pronouns import paragraph_floor
 from helpers.knowledge.actors import ActorDictionary, canonicalize
 from helpers.knowledge.grammar import function_words
 from helpers.knowledge.speech import speech_sources
@@ -113,18 +114,7 @@ class Speakers:
 
     def pronoun(self, token: Token) -> Speaker:
         """The latest person mentioned before ``token`` in its or the previous paragraph."""
-        paragraph = self.article.paragraph_at(token.idx)
-        floor = 0
-        if paragraph is not None:
-            paragraphs = self.article.paragraphs
-            position = bisect_left(paragraphs, paragraph.start, key=lambda p: p.start)
-            earlier = (
-                paragraphs[k]
-                for k in range(position - 1, -1, -1)
-                if paragraphs[k].end <= paragraph.start and paragraphs[k].extractable
-            )
-            floor = next((p.start for p in earlier), paragraph.start)
-        before = self._starting_within(floor, token.idx)
+        before = self._starting_within(paragraph_floor(self.article, token.idx), token.idx)
         if not before:
             return Speaker()
         return Speaker(before[-1]["canonical"], before[-1]["person_id"], token.i)
