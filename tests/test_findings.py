@@ -200,3 +200,16 @@ def test_cut_lists_say_where_every_row_is(news):
     assert "of" in top_actors and "actors · all in" in top_actors
     assert '<a href="02-actors.html">02 · Who is involved</a>' in top_actors
     assert '<a href="tables/actors.csv">actors.csv</a>' in top_actors
+
+
+def test_outlets_are_listed_apart_from_the_top_actors(tmp_path):
+    text = (
+        "Blast in Mosul\n\nA roadside bomb killed two soldiers near Mosul on Monday, the Iraqi army said. "
+        "CBS News reported that Islamic State claimed the attack."
+    )
+    tables, pages = _tables(tmp_path, {"blast.txt": text})
+    html = findings_sections(tables, pages, {})
+    top_actors = html.split("<h2>Top actors</h2>")[1].split("<h2>")[0]
+    listed, outlets = top_actors.split("Outlets and media named in the texts")
+    assert "Islamic State" in listed and "CBS News" not in listed
+    assert "CBS News (1)" in outlets

@@ -130,9 +130,19 @@ def ranked(frame: pd.DataFrame) -> pd.DataFrame:
     )
 
 
+def parties(actors: pd.DataFrame) -> pd.DataFrame:
+    """The actors that take part in events: every category but ``media`` (outlets that report).
+
+    >>> actors = pd.DataFrame({"canonical": ["AP", "Army"], "category": ["media", "state_force"]})
+    >>> parties(actors)["canonical"].tolist()
+    ['Army']
+    """
+    return actors[actors["category"].fillna("") != "media"]
+
+
 def top_actors_table(tables: Tables, pages: pd.DataFrame, profiles: dict[str, str]) -> pd.DataFrame:
-    """The most reported actors (by articles, then mentions), linked to their profile or evidence."""
-    actors = ranked(tables.read("actors")).head(TOP)
+    """The most reported parties (by articles, then mentions), linked to their profile or evidence."""
+    actors = ranked(parties(tables.read("actors"))).head(TOP)
     mentions = tables.read("mentions", columns=["article_id", "actor_id"])
     evidence = most_mentioned_in(mentions[mentions["actor_id"].fillna("") != ""], "actor_id")
     links = article_links(pages)
@@ -214,6 +224,18 @@ def top_events_html(tables: Tables, links: dict[str, str], full: str = "") -> st
     return f"<h2>Top events</h2>{table}"
 
 
+def media_line(tables: Tables) -> str:
+    """The outlets and media the texts name (not parties), most reported first, on one line."""
+    actors = tables.read("actors", columns=["canonical", "category", "n_articles", "n_mentions"])
+    media = ranked(actors[actors["category"].fillna("") == "media"])
+    if media.empty:
+        return ""
+    named = ", ".join(
+        f"{html.escape(str(name))} ({n:,})" for name, n in zip(media["canonical"], media["n_articles"])
+    )
+    return f'<p class="muted">Outlets and media named in the texts (articles), not actors: {named}.</p>'
+
+
 def top_table(frame: pd.DataFrame, total: int, noun: str, full: str) -> str:
     """A top list whose ``noun`` column links to its profile, with "10 of 1,627 <noun>s"."""
     return html_table(frame, links={noun: "href"}, caption=shown_of(frame, total, f"{noun}s"), full=full)
@@ -239,7 +261,7 @@ def findings_sections(
     whole = whole or {}
     actors = top_actors_table(tables, pages, profiles)
     places = top_places_table(tables, pages, profiles)
-    n_actors = len(tables.read("actors", columns=["actor_id"]))
+    n_actors = len(parties(tables.read("actors", columns=["actor_id", "category"])))
     n_places = len(tables.read("places", columns=["place_id"]))
     return f"""<h2>Corpus</h2>{corpus_paragraph(tables)}
 <h2>Casualty figures</h2>
@@ -248,7 +270,7 @@ background figures left out); tolls are added across articles. Low–high span t
 given for each toll; "+" marks a toll without an upper bound.</p>
 {figures_html(headline_figures(tables))}
 <h2>Where</h2>{map_html(tables)}
-<h2>Top actors</h2>{top_table(actors, n_actors, "actor", whole.get("actors", ""))}
+<h2>Top actors</h2>{top_table(actors, n_actors, "actor", whole.get("actors", ""))}{media_line(tables)}
 <h2>Top places</h2>{top_table(places, n_places, "place", whole.get("places", ""))}
 {top_events_html(tables, article_links(pages), whole.get("events", ""))}
 <h2>Needs review</h2>{review_html(tables, article_links(pages), whole)}"""

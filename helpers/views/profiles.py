@@ -19,7 +19,7 @@ import pandas as pd
 
 from helpers.run import Tables
 from helpers.views.evidence import page_name
-from helpers.views.findings import TOP, ranked
+from helpers.views.findings import TOP, parties, ranked
 from helpers.views.maps import draw_places_map
 from helpers.views.page import NONE_FOUND, article_links, figure_img, html_table, page, plural
 
@@ -243,7 +243,7 @@ def write_profiles(
     directory.mkdir(parents=True, exist_ok=True)
     cached = ReadOnce(tables)
     links = article_links(pages, prefix="../articles/")
-    actors = ranked(cached.read("actors")).head(TOP).to_dict("records")
+    actors = ranked(parties(cached.read("actors"))).head(TOP).to_dict("records")
     places = ranked(cached.read("places")).head(TOP).to_dict("records")
     names = {a["actor_id"]: profile_page_name("actor", a["actor_id"]) for a in actors}
     names |= {p["place_id"]: profile_page_name("place", p["place_id"]) for p in places}
