@@ -260,7 +260,7 @@ def test_violent_lead_without_figures_is_an_event_typed_by_its_words(tmp_path, m
         "officials said.",
         "overtaken": "Islamic State fighters seized control of the town of Hit after days of fighting, "
         "officials said.",
-        "chemical": "A helicopter dropped barrels filled with chlorine gas on the town of Saraqeb on Tuesday, "
+        "chemical": "A helicopter dropped barrels of chlorine gas on the town of Saraqeb on Tuesday, "
         "rescue workers said.",
         "planned": "The army will launch an offensive to recapture the town of Hit, officials said.",
     }
