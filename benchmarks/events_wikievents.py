@@ -67,11 +67,15 @@ class Entity:
     text: str = ""
 
 
-def load(nlp) -> tuple[dict[str, str], dict[str, dict[str, list[Entity]]], dict[str, list[int]]]:
-    """Texts by key, gold Attacker and Place entities by key and role, attack trigger offsets."""
+Events = dict[str, list[tuple[int, dict[str, list[Entity]]]]]
+
+
+def load(nlp) -> tuple[dict[str, str], dict[str, dict[str, list[Entity]]], Events]:
+    """Texts by key, gold Attacker and Place entities by key and role, and each attack event
+    (trigger offset, its entities by role) by key."""
     texts: dict[str, str] = {}
     gold: dict[str, dict[str, list[Entity]]] = {}
-    triggers: dict[str, list[int]] = {}
+    triggers: Events = {}
     for split in ("dev", "test"):
         clusters = {}
         for line in (ROOT / "coref" / f"{split}.jsonlines").read_text(encoding="utf-8").splitlines():
@@ -91,12 +95,14 @@ def load(nlp) -> tuple[dict[str, str], dict[str, dict[str, list[Entity]]], dict[
             for event in doc["event_mentions"]:
                 if not event["event_type"].startswith("Conflict.Attack"):
                     continue
-                triggers[key].append(tokens[event["trigger"]["start"]][1])
+                own: dict[str, list[Entity]] = {role: [] for role in ROLES}
                 for argument in event["arguments"]:
                     if argument["role"] in ROLES:
                         members = cluster_of.get(argument["entity_id"], (argument["entity_id"],))
                         entity = roles[argument["role"]].setdefault(members, Entity(text=argument["text"]))
                         entity.spans = sorted({mentions[m] for m in members if m in mentions})
+                        own[argument["role"]].append(entity)
+                triggers[key].append((tokens[event["trigger"]["start"]][1], own))
             gold[key] = {role: list(found.values()) for role, found in roles.items()}
     for key, doc in zip(texts, nlp.pipe(texts.values())):
         for entity in (e for role in gold[key].values() for e in role):
@@ -138,46 +144,52 @@ def prf(gold: int, predicted: int, matched: int) -> dict:
     }
 
 
-def sitrep_predictions(tables: Tables, reports: pd.DataFrame) -> dict[str, dict[str, list]]:
-    """Each document's distinct attackers and places of its violent reports, as mention spans."""
+#: One report's coding: per role, ``(key, spans)`` pairs (spans ``GENERIC`` for a generic actor).
+Coded = dict[str, list[tuple[str, list[Span] | str]]]
+
+
+def sitrep_predictions(tables: Tables, reports: pd.DataFrame) -> list[Coded]:
+    """Each violent report's attacker (``actor1``) and place, as the mention spans of each."""
     mentions = tables.read("mentions", columns=["article_id", "start_char", "end_char", "actor_id"])
     places = tables.read("place_mentions", columns=["article_id", "start_char", "end_char", "place_id"])
     spans: dict[tuple[str, str], list[Span]] = defaultdict(list)
     for frame, column in ((mentions, "actor_id"), (places, "place_id")):
-        for article, start, end, value in zip(
-            frame["article_id"], frame["start_char"], frame["end_char"], frame[column]
-        ):
+        rows = zip(frame["article_id"], frame["start_char"], frame["end_char"], frame[column])
+        for article, start, end, value in rows:
             if value:
                 spans[(article, value)].append((int(start), int(end)))
-    found: dict[str, dict[str, list]] = defaultdict(lambda: {role: [] for role in ROLES})
-    for article, group in reports.groupby("article_id"):
-        attackers = dict.fromkeys(a or GENERIC for a in group["actor1_id"].fillna(""))
-        found[article]["Attacker"] = [a if a == GENERIC else spans[(article, a)] for a in attackers]
-        found[article]["Place"] = [
-            spans[(article, p)] for p in dict.fromkeys(group["place_id"].fillna("")) if p
-        ]
-    return found
+    coded = []
+    for article, actor, place in zip(reports["article_id"], reports["actor1_id"], reports["place_id"]):
+        attacker = (actor, spans[(article, actor)]) if actor else (GENERIC, GENERIC)
+        coded.append({"Attacker": [attacker], "Place": [(place, spans[(article, place)])] if place else []})
+    return coded
 
 
-def baseline_predictions(nlp, texts: dict[str, str], reports: pd.DataFrame) -> dict[str, dict[str, list]]:
-    """The first ORG (else a generic actor) and the first GPE or LOC of each report's sentence."""
-    found: dict[str, dict[str, list]] = defaultdict(lambda: {role: [] for role in ROLES})
-    keys = sorted(set(reports["article_id"]))
-    for key, doc in zip(keys, nlp.pipe(texts[k] for k in keys)):
-        attackers: dict = {}
-        places: dict = {}
-        for start in reports.loc[reports["article_id"] == key, "start_char"]:
-            token = doc.char_span(int(start), int(start) + 1, alignment_mode="expand")
-            sentence = token[0].sent
-            orgs = [(e.start_char, e.end_char) for e in sentence.ents if e.label_ == "ORG"]
-            gpes = [(e.start_char, e.end_char) for e in sentence.ents if e.label_ in {"GPE", "LOC"}]
-            attackers.setdefault(
-                doc.text[slice(*orgs[0])].lower() if orgs else GENERIC, [orgs[0]] if orgs else GENERIC
-            )
-            if gpes:
-                places.setdefault(doc.text[slice(*gpes[0])].lower(), [gpes[0]])
-        found[key] = {"Attacker": list(attackers.values()), "Place": list(places.values())}
-    return found
+def baseline_predictions(nlp, texts: dict[str, str], reports: pd.DataFrame) -> list[Coded]:
+    """Each report's sentence's first ORG (else a generic actor) and first GPE or LOC (raw spaCy)."""
+    docs = dict(zip(sorted(texts), nlp.pipe(texts[k] for k in sorted(texts))))
+    coded = []
+    for article, start in zip(reports["article_id"], reports["start_char"]):
+        doc = docs[article]
+        sentence = doc.char_span(int(start), int(start) + 1, alignment_mode="expand")[0].sent
+        orgs = [e for e in sentence.ents if e.label_ == "ORG"]
+        gpes = [e for e in sentence.ents if e.label_ in {"GPE", "LOC"}]
+        attacker = (
+            (orgs[0].text.lower(), [(orgs[0].start_char, orgs[0].end_char)]) if orgs else (GENERIC, GENERIC)
+        )
+        place = [(gpes[0].text.lower(), [(gpes[0].start_char, gpes[0].end_char)])] if gpes else []
+        coded.append({"Attacker": [attacker], "Place": place})
+    return coded
+
+
+def by_document(reports: pd.DataFrame, coded: list[Coded]) -> dict[str, dict[str, list]]:
+    """Each document's distinct attackers and places (their spans), over its reports."""
+    found: dict[str, dict[str, dict]] = defaultdict(lambda: {role: {} for role in ROLES})
+    for article, one in zip(reports["article_id"], coded):
+        for role in ROLES:
+            for key, spans in one[role]:
+                found[article][role].setdefault(key, spans)
+    return {a: {role: list(values.values()) for role, values in roles.items()} for a, roles in found.items()}
 
 
 def score(predictions: dict[str, dict[str, list]], gold: dict[str, dict[str, list[Entity]]]) -> dict:
@@ -195,14 +207,43 @@ def score(predictions: dict[str, dict[str, list]], gold: dict[str, dict[str, lis
     return result
 
 
-def detection(reports: pd.DataFrame, triggers: dict[str, list[int]]) -> dict:
+def _reading(reports: pd.DataFrame) -> dict[str, list[tuple[Span, int]]]:
+    """Each document's evidence sentences, with the position of the report that read them."""
+    read: dict[str, list[tuple[Span, int]]] = defaultdict(list)
+    for number, (article, evidence) in enumerate(zip(reports["article_id"], reports["evidence"])):
+        read[article] += [(tuple(map(int, part.split("-"))), number) for part in evidence.split(";") if part]
+    return read
+
+
+def detection(reports: pd.DataFrame, events: Events) -> dict:
     """Gold attack triggers in a sentence a violent report read."""
-    read: dict[str, list[Span]] = defaultdict(list)
-    for article, evidence in zip(reports["article_id"], reports["evidence"]):
-        read[article] += [tuple(map(int, part.split("-"))) for part in evidence.split(";") if part]
-    found = sum(any(s <= t < e for s, e in read[key]) for key, starts in triggers.items() for t in starts)
-    total = sum(len(starts) for starts in triggers.values())
+    read = _reading(reports)
+    found = sum(any(s <= t < e for (s, e), _ in read[key]) for key, found in events.items() for t, _ in found)
+    total = sum(len(found) for found in events.values())
     return {"triggers": total, "in_a_report": found, "recall": round(found / total, 3) if total else 0.0}
+
+
+def per_event(reports: pd.DataFrame, predictions: list[Coded], events: Events) -> dict:
+    """Over the gold events a report read (trigger in its evidence) that have the argument:
+    the share whose report's attacker (place) is one of the event's own arguments."""
+    read = _reading(reports)
+    result = {}
+    for role, name in (("Attacker", "attacker_linked"), ("Place", "place")):
+        scored = right = 0
+        for key, found in events.items():
+            for trigger, own in found:
+                entities = [e for e in own[role] if role == "Attacker" or e.named]
+                number = next((n for (s, e), n in read[key] if s <= trigger < e), None)
+                if not entities or number is None:
+                    continue
+                scored += 1
+                right += bool(match([spans for _, spans in predictions[number][role]], entities))
+        result[name] = {
+            "events": scored,
+            "right": right,
+            "share": round(right / scored, 3) if scored else 0.0,
+        }
+    return result
 
 
 def main(argv: list[str] | None = None) -> dict:
@@ -213,7 +254,7 @@ def main(argv: list[str] | None = None) -> dict:
     if not (ROOT / "dev.jsonl").exists():
         raise SystemExit(f"WikiEvents not found in {ROOT}")
     nlp = spacy.load(config.default_model())
-    texts, gold, triggers = load(nlp)
+    texts, gold, events = load(nlp)
     folder = args.out.parent / "wikievents-texts"
     folder.mkdir(parents=True, exist_ok=True)
     for key, text in texts.items():
@@ -221,7 +262,12 @@ def main(argv: list[str] | None = None) -> dict:
     seconds = None if args.no_extract else run_extract(folder, args.out, 1)
     tables = Tables(args.out)
     reports = tables.read("event_reports")
-    reports = reports[(reports["disorder_type"] == "Political violence") & ~reports["excluded"].astype(bool)]
+    violent = (reports["disorder_type"] == "Political violence") & ~reports["excluded"].astype(bool)
+    reports = reports[violent].reset_index(drop=True)
+    systems = {
+        "sitrep": sitrep_predictions(tables, reports),
+        "baseline_first_org_gpe": baseline_predictions(nlp, texts, reports),
+    }
     results = {
         "date": dt.date.today().isoformat(),
         "model": config.default_model(),
@@ -233,9 +279,11 @@ def main(argv: list[str] | None = None) -> dict:
         "gold_places": sum(len(g["Place"]) for g in gold.values()),
         "gold_places_named": sum(e.named for g in gold.values() for e in g["Place"]),
         "violent_reports": len(reports),
-        "detection": detection(reports, triggers),
-        "sitrep": score(sitrep_predictions(tables, reports), gold),
-        "baseline_first_org_gpe": score(baseline_predictions(nlp, texts, reports), gold),
+        "detection": detection(reports, events),
+        **{
+            name: {**score(by_document(reports, coded), gold), "per_event": per_event(reports, coded, events)}
+            for name, coded in systems.items()
+        },
     }
     print(json.dumps(results, indent=2))
     RESULTS.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")

@@ -87,14 +87,27 @@ def _groups(figures: list[dict], places: Sequence[dict], doc: Doc) -> list[list[
     return list(groups.values())
 
 
-def _place(rows: list[dict], places: Sequence[dict], fallback: dict | None) -> dict | None:
-    """The place row of the incident: the most named place of its figures, else the article's."""
+def _place(
+    rows: list[dict], places: Sequence[dict], fallback: dict | None, sentences: Sequence[Span]
+) -> dict | None:
+    """The place row of the incident: the most named place of its figures, else the article's;
+    a province or country is narrowed to the finest place inside it its evidence names
+    ("at a cafe in Madrid, Spain": Madrid), as ACLED codes the most precise location."""
     named = Counter(r["place_id"] for r in rows if r["place_id"])
-    for place_id, _ in named.most_common():
-        found = next((p for p in places if p["place_id"] == place_id), None)
-        if found is not None:
-            return found
-    return fallback
+    ranked = (p for place_id, _ in named.most_common() for p in places if p["place_id"] == place_id)
+    found = next(ranked, None) or fallback
+    if found is None or not found["precision"] or int(found["precision"]) < 3:
+        return found
+    inside = [
+        p
+        for p in places
+        if any(s.start_char <= p["start_char"] < s.end_char for s in sentences)
+        and p["precision"]
+        and int(p["precision"]) < int(found["precision"])
+        and p["country"] == found["country"]
+        and (found["kind"] == "country" or p["admin1"] == found["admin1"])
+    ]
+    return min(inside, key=lambda p: (int(p["precision"]), p["start_char"]), default=found)
 
 
 def _place_columns(place: dict | None, gazetteer: Gazetteer) -> dict:
@@ -183,7 +196,7 @@ def event_reports(
             sentences,
             times,
             actors_by_start,
-            _place(group, places, main_place),
+            _place(group, places, main_place, sentences),
             gazetteer,
         )
         rows.append(dict(found, report=number))
@@ -191,7 +204,8 @@ def event_reports(
     if lead is not None:
         kind, trigger = lead.kind, lead.trigger
         sentence = trigger.sent
-        found = _report(doc, article, [], [sentence], times, actors_by_start, main_place, gazetteer)
+        place = _place([], places, main_place, [sentence])
+        found = _report(doc, article, [], [sentence], times, actors_by_start, place, gazetteer)
         named = [m for m in actors if sentence.start_char <= m["start_char"] < sentence.end_char]
         if kind.disorder_type == VIOLENCE:  # who fought whom, as for figures: the armed group, the side hit
             first, second = code_actors([], lead.sides, named, found["country"])
