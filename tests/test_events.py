@@ -16,6 +16,7 @@ from helpers.aggregate.event_merge import cluster_reports
 from helpers.aggregate.events import events_table
 from helpers.extract.events.coding import agent_side, classify, code_actors, interaction
 from helpers.extract.events.dating import event_date
+from helpers.extract.events.reports import _place
 from helpers.run import Tables
 from helpers.run.runner import extract
 from helpers.tables import columns
@@ -77,6 +78,24 @@ def test_who_took_a_town_decides_regained_or_overtaken():
     # The agent is the first actor of a side named (a news agency is none).
     named = [{"category": "media"}, {"category": "armed_group"}, {"category": "state_force"}]
     assert agent_side(named) == armed
+
+
+def test_a_country_place_is_narrowed_to_the_town_its_evidence_names(blank):
+    doc = blank("Thirteen people were killed at a cafe in Madrid , Spain . Police in Lyon said .")
+    spain = {
+        "place_id": "es",
+        "precision": 4,
+        "country": "ES",
+        "admin1": "",
+        "kind": "country",
+        "start_char": 50,
+    }
+    madrid = {"place_id": "mad", "precision": 1, "country": "ES", "admin1": "Madrid", "kind": "city"}
+    lyon = {"place_id": "lyon", "precision": 1, "country": "FR", "admin1": "Rhone", "kind": "city"}
+    places = [dict(madrid, start_char=41), spain, dict(lyon, start_char=68)]
+    figure = {"place_id": "es"}
+    assert _place([figure], places, None, [doc[:11]])["place_id"] == "mad"
+    assert _place([figure], places, None, [doc[11:]])["place_id"] == "es"  # Lyon is not in Spain
 
 
 def test_actors_perpetrator_first_and_the_side_hit_second():
@@ -251,6 +270,8 @@ def test_article_tolls_and_merge_through_extract(tmp_path, monkeypatch):
     sources = event_views.event_sources(tables, springfield["event_id"])
     assert set(sources["source"]) == {"Daily A", "Daily B"}
     assert event_views.events_timeline(tables).axes[0].get_title(loc="left") == "Events"
+    legend = event_views.events_map(tables).axes[0].get_legend()
+    assert legend.get_title().get_text() == "fatalities (1+ per event)"  # not "mentions"
 
 
 def test_violent_lead_without_figures_is_an_event_typed_by_its_words(tmp_path, monkeypatch):

@@ -54,7 +54,7 @@ def events_map(tables: Tables) -> Figure | Markdown:
     events = tables.read("events", columns=["location", "latitude", "longitude", "fatalities"])
     located = events[events["latitude"].notna()]
     places = (
-        located.assign(n_mentions=located["fatalities"].fillna(0).clip(lower=1))
+        located.assign(n_mentions=located["fatalities"].fillna(0).clip(lower=1))  # the marker sizes
         .groupby(["location", "latitude", "longitude"], as_index=False)["n_mentions"]
         .sum()
         .rename(columns={"location": "canonical", "latitude": "lat", "longitude": "lon"})
@@ -64,6 +64,7 @@ def events_map(tables: Tables) -> Figure | Markdown:
         title="Events, sized by fatalities",
         missing="no event has a place with coordinates",
         unit="fatalities (at least one per event)",
+        size_label="fatalities (1+ per event)",
     )
 
 
