@@ -225,9 +225,7 @@ def _size_legend(ax: Axes, largest: float, label: str) -> None:
     handles = [
         ax.scatter([], [], s=_marker_size(n), color="#c0392b", edgecolor="white", alpha=0.9) for n in sizes
     ]
-    ax.legend(
-        handles, [f"{n:,}" for n in sizes], title=label, loc="lower left", fontsize=7, title_fontsize=7
-    )
+    ax.legend(handles, [f"{n:,}" for n in sizes], title=label, loc="lower left", fontsize=7, title_fontsize=7)
 
 
 #: Corners (axes fractions of the lower left) a locator may take: the size legend keeps the lower left.
