@@ -284,6 +284,7 @@ def test_violent_lead_without_figures_is_an_event_typed_by_its_words(tmp_path, m
         "chemical": "A helicopter dropped barrels of chlorine gas on the town of Saraqeb on Tuesday, "
         "rescue workers said.",
         "planned": "The army will launch an offensive to recapture the town of Hit, officials said.",
+        "library": "The mayor opened a new public library in the town of Hit on Monday.",
     }
     corpus = tmp_path / "leads.jsonl"
     corpus.write_text(
@@ -298,9 +299,11 @@ def test_violent_lead_without_figures_is_an_event_typed_by_its_words(tmp_path, m
     assert reports.loc["overtaken", "actor1"] == "Islamic State"
     assert reports.loc["chemical", "sub_event_type"] == "Chemical weapon"
     assert not reports.loc[["regained", "overtaken", "chemical"], "excluded"].any()
-    assert reports.loc["planned", "excluded"] and reports.loc["planned", "exclude_reason"].startswith(
-        "planned"
-    )
+    assert reports.loc["planned", "excluded"]
+    assert reports.loc["planned", "exclude_reason"].startswith("planned")
+    without = event_views.articles_without_events(Tables(tmp_path / "out")).set_index("article_id")["reason"]
+    assert sorted(k.split(":")[1] for k in without.index) == ["library", "planned"]
+    assert set(without) == {"no casualty figure, and no event word in the headline or lead"}
 
 
 def test_events_csv_starts_with_acled_columns_in_acled_order():
