@@ -14,8 +14,9 @@ from helpers import config
 from helpers.aggregate import event_merge
 from helpers.aggregate.event_merge import cluster_reports
 from helpers.aggregate.events import events_table
-from helpers.extract.events.coding import classify, code_actors, interaction
+from helpers.extract.events.coding import agent_side, classify, code_actors, interaction
 from helpers.extract.events.dating import event_date
+from helpers.extract.events.reports import _place
 from helpers.run import Tables
 from helpers.run.runner import extract
 from helpers.tables import columns
@@ -63,6 +64,38 @@ def test_types_follow_lemmas_and_victim_sides():
     assert classify({"clash"}, {"security forces"}, {"killed"})[0].sub_event_type == "Armed clash"
     assert classify({"say"}, set(), {"kidnapped"})[0].sub_event_type == "Abduction/forced disappearance"
     assert classify({"say"}, set(), {"arrested"})[0].sub_event_type == "Arrests"
+
+
+def test_who_took_a_town_decides_regained_or_overtaken():
+    state, armed = frozenset({"security forces"}), frozenset({"armed groups"})
+    assert (
+        classify({"capture"}, {"unknown"}, set(), state)[0].sub_event_type == "Government regains territory"
+    )
+    assert (
+        classify({"seize", "control"}, {"unknown"}, set(), armed)[0].sub_event_type
+        == "Non-state actor overtakes territory"
+    )
+    # The agent is the first actor of a side named (a news agency is none).
+    named = [{"category": "media"}, {"category": "armed_group"}, {"category": "state_force"}]
+    assert agent_side(named) == armed
+
+
+def test_a_country_place_is_narrowed_to_the_town_its_evidence_names(blank):
+    doc = blank("Thirteen people were killed at a cafe in Madrid , Spain . Police in Lyon said .")
+    spain = {
+        "place_id": "es",
+        "precision": 4,
+        "country": "ES",
+        "admin1": "",
+        "kind": "country",
+        "start_char": 50,
+    }
+    madrid = {"place_id": "mad", "precision": 1, "country": "ES", "admin1": "Madrid", "kind": "city"}
+    lyon = {"place_id": "lyon", "precision": 1, "country": "FR", "admin1": "Rhone", "kind": "city"}
+    places = [dict(madrid, start_char=41), spain, dict(lyon, start_char=68)]
+    figure = {"place_id": "es"}
+    assert _place([figure], places, None, [doc[:11]])["place_id"] == "mad"
+    assert _place([figure], places, None, [doc[11:]])["place_id"] == "es"  # Lyon is not in Spain
 
 
 def test_actors_perpetrator_first_and_the_side_hit_second():
@@ -237,6 +270,40 @@ def test_article_tolls_and_merge_through_extract(tmp_path, monkeypatch):
     sources = event_views.event_sources(tables, springfield["event_id"])
     assert set(sources["source"]) == {"Daily A", "Daily B"}
     assert event_views.events_timeline(tables).axes[0].get_title(loc="left") == "Events"
+    legend = event_views.events_map(tables).axes[0].get_legend()
+    assert legend.get_title().get_text() == "fatalities (1+ per event)"  # not "mentions"
+
+
+def test_violent_lead_without_figures_is_an_event_typed_by_its_words(tmp_path, monkeypatch):
+    monkeypatch.setenv("SITREP_CACHE", str(tmp_path / "cache"))
+    texts = {
+        "regained": "Iraqi army units recaptured the town of Hit from Islamic State fighters on Sunday, "
+        "officials said.",
+        "overtaken": "Islamic State fighters seized control of the town of Hit after days of fighting, "
+        "officials said.",
+        "chemical": "A helicopter dropped barrels of chlorine gas on the town of Saraqeb on Tuesday, "
+        "rescue workers said.",
+        "planned": "The army will launch an offensive to recapture the town of Hit, officials said.",
+        "library": "The mayor opened a new public library in the town of Hit on Monday.",
+    }
+    corpus = tmp_path / "leads.jsonl"
+    corpus.write_text(
+        "\n".join(json.dumps({"id": k, "date": "2016-05-10", "text": t}) for k, t in texts.items()),
+        encoding="utf-8",
+    )
+    extract(corpus, tmp_path / "out", progress=False)
+    reports = pd.read_parquet(tmp_path / "out" / "event_reports.parquet")
+    reports = reports.set_index(reports["article_id"].str.split(":").str[1])
+    assert reports.loc["regained", "sub_event_type"] == "Government regains territory"
+    assert reports.loc["overtaken", "sub_event_type"] == "Non-state actor overtakes territory"
+    assert reports.loc["overtaken", "actor1"] == "Islamic State"
+    assert reports.loc["chemical", "sub_event_type"] == "Chemical weapon"
+    assert not reports.loc[["regained", "overtaken", "chemical"], "excluded"].any()
+    assert reports.loc["planned", "excluded"]
+    assert reports.loc["planned", "exclude_reason"].startswith("planned")
+    without = event_views.articles_without_events(Tables(tmp_path / "out")).set_index("article_id")["reason"]
+    assert sorted(k.split(":")[1] for k in without.index) == ["library", "planned"]
+    assert set(without) == {"no casualty figure, and no event word in the headline or lead"}
 
 
 def test_events_csv_starts_with_acled_columns_in_acled_order():

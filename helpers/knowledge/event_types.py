@@ -30,6 +30,7 @@ class EventType:
         sides: Victim sides it needs (empty: any).
         outcome: An outcome the event must report (empty: any).
         default: The outcome or victim side it is the type of when no lemma matched.
+        agents: Sides one of which the event's agent must be (empty: any): who took a town.
     """
 
     sub_event_type: str
@@ -39,19 +40,26 @@ class EventType:
     sides: frozenset[str]
     outcome: str
     default: str
+    agents: frozenset[str] = frozenset()
 
-    def fits(self, sides: set[str], outcomes: set[str]) -> bool:
-        """Whether an event with these victim sides and outcomes meets the type's conditions."""
-        return (not self.sides or bool(self.sides & sides)) and (not self.outcome or self.outcome in outcomes)
+    def fits(self, sides: set[str], outcomes: set[str], agent: frozenset[str] = frozenset()) -> bool:
+        """Whether an event with these victim sides, outcomes and agent sides meets the type's conditions."""
+        return (
+            (not self.sides or bool(self.sides & sides))
+            and (not self.outcome or self.outcome in outcomes)
+            and (not self.agents or bool(self.agents & agent))
+        )
 
 
 @lru_cache(maxsize=4)
 def event_types(language: str = config.DEFAULT_LANGUAGE) -> tuple[EventType, ...]:
-    """ACLED's sub-event types, in the order they are tried.
+    """ACLED's sub-event types, in the order they are tried (a type may come twice, with other conditions).
 
     >>> types = event_types()
-    >>> len(types), len({t.event_type for t in types}), len({t.disorder_type for t in types})
-    (25, 6, 3)
+    >>> len({t.sub_event_type for t in types}), len({t.event_type for t in types})
+    (25, 6)
+    >>> len({t.disorder_type for t in types})
+    3
     >>> next(t for t in types if "airstrike" in t.lemmas).sub_event_type
     'Air/drone strike'
     """
@@ -68,6 +76,7 @@ def event_types(language: str = config.DEFAULT_LANGUAGE) -> tuple[EventType, ...
             split(r["sides"]),
             r["outcome"],
             r["default"],
+            split(r["agent"]),
         )
         for r in read_vocabulary("event_types.csv", language)
     )

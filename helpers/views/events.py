@@ -54,7 +54,7 @@ def events_map(tables: Tables) -> Figure | Markdown:
     events = tables.read("events", columns=["location", "latitude", "longitude", "fatalities"])
     located = events[events["latitude"].notna()]
     places = (
-        located.assign(n_mentions=located["fatalities"].fillna(0).clip(lower=1))
+        located.assign(n_mentions=located["fatalities"].fillna(0).clip(lower=1))  # the marker sizes
         .groupby(["location", "latitude", "longitude"], as_index=False)["n_mentions"]
         .sum()
         .rename(columns={"location": "canonical", "latitude": "lat", "longitude": "lon"})
@@ -64,6 +64,7 @@ def events_map(tables: Tables) -> Figure | Markdown:
         title="Events, sized by fatalities",
         missing="no event has a place with coordinates",
         unit="fatalities (at least one per event)",
+        size_label="fatalities (1+ per event)",
     )
 
 
@@ -127,3 +128,28 @@ def not_events(tables: Tables) -> pd.DataFrame | Markdown:
         return none_found("no lead announces an event that has not happened")
     columns = ["sub_event_type", "type_cue", "exclude_reason", "sentence", "article_id", "start_char"]
     return evidence_table(tables, left_out, columns)
+
+
+def articles_without_events(tables: Tables) -> pd.DataFrame | Markdown:
+    """Articles no event was coded from, and why: their casualty figures are of other times
+    (background, cumulative …), vague or left out, or they give none and their headline and
+    lead name no event (follow-ups, trials, profiles)."""
+    articles = tables.read("articles", columns=["article_id", "status", "duplicate_of"])
+    loaded = articles[(articles["status"] == "loaded") & (articles["duplicate_of"].fillna("") == "")]
+    reports = tables.read("event_reports", columns=["article_id", "excluded"])
+    coded = set(reports.loc[~reports["excluded"].astype(bool), "article_id"])
+    missing = loaded[~loaded["article_id"].isin(coded)]
+    if missing.empty:
+        return none_found("every article reports an event")
+    figures = tables.read("casualties", columns=["article_id", "scope", "excluded", "part_of", "qualifier"])
+    kind = figures["scope"].where(figures["scope"] != "current", "current but vague or part of a total")
+    kind = kind.where(~figures["excluded"].astype(bool), "left out")
+    counts = kind.groupby(figures["article_id"]).value_counts().sort_index()
+    reasons = {
+        article: "figures not of the incident: "
+        + ", ".join(f"{scope} {n}" for (_, scope), n in group.items())
+        for article, group in counts.groupby(level=0)
+    }
+    default = "no casualty figure, and no event word in the headline or lead"
+    view = missing.assign(reason=[reasons.get(article, default) for article in missing["article_id"]])
+    return evidence_table(tables, view, ["reason", "article_id"], order=("date", "article"))

@@ -220,14 +220,12 @@ def _shade(
     return None
 
 
-def _size_legend(ax: Axes, largest: float) -> None:
+def _size_legend(ax: Axes, largest: float, label: str) -> None:
     sizes = [n for n in SIZE_LEGEND if n <= max(largest, 1)]
     handles = [
         ax.scatter([], [], s=_marker_size(n), color="#c0392b", edgecolor="white", alpha=0.9) for n in sizes
     ]
-    ax.legend(
-        handles, [f"{n:,}" for n in sizes], title="mentions", loc="lower left", fontsize=7, title_fontsize=7
-    )
+    ax.legend(handles, [f"{n:,}" for n in sizes], title=label, loc="lower left", fontsize=7, title_fontsize=7)
 
 
 #: Corners (axes fractions of the lower left) a locator may take: the size legend keeps the lower left.
@@ -275,6 +273,7 @@ def draw_places_map(
     title: str | None = None,
     choropleth: pd.Series | dict | None = None,
     choropleth_label: str = "mentions",
+    size_label: str = "mentions",
     margin: float = 1.0,
     min_span: float = 4.0,
     max_labels: int = 15,
@@ -296,6 +295,7 @@ def draw_places_map(
             casualties per ``admin1_code``) to shade provinces with (countries when no
             province outline carries the codes).
         choropleth_label: Colour-bar label.
+        size_label: Title of the marker-size legend (what ``n_mentions`` counts: "fatalities").
         margin: Degrees added around the points.
         min_span: Smallest extent in degrees, so one point still shows its region.
         max_labels: Label at most this many places (most mentioned first).
@@ -347,7 +347,7 @@ def draw_places_map(
         fontsize=7,
         color="#555555",
     )
-    _size_legend(ax, float(points["n_mentions"].max()))
+    _size_legend(ax, float(points["n_mentions"].max()), size_label)
     if len(inside) < len(points) or not wide:
         _locator(ax, points, extent)
     place_labels(ax, ((r.canonical, r.lon, r.lat) for r in inside.head(max_labels).itertuples()))

@@ -30,7 +30,31 @@ SIDE_CATEGORIES = {
 PERPETRATOR_CATEGORY = "armed_group"
 
 
-def classify(lemmas: set[str], sides: set[str], outcomes: set[str]) -> tuple[EventType | None, str]:
+def named_sides(actors: Iterable[dict]) -> frozenset[str]:
+    """The sides of the actors named (``category``): a state force or militia is security forces.
+
+    >>> sorted(named_sides([{"category": "state_force"}, {"category": "armed_group"}]))
+    ['armed groups', 'security forces']
+    >>> named_sides([{"category": "media"}])
+    frozenset()
+    """
+    return frozenset(
+        side for m in actors for side, kinds in SIDE_CATEGORIES.items() if m.get("category") in kinds
+    )
+
+
+def agent_side(actors: Iterable[dict]) -> frozenset[str]:
+    """The sides of the first actor of a side among ``actors`` (in text order): who did it.
+
+    >>> sorted(agent_side([{"category": "media"}, {"category": "state_force"}, {"category": "armed_group"}]))
+    ['security forces']
+    """
+    return next((sides for m in actors if (sides := named_sides([m]))), frozenset())
+
+
+def classify(
+    lemmas: set[str], sides: set[str], outcomes: set[str], agent: frozenset[str] = frozenset()
+) -> tuple[EventType | None, str]:
     """The sub-event type of an event and the lemma that named it ("" for a default type).
 
     >>> kind, cue = classify({"launch", "offensive", "death"}, {"security forces"}, {"killed"})
@@ -38,11 +62,13 @@ def classify(lemmas: set[str], sides: set[str], outcomes: set[str]) -> tuple[Eve
     ('Battles', 'Armed clash', 'offensive')
     >>> classify({"say"}, {"civilians"}, {"injured"})[0].sub_event_type
     'Attack'
+    >>> classify({"capture", "town"}, {"unknown"}, set(), frozenset({"armed groups"}))[0].sub_event_type
+    'Non-state actor overtakes territory'
     """
     types = event_types()
     for kind in types:
         cues = kind.lemmas & lemmas
-        if cues and kind.fits(sides, outcomes):
+        if cues and kind.fits(sides, outcomes, agent):
             return kind, sorted(cues)[0]
     for key in [*sorted(outcomes), *sorted(sides)]:
         kind = next((k for k in types if k.default == key and k.fits(sides, outcomes)), None)

@@ -1,8 +1,20 @@
-"""Events without casualties told by the headline or lead: strategic developments, demonstrations.
+"""Events told by the headline or lead without casualty figures.
 
-Only the main predicate of the headline or the lead's first sentence counts (a
-word of ``event_types.csv`` for a type without an outcome condition, within two
-steps of the sentence root), and only when the sentence gives no casualty figure.
+Only the predicates of the headline or the lead's first sentence count (nouns and
+verbs within two steps of the sentence root; for a violent type, any noun or verb
+of the sentence: "used poison gas in an attack"), and only when the sentence
+gives no casualty figure. The type is the first of ``event_types.csv`` (in the file's
+order) one of whose lemmas is such a predicate and whose conditions hold: types
+with an outcome condition need figures and are never read here; a victim-side
+condition is read from the actors the sentence names (a state force or militia:
+security forces; an armed group: armed groups; none: unknown), an agent
+condition from the first of them named before the predicate ("Government forces
+captured the town": regained; "Taliban militants captured a district": overtaken). When the article
+reports casualty figures, their reports tell its violence, and the lead adds
+only a strategic development or a demonstration ("signed a ceasefire"); without
+figures ("Government forces recaptured the town", "warplanes struck a market")
+a violent event of the lead is a report too.
+
 A predicate that is planned, not done ("officials to visit Erbil", "is set to
 visit", "will meet"; ``event_cues.csv``) is no event: the row is kept, excluded,
 with the reason.
@@ -11,16 +23,31 @@ with the reason.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
 from helpers.articles import Article
+from helpers.extract.events.coding import agent_side, named_sides
 from helpers.knowledge.event_types import EventType, event_types, planned_words
 
-#: Disorder types an event of the lead may have (violence comes from casualty figures).
+#: Disorder types an event of the lead may have when casualty figures tell the article's violence.
 LEAD_DISORDERS = frozenset({"Strategic developments", "Demonstrations"})
+#: ACLED's disorder type of violent events: their words count anywhere in the lead sentence.
+VIOLENCE = "Political violence"
 #: Parts of speech of an event predicate.
 PREDICATES = frozenset({"VERB", "NOUN"})
+
+
+@dataclass(frozen=True)
+class LeadEvent:
+    """The lead's event: its predicate, type, the victim sides read from its actors, and why it is
+    no event ("" when it is one)."""
+
+    trigger: Token
+    kind: EventType
+    sides: frozenset[str]
+    reason: str
 
 
 def _lead_sentences(doc, article: Article) -> list[Span]:
@@ -43,13 +70,18 @@ def _lead_sentences(doc, article: Article) -> list[Span]:
 def planned(trigger: Token) -> str:
     """The words that make an event planned, not done ("" when it is reported as done).
 
-    ``is set to visit`` (set), ``will meet`` (will), a headline's ``officials to visit``
-    (an infinitive after a noun).
+    ``is set to visit`` (set), ``will meet`` (will; also on a word up to two steps above
+    the trigger: ``will launch an offensive to recapture``), a headline's ``officials to
+    visit`` (an infinitive after a noun).
     """
     words = planned_words()
-    aux = next((c for c in trigger.children if c.dep_ == "aux" and c.lemma_.lower() in words), None)
-    if aux is not None:
-        return aux.text
+    governing = [trigger]  # the trigger and the words it serves ("will launch an offensive to recapture")
+    while len(governing) < 3 and governing[-1].head.i != governing[-1].i:
+        governing.append(governing[-1].head)
+    for token in governing:
+        aux = next((c for c in token.children if c.dep_ == "aux" and c.lemma_.lower() in words), None)
+        if aux is not None:
+            return aux.text
     if trigger.head.i != trigger.i and trigger.head.lemma_.lower() in words:
         return f"{trigger.head.text} … {trigger.text}"
     to = next((c for c in trigger.children if c.dep_ == "aux" and c.lower_ == "to"), None)
@@ -65,18 +97,41 @@ def _depth(token: Token) -> int:
     return depth
 
 
-def lead_report(doc, article: Article, figures: Sequence[dict]) -> tuple[Token, EventType, str] | None:
-    """The lead's event predicate, its type and why it is no event ("" when it is one), or None."""
-    kinds = [k for k in event_types() if k.disorder_type in LEAD_DISORDERS and not k.outcome]
+def lead_report(
+    doc, article: Article, figures: Sequence[dict], actors: Sequence[dict], *, violent: bool
+) -> LeadEvent | None:
+    """The lead's event, or None.
+
+    Args:
+        doc: The parsed article.
+        article: The article (its paragraphs).
+        figures: Its counted casualty figures (a sentence with one is left to them).
+        actors: Its actor mentions (``start_char``, ``category``).
+        violent: Whether a violent type may be read (the article has no casualty report).
+    """
+    kinds = [k for k in event_types() if not k.outcome and (violent or k.disorder_type in LEAD_DISORDERS)]
     for sentence in _lead_sentences(doc, article):
         if any(sentence.start_char <= f["start_char"] < sentence.end_char for f in figures):
             continue
+        main: dict[str, Token] = {}  # the predicates near the root
+        anywhere: dict[str, Token] = {}
         for token in sentence:
-            if token.pos_ not in PREDICATES or _depth(token) > 2:
+            if token.pos_ in PREDICATES:
+                for word in (token.lemma_.lower(), token.lower_):
+                    anywhere.setdefault(word, token)
+                    if _depth(token) <= 2:
+                        main.setdefault(word, token)
+        named = [m for m in actors if sentence.start_char <= m["start_char"] < sentence.end_char]
+        sides = set(named_sides(named) or {"unknown"})
+        for kind in kinds:
+            triggers = anywhere if kind.disorder_type == VIOLENCE else main
+            lemma = next((w for w in sorted(kind.lemmas) if w in triggers), None)
+            if lemma is None:
                 continue
-            kind = next((k for k in kinds if token.lemma_.lower() in k.lemmas), None)
-            if kind is None:
-                continue
-            cue = planned(token)
-            return token, kind, (f"planned, not done: {cue!r}" if cue else "")
+            trigger = triggers[lemma]
+            if kind.fits(sides, set(), agent_side(m for m in named if m["start_char"] < trigger.idx)):
+                cue = planned(trigger)
+                return LeadEvent(
+                    trigger, kind, frozenset(sides), f"planned, not done: {cue!r}" if cue else ""
+                )
     return None

@@ -12,8 +12,9 @@ Each report keeps its evidence: the figures' offsets (``figures``; the corpus
 ``events`` table counts the toll from them with the casualty totals' rules),
 the sentences read (``evidence``), the date phrase and the trigger lemma that
 gave the type. A strategic development or demonstration told by the headline
-or lead ("delegation to visit Erbil") is a report too, or, when it is planned
-and not done, an excluded row with the reason.
+or lead ("delegation to visit Erbil") is a report too, and so is a violent
+event the lead tells in an article without casualty figures ("troops
+recaptured the town"); a planned one, not done, is an excluded row with the reason.
 """
 
 from __future__ import annotations
@@ -26,9 +27,9 @@ from spacy.tokens import Doc, Span
 
 from helpers.articles import Article
 from helpers.extract.casualties.tolls import counted
-from helpers.extract.events.coding import Actor, classify, code_actors, interaction
+from helpers.extract.events.coding import Actor, agent_side, classify, code_actors, interaction
 from helpers.extract.events.dating import event_date
-from helpers.extract.events.leads import lead_report
+from helpers.extract.events.leads import VIOLENCE, lead_report
 from helpers.extract.spans import RowsByStart
 from helpers.knowledge.gazetteer import Gazetteer
 from helpers.tables import columns
@@ -86,14 +87,27 @@ def _groups(figures: list[dict], places: Sequence[dict], doc: Doc) -> list[list[
     return list(groups.values())
 
 
-def _place(rows: list[dict], places: Sequence[dict], fallback: dict | None) -> dict | None:
-    """The place row of the incident: the most named place of its figures, else the article's."""
+def _place(
+    rows: list[dict], places: Sequence[dict], fallback: dict | None, sentences: Sequence[Span]
+) -> dict | None:
+    """The place row of the incident: the most named place of its figures, else the article's;
+    a province or country is narrowed to the finest place inside it its evidence names
+    ("at a cafe in Madrid, Spain": Madrid), as ACLED codes the most precise location."""
     named = Counter(r["place_id"] for r in rows if r["place_id"])
-    for place_id, _ in named.most_common():
-        found = next((p for p in places if p["place_id"] == place_id), None)
-        if found is not None:
-            return found
-    return fallback
+    ranked = (p for place_id, _ in named.most_common() for p in places if p["place_id"] == place_id)
+    found = next(ranked, None) or fallback
+    if found is None or not found["precision"] or int(found["precision"]) < 3:
+        return found
+    inside = [
+        p
+        for p in places
+        if any(s.start_char <= p["start_char"] < s.end_char for s in sentences)
+        and p["precision"]
+        and int(p["precision"]) < int(found["precision"])
+        and p["country"] == found["country"]
+        and (found["kind"] == "country" or p["admin1"] == found["admin1"])
+    ]
+    return min(inside, key=lambda p: (int(p["precision"]), p["start_char"]), default=found)
 
 
 def _place_columns(place: dict | None, gazetteer: Gazetteer) -> dict:
@@ -182,28 +196,31 @@ def event_reports(
             sentences,
             times,
             actors_by_start,
-            _place(group, places, main_place),
+            _place(group, places, main_place, sentences),
             gazetteer,
         )
         rows.append(dict(found, report=number))
-    lead = lead_report(doc, article, figures)
+    lead = lead_report(doc, article, figures, actors, violent=not rows)
     if lead is not None:
-        trigger, kind, reason = lead
+        kind, trigger = lead.kind, lead.trigger
         sentence = trigger.sent
-        found = _report(doc, article, [], [sentence], times, actors_by_start, main_place, gazetteer)
-        # No victims: the actors of the lead, the most named first ("officials of X to visit Y").
+        place = _place([], places, main_place, [sentence])
+        found = _report(doc, article, [], [sentence], times, actors_by_start, place, gazetteer)
         named = [m for m in actors if sentence.start_char <= m["start_char"] < sentence.end_char]
-        first, _ = code_actors([m["actor_id"] for m in named], (), named, found["country"])
+        if kind.disorder_type == VIOLENCE:  # who fought whom, as for figures: the armed group, the side hit
+            first, second = code_actors([], lead.sides, named, found["country"])
+        else:  # no side hit: the actors of the lead, the most named first ("officials of X to visit Y")
+            first, second = code_actors([m["actor_id"] for m in named], (), named, found["country"])[0], []
         found.update(
-            _actor_columns(first, []),
+            _actor_columns(first, second),
             disorder_type=kind.disorder_type,
             event_type=kind.event_type,
             sub_event_type=kind.sub_event_type,
             type_cue=trigger.lemma_.lower(),
             start_char=trigger.idx,
             end_char=trigger.idx + len(trigger.text),
-            excluded=bool(reason),
-            exclude_reason=reason,
+            excluded=bool(lead.reason),
+            exclude_reason=lead.reason,
         )
         found["notes"] = _notes(found, [])
         rows.append(dict(found, report=len(rows)))
@@ -230,11 +247,11 @@ def _report(
     when = event_date(date_spans, article.date)
     sides = {r["victim_side"] for r in group if r["victim_side"]}
     outcomes = {r["outcome"] for r in group}
-    lemmas = {t.lemma_.lower() for s in sentences for t in s if t.pos_ in LEMMA_POS}
-    kind, cue = classify(lemmas, sides, outcomes)
-    where = _place_columns(place, gazetteer)
+    lemmas = {w for s in sentences for t in s if t.pos_ in LEMMA_POS for w in (t.lemma_.lower(), t.lower_)}
     # Actors in text order: the sentence that tells the attack names its target before the toll's.
     named = sorted(actors.within(inside), key=lambda m: m["start_char"])
+    kind, cue = classify(lemmas, sides, outcomes, agent_side(named))
+    where = _place_columns(place, gazetteer)
     first, second = code_actors([r["perpetrator_id"] for r in group], sides, named, where["country"])
     main = group[0] if group else {"start_char": sentences[0].start_char, "end_char": sentences[0].end_char}
     row = {
