@@ -1,6 +1,7 @@
 """Run every benchmark in turn (``make bench``); each writes its JSON to ``benchmarks/results/``.
 
-Accuracy benchmarks take a few minutes each; ``performance.py`` about half an hour on 2 cores.
+Accuracy benchmarks take a few minutes each (``events.py`` on all GVA articles about an hour);
+``performance.py`` about half an hour on 2 cores.
 """
 
 import subprocess
@@ -15,6 +16,9 @@ SCRIPTS = [
     "casualties.py",
     "case_normalisation_muc4.py",
     "near_duplicates_gva.py",
+    "events.py",
+    "events_wikievents.py",
+    "events_case2021.py",
     "performance.py",
 ]
 
