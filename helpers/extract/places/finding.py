@@ -35,6 +35,7 @@ from helpers.articles import Article
 from helpers.extract.places.appositions import mark_appositions
 from helpers.extract.places.evidence import context_spans, has_place_evidence
 from helpers.extract.places.mention import Mention
+from helpers.extract.places.unlisted import unlisted_kind
 from helpers.knowledge.gazetteer import Gazetteer
 from helpers.knowledge.grammar import function_words
 from helpers.knowledge.place import CITY_POPULATION, FOCUS_COUNTRIES
@@ -165,7 +166,14 @@ def _part_of_name(doc: Doc, span: Span) -> bool:
 
 
 def _context_names(doc: Doc, gazetteer: Gazetteer, covered: set[int]) -> list[Span]:
-    """Names in place contexts (:func:`context_spans`) that the gazetteer knows, longest reading first."""
+    """Names in place contexts (:func:`context_spans`).
+
+    A known name is read at its longest known reading. A name the gazetteer lacks is kept
+    when a cue word names its kind (:func:`~helpers.extract.places.unlisted.unlisted_kind`:
+    "Kpara villages", "the village of Xalidiyê", "the Dwatoi area"); it is read whole ("Nagar
+    Bo village" is not the village Bo) unless the words left out to find a known name are
+    words or people's names ("Northern Helmand province").
+    """
     found = []
     for span, starts_at_context in context_spans(doc):
         readings = (
@@ -173,6 +181,7 @@ def _context_names(doc: Doc, gazetteer: Gazetteer, covered: set[int]) -> list[Sp
             if starts_at_context
             else [span[n:] for n in range(len(span))]
         )
+        unknown: Span | None = None
         for reading in readings:
             if covered & set(range(reading.start, reading.end)):
                 break
@@ -182,9 +191,17 @@ def _context_names(doc: Doc, gazetteer: Gazetteer, covered: set[int]) -> list[Sp
             if reading[0].ent_id_:  # an actor of the dictionary ("Taliban"), not a place
                 break
             if gazetteer.candidates(reading.text):
-                found.append(reading)
-                covered.update(range(reading.start, reading.end))
+                dropped = [t.text for t in unknown if t.i < reading.start or t.i >= reading.end] if unknown else []
+                if not dropped or any(doubtful_name(word) for word in dropped):
+                    unknown = None
+                    found.append(reading)
+                    covered.update(range(reading.start, reading.end))
                 break
+            if unknown is None and unlisted_kind(doc, reading) and not doubtful_name(reading.text):
+                unknown = reading
+        if unknown is not None:
+            found.append(unknown)
+            covered.update(range(unknown.start, unknown.end))
     return found
 
 

@@ -111,6 +111,8 @@ def article_context(mentions: list[Mention], gazetteer: Gazetteer) -> ArticleCon
     return context
 
 
+#: The resolution of a name the gazetteer does not know.
+NOT_IN_GAZETTEER = "unresolved: not in gazetteer"
 #: Towns this populous are named by the NER's place label alone, even when their name is a surname.
 WELL_KNOWN_POPULATION = 100_000
 
@@ -212,10 +214,10 @@ def resolve_mention(
         if row.get("allowed"):
             ranked = [item for item in ranked if item[1].place_id in row["allowed"]] or ranked
         if not ranked:
-            return {**fields, "resolution": "unresolved: not in gazetteer"}
+            return {**fields, "resolution": NOT_IN_GAZETTEER}
         score, place = ranked[0]
         if descriptor and place.country not in countries:
-            return {**fields, "resolution": "unresolved: not in gazetteer"}
+            return {**fields, "resolution": NOT_IN_GAZETTEER}
         match = next(m for m in gazetteer.candidates(name) if m.place.place_id == place.place_id)
         well_known_name = any(_well_known(m) for m in gazetteer.candidates(name))
         reason = _missing_evidence(row, match, countries, cue, well_known_name=well_known_name)
