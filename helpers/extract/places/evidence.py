@@ -48,8 +48,16 @@ def cue_word(doc: Doc, start: int, end: int) -> str:
             return token.lower_
         if not (token.lower_ in words.list_joiners or token.is_title):
             break
-    if start >= 2 and doc[start - 1].lower_ in words.noun_links and doc[start - 2].lower_ in kinds:
-        return doc[start - 2].lower_
+    before = start  # back over a list: "the provinces of Kirkuk, Diyala, Salahaddin"
+    while (
+        before > 0
+        and start - before < 8
+        and (doc[before - 1].is_title or doc[before - 1].lower_ in words.list_joiners)
+    ):
+        before -= 1
+    for at in dict.fromkeys((start, before)):
+        if at >= 2 and doc[at - 1].lower_ in words.noun_links and doc[at - 2].lower_ in kinds:
+            return doc[at - 2].lower_
     return ""
 
 
@@ -147,7 +155,12 @@ def context_spans(doc: Doc) -> list[tuple[Span, bool]]:
                 while start < len(doc) and doc[start].lower_ in words.list_joiners:
                     start += 1
         elif lower in district_words and token.i > 0:
-            start = _run_before(doc, token.i)
-            if start < token.i:
-                spans.append((doc[start : token.i], False))
+            end = token.i
+            while (start := _run_before(doc, end)) < end:  # and the names listed before: "X and Y villages"
+                spans.append((doc[start:end], False))
+                end = start
+                while end > 0 and doc[end - 1].lower_ in words.list_joiners:
+                    end -= 1
+                if end == start:
+                    break
     return spans

@@ -49,7 +49,8 @@ def resolve_places(doc: Doc, article: Article, *, gazetteer: Gazetteer | None = 
         resolved = resolve_mention(row, gazetteer, countries, admin1_codes, nearby=context.nearby(key))
         kind = unlisted_kind(doc, row.span) if resolved and row["role"] == "event" else ""
         unlisted = kind and (
-            resolved["resolution"] == NOT_IN_GAZETTEER or foreign_reading(kind, resolved, countries, gazetteer)
+            resolved["resolution"] == NOT_IN_GAZETTEER
+            or foreign_reading(kind, resolved, countries, gazetteer)
         )
         if not resolved or not (
             resolved["place_id"] or row["label"] in UNRESOLVED_LABELS or row["role"] == "dateline" or unlisted

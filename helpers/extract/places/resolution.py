@@ -124,6 +124,14 @@ def _well_known(match: Match) -> bool:
     return big and match.main and match.exact
 
 
+def _direction(row: Mention) -> bool:
+    """True for a name of compass words followed by "of" ("in the North East of Manbij")."""
+    span = row.span
+    words = span.text.replace("-", " ").split()
+    after = span.doc[span.end].lower_ if span.end < len(span.doc) else ""
+    return after == "of" and all(doubtful_name(word) for word in words)
+
+
 def _missing_evidence(
     row: Mention, match: Match, countries: Counter, cue: str, *, well_known_name: bool
 ) -> str:
@@ -140,6 +148,8 @@ def _missing_evidence(
       village"): a million villages share names with people and words.
     * A name the NER took for a person is a place only in the article's countries.
     * A small place outside the article's countries needs a cue word.
+    * A word or person's name names no division or town outside the article's countries
+      ("Southwest" in US news), and compass words before "of" name a direction.
     """
     place, allowed = match.place, bool(row.get("allowed"))
     if cue == "street" and place.country not in countries:
@@ -153,6 +163,10 @@ def _missing_evidence(
         and (kind_cue or allowed or row["role"] == "dateline" or (placed and row["evidence"]) or named)
     ):
         return f"{doubt} without place evidence"
+    if doubt and countries and place.country not in countries and place.kind != "country":
+        return f"{doubt} outside the article's countries ({place.canonical}, {place.country})"
+    if _direction(row):
+        return "a direction from a place (the North East of X), not a place"
     small = place.kind in ("city", "village") and place.population < CITY_POPULATION
     if small and not match.exact:
         return f"only a small place spelt otherwise ({place.canonical})"
@@ -209,7 +223,8 @@ def resolve_mention(
             # "Ulang County", "Wajir county": GeoNames lacks many districts under their own
             # name; the descriptor makes the name a place, read as its seat's area when that
             # lies in the article's countries ("Police District" is not Police, Poland).
-            name, row = bare, {**row, "evidence": True}
+            span, name, row = row.span, bare, Mention(row, evidence=True)
+            row.span = span
         ranked = ranked_candidates(name, gazetteer, countries, admin1_codes, cue, nearby=nearby)
         if row.get("allowed"):
             ranked = [item for item in ranked if item[1].place_id in row["allowed"]] or ranked

@@ -36,7 +36,10 @@ from helpers.knowledge.place_ranking import main_country
 from helpers.knowledge.vocabulary import place_nouns
 
 #: What may stand between a place and the place that contains it, after it.
-_CONTAINED_IN = re.compile(r"^[\s,]*(?:(?:which is |located |also )?(?:in|within|of|near|outside)\b|,)[^.;:]{0,40}$")
+_CONTAINED_IN = re.compile(
+    r"^[\s,]*(?:[\w-]+\s+){0,2}(?:(?:which is |located |also )?(?:in|within|of|near|outside)\b|,)"
+    r"[^.;:]{0,40}$"
+)
 #: A possessive between a place and a place inside it ("Pulwama's Kakapora area").
 _POSSESSIVE = re.compile(r"^(?:\s+\w+)?\s*['’]s?\s+(?:\w+\s+)?$")
 #: Towns this populous are not taken for an unlisted village of the same name.
@@ -51,12 +54,13 @@ def unlisted_kind(doc: Doc, span: Span) -> str:
     """The kind of place a cue word makes of a name: ``village``, ``city``, ``admin2``,
     ``region``, or "" when no cue word names one.
 
-    The cue follows the name ("Kpara villages", "Kongoor Payam" is read as its own cue
-    only when written before: "Barangay Asbang"), or precedes it with "of" ("the village
-    of Xalidiyê").
+    The cue ends the name ("Kongoor Payam", "Chaung-U Township"), follows it ("Kpara
+    villages"), precedes it with "of" ("the village of Xalidiyê") or starts it ("Barangay
+    Asbang").
     """
     kinds = place_nouns().kind
-    word = cue_word(doc, span.start, span.end)
+    word = span[-1].lower_ if len(span) > 1 and span[-1].lower_ in kinds else ""  # "Chaung-U Township"
+    word = word or cue_word(doc, span.start, span.end)
     if not word and len(span) > 1 and span[0].lower_ in kinds:
         word = span[0].lower_
     return kinds.get(word, "")
@@ -104,7 +108,9 @@ def _main_province(rows: list[dict], countries: Counter, gazetteer: Gazetteer) -
     return {field: getattr(area, field) for field in AREA_FIELDS}
 
 
-def place_unlisted(rows: list[dict], pending: list[dict], text: str, countries: Counter, gazetteer: Gazetteer) -> list[dict]:
+def place_unlisted(
+    rows: list[dict], pending: list[dict], text: str, countries: Counter, gazetteer: Gazetteer
+) -> list[dict]:
     """Locate the unlisted places of an article in the places around them.
 
     Args:
