@@ -56,7 +56,8 @@ def cue_word(doc: Doc, start: int, end: int) -> str:
     ):
         before -= 1
     for at in dict.fromkeys((start, before)):
-        if at >= 2 and doc[at - 1].lower_ in words.noun_links and doc[at - 2].lower_ in kinds:
+        plural = at == start or doc[at - 2].tag_ == "NNS"  # a list needs "the provinces of"
+        if at >= 2 and doc[at - 1].lower_ in words.noun_links and doc[at - 2].lower_ in kinds and plural:
             return doc[at - 2].lower_
     return ""
 
