@@ -15,9 +15,10 @@ from collections import Counter
 from helpers.extract.places.evidence import place_cue
 from helpers.extract.places.mention import Mention
 from helpers.knowledge.gazetteer import Gazetteer
+from helpers.knowledge.grammar import function_words
 from helpers.knowledge.place import CITY_POPULATION, Match
 from helpers.knowledge.place_name_keys import normalize_name, strip_admin_words
-from helpers.knowledge.place_names import admin1_abbreviations, demonyms, doubtful_name
+from helpers.knowledge.place_names import admin1_abbreviations, aliases, demonyms, doubtful_name
 from helpers.knowledge.place_ranking import clear_reading, ranked_candidates
 from helpers.tables import columns
 
@@ -143,13 +144,21 @@ def _missing_evidence(
       dateline, or the NER's place label with a locative before it; or when it is the
       name of a well-known place (:func:`_well_known`: "Georgia", "London", "Alexandria")
       and the NER's place label or a resident noun ("Alexandria woman") says so.
-    * A small place is only read under its own spelling ("Fourth" is not "Fürth").
     * A village of unknown size needs a place context ("in", "the village of", "X
       village"): a million villages share names with people and words.
     * A name the NER took for a person is a place only in the article's countries.
     * A small place outside the article's countries needs a cue word.
     * A word or person's name names no division or town outside the article's countries
-      ("Southwest" in US news), and compass words before "of" name a direction.
+      ("Southwest" in US news; with no countries known, unless it is well known), and compass
+      words before "of" name a direction.
+    * A name written in lower case is a word ("the city's west bank"), unless it starts
+      with a transliterated article ("al-Nahud").
+    * Two capital letters ("BA", "SE") are an abbreviation, unless a curated alias or a
+      division after a town.
+    * A name inside an organisation's name ("Metro Schools", "St. Elizabeth Hospital") names a
+      place outside the article's countries only when it is a region or a big town.
+    * A name only alike a town's after transliteration folds ("CARS" and Kars, "Egger" and
+      Eger) names it only when the town is big and in the article's countries.
     """
     place, allowed = match.place, bool(row.get("allowed"))
     if cue == "street" and place.country not in countries:
@@ -163,13 +172,24 @@ def _missing_evidence(
         and (kind_cue or allowed or row["role"] == "dateline" or (placed and row["evidence"]) or named)
     ):
         return f"{doubt} without place evidence"
-    if doubt and countries and place.country not in countries and place.kind != "country":
+    abroad = place.country not in countries and place.kind != "country"
+    if doubt and abroad and (countries or not _well_known(match)):
         return f"{doubt} outside the article's countries ({place.canonical}, {place.country})"
     if _direction(row):
         return "a direction from a place (the North East of X), not a place"
-    small = place.kind in ("city", "village") and place.population < CITY_POPULATION
-    if small and not match.exact:
-        return f"only a small place spelt otherwise ({place.canonical})"
+    if row["text"][:1].islower() and row["text"].split("-")[0] not in function_words().name_links:
+        return f"a lower-case word ({place.canonical}, {place.country})"  # "the city's west bank"
+    if len(row["text"]) <= 2 and row["text"].isupper() and row["text"] not in aliases() and not allowed:
+        return f"a two-letter abbreviation ({place.canonical}, {place.country})"
+    if (
+        row["role"] == "nested"
+        and abroad
+        and not (place.kind == "region" or place.population >= WELL_KNOWN_POPULATION)
+    ):
+        return f"a name inside an organisation's name, outside the article's countries ({place.canonical})"
+    town = place.kind in ("city", "village")
+    if town and not match.exact and (place.population < CITY_POPULATION or place.country not in countries):
+        return f"only a small or foreign town spelt otherwise ({place.canonical}, {place.country})"
     if place.population == 0 and place.kind == "village" and not (row["evidence"] or allowed):
         return f"a village name without place evidence ({place.canonical}, {place.country})"
     if row["label"] == "PERSON" and countries and place.country not in countries and not allowed:
@@ -238,6 +258,16 @@ def resolve_mention(
         reason = _missing_evidence(row, match, countries, cue, well_known_name=well_known_name)
         if reason:
             return {**fields, "resolution": f"unresolved: {reason}"}
+        if place.kind == "country" and place.country not in countries and not row.get("allowed"):
+            division = next(
+                (p for _s, p in ranked[1:] if p.kind == "admin1" and p.canonical == place.canonical), None
+            )
+            if division is not None and (division.country in countries or not countries):  # "Georgia boy"
+                return {
+                    **fields,
+                    "resolution": f"unresolved: ambiguous ({place.canonical}, {place.country} / "
+                    f"{division.canonical}, {division.country})",
+                }
         if len(ranked) > 1 and not row.get("allowed"):
             second_score, second = ranked[1]
             if (

@@ -30,6 +30,7 @@ from collections import Counter
 from spacy.tokens import Doc, Span
 
 from helpers.extract.places.evidence import cue_word
+from helpers.extract.places.resolution import WELL_KNOWN_POPULATION
 from helpers.knowledge.gazetteer import Gazetteer
 from helpers.knowledge.place_name_keys import normalize_name
 from helpers.knowledge.place_ranking import main_country
@@ -42,8 +43,6 @@ _CONTAINED_IN = re.compile(
 )
 #: A possessive between a place and a place inside it ("Pulwama's Kakapora area").
 _POSSESSIVE = re.compile(r"^(?:\s+\w+)?\s*['’]s?\s+(?:\w+\s+)?$")
-#: Towns this populous are not taken for an unlisted village of the same name.
-WELL_KNOWN_POPULATION = 100_000
 #: The fields of a place that locate an unlisted place inside it.
 AREA_FIELDS = ("canonical", "kind", "lat", "lon", "country", "admin1", "admin1_code", "precision")
 #: Roles of rows that may contain an unlisted place.
