@@ -40,8 +40,9 @@ def cue_word(doc: Doc, start: int, end: int) -> str:
     """
     nouns = place_nouns()
     words = function_words()
-    if end < len(doc) and (doc[end].lower_ in nouns.street or doc[end].lower_ in nouns.resident):
-        return doc[end].lower_
+    after = end + 1 if end + 1 < len(doc) and doc[end].lower_ in words.possessive_endings else end
+    if after < len(doc) and (doc[after].lower_ in nouns.street or doc[after].lower_ in nouns.resident):
+        return doc[after].lower_  # "Bordeaux Avenue", "St. Mary's Hospital", "Mosul residents"
     kinds = nouns.admin | nouns.district | nouns.settlement | nouns.locality
     for token in doc[end : min(end + 8, len(doc))]:
         if token.lower_ in kinds:

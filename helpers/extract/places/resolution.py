@@ -18,8 +18,8 @@ from helpers.knowledge.gazetteer import Gazetteer
 from helpers.knowledge.grammar import function_words
 from helpers.knowledge.place import CITY_POPULATION, Match
 from helpers.knowledge.place_name_keys import normalize_name, strip_admin_words
-from helpers.knowledge.place_names import admin1_abbreviations, aliases, demonyms, doubtful_name
-from helpers.knowledge.place_ranking import clear_reading, ranked_candidates
+from helpers.knowledge.place_names import admin1_abbreviations, adverbs, aliases, demonyms, doubtful_name
+from helpers.knowledge.place_ranking import clear_reading, main_country, ranked_candidates
 from helpers.tables import columns
 
 
@@ -125,12 +125,16 @@ def _well_known(match: Match) -> bool:
     return big and match.main and match.exact
 
 
+def _compass(name: str) -> bool:
+    """True for a name made of compass words ("South", "North East")."""
+    return all(word.lower() in adverbs() for word in name.replace("-", " ").split())
+
+
 def _direction(row: Mention) -> bool:
     """True for a name of compass words followed by "of" ("in the North East of Manbij")."""
     span = row.span
-    words = span.text.replace("-", " ").split()
     after = span.doc[span.end].lower_ if span.end < len(span.doc) else ""
-    return after == "of" and all(doubtful_name(word) for word in words)
+    return after == "of" and _compass(span.text)
 
 
 def _missing_evidence(
@@ -146,17 +150,17 @@ def _missing_evidence(
       and the NER's place label or a resident noun ("Alexandria woman") says so.
     * A village of unknown size needs a place context ("in", "the village of", "X
       village"): a million villages share names with people and words.
-    * A name the NER took for a person is a place only in the article's countries.
+    * A name the NER took for a person is a place only in the article's countries, and with
+      none known only under a main name ("Ariel" is not Jerusalem).
     * A small place outside the article's countries needs a cue word.
-    * A word or person's name names no division or town outside the article's countries
-      ("Southwest" in US news; with no countries known, unless it is well known), and compass
-      words before "of" name a direction.
+    * A word or person's name names no place outside the article's countries unless it is
+      well known ("Southwest" in US news), and compass words before "of" name a direction.
     * A name written in lower case is a word ("the city's west bank"), unless it starts
       with a transliterated article ("al-Nahud").
     * Two capital letters ("BA", "SE") are an abbreviation, unless a curated alias or a
       division after a town.
-    * A name inside an organisation's name ("Metro Schools", "St. Elizabeth Hospital") names a
-      place outside the article's countries only when it is a region or a big town.
+    * A name inside an organisation's name ("St. Elizabeth Hospital") names a place outside
+      the article's (known) countries only when it is a region or a big town.
     * A name only alike a town's after transliteration folds ("CARS" and Kars, "Egger" and
       Eger) names it only when the town is big and in the article's countries.
     """
@@ -173,16 +177,18 @@ def _missing_evidence(
     ):
         return f"{doubt} without place evidence"
     abroad = place.country not in countries and place.kind != "country"
-    if doubt and abroad and (countries or not _well_known(match)):
+    if doubt and abroad and not _well_known(match):
         return f"{doubt} outside the article's countries ({place.canonical}, {place.country})"
-    if _direction(row):
-        return "a direction from a place (the North East of X), not a place"
+    if _direction(row) or (abroad and _compass(row["text"])):
+        return "a direction (the North East of X, the city's South side), not a place"
     if row["text"][:1].islower() and row["text"].split("-")[0] not in function_words().name_links:
         return f"a lower-case word ({place.canonical}, {place.country})"  # "the city's west bank"
     if len(row["text"]) <= 2 and row["text"].isupper() and row["text"] not in aliases() and not allowed:
         return f"a two-letter abbreviation ({place.canonical}, {place.country})"
     if (
         row["role"] == "nested"
+        and row["label"] not in ("GPE", "LOC")
+        and countries
         and abroad
         and not (place.kind == "region" or place.population >= WELL_KNOWN_POPULATION)
     ):
@@ -192,6 +198,8 @@ def _missing_evidence(
         return f"only a small or foreign town spelt otherwise ({place.canonical}, {place.country})"
     if place.population == 0 and place.kind == "village" and not (row["evidence"] or allowed):
         return f"a village name without place evidence ({place.canonical}, {place.country})"
+    if row["label"] == "PERSON" and not match.main and abroad and not allowed:
+        return f"a person's name, an alternate name of {place.canonical} ({place.country})"
     if row["label"] == "PERSON" and countries and place.country not in countries and not allowed:
         return f"a person's name outside the article's countries ({place.canonical}, {place.country})"
     unsized = place.kind == "village" or (place.kind == "city" and place.population == 0)
@@ -260,10 +268,15 @@ def resolve_mention(
             return {**fields, "resolution": f"unresolved: {reason}"}
         if place.kind == "country" and place.country not in countries and not row.get("allowed"):
             division = next(
-                (p for _s, p in ranked[1:] if p.kind == "admin1" and p.canonical == place.canonical), None
+                (
+                    p
+                    for _s, p in ranked[1:]
+                    if p.kind == "admin1" and p.canonical == place.canonical and p.country != place.country
+                ),
+                None,
             )
-            if division is not None and (division.country in countries or not countries):  # "Georgia boy"
-                return {
+            if division is not None and division.country == (main_country(countries) or division.country):
+                return {  # "a Georgia boy" in US news: the state or the country
                     **fields,
                     "resolution": f"unresolved: ambiguous ({place.canonical}, {place.country} / "
                     f"{division.canonical}, {division.country})",

@@ -96,7 +96,9 @@ def _container(row: dict, rows: list[dict], text: str) -> dict | None:
 def _main_province(rows: list[dict], countries: Counter, gazetteer: Gazetteer) -> dict | None:
     """The province of the article's main country that most of its resolved names lie in,
     as a row (``None`` when no province leads)."""
-    main = main_country(countries) or main_country(Counter(r["country"] for r in rows if r["country"]))
+    named = Counter(r["country"] for r in rows if r["country"]).most_common(2)
+    only = named[0][0] if named and (len(named) == 1 or named[1][1] < named[0][1]) else ""
+    main = main_country(countries) or only
     counts = Counter(r["admin1_code"] for r in rows if r["country"] == main and r["admin1_code"])
     if not counts:
         return None
