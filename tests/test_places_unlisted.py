@@ -62,7 +62,10 @@ def test_an_unknown_name_without_a_cue_word_is_no_place(nlp):
 
 
 def test_a_district_named_by_its_cue_word_is_the_district_and_bare_the_town(nlp):
-    rows = _rows(nlp, "Soldiers were killed in Lice district of Diyarbakir province. Shops in Lice reopened on Tuesday.")
+    rows = _rows(
+        nlp,
+        "Soldiers were killed in Lice district of Diyarbakir province. Shops in Lice reopened on Tuesday.",
+    )
     district, town = [r for r in rows if r["text"] == "Lice"][:2]
     assert district["kind"] == "admin2" and district["geonameid"] == 8630832
     assert town["kind"] == "city"
@@ -87,9 +90,7 @@ def test_compass_words_before_of_are_a_direction(nlp):
 
 def test_a_country_after_a_dateline_counts_even_when_it_is_a_given_name(nlp):
     text = "NAIROBI, Kenya (AP) — Residents in Ethiopia's Oromia region said dozens were killed."
-    article = Article(
-        "t", "t.txt", text=text, paragraphs=[Paragraph(0, 22, len(text))], dateline_span=(0, 7)
-    )
+    article = Article("t", "t.txt", text=text, paragraphs=[Paragraph(0, 22, len(text))], dateline_span=(0, 7))
     rows = places.resolve_places(nlp(text), article)
     assert [r["country"] for r in _found(rows, "Kenya")] == ["KE"]
 
@@ -98,3 +99,16 @@ def test_federal_states_and_zones_are_regions_of_their_country(nlp):
     text = "Fighting between Puntland and Galmudug forces spread in Somalia on Sunday."
     rows = _rows(nlp, text)
     assert {r["place_id"] for r in rows if r["place_id"]} >= {"sr:so-puntland", "sr:so-galmudug"}
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Police found a car parked on the city's west bank near the levee on Monday.", "west bank"),
+        ("Officers said the suspect fled SE toward the interstate before dawn on Monday.", "SE"),
+        ("A 12-year-old Georgia boy was wounded by a stray bullet on Sunday, deputies said.", "Georgia"),
+        ("Detectives said they want justice for Ariel, who was shot outside a store in March.", "Ariel"),
+    ],
+)
+def test_words_names_and_abbreviations_in_us_news_are_no_places_abroad(nlp, text, name):
+    assert not [r for r in _found(_rows(nlp, text), name) if r["country"] != "US"]
