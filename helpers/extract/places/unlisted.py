@@ -109,6 +109,16 @@ def _main_province(rows: list[dict], countries: Counter, gazetteer: Gazetteer) -
     return {field: getattr(area, field) for field in AREA_FIELDS}
 
 
+def _point(container: dict | None, gazetteer: Gazetteer) -> tuple[float | None, float | None] | None:
+    """Where a place inside ``container`` goes: its point, else its province's (or ``None``)."""
+    if container is None or not container["admin1_code"]:
+        return None
+    if container["lat"] is not None:
+        return container["lat"], container["lon"]
+    area = gazetteer.admin1(container["admin1_code"])
+    return (area.lat, area.lon) if area is not None else None  # a province without a point keeps its code
+
+
 def place_unlisted(
     rows: list[dict], pending: list[dict], text: str, countries: Counter, gazetteer: Gazetteer
 ) -> list[dict]:
@@ -130,26 +140,19 @@ def place_unlisted(
     located = []
     for row in sorted(pending, key=lambda r: -r["start_char"]):  # right to left: "X villages in Y area"
         container = _container(row, placed, text) or province
-        if container is None or not container["admin1_code"]:
+        point = _point(container, gazetteer)
+        if point is None:
             if row["kept"]:  # as it was resolved, or unresolved with its reason
                 located.append(row)
             continue
-        point = container
-        if container["lat"] is None or container["kind"] == "country":
-            area = gazetteer.admin1(container["admin1_code"])
-            if area is None:
-                if row["kept"]:
-                    located.append(row)
-                continue
-            point = {"lat": area.lat, "lon": area.lon}
         name = row["text"].title() if row["text"].isupper() else row["text"]
         row.update(
             place_id=f"lc:{container['admin1_code']}:{normalize_name(name).replace(' ', '-')}",
             geonameid=None,
             canonical=name,
             kind=row["unlisted"],
-            lat=point["lat"],
-            lon=point["lon"],
+            lat=point[0],
+            lon=point[1],
             country=container["country"],
             admin1=container["admin1"],
             admin1_code=container["admin1_code"],
