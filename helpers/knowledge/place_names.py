@@ -103,6 +103,17 @@ def common_words(language: str = config.DEFAULT_LANGUAGE) -> frozenset[str]:
     return frozenset(row["word"] for row in read_vocabulary("common_words.csv", language))
 
 
+@lru_cache(maxsize=4)
+def adverbs(language: str = config.DEFAULT_LANGUAGE) -> frozenset[str]:
+    """The adverbs among the common words, lower case: compass words ("north", "east").
+
+    >>> {"north", "northeast"} <= adverbs(), "united" in adverbs()
+    (True, False)
+    """
+    rows = read_vocabulary("common_words.csv", language)
+    return frozenset(row["word"] for row in rows if "adv" in row["pos"].split("|"))
+
+
 def doubtful_name(name: str, language: str = config.DEFAULT_LANGUAGE) -> str:
     """Why a capitalised name may not be a place: a stop name, a common word, a person's name.
 

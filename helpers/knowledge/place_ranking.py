@@ -35,6 +35,9 @@ UNKNOWN_SIZE_DEFAULT = 2.0
 #: NEARBY_MAX_NAMES names.
 NEARBY_BONUS = 0.6
 NEARBY_MAX_NAMES = 3
+#: A second-level division named without a cue word loses this much: most share their name
+#: with their seat, which news names more often.
+BARE_DISTRICT_PENALTY = 1.0
 #: A match only through transliteration folds loses this much.
 FOLDED_PENALTY = 1.5
 
@@ -106,6 +109,8 @@ def score_candidate(
         score += 6.0 if place.kind in ("admin1", "region") else 0.0
     elif cue == "district":
         score += {"admin2": 6.0, "admin1": 2.0, "region": 1.0}.get(place.kind, 0.0)
+    elif place.kind == "admin2" and cue != "locality":
+        score -= BARE_DISTRICT_PENALTY  # "Lice" alone is the town; "Lice district" the district
     elif cue == "settlement":
         score += 3.0 if place.kind in ("city", "village") else -2.0
     return score

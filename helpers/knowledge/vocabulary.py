@@ -36,6 +36,10 @@ class PlaceNouns:
         street: Words that make the name before them part of a street's or building's name
             ("Avenue", "Hospital").
         resident: People of a place, after its name ("Alexandria woman", "Mosul residents").
+        locality: A place below town level, after its name ("the Dwatoi area").
+        cue: Each cue word and its cue (``admin``, ``district``, ``settlement``, ``street``,
+            ``resident``, ``locality``).
+        kind: Each word that names a kind of place and that kind ("villages" -> ``village``).
         after_name: Words after which a proper noun is a place, not a person.
     """
 
@@ -44,6 +48,9 @@ class PlaceNouns:
     settlement: frozenset[str]
     street: frozenset[str]
     resident: frozenset[str]
+    locality: frozenset[str]
+    cue: dict[str, str]
+    kind: dict[str, str]
     after_name: frozenset[str]
 
 
@@ -62,6 +69,9 @@ def place_nouns(language: str = config.DEFAULT_LANGUAGE) -> PlaceNouns:
         settlement=frozenset(r["noun"] for r in rows if r["cue"] == "settlement"),
         street=frozenset(r["noun"] for r in rows if r["cue"] == "street"),
         resident=frozenset(r["noun"] for r in rows if r["cue"] == "resident"),
+        locality=frozenset(r["noun"] for r in rows if r["cue"] == "locality"),
+        cue={r["noun"]: r["cue"] for r in rows if r["cue"]},
+        kind={r["noun"]: r["kind"] for r in rows if r["kind"]},
         after_name=frozenset(r["noun"] for r in rows if r["after_name"] == "yes"),
     )
 

@@ -23,12 +23,49 @@ from helpers.knowledge.vocabulary import place_nouns
 MAX_NAME_TOKENS = 4
 
 
-def place_cue(doc: Doc, start: int, end: int) -> str:
-    """The cue word that names a place: ``admin``, ``district``, ``settlement``, ``street``, ``resident``.
+def cue_word(doc: Doc, start: int, end: int) -> str:
+    """The place noun that names the span a place (lower case), or "".
 
-    The cue follows the name, possibly after a list of names ("Kirkuk, Diyala, and
+    It follows the name, possibly after a list of names ("Kirkuk, Diyala, and
     Salahuddin provinces"), or precedes it with "of" ("the province of Salahuddin",
-    "the city of Mosul").
+    "the city of Mosul"); a street or resident word must follow right after the name.
+
+    Args:
+        doc: The parsed article.
+        start: The name's first token.
+        end: The token after the name.
+
+    Returns:
+        The word as :func:`~helpers.knowledge.vocabulary.place_nouns` lists it, or "".
+    """
+    nouns = place_nouns()
+    words = function_words()
+    after = end + 1 if end + 1 < len(doc) and doc[end].lower_ in words.possessive_endings else end
+    if after < len(doc) and (doc[after].lower_ in nouns.street or doc[after].lower_ in nouns.resident):
+        return doc[after].lower_  # "Bordeaux Avenue", "St. Mary's Hospital", "Mosul residents"
+    kinds = nouns.admin | nouns.district | nouns.settlement | nouns.locality
+    for token in doc[end : min(end + 8, len(doc))]:
+        if token.lower_ in kinds:
+            return token.lower_
+        if not (token.lower_ in words.list_joiners or token.is_title):
+            break
+    before = start  # back over a list: "the provinces of Kirkuk, Diyala, Salahaddin"
+    while (
+        before > 0
+        and start - before < 8
+        and (doc[before - 1].is_title or doc[before - 1].lower_ in words.list_joiners)
+    ):
+        before -= 1
+    for at in dict.fromkeys((start, before)):
+        plural = at == start or doc[at - 2].tag_ == "NNS"  # a list needs "the provinces of"
+        if at >= 2 and doc[at - 1].lower_ in words.noun_links and doc[at - 2].lower_ in kinds and plural:
+            return doc[at - 2].lower_
+    return ""
+
+
+def place_cue(doc: Doc, start: int, end: int) -> str:
+    """The cue word that names a place: ``admin``, ``district``, ``settlement``, ``locality``,
+    ``street``, ``resident`` (see :func:`cue_word`).
 
     Args:
         doc: The parsed article.
@@ -38,31 +75,9 @@ def place_cue(doc: Doc, start: int, end: int) -> str:
     Returns:
         The cue, or "". ``"street"``: the next word makes the name part of a street's or
         building's name ("Bordeaux Avenue"), which is not the town; ``"resident"``: the
-        next word names people of the place ("Alexandria woman").
+        next word names people of the place ("Alexandria woman"); ``"locality"``: "X area".
     """
-    nouns = place_nouns()
-    words = function_words()
-    if end < len(doc) and doc[end].lower_ in nouns.street:
-        return "street"
-    if end < len(doc) and doc[end].lower_ in nouns.resident:
-        return "resident"
-    word = ""
-    for token in doc[end : min(end + 8, len(doc))]:
-        if token.lower_ in nouns.admin or token.lower_ in nouns.district or token.lower_ in nouns.settlement:
-            word = token.lower_
-            break
-        if not (token.lower_ in words.list_joiners or token.is_title):
-            break
-    if not word and start >= 2 and doc[start - 1].lower_ in words.noun_links:
-        word = doc[start - 2].lower_
-    for cue, cue_words in (
-        ("admin", nouns.admin),
-        ("district", nouns.district),
-        ("settlement", nouns.settlement),
-    ):
-        if word in cue_words:
-            return cue
-    return ""
+    return place_nouns().cue.get(cue_word(doc, start, end), "")
 
 
 def has_place_evidence(doc: Doc, start: int, end: int) -> bool:
@@ -142,7 +157,12 @@ def context_spans(doc: Doc) -> list[tuple[Span, bool]]:
                 while start < len(doc) and doc[start].lower_ in words.list_joiners:
                     start += 1
         elif lower in district_words and token.i > 0:
-            start = _run_before(doc, token.i)
-            if start < token.i:
-                spans.append((doc[start : token.i], False))
+            end = token.i
+            while (start := _run_before(doc, end)) < end:  # and the names listed before: "X and Y villages"
+                spans.append((doc[start:end], False))
+                end = start
+                while end > 0 and doc[end - 1].lower_ in words.list_joiners:
+                    end -= 1
+                if end == start:
+                    break
     return spans

@@ -35,6 +35,7 @@ from helpers.articles import Article
 from helpers.extract.places.appositions import mark_appositions
 from helpers.extract.places.evidence import context_spans, has_place_evidence
 from helpers.extract.places.mention import Mention
+from helpers.extract.places.unlisted import unlisted_kind
 from helpers.knowledge.gazetteer import Gazetteer
 from helpers.knowledge.grammar import function_words
 from helpers.knowledge.place import CITY_POPULATION, FOCUS_COUNTRIES
@@ -52,6 +53,8 @@ NESTING_LABELS = frozenset({"ORG", "FAC", "LOC", "GPE", "EVENT", "WORK_OF_ART", 
 UNRESOLVED_LABELS = frozenset({"GPE", "LOC"})
 #: Labels a name found from its context may carry: none, or one the NER gives places by mistake.
 CONTEXT_LABELS = frozenset({"", "GPE", "LOC", "FAC", "ORG", "PERSON", "NORP"})
+#: Kinds of places whose alternate names may also grow a name ("South Darfur").
+AREA_KINDS = frozenset({"country", "admin1", "admin2", "region"})
 
 
 @lru_cache(maxsize=4)
@@ -79,10 +82,11 @@ def _clean_span(doc: Doc, span: Span) -> Span | None:
     return doc.char_span(start, end, label=span.label_, alignment_mode="contract") if end > start else None
 
 
-def strong_place(name: str, gazetteer: Gazetteer, *, min_population: int) -> bool:
+def strong_place(name: str, gazetteer: Gazetteer, *, min_population: int, named: bool = False) -> bool:
     """True when ``name`` is written as the main name (or alias) of a country, division, region
-    or big town, and is no word or person's name."""
-    if doubtful_name(name) or not name[:1].isupper():
+    or big town, and is no word or person's name (unless its place ``named`` it one: "NAIROBI,
+    Kenya (AP)", where "Kenya" is also a given name)."""
+    if (doubtful_name(name) and not named) or not name[:1].isupper():
         return False
     return any(
         m.main
@@ -120,28 +124,36 @@ def _nested_spans(doc: Doc, span: Span, gazetteer: Gazetteer) -> list[Span]:
 
 
 def _is_main_name(name: str, gazetteer: Gazetteer) -> bool:
-    return not doubtful_name(name) and any(m.main and m.exact for m in gazetteer.candidates(name))
+    """A name written as a place's main name, or as any name of an area ("South Darfur")."""
+    return not doubtful_name(name) and any(
+        m.exact and (m.main or m.place.kind in AREA_KINDS) for m in gazetteer.candidates(name)
+    )
+
+
+def _extension(doc: Doc, at: int, step: int) -> int:
+    """How many tokens from ``at`` (going by ``step``) may join a name: a capitalised word
+    outside any entity, or a linking word and one ("Davao del Sur", "Jaral del Progreso")."""
+
+    def free_title(i: int) -> bool:
+        return 0 <= i < len(doc) and doc[i].is_title and not doc[i].ent_type_
+
+    if free_title(at):
+        return 1
+    linked = 0 <= at < len(doc) and doc[at].lower_ in function_words().name_links and not doc[at].ent_type_
+    return 2 if linked and free_title(at + step) else 0
 
 
 def _extend_span(doc: Doc, span: Span, gazetteer: Gazetteer) -> Span:
-    """Grow a place name by an adjacent capitalised word outside any entity when the
-    longer phrase is itself the main name of a place: the NER and the dictionary match
-    often leave out "New" or "Western" ("New Jersey", "Western Australia")."""
+    """Grow a place name by the words next to it when the longer phrase is itself the main
+    name of a place: the NER and the dictionary match often leave out "New" or "Western"
+    ("New Jersey", "Western Australia") or a linked word ("Davao del Sur")."""
     start, end = span.start, span.end
-    if (
-        start > 0
-        and doc[start - 1].is_title
-        and not doc[start - 1].ent_type_
-        and _is_main_name(doc[start - 1 : end].text, gazetteer)
-    ):
-        start -= 1
-    if (
-        end < len(doc)
-        and doc[end].is_title
-        and not doc[end].ent_type_
-        and _is_main_name(doc[start : end + 1].text, gazetteer)
-    ):
-        end += 1
+    left = _extension(doc, start - 1, -1)
+    if left and _is_main_name(doc[start - left : end].text, gazetteer):
+        start -= left
+    right = _extension(doc, end, 1)
+    if right and _is_main_name(doc[start : end + right].text, gazetteer):
+        end += right
     if (start, end) == (span.start, span.end):
         return span
     return Span(doc, start, end, label=span.label_)
@@ -165,7 +177,14 @@ def _part_of_name(doc: Doc, span: Span) -> bool:
 
 
 def _context_names(doc: Doc, gazetteer: Gazetteer, covered: set[int]) -> list[Span]:
-    """Names in place contexts (:func:`context_spans`) that the gazetteer knows, longest reading first."""
+    """Names in place contexts (:func:`context_spans`).
+
+    A known name is read at its longest known reading. A name the gazetteer lacks is kept
+    when a cue word names its kind (:func:`~helpers.extract.places.unlisted.unlisted_kind`:
+    "Kpara villages", "the village of Xalidiyê", "the Dwatoi area"); it is read whole ("Nagar
+    Bo village" is not the village Bo) unless the words left out to find a known name are
+    words or people's names ("Northern Helmand province").
+    """
     found = []
     for span, starts_at_context in context_spans(doc):
         readings = (
@@ -173,6 +192,7 @@ def _context_names(doc: Doc, gazetteer: Gazetteer, covered: set[int]) -> list[Sp
             if starts_at_context
             else [span[n:] for n in range(len(span))]
         )
+        unknown: Span | None = None
         for reading in readings:
             if covered & set(range(reading.start, reading.end)):
                 break
@@ -182,9 +202,19 @@ def _context_names(doc: Doc, gazetteer: Gazetteer, covered: set[int]) -> list[Sp
             if reading[0].ent_id_:  # an actor of the dictionary ("Taliban"), not a place
                 break
             if gazetteer.candidates(reading.text):
-                found.append(reading)
-                covered.update(range(reading.start, reading.end))
+                dropped = (
+                    [t.text for t in unknown if t.i < reading.start or t.i >= reading.end] if unknown else []
+                )
+                if not dropped or any(doubtful_name(word) for word in dropped):
+                    unknown = None
+                    found.append(reading)
+                    covered.update(range(reading.start, reading.end))
                 break
+            if unknown is None and unlisted_kind(doc, reading) and not doubtful_name(reading.text):
+                unknown = reading
+        if unknown is not None:
+            found.append(unknown)
+            covered.update(range(unknown.start, unknown.end))
     return found
 
 
@@ -272,6 +302,8 @@ def find_mentions(doc: Doc, article: Article, gazetteer: Gazetteer) -> list[Ment
         if span is not None:
             add(span, role="dateline", label="")
             area = _dateline_area(doc, article)
-            if area is not None and strong_place(area.text, gazetteer, min_population=NESTED_MIN_POPULATION):
+            if area is not None and strong_place(
+                area.text, gazetteer, min_population=NESTED_MIN_POPULATION, named=True
+            ):
                 add(area, role="dateline", label="")
     return sorted(rows, key=lambda r: (r["start_char"], r["end_char"]))

@@ -15,8 +15,9 @@ from spacy.tokens import Doc
 from helpers.articles import Article
 from helpers.extract.places.finding import UNRESOLVED_LABELS, find_mentions
 from helpers.extract.places.mention import mention_sentence
-from helpers.extract.places.resolution import article_context, resolve_mention
+from helpers.extract.places.resolution import NOT_IN_GAZETTEER, article_context, resolve_mention
 from helpers.extract.places.sense import one_sense_per_article
+from helpers.extract.places.unlisted import foreign_reading, place_unlisted, unlisted_kind
 from helpers.knowledge.gazetteer import Gazetteer, default_gazetteer
 from helpers.knowledge.place_name_keys import normalize_name
 from helpers.tables import columns
@@ -41,26 +42,35 @@ def resolve_places(doc: Doc, article: Article, *, gazetteer: Gazetteer | None = 
     gazetteer = gazetteer or default_gazetteer()
     mentions = find_mentions(doc, article, gazetteer)
     context = article_context(mentions, gazetteer)
-    rows = []
+    rows, pending = [], []
     for row in mentions:
         key = normalize_name(row["text"])
         countries, admin1_codes = context.without(key)
         resolved = resolve_mention(row, gazetteer, countries, admin1_codes, nearby=context.nearby(key))
+        kind = unlisted_kind(doc, row.span) if resolved and row["role"] == "event" else ""
+        unlisted = kind and (
+            resolved["resolution"] == NOT_IN_GAZETTEER
+            or foreign_reading(kind, resolved, countries, gazetteer)
+        )
         if not resolved or not (
-            resolved["place_id"] or row["label"] in UNRESOLVED_LABELS or row["role"] == "dateline"
+            resolved["place_id"] or row["label"] in UNRESOLVED_LABELS or row["role"] == "dateline" or unlisted
         ):
             continue  # a name nobody called a place and that lacks place evidence: not a mention
-        rows.append(
-            {
-                "article_id": row["article_id"],
-                "start_char": row["start_char"],
-                "end_char": row["end_char"],
-                "text": row["text"],
-                "sentence": mention_sentence(doc, article, row["start_char"], row["end_char"]),
-                "label": row["label"],
-                **resolved,
-            }
-        )
+        out = {
+            "article_id": row["article_id"],
+            "start_char": row["start_char"],
+            "end_char": row["end_char"],
+            "text": row["text"],
+            "sentence": mention_sentence(doc, article, row["start_char"], row["end_char"]),
+            "label": row["label"],
+            **resolved,
+        }
+        if unlisted:
+            kept = bool(resolved["place_id"]) or row["label"] in UNRESOLVED_LABELS
+            pending.append({**out, "unlisted": kind, "kept": kept})
+        else:
+            rows.append(out)
+    rows = place_unlisted(rows, pending, article.text, context.without("")[0], gazetteer)
     rows = one_sense_per_article(doc, article, rows)
     return [{column: r[column] for column in columns("place_mentions")} for r in rows]
 

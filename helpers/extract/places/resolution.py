@@ -15,10 +15,11 @@ from collections import Counter
 from helpers.extract.places.evidence import place_cue
 from helpers.extract.places.mention import Mention
 from helpers.knowledge.gazetteer import Gazetteer
+from helpers.knowledge.grammar import function_words
 from helpers.knowledge.place import CITY_POPULATION, Match
 from helpers.knowledge.place_name_keys import normalize_name, strip_admin_words
-from helpers.knowledge.place_names import admin1_abbreviations, demonyms, doubtful_name
-from helpers.knowledge.place_ranking import clear_reading, ranked_candidates
+from helpers.knowledge.place_names import admin1_abbreviations, adverbs, aliases, demonyms, doubtful_name
+from helpers.knowledge.place_ranking import clear_reading, main_country, ranked_candidates
 from helpers.tables import columns
 
 
@@ -111,6 +112,8 @@ def article_context(mentions: list[Mention], gazetteer: Gazetteer) -> ArticleCon
     return context
 
 
+#: The resolution of a name the gazetteer does not know.
+NOT_IN_GAZETTEER = "unresolved: not in gazetteer"
 #: Towns this populous are named by the NER's place label alone, even when their name is a surname.
 WELL_KNOWN_POPULATION = 100_000
 
@@ -120,6 +123,18 @@ def _well_known(match: Match) -> bool:
     place = match.place
     big = place.kind in ("country", "admin1", "region") or place.population >= WELL_KNOWN_POPULATION
     return big and match.main and match.exact
+
+
+def _compass(name: str) -> bool:
+    """True for a name made of compass words ("South", "North East")."""
+    return all(word.lower() in adverbs() for word in name.replace("-", " ").split())
+
+
+def _direction(row: Mention) -> bool:
+    """True for a name of compass words followed by "of" ("in the North East of Manbij")."""
+    span = row.span
+    after = span.doc[span.end].lower_ if span.end < len(span.doc) else ""
+    return after == "of" and _compass(span.text)
 
 
 def _missing_evidence(
@@ -133,11 +148,21 @@ def _missing_evidence(
       dateline, or the NER's place label with a locative before it; or when it is the
       name of a well-known place (:func:`_well_known`: "Georgia", "London", "Alexandria")
       and the NER's place label or a resident noun ("Alexandria woman") says so.
-    * A small place is only read under its own spelling ("Fourth" is not "Fürth").
     * A village of unknown size needs a place context ("in", "the village of", "X
       village"): a million villages share names with people and words.
-    * A name the NER took for a person is a place only in the article's countries.
+    * A name the NER took for a person is a place only in the article's countries, and with
+      none known only under a main name ("Ariel" is not Jerusalem).
     * A small place outside the article's countries needs a cue word.
+    * A word or person's name names no place outside the article's countries unless it is
+      well known ("Southwest" in US news), and compass words before "of" name a direction.
+    * A name written in lower case is a word ("the city's west bank"), unless it starts
+      with a transliterated article ("al-Nahud").
+    * Two capital letters ("BA", "SE") are an abbreviation, unless a curated alias or a
+      division after a town.
+    * A name inside an organisation's name ("St. Elizabeth Hospital") names a place outside
+      the article's (known) countries only when it is a region or a big town.
+    * A name only alike a town's after transliteration folds ("CARS" and Kars, "Egger" and
+      Eger) names it only when the town is big and in the article's countries.
     """
     place, allowed = match.place, bool(row.get("allowed"))
     if cue == "street" and place.country not in countries:
@@ -151,11 +176,30 @@ def _missing_evidence(
         and (kind_cue or allowed or row["role"] == "dateline" or (placed and row["evidence"]) or named)
     ):
         return f"{doubt} without place evidence"
-    small = place.kind in ("city", "village") and place.population < CITY_POPULATION
-    if small and not match.exact:
-        return f"only a small place spelt otherwise ({place.canonical})"
+    abroad = place.country not in countries and place.kind != "country"
+    if doubt and abroad and not _well_known(match):
+        return f"{doubt} outside the article's countries ({place.canonical}, {place.country})"
+    if _direction(row) or (abroad and _compass(row["text"])):
+        return "a direction (the North East of X, the city's South side), not a place"
+    if row["text"][:1].islower() and row["text"].split("-")[0] not in function_words().name_links:
+        return f"a lower-case word ({place.canonical}, {place.country})"  # "the city's west bank"
+    if len(row["text"]) <= 2 and row["text"].isupper() and row["text"] not in aliases() and not allowed:
+        return f"a two-letter abbreviation ({place.canonical}, {place.country})"
+    if (
+        row["role"] == "nested"
+        and row["label"] not in ("GPE", "LOC")
+        and countries
+        and abroad
+        and not (place.kind == "region" or place.population >= WELL_KNOWN_POPULATION)
+    ):
+        return f"a name inside an organisation's name, outside the article's countries ({place.canonical})"
+    town = place.kind in ("city", "village")
+    if town and not match.exact and (place.population < CITY_POPULATION or place.country not in countries):
+        return f"only a small or foreign town spelt otherwise ({place.canonical}, {place.country})"
     if place.population == 0 and place.kind == "village" and not (row["evidence"] or allowed):
         return f"a village name without place evidence ({place.canonical}, {place.country})"
+    if row["label"] == "PERSON" and not match.main and abroad and not allowed:
+        return f"a person's name, an alternate name of {place.canonical} ({place.country})"
     if row["label"] == "PERSON" and countries and place.country not in countries and not allowed:
         return f"a person's name outside the article's countries ({place.canonical}, {place.country})"
     unsized = place.kind == "village" or (place.kind == "city" and place.population == 0)
@@ -207,20 +251,36 @@ def resolve_mention(
             # "Ulang County", "Wajir county": GeoNames lacks many districts under their own
             # name; the descriptor makes the name a place, read as its seat's area when that
             # lies in the article's countries ("Police District" is not Police, Poland).
-            name, row = bare, {**row, "evidence": True}
+            span, name, row = row.span, bare, Mention(row, evidence=True)
+            row.span = span
         ranked = ranked_candidates(name, gazetteer, countries, admin1_codes, cue, nearby=nearby)
         if row.get("allowed"):
             ranked = [item for item in ranked if item[1].place_id in row["allowed"]] or ranked
         if not ranked:
-            return {**fields, "resolution": "unresolved: not in gazetteer"}
+            return {**fields, "resolution": NOT_IN_GAZETTEER}
         score, place = ranked[0]
         if descriptor and place.country not in countries:
-            return {**fields, "resolution": "unresolved: not in gazetteer"}
+            return {**fields, "resolution": NOT_IN_GAZETTEER}
         match = next(m for m in gazetteer.candidates(name) if m.place.place_id == place.place_id)
         well_known_name = any(_well_known(m) for m in gazetteer.candidates(name))
         reason = _missing_evidence(row, match, countries, cue, well_known_name=well_known_name)
         if reason:
             return {**fields, "resolution": f"unresolved: {reason}"}
+        if place.kind == "country" and place.country not in countries and not row.get("allowed"):
+            division = next(
+                (
+                    p
+                    for _s, p in ranked[1:]
+                    if p.kind == "admin1" and p.canonical == place.canonical and p.country != place.country
+                ),
+                None,
+            )
+            if division is not None and division.country == (main_country(countries) or division.country):
+                return {  # "a Georgia boy" in US news: the state or the country
+                    **fields,
+                    "resolution": f"unresolved: ambiguous ({place.canonical}, {place.country} / "
+                    f"{division.canonical}, {division.country})",
+                }
         if len(ranked) > 1 and not row.get("allowed"):
             second_score, second = ranked[1]
             if (

@@ -1,0 +1,164 @@
+"""Places the gazetteer lacks, located in the place around them.
+
+Conflict news names villages, localities and districts that no gazetteer holds under
+the article's spelling: "the village of Xalidiyê", "Nzhwerenvi and Kpara villages",
+"the Dwatoi area", "Kongoor Payam". A cue word makes such a name a place and gives its
+kind (:func:`unlisted_kind`, from ``en/place_nouns.csv``); :func:`place_unlisted`
+then locates it, as ACLED does with its ``geo_precision``, in the place that contains
+it:
+
+* a resolved place named right after it in the sentence ("Tolleri village in Ulang
+  county", "Ali-Adhole within El-Dheer District") or right before it with a possessive
+  ("Pulwama's Kakapora area"); a name located so may contain the next one ("the
+  Liheban and Khidirjija villages in Qarachogh area");
+* else the article's main province: the province of its main country that most of its
+  resolved names lie in.
+
+The row takes the container's point, country and province, a precision of at least 2
+(part of a district or province), a ``place_id`` ``lc:<province>:<name>`` and a
+``resolution`` that says where it was put. Without a province it stays unresolved.
+The same holds for a name the gazetteer knows only as a small place outside the
+article's countries ("the village of Josef" in Syrian news is not Saint Joseph in
+the DR Congo): :func:`foreign_reading`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from spacy.tokens import Doc, Span
+
+from helpers.extract.places.evidence import cue_word
+from helpers.extract.places.resolution import WELL_KNOWN_POPULATION
+from helpers.knowledge.gazetteer import Gazetteer
+from helpers.knowledge.place_name_keys import normalize_name
+from helpers.knowledge.place_ranking import main_country
+from helpers.knowledge.vocabulary import place_nouns
+
+#: What may stand between a place and the place that contains it, after it.
+_CONTAINED_IN = re.compile(
+    r"^[\s,]*(?:[\w-]+\s+){0,2}(?:(?:which is |located |also )?(?:in|within|of|near|outside)\b|,)"
+    r"[^.;:]{0,40}$"
+)
+#: A possessive between a place and a place inside it ("Pulwama's Kakapora area").
+_POSSESSIVE = re.compile(r"^(?:\s+\w+)?\s*['’]s?\s+(?:\w+\s+)?$")
+#: The fields of a place that locate an unlisted place inside it.
+AREA_FIELDS = ("canonical", "kind", "lat", "lon", "country", "admin1", "admin1_code", "precision")
+#: Roles of rows that may contain an unlisted place.
+CONTAINER_ROLES = ("event", "nested", "dateline")
+
+
+def unlisted_kind(doc: Doc, span: Span) -> str:
+    """The kind of place a cue word makes of a name: ``village``, ``city``, ``admin2``,
+    ``region``, or "" when no cue word names one.
+
+    The cue ends the name ("Kongoor Payam", "Chaung-U Township"), follows it ("Kpara
+    villages"), precedes it with "of" ("the village of Xalidiyê") or starts it ("Barangay
+    Asbang").
+    """
+    kinds = place_nouns().kind
+    word = span[-1].lower_ if len(span) > 1 and span[-1].lower_ in kinds else ""  # "Chaung-U Township"
+    word = word or cue_word(doc, span.start, span.end)
+    if not word and len(span) > 1 and span[0].lower_ in kinds:
+        word = span[0].lower_
+    return kinds.get(word, "")
+
+
+def foreign_reading(kind: str, resolved: dict, countries: Counter, gazetteer: Gazetteer) -> bool:
+    """True when a name that a cue word calls a place of ``kind`` resolved (or stayed ambiguous)
+    only as a town outside the article's countries, or as a village when it is a big town: it is
+    then a place of the article's own country that the gazetteer lacks."""
+    if not countries:
+        return False
+    if resolved.get("place_id") is None:
+        reason = resolved.get("resolution") or ""
+        return reason.startswith(("unresolved: ambiguous", "unresolved: only a small place outside"))
+    if resolved["country"] in countries or resolved["kind"] not in ("city", "village", "admin2"):
+        return False
+    place = gazetteer.get(resolved["place_id"])
+    return place is not None and (place.population < WELL_KNOWN_POPULATION or kind == "village")
+
+
+def _container(row: dict, rows: list[dict], text: str) -> dict | None:
+    """The resolved place named right after ``row`` ("in", "within", ",") or before it with a possessive."""
+    after = [r for r in rows if r["start_char"] >= row["end_char"] and r["sentence"] == row["sentence"]]
+    for other in sorted(after, key=lambda r: r["start_char"])[:1]:
+        if _CONTAINED_IN.match(text[row["end_char"] : other["start_char"]]):
+            return other
+    before = [r for r in rows if r["end_char"] <= row["start_char"] and r["sentence"] == row["sentence"]]
+    for other in sorted(before, key=lambda r: -r["end_char"])[:1]:
+        if _POSSESSIVE.match(text[other["end_char"] : row["start_char"]]):
+            return other
+    return None
+
+
+def _main_province(rows: list[dict], countries: Counter, gazetteer: Gazetteer) -> dict | None:
+    """The province of the article's main country that most of its resolved names lie in,
+    as a row (``None`` when no province leads)."""
+    named = Counter(r["country"] for r in rows if r["country"]).most_common(2)
+    only = named[0][0] if named and (len(named) == 1 or named[1][1] < named[0][1]) else ""
+    main = main_country(countries) or only
+    counts = Counter(r["admin1_code"] for r in rows if r["country"] == main and r["admin1_code"])
+    if not counts:
+        return None
+    (best, n), *rest = counts.most_common(2)
+    area = gazetteer.admin1(best)
+    if (rest and rest[0][1] == n) or area is None:
+        return None
+    return {field: getattr(area, field) for field in AREA_FIELDS}
+
+
+def _point(container: dict | None, gazetteer: Gazetteer) -> tuple[float | None, float | None] | None:
+    """Where a place inside ``container`` goes: its point, else its province's (or ``None``)."""
+    if container is None or not container["admin1_code"]:
+        return None
+    if container["lat"] is not None:
+        return container["lat"], container["lon"]
+    area = gazetteer.admin1(container["admin1_code"])
+    return (area.lat, area.lon) if area is not None else None  # a province without a point keeps its code
+
+
+def place_unlisted(
+    rows: list[dict], pending: list[dict], text: str, countries: Counter, gazetteer: Gazetteer
+) -> list[dict]:
+    """Locate the unlisted places of an article in the places around them.
+
+    Args:
+        rows: The article's resolved rows.
+        pending: Rows of names the gazetteer lacks, each with its ``unlisted`` kind and
+            whether it is ``kept`` as it is when it cannot be located.
+        text: The article's text.
+        countries: The article's countries with their support.
+        gazetteer: The gazetteer (for a province's point).
+
+    Returns:
+        ``rows`` with the pending rows that could be located, in text order.
+    """
+    placed = [r for r in rows if r["place_id"] and r["role"] in CONTAINER_ROLES]
+    province = _main_province(placed, countries, gazetteer)
+    located = []
+    for row in sorted(pending, key=lambda r: -r["start_char"]):  # right to left: "X villages in Y area"
+        container = _container(row, placed, text) or province
+        point = _point(container, gazetteer)
+        if point is None:
+            if row["kept"]:  # as it was resolved, or unresolved with its reason
+                located.append(row)
+            continue
+        name = row["text"].title() if row["text"].isupper() else row["text"]
+        row.update(
+            place_id=f"lc:{container['admin1_code']}:{normalize_name(name).replace(' ', '-')}",
+            geonameid=None,
+            canonical=name,
+            kind=row["unlisted"],
+            lat=point[0],
+            lon=point[1],
+            country=container["country"],
+            admin1=container["admin1"],
+            admin1_code=container["admin1_code"],
+            precision=max(2, min(3, container["precision"])),
+            resolution=f"resolved: not in the gazetteer, located in {container['canonical']}",
+        )
+        located.append(row)
+        placed.append(row)
+    return sorted(rows + located, key=lambda r: (r["start_char"], r["end_char"]))

@@ -1,0 +1,114 @@
+"""Places the gazetteer lacks, located in the place around them; districts, lists and directions.
+
+Every sentence is written for the test; none is copied from a corpus. The invented village
+names ("Qorvandi", "Tesselbo", ...) are checked to be unknown to the gazetteer.
+"""
+
+import pytest
+
+from helpers.articles import Article, Paragraph
+from helpers.extract.places import places
+from helpers.knowledge.gazetteer import default_gazetteer
+
+
+def _article(text: str) -> Article:
+    return Article("t", "t.txt", text=text, paragraphs=[Paragraph(0, 0, len(text))])
+
+
+def _rows(nlp, text: str) -> list[dict]:
+    return places.resolve_places(nlp(text), _article(text))
+
+
+def _found(rows: list[dict], text: str) -> list[dict]:
+    return [r for r in rows if r["text"] == text and r["place_id"]]
+
+
+@pytest.mark.parametrize("name", ["Qorvandi", "Tesselbo", "Marugai", "Ndalembe"])
+def test_invented_names_are_unknown(name):
+    assert not default_gazetteer().candidates(name)
+
+
+def test_an_unknown_village_is_located_in_the_province_after_it(nlp):
+    rows = _rows(nlp, "Gunmen killed three farmers in the village of Qorvandi in Idlib province on Monday.")
+    village = _found(rows, "Qorvandi")
+    assert village and village[0]["kind"] == "village" and village[0]["admin1_code"] == "SY-ID"
+    assert village[0]["place_id"].startswith("lc:SY-ID:") and village[0]["precision"] == 3
+    assert village[0]["geonameid"] is None and "Idlib" in village[0]["resolution"]
+
+
+def test_unknown_villages_in_a_list_take_the_town_they_lie_in(nlp):
+    text = (
+        "Troops burned Tesselbo and Marugai villages near Manbij, in Aleppo province, on Friday. "
+        "Aleppo officials said the army had withdrawn."
+    )
+    rows = _rows(nlp, text)
+    for name in ("Tesselbo", "Marugai"):
+        village = _found(rows, name)
+        assert village and village[0]["country"] == "SY" and village[0]["admin1_code"] == "SY-HL", name
+
+
+def test_an_unknown_area_takes_the_article_main_province(nlp):
+    text = (
+        "Militants attacked a police post in Kandahar province on Sunday. "
+        "Two officers were wounded in the Ndalembe area, a Kandahar official said."
+    )
+    area = _found(_rows(nlp, text), "Ndalembe")
+    assert area and area[0]["admin1_code"] == "AF-KAN" and area[0]["country"] == "AF"
+
+
+def test_an_unknown_name_without_a_cue_word_is_no_place(nlp):
+    rows = _rows(nlp, "Qorvandi said on Monday that the talks in Idlib province had failed.")
+    assert not _found(rows, "Qorvandi")
+
+
+def test_a_district_named_by_its_cue_word_is_the_district_and_bare_the_town(nlp):
+    rows = _rows(
+        nlp,
+        "Soldiers were killed in Lice district of Diyarbakir province. Shops in Lice reopened on Tuesday.",
+    )
+    district, town = [r for r in rows if r["text"] == "Lice"][:2]
+    assert district["kind"] == "admin2" and district["geonameid"] == 8630832
+    assert town["kind"] == "city"
+
+
+def test_a_list_after_a_plural_cue_reads_every_name_as_a_division(nlp):
+    text = "Bandits operate from forests that straddle Katsina, Zamfara and Kaduna States in Nigeria."
+    rows = _rows(nlp, text)
+    for name in ("Katsina", "Kaduna"):
+        assert [r["kind"] for r in _found(rows, name)] == ["admin1"], name
+
+
+def test_a_name_joined_by_a_linking_word_is_read_whole(nlp):
+    rows = _rows(nlp, "Rebels raided a police station in Matanao in Davao del Sur on Monday.")
+    assert [r["geonameid"] for r in _found(rows, "Davao del Sur")] == [1715345]
+
+
+def test_compass_words_before_of_are_a_direction(nlp):
+    text = "Shells fell on a village in the North East of Manbij in Syria, a monitor in Aleppo said."
+    assert not _found(_rows(nlp, text), "North East")
+
+
+def test_a_country_after_a_dateline_counts_even_when_it_is_a_given_name(nlp):
+    text = "NAIROBI, Kenya (AP) — Residents in Ethiopia's Oromia region said dozens were killed."
+    article = Article("t", "t.txt", text=text, paragraphs=[Paragraph(0, 22, len(text))], dateline_span=(0, 7))
+    rows = places.resolve_places(nlp(text), article)
+    assert [r["country"] for r in _found(rows, "Kenya")] == ["KE"]
+
+
+def test_federal_states_and_zones_are_regions_of_their_country(nlp):
+    text = "Fighting between Puntland and Galmudug forces spread in Somalia on Sunday."
+    rows = _rows(nlp, text)
+    assert {r["place_id"] for r in rows if r["place_id"]} >= {"sr:so-puntland", "sr:so-galmudug"}
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Police found a car parked on the city's west bank near the levee on Monday.", "west bank"),
+        ("Officers said the suspect fled SE toward the interstate before dawn on Monday.", "SE"),
+        ("A 12-year-old Georgia boy was wounded by a stray bullet on Sunday, deputies said.", "Georgia"),
+        ("Detectives said they want justice for Ariel, who was shot outside a store in March.", "Ariel"),
+    ],
+)
+def test_words_names_and_abbreviations_in_us_news_are_no_places_abroad(nlp, text, name):
+    assert not [r for r in _found(_rows(nlp, text), name) if r["country"] != "US"]
