@@ -18,7 +18,12 @@ is read, in this order, from:
    present perfect (``more than 370,000 people have been killed``): cumulative;
 5. the days named: a figure dated to another day than the lead's figures
    (earlier than them when the publication date is known), or only to years
-   before the article's, is background.
+   before the article's, is background; when the lead's figures name no day,
+   the first day the body names for an event (not the day something was said)
+   dates the incident;
+6. a figure outside the lead that names no day of its own, after a background
+   figure of the same or the paragraph before, goes on telling that earlier
+   incident ("On Sunday, gunmen killed six officers. … Six remain missing.").
 
 An updated toll (``rose to``, ``up from``) is current and marked as an update,
 so the article toll takes it over earlier figures.
@@ -39,6 +44,7 @@ from spacy.tokens import Span, Token
 from helpers.articles import Article
 from helpers.extract.casualties.syntax import clause_head
 from helpers.knowledge.casualty_lexicon import casualty_cues
+from helpers.knowledge.speech import speech_verbs
 from helpers.knowledge.time_words import ScopeCue, calendar, scope_cues
 
 SCOPES = ("current", "background", "cumulative", "hypothetical", "rhetorical")
@@ -55,6 +61,8 @@ STALE_DAYS = 7
 _MODIFIER_DEPS = frozenset({"advcl", "prep", "pobj", "pcomp", "npadvmod", "mark", "advmod"})
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _DAY = re.compile(r"\b([12]?\d|3[01])(?:st|nd|rd|th)?\b")
+#: Objects of "before"/"after" that stand for the events already told ("before that").
+_ANAPHORS = frozenset({"that", "this", "then"})
 
 
 @dataclass(frozen=True)
@@ -128,7 +136,12 @@ def _applies(cue: Span, trigger: Token) -> bool:
             if link.dep_ == "mark"
             else next((c for c in link.children if c.dep_ in {"pobj", "pcomp"}), None)
         )
-        return clause is not None and _in_subtree(trigger, clause)
+        if clause is not None and clause.lower_ not in _ANAPHORS:
+            return _in_subtree(trigger, clause)
+        if link.lower_ == "after":
+            return False  # "two days after": later than something, not earlier
+        # "… two days before", "Before that, …": earlier than the events told, so of the clause itself
+        return _in_subtree(trigger, _governed_clause(link))
     return _in_subtree(trigger, _governed_clause(cue.root))
 
 
@@ -198,10 +211,12 @@ class ArticleScope:
         self.published = _iso_date(article.date)
         years = [int(y) for span in times for y in _YEAR.findall(span.text)]
         self.reference_year = self.published.year if self.published else max(years, default=0)
-        lead = [p for p in article.paragraphs if p.extractable and p.kind == "body"][:LEAD_PARAGRAPHS]
-        self.lead_end = lead[-1].end if lead else 0
+        body = [p for p in article.paragraphs if p.extractable and p.kind == "body"]
+        self.lead_end = body[:LEAD_PARAGRAPHS][-1].end if body else 0
         self.anchor: set[tuple[int, ...]] = set()
+        self.first_day = _first_event_day(times, body[0].start if body else 0)
         self.last = CURRENT
+        self.last_paragraph = -1
         self.outcomes_seen: set[str] = set()
 
     def follow_up(self, sentence: Span, outcome: str) -> bool:
@@ -258,12 +273,19 @@ class ArticleScope:
             return Scope(cue=update[1].text, reason="the toll before an update", earlier=True)
         if update is not None:
             return Scope(update=True, cue=update[1].text, reason=update[0].description)
-        return self._dated(sentence, times, concurrent=any(cue.label == "concurrent" for cue, _ in applying))
+        concurrent = any(cue.label == "concurrent" for cue, _ in applying)
+        dated = self._dated(sentence, times, concurrent=concurrent)
+        if dated is CURRENT and not concurrent and not day_keys(times) and self._goes_on(sentence):
+            reason = f"goes on telling the figure before ({self.last.reason})"
+            return Scope(self.last.scope, self.last.cue, reason)
+        return dated
 
     def observed(self, sentence: Span, times: Sequence[Span], scope: Scope, outcome: str) -> None:
         """Record a figure's scope: the days of lead figures' own clauses date the incident
         (not the day they were reported), the last one carries on."""
         self.last = scope
+        paragraph = self.article.paragraph_at(sentence.start_char)
+        self.last_paragraph = paragraph.index if paragraph is not None else -1
         self.outcomes_seen.add(outcome)
         if scope.scope == "current" and sentence.start_char < self.lead_end:
             self.anchor |= day_keys(times)
@@ -295,18 +317,27 @@ class ArticleScope:
             if all(d is not None and (self.published - d).days > STALE_DAYS for d in days):
                 reason = f"more than {STALE_DAYS} days before the article's date"
                 return Scope("background", ", ".join(s.text for s in times), reason)
-        if not keys or not self.anchor or keys & self.anchor or sentence.start_char < self.lead_end:
+        anchor, of_what = self.anchor, "the lead's figures"
+        if not anchor and self.first_day[0] < sentence.start_char:
+            anchor, of_what = self.first_day[1], "the first day the article names"
+        if not keys or not anchor or keys & anchor or sentence.start_char < self.lead_end or concurrent:
             return CURRENT
-        if concurrent:
-            return CURRENT
-        if all(self._earlier(key) for key in keys):
-            return Scope(
-                "background", ", ".join(s.text for s in times), "an earlier day than the lead's figures"
-            )
+        if all(self._earlier(key, anchor) for key in keys):
+            return Scope("background", ", ".join(s.text for s in times), f"an earlier day than {of_what}")
         return CURRENT
 
-    def _earlier(self, key: tuple[int, ...]) -> bool:
-        """Whether a day is earlier than every day of the lead's figures.
+    def _goes_on(self, sentence: Span) -> bool:
+        """Whether a figure outside the lead follows a background figure of its paragraph or the one before."""
+        paragraph = self.article.paragraph_at(sentence.start_char)
+        return (
+            self.last.scope == "background"
+            and sentence.start_char >= self.lead_end
+            and paragraph is not None
+            and 0 <= paragraph.index - self.last_paragraph <= 1
+        )
+
+    def _earlier(self, key: tuple[int, ...], anchor: set[tuple[int, ...]]) -> bool:
+        """Whether a day is earlier than every day of the incident (``anchor``).
 
         With the publication date, days resolve to dates. Without it, a weekday
         one to three days before the lead's is earlier (news names days of the
@@ -315,15 +346,26 @@ class ArticleScope:
         """
         if self.published is not None:
             day = resolve_day(key, self.published)
-            anchors = [resolve_day(a, self.published) for a in self.anchor]
+            anchors = [resolve_day(a, self.published) for a in anchor]
             return day is not None and all(a is not None and day < a for a in anchors)
         if key[0] == 0:
-            return all(a[0] == 0 and 1 <= (a[1] - key[1]) % 7 <= WEEKDAYS_BACK for a in self.anchor)
+            return all(a[0] == 0 and 1 <= (a[1] - key[1]) % 7 <= WEEKDAYS_BACK for a in anchor)
         if key[0] == 1:
             # News names the days of the last week ("on Monday") and dates older events
             # ("On April 25"): a calendar date after a lead dated by weekday is earlier.
-            return all((a[0] == 1 and key[1:] < a[1:]) or a[0] in (0, 2) for a in self.anchor)
+            return all((a[0] == 1 and key[1:] < a[1:]) or a[0] in (0, 2) for a in anchor)
         return False
+
+
+def _first_event_day(times: Sequence[Span], body_start: int) -> tuple[float, set[tuple[int, ...]]]:
+    """Where the body first names the day of an event, and that day: not the day something was
+    said ("police said on Monday"); ``(inf, set())`` when it names none."""
+    said = speech_verbs().cues
+    for span in times:
+        keys = day_keys([span]) if span.start_char >= body_start else set()
+        if keys and _governed_clause(span.root).lemma_.lower() not in said:
+            return span.start_char, keys
+    return float("inf"), set()
 
 
 def _sentence_before_scope(sentence: Span) -> Scope:
