@@ -20,7 +20,7 @@ def scopes(rows: list[dict]) -> list[tuple[int, str]]:
 
 
 def test_the_first_day_the_body_names_dates_the_incident(nlp):
-    """The lead's figure names no day; "the Tuesday raid" does, so Sunday's and November's killings are earlier."""
+    """The lead's figure names no day, "the Tuesday raid" does: Sunday and November 11 are earlier."""
     rows = extract(nlp, LEAD + "On Sunday, gunmen killed five herders in a nearby village.")
     assert scopes(rows) == [(2, "current"), (5, "background")]
     assert rows[1]["scope_reason"] == "an earlier day than the first day the article names"

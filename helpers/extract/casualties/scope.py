@@ -327,7 +327,7 @@ class ArticleScope:
         return CURRENT
 
     def _goes_on(self, sentence: Span) -> bool:
-        """Whether a figure outside the lead follows a background figure of its paragraph or the one before."""
+        """Whether a figure outside the lead follows a background figure of its or the paragraph before."""
         paragraph = self.article.paragraph_at(sentence.start_char)
         return (
             self.last.scope == "background"
