@@ -5,7 +5,8 @@ Test sentences are written for these tests in the style of wire copy.
 
 from __future__ import annotations
 
-from tests.test_casualties import extract
+from helpers.extract.casualties import extract_casualties
+from tests.test_casualties import article_from, extract
 
 LEAD = (
     "Gunmen attacked a police post in the north of the country, killing two officers.\n\n"
@@ -71,13 +72,17 @@ def test_a_later_paragraph_back_to_the_lead_incident_is_current(nlp):
 
 
 def test_earlier_events_told_relative_to_the_incident_are_background(nlp):
+    """After the lead, "before that" and "two days earlier" tell of earlier events; in the lead, of its."""
     for sentence in (
         "Before that, three traders were kidnapped on the same road.",
         "Police had arrested four suspects two days before.",
         "Two days earlier, militants killed seven soldiers in the same district.",
     ):
-        (row,) = extract(nlp, sentence)
-        assert row["scope"] == "background", sentence
+        rows = extract(nlp, LEAD + sentence)
+        assert scopes(rows[:1]) == [(2, "current")]
+        assert [r["scope"] for r in rows[1:]] == ["background"], sentence
+    text = "Police patrolled the market on Thursday after five people were shot there the day before."
+    assert scopes(extract(nlp, text)) == [(5, "current")]
 
 
 def test_last_night_is_the_night_of_the_incident(nlp):
@@ -89,3 +94,11 @@ def test_last_night_is_the_night_of_the_incident(nlp):
         '"They came into the village last night and shot two farmers in the legs," a resident said.'
     )
     assert scopes(extract(nlp, text)) == [(4, "current"), (2, "current")]
+
+
+def test_with_a_publication_date_days_are_resolved_not_compared_with_the_first_day(nlp):
+    """Dated articles resolve each day against the publication date: Sunday in Wednesday's paper is recent."""
+    article = article_from(LEAD + "On Sunday, gunmen killed five herders in a nearby village.")
+    article.date = "2024-03-20"
+    rows = extract_casualties(nlp(article.text), article)
+    assert scopes(rows) == [(2, "current"), (5, "current")]

@@ -252,7 +252,11 @@ class ArticleScope:
             return Scope("hypothetical", hypothetical.text, "a harm that might happen or was intended")
         if sentence.text.rstrip().endswith("?"):
             return Scope("rhetorical", "?", "a question, not a report")
-        applying = [(cue, span) for cue, span in cues if _applies(span, trigger)]
+        in_lead = sentence.start_char < self.lead_end
+        # In the lead, "the day before" or "before that" is relative to the lead's own incident.
+        applying = [
+            (c, span) for c, span in cues if _applies(span, trigger) and not (in_lead and _relative(span))
+        ]
         for label in ("cumulative", "background"):
             found = next(((cue, span) for cue, span in applying if cue.label == label), None)
             if found is not None and found[0].recent and self.follow_up(sentence, outcome):
@@ -318,7 +322,7 @@ class ArticleScope:
                 reason = f"more than {STALE_DAYS} days before the article's date"
                 return Scope("background", ", ".join(s.text for s in times), reason)
         anchor, of_what = self.anchor, "the lead's figures"
-        if not anchor and self.first_day[0] < sentence.start_char:
+        if not anchor and not self.published and self.first_day[0] < sentence.start_char:
             anchor, of_what = self.first_day[1], "the first day the article names"
         if not keys or not anchor or keys & anchor or sentence.start_char < self.lead_end or concurrent:
             return CURRENT
@@ -331,6 +335,7 @@ class ArticleScope:
         paragraph = self.article.paragraph_at(sentence.start_char)
         return (
             self.last.scope == "background"
+            and not self.published
             and sentence.start_char >= self.lead_end
             and paragraph is not None
             and 0 <= paragraph.index - self.last_paragraph <= 1
@@ -355,6 +360,12 @@ class ArticleScope:
             # ("On April 25"): a calendar date after a lead dated by weekday is earlier.
             return all((a[0] == 1 and key[1:] < a[1:]) or a[0] in (0, 2) for a in anchor)
         return False
+
+
+def _relative(cue: Span) -> bool:
+    """Whether a cue is a time relative to the events told: "the day before", "two days earlier",
+    "before that"."""
+    return cue[-1].lower_ in {"before", "earlier"} | _ANAPHORS
 
 
 def _first_event_day(times: Sequence[Span], body_start: int) -> tuple[float, set[tuple[int, ...]]]:
