@@ -17,7 +17,7 @@ from spacy.tokens import Span, Token
 from spacy.util import filter_spans
 
 from helpers.extract.casualties.counting import RANGE, quantity_matcher
-from helpers.extract.casualties.scope import scope_cue_matches
+from helpers.extract.casualties.scope_cues import scope_cue_matches
 from helpers.extract.casualties.triggers import fatal_subset
 from helpers.knowledge.casualty_lexicon import Lexicon, casualty_cues, cue_patterns
 from helpers.knowledge.time_words import ScopeCue
@@ -65,7 +65,7 @@ class SentenceMatches:
 
     @cached_property
     def scope_cues(self) -> list[tuple[ScopeCue, Span]]:
-        """The sentence's scope cues (see :mod:`helpers.extract.casualties.scope`)."""
+        """The sentence's scope cues (see :mod:`helpers.extract.casualties.scope_cues`)."""
         return scope_cue_matches(self.sentence)
 
     @cached_property

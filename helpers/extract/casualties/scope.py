@@ -35,17 +35,21 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
-from typing import Any
 
-from spacy.matcher import Matcher
 from spacy.tokens import Span, Token
 
 from helpers.articles import Article
-from helpers.extract.casualties.syntax import clause_head
+from helpers.extract.casualties.scope_cues import (
+    applies,
+    governed_clause,
+    in_subtree,
+    relative,
+    replaced,
+    scope_cue_matches,
+)
 from helpers.knowledge.casualty_lexicon import casualty_cues
 from helpers.knowledge.speech import speech_verbs
-from helpers.knowledge.time_words import ScopeCue, calendar, scope_cues
+from helpers.knowledge.time_words import ScopeCue, calendar
 
 SCOPES = ("current", "background", "cumulative", "hypothetical", "rhetorical")
 #: A toll this large in the present perfect counts a conflict, not an incident.
@@ -57,12 +61,8 @@ WEEKDAYS_BACK = 3
 #: With a publication date and no day in the lead, a figure dated more than this many days before it
 #: (outside the lead) is background: news tells of the last days and dates older events.
 STALE_DAYS = 7
-#: Dependencies of phrases and clauses that modify another clause.
-_MODIFIER_DEPS = frozenset({"advcl", "prep", "pobj", "pcomp", "npadvmod", "mark", "advmod"})
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _DAY = re.compile(r"\b([12]?\d|3[01])(?:st|nd|rd|th)?\b")
-#: Objects of "before"/"after" that stand for the events already told ("before that").
-_ANAPHORS = frozenset({"that", "this", "then"})
 
 
 @dataclass(frozen=True)
@@ -87,73 +87,15 @@ class Scope:
 CURRENT = Scope()
 
 
-@lru_cache(maxsize=8)
-def _scope_matcher(vocab_id: int, vocab: Any) -> Matcher:
-    """A Matcher of every scope cue, each under the key of its index in :func:`scope_cues`."""
-    matcher = Matcher(vocab)
-    for index, cue in enumerate(scope_cues()):
-        matcher.add(str(index), [cue.pattern])
-    return matcher
-
-
-def scope_cue_matches(sentence: Span) -> list[tuple[ScopeCue, Span]]:
-    """The scope cues of a sentence, each with the words it matched."""
-    vocab = sentence.doc.vocab
-    cues = scope_cues()
-    return [
-        (cues[int(vocab.strings[key])], sentence[start:end])
-        for key, start, end in _scope_matcher(id(vocab), vocab)(sentence)
-    ]
-
-
-def _in_subtree(token: Token, head: Token) -> bool:
-    """True when ``token`` lies in the (contiguous, projective) subtree of ``head``."""
-    return head.left_edge.i <= token.i <= head.right_edge.i
-
-
-def _governed_clause(token: Token) -> Token:
-    """The clause a phrase speaks about: up from an adverbial phrase or clause ("Since the war
-    began, …", "… in 2017") to the clause it modifies, and to the first of conjoined clauses."""
-    head = token
-    while head.dep_ in _MODIFIER_DEPS and head.head is not head:
-        head = head.head
-    head = clause_head(head)
-    while head.dep_ == "conj" and head.head is not head:
-        head = clause_head(head.head)
-    return head
-
-
-def _applies(cue: Span, trigger: Token) -> bool:
-    """Whether a cue found in the trigger's sentence speaks about the trigger's clause.
-
-    "two days after" speaks about the clause it introduces; other cues about
-    the clause they modify, and every clause below it.
-    """
-    link = next((t for t in cue if t.lower_ in {"after", "before"}), None)
-    if link is not None:
-        clause = (
-            link.head
-            if link.dep_ == "mark"
-            else next((c for c in link.children if c.dep_ in {"pobj", "pcomp"}), None)
-        )
-        if clause is not None and clause.lower_ not in _ANAPHORS:
-            return _in_subtree(trigger, clause)
-        if link.lower_ == "after":
-            return False  # "two days after": later than something, not earlier
-        # "… two days before", "Before that, …": earlier than the events told, so of the clause itself
-        return _in_subtree(trigger, _governed_clause(link))
-    return _in_subtree(trigger, _governed_clause(cue.root))
-
-
 def clause_dates(trigger: Token, dates: Sequence[Span]) -> tuple[list[Span], list[Span]]:
     """The date phrases of the trigger's own clause ("blew himself up on Tuesday, killing …"),
     and those of the report around it when the clause has none ("reported on Monday that 60
     had been killed": the latest day the figure can be of)."""
-    clause = _governed_clause(trigger)
-    own = [span for span in dates if _in_subtree(span.root, clause)]
+    clause = governed_clause(trigger)
+    own = [span for span in dates if in_subtree(span.root, clause)]
     if own or clause.dep_ != "ccomp":
         return own, []
-    return own, [span for span in dates if _in_subtree(span.root, _governed_clause(clause.head))]
+    return own, [span for span in dates if in_subtree(span.root, governed_clause(clause.head))]
 
 
 def day_keys(times: Sequence[Span]) -> set[tuple[int, ...]]:
@@ -255,7 +197,7 @@ class ArticleScope:
         in_lead = sentence.start_char < self.lead_end
         # In the lead, "the day before" or "before that" is relative to the lead's own incident.
         applying = [
-            (c, span) for c, span in cues if _applies(span, trigger) and not (in_lead and _relative(span))
+            (c, span) for c, span in cues if applies(span, trigger) and not (in_lead and relative(span))
         ]
         for label in ("cumulative", "background"):
             found = next(((cue, span) for cue, span in applying if cue.label == label), None)
@@ -273,7 +215,7 @@ class ArticleScope:
         if conflict is not None:
             return conflict
         update = next(((cue, span) for cue, span in applying if cue.label == "update"), None)
-        if update is not None and update[0].earlier_after and 0 <= figure.start - update[1].end <= 1:
+        if update is not None and update[0].earlier_after and replaced(figure, update[1]):
             return Scope(cue=update[1].text, reason="the toll before an update", earlier=True)
         if update is not None:
             return Scope(update=True, cue=update[1].text, reason=update[0].description)
@@ -362,19 +304,13 @@ class ArticleScope:
         return False
 
 
-def _relative(cue: Span) -> bool:
-    """Whether a cue is a time relative to the events told: "the day before", "two days earlier",
-    "before that"."""
-    return cue[-1].lower_ in {"before", "earlier"} | _ANAPHORS
-
-
 def _first_event_day(times: Sequence[Span], body_start: int) -> tuple[float, set[tuple[int, ...]]]:
     """Where the body first names the day of an event, and that day: not the day something was
     said ("police said on Monday"); ``(inf, set())`` when it names none."""
     said = speech_verbs().cues
     for span in times:
         keys = day_keys([span]) if span.start_char >= body_start else set()
-        if keys and _governed_clause(span.root).lemma_.lower() not in said:
+        if keys and governed_clause(span.root).lemma_.lower() not in said:
             return span.start_char, keys
     return float("inf"), set()
 

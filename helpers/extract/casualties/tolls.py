@@ -11,7 +11,10 @@ total and unnumbered figures aside):
    figure placed only by its paragraph or the article, one person referred
    back to ("he died at a hospital in …") and one person wounded, kidnapped,
    missing or arrested ("a man shot in the leg was taken to a hospital in …")
-   go to the incident first mentioned.
+   go to the incident first mentioned, unless they are told first and are at
+   least the incidents' tolls added ("nine killed in two attacks", then five
+   in one province and four in another): then they are the total, and all
+   are one toll.
 2. **Sides** add up within an incident ("three soldiers … two militants" is
    five): civilians, security forces and armed groups (``victim_sides.csv``),
    unless a figure about people in general ("eight people were killed") is
@@ -156,9 +159,30 @@ def _incidents(units: list[_Unit]) -> list[list[_Unit]]:
     unplaced = by_place.pop(None, [])
     if not by_place:
         return [unplaced] if unplaced else []
+    if len(by_place) > 1 and _total_of(unplaced, list(by_place.values())):
+        return [sorted(units, key=lambda u: u.start)]
     first = next(iter(by_place))
     by_place[first] = sorted(by_place[first] + unplaced, key=lambda u: u.start)
     return list(by_place.values())
+
+
+def _estimate(units: list[_Unit]) -> int:
+    """A quick toll of some figures: the figure that stands for each side's restatements, added."""
+    sides: dict[str, list[_Unit]] = defaultdict(list)
+    for unit in units:
+        sides[unit.group].append(unit)
+    return sum(_chosen(side).best for side in sides.values())
+
+
+def _total_of(unplaced: list[_Unit], incidents: list[list[_Unit]]) -> bool:
+    """Whether figures placed nowhere, told first ("nine killed in two attacks"), are the total of
+    the incidents told after them by place ("five in Kandahar", "four in Herat")."""
+    first = min((u.start for units in incidents for u in units), default=0)
+    return (
+        bool(unplaced)
+        and unplaced[0].start < first
+        and _estimate(unplaced) >= sum(_estimate(units) for units in incidents)
+    )
 
 
 def _chosen(units: list[_Unit]) -> _Unit:
