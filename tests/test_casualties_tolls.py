@@ -47,3 +47,20 @@ def test_article_tolls(project_nlp, text, expected):
     rows = extract_casualties(doc, article, places=places, main_place=main_place(places))
     totals = casualty_totals(pd.DataFrame(rows)).set_index("outcome")["best"].to_dict()
     assert totals == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # An age, whatever its case or hyphens, is no count.
+        "8-Year-Old Fatally Shot by Cousin While Playing With Gun\n\nAn 8-year-old boy was shot and killed.",
+        "A death investigation is under way after a 16-year old was shot and killed on Monday.",
+        # A day of a month is no count, even right before the outcome word.
+        "One of the men hurt in a shooting at the fair on Sept. 4 died Saturday morning.",
+    ],
+)
+def test_ages_and_days_are_not_counts(project_nlp, text):
+    doc = project_nlp(text)
+    article = article_from(text, kinds={0: "title"} if "\n\n" in text else None)
+    rows = extract_casualties(doc, article)
+    assert {r["low"] for r in rows if r["low"] is not None} <= {1}
