@@ -32,6 +32,11 @@ def project_nlp():
             "In Herat province, an attack on a checkpoint killed four officers.",
             {"killed": 9},
         ),
+        # A verb with its own subject has its own victims: not "shot and killed".
+        (
+            "Five people were shot and one was killed at the apartments early Sunday.",
+            {"killed": 1, "injured": 4},
+        ),
         # Every count of the list after "up from" is the toll the update replaces.
         (
             "Thirty-two people were killed and 51 wounded in the raid, the group said. "
