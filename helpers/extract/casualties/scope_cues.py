@@ -98,4 +98,6 @@ def replaced(figure: Span, cue: Span) -> bool:
 def relative(cue: Span) -> bool:
     """Whether a cue is a time relative to the events told: "the day before", "two days earlier",
     "before that"."""
-    return cue[-1].lower_ in {"before", "earlier"} | _ANAPHORS
+    return cue[-1].lower_ in {"before", "earlier"} or (
+        cue[0].lower_ in {"before", "prior"} and cue[-1].lower_ in _ANAPHORS
+    )
