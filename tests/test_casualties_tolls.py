@@ -37,6 +37,12 @@ def project_nlp():
             "Five people were shot and one was killed at the apartments early Sunday.",
             {"killed": 1, "injured": 4},
         ),
+        # Named victims listed together are the victims of the toll already given.
+        (
+            "Two men were shot and killed at a car wash on Sunday, police said. "
+            "Ray Ames, 22, and Lee Barton, 30, were gunned down as they waited in line.",
+            {"killed": 2},
+        ),
         # Every count of the list after "up from" is the toll the update replaces.
         (
             "Thirty-two people were killed and 51 wounded in the raid, the group said. "

@@ -27,7 +27,8 @@ total and unnumbered figures aside):
    "in the hundreds", does not replace it); else the first figure. One person
    referred back to ("the man", "she", a named victim) restates the toll
    whenever the incident has another figure: without coreference, a named
-   victim is taken to be one already counted; so is a numbered victim ("a
+   victim is taken to be one already counted, and so are named victims listed
+   together ("Ann Lee, 22, and Bo Park, 30, were shot"); so is a numbered victim ("a
    fifth victim"). The toll an update replaces ("up from 27") never stands.
 4. **Others** ("two men were in critical condition and two others were
    injured", "a man was killed and another wounded") add to a figure of the
@@ -138,8 +139,10 @@ def supersede(
         if side == GENERIC_GROUP and len(sides_of[enumeration]) > 1:
             unit.group = ENUMERATED_GROUP
         first = unit.rows[0]
-        unit.referred_back = not first["group"] and (
+        unit.referred_back = (
             first["rule"].endswith(_ANAPHORIC_RULES) or id(first) in restating
+            if not first["group"]
+            else all(r["rule"].endswith("+named_person") for r in unit.rows)  # "A, 22, and B, 30, were shot"
         )
         if unit.referred_back or (unit.best == 1 and not first["group"] and first["outcome"] != "killed"):
             # "he died at a hospital in X", "a man shot in the chest was taken to X": the place
