@@ -75,3 +75,9 @@ def test_ages_and_days_are_not_counts(project_nlp, text):
     article = article_from(text, kinds={0: "title"} if "\n\n" in text else None)
     rows = extract_casualties(doc, article)
     assert {r["low"] for r in rows if r["low"] is not None} <= {1}
+
+
+def test_an_attempted_murder_killed_nobody(nlp):
+    text = "Six men were indicted for the attempted murders of five teenagers outside a store."
+    rows = extract_casualties(nlp(text), article_from(text))
+    assert [(r["low"], r["scope"]) for r in rows] == [(5, "hypothetical")]

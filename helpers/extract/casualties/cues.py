@@ -107,9 +107,14 @@ def adds_to_toll(victim: Token | None) -> bool:
 def unrealised(trigger: Token) -> Token | None:
     """The word that makes a harm possible, threatened or intended, not reported (else None).
 
-    ``he could hurt her`` (could), ``tried to kill`` (tried).
+    ``he could hurt her`` (could), ``tried to kill`` (tried), ``attempted murder`` (attempted).
     """
     cues = casualty_cues()
+    attempt = next(
+        (c for c in trigger.children if c.dep_ == "amod" and c.lemma_.lower() in cues.intent_verb), None
+    )
+    if attempt is not None:
+        return attempt
     verb = trigger.head if trigger.dep_ in {"acomp", "oprd", "xcomp"} and trigger.pos_ == "ADJ" else trigger
     modal = next((c for c in verb.children if c.dep_ == "aux" and c.lower_ in cues.modal), None)
     if modal is not None:
