@@ -27,6 +27,11 @@ Usage::
 
     python benchmarks/casualties.py                 # all three
     python benchmarks/casualties.py --only dev      # one corpus (dev, gva, muc)
+    python benchmarks/casualties.py --only gva --limit 1000  # a fixed sample, printed, not stored
+
+``--limit N`` scores GVA on N of its documents spread evenly through ``docs.jsonl``
+(every k-th line), for quick iteration; its scores are printed and not written
+to the results JSON, which holds whole-corpus figures only.
 """
 
 from __future__ import annotations
@@ -333,17 +338,27 @@ def score_dev(out: Path, *, details: bool = False) -> dict:
 # --- GVA -----------------------------------------------------------------------------------
 
 
-def score_gva(out: Path) -> dict:
-    """Article killed/injured against the GVA incident counts."""
+def gva_sample(docs: Path, limit: int, work: Path) -> Path:
+    """A JSONL file of ``limit`` documents spread evenly through ``docs`` (every k-th line)."""
+    lines = docs.read_text(encoding="utf-8").splitlines()
+    step = max(1, len(lines) // limit)
+    sample = work / f"gva-sample-{limit}.jsonl"
+    sample.write_text("\n".join(lines[::step][:limit]) + "\n", encoding="utf-8")
+    return sample
+
+
+def score_gva(out: Path, limit: int | None = None) -> dict:
+    """Article killed/injured against the GVA incident counts (on a sample of ``limit`` documents)."""
     root = SHARED / "semeval2018-task5-gva"
     incidents = {}
     for line in (root / "incidents.jsonl").read_text(encoding="utf-8").splitlines():
         record = json.loads(line)
         incidents[record["incident_uri"]] = record
-    seconds = run_extract(root / "docs.jsonl", out)
+    docs = root / "docs.jsonl" if limit is None else gva_sample(root / "docs.jsonl", limit, out.parent)
+    seconds = run_extract(docs, out)
     tables = Tables(out)
     gold, texts = {}, {}
-    for article in load_corpus(root / "docs.jsonl"):
+    for article in load_corpus(docs):
         if not article.loaded:
             continue
         record_id = article.article_id.split(":", 1)[1]
@@ -502,8 +517,15 @@ def main(argv: list[str] | None = None) -> dict:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--only", choices=("dev", "gva", "muc"), action="append")
     parser.add_argument("--details", action="store_true", help="print the dev set's misses (for development)")
+    parser.add_argument(
+        "--limit", type=int, help="GVA only: score N documents spread through the corpus; print, do not store"
+    )
     args = parser.parse_args(argv)
     WORK.mkdir(parents=True, exist_ok=True)
+    if args.limit is not None:
+        sample = score_gva(WORK / f"out-gva-{args.limit}", args.limit)
+        print(json.dumps(sample, indent=1))
+        return sample
     wanted = args.only or ["dev", "gva", "muc"]
     results = json.loads(RESULTS.read_text()) if RESULTS.exists() and args.only else {}
     results.update(

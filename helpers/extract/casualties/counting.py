@@ -120,7 +120,7 @@ def count_of(
     if victim.i in quantities:
         # The count itself heads the phrase: "killing three", "three of the soldiers".
         span = quantities[victim.i]
-        if victim.ent_type_ in NOT_COUNTS and not _count_read_as_date(span):
+        if (victim.ent_type_ in NOT_COUNTS and not _count_read_as_date(span)) or not _may_count(span):
             return None
         counted = complement_of(victim, cues.partitive)
         quantity = parse_quantity(span.text)
@@ -139,7 +139,8 @@ def count_of(
         if c.i in quantities
         and c.dep_ not in {"prep", "conj", "appos", "acl", "relcl", "cc"}
         and c.ent_type_ != "ORDINAL"
-    ]  # "a second man" is one person, counted below
+        and _may_count(quantities[c.i])
+    ]  # "a second man" is one person, counted below; "two 17-year-olds" are two
     if numbers:
         if (
             not is_person(victim, lexicon, animate=animate)
@@ -193,6 +194,20 @@ def count_of(
     if _is_plural(victim):
         return Count(None, doc[victim.i : victim.i + 1], victim, "unspecified_plural", 0.3)
     return None
+
+
+def _may_count(span: Span) -> bool:
+    """Whether a number may count people: not an age ("7-Year-Old", "16-year old", "16 years old")
+    nor a day of a month ("on Sept. 3 died"), whatever the recogniser made of it."""
+    cues, doc = casualty_cues(), span.doc
+    if span.start > 0 and doc[span.start - 1].lower_.rstrip(".") in calendar().months:
+        return False
+    after = [t.lower_ for t in doc[span.end : span.end + 4] if t.text != "-"][:2]
+    return not (
+        len(after) == 2
+        and after[0].rstrip("s") in cues.age_unit
+        and after[1].rstrip("s") in cues.age_adjective
+    )
 
 
 def _count_read_as_date(span: Span) -> bool:

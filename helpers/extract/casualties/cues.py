@@ -17,7 +17,7 @@ from spacy.tokens import Span, Token
 from spacy.util import filter_spans
 
 from helpers.extract.casualties.counting import RANGE, quantity_matcher
-from helpers.extract.casualties.scope import scope_cue_matches
+from helpers.extract.casualties.scope_cues import scope_cue_matches
 from helpers.extract.casualties.triggers import fatal_subset
 from helpers.knowledge.casualty_lexicon import Lexicon, casualty_cues, cue_patterns
 from helpers.knowledge.time_words import ScopeCue
@@ -65,7 +65,7 @@ class SentenceMatches:
 
     @cached_property
     def scope_cues(self) -> list[tuple[ScopeCue, Span]]:
-        """The sentence's scope cues (see :mod:`helpers.extract.casualties.scope`)."""
+        """The sentence's scope cues (see :mod:`helpers.extract.casualties.scope_cues`)."""
         return scope_cue_matches(self.sentence)
 
     @cached_property
@@ -107,9 +107,14 @@ def adds_to_toll(victim: Token | None) -> bool:
 def unrealised(trigger: Token) -> Token | None:
     """The word that makes a harm possible, threatened or intended, not reported (else None).
 
-    ``he could hurt her`` (could), ``tried to kill`` (tried).
+    ``he could hurt her`` (could), ``tried to kill`` (tried), ``attempted murder`` (attempted).
     """
     cues = casualty_cues()
+    attempt = next(
+        (c for c in trigger.children if c.dep_ == "amod" and c.lemma_.lower() in cues.intent_verb), None
+    )
+    if attempt is not None:
+        return attempt
     verb = trigger.head if trigger.dep_ in {"acomp", "oprd", "xcomp"} and trigger.pos_ == "ADJ" else trigger
     modal = next((c for c in verb.children if c.dep_ == "aux" and c.lower_ in cues.modal), None)
     if modal is not None:

@@ -18,7 +18,12 @@ is read, in this order, from:
    present perfect (``more than 370,000 people have been killed``): cumulative;
 5. the days named: a figure dated to another day than the lead's figures
    (earlier than them when the publication date is known), or only to years
-   before the article's, is background.
+   before the article's, is background; when the lead's figures name no day,
+   the first day the body names for an event (not the day something was said)
+   dates the incident;
+6. a figure outside the lead that names no day of its own, after a background
+   figure of the same or the paragraph before, goes on telling that earlier
+   incident ("On Sunday, gunmen killed six officers. … Six remain missing.").
 
 An updated toll (``rose to``, ``up from``) is current and marked as an update,
 so the article toll takes it over earlier figures.
@@ -30,16 +35,21 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
-from typing import Any
 
-from spacy.matcher import Matcher
 from spacy.tokens import Span, Token
 
 from helpers.articles import Article
-from helpers.extract.casualties.syntax import clause_head
+from helpers.extract.casualties.scope_cues import (
+    applies,
+    governed_clause,
+    in_subtree,
+    relative,
+    replaced,
+    scope_cue_matches,
+)
 from helpers.knowledge.casualty_lexicon import casualty_cues
-from helpers.knowledge.time_words import ScopeCue, calendar, scope_cues
+from helpers.knowledge.speech import speech_verbs
+from helpers.knowledge.time_words import ScopeCue, calendar
 
 SCOPES = ("current", "background", "cumulative", "hypothetical", "rhetorical")
 #: A toll this large in the present perfect counts a conflict, not an incident.
@@ -51,8 +61,6 @@ WEEKDAYS_BACK = 3
 #: With a publication date and no day in the lead, a figure dated more than this many days before it
 #: (outside the lead) is background: news tells of the last days and dates older events.
 STALE_DAYS = 7
-#: Dependencies of phrases and clauses that modify another clause.
-_MODIFIER_DEPS = frozenset({"advcl", "prep", "pobj", "pcomp", "npadvmod", "mark", "advmod"})
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _DAY = re.compile(r"\b([12]?\d|3[01])(?:st|nd|rd|th)?\b")
 
@@ -79,68 +87,15 @@ class Scope:
 CURRENT = Scope()
 
 
-@lru_cache(maxsize=8)
-def _scope_matcher(vocab_id: int, vocab: Any) -> Matcher:
-    """A Matcher of every scope cue, each under the key of its index in :func:`scope_cues`."""
-    matcher = Matcher(vocab)
-    for index, cue in enumerate(scope_cues()):
-        matcher.add(str(index), [cue.pattern])
-    return matcher
-
-
-def scope_cue_matches(sentence: Span) -> list[tuple[ScopeCue, Span]]:
-    """The scope cues of a sentence, each with the words it matched."""
-    vocab = sentence.doc.vocab
-    cues = scope_cues()
-    return [
-        (cues[int(vocab.strings[key])], sentence[start:end])
-        for key, start, end in _scope_matcher(id(vocab), vocab)(sentence)
-    ]
-
-
-def _in_subtree(token: Token, head: Token) -> bool:
-    """True when ``token`` lies in the (contiguous, projective) subtree of ``head``."""
-    return head.left_edge.i <= token.i <= head.right_edge.i
-
-
-def _governed_clause(token: Token) -> Token:
-    """The clause a phrase speaks about: up from an adverbial phrase or clause ("Since the war
-    began, …", "… in 2017") to the clause it modifies, and to the first of conjoined clauses."""
-    head = token
-    while head.dep_ in _MODIFIER_DEPS and head.head is not head:
-        head = head.head
-    head = clause_head(head)
-    while head.dep_ == "conj" and head.head is not head:
-        head = clause_head(head.head)
-    return head
-
-
-def _applies(cue: Span, trigger: Token) -> bool:
-    """Whether a cue found in the trigger's sentence speaks about the trigger's clause.
-
-    "two days after" speaks about the clause it introduces; other cues about
-    the clause they modify, and every clause below it.
-    """
-    link = next((t for t in cue if t.lower_ in {"after", "before"}), None)
-    if link is not None:
-        clause = (
-            link.head
-            if link.dep_ == "mark"
-            else next((c for c in link.children if c.dep_ in {"pobj", "pcomp"}), None)
-        )
-        return clause is not None and _in_subtree(trigger, clause)
-    return _in_subtree(trigger, _governed_clause(cue.root))
-
-
 def clause_dates(trigger: Token, dates: Sequence[Span]) -> tuple[list[Span], list[Span]]:
     """The date phrases of the trigger's own clause ("blew himself up on Tuesday, killing …"),
     and those of the report around it when the clause has none ("reported on Monday that 60
     had been killed": the latest day the figure can be of)."""
-    clause = _governed_clause(trigger)
-    own = [span for span in dates if _in_subtree(span.root, clause)]
+    clause = governed_clause(trigger)
+    own = [span for span in dates if in_subtree(span.root, clause)]
     if own or clause.dep_ != "ccomp":
         return own, []
-    return own, [span for span in dates if _in_subtree(span.root, _governed_clause(clause.head))]
+    return own, [span for span in dates if in_subtree(span.root, governed_clause(clause.head))]
 
 
 def day_keys(times: Sequence[Span]) -> set[tuple[int, ...]]:
@@ -198,10 +153,12 @@ class ArticleScope:
         self.published = _iso_date(article.date)
         years = [int(y) for span in times for y in _YEAR.findall(span.text)]
         self.reference_year = self.published.year if self.published else max(years, default=0)
-        lead = [p for p in article.paragraphs if p.extractable and p.kind == "body"][:LEAD_PARAGRAPHS]
-        self.lead_end = lead[-1].end if lead else 0
+        body = [p for p in article.paragraphs if p.extractable and p.kind == "body"]
+        self.lead_end = body[:LEAD_PARAGRAPHS][-1].end if body else 0
         self.anchor: set[tuple[int, ...]] = set()
+        self.first_day = _first_event_day(times, body[0].start if body else 0)
         self.last = CURRENT
+        self.last_paragraph = -1
         self.outcomes_seen: set[str] = set()
 
     def follow_up(self, sentence: Span, outcome: str) -> bool:
@@ -237,7 +194,11 @@ class ArticleScope:
             return Scope("hypothetical", hypothetical.text, "a harm that might happen or was intended")
         if sentence.text.rstrip().endswith("?"):
             return Scope("rhetorical", "?", "a question, not a report")
-        applying = [(cue, span) for cue, span in cues if _applies(span, trigger)]
+        in_lead = sentence.start_char < self.lead_end
+        # In the lead, "the day before" or "before that" is relative to the lead's own incident.
+        applying = [
+            (c, span) for c, span in cues if applies(span, trigger) and not (in_lead and relative(span))
+        ]
         for label in ("cumulative", "background"):
             found = next(((cue, span) for cue, span in applying if cue.label == label), None)
             if found is not None and found[0].recent and self.follow_up(sentence, outcome):
@@ -254,16 +215,23 @@ class ArticleScope:
         if conflict is not None:
             return conflict
         update = next(((cue, span) for cue, span in applying if cue.label == "update"), None)
-        if update is not None and update[0].earlier_after and 0 <= figure.start - update[1].end <= 1:
+        if update is not None and update[0].earlier_after and replaced(figure, update[1]):
             return Scope(cue=update[1].text, reason="the toll before an update", earlier=True)
         if update is not None:
             return Scope(update=True, cue=update[1].text, reason=update[0].description)
-        return self._dated(sentence, times, concurrent=any(cue.label == "concurrent" for cue, _ in applying))
+        concurrent = any(cue.label == "concurrent" for cue, _ in applying)
+        dated = self._dated(sentence, times, concurrent=concurrent)
+        if dated is CURRENT and not concurrent and not day_keys(times) and self._goes_on(sentence):
+            reason = f"goes on telling the figure before ({self.last.reason})"
+            return Scope(self.last.scope, self.last.cue, reason)
+        return dated
 
     def observed(self, sentence: Span, times: Sequence[Span], scope: Scope, outcome: str) -> None:
         """Record a figure's scope: the days of lead figures' own clauses date the incident
         (not the day they were reported), the last one carries on."""
         self.last = scope
+        paragraph = self.article.paragraph_at(sentence.start_char)
+        self.last_paragraph = paragraph.index if paragraph is not None else -1
         self.outcomes_seen.add(outcome)
         if scope.scope == "current" and sentence.start_char < self.lead_end:
             self.anchor |= day_keys(times)
@@ -295,18 +263,28 @@ class ArticleScope:
             if all(d is not None and (self.published - d).days > STALE_DAYS for d in days):
                 reason = f"more than {STALE_DAYS} days before the article's date"
                 return Scope("background", ", ".join(s.text for s in times), reason)
-        if not keys or not self.anchor or keys & self.anchor or sentence.start_char < self.lead_end:
+        anchor, of_what = self.anchor, "the lead's figures"
+        if not anchor and not self.published and self.first_day[0] < sentence.start_char:
+            anchor, of_what = self.first_day[1], "the first day the article names"
+        if not keys or not anchor or keys & anchor or sentence.start_char < self.lead_end or concurrent:
             return CURRENT
-        if concurrent:
-            return CURRENT
-        if all(self._earlier(key) for key in keys):
-            return Scope(
-                "background", ", ".join(s.text for s in times), "an earlier day than the lead's figures"
-            )
+        if all(self._earlier(key, anchor) for key in keys):
+            return Scope("background", ", ".join(s.text for s in times), f"an earlier day than {of_what}")
         return CURRENT
 
-    def _earlier(self, key: tuple[int, ...]) -> bool:
-        """Whether a day is earlier than every day of the lead's figures.
+    def _goes_on(self, sentence: Span) -> bool:
+        """Whether a figure outside the lead follows a background figure of its or the paragraph before."""
+        paragraph = self.article.paragraph_at(sentence.start_char)
+        return (
+            self.last.scope == "background"
+            and not self.published
+            and sentence.start_char >= self.lead_end
+            and paragraph is not None
+            and 0 <= paragraph.index - self.last_paragraph <= 1
+        )
+
+    def _earlier(self, key: tuple[int, ...], anchor: set[tuple[int, ...]]) -> bool:
+        """Whether a day is earlier than every day of the incident (``anchor``).
 
         With the publication date, days resolve to dates. Without it, a weekday
         one to three days before the lead's is earlier (news names days of the
@@ -315,15 +293,26 @@ class ArticleScope:
         """
         if self.published is not None:
             day = resolve_day(key, self.published)
-            anchors = [resolve_day(a, self.published) for a in self.anchor]
+            anchors = [resolve_day(a, self.published) for a in anchor]
             return day is not None and all(a is not None and day < a for a in anchors)
         if key[0] == 0:
-            return all(a[0] == 0 and 1 <= (a[1] - key[1]) % 7 <= WEEKDAYS_BACK for a in self.anchor)
+            return all(a[0] == 0 and 1 <= (a[1] - key[1]) % 7 <= WEEKDAYS_BACK for a in anchor)
         if key[0] == 1:
             # News names the days of the last week ("on Monday") and dates older events
             # ("On April 25"): a calendar date after a lead dated by weekday is earlier.
-            return all((a[0] == 1 and key[1:] < a[1:]) or a[0] in (0, 2) for a in self.anchor)
+            return all((a[0] == 1 and key[1:] < a[1:]) or a[0] in (0, 2) for a in anchor)
         return False
+
+
+def _first_event_day(times: Sequence[Span], body_start: int) -> tuple[float, set[tuple[int, ...]]]:
+    """Where the body first names the day of an event, and that day: not the day something was
+    said ("police said on Monday"); ``(inf, set())`` when it names none."""
+    said = speech_verbs().cues
+    for span in times:
+        keys = day_keys([span]) if span.start_char >= body_start else set()
+        if keys and governed_clause(span.root).lemma_.lower() not in said:
+            return span.start_char, keys
+    return float("inf"), set()
 
 
 def _sentence_before_scope(sentence: Span) -> Scope:

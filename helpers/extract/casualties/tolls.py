@@ -11,7 +11,10 @@ total and unnumbered figures aside):
    figure placed only by its paragraph or the article, one person referred
    back to ("he died at a hospital in …") and one person wounded, kidnapped,
    missing or arrested ("a man shot in the leg was taken to a hospital in …")
-   go to the incident first mentioned.
+   go to the incident first mentioned, unless they are told first and are at
+   least the incidents' tolls added ("nine killed in two attacks", then five
+   in one province and four in another): then they are the total, and all
+   are one toll.
 2. **Sides** add up within an incident ("three soldiers … two militants" is
    five): civilians, security forces and armed groups (``victim_sides.csv``),
    unless a figure about people in general ("eight people were killed") is
@@ -24,7 +27,8 @@ total and unnumbered figures aside):
    "in the hundreds", does not replace it); else the first figure. One person
    referred back to ("the man", "she", a named victim) restates the toll
    whenever the incident has another figure: without coreference, a named
-   victim is taken to be one already counted; so is a numbered victim ("a
+   victim is taken to be one already counted, and so are named victims listed
+   together ("Ann Lee, 22, and Bo Park, 30, were shot"); so is a numbered victim ("a
    fifth victim"). The toll an update replaces ("up from 27") never stands.
 4. **Others** ("two men were in critical condition and two others were
    injured", "a man was killed and another wounded") add to a figure of the
@@ -135,8 +139,10 @@ def supersede(
         if side == GENERIC_GROUP and len(sides_of[enumeration]) > 1:
             unit.group = ENUMERATED_GROUP
         first = unit.rows[0]
-        unit.referred_back = not first["group"] and (
+        unit.referred_back = (
             first["rule"].endswith(_ANAPHORIC_RULES) or id(first) in restating
+            if not first["group"]
+            else all(r["rule"].endswith("+named_person") for r in unit.rows)  # "A, 22, and B, 30, were shot"
         )
         if unit.referred_back or (unit.best == 1 and not first["group"] and first["outcome"] != "killed"):
             # "he died at a hospital in X", "a man shot in the chest was taken to X": the place
@@ -156,9 +162,30 @@ def _incidents(units: list[_Unit]) -> list[list[_Unit]]:
     unplaced = by_place.pop(None, [])
     if not by_place:
         return [unplaced] if unplaced else []
+    if len(by_place) > 1 and _total_of(unplaced, list(by_place.values())):
+        return [sorted(units, key=lambda u: u.start)]
     first = next(iter(by_place))
     by_place[first] = sorted(by_place[first] + unplaced, key=lambda u: u.start)
     return list(by_place.values())
+
+
+def _estimate(units: list[_Unit]) -> int:
+    """A quick toll of some figures: the figure that stands for each side's restatements, added."""
+    sides: dict[str, list[_Unit]] = defaultdict(list)
+    for unit in units:
+        sides[unit.group].append(unit)
+    return sum(_chosen(side).best for side in sides.values())
+
+
+def _total_of(unplaced: list[_Unit], incidents: list[list[_Unit]]) -> bool:
+    """Whether figures placed nowhere, told first ("nine killed in two attacks"), are the total of
+    the incidents told after them by place ("five in Kandahar", "four in Herat")."""
+    first = min((u.start for units in incidents for u in units), default=0)
+    return (
+        bool(unplaced)
+        and unplaced[0].start < first
+        and _estimate(unplaced) >= sum(_estimate(units) for units in incidents)
+    )
 
 
 def _chosen(units: list[_Unit]) -> _Unit:

@@ -61,7 +61,9 @@ def _verb_outcome(verb: Token, lexicon: Lexicon, lemma: str | None = None) -> st
     if outcome is None:
         return None
     if outcome in {HARMED, "injured"}:
-        related = list(verb.children) + ([verb.head] if verb.dep_ == "conj" else [])
+        # "shot and killed", not "five were shot and one was killed": a verb with its own subject
+        related = [c for c in verb.children if not (c.dep_ == "conj" and _has_subject(c))]
+        related += [verb.head] if verb.dep_ == "conj" and not _has_subject(verb) else []
         for other in related:
             lemma = other.lemma_.lower()
             if (
@@ -83,6 +85,10 @@ def _verb_outcome(verb: Token, lexicon: Lexicon, lemma: str | None = None) -> st
     if verb.lemma_.lower() in lexicon.particle_verbs and not any(c.dep_ == "prt" for c in verb.children):
         return None
     return outcome
+
+
+def _has_subject(verb: Token) -> bool:
+    return any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children)
 
 
 def _subset_count(cue: Token) -> Token | None:

@@ -1,0 +1,104 @@
+"""When a casualty figure happened: background incidents told without a date of their own.
+
+Test sentences are written for these tests in the style of wire copy.
+"""
+
+from __future__ import annotations
+
+from helpers.extract.casualties import extract_casualties
+from tests.test_casualties import article_from, extract
+
+LEAD = (
+    "Gunmen attacked a police post in the north of the country, killing two officers.\n\n"
+    "Police said the attackers fled after the Tuesday raid.\n\n"
+    "The governor condemned the killing.\n\n"
+    "Officials said more patrols would be sent to the area.\n\n"
+)
+
+
+def scopes(rows: list[dict]) -> list[tuple[int, str]]:
+    return [(r["low"], r["scope"]) for r in rows]
+
+
+def test_the_first_day_the_body_names_dates_the_incident(nlp):
+    """The lead's figure names no day, "the Tuesday raid" does: Sunday and November 11 are earlier."""
+    rows = extract(nlp, LEAD + "On Sunday, gunmen killed five herders in a nearby village.")
+    assert scopes(rows) == [(2, "current"), (5, "background")]
+    assert rows[1]["scope_reason"] == "an earlier day than the first day the article names"
+    rows = extract(nlp, LEAD + "On November 11, bandits ambushed a convoy, wounding a driver.")
+    assert scopes(rows) == [(2, "current"), (1, "background")]
+
+
+def test_the_day_something_was_said_does_not_date_the_incident(nlp):
+    """ "police said on Tuesday" dates the statement, not the attack told below it."""
+    text = (
+        "Gunmen attacked a police post in the north, police said on Tuesday.\n\n"
+        "The governor condemned the attack.\n\n"
+        "Officials said more patrols would be sent to the area.\n\n"
+        "On Monday night, the gunmen killed three officers at the post."
+    )
+    assert scopes(extract(nlp, text)) == [(3, "current")]
+
+
+def test_an_undated_figure_goes_on_telling_the_background_incident_before_it(nlp):
+    text = (
+        LEAD + "On Sunday, gunmen killed five herders in a nearby village. "
+        "Three others remain missing, raising fears they were abducted.\n\n"
+        "During the raid, two of the attackers were wounded."
+    )
+    rows = [r for r in extract(nlp, text) if r["low"] is not None]
+    assert scopes(rows) == [(2, "current"), (5, "background"), (3, "background"), (2, "background")]
+    assert rows[2]["scope_reason"].startswith("goes on telling the figure before")
+
+
+def test_raising_fears_is_no_updated_toll(nlp):
+    (row,) = [
+        r for r in extract(nlp, "Six soldiers remain missing, raising fears they were abducted.") if r["low"]
+    ]
+    assert (row["low"], row["scope"], row["scope_cue"]) == (6, "current", "")
+
+
+def test_a_later_paragraph_back_to_the_lead_incident_is_current(nlp):
+    """A current figure dated like the lead's ends the background incident."""
+    text = LEAD + (
+        "On Sunday, gunmen killed five herders in a nearby village.\n\n"
+        "A third officer wounded in the Tuesday raid died in hospital."
+    )
+    rows = extract(nlp, text)
+    assert scopes(rows[:2]) == [(2, "current"), (5, "background")]
+    assert {(r["outcome"], r["low"], r["scope"]) for r in rows[2:]} == {("killed", 1, "current")} | {
+        ("injured", 1, "current")
+    }
+
+
+def test_earlier_events_told_relative_to_the_incident_are_background(nlp):
+    """After the lead, "before that" and "two days earlier" tell of earlier events; in the lead, of its."""
+    for sentence in (
+        "Before that, three traders were kidnapped on the same road.",
+        "Police had arrested four suspects two days before.",
+        "Two days earlier, militants killed seven soldiers in the same district.",
+    ):
+        rows = extract(nlp, LEAD + sentence)
+        assert scopes(rows[:1]) == [(2, "current")]
+        assert [r["scope"] for r in rows[1:]] == ["background"], sentence
+    text = "Police patrolled the market on Thursday after five people were shot there the day before."
+    assert scopes(extract(nlp, text)) == [(5, "current")]
+
+
+def test_last_night_is_the_night_of_the_incident(nlp):
+    """News is written the day after: "last night" is its incident, not an earlier one."""
+    text = (
+        "Gunmen killed four villagers on Tuesday.\n\n"
+        "Police said the attackers escaped.\n\n"
+        "The district chief called for calm.\n\n"
+        '"They came into the village last night and shot two farmers in the legs," a resident said.'
+    )
+    assert scopes(extract(nlp, text)) == [(4, "current"), (2, "current")]
+
+
+def test_with_a_publication_date_days_are_resolved_not_compared_with_the_first_day(nlp):
+    """Dated articles resolve each day against the publication date: Sunday in Wednesday's paper is recent."""
+    article = article_from(LEAD + "On Sunday, gunmen killed five herders in a nearby village.")
+    article.date = "2024-03-20"
+    rows = extract_casualties(nlp(article.text), article)
+    assert scopes(rows) == [(2, "current"), (5, "current")]

@@ -1,0 +1,83 @@
+"""The article toll of incidents told by place and of updated lists of counts.
+
+Test sentences are written for these tests in the style of wire copy.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from helpers.aggregate.totals import casualty_totals
+from helpers.extract.casualties import extract_casualties
+from helpers.extract.places import main_place, resolve_places
+from helpers.nlp import build_pipeline
+from tests.test_casualties import article_from
+
+
+@pytest.fixture(scope="module")
+def project_nlp():
+    """The project's pipeline: the tolls of incidents told by place need place names."""
+    return build_pipeline()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A total told first, then its incidents by province: the total, not the total and the parts.
+        (
+            "Taliban kill nine police officers in two attacks\n\n"
+            "At least nine police officers were killed in two attacks on checkpoints, officials said. "
+            "In Kandahar province, gunmen killed five officers. "
+            "In Herat province, an attack on a checkpoint killed four officers.",
+            {"killed": 9},
+        ),
+        # A verb with its own subject has its own victims: not "shot and killed".
+        (
+            "Five people were shot and one was killed at the apartments early Sunday.",
+            {"killed": 1, "injured": 4},
+        ),
+        # Named victims listed together are the victims of the toll already given.
+        (
+            "Two men were shot and killed at a car wash on Sunday, police said. "
+            "Ray Ames, 22, and Lee Barton, 30, were gunned down as they waited in line.",
+            {"killed": 2},
+        ),
+        # Every count of the list after "up from" is the toll the update replaces.
+        (
+            "Thirty-two people were killed and 51 wounded in the raid, the group said. "
+            "The toll is up from 27 dead and 47 wounded reported on Wednesday.",
+            {"killed": 32, "injured": 51},
+        ),
+    ],
+)
+def test_article_tolls(project_nlp, text, expected):
+    doc = project_nlp(text)
+    article = article_from(text, kinds={0: "title"} if "\n\n" in text else None)
+    places = resolve_places(doc, article)
+    rows = extract_casualties(doc, article, places=places, main_place=main_place(places))
+    totals = casualty_totals(pd.DataFrame(rows)).set_index("outcome")["best"].to_dict()
+    assert totals == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # An age, whatever its case or hyphens, is no count.
+        "8-Year-Old Fatally Shot by Cousin While Playing With Gun\n\nAn 8-year-old boy was shot and killed.",
+        "A death investigation is under way after a 16-year old was shot and killed on Monday.",
+        # A day of a month is no count, even right before the outcome word.
+        "One of the men hurt in a shooting at the fair on Sept. 4 died Saturday morning.",
+    ],
+)
+def test_ages_and_days_are_not_counts(project_nlp, text):
+    doc = project_nlp(text)
+    article = article_from(text, kinds={0: "title"} if "\n\n" in text else None)
+    rows = extract_casualties(doc, article)
+    assert {r["low"] for r in rows if r["low"] is not None} <= {1}
+
+
+def test_an_attempted_murder_killed_nobody(nlp):
+    text = "Six men were indicted for the attempted murders of five teenagers outside a store."
+    rows = extract_casualties(nlp(text), article_from(text))
+    assert [(r["low"], r["scope"]) for r in rows] == [(5, "hypothetical")]
