@@ -241,3 +241,18 @@ def test_outlets_are_media_and_names_are_whole(tables):
     assert categories["WCIA"] == categories["The Capital Courier"] == "media"
     assert "the Church of Jesus Christ of Latter-day Saints" in categories
     assert not rows["text"].str.contains("/").any()  # a photo credit is no organisation
+
+
+def test_dateline_outlets_are_media_and_lower_case_words_no_organisations(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "bridge.txt").write_text(
+        "Bomb hits bridge\n\nGAROWE, Somalia (Kestrel) - A bomb hidden under a bridge went off as the "
+        "minibus crossed it on Monday, killing two passengers, the regional police commissioner said.\n",
+        encoding="utf-8",
+    )
+    assert main(["extract", str(corpus), "--out", str(tmp_path / "out"), "--format", "csv"]) == 0
+    mentions = pd.read_csv(tmp_path / "out" / "mentions.csv", dtype=str, keep_default_na=False)
+    organisations = dict(zip(mentions["text"], mentions["category"], strict=False))
+    assert organisations.get("Kestrel") == "media"
+    assert not any(text.islower() for text in mentions[mentions["label"] == "ORG"]["text"])

@@ -122,6 +122,7 @@ def extract_mentions(
         if (
             not article.is_extractable(ent.start_char, ent.end_char)
             or _photo_credit(ent)
+            or _common_noun(ent)
             or _menu(ent, sentences, menus)
         ):
             continue
@@ -161,6 +162,14 @@ def _menu(ent: Span, sentences: SentenceIndex, menus: dict[int, bool]) -> bool:
 def _photo_credit(ent: Span) -> bool:
     """True for an organisation that is a photo credit: "Brett Coomer / Houston Chronicle"."""
     return ent.label_ == "ORG" and any(token.text == "/" for token in ent)
+
+
+def _common_noun(ent: Span) -> bool:
+    """True for an organisation of lower-case words only ("the minibus"): the small model
+    sometimes labels a common noun ORG, and names are capitalised (the recaser restores the
+    case of text in capitals before the parse). A numbered unit ("444th brigade") and
+    dictionary hits are kept."""
+    return ent.label_ == "ORG" and not ent.ent_id_ and all(t.is_alpha and t.is_lower for t in ent)
 
 
 def _whole_name(ent: Span) -> Span:
@@ -203,7 +212,8 @@ def _dateline_outlet(doc: Doc, article: Article, dictionary: ActorDictionary, se
         return []
     link = canonicalize(article.outlet, "ORG", dictionary=dictionary)
     row = dict(evidence(span, article, sentences), label="ORG")
-    row.update(actor_id=link["actor_id"], canonical=link["canonical"], category=link["category"])
+    category = link["category"] or "media"  # what a dateline names there is an outlet
+    row.update(actor_id=link["actor_id"], canonical=link["canonical"], category=category)
     return [row]
 
 
