@@ -231,8 +231,11 @@ def media_line(tables: Tables) -> str:
     if media.empty:
         return ""
     named = ", ".join(
-        f"{html.escape(str(name))} ({n:,})" for name, n in zip(media["canonical"], media["n_articles"])
+        f"{html.escape(str(name))} ({n:,})"
+        for name, n in zip(media["canonical"].head(TOP), media["n_articles"].head(TOP))
     )
+    if len(media) > TOP:
+        named += f" and {len(media) - TOP:,} more"
     return f'<p class="muted">Outlets and media named in the texts (articles), not actors: {named}.</p>'
 
 
