@@ -486,12 +486,16 @@ def test_totals_add_standing_figures_and_leave_out_restatements_excluded_and_par
     ],
 )
 def test_article_tolls(project_nlp, text, expected):
-    doc = project_nlp(text)
+    assert article_tolls(project_nlp, text) == expected
+
+
+def article_tolls(nlp, text: str) -> dict[str, int]:
+    """Outcome -> the article's toll (``best``) of ``text``, headline first when it has one."""
+    doc = nlp(text)
     article = article_from(text, kinds={0: "title"} if "\n\n" in text else None)
     places = resolve_places(doc, article)
     rows = extract_casualties(doc, article, places=places, main_place=main_place(places))
-    totals = casualty_totals(pd.DataFrame(rows)).set_index("outcome")["best"].to_dict()
-    assert totals == expected
+    return casualty_totals(pd.DataFrame(rows)).set_index("outcome")["best"].to_dict()
 
 
 def test_merge_incidents_groups_same_place_and_date_window():

@@ -5,14 +5,11 @@ Test sentences are written for these tests in the style of wire copy.
 
 from __future__ import annotations
 
-import pandas as pd
 import pytest
 
-from helpers.aggregate.totals import casualty_totals
 from helpers.extract.casualties import extract_casualties
-from helpers.extract.places import main_place, resolve_places
 from helpers.nlp import build_pipeline
-from tests.test_casualties import article_from
+from tests.test_casualties import article_from, article_tolls
 
 
 @pytest.fixture(scope="module")
@@ -52,12 +49,7 @@ def project_nlp():
     ],
 )
 def test_article_tolls(project_nlp, text, expected):
-    doc = project_nlp(text)
-    article = article_from(text, kinds={0: "title"} if "\n\n" in text else None)
-    places = resolve_places(doc, article)
-    rows = extract_casualties(doc, article, places=places, main_place=main_place(places))
-    totals = casualty_totals(pd.DataFrame(rows)).set_index("outcome")["best"].to_dict()
-    assert totals == expected
+    assert article_tolls(project_nlp, text) == expected
 
 
 @pytest.mark.parametrize(
