@@ -131,36 +131,61 @@ def test_an_analyst_follows_the_links_offline(report_dir):
     assert problems == []
 
 
+def _sorts_and_filters(table, rows, headers) -> None:
+    """A click on a column header sorts ``rows`` by that column; the search box filters them."""
+    total = rows.count()
+    assert total >= 3 and table.locator(".dt-info").inner_text() == f"showing 1–{total} of {total} rows"
+    column = next(
+        k
+        for k in range(headers.count())
+        if len({rows.nth(i).locator("td").nth(k).inner_text() for i in range(total)}) > 2
+    )
+
+    def cells() -> list[str]:
+        return [rows.nth(i).locator("td").nth(column).inner_text() for i in range(rows.count())]
+
+    before = cells()
+    headers.nth(column).locator(".dt-column-order").click()
+    after = cells()
+    assert sorted(after) == sorted(before)
+    assert after in (sorted(before, key=str.casefold), sorted(before, key=str.casefold, reverse=True))
+    term = next(c for c in after if c.strip())
+    table.locator(".dt-search input").fill(term)
+    assert 1 <= rows.count() < total or all(term in c for c in before)
+    assert all(term in rows.nth(i).inner_text() for i in range(rows.count()))
+    assert f"(filtered from {total})" in table.locator(".dt-info").inner_text() or rows.count() == total
+
+
 @needs_chromium
 def test_report_tables_sort_and_filter_offline(report_dir):
-    """A report table sorts on a click on its header and filters on a search, with no request."""
+    """A notebook report's table sorts on a click on its header and filters on a search, with no request."""
     problems: list[str] = []
     with chromium_page(problems) as page:
         page.goto((report_dir / "02-actors.html").as_uri())
         table = page.locator(".dt-container").filter(has=page.locator(".dt-search")).first
-        rows = table.locator(".dt-scroll-body tbody tr")
-        total = rows.count()
-        assert total >= 3 and table.locator(".dt-info").inner_text() == f"showing 1–{total} of {total} rows"
-        headers = table.locator(".dt-scroll-head th")
-        column = next(
-            k
-            for k in range(headers.count())
-            if len({rows.nth(i).locator("td").nth(k).inner_text() for i in range(total)}) > 2
+        _sorts_and_filters(
+            table, table.locator(".dt-scroll-body tbody tr"), table.locator(".dt-scroll-head th")
         )
+    assert problems == []
 
-        def cells() -> list[str]:
-            return [rows.nth(i).locator("td").nth(column).inner_text() for i in range(rows.count())]
 
-        before = cells()
-        headers.nth(column).locator(".dt-column-order").click()
-        after = cells()
-        assert sorted(after) == sorted(before)
-        assert after in (sorted(before, key=str.casefold), sorted(before, key=str.casefold, reverse=True))
-        term = next(c for c in after if c.strip())
-        table.locator(".dt-search input").fill(term)
-        assert 1 <= rows.count() < total or all(term in c for c in before)
-        assert all(term in rows.nth(i).inner_text() for i in range(rows.count()))
-        assert f"(filtered from {total})" in table.locator(".dt-info").inner_text() or rows.count() == total
+@needs_chromium
+def test_findings_and_profile_tables_sort_and_filter_offline(report_dir):
+    """The findings page's top actors keep their ranking until sorted, then sort and filter; a
+    profile's table is interactive too; tables of a few rows are only sortable."""
+    problems: list[str] = []
+    with chromium_page(problems) as page:
+        page.goto((report_dir / "index.html").as_uri())
+        table = page.locator("h2:has-text('Top actors') + p + .dt-container")
+        rows = table.locator("tbody tr")
+        mentions = [int(rows.nth(i).locator("td").last.inner_text()) for i in range(rows.count())]
+        assert mentions == sorted(mentions, reverse=True)  # the page's order, not the first column's
+        _sorts_and_filters(table, rows, table.locator("thead tr").first.locator("th"))
+        small = page.locator(".dt-container").filter(has_not=page.locator(".dt-search"))
+        assert small.count() >= 1 and small.first.locator(".dt-column-order").count() >= 1
+        page.locator("table a", has_text="Mosul").first.click()
+        page.wait_for_load_state("load")
+        assert page.locator(".dt-container").count() >= 1
     assert problems == []
 
 

@@ -196,7 +196,7 @@ def test_cut_lists_say_where_every_row_is(news):
     _, tables, pages, _ = news
     runs = [NotebookRun("02-actors.ipynb", "02-actors.html", "02 · Who is involved")]
     html = findings_sections(tables, pages, {}, whole_lists(runs))
-    top_actors = html.split("<h2>Top actors</h2>")[1].split("<table>")[0]
+    top_actors = html.split("<h2>Top actors</h2>")[1].split("<table")[0]
     assert "of" in top_actors and "actors · all in" in top_actors
     assert '<a href="02-actors.html">02 · Who is involved</a>' in top_actors
     assert '<a href="tables/actors.csv">actors.csv</a>' in top_actors

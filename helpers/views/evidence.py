@@ -44,7 +44,12 @@ def page_name(article_id: str) -> str:
 
 
 def evidence_page(
-    article: dict, spans: pd.DataFrame, rows: dict[str, pd.DataFrame], *, nav: Sequence[tuple[str, str]] = ()
+    article: dict,
+    spans: pd.DataFrame,
+    rows: dict[str, pd.DataFrame],
+    *,
+    nav: Sequence[tuple[str, str]] = (),
+    script: str = "",
 ) -> str:
     """A whole page: title, metadata and source link, legend, highlighted text, the article's rows.
 
@@ -53,6 +58,7 @@ def evidence_page(
         spans: Highlight spans (see :func:`~helpers.views.evidence_markup.highlight_spans`).
         rows: Extra tables to show under the text (e.g. the article's casualty figures).
         nav: Navigation links (``label, href``).
+        script: The report's table script (relative link; see :func:`~helpers.views.page.page`).
     """
     esc = html.escape
     title = article.get("title") or article["article_id"]
@@ -72,7 +78,7 @@ def evidence_page(
 {legend_html(shown)}
 <div class="article-text">{marked_text(article["text"], shown)}</div>
 {sections}"""
-    return page(title, body, nav=nav, style=MARK_STYLE)
+    return page(title, body, nav=nav, style=MARK_STYLE, script=script)
 
 
 def _tip(*parts: object) -> str:
@@ -215,7 +221,13 @@ def article_rows_for_page(tables) -> dict[str, dict[str, pd.DataFrame]]:
 
 
 def write_evidence_pages(
-    articles, tables, directory, *, limit: int = 500, nav: Sequence[tuple[str, str]] = ()
+    articles,
+    tables,
+    directory,
+    *,
+    limit: int = 500,
+    nav: Sequence[tuple[str, str]] = (),
+    script: str = "",
 ) -> pd.DataFrame:
     """Write one evidence page per loaded article (at most ``limit``), return the list.
 
@@ -225,6 +237,7 @@ def write_evidence_pages(
         directory: Folder for the pages.
         limit: Pages written at most (articles in id order); the rest are listed without a page.
         nav: Navigation links of every page (relative to ``directory``).
+        script: The report's table script, relative to ``directory``.
 
     Returns:
         ``article_id``, ``title``, ``page`` (file name, "" when over the limit).
@@ -245,7 +258,11 @@ def write_evidence_pages(
             }
             (directory / name).write_text(
                 evidence_page(
-                    record, spans.get(article.article_id, empty), rows.get(article.article_id, {}), nav=nav
+                    record,
+                    spans.get(article.article_id, empty),
+                    rows.get(article.article_id, {}),
+                    nav=nav,
+                    script=script,
                 ),
                 encoding="utf-8",
             )
@@ -253,7 +270,9 @@ def write_evidence_pages(
     return pd.DataFrame(listed, columns=["article_id", "title", "page"])
 
 
-def evidence_list_page(tables, pages: pd.DataFrame, *, nav: Sequence[tuple[str, str]] = ()) -> str:
+def evidence_list_page(
+    tables, pages: pd.DataFrame, *, nav: Sequence[tuple[str, str]] = (), script: str = ""
+) -> str:
     """Every article with its evidence page, newest first (undated last), with its killed toll.
 
     Args:
@@ -279,4 +298,4 @@ def evidence_list_page(tables, pages: pd.DataFrame, *, nav: Sequence[tuple[str, 
         links={"title": "page"},
         caption=f"{len(listed):,} articles",
     )
-    return page("Evidence pages", f"<h1>Evidence pages</h1>{note}{table}", nav=nav)
+    return page("Evidence pages", f"<h1>Evidence pages</h1>{note}{table}", nav=nav, script=script)

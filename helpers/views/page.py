@@ -1,7 +1,8 @@
 """The static pages Sitrep writes itself (findings, evidence, profiles): head, navigation, tables.
 
-Every value from the corpus goes through :func:`html.escape`; pages hold no script and
-load nothing from the network (images are embedded as ``data:`` URIs).
+Every value from the corpus goes through :func:`html.escape`; pages load nothing from the
+network (images are embedded as ``data:`` URIs) and hold no script of their own: a page
+with tables loads the report's local table script (:mod:`helpers.views.page_tables`).
 """
 
 from __future__ import annotations
@@ -13,6 +14,8 @@ from collections.abc import Sequence
 
 import pandas as pd
 from matplotlib.figure import Figure
+
+from helpers.views.page_tables import TABLE_CLASS
 
 #: Shown where a section has no row, so an empty table reads as a finding, not a failure.
 NONE_FOUND = "none found"
@@ -34,13 +37,20 @@ img.map { max-width: 100%; height: auto; }
 """
 
 
-def page(title: str, body: str, *, nav: Sequence[tuple[str, str]] = (), style: str = "") -> str:
-    """A whole page: escaped ``title``, the navigation bar, then ``body`` (already HTML)."""
+def page(
+    title: str, body: str, *, nav: Sequence[tuple[str, str]] = (), style: str = "", script: str = ""
+) -> str:
+    """A whole page: escaped ``title``, the navigation bar, then ``body`` (already HTML).
+
+    ``script`` is the relative link of the report's table script, which makes the page's
+    tables interactive ("" for none: the tables stay plain HTML).
+    """
+    tag = f'<script src="{html.escape(script)}"></script>' if script else ""
     return f"""<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{html.escape(title)}</title>
-<style>{STYLE}{style}</style></head><body>
+<style>{STYLE}{style}</style>{tag}</head><body>
 {nav_bar(nav)}
 {body}
 </body></html>
@@ -94,6 +104,8 @@ def html_table(
     >>> frame = pd.DataFrame({"n": [1], "name": ["<x>"], "href": ["p.html"]})
     >>> html_table(frame, links={"name": "href"}).split("<tbody>")[1]
     '<tr><td class="num">1</td><td><a href="p.html">&lt;x&gt;</a></td></tr></tbody></table>'
+    >>> html_table(frame).startswith('<table class="sitrep-table">')
+    True
     """
     if frame.empty:
         return f'<p class="none">{NONE_FOUND}</p>'
@@ -111,7 +123,8 @@ def html_table(
         )
         rows.append(f"<tr>{cells}</tr>")
     above = f'<p class="muted">{html.escape(caption)}{" · " + full if full else ""}</p>' if caption else ""
-    return f"{above}<table><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
+    body = "".join(rows)
+    return f'{above}<table class="{TABLE_CLASS}"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
 
 
 def article_links(pages: pd.DataFrame, *, prefix: str = "articles/") -> dict[str, str]:

@@ -19,12 +19,12 @@ import pandas as pd
 
 from helpers.run import Tables
 from helpers.views.evidence import page_name
-from helpers.views.findings import TOP, parties, ranked
+from helpers.views.findings import TOP, parties, ranked, shown_of
 from helpers.views.maps import draw_places_map
 from helpers.views.page import NONE_FOUND, article_links, figure_img, html_table, page, plural
 
-#: Rows shown per section of a profile (the CSV tables hold every row).
-ROWS = 25
+#: Rows shown per section of a profile, paged and searchable (the CSV tables hold every row).
+ROWS = 500
 
 
 class ReadOnce:
@@ -82,7 +82,6 @@ def _counted(
         frame.groupby(key, sort=True)
         .agg(name=(name, "first"), mentions=("article_id", "size"), article=("article_id", "min"))
         .sort_values(["mentions", "name"], ascending=[False, True], kind="stable")
-        .head(ROWS)
     )
     return pd.DataFrame(
         {
@@ -95,7 +94,7 @@ def _counted(
 
 def _sentences(rows: pd.DataFrame, links: dict[str, str]) -> pd.DataFrame:
     """Distinct evidence sentences with their article, linked to its evidence page."""
-    rows = rows.drop_duplicates(["article_id", "sentence"]).head(ROWS)
+    rows = rows.drop_duplicates(["article_id", "sentence"])
     return pd.DataFrame(
         {
             "sentence": rows["sentence"],
@@ -107,7 +106,7 @@ def _sentences(rows: pd.DataFrame, links: dict[str, str]) -> pd.DataFrame:
 
 def _figures(casualties: pd.DataFrame, links: dict[str, str]) -> pd.DataFrame:
     """Casualty figures with whether they count, linked to their article."""
-    rows = casualties.head(ROWS)
+    rows = casualties
     return pd.DataFrame(
         {
             "figure": rows["text"],
@@ -123,8 +122,15 @@ def _figures(casualties: pd.DataFrame, links: dict[str, str]) -> pd.DataFrame:
 
 
 def _sections(sections: dict[str, pd.DataFrame]) -> str:
+    """Each section's rows, at most :data:`ROWS` (with "500 of 1,627 rows" when cut), the
+    first column linked."""
     return "".join(
-        f"<h2>{html.escape(title)}</h2>" + html_table(frame, links={frame.columns[0]: "href"})
+        f"<h2>{html.escape(title)}</h2>"
+        + html_table(
+            frame.head(ROWS),
+            links={frame.columns[0]: "href"},
+            caption=shown_of(frame.head(ROWS), len(frame), "rows") if len(frame) > ROWS else "",
+        )
         for title, frame in sections.items()
     )
 
@@ -177,7 +183,7 @@ def actor_profile(
                         "mentions": affiliated["n_mentions"],
                         "href": "",
                     }
-                ).head(ROWS),
+                ),
                 "Quotes of it or its people": pd.DataFrame(
                     {
                         "speaker": quoted["speaker"],
@@ -185,7 +191,7 @@ def actor_profile(
                         "quote": quoted["quote"],
                         "href": quoted["article_id"].map(links).fillna(""),
                     }
-                ).head(ROWS),
+                ),
                 "Actors named with it": _counted(others, "actor_id", "canonical", links, "actor", profiles),
                 "Evidence sentences": _sentences(own, links),
             }
@@ -230,7 +236,12 @@ def place_profile(
 
 
 def write_profiles(
-    tables: Tables, pages: pd.DataFrame, directory: Path, *, nav: Sequence[tuple[str, str]] = ()
+    tables: Tables,
+    pages: pd.DataFrame,
+    directory: Path,
+    *,
+    nav: Sequence[tuple[str, str]] = (),
+    script: str = "",
 ) -> dict[str, str]:
     """Write the profiles of the top actors and places; return id -> link from the report folder.
 
@@ -239,6 +250,7 @@ def write_profiles(
         pages: Evidence pages (:func:`~helpers.views.evidence.write_evidence_pages`).
         directory: The profiles' folder (``profiles/`` of the report folder).
         nav: Navigation links, relative to ``directory``.
+        script: The report's table script, relative to ``directory``.
     """
     directory.mkdir(parents=True, exist_ok=True)
     cached = ReadOnce(tables)
@@ -250,11 +262,11 @@ def write_profiles(
     for actor in actors:
         body = actor_profile(cached, actor, links, names)
         (directory / names[actor["actor_id"]]).write_text(
-            page(actor["canonical"], body, nav=nav), encoding="utf-8"
+            page(actor["canonical"], body, nav=nav, script=script), encoding="utf-8"
         )
     for place in places:
         body = place_profile(cached, place, links, names)
         (directory / names[place["place_id"]]).write_text(
-            page(place["canonical"], body, nav=nav), encoding="utf-8"
+            page(place["canonical"], body, nav=nav, script=script), encoding="utf-8"
         )
     return {key: f"{directory.name}/{name}" for key, name in names.items()}

@@ -39,6 +39,7 @@ from helpers.views.evidence import evidence_list_page, write_evidence_pages
 from helpers.views.execute import CELL_TIMEOUT, KERNEL, Progress, QuietKernelManager, execute_notebook
 from helpers.views.findings import findings_sections, report_list
 from helpers.views.page import full_list, html_table, nav_bar, page
+from helpers.views.page_tables import TABLE_SCRIPT, write_table_script
 from helpers.views.profiles import write_profiles
 
 NOTEBOOK_PATTERN = re.compile(r"^\d\d-[a-z0-9-]+\.ipynb$")
@@ -164,13 +165,17 @@ def build_reports(
     runs = [NotebookRun(nb.name, nb.with_suffix(".html").name, notebook_title(nb)) for nb in notebooks]
     print("writing evidence pages and profiles", flush=True)
     below = report_nav(runs, prefix="../")  # the links of pages one folder down
-    pages = write_evidence_pages(iter_articles(corpus_path), tables, out / "articles", nav=below)
-    profiles = write_profiles(tables, pages, out / "profiles", nav=below)
+    write_table_script(out)
+    script = "../" + TABLE_SCRIPT  # the same for pages one folder down
+    pages = write_evidence_pages(
+        iter_articles(corpus_path), tables, out / "articles", nav=below, script=script
+    )
+    profiles = write_profiles(tables, pages, out / "profiles", nav=below, script=script)
     (out / "articles" / "index.html").write_text(
-        evidence_list_page(tables, pages, nav=below), encoding="utf-8"
+        evidence_list_page(tables, pages, nav=below, script=script), encoding="utf-8"
     )
     (out / "tables" / "index.html").write_text(
-        tables_page(corpus_name, tables, csv_files, nav=below), encoding="utf-8"
+        tables_page(corpus_name, tables, csv_files, nav=below, script=script), encoding="utf-8"
     )
     if model:
         os.environ["SITREP_MODEL"] = model
@@ -284,10 +289,10 @@ def index_html(
 <p><a href="articles/index.html">Every article with its highlighted evidence</a>
 ({(pages["page"] != "").sum():,} pages) · <a href="tables/index.html">every table as CSV</a></p>
 <p class="muted">Places: GeoNames (CC BY 4.0). Boundaries: Natural Earth (public domain).</p>"""
-    return page(f"Sitrep findings: {corpus_name}", body, nav=report_nav(runs))
+    return page(f"Sitrep findings: {corpus_name}", body, nav=report_nav(runs), script=TABLE_SCRIPT)
 
 
-def tables_page(corpus_name: str, tables, csv_files: list[str], *, nav) -> str:
+def tables_page(corpus_name: str, tables, csv_files: list[str], *, nav, script: str = "") -> str:
     """The list of CSV tables with their row counts."""
     rows = pd.DataFrame(
         {
@@ -301,7 +306,7 @@ def tables_page(corpus_name: str, tables, csv_files: list[str], *, nav) -> str:
     body = f"""<h1>Tables: {html.escape(corpus_name)}</h1>
 <p>Every table in full, as CSV for spreadsheets (cells that would start a formula begin with ').
 The columns are described in the README ("Tables").</p>{html_table(rows, links={"table": "href"})}"""
-    return page(f"Tables: {corpus_name}", body, nav=nav)
+    return page(f"Tables: {corpus_name}", body, nav=nav, script=script)
 
 
 def nothing_to_show_html(corpus_name: str, message: str, skipped) -> str:
