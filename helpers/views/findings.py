@@ -218,9 +218,9 @@ def top_events_html(tables: Tables, links: dict[str, str], full: str = "") -> st
         first = events["article_ids"].head(TOP).fillna("").str.split(";").str[0]
         shown = shown.assign(href=first.map(links).fillna("").to_numpy())
     caption = f"{len(shown):,} of {len(events):,} events" if len(events) else ""
-    table = html_table(
-        shown, links={shown.columns[0]: "href"} if "href" in shown else {}, caption=caption, full=full
-    )
+    # The type is the link (every event has one; a date or a place may be missing).
+    linked = "event_type" if "event_type" in shown else shown.columns[0]
+    table = html_table(shown, links={linked: "href"} if "href" in shown else {}, caption=caption, full=full)
     return f"<h2>Top events</h2>{table}"
 
 

@@ -4,12 +4,14 @@ Those pages are written as plain escaped HTML tables (:func:`helpers.views.page.
 readable without any script. :func:`write_table_script` writes one local script into the
 report folder, ``assets/tables.js``, that turns each of them into a DataTables table with
 the same options as the notebook reports (:data:`helpers.views.interactive.OPTIONS`):
-sorting, a search box, a filter per column, "showing 1–10 of 10 rows", pages of 25 rows for
-long tables (tables of fewer than :data:`SMALL_TABLE` rows are only sortable). The DataTables bundle is the one itables ships for offline use, embedded in
-the script (nothing is loaded from the network); it is loaded the way itables loads it in
-a notebook (a module from a ``blob:`` URL), which also works on pages opened from disk.
-One shared script, not one copy per page: a report has up to 500 evidence pages, and the
-bundle is about 1 MB.
+sorting, a search box, a filter per column, "showing 1–10 of 10 rows", pages of 25 rows
+for long tables (tables of fewer than :data:`SMALL_TABLE` rows are only sortable).
+
+The DataTables bundle is the one itables ships for offline use, embedded in the script
+(nothing is loaded from the network) and loaded the way itables loads it in a notebook (a
+module from a ``blob:`` URL), which also works on pages opened from disk. One shared
+script, not one copy per page: a report has up to 500 evidence pages, and the bundle is
+about 1 MB.
 
 DataTables reads the rows from the page, so links and escaping stay as written, and the
 order the page gives (most mentioned first, deadliest first) is kept until a header is
