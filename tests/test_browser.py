@@ -115,6 +115,11 @@ def test_an_analyst_follows_the_links_offline(report_dir):
         assert marks.count() > 0 and " · id " in marks.first.get_attribute("title")
         assert page.locator("mark.casualty.counted").count() >= 1
         assert page.evaluate("() => window.__pwned === undefined")
+        page.locator('mark a.tag[href*="profiles/"]').first.click()  # a highlight's label -> its profile
+        page.wait_for_load_state("load")
+        assert "/profiles/" in page.url
+        page.go_back()
+        page.wait_for_load_state("load")
         page.locator("nav.sitrep-nav a", has_text="Evidence pages").click()
         page.wait_for_load_state("load")
         assert page.url.endswith("/articles/index.html")

@@ -16,7 +16,7 @@ from helpers.run import Tables, extract
 from helpers.tables import SCHEMAS
 from helpers.views.evidence import write_evidence_pages
 from helpers.views.findings import findings_sections, headline_figures
-from helpers.views.profiles import write_profiles
+from helpers.views.profiles import profile_names, write_profiles
 from helpers.views.report import NotebookRun, index_html, notebook_tables, whole_lists
 
 RECORDS = [
@@ -213,3 +213,21 @@ def test_outlets_are_listed_apart_from_the_top_actors(tmp_path):
     listed, outlets = top_actors.split("Outlets and media named in the texts")
     assert "Islamic State" in listed and "CBS News" not in listed
     assert "CBS News (1)" in outlets
+
+
+def test_evidence_highlights_link_the_profiles_of_the_top_actors_and_places(news, tmp_path):
+    root, tables, _, _ = news
+    names = profile_names(tables)
+    linked = {key: f"../profiles/{name}" for key, name in names.items()}
+    pages = write_evidence_pages(load_corpus(root / "corpus"), tables, tmp_path, profiles=linked)
+    first = pages.loc[pages["title"].str.startswith("Bombing"), "page"].iloc[0]
+    html = (tmp_path / first).read_text(encoding="utf-8")
+    kirkuk = tables.read("places").query("canonical == 'Kirkuk'")["place_id"].iloc[0]
+    assert f'<a class="tag" href="../profiles/{names[kirkuk]}">PLACE</a>' in html
+    assert "a linked label opens its profile" in html.split('class="legend-row"')[1].split("</p>")[0]
+    assert html.count('<a class="tag"') == sum(
+        html.count(f'href="../profiles/{name}"') for name in set(names.values())
+    )
+    plain = write_evidence_pages(load_corpus(root / "corpus"), tables, tmp_path / "plain")
+    assert '<a class="tag"' not in (tmp_path / "plain" / first).read_text(encoding="utf-8")
+    assert plain["page"].tolist() == pages["page"].tolist()

@@ -100,17 +100,19 @@ def _figure(low: object, high: object) -> str:
     return "" if low is None else str(low)
 
 
-def corpus_spans(tables) -> pd.DataFrame:
+def corpus_spans(tables, profiles: dict[str, str] | None = None) -> pd.DataFrame:
     """Highlight spans of every article, from every extracted table that has offsets.
 
     Entity mentions are shown as actors (when linked), persons or plain entities;
     resolved places and casualty figures take priority where they cross. ``tip``
     holds what hovering shows (canonical name, id, scope, rule), ``style`` whether a
-    casualty figure is ``counted`` or ``excluded``.
+    casualty figure is ``counted`` or ``excluded``, ``href`` the profile of an actor or
+    place in ``profiles`` (id -> link).
 
     Returns:
-        ``article_id``, ``start_char``, ``end_char``, ``label``, ``layer``, ``tip``, ``style``.
+        ``article_id``, ``start_char``, ``end_char``, ``label``, ``layer``, ``tip``, ``style``, ``href``.
     """
+    profiles = profiles or {}
     mentions = tables.read(
         "mentions",
         columns=["article_id", "start_char", "end_char", "label", "actor_id", "canonical", "category"],
@@ -119,6 +121,7 @@ def corpus_spans(tables) -> pd.DataFrame:
     person = mentions["label"] == "PERSON"
     frames = [
         mentions.assign(
+            href=mentions["actor_id"].map(profiles),
             layer=["actor" if a else "person" if p else "entity" for a, p in zip(linked, person)],
             label=[
                 "ACTOR" if a else "PERSON" if p else label
@@ -142,6 +145,7 @@ def corpus_spans(tables) -> pd.DataFrame:
     places = places[places["place_id"].fillna("") != ""]
     frames.append(
         places.assign(
+            href=places["place_id"].map(profiles),
             layer="place",
             label=["DEMONYM" if r == "demonym" else "PLACE" for r in places["role"]],
             tip=[
@@ -176,7 +180,7 @@ def corpus_spans(tables) -> pd.DataFrame:
             ],
         )
     )
-    columns = ["article_id", "start_char", "end_char", "label", "layer", "tip", "style"]
+    columns = ["article_id", "start_char", "end_char", "label", "layer", "tip", "style", "href"]
     return pd.concat([f.reindex(columns=columns) for f in frames], ignore_index=True).dropna(
         subset=["start_char", "end_char"]
     )
@@ -228,6 +232,7 @@ def write_evidence_pages(
     limit: int = 500,
     nav: Sequence[tuple[str, str]] = (),
     script: str = "",
+    profiles: dict[str, str] | None = None,
 ) -> pd.DataFrame:
     """Write one evidence page per loaded article (at most ``limit``), return the list.
 
@@ -238,13 +243,14 @@ def write_evidence_pages(
         limit: Pages written at most (articles in id order); the rest are listed without a page.
         nav: Navigation links of every page (relative to ``directory``).
         script: The report's table script, relative to ``directory``.
+        profiles: Actor or place id -> its profile, relative to ``directory`` (highlights link them).
 
     Returns:
         ``article_id``, ``title``, ``page`` (file name, "" when over the limit).
     """
     directory = Path(directory)
     directory.mkdir(parents=True, exist_ok=True)
-    spans = {key: group for key, group in corpus_spans(tables).groupby("article_id")}
+    spans = {key: group for key, group in corpus_spans(tables, profiles).groupby("article_id")}
     rows = article_rows_for_page(tables)
     empty = pd.DataFrame(columns=["start_char", "end_char", "label", "layer"])
     listed = []

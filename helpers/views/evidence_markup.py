@@ -2,9 +2,10 @@
 
 A place inside an organisation's name (``Kurdistan`` in ``Kurdistan Regional
 Government``) is shown inside the organisation, both highlighted; each highlight's
-``title`` (the browser's tooltip) gives its canonical name, id, scope and rule. Casualty
-figures that count and figures that do not are drawn in different styles. All text is
-escaped: an article holding ``<script>`` shows it as text. No script, no external file.
+``title`` (the browser's tooltip) gives its canonical name, id, scope and rule, and the
+label of an actor or place that has a profile links to it. Casualty figures that count and
+figures that do not are drawn in different styles. All text is escaped: an article holding
+``<script>`` shows it as text. No script, no external file.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ MARK_STYLE = """
 mark { padding: .05em .2em; border-radius: .3em; line-height: 2; background: #ececec; color: inherit; }
 mark mark { margin: 0 .1em; }
 mark .tag { font-size: .6em; font-weight: 600; margin-left: .3em; vertical-align: middle; color: #444; }
+mark a.tag { color: #1a4f8b; }
 mark.place { background: #9fd3a8; } mark.demonym { background: #d7e7c8; }
 mark.actor { background: #a9c8f0; } mark.person { background: #f3d28b; }
 mark.casualty.counted { background: #f4a6a6; border: 2px solid #b22222; }
@@ -52,11 +54,11 @@ def highlight_spans(spans: pd.DataFrame) -> list[dict]:
 
     Args:
         spans: Columns ``start_char``, ``end_char``, ``label`` (display label) and ``layer``
-            (one of :data:`LAYERS`), optionally ``tip`` (hover text) and ``style``
-            (extra CSS class, e.g. ``counted``).
+            (one of :data:`LAYERS`), optionally ``tip`` (hover text), ``style``
+            (extra CSS class, e.g. ``counted``) and ``href`` (the profile its label links to).
 
     Returns:
-        ``[{"start", "end", "label"}]`` (plus ``tip`` and ``style`` when given), sorted by
+        ``[{"start", "end", "label"}]`` (plus ``tip``, ``style`` and ``href`` when given), sorted by
         offset, outer spans before the spans they hold.
 
     >>> frame = pd.DataFrame({"start_char": [0, 0, 10], "end_char": [9, 4, 15],
@@ -71,7 +73,7 @@ def highlight_spans(spans: pd.DataFrame) -> list[dict]:
     ordered = spans.assign(
         _rank=spans["layer"].map(rank).fillna(len(LAYERS)), _len=spans["end_char"] - spans["start_char"]
     ).sort_values(["_rank", "_len", "start_char"], ascending=[True, False, True], kind="stable")
-    extra = [c for c in ("tip", "style") if c in spans.columns]
+    extra = [c for c in ("tip", "style", "href") if c in spans.columns]
     taken: list[dict] = []
     for row in ordered.to_dict("records"):
         start, end = int(row["start_char"]), int(row["end_char"])
@@ -104,8 +106,13 @@ def _css(span: dict) -> str:
 def marked_text(text: str, spans: list[dict]) -> str:
     """``text`` escaped, with each span (from :func:`highlight_spans`) as a ``<mark>``.
 
+    A span's label is a link when it has an ``href`` (label links never nest: an inner
+    span's label closes before the outer span's).
+
     >>> marked_text("a <b> c", [{"start": 2, "end": 5, "label": "PLACE", "tip": "x & y"}])
     'a <mark class="place" title="x &amp; y">&lt;b&gt;<span class="tag">PLACE</span></mark> c'
+    >>> marked_text("Mosul", [{"start": 0, "end": 5, "label": "PLACE", "href": "../p.html"}])
+    '<mark class="place">Mosul<a class="tag" href="../p.html">PLACE</a></mark>'
     """
     parts: list[str] = []
     stack: list[tuple[int, str]] = []  # open spans: (end, closing markup)
@@ -125,7 +132,13 @@ def marked_text(text: str, spans: list[dict]) -> str:
         css = f' class="{_css(span)}"' if _css(span) else ""
         tip = f' title="{html.escape(span["tip"])}"' if span.get("tip") else ""
         parts.append(f"<mark{css}{tip}>")
-        stack.append((span["end"], f'<span class="tag">{html.escape(span["label"])}</span></mark>'))
+        label = html.escape(span["label"])
+        tag = (
+            f'<a class="tag" href="{html.escape(span["href"])}">{label}</a>'
+            if span.get("href")
+            else f'<span class="tag">{label}</span>'
+        )
+        stack.append((span["end"], f"{tag}</mark>"))
     close_until(len(text))
     parts.append(html.escape(text[position:]))
     return "".join(parts)
@@ -143,4 +156,8 @@ def legend_html(spans: list[dict]) -> str:
         for css, label, description in _LEGEND
         if css in shown
     )
-    return f'<p class="legend-row">Highlights: {items}hover over one for its name, id, scope and rule.</p>'
+    profiles = " (a linked label opens its profile)" if any(s.get("href") for s in spans) else ""
+    return (
+        f'<p class="legend-row">Highlights: {items}hover over one for its name, id, scope and rule'
+        f"{profiles}.</p>"
+    )

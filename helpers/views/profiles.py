@@ -235,6 +235,20 @@ def place_profile(
     }"""
 
 
+def profiled(tables: Tables | ReadOnce) -> tuple[list[dict], list[dict]]:
+    """The actors (parties) and places that get a profile: the :data:`TOP` most mentioned of each."""
+    actors = ranked(parties(tables.read("actors"))).head(TOP).to_dict("records")
+    places = ranked(tables.read("places")).head(TOP).to_dict("records")
+    return actors, places
+
+
+def profile_names(tables: Tables | ReadOnce) -> dict[str, str]:
+    """Actor or place id -> the file name of its profile, for those :func:`profiled` names."""
+    actors, places = profiled(tables)
+    names = {a["actor_id"]: profile_page_name("actor", a["actor_id"]) for a in actors}
+    return names | {p["place_id"]: profile_page_name("place", p["place_id"]) for p in places}
+
+
 def write_profiles(
     tables: Tables,
     pages: pd.DataFrame,
@@ -255,10 +269,8 @@ def write_profiles(
     directory.mkdir(parents=True, exist_ok=True)
     cached = ReadOnce(tables)
     links = article_links(pages, prefix="../articles/")
-    actors = ranked(parties(cached.read("actors"))).head(TOP).to_dict("records")
-    places = ranked(cached.read("places")).head(TOP).to_dict("records")
-    names = {a["actor_id"]: profile_page_name("actor", a["actor_id"]) for a in actors}
-    names |= {p["place_id"]: profile_page_name("place", p["place_id"]) for p in places}
+    actors, places = profiled(cached)
+    names = profile_names(cached)
     for actor in actors:
         body = actor_profile(cached, actor, links, names)
         (directory / names[actor["actor_id"]]).write_text(

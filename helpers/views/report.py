@@ -40,7 +40,7 @@ from helpers.views.execute import CELL_TIMEOUT, KERNEL, Progress, QuietKernelMan
 from helpers.views.findings import findings_sections, report_list
 from helpers.views.page import full_list, html_table, nav_bar, page
 from helpers.views.page_tables import TABLE_SCRIPT, write_table_script
-from helpers.views.profiles import write_profiles
+from helpers.views.profiles import profile_names, write_profiles
 
 NOTEBOOK_PATTERN = re.compile(r"^\d\d-[a-z0-9-]+\.ipynb$")
 TEMPLATES = Path(__file__).with_name("templates")
@@ -167,8 +167,9 @@ def build_reports(
     below = report_nav(runs, prefix="../")  # the links of pages one folder down
     write_table_script(out)
     script = "../" + TABLE_SCRIPT  # the same for pages one folder down
+    profiled = {key: f"../profiles/{name}" for key, name in profile_names(tables).items()}
     pages = write_evidence_pages(
-        iter_articles(corpus_path), tables, out / "articles", nav=below, script=script
+        iter_articles(corpus_path), tables, out / "articles", nav=below, script=script, profiles=profiled
     )
     profiles = write_profiles(tables, pages, out / "profiles", nav=below, script=script)
     (out / "articles" / "index.html").write_text(
