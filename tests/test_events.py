@@ -12,8 +12,8 @@ import spacy
 
 from helpers import config
 from helpers.aggregate import event_merge
-from helpers.aggregate.event_merge import cluster_reports
-from helpers.aggregate.events import events_table
+from helpers.aggregate.event_merge import cluster_reports, join_by_people
+from helpers.aggregate.events import events_table, report_people
 from helpers.extract.events.coding import agent_side, classify, code_actors, interaction
 from helpers.extract.events.dating import event_date
 from helpers.extract.events.reports import _place
@@ -189,6 +189,57 @@ def test_merge_compares_reports_only_within_the_date_window(monkeypatch):
     ]
     assert len(cluster_reports(reports, {})) == 2000
     assert len(calls) < 20 * len(reports)  # all pairs would be 2 million
+
+
+def test_a_follow_up_naming_the_victim_joins_the_event_weeks_later():
+    reports = [
+        report("shot", "2015-06-03", "gn:1", killed=0, injured=1),
+        report("died", "2015-07-20", "gn:1", killed=1, injured=0),  # the victim died, weeks later
+        report("trial", "2016-02-11", "gn:2", killed=1, injured=0, lat=41.0, admin1="Ohio"),
+        report("other", "2015-06-03", "gn:1", killed=2, injured=0),  # another shooting, same town
+    ]
+    events = cluster_reports(reports, {})
+    assert len(events) == 4  # no date window reaches the follow-ups
+    people = {"shot": {"jo-ann-ray"}, "died": {"jo-ann-ray"}, "trial": {"jo-ann-ray"}, "other": {"al-moss"}}
+    assert keys(join_by_people(events, people)) == [["died", "shot", "trial"], ["other"]]
+
+
+def test_a_name_in_many_events_or_in_two_countries_links_nothing():
+    start = dt.date(2015, 1, 1)
+    reports = [
+        report(f"r{n}", (start + dt.timedelta(days=30 * n)).isoformat(), f"gn:{n}", lat=n, lon=n)
+        for n in range(6)
+    ]
+    chief = {f"r{n}": {"james-craig"} for n in range(6)}  # a police chief who speaks of every shooting
+    assert len(join_by_people(cluster_reports(reports, {}), chief)) == 6
+    abroad = [report("a", "2015-01-01", "gn:1"), dict(report("b", "2015-03-01", "gn:2"), country="Canada")]
+    assert len(join_by_people(cluster_reports(abroad, {}), {"a": {"jo-ray"}, "b": {"jo-ray"}})) == 2
+
+
+def test_report_people_are_full_names_in_the_evidence_not_officials_or_buildings():
+    reports = pd.DataFrame(
+        [
+            {"article_id": "a", "report": 0, "evidence": "0-100"},
+            {"article_id": "a", "report": 1, "evidence": "200-300"},
+        ]
+    )
+    people = pd.DataFrame(
+        [
+            {"article_id": "a", "start_char": 10, "person_id": "jo-ann-ray", "title": "", "rank": ""},
+            {"article_id": "a", "start_char": 20, "person_id": "ray", "title": "", "rank": ""},
+            {
+                "article_id": "a",
+                "start_char": 30,
+                "person_id": "james-craig",
+                "title": "police chief",
+                "rank": "",
+            },
+            {"article_id": "a", "start_char": 40, "person_id": "ben-taub-hospital", "title": "", "rank": ""},
+            {"article_id": "a", "start_char": 150, "person_id": "al-moss", "title": "", "rank": ""},
+            {"article_id": "a", "start_char": 250, "person_id": "al-moss", "title": "", "rank": ""},
+        ]
+    )
+    assert report_people(reports, people) == {"a#0": {"jo-ann-ray"}, "a#1": {"al-moss"}}
 
 
 def test_undated_reports_stay_apart_and_keep_their_reason():
