@@ -83,7 +83,7 @@ def test_a_phrase_is_read_by_its_syntax_and_by_its_neighbours(nlp):
     assert "air strike" in sentence_words(next(nlp("US air strikes killed ten.").sents))
 
 
-def test_a_setting_of_the_lead_is_no_strategic_development(tmp_path, monkeypatch):
+def test_setting_arrests_and_historical_groups_through_extract(tmp_path, monkeypatch):
     monkeypatch.setenv("SITREP_CACHE", str(tmp_path / "cache"))
     texts = {
         "setting": "Residents spoke to reporters after a press conference at the tribal headquarters "
@@ -91,6 +91,8 @@ def test_a_setting_of_the_lead_is_no_strategic_development(tmp_path, monkeypatch
         "meeting": "Tribal leaders will meet in the town of Hit on Monday, officials said.",
         "arrested": "A man was killed and two women were wounded in a fight outside a bar in Springfield "
         "on Sunday, and police arrested a suspect.",
+        "historical": "A bomb planted by the Provisional IRA killed five soldiers in the town of Newry "
+        "on Friday.",
     }
     corpus = tmp_path / "leads.jsonl"
     corpus.write_text(
@@ -105,3 +107,5 @@ def test_a_setting_of_the_lead_is_no_strategic_development(tmp_path, monkeypatch
     assert reports.loc["meeting", "excluded"]  # planned
     # Those arrested are no side of a clash: the fight that killed a man is an attack.
     assert reports.loc["arrested", "sub_event_type"] == "Attack"
+    # Armed groups of earlier conflicts are in the dictionary (WikiEvents' attackers).
+    assert reports.loc["historical", "actor1"] == "Provisional IRA"
