@@ -91,12 +91,18 @@ def _groups(figures: list[dict], places: Sequence[dict], doc: Doc) -> list[list[
 def _place(
     rows: list[dict], places: Sequence[dict], fallback: dict | None, sentences: Sequence[Span]
 ) -> dict | None:
-    """The place row of the incident: the most named place of its figures, else the article's;
-    a province or country is narrowed to the finest place inside it its evidence names
+    """The place row of the incident: the most named place of its figures, else the article's (also
+    when that place is abroad, named once, and the article's is named more); a province or country
+    is narrowed to the finest place inside it its evidence names
     ("at a cafe in Madrid, Spain": Madrid), as ACLED codes the most precise location."""
     named = Counter(r["place_id"] for r in rows if r["place_id"])
     ranked = (p for place_id, _ in named.most_common() for p in places if p["place_id"] == place_id)
     found = next(ranked, None) or fallback
+    if found is not None and fallback is not None and found["country"] != fallback["country"]:
+        # A place abroad named once, in an article about a place of its own country named more
+        # ("Toyota" read as the Japanese city in a Texas story), is a misreading: the main place.
+        once = sum(p["place_id"] == found["place_id"] for p in places) < 2 <= fallback.get("n_mentions", 0)
+        found = fallback if once else found
     if found is None or not found["precision"] or int(found["precision"]) < 3:
         return found
     inside = [
