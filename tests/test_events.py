@@ -101,6 +101,19 @@ def test_a_country_place_is_narrowed_to_the_town_its_evidence_names(blank):
     assert _place([figure], places, None, [doc[11:]])["place_id"] == "es"  # Lyon is not in Spain
 
 
+def test_a_place_abroad_named_once_gives_way_to_the_article_main_place(blank):
+    doc = blank("A man was shot near a Toyota dealership . Police in Los Angeles said .")
+    toyota = {"place_id": "toyota", "precision": 1, "country": "JP", "admin1": "Aichi", "kind": "city"}
+    angeles = {"place_id": "la", "precision": 1, "country": "US", "admin1": "California", "kind": "city"}
+    places = [dict(toyota, start_char=24), dict(angeles, start_char=55)]
+    figure = {"place_id": "toyota"}
+    main = dict(angeles, start_char=55, n_mentions=3)
+    assert _place([figure], places, main, [doc[:8]])["place_id"] == "la"
+    # Named twice, or the article's main place named once only: the figure's place stands.
+    assert _place([figure], [*places, dict(toyota, start_char=30)], main, [doc[:8]])["place_id"] == "toyota"
+    assert _place([figure], places, dict(main, n_mentions=1), [doc[:8]])["place_id"] == "toyota"
+
+
 def test_actors_perpetrator_first_and_the_side_hit_second():
     mentions = [
         {"actor_id": "pmf", "canonical": "Popular Mobilization Forces", "category": "militia"},
