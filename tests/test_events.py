@@ -12,8 +12,8 @@ import spacy
 
 from helpers import config
 from helpers.aggregate import event_merge
-from helpers.aggregate.event_merge import cluster_reports
-from helpers.aggregate.events import events_table
+from helpers.aggregate.event_merge import cluster_reports, join_by_people
+from helpers.aggregate.events import events_table, report_people
 from helpers.extract.events.coding import agent_side, classify, code_actors, interaction
 from helpers.extract.events.dating import event_date
 from helpers.extract.events.reports import _place
@@ -59,20 +59,23 @@ def test_event_date_without_phrase_is_the_publication_day_with_week_precision(bl
 
 
 def test_types_follow_lemmas_and_victim_sides():
-    assert classify({"airstrike", "kill"}, {"civilians"}, {"killed"})[0].sub_event_type == "Air/drone strike"
-    assert classify({"shoot"}, {"civilians"}, {"killed"})[0].event_type == "Violence against civilians"
-    assert classify({"clash"}, {"security forces"}, {"killed"})[0].sub_event_type == "Armed clash"
-    assert classify({"say"}, set(), {"kidnapped"})[0].sub_event_type == "Abduction/forced disappearance"
-    assert classify({"say"}, set(), {"arrested"})[0].sub_event_type == "Arrests"
+    assert (
+        classify([{"airstrike", "kill"}], {"civilians"}, {"killed"})[0].sub_event_type == "Air/drone strike"
+    )
+    assert classify([{"shoot"}], {"civilians"}, {"killed"})[0].event_type == "Violence against civilians"
+    assert classify([{"clash"}], {"security forces"}, {"killed"})[0].sub_event_type == "Armed clash"
+    assert classify([{"say"}], set(), {"kidnapped"})[0].sub_event_type == "Abduction/forced disappearance"
+    assert classify([{"say"}], set(), {"arrested"})[0].sub_event_type == "Arrests"
 
 
 def test_who_took_a_town_decides_regained_or_overtaken():
     state, armed = frozenset({"security forces"}), frozenset({"armed groups"})
     assert (
-        classify({"capture"}, {"unknown"}, set(), state)[0].sub_event_type == "Government regains territory"
+        classify([{"capture:PLACE"}], {"unknown"}, set(), state)[0].sub_event_type
+        == "Government regains territory"
     )
     assert (
-        classify({"seize", "control"}, {"unknown"}, set(), armed)[0].sub_event_type
+        classify([{"seize control"}], {"unknown"}, set(), armed)[0].sub_event_type
         == "Non-state actor overtakes territory"
     )
     # The agent is the first actor of a side named (a news agency is none).
@@ -96,6 +99,19 @@ def test_a_country_place_is_narrowed_to_the_town_its_evidence_names(blank):
     figure = {"place_id": "es"}
     assert _place([figure], places, None, [doc[:11]])["place_id"] == "mad"
     assert _place([figure], places, None, [doc[11:]])["place_id"] == "es"  # Lyon is not in Spain
+
+
+def test_a_place_abroad_named_once_gives_way_to_the_article_main_place(blank):
+    doc = blank("A man was shot near a Toyota dealership . Police in Los Angeles said .")
+    toyota = {"place_id": "toyota", "precision": 1, "country": "JP", "admin1": "Aichi", "kind": "city"}
+    angeles = {"place_id": "la", "precision": 1, "country": "US", "admin1": "California", "kind": "city"}
+    places = [dict(toyota, start_char=24), dict(angeles, start_char=55)]
+    figure = {"place_id": "toyota"}
+    main = dict(angeles, start_char=55, n_mentions=3)
+    assert _place([figure], places, main, [doc[:8]])["place_id"] == "la"
+    # Named twice, or the article's main place named once only: the figure's place stands.
+    assert _place([figure], [*places, dict(toyota, start_char=30)], main, [doc[:8]])["place_id"] == "toyota"
+    assert _place([figure], places, dict(main, n_mentions=1), [doc[:8]])["place_id"] == "toyota"
 
 
 def test_actors_perpetrator_first_and_the_side_hit_second():
@@ -186,6 +202,57 @@ def test_merge_compares_reports_only_within_the_date_window(monkeypatch):
     ]
     assert len(cluster_reports(reports, {})) == 2000
     assert len(calls) < 20 * len(reports)  # all pairs would be 2 million
+
+
+def test_a_follow_up_naming_the_victim_joins_the_event_weeks_later():
+    reports = [
+        report("shot", "2015-06-03", "gn:1", killed=0, injured=1),
+        report("died", "2015-07-20", "gn:1", killed=1, injured=0),  # the victim died, weeks later
+        report("trial", "2016-02-11", "gn:2", killed=1, injured=0, lat=41.0, admin1="Ohio"),
+        report("other", "2015-06-03", "gn:1", killed=2, injured=0),  # another shooting, same town
+    ]
+    events = cluster_reports(reports, {})
+    assert len(events) == 4  # no date window reaches the follow-ups
+    people = {"shot": {"jo-ann-ray"}, "died": {"jo-ann-ray"}, "trial": {"jo-ann-ray"}, "other": {"al-moss"}}
+    assert keys(join_by_people(events, people)) == [["died", "shot", "trial"], ["other"]]
+
+
+def test_a_name_in_many_events_or_in_two_countries_links_nothing():
+    start = dt.date(2015, 1, 1)
+    reports = [
+        report(f"r{n}", (start + dt.timedelta(days=30 * n)).isoformat(), f"gn:{n}", lat=n, lon=n)
+        for n in range(6)
+    ]
+    chief = {f"r{n}": {"james-craig"} for n in range(6)}  # a police chief who speaks of every shooting
+    assert len(join_by_people(cluster_reports(reports, {}), chief)) == 6
+    abroad = [report("a", "2015-01-01", "gn:1"), dict(report("b", "2015-03-01", "gn:2"), country="Canada")]
+    assert len(join_by_people(cluster_reports(abroad, {}), {"a": {"jo-ray"}, "b": {"jo-ray"}})) == 2
+
+
+def test_report_people_are_full_names_in_the_evidence_not_officials_or_buildings():
+    reports = pd.DataFrame(
+        [
+            {"article_id": "a", "report": 0, "evidence": "0-100"},
+            {"article_id": "a", "report": 1, "evidence": "200-300"},
+        ]
+    )
+    people = pd.DataFrame(
+        [
+            {"article_id": "a", "start_char": 10, "person_id": "jo-ann-ray", "title": "", "rank": ""},
+            {"article_id": "a", "start_char": 20, "person_id": "ray", "title": "", "rank": ""},
+            {
+                "article_id": "a",
+                "start_char": 30,
+                "person_id": "james-craig",
+                "title": "police chief",
+                "rank": "",
+            },
+            {"article_id": "a", "start_char": 40, "person_id": "ben-taub-hospital", "title": "", "rank": ""},
+            {"article_id": "a", "start_char": 150, "person_id": "al-moss", "title": "", "rank": ""},
+            {"article_id": "a", "start_char": 250, "person_id": "al-moss", "title": "", "rank": ""},
+        ]
+    )
+    assert report_people(reports, people) == {"a#0": {"jo-ann-ray"}, "a#1": {"al-moss"}}
 
 
 def test_undated_reports_stay_apart_and_keep_their_reason():

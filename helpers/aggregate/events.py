@@ -4,8 +4,9 @@ Each article's ``event_reports`` (one per incident it reports) get their tolls
 from their own casualty figures, counted by the casualty totals' rules
 (:func:`helpers.aggregate.totals.casualty_totals`: restatements once, updates win,
 sides add up). Reports of one incident are merged
-(:func:`helpers.aggregate.event_merge.cluster_reports`), and their disagreements
-kept:
+(:func:`helpers.aggregate.event_merge.cluster_reports`; then events whose evidence
+names one person: :func:`~helpers.aggregate.event_merge.join_by_people`), and their
+disagreements kept:
 
 * ``fatalities`` follows ACLED's conservative rule: the lowest killed figure of the
   latest reports (a later toll updates the event; on one day, the lowest wins);
@@ -25,9 +26,11 @@ from collections.abc import Mapping
 
 import pandas as pd
 
-from helpers.aggregate.event_merge import cluster_reports
+from helpers.aggregate.event_merge import cluster_reports, join_by_people
 from helpers.aggregate.totals import casualty_totals, mode_of
 from helpers.extract.events.dating import iso_day
+from helpers.knowledge.event_types import ground_words
+from helpers.knowledge.vocabulary import place_nouns
 from helpers.tables import columns, is_missing
 
 #: Outcomes an event counts.
@@ -96,6 +99,31 @@ def report_tolls(reports: pd.DataFrame, casualties: pd.DataFrame) -> dict[str, d
         if side in SIDE_COLUMNS:
             tolls[report][SIDE_COLUMNS[side]] = int(best)
     return tolls
+
+
+def report_people(reports: pd.DataFrame, people: pd.DataFrame) -> dict[str, set[str]]:
+    """Each report's persons: the full names (two words or more; no title or rank: an official is
+    no party; no building: "Ben Taub Hospital") its evidence sentences name, by ``person_id``."""
+    if people.empty:
+        return {}
+    officials = people[(people["title"].fillna("") != "") | (people["rank"].fillna("") != "")]
+    skip = set(zip(officials["article_id"], officials["person_id"]))
+    spans: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
+    for article_id, number, evidence in zip(reports["article_id"], reports["report"], reports["evidence"]):
+        for offsets in (evidence or "").split(";"):
+            if offsets:
+                start, end = map(int, offsets.split("-"))
+                spans[article_id].append((start, end, f"{article_id}#{number}"))
+    found: dict[str, set[str]] = defaultdict(set)
+    buildings = place_nouns().street | ground_words()  # "Ben Taub Hospital" read as a person
+    for article_id, person, start in zip(people["article_id"], people["person_id"], people["start_char"]):
+        words = (person or "").split("-")
+        if len(words) < 2 or (article_id, person) in skip or buildings.intersection(words):
+            continue
+        for low, high, key in spans.get(article_id, ()):
+            if low <= start < high:
+                found[key].add(person)
+    return found
 
 
 def _record(row: dict, tolls: Mapping[str, int], article: Mapping) -> dict:
@@ -181,7 +209,12 @@ def _event_row(event: list[dict]) -> dict:
 
 
 def events_table(
-    reports: pd.DataFrame, casualties: pd.DataFrame, articles: pd.DataFrame, *, window_days: int = 1
+    reports: pd.DataFrame,
+    casualties: pd.DataFrame,
+    articles: pd.DataFrame,
+    people: pd.DataFrame | None = None,
+    *,
+    window_days: int = 1,
 ) -> pd.DataFrame:
     """One row per incident, merged across articles, with the ``events`` columns.
 
@@ -189,6 +222,7 @@ def events_table(
         reports: The ``event_reports`` table (excluded rows are left out).
         casualties: The ``casualties`` table (the figures the reports name).
         articles: ``article_id``, ``date``, ``outlet``, ``url``, ``near_duplicate_of``.
+        people: The ``person_mentions`` table (events naming one person are one), if any.
         window_days: Most days between the dates of one incident's reports.
     """
     if reports.empty:
@@ -202,6 +236,8 @@ def events_table(
     ]
     copies = {a: s for a, s in zip(articles["article_id"], articles["near_duplicate_of"]) if s}
     events = cluster_reports(records, copies, window_days=window_days)
+    if people is not None:
+        events = join_by_people(events, report_people(reports, people))
     rows = [_event_row(e) for e in events]
     rows.sort(
         key=lambda r: (r["event_date"] or "9999", r["country"], r["admin1"], r["location"], r["reports"])

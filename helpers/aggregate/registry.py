@@ -82,6 +82,7 @@ def _events(read: Reader, context: Context) -> pd.DataFrame:
         read("event_reports", None),
         read("casualties", None),
         read("articles", ["article_id", "date", "outlet", "url", "near_duplicate_of"]),
+        read("person_mentions", ["article_id", "start_char", "person_id", "title", "rank"]),
     )
 
 
@@ -92,7 +93,7 @@ AGGREGATES: tuple[Aggregate, ...] = (
     Aggregate("places", reads=("place_mentions",), build=_places),
     Aggregate("casualty_totals", reads=("casualties", "articles"), build=_totals),
     Aggregate("incidents", reads=("casualty_totals", "articles", "place_mentions"), build=_incidents),
-    Aggregate("events", reads=("event_reports", "casualties", "articles"), build=_events),
+    Aggregate("events", reads=("event_reports", "casualties", "articles", "person_mentions"), build=_events),
     Aggregate("events_ged", reads=("events",), build=lambda read, context: ged_view(read("events", None))),
 )
 CORPUS_TABLES: tuple[str, ...] = tuple(a.table for a in AGGREGATES)

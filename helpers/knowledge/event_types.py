@@ -1,12 +1,15 @@
 """ACLED's event vocabulary: sub-event types keyed by trigger lemmas, actor codes and period phrases.
 
 * ``en/event_types.csv``: the 25 sub-event types of ACLED's six event types and
-  three disorder types, with the lemmas that name them, the victim sides and the
-  outcome each needs, and the default type of an event by outcome or side;
+  three disorder types, with the words that name them (lemmas, forms, a word of one
+  part of speech, phrases: see ``extract/events/triggers.py``), the companion words
+  some need, the victim sides and the outcome each needs, and the default type of
+  an event by outcome or side;
 * ``acled_actor_codes.csv``: ACLED's ``inter`` code of each actor category and
   victim side, and the generic name ACLED gives an unnamed actor of that kind;
 * ``en/event_periods.csv``: date phrases of a week or a month ("last week");
-* ``en/event_cues.csv``: words that make an event planned, not done ("is set to visit").
+* ``en/event_cues.csv``: words that make an event planned, not done ("is set to visit"), and
+  nouns of ground a force takes ("positions").
 """
 
 from __future__ import annotations
@@ -31,6 +34,8 @@ class EventType:
         outcome: An outcome the event must report (empty: any).
         default: The outcome or victim side it is the type of when no lemma matched.
         agents: Sides one of which the event's agent must be (empty: any): who took a town.
+        companions: Words one of which must be in the trigger's sentence too (empty: none):
+            "helicopter" names an air strike only beside "bomb" or "missile".
     """
 
     sub_event_type: str
@@ -41,6 +46,17 @@ class EventType:
     outcome: str
     default: str
     agents: frozenset[str] = frozenset()
+    companions: frozenset[str] = frozenset()
+
+    def cues(self, words: set[str] | frozenset[str]) -> set[str]:
+        """The words of one sentence that name this type (none without a companion it needs).
+
+        >>> air = next(t for t in event_types() if "helicopter" in t.lemmas)
+        >>> sorted(air.cues({"helicopter", "fly"})), sorted(air.cues({"helicopter", "bomb"}))
+        ([], ['helicopter'])
+        """
+        found = self.lemmas & words
+        return found if found and (not self.companions or self.companions & words) else set()
 
     def fits(self, sides: set[str], outcomes: set[str], agent: frozenset[str] = frozenset()) -> bool:
         """Whether an event with these victim sides, outcomes and agent sides meets the type's conditions."""
@@ -77,6 +93,7 @@ def event_types(language: str = config.DEFAULT_LANGUAGE) -> tuple[EventType, ...
             r["outcome"],
             r["default"],
             split(r["agent"]),
+            split(r["with"]),
         )
         for r in read_vocabulary("event_types.csv", language)
     )
@@ -136,3 +153,13 @@ def planned_words(language: str = config.DEFAULT_LANGUAGE) -> frozenset[str]:
     (True, True)
     """
     return frozenset(r["word"] for r in read_vocabulary("event_cues.csv", language) if r["kind"] == "planned")
+
+
+@lru_cache(maxsize=4)
+def ground_words(language: str = config.DEFAULT_LANGUAGE) -> frozenset[str]:
+    """Nouns of ground a force takes or holds ("positions", "base"), beside the place nouns.
+
+    >>> "position" in ground_words(), "suspect" in ground_words()
+    (True, False)
+    """
+    return frozenset(r["word"] for r in read_vocabulary("event_cues.csv", language) if r["kind"] == "ground")

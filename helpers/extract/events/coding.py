@@ -53,23 +53,29 @@ def agent_side(actors: Iterable[dict]) -> frozenset[str]:
 
 
 def classify(
-    lemmas: set[str], sides: set[str], outcomes: set[str], agent: frozenset[str] = frozenset()
+    sentences: Sequence[set[str]], sides: set[str], outcomes: set[str], agent: frozenset[str] = frozenset()
 ) -> tuple[EventType | None, str]:
-    """The sub-event type of an event and the lemma that named it ("" for a default type).
+    """The sub-event type of an event and the word that named it ("" for a default type).
 
-    >>> kind, cue = classify({"launch", "offensive", "death"}, {"security forces"}, {"killed"})
+    Args:
+        sentences: The trigger words of each evidence sentence (``triggers.sentence_words``).
+        sides: The victim sides of its figures.
+        outcomes: Their outcomes.
+        agent: The sides of its agent (who took a town).
+
+    >>> kind, cue = classify([{"launch", "offensive:NOUN", "death"}], {"security forces"}, {"killed"})
     >>> kind.event_type, kind.sub_event_type, cue
     ('Battles', 'Armed clash', 'offensive')
-    >>> classify({"say"}, {"civilians"}, {"injured"})[0].sub_event_type
+    >>> classify([{"say"}], {"civilians"}, {"injured"})[0].sub_event_type
     'Attack'
-    >>> classify({"capture", "town"}, {"unknown"}, set(), frozenset({"armed groups"}))[0].sub_event_type
+    >>> classify([{"capture:PLACE"}], {"unknown"}, set(), frozenset({"armed groups"}))[0].sub_event_type
     'Non-state actor overtakes territory'
     """
     types = event_types()
     for kind in types:
-        cues = kind.lemmas & lemmas
+        cues = set().union(*(kind.cues(words) for words in sentences))
         if cues and kind.fits(sides, outcomes, agent):
-            return kind, sorted(cues)[0]
+            return kind, sorted(cues)[0].split(":")[0]
     for key in [*sorted(outcomes), *sorted(sides)]:
         kind = next((k for k in types if k.default == key and k.fits(sides, outcomes)), None)
         if kind is not None:

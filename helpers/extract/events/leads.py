@@ -1,10 +1,13 @@
 """Events told by the headline or lead without casualty figures.
 
 Only the predicates of the headline or the lead's first sentence count (nouns and
-verbs within two steps of the sentence root; for a violent type, any noun or verb
-of the sentence: "used poison gas in an attack"), and only when the sentence
-gives no casualty figure. The type is the first of ``event_types.csv`` (in the file's
-order) one of whose lemmas is such a predicate and whose conditions hold: types
+verbs within two steps of the sentence root; for a strategic development, not
+after a preposition, where they tell the setting: "shooting at a tribal meeting",
+"after a press conference"), then, for a violent type, any noun or verb of the
+sentence ("used poison gas in an attack"), and only when the sentence gives no
+casualty figure. The type is the first of ``event_types.csv`` (in the file's
+order) one of whose trigger words (``triggers.py``) is such a predicate and
+whose conditions hold: types
 with an outcome condition need figures and are never read here; a victim-side
 condition is read from the actors the sentence names (a state force or militia:
 security forces; an armed group: armed groups; none: unknown), an agent
@@ -29,14 +32,20 @@ from spacy.tokens import Span, Token
 
 from helpers.articles import Article
 from helpers.extract.events.coding import agent_side, named_sides
+from helpers.extract.events.triggers import MODIFIERS, sentence_triggers
 from helpers.knowledge.event_types import EventType, event_types, planned_words
 
 #: Disorder types an event of the lead may have when casualty figures tell the article's violence.
 LEAD_DISORDERS = frozenset({"Strategic developments", "Demonstrations"})
 #: ACLED's disorder type of violent events: their words count anywhere in the lead sentence.
 VIOLENCE = "Political violence"
+#: ACLED's disorder type of strategic developments: a word of their setting is none.
+STRATEGIC = "Strategic developments"
 #: Parts of speech of an event predicate.
 PREDICATES = frozenset({"VERB", "NOUN"})
+#: Roles of a noun that tells where or when the predicate happened, not what ("shooting at a tribal
+#: meeting", "after a press conference", "ordered by visiting our website"): no strategic development.
+SETTING = frozenset({"pobj", "pcomp"})
 
 
 @dataclass(frozen=True)
@@ -91,9 +100,11 @@ def planned(trigger: Token) -> str:
 
 
 def _depth(token: Token) -> int:
+    """Steps from the sentence root, up to 3; a modifier is as deep as its noun ("a grenade attack")."""
     depth = 0
     while token.head.i != token.i and depth < 3:
-        token, depth = token.head, depth + 1
+        depth += token.dep_ not in MODIFIERS
+        token = token.head
     return depth
 
 
@@ -113,19 +124,23 @@ def lead_report(
     for sentence in _lead_sentences(doc, article):
         if any(sentence.start_char <= f["start_char"] < sentence.end_char for f in figures):
             continue
-        main: dict[str, Token] = {}  # the predicates near the root
+        near: dict[str, Token] = {}  # the predicates near the root
+        predicates: dict[str, Token] = {}  # those that are no setting
         anywhere: dict[str, Token] = {}
-        for token in sentence:
-            if token.pos_ in PREDICATES:
-                for word in (token.lemma_.lower(), token.lower_):
-                    anywhere.setdefault(word, token)
-                    if _depth(token) <= 2:
-                        main.setdefault(word, token)
+        for word, token in sentence_triggers(sentence, PREDICATES):
+            anywhere.setdefault(word, token)
+            if _depth(token) <= 2:
+                near.setdefault(word, token)
+                if token.dep_ not in SETTING:
+                    predicates.setdefault(word, token)
         named = [m for m in actors if sentence.start_char <= m["start_char"] < sentence.end_char]
         sides = set(named_sides(named) or {"unknown"})
-        for kind in kinds:
-            triggers = anywhere if kind.disorder_type == VIOLENCE else main
-            lemma = next((w for w in sorted(kind.lemmas) if w in triggers), None)
+        # The predicates near the root first ("forces captured villages near a town that was the scene
+        # of a chemical attack"); then a violent type's word anywhere in the sentence.
+        tries = [(k, predicates if k.disorder_type == STRATEGIC else near) for k in kinds]
+        tries += [(k, anywhere) for k in kinds if k.disorder_type == VIOLENCE]
+        for kind, triggers in tries:
+            lemma = next((w for w in sorted(kind.cues(set(anywhere))) if w in triggers), None)
             if lemma is None:
                 continue
             trigger = triggers[lemma]

@@ -30,14 +30,15 @@ from helpers.extract.casualties.tolls import counted
 from helpers.extract.events.coding import Actor, agent_side, classify, code_actors, interaction
 from helpers.extract.events.dating import event_date
 from helpers.extract.events.leads import VIOLENCE, lead_report
+from helpers.extract.events.triggers import sentence_words
 from helpers.extract.spans import RowsByStart
 from helpers.knowledge.gazetteer import Gazetteer
 from helpers.tables import columns
 
 #: Mention labels of date phrases.
 TIME_LABELS = frozenset({"DATE", "TIME"})
-#: Parts of speech whose lemmas name an event type (a month "March" or a name "Rally Street" do not).
-LEMMA_POS = frozenset({"NOUN", "VERB", "ADJ"})
+#: The outcome of an arrest: its victims' side is no side hit by violence.
+ARRESTED = "arrested"
 #: Place roles where an event happens (a demonym or the dateline is not).
 EVENT_ROLES = frozenset({"event", "nested"})
 
@@ -90,12 +91,18 @@ def _groups(figures: list[dict], places: Sequence[dict], doc: Doc) -> list[list[
 def _place(
     rows: list[dict], places: Sequence[dict], fallback: dict | None, sentences: Sequence[Span]
 ) -> dict | None:
-    """The place row of the incident: the most named place of its figures, else the article's;
-    a province or country is narrowed to the finest place inside it its evidence names
+    """The place row of the incident: the most named place of its figures, else the article's (also
+    when that place is abroad, named once, and the article's is named more); a province or country
+    is narrowed to the finest place inside it its evidence names
     ("at a cafe in Madrid, Spain": Madrid), as ACLED codes the most precise location."""
     named = Counter(r["place_id"] for r in rows if r["place_id"])
     ranked = (p for place_id, _ in named.most_common() for p in places if p["place_id"] == place_id)
     found = next(ranked, None) or fallback
+    if found is not None and fallback is not None and found["country"] != fallback["country"]:
+        # A place abroad named once, in an article about a place of its own country named more
+        # ("Toyota" read as the Japanese city in a Texas story), is a misreading: the main place.
+        once = sum(p["place_id"] == found["place_id"] for p in places) < 2 <= fallback.get("n_mentions", 0)
+        found = fallback if once else found
     if found is None or not found["precision"] or int(found["precision"]) < 3:
         return found
     inside = [
@@ -245,12 +252,15 @@ def _report(
         if (span := doc.char_span(m["start_char"], m["end_char"])) is not None
     ]
     when = event_date(date_spans, article.date)
-    sides = {r["victim_side"] for r in group if r["victim_side"]}
+    # The sides hit: of the figures of violence (those arrested are no side of a clash: "a suspect
+    # was arrested"), else of all.
+    hit = [r for r in group if r["outcome"] != ARRESTED] or group
+    sides = {r["victim_side"] for r in hit if r["victim_side"]}
     outcomes = {r["outcome"] for r in group}
-    lemmas = {w for s in sentences for t in s if t.pos_ in LEMMA_POS for w in (t.lemma_.lower(), t.lower_)}
+    words = [sentence_words(s) for s in sentences]
     # Actors in text order: the sentence that tells the attack names its target before the toll's.
     named = sorted(actors.within(inside), key=lambda m: m["start_char"])
-    kind, cue = classify(lemmas, sides, outcomes, agent_side(named))
+    kind, cue = classify(words, sides, outcomes, agent_side(named))
     where = _place_columns(place, gazetteer)
     first, second = code_actors([r["perpetrator_id"] for r in group], sides, named, where["country"])
     main = group[0] if group else {"start_char": sentences[0].start_char, "end_char": sentences[0].end_char}
