@@ -7,9 +7,11 @@ import shutil
 from collections.abc import Sequence
 from pathlib import Path
 
+from helpers import config
 from helpers.extract.context import Context
 from helpers.ingest import expected_articles, iter_articles
 from helpers.nlp.doc_cache import DocCache
+from helpers.run.article_cache import ArticleCache
 from helpers.run.lazy_pipeline import LazyPipeline
 from helpers.run.output import ExtractResult, new_staging, publish, run_fingerprint, run_manifest
 from helpers.run.row_cache import RowCache
@@ -44,11 +46,13 @@ def extract_locally(
     staging = new_staging(out)
     result = ExtractResult(out=out)
     context = Context.create(extra_dictionaries)
+    articles = ArticleCache.under(config.cache_dir()) if use_cache else None
     if cache is not None:
         RowCache.beside(cache).prune_other_versions()
+        articles.prune_other_versions()
     try:
         result.rows, inputs = extract_stream(
-            lambda: iter_articles(corpus),
+            lambda: articles.articles(corpus) if articles is not None else iter_articles(corpus),
             nlp,
             staging,
             context=context,
