@@ -30,7 +30,8 @@ def corpus(tmp_path):
     (folder / "b.txt").write_text(f"Soldiers killed near Kidal\n\nKIDAL, Mali (AP) — {STORY}\n")
     (folder / "c.txt").write_text(f"Three soldiers killed near Kidal\n\n{STORY} More later.\n")
     (folder / "feed.jsonl").write_text(
-        '{"id": "r1", "title": "Blast in Gao", "text": "Two people were hurt in Gao.", "date": "2024-03-05"}\n'
+        '{"id": "r1", "title": "Blast in Gao", "text": "Two people were hurt in Gao.", "date": "2024-03-05"}'
+        "\n"
         "not json\n"
     )
     (folder / "photo.jpg").write_bytes(b"\xff\xd8\xff\x00binary")
