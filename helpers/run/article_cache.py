@@ -19,7 +19,6 @@ import itertools
 import json
 import logging
 import os
-import shutil
 import stat
 import tempfile
 import zlib
@@ -29,7 +28,8 @@ from pathlib import Path
 
 from helpers.articles import Article, Paragraph
 from helpers.ingest import corpus_files, display_path, iter_articles
-from helpers.run.output import code_version
+from helpers.run.output import code_version, file_sha256
+from helpers.run.row_cache import prune_other_versions
 
 log = logging.getLogger(__name__)
 
@@ -102,9 +102,7 @@ class ArticleCache:
 
     def prune_other_versions(self) -> None:
         """Delete the entries of other code versions (they can never be read again)."""
-        for folder in self.directory.parent.glob("*"):
-            if folder.is_dir() and folder != self.directory:
-                shutil.rmtree(folder, ignore_errors=True)
+        prune_other_versions(self.directory)
 
 
 def corpus_key(corpus: Path) -> str:
@@ -118,8 +116,7 @@ def corpus_key(corpus: Path) -> str:
         try:
             mode = file.stat().st_mode
             if stat.S_ISREG(mode):
-                with file.open("rb") as handle:
-                    state = hashlib.file_digest(handle, "sha256").hexdigest()
+                state = file_sha256(file)
             else:  # a folder, a FIFO (never opened: it would block): loading reports it
                 state = f"mode {mode}"
         except OSError as error:  # a dangling link, an unreadable file: loading reports it

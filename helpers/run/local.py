@@ -16,6 +16,7 @@ from helpers.run.lazy_pipeline import LazyPipeline
 from helpers.run.output import ExtractResult, new_staging, publish, run_fingerprint, run_manifest
 from helpers.run.row_cache import RowCache
 from helpers.run.stream import extract_stream, write_corpus_tables
+from helpers.run.table_cache import CorpusTableCache
 
 
 def extract_locally(
@@ -47,9 +48,10 @@ def extract_locally(
     result = ExtractResult(out=out)
     context = Context.create(extra_dictionaries)
     articles = ArticleCache.under(config.cache_dir()) if use_cache else None
+    tables = CorpusTableCache.under(config.cache_dir()) if use_cache else None
     if cache is not None:
-        RowCache.beside(cache).prune_other_versions()
-        articles.prune_other_versions()
+        for stored in (RowCache.beside(cache), articles, tables):
+            stored.prune_other_versions()
     try:
         result.rows, inputs = extract_stream(
             lambda: articles.articles(corpus) if articles is not None else iter_articles(corpus),
@@ -65,7 +67,7 @@ def extract_locally(
             stats=result.stats,
             expected=expected_articles(corpus),
         )
-        result.rows.update(write_corpus_tables(staging, context, fmt=fmt))
+        result.rows.update(write_corpus_tables(staging, context, fmt=fmt, cache=tables))
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise

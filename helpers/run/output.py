@@ -215,11 +215,12 @@ def table_checksums(folder: Path) -> dict[str, str]:
     for path in sorted(folder.rglob("*")):
         relative = path.relative_to(folder)
         if path.is_file() and not any(part.startswith(".") for part in relative.parts):
-            checksums[relative.as_posix()] = _sha256(path)
+            checksums[relative.as_posix()] = file_sha256(path)
     return checksums
 
 
-def _sha256(path: Path) -> str:
+def file_sha256(path: Path) -> str:
+    """The sha256 of a file, read a block at a time."""
     with path.open("rb") as handle:
         return hashlib.file_digest(handle, "sha256").hexdigest()
 
@@ -229,7 +230,7 @@ def _tables_intact(out: Path, expected: object) -> bool:
     if not isinstance(expected, dict) or not expected:
         return False
     try:
-        return all(_sha256(out / name) == digest for name, digest in expected.items())
+        return all(file_sha256(out / name) == digest for name, digest in expected.items())
     except OSError:
         return False
 

@@ -126,9 +126,14 @@ class RowCache:
 
     def prune_other_versions(self) -> None:
         """Delete the entries of other code versions (they can never be read again)."""
-        for folder in self.directory.parent.glob("*"):
-            if folder.is_dir() and folder != self.directory:
-                shutil.rmtree(folder, ignore_errors=True)
+        prune_other_versions(self.directory)
+
+
+def prune_other_versions(directory: Path) -> None:
+    """Delete the folders beside ``directory``: a cache's entries of other code versions."""
+    for folder in directory.parent.glob("*"):
+        if folder.is_dir() and folder != directory:
+            shutil.rmtree(folder, ignore_errors=True)
 
 
 #: Rows encoded in one piece: one long article's rows as a single JSON string (and its bytes)
