@@ -1,4 +1,5 @@
-"""The article cache: a re-run reads the loaded corpus back, the same articles, without loading it."""
+"""A warm re-run: the article cache reads a loaded corpus back, the corpus-table cache the corpus
+tables, each giving what loading or aggregating again would give."""
 
 from __future__ import annotations
 
@@ -6,9 +7,11 @@ import logging
 import subprocess
 import sys
 
+import pandas as pd
 import pytest
 
 from helpers import config
+from helpers.cli import main
 from helpers.ingest import load_corpus
 from helpers.run import article_cache
 from helpers.run.article_cache import ArticleCache
@@ -110,3 +113,31 @@ def test_starting_the_command_line_imports_no_scipy():
         [sys.executable, "-c", code], capture_output=True, text=True, cwd=config.PROJECT_DIR, check=True
     )
     assert out.stdout.strip() == "[]"
+
+
+def test_corpus_tables_are_copied_when_the_article_tables_are_the_same(tmp_path, monkeypatch, caplog):
+    monkeypatch.setenv("SITREP_CACHE", str(tmp_path / "cache"))
+    monkeypatch.setenv("SITREP_PROGRESS", "0")
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("Gunmen killed three villagers near Kidal on Monday, officials said.")
+    assert main(["extract", str(corpus), "--out", str(tmp_path / "first")]) == 0
+
+    def no_aggregate(*args, **kwargs):
+        raise AssertionError("the corpus tables were built again from the same article tables")
+
+    monkeypatch.setattr("helpers.run.stream.corpus_tables", no_aggregate)
+    assert main(["extract", str(corpus), "--out", str(tmp_path / "again")]) == 0
+    for table in ("actors", "places", "casualty_totals", "incidents", "events"):
+        first = pd.read_parquet(tmp_path / "first" / f"{table}.parquet")
+        pd.testing.assert_frame_equal(pd.read_parquet(tmp_path / "again" / f"{table}.parquet"), first)
+    monkeypatch.undo()
+    monkeypatch.setenv("SITREP_CACHE", str(tmp_path / "cache"))
+    monkeypatch.setenv("SITREP_PROGRESS", "0")
+    (stored,) = (tmp_path / "cache" / "corpus-tables").glob("*/*/casualty_totals.parquet")
+    stored.write_bytes(b"damaged")
+    with caplog.at_level(logging.WARNING):
+        assert main(["extract", str(corpus), "--out", str(tmp_path / "third"), "--force"]) == 0
+    assert "discarding corpus-table cache entry" in caplog.text
+    totals = pd.read_parquet(tmp_path / "first" / "casualty_totals.parquet")
+    pd.testing.assert_frame_equal(pd.read_parquet(tmp_path / "third" / "casualty_totals.parquet"), totals)
