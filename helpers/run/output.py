@@ -256,13 +256,29 @@ def corpus_signature(corpus: Path) -> str:
 
 
 def code_version() -> str:
-    """A hash of the package's code and data, so tables are rebuilt when either changes."""
-    digest = hashlib.sha256()
-    for path in sorted([*config.PACKAGE_DIR.rglob("*.py"), *config.DATA_DIR.rglob("*")]):
-        if path.is_file():
+    """A hash of the package's code and data, so tables are rebuilt when either changes.
+
+    A run asks several times (freshness, each cache): the files are read again only
+    when their sizes or modification times changed since the last time in this process.
+    """
+    files = [
+        (path, path.stat().st_size, path.stat().st_mtime_ns)
+        for path in sorted([*config.PACKAGE_DIR.rglob("*.py"), *config.DATA_DIR.rglob("*")])
+        if path.is_file()
+    ]
+    state = tuple(files)
+    if state not in _CODE_VERSIONS:
+        digest = hashlib.sha256()
+        for path, _, _ in files:
             digest.update(path.relative_to(config.PACKAGE_DIR).as_posix().encode())
             digest.update(path.read_bytes())
-    return digest.hexdigest()[:16]
+        _CODE_VERSIONS.clear()
+        _CODE_VERSIONS[state] = digest.hexdigest()[:16]
+    return _CODE_VERSIONS[state]
+
+
+#: The last code version computed, by the files' paths, sizes and modification times.
+_CODE_VERSIONS: dict[tuple, str] = {}
 
 
 def run_options(
