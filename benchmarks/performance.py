@@ -18,7 +18,8 @@ and writes ``benchmarks/results/performance.json``:
 * the same on the embedded seed corpus (``seeds/``), where start-up dominates;
 * where the time goes: a profile of ``extract`` on a slice, by component.
 
-Usage: ``python benchmarks/performance.py [--throughput-docs N] [--quick | --targets | --scaling]``
+Usage: ``python benchmarks/performance.py [--throughput-docs N] [--quick | --targets | --scaling | --whole
+| --warm]``
 (``--targets``: only the 1-process throughput ratio and the peak RSS on all articles, into
 ``performance-targets.json``).
 
@@ -27,6 +28,11 @@ Usage: ``python benchmarks/performance.py [--throughput-docs N] [--quick | --tar
 text on one line (``--one-line-mb``), each in its own process, with the time per
 sentence (flat when time is linear in length) and the peak RSS; results in
 ``benchmarks/results/scaling.json``.
+
+``--warm [ARTICLES ...]`` runs only the warm re-run and start-up figures (issue 21): a cold
+``extract`` of the first ARTICLES GVA articles and a re-run that finds them all cached, as
+whole processes (their CPU and wall seconds, the re-run's share of the cold run), and the
+seconds from start to the first article's rows on the seed corpus, new and cached.
 """
 
 from __future__ import annotations
@@ -369,7 +375,6 @@ def whole_process(corpus: Path, work: Path, *, processes: int, repeats: int, eng
     """
     texts = work / f"texts-{corpus.stem}.jsonl"
     articles = write_texts(corpus, texts)
-    installed = config.cache_dir()
     raw_runs, extract_runs = [], []
     for repeat in range(repeats):
         raw = timed(
@@ -383,10 +388,7 @@ def whole_process(corpus: Path, work: Path, *, processes: int, repeats: int, eng
         raw_runs.append(raw)
         cache = work / f"cache-whole-{corpus.stem}-{processes}-{engine}-{repeat}"
         cache.mkdir()
-        env = {
-            **env_with_cache(cache),
-            "SITREP_GAZETTEER": os.pathsep.join(str(p) for p in [installed, *config.gazetteer_dirs()]),
-        }
+        env = {**env_with_cache(cache), "SITREP_GAZETTEER": _installed()}
         out = work / f"out-whole-{corpus.stem}-{processes}-{engine}-{repeat}"
         command = [
             sys.executable,
@@ -429,7 +431,8 @@ def whole_process(corpus: Path, work: Path, *, processes: int, repeats: int, eng
 
 
 def timed(command: list[str], env: dict) -> dict:
-    """Run ``command`` under ``/usr/bin/time -v``: its wall seconds and peak RSS (MB)."""
+    """Run ``command`` under ``/usr/bin/time -v``: its wall seconds, CPU seconds (user + system)
+    and peak RSS (MB)."""
     report = Path(tempfile.mkstemp(suffix=".time")[1])
     try:
         started = time.perf_counter()
@@ -444,6 +447,9 @@ def timed(command: list[str], env: dict) -> dict:
         report.unlink(missing_ok=True)
     return {
         "seconds": round(seconds, 2),
+        "cpu_seconds": round(
+            float(fields["User time (seconds)"]) + float(fields["System time (seconds)"]), 2
+        ),
         "peak_rss_mb": round(int(fields["Maximum resident set size (kbytes)"]) / 1024, 1),
     }
 
@@ -485,6 +491,113 @@ def whole(sizes: tuple[int, ...], repeats: int) -> None:
     }
     RESULTS.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
     print(json.dumps(results["whole_process"], indent=2))
+
+
+#: ``python -m helpers extract`` in a process that notes when the first article's rows are in the
+#: output buffers: ``extract_stream`` asks ``parse_articles`` for the next article only once it has
+#: the rows of the one before. CPU seconds count from the process start (``time.process_time``);
+#: wall seconds from the ``started`` time the benchmark passes, taken just before it starts the process.
+FIRST_ROWS = """
+import json, sys, time
+from helpers.run import stream
+parse_articles, first = stream.parse_articles, {{}}
+def watched(*args, **kwargs):
+    for item in parse_articles(*args, **kwargs):
+        yield item
+        if not first:
+            first.update(cpu_seconds=round(time.process_time(), 2),
+                         seconds=round(time.time() - {started!r}, 2))
+stream.parse_articles = watched
+from helpers.cli import main
+code = main(["extract", {corpus!r}, "--out", {out!r}, "--force"])
+print(json.dumps(first))
+sys.exit(code)
+"""
+
+
+def first_rows(work: Path, repeats: int) -> dict:
+    """Seconds from the start of ``extract`` on the seed corpus to the first article's rows.
+
+    On a warm installation (gazetteer index and derived data built), for a new article
+    (empty parse, row and article caches: the pipeline is built and the article parsed)
+    and for a cached one (the same cache again: nothing built, the rows read back).
+    Medians of ``repeats`` runs each, alternating.
+    """
+    runs: dict[str, list[dict]] = {"new_article": [], "cached_article": []}
+    for repeat in range(repeats):
+        cache = work / f"cache-first-rows-{repeat}"
+        env = {**env_with_cache(cache), "SITREP_GAZETTEER": _installed()}
+        for name in runs:
+            code = FIRST_ROWS.format(
+                started=time.time(), corpus=str(ROOT / "seeds"), out=str(work / "out-first-rows")
+            )
+            child = subprocess.run(
+                [sys.executable, "-c", code], capture_output=True, text=True, env=env, cwd=ROOT, check=True
+            )
+            runs[name].append(json.loads(child.stdout.strip().splitlines()[-1]))
+        shutil.rmtree(cache)
+    return {
+        name: {
+            key: round(statistics.median(run[key] for run in measured), 2)
+            for key in ("cpu_seconds", "seconds")
+        }
+        | {"runs": measured}
+        for name, measured in runs.items()
+    }
+
+
+def warm_rerun(corpus: Path, work: Path) -> dict:
+    """A cold ``extract`` of ``corpus`` and a re-run that finds every article cached, whole processes.
+
+    The cold run starts from empty parse, row, article and corpus-table caches on a warm
+    installation and fills them; the re-run (``--force``, so the unchanged output is
+    not simply kept) reads them back. Its share of the cold run, in CPU and wall seconds.
+    """
+    cache = work / f"cache-warm-{corpus.stem}"
+    env = {**env_with_cache(cache), "SITREP_GAZETTEER": _installed()}
+    command = [
+        sys.executable,
+        "-m",
+        "helpers",
+        "extract",
+        str(corpus),
+        "--out",
+        str(work / f"out-warm-{corpus.stem}"),
+    ]
+    cold = timed(command, env)
+    warm = timed([*command, "--force"], env)
+    shutil.rmtree(cache)
+    print(corpus.stem, "cold", cold, "warm", warm, flush=True)
+    return {
+        "cold": cold,
+        "warm": warm,
+        "warm_share_of_cold_cpu": round(warm["cpu_seconds"] / cold["cpu_seconds"], 4),
+        "warm_share_of_cold_wall": round(warm["seconds"] / cold["seconds"], 4),
+    }
+
+
+def _installed() -> str:
+    """``SITREP_GAZETTEER`` for a run with its own cache: this installation's prebuilt index and data."""
+    return os.pathsep.join(str(p) for p in [config.cache_dir(), *config.gazetteer_dirs()])
+
+
+def warm_and_start_up(sizes: tuple[int, ...], repeats: int) -> None:
+    """Time to the first rows and warm re-runs of GVA subsets (0: all); merged into ``performance.json``."""
+    results = json.loads(RESULTS.read_text(encoding="utf-8")) if RESULTS.exists() else {}
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        runs = {f"gva_{size or 'all'}": warm_rerun(write_subset(size or None, work), work) for size in sizes}
+        results["warm_and_start_up"] = {
+            "what": "whole processes as /usr/bin/time -v sees them (CPU = user + system): a cold extract "
+            "(empty caches, warm installation) and a re-run finding every article cached (--force); "
+            "seconds from start to the first article's rows on the seed corpus",
+            "date": dt.date.today().isoformat(),
+            "machine": machine(),
+            "warm_rerun": runs,
+            "first_rows": first_rows(work, repeats),
+        }
+    RESULTS.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    print(json.dumps(results["warm_and_start_up"], indent=2))
 
 
 def targets(throughput_docs: int) -> None:
@@ -548,9 +661,22 @@ def main() -> None:
         "and the Dask engine on 2 workers; written to performance.json under 'whole_process'",
     )
     parser.add_argument("--repeats", type=int, default=3, help="alternating pairs per whole-process size")
+    parser.add_argument(
+        "--warm",
+        nargs="*",
+        type=int,
+        metavar="ARTICLES",
+        help="only the warm re-run (a cold extract of the first ARTICLES GVA articles, default 1000, "
+        "0 for all, then a re-run finding them cached: its share of the cold CPU and wall time) and "
+        "the time to the first article's rows on the seed corpus (median of --repeats); written "
+        "to performance.json under 'warm_and_start_up'",
+    )
     args = parser.parse_args()
     if args.whole is not None:
         whole(tuple(args.whole or (1000,)), args.repeats)
+        return
+    if args.warm is not None:
+        warm_and_start_up(tuple(args.warm or (1000,)), args.repeats)
         return
     if args.targets:
         targets(args.throughput_docs)

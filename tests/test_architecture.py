@@ -36,6 +36,8 @@ DEFERRED_IMPORTS = {
     ("helpers.ingest.documents", "docx.table"),
     ("helpers.cli", "helpers.views"),
     ("helpers.nlp.parse", "tqdm.auto"),
+    # datasketch imports SciPy (about a second): a run reading its articles from the cache needs neither
+    ("helpers.ingest.near_duplicates", "datasketch"),
 }
 #: Largest module, in lines (data tables aside).
 MAX_MODULE_LINES = 400

@@ -65,7 +65,7 @@ def test_parse_progress_shows_the_expected_total(tmp_path, capsys, monkeypatch):
 
 
 def test_a_run_whose_rows_are_all_cached_builds_no_pipeline(tmp_path, capsys, monkeypatch):
-    from helpers.run import lazy_pipeline
+    from helpers.run import article_cache, lazy_pipeline
 
     monkeypatch.setenv("SITREP_CACHE", str(tmp_path / "cache"))
     corpus = tmp_path / "corpus"
@@ -77,7 +77,11 @@ def test_a_run_whose_rows_are_all_cached_builds_no_pipeline(tmp_path, capsys, mo
     def no_build(*args, **kwargs):
         raise AssertionError("the pipeline was built although every article's rows were cached")
 
+    def no_load(*args, **kwargs):
+        raise AssertionError("the corpus was loaded again although its files are unchanged")
+
     monkeypatch.setattr(lazy_pipeline, "build_pipeline", no_build)
+    monkeypatch.setattr(article_cache, "iter_articles", no_load)
     assert main(["extract", str(corpus), "--out", str(tmp_path / "again")]) == 0
     assert "parsed 0 documents, 1 from cache" in capsys.readouterr().out
     pd.testing.assert_frame_equal(pd.read_parquet(tmp_path / "again" / "casualties.parquet"), first)

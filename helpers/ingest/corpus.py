@@ -56,13 +56,23 @@ def iter_articles(path: str | os.PathLike) -> Iterator[Article]:
     Raises:
         CorpusNotFoundError: If ``path`` does not exist.
     """
-    root = Path(path)
-    if not root.exists():
-        raise CorpusNotFoundError(f"corpus not found: {root}")
+    root = existing_corpus(path)
     base = root if root.is_dir() else root.parent
     yield from mark_duplicates(
         article for file in corpus_files(root) for article in load_file(file, base=base)
     )
+
+
+def existing_corpus(path: str | os.PathLike) -> Path:
+    """``path`` as a ``Path``, checked to exist (without reading it).
+
+    Raises:
+        CorpusNotFoundError: If ``path`` does not exist.
+    """
+    root = Path(path)
+    if not root.exists():
+        raise CorpusNotFoundError(f"corpus not found: {root}")
+    return root
 
 
 def expected_articles(path: str | os.PathLike) -> int:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import asdict
+from dataclasses import fields
 
 import pandas as pd
 
@@ -24,9 +24,11 @@ def articles_frame(articles: Iterable[Article]) -> pd.DataFrame:
     ['skipped']
     """
     names = columns("articles")
+    # the article's own columns, read directly (``asdict`` would deep-copy every paragraph)
+    own = [field.name for field in fields(Article) if field.name in names]
     rows = []
     for article in articles:
-        row = {key: value for key, value in asdict(article).items() if key in names}
+        row = {key: getattr(article, key) for key in own}
         kinds = [p.kind for p in article.paragraphs]
         row.update(
             n_paragraphs=len(kinds),

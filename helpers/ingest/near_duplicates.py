@@ -18,6 +18,9 @@ headlines seen so far. A site's template scraped as the body of unrelated pages
 ("Get email notifications ...", a social-media page) makes their bodies alike,
 not their headlines; one shared word is often the town both stories happened
 in; and in a corpus about shootings "shooting" tells nothing.
+
+``datasketch`` is imported on first use: it imports SciPy (about a second), which a
+re-run that reads its articles back from the article cache never needs.
 """
 
 from __future__ import annotations
@@ -25,12 +28,16 @@ from __future__ import annotations
 import re
 import zlib
 from collections import Counter
+from functools import cache
+from typing import TYPE_CHECKING
 
 import numpy
-from datasketch import LeanMinHash, MinHash, MinHashLSH
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from helpers.articles import Article
+
+if TYPE_CHECKING:
+    from datasketch import LeanMinHash
 
 #: Estimated Jaccard similarity of word shingles from which two articles are one story.
 SIMILARITY = 0.5
@@ -67,11 +74,21 @@ def signature(article: Article) -> LeanMinHash | None:
     shingles = {
         " ".join(words[i : i + SHINGLE_WORDS]).encode() for i in range(len(words) - SHINGLE_WORDS + 1)
     }
+    from datasketch import LeanMinHash, MinHash
+
     minhash = MinHash(
-        num_perm=PERMUTATIONS, seed=SEED, hashfunc=zlib.crc32
+        num_perm=PERMUTATIONS, seed=SEED, hashfunc=zlib.crc32, permutations=_permutations(), scheme=SCHEME
     )  # crc32: fast, same on every machine
     minhash.update_batch(list(shingles))
     return LeanMinHash(minhash)
+
+
+@cache
+def _permutations() -> numpy.ndarray:
+    """The permutations of :data:`SEED`, drawn once (each ``MinHash`` would draw them again)."""
+    from datasketch import MinHash
+
+    return MinHash(num_perm=PERMUTATIONS, seed=SEED, scheme=SCHEME).permutations
 
 
 def title_words(title: str) -> frozenset[str]:
@@ -86,6 +103,8 @@ def title_words(title: str) -> frozenset[str]:
 
 def from_hash_values(hashes: numpy.ndarray) -> LeanMinHash:
     """The signature of :func:`signature` rebuilt from its hash values (sent between processes)."""
+    from datasketch import LeanMinHash
+
     return LeanMinHash(seed=SEED, hashvalues=hashes, scheme=SCHEME)
 
 
@@ -98,6 +117,8 @@ class NearDuplicates:
     """
 
     def __init__(self) -> None:
+        from datasketch import MinHashLSH
+
         self._index = MinHashLSH(threshold=SIMILARITY, num_perm=PERMUTATIONS)
         self._signatures: dict[str, LeanMinHash] = {}
         self._title_words: dict[str, frozenset[str]] = {}

@@ -7,13 +7,16 @@ import shutil
 from collections.abc import Sequence
 from pathlib import Path
 
+from helpers import config
 from helpers.extract.context import Context
 from helpers.ingest import expected_articles, iter_articles
 from helpers.nlp.doc_cache import DocCache
+from helpers.run.article_cache import ArticleCache
 from helpers.run.lazy_pipeline import LazyPipeline
 from helpers.run.output import ExtractResult, new_staging, publish, run_fingerprint, run_manifest
 from helpers.run.row_cache import RowCache
 from helpers.run.stream import extract_stream, write_corpus_tables
+from helpers.run.table_cache import CorpusTableCache
 
 
 def extract_locally(
@@ -44,11 +47,14 @@ def extract_locally(
     staging = new_staging(out)
     result = ExtractResult(out=out)
     context = Context.create(extra_dictionaries)
+    articles = ArticleCache.under(config.cache_dir()) if use_cache else None
+    tables = CorpusTableCache.under(config.cache_dir()) if use_cache else None
     if cache is not None:
-        RowCache.beside(cache).prune_other_versions()
+        for stored in (RowCache.beside(cache), articles, tables):
+            stored.prune_other_versions()
     try:
         result.rows, inputs = extract_stream(
-            lambda: iter_articles(corpus),
+            lambda: articles.articles(corpus) if articles is not None else iter_articles(corpus),
             nlp,
             staging,
             context=context,
@@ -61,7 +67,7 @@ def extract_locally(
             stats=result.stats,
             expected=expected_articles(corpus),
         )
-        result.rows.update(write_corpus_tables(staging, context, fmt=fmt))
+        result.rows.update(write_corpus_tables(staging, context, fmt=fmt, cache=tables))
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise

@@ -215,11 +215,12 @@ def table_checksums(folder: Path) -> dict[str, str]:
     for path in sorted(folder.rglob("*")):
         relative = path.relative_to(folder)
         if path.is_file() and not any(part.startswith(".") for part in relative.parts):
-            checksums[relative.as_posix()] = _sha256(path)
+            checksums[relative.as_posix()] = file_sha256(path)
     return checksums
 
 
-def _sha256(path: Path) -> str:
+def file_sha256(path: Path) -> str:
+    """The sha256 of a file, read a block at a time."""
     with path.open("rb") as handle:
         return hashlib.file_digest(handle, "sha256").hexdigest()
 
@@ -229,7 +230,7 @@ def _tables_intact(out: Path, expected: object) -> bool:
     if not isinstance(expected, dict) or not expected:
         return False
     try:
-        return all(_sha256(out / name) == digest for name, digest in expected.items())
+        return all(file_sha256(out / name) == digest for name, digest in expected.items())
     except OSError:
         return False
 
@@ -255,13 +256,29 @@ def corpus_signature(corpus: Path) -> str:
 
 
 def code_version() -> str:
-    """A hash of the package's code and data, so tables are rebuilt when either changes."""
-    digest = hashlib.sha256()
-    for path in sorted([*config.PACKAGE_DIR.rglob("*.py"), *config.DATA_DIR.rglob("*")]):
-        if path.is_file():
+    """A hash of the package's code and data, so tables are rebuilt when either changes.
+
+    A run asks several times (freshness, each cache): the files are read again only
+    when their sizes or modification times changed since the last time in this process.
+    """
+    files = [
+        (path, path.stat().st_size, path.stat().st_mtime_ns)
+        for path in sorted([*config.PACKAGE_DIR.rglob("*.py"), *config.DATA_DIR.rglob("*")])
+        if path.is_file()
+    ]
+    state = tuple(files)
+    if state not in _CODE_VERSIONS:
+        digest = hashlib.sha256()
+        for path, _, _ in files:
             digest.update(path.relative_to(config.PACKAGE_DIR).as_posix().encode())
             digest.update(path.read_bytes())
-    return digest.hexdigest()[:16]
+        _CODE_VERSIONS.clear()
+        _CODE_VERSIONS[state] = digest.hexdigest()[:16]
+    return _CODE_VERSIONS[state]
+
+
+#: The last code version computed, by the files' paths, sizes and modification times.
+_CODE_VERSIONS: dict[tuple, str] = {}
 
 
 def run_options(

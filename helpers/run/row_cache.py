@@ -61,16 +61,17 @@ class RowCache:
         """The hash of everything in ``article`` (its rows depend on all of it)."""
         return hashlib.sha256(repr(article).encode("utf-8", "surrogatepass")).hexdigest()
 
-    def path(self, article: Article) -> Path:
-        """Where the rows of ``article`` are stored."""
-        key = self.key(article)
+    def path(self, article: Article, key: str | None = None) -> Path:
+        """Where the rows of ``article`` are stored (``key``: its :meth:`key`, if known)."""
+        key = key or self.key(article)
         return self.directory / key[:2] / f"{key}{SUFFIX}"
 
     def get(self, article: Article) -> dict[str, list[dict]] | None:
         """The stored rows, or ``None``; an entry that is unreadable, made for another
         article or code version, or not holding exactly the extractor registry's tables
         is deleted with a warning (the article will be extracted again)."""
-        path = self.path(article)
+        key = self.key(article)  # a hash of the whole article: computed once
+        path = self.path(article, key)
         try:
             data = path.read_bytes()
         except FileNotFoundError:
@@ -80,7 +81,7 @@ class RowCache:
             return None
         try:
             entry = json.loads(zlib.decompress(data))
-            problem = self._mismatch(entry, article)
+            problem = self._mismatch(entry, article, key)
         except (zlib.error, ValueError, TypeError, AttributeError) as error:
             problem = f"not a row cache entry ({type(error).__name__})"
         if problem:
@@ -89,11 +90,11 @@ class RowCache:
             return None
         return entry["rows"]
 
-    def _mismatch(self, entry: dict, article: Article) -> str:
-        """Why ``entry`` cannot serve ``article`` ("" when it can)."""
+    def _mismatch(self, entry: dict, article: Article, key: str) -> str:
+        """Why ``entry`` cannot serve ``article``, whose :meth:`key` is ``key`` ("" when it can)."""
         expected = {
             "format": FORMAT,
-            "key": self.key(article),
+            "key": key,
             "text_sha256": article.text_sha256,
             "code_version": self.code,
         }
@@ -114,21 +115,27 @@ class RowCache:
         (a cache that cannot be written is done without, after one warning)."""
         if not self.writable:
             return
+        key = self.key(article)
         entry = {
             "format": FORMAT,
-            "key": self.key(article),
+            "key": key,
             "article_id": article.article_id,
             "text_sha256": article.text_sha256,
             "code_version": self.code,
             "rows": rows,
         }
-        self.writable = write_or_warn(self.path(article), compressed_json(entry), "row cache")
+        self.writable = write_or_warn(self.path(article, key), compressed_json(entry), "row cache")
 
     def prune_other_versions(self) -> None:
         """Delete the entries of other code versions (they can never be read again)."""
-        for folder in self.directory.parent.glob("*"):
-            if folder.is_dir() and folder != self.directory:
-                shutil.rmtree(folder, ignore_errors=True)
+        prune_other_versions(self.directory)
+
+
+def prune_other_versions(directory: Path) -> None:
+    """Delete the folders beside ``directory``: a cache's entries of other code versions."""
+    for folder in directory.parent.glob("*"):
+        if folder.is_dir() and folder != directory:
+            shutil.rmtree(folder, ignore_errors=True)
 
 
 #: Rows encoded in one piece: one long article's rows as a single JSON string (and its bytes)

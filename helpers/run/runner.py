@@ -11,7 +11,7 @@ import os
 from collections.abc import Sequence
 from pathlib import Path
 
-from helpers.ingest import iter_articles
+from helpers.ingest import existing_corpus
 from helpers.run.dask import extract_on_dask
 from helpers.run.local import extract_locally
 from helpers.run.output import ExtractResult, is_current, output_lock, run_options
@@ -68,7 +68,7 @@ def extract(
     check_options(
         engine=engine, fmt=fmt, processes=processes, batch_size=batch_size, chunk_articles=chunk_articles
     )
-    next(iter_articles(corpus), None)  # fail early on a missing corpus
+    existing_corpus(corpus)  # fail early on a missing corpus
     options = run_options(fmt=fmt, engine=engine, extra_dictionaries=extra_dictionaries)
     with output_lock(out):
         if not force and is_current(out, corpus, model=model, options=options):

@@ -5,7 +5,8 @@ in ``nlp.pipe`` batches, and their rows written in chunks, so memory does not
 grow with the corpus. Each article's rows come from the extractor registry
 (:func:`helpers.extract.registry.extract_rows`) or, when unchanged, from the
 row cache. :func:`write_corpus_tables` then builds the corpus tables of the
-aggregate registry from what was written.
+aggregate registry from what was written (or copies them from the corpus-table
+cache when the same per-article tables were written before).
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from helpers.ingest import articles_frame, paragraph_rows
 from helpers.nlp.doc_cache import DocCache
 from helpers.nlp.parse import ArticleSource, ParseStats, parse_articles
 from helpers.run.row_cache import RowCache
+from helpers.run.table_cache import CorpusTableCache
 from helpers.tables import TableWriter, read_table
 
 
@@ -124,8 +126,16 @@ def extract_stream(
     return {table: writer.rows for table, writer in writers.items()}, inputs
 
 
-def write_corpus_tables(directory: Path, context: Context, *, fmt: str = "parquet") -> dict[str, int]:
-    """Compute and write the corpus tables from the tables in ``directory``; returns their row counts."""
+def write_corpus_tables(
+    directory: Path, context: Context, *, fmt: str = "parquet", cache: CorpusTableCache | None = None
+) -> dict[str, int]:
+    """Compute and write the corpus tables from the tables in ``directory``; returns their row counts.
+
+    With a ``cache``, tables built before from the same per-article tables are copied instead.
+    """
+    key = cache.key(directory, ARTICLE_TABLES, context, fmt=fmt) if cache is not None else ""
+    if cache is not None and (stored := cache.restore(key, directory)) is not None:
+        return stored
     counts = {}
 
     def read(table: str, columns: list[str] | None) -> pd.DataFrame:
@@ -136,6 +146,8 @@ def write_corpus_tables(directory: Path, context: Context, *, fmt: str = "parque
         writer.write(frame)
         writer.close()
         counts[table] = writer.rows
+    if cache is not None:
+        cache.store(key, directory, counts, fmt=fmt)
     return counts
 
 
