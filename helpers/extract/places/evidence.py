@@ -164,7 +164,15 @@ def context_spans(doc: Doc) -> list[tuple[Span, bool]]:
     for token in doc:
         lower = token.lower_
         after_of = lower in words.noun_links and token.i > 0 and doc[token.i - 1].lower_ in district_words
-        if (lower in words.locatives or after_of) and token.i + 1 < len(doc):
+        # "the capital Wad Madani": a lower-case town noun right before a name that is no
+        # organisation's or building's ("the town Council", "city Hall")
+        appositive = (
+            token.is_lower
+            and nouns.kind.get(lower) == "city"
+            and token.i + 1 < len(doc)
+            and doc[token.i + 1].ent_type_ not in ("ORG", "FAC")
+        )
+        if (lower in words.locatives or after_of or appositive) and token.i + 1 < len(doc):
             start = token.i + 1
             while start < len(doc) and (end := _run_after(doc, start)) > start:
                 spans.append((doc[start:end], True))  # and the names listed after it: "in X, Y and Z"
