@@ -85,7 +85,9 @@ def _list_start(doc: Doc, start: int) -> int:
     and" before "Mondoro"; ``start`` itself when no list precedes it)."""
     joiners = function_words().list_joiners
     before = start
-    while before > 0 and start - before < 8 and (doc[before - 1].is_title or doc[before - 1].lower_ in joiners):
+    while (
+        before > 0 and start - before < 8 and (doc[before - 1].is_title or doc[before - 1].lower_ in joiners)
+    ):
         before -= 1
     while before < start and doc[before].lower_ in joiners:
         before += 1
