@@ -105,8 +105,10 @@ def one_sense_per_article(doc: Doc, article: Article, rows: list[dict]) -> list[
             first["resolution"] != "resolved: town, division"
             and doubtful_name(match.group())
             and not (span.start > 0 and doc[span.start - 1].lower_ in locatives)
+            and ent is None
         ):
-            continue  # "Hong" the town is no licence for "Hong" the man; "in Alexandria" is
+            continue  # "Hong" the town is no licence for "Hong" the man; "in Alexandria" or
+            # "Alexandria City Public Schools" is
         extra.append(
             {
                 **first,
