@@ -68,7 +68,7 @@ def one_sense_per_article(doc: Doc, article: Article, rows: list[dict]) -> list[
         if (
             row["place_id"]
             and row["role"] in ("event", "dateline")
-            and row["kind"] in ("city", "village")
+            and row["kind"] in ("city", "village", "admin1", "admin2")
             and row["text"][:1].isupper()
             and not row["text"].isupper()  # capitals are headline words ("FROM", "OF") as often as names
             and row["text"] not in demonyms()
