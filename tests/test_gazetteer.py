@@ -193,3 +193,17 @@ def test_continent_points_are_geonames_points(gazetteer):
             assert (
                 gz.haversine_km(place.lat, place.lon, float(continent["lat"]), float(continent["lng"])) < 25
             )
+
+
+def test_a_divisions_alternate_name_that_is_another_divisions_main_name_is_dropped(gazetteer):
+    # GeoNames lists "Addis Ababa" among Oromia's names; the capital has a division of its own
+    kinds = {(m.place.canonical, m.place.kind) for m in gazetteer.candidates("Addis Ababa")}
+    assert ("Oromiya", "admin1") not in kinds and ("Addis Ababa", "city") in kinds
+
+
+def test_districts_without_a_point_of_their_own_are_at_their_province(gazetteer):
+    place = gazetteer.get("gn:11750829")  # Horo Guduru (Oromia)
+    oromia = gazetteer.admin1(place.admin1_code)
+    assert (
+        place.kind == "admin2" and place.precision == 3 and (place.lat, place.lon) == (oromia.lat, oromia.lon)
+    )

@@ -177,3 +177,67 @@ def test_maps_of_a_generated_corpus_are_fitted_and_shaded(tmp_path, corpus):
     assert share >= 0.8  # fitted to where the mentions are
     if corpus == "us":
         assert lon1 - lon0 < 60  # the United States, not the world
+
+
+@pytest.mark.parametrize(
+    "text, name, geonameid",
+    [
+        # districts GeoNames lists without a point of their own, at their province's point
+        (
+            "Gunmen killed six farmers in Horo Guduru area of Oromia region on Sunday.",
+            "Horo Guduru",
+            11750829,
+        ),
+        ("Troops retook El-Dheer District in Galmudug state of Somalia last week.", "El-Dheer", 9179646),
+        (
+            "Soldiers were ambushed in the north of the Banibangou province, Niger said.",
+            "Banibangou",
+            11996013,
+        ),
+        # a town named after a lower-case town noun, whatever the NER made of it
+        (
+            "Paramilitaries seized the capital Wad Madani in Sudan last year, officials said.",
+            "Wad Madani",
+            364103,
+        ),
+        # a cue word after "countryside of": a town
+        (
+            "A drone struck a car in the countryside of Tal Hamis in Syria's Hasakah province.",
+            "Tal Hamis",
+            163568,
+        ),
+    ],
+)
+def test_conflict_districts_and_towns_resolve(nlp, text, name, geonameid):
+    found = _resolved(_rows(nlp, text), name)
+    assert found and found[0]["geonameid"] == geonameid
+
+
+def test_a_name_ending_a_list_after_a_locative_has_place_evidence(nlp):
+    text = "Militants attacked army posts at Boulkessi and Mondoro in central Mali on Friday."
+    assert [r["geonameid"] for r in _resolved(_rows(nlp, text), "Mondoro")] == [2453375]
+
+
+def test_a_folded_spelling_under_a_cue_word_names_a_town_of_the_articles_country(nlp):
+    text = (
+        "Four Hezbollah members were killed in a strike on a house in the town of Ramia overnight, "
+        "a Lebanese official said."
+    )
+    assert [r["country"] for r in _resolved(_rows(nlp, text), "Ramia")] == ["LB"]
+
+
+def test_transliteration_articles_differ_but_a_groups_article_does_not(nlp):
+    rows = _rows(nlp, "Rebels said they shelled al-Fasher in Sudan's North Darfur state on Sunday.")
+    assert [r["geonameid"] for r in rows if r["place_id"] and "Fasher" in r["text"]] == [379555]
+    rows = _rows(nlp, "Al-Badr militants were blamed for the attack in Pulwama, Kashmir, on Monday.")
+    assert not [r for r in rows if r["place_id"] and r["country"] == "EG"]
+
+
+def test_somalias_southwest_state_under_a_cue_word(nlp):
+    text = "The crackdown in Somalia has shifted to Jubaland and Southwest states."
+    assert [r["place_id"] for r in _resolved(_rows(nlp, text), "Southwest")] == ["sr:so-south-west"]
+
+
+def test_a_town_noun_before_an_organisation_names_no_town(nlp):
+    rows = _rows(nlp, "The town Council met on Monday and the city Police said the capital Trenton was calm.")
+    assert not _resolved(rows, "Council") and not _resolved(rows, "Police")

@@ -29,6 +29,7 @@ from helpers import config
 from helpers.knowledge.gazetteer_build import build_index, cache_key
 from helpers.knowledge.place import Match, Place
 from helpers.knowledge.place_name_keys import normalize_name, plain_name
+from helpers.knowledge.place_vocabulary import transliteration_articles
 
 log = logging.getLogger(__name__)
 
@@ -41,6 +42,24 @@ MATCH_CACHE_SIZE = 100_000
 def _name_key(name: str) -> str:
     """:func:`normalize_name`, remembered: the same names come back in article after article."""
     return normalize_name(name)
+
+
+def _without_article(plain: str) -> str:
+    """A plain name without its leading transliteration article ("al fasher" -> "fasher")."""
+    first, _, rest = plain.partition(" ")
+    return rest if rest and first in transliteration_articles() else plain
+
+
+def _alike(plain: str, form: str) -> bool:
+    """Whether a mention is written like a place's name but for its leading article: "al-Fasher"
+    and "Fasher" like "El Fasher"; not "Al-Badr" like "Badr" (an article the place's name lacks
+    makes a group's name), nor "Fourth" like "Fürth".
+
+    >>> _alike("al fasher", "el fasher"), _alike("fasher", "el fasher"), _alike("al badr", "badr")
+    (True, True, False)
+    """
+    bare, form_bare = _without_article(plain), _without_article(form)
+    return bare == form_bare and (bare == plain or form_bare != form)
 
 
 class Gazetteer:
@@ -122,7 +141,10 @@ class Gazetteer:
                 (Place(*r[:-2]), bool(r[-2]), frozenset(r[-1].split("|"))) for r in rows
             )
         plain = plain_name(name)
-        return tuple(Match(place, main, plain in forms) for place, main, forms in self._matches[key])
+        return tuple(
+            Match(place, main, plain in forms or any(_alike(plain, form) for form in forms))
+            for place, main, forms in self._matches[key]
+        )
 
     def lookup(
         self, name: str, *, kinds: tuple[str, ...] | None = None, country: str | None = None

@@ -43,7 +43,7 @@ from helpers import config
 from helpers.knowledge.place import CITY_POPULATION, FOCUS_COUNTRIES, Place
 from helpers.knowledge.place_name_keys import is_latin_name, normalize_name, plain_name, strip_admin_words
 
-_SCHEMA_VERSION = 5  # bump when the tables of the index change
+_SCHEMA_VERSION = 6  # bump when the tables of the index change (or what the build puts in them)
 #: Files of the data folder the gazetteer is built from.
 DATA_FILES = (
     "geo_countries.csv",
@@ -182,7 +182,11 @@ class _Builder:
             self.add(place, split_names(row["names"]), primary=[row["name"]])
 
     def admin1(self) -> None:
-        for row in read_rows(self.data_dir / "geo_admin1.csv"):
+        rows = list(read_rows(self.data_dir / "geo_admin1.csv"))
+        # GeoNames gives some divisions a neighbour's name as an alternate (Oromia: "Addis
+        # Ababa", the capital's own division): another division's main name is not kept.
+        main_keys = {(row["country"], normalize_name(row["name"])) for row in rows}
+        for row in rows:
             place = Place(
                 f"gn:{row['geonameid']}",
                 int(row["geonameid"]),
@@ -197,7 +201,13 @@ class _Builder:
                 3,
                 feature="ADM1",
             )
-            self.add(place, split_names(row["names"]), primary=[row["name"]])
+            names = [
+                name
+                for name in split_names(row["names"])
+                if (row["country"], normalize_name(name)) not in main_keys
+                or normalize_name(name) == normalize_name(row["name"])
+            ]
+            self.add(place, names, primary=[row["name"]])
             self.admin1_by_gn[row["gn_code"]] = place
 
     def _admin1_of(self, country: str, code: str) -> tuple[str, str]:
@@ -220,7 +230,7 @@ class _Builder:
                 admin1,
                 iso,
                 0,
-                2,
+                3 if row["point"] == "province" else 2,  # placed at its province's point
                 admin2_code=row["gn_code"],
                 feature="ADM2",
             )

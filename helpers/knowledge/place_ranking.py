@@ -68,8 +68,8 @@ def prior(place: Place) -> float:
         return 6.0 if place.precision <= 3 else 5.5
     if place.kind == "admin1":
         return 5.2
-    if place.kind == "admin2":
-        return 4.0
+    if place.kind == "admin2":  # one known only at its province's point is little known
+        return 4.0 if place.precision <= 2 else UNKNOWN_SIZE_DEFAULT
     if place.population > 0:
         return math.log10(place.population)
     return UNKNOWN_SIZE_PRIOR.get(place.feature, UNKNOWN_SIZE_DEFAULT)

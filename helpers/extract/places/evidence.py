@@ -80,10 +80,27 @@ def place_cue(doc: Doc, start: int, end: int) -> str:
     return place_nouns().cue.get(cue_word(doc, start, end), "")
 
 
+def _list_start(doc: Doc, start: int) -> int:
+    """The first token of the list of names that ends with the name at ``start`` ("Boulkessi
+    and" before "Mondoro"; ``start`` itself when no list precedes it)."""
+    joiners = function_words().list_joiners
+    before = start
+    while (
+        before > 0 and start - before < 8 and (doc[before - 1].is_title or doc[before - 1].lower_ in joiners)
+    ):
+        before -= 1
+    while before < start and doc[before].lower_ in joiners:
+        before += 1
+    return before
+
+
 def has_place_evidence(doc: Doc, start: int, end: int) -> bool:
-    """True when a cue word names the span a place, or a locative preposition ("in", "near") precedes it."""
-    before = doc[start - 1].lower_ if start > 0 else ""
-    return before in function_words().locatives or place_cue(doc, start, end) not in ("", "street")
+    """True when a cue word names the span a place, or a locative preposition ("in", "near")
+    precedes it or the list it ends ("posts at Boulkessi and Mondoro")."""
+    locatives = function_words().locatives
+    if any(at > 0 and doc[at - 1].lower_ in locatives for at in {start, _list_start(doc, start)}):
+        return True
+    return place_cue(doc, start, end) not in ("", "street")
 
 
 def _name_token(token: Token) -> bool:
@@ -149,7 +166,15 @@ def context_spans(doc: Doc) -> list[tuple[Span, bool]]:
     for token in doc:
         lower = token.lower_
         after_of = lower in words.noun_links and token.i > 0 and doc[token.i - 1].lower_ in district_words
-        if (lower in words.locatives or after_of) and token.i + 1 < len(doc):
+        # "the capital Wad Madani": a lower-case town noun right before a name that is no
+        # organisation's or building's ("the town Council", "city Hall")
+        appositive = (
+            token.is_lower
+            and nouns.kind.get(lower) == "city"
+            and token.i + 1 < len(doc)
+            and doc[token.i + 1].ent_type_ not in ("ORG", "FAC")
+        )
+        if (lower in words.locatives or after_of or appositive) and token.i + 1 < len(doc):
             start = token.i + 1
             while start < len(doc) and (end := _run_after(doc, start)) > start:
                 spans.append((doc[start:end], True))  # and the names listed after it: "in X, Y and Z"

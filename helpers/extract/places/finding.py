@@ -40,6 +40,7 @@ from helpers.knowledge.gazetteer import Gazetteer
 from helpers.knowledge.grammar import function_words
 from helpers.knowledge.place import CITY_POPULATION, FOCUS_COUNTRIES
 from helpers.knowledge.place_names import aliases, demonyms, doubtful_name
+from helpers.knowledge.vocabulary import place_nouns
 from helpers.nlp.phrase_index import PhraseIndex
 from helpers.nlp.place_rules import NESTED_MIN_POPULATION, context_names, ruler_patterns
 
@@ -170,10 +171,17 @@ def _missed_names() -> PhraseIndex:
 
 def _part_of_name(doc: Doc, span: Span) -> bool:
     """True when ``span`` is part, not the whole, of a person's or organisation's name
-    ("San" in "Aung San Suu Kyi", "Georgia" in "South Georgia News")."""
+    ("San" in "Aung San Suu Kyi", "Georgia" in "South Georgia News"); an entity that is the
+    name and place nouns ("El-Dheer District" tagged ORG) is the place's name."""
     if not doc[span.start].ent_type_:
         return False
-    return doc[span.start].ent_iob_ == "I" or (span.end < len(doc) and doc[span.end].ent_iob_ == "I")
+    end = span.end
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    rest = doc[span.end : end]
+    if doc[span.start].ent_iob_ == "I":
+        return True
+    return bool(rest) and not all(token.lower_ in place_nouns().kind for token in rest)
 
 
 def _context_names(doc: Doc, gazetteer: Gazetteer, covered: set[int]) -> list[Span]:
@@ -197,6 +205,8 @@ def _context_names(doc: Doc, gazetteer: Gazetteer, covered: set[int]) -> list[Sp
             if covered & set(range(reading.start, reading.end)):
                 break
             labels = {t.ent_type_ for t in reading}
+            if labels == {"LANGUAGE"} and unlisted_kind(doc, reading):
+                labels = {""}  # "the town of Ramia" tagged LANGUAGE
             if _part_of_name(doc, reading) or not labels <= CONTEXT_LABELS or len(labels) > 1:
                 continue
             if reading[0].ent_id_:  # an actor of the dictionary ("Taliban"), not a place

@@ -162,7 +162,8 @@ def _missing_evidence(
     * A name inside an organisation's name ("St. Elizabeth Hospital") names a place outside
       the article's (known) countries only when it is a region or a big town.
     * A name only alike a town's after transliteration folds ("CARS" and Kars, "Egger" and
-      Eger) names it only when the town is big and in the article's countries.
+      Eger) names it only in the article's countries, when the town is big or a cue word
+      names the kind ("the town of Ramia" in Lebanese news is Râmîyé).
     """
     place, allowed = match.place, bool(row.get("allowed"))
     if cue == "street" and place.country not in countries:
@@ -194,7 +195,8 @@ def _missing_evidence(
     ):
         return f"a name inside an organisation's name, outside the article's countries ({place.canonical})"
     town = place.kind in ("city", "village")
-    if town and not match.exact and (place.population < CITY_POPULATION or place.country not in countries):
+    home = place.country in countries
+    if town and not match.exact and not (home and (place.population >= CITY_POPULATION or kind_cue)):
         return f"only a small or foreign town spelt otherwise ({place.canonical}, {place.country})"
     if place.population == 0 and place.kind == "village" and not (row["evidence"] or allowed):
         return f"a village name without place evidence ({place.canonical}, {place.country})"

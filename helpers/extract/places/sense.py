@@ -1,8 +1,9 @@
-"""One sense per article: a town name resolved once keeps its place for the rest of the article.
+"""One sense per article: a place name resolved once keeps its place for the rest of the article.
 
 "Town, Division" ("Greer, S.C.") fixes the town for every other mention of the
-name, and a town resolved once also covers the later occurrences the NER
-missed or labelled otherwise.
+name, and a place resolved once (a town, division, county, region or country) also
+covers the later occurrences the NER missed or labelled otherwise, and those inside
+organisations' names ("the Georgia Bureau of Investigation").
 """
 
 from __future__ import annotations
@@ -36,9 +37,11 @@ def one_sense_per_article(doc: Doc, article: Article, rows: list[dict]) -> list[
     """A town named once as "Greer, S.C." is the same Greer everywhere in the article.
 
     * Other mentions of a name resolved by "Town, Division" take that place.
-    * Occurrences of a resolved town name that no row covers (the NER missed them or
+    * Occurrences of a resolved place name that no row covers (the NER missed them or
       tagged the name ORG, or PERSON right after "in", "near", ...) become rows of the
       same place; inside a longer entity they count only when it is not a person's name.
+      A word or person's name ("Alexandria", "Georgia") counts again only after a
+      locative or inside another entity, never as a bare word.
 
     Args:
         doc: The parsed article.
@@ -68,7 +71,6 @@ def one_sense_per_article(doc: Doc, article: Article, rows: list[dict]) -> list[
         if (
             row["place_id"]
             and row["role"] in ("event", "dateline")
-            and row["kind"] in ("city", "village")
             and row["text"][:1].isupper()
             and not row["text"].isupper()  # capitals are headline words ("FROM", "OF") as often as names
             and row["text"] not in demonyms()
@@ -105,8 +107,10 @@ def one_sense_per_article(doc: Doc, article: Article, rows: list[dict]) -> list[
             first["resolution"] != "resolved: town, division"
             and doubtful_name(match.group())
             and not (span.start > 0 and doc[span.start - 1].lower_ in locatives)
+            and ent is None
         ):
-            continue  # "Hong" the town is no licence for "Hong" the man; "in Alexandria" is
+            continue  # "Hong" the town is no licence for "Hong" the man; "in Alexandria" or
+            # "Alexandria City Public Schools" is
         extra.append(
             {
                 **first,
