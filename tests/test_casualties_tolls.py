@@ -46,6 +46,28 @@ def project_nlp():
             "The toll is up from 27 dead and 47 wounded reported on Wednesday.",
             {"killed": 32, "injured": 51},
         ),
+        # The killer who took his own life is not one of the people he killed.
+        (
+            "Police said the man shot his wife and two neighbours, killing all three, "
+            "then killed himself in the garage.",
+            {"killed": 4, "injured": 0},
+        ),
+        (
+            "A gunman shot and killed two people at a bar on Sunday, police said. "
+            "Deputies said the suspect was found dead in his car hours later.",
+            {"killed": 3},
+        ),
+        # ... but the man police killed is the suspect they name after.
+        (
+            "Police shot and killed a man outside a bank on Sunday. "
+            "The suspect had opened fire on officers, the chief said.",
+            {"killed": 1},
+        ),
+        # "Both X and Y" counts X and Y, not two of X.
+        ("Both the driver and his passenger were killed in the ambush.", {"killed": 2}),
+        ("Police said Newson shot both Daniel and Ismael outside the store.", {"injured": 2}),
+        # A wound "to the chest" hurt nobody else.
+        ("She died of a gunshot wound to the chest and injuries to the head.", {"killed": 1}),
     ],
 )
 def test_article_tolls(project_nlp, text, expected):
@@ -60,6 +82,9 @@ def test_article_tolls(project_nlp, text, expected):
         "A death investigation is under way after a 16-year old was shot and killed on Monday.",
         # A day of a month is no count, even right before the outcome word.
         "One of the men hurt in a shooting at the fair on Sept. 4 died Saturday morning.",
+        # A bare number between commas after a noun is an age.
+        "Boy, 16, dies after being accidentally shot by his brother",
+        "Police said Ann Lee, 34, was shot in the leg on Sunday.",
     ],
 )
 def test_ages_and_days_are_not_counts(project_nlp, text):

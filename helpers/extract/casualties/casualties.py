@@ -107,6 +107,10 @@ from helpers.knowledge.casualty_lexicon import HARMED, Lexicon, casualty_cues, l
 OUTCOMES = ("killed", "injured", "kidnapped", "missing", "arrested")
 #: Place roles (from :func:`helpers.places.resolve_places`) a figure can be attached to.
 EVENT_ROLES = frozenset({"event", "nested"})
+#: The side of victims (``victim_sides.csv``) whose killers are not attackers.
+SECURITY_FORCES = "security forces"
+#: Rules whose trigger is a noun: its victim is a person noun, whatever the noun's animacy.
+NOUN_RULES = frozenset({"noun_trigger", "injury_to"})
 #: The place confidence of a place named in the figure's own sentence (see attribution.place_for).
 SENTENCE_PLACE = 0.7
 
@@ -232,7 +236,8 @@ def extract_casualties(
                     victim,
                     matches.quantities,
                     lexicon,
-                    animate=trigger.lemma_.lower() in lexicon.animate and rule != "noun_trigger",
+                    # a noun's victim must be a person noun ("wounds to the chest" hurt nobody else)
+                    animate=trigger.lemma_.lower() in lexicon.animate and rule not in NOUN_RULES,
                 )
                 if count is None:
                     continue
@@ -309,7 +314,9 @@ def extract_casualties(
     updates = {id(r) for r in rows if r.pop("_update")}
     additions = {id(r) for r in rows if r.pop("_addition")}
     restating = {id(r) for r in rows if r.pop("_restating")}
-    supersede(rows, updates, additions, restating, {id(r): r.pop("_incident_place") for r in rows})
+    by_attackers = {id(r) for r in rows if r.pop("_by_attacker")}
+    places = {id(r): r.pop("_incident_place") for r in rows}
+    supersede(rows, updates, additions, restating, places, by_attackers)
     return rows
 
 
@@ -334,6 +341,7 @@ def _row(
     """Assemble one output row: a figure of ``trigger``'s sentence with its evidence and attribution."""
     perpetrator_token, from_previous = perpetrator_of(agent, trigger, sentence, previous, lexicon)
     perpetrator, perpetrator_id = actor_of(perpetrator_token, dictionary)
+    by_attacker = _by_attacker(perpetrator_token, rule, lexicon)
     place, place_confidence = place_for(trigger, sentence, previous, places, main_place)
     victim_group = victim_group_of(count.victim, lexicon)
     quantity = count.quantity
@@ -387,7 +395,17 @@ def _row(
         "_restating": scope.earlier
         or (count.victim is not None and any(c.ent_type_ == "ORDINAL" for c in count.victim.children)),
         "_incident_place": _incident_place(place, place_confidence),
+        "_by_attacker": by_attacker,
     }
+
+
+def _by_attacker(perpetrator: Token | Span | None, rule: str, lexicon: Lexicon) -> bool:
+    """Whether the victims were killed or hurt by someone not of the security forces ("a gunman
+    killed two", "killing three"): that attacker is not among them (see tolls.supersede)."""
+    if perpetrator is None:
+        return rule == "active_object"
+    head = perpetrator.root if isinstance(perpetrator, Span) else perpetrator
+    return victim_sides()[victim_group_of(head, lexicon)] != SECURITY_FORCES
 
 
 def _incident_place(place: dict | None, confidence: float) -> str | None:
