@@ -66,8 +66,18 @@ def project_nlp():
         # "Both X and Y" counts X and Y, not two of X.
         ("Both the driver and his passenger were killed in the ambush.", {"killed": 2}),
         ("Police said Newson shot both Daniel and Ismael outside the store.", {"injured": 2}),
-        # A wound "to the chest" hurt nobody else.
+        # "Life-threatening" describes the injuries; it threatens nobody.
+        ("Police said three people had non-life-threatening injuries.", {"injured": 3}),
+        # A wound "to the chest" hurt nobody else: it is its holder's.
         ("She died of a gunshot wound to the chest and injuries to the head.", {"killed": 1}),
+        ("A 13-year-old suffered a gunshot wound to the hand while hunting.", {"injured": 1}),
+        ("Both young men and a woman were wounded, police said.", {"injured": 3}),
+        # The victim of a death is also its possessor.
+        ("A woman was charged on Monday in her husband's shooting death.", {"killed": 1}),
+        (
+            "Police arrested two men over the fatal shooting of 15-year-old Ann Lee.",
+            {"killed": 1, "arrested": 2},
+        ),
     ],
 )
 def test_article_tolls(project_nlp, text, expected):

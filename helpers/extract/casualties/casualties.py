@@ -86,7 +86,14 @@ from spacy.tokens import Doc, Span, Token
 
 from helpers.articles import Article
 from helpers.extract.casualties.attribution import actor_of, perpetrator_of, place_for
-from helpers.extract.casualties.counting import Count, count_of, noun_keys, phrase_of, victim_group_of
+from helpers.extract.casualties.counting import (
+    Count,
+    count_of,
+    in_pair,
+    noun_keys,
+    phrase_of,
+    victim_group_of,
+)
 from helpers.extract.casualties.cues import (
     SentenceMatches,
     adds_to_toll,
@@ -232,6 +239,8 @@ def extract_casualties(
             for victim in heads:
                 if victim != trigger and any(key in lexicon.non_persons for key in noun_keys(victim)):
                     continue  # "the shooting death of …": an event noun is not a victim of "shooting"
+                if in_pair(victim):
+                    continue  # "both Ann and Bo": counted by "both"
                 count = count_of(
                     victim,
                     matches.quantities,

@@ -141,7 +141,6 @@ def count_of(
         and c.dep_ not in {"prep", "conj", "appos", "acl", "relcl", "cc"}
         and c.ent_type_ != "ORDINAL"
         and _may_count(quantities[c.i])
-        and not _pairs_conjuncts(c, m)
     ]  # "a second man" is one person, counted below; "two 17-year-olds" are two
     if numbers:
         if (
@@ -235,10 +234,16 @@ def _age_in_commas(span: Span) -> bool:
     )
 
 
-def _pairs_conjuncts(word: Token, noun: Token) -> bool:
-    """Whether a count word is the "both" of "both X and Y", which counts X and Y, not two of X."""
-    return word.dep_ == "preconj" or (
-        word.dep_ == "det" and word.lower_ in VAGUE_EXACT and any(c.dep_ == "conj" for c in noun.children)
+def in_pair(victim: Token) -> bool:
+    """Whether a victim is the second of "both X and Y": the "both" before X counts the pair (2).
+
+    Not after a plural ("both young men and a woman" are three).
+    """
+    first = victim.head
+    return (
+        victim.dep_ == "conj"
+        and (first.pos_ == "PROPN" or not _is_plural(first))  # "Bass" is one
+        and any(c.dep_ in {"preconj", "det"} and VAGUE_EXACT.get(c.lower_) == 2 for c in first.children)
     )
 
 
@@ -299,6 +304,8 @@ def is_person(token: Token, lexicon: Lexicon, *, animate: bool = False) -> bool:
         return True  # "Smith, 25," - an age in apposition marks a person.
     if token.pos_ == "PROPN" and token.dep_ == "conj" and token.head.ent_type_ == "PERSON":
         return True  # "Daniel and Ismael": a name listed with a person's name
+    if token.pos_ == "PROPN" and any(c.dep_ == "amod" and is_age(c) for c in token.children):
+        return True  # "15-year-old Ann Lee": an age before a name
     if is_age(token):
         return True  # "a 12-year-old" used as a noun.
     if (
