@@ -72,6 +72,9 @@ def project_nlp():
         ("She died of a gunshot wound to the chest and injuries to the head.", {"killed": 1}),
         ("A 13-year-old suffered a gunshot wound to the hand while hunting.", {"injured": 1}),
         ("Both young men and a woman were wounded, police said.", {"injured": 3}),
+        # A list of single people that the parser reads as an apposition; a description is none.
+        ("Rebels killed a farmer, a teacher, and a nurse in the village.", {"killed": 3}),
+        ("The victim, a father and a husband, was killed on Sunday.", {"killed": 1}),
         # The victim of a death is also its possessor.
         ("A woman was charged on Monday in her husband's shooting death.", {"killed": 1}),
         (

@@ -76,13 +76,29 @@ def _continues_list(token: Token, child: Token, lexicon: Lexicon) -> bool:
     """An apposition that adds other people to a counted group, sharing its verb: "Three
     soldiers were killed, one policeman and two civilians" (not a renaming, not a breakdown
     of "people": both are counted groups of different victim groups)."""
-    if child.dep_ != "appos" or not (_counted(token) and _counted(child)):
+    if child.dep_ != "appos":
+        return False
+    if _list_of_singles(token, child):
+        return True
+    if not (_counted(token) and _counted(child)):
         return False
     head_group, child_group = _victim_group(token, lexicon), _victim_group(child, lexicon)
     return (
         bool(head_group and child_group)
         and head_group != child_group
         and "people" not in (head_group, child_group)
+    )
+
+
+def _list_of_singles(token: Token, child: Token) -> bool:
+    """A list the parser reads as an apposition: "killed a farmer, a teacher and a nurse" (common
+    nouns, each with an indefinite article, the apposition continued by "and"); a name with
+    its description ("Ann Lee, a teacher and mother") is no list."""
+    single = casualty_cues().singular_determiner
+    return (
+        token.pos_ == "NOUN"
+        and all(any(c.dep_ == "det" and c.lower_ in single for c in t.children) for t in (token, child))
+        and any(c.dep_ == "conj" for c in child.children)
     )
 
 
