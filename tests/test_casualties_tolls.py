@@ -75,6 +75,8 @@ def project_nlp():
         # A list of single people that the parser reads as an apposition; a description is none.
         ("Rebels killed a farmer, a teacher, and a nurse in the village.", {"killed": 3}),
         ("The victim, a father and a husband, was killed on Sunday.", {"killed": 1}),
+        # A hyphenated word the parser splits is one victim.
+        ("A man accused of killing his ex-wife was arrested on Monday.", {"killed": 1, "arrested": 1}),
         # The victim of a death is also its possessor.
         ("A woman was charged on Monday in her husband's shooting death.", {"killed": 1}),
         (

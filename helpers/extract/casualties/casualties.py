@@ -105,7 +105,13 @@ from helpers.extract.casualties.cues import (
 from helpers.extract.casualties.exclusions import exclusion, flag_restated_headline, resolve_overlaps
 from helpers.extract.casualties.numbers import Quantity
 from helpers.extract.casualties.scope import ArticleScope, Scope, clause_dates
-from helpers.extract.casualties.syntax import complement_of, doc_entities, entities_within, with_conjuncts
+from helpers.extract.casualties.syntax import (
+    complement_of,
+    doc_entities,
+    entities_within,
+    with_conjuncts,
+    word_piece,
+)
 from helpers.extract.casualties.tolls import ANAPHORIC_COUNTS, supersede
 from helpers.extract.casualties.triggers import fatal_subset, trigger_candidates, trigger_victims
 from helpers.knowledge.actors import ActorDictionary
@@ -221,7 +227,7 @@ def extract_casualties(
                 if rule == "state_modifier"
                 else [v for head in victims for v in with_conjuncts(head, lexicon)]
             )
-            heads = [v for v in heads if sentence.start <= v.i < sentence.end]
+            heads = [v for v in heads if sentence.start <= v.i < sentence.end and not word_piece(v)]
             group = f"{article.article_id}:{trigger.i}" if len(heads) > 1 else ""
             row_of = partial(
                 _row,

@@ -304,8 +304,8 @@ def is_person(token: Token, lexicon: Lexicon, *, animate: bool = False) -> bool:
         return True  # "Smith, 25," - an age in apposition marks a person.
     if token.pos_ == "PROPN" and token.dep_ == "conj" and token.head.ent_type_ == "PERSON":
         return True  # "Daniel and Ismael": a name listed with a person's name
-    if token.pos_ == "PROPN" and any(c.dep_ == "amod" and is_age(c) for c in token.children):
-        return True  # "15-year-old Ann Lee": an age before a name
+    if token.pos_ == "PROPN" and _age_before_name(token):
+        return True  # "15-year-old Ann Lee"
     if is_age(token):
         return True  # "a 12-year-old" used as a noun.
     if (
@@ -318,6 +318,12 @@ def is_person(token: Token, lexicon: Lexicon, *, animate: bool = False) -> bool:
     if token.lower_ in cues.person_numeral:
         return True
     return token.pos_ == "NUM"
+
+
+def _age_before_name(name: Token) -> bool:
+    """An age right before a name: "15-year-old Ann Lee" (not "a 7-year-old girl - WMC News")."""
+    start = min([name.i] + [c.i for c in name.children if c.dep_ == "compound"])
+    return any(c.dep_ == "amod" and c.i + 1 == start and is_age(c) for c in name.children)
 
 
 def victim_group_of(victim: Token | None, lexicon: Lexicon) -> str:

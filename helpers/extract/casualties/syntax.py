@@ -129,6 +129,16 @@ def _has_own_trigger(token: Token, lexicon: Lexicon) -> bool:
     )
 
 
+def word_piece(token: Token) -> bool:
+    """A piece of a hyphenated word the parser split into arguments of their own ("ex" and "-"
+    of "killing his ex-wife"): the next token is glued to it and has the same head and relation."""
+    doc = token.doc
+    if token.whitespace_ or token.i + 1 >= len(doc):
+        return False
+    following = doc[token.i + 1]
+    return following.head == token.head and following.dep_ == token.dep_
+
+
 def is_passive(verb: Token) -> bool:
     perfect = casualty_cues().perfect_auxiliary
     return any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children) or (
