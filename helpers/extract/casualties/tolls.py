@@ -20,7 +20,10 @@ total and unnumbered figures aside):
    unless a figure about people in general ("eight people were killed") is
    larger than their sum: then it is the incident's total. The parts of an
    enumeration on one side are one figure; people in general listed beside
-   others ("four women and seven men") are a side of their own.
+   others ("four women and seven men") are a side of their own. A lone
+   attacker's own death ("then killed himself", "the suspect was found
+   dead") is not among the people he killed ("killing three"): killed by
+   someone not of the security forces, they are no total of his death.
 3. **Restatements** of one side's toll count once: an update ("the toll rose
    to 47", "up from 27") wins, the latest one; else the first precise figure
    (the article's own voice in the headline or lead; a later vague figure,
