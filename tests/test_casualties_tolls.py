@@ -77,6 +77,9 @@ def project_nlp():
         ("The victim, a father and a husband, was killed on Sunday.", {"killed": 1}),
         # A hyphenated word the parser splits is one victim.
         ("A man accused of killing his ex-wife was arrested on Monday.", {"killed": 1, "arrested": 1}),
+        # The of-object of a massacre, a slaying or an assassination was killed.
+        ("Police arrested a man in the slaying of a teen on Sunday.", {"killed": 1, "arrested": 1}),
+        ("Rebels were blamed for the massacre of 14 fishermen.", {"killed": 14}),
         # The victim of a death is also its possessor.
         ("A woman was charged on Monday in her husband's shooting death.", {"killed": 1}),
         (
