@@ -11,9 +11,11 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from functools import lru_cache
+from itertools import pairwise
 
 from spacy.tokens import Doc, Span, Token
 
+from helpers.articles import Article
 from helpers.knowledge.casualty_lexicon import Lexicon, casualty_cues
 
 #: Subject relations: the victim of a passive or intransitive trigger.
@@ -214,3 +216,38 @@ def clause_head(token: Token) -> Token:
     while token.dep_ not in {"ROOT", "conj", "advcl", "ccomp", "relcl"} and token.head is not token:
         token = token.head
     return token
+
+
+def including_parts(total_victim: Token, trigger: Token, lexicon: Lexicon) -> list[Token]:
+    """Victims listed after ``including``/``among them`` that break a total down."""
+    including = casualty_cues().including
+    parts: list[Token] = []
+    for holder in (total_victim, trigger, trigger.head):
+        for child in holder.children:
+            if child.lower_ in including and child.dep_ in {"prep", "advcl", "acl"}:
+                for grand in child.children:
+                    if grand.dep_ in {"pobj", "dobj"}:
+                        parts.extend(with_conjuncts(grand, lexicon, appositions=True))
+    return parts
+
+
+def sentence_units(doc: Doc, article: Article) -> list[Span]:
+    """Sentences cut at paragraph boundaries.
+
+    A headline without final punctuation is often parsed as one sentence with
+    the next paragraph; a figure must never borrow a victim across that line.
+    """
+    bounds = sorted({p.start for p in article.paragraphs} | {p.end for p in article.paragraphs})
+    units = []
+    for sentence in doc.sents:
+        inside = bounds[bisect_right(bounds, sentence.start_char) : bisect_left(bounds, sentence.end_char)]
+        if not inside:  # nearly every sentence: the span is the sentence itself
+            if article.text[sentence.start_char : sentence.end_char].strip():
+                units.append(sentence)
+            continue
+        cuts = [sentence.start_char, *inside, sentence.end_char]
+        for start, end in pairwise(cuts):
+            span = doc.char_span(start, end, alignment_mode="contract")
+            if span is not None and span.text.strip():
+                units.append(span)
+    return units
