@@ -46,6 +46,46 @@ def project_nlp():
             "The toll is up from 27 dead and 47 wounded reported on Wednesday.",
             {"killed": 32, "injured": 51},
         ),
+        # The killer who took his own life is not one of the people he killed.
+        (
+            "Police said the man shot his wife and two neighbours, killing all three, "
+            "then killed himself in the garage.",
+            {"killed": 4, "injured": 0},
+        ),
+        (
+            "A gunman shot and killed two people at a bar on Sunday, police said. "
+            "Deputies said the suspect was found dead in his car hours later.",
+            {"killed": 3},
+        ),
+        # ... but the man police killed is the suspect they name after.
+        (
+            "Police shot and killed a man outside a bank on Sunday. "
+            "The suspect had opened fire on officers, the chief said.",
+            {"killed": 1},
+        ),
+        # "Both X and Y" counts X and Y, not two of X.
+        ("Both the driver and his passenger were killed in the ambush.", {"killed": 2}),
+        ("Police said Newson shot both Daniel and Ismael outside the store.", {"injured": 2}),
+        # "Life-threatening" describes the injuries; it threatens nobody.
+        ("Police said three people had non-life-threatening injuries.", {"injured": 3}),
+        # A wound "to the chest" hurt nobody else: it is its holder's.
+        ("She died of a gunshot wound to the chest and injuries to the head.", {"killed": 1}),
+        ("A 13-year-old suffered a gunshot wound to the hand while hunting.", {"injured": 1}),
+        ("Both young men and a woman were wounded, police said.", {"injured": 3}),
+        # A list of single people that the parser reads as an apposition; a description is none.
+        ("Rebels killed a farmer, a teacher, and a nurse in the village.", {"killed": 3}),
+        ("The victim, a father and a husband, was killed on Sunday.", {"killed": 1}),
+        # A hyphenated word the parser splits is one victim.
+        ("A man accused of killing his ex-wife was arrested on Monday.", {"killed": 1, "arrested": 1}),
+        # The of-object of a massacre, a slaying or an assassination was killed.
+        ("Police arrested a man in the slaying of a teen on Sunday.", {"killed": 1, "arrested": 1}),
+        ("Rebels were blamed for the massacre of 14 fishermen.", {"killed": 14}),
+        # The victim of a death is also its possessor.
+        ("A woman was charged on Monday in her husband's shooting death.", {"killed": 1}),
+        (
+            "Police arrested two men over the fatal shooting of 15-year-old Ann Lee.",
+            {"killed": 1, "arrested": 2},
+        ),
     ],
 )
 def test_article_tolls(project_nlp, text, expected):
@@ -60,6 +100,9 @@ def test_article_tolls(project_nlp, text, expected):
         "A death investigation is under way after a 16-year old was shot and killed on Monday.",
         # A day of a month is no count, even right before the outcome word.
         "One of the men hurt in a shooting at the fair on Sept. 4 died Saturday morning.",
+        # A bare number between commas after a noun is an age.
+        "Boy, 16, dies after being accidentally shot by his brother",
+        "Police said Ann Lee, 34, was shot in the leg on Sunday.",
     ],
 )
 def test_ages_and_days_are_not_counts(project_nlp, text):

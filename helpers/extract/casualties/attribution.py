@@ -15,9 +15,15 @@ from collections.abc import Collection, Sequence
 
 from spacy.tokens import Span, Token
 
+from helpers.extract.casualties.counting import victim_group_of
 from helpers.extract.casualties.syntax import clause_head, entities_within, is_passive, verb_subject
 from helpers.knowledge.actors import ActorDictionary, canonicalize
-from helpers.knowledge.casualty_lexicon import Lexicon, casualty_cues
+from helpers.knowledge.casualty_lexicon import Lexicon, casualty_cues, victim_sides
+
+#: The place confidence of a place named in the figure's own sentence (see :func:`place_for`).
+SENTENCE_PLACE = 0.7
+#: The side of victims (``victim_sides.csv``) whose killers are not attackers.
+SECURITY_FORCES = "security forces"
 
 _AGENT_LABELS = {"ORG", "NORP", "PERSON", "GPE"}
 #: Entity labels that name an actor inside a longer phrase; NORP adjectives do not ("Afghan forces").
@@ -151,3 +157,20 @@ def place_for(
     if previous is not None and inside(previous):
         return inside(previous)[-1], 0.5
     return main_place, 0.3
+
+
+def attacked_by(perpetrator: Token | Span | None, rule: str, lexicon: Lexicon) -> bool:
+    """Whether the victims were killed or hurt by someone not of the security forces ("a gunman
+    killed two", "killing three"): that attacker is not among them (see tolls.supersede)."""
+    if perpetrator is None:
+        return rule == "active_object"
+    head = perpetrator.root if isinstance(perpetrator, Span) else perpetrator
+    return victim_sides()[victim_group_of(head, lexicon)] != SECURITY_FORCES
+
+
+def incident_place(place: dict | None, confidence: float) -> str | None:
+    """The province a figure's own sentence names, which tells incidents apart (a country
+    or a wider region does not: the U.S. military's toll of a bombing in Mosul is Mosul's)."""
+    if place is None or confidence < SENTENCE_PLACE or place.get("kind") in ("country", "region"):
+        return None
+    return place.get("admin1") or None

@@ -77,16 +77,28 @@ frame, cue words by role (``casualty_cues.csv``), cue patterns
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from collections.abc import Sequence
 from functools import partial
-from itertools import pairwise
 
 from spacy.tokens import Doc, Span, Token
 
 from helpers.articles import Article
-from helpers.extract.casualties.attribution import actor_of, perpetrator_of, place_for
-from helpers.extract.casualties.counting import Count, count_of, noun_keys, phrase_of, victim_group_of
+from helpers.extract.casualties.attribution import (
+    actor_of,
+    attacked_by,
+    incident_place,
+    perpetrator_of,
+    place_for,
+)
+from helpers.extract.casualties.counting import (
+    Count,
+    count_of,
+    in_pair,
+    noun_keys,
+    phrase_of,
+    victim_group_of,
+)
 from helpers.extract.casualties.cues import (
     SentenceMatches,
     adds_to_toll,
@@ -98,7 +110,15 @@ from helpers.extract.casualties.cues import (
 from helpers.extract.casualties.exclusions import exclusion, flag_restated_headline, resolve_overlaps
 from helpers.extract.casualties.numbers import Quantity
 from helpers.extract.casualties.scope import ArticleScope, Scope, clause_dates
-from helpers.extract.casualties.syntax import complement_of, doc_entities, entities_within, with_conjuncts
+from helpers.extract.casualties.syntax import (
+    complement_of,
+    doc_entities,
+    entities_within,
+    including_parts,
+    sentence_units,
+    with_conjuncts,
+    word_piece,
+)
 from helpers.extract.casualties.tolls import ANAPHORIC_COUNTS, supersede
 from helpers.extract.casualties.triggers import fatal_subset, trigger_candidates, trigger_victims
 from helpers.knowledge.actors import ActorDictionary
@@ -107,43 +127,8 @@ from helpers.knowledge.casualty_lexicon import HARMED, Lexicon, casualty_cues, l
 OUTCOMES = ("killed", "injured", "kidnapped", "missing", "arrested")
 #: Place roles (from :func:`helpers.places.resolve_places`) a figure can be attached to.
 EVENT_ROLES = frozenset({"event", "nested"})
-#: The place confidence of a place named in the figure's own sentence (see attribution.place_for).
-SENTENCE_PLACE = 0.7
-
-
-def _sentence_units(doc: Doc, article: Article) -> list[Span]:
-    """Sentences cut at paragraph boundaries.
-
-    A headline without final punctuation is often parsed as one sentence with
-    the next paragraph; a figure must never borrow a victim across that line.
-    """
-    bounds = sorted({p.start for p in article.paragraphs} | {p.end for p in article.paragraphs})
-    units = []
-    for sentence in doc.sents:
-        inside = bounds[bisect_right(bounds, sentence.start_char) : bisect_left(bounds, sentence.end_char)]
-        if not inside:  # nearly every sentence: the span is the sentence itself
-            if article.text[sentence.start_char : sentence.end_char].strip():
-                units.append(sentence)
-            continue
-        cuts = [sentence.start_char, *inside, sentence.end_char]
-        for start, end in pairwise(cuts):
-            span = doc.char_span(start, end, alignment_mode="contract")
-            if span is not None and span.text.strip():
-                units.append(span)
-    return units
-
-
-def _including_parts(total_victim: Token, trigger: Token, lexicon: Lexicon) -> list[Token]:
-    """Victims listed after ``including``/``among them`` that break a total down."""
-    including = casualty_cues().including
-    parts: list[Token] = []
-    for holder in (total_victim, trigger, trigger.head):
-        for child in holder.children:
-            if child.lower_ in including and child.dep_ in {"prep", "advcl", "acl"}:
-                for grand in child.children:
-                    if grand.dep_ in {"pobj", "dobj"}:
-                        parts.extend(with_conjuncts(grand, lexicon, appositions=True))
-    return parts
+#: Rules whose trigger is a noun: its victim is a person noun, whatever the noun's animacy.
+NOUN_RULES = frozenset({"noun_trigger", "injury_to"})
 
 
 def extract_casualties(
@@ -178,7 +163,7 @@ def extract_casualties(
     )
     rows: list[dict] = []
     seen: dict[tuple[int, int, str], dict] = {}
-    sentences = _sentence_units(doc, article)
+    sentences = sentence_units(doc, article)
     time_ents = [e for e in doc_entities(doc) if e.label_ in {"DATE", "TIME"}]
     dates = [e for e in time_ents if e.label_ == "DATE"]
     date_starts = [e.start for e in dates]  # in text order, so a sentence's dates are a slice
@@ -210,7 +195,7 @@ def extract_casualties(
                 if rule == "state_modifier"
                 else [v for head in victims for v in with_conjuncts(head, lexicon)]
             )
-            heads = [v for v in heads if sentence.start <= v.i < sentence.end]
+            heads = [v for v in heads if sentence.start <= v.i < sentence.end and not word_piece(v)]
             group = f"{article.article_id}:{trigger.i}" if len(heads) > 1 else ""
             row_of = partial(
                 _row,
@@ -228,11 +213,14 @@ def extract_casualties(
             for victim in heads:
                 if victim != trigger and any(key in lexicon.non_persons for key in noun_keys(victim)):
                     continue  # "the shooting death of …": an event noun is not a victim of "shooting"
+                if in_pair(victim):
+                    continue  # "both Ann and Bo": counted by "both"
                 count = count_of(
                     victim,
                     matches.quantities,
                     lexicon,
-                    animate=trigger.lemma_.lower() in lexicon.animate and rule != "noun_trigger",
+                    # a noun's victim must be a person noun ("wounds to the chest" hurt nobody else)
+                    animate=trigger.lemma_.lower() in lexicon.animate and rule not in NOUN_RULES,
                 )
                 if count is None:
                     continue
@@ -287,7 +275,7 @@ def extract_casualties(
                         fatal_row = row_of("killed", fatal_count, rule="fatal_subset", group="", scope=scope)
                         seen.setdefault((fatal_row["start_char"], fatal_row["end_char"], "killed"), fatal_row)
                         rows.append(fatal_row)
-                for part in _including_parts(victim, trigger, lexicon):
+                for part in including_parts(victim, trigger, lexicon):
                     part_count = count_of(part, matches.quantities, lexicon)
                     if part_count is None or part_count.quantity is None:
                         continue
@@ -309,7 +297,9 @@ def extract_casualties(
     updates = {id(r) for r in rows if r.pop("_update")}
     additions = {id(r) for r in rows if r.pop("_addition")}
     restating = {id(r) for r in rows if r.pop("_restating")}
-    supersede(rows, updates, additions, restating, {id(r): r.pop("_incident_place") for r in rows})
+    by_attackers = {id(r) for r in rows if r.pop("_by_attacker")}
+    places = {id(r): r.pop("_incident_place") for r in rows}
+    supersede(rows, updates, additions, restating, places, by_attackers)
     return rows
 
 
@@ -334,6 +324,7 @@ def _row(
     """Assemble one output row: a figure of ``trigger``'s sentence with its evidence and attribution."""
     perpetrator_token, from_previous = perpetrator_of(agent, trigger, sentence, previous, lexicon)
     perpetrator, perpetrator_id = actor_of(perpetrator_token, dictionary)
+    by_attacker = attacked_by(perpetrator_token, rule, lexicon)
     place, place_confidence = place_for(trigger, sentence, previous, places, main_place)
     victim_group = victim_group_of(count.victim, lexicon)
     quantity = count.quantity
@@ -386,13 +377,6 @@ def _row(
         # "a fifth victim" is one of a toll; "up from 27" is the toll before an update.
         "_restating": scope.earlier
         or (count.victim is not None and any(c.ent_type_ == "ORDINAL" for c in count.victim.children)),
-        "_incident_place": _incident_place(place, place_confidence),
+        "_incident_place": incident_place(place, place_confidence),
+        "_by_attacker": by_attacker,
     }
-
-
-def _incident_place(place: dict | None, confidence: float) -> str | None:
-    """The province a figure's own sentence names, which tells incidents apart (a country
-    or a wider region does not: the U.S. military's toll of a bombing in Mosul is Mosul's)."""
-    if place is None or confidence < SENTENCE_PLACE or place.get("kind") in ("country", "region"):
-        return None
-    return place.get("admin1") or None

@@ -20,6 +20,7 @@ from spacy.tokens import Span, Token
 from helpers.extract.casualties.numbers import (
     QUALIFIERS,
     TRAILING_QUALIFIERS,
+    VAGUE_EXACT,
     VAGUE_LOW_BOUNDS,
     Quantity,
     parse_quantity,
@@ -202,11 +203,47 @@ def _may_count(span: Span) -> bool:
     cues, doc = casualty_cues(), span.doc
     if span.start > 0 and doc[span.start - 1].lower_.rstrip(".") in calendar().months:
         return False
+    if _age_in_commas(span):
+        return False
     after = [t.lower_ for t in doc[span.end : span.end + 4] if t.text != "-"][:2]
     return not (
         len(after) == 2
         and after[0].rstrip("s") in cues.age_unit
         and after[1].rstrip("s") in cues.age_adjective
+    )
+
+
+#: Parts of speech of a word that cannot name the person an age follows ("killed 3, 2 of them …").
+NOT_NOUNS = frozenset({"VERB", "AUX", "ADP", "CCONJ", "SCONJ", "DET", "ADV", "PART", "PRON", "NUM"})
+#: The oldest age a bare number set off by commas after a noun is read as ("Boy, 16, dies").
+OLDEST_AGE = 120
+
+
+def _age_in_commas(span: Span) -> bool:
+    """A bare number set off by commas right after a noun is the age of the person it names
+    ("Boy, 16, dies", "John Smith, 25, was shot"), not a count."""
+    doc = span.doc
+    if len(span) != 1 or not span[0].text.isdigit() or int(span[0].text) > OLDEST_AGE or span.start < 2:
+        return False
+    after = doc[span.end].text if span.end < len(doc) else ""
+    return (
+        doc[span.start - 1].text == ","
+        and doc[span.start - 2].is_alpha
+        and doc[span.start - 2].pos_ not in NOT_NOUNS
+        and after in {",", ")", ";"}
+    )
+
+
+def in_pair(victim: Token) -> bool:
+    """Whether a victim is the second of "both X and Y": the "both" before X counts the pair (2).
+
+    Not after a plural ("both young men and a woman" are three).
+    """
+    first = victim.head
+    return (
+        victim.dep_ == "conj"
+        and (first.pos_ == "PROPN" or not _is_plural(first))  # "Bass" is one
+        and any(c.dep_ in {"preconj", "det"} and VAGUE_EXACT.get(c.lower_) == 2 for c in first.children)
     )
 
 
@@ -265,6 +302,10 @@ def is_person(token: Token, lexicon: Lexicon, *, animate: bool = False) -> bool:
         return True
     if token.pos_ == "PROPN" and any(c.dep_ == "appos" and c.like_num for c in token.children):
         return True  # "Smith, 25," - an age in apposition marks a person.
+    if token.pos_ == "PROPN" and token.dep_ == "conj" and token.head.ent_type_ == "PERSON":
+        return True  # "Daniel and Ismael": a name listed with a person's name
+    if token.pos_ == "PROPN" and _age_before_name(token):
+        return True  # "15-year-old Ann Lee"
     if is_age(token):
         return True  # "a 12-year-old" used as a noun.
     if (
@@ -277,6 +318,12 @@ def is_person(token: Token, lexicon: Lexicon, *, animate: bool = False) -> bool:
     if token.lower_ in cues.person_numeral:
         return True
     return token.pos_ == "NUM"
+
+
+def _age_before_name(name: Token) -> bool:
+    """An age right before a name: "15-year-old Ann Lee" (not "a 7-year-old girl - WMC News")."""
+    start = min([name.i] + [c.i for c in name.children if c.dep_ == "compound"])
+    return any(c.dep_ == "amod" and c.i + 1 == start and is_age(c) for c in name.children)
 
 
 def victim_group_of(victim: Token | None, lexicon: Lexicon) -> str:

@@ -107,11 +107,19 @@ def adds_to_toll(victim: Token | None) -> bool:
 def unrealised(trigger: Token) -> Token | None:
     """The word that makes a harm possible, threatened or intended, not reported (else None).
 
-    ``he could hurt her`` (could), ``tried to kill`` (tried), ``attempted murder`` (attempted).
+    ``he could hurt her`` (could), ``tried to kill`` (tried), ``attempted murder`` (attempted);
+    not ``non-life-threatening injuries``.
     """
     cues = casualty_cues()
+    # A past participle tells the intent ("attempted murder"); a present one describes the harm
+    # ("non-life-threatening injuries").
     attempt = next(
-        (c for c in trigger.children if c.dep_ == "amod" and c.lemma_.lower() in cues.intent_verb), None
+        (
+            c
+            for c in trigger.children
+            if c.dep_ == "amod" and c.lemma_.lower() in cues.intent_verb and c.tag_ != "VBG"
+        ),
+        None,
     )
     if attempt is not None:
         return attempt

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from helpers.extract.casualties.counting import is_person
 from helpers.extract.casualties.syntax import SUBJECTS, complement_of, is_passive, objects_of, verb_subject
 from helpers.knowledge.casualty_lexicon import Lexicon, Phrase, casualty_cues
 
@@ -109,7 +110,8 @@ def phrase_victims(trigger: Token, lexicon: Lexicon, lemma: str) -> Found | None
     hurt = lexicon.phrase("injury_to")
     if lemma in hurt.words and trigger.pos_ == "NOUN":
         to = complement_of(trigger, frozenset(hurt.complements))
-        if to is not None:
+        # "injuries to 19 others"; a wound "to the chest" is the holder's (see triggers._holder)
+        if to is not None and (to.like_num or is_person(to, lexicon)):
             return hurt.words[lemma], [to], None, "injury_to"
     if lemma in lexicon.phrase("left_state").words:
         state = next(

@@ -11,9 +11,11 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from functools import lru_cache
+from itertools import pairwise
 
 from spacy.tokens import Doc, Span, Token
 
+from helpers.articles import Article
 from helpers.knowledge.casualty_lexicon import Lexicon, casualty_cues
 
 #: Subject relations: the victim of a passive or intransitive trigger.
@@ -76,13 +78,29 @@ def _continues_list(token: Token, child: Token, lexicon: Lexicon) -> bool:
     """An apposition that adds other people to a counted group, sharing its verb: "Three
     soldiers were killed, one policeman and two civilians" (not a renaming, not a breakdown
     of "people": both are counted groups of different victim groups)."""
-    if child.dep_ != "appos" or not (_counted(token) and _counted(child)):
+    if child.dep_ != "appos":
+        return False
+    if _list_of_singles(token, child):
+        return True
+    if not (_counted(token) and _counted(child)):
         return False
     head_group, child_group = _victim_group(token, lexicon), _victim_group(child, lexicon)
     return (
         bool(head_group and child_group)
         and head_group != child_group
         and "people" not in (head_group, child_group)
+    )
+
+
+def _list_of_singles(token: Token, child: Token) -> bool:
+    """A list the parser reads as an apposition: "killed a farmer, a teacher and a nurse" (common
+    nouns, each with an indefinite article, the apposition continued by "and"); a name with
+    its description ("Ann Lee, a teacher and mother") is no list."""
+    single = casualty_cues().singular_determiner
+    return (
+        token.pos_ == "NOUN"
+        and all(any(c.dep_ == "det" and c.lower_ in single for c in t.children) for t in (token, child))
+        and any(c.dep_ == "conj" for c in child.children)
     )
 
 
@@ -111,6 +129,16 @@ def _has_own_trigger(token: Token, lexicon: Lexicon) -> bool:
         and (c.lemma_.lower() in lexicon.verbs or c.lower_ in lexicon.adjectives)
         for c in token.children
     )
+
+
+def word_piece(token: Token) -> bool:
+    """A piece of a hyphenated word the parser split into arguments of their own ("ex" and "-"
+    of "killing his ex-wife"): the next token is glued to it and has the same head and relation."""
+    doc = token.doc
+    if token.whitespace_ or token.i + 1 >= len(doc):
+        return False
+    following = doc[token.i + 1]
+    return following.head == token.head and following.dep_ == token.dep_
 
 
 def is_passive(verb: Token) -> bool:
@@ -188,3 +216,38 @@ def clause_head(token: Token) -> Token:
     while token.dep_ not in {"ROOT", "conj", "advcl", "ccomp", "relcl"} and token.head is not token:
         token = token.head
     return token
+
+
+def including_parts(total_victim: Token, trigger: Token, lexicon: Lexicon) -> list[Token]:
+    """Victims listed after ``including``/``among them`` that break a total down."""
+    including = casualty_cues().including
+    parts: list[Token] = []
+    for holder in (total_victim, trigger, trigger.head):
+        for child in holder.children:
+            if child.lower_ in including and child.dep_ in {"prep", "advcl", "acl"}:
+                for grand in child.children:
+                    if grand.dep_ in {"pobj", "dobj"}:
+                        parts.extend(with_conjuncts(grand, lexicon, appositions=True))
+    return parts
+
+
+def sentence_units(doc: Doc, article: Article) -> list[Span]:
+    """Sentences cut at paragraph boundaries.
+
+    A headline without final punctuation is often parsed as one sentence with
+    the next paragraph; a figure must never borrow a victim across that line.
+    """
+    bounds = sorted({p.start for p in article.paragraphs} | {p.end for p in article.paragraphs})
+    units = []
+    for sentence in doc.sents:
+        inside = bounds[bisect_right(bounds, sentence.start_char) : bisect_left(bounds, sentence.end_char)]
+        if not inside:  # nearly every sentence: the span is the sentence itself
+            if article.text[sentence.start_char : sentence.end_char].strip():
+                units.append(sentence)
+            continue
+        cuts = [sentence.start_char, *inside, sentence.end_char]
+        for start, end in pairwise(cuts):
+            span = doc.char_span(start, end, alignment_mode="contract")
+            if span is not None and span.text.strip():
+                units.append(span)
+    return units

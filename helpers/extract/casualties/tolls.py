@@ -20,7 +20,10 @@ total and unnumbered figures aside):
    unless a figure about people in general ("eight people were killed") is
    larger than their sum: then it is the incident's total. The parts of an
    enumeration on one side are one figure; people in general listed beside
-   others ("four women and seven men") are a side of their own.
+   others ("four women and seven men") are a side of their own. A lone
+   attacker's own death ("then killed himself", "the suspect was found
+   dead") is not among the people he killed ("killing three"): killed by
+   someone not of the security forces, they are no total of his death.
 3. **Restatements** of one side's toll count once: an update ("the toll rose
    to 47", "up from 27") wins, the latest one; else the first precise figure
    (the article's own voice in the headline or lead; a later vague figure,
@@ -56,6 +59,8 @@ GENERIC_GROUP = "unknown"
 HARMED_GROUP = "killed or injured"
 #: The side of people in general listed beside others ("four women and seven men"): not their total.
 ENUMERATED_GROUP = "others listed"
+#: The side of attackers (``victim_sides.csv``), and of a person who killed himself in the toll.
+ATTACKERS = "armed groups"
 _ANAPHORIC_RULES = tuple(f"+{rule}" for rule in ANAPHORIC_COUNTS)
 
 
@@ -71,6 +76,7 @@ class _Unit:
     precise: bool = True
     addition: bool = False
     referred_back: bool = False
+    by_attacker: bool = False
 
     @property
     def start(self) -> int:
@@ -101,6 +107,7 @@ def supersede(
     additions: set[int],
     restating: set[int],
     places: dict[int, str | None],
+    by_attackers: set[int],
 ) -> None:
     """Set ``superseded_by`` on every counted figure that another one stands for.
 
@@ -113,6 +120,8 @@ def supersede(
             an update ("up from 27").
         places: ``id()`` of each row -> its incident key (province or place named in its
             sentence), or None when the sentence names no place.
+        by_attackers: ``id()`` of the rows whose victims were harmed by someone not of the
+            security forces ("a gunman killed two"), who is not among them.
     """
     for row in rows:
         row["superseded_by"] = ""
@@ -122,6 +131,8 @@ def supersede(
         if not counted(row):
             continue
         side = HARMED_GROUP if row["includes_killed"] else row["victim_side"]
+        if row["rule"].endswith("+reflexive") and row["outcome"] == "killed":
+            side = ATTACKERS  # "then killed himself": the killer, not one of his victims
         key = (row["group"] or f"row{id(row)}", side)
         unit = units.get(key)
         if unit is None:
@@ -130,11 +141,14 @@ def supersede(
         unit.rows.append(row)
         unit.update |= id(row) in updates
         unit.addition |= id(row) in additions
+        unit.by_attacker |= id(row) in by_attackers
         unit.precise &= row["qualifier"] != "vague"
         unit.place = unit.place or places.get(id(row))
     sides_of = defaultdict(set)
-    for enumeration, side in units:
+    named = defaultdict(list)  # per enumeration, whether each part is a named person
+    for (enumeration, side), unit in units.items():
         sides_of[enumeration].add(side)
+        named[enumeration] += [r["rule"].endswith("+named_person") for r in unit.rows]
     for (enumeration, side), unit in units.items():
         if side == GENERIC_GROUP and len(sides_of[enumeration]) > 1:
             unit.group = ENUMERATED_GROUP
@@ -142,7 +156,7 @@ def supersede(
         unit.referred_back = (
             first["rule"].endswith(_ANAPHORIC_RULES) or id(first) in restating
             if not first["group"]
-            else all(r["rule"].endswith("+named_person") for r in unit.rows)  # "A, 22, and B, 30, were shot"
+            else all(named[enumeration])  # "A, 22, and B, 30, were shot"; not "A and the baby"
         )
         if unit.referred_back or (unit.best == 1 and not first["group"] and first["outcome"] != "killed"):
             # "he died at a hospital in X", "a man shot in the chest was taken to X": the place
@@ -202,7 +216,7 @@ def _supersede_incident(units: list[_Unit]) -> None:
     """Mark the figures of one incident's outcome that restate others (rules 2 to 4)."""
     if any(not u.referred_back for u in units):
         for unit in units:
-            if unit.referred_back and unit.group != HARMED_GROUP:
+            if unit.referred_back and unit.group not in (HARMED_GROUP, ATTACKERS):
                 unit.group = GENERIC_GROUP  # one of the victims already counted, whatever its side
     by_group: dict[str, list[_Unit]] = defaultdict(list)
     for unit in units:
@@ -230,7 +244,11 @@ def _supersede_incident(units: list[_Unit]) -> None:
             else:
                 _mark(unit, chosen[group])
     generic = chosen.get(GENERIC_GROUP)
-    specific = [g for g in chosen if g not in (GENERIC_GROUP, HARMED_GROUP)]
+    # A lone attacker is not among the people he killed ("killing three, then killed himself");
+    # the fighters of a group are often among a toll of people ("10 killed … two rebels").
+    lone = ATTACKERS in chosen and chosen[ATTACKERS].best == 1
+    apart = (ATTACKERS,) if generic is not None and generic.by_attacker and lone else ()
+    specific = [g for g in chosen if g not in (GENERIC_GROUP, HARMED_GROUP, *apart)]
     if generic is None or not specific:
         return
     if totals[GENERIC_GROUP] > sum(totals[g] for g in specific):

@@ -259,6 +259,9 @@ def _noun_victims(trigger: Token, lexicon: Lexicon, lemma: str, nouns: dict[str,
     of_object = complement_of(trigger, cues.partitive)
     if not counted and of_object is not None:
         return outcome, [of_object], None, "noun_of"  # "the deaths of six people", "the shooting of a teen"
+    owner = next((c for c in trigger.children if c.dep_ == "poss" and c.pos_ != "PRON"), None)
+    if not counted and owner is not None and outcome == "killed":
+        return outcome, [owner], None, "noun_of"  # "her son's shooting death"
     if lemma in lexicon.of_nouns:
         return nothing()  # "three shootings" counts incidents, not people
     return outcome, [trigger], None, "noun_trigger"
