@@ -341,6 +341,19 @@ def test_article_tolls_and_merge_through_extract(tmp_path, monkeypatch):
     assert legend.get_title().get_text() == "fatalities (1+ per event)"  # not "mentions"
 
 
+def reports_of(tmp_path, texts: dict[str, str]) -> pd.DataFrame:
+    """The ``event_reports`` of one-article records (key -> text, dated 2016-05-10) through
+    ``extract``, indexed by key."""
+    corpus = tmp_path / "leads.jsonl"
+    corpus.write_text(
+        "\n".join(json.dumps({"id": k, "date": "2016-05-10", "text": t}) for k, t in texts.items()),
+        encoding="utf-8",
+    )
+    extract(corpus, tmp_path / "out", progress=False)
+    reports = pd.read_parquet(tmp_path / "out" / "event_reports.parquet")
+    return reports.set_index(reports["article_id"].str.split(":").str[1])
+
+
 def test_violent_lead_without_figures_is_an_event_typed_by_its_words(tmp_path, monkeypatch):
     monkeypatch.setenv("SITREP_CACHE", str(tmp_path / "cache"))
     texts = {
@@ -353,14 +366,7 @@ def test_violent_lead_without_figures_is_an_event_typed_by_its_words(tmp_path, m
         "planned": "The army will launch an offensive to recapture the town of Hit, officials said.",
         "library": "The mayor opened a new public library in the town of Hit on Monday.",
     }
-    corpus = tmp_path / "leads.jsonl"
-    corpus.write_text(
-        "\n".join(json.dumps({"id": k, "date": "2016-05-10", "text": t}) for k, t in texts.items()),
-        encoding="utf-8",
-    )
-    extract(corpus, tmp_path / "out", progress=False)
-    reports = pd.read_parquet(tmp_path / "out" / "event_reports.parquet")
-    reports = reports.set_index(reports["article_id"].str.split(":").str[1])
+    reports = reports_of(tmp_path, texts)
     assert reports.loc["regained", "sub_event_type"] == "Government regains territory"
     assert reports.loc["overtaken", "sub_event_type"] == "Non-state actor overtakes territory"
     assert reports.loc["overtaken", "actor1"] == "Islamic State"

@@ -5,14 +5,11 @@ Sentences are written for these tests, each word in both senses: US crime news u
 everyday senses that are no conflict event.
 """
 
-import json
-
-import pandas as pd
 import pytest
 
 from helpers.extract.events.coding import classify
 from helpers.extract.events.triggers import sentence_words
-from helpers.run.runner import extract
+from tests.test_events import reports_of
 
 STATE = frozenset({"security forces"})
 
@@ -94,14 +91,7 @@ def test_setting_arrests_and_historical_groups_through_extract(tmp_path, monkeyp
         "historical": "A bomb planted by the Provisional IRA killed five soldiers in the town of Newry "
         "on Friday.",
     }
-    corpus = tmp_path / "leads.jsonl"
-    corpus.write_text(
-        "\n".join(json.dumps({"id": k, "date": "2016-05-10", "text": t}) for k, t in texts.items()),
-        encoding="utf-8",
-    )
-    extract(corpus, tmp_path / "out", progress=False)
-    reports = pd.read_parquet(tmp_path / "out" / "event_reports.parquet")
-    reports = reports.set_index(reports["article_id"].str.split(":").str[1])
+    reports = reports_of(tmp_path, texts)
     assert "setting" not in reports.index  # "after a press conference", "at the tribal headquarters"
     assert reports.loc["meeting", "sub_event_type"] == "Other"
     assert reports.loc["meeting", "excluded"]  # planned
