@@ -390,19 +390,7 @@ def whole_process(corpus: Path, work: Path, *, processes: int, repeats: int, eng
         cache.mkdir()
         env = {**env_with_cache(cache), "SITREP_GAZETTEER": _installed()}
         out = work / f"out-whole-{corpus.stem}-{processes}-{engine}-{repeat}"
-        command = [
-            sys.executable,
-            "-m",
-            "helpers",
-            "extract",
-            str(corpus),
-            "--out",
-            str(out),
-            "--processes",
-            str(processes),
-            "--engine",
-            engine,
-        ]
+        command = extract_command(corpus, out, "--processes", str(processes), "--engine", engine)
         extract_runs.append(timed(command, env))
         shutil.rmtree(cache)
         print(corpus.stem, processes, engine, repeat, raw, extract_runs[-1], flush=True)
@@ -462,15 +450,7 @@ def whole(sizes: tuple[int, ...], repeats: int) -> None:
         work = Path(tmp)
         # The first run after installing builds the gazetteer index and derived data into the
         # installation's cache; the runs below read them from there, as every later run does.
-        command = [
-            sys.executable,
-            "-m",
-            "helpers",
-            "extract",
-            str(ROOT / "seeds"),
-            "--out",
-            str(work / "warm-up"),
-        ]
+        command = extract_command(ROOT / "seeds", work / "warm-up")
         subprocess.run(
             command, check=True, capture_output=True, cwd=ROOT, env={**os.environ, "SITREP_PROGRESS": "0"}
         )
@@ -555,15 +535,7 @@ def warm_rerun(corpus: Path, work: Path) -> dict:
     """
     cache = work / f"cache-warm-{corpus.stem}"
     env = {**env_with_cache(cache), "SITREP_GAZETTEER": _installed()}
-    command = [
-        sys.executable,
-        "-m",
-        "helpers",
-        "extract",
-        str(corpus),
-        "--out",
-        str(work / f"out-warm-{corpus.stem}"),
-    ]
+    command = extract_command(corpus, work / f"out-warm-{corpus.stem}")
     cold = timed(command, env)
     warm = timed([*command, "--force"], env)
     shutil.rmtree(cache)
@@ -574,6 +546,11 @@ def warm_rerun(corpus: Path, work: Path) -> dict:
         "warm_share_of_cold_cpu": round(warm["cpu_seconds"] / cold["cpu_seconds"], 4),
         "warm_share_of_cold_wall": round(warm["seconds"] / cold["seconds"], 4),
     }
+
+
+def extract_command(corpus: Path, out: Path, *options: str) -> list[str]:
+    """The command line of ``python -m helpers extract corpus --out out`` with ``options``."""
+    return [sys.executable, "-m", "helpers", "extract", str(corpus), "--out", str(out), *options]
 
 
 def _installed() -> str:
