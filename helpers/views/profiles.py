@@ -244,7 +244,10 @@ def profiled(tables: Tables | ReadOnce) -> tuple[list[dict], list[dict]]:
 
 def profile_names(tables: Tables | ReadOnce) -> dict[str, str]:
     """Actor or place id -> the file name of its profile, for those :func:`profiled` names."""
-    actors, places = profiled(tables)
+    return _page_names(*profiled(tables))
+
+
+def _page_names(actors: list[dict], places: list[dict]) -> dict[str, str]:
     names = {a["actor_id"]: profile_page_name("actor", a["actor_id"]) for a in actors}
     return names | {p["place_id"]: profile_page_name("place", p["place_id"]) for p in places}
 
@@ -270,7 +273,7 @@ def write_profiles(
     cached = ReadOnce(tables)
     links = article_links(pages, prefix="../articles/")
     actors, places = profiled(cached)
-    names = profile_names(cached)
+    names = _page_names(actors, places)
     for actor in actors:
         body = actor_profile(cached, actor, links, names)
         (directory / names[actor["actor_id"]]).write_text(
