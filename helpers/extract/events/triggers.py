@@ -25,10 +25,11 @@ A sub-event type may also need a companion word in the same sentence
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
-from helpers.knowledge.event_types import ground_words
+from helpers.knowledge.event_types import event_types, ground_words
 from helpers.knowledge.vocabulary import place_nouns
 
 #: Parts of speech whose words name an event type (a month "March" or a name "Rally Street" do not).
@@ -108,5 +109,30 @@ def sentence_triggers(sentence: Span, pos: frozenset[str] = TRIGGER_POS) -> Iter
 
 
 def sentence_words(sentence: Span) -> set[str]:
-    """The trigger words of a sentence."""
-    return {word for word, _ in sentence_triggers(sentence)}
+    """The trigger words of a sentence that the vocabulary knows (lemmas and companions of
+    ``event_types.csv``).
+
+    Every word a token offers holds the token's lemma or lower-case form, so a token whose
+    lemma and form are in no known word offers nothing known and is passed over.
+    """
+    known, parts = known_words()
+    return {
+        word
+        for token in sentence
+        if token.pos_ in TRIGGER_POS and (token.lemma_.lower() in parts or token.lower_ in parts)
+        for word in token_words(token)
+        if word in known
+    }
+
+
+@lru_cache(maxsize=1)
+def known_words() -> tuple[frozenset[str], frozenset[str]]:
+    """The trigger and companion words of every event type, and the words they are made of.
+
+    >>> known, parts = known_words()
+    >>> "air strike" in known, {"air", "strike"} <= parts
+    (True, True)
+    """
+    known = frozenset().union(*(kind.lemmas | kind.companions for kind in event_types()))
+    parts = frozenset(part for word in known for part in word.replace(":", " ").split())
+    return known, parts
