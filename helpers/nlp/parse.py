@@ -197,6 +197,10 @@ def parse_articles(
                 else:
                     stats.cached += 1
             yield counted(article, doc)
+        if plans:
+            raise RuntimeError(
+                f"nlp.pipe returned docs out of step with their texts: none for {plans[0][0].article_id}"
+            )
 
 
 _PARSE, _CACHED, _SKIPPED, _NOT_NEEDED = "parse", "cached", "skipped", "not needed"
