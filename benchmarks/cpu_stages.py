@@ -161,7 +161,7 @@ def extract(corpus: str, out: str) -> dict[str, float]:
     timed_function(parse, "_joined", "parse/join pieces")
     timed_function(stream, "paragraph_rows", "rows/paragraphs and articles")
     timed_function(stream, "articles_frame", "rows/paragraphs and articles")
-    timed_function(stream, "write_corpus_tables", "tables/corpus tables")
+    timed_function(local, "write_corpus_tables", "tables/corpus tables")
     timed_function(tables.TableWriter, "write", "tables/write Parquet")
     timed_function(tables.TableWriter, "close", "tables/write Parquet")
     os.environ["SITREP_PROGRESS"] = "0"
