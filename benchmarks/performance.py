@@ -19,7 +19,7 @@ and writes ``benchmarks/results/performance.json``:
 * where the time goes: a profile of ``extract`` on a slice, by component.
 
 Usage: ``python benchmarks/performance.py [--throughput-docs N] [--quick | --targets | --scaling | --whole
-| --warm]``
+| --warm | --stages]``
 (``--targets``: only the 1-process throughput ratio and the peak RSS on all articles, into
 ``performance-targets.json``).
 
@@ -28,6 +28,10 @@ Usage: ``python benchmarks/performance.py [--throughput-docs N] [--quick | --tar
 text on one line (``--one-line-mb``), each in its own process, with the time per
 sentence (flat when time is linear in length) and the peak RSS; results in
 ``benchmarks/results/scaling.json``.
+
+``--stages [ARTICLES]`` runs only the CPU breakdown (issue 21): a cold ``extract`` and raw
+``nlp.pipe`` of the first ARTICLES GVA records (default 300), each a whole process with
+timers around every pipeline component, extractor and step (``benchmarks/cpu_stages.py``).
 
 ``--warm [ARTICLES ...]`` runs only the warm re-run and start-up figures (issue 21): a cold
 ``extract`` of the first ARTICLES GVA articles and a re-run that finds them all cached, as
@@ -577,6 +581,38 @@ def warm_and_start_up(sizes: tuple[int, ...], repeats: int) -> None:
     print(json.dumps(results["warm_and_start_up"], indent=2))
 
 
+def cpu_stages(size: int) -> None:
+    """CPU seconds per stage of a cold ``extract`` and of raw ``nlp.pipe`` on the first ``size`` GVA
+    records, each a whole process (``benchmarks/cpu_stages.py``); merged into ``performance.json``."""
+    results = json.loads(RESULTS.read_text(encoding="utf-8")) if RESULTS.exists() else {}
+    script = str(ROOT / "benchmarks" / "cpu_stages.py")
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        corpus = write_subset(size, work)
+        texts = work / "texts.jsonl"
+        articles = write_texts(corpus, texts)
+        env = {**env_with_cache(fresh_cache(work, "cache-stages")), "SITREP_GAZETTEER": _installed()}
+        stages = {}
+        for name, command in (
+            ("raw_nlp_pipe", [sys.executable, script, "raw", str(texts)]),
+            ("extract_cold", [sys.executable, script, "extract", str(corpus), str(work / "out")]),
+        ):
+            child = subprocess.run(command, capture_output=True, text=True, env=env, cwd=ROOT, check=True)
+            stages[name] = json.loads(child.stdout.strip().splitlines()[-1])
+            print(name, stages[name], flush=True)
+    results["cpu_stages"] = {
+        "what": "CPU seconds (user + system) per stage of one whole process: raw spacy.load + nlp.pipe "
+        "and python -m helpers extract --no-cache --processes 1 on the same texts (timers around "
+        "each pipeline component, extractor and step; benchmarks/cpu_stages.py)",
+        "date": dt.date.today().isoformat(),
+        "machine": machine(),
+        "records": size,
+        "articles_parsed": articles,
+        **stages,
+    }
+    RESULTS.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+
+
 def targets(throughput_docs: int) -> None:
     """The speed targets alone: cold ``extract`` vs raw ``nlp.pipe`` (1 process), peak RSS on all articles."""
     from helpers.knowledge.gazetteer import default_gazetteer
@@ -648,7 +684,19 @@ def main() -> None:
         "the time to the first article's rows on the seed corpus (median of --repeats); written "
         "to performance.json under 'warm_and_start_up'",
     )
+    parser.add_argument(
+        "--stages",
+        nargs="?",
+        const=300,
+        type=int,
+        metavar="ARTICLES",
+        help="only the CPU per stage of a cold extract and of raw nlp.pipe on the first ARTICLES GVA "
+        "records (default 300); written to performance.json under 'cpu_stages'",
+    )
     args = parser.parse_args()
+    if args.stages is not None:
+        cpu_stages(args.stages)
+        return
     if args.whole is not None:
         whole(tuple(args.whole or (1000,)), args.repeats)
         return

@@ -319,3 +319,23 @@ def test_expected_articles_counts_without_loading(tmp_path):
     (tmp_path / "table.csv").write_text('title,text\nA,"First line\nsecond line"\n')
     assert expected_articles(tmp_path) >= len(load_corpus(tmp_path)) == 6
     assert expected_articles(tmp_path / "missing") == 0
+
+
+def test_first_article_loads_without_the_near_duplicate_index(tmp_path):
+    """The first article cannot copy an earlier one: it comes without importing datasketch (and
+    SciPy), and a copy of it is still found once the second article is loaded."""
+    import subprocess
+    import sys
+
+    body = " ".join(f"Witness {i} said the convoy was hit near the bridge at dawn." for i in range(12))
+    (tmp_path / "a.txt").write_text(f"Convoy attacked near bridge\n\n{body}\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text(f"Convoy attacked near bridge\n\n{body} More later.\n", encoding="utf-8")
+    code = (
+        "import sys\nfrom helpers.ingest import iter_articles\n"
+        f"articles = iter_articles({str(tmp_path)!r})\nfirst = next(articles)\n"
+        "print('datasketch' in sys.modules)\n"
+        "print(next(articles).near_duplicate_of == first.article_id)\n"
+    )
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1])}
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True)
+    assert result.stdout.split() == ["False", "True"]

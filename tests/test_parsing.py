@@ -245,3 +245,36 @@ def test_parse_refuses_docs_out_of_step_with_their_texts(raw_nlp, monkeypatch):
     monkeypatch.setattr(raw_nlp, "pipe", lambda texts, **kw: itertools.islice(pipe(texts, **kw), 1, None))
     with pytest.raises(RuntimeError, match="out of step"):
         list(parse_articles(articles, raw_nlp, progress=False))
+
+
+def test_first_text_is_parsed_in_a_batch_of_its_own(raw_nlp, monkeypatch):
+    """The first article's rows do not wait for a whole batch of articles to be loaded and parsed."""
+    batches = []
+    pipe = raw_nlp.pipe
+
+    def recorded(texts, **kw):
+        batches.append(len(texts))
+        return pipe(texts, **kw)
+
+    monkeypatch.setattr(raw_nlp, "pipe", recorded)
+    articles = make_articles("One two.", "Three four five.", "Six.", "Seven eight.")
+    docs = [doc.text for _, doc in parse_articles(articles, raw_nlp, progress=False)]
+    assert docs == [a.text for a in articles]
+    assert batches == [1, 3]
+
+
+def test_built_pipeline_asks_numpy_for_small_pages(monkeypatch):
+    """numpy's huge pages cost a cold extract system time (the kernel zeroes 2 MB at a time);
+    building the pipeline turns them off unless NUMPY_MADVISE_HUGEPAGE chose."""
+    from helpers.nlp.pipeline import _set_madvise_hugepage, small_pages
+
+    before = _set_madvise_hugepage(True)
+    try:
+        monkeypatch.delenv("NUMPY_MADVISE_HUGEPAGE", raising=False)
+        small_pages()
+        assert _set_madvise_hugepage(True) is False
+        monkeypatch.setenv("NUMPY_MADVISE_HUGEPAGE", "1")
+        small_pages()
+        assert _set_madvise_hugepage(True) is True
+    finally:
+        _set_madvise_hugepage(before)

@@ -20,7 +20,9 @@ not their headlines; one shared word is often the town both stories happened
 in; and in a corpus about shootings "shooting" tells nothing.
 
 ``datasketch`` is imported on first use: it imports SciPy (about a second), which a
-re-run that reads its articles back from the article cache never needs.
+re-run that reads its articles back from the article cache never needs. The first
+article marked cannot copy anything, so it is signed and indexed only when a second
+one comes: a run's first article reaches the model without that import.
 """
 
 from __future__ import annotations
@@ -37,7 +39,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from helpers.articles import Article
 
 if TYPE_CHECKING:
-    from datasketch import LeanMinHash
+    from datasketch import LeanMinHash, MinHashLSH
 
 #: Estimated Jaccard similarity of word shingles from which two articles are one story.
 SIMILARITY = 0.5
@@ -117,9 +119,9 @@ class NearDuplicates:
     """
 
     def __init__(self) -> None:
-        from datasketch import MinHashLSH
-
-        self._index = MinHashLSH(threshold=SIMILARITY, num_perm=PERMUTATIONS)
+        self._index: MinHashLSH | None = None  # made at the first story
+        self._first: Article | None = None  # the first article marked, signed at the second
+        self._marked = 0
         self._signatures: dict[str, LeanMinHash] = {}
         self._title_words: dict[str, frozenset[str]] = {}
         self._title_counts: Counter[str] = Counter()
@@ -128,6 +130,13 @@ class NearDuplicates:
     def mark(self, article: Article) -> None:
         """Set ``near_duplicate_of`` and ``near_duplicate_similarity`` on ``article`` when it copies
         an earlier story; remember it either way."""
+        self._marked += 1
+        if self._marked == 1:
+            self._first = article  # no story before it: nothing to compare yet
+            return
+        if self._first is not None:
+            first, self._first = self._first, None
+            self.add(first.article_id, signature(first), title=first.title)
         found = self.add(article.article_id, signature(article), title=article.title)
         if found:
             article.near_duplicate_of, article.near_duplicate_similarity = found
@@ -150,7 +159,7 @@ class NearDuplicates:
         words = title_words(title)
         common = max(5, COMMON_TITLE_SHARE * self._titles)
         best, similarity = None, 0.0
-        for candidate in self._index.query(minhash):
+        for candidate in self._index.query(minhash) if self._index is not None else ():
             other = self._title_words[candidate]
             telling = [w for w in words & other if self._title_counts[w] < common]
             if words and other and len(telling) < min(2, len(words), len(other)):
@@ -164,5 +173,9 @@ class NearDuplicates:
             return best, round(similarity, 3)
         self._signatures[article_id] = minhash
         self._title_words[article_id] = words
+        if self._index is None:
+            from datasketch import MinHashLSH
+
+            self._index = MinHashLSH(threshold=SIMILARITY, num_perm=PERMUTATIONS)
         self._index.insert(article_id, minhash, check_duplication=False)
         return None

@@ -197,6 +197,10 @@ def parse_articles(
                 else:
                     stats.cached += 1
             yield counted(article, doc)
+        if plans:
+            raise RuntimeError(
+                f"nlp.pipe returned docs out of step with their texts: none for {plans[0][0].article_id}"
+            )
 
 
 _PARSE, _CACHED, _SKIPPED, _NOT_NEEDED = "parse", "cached", "skipped", "not needed"
@@ -206,16 +210,19 @@ def _pipe(nlp: Language, texts: Iterable[str], *, batch_size: int, processes: in
     """``nlp.pipe`` over ``texts``, as docs without tensors, in batches of :data:`BATCH_CHARS` at most.
 
     spaCy batches by count only; worker processes keep its batches (each call of
-    ``nlp.pipe`` with workers would start them anew).
+    ``nlp.pipe`` with workers would start them anew). In one process the first text is
+    a batch of its own, so the first article's rows do not wait for a whole batch to be
+    loaded and parsed.
     """
     if processes > 1:
         docs = nlp.pipe(texts, batch_size=batch_size, n_process=processes)
     else:
-        docs = (
-            doc
-            for batch in bounded_batches(texts, batch_size, BATCH_CHARS)
-            for doc in nlp.pipe(batch, batch_size=len(batch))
+        texts = iter(texts)
+        batches = itertools.chain(
+            [first] if (first := list(itertools.islice(texts, 1))) else [],
+            bounded_batches(texts, batch_size, BATCH_CHARS),
         )
+        docs = (doc for batch in batches for doc in nlp.pipe(batch, batch_size=len(batch)))
     for doc in docs:
         # The tok2vec output (384 bytes a token) is read by no extractor, and cached docs
         # never have it; the pieces of a long article would hold it until they are joined.
