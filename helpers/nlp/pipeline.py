@@ -31,8 +31,11 @@ from helpers.nlp.place_rules import ruler_patterns
 
 try:
     from numpy._core.multiarray import _set_madvise_hugepage
-except ImportError:  # numpy 1.x
-    from numpy.core.multiarray import _set_madvise_hugepage
+except ImportError:  # numpy 1.x keeps it under numpy.core; a numpy without it keeps its default
+    try:
+        from numpy.core.multiarray import _set_madvise_hugepage
+    except ImportError:
+        _set_madvise_hugepage = None
 
 SENTENCE_STARTS = "sitrep_sentence_starts"
 
@@ -133,9 +136,10 @@ def small_pages() -> None:
     first touch of every new array. A cold ``extract`` spent 2 to 3 s of system time per
     60 articles on that, against 1 s with small pages, for the same user time and peak
     memory. The setting is numpy's own (its ``NUMPY_MADVISE_HUGEPAGE`` variable, read
-    once at import); worker processes forked later keep it.
+    once at import); worker processes forked later keep it. numpy's switch for it is
+    private, so a numpy without it keeps its default.
     """
-    if "NUMPY_MADVISE_HUGEPAGE" not in os.environ:
+    if _set_madvise_hugepage is not None and "NUMPY_MADVISE_HUGEPAGE" not in os.environ:
         _set_madvise_hugepage(False)
 
 
