@@ -31,12 +31,15 @@ ARTICLES = {
 
 
 @pytest.fixture(scope="module")
-def mentions(tmp_path_factory) -> pd.DataFrame:
+def tables(tmp_path_factory) -> dict[str, pd.DataFrame]:
     root = tmp_path_factory.mktemp("pronouns")
     for name, text in ARTICLES.items():
         (root / f"{name}.txt").write_text(text, encoding="utf-8")
     assert main(["extract", str(root), "--out", str(root / "out"), "--format", "csv"]) == 0
-    return pd.read_csv(root / "out" / "mentions.csv", dtype=str, keep_default_na=False)
+    return {
+        name: pd.read_csv(root / "out" / f"{name}.csv", dtype=str, keep_default_na=False)
+        for name in ("mentions", "actors")
+    }
 
 
 def pronouns(mentions: pd.DataFrame, article: str) -> list[tuple[str, str]]:
@@ -44,14 +47,17 @@ def pronouns(mentions: pd.DataFrame, article: str) -> list[tuple[str, str]]:
     return list(zip(rows["text"], rows["actor_id"], strict=True))
 
 
-def test_we_of_a_statement_is_its_writer_and_they_the_group_just_named(mentions):
-    found = pronouns(mentions, "statement")
+def test_we_of_a_statement_is_its_writer_and_they_the_group_just_named(tables):
+    found = pronouns(tables["mentions"], "statement")
     assert ("We", "uk_government") in found  # the first subject of the statement
     assert ("They", "hezbollah") in found
     assert not [text for text, _ in found if text == "it"]  # "it" is left to things
+    aliases = "|".join(tables["actors"]["aliases_seen"]).split("|")
+    assert "We" not in aliases and "They" not in aliases  # stand for actors, are not their names
 
 
-def test_we_in_a_quotation_is_the_speakers_organisation_or_nothing(mentions):
+def test_we_in_a_quotation_is_the_speakers_organisation_or_nothing(tables):
+    mentions = tables["mentions"]
     found = pronouns(mentions, "quoted")
     assert found == [("We", "hrw")]  # the farmer's "we" names no organisation
     row = mentions[(mentions["article_id"] == "quoted") & (mentions["text"] == "We")].iloc[0]
