@@ -1,14 +1,14 @@
-"""Organisations referred to by "we", "our", "they" or "it": one linear pass, no coreference model.
+"""Organisations referred to by "we" or "they": one linear pass, no coreference model.
 
-* "we" outside a quotation is the writer's side: the first organisation or state the text
-  makes the subject of a sentence ("The UK condemns the attack. We stand with Iraq": the UK's
-  government); an armed group or an outlet is not a writer's side.
+* "we" outside a quotation is the writer's side: the first organisation or state of the
+  dictionary (or a state actor) the text makes the subject of a sentence ("The UK condemns the
+  attack. We stand with Iraq": the UK's government); an armed group or an outlet is not a
+  writer's side.
 * "we" inside a quotation is the speaker's organisation: the affiliation the article gives the
   person named nearest the quotation in its paragraph; with no person named there, the
   organisation named nearest outside the quotation marks ("the ministry said: 'we ...'").
-* "they" stands for the latest organisation named in its sentence or the previous one (and a
-  pronoun of kind ``singular``, when the vocabulary lists one, for the latest named in the
-  singular, only as the subject of a verb other than "be" or as a possessive).
+* "they" stands for the latest organisation (an ORG name, not a country) named in its sentence
+  or the previous one.
 
 The pronouns are data (``en/group_pronouns.csv``).
 
@@ -27,21 +27,20 @@ from helpers import config
 from helpers.articles import Article
 from helpers.extract.evidence import SentenceIndex, evidence
 from helpers.extract.mentions import place_columns
+from helpers.extract.persons.name_spans import known_places
 from helpers.extract.persons.pronouns import QuoteMarks
-from helpers.knowledge.actors import ActorDictionary, canonicalize, load_dictionary
+from helpers.knowledge.actors import ActorDictionary, canonicalize, load_dictionary, lookup_key
 from helpers.knowledge.vocabulary import read_vocabulary
 
 #: Categories that are no writer's side ("we" outside a quotation).
 NOT_WRITERS = frozenset({"armed_group", "militia", "media"})
 #: Dependencies of a pronoun that stands for a party (subject, object, possessor).
 PARTY_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "poss", "dative", "conj"})
-#: Plural noun tags ("forces"): such a name is "they", never "it".
-PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 
 
 @functools.lru_cache(maxsize=4)
 def group_pronouns(language: str = config.DEFAULT_LANGUAGE) -> dict[str, str]:
-    """Pronoun to its kind (``first``, ``plural``, ``singular``), from ``group_pronouns.csv``.
+    """Pronoun to its kind (``first`` or ``plural``), from ``group_pronouns.csv``.
 
     >>> words = group_pronouns()
     >>> words["we"], words["they"], "its" in words
@@ -105,7 +104,7 @@ def actor_pronouns(
                 else writer
             )
         else:
-            actor = _antecedent(doc, span, kind, named, starts, sentences)
+            actor = _antecedent(span, named, starts, sentences)
         if actor is not None:
             row = dict(evidence(span, article, sentences), label="ORG")
             row.update(
@@ -115,38 +114,35 @@ def actor_pronouns(
     return rows
 
 
-def _root(doc: Doc, mention: dict) -> Span | None:
-    return doc.char_span(mention["start_char"], mention["end_char"], alignment_mode="expand")
-
-
 def _writer(doc: Doc, named: list[dict]) -> dict | None:
-    """The first organisation or state that is the subject of a sentence, not an armed group or outlet."""
+    """The first organisation or state that is the subject of a sentence, known to the dictionary (a
+    name the recogniser guessed, such as "WE'VE" in a transcript in capitals, is none) and not an
+    armed group or outlet."""
     for mention in named:
-        span = _root(doc, mention)
-        if mention["category"] not in NOT_WRITERS and span is not None and span.root.dep_ == "nsubj":
+        span = doc.char_span(mention["start_char"], mention["end_char"], alignment_mode="expand")
+        known = not mention["actor_id"].startswith("org:")
+        if (
+            known
+            and mention["category"] not in NOT_WRITERS
+            and span is not None
+            and span.root.dep_ == "nsubj"
+        ):
             return mention
     return None
 
 
-def _antecedent(
-    doc: Doc, pronoun: Span, kind: str, named: list[dict], starts: list[int], sentences: SentenceIndex
-) -> dict | None:
-    """The latest organisation named in the pronoun's sentence or the previous one, in the singular
-    for "it"; ``None`` for an "it" that is no party ("it is thought")."""
+def _antecedent(pronoun: Span, named: list[dict], starts: list[int], sentences: SentenceIndex) -> dict | None:
+    """The latest organisation named in the pronoun's sentence or the previous one."""
     token = pronoun[0]
     if token.dep_ not in PARTY_DEPS:
-        return None
-    if kind == "singular" and token.dep_ != "poss" and (token.dep_ != "nsubj" or token.head.lemma_ == "be"):
         return None
     number, _ = sentences.of(pronoun)
     floor = sentences.sentences[max(number - 1, 0)].start_char
     for k in range(bisect_left(starts, token.idx) - 1, -1, -1):
-        mention = named[k]
-        if mention["start_char"] < floor:
+        if named[k]["start_char"] < floor:
             return None
-        span = _root(doc, mention)
-        if kind == "plural" or (span is not None and span.root.tag_ not in PLURAL_TAGS):
-            return mention
+        if named[k]["label"] == "ORG":
+            return named[k]
     return None
 
 
@@ -179,6 +175,8 @@ def _speaker_side(
     speaker = people[0]
     if speaker["affiliation"]:
         link = canonicalize(speaker["affiliation"], "ORG", dictionary=dictionary or load_dictionary())
+        if not link["in_dictionary"] and lookup_key(speaker["affiliation"]) in known_places():
+            return None  # "the Jackson police chief": a town, no organisation of the dictionary
         return {key: link[key] for key in ("actor_id", "canonical", "category")}
     token = doc.char_span(speaker["start_char"], speaker["end_char"], alignment_mode="expand")
     if token is None:
