@@ -3,7 +3,8 @@
 Four measures, each on public gold in ``../shared/corpora`` (never copied here):
 
 * **re3d** Organisation and Person spans (confidence >= 0.5), exact and overlap
-  F1: Sitrep's ``mentions`` rows labelled ORG or naming a country acting as a party,
+  F1: Sitrep's ``mentions`` rows labelled ORG (names, and "we"/"they" resolved to an
+  organisation) or naming a country acting as a party,
   and its ``person_mentions`` rows (role ``actor``: names, descriptions, pronouns)
   against raw ``en_core_web_sm`` ORG and PERSON entities.
 * **conflict-news-dev** actors: a gold actor is *found* when a prediction

@@ -78,6 +78,25 @@ def test_a_state_actor_the_dictionary_names_is_the_dictionary_actor():
     assert dictionary.get("state:GH:police").actor_id == "state:GH:police"
 
 
+def test_a_state_body_the_dictionary_covers_under_another_name_is_one_actor(tmp_path):
+    """ "the Army" in a US story and "U.S. Army" are one actor, as are "the Army" in a Ghanaian story
+    and a user's "Ghana Army" force; a force of another country or kind stays apart."""
+    dictionary = actors.load_dictionary()
+    assert dictionary.get("state:US:army").actor_id == "us_forces"  # "US Army" of us_forces
+    assert dictionary.get("state:US:police").actor_id == "state:US:police"
+    user = tmp_path / "mine.csv"
+    user.write_text(
+        "actor_id,canonical,category,country,wikidata,label,aliases\n"
+        "ghana_army,Ghana Army,state_force,GH,,ORG,Ghana Army\n"
+        "gh_rebels,Ghana Navy Rebels,armed_group,GH,,ORG,Ghana Navy\n",
+        encoding="utf-8",
+    )
+    mine = actors.load_dictionary([user])
+    assert mine.get("state:GH:army").canonical == "Ghana Army"
+    assert mine.get("state:GH:navy").actor_id == "state:GH:navy"  # an armed group covers no body
+    assert mine.get("state:TG:army").actor_id == "state:TG:army"
+
+
 # --- aliases in context ------------------------------------------------------------------
 
 
@@ -226,7 +245,7 @@ def test_countries_acting_as_parties_are_their_governments(tables):
     parties = sorted({(r.text, r.actor_id) for r in acting.itertuples() if r.label == "GPE"})
     assert parties == [
         ("Iran", "iranian_government"),
-        ("The United States", "state:US:government"),
+        ("The United States", "us_government"),  # the dictionary's, which covers state:US:government
         ("Turkey", "turkish_government"),
     ]
     assert set(acting[acting["label"] == "GPE"]["place_kind"]) == {"country"}  # still places

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 
 import pandas as pd
 
+from helpers.extract.actor_pronouns import group_pronouns
 from helpers.tables import columns, grouped_rows, is_missing
 
 
@@ -20,14 +21,15 @@ def actors_table(mentions: pd.DataFrame) -> pd.DataFrame:
             ``wikidata``, ``in_dictionary``.
 
     Returns:
-        The ``actors`` columns; ``aliases_seen`` joins the distinct
-        surface forms with ``|``; for actors outside the dictionary ``canonical``
-        is the most frequent cleaned form. Sorted by ``n_mentions`` descending,
+        The ``actors`` columns; ``aliases_seen`` joins the distinct surface forms with
+        ``|`` (names, not the "we" or "they" that stand for the actor); for actors outside the
+        dictionary ``canonical`` is the most frequent cleaned form. Sorted by ``n_mentions`` descending,
         then ``canonical``.
     """
     if mentions.empty:
         return pd.DataFrame(columns=columns("actors"))
     records = []
+    pronouns = group_pronouns()
     for (actor_id,), rows in grouped_rows(
         mentions,
         ["actor_id"],
@@ -41,7 +43,7 @@ def actors_table(mentions: pd.DataFrame) -> pd.DataFrame:
                 "category": _first(category),
                 "country": _first(country),
                 "wikidata": _first(wikidata),
-                "aliases_seen": "|".join(sorted(set(texts))),
+                "aliases_seen": "|".join(sorted({t for t in texts if str(t).lower() not in pronouns})),
                 "in_dictionary": _first(in_dictionary),
                 "n_mentions": len(rows),
                 "n_articles": len({a for a in articles if not is_missing(a)}),

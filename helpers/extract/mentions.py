@@ -12,7 +12,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from spacy.lang.en.stop_words import STOP_WORDS
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from helpers.articles import Article
 from helpers.extract.evidence import SentenceIndex, evidence
@@ -219,19 +219,39 @@ def _dateline_outlet(doc: Doc, article: Article, dictionary: ActorDictionary, se
 
 def acts_as_party(span: Span) -> bool:
     """Whether a country's name stands for its state acting in the sentence: the subject of a
-    verb that is not stative ("Turkey launched", not "Iraq borders"), the agent of a passive
-    ("strikes by Russia"), the possessor or modifier of an action noun ("Iran's support", "U.S.
-    airstrikes"), or joined by "and" to such a country ("announced by Russia and Turkey").
+    verb that is not stative ("Turkey launched", not "Iraq borders") or of "be" with a role only a
+    state has ("France is a key partner", "Turkey is one of our allies"; not "Iraq is a country"),
+    the agent of a passive ("strikes by Russia"), the possessor or modifier of an action noun ("Iran's
+    support", "U.S. airstrikes") or of an organisation's name ("Iraq's National Symphony
+    Orchestra"), or joined by "and" to such a country ("announced by Russia and Turkey").
     """
     root, words = span.root, party_words()
     while root.dep_ == "conj" and root.head.ent_type_ == root.ent_type_ and root.head.i < root.i:
         root = root.head
     head = root.head
     if root.dep_ == "nsubj":
+        if head.lemma_ == "be":
+            return any(
+                _role(child, words.roles) for child in head.children if child.dep_ in {"attr", "acomp"}
+            )
         return head.pos_ == "VERB" and head.lemma_.lower() not in words.stative
     if root.dep_ == "pobj":
         return head.dep_ == "agent"
-    return root.dep_ in {"poss", "compound"} and head.pos_ == "NOUN" and head.lemma_.lower() in words.nouns
+    if root.dep_ not in {"poss", "compound"} or head.pos_ not in {"NOUN", "PROPN", "VERB"}:
+        return False
+    return head.lemma_.lower() in words.nouns or (
+        head.ent_type_ == "ORG" and not head.ent_id_.startswith("state:")
+    )
+
+
+def _role(word: Token, roles: frozenset[str]) -> bool:
+    """True for a role after "be" ("a partner", "committed"), or "one of" roles ("one of our allies")."""
+    if word.lemma_.lower() in roles:
+        return True
+    return word.like_num and any(
+        child.lower_ == "of" and any(_role(grand, roles) for grand in child.children)
+        for child in word.children
+    )
 
 
 def _as_actor(mention: dict, place: dict | None, doc: Doc, dictionary: ActorDictionary) -> dict:
@@ -284,7 +304,7 @@ def with_places(
         place = by_span.pop((mention["start_char"], mention["end_char"]), None)
         if place is None and mention["label"] == "GPE" and mention["text"][:4].lower() == "the ":
             place = by_span.pop((mention["start_char"] + 4, mention["end_char"]), None)  # "The United States"
-        merged.append({**_as_actor(mention, place, doc, dictionary), **_place_columns(place)})
+        merged.append({**_as_actor(mention, place, doc, dictionary), **place_columns(place)})
     for place in by_span.values():
         if place.get("role") == "demonym":  # an adjective inside another entity ("Iraqi army")
             continue
@@ -303,13 +323,14 @@ def with_places(
                 "actor_id": "",
                 "canonical": "",
                 "category": "",
-                **_place_columns(place),
+                **place_columns(place),
             }
         )
     return merged
 
 
-def _place_columns(place: dict | None) -> dict:
+def place_columns(place: dict | None) -> dict:
+    """The place columns of a mention: the resolved place's, else empty."""
     if place is None or not place.get("place_id"):
         return {
             "place_id": "",

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from helpers.articles import Article
+from helpers.extract.actor_pronouns import actor_pronouns
 from helpers.extract.casualties import extract_casualties
 from helpers.extract.context import Context
 from helpers.extract.events import event_reports
@@ -81,7 +82,11 @@ def _mentions(doc: Doc, article: Article, context: Context, found: Mapping[str, 
         else m
         for m in extract_mentions(doc, article, dictionary=context.dictionary, countries=countries)
     ]
-    return {"mentions": with_places(mentions, found["place_mentions"], doc=doc, article=article)}
+    mentions = with_places(mentions, found["place_mentions"], doc=doc, article=article)
+    pronouns = actor_pronouns(
+        doc, article, mentions, persons=found["person_mentions"], dictionary=context.dictionary
+    )
+    return {"mentions": mentions + pronouns}
 
 
 def _quotes(doc: Doc, article: Article, context: Context, found: Mapping[str, list[dict]]) -> Rows:

@@ -74,6 +74,7 @@ class ActorDictionary:
     folded_index: dict[str, str] = field(default_factory=dict)
     contexts: dict[str, dict[str, str]] = field(default_factory=dict)
     _state_cache: dict[str, Actor | None] = field(default_factory=dict, repr=False)
+    _covered: dict[str, str] | None = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
         for actor in reversed(self.actors.values()):  # later (user) rows win shared aliases
@@ -87,15 +88,31 @@ class ActorDictionary:
         """The actor of an id: a dictionary row, else a generic state actor (``state:ML:army``).
 
         A state actor the dictionary names ("Sudanese army" for ``state:SD:army``) is the
-        dictionary's, so "Sudan's army" and "the Sudanese army" are one actor.
+        dictionary's, so "Sudan's army" and "the Sudanese army" are one actor; so is one a
+        dictionary actor of the same country and kind covers under another of the country's
+        names ("U.S. Army" of ``us_forces`` for ``state:US:army``, written "the Army").
         """
         if actor_id in self.actors or not actor_id.startswith("state:"):
             return self.actors.get(actor_id)
         if actor_id not in self._state_cache:
             known = (self.lookup(name) for name in state_names(actor_id))
             found = next((a for a in known if a is not None), None)
-            self._state_cache[actor_id] = found or state_actor(actor_id)
+            covering = self.covered().get(actor_id)
+            self._state_cache[actor_id] = found or self.actors.get(covering or "") or state_actor(actor_id)
         return self._state_cache[actor_id]
+
+    def covered(self) -> dict[str, str]:
+        """Generic state ids to the dictionary actor that names the same body: an alias of a
+        state force or government naming its own country's body ("US Army" of ``us_forces``
+        covers ``state:US:army``). Later (user) rows win; built once, on first use."""
+        if self._covered is None:
+            self._covered = {}
+            for actor in reversed(self.actors.values()):
+                for alias in actor.aliases:
+                    state = state_actor(lookup_state(alias))
+                    if state and state.country == actor.country and state.category == actor.category:
+                        self._covered.setdefault(state.actor_id, actor.actor_id)
+        return self._covered
 
     def in_context(self, actor: Actor, text: str, countries: Sequence[str]) -> Actor:
         """The actor a mention names given the article's countries, first the most telling.

@@ -191,10 +191,12 @@ class PartyWords:
     Attributes:
         nouns: Action nouns a country's possessive makes its own ("Iran's support").
         stative: Verbs whose subject is the land, not the state ("Iraq lies").
+        roles: Nouns and adjectives after "be" that make its subject the state ("a partner").
     """
 
     nouns: frozenset[str]
     stative: frozenset[str]
+    roles: frozenset[str]
 
 
 @functools.lru_cache(maxsize=4)
@@ -202,11 +204,11 @@ def party_words(language: str = config.DEFAULT_LANGUAGE) -> PartyWords:
     """The party words of ``language``.
 
     >>> words = party_words()
-    >>> "support" in words.nouns, "border" in words.stative
-    (True, True)
+    >>> "support" in words.nouns, "border" in words.stative, "partner" in words.roles
+    (True, True, True)
     """
     rows = read_vocabulary("state_party_words.csv", language)
-    return PartyWords(
-        nouns=frozenset(r["word"] for r in rows if r["kind"] == "noun"),
-        stative=frozenset(r["word"] for r in rows if r["kind"] == "stative"),
-    )
+    kinds = {
+        kind: frozenset(r["word"] for r in rows if r["kind"] == kind) for kind in ("noun", "stative", "role")
+    }
+    return PartyWords(nouns=kinds["noun"], stative=kinds["stative"], roles=kinds["role"])
