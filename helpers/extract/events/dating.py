@@ -63,11 +63,13 @@ def _period(span: Span) -> tuple[int, int] | None:
     return None
 
 
-def event_date(spans: Sequence[Span], published: str) -> EventDate:
+def event_date(spans: Sequence[Span], published: str, article_days: Sequence[Span] = ()) -> EventDate:
     """The event's date from its date phrases, nearest first, against the publication date.
 
     The first phrase that names a day gives the date (precision 1); else the first
-    phrase of a week or month (precision 2 or 3). Without such a phrase the event is
+    phrase of a week or month (precision 2 or 3); else the first day the article's
+    body names of an event (``article_days``: a follow-up's evidence tells the toll,
+    its lead the day of the shooting). Without any, the event is
     dated by the publication day with precision 2 (news reports events of the last
     days). Without a publication date, a day phrase cannot be resolved: the date is
     empty and the reason says which phrase was found.
@@ -103,6 +105,11 @@ def event_date(spans: Sequence[Span], published: str) -> EventDate:
             )
         start = day + dt.timedelta(days=period[0])
         return EventDate(start.isoformat(), period[1], span.text, span.start_char, f"{span.text!r}: a period")
+    for span in article_days:
+        resolved = [d for key in sorted(day_keys([span])) if day and (d := resolve_day(key, day))]
+        if resolved:
+            reason = f"{span.text!r}, the first day the article names, in an article of {day.isoformat()}"
+            return EventDate(min(resolved).isoformat(), DAY, span.text, span.start_char, reason)
     if day is None:
         return EventDate("", None, "", -1, "no date phrase and no publication date")
     return EventDate(day.isoformat(), WEEK, "", -1, "no day named: the publication date")

@@ -26,6 +26,7 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Span
 
 from helpers.articles import Article
+from helpers.extract.casualties.scope_cues import governed_clause
 from helpers.extract.casualties.tolls import counted
 from helpers.extract.events.coding import Actor, agent_side, classify, code_actors, interaction
 from helpers.extract.events.dating import event_date
@@ -33,6 +34,7 @@ from helpers.extract.events.leads import VIOLENCE, lead_report
 from helpers.extract.events.triggers import sentence_words
 from helpers.extract.spans import RowsByStart
 from helpers.knowledge.gazetteer import Gazetteer
+from helpers.knowledge.speech import speech_verbs
 from helpers.tables import columns
 
 #: Mention labels of date phrases.
@@ -86,6 +88,15 @@ def _groups(figures: list[dict], places: Sequence[dict], doc: Doc) -> list[list[
     first = next(iter(groups))
     groups[first] = sorted(groups[first] + unplaced, key=lambda r: r["start_char"])
     return list(groups.values())
+
+
+def _article_days(doc: Doc, article: Article, times: RowsByStart) -> list[Span]:
+    """The day phrases of the article's body that date an event, in text order: not the day
+    something was said ("police said on Monday")."""
+    said = speech_verbs().cues
+    body = [(p.start, p.end) for p in article.paragraphs if p.extractable and p.kind == "body"]
+    spans = (doc.char_span(m["start_char"], m["end_char"]) for m in times.within(body))
+    return [s for s in spans if s is not None and governed_clause(s.root).lemma_.lower() not in said]
 
 
 def _place(
@@ -186,6 +197,7 @@ def event_reports(
     actors = [m for m in mentions if m["actor_id"]]
     actors_by_start = RowsByStart(actors)
     figures = [r for r in casualties if counted(r)]
+    days = _article_days(doc, article, times)
     rows = []
     for number, group in enumerate(_groups(figures, places, doc)):
         sentences: list[Span] = []
@@ -205,6 +217,7 @@ def event_reports(
             actors_by_start,
             _place(group, places, main_place, sentences),
             gazetteer,
+            days,
         )
         rows.append(dict(found, report=number))
     lead = lead_report(doc, article, figures, actors, violent=not rows)
@@ -212,7 +225,7 @@ def event_reports(
         kind, trigger = lead.kind, lead.trigger
         sentence = trigger.sent
         place = _place([], places, main_place, [sentence])
-        found = _report(doc, article, [], [sentence], times, actors_by_start, place, gazetteer)
+        found = _report(doc, article, [], [sentence], times, actors_by_start, place, gazetteer, days)
         named = [m for m in actors if sentence.start_char <= m["start_char"] < sentence.end_char]
         if kind.disorder_type == VIOLENCE:  # who fought whom, as for figures: the armed group, the side hit
             first, second = code_actors([], lead.sides, named, found["country"])
@@ -243,6 +256,7 @@ def _report(
     actors: RowsByStart,
     place: dict | None,
     gazetteer: Gazetteer,
+    days: Sequence[Span],
 ) -> dict:
     """One report's columns from its figures and evidence sentences."""
     inside = [(s.start_char, s.end_char) for s in sentences]
@@ -251,7 +265,7 @@ def _report(
         for m in times.within(inside)
         if (span := doc.char_span(m["start_char"], m["end_char"])) is not None
     ]
-    when = event_date(date_spans, article.date)
+    when = event_date(date_spans, article.date, days)
     # The sides hit: of the figures of violence (those arrested are no side of a clash: "a suspect
     # was arrested"), else of all.
     hit = [r for r in group if r["outcome"] != ARRESTED] or group
