@@ -41,6 +41,8 @@ from helpers.tables import columns
 TIME_LABELS = frozenset({"DATE", "TIME"})
 #: The outcome of an arrest: its victims' side is no side hit by violence.
 ARRESTED = "arrested"
+#: Geo precision of a province: a place this wide is narrowed to a town inside it.
+PROVINCE = 3
 #: Place roles where an event happens (a demonym or the dateline is not).
 EVENT_ROLES = frozenset({"event", "nested"})
 
@@ -114,18 +116,22 @@ def _place(
         # ("Toyota" read as the Japanese city in a Texas story), is a misreading: the main place.
         once = sum(p["place_id"] == found["place_id"] for p in places) < 2 <= fallback.get("n_mentions", 0)
         found = fallback if once else found
-    if found is None or not found["precision"] or int(found["precision"]) < 3:
+    if found is None or not found["precision"] or int(found["precision"]) < PROVINCE:
         return found
-    inside = [
-        p
-        for p in places
-        if any(s.start_char <= p["start_char"] < s.end_char for s in sentences)
-        and p["precision"]
-        and int(p["precision"]) < int(found["precision"])
-        and p["country"] == found["country"]
-        and (found["kind"] == "country" or p["admin1"] == found["admin1"])
-    ]
-    return min(inside, key=lambda p: (int(p["precision"]), p["start_char"]), default=found)
+    inside = [p for p in places if _within(p, found)]
+    in_evidence = [p for p in inside if any(s.start_char <= p["start_char"] < s.end_char for s in sentences)]
+    if in_evidence:
+        return min(in_evidence, key=lambda p: (int(p["precision"]), p["start_char"]))
+    named = Counter(p["place_id"] for p in inside).most_common(1)
+    return next((p for place_id, _ in named for p in inside if p["place_id"] == place_id), found)
+
+
+def _within(place: dict, wide: dict) -> bool:
+    """Whether a place is finer than a province or country and lies in it."""
+    if not place["precision"] or int(place["precision"]) >= int(wide["precision"]):
+        return False
+    same_province = wide["kind"] == "country" or place["admin1"] == wide["admin1"]
+    return place["country"] == wide["country"] and same_province
 
 
 def _place_columns(place: dict | None, gazetteer: Gazetteer) -> dict:
