@@ -68,13 +68,22 @@ def _place_score(one: dict, other: dict, near_km: float) -> int:
     return 1 if wide and one["admin1"] and one["admin1"] == other["admin1"] else 0
 
 
+def _close(one: int, other: int) -> bool:
+    """Two figures of one outcome agree: equal, one not given, or within a third of each other
+    (competing figures: early and later counts of a shooting's wounded).
+
+    >>> _close(14, 15), _close(0, 3), _close(1, 2)
+    (True, True, False)
+    """
+    return one == other or not one or not other or abs(one - other) <= max(one, other) / 3
+
+
 def _toll_score(one: dict, other: dict) -> int:
     """2 the tolls agree, 1 compatible (a partial report, a death of wounds, competing figures), 0 not."""
     k1, k2, i1, i2 = one["killed"], other["killed"], one["injured"], other["injured"]
     if (k1, i1) == (k2, i2):
         return 2
-    killed_ok = k1 == k2 or not k1 or not k2 or abs(k1 - k2) <= max(k1, k2) / 3
-    injured_ok = i1 == i2 or not i1 or not i2
+    killed_ok, injured_ok = _close(k1, k2), _close(i1, i2)
     if killed_ok and injured_ok and (bool(k1) == bool(k2) or not (k1 or i1) or not (k2 or i2)):
         return 1
     died_of_wounds = k1 + i1 == k2 + i2
