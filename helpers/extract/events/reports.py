@@ -33,6 +33,7 @@ from helpers.extract.events.dating import event_date
 from helpers.extract.events.leads import VIOLENCE, lead_report
 from helpers.extract.events.triggers import sentence_words
 from helpers.extract.spans import RowsByStart
+from helpers.knowledge.event_types import act_verbs
 from helpers.knowledge.gazetteer import Gazetteer
 from helpers.knowledge.speech import speech_verbs
 from helpers.tables import columns
@@ -99,6 +100,12 @@ def _article_days(doc: Doc, article: Article, times: RowsByStart) -> list[Span]:
     body = [(p.start, p.end) for p in article.paragraphs if p.extractable and p.kind == "body"]
     spans = (doc.char_span(m["start_char"], m["end_char"]) for m in times.within(body))
     return [s for s in spans if s is not None and governed_clause(s.root).lemma_.lower() not in said]
+
+
+def _is_act(span: Span) -> bool:
+    """Whether a date phrase dates the violence itself: the clause it speaks about is a verb of
+    harm or of its happening ("was shot Saturday", "the shooting happened Sunday")."""
+    return governed_clause(span.root).lemma_.lower() in act_verbs()
 
 
 def _place(
@@ -271,7 +278,10 @@ def _report(
         for m in times.within(inside)
         if (span := doc.char_span(m["start_char"], m["end_char"])) is not None
     ]
-    when = event_date(date_spans, article.date, days)
+    # The day of the act first ("shot on Saturday", in the evidence, else in the article), then
+    # the evidence's other days ("was arrested Friday"), then the article's.
+    acted = [d for d in date_spans if _is_act(d)] + [d for d in days if _is_act(d)]
+    when = event_date(acted + [d for d in date_spans if not _is_act(d)], article.date, days)
     # The sides hit: of the figures of violence (those arrested are no side of a clash: "a suspect
     # was arrested"), else of all.
     hit = [r for r in group if r["outcome"] != ARRESTED] or group
