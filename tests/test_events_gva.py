@@ -46,18 +46,24 @@ def test_a_written_year_is_kept_and_the_page_date_stamp_names_no_day(blank):
     assert event_date([stamp[4:6]], "2014-04-20").date == "2014-04-15"  # no year: a day of the story
 
 
-def test_a_follow_up_is_dated_by_its_lead_not_by_a_day_something_was_said(tmp_path, monkeypatch):
+def test_a_follow_up_is_dated_by_the_day_of_the_act_not_of_an_arrest_or_a_statement(tmp_path, monkeypatch):
     monkeypatch.setenv("SITREP_CACHE", str(tmp_path / "cache"))
     texts = {
         "lead": "A teenager was shot outside a store in Dayton, Ohio on Saturday.\n\n"
         "Two people were killed in the shooting.",
         "said": "Police said on Monday that they are looking for a gunman in Dayton, Ohio.\n\n"
         "Two people were killed in the shooting.",
+        "arrest": "A man was arrested on Friday in Dayton, Ohio. "
+        "Two people were shot and killed outside a store there on Monday.",
+        "arrest-only": "A man was arrested on Friday in Dayton, Ohio. "
+        "Two people were shot and killed outside a store there.",
     }
     reports = reports_of(tmp_path, texts)  # published Tuesday 2016-05-10
     assert reports.loc["lead", "event_date"] == "2016-05-07"
     assert reports.loc["said", "event_date"] == "2016-05-10"  # the publication day, precision 2
     assert reports.loc["said", "time_precision"] == 2
+    assert reports.loc["arrest", "event_date"] == "2016-05-09"  # the day they were shot, not arrested
+    assert reports.loc["arrest-only", "event_date"] == "2016-05-06"  # no day of the act: the arrest's
 
 
 # ----------------------------------------------------------------------------- place
