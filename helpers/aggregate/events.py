@@ -88,7 +88,12 @@ def report_tolls(reports: pd.DataFrame, casualties: pd.DataFrame) -> dict[str, d
         owner.get((a, f"{s}-{e}"))
         for a, s, e in zip(casualties["article_id"], casualties["start_char"], casualties["end_char"])
     ]
-    mine = casualties.assign(article_id=keys)
+    # A figure restates another only within its report (a round-up's total is no report's figure).
+    within = [
+        s if s and owner.get((a, s)) == k else ""
+        for a, s, k in zip(casualties["article_id"], casualties["superseded_by"].fillna(""), keys)
+    ]
+    mine = casualties.assign(article_id=keys, superseded_by=within)
     mine = mine[mine["article_id"].notna()]
     tolls: dict[str, dict[str, int]] = defaultdict(dict)
     totals = casualty_totals(mine)

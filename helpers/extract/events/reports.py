@@ -5,7 +5,8 @@ count: current scope, not excluded, not part of a total), grouped as the casualt
 tolls group them: a figure that restates or updates another (``superseded_by``)
 belongs to that figure's incident, figures placed in different provinces by
 their own sentence are different incidents, and the other figures (placed only
-by their paragraph or the article) belong to the first incident. Killed,
+by their paragraph or the article) belong to the first incident; a country's total whose figures
+are placed in several provinces is a round-up of incidents, not one. Killed,
 injured, kidnapped and arrested of one incident are one report.
 
 Each report keeps its evidence: the figures' offsets (``figures``; the corpus
@@ -69,22 +70,37 @@ def _groups(figures: list[dict], places: Sequence[dict], doc: Doc) -> list[list[
     for start, place_id in sorted({(p["start_char"], p["place_id"]) for p in places}):
         placed.setdefault(place_id, []).append(start)
 
-    def key(row: dict) -> str | None:
+    def top(row: dict) -> dict:
         standing = row
         for _ in range(len(figures)):
             above = by_offsets.get(standing["superseded_by"] or "")
             if above is None or above is standing:
                 break
             standing = above
-        sentence = _sentence(doc, standing["start_char"])
-        starts = placed.get(standing["place_id"], [])
-        first = bisect_left(starts, sentence.start_char)
-        own = first < len(starts) and starts[first] < sentence.end_char
-        return (standing["admin1"] or standing["place_id"]) if own else None
+        return standing
 
+    def own(row: dict) -> str | None:
+        sentence = _sentence(doc, row["start_char"])
+        starts = placed.get(row["place_id"], [])
+        first = bisect_left(starts, sentence.start_char)
+        named = first < len(starts) and starts[first] < sentence.end_char
+        return (row["admin1"] or row["place_id"]) if named else None
+
+    tops = {id(r): top(r) for r in figures}
+    by_id = {id(r): r for r in figures}
+    owns = {id(r): own(r) for r in figures}
+    below: dict[int, set[str]] = {}
+    for row in figures:
+        if tops[id(row)] is not row and owns[id(row)]:
+            below.setdefault(id(tops[id(row)]), set()).add(owns[id(row)])
+    # A country's total whose figures below it are placed in two provinces or more is a sum of
+    # incidents ("107 killed across Iraq": 42 in Taji, 15 in Dhuluiyah): each is one, the sum none.
+    sums = {n for n, keys in below.items() if len(keys) > 1 and not by_id[n]["admin1"]}
     groups: dict[str | None, list[dict]] = {}
     for row in figures:
-        groups.setdefault(key(row), []).append(row)
+        if id(row) not in sums:
+            key = owns[id(row)] if id(tops[id(row)]) in sums else owns[id(tops[id(row)])]
+            groups.setdefault(key, []).append(row)
     unplaced = groups.pop(None, [])
     if not groups:
         return [unplaced] if unplaced else []
