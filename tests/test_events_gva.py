@@ -11,7 +11,7 @@ import spacy
 from helpers.aggregate.event_merge import cluster_reports, join_by_people
 from helpers.aggregate.events import restated_tolls
 from helpers.extract.events.dating import event_date
-from helpers.extract.events.reports import _place
+from helpers.extract.events.reports import _groups, _place
 from tests.test_events import keys, report, reports_of
 
 
@@ -116,3 +116,30 @@ def test_a_rare_toll_restated_weeks_later_joins_its_event():
     assert keys(joined) == [["arrest", "party"], ["elsewhere"], ["single"], ["single-later"]]
     # A state is no place of its own: a toll placed there links nothing.
     assert not restated_tolls([dict(records[0], geo_precision=3)])
+
+
+def test_a_country_total_of_attacks_in_several_provinces_is_a_round_up():
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    text = "107 people were killed across Iraq . In Taji , 42 died . In Mosul , 15 died . Police said ."
+    doc = nlp(text)
+
+    def at(word: str, **row) -> dict:
+        start = text.index(word)
+        return {"start_char": start, "end_char": start + len(word), "superseded_by": "", **row}
+
+    iraq = at("Iraq", place_id="iq", admin1="")
+    taji = at("Taji", place_id="taji", admin1="Baghdad")
+    mosul = at("Mosul", place_id="mosul", admin1="Nineveh")
+    total = at("107", place_id="iq", admin1="")
+    parts = [
+        at(n, place_id=p["place_id"], admin1=p["admin1"], superseded_by="0-3")
+        for n, p in (("42", taji), ("15", mosul))
+    ]
+    groups = _groups([total, *parts], [iraq, taji, mosul], doc)
+    assert [[r["start_char"] for r in g] for g in groups] == [[text.index("42")], [text.index("15")]]
+    # Both in one province, or a total placed in a province: one incident, the total's.
+    same = [dict(parts[0]), dict(parts[1], place_id="taji", admin1="Baghdad")]
+    assert len(_groups([total, *same], [iraq, taji, mosul], doc)) == 1
+    local = dict(total, place_id="taji", admin1="Baghdad")
+    assert len(_groups([local, *parts], [iraq, taji, mosul], doc)) == 1
