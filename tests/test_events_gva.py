@@ -10,6 +10,7 @@ import spacy
 
 from helpers.aggregate.event_merge import cluster_reports, join_by_people
 from helpers.aggregate.events import restated_tolls
+from helpers.extract.events.coding import article_group, code_actors
 from helpers.extract.events.dating import event_date
 from helpers.extract.events.reports import _groups, _place
 from tests.test_events import keys, report, reports_of
@@ -143,3 +144,17 @@ def test_a_country_total_of_attacks_in_several_provinces_is_a_round_up():
     assert len(_groups([total, *same], [iraq, taji, mosul], doc)) == 1
     local = dict(total, place_id="taji", admin1="Baghdad")
     assert len(_groups([local, *parts], [iraq, taji, mosul], doc)) == 1
+
+
+def test_the_article_one_armed_group_is_the_attacker_when_the_evidence_names_none():
+    ira = {"actor_id": "pira", "canonical": "Provisional IRA", "category": "armed_group"}
+    uda = {"actor_id": "uda", "canonical": "Ulster Defence Association", "category": "armed_group"}
+    group = article_group([ira, ira, {"actor_id": "bbc", "category": "media"}])
+    first, _ = code_actors([], {"civilians"}, [], "United Kingdom", group)
+    assert first[0].name == "Provisional IRA"
+    first, _ = code_actors([], {"civilians"}, [uda], "United Kingdom", group)
+    assert first[0].name == "Ulster Defence Association"  # the group the evidence names wins
+    # Two groups named, or one named once: no attribution, ACLED's unidentified armed group.
+    for named in ([ira, ira, uda], [ira]):
+        first, _ = code_actors([], {"civilians"}, [], "United Kingdom", article_group(named))
+        assert first[0].name == "Unidentified Armed Group (United Kingdom)"

@@ -29,7 +29,14 @@ from spacy.tokens import Doc, Span
 from helpers.articles import Article
 from helpers.extract.casualties.scope_cues import governed_clause
 from helpers.extract.casualties.tolls import counted
-from helpers.extract.events.coding import Actor, agent_side, classify, code_actors, interaction
+from helpers.extract.events.coding import (
+    Actor,
+    agent_side,
+    article_group,
+    classify,
+    code_actors,
+    interaction,
+)
 from helpers.extract.events.dating import event_date
 from helpers.extract.events.leads import VIOLENCE, lead_report
 from helpers.extract.events.triggers import sentence_words
@@ -257,7 +264,7 @@ def event_reports(
         found = _report(doc, article, [], [sentence], times, actors_by_start, place, gazetteer, days)
         named = [m for m in actors if sentence.start_char <= m["start_char"] < sentence.end_char]
         if kind.disorder_type == VIOLENCE:  # who fought whom, as for figures: the armed group, the side hit
-            first, second = code_actors([], lead.sides, named, found["country"])
+            first, second = code_actors([], lead.sides, named, found["country"], article_group(actors))
         else:  # no side hit: the actors of the lead, the most named first ("officials of X to visit Y")
             first, second = code_actors([m["actor_id"] for m in named], (), named, found["country"])[0], []
         found.update(
@@ -308,7 +315,8 @@ def _report(
     named = sorted(actors.within(inside), key=lambda m: m["start_char"])
     kind, cue = classify(words, sides, outcomes, agent_side(named))
     where = _place_columns(place, gazetteer)
-    first, second = code_actors([r["perpetrator_id"] for r in group], sides, named, where["country"])
+    perpetrators = [r["perpetrator_id"] for r in group]
+    first, second = code_actors(perpetrators, sides, named, where["country"], article_group(actors.rows))
     main = group[0] if group else {"start_char": sentences[0].start_char, "end_char": sentences[0].end_char}
     row = {
         "article_id": article.article_id,
