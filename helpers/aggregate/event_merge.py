@@ -14,8 +14,8 @@ open (dated within the window), else starts one. A report matches an event when:
 * **actors**: named perpetrators (``actor1_id``) do not differ;
 * **tolls**: killed and injured agree: the same, or one report gives none of an
   outcome the other gives (a follow-up about the arrest), or the killed rose as
-  the injured fell by as many (a victim died of their wounds), or the killed differ
-  by at most a third (competing figures; kept and flagged).
+  the injured fell by as many (a victim died of their wounds), or the killed (and the
+  injured) differ by at most a third (competing figures; kept and flagged).
 
 Near-duplicate copies of a story (``near_duplicate_of``) are one report of it:
 their first reports join the story's event before anything else is compared.
@@ -27,6 +27,8 @@ trial, a funeral), which no date window reaches, and a town resolved in the wron
 state. A name in the evidence of more than ``common`` events is a public figure (a
 police chief who speaks of every shooting) and links nothing; nor does a name
 whose events lie in different countries.
+The same join links events by a rare toll at one place (``restated_tolls`` in
+``events.py``), which follow-ups restate.
 """
 
 from __future__ import annotations

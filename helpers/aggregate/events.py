@@ -5,7 +5,8 @@ from their own casualty figures, counted by the casualty totals' rules
 (:func:`helpers.aggregate.totals.casualty_totals`: restatements once, updates win,
 sides add up). Reports of one incident are merged
 (:func:`helpers.aggregate.event_merge.cluster_reports`; then events whose evidence
-names one person: :func:`~helpers.aggregate.event_merge.join_by_people`), and their
+names one person or share a rare toll at one place:
+:func:`~helpers.aggregate.event_merge.join_by_people`, :func:`restated_tolls`), and their
 disagreements kept:
 
 * ``fatalities`` follows ACLED's conservative rule: the lowest killed figure of the

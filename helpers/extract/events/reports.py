@@ -136,8 +136,9 @@ def _place(
 ) -> dict | None:
     """The place row of the incident: the most named place of its figures, else the article's (also
     when that place is abroad, named once, and the article's is named more); a province or country
-    is narrowed to the finest place inside it its evidence names
-    ("at a cafe in Madrid, Spain": Madrid), as ACLED codes the most precise location."""
+    is narrowed to the finest place inside it its evidence names ("at a cafe in Madrid, Spain":
+    Madrid), else to the article's most named town inside it ("Florida" in a story that names
+    Davie four times), as ACLED codes the most precise location."""
     named = Counter(r["place_id"] for r in rows if r["place_id"])
     ranked = (p for place_id, _ in named.most_common() for p in places if p["place_id"] == place_id)
     found = next(ranked, None) or fallback
