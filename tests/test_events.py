@@ -98,7 +98,9 @@ def test_a_country_place_is_narrowed_to_the_town_its_evidence_names(blank):
     places = [dict(madrid, start_char=41), spain, dict(lyon, start_char=68)]
     figure = {"place_id": "es"}
     assert _place([figure], places, None, [doc[:11]])["place_id"] == "mad"
-    assert _place([figure], places, None, [doc[11:]])["place_id"] == "es"  # Lyon is not in Spain
+    # Evidence naming no town of Spain (Lyon is not in Spain): the article's town in Spain, else Spain.
+    assert _place([figure], places, None, [doc[11:]])["place_id"] == "mad"
+    assert _place([figure], places[1:], None, [doc[11:]])["place_id"] == "es"
 
 
 def test_a_place_abroad_named_once_gives_way_to_the_article_main_place(blank):

@@ -14,8 +14,8 @@ open (dated within the window), else starts one. A report matches an event when:
 * **actors**: named perpetrators (``actor1_id``) do not differ;
 * **tolls**: killed and injured agree: the same, or one report gives none of an
   outcome the other gives (a follow-up about the arrest), or the killed rose as
-  the injured fell by as many (a victim died of their wounds), or the killed differ
-  by at most a third (competing figures; kept and flagged).
+  the injured fell by as many (a victim died of their wounds), or the killed (and the
+  injured) differ by at most a third (competing figures; kept and flagged).
 
 Near-duplicate copies of a story (``near_duplicate_of``) are one report of it:
 their first reports join the story's event before anything else is compared.
@@ -27,6 +27,8 @@ trial, a funeral), which no date window reaches, and a town resolved in the wron
 state. A name in the evidence of more than ``common`` events is a public figure (a
 police chief who speaks of every shooting) and links nothing; nor does a name
 whose events lie in different countries.
+The same join links events by a rare toll at one place (``restated_tolls`` in
+``events.py``), which follow-ups restate.
 """
 
 from __future__ import annotations
@@ -68,13 +70,22 @@ def _place_score(one: dict, other: dict, near_km: float) -> int:
     return 1 if wide and one["admin1"] and one["admin1"] == other["admin1"] else 0
 
 
+def _close(one: int, other: int) -> bool:
+    """Two figures of one outcome agree: equal, one not given, or within a third of each other
+    (competing figures: early and later counts of a shooting's wounded).
+
+    >>> _close(14, 15), _close(0, 3), _close(1, 2)
+    (True, True, False)
+    """
+    return one == other or not one or not other or abs(one - other) <= max(one, other) / 3
+
+
 def _toll_score(one: dict, other: dict) -> int:
     """2 the tolls agree, 1 compatible (a partial report, a death of wounds, competing figures), 0 not."""
     k1, k2, i1, i2 = one["killed"], other["killed"], one["injured"], other["injured"]
     if (k1, i1) == (k2, i2):
         return 2
-    killed_ok = k1 == k2 or not k1 or not k2 or abs(k1 - k2) <= max(k1, k2) / 3
-    injured_ok = i1 == i2 or not i1 or not i2
+    killed_ok, injured_ok = _close(k1, k2), _close(i1, i2)
     if killed_ok and injured_ok and (bool(k1) == bool(k2) or not (k1 or i1) or not (k2 or i2)):
         return 1
     died_of_wounds = k1 + i1 == k2 + i2

@@ -5,7 +5,8 @@ from their own casualty figures, counted by the casualty totals' rules
 (:func:`helpers.aggregate.totals.casualty_totals`: restatements once, updates win,
 sides add up). Reports of one incident are merged
 (:func:`helpers.aggregate.event_merge.cluster_reports`; then events whose evidence
-names one person: :func:`~helpers.aggregate.event_merge.join_by_people`), and their
+names one person or share a rare toll at one place:
+:func:`~helpers.aggregate.event_merge.join_by_people`, :func:`restated_tolls`), and their
 disagreements kept:
 
 * ``fatalities`` follows ACLED's conservative rule: the lowest killed figure of the
@@ -33,6 +34,8 @@ from helpers.knowledge.event_types import ground_words
 from helpers.knowledge.vocabulary import place_nouns
 from helpers.tables import columns, is_missing
 
+#: Victims (killed and injured) of a toll that names its incident at one place (GVA's mass shooting).
+MASS_TOLL = 7
 #: Outcomes an event counts.
 OUTCOMES = ("killed", "injured", "kidnapped", "missing", "arrested")
 #: Columns copied from the event's main report.
@@ -86,7 +89,12 @@ def report_tolls(reports: pd.DataFrame, casualties: pd.DataFrame) -> dict[str, d
         owner.get((a, f"{s}-{e}"))
         for a, s, e in zip(casualties["article_id"], casualties["start_char"], casualties["end_char"])
     ]
-    mine = casualties.assign(article_id=keys)
+    # A figure restates another only within its report (a round-up's total is no report's figure).
+    within = [
+        s if s and owner.get((a, s)) == k else ""
+        for a, s, k in zip(casualties["article_id"], casualties["superseded_by"].fillna(""), keys)
+    ]
+    mine = casualties.assign(article_id=keys, superseded_by=within)
     mine = mine[mine["article_id"].notna()]
     tolls: dict[str, dict[str, int]] = defaultdict(dict)
     totals = casualty_totals(mine)
@@ -124,6 +132,18 @@ def report_people(reports: pd.DataFrame, people: pd.DataFrame) -> dict[str, set[
             if low <= start < high:
                 found[key].add(person)
     return found
+
+
+def restated_tolls(records: list[dict]) -> dict[str, set[str]]:
+    """Each report's toll as a link between events: a toll of ``MASS_TOLL`` victims or more,
+    killed and injured, at one town or county ("2 killed, 5 injured in Hope Mills"), is told again
+    by the follow-ups of that incident weeks later (an arrest, a trial), which no date window
+    reaches; a common toll is a common figure and links nothing (``join_by_people``)."""
+    return {
+        r["key"]: {f"toll:{r['place_id']}:{r['killed']}:{r['injured']}"}
+        for r in records
+        if r["killed"] + r["injured"] >= MASS_TOLL and r["place_id"] and (r["geo_precision"] or 3) < 3
+    }
 
 
 def _record(row: dict, tolls: Mapping[str, int], article: Mapping) -> dict:
@@ -236,8 +256,10 @@ def events_table(
     ]
     copies = {a: s for a, s in zip(articles["article_id"], articles["near_duplicate_of"]) if s}
     events = cluster_reports(records, copies, window_days=window_days)
-    if people is not None:
-        events = join_by_people(events, report_people(reports, people))
+    links = restated_tolls(records)
+    for key, names in (report_people(reports, people) if people is not None else {}).items():
+        links[key] = links.get(key, set()) | names
+    events = join_by_people(events, links)
     rows = [_event_row(e) for e in events]
     rows.sort(
         key=lambda r: (r["event_date"] or "9999", r["country"], r["admin1"], r["location"], r["reports"])

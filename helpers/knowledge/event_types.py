@@ -8,8 +8,8 @@
 * ``acled_actor_codes.csv``: ACLED's ``inter`` code of each actor category and
   victim side, and the generic name ACLED gives an unnamed actor of that kind;
 * ``en/event_periods.csv``: date phrases of a week or a month ("last week");
-* ``en/event_cues.csv``: words that make an event planned, not done ("is set to visit"), and
-  nouns of ground a force takes ("positions").
+* ``en/event_cues.csv``: words that make an event planned, not done ("is set to visit"),
+  nouns of ground a force takes ("positions"), and verbs that tell the violence happened.
 """
 
 from __future__ import annotations
@@ -18,7 +18,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from helpers import config
+from helpers.knowledge.casualty_lexicon import load_lexicon
 from helpers.knowledge.vocabulary import read_vocabulary
+
+#: Outcomes of harm done to victims by an act of violence (not an arrest, not a disappearance).
+HARM = frozenset({"killed", "injured", "harmed", "kidnapped"})
 
 
 @dataclass(frozen=True)
@@ -163,3 +167,18 @@ def ground_words(language: str = config.DEFAULT_LANGUAGE) -> frozenset[str]:
     (True, False)
     """
     return frozenset(r["word"] for r in read_vocabulary("event_cues.csv", language) if r["kind"] == "ground")
+
+
+@lru_cache(maxsize=4)
+def act_verbs(language: str = config.DEFAULT_LANGUAGE) -> frozenset[str]:
+    """Verbs that tell the violence itself: the casualty lexicon's verbs of harm done to victims
+    ("shoot", "kill"; not "die", said of a victim days later, nor "arrest") and the verbs of
+    ``event_cues.csv`` that tell it happened ("happen", "erupt").
+
+    >>> "shoot" in act_verbs(), "happen" in act_verbs(), "die" in act_verbs(), "arrest" in act_verbs()
+    (True, True, False, False)
+    """
+    lexicon = load_lexicon(language)
+    harm = {lemma for lemma, outcome in lexicon.verbs.items() if outcome in HARM} - set(lexicon.intransitive)
+    cues = {r["word"] for r in read_vocabulary("event_cues.csv", language) if r["kind"] == "act"}
+    return frozenset(harm | cues)

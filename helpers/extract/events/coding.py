@@ -108,7 +108,11 @@ def generic_actor(key: str, country: str) -> Actor:
 
 
 def code_actors(
-    perpetrators: Sequence[str], sides: Iterable[str], mentions: Sequence[dict], country: str
+    perpetrators: Sequence[str],
+    sides: Iterable[str],
+    mentions: Sequence[dict],
+    country: str,
+    article_group: dict | None = None,
 ) -> tuple[list[Actor], list[Actor]]:
     """The actors of each side of an event: ``([actor1, assoc…], [actor2, assoc…])``.
 
@@ -117,13 +121,15 @@ def code_actors(
         sides: Victim sides of the event's figures.
         mentions: Actor mentions of the evidence (``actor_id``, ``canonical``, ``category``), in order.
         country: Country name for generic actors.
+        article_group: The article's one armed group (see :func:`article_group`): the attacker
+            of an event whose evidence names none, before ACLED's unidentified armed group.
     """
     linked = {m["actor_id"]: m for m in mentions if m.get("actor_id") and m.get("category")}
     ranked = [a for a, _ in Counter(p for p in perpetrators if p in linked).most_common()]
     first = [_actor(linked[a]) for a in ranked]
     if not first:
         armed = [m for m in linked.values() if m["category"] == PERPETRATOR_CATEGORY]
-        first = [_actor(m) for m in armed[:1]]
+        first = [_actor(m) for m in (armed or [article_group] if article_group else armed)[:1]]
     taken = {a.actor_id for a in first}
     second: list[Actor] = []
     for side in sorted(set(sides), key=lambda s: s not in SIDE_CATEGORIES):
@@ -140,6 +146,21 @@ def code_actors(
         if actor not in unique:
             unique.append(actor)
     return first, unique
+
+
+def article_group(mentions: Sequence[dict]) -> dict | None:
+    """The article's one armed group: the only one it names, named twice or more (the Provisional
+    IRA of a story of a Belfast bombing whose toll's sentences name no one), else None.
+
+    >>> ira = {"actor_id": "pira", "category": "armed_group"}
+    >>> uda = dict(ira, actor_id="uda")
+    >>> article_group([ira, ira])["actor_id"], article_group([ira]), article_group([ira, ira, uda])
+    ('pira', None, None)
+    """
+    named = Counter(m["actor_id"] for m in mentions if m.get("category") == PERPETRATOR_CATEGORY)
+    if len(named) != 1 or next(iter(named.values())) < 2:
+        return None
+    return next(m for m in mentions if m.get("category") == PERPETRATOR_CATEGORY)
 
 
 def interaction(inter1: int | None, inter2: int | None) -> int | None:

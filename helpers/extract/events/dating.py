@@ -10,6 +10,7 @@ the project; phrases of a week or a month ("last week", "earlier this month",
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -20,6 +21,8 @@ from helpers.knowledge.event_types import periods
 
 #: ACLED's time precision codes.
 DAY, WEEK, MONTH = 1, 2, 3
+#: A year written in a date phrase ("June 4, 2015").
+_YEAR = re.compile(r"(?:19|20)\d\d")
 
 
 @dataclass(frozen=True)
@@ -63,11 +66,35 @@ def _period(span: Span) -> tuple[int, int] | None:
     return None
 
 
-def event_date(spans: Sequence[Span], published: str) -> EventDate:
+def _days(span: Span, published: dt.date) -> list[dt.date]:
+    """The days a phrase names, resolved against the publication day. A phrase that writes its
+    year names that day ("the June 4, 2015 shooting" in a paper of 2016), and is the page's date
+    stamp when the day is the publication day or later ("Tuesday, April 15, 2014 4:20 PM").
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("on June 4 , 2015 and on Tuesday , April 15 , 2014")
+    >>> _days(doc[1:5], dt.date(2016, 11, 4)), _days(doc[7:13], dt.date(2014, 4, 15))
+    ([datetime.date(2015, 6, 4)], [])
+    """
+    keys = day_keys([span])
+    year = next((int(t.text) for t in span if _YEAR.fullmatch(t.text)), None)
+    dated = [k for k in keys if k[0] == 1]
+    if year is not None and dated:
+        try:
+            day = dt.date(year, dated[0][1], dated[0][2])
+        except ValueError:
+            return []
+        return [day] if day < published else []
+    return sorted(d for key in keys if (d := resolve_day(key, published)) is not None)
+
+
+def event_date(spans: Sequence[Span], published: str, article_days: Sequence[Span] = ()) -> EventDate:
     """The event's date from its date phrases, nearest first, against the publication date.
 
     The first phrase that names a day gives the date (precision 1); else the first
-    phrase of a week or month (precision 2 or 3). Without such a phrase the event is
+    phrase of a week or month (precision 2 or 3); else the first day the article's
+    body names of an event (``article_days``: a follow-up's evidence tells the toll,
+    its lead the day of the shooting). Without any, the event is
     dated by the publication day with precision 2 (news reports events of the last
     days). Without a publication date, a day phrase cannot be resolved: the date is
     empty and the reason says which phrase was found.
@@ -89,7 +116,7 @@ def event_date(spans: Sequence[Span], published: str) -> EventDate:
             return EventDate(
                 "", None, span.text, span.start_char, f"no publication date to resolve {span.text!r} against"
             )
-        resolved = [d for key in sorted(keys) if (d := resolve_day(key, day)) is not None]
+        resolved = _days(span, day)
         if resolved:
             reason = f"{span.text!r} in an article of {day.isoformat()}"
             return EventDate(min(resolved).isoformat(), DAY, span.text, span.start_char, reason)
@@ -103,6 +130,11 @@ def event_date(spans: Sequence[Span], published: str) -> EventDate:
             )
         start = day + dt.timedelta(days=period[0])
         return EventDate(start.isoformat(), period[1], span.text, span.start_char, f"{span.text!r}: a period")
+    for span in article_days:
+        resolved = _days(span, day) if day else []
+        if resolved:
+            reason = f"{span.text!r}, the first day the article names, in an article of {day.isoformat()}"
+            return EventDate(min(resolved).isoformat(), DAY, span.text, span.start_char, reason)
     if day is None:
         return EventDate("", None, "", -1, "no date phrase and no publication date")
     return EventDate(day.isoformat(), WEEK, "", -1, "no day named: the publication date")

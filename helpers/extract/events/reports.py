@@ -5,7 +5,8 @@ count: current scope, not excluded, not part of a total), grouped as the casualt
 tolls group them: a figure that restates or updates another (``superseded_by``)
 belongs to that figure's incident, figures placed in different provinces by
 their own sentence are different incidents, and the other figures (placed only
-by their paragraph or the article) belong to the first incident. Killed,
+by their paragraph or the article) belong to the first incident; a country's total whose figures
+are placed in several provinces is a round-up of incidents, not one. Killed,
 injured, kidnapped and arrested of one incident are one report.
 
 Each report keeps its evidence: the figures' offsets (``figures``; the corpus
@@ -26,19 +27,31 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Span
 
 from helpers.articles import Article
+from helpers.extract.casualties.scope_cues import governed_clause
 from helpers.extract.casualties.tolls import counted
-from helpers.extract.events.coding import Actor, agent_side, classify, code_actors, interaction
+from helpers.extract.events.coding import (
+    Actor,
+    agent_side,
+    article_group,
+    classify,
+    code_actors,
+    interaction,
+)
 from helpers.extract.events.dating import event_date
 from helpers.extract.events.leads import VIOLENCE, lead_report
 from helpers.extract.events.triggers import sentence_words
 from helpers.extract.spans import RowsByStart
+from helpers.knowledge.event_types import act_verbs
 from helpers.knowledge.gazetteer import Gazetteer
+from helpers.knowledge.speech import speech_verbs
 from helpers.tables import columns
 
 #: Mention labels of date phrases.
 TIME_LABELS = frozenset({"DATE", "TIME"})
 #: The outcome of an arrest: its victims' side is no side hit by violence.
 ARRESTED = "arrested"
+#: Geo precision of a province: a place this wide is narrowed to a town inside it.
+PROVINCE = 3
 #: Place roles where an event happens (a demonym or the dateline is not).
 EVENT_ROLES = frozenset({"event", "nested"})
 
@@ -64,22 +77,37 @@ def _groups(figures: list[dict], places: Sequence[dict], doc: Doc) -> list[list[
     for start, place_id in sorted({(p["start_char"], p["place_id"]) for p in places}):
         placed.setdefault(place_id, []).append(start)
 
-    def key(row: dict) -> str | None:
+    def top(row: dict) -> dict:
         standing = row
         for _ in range(len(figures)):
             above = by_offsets.get(standing["superseded_by"] or "")
             if above is None or above is standing:
                 break
             standing = above
-        sentence = _sentence(doc, standing["start_char"])
-        starts = placed.get(standing["place_id"], [])
-        first = bisect_left(starts, sentence.start_char)
-        own = first < len(starts) and starts[first] < sentence.end_char
-        return (standing["admin1"] or standing["place_id"]) if own else None
+        return standing
 
+    def own(row: dict) -> str | None:
+        sentence = _sentence(doc, row["start_char"])
+        starts = placed.get(row["place_id"], [])
+        first = bisect_left(starts, sentence.start_char)
+        named = first < len(starts) and starts[first] < sentence.end_char
+        return (row["admin1"] or row["place_id"]) if named else None
+
+    tops = {id(r): top(r) for r in figures}
+    by_id = {id(r): r for r in figures}
+    owns = {id(r): own(r) for r in figures}
+    below: dict[int, set[str]] = {}
+    for row in figures:
+        if tops[id(row)] is not row and owns[id(row)]:
+            below.setdefault(id(tops[id(row)]), set()).add(owns[id(row)])
+    # A country's total whose figures below it are placed in two provinces or more is a sum of
+    # incidents ("107 killed across Iraq": 42 in Taji, 15 in Dhuluiyah): each is one, the sum none.
+    sums = {n for n, keys in below.items() if len(keys) > 1 and not by_id[n]["admin1"]}
     groups: dict[str | None, list[dict]] = {}
     for row in figures:
-        groups.setdefault(key(row), []).append(row)
+        if id(row) not in sums:
+            key = owns[id(row)] if id(tops[id(row)]) in sums else owns[id(tops[id(row)])]
+            groups.setdefault(key, []).append(row)
     unplaced = groups.pop(None, [])
     if not groups:
         return [unplaced] if unplaced else []
@@ -88,13 +116,29 @@ def _groups(figures: list[dict], places: Sequence[dict], doc: Doc) -> list[list[
     return list(groups.values())
 
 
+def _article_days(doc: Doc, article: Article, times: RowsByStart) -> list[Span]:
+    """The day phrases of the article's body that date an event, in text order: not the day
+    something was said ("police said on Monday")."""
+    said = speech_verbs().cues
+    body = [(p.start, p.end) for p in article.paragraphs if p.extractable and p.kind == "body"]
+    spans = (doc.char_span(m["start_char"], m["end_char"]) for m in times.within(body))
+    return [s for s in spans if s is not None and governed_clause(s.root).lemma_.lower() not in said]
+
+
+def _is_act(span: Span) -> bool:
+    """Whether a date phrase dates the violence itself: the clause it speaks about is a verb of
+    harm or of its happening ("was shot Saturday", "the shooting happened Sunday")."""
+    return governed_clause(span.root).lemma_.lower() in act_verbs()
+
+
 def _place(
     rows: list[dict], places: Sequence[dict], fallback: dict | None, sentences: Sequence[Span]
 ) -> dict | None:
     """The place row of the incident: the most named place of its figures, else the article's (also
     when that place is abroad, named once, and the article's is named more); a province or country
-    is narrowed to the finest place inside it its evidence names
-    ("at a cafe in Madrid, Spain": Madrid), as ACLED codes the most precise location."""
+    is narrowed to the finest place inside it its evidence names ("at a cafe in Madrid, Spain":
+    Madrid), else to the article's most named town inside it ("Florida" in a story that names
+    Davie four times), as ACLED codes the most precise location."""
     named = Counter(r["place_id"] for r in rows if r["place_id"])
     ranked = (p for place_id, _ in named.most_common() for p in places if p["place_id"] == place_id)
     found = next(ranked, None) or fallback
@@ -103,18 +147,22 @@ def _place(
         # ("Toyota" read as the Japanese city in a Texas story), is a misreading: the main place.
         once = sum(p["place_id"] == found["place_id"] for p in places) < 2 <= fallback.get("n_mentions", 0)
         found = fallback if once else found
-    if found is None or not found["precision"] or int(found["precision"]) < 3:
+    if found is None or not found["precision"] or int(found["precision"]) < PROVINCE:
         return found
-    inside = [
-        p
-        for p in places
-        if any(s.start_char <= p["start_char"] < s.end_char for s in sentences)
-        and p["precision"]
-        and int(p["precision"]) < int(found["precision"])
-        and p["country"] == found["country"]
-        and (found["kind"] == "country" or p["admin1"] == found["admin1"])
-    ]
-    return min(inside, key=lambda p: (int(p["precision"]), p["start_char"]), default=found)
+    inside = [p for p in places if _within(p, found)]
+    in_evidence = [p for p in inside if any(s.start_char <= p["start_char"] < s.end_char for s in sentences)]
+    if in_evidence:
+        return min(in_evidence, key=lambda p: (int(p["precision"]), p["start_char"]))
+    named = Counter(p["place_id"] for p in inside).most_common(1)
+    return next((p for place_id, _ in named for p in inside if p["place_id"] == place_id), found)
+
+
+def _within(place: dict, wide: dict) -> bool:
+    """Whether a place is finer than a province or country and lies in it."""
+    if not place["precision"] or int(place["precision"]) >= int(wide["precision"]):
+        return False
+    same_province = wide["kind"] == "country" or place["admin1"] == wide["admin1"]
+    return place["country"] == wide["country"] and same_province
 
 
 def _place_columns(place: dict | None, gazetteer: Gazetteer) -> dict:
@@ -186,6 +234,7 @@ def event_reports(
     actors = [m for m in mentions if m["actor_id"]]
     actors_by_start = RowsByStart(actors)
     figures = [r for r in casualties if counted(r)]
+    days = _article_days(doc, article, times)
     rows = []
     for number, group in enumerate(_groups(figures, places, doc)):
         sentences: list[Span] = []
@@ -205,6 +254,7 @@ def event_reports(
             actors_by_start,
             _place(group, places, main_place, sentences),
             gazetteer,
+            days,
         )
         rows.append(dict(found, report=number))
     lead = lead_report(doc, article, figures, actors, violent=not rows)
@@ -212,10 +262,10 @@ def event_reports(
         kind, trigger = lead.kind, lead.trigger
         sentence = trigger.sent
         place = _place([], places, main_place, [sentence])
-        found = _report(doc, article, [], [sentence], times, actors_by_start, place, gazetteer)
+        found = _report(doc, article, [], [sentence], times, actors_by_start, place, gazetteer, days)
         named = [m for m in actors if sentence.start_char <= m["start_char"] < sentence.end_char]
         if kind.disorder_type == VIOLENCE:  # who fought whom, as for figures: the armed group, the side hit
-            first, second = code_actors([], lead.sides, named, found["country"])
+            first, second = code_actors([], lead.sides, named, found["country"], article_group(actors))
         else:  # no side hit: the actors of the lead, the most named first ("officials of X to visit Y")
             first, second = code_actors([m["actor_id"] for m in named], (), named, found["country"])[0], []
         found.update(
@@ -243,6 +293,7 @@ def _report(
     actors: RowsByStart,
     place: dict | None,
     gazetteer: Gazetteer,
+    days: Sequence[Span],
 ) -> dict:
     """One report's columns from its figures and evidence sentences."""
     inside = [(s.start_char, s.end_char) for s in sentences]
@@ -251,7 +302,10 @@ def _report(
         for m in times.within(inside)
         if (span := doc.char_span(m["start_char"], m["end_char"])) is not None
     ]
-    when = event_date(date_spans, article.date)
+    # The day of the act first ("shot on Saturday", in the evidence, else in the article), then
+    # the evidence's other days ("was arrested Friday"), then the article's.
+    acted = [d for d in date_spans if _is_act(d)] + [d for d in days if _is_act(d)]
+    when = event_date(acted + [d for d in date_spans if not _is_act(d)], article.date, days)
     # The sides hit: of the figures of violence (those arrested are no side of a clash: "a suspect
     # was arrested"), else of all.
     hit = [r for r in group if r["outcome"] != ARRESTED] or group
@@ -262,7 +316,8 @@ def _report(
     named = sorted(actors.within(inside), key=lambda m: m["start_char"])
     kind, cue = classify(words, sides, outcomes, agent_side(named))
     where = _place_columns(place, gazetteer)
-    first, second = code_actors([r["perpetrator_id"] for r in group], sides, named, where["country"])
+    perpetrators = [r["perpetrator_id"] for r in group]
+    first, second = code_actors(perpetrators, sides, named, where["country"], article_group(actors.rows))
     main = group[0] if group else {"start_char": sentences[0].start_char, "end_char": sentences[0].end_char}
     row = {
         "article_id": article.article_id,

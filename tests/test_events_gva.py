@@ -1,0 +1,160 @@
+"""Events on US news (the causes of the GVA benchmark's misses): dates of follow-ups and date
+stamps, a state narrowed to the article's town, competing wounded counts, restated tolls.
+
+Sentences are written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+
+from helpers.aggregate.event_merge import cluster_reports, join_by_people
+from helpers.aggregate.events import restated_tolls
+from helpers.extract.events.coding import article_group, code_actors
+from helpers.extract.events.dating import event_date
+from helpers.extract.events.reports import _groups, _place
+from tests.test_events import keys, report, reports_of
+
+
+@pytest.fixture(scope="module")
+def blank():
+    return spacy.blank("en")
+
+
+# ----------------------------------------------------------------------------- dates
+
+
+def test_evidence_without_a_day_takes_the_first_day_the_article_names(blank):
+    lead = blank("The boy was shot on Saturday near his home .")
+    toll = blank("He died in hospital , police said .")
+    found = event_date([], "2015-03-10", [lead[4:6]])
+    assert (found.date, found.precision) == ("2015-03-07", 1)
+    assert "first day the article names" in found.reason
+    # A day of the evidence itself wins over the article's.
+    wednesday = blank("He died on Wednesday .")
+    assert event_date([wednesday[3:4]], "2015-03-10", [lead[4:6]]).date == "2015-03-04"
+    assert event_date([toll[3:4]], "2015-03-10", []).precision == 2  # no day at all: publication day
+
+
+def test_a_written_year_is_kept_and_the_page_date_stamp_names_no_day(blank):
+    trial = blank("He shot the barber on June 4 , 2015 .")
+    found = event_date([trial[5:9]], "2016-11-04")
+    assert found.date == "2015-06-04"  # not the June 4 before the paper's date (2016)
+    stamp = blank("Posted : Tuesday , April 15 , 2014 4:20 PM EDT . Two men were shot Monday .")
+    days = [stamp[2:8], stamp[16:17]]
+    assert event_date(days, "2014-04-15").date == "2014-04-14"  # the stamp is skipped, Monday read
+    assert event_date([stamp[2:8]], "2014-04-12").precision == 2  # a stamp after the paper's date
+    assert event_date([stamp[4:6]], "2014-04-20").date == "2014-04-15"  # no year: a day of the story
+
+
+def test_a_follow_up_is_dated_by_the_day_of_the_act_not_of_an_arrest_or_a_statement(tmp_path, monkeypatch):
+    monkeypatch.setenv("SITREP_CACHE", str(tmp_path / "cache"))
+    texts = {
+        "lead": "A teenager was shot outside a store in Dayton, Ohio on Saturday.\n\n"
+        "Two people were killed in the shooting.",
+        "said": "Police said on Monday that they are looking for a gunman in Dayton, Ohio.\n\n"
+        "Two people were killed in the shooting.",
+        "arrest": "A man was arrested on Friday in Dayton, Ohio. "
+        "Two people were shot and killed outside a store there on Monday.",
+        "arrest-only": "A man was arrested on Friday in Dayton, Ohio. "
+        "Two people were shot and killed outside a store there.",
+    }
+    reports = reports_of(tmp_path, texts)  # published Tuesday 2016-05-10
+    assert reports.loc["lead", "event_date"] == "2016-05-07"
+    assert reports.loc["said", "event_date"] == "2016-05-10"  # the publication day, precision 2
+    assert reports.loc["said", "time_precision"] == 2
+    assert reports.loc["arrest", "event_date"] == "2016-05-09"  # the day they were shot, not arrested
+    assert reports.loc["arrest-only", "event_date"] == "2016-05-06"  # no day of the act: the arrest's
+
+
+# ----------------------------------------------------------------------------- place
+
+
+def test_a_state_is_narrowed_to_the_town_the_article_names_most(blank):
+    doc = blank("A man was killed in Florida , deputies said .")
+    state = {"place_id": "fl", "precision": 3, "country": "US", "admin1": "Florida", "kind": "admin1"}
+    davie = {"place_id": "davie", "precision": 1, "country": "US", "admin1": "Florida", "kind": "city"}
+    miami = {"place_id": "miami", "precision": 1, "country": "US", "admin1": "Florida", "kind": "city"}
+    boston = {"place_id": "bos", "precision": 1, "country": "US", "admin1": "Massachusetts", "kind": "city"}
+    places = [
+        dict(state, start_char=20),
+        *(dict(davie, start_char=n) for n in (60, 90, 120)),
+        dict(miami, start_char=150),
+        *(dict(boston, start_char=n) for n in (200, 230, 260, 290)),
+    ]
+    figure = {"place_id": "fl"}
+    assert _place([figure], places, None, [doc[:9]])["place_id"] == "davie"
+    # No town of that state named: the state stands (Boston is in another one).
+    assert _place([figure], [places[0], *places[5:]], None, [doc[:9]])["place_id"] == "fl"
+
+
+# ----------------------------------------------------------------------------- merge
+
+
+def test_wounded_counts_of_one_shooting_agree_within_a_third():
+    reports = [
+        report("early", "2014-07-04", "gn:1", killed=0, injured=14),
+        report("later", "2014-07-05", "gn:1", killed=0, injured=15),
+        report("one", "2014-07-04", "gn:1", killed=0, injured=1),
+        report("two", "2014-07-04", "gn:1", killed=0, injured=2),  # another shooting, same town
+    ]
+    assert keys(cluster_reports(reports, {})) == [["early", "later"], ["one"], ["two"]]
+
+
+def test_a_rare_toll_restated_weeks_later_joins_its_event():
+    records = [
+        report("party", "2015-01-11", "gn:1", killed=2, injured=5),
+        report("arrest", "2015-02-28", "gn:1", killed=2, injured=5),  # the third suspect arrested
+        report("elsewhere", "2015-03-02", "gn:2", killed=2, injured=5, lat=41.0),  # another town
+        report("single", "2015-01-11", "gn:1", killed=1, injured=0),
+        report("single-later", "2015-03-20", "gn:1", killed=1, injured=0),  # a common toll
+    ]
+    for record in records:
+        record["geo_precision"] = 1
+    links = restated_tolls(records)
+    assert set(links) == {"party", "arrest", "elsewhere"}
+    joined = join_by_people(cluster_reports(records, {}), links)
+    assert keys(joined) == [["arrest", "party"], ["elsewhere"], ["single"], ["single-later"]]
+    # A state is no place of its own: a toll placed there links nothing.
+    assert not restated_tolls([dict(records[0], geo_precision=3)])
+
+
+def test_a_country_total_of_attacks_in_several_provinces_is_a_round_up():
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    text = "107 people were killed across Iraq . In Taji , 42 died . In Mosul , 15 died . Police said ."
+    doc = nlp(text)
+
+    def at(word: str, **row) -> dict:
+        start = text.index(word)
+        return {"start_char": start, "end_char": start + len(word), "superseded_by": "", **row}
+
+    iraq = at("Iraq", place_id="iq", admin1="")
+    taji = at("Taji", place_id="taji", admin1="Baghdad")
+    mosul = at("Mosul", place_id="mosul", admin1="Nineveh")
+    total = at("107", place_id="iq", admin1="")
+    parts = [
+        at(n, place_id=p["place_id"], admin1=p["admin1"], superseded_by="0-3")
+        for n, p in (("42", taji), ("15", mosul))
+    ]
+    groups = _groups([total, *parts], [iraq, taji, mosul], doc)
+    assert [[r["start_char"] for r in g] for g in groups] == [[text.index("42")], [text.index("15")]]
+    # Both in one province, or a total placed in a province: one incident, the total's.
+    same = [dict(parts[0]), dict(parts[1], place_id="taji", admin1="Baghdad")]
+    assert len(_groups([total, *same], [iraq, taji, mosul], doc)) == 1
+    local = dict(total, place_id="taji", admin1="Baghdad")
+    assert len(_groups([local, *parts], [iraq, taji, mosul], doc)) == 1
+
+
+def test_the_article_one_armed_group_is_the_attacker_when_the_evidence_names_none():
+    ira = {"actor_id": "pira", "canonical": "Provisional IRA", "category": "armed_group"}
+    uda = {"actor_id": "uda", "canonical": "Ulster Defence Association", "category": "armed_group"}
+    group = article_group([ira, ira, {"actor_id": "bbc", "category": "media"}])
+    first, _ = code_actors([], {"civilians"}, [], "United Kingdom", group)
+    assert first[0].name == "Provisional IRA"
+    first, _ = code_actors([], {"civilians"}, [uda], "United Kingdom", group)
+    assert first[0].name == "Ulster Defence Association"  # the group the evidence names wins
+    # Two groups named, or one named once: no attribution, ACLED's unidentified armed group.
+    for named in ([ira, ira, uda], [ira]):
+        first, _ = code_actors([], {"civilians"}, [], "United Kingdom", article_group(named))
+        assert first[0].name == "Unidentified Armed Group (United Kingdom)"
