@@ -219,8 +219,13 @@ def extract_casualties(
                     victim,
                     matches.quantities,
                     lexicon,
-                    # a noun's victim must be a person noun ("wounds to the chest" hurt nobody else)
-                    animate=trigger.lemma_.lower() in lexicon.animate and rule not in NOUN_RULES,
+                    # a noun's victim must be a person noun ("wounds to the chest" hurt nobody else);
+                    # what was shot dead lived ("fatally shot three musicians")
+                    animate=rule not in NOUN_RULES
+                    and (
+                        trigger.lemma_.lower() in lexicon.animate
+                        or (outcome == "killed" and lexicon.verbs.get(trigger.lemma_.lower()) == HARMED)
+                    ),
                 )
                 if count is None:
                     continue

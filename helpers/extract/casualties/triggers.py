@@ -126,13 +126,16 @@ def fatal_subset(trigger: Token, lexicon: Lexicon) -> list[Token]:
     return subsets
 
 
-def _holder(noun: Token) -> Token | None:
+def _holder(noun: Token, lexicon: Lexicon) -> Token | None:
     """The person who has an injury or condition: subject of ``suffered injuries``,
-    ``was taken to hospital with wounds``, ``was in critical condition``."""
+    ``was taken to hospital with wounds``, ``was in critical condition``; the person the
+    condition describes (``two others in critical condition``)."""
     cues = casualty_cues()
     token = noun
     if token.dep_ == "pobj" and token.head.dep_ == "prep":
         token = token.head
+        if token.head.pos_ in {"NOUN", "PRON", "NUM"} and is_person(token.head, lexicon):
+            return token.head  # "two others in critical condition"
     if token.dep_ in {"prep", "dobj", "attr"} and token.head.lemma_.lower() in cues.holder_verb:
         verb = token.head
         return (
@@ -179,14 +182,25 @@ def _verb_victims(trigger: Token, lexicon: Lexicon, lemma: str) -> Found:
     )
     if lemma in lexicon.intransitive:
         subject = verb_subject(trigger)
+        if subject is not None and subject.pos_ == "VERB" and subject.tag_ in PARTICIPLE_TAGS | {"VBD"}:
+            subject = verb_subject(subject)  # "Teen shot in X has died": the parser's subject is "shot"
         return outcome, [subject] if subject is not None else [], None, "intransitive_subject"
     passive_subject = any(c.dep_ in {"auxpass", "nsubjpass"} for c in trigger.children)
     if objects and not passive_subject:  # a passive's "object" is a misread time ("killed dawn Monday")
-        # "killed 31 in X and 13 in Y": the parser hangs the second count on the verb.
-        objects += [c for c in trigger.children if c.dep_ == "conj" and c.like_num and c.i > objects[0].i]
+        # "killed 31 in X and 13 in Y", "shot three men and then himself": the parser hangs the
+        # second count, or the shooter himself, on the verb.
+        reflexive = casualty_cues().reflexive
+        objects += [
+            c
+            for c in trigger.children
+            if c.dep_ == "conj" and (c.like_num or c.lower_ in reflexive) and c.i > objects[0].i
+        ]
         return outcome, objects, verb_subject(trigger), "active_object"
     if is_passive(trigger):
         subject = verb_subject(trigger)
+        if subject is not None and subject.lower_ in lexicon.headline_verbs and subject.pos_ == "NOUN":
+            # "17-year-old shot, killed inside house": the victim of the headline "shot" it follows
+            subject = next(iter(_headline_shot(subject, lexicon)), subject)
         return outcome, [subject] if subject is not None else [], agent, "passive_subject"
     subject = verb_subject(trigger)
     if (
@@ -337,7 +351,7 @@ def _frame_victims(trigger: Token, lexicon: Lexicon) -> Found:
     if (
         lemma in condition.words and any(c.lower_ in condition.complements for c in trigger.children)
     ) or lemma in lexicon.state_nouns:
-        holder = _holder(trigger)
+        holder = _holder(trigger, lexicon)
         outcome = lexicon.state_nouns.get(lemma) or condition.words[lemma]
         return (outcome, [holder], None, "suffered_injury") if holder is not None else nothing()
     nouns = {**lexicon.nouns, **lexicon.of_nouns}
