@@ -133,7 +133,7 @@ def supersede(
         if not counted(row):
             continue
         side = HARMED_GROUP if row["includes_killed"] else row["victim_side"]
-        if _killed_self(row):
+        if killed_self(row):
             side = ATTACKERS  # "then killed himself": the killer, not one of his victims
         key = (row["group"] or f"row{id(row)}", side)
         unit = units.get(key)
@@ -170,7 +170,7 @@ def supersede(
             _supersede_incident(incident)
 
 
-def _killed_self(row: dict) -> bool:
+def killed_self(row: dict) -> bool:
     """Whether a killed figure is a person who killed himself ("then killed himself", "took his own life")."""
     return row["outcome"] == "killed" and (
         row["rule"].endswith("+reflexive") or row["rule"].startswith(OWN_LIFE)

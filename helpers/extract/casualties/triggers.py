@@ -134,8 +134,12 @@ def _holder(noun: Token, lexicon: Lexicon) -> Token | None:
     token = noun
     if token.dep_ == "pobj" and token.head.dep_ == "prep":
         token = token.head
-        if token.head.pos_ in {"NOUN", "PRON", "NUM"} and is_person(token.head, lexicon):
-            return token.head  # "two others in critical condition"
+        if (
+            noun.lemma_.lower() in lexicon.phrase("condition").words
+            and token.head.pos_ in {"NOUN", "PRON", "NUM"}
+            and is_person(token.head, lexicon)
+        ):
+            return token.head  # "two others in critical condition" (not "a boy with a wound": found dead)
     if token.dep_ in {"prep", "dobj", "attr"} and token.head.lemma_.lower() in cues.holder_verb:
         verb = token.head
         return (
