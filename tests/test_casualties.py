@@ -259,6 +259,10 @@ def test_shot_and_killed_is_killed_only(nlp):
         ("A man shot and killed his wife and then turned the gun on himself.", {"killed": 2}),
         ("A gunman fatally shot three musicians and then himself.", {"killed": 4}),
         ("The man shot three people and then committed suicide.", {"killed": 1, "injured": 3}),
+        (
+            "The boy fatally shot himself on Friday. He shot himself in the chest with a stolen gun.",
+            {"killed": 1, "injured": 0},
+        ),
         ("The man later turned himself in to police.", {}),
         ("He took his own gun to the range.", {}),
         # A headline participle the parser makes the subject, or a noun.
@@ -269,6 +273,10 @@ def test_shot_and_killed_is_killed_only(nlp):
             "An early morning shooting left one dead and two others in critical condition, police said.",
             {"killed": 1, "injured": 2},
         ),
+        # An event sends people to the hospital; police sending officers there hurt nobody.
+        ("A shooting at a bar sends four people to the hospital", {"injured": 4}),
+        ("Police sent two officers to the hospital to interview the victim.", {}),
+        ("Multiple people were wounded in the shooting.", {"injured": 2}),
         # Event nouns and distances are no victims.
         ("He was charged in the shooting death of his neighbor.", {"killed": 1}),
         ("Man Killed Few Blocks From His Home", {}),

@@ -104,7 +104,6 @@ def test_with_a_publication_date_days_are_resolved_not_compared_with_the_first_d
     assert scopes(rows) == [(2, "current"), (5, "current")]
 
 
-
 def test_a_month_that_ended_weeks_before_the_article_is_background(nlp):
     """After the lead, "in July" in an article of mid-September is an earlier incident; the
     article's own month, or a month with no publication date to resolve it, is not."""

@@ -111,6 +111,19 @@ def phrase_victims(trigger: Token, lexicon: Lexicon, lemma: str) -> Found | None
             subject = verb_subject(trigger)
             return away.words[lemma], [subject] if subject is not None else [], None, "taken_away"
         return away.words[lemma], objects_of(trigger), verb_subject(trigger), "taken_away"
+    sent = lexicon.phrase("sent_to")
+    if lemma in sent.words and any(
+        g.lemma_.lower() in sent.complements
+        for c in trigger.children
+        if c.dep_ == "prep" and c.lower_ in casualty_cues().toll_value
+        for g in c.children
+    ):  # "the shooting sent four people to the hospital" (not "police sent officers to the hospital")
+        subject = verb_subject(trigger)
+        if is_passive(trigger):
+            return sent.words[lemma], [subject] if subject is not None else [], None, "sent_to"
+        if subject is not None and not is_person(subject, lexicon):
+            return sent.words[lemma], objects_of(trigger), subject, "sent_to"
+        return nothing()
     hurt = lexicon.phrase("injury_to")
     if lemma in hurt.words and trigger.pos_ == "NOUN":
         to = complement_of(trigger, frozenset(hurt.complements))
