@@ -323,6 +323,13 @@ def _count_before(trigger: Token, lexicon: Lexicon) -> Found:
         before = before.nbor(-1)
     if not (before.like_num or before.pos_ == "NUM"):
         return nothing()
+    owner = (
+        before.head.head
+        if before.dep_ == "pobj" and before.head.lower_ in casualty_cues().partitive
+        else None
+    )
+    if owner is not None and owner.pos_ in {"NOUN", "PROPN"} and owner.tag_ in {"NN", "NNP"}:
+        return nothing()  # "Father of 5 killed": the father's children are no count of the dead
     return outcome, [before], None, "count_before"
 
 
