@@ -273,6 +273,11 @@ def test_shot_and_killed_is_killed_only(nlp):
             "An early morning shooting left one dead and two others in critical condition, police said.",
             {"killed": 1, "injured": 2},
         ),
+        # Someone recovering was hurt; what police recovered was no one, and an intransitive
+        # verb used with an object harms the object.
+        ("A teen is recovering after an accidental shooting on Saturday.", {"injured": 1}),
+        ("Two officers recovered three rifles at the scene.", {}),
+        ("He drowned his son in the bathtub.", {"killed": 1}),
         # An event sends people to the hospital; police sending officers there hurt nobody.
         ("A shooting at a bar sends four people to the hospital", {"injured": 4}),
         ("Police sent two officers to the hospital to interview the victim.", {}),

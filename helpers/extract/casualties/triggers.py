@@ -184,6 +184,9 @@ def _verb_victims(trigger: Token, lexicon: Lexicon, lemma: str) -> Found:
     agent = next(
         (g for c in trigger.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None
     )
+    if lemma in lexicon.intransitive and objects:
+        # "drowned his son", "recovered a gun": used transitively, the object is the one harmed
+        return outcome, objects, verb_subject(trigger), "active_object"
     if lemma in lexicon.intransitive:
         subject = verb_subject(trigger)
         if subject is not None and subject.pos_ == "VERB" and subject.tag_ in PARTICIPLE_TAGS | {"VBD"}:
