@@ -268,6 +268,8 @@ def test_shot_and_killed_is_killed_only(nlp):
         # A headline participle the parser makes the subject, or a noun.
         ("Teen shot in the north end has died, police say", {"killed": 1}),
         ("17-year-old shot, killed inside house", {"killed": 1}),
+        ("2 more men charged in shooting death of 3-year-old", {"killed": 1}),
+        ("Mother of murdered teen speaks out", {"killed": 1}),
         # A conjunct in a condition of its own is not killed with the first.
         (
             "An early morning shooting left one dead and two others in critical condition, police said.",

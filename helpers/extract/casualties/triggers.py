@@ -203,6 +203,8 @@ def _verb_victims(trigger: Token, lexicon: Lexicon, lemma: str) -> Found:
             if c.dep_ == "conj" and (c.like_num or c.lower_ in reflexive) and c.i > objects[0].i
         ]
         return outcome, objects, verb_subject(trigger), "active_object"
+    if is_passive(trigger) and trigger.dep_ == "amod" and trigger.head.pos_ in {"NOUN", "PROPN"}:
+        return outcome, [trigger.head], None, "participle"  # "the murdered teen"
     if is_passive(trigger):
         subject = verb_subject(trigger)
         if subject is not None and subject.lower_ in lexicon.headline_verbs and subject.pos_ == "NOUN":
@@ -278,6 +280,18 @@ def _noun_victims(trigger: Token, lexicon: Lexicon, lemma: str, nouns: dict[str,
         for c in trigger.children
     )
     of_object = complement_of(trigger, cues.partitive)
+    if of_object is None and trigger.dep_ == "dobj" and trigger.head.lemma_.lower() in lexicon.verbs:
+        # a headline's "charged in shooting death of 3-year-old": "of" hangs on "shooting" read as a verb
+        of_object = next(
+            (
+                g
+                for c in trigger.head.children
+                if c.dep_ == "prep" and c.lower_ in cues.partitive and c.i == trigger.i + 1
+                for g in c.children
+                if g.dep_ == "pobj"
+            ),
+            None,
+        )
     if not counted and of_object is not None:
         return outcome, [of_object], None, "noun_of"  # "the deaths of six people", "the shooting of a teen"
     owner = next((c for c in trigger.children if c.dep_ == "poss" and c.pos_ != "PRON"), None)
