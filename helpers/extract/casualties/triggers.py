@@ -185,8 +185,12 @@ def _verb_victims(trigger: Token, lexicon: Lexicon, lemma: str) -> Found:
         (g for c in trigger.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None
     )
     if lemma in lexicon.intransitive and objects:
-        # "drowned his son", "recovered a gun": used transitively, the object is the one harmed
-        return outcome, objects, verb_subject(trigger), "active_object"
+        # "drowned his son": used transitively, the object is the one harmed; "recovered a gun",
+        # "recovered three bodies": no one (the bodies are counted by their own noun)
+        people = [o for o in objects if is_person(o, lexicon) and o.lemma_.lower() not in lexicon.nouns]
+        return (outcome, people, verb_subject(trigger), "active_object") if people else nothing()
+    if lemma in lexicon.intransitive and any(c.dep_ in {"auxpass", "nsubjpass"} for c in trigger.children):
+        return nothing()  # "three bodies have been recovered": what was recovered was not hurt
     if lemma in lexicon.intransitive:
         subject = verb_subject(trigger)
         if subject is not None and subject.pos_ == "VERB" and subject.tag_ in PARTICIPLE_TAGS | {"VBD"}:
