@@ -28,10 +28,13 @@ Usage::
     python benchmarks/casualties.py                 # all three
     python benchmarks/casualties.py --only dev      # one corpus (dev, gva, muc)
     python benchmarks/casualties.py --only gva --limit 1000  # a fixed sample, printed, not stored
+    python benchmarks/casualties.py --only gva --limit 1000 --offset 3  # another sample
 
 ``--limit N`` scores GVA on N of its documents spread evenly through ``docs.jsonl``
-(every k-th line), for quick iteration; its scores are printed and not written
-to the results JSON, which holds whole-corpus figures only.
+(every k-th line), for quick iteration; ``--offset K`` starts the sample at the K-th
+line instead of the first, for a sample no earlier round was developed on. Its
+scores are printed and not written to the results JSON, which holds whole-corpus
+figures only.
 """
 
 from __future__ import annotations
@@ -338,23 +341,25 @@ def score_dev(out: Path, *, details: bool = False) -> dict:
 # --- GVA -----------------------------------------------------------------------------------
 
 
-def gva_sample(docs: Path, limit: int, work: Path) -> Path:
-    """A JSONL file of ``limit`` documents spread evenly through ``docs`` (every k-th line)."""
+def gva_sample(docs: Path, limit: int, work: Path, offset: int = 0) -> Path:
+    """A JSONL file of ``limit`` documents spread evenly through ``docs`` (every k-th from ``offset``)."""
     lines = docs.read_text(encoding="utf-8").splitlines()
     step = max(1, len(lines) // limit)
-    sample = work / f"gva-sample-{limit}.jsonl"
-    sample.write_text("\n".join(lines[::step][:limit]) + "\n", encoding="utf-8")
+    sample = work / f"gva-sample-{limit}-{offset}.jsonl"
+    sample.write_text("\n".join(lines[offset::step][:limit]) + "\n", encoding="utf-8")
     return sample
 
 
-def score_gva(out: Path, limit: int | None = None) -> dict:
+def score_gva(out: Path, limit: int | None = None, offset: int = 0) -> dict:
     """Article killed/injured against the GVA incident counts (on a sample of ``limit`` documents)."""
     root = SHARED / "semeval2018-task5-gva"
     incidents = {}
     for line in (root / "incidents.jsonl").read_text(encoding="utf-8").splitlines():
         record = json.loads(line)
         incidents[record["incident_uri"]] = record
-    docs = root / "docs.jsonl" if limit is None else gva_sample(root / "docs.jsonl", limit, out.parent)
+    docs = (
+        root / "docs.jsonl" if limit is None else gva_sample(root / "docs.jsonl", limit, out.parent, offset)
+    )
     seconds = run_extract(docs, out)
     tables = Tables(out)
     gold, texts = {}, {}
@@ -520,10 +525,11 @@ def main(argv: list[str] | None = None) -> dict:
     parser.add_argument(
         "--limit", type=int, help="GVA only: score N documents spread through the corpus; print, do not store"
     )
+    parser.add_argument("--offset", type=int, default=0, help="with --limit: start the sample at this line")
     args = parser.parse_args(argv)
     WORK.mkdir(parents=True, exist_ok=True)
     if args.limit is not None:
-        sample = score_gva(WORK / f"out-gva-{args.limit}", args.limit)
+        sample = score_gva(WORK / f"out-gva-{args.limit}-{args.offset}", args.limit, args.offset)
         print(json.dumps(sample, indent=1))
         return sample
     wanted = args.only or ["dev", "gva", "muc"]

@@ -252,6 +252,38 @@ def test_shot_and_killed_is_killed_only(nlp):
         ("The driver did not suffer any injuries.", {"injured": 0}),
         ("He could have killed everyone in the room.", {}),
         ("The man threatened to kill two officers.", {}),
+        # A person who killed himself is the attacker's own death, not one of his victims, and
+        # not one of the people he shot.
+        ("A man killed his girlfriend and her daughter before taking his own life.", {"killed": 3}),
+        ("Police said the father fatally shot his two sons and then committed suicide.", {"killed": 3}),
+        ("A man shot and killed his wife and then turned the gun on himself.", {"killed": 2}),
+        ("A gunman fatally shot three musicians and then himself.", {"killed": 4}),
+        ("The man shot three people and then committed suicide.", {"killed": 1, "injured": 3}),
+        (
+            "The boy fatally shot himself on Friday. He shot himself in the chest with a stolen gun.",
+            {"killed": 1, "injured": 0},
+        ),
+        ("The man later turned himself in to police.", {}),
+        ("He took his own gun to the range.", {}),
+        # A headline participle the parser makes the subject, or a noun.
+        ("Teen shot in the north end has died, police say", {"killed": 1}),
+        ("17-year-old shot, killed inside house", {"killed": 1}),
+        ("2 more men charged in shooting death of 3-year-old", {"killed": 1}),
+        ("Mother of murdered teen speaks out", {"killed": 1}),
+        # A conjunct in a condition of its own is not killed with the first.
+        (
+            "An early morning shooting left one dead and two others in critical condition, police said.",
+            {"killed": 1, "injured": 2},
+        ),
+        # Someone recovering was hurt; what police recovered was no one, and an intransitive
+        # verb used with an object harms the object.
+        ("A teen is recovering after an accidental shooting on Saturday.", {"injured": 1}),
+        ("Two officers recovered three rifles at the scene.", {}),
+        ("He drowned his son in the bathtub.", {"killed": 1}),
+        # An event sends people to the hospital; police sending officers there hurt nobody.
+        ("A shooting at a bar sends four people to the hospital", {"injured": 4}),
+        ("Police sent two officers to the hospital to interview the victim.", {}),
+        ("Multiple people were wounded in the shooting.", {"injured": 2}),
         # Event nouns and distances are no victims.
         ("He was charged in the shooting death of his neighbor.", {"killed": 1}),
         ("Man Killed Few Blocks From His Home", {}),

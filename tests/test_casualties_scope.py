@@ -102,3 +102,17 @@ def test_with_a_publication_date_days_are_resolved_not_compared_with_the_first_d
     article.date = "2024-03-20"
     rows = extract_casualties(nlp(article.text), article)
     assert scopes(rows) == [(2, "current"), (5, "current")]
+
+
+def test_a_month_that_ended_weeks_before_the_article_is_background(nlp):
+    """After the lead, "in July" in an article of mid-September is an earlier incident; the
+    article's own month, or a month with no publication date to resolve it, is not."""
+    text = LEAD + "A guard at the same post was fatally shot in {month}."
+    for month, scope in (("July", "background"), ("September", "current")):
+        article = article_from(text.format(month=month))
+        article.date = "2024-09-14"
+        rows = extract_casualties(nlp(article.text), article)
+        assert scopes(rows) == [(2, "current"), (1, scope)]
+        if scope == "background":
+            assert rows[1]["scope_reason"] == "a month that ended more than 7 days before the article"
+    assert scopes(extract(nlp, text.format(month="July"))) == [(2, "current"), (1, "current")]

@@ -103,6 +103,9 @@ def test_article_tolls(project_nlp, text, expected):
         # A bare number between commas after a noun is an age.
         "Boy, 16, dies after being accidentally shot by his brother",
         "Police said Ann Lee, 34, was shot in the leg on Sunday.",
+        # ... also at the end of a headline; and a parent's children are no count.
+        "Teen shoots, kills man, 18\n\nThe man was shot in his home on Sunday.",
+        "Father of 5 killed in shooting outside a store",
     ],
 )
 def test_ages_and_days_are_not_counts(project_nlp, text):

@@ -8,7 +8,7 @@ from typing import Any
 
 import pandas as pd
 
-from helpers.extract.casualties.tolls import ANAPHORIC_COUNTS
+from helpers.extract.casualties.tolls import ANAPHORIC_COUNTS, killed_self
 from helpers.tables import columns, is_missing
 
 #: Count rules for one person referred back to (see :func:`casualty_totals`, rule 5).
@@ -112,7 +112,14 @@ def casualty_totals(casualties: pd.DataFrame, stories: Mapping[str, str] | None 
 
 def _article_records(article_id: str, article_rows: list[dict]) -> list[dict]:
     """One ``casualty_totals`` record per outcome of one article's current rows (rules 2-5)."""
-    killed = _toll([r for r in article_rows if r["outcome"] == "killed"])
+    killed_rows = [r for r in article_rows if r["outcome"] == "killed"]
+    killed = _toll(killed_rows)
+    # "shot three people and then killed himself": the shooter is not one of the people he shot
+    # (but "fatally shot himself … shot himself in the chest" is)
+    shot_self = any(r["includes_killed"] and _text(r["rule"]).endswith("+reflexive") for r in article_rows)
+    shooters = sum(
+        _best(r) for r in killed_rows if killed_self(r) and not _text(r["superseded_by"]) and not shot_self
+    )
     if killed["best"]:
         article_rows = [r for r in article_rows if not _referred_back(r)]
     by_outcome: dict[str, list[dict]] = defaultdict(list)
@@ -120,7 +127,7 @@ def _article_records(article_id: str, article_rows: list[dict]) -> list[dict]:
         by_outcome[row["outcome"]].append(row)
     records = []
     for outcome, outcome_rows in sorted(by_outcome.items()):
-        toll = killed if outcome == "killed" else _toll(outcome_rows, killed_best=killed["best"])
+        toll = killed if outcome == "killed" else _toll(outcome_rows, killed_best=killed["best"] - shooters)
         counted = [r for r in outcome_rows if not _text(r["superseded_by"])]
         records.append(
             {

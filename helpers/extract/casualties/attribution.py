@@ -15,7 +15,7 @@ from collections.abc import Collection, Sequence
 
 from spacy.tokens import Span, Token
 
-from helpers.extract.casualties.counting import victim_group_of
+from helpers.extract.casualties.counting import is_person, victim_group_of
 from helpers.extract.casualties.syntax import clause_head, entities_within, is_passive, verb_subject
 from helpers.knowledge.actors import ActorDictionary, canonicalize
 from helpers.knowledge.casualty_lexicon import Lexicon, casualty_cues, victim_sides
@@ -161,11 +161,12 @@ def place_for(
 
 def attacked_by(perpetrator: Token | Span | None, rule: str, lexicon: Lexicon) -> bool:
     """Whether the victims were killed or hurt by someone not of the security forces ("a gunman
-    killed two", "killing three"): that attacker is not among them (see tolls.supersede)."""
+    killed two", "killing three"): that attacker is not among them (see tolls.supersede). An
+    event is no attacker: "an incident that left four dead" may count the one who did it."""
     if perpetrator is None:
         return rule == "active_object"
     head = perpetrator.root if isinstance(perpetrator, Span) else perpetrator
-    return victim_sides()[victim_group_of(head, lexicon)] != SECURITY_FORCES
+    return is_person(head, lexicon) and victim_sides()[victim_group_of(head, lexicon)] != SECURITY_FORCES
 
 
 def incident_place(place: dict | None, confidence: float) -> str | None:

@@ -219,8 +219,18 @@ def extract_casualties(
                     victim,
                     matches.quantities,
                     lexicon,
-                    # a noun's victim must be a person noun ("wounds to the chest" hurt nobody else)
-                    animate=trigger.lemma_.lower() in lexicon.animate and rule not in NOUN_RULES,
+                    # a noun's victim must be a person noun ("wounds to the chest" hurt nobody else);
+                    # the people shot dead lived ("fatally shot three musicians"; in capitals, the
+                    # title of a name is no second victim: "STABBED DEPUTY PREFECT CARLOS SOTO")
+                    animate=rule not in NOUN_RULES
+                    and (
+                        trigger.lemma_.lower() in lexicon.animate
+                        or (
+                            outcome == "killed"
+                            and lexicon.verbs.get(trigger.lemma_.lower()) == HARMED
+                            and victim.tag_ == "NNS"
+                        )
+                    ),
                 )
                 if count is None:
                     continue

@@ -225,12 +225,13 @@ def _age_in_commas(span: Span) -> bool:
     doc = span.doc
     if len(span) != 1 or not span[0].text.isdigit() or int(span[0].text) > OLDEST_AGE or span.start < 2:
         return False
-    after = doc[span.end].text if span.end < len(doc) else ""
+    after = doc[span.end] if span.end < len(doc) else None
     return (
         doc[span.start - 1].text == ","
         and doc[span.start - 2].is_alpha
         and doc[span.start - 2].pos_ not in NOT_NOUNS
-        and after in {",", ")", ";"}
+        # "John Smith, 25, was shot"; a headline's end: "kills man, 18"
+        and (after is None or after.text in {",", ")", ";"} or after.is_space or "\n" in span[-1].whitespace_)
     )
 
 
@@ -313,7 +314,7 @@ def is_person(token: Token, lexicon: Lexicon, *, animate: bool = False) -> bool:
         and token.lower_ in cues.singular_pronoun | cues.negative_pronoun | cues.person_pronoun
     ):
         return True
-    if token.lower_ in cues.reflexive and token.dep_ in {"dobj", "obj"}:
+    if token.lower_ in cues.reflexive and token.dep_ in {"dobj", "obj", "conj", "pobj"}:
         return True
     if token.lower_ in cues.person_numeral:
         return True

@@ -73,7 +73,11 @@ def toll_number_victims(number: Token, lexicon: Lexicon) -> Found:
 
 def phrase_victims(trigger: Token, lexicon: Lexicon, lemma: str) -> Found | None:
     """Victims of a phrase head (``passed away``, ``lost their lives``, ``claimed 20 lives``,
-    ``took … hostage``, ``left three dead``); None when the token heads no such phrase."""
+    ``took … hostage``, ``left three dead``, ``took his own life``); None when the token heads no
+    such phrase."""
+    own = own_life_victims(trigger, lexicon, lemma)
+    if own is not None:
+        return own
     passed = lexicon.phrase("passed_away")
     if lemma in passed.words and any(
         c.dep_ == "prt" and c.lower_ in passed.complements for c in trigger.children
@@ -107,6 +111,19 @@ def phrase_victims(trigger: Token, lexicon: Lexicon, lemma: str) -> Found | None
             subject = verb_subject(trigger)
             return away.words[lemma], [subject] if subject is not None else [], None, "taken_away"
         return away.words[lemma], objects_of(trigger), verb_subject(trigger), "taken_away"
+    sent = lexicon.phrase("sent_to")
+    if lemma in sent.words and any(
+        g.lemma_.lower() in sent.complements
+        for c in trigger.children
+        if c.dep_ == "prep" and c.lower_ in casualty_cues().toll_value
+        for g in c.children
+    ):  # "the shooting sent four people to the hospital" (not "police sent officers to the hospital")
+        subject = verb_subject(trigger)
+        if is_passive(trigger):
+            return sent.words[lemma], [subject] if subject is not None else [], None, "sent_to"
+        if subject is not None and not is_person(subject, lexicon):
+            return sent.words[lemma], objects_of(trigger), subject, "sent_to"
+        return nothing()
     hurt = lexicon.phrase("injury_to")
     if lemma in hurt.words and trigger.pos_ == "NOUN":
         to = complement_of(trigger, frozenset(hurt.complements))
@@ -130,6 +147,46 @@ def phrase_victims(trigger: Token, lexicon: Lexicon, lemma: str) -> Found | None
             )
             return lexicon.adjectives[state.lower_], victims, verb_subject(trigger), "left_state"
     return None
+
+
+#: The rule of a figure for a person who killed himself ("took his own life"): the attacker's own death.
+OWN_LIFE = "own_life"
+
+
+def own_life_victims(verb: Token, lexicon: Lexicon, lemma: str) -> Found | None:
+    """``took his own life``, ``committed suicide``, ``turned the gun on himself``: the subject
+    killed himself (the reflexive, or the subject of the clause the phrase is in: "killed his
+    wife before taking his own life"); None when the verb heads no such phrase."""
+    phrase = lexicon.phrase(OWN_LIFE)
+    if lemma not in phrase.words:
+        return None
+    reflexives = [
+        g
+        for c in verb.children
+        if c.dep_ == "prep"
+        for g in c.children
+        if g.dep_ == "pobj" and g.lower_ in casualty_cues().reflexive
+    ]
+    for thing in (c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in phrase.complements):
+        need = phrase.complements[thing.lemma_.lower()]
+        if need == "reflexive" and reflexives:
+            return phrase.words[lemma], reflexives[:1], None, OWN_LIFE
+        named = need == "killed" or (
+            not need and any(phrase.complements.get(m.lower_) == "killed" for m in thing.children)
+        )
+        subject = _clause_subject(verb) if named else None
+        if subject is not None:
+            return phrase.words[lemma], [subject], None, OWN_LIFE
+    return None
+
+
+def _clause_subject(verb: Token) -> Token | None:
+    """The subject of a verb, or of the verb its clause modifies ("killed his wife before taking …")."""
+    subject = verb_subject(verb)
+    if subject is None and verb.dep_ in {"pcomp", "advcl"}:
+        head = verb.head.head if verb.head.dep_ == "prep" else verb.head
+        subject = verb_subject(head) if head.pos_ in {"VERB", "AUX"} else None
+    return subject
 
 
 def _lives(trigger: Token, phrase: Phrase) -> list[Token]:

@@ -258,6 +258,13 @@ class ArticleScope:
         if years and self.reference_year and max(years) < self.reference_year:
             return Scope("background", ", ".join(s.text for s in times), "an earlier year")
         keys = day_keys(times)
+        month = (
+            _month_ended(times, self.published) if not keys and sentence.start_char >= self.lead_end else None
+        )
+        if month is not None:
+            return Scope(
+                "background", month, f"a month that ended more than {STALE_DAYS} days before the article"
+            )
         if keys and not self.anchor and self.published and sentence.start_char >= self.lead_end:
             days = [resolve_day(key, self.published) for key in keys]
             if all(d is not None and (self.published - d).days > STALE_DAYS for d in days):
@@ -302,6 +309,29 @@ class ArticleScope:
             # ("On April 25"): a calendar date after a lead dated by weekday is earlier.
             return all((a[0] == 1 and key[1:] < a[1:]) or a[0] in (0, 2) for a in anchor)
         return False
+
+
+def _month_ended(times: Sequence[Span], published: dt.date | None) -> str | None:
+    """The phrase of a month named without a day ("in July") that ended more than ``STALE_DAYS``
+    days before the article's date, or None (also when the article has no date).
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("shot in July and in September")
+    >>> _month_ended([doc[2:3]], dt.date(2014, 9, 14)), _month_ended([doc[5:6]], dt.date(2014, 9, 14))
+    ('July', None)
+    """
+    if published is None:
+        return None
+    months = calendar().months
+    for span in times:
+        month = next((months[w] for t in span if (w := t.lower_.rstrip(".")) in months), None)
+        if month is None:
+            continue
+        year = published.year if month <= published.month else published.year - 1
+        ended = dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
+        if (published - ended).days > STALE_DAYS:
+            return span.text
+    return None
 
 
 def _first_event_day(times: Sequence[Span], body_start: int) -> tuple[float, set[tuple[int, ...]]]:

@@ -124,9 +124,22 @@ def _victim_group(token: Token, lexicon: Lexicon) -> str:
 
 
 def _has_own_trigger(token: Token, lexicon: Lexicon) -> bool:
+    """A conjunct with its own outcome: a participle or state ("5 injured"), or a condition
+    ("left one dead and two others in critical condition")."""
+    condition = lexicon.phrase("condition")
     return any(
-        c.dep_ in {"acl", "relcl", "amod"}
-        and (c.lemma_.lower() in lexicon.verbs or c.lower_ in lexicon.adjectives)
+        (
+            c.dep_ in {"acl", "relcl", "amod"}
+            and (c.lemma_.lower() in lexicon.verbs or c.lower_ in lexicon.adjectives)
+        )
+        or (
+            c.dep_ == "prep"
+            and any(
+                g.lemma_.lower() in condition.words
+                and any(m.lower_ in condition.complements for m in g.children)
+                for g in c.children
+            )
+        )
         for c in token.children
     )
 

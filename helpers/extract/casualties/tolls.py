@@ -51,6 +51,8 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from helpers.extract.casualties.phrases import OWN_LIFE
+
 #: Count rules for one person referred back to ("the man", "she", a named victim).
 ANAPHORIC_COUNTS = ("singular_definite", "pronoun", "named_person")
 #: The side of figures about people in general (``victim_sides.csv``).
@@ -131,7 +133,7 @@ def supersede(
         if not counted(row):
             continue
         side = HARMED_GROUP if row["includes_killed"] else row["victim_side"]
-        if row["rule"].endswith("+reflexive") and row["outcome"] == "killed":
+        if killed_self(row):
             side = ATTACKERS  # "then killed himself": the killer, not one of his victims
         key = (row["group"] or f"row{id(row)}", side)
         unit = units.get(key)
@@ -166,6 +168,13 @@ def supersede(
     for outcome_units in by_outcome.values():
         for incident in _incidents(outcome_units):
             _supersede_incident(incident)
+
+
+def killed_self(row: dict) -> bool:
+    """Whether a killed figure is a person who killed himself ("then killed himself", "took his own life")."""
+    return row["outcome"] == "killed" and (
+        row["rule"].endswith("+reflexive") or row["rule"].startswith(OWN_LIFE)
+    )
 
 
 def _incidents(units: list[_Unit]) -> list[list[_Unit]]:

@@ -126,13 +126,20 @@ def fatal_subset(trigger: Token, lexicon: Lexicon) -> list[Token]:
     return subsets
 
 
-def _holder(noun: Token) -> Token | None:
+def _holder(noun: Token, lexicon: Lexicon) -> Token | None:
     """The person who has an injury or condition: subject of ``suffered injuries``,
-    ``was taken to hospital with wounds``, ``was in critical condition``."""
+    ``was taken to hospital with wounds``, ``was in critical condition``; the person the
+    condition describes (``two others in critical condition``)."""
     cues = casualty_cues()
     token = noun
     if token.dep_ == "pobj" and token.head.dep_ == "prep":
         token = token.head
+        if (
+            noun.lemma_.lower() in lexicon.phrase("condition").words
+            and token.head.pos_ in {"NOUN", "PRON", "NUM"}
+            and is_person(token.head, lexicon)
+        ):
+            return token.head  # "two others in critical condition" (not "a boy with a wound": found dead)
     if token.dep_ in {"prep", "dobj", "attr"} and token.head.lemma_.lower() in cues.holder_verb:
         verb = token.head
         return (
@@ -177,16 +184,36 @@ def _verb_victims(trigger: Token, lexicon: Lexicon, lemma: str) -> Found:
     agent = next(
         (g for c in trigger.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None
     )
+    if lemma in lexicon.intransitive and objects:
+        # "drowned his son": used transitively, the object is the one harmed; "recovered a gun",
+        # "recovered three bodies": no one (the bodies are counted by their own noun)
+        people = [o for o in objects if is_person(o, lexicon) and o.lemma_.lower() not in lexicon.nouns]
+        return (outcome, people, verb_subject(trigger), "active_object") if people else nothing()
+    if lemma in lexicon.intransitive and any(c.dep_ in {"auxpass", "nsubjpass"} for c in trigger.children):
+        return nothing()  # "three bodies have been recovered": what was recovered was not hurt
     if lemma in lexicon.intransitive:
         subject = verb_subject(trigger)
+        if subject is not None and subject.pos_ == "VERB" and subject.tag_ in PARTICIPLE_TAGS | {"VBD"}:
+            subject = verb_subject(subject)  # "Teen shot in X has died": the parser's subject is "shot"
         return outcome, [subject] if subject is not None else [], None, "intransitive_subject"
     passive_subject = any(c.dep_ in {"auxpass", "nsubjpass"} for c in trigger.children)
     if objects and not passive_subject:  # a passive's "object" is a misread time ("killed dawn Monday")
-        # "killed 31 in X and 13 in Y": the parser hangs the second count on the verb.
-        objects += [c for c in trigger.children if c.dep_ == "conj" and c.like_num and c.i > objects[0].i]
+        # "killed 31 in X and 13 in Y", "shot three men and then himself": the parser hangs the
+        # second count, or the shooter himself, on the verb.
+        reflexive = casualty_cues().reflexive
+        objects += [
+            c
+            for c in trigger.children
+            if c.dep_ == "conj" and (c.like_num or c.lower_ in reflexive) and c.i > objects[0].i
+        ]
         return outcome, objects, verb_subject(trigger), "active_object"
+    if is_passive(trigger) and trigger.dep_ == "amod" and trigger.head.pos_ in {"NOUN", "PROPN"}:
+        return outcome, [trigger.head], None, "participle"  # "the murdered teen"
     if is_passive(trigger):
         subject = verb_subject(trigger)
+        if subject is not None and subject.lower_ in lexicon.headline_verbs and subject.pos_ == "NOUN":
+            # "17-year-old shot, killed inside house": the victim of the headline "shot" it follows
+            subject = next(iter(_headline_shot(subject, lexicon)), subject)
         return outcome, [subject] if subject is not None else [], agent, "passive_subject"
     subject = verb_subject(trigger)
     if (
@@ -257,6 +284,18 @@ def _noun_victims(trigger: Token, lexicon: Lexicon, lemma: str, nouns: dict[str,
         for c in trigger.children
     )
     of_object = complement_of(trigger, cues.partitive)
+    if of_object is None and trigger.dep_ == "dobj" and trigger.head.lemma_.lower() in lexicon.verbs:
+        # a headline's "charged in shooting death of 3-year-old": "of" hangs on "shooting" read as a verb
+        of_object = next(
+            (
+                g
+                for c in trigger.head.children
+                if c.dep_ == "prep" and c.lower_ in cues.partitive and c.i == trigger.i + 1
+                for g in c.children
+                if g.dep_ == "pobj"
+            ),
+            None,
+        )
     if not counted and of_object is not None:
         return outcome, [of_object], None, "noun_of"  # "the deaths of six people", "the shooting of a teen"
     owner = next((c for c in trigger.children if c.dep_ == "poss" and c.pos_ != "PRON"), None)
@@ -305,6 +344,13 @@ def _count_before(trigger: Token, lexicon: Lexicon) -> Found:
         before = before.nbor(-1)
     if not (before.like_num or before.pos_ == "NUM"):
         return nothing()
+    owner = (
+        before.head.head
+        if before.dep_ == "pobj" and before.head.lower_ in casualty_cues().partitive
+        else None
+    )
+    if owner is not None and owner.pos_ in {"NOUN", "PROPN"} and owner.tag_ in {"NN", "NNP"}:
+        return nothing()  # "Father of 5 killed": the father's children are no count of the dead
     return outcome, [before], None, "count_before"
 
 
@@ -337,7 +383,7 @@ def _frame_victims(trigger: Token, lexicon: Lexicon) -> Found:
     if (
         lemma in condition.words and any(c.lower_ in condition.complements for c in trigger.children)
     ) or lemma in lexicon.state_nouns:
-        holder = _holder(trigger)
+        holder = _holder(trigger, lexicon)
         outcome = lexicon.state_nouns.get(lemma) or condition.words[lemma]
         return (outcome, [holder], None, "suffered_injury") if holder is not None else nothing()
     nouns = {**lexicon.nouns, **lexicon.of_nouns}
