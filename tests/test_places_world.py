@@ -284,3 +284,9 @@ def test_news_abbreviations_of_provinces_and_countries(nlp):
         ("B.C.", 5909050),
         ("UAE", 290557),
     }
+
+
+def test_a_county_inside_an_organisations_name_is_a_place(nlp):
+    text = "Deputies took him to the Stewart County Detention Facility, officials in Lumpkin, Georgia, said."
+    found = _resolved(_rows(nlp, text), "Stewart County")
+    assert [(r["role"], r["admin1_code"], r["kind"]) for r in found] == [("nested", "US-GA", "admin2")]

@@ -40,6 +40,7 @@ from helpers.extract.places.unlisted import unlisted_kind
 from helpers.knowledge.gazetteer import Gazetteer
 from helpers.knowledge.grammar import function_words
 from helpers.knowledge.place import CITY_POPULATION, FOCUS_COUNTRIES
+from helpers.knowledge.place_name_keys import strip_admin_words
 from helpers.knowledge.place_names import admin1_abbreviations, adverbs, aliases, demonyms, doubtful_name
 from helpers.knowledge.vocabulary import place_nouns
 from helpers.nlp.phrase_index import PhraseIndex
@@ -85,16 +86,19 @@ def _clean_span(doc: Doc, span: Span) -> Span | None:
 
 
 def strong_place(name: str, gazetteer: Gazetteer, *, min_population: int, named: bool = False) -> bool:
-    """True when ``name`` is written as the main name (or alias) of a country, division, region
-    or big town, and is no word or person's name (unless its place ``named`` it one: "NAIROBI,
-    Kenya (AP)", where "Kenya" is also a given name)."""
+    """True when ``name`` is written as the main name (or alias) of a country, division, region,
+    second-level division with its descriptor ("Knox County") or big town, and is no word or
+    person's name (unless its place ``named`` it one: "NAIROBI, Kenya (AP)", where "Kenya" is
+    also a given name)."""
     if (doubtful_name(name) and not named) or not name[:1].isupper():
         return False
+    described = strip_admin_words(name) != name
     return any(
         m.main
         and m.exact
         and (
             m.place.kind in ("country", "admin1", "region")
+            or (m.place.kind == "admin2" and described)
             or m.place.population >= min_population
             or (m.place.country in FOCUS_COUNTRIES and m.place.population >= CITY_POPULATION)
         )
