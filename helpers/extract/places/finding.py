@@ -129,33 +129,26 @@ def _nested_spans(doc: Doc, span: Span, gazetteer: Gazetteer) -> list[Span]:
     return sorted(found, key=lambda s: s.start)
 
 
-def _known_part(doc: Doc, span: Span, gazetteer: Gazetteer) -> Span | None:
-    """The longest known place name inside a place entity the gazetteer lacks as a whole:
-    "Northeast Georgia", "north west London", "Henderson County Jail", "Thruxton, Hampshire".
+def _known_part(span: Span, gazetteer: Gazetteer) -> Span | None:
+    """The known place after the compass words of a place entity the gazetteer lacks as a
+    whole ("Northeast Georgia", "north west London").
 
-    The part must open the entity or follow compass words only (not "Republic" in "the Islamic
-    Republic"), and be written as a place's main name; a word or person's name only as an area's
-    ("Georgia"); compass words alone are a direction, not a place.
+    The rest must be written as a place's main name; a word or person's name only as an area's
+    ("Georgia"). A name with a place noun ("Haro city", "Pibor County") is left whole, for the
+    unlisted-place and descriptor readings.
     """
     compass = 0
     while compass < len(span) - 1 and span[compass].lower_ in adverbs():
         compass += 1
-    for size in range(min(4, len(span) - 1), 0, -1):
-        for i in range(span.start, span.start + compass + 1):
-            sub = doc[i : i + size]
-            if sub.end > span.end:
-                continue
-            if not ((sub[0].is_title or sub[0].is_upper) and sub[-1].is_alpha) and sub.text not in aliases():
-                continue
-            if all(t.lower_ in adverbs() for t in sub):
-                continue
-            doubt = doubtful_name(sub.text)
-            if any(
-                m.exact and m.main and (not doubt or m.place.kind in AREA_KINDS)
-                for m in gazetteer.candidates(sub.text)
-            ):
-                return sub
-    return None
+    rest = span[compass:]
+    if not compass or not (rest[0].is_title or rest[0].is_upper or rest.text in aliases()):
+        return None
+    doubt = doubtful_name(rest.text)
+    known = any(
+        m.exact and m.main and (not doubt or m.place.kind in AREA_KINDS)
+        for m in gazetteer.candidates(rest.text)
+    )
+    return rest if known else None
 
 
 def _is_main_name(name: str, gazetteer: Gazetteer) -> bool:
@@ -317,7 +310,7 @@ def find_mentions(doc: Doc, article: Article, gazetteer: Gazetteer) -> list[Ment
             for sub in nested:
                 add(sub, role="demonym" if sub.text in demonyms() else "nested", label=ent.label_)
             if not nested and ent.label_ in UNRESOLVED_LABELS:  # the place in "Northeast Georgia", else
-                add(_known_part(doc, span, gazetteer) or span, role="event", label=ent.label_)  # unresolved
+                add(_known_part(span, gazetteer) or span, role="event", label=ent.label_)  # unresolved
             if nested or ent.label_ in PLACE_LABELS:
                 covered.update(range(ent.start, ent.end))
     for span in _context_names(doc, gazetteer, covered):
