@@ -241,3 +241,52 @@ def test_somalias_southwest_state_under_a_cue_word(nlp):
 def test_a_town_noun_before_an_organisation_names_no_town(nlp):
     rows = _rows(nlp, "The town Council met on Monday and the city Police said the capital Trenton was calm.")
     assert not _resolved(rows, "Council") and not _resolved(rows, "Police")
+
+
+def test_a_dateline_run_into_the_headline_places_the_story(nlp):
+    text = (
+        "Council approves new budget for road repairs. TORRINGTON — The city council voted on "
+        "Monday to spend more on the roads."
+    )
+    rows = _rows(nlp, text)
+    found = {(r["text"], r["country"], r["role"]) for r in rows if r["place_id"]}
+    assert ("TORRINGTON", "US", "dateline") in found
+
+
+def test_a_state_abbreviation_after_a_dateline_names_the_state(nlp):
+    text = "ALBUQUERQUE, N.M. (AP) — Two senators asked for a review of the budget on Monday."
+    body = text.index("Two")  # the loader keeps the dateline out of every paragraph
+    article = Article(
+        "t",
+        "t.txt",
+        text=text,
+        paragraphs=[Paragraph(0, body, len(text))],
+        dateline="ALBUQUERQUE",
+        dateline_span=(0, 11),
+    )
+    rows = places.resolve_places(nlp(text), article)
+    found = {(r["text"], r["admin1_code"], r["kind"]) for r in rows if r["place_id"]}
+    assert {("N.M.", "US-NM", "admin1"), ("ALBUQUERQUE", "US-NM", "city")} <= found
+
+
+def test_a_place_entity_the_gazetteer_lacks_names_the_place_it_holds(nlp):
+    rows = _rows(nlp, "He was held in the Henderson County Jail in Athens, Texas, on Monday.")
+    assert [(r["canonical"], r["admin1_code"], r["kind"]) for r in _resolved(rows, "Henderson County")] == [
+        ("Henderson", "US-TX", "admin2")
+    ]
+    rows = _rows(nlp, "Officials from the Islamic Republic met envoys in Geneva.")
+    assert not [r for r in rows if r["place_id"] and r["text"] != "Geneva"]
+
+
+def test_news_abbreviations_of_provinces_and_countries(nlp):
+    rows = _rows(nlp, "Wildfires burned across northern B.C. this week, and the UAE sent aid.")
+    assert {(r["text"], r["geonameid"]) for r in rows if r["place_id"]} >= {
+        ("B.C.", 5909050),
+        ("UAE", 290557),
+    }
+
+
+def test_a_county_inside_an_organisations_name_is_a_place(nlp):
+    text = "Deputies took him to the Stewart County Detention Facility, officials in Lumpkin, Georgia, said."
+    found = _resolved(_rows(nlp, text), "Stewart County")
+    assert [(r["role"], r["admin1_code"], r["kind"]) for r in found] == [("nested", "US-GA", "admin2")]

@@ -80,7 +80,7 @@ def analyse(article: Article, *, markdown: bool = False, title_given: bool = Fal
         if headline and (title_given or not find_dateline(chunk)):  # a headline carries no dateline
             kind = "title"
             article.title = " ".join(chunk.lstrip("#").split()) if markdown else " ".join(chunk.split())
-        elif is_credit(chunk):
+        elif len(spans) > 1 and is_credit(chunk):  # a one-paragraph text is the article, not its byline
             kind, note = "credit", "byline or editor credit"
             credits.append(" ".join(chunk.split()))
         elif patterns.boilerplate.match(chunk) and len(chunk.split()) <= MAX_BOILERPLATE_WORDS:
@@ -122,6 +122,10 @@ def analyse(article: Article, *, markdown: bool = False, title_given: bool = Fal
     article.paragraphs = paragraphs
     if credits:
         article.byline = "; ".join(credits)
+    if paragraphs and not any(p.extractable for p in paragraphs):  # say why the article yields nothing
+        kinds = ", ".join(sorted({p.kind for p in paragraphs}))
+        note = f"warning: no title or body paragraph to extract (only {kinds})"
+        article.reason = f"{article.reason}; {note}" if article.reason else note
 
 
 def is_credit(chunk: str) -> bool:
@@ -144,6 +148,9 @@ def is_credit(chunk: str) -> bool:
     >>> is_credit("Reporting by Ann Lee in Kano; Additional reporting by Bo Ek in Jos and Cy Ma in "
     ...           "Abuja and Di Ro in Kaduna; Writing by Ed Fu in Lagos; Editing by Flo Gu and Hal Iv")
     True
+    >>> is_credit("By Ann Lee, Research Fellow for the Sahel Programme On 3 May, gunmen killed five "
+    ...           "farmers near Kano and burned two houses, the police said, and the governor came.")
+    False
     """
     chunk = chunk.strip().removeprefix("(").removesuffix(")")
     words = chunk.split()
@@ -152,8 +159,11 @@ def is_credit(chunk: str) -> bool:
         return True
     if not patterns.credit.match(chunk):
         return False
-    if len(words) > MAX_CREDIT_WORDS:  # a long credit is one credit after another
-        return all(patterns.credit.match(part.strip()) for part in chunk.split(";") if part.strip())
+    if len(words) > MAX_CREDIT_WORDS:  # a long credit is one short credit after another
+        parts = [part.strip() for part in chunk.split(";") if part.strip()]
+        return len(parts) > 1 and all(
+            len(part.split()) <= MAX_CREDIT_WORDS and is_credit(part) for part in parts
+        )
     if words[0].lower() != "by":  # a credit verb ("Reporting by"), not a bare byline
         return True
     joiners = paragraph_cues().byline_joiners

@@ -33,13 +33,15 @@ from spacy.tokens import Doc, Span
 from helpers import config
 from helpers.articles import Article
 from helpers.extract.places.appositions import mark_appositions
+from helpers.extract.places.datelines import dateline_spans
 from helpers.extract.places.evidence import context_spans, has_place_evidence
 from helpers.extract.places.mention import Mention
 from helpers.extract.places.unlisted import unlisted_kind
 from helpers.knowledge.gazetteer import Gazetteer
 from helpers.knowledge.grammar import function_words
 from helpers.knowledge.place import CITY_POPULATION, FOCUS_COUNTRIES
-from helpers.knowledge.place_names import aliases, demonyms, doubtful_name
+from helpers.knowledge.place_name_keys import strip_admin_words
+from helpers.knowledge.place_names import admin1_abbreviations, adverbs, aliases, demonyms, doubtful_name
 from helpers.knowledge.vocabulary import place_nouns
 from helpers.nlp.phrase_index import PhraseIndex
 from helpers.nlp.place_rules import NESTED_MIN_POPULATION, context_names, ruler_patterns
@@ -84,16 +86,19 @@ def _clean_span(doc: Doc, span: Span) -> Span | None:
 
 
 def strong_place(name: str, gazetteer: Gazetteer, *, min_population: int, named: bool = False) -> bool:
-    """True when ``name`` is written as the main name (or alias) of a country, division, region
-    or big town, and is no word or person's name (unless its place ``named`` it one: "NAIROBI,
-    Kenya (AP)", where "Kenya" is also a given name)."""
+    """True when ``name`` is written as the main name (or alias) of a country, division, region,
+    second-level division with its descriptor ("Knox County") or big town, and is no word or
+    person's name (unless its place ``named`` it one: "NAIROBI, Kenya (AP)", where "Kenya" is
+    also a given name)."""
     if (doubtful_name(name) and not named) or not name[:1].isupper():
         return False
+    described = strip_admin_words(name) != name
     return any(
         m.main
         and m.exact
         and (
             m.place.kind in ("country", "admin1", "region")
+            or (m.place.kind == "admin2" and described)
             or m.place.population >= min_population
             or (m.place.country in FOCUS_COUNTRIES and m.place.population >= CITY_POPULATION)
         )
@@ -122,6 +127,28 @@ def _nested_spans(doc: Doc, span: Span, gazetteer: Gazetteer) -> list[Span]:
                 found.append(sub)
                 taken.update(range(i, i + size))
     return sorted(found, key=lambda s: s.start)
+
+
+def _known_part(span: Span, gazetteer: Gazetteer) -> Span | None:
+    """The known place after the compass words of a place entity the gazetteer lacks as a
+    whole ("Northeast Georgia", "north west London").
+
+    The rest must be written as a place's main name; a word or person's name only as an area's
+    ("Georgia"). A name with a place noun ("Haro city", "Pibor County") is left whole, for the
+    unlisted-place and descriptor readings.
+    """
+    compass = 0
+    while compass < len(span) - 1 and span[compass].lower_ in adverbs():
+        compass += 1
+    rest = span[compass:]
+    if not compass or not (rest[0].is_title or rest[0].is_upper or rest.text in aliases()):
+        return None
+    doubt = doubtful_name(rest.text)
+    known = any(
+        m.exact and m.main and (not doubt or m.place.kind in AREA_KINDS)
+        for m in gazetteer.candidates(rest.text)
+    )
+    return rest if known else None
 
 
 def _is_main_name(name: str, gazetteer: Gazetteer) -> bool:
@@ -228,15 +255,6 @@ def _context_names(doc: Doc, gazetteer: Gazetteer, covered: set[int]) -> list[Sp
     return found
 
 
-def _dateline_area(doc: Doc, article: Article) -> Span | None:
-    """The country or division written after the dateline place ("KABUL, Afghanistan (AP) —")."""
-    end = article.dateline_span[1]
-    match = re.match(r",\s+([A-Z][\w.'’ -]{1,40}?)\s*(?=[(—–:-]|$)", article.text[end : end + 60])
-    if match is None:
-        return None
-    return doc.char_span(end + match.start(1), end + match.end(1), alignment_mode="contract")
-
-
 def find_mentions(doc: Doc, article: Article, gazetteer: Gazetteer) -> list[Mention]:
     """Every place mention of one article, unresolved, in text order.
 
@@ -291,8 +309,8 @@ def find_mentions(doc: Doc, article: Article, gazetteer: Gazetteer) -> list[Ment
             nested = _nested_spans(doc, span, gazetteer)
             for sub in nested:
                 add(sub, role="demonym" if sub.text in demonyms() else "nested", label=ent.label_)
-            if not nested and ent.label_ in UNRESOLVED_LABELS:
-                add(span, role="event", label=ent.label_)  # unresolved, with its reason
+            if not nested and ent.label_ in UNRESOLVED_LABELS:  # the place in "Northeast Georgia", else
+                add(_known_part(span, gazetteer) or span, role="event", label=ent.label_)  # unresolved
             if nested or ent.label_ in PLACE_LABELS:
                 covered.update(range(ent.start, ent.end))
     for span in _context_names(doc, gazetteer, covered):
@@ -307,13 +325,16 @@ def find_mentions(doc: Doc, article: Article, gazetteer: Gazetteer) -> list[Ment
         covered.update(range(span.start, span.end))
         add(span, role="event", label="", context_only=context_only)
     mark_appositions(doc, rows, gazetteer, add)
-    if article.dateline_span:
-        span = doc.char_span(*article.dateline_span, alignment_mode="expand")
-        if span is not None:
-            add(span, role="dateline", label="")
-            area = _dateline_area(doc, article)
-            if area is not None and strong_place(
-                area.text, gazetteer, min_population=NESTED_MIN_POPULATION, named=True
-            ):
-                add(area, role="dateline", label="")
+    for span, area in dateline_spans(doc, article):  # a dateline's reading replaces the NER's
+        tokens = {i for s in (span, area) if s is not None for i in range(s.start, s.end)}
+        rows[:] = [r for r in rows if not tokens & set(range(r.span.start, r.span.end))]
+        add(span, role="dateline", label="")
+        if area is None:
+            continue
+        code = admin1_abbreviations().get(area.text)
+        if code and (division := gazetteer.admin1(code)) is not None:  # "ALBUQUERQUE, N.M. (AP)"
+            if (row := add(area, role="dateline", label="")) is not None:
+                row["allowed"] = {division.place_id}
+        elif strong_place(area.text, gazetteer, min_population=NESTED_MIN_POPULATION, named=True):
+            add(area, role="dateline", label="")
     return sorted(rows, key=lambda r: (r["start_char"], r["end_char"]))

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from helpers.articles import Article
 from helpers.extract.places.finding import NESTING_LABELS
@@ -84,7 +84,7 @@ def one_sense_per_article(doc: Doc, article: Article, rows: list[dict]) -> list[
         r"\b(" + "|".join(re.escape(t) for t in sorted(sense, key=len, reverse=True)) + r")\b"
     )
     extra = []
-    ents = doc.ents  # spaCy rebuilds every entity span on each access
+    entity_of = _entity_of_tokens(doc)
     for match in pattern.finditer(article.text):  # doc.text would be rebuilt token by token
         start, end = match.span()
         if taken & set(range(start, end)) or not article.is_extractable(start, end):
@@ -92,7 +92,9 @@ def one_sense_per_article(doc: Doc, article: Article, rows: list[dict]) -> list[
         span = doc.char_span(start, end)
         if span is None:
             continue
-        ent = next((e for e in ents if e.start <= span.start and span.end <= e.end), None)
+        ent = entity_of[span.start]
+        if ent is not None and span.end > ent.end:
+            ent = None  # the match runs past the entity that holds its first token
         whole = ent is None or (ent.start, ent.end) == (span.start, span.end)
         if (
             ent is not None
@@ -125,6 +127,21 @@ def one_sense_per_article(doc: Doc, article: Article, rows: list[dict]) -> list[
         )
         taken.update(range(start, end))
     return sorted(rows + extra, key=lambda r: (r["start_char"], r["end_char"]))
+
+
+def _entity_of_tokens(doc: Doc) -> list[Span | None]:
+    """The entity holding each token of ``doc`` (``None`` outside entities), in one pass.
+
+    Args:
+        doc: The parsed article.
+
+    Returns:
+        One entry per token.
+    """
+    entity_of: list[Span | None] = [None] * len(doc)
+    for ent in doc.ents:  # spaCy rebuilds every entity span on each access: read them once
+        entity_of[ent.start : ent.end] = [ent] * (ent.end - ent.start)
+    return entity_of
 
 
 #: Readings of a bare name that the same name under a cue word replaces.
