@@ -9,9 +9,9 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from helpers.cli import main
 from helpers.extract.mentions import acts_as_party
 from helpers.nlp import build_pipeline
+from tests.extracted import extracted_tables
 
 ARTICLES = {
     "statement": (
@@ -32,14 +32,7 @@ ARTICLES = {
 
 @pytest.fixture(scope="module")
 def tables(tmp_path_factory) -> dict[str, pd.DataFrame]:
-    root = tmp_path_factory.mktemp("pronouns")
-    for name, text in ARTICLES.items():
-        (root / f"{name}.txt").write_text(text, encoding="utf-8")
-    assert main(["extract", str(root), "--out", str(root / "out"), "--format", "csv"]) == 0
-    return {
-        name: pd.read_csv(root / "out" / f"{name}.csv", dtype=str, keep_default_na=False)
-        for name in ("mentions", "actors")
-    }
+    return extracted_tables(tmp_path_factory.mktemp("pronouns"), ARTICLES, ("mentions", "actors"))
 
 
 def pronouns(mentions: pd.DataFrame, article: str) -> list[tuple[str, str]]:

