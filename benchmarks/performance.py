@@ -446,9 +446,17 @@ def timed(command: list[str], env: dict) -> dict:
     }
 
 
+def merge_result(key: str, what: str, **fields) -> dict:
+    """Write ``fields`` under ``key`` of ``performance.json`` with what was measured, the date and
+    the machine, keeping the file's other keys; return the entry written."""
+    results = json.loads(RESULTS.read_text(encoding="utf-8")) if RESULTS.exists() else {}
+    results[key] = {"what": what, "date": dt.date.today().isoformat(), "machine": machine(), **fields}
+    RESULTS.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    return results[key]
+
+
 def whole(sizes: tuple[int, ...], repeats: int) -> None:
     """Whole-process runs on the seed and each GVA size; merged into ``performance.json``."""
-    results = json.loads(RESULTS.read_text(encoding="utf-8")) if RESULTS.exists() else {}
     runs: dict[str, dict] = {}
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
@@ -466,15 +474,13 @@ def whole(sizes: tuple[int, ...], repeats: int) -> None:
             runs[f"gva_{size}_dask_2_workers"] = whole_process(
                 corpus, work, processes=2, repeats=1, engine="dask"
             )
-    results["whole_process"] = {
-        "what": "wall seconds and peak RSS of whole processes (start-up included): raw spacy.load + "
+    merged = merge_result(
+        "whole_process",
+        "wall seconds and peak RSS of whole processes (start-up included): raw spacy.load + "
         "nlp.pipe vs python -m helpers extract (cold caches, warm installation), alternating runs",
-        "date": dt.date.today().isoformat(),
-        "machine": machine(),
-        "runs": runs,
-    }
-    RESULTS.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
-    print(json.dumps(results["whole_process"], indent=2))
+        runs=runs,
+    )
+    print(json.dumps(merged, indent=2))
 
 
 #: ``python -m helpers extract`` in a process that notes when the first article's rows are in the
@@ -564,27 +570,24 @@ def _installed() -> str:
 
 def warm_and_start_up(sizes: tuple[int, ...], repeats: int) -> None:
     """Time to the first rows and warm re-runs of GVA subsets (0: all); merged into ``performance.json``."""
-    results = json.loads(RESULTS.read_text(encoding="utf-8")) if RESULTS.exists() else {}
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         runs = {f"gva_{size or 'all'}": warm_rerun(write_subset(size or None, work), work) for size in sizes}
-        results["warm_and_start_up"] = {
-            "what": "whole processes as /usr/bin/time -v sees them (CPU = user + system): a cold extract "
-            "(empty caches, warm installation) and a re-run finding every article cached (--force); "
-            "seconds from start to the first article's rows on the seed corpus",
-            "date": dt.date.today().isoformat(),
-            "machine": machine(),
-            "warm_rerun": runs,
-            "first_rows": first_rows(work, repeats),
-        }
-    RESULTS.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
-    print(json.dumps(results["warm_and_start_up"], indent=2))
+        starts = first_rows(work, repeats)
+    merged = merge_result(
+        "warm_and_start_up",
+        "whole processes as /usr/bin/time -v sees them (CPU = user + system): a cold extract "
+        "(empty caches, warm installation) and a re-run finding every article cached (--force); "
+        "seconds from start to the first article's rows on the seed corpus",
+        warm_rerun=runs,
+        first_rows=starts,
+    )
+    print(json.dumps(merged, indent=2))
 
 
 def cpu_stages(size: int) -> None:
     """CPU seconds per stage of a cold ``extract`` and of raw ``nlp.pipe`` on the first ``size`` GVA
     records, each a whole process (``benchmarks/cpu_stages.py``); merged into ``performance.json``."""
-    results = json.loads(RESULTS.read_text(encoding="utf-8")) if RESULTS.exists() else {}
     script = str(ROOT / "benchmarks" / "cpu_stages.py")
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
@@ -600,17 +603,15 @@ def cpu_stages(size: int) -> None:
             child = subprocess.run(command, capture_output=True, text=True, env=env, cwd=ROOT, check=True)
             stages[name] = json.loads(child.stdout.strip().splitlines()[-1])
             print(name, stages[name], flush=True)
-    results["cpu_stages"] = {
-        "what": "CPU seconds (user + system) per stage of one whole process: raw spacy.load + nlp.pipe "
+    merge_result(
+        "cpu_stages",
+        "CPU seconds (user + system) per stage of one whole process: raw spacy.load + nlp.pipe "
         "and python -m helpers extract --no-cache --processes 1 on the same texts (timers around "
         "each pipeline component, extractor and step; benchmarks/cpu_stages.py)",
-        "date": dt.date.today().isoformat(),
-        "machine": machine(),
-        "records": size,
-        "articles_parsed": articles,
+        records=size,
+        articles_parsed=articles,
         **stages,
-    }
-    RESULTS.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    )
 
 
 def targets(throughput_docs: int) -> None:
