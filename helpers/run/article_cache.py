@@ -28,8 +28,8 @@ from pathlib import Path
 
 from helpers.articles import Article, Paragraph
 from helpers.ingest import corpus_files, display_path, iter_articles
-from helpers.run.output import code_version, file_sha256
-from helpers.run.row_cache import prune_other_versions
+from helpers.run.output import file_sha256
+from helpers.run.row_cache import VersionedCache
 
 log = logging.getLogger(__name__)
 
@@ -42,21 +42,10 @@ _FIELDS = tuple(f.name for f in fields(Article))
 
 
 @dataclass
-class ArticleCache:
-    """Loaded corpora on disk, one entry per corpus content, for the current code.
+class ArticleCache(VersionedCache):
+    """Loaded corpora on disk, one entry per corpus content, for the current code."""
 
-    Attributes:
-        directory: Folder of the current code version's entries (``<cache>/articles/<code>``).
-        writable: False once a write failed (read-only or full cache): later corpora are not stored.
-    """
-
-    directory: Path
-    writable: bool = True
-
-    @classmethod
-    def under(cls, root: Path) -> ArticleCache:
-        """The article cache in the cache folder ``root``, for the current code."""
-        return cls(root / "articles" / code_version())
+    FOLDER = "articles"
 
     def articles(self, corpus: Path) -> Iterator[Article]:
         """The articles of ``corpus``, as :func:`helpers.ingest.iter_articles` yields them.
@@ -99,10 +88,6 @@ class ArticleCache:
         finally:
             if writer is not None:  # the run stopped before the end of the corpus
                 writer.discard()
-
-    def prune_other_versions(self) -> None:
-        """Delete the entries of other code versions (they can never be read again)."""
-        prune_other_versions(self.directory)
 
 
 def corpus_key(corpus: Path) -> str:

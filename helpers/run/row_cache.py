@@ -16,6 +16,7 @@ import shutil
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
+from typing import ClassVar, Self
 
 from helpers.articles import Article
 from helpers.atomic import write_or_warn
@@ -136,6 +137,30 @@ def prune_other_versions(directory: Path) -> None:
     for folder in directory.parent.glob("*"):
         if folder.is_dir() and folder != directory:
             shutil.rmtree(folder, ignore_errors=True)
+
+
+@dataclass
+class VersionedCache:
+    """A cache of the current code version's entries, in ``<cache>/<FOLDER>/<code>``.
+
+    Attributes:
+        directory: Folder of the current code version's entries.
+        writable: False once a write failed (read-only or full cache): later entries are not stored.
+    """
+
+    FOLDER: ClassVar[str]
+
+    directory: Path
+    writable: bool = True
+
+    @classmethod
+    def under(cls, root: Path) -> Self:
+        """The cache in the cache folder ``root``, for the current code."""
+        return cls(root / cls.FOLDER / code_version())
+
+    def prune_other_versions(self) -> None:
+        """Delete the entries of other code versions (they can never be read again)."""
+        prune_other_versions(self.directory)
 
 
 #: Rows encoded in one piece: one long article's rows as a single JSON string (and its bytes)

@@ -23,8 +23,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from helpers.extract.context import Context
-from helpers.run.output import code_version, file_sha256
-from helpers.run.row_cache import prune_other_versions
+from helpers.run.output import file_sha256
+from helpers.run.row_cache import VersionedCache
 
 log = logging.getLogger(__name__)
 
@@ -33,21 +33,10 @@ LISTING = "tables.json"
 
 
 @dataclass
-class CorpusTableCache:
-    """Corpus tables on disk, one folder per set of per-article tables, for the current code.
+class CorpusTableCache(VersionedCache):
+    """Corpus tables on disk, one folder per set of per-article tables, for the current code."""
 
-    Attributes:
-        directory: Folder of the current code version's entries (``<cache>/corpus-tables/<code>``).
-        writable: False once a write failed (read-only or full cache): later tables are not stored.
-    """
-
-    directory: Path
-    writable: bool = True
-
-    @classmethod
-    def under(cls, root: Path) -> CorpusTableCache:
-        """The corpus-table cache in the cache folder ``root``, for the current code."""
-        return cls(root / "corpus-tables" / code_version())
+    FOLDER = "corpus-tables"
 
     @staticmethod
     def key(folder: Path, article_tables: Iterable[str], context: Context, *, fmt: str) -> str:
@@ -98,7 +87,3 @@ class CorpusTableCache:
                 self.writable = False
             if staged is not None:
                 shutil.rmtree(staged, ignore_errors=True)
-
-    def prune_other_versions(self) -> None:
-        """Delete the entries of other code versions (they can never be read again)."""
-        prune_other_versions(self.directory)
