@@ -190,6 +190,7 @@ def test_findings_and_profile_tables_sort_and_filter_offline(report_dir):
         assert small.count() >= 1 and small.first.locator(".dt-column-order").count() >= 1
         page.locator("table a", has_text="Mosul").first.click()
         page.wait_for_load_state("load")
+        page.locator(".dt-container").first.wait_for()  # tables.js enhances after its module loads
         assert page.locator(".dt-container").count() >= 1
     assert problems == []
 
