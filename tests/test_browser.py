@@ -9,6 +9,7 @@ import shutil
 from contextlib import contextmanager
 
 import pytest
+from playwright.sync_api import expect, sync_playwright
 
 from helpers import config
 from helpers.views.report import build_reports, notebook_paths, notebook_tables
@@ -49,8 +50,6 @@ def chromium_page(problems: list[str]):
     """A headless Chromium page that records console errors, page errors, dialogs and every
     request leaving the disk (``file:`` and ``data:`` URLs are the pages and their images;
     ``blob:`` URLs are the page's own embedded table scripts)."""
-    from playwright.sync_api import sync_playwright
-
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         page = browser.new_page(viewport={"width": 1100, "height": 900})
@@ -137,7 +136,12 @@ def test_an_analyst_follows_the_links_offline(report_dir):
 
 
 def _sorts_and_filters(table, rows, headers) -> None:
-    """A click on a column header sorts ``rows`` by that column; the search box filters them."""
+    """A click on a column header sorts ``rows`` by that column; the search box filters them.
+
+    ``count()`` and ``inner_text()`` do not wait, so each step first waits for the table's own
+    sign that it is done (its info line, the header's ordering class, the filtered rows).
+    """
+    table.locator(".dt-info").wait_for()
     total = rows.count()
     assert total >= 3 and table.locator(".dt-info").inner_text() == f"showing 1–{total} of {total} rows"
     column = next(
@@ -151,11 +155,14 @@ def _sorts_and_filters(table, rows, headers) -> None:
 
     before = cells()
     headers.nth(column).locator(".dt-column-order").click()
+    expect(headers.nth(column)).to_have_class(re.compile(r"dt-ordering-(asc|desc)"))
     after = cells()
     assert sorted(after) == sorted(before)
     assert after in (sorted(before, key=str.casefold), sorted(before, key=str.casefold, reverse=True))
     term = next(c for c in after if c.strip())
     table.locator(".dt-search input").fill(term)
+    if not all(term in c for c in before):
+        expect(table.locator(".dt-info")).to_contain_text(f"(filtered from {total})")
     assert 1 <= rows.count() < total or all(term in c for c in before)
     assert all(term in rows.nth(i).inner_text() for i in range(rows.count()))
     assert f"(filtered from {total})" in table.locator(".dt-info").inner_text() or rows.count() == total
