@@ -86,6 +86,7 @@ def test_findings_list_what_needs_review(news):
     review = page.split("<h2>Needs review</h2>")[1].split("<h2>Inputs</h2>")[0]
     assert "Organisations not in the actor dictionary" in review
     assert "Northern Oil Company" in review
+    assert "Example Wire" not in review  # the dateline's agency is an outlet, not an organisation to review
 
 
 def test_corpus_text_is_escaped_on_the_findings_page(news):

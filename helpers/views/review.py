@@ -99,11 +99,14 @@ def unresolved_places(tables: Tables, links: dict[str, str]) -> pd.DataFrame:
 
 
 def unknown_organisations(tables: Tables, links: dict[str, str]) -> pd.DataFrame:
-    """Organisations found in the text but not in the actor dictionary, the most mentioned first."""
+    """Organisations found in the text but not in the actor dictionary, the most mentioned first.
+
+    Outlets and media (a dateline's or credit's agency) are not parties, so they are not listed
+    here; the findings page names them on a line of their own.
+    """
     actors = tables.read("actors")
-    unknown = actors[~actors["in_dictionary"].astype(bool)].sort_values(
-        ["n_mentions", "canonical"], ascending=[False, True], kind="stable"
-    )
+    unknown = actors[~actors["in_dictionary"].astype(bool) & (actors["category"].fillna("") != "media")]
+    unknown = unknown.sort_values(["n_mentions", "canonical"], ascending=[False, True], kind="stable")
     mentions = tables.read("mentions", columns=["article_id", "actor_id"])
     evidence = most_mentioned_in(mentions[mentions["actor_id"].isin(unknown["actor_id"])], "actor_id")
     return pd.DataFrame(
