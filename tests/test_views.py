@@ -65,6 +65,8 @@ def test_places_and_actors_views(corpus_tables):
     assert set(views.mentions_by_province(tables)["admin1_code"]) >= {"IQ-KI", "IQ-NI"}
     actors = views.top_actors(tables)
     assert {"Islamic State", "Iraqi army"} <= set(actors["canonical"])
+    assert "Wire" in set(actors["canonical"])  # the dateline's agency, an outlet
+    assert "Wire" not in set(views.top_actors(tables, in_dictionary=False)["canonical"])  # not a party to add
     evidence = views.actor_evidence(tables, "Islamic State")
     assert evidence["sentence"].str.contains("Islamic State").all()
     assert views.persons_view(tables, role="author")["canonical"].tolist() == ["Jane Roe"]

@@ -94,3 +94,13 @@ def count_actors_by_category(mentions: pd.DataFrame) -> pd.DataFrame:
     return counts.sort_values(["n_mentions", "category"], ascending=[False, True], kind="stable").reset_index(
         drop=True
     )
+
+
+def parties(actors: pd.DataFrame) -> pd.DataFrame:
+    """The actors that take part in events: every category but ``media`` (outlets that report).
+
+    >>> actors = pd.DataFrame({"canonical": ["AP", "Army"], "category": ["media", "state_force"]})
+    >>> parties(actors)["canonical"].tolist()
+    ['Army']
+    """
+    return actors[actors["category"].fillna("") != "media"]

@@ -6,7 +6,7 @@ import pandas as pd
 from IPython.display import Markdown
 from matplotlib.figure import Figure
 
-from helpers.aggregate.actors import count_actors_by_category
+from helpers.aggregate.actors import count_actors_by_category, parties
 from helpers.run import Tables
 from helpers.views import plots
 from helpers.views.common import TOP, evidence_table, finished, mentions_of, none_found
@@ -14,10 +14,16 @@ from helpers.views.network import LEVELS, co_mention_graph, co_mentions, draw_ne
 
 
 def top_actors(tables: Tables, *, in_dictionary: bool | None = None) -> pd.DataFrame:
-    """Every actor, most mentioned first (optionally only those in or not in the dictionary)."""
+    """Every actor, most mentioned first (optionally only those in or not in the dictionary).
+
+    Outlets (category ``media``) are not listed among the actors missing from the dictionary:
+    they report, they do not take part.
+    """
     actors = tables.read("actors")
     if in_dictionary is not None:
         actors = actors[actors["in_dictionary"] == in_dictionary]
+    if in_dictionary is False:
+        actors = parties(actors)
     columns = ["canonical", "category", "country", "n_mentions", "n_articles", "aliases_seen", "actor_id"]
     return _most_mentioned(actors[columns])
 

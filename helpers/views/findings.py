@@ -13,6 +13,7 @@ import html
 import matplotlib.pyplot as plt
 import pandas as pd
 
+from helpers.aggregate.actors import parties
 from helpers.run import Tables
 from helpers.views.maps import draw_places_map
 from helpers.views.page import NONE_FOUND, article_links, figure_img, html_table, link, plural
@@ -128,16 +129,6 @@ def ranked(frame: pd.DataFrame) -> pd.DataFrame:
     return frame.sort_values(
         ["n_articles", "n_mentions", "canonical"], ascending=[False, False, True], kind="stable"
     )
-
-
-def parties(actors: pd.DataFrame) -> pd.DataFrame:
-    """The actors that take part in events: every category but ``media`` (outlets that report).
-
-    >>> actors = pd.DataFrame({"canonical": ["AP", "Army"], "category": ["media", "state_force"]})
-    >>> parties(actors)["canonical"].tolist()
-    ['Army']
-    """
-    return actors[actors["category"].fillna("") != "media"]
 
 
 def top_actors_table(tables: Tables, pages: pd.DataFrame, profiles: dict[str, str]) -> pd.DataFrame:

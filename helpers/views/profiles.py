@@ -17,9 +17,10 @@ from pathlib import Path
 import matplotlib.pyplot as plt
 import pandas as pd
 
+from helpers.aggregate.actors import parties
 from helpers.run import Tables
 from helpers.views.evidence import page_name
-from helpers.views.findings import TOP, parties, ranked, shown_of
+from helpers.views.findings import TOP, ranked, shown_of
 from helpers.views.maps import draw_places_map
 from helpers.views.page import NONE_FOUND, article_links, figure_img, html_table, page, plural
 

@@ -12,6 +12,7 @@ import re
 
 import pandas as pd
 
+from helpers.aggregate.actors import parties
 from helpers.run import Tables
 from helpers.views.page import html_table
 
@@ -104,9 +105,10 @@ def unknown_organisations(tables: Tables, links: dict[str, str]) -> pd.DataFrame
     Outlets and media (a dateline's or credit's agency) are not parties, so they are not listed
     here; the findings page names them on a line of their own.
     """
-    actors = tables.read("actors")
-    unknown = actors[~actors["in_dictionary"].astype(bool) & (actors["category"].fillna("") != "media")]
-    unknown = unknown.sort_values(["n_mentions", "canonical"], ascending=[False, True], kind="stable")
+    actors = parties(tables.read("actors"))
+    unknown = actors[~actors["in_dictionary"].astype(bool)].sort_values(
+        ["n_mentions", "canonical"], ascending=[False, True], kind="stable"
+    )
     mentions = tables.read("mentions", columns=["article_id", "actor_id"])
     evidence = most_mentioned_in(mentions[mentions["actor_id"].isin(unknown["actor_id"])], "actor_id")
     return pd.DataFrame(
