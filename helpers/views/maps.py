@@ -338,12 +338,13 @@ def draw_places_map(
     ax.set_xlabel("Longitude (°E)")
     ax.set_ylabel("Latitude (°N)")
     ax.set_title(title or "Places mentioned")
-    ax.annotate(
+    ax.annotate(  # under the axis label, not at the figure's corner (a tight crop keeps no blank)
         SOURCE_LINE,
         (0, 0),
-        xycoords="figure fraction",
-        xytext=(6, 4),
+        xycoords="axes fraction",
+        xytext=(0, -30),
         textcoords="offset points",
+        va="top",
         fontsize=7,
         color="#555555",
     )
