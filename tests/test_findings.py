@@ -148,7 +148,12 @@ def test_events_are_shown_only_when_the_table_exists(news, tmp_path):
             "event_id": ["E1", "E2"],
             "event_date": ["2024-03-02", "2024-03-05"],
             "event_type": ["Explosions/Remote violence", "Battles"],
+            "sub_event_type": ["Remote explosive/landmine/IED", "Armed clash"],
+            "actor1": ["Islamic State", "Islamic State"],
+            "actor2": ["Civilians (Iraq)", "Iraqi army"],
             "location": ["Kirkuk", "Mosul"],
+            "admin1": ["Kirkuk", "Nineveh"],
+            "country": ["Iraq", "Iraq"],
             "deaths_best": [5, 3],
             "n_reports": [1, 1],
             "article_ids": [first, "unknown"],
@@ -164,6 +169,8 @@ def test_events_are_shown_only_when_the_table_exists(news, tmp_path):
     assert "2 of 2 events" in section and "Explosions/Remote violence" in section
     assert f'<a href="articles/{pages["page"].iloc[0]}">Explosions/Remote violence</a>' in section
     assert section.index("Kirkuk") < section.index("Mosul")
+    headers = re.findall(r"<th[^>]*>([^<]+)</th>", section)
+    assert headers.index("deaths_best") < 8  # the cost is in view, not scrolled off to the right
 
 
 def test_report_tables_name_real_tables():

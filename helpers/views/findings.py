@@ -172,15 +172,15 @@ def top_places_table(tables: Tables, pages: pd.DataFrame, profiles: dict[str, st
     )
 
 
-#: Columns of the ``events`` table (ACLED's names) shown on the findings page, when present.
+#: Columns of the ``events`` table (ACLED's names) shown on the findings page, when present:
+#: what, who, where and the cost, narrow enough that the figures are not scrolled off the page
+#: (sub-types and provinces are in notebook 05 and ``events.csv``).
 EVENT_COLUMNS = (
     "event_date",
     "event_type",
-    "sub_event_type",
     "actor1",
     "actor2",
     "location",
-    "admin1",
     "country",
     "deaths_best",
     "injured_best",
