@@ -25,7 +25,8 @@ from helpers.knowledge.actors import (
     load_dictionary,
     lookup_key,
 )
-from helpers.knowledge.state_actors import party_words, with_country
+from helpers.knowledge.state_actors import PartyWords, party_words, with_country
+from helpers.knowledge.titles import title_words
 
 #: Parts of speech of a word used as English, not as a name ("IS" read as the verb).
 _FUNCTION_POS = frozenset({"VERB", "AUX", "PRON", "ADP", "DET", "SCONJ", "CCONJ", "PART", "ADV"})
@@ -34,6 +35,10 @@ SHORT_ACRONYM = 3
 #: Categories of the parties to a conflict, whose short acronyms are another body's elsewhere
 #: ("KIA", "ADF"); media and international bodies ("AFP", "UN") are named so worldwide.
 PARTY_CATEGORIES = frozenset({"armed_group", "militia", "state_force", "party"})
+#: Prepositions after an action noun whose object is a party ("support for", "attacks against").
+PARTY_NOUN_PREPOSITIONS = frozenset({"for", "against", "with", "between", "alongside"})
+#: Prepositions after a verb that takes a state whose object is that state ("work with", "stand by").
+PARTY_VERB_PREPOSITIONS = frozenset({"with", "by", "against", "alongside"})
 #: Most characters between a dateline's place and its outlet ("MOSUL, Iraq, Jan 5 (Reuters)").
 MAX_DATELINE_GAP = 60
 
@@ -123,6 +128,7 @@ def extract_mentions(
             not article.is_extractable(ent.start_char, ent.end_char)
             or _photo_credit(ent)
             or _common_noun(ent)
+            or _modifier_or_title(ent)
             or _menu(ent, sentences, menus)
         ):
             continue
@@ -170,6 +176,22 @@ def _common_noun(ent: Span) -> bool:
     case of text in capitals before the parse). A numbered unit ("444th brigade") and
     dictionary hits are kept."""
     return ent.label_ == "ORG" and not ent.ent_id_ and all(t.is_alpha and t.is_lower for t in ent)
+
+
+def _modifier_or_title(ent: Span) -> bool:
+    """True for a one-word organisation that is an adjective in lower case ("the military action":
+    no body, but a kind of action) or the end of a title ("Secretary of State", "Minister of
+    Defence": the person's office, not the body)."""
+    if ent.label_ != "ORG" or len(ent) != 1:
+        return False
+    if ent[0].is_lower and ent[0].pos_ == "ADJ":
+        return True
+    start = ent.start
+    return (
+        start >= 2
+        and ent.doc[start - 1].lower_ == "of"
+        and ent.doc[start - 2].text.rstrip(".").lower() in title_words().words
+    )
 
 
 def _whole_name(ent: Span) -> Span:
@@ -220,13 +242,18 @@ def _dateline_outlet(doc: Doc, article: Article, dictionary: ActorDictionary, se
 def acts_as_party(span: Span) -> bool:
     """Whether a country's name stands for its state acting in the sentence: the subject of a
     verb that is not stative ("Turkey launched", not "Iraq borders") or of "be" with a role only a
-    state has ("France is a key partner", "Turkey is one of our allies"; not "Iraq is a country"),
-    the agent of a passive ("strikes by Russia"), the possessor or modifier of an action noun ("Iran's
-    support", "U.S. airstrikes") or of an organisation's name ("Iraq's National Symphony
-    Orchestra"), or joined by "and" to such a country ("announced by Russia and Turkey").
+    state has ("France is a key partner", "Turkey is one of our allies", "the UK is committed"; not
+    "Iraq is a country"), the agent of a passive ("strikes by Russia"), the possessor or modifier of
+    an action noun ("Iran's support", "U.S. airstrikes") or of an organisation's name ("Iraq's
+    National Symphony Orchestra"), the object of an action noun or of a verb that takes a state
+    ("support for Iraq", "work with Turkey", "join Jordan"), a role's apposition ("our ally
+    Turkey"), or joined by "and" or a hyphen to such a country ("by Russia and Turkey", "UK-France
+    co-operation").
     """
     root, words = span.root, party_words()
-    while root.dep_ == "conj" and root.head.ent_type_ == root.ent_type_ and root.head.i < root.i:
+    while (root.dep_ == "conj" and root.head.i < root.i) or root.dep_ in {"compound", "nmod"}:
+        if root.head.ent_type_ != root.ent_type_ or root.head.i == root.i:
+            break
         root = root.head
     head = root.head
     if root.dep_ == "nsubj":
@@ -235,13 +262,30 @@ def acts_as_party(span: Span) -> bool:
                 _role(child, words.roles) for child in head.children if child.dep_ in {"attr", "acomp"}
             )
         return head.pos_ == "VERB" and head.lemma_.lower() not in words.stative
+    if root.dep_ == "nsubjpass":
+        return head.lower_ in words.roles
+    if root.dep_ == "appos":
+        return head.lemma_.lower() in words.roles
+    if root.dep_ == "dobj":
+        return head.pos_ == "VERB" and head.lemma_.lower() in words.verbs
     if root.dep_ == "pobj":
-        return head.dep_ == "agent"
+        return head.dep_ == "agent" or _party_object(head, words)
     if root.dep_ not in {"poss", "compound"} or head.pos_ not in {"NOUN", "PROPN", "VERB"}:
         return False
     return head.lemma_.lower() in words.nouns or (
         head.ent_type_ == "ORG" and not head.ent_id_.startswith("state:")
     )
+
+
+def _party_object(preposition: Token, words: PartyWords) -> bool:
+    """True for a preposition whose object is a party: after an action noun ("support for Iraq",
+    "attacks against the United States", "partnership between Iraq and the US") or a verb that
+    takes a state ("work with Turkey", "stand by Iraq")."""
+    word, governor = preposition.lower_, preposition.head
+    if governor.pos_ == "NOUN" and word in PARTY_NOUN_PREPOSITIONS:
+        return governor.lemma_.lower() in words.nouns
+    verb = governor.pos_ == "VERB" and word in PARTY_VERB_PREPOSITIONS
+    return verb and governor.lemma_.lower() in words.verbs
 
 
 def _role(word: Token, roles: frozenset[str]) -> bool:
