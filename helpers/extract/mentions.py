@@ -21,10 +21,12 @@ from helpers.knowledge.actors import (
     ACTOR_LABELS,
     ActorDictionary,
     canonicalize,
+    force_words,
     is_acronym,
     load_dictionary,
     lookup_key,
 )
+from helpers.knowledge.grammar import function_words
 from helpers.knowledge.state_actors import PartyWords, party_words, with_country
 from helpers.knowledge.titles import title_words
 
@@ -129,14 +131,14 @@ def extract_mentions(
             or _photo_credit(ent)
             or _common_noun(ent)
             or _modifier_or_title(ent)
+            or _thing(ent)
             or _menu(ent, sentences, menus)
         ):
             continue
         ent = _whole_name(ent)
-        row = dict(
-            evidence(ent, article, sentences), label=ent.label_, actor_id="", canonical="", category=""
-        )
-        if ent.label_ in ACTOR_LABELS:
+        label = "EVENT" if _operation(ent) else ent.label_
+        row = dict(evidence(ent, article, sentences), label=label, actor_id="", canonical="", category="")
+        if label in ACTOR_LABELS:
             actor = dictionary.get(with_country(ent.ent_id_, country))
             if actor is None:
                 link = canonicalize(ent.text, ent.label_, dictionary=dictionary, country=country)
@@ -146,7 +148,7 @@ def extract_mentions(
                 link = {"actor_id": actor.actor_id, "canonical": actor.canonical, "category": actor.category}
                 if needs_support(ent):
                     short.append((len(rows), ent, actor))
-            if ent.label_ == "ORG" or actor is not None:
+            if label == "ORG" or actor is not None:
                 row.update(actor_id=link["actor_id"], canonical=link["canonical"], category=link["category"])
         rows.append(row)
     acronyms = {i for i, _, _ in short}
@@ -181,16 +183,45 @@ def _common_noun(ent: Span) -> bool:
 def _modifier_or_title(ent: Span) -> bool:
     """True for a one-word organisation that is an adjective in lower case ("the military action":
     no body, but a kind of action) or the end of a title ("Secretary of State", "Minister of
-    Defence": the person's office, not the body)."""
+    Defence": the person's office, not the body); an acronym or dictionary name after a title
+    stays ("Commander of CENTCOM")."""
     if ent.label_ != "ORG" or len(ent) != 1:
         return False
     if ent[0].is_lower and ent[0].pos_ == "ADJ":
         return True
-    start = ent.start
+    start, word = ent.start, ent[0]
     return (
         start >= 2
-        and ent.doc[start - 1].lower_ == "of"
+        and not ent.ent_id_
+        and word.is_title  # "Secretary of State", not "commander for AQI"
+        and ent.doc[start - 1].lower_ in function_words().title_connectors
+        and ent.doc[start - 2].is_title
         and ent.doc[start - 2].text.rstrip(".").lower() in title_words().words
+    )
+
+
+def _thing(ent: Span) -> bool:
+    """True for an acronym outside the dictionary counted as a thing ("a VBIED", "two UAVs"): an
+    organisation takes no indefinite article or number, unless it modifies a noun ("a UN agency")."""
+    if ent.label_ != "ORG" or ent.ent_id_ or len(ent) != 1 or not is_acronym(ent.text.rstrip("s")):
+        return False
+    before = ent.doc[ent.start - 1] if ent.start else None
+    counted = before is not None and (
+        before.lower_ in function_words().indefinite_articles or before.like_num
+    )
+    return counted and ent.root.dep_ not in {"compound", "nmod", "amod"}
+
+
+def _operation(ent: Span) -> bool:
+    """True for the name of a military operation or exercise the recogniser labelled an organisation
+    ("Operation Inherent Resolve", "Exercise Eager Lion"): an event, not a party."""
+    words = [token for token in ent if token.lower_ not in function_words().definite_articles]
+    return (
+        ent.label_ == "ORG"
+        and len(words) >= 2
+        and words[0].is_title
+        and words[0].lower_ in force_words().operations
+        and words[1].is_title
     )
 
 

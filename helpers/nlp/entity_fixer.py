@@ -14,11 +14,10 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
+from helpers.knowledge.grammar import function_words
 from helpers.knowledge.titles import title_words
 
 FIXER_NAME = "sitrep_entity_fixer"
-#: Tokens after a name that make it the first of a list ("Kirkuk, Diyala and Salahuddin").
-_LIST_JOINERS = frozenset({",", "and", "or", "&"})
 
 
 def _title_word(token: Token) -> bool:
@@ -54,7 +53,8 @@ def person_title_length(span: Span) -> int:
 def _first_of_list(ent: Span, by_start: dict[int, Span]) -> bool:
     """True for a name another of its kind follows after a comma, "and" or "or" ("Kirkuk, Diyala")."""
     doc, at = ent.doc, ent.end
-    while at < len(doc) and doc[at].text in _LIST_JOINERS:
+    words = function_words()
+    while at < len(doc) and doc[at].lower_ in words.list_conjunctions | words.list_symbols:
         at += 1
     following = by_start.get(at)
     return at > ent.end and following is not None and following.label_ == ent.label_
@@ -165,7 +165,7 @@ class EntityFixer:
         if ent is None or ent.label_ != "ORG" or ent.ent_id_ or len(ent) < 2 or ent[-1].pos_ != "ADP":
             return ent
         doc = ent.doc
-        after = ent.end + (ent.end < len(doc) and doc[ent.end].lower_ == "the")
+        after = ent.end + (ent.end < len(doc) and doc[ent.end].lower_ in function_words().definite_articles)
         governed = by_start.get(after)
         if (
             governed is not None
