@@ -10,8 +10,8 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from helpers.extract.mentions import acts_as_party
 from helpers.nlp import build_pipeline
+from helpers.nlp.state_rules import acts_as_party
 from tests.extracted import extracted_tables
 
 ARTICLES = {
