@@ -150,6 +150,33 @@ def test_fixer_trims_ranks_from_organisations_and_titles_persons(nlp):
     assert ("Maj. Gen. John Smith", "PERSON") in ents
 
 
+@pytest.mark.parametrize(
+    ("sentence", "cut", "places", "expected"),
+    [
+        (
+            "Leaders of the Operations Command for Kirkuk, Diyala and Basra met.",
+            "the Operations Command for",
+            ("Kirkuk", "Diyala", "Basra"),
+            "the Operations Command",
+        ),
+        (
+            "The liberation of the University of Mosul means much.",
+            "the University of",
+            ("Mosul",),
+            "the University of Mosul",
+        ),
+        ("Officials from the Office for met on Monday.", "the Office for", (), "the Office"),
+    ],
+)
+def test_fixer_ends_no_organisation_in_a_preposition(nlp, sentence, cut, places, expected):
+    doc = nlp(sentence)
+    spans = [doc.char_span(sentence.index(cut), sentence.index(cut) + len(cut), label="ORG")]
+    spans += [doc.char_span(sentence.index(p), sentence.index(p) + len(p), label="GPE") for p in places]
+    doc.ents = spans
+    organisations = [e.text for e in entity_fixer.EntityFixer()(doc).ents if e.label_ == "ORG"]
+    assert organisations == [expected]
+
+
 def test_fixer_titles_are_optional():
     pipeline = spacy.load(MODEL)
     actor_rules.add_pipeline_components(pipeline, person_titles=False)

@@ -1,5 +1,6 @@
-"""Organisations referred to by "we" and "they", and countries acting as parties after "be" or
-before an organisation's name.
+"""Organisations referred to by "we" and "they" or described ("the group", "the militants"),
+dictionary names written as common nouns ("the coalition"), and countries acting as parties after
+"be", before an organisation's name or as the object of an action.
 
 Every sentence is written for these tests; the places are real, the events and people are not.
 """
@@ -9,8 +10,8 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from helpers.extract.mentions import acts_as_party
 from helpers.nlp import build_pipeline
+from helpers.nlp.state_rules import acts_as_party
 from tests.extracted import extracted_tables
 
 ARTICLES = {
@@ -27,12 +28,40 @@ ARTICLES = {
         "said Lena Ortiz, a researcher at Human Rights Watch.\n\n"
         '"We will stay," said Omar Haddad, a farmer who lost his house.\n'
     ),
+    "described": (
+        "Jets strike positions near Raqqa\n\n"
+        "Aircraft of the Global Coalition against Daesh struck Islamic State positions near Raqqa on "
+        "Tuesday. The group has lost most of its ground this year, and the coalition said this "
+        "terrorist organisation would be defeated.\n\n"
+        "Militants fired mortars at the town. A group of farmers fled, and the campaign group that "
+        "counts the dead said Kurdish fighters held the bridge.\n"
+    ),
+    "undescribed": (
+        "Storms close roads\n\n"
+        "The group of volunteers cleared the roads. Militants of the storm season were not seen.\n"
+    ),
 }
 
 
 @pytest.fixture(scope="module")
 def tables(tmp_path_factory) -> dict[str, pd.DataFrame]:
     return extracted_tables(tmp_path_factory.mktemp("pronouns"), ARTICLES, ("mentions", "actors"))
+
+
+def org_rows(mentions: pd.DataFrame, article: str) -> dict[str, str]:
+    rows = mentions[(mentions["article_id"] == article) & (mentions["label"] == "ORG")]
+    return dict(zip(rows["text"], rows["actor_id"], strict=True))
+
+
+def test_descriptions_of_an_armed_group_are_the_group_named_before(tables):
+    found = org_rows(tables["mentions"], "described")
+    assert found["The group"] == found["this terrorist organisation"] == found["Militants"] == "isis"
+    assert found["coalition"] == "coalition_oir"  # named in full before
+    assert not {"A group", "the campaign group", "group", "Kurdish fighters", "fighters"} & set(found)
+
+
+def test_descriptions_without_an_armed_group_named_before_are_left_out(tables):
+    assert org_rows(tables["mentions"], "undescribed") == {}
 
 
 def pronouns(mentions: pd.DataFrame, article: str) -> list[tuple[str, str]]:
@@ -65,6 +94,12 @@ def test_we_in_a_quotation_is_the_speakers_organisation_or_nothing(tables):
         ("Peru is a country of mountains and deserts.", "Peru", False),
         ("Karim conducts Iraq's National Symphony Orchestra.", "Iraq", True),
         ("He lives in Syria's capital.", "Syria", False),
+        ("The UK is committed to supporting the Iraqi government.", "UK", True),
+        ("Ministers reaffirmed their support for Iraq in the fight.", "Iraq", True),
+        ("The alliance will keep working closely with Turkey on security.", "Turkey", True),
+        ("We thank our ally Jordan for the close coordination.", "Jordan", True),
+        ("The delegation will visit Iraq next week.", "Iraq", False),
+        ("Strikes in Syria destroyed two bridges.", "Syria", False),
     ],
 )
 def test_countries_as_parties_after_be_and_before_an_organisation(sentence, country, party):

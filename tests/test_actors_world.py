@@ -11,6 +11,7 @@ import spacy
 from spacy.language import Language
 
 from helpers.cli import main
+from helpers.extract.mentions import _modifier_or_title, _operation, _thing
 from helpers.extract.persons.names import _shortens
 from helpers.ingest.paragraphs import is_credit
 from helpers.knowledge import actors
@@ -197,6 +198,25 @@ ARTICLES = {
 @pytest.fixture(scope="module")
 def tables(tmp_path_factory) -> dict[str, pd.DataFrame]:
     return extracted_tables(tmp_path_factory.mktemp("world"), ARTICLES, ("mentions", "person_mentions"))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "kept"),
+    [
+        ("Aircraft destroyed a VBIED near the bridge.", "VBIED", False),
+        ("Aircraft destroyed two UAVs near the bridge.", "UAVs", False),
+        ("A UN agency said the roads were open.", "UN", True),
+        ("Secretary of State Dana Whitfield spoke.", "State", False),
+        ("The commander for AQI was named.", "AQI", True),
+        ("She welcomed the military action.", "military", False),
+        ("The strikes were part of Operation Tidal Shield.", "Operation Tidal Shield", False),
+        ("The Operations Command said it was ready.", "Operations Command", True),
+    ],
+)
+def test_things_operations_titles_and_adjectives_are_no_organisations(nlp, sentence, name, kept):
+    doc = nlp(sentence)
+    ent = doc.char_span(sentence.index(name), sentence.index(name) + len(name), label="ORG")
+    assert (not (_thing(ent) or _modifier_or_title(ent) or _operation(ent))) is kept
 
 
 def test_context_and_bare_ministry_through_extract(tables):

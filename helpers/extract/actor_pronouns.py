@@ -9,8 +9,13 @@
   organisation named nearest outside the quotation marks ("the ministry said: 'we ...'").
 * "they" stands for the latest organisation (an ORG name, not a country) named in its sentence
   or the previous one.
+* A description of an armed group ("the group", "this terrorist organisation", "the enemy",
+  "the militants", or "militants" as a subject or object) stands for the latest armed group the
+  article named before it; with none named, it is left out.
+* A dictionary name written as a common noun ("the coalition", "coalition airstrikes") is the
+  actor when the article named that actor before (the alias "Coalition" alone needs capitals).
 
-The pronouns are data (``en/group_pronouns.csv``).
+The pronouns and descriptions are data (``en/group_pronouns.csv``).
 
 Pronouns of persons ("he", "I") are the persons extractor's (:mod:`helpers.extract.persons.pronouns`).
 """
@@ -21,7 +26,7 @@ import functools
 from bisect import bisect_left
 from collections.abc import Sequence
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from helpers import config
 from helpers.articles import Article
@@ -36,6 +41,15 @@ from helpers.knowledge.vocabulary import read_vocabulary
 NOT_WRITERS = frozenset({"armed_group", "militia", "media"})
 #: Dependencies of a pronoun that stands for a party (subject, object, possessor).
 PARTY_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "poss", "dative", "conj"})
+#: Kinds of ``group_pronouns.csv`` that are pronouns.
+PRONOUN_KINDS = frozenset({"first", "plural"})
+#: Categories a description ("the group", "the militants") refers back to.
+ARMED = frozenset({"armed_group", "militia"})
+#: Determiners of a description that refers back ("the group", "this terrorist organisation").
+DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+#: Dependencies of a dictionary name written as a common noun that stands for the actor: a
+#: modifier ("coalition airstrikes"); otherwise it needs "the" ("the coalition").
+MODIFIER_DEPS = frozenset({"compound", "nmod", "amod"})
 
 
 @functools.lru_cache(maxsize=4)
@@ -94,7 +108,7 @@ def actor_pronouns(
     rows = []
     for token in doc:
         kind = words.get(token.lower_)
-        if kind is None or token.pos_ != "PRON" or not article.is_extractable(token.idx, token.idx + 1):
+        if kind not in PRONOUN_KINDS or token.pos_ != "PRON":
             continue
         span = doc[token.i : token.i + 1]
         if kind == "first":
@@ -106,12 +120,89 @@ def actor_pronouns(
         else:
             actor = _antecedent(span, named, starts, sentences)
         if actor is not None:
-            row = dict(evidence(span, article, sentences), label="ORG")
-            row.update(
-                {key: actor[key] for key in ("actor_id", "canonical", "category")}, **place_columns(None)
-            )
-            rows.append(row)
-    return rows
+            rows.append(_row(span, actor, article, sentences))
+    rows += [_row(span, actor, article, sentences) for span, actor in _descriptions(doc, named, words)]
+    rows += [
+        _row(span, actor, article, sentences)
+        for span, actor in _common_nouns(doc, named, dictionary or load_dictionary())
+    ]
+    return [row for row in rows if article.is_extractable(row["start_char"], row["end_char"])]
+
+
+def _row(span: Span, actor: dict, article: Article, sentences: SentenceIndex) -> dict:
+    """An ORG row of ``span`` with ``actor``'s columns and no place."""
+    row = dict(evidence(span, article, sentences), label="ORG")
+    row.update({key: actor[key] for key in ("actor_id", "canonical", "category")}, **place_columns(None))
+    return row
+
+
+def _descriptions(doc: Doc, named: list[dict], words: dict[str, str]) -> list[tuple[Span, dict]]:
+    """Descriptions of an armed group with the latest armed group named before each."""
+    latest, last = [], None  # latest[k]: the latest armed group among named[: k + 1]
+    for mention in named:
+        if mention["category"] in ARMED and not mention["actor_id"].startswith("org:"):
+            last = mention
+        latest.append(last)
+    if last is None:
+        return []
+    starts = [m["start_char"] for m in named]
+    found = []
+    for token in doc:
+        span = _description(token, words)
+        k = bisect_left(starts, token.idx) - 1 if span is not None else -1
+        if k >= 0 and latest[k] is not None:
+            found.append((span, latest[k]))
+    return found
+
+
+def _description(token: Token, words: dict[str, str]) -> Span | None:
+    """The description of a group ``token`` heads, if it refers back: "the group", "this terrorist
+    organisation", "the enemy", "these brutal terrorists", "enemy fighters", or a plural head as a
+    subject or object ("militants attacked"); not "a group", "his fighters", "the campaign group",
+    "the group of airmen" or "Kurdish fighters" (a nationality is no group named before)."""
+    kind = words.get(token.lower_)
+    if kind not in {"group", "members"} or token.pos_ != "NOUN" or token.ent_type_:
+        return None
+    lefts = list(token.lefts)
+    describers = {"describer", "group"}
+    for child in lefts:
+        if (
+            child.dep_ in {"poss", "nmod"}
+            or (child.dep_ == "compound" and words.get(child.lower_) not in describers)
+            or (child.dep_ == "amod" and (child.ent_type_ or child.pos_ != "ADJ"))
+            or (child.dep_ == "det" and child.lower_ not in DEFINITE)
+        ):
+            return None
+    if any(child.dep_ == "prep" and child.lower_ == "of" for child in token.rights):
+        return None
+    definite = any(child.dep_ == "det" for child in lefts)
+    if not definite and (kind == "group" or token.dep_ not in PARTY_DEPS):
+        return None
+    start = min((c.i for c in lefts if c.dep_ in {"det", "amod", "compound"}), default=token.i)
+    return token.doc[start : token.i + 1]
+
+
+def _common_nouns(doc: Doc, named: list[dict], dictionary: ActorDictionary) -> list[tuple[Span, dict]]:
+    """Dictionary names written as common nouns ("the coalition", "coalition airstrikes") whose
+    actor (not an outlet) the article named before."""
+    found, seen, k = [], set(), 0
+    for token in doc:
+        while k < len(named) and named[k]["start_char"] < token.idx:
+            seen.add(named[k]["actor_id"])
+            k += 1
+        if not token.is_lower or token.pos_ != "NOUN" or token.ent_type_:
+            continue
+        actor = dictionary.get(dictionary.folded_index.get(token.lower_, ""))
+        if (
+            actor is None
+            or actor.actor_id not in seen
+            or actor.category == "media"
+            or not (token.dep_ in MODIFIER_DEPS or any(c.lower_ == "the" for c in token.lefts))
+        ):
+            continue
+        link = {"actor_id": actor.actor_id, "canonical": actor.canonical, "category": actor.category}
+        found.append((token.doc[token.i : token.i + 1], link))
+    return found
 
 
 def _writer(doc: Doc, named: list[dict]) -> dict | None:

@@ -12,7 +12,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from spacy.lang.en.stop_words import STOP_WORDS
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
 from helpers.articles import Article
 from helpers.extract.evidence import SentenceIndex, evidence
@@ -21,11 +21,15 @@ from helpers.knowledge.actors import (
     ACTOR_LABELS,
     ActorDictionary,
     canonicalize,
+    force_words,
     is_acronym,
     load_dictionary,
     lookup_key,
 )
-from helpers.knowledge.state_actors import party_words, with_country
+from helpers.knowledge.grammar import function_words
+from helpers.knowledge.state_actors import with_country
+from helpers.knowledge.titles import title_words
+from helpers.nlp.state_rules import acts_as_party
 
 #: Parts of speech of a word used as English, not as a name ("IS" read as the verb).
 _FUNCTION_POS = frozenset({"VERB", "AUX", "PRON", "ADP", "DET", "SCONJ", "CCONJ", "PART", "ADV"})
@@ -123,14 +127,15 @@ def extract_mentions(
             not article.is_extractable(ent.start_char, ent.end_char)
             or _photo_credit(ent)
             or _common_noun(ent)
+            or _modifier_or_title(ent)
+            or _thing(ent)
             or _menu(ent, sentences, menus)
         ):
             continue
         ent = _whole_name(ent)
-        row = dict(
-            evidence(ent, article, sentences), label=ent.label_, actor_id="", canonical="", category=""
-        )
-        if ent.label_ in ACTOR_LABELS:
+        label = "EVENT" if _operation(ent) else ent.label_
+        row = dict(evidence(ent, article, sentences), label=label, actor_id="", canonical="", category="")
+        if label in ACTOR_LABELS:
             actor = dictionary.get(with_country(ent.ent_id_, country))
             if actor is None:
                 link = canonicalize(ent.text, ent.label_, dictionary=dictionary, country=country)
@@ -140,7 +145,7 @@ def extract_mentions(
                 link = {"actor_id": actor.actor_id, "canonical": actor.canonical, "category": actor.category}
                 if needs_support(ent):
                     short.append((len(rows), ent, actor))
-            if ent.label_ == "ORG" or actor is not None:
+            if label == "ORG" or actor is not None:
                 row.update(actor_id=link["actor_id"], canonical=link["canonical"], category=link["category"])
         rows.append(row)
     acronyms = {i for i, _, _ in short}
@@ -170,6 +175,51 @@ def _common_noun(ent: Span) -> bool:
     case of text in capitals before the parse). A numbered unit ("444th brigade") and
     dictionary hits are kept."""
     return ent.label_ == "ORG" and not ent.ent_id_ and all(t.is_alpha and t.is_lower for t in ent)
+
+
+def _modifier_or_title(ent: Span) -> bool:
+    """True for a one-word organisation that is an adjective in lower case ("the military action":
+    no body, but a kind of action) or the end of a title ("Secretary of State", "Minister of
+    Defence": the person's office, not the body); an acronym or dictionary name after a title
+    stays ("Commander of CENTCOM")."""
+    if ent.label_ != "ORG" or len(ent) != 1:
+        return False
+    if ent[0].is_lower and ent[0].pos_ == "ADJ":
+        return True
+    start, word = ent.start, ent[0]
+    return (
+        start >= 2
+        and not ent.ent_id_
+        and word.is_title  # "Secretary of State", not "commander for AQI"
+        and ent.doc[start - 1].lower_ in function_words().title_connectors
+        and ent.doc[start - 2].is_title
+        and ent.doc[start - 2].text.rstrip(".").lower() in title_words().words
+    )
+
+
+def _thing(ent: Span) -> bool:
+    """True for an acronym outside the dictionary counted as a thing ("a VBIED", "two UAVs"): an
+    organisation takes no indefinite article or number, unless it modifies a noun ("a UN agency")."""
+    if ent.label_ != "ORG" or ent.ent_id_ or len(ent) != 1 or not is_acronym(ent.text.rstrip("s")):
+        return False
+    before = ent.doc[ent.start - 1] if ent.start else None
+    counted = before is not None and (
+        before.lower_ in function_words().indefinite_articles or before.like_num
+    )
+    return counted and ent.root.dep_ not in {"compound", "nmod", "amod"}
+
+
+def _operation(ent: Span) -> bool:
+    """True for the name of a military operation or exercise the recogniser labelled an organisation
+    ("Operation Inherent Resolve", "Exercise Eager Lion"): an event, not a party."""
+    words = [token for token in ent if token.lower_ not in function_words().definite_articles]
+    return (
+        ent.label_ == "ORG"
+        and len(words) >= 2
+        and words[0].is_title
+        and words[0].lower_ in force_words().operations
+        and words[1].is_title
+    )
 
 
 def _whole_name(ent: Span) -> Span:
@@ -215,43 +265,6 @@ def _dateline_outlet(doc: Doc, article: Article, dictionary: ActorDictionary, se
     category = link["category"] or "media"  # what a dateline names there is an outlet
     row.update(actor_id=link["actor_id"], canonical=link["canonical"], category=category)
     return [row]
-
-
-def acts_as_party(span: Span) -> bool:
-    """Whether a country's name stands for its state acting in the sentence: the subject of a
-    verb that is not stative ("Turkey launched", not "Iraq borders") or of "be" with a role only a
-    state has ("France is a key partner", "Turkey is one of our allies"; not "Iraq is a country"),
-    the agent of a passive ("strikes by Russia"), the possessor or modifier of an action noun ("Iran's
-    support", "U.S. airstrikes") or of an organisation's name ("Iraq's National Symphony
-    Orchestra"), or joined by "and" to such a country ("announced by Russia and Turkey").
-    """
-    root, words = span.root, party_words()
-    while root.dep_ == "conj" and root.head.ent_type_ == root.ent_type_ and root.head.i < root.i:
-        root = root.head
-    head = root.head
-    if root.dep_ == "nsubj":
-        if head.lemma_ == "be":
-            return any(
-                _role(child, words.roles) for child in head.children if child.dep_ in {"attr", "acomp"}
-            )
-        return head.pos_ == "VERB" and head.lemma_.lower() not in words.stative
-    if root.dep_ == "pobj":
-        return head.dep_ == "agent"
-    if root.dep_ not in {"poss", "compound"} or head.pos_ not in {"NOUN", "PROPN", "VERB"}:
-        return False
-    return head.lemma_.lower() in words.nouns or (
-        head.ent_type_ == "ORG" and not head.ent_id_.startswith("state:")
-    )
-
-
-def _role(word: Token, roles: frozenset[str]) -> bool:
-    """True for a role after "be" ("a partner", "committed"), or "one of" roles ("one of our allies")."""
-    if word.lemma_.lower() in roles:
-        return True
-    return word.like_num and any(
-        child.lower_ == "of" and any(_role(grand, roles) for grand in child.children)
-        for child in word.children
-    )
 
 
 def _as_actor(mention: dict, place: dict | None, doc: Doc, dictionary: ActorDictionary) -> dict:

@@ -51,10 +51,12 @@ class ForceWords:
     Attributes:
         nouns: Force nouns after the name ("forces", "fighters"), in file order.
         modifiers: Optional words between the name and the force noun ("military").
+        operations: First words of the name of an operation or exercise ("Operation ...").
     """
 
     nouns: tuple[str, ...]
     modifiers: tuple[str, ...]
+    operations: frozenset[str]
 
 
 @functools.lru_cache(maxsize=4)
@@ -69,6 +71,7 @@ def force_words(language: str = config.DEFAULT_LANGUAGE) -> ForceWords:
     return ForceWords(
         nouns=tuple(r["word"] for r in rows if r["kind"] == "noun"),
         modifiers=tuple(r["word"] for r in rows if r["kind"] == "modifier"),
+        operations=frozenset(r["word"] for r in rows if r["kind"] == "operation"),
     )
 
 

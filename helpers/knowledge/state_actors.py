@@ -192,11 +192,13 @@ class PartyWords:
         nouns: Action nouns a country's possessive makes its own ("Iran's support").
         stative: Verbs whose subject is the land, not the state ("Iraq lies").
         roles: Nouns and adjectives after "be" that make its subject the state ("a partner").
+        verbs: Verbs whose object is a state ("support Iraq", "work with Turkey").
     """
 
     nouns: frozenset[str]
     stative: frozenset[str]
     roles: frozenset[str]
+    verbs: frozenset[str]
 
 
 @functools.lru_cache(maxsize=4)
@@ -209,6 +211,7 @@ def party_words(language: str = config.DEFAULT_LANGUAGE) -> PartyWords:
     """
     rows = read_vocabulary("state_party_words.csv", language)
     kinds = {
-        kind: frozenset(r["word"] for r in rows if r["kind"] == kind) for kind in ("noun", "stative", "role")
+        kind: frozenset(r["word"] for r in rows if r["kind"] == kind)
+        for kind in ("noun", "stative", "role", "verb")
     }
-    return PartyWords(nouns=kinds["noun"], stative=kinds["stative"], roles=kinds["role"])
+    return PartyWords(nouns=kinds["noun"], stative=kinds["stative"], roles=kinds["role"], verbs=kinds["verb"])

@@ -14,6 +14,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
+from helpers.knowledge.grammar import function_words
 from helpers.knowledge.titles import title_words
 
 FIXER_NAME = "sitrep_entity_fixer"
@@ -49,11 +50,25 @@ def person_title_length(span: Span) -> int:
     return length if length < len(span) else 0
 
 
+def _first_of_list(ent: Span, by_start: dict[int, Span]) -> bool:
+    """True for a name another of its kind follows after a comma, "and" or "or" ("Kirkuk, Diyala")."""
+    doc, at = ent.doc, ent.end
+    words = function_words()
+    while at < len(doc) and doc[at].lower_ in words.list_conjunctions | words.list_symbols:
+        at += 1
+    following = by_start.get(at)
+    return at > ent.end and following is not None and following.label_ == ent.label_
+
+
 class EntityFixer:
     """Repairs NER span errors that matter for actors and persons.
 
     * A non-person entity ending with rank words loses them ("Baghdad Operations
       Command Lieutenant" becomes "Baghdad Operations Command").
+    * An organisation ending in a preposition ("the University of", "Operations Command for")
+      goes on over the name it governs ("the University of Mosul"), or, when that name begins a
+      list or none follows, stops before the preposition ("Operations Command" for "Operations
+      Command for Kirkuk, Diyala and Salahuddin provinces": the command of each).
     * An organisation made only of adjectives (left over as "the Kurdish" before a
       dictionary hit in "the Kurdish YPG") becomes NORP, without the article.
     * With ``person_titles``, a PERSON span grows leftward over the rank and title
@@ -69,7 +84,10 @@ class EntityFixer:
         self.person_titles = person_titles
 
     def __call__(self, doc: Doc) -> Doc:
-        entities = [self._modifier_to_norp(self._trim_ranks(ent)) for ent in doc.ents]
+        by_start = {ent.start: ent for ent in doc.ents}
+        entities = [
+            self._modifier_to_norp(self._governed(self._trim_ranks(ent), by_start)) for ent in doc.ents
+        ]
         entities = [ent for ent in entities if ent is not None]
         entities += self._titled_names(doc, entities)
         entities = self._consistent_persons(entities)
@@ -140,6 +158,26 @@ class EntityFixer:
         if len(words) and (all(token.pos_ == "ADJ" for token in words) or (before_actor and len(words) == 1)):
             return Span(doc, start, ent.end, label="NORP")
         return ent
+
+    @staticmethod
+    def _governed(ent: Span | None, by_start: dict[int, Span]) -> Span | None:
+        """An organisation that ends in a preposition, over the name it governs or without it."""
+        if ent is None or ent.label_ != "ORG" or ent.ent_id_ or len(ent) < 2 or ent[-1].pos_ != "ADP":
+            return ent
+        doc = ent.doc
+        after = ent.end + (ent.end < len(doc) and doc[ent.end].lower_ in function_words().definite_articles)
+        governed = by_start.get(after)
+        if (
+            governed is not None
+            and governed.label_ != "PERSON"
+            and not (governed.label_ == "ORG" and governed.ent_id_)  # a dictionary actor stays itself
+            and not _first_of_list(governed, by_start)
+        ):
+            return Span(doc, ent.start, governed.end, label=ent.label_)
+        end = ent.end - 1
+        if end - ent.start <= (ent[0].pos_ == "DET"):
+            return None
+        return Span(doc, ent.start, end, label=ent.label_)
 
     @staticmethod
     def _trim_ranks(ent: Span) -> Span | None:

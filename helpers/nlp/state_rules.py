@@ -14,21 +14,28 @@ norms and joins them:
   phrase as written ("the Interior Ministry", "National Police"), a lower-case
   one only after "the" ("the army");
 * a span overlapping a dictionary actor is left to the dictionary.
+
+:func:`acts_as_party` tells, from the parse, when a country's name stands for its state acting in
+the sentence ("Turkey launched", "support for Iraq") rather than for the land.
 """
 
 from __future__ import annotations
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from helpers.knowledge.actors import ACTOR_LABELS, fold
 from helpers.knowledge.grammar import function_words
-from helpers.knowledge.state_actors import UNKNOWN_COUNTRY, state_tables
+from helpers.knowledge.state_actors import UNKNOWN_COUNTRY, PartyWords, party_words, state_tables
 
 STATE_MATCHER_NAME = "sitrep_state_matcher"
 _JOINERS = frozenset({"and", ",", "or", "&"})
+#: Prepositions after an action noun whose object is a party ("support for", "attacks against").
+PARTY_NOUN_PREPOSITIONS = frozenset({"for", "against", "with", "between", "alongside"})
+#: Prepositions after a verb that takes a state whose object is that state ("work with", "stand by").
+PARTY_VERB_PREPOSITIONS = frozenset({"with", "by", "against", "alongside"})
 
 
 class StateMatcher:
@@ -113,6 +120,65 @@ class StateMatcher:
 def _is_actor(token) -> bool:
     """True for a token of a dictionary actor set by the actor matcher."""
     return bool(token.ent_id_) and token.ent_type_ in ACTOR_LABELS
+
+
+def acts_as_party(span: Span) -> bool:
+    """Whether a country's name stands for its state acting in the sentence: the subject of a
+    verb that is not stative ("Turkey launched", not "Iraq borders") or of "be" with a role only a
+    state has ("France is a key partner", "Turkey is one of our allies", "the UK is committed"; not
+    "Iraq is a country"), the agent of a passive ("strikes by Russia"), the possessor or modifier of
+    an action noun ("Iran's support", "U.S. airstrikes") or of an organisation's name ("Iraq's
+    National Symphony Orchestra"), the object of an action noun or of a verb that takes a state
+    ("support for Iraq", "work with Turkey", "join Jordan"), a role's apposition ("our ally
+    Turkey"), or joined by "and" or a hyphen to such a country ("by Russia and Turkey", "UK-France
+    co-operation").
+    """
+    root, words = span.root, party_words()
+    while (root.dep_ == "conj" and root.head.i < root.i) or root.dep_ in {"compound", "nmod"}:
+        if root.head.ent_type_ != root.ent_type_ or root.head.i == root.i:
+            break
+        root = root.head
+    head = root.head
+    if root.dep_ == "nsubj":
+        if head.lemma_ == "be":
+            return any(
+                _role(child, words.roles) for child in head.children if child.dep_ in {"attr", "acomp"}
+            )
+        return head.pos_ == "VERB" and head.lemma_.lower() not in words.stative
+    if root.dep_ == "nsubjpass":
+        return head.lower_ in words.roles
+    if root.dep_ == "appos":
+        return head.lemma_.lower() in words.roles
+    if root.dep_ == "dobj":
+        return head.pos_ == "VERB" and head.lemma_.lower() in words.verbs
+    if root.dep_ == "pobj":
+        return head.dep_ == "agent" or _party_object(head, words)
+    if root.dep_ not in {"poss", "compound"} or head.pos_ not in {"NOUN", "PROPN", "VERB"}:
+        return False
+    return head.lemma_.lower() in words.nouns or (
+        head.ent_type_ == "ORG" and not head.ent_id_.startswith("state:")
+    )
+
+
+def _party_object(preposition: Token, words: PartyWords) -> bool:
+    """True for a preposition whose object is a party: after an action noun ("support for Iraq",
+    "attacks against the United States", "partnership between Iraq and the US") or a verb that
+    takes a state ("work with Turkey", "stand by Iraq")."""
+    word, governor = preposition.lower_, preposition.head
+    if governor.pos_ == "NOUN" and word in PARTY_NOUN_PREPOSITIONS:
+        return governor.lemma_.lower() in words.nouns
+    verb = governor.pos_ == "VERB" and word in PARTY_VERB_PREPOSITIONS
+    return verb and governor.lemma_.lower() in words.verbs
+
+
+def _role(word: Token, roles: frozenset[str]) -> bool:
+    """True for a role after "be" ("a partner", "committed"), or "one of" roles ("one of our allies")."""
+    if word.lemma_.lower() in roles:
+        return True
+    return word.like_num and any(
+        child.lower_ == "of" and any(_role(grand, roles) for grand in child.children)
+        for child in word.children
+    )
 
 
 @Language.factory(STATE_MATCHER_NAME)
