@@ -303,22 +303,24 @@ def test_actors_table_and_categories():
     mentions = linked(
         pd.DataFrame(
             {
-                "article_id": ["a", "a", "b", "b", "b"],
-                "text": ["ISIS", "Daesh", "ISIS", "the Fooland Brigade", "Reuters"],
-                "label": ["ORG", "ORG", "ORG", "ORG", "ORG"],
+                "article_id": ["a", "a", "b", "b", "b", "b"],
+                "text": ["ISIS", "Daesh", "ISIS", "the Fooland Brigade", "Reuters", "the militants"],
+                "label": ["ORG", "ORG", "ORG", "ORG", "ORG", "ORG"],
             }
         )
     )
+    link = ["actor_id", "canonical", "category", "country", "wikidata", "in_dictionary"]
+    mentions.loc[5, link] = mentions.loc[0, link]  # "the militants" refers back to ISIS, not a name of it
     table = actors_table(mentions)
     assert list(table.columns) == columns("actors")
     assert table[["actor_id", "aliases_seen", "n_mentions", "n_articles"]].values.tolist() == [
-        ["isis", "Daesh|ISIS", 3, 2],
+        ["isis", "Daesh|ISIS", 4, 2],
         ["org:fooland_brigade", "the Fooland Brigade", 1, 1],
         ["reuters", "Reuters", 1, 1],
     ]
     counts = count_actors_by_category(mentions)
     assert counts.values.tolist() == [
-        ["armed_group", 1, 3, 2],
+        ["armed_group", 1, 4, 2],
         ["media", 1, 1, 1],
         ["uncategorised", 1, 1, 1],
     ]

@@ -43,7 +43,7 @@ def actors_table(mentions: pd.DataFrame) -> pd.DataFrame:
                 "category": _first(category),
                 "country": _first(country),
                 "wikidata": _first(wikidata),
-                "aliases_seen": "|".join(sorted({t for t in texts if str(t).lower() not in pronouns})),
+                "aliases_seen": "|".join(sorted({t for t in texts if _is_name(str(t), pronouns)})),
                 "in_dictionary": _first(in_dictionary),
                 "n_mentions": len(rows),
                 "n_articles": len({a for a in articles if not is_missing(a)}),
@@ -53,6 +53,16 @@ def actors_table(mentions: pd.DataFrame) -> pd.DataFrame:
     return table.sort_values(["n_mentions", "canonical"], ascending=[False, True], kind="stable").reset_index(
         drop=True
     )[columns("actors")]
+
+
+def _is_name(text: str, pronouns: dict[str, str]) -> bool:
+    """Whether a mention's text names its actor: not a pronoun ("We") nor an all lower-case
+    description ("the group", "these terrorists"), which stand for the actor without naming it.
+
+    >>> [_is_name(t, {"we": "first"}) for t in ("We", "the group", "al-Qaeda", "ISIS")]
+    [False, False, True, True]
+    """
+    return text.lower() not in pronouns and text != text.lower()
 
 
 def _most_frequent(values: Iterable) -> object:
