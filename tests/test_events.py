@@ -457,15 +457,3 @@ def test_seed_planned_visit_is_no_event_with_its_reason(seed_tables):
     visit = reports[reports["excluded"]].iloc[0]
     assert visit["sub_event_type"] == "Other" and visit["type_cue"] == "visit"
     assert visit["exclude_reason"].startswith("planned, not done")
-
-
-def test_figures_in_two_towns_of_one_province_are_two_reports(tmp_path, monkeypatch):
-    monkeypatch.setenv("SITREP_CACHE", str(tmp_path / "cache"))
-    text = (
-        "A car bomb killed six people at a market in Kirkuk on Monday, police said. "
-        "In Hawija, gunmen wounded four soldiers at a checkpoint."
-    )
-    reports = reports_of(tmp_path, {"towns": text})
-    violent = reports[reports["disorder_type"] == "Political violence"]
-    # One event per location, as ACLED codes them, though both towns are in Kirkuk province.
-    assert [name.split("-")[-1] for name in violent["location"]] == ["Kirkuk", "Hawija"]

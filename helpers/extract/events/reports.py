@@ -4,13 +4,10 @@ An article's incidents are its current casualty figures (``casualties`` rows tha
 count: current scope, not excluded, not part of a total), grouped as the casualty
 tolls group them: a figure that restates or updates another (``superseded_by``)
 belongs to that figure's incident, figures placed in different provinces by
-their own sentence are different incidents, and so are figures placed in different
-towns of one province (ACLED codes one event per location: a bombing in Taji and
-another in Sadr City), while a figure placed only in the province joins the first
-town's; the other figures (placed only by their paragraph or the article) belong
-to the first incident; a country's total whose figures are placed in several
-provinces is a round-up of incidents, not one. Killed, injured, kidnapped and
-arrested of one incident are one report.
+their own sentence are different incidents, and the other figures (placed only
+by their paragraph or the article) belong to the first incident; a country's total whose figures
+are placed in several provinces is a round-up of incidents, not one. Killed,
+injured, kidnapped and arrested of one incident are one report.
 
 Each report keeps its evidence: the figures' offsets (``figures``; the corpus
 ``events`` table counts the toll from them with the casualty totals' rules),
@@ -73,14 +70,12 @@ def _previous(doc: Doc, article: Article, sentence: Span) -> Span | None:
     return before if same else None
 
 
-def _groups(figures: list[dict], places: Sequence[dict], doc: Doc) -> list[tuple[list[dict], list[dict]]]:
-    """The article's current figures grouped by incident (see the module docstring): each group's
-    figures, and those of them their own sentence places (which tell the incident's place)."""
+def _groups(figures: list[dict], places: Sequence[dict], doc: Doc) -> list[list[dict]]:
+    """The article's current figures grouped by incident (see the module docstring)."""
     by_offsets = {f"{r['start_char']}-{r['end_char']}": r for r in figures}
     placed: dict[str, list[int]] = {}  # each place's mention starts, in order (binary search)
     for start, place_id in sorted({(p["start_char"], p["place_id"]) for p in places}):
         placed.setdefault(place_id, []).append(start)
-    towns = {p["place_id"] for p in places if p["precision"] and int(p["precision"]) < PROVINCE}
 
     def top(row: dict) -> dict:
         standing = row
@@ -91,41 +86,34 @@ def _groups(figures: list[dict], places: Sequence[dict], doc: Doc) -> list[tuple
             standing = above
         return standing
 
-    def own(row: dict) -> tuple[str, str] | None:
-        """The province and town ("" for none) its own sentence places the figure in."""
+    def own(row: dict) -> str | None:
         sentence = _sentence(doc, row["start_char"])
         starts = placed.get(row["place_id"], [])
         first = bisect_left(starts, sentence.start_char)
-        if not (first < len(starts) and starts[first] < sentence.end_char):
-            return None
-        town = row["place_id"] if row["place_id"] in towns else ""
-        return (row["admin1"] or row["place_id"], town)
+        named = first < len(starts) and starts[first] < sentence.end_char
+        return (row["admin1"] or row["place_id"]) if named else None
 
     tops = {id(r): top(r) for r in figures}
     by_id = {id(r): r for r in figures}
     owns = {id(r): own(r) for r in figures}
     below: dict[int, set[str]] = {}
     for row in figures:
-        if tops[id(row)] is not row and (key := owns[id(row)]):
-            below.setdefault(id(tops[id(row)]), set()).add(key[0])
+        if tops[id(row)] is not row and owns[id(row)]:
+            below.setdefault(id(tops[id(row)]), set()).add(owns[id(row)])
     # A country's total whose figures below it are placed in two provinces or more is a sum of
     # incidents ("107 killed across Iraq": 42 in Taji, 15 in Dhuluiyah): each is one, the sum none.
     sums = {n for n, keys in below.items() if len(keys) > 1 and not by_id[n]["admin1"]}
-    groups: dict[tuple[str, str] | None, list[dict]] = {}
+    groups: dict[str | None, list[dict]] = {}
     for row in figures:
         if id(row) not in sums:
             key = owns[id(row)] if id(tops[id(row)]) in sums else owns[id(tops[id(row)])]
             groups.setdefault(key, []).append(row)
-    for key in [k for k in groups if k is not None and not k[1]]:  # a province's figures: its first town's
-        town = next((k for k in groups if k is not None and k[0] == key[0] and k[1]), None)
-        if town is not None:
-            groups[town] += groups.pop(key)
     unplaced = groups.pop(None, [])
     if not groups:
-        return [(unplaced, [])] if unplaced else []
-    groups[next(iter(groups))] += unplaced
-    ordered = [sorted(rows, key=lambda r: r["start_char"]) for rows in groups.values()]
-    return [(rows, [r for r in rows if owns[id(r)]]) for rows in ordered]
+        return [unplaced] if unplaced else []
+    first = next(iter(groups))
+    groups[first] = sorted(groups[first] + unplaced, key=lambda r: r["start_char"])
+    return list(groups.values())
 
 
 def _article_days(doc: Doc, article: Article, times: RowsByStart) -> list[Span]:
@@ -248,7 +236,7 @@ def event_reports(
     figures = [r for r in casualties if counted(r)]
     days = _article_days(doc, article, times)
     rows = []
-    for number, (group, placed) in enumerate(_groups(figures, places, doc)):
+    for number, group in enumerate(_groups(figures, places, doc)):
         sentences: list[Span] = []
         seen: set[tuple[int, int]] = set()
         for figure in group:
@@ -264,7 +252,7 @@ def event_reports(
             sentences,
             times,
             actors_by_start,
-            _place(placed or group, places, main_place, sentences),
+            _place(group, places, main_place, sentences),
             gazetteer,
             days,
         )
