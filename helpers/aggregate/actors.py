@@ -56,13 +56,19 @@ def actors_table(mentions: pd.DataFrame) -> pd.DataFrame:
 
 
 def _is_name(text: str, pronouns: dict[str, str]) -> bool:
-    """Whether a mention's text names its actor: not a pronoun ("We") nor an all lower-case
-    description ("the group", "these terrorists"), which stand for the actor without naming it.
+    """Whether a mention's text names its actor: not a pronoun ("We") nor a lower-case
+    description headed by a word of ``group_pronouns.csv`` ("the group", "these terrorists"),
+    which stand for the actor named before without naming it. "the international coalition"
+    and "parliament" are names as written.
 
-    >>> [_is_name(t, {"we": "first"}) for t in ("We", "the group", "al-Qaeda", "ISIS")]
-    [False, False, True, True]
+    >>> words = {"we": "first", "group": "group", "terrorists": "members"}
+    >>> [_is_name(t, words) for t in ("We", "the group", "these terrorists", "the coalition", "ISIS")]
+    [False, False, False, True, True]
     """
-    return text.lower() not in pronouns and text != text.lower()
+    words = text.lower().split()
+    return (
+        bool(words) and text.lower() not in pronouns and (text != text.lower() or words[-1] not in pronouns)
+    )
 
 
 def _most_frequent(values: Iterable) -> object:

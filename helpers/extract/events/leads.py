@@ -62,8 +62,9 @@ class LeadEvent:
 def _lead_sentences(doc, article: Article) -> list[Span]:
     """The headline's sentences and the first sentence of the first body paragraph."""
     found: list[Span] = []
+    length = len(doc.text)  # Doc.text joins every token: once, not per paragraph
     for paragraph in article.paragraphs:
-        if not paragraph.extractable or paragraph.start >= len(doc.text):
+        if not paragraph.extractable or paragraph.start >= length:
             continue
         span = doc.char_span(paragraph.start, paragraph.end, alignment_mode="contract")
         if span is None or not len(span):
