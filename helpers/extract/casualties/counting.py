@@ -227,7 +227,8 @@ def _hyphenated_to_unit(span: Span) -> bool:
     if span.end + 1 >= len(doc) or span[-1].whitespace_:
         return False
     hyphen, unit = doc[span.end], doc[span.end + 1]
-    return hyphen.text == "-" and not hyphen.whitespace_ and unit.lower_.rstrip("s") in casualty_cues().age_unit
+    joined = hyphen.text == "-" and not hyphen.whitespace_
+    return joined and unit.lower_.rstrip("s") in casualty_cues().age_unit
 
 
 #: Parts of speech of a word that cannot name the person an age follows ("killed 3, 2 of them …").
