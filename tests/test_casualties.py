@@ -257,6 +257,7 @@ def test_shot_and_killed_is_killed_only(nlp):
         ("A man killed his girlfriend and her daughter before taking his own life.", {"killed": 3}),
         ("Police said the father fatally shot his two sons and then committed suicide.", {"killed": 3}),
         ("A man shot and killed his wife and then turned the gun on himself.", {"killed": 2}),
+        ("Deputies said she killed her husband and then turned a shotgun on herself.", {"killed": 2}),
         ("A gunman fatally shot three musicians and then himself.", {"killed": 4}),
         ("The man shot three people and then committed suicide.", {"killed": 1, "injured": 3}),
         (

@@ -106,6 +106,10 @@ def test_article_tolls(project_nlp, text, expected):
         # ... also at the end of a headline; and a parent's children are no count.
         "Teen shoots, kills man, 18\n\nThe man was shot in his home on Sunday.",
         "Father of 5 killed in shooting outside a store",
+        # An age with "old" left out, hyphenated or not, and a span of years: no count.
+        "Deputies said a 15-year-girl was shot and killed at a park on Friday.",
+        "Officers found that a 9-year boy had been shot in the arm.",
+        "The officer, a 12-year-veteran of the department, was wounded.",
     ],
 )
 def test_ages_and_days_are_not_counts(project_nlp, text):
@@ -119,3 +123,16 @@ def test_an_attempted_murder_killed_nobody(nlp):
     text = "Six men were indicted for the attempted murders of five teenagers outside a store."
     rows = extract_casualties(nlp(text), article_from(text))
     assert [(r["low"], r["scope"]) for r in rows] == [(5, "hypothetical")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A family of N is N people, in a headline or a sentence; a family alone is one victim.
+        ("Family of 4 found dead in apparent murder-suicide", {"killed": 4}),
+        ("Police said a family of five was found shot to death inside the house.", {"killed": 5}),
+        ("Gunmen killed a family of three on the road to the market.", {"killed": 3}),
+    ],
+)
+def test_a_family_of_n_counts_its_people(project_nlp, text, expected):
+    assert article_tolls(project_nlp, text) == expected

@@ -199,6 +199,7 @@ class CasualtyCues:
     singular_determiner: frozenset[str]
     anaphoric_determiner: frozenset[str]
     total_noun: frozenset[str]
+    collective_noun: frozenset[str]
     group_member: frozenset[str]
     age_unit: frozenset[str]
     age_adjective: frozenset[str]

@@ -118,6 +118,11 @@ def count_of(
         # "a total of 649 individuals": the count is in the "of" complement.
         inner = complement_of(victim, cues.partitive)
         return count_of(inner, quantities, lexicon, animate=animate) if inner is not None else None
+    if victim.lemma_.lower() in cues.collective_noun:
+        # "a family of four": the number after it counts its people ("a family" alone is one victim).
+        inner = complement_of(victim, cues.partitive)
+        if inner is not None and inner.i in quantities:
+            return count_of(inner, quantities, lexicon, animate=animate)
     if victim.i in quantities:
         # The count itself heads the phrase: "killing three", "three of the soldiers".
         span = quantities[victim.i]
@@ -205,12 +210,25 @@ def _may_count(span: Span) -> bool:
         return False
     if _age_in_commas(span):
         return False
+    if _hyphenated_to_unit(span):
+        return False
     after = [t.lower_ for t in doc[span.end : span.end + 4] if t.text != "-"][:2]
     return not (
         len(after) == 2
         and after[0].rstrip("s") in cues.age_unit
         and after[1].rstrip("s") in cues.age_adjective
     )
+
+
+def _hyphenated_to_unit(span: Span) -> bool:
+    """A number joined by a hyphen to a unit of age or time is an age or a span, with or without
+    "old" ("a 15-year-girl", "a 4-year girl", "a 16-year-veteran"): no count of people."""
+    doc = span.doc
+    if span.end + 1 >= len(doc) or span[-1].whitespace_:
+        return False
+    hyphen, unit = doc[span.end], doc[span.end + 1]
+    joined = hyphen.text == "-" and not hyphen.whitespace_
+    return joined and unit.lower_.rstrip("s") in casualty_cues().age_unit
 
 
 #: Parts of speech of a word that cannot name the person an age follows ("killed 3, 2 of them …").

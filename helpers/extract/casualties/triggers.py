@@ -349,7 +349,12 @@ def _count_before(trigger: Token, lexicon: Lexicon) -> Found:
         if before.dep_ == "pobj" and before.head.lower_ in casualty_cues().partitive
         else None
     )
-    if owner is not None and owner.pos_ in {"NOUN", "PROPN"} and owner.tag_ in {"NN", "NNP"}:
+    if (
+        owner is not None
+        and owner.pos_ in {"NOUN", "PROPN"}
+        and owner.tag_ in {"NN", "NNP"}
+        and owner.lower_ not in casualty_cues().collective_noun  # "Family of 5 killed" are five
+    ):
         return nothing()  # "Father of 5 killed": the father's children are no count of the dead
     return outcome, [before], None, "count_before"
 
