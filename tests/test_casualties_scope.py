@@ -5,6 +5,7 @@ Test sentences are written for these tests in the style of wire copy.
 
 from __future__ import annotations
 
+from helpers.articles import Article, Paragraph
 from helpers.extract.casualties import extract_casualties
 from tests.test_casualties import article_from, extract
 
@@ -116,3 +117,14 @@ def test_a_month_that_ended_weeks_before_the_article_is_background(nlp):
         if scope == "background":
             assert rows[1]["scope_reason"] == "a month that ended more than 7 days before the article"
     assert scopes(extract(nlp, text.format(month="July"))) == [(2, "current"), (1, "current")]
+
+
+def test_a_cue_broken_over_two_lines_of_hard_wrapped_text_still_applies(nlp):
+    """Wire archives and transcripts wrap lines inside a paragraph ("a similar" / "ambush")."""
+    for text, scope in (
+        ("Twelve soldiers were killed in a similar\nambush in the same district.", "background"),
+        ("Twelve soldiers were killed in a similar ambush in the same district.", "background"),
+    ):
+        article = Article("w", "w.txt", text=text, paragraphs=[Paragraph(0, 0, len(text), "body")])
+        (row,) = [r for r in extract_casualties(nlp(text), article) if r["low"]]
+        assert (row["low"], row["scope"]) == (12, scope)

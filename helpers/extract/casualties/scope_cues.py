@@ -31,8 +31,24 @@ def _scope_matcher(vocab_id: int, vocab: Any) -> Matcher:
     """A Matcher of every scope cue, each under the key of its index in :func:`scope_cues`."""
     matcher = Matcher(vocab)
     for index, cue in enumerate(scope_cues()):
-        matcher.add(str(index), [cue.pattern])
+        matcher.add(str(index), [across_lines(cue.pattern)])
     return matcher
+
+
+def across_lines(pattern: list[dict]) -> list[dict]:
+    """``pattern`` with an optional whitespace token between its words: hard-wrapped text (wire
+    archives, transcripts) breaks a cue over two lines ("killed in" / "1987"), and spaCy keeps
+    the line break as a token of its own.
+
+    >>> across_lines([{"LOWER": "since"}, {"IS_DIGIT": True}])
+    [{'LOWER': 'since'}, {'IS_SPACE': True, 'OP': '?'}, {'IS_DIGIT': True}]
+    """
+    spaced: list[dict] = []
+    for token in pattern:
+        if spaced:
+            spaced.append({"IS_SPACE": True, "OP": "?"})
+        spaced.append(token)
+    return spaced
 
 
 def scope_cue_matches(sentence: Span) -> list[tuple[ScopeCue, Span]]:
