@@ -154,7 +154,10 @@ def test_the_article_one_armed_group_is_the_attacker_when_the_evidence_names_non
     assert first[0].name == "Provisional IRA"
     first, _ = code_actors([], {"civilians"}, [uda], "United Kingdom", group)
     assert first[0].name == "Ulster Defence Association"  # the group the evidence names wins
-    # Two groups named, or one named once: no attribution, ACLED's unidentified armed group.
-    for named in ([ira, ira, uda], [ira]):
+    # A group named twice, at least twice as often as the others together, is the article's group.
+    first, _ = code_actors([], {"civilians"}, [], "United Kingdom", article_group([ira, ira, uda]))
+    assert first[0].name == "Provisional IRA"
+    # Two groups named as often, or one named once: no attribution, ACLED's unidentified armed group.
+    for named in ([ira, ira, uda, uda], [ira]):
         first, _ = code_actors([], {"civilians"}, [], "United Kingdom", article_group(named))
         assert first[0].name == "Unidentified Armed Group (United Kingdom)"
