@@ -43,7 +43,6 @@ def resolve_places(doc: Doc, article: Article, *, gazetteer: Gazetteer | None = 
     mentions = find_mentions(doc, article, gazetteer)
     context = article_context(mentions, gazetteer)
     rows, pending = [], []
-    every_country = context.without("")[0]  # a name's own support counts here ("Henry County")
     for row in mentions:
         key = normalize_name(row["text"])
         countries, admin1_codes = context.without(key)
@@ -51,7 +50,7 @@ def resolve_places(doc: Doc, article: Article, *, gazetteer: Gazetteer | None = 
         kind = unlisted_kind(doc, row.span) if resolved and row["role"] == "event" else ""
         unlisted = kind and (
             resolved["resolution"] == NOT_IN_GAZETTEER
-            or foreign_reading(kind, resolved, every_country, gazetteer)
+            or foreign_reading(kind, resolved, countries, gazetteer)
         )
         if not resolved or not (
             resolved["place_id"] or row["label"] in UNRESOLVED_LABELS or row["role"] == "dateline" or unlisted
@@ -71,7 +70,7 @@ def resolve_places(doc: Doc, article: Article, *, gazetteer: Gazetteer | None = 
             pending.append({**out, "unlisted": kind, "kept": kept})
         else:
             rows.append(out)
-    rows = place_unlisted(rows, pending, article.text, every_country, gazetteer)
+    rows = place_unlisted(rows, pending, article.text, context.without("")[0], gazetteer)
     rows = one_sense_per_article(doc, article, rows)
     return [{column: r[column] for column in columns("place_mentions")} for r in rows]
 
