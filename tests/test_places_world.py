@@ -290,3 +290,10 @@ def test_a_county_inside_an_organisations_name_is_a_place(nlp):
     text = "Deputies took him to the Stewart County Detention Facility, officials in Lumpkin, Georgia, said."
     found = _resolved(_rows(nlp, text), "Stewart County")
     assert [(r["role"], r["admin1_code"], r["kind"]) for r in found] == [("nested", "US-GA", "admin2")]
+
+
+def test_a_county_whose_readings_lie_in_one_country_sets_the_article_country(nlp):
+    # Every "Henry County" is American: the article is, and its Paris is no French one.
+    rows = _rows(nlp, "The man from Paris was indicted by a Henry County grand jury on Tuesday.")
+    paris = _resolved(rows, "Paris")
+    assert paris and paris[0]["country"] == "US"

@@ -69,6 +69,11 @@ PLAUSIBLE_READINGS = 6
 def article_context(mentions: list[Mention], gazetteer: Gazetteer) -> ArticleContext:
     """Countries and provinces the article is about: dateline, demonyms and clear names.
 
+    A name counts when it is no word or person's name, or when a cue word or the NER's
+    place label after a locative names it a place ("to Dallas"); its province counts too
+    when its reading is clear (:func:`~helpers.knowledge.place_ranking.clear_reading`), its
+    country alone when every reading lies in one country ("Henry County").
+
     Args:
         mentions: The article's mentions (:func:`~helpers.extract.places.finding.find_mentions`).
         gazetteer: The gazetteer.
@@ -101,10 +106,14 @@ def article_context(mentions: list[Mention], gazetteer: Gazetteer) -> ArticleCon
             context.add_possible(
                 key, {p.admin1_code for _s, p in ranked[:PLAUSIBLE_READINGS] if p.admin1_code}
             )
-        named = not doubtful_name(row["text"]) or cue in ("admin", "district", "settlement")
-        if ranked and clear_reading(ranked) and named and cue != "street":  # "Virginia State Police"
-            top = ranked[0][1]
-            context.add(key, top.country, top.admin1_code)
+        placed = row["label"] in ("GPE", "LOC") and row["evidence"]  # "to Dallas": a place, not a man
+        named = not doubtful_name(row["text"]) or cue in ("admin", "district", "settlement") or placed
+        if not ranked or not named or cue == "street":  # "Virginia State Police"
+            continue
+        if clear_reading(ranked):
+            context.add(key, ranked[0][1].country, ranked[0][1].admin1_code)
+        elif len({p.country for _s, p in ranked}) == 1:  # "Henry County": a US county, whichever
+            context.add(key, ranked[0][1].country)
     for key, row in datelines:  # read with the other names: a SANTA CRUZ dateline in Californian news
         ranked = ranked_candidates(row["text"], gazetteer, *context.without(key), "")
         if ranked:
