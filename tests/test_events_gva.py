@@ -5,14 +5,16 @@ Sentences are written for these tests."""
 
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 import spacy
 
 from helpers.aggregate.event_merge import cluster_reports, join_by_people
-from helpers.aggregate.events import restated_tolls
+from helpers.aggregate.events import events_table, restated_tolls
 from helpers.extract.events.coding import article_group, code_actors
 from helpers.extract.events.dating import event_date
 from helpers.extract.events.reports import _groups, _place
+from helpers.tables import columns
 from tests.test_events import keys, report, reports_of
 
 
@@ -161,3 +163,39 @@ def test_the_article_one_armed_group_is_the_attacker_when_the_evidence_names_non
     for named in ([ira, ira, uda, uda], [ira]):
         first, _ = code_actors([], {"civilians"}, [], "United Kingdom", article_group(named))
         assert first[0].name == "Unidentified Armed Group (United Kingdom)"
+
+
+# ----------------------------------------------------------------------------- place of the event
+
+
+def test_the_event_is_placed_at_the_town_a_report_names_not_at_the_main_reports_state():
+    names = columns("event_reports")
+    base = dict.fromkeys(names, "")
+    state = dict(place_id="gn:state", location="Ohio", latitude=40.3, longitude=-82.8, geo_precision=3)
+    town = dict(place_id="gn:town", location="Dayton", latitude=39.76, longitude=-84.19, geo_precision=1)
+    rows = [
+        dict(
+            base,
+            **where,
+            article_id=article,
+            report=0,
+            event_date="2016-03-06",
+            time_precision=1,
+            country="United States",
+            admin1="Ohio",
+            inter1=pd.NA,
+            inter2=pd.NA,
+            interaction=pd.NA,
+            excluded=False,
+        )
+        for article, where in (("a", state), ("b", town), ("c", state))
+    ]
+    reports = pd.DataFrame(rows, columns=names).astype({"time_precision": "Int64", "geo_precision": "Int64"})
+    articles = pd.DataFrame(
+        {"article_id": ["a", "b", "c"], "date": "", "outlet": "", "url": "", "near_duplicate_of": ""}
+    )
+    events = events_table(reports, pd.DataFrame(columns=columns("casualties")), articles)
+    assert len(events) == 1
+    row = events.iloc[0]
+    assert (row["location"], row["geo_precision"], row["admin1"]) == ("Dayton", 1, "Ohio")
+    assert row["reports"] == "a#0;b#0;c#0"

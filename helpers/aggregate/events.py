@@ -51,19 +51,14 @@ CODED = (
     "assoc_actor_2",
     "inter2",
     "interaction",
-    "country",
-    "admin1",
-    "admin2",
-    "location",
-    "latitude",
-    "longitude",
-    "geo_precision",
     "notes",
     "actor1_id",
     "actor2_id",
     "date_phrase",
     "date_reason",
 )
+#: Columns copied from the event's most precisely placed report (a town over a state).
+PLACE = ("country", "admin1", "admin2", "location", "latitude", "longitude", "geo_precision")
 
 
 #: Victim sides whose dead are counted apart (``victim_sides.csv``), with their ``events`` column.
@@ -194,12 +189,16 @@ def _event_row(event: list[dict]) -> dict:
     # The main report: one with a toll, dated to the day, the earliest of those.
     order = {id(r): n for n, r in enumerate(event)}
     main = max(event, key=lambda r: (r["killed"] + r["injured"] > 0, r["time_precision"] == 1, -order[id(r)]))
+    # The place: the finest any report resolved (a town over its state), the main report's on a tie.
+    placed = [r for r in event if r["place_id"] and r["country"] == main["country"]] or [main]
+    where = min(placed, key=lambda r: (r["geo_precision"] or 3, r is not main, order[id(r)]))
     killed, injured = _figures(event, "killed"), _figures(event, "injured")
     dates = sorted(r["date"] for r in event if r["date"] is not None)
     date = mode_of(r["date"] for r in event if r["time_precision"] == 1) or (dates[0] if dates else None)
     outlets = list(dict.fromkeys(r["outlet"] for r in event if r["outlet"]))
     return {
         **{c: main[c] for c in CODED},
+        **{c: where[c] for c in PLACE},
         "event_date": date.isoformat() if date else "",
         "year": date.year if date else None,
         "civilian_targeting": "Civilian targeting" if main["inter2"] == 7 else "",
