@@ -161,6 +161,40 @@ def test_fast_attribute_rules_match_spacys_ruler():
     _assert_same_annotations(original, fast)
 
 
+def test_attribute_rules_memo_gives_the_same_annotations_when_emptied(monkeypatch):
+    """The memo of matched rules per token row answers as the rules do, also past its limit."""
+    import spacy
+
+    from helpers import config
+    from helpers.nlp import attribute_rules
+
+    original = spacy.load(config.default_model())
+    fast = spacy.load(config.default_model())
+    assert attribute_rules.replace_attribute_ruler(fast)
+    monkeypatch.setattr(attribute_rules, "MEMO_LIMIT", 5)
+    _assert_same_annotations(original, fast)
+    assert len(fast.get_pipe(attribute_rules.FAST_ATTRIBUTE_RULES)._memo) <= 5
+
+
+def test_folded_norms_are_the_folded_text_in_every_vocabulary(monkeypatch):
+    """Each token's NORM is its folded text, from the memo too, also in a second pipeline's
+    vocabulary (whose string store has not seen the folded words)."""
+    import spacy
+
+    from helpers.knowledge.actors import fold
+    from helpers.nlp import actor_rules
+
+    text = "The ARMY of Côte d’Ivoire met al-Shabaab’s men; the army left. The Army."
+    for vocabulary in range(2):
+        doc = actor_rules.fold_norms(spacy.blank("en").make_doc(text))
+        assert [t.norm_ for t in doc] == [fold(t.text) for t in doc], vocabulary
+    monkeypatch.setattr(actor_rules, "FOLD_MEMO_LIMIT", 3)
+    doc = actor_rules.fold_norms(spacy.blank("en").make_doc(text.upper() + " Naïve ÉLAN"))
+    assert [t.norm_ for t in doc] == [fold(t.text) for t in doc]
+    assert len(actor_rules._FOLDED) <= 3
+    assert len(actor_rules.fold_norms(spacy.blank("en").make_doc(""))) == 0
+
+
 def test_memo_lemmatizer_matches_spacys_lemmatizer(monkeypatch):
     """The memoising stand-in gives spaCy's lemmas, also after its memo is emptied at the limit."""
     import spacy

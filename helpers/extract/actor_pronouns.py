@@ -34,6 +34,7 @@ from helpers.extract.evidence import SentenceIndex, evidence
 from helpers.extract.mentions import place_columns
 from helpers.extract.persons.name_spans import known_places
 from helpers.extract.persons.pronouns import QuoteMarks
+from helpers.extract.tokens import tokens_with_lower
 from helpers.knowledge.actors import ActorDictionary, canonicalize, load_dictionary, lookup_key
 from helpers.knowledge.vocabulary import read_vocabulary
 
@@ -106,9 +107,9 @@ def actor_pronouns(
     marks = QuoteMarks(article)
     writer = _writer(doc, named)
     rows = []
-    for token in doc:
-        kind = words.get(token.lower_)
-        if kind not in PRONOUN_KINDS or token.pos_ != "PRON":
+    for token in tokens_with_lower(doc, [word for word, kind in words.items() if kind in PRONOUN_KINDS]):
+        kind = words[token.lower_]
+        if token.pos_ != "PRON":
             continue
         span = doc[token.i : token.i + 1]
         if kind == "first":

@@ -31,6 +31,8 @@ ATTRIBUTES = ("TAG", "LOWER", "ORTH", "DEP", "POS", "IS_SPACE")
 #: with such a value.
 INDEXED = ("LOWER", "TAG", "DEP", "IS_SPACE")
 _INDEXED_COLUMNS = tuple(ATTRIBUTES.index(key) for key in INDEXED)
+#: Most distinct token rows remembered; the memo is emptied when it holds more.
+MEMO_LIMIT = 200_000
 
 
 @dataclass(frozen=True)
@@ -118,6 +120,9 @@ class AttributeRules:
         self.patterns: list[dict] = []
         self.by_value: dict[tuple[int, int], list[Rule]] = defaultdict(list)
         self.unindexed: list[Rule] = []
+        # What each distinct token row matches: the rules test one token's attributes only
+        # (longer rules are tested per position), and the same rows recur in every doc.
+        self._memo: dict[tuple[int, ...], tuple[tuple[Rule, ...], tuple[Rule, ...]]] = {}
 
     def load(self, ruler: AttributeRuler, rules: list[Rule]) -> None:
         """Take over ``ruler``'s rules (compiled by :func:`compile_rules`)."""
@@ -130,6 +135,21 @@ class AttributeRules:
             for value in rule.first_values.get(key, ()):
                 self.by_value[ATTRIBUTES.index(key), value].append(rule)
 
+    def _rules_at(self, row: list[int]) -> tuple[tuple[Rule, ...], tuple[Rule, ...]]:
+        """The one-token rules a token with ``row``'s attributes matches, and the longer
+        rules whose first token it matches (their later tokens are tested per position)."""
+        by_value = self.by_value
+        indexed = [rule for column in _INDEXED_COLUMNS for rule in by_value.get((column, row[column]), ())]
+        first_matches = [
+            rule
+            for rule in indexed + self.unindexed
+            if all(test(row[column]) for column, test in rule.tests[0])
+        ]
+        return (
+            tuple(rule for rule in first_matches if len(rule.tests) == 1),
+            tuple(rule for rule in first_matches if len(rule.tests) > 1),
+        )
+
     def __reduce__(self) -> tuple:
         # The compiled predicates are closures; a copy (e.g. for a spawned worker) recompiles.
         return _rebuild, (self.vocab, self.patterns)
@@ -140,22 +160,20 @@ class AttributeRules:
         values = doc.to_array(list(ATTRIBUTES)).tolist()  # one row of ATTRIBUTES per token
         matches = []
         for start, row in enumerate(values):
-            candidates = [
-                rule for column in _INDEXED_COLUMNS for rule in self.by_value.get((column, row[column]), ())
-            ]
-            for rule in candidates + self.unindexed:
+            key = tuple(row)
+            if (found := self._memo.get(key)) is None:
+                if len(self._memo) >= MEMO_LIMIT:
+                    self._memo.clear()
+                found = self._memo[key] = self._rules_at(row)
+            one_token, longer = found
+            matches.extend((rule.order, start, start + 1, rule) for rule in one_token)
+            for rule in longer:
                 end = start + len(rule.tests)
-                if end > len(values):
-                    continue
-                if len(rule.tests) == 1:  # nearly every rule: test the row directly
-                    matched = all(test(row[column]) for column, test in rule.tests[0])
-                else:
-                    matched = all(
-                        test(values[i][column])
-                        for i, tests in zip(range(start, end), rule.tests)
-                        for column, test in tests
-                    )
-                if matched:
+                if end <= len(values) and all(
+                    test(values[i][column])
+                    for i, tests in zip(range(start + 1, end), rule.tests[1:])
+                    for column, test in tests
+                ):
                     matches.append((rule.order, start, end, rule))
         matches.sort(key=lambda m: m[:3])  # the ruler's order: later rules win
         settings: dict[int, dict] = defaultdict(dict)  # token → attribute id → value

@@ -26,6 +26,7 @@ from spacy.tokens import Doc
 from helpers import config
 from helpers.articles import Article
 from helpers.extract.persons.names import Mention
+from helpers.extract.tokens import tokens_with_lower
 from helpers.knowledge.vocabulary import read_vocabulary
 
 
@@ -142,13 +143,9 @@ def pronoun_mentions(doc: Doc, article: Article, mentions: list[Mention]) -> lis
     latest: dict[str, Mention] = {}
     passed = 0
     found = []
-    for token in doc:
-        third, first = token.lower_ in words.third, token.lower_ in words.first
-        if (
-            not (third or first)
-            or token.pos_ != "PRON"
-            or not article.is_extractable(token.idx, token.idx + 1)
-        ):
+    for token in tokens_with_lower(doc, [*words.third, *words.first]):
+        third = token.lower_ in words.third
+        if token.pos_ != "PRON" or not article.is_extractable(token.idx, token.idx + 1):
             continue
         if third:
             wanted = words.third[token.lower_]
