@@ -29,6 +29,7 @@ from spacy.tokens import Doc, Span
 from helpers.articles import Article
 from helpers.extract.casualties.scope_cues import governed_clause
 from helpers.extract.casualties.tolls import counted
+from helpers.extract.events.agents import person_attacker
 from helpers.extract.events.coding import (
     Actor,
     agent_side,
@@ -217,6 +218,7 @@ def event_reports(
     mentions: Sequence[dict],
     main_place: dict | None,
     gazetteer: Gazetteer,
+    persons: Sequence[dict] = (),
 ) -> list[dict]:
     """The incidents one article reports, one ``event_reports`` row each, in text order.
 
@@ -228,6 +230,7 @@ def event_reports(
         mentions: Its ``mentions`` rows (actors, date phrases).
         main_place: Its main place row (for figures without a place).
         gazetteer: For country names.
+        persons: Its ``person_mentions`` rows (a person who did the violence is its attacker).
     """
     places = [p for p in places if p["place_id"] and p["role"] in EVENT_ROLES]
     times = RowsByStart(m for m in mentions if m["label"] in TIME_LABELS)
@@ -255,6 +258,7 @@ def event_reports(
             _place(group, places, main_place, sentences),
             gazetteer,
             days,
+            persons,
         )
         rows.append(dict(found, report=number))
     lead = lead_report(doc, article, figures, actors, violent=not rows)
@@ -262,10 +266,12 @@ def event_reports(
         kind, trigger = lead.kind, lead.trigger
         sentence = trigger.sent
         place = _place([], places, main_place, [sentence])
-        found = _report(doc, article, [], [sentence], times, actors_by_start, place, gazetteer, days)
+        found = _report(doc, article, [], [sentence], times, actors_by_start, place, gazetteer, days, persons)
         named = [m for m in actors if sentence.start_char <= m["start_char"] < sentence.end_char]
         if kind.disorder_type == VIOLENCE:  # who fought whom, as for figures: the armed group, the side hit
-            first, second = code_actors([], lead.sides, named, found["country"], article_group(actors))
+            person = person_attacker(doc, [sentence], persons)
+            group = article_group(actors)
+            first, second = code_actors([], lead.sides, named, found["country"], group, person)
         else:  # no side hit: the actors of the lead, the most named first ("officials of X to visit Y")
             first, second = code_actors([m["actor_id"] for m in named], (), named, found["country"])[0], []
         found.update(
@@ -294,6 +300,7 @@ def _report(
     place: dict | None,
     gazetteer: Gazetteer,
     days: Sequence[Span],
+    persons: Sequence[dict],
 ) -> dict:
     """One report's columns from its figures and evidence sentences."""
     inside = [(s.start_char, s.end_char) for s in sentences]
@@ -317,7 +324,9 @@ def _report(
     kind, cue = classify(words, sides, outcomes, agent_side(named))
     where = _place_columns(place, gazetteer)
     perpetrators = [r["perpetrator_id"] for r in group]
-    first, second = code_actors(perpetrators, sides, named, where["country"], article_group(actors.rows))
+    person = person_attacker(doc, sentences, persons)
+    group = article_group(actors.rows)
+    first, second = code_actors(perpetrators, sides, named, where["country"], group, person)
     main = group[0] if group else {"start_char": sentences[0].start_char, "end_char": sentences[0].end_char}
     row = {
         "article_id": article.article_id,
