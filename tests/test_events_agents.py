@@ -1,10 +1,12 @@
 """Tests for the person who did an event's violence (``extract/events/agents.py``) and its coding as
-the event's attacker. Sentences are written for these tests."""
+the event's attacker, and for a country named as an owner, which is no place of the event
+(``reports.owner_country``). Sentences are written for these tests."""
 
 import pytest
 
 from helpers.extract.events.agents import is_attacker
 from helpers.extract.events.coding import code_actors, person_actor
+from helpers.extract.events.reports import owner_country
 from tests.test_events import reports_of
 
 
@@ -71,3 +73,20 @@ def test_a_lone_attacker_named_in_the_evidence_is_the_events_actor(tmp_path, mon
     assert reports.loc["bomber", "actor1"] == "Dana Hollis"
     assert reports.loc["bomber", "actor1_id"] == "person:dana-hollis"
     assert reports.loc["officer", "actor1"] != "Dana Hollis"  # an officer acts for the police
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "owner"),
+    [
+        ("Three soldiers were wounded, Russia's defence ministry said.", "Russia", True),
+        ("The bomb went off near the US embassy in the capital.", "US", True),
+        ("A car bomb exploded in Afghanistan's Helmand province.", "Afghanistan", False),
+        ("A car bomb exploded in a market in Afghanistan.", "Afghanistan", False),
+    ],
+)
+def test_a_country_named_as_an_owner_is_no_place_of_the_event(nlp, text, country, owner):
+    doc = nlp(text)
+    start = text.index(country)
+    place = {"kind": "country", "start_char": start, "end_char": start + len(country)}
+    assert owner_country(doc, place) is owner
+    assert not owner_country(doc, dict(place, kind="city"))  # only a country is read as an owner
