@@ -90,3 +90,14 @@ def test_a_country_named_as_an_owner_is_no_place_of_the_event(nlp, text, country
     place = {"kind": "country", "start_char": start, "end_char": start + len(country)}
     assert owner_country(doc, place) is owner
     assert not owner_country(doc, dict(place, kind="city"))  # only a country is read as an owner
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "did"),
+    [
+        ("Hollis rented a room from the couple and later shot both of them.", "Hollis", True),
+        ("Toddler Hollis Shot Dead by Cousin", "Hollis", False),
+    ],
+)
+def test_a_joined_verb_shares_its_subject_and_a_by_agent_makes_it_suffered(nlp, text, name, did):
+    assert agent(nlp, text, name) is did

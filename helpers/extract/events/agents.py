@@ -65,8 +65,12 @@ def _violent(token: Token) -> bool:
 
 
 def _acts(verb: Token) -> bool:
-    """Whether a verb tells violence: its own words, or its object's ("set off two bombs")."""
-    return _violent(verb) or any(_violent(c) for c in verb.children if c.dep_ in OBJECTS)
+    """Whether a verb tells violence: its own words, or its object's ("set off two bombs"), or a verb
+    joined to it without a subject of its own ("rented a room and shot him")."""
+    joined = [c for c in verb.children if c.dep_ == "conj" and not any(g.dep_ == "nsubj" for g in c.children)]
+    return any(
+        _violent(v) or any(_violent(c) for c in v.children if c.dep_ in OBJECTS) for v in [verb, *joined]
+    )
 
 
 def _accused(verb: Token) -> bool:
@@ -100,7 +104,9 @@ def is_attacker(token: Token) -> bool:
     """
     _, attackers = _vocabulary()
     for word in _roles(token):
-        if word.dep_ == "nsubj" and _acts(word.head):
+        # The subject of a verb with a "by" agent suffered it (a headline's "Boy Shot Dead by Cousin").
+        by = any(c.dep_ == "agent" for c in word.head.children)
+        if word.dep_ == "nsubj" and not by and _acts(word.head):
             return True
         if word.dep_ == "pobj" and word.head.dep_ == "agent" and _acts(word.head.head):
             return True
@@ -119,7 +125,8 @@ def is_attacker(token: Token) -> bool:
 
 
 def person_attacker(doc: Doc, sentences: Sequence[Span], persons: Sequence[dict]) -> dict | None:
-    """The first person mention of the sentences (text order) who did the violence, or None.
+    """The first person mention of the sentences who did the violence, or None: names first, in text
+    order, then pronouns (a pronoun's resolution is less sure than a name).
 
     Args:
         doc: The parsed article.
@@ -130,6 +137,7 @@ def person_attacker(doc: Doc, sentences: Sequence[Span], persons: Sequence[dict]
     inside = [(s.start_char, s.end_char) for s in sentences]
     within = (p for p in persons if any(s <= p["start_char"] < e for s, e in inside))
     found = sorted(within, key=lambda p: p["start_char"])
+    found.sort(key=lambda p: p.get("mention") == "pronoun")  # a name before a pronoun resolved to one
     for person in found:
         if person.get("rank") or person.get("title") or not person.get("person_id"):
             continue
