@@ -9,8 +9,9 @@ Place arguments of the gold Conflict.Attack events, per document:
   or its mention alone; it is *named* when one of its mentions holds a proper
   noun (raw spaCy tags), else generic ("gunmen", "the area");
 * **attacker linked**: the document's distinct ``actor1`` of its reports. A
-  dictionary actor is right when one of its mentions overlaps a mention of a gold
-  Attacker entity; ACLED's generic actor ("Unidentified Armed Group (Iraq)") is
+  dictionary actor, or a person attacker (``person:<person_id>``: its ``person_mentions``,
+  names and the pronouns resolved to it), is right when one of its mentions overlaps a
+  mention of a gold Attacker entity; ACLED's generic actor ("Unidentified Armed Group (Iraq)") is
   right for a generic gold attacker ("gunmen", "the bombers"), as ACLED codes
   an unnamed attacker;
 * **place**: the document's distinct report places against the *named* gold
@@ -152,8 +153,10 @@ def sitrep_predictions(tables: Tables, reports: pd.DataFrame) -> list[Coded]:
     """Each violent report's attacker (``actor1``) and place, as the mention spans of each."""
     mentions = tables.read("mentions", columns=["article_id", "start_char", "end_char", "actor_id"])
     places = tables.read("place_mentions", columns=["article_id", "start_char", "end_char", "place_id"])
+    persons = tables.read("person_mentions", columns=["article_id", "start_char", "end_char", "person_id"])
+    persons["person_id"] = "person:" + persons["person_id"].astype(str)  # a person attacker's actor id
     spans: dict[tuple[str, str], list[Span]] = defaultdict(list)
-    for frame, column in ((mentions, "actor_id"), (places, "place_id")):
+    for frame, column in ((mentions, "actor_id"), (places, "place_id"), (persons, "person_id")):
         rows = zip(frame["article_id"], frame["start_char"], frame["end_char"], frame[column])
         for article, start, end, value in rows:
             if value:

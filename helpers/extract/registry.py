@@ -122,6 +122,7 @@ def _events(doc: Doc, article: Article, context: Context, found: Mapping[str, li
             mentions=found["mentions"],
             main_place=main_place(places),
             gazetteer=context.gazetteer,
+            persons=found["person_mentions"],
         )
     }
 
@@ -136,7 +137,7 @@ EXTRACTORS: tuple[Extractor, ...] = (
     Extractor(
         "events",
         writes=("event_reports",),
-        reads=("casualties", "place_mentions", "mentions"),
+        reads=("casualties", "place_mentions", "mentions", "person_mentions"),
         run=_events,
     ),
 )

@@ -9,7 +9,8 @@
   victim side, and the generic name ACLED gives an unnamed actor of that kind;
 * ``en/event_periods.csv``: date phrases of a week or a month ("last week");
 * ``en/event_cues.csv``: words that make an event planned, not done ("is set to visit"),
-  nouns of ground a force takes ("positions"), and verbs that tell the violence happened.
+  nouns of ground a force takes ("positions"), verbs that tell the violence happened, and
+  verbs that name who did it ("charged with the shooting").
 """
 
 from __future__ import annotations
@@ -182,3 +183,14 @@ def act_verbs(language: str = config.DEFAULT_LANGUAGE) -> frozenset[str]:
     harm = {lemma for lemma, outcome in lexicon.verbs.items() if outcome in HARM} - set(lexicon.intransitive)
     cues = {r["word"] for r in read_vocabulary("event_cues.csv", language) if r["kind"] == "act"}
     return frozenset(harm | cues)
+
+
+@lru_cache(maxsize=4)
+def accusing_verbs(language: str = config.DEFAULT_LANGUAGE) -> frozenset[str]:
+    """Verbs whose object or passive subject did the act their complement tells ("was charged with
+    the shooting", "accused him of setting off a bomb", "is believed to have detonated it").
+
+    >>> "charge" in accusing_verbs(), "say" in accusing_verbs()
+    (True, False)
+    """
+    return frozenset(r["word"] for r in read_vocabulary("event_cues.csv", language) if r["kind"] == "accused")

@@ -6,11 +6,13 @@ else the type the file gives by default to the event's outcomes ("kidnapped":
 abduction) or victim sides (civilians: attack; security forces: armed clash).
 
 Actors: ``actor1`` is the perpetrator the casualty rows name, else the armed
-actor of the evidence; ``actor2`` is who was hit: the actor of the victims' side
-named in the evidence (the PMF when security forces were killed), else ACLED's
-generic actor of that side ("Civilians (Iraq)"). The next actor of each side is
-its associated actor. ``interaction`` joins the two ``inter`` codes, lower first
-(ACLED's rule; a lone actor gives ``inter1 * 10``).
+actor of the evidence, else the person the evidence tells did the violence
+(``agents.py``: "Rahimi set off a bomb"), else the article's armed group;
+``actor2`` is who was hit: the actor of the victims' side named in the evidence
+(the PMF when security forces were killed), else ACLED's generic actor of that
+side ("Civilians (Iraq)"). The next actor of each side is its associated actor.
+``interaction`` joins the two ``inter`` codes, lower first (ACLED's rule; a lone
+actor gives ``inter1 * 10``).
 """
 
 from __future__ import annotations
@@ -113,6 +115,7 @@ def code_actors(
     mentions: Sequence[dict],
     country: str,
     article_group: dict | None = None,
+    person: dict | None = None,
 ) -> tuple[list[Actor], list[Actor]]:
     """The actors of each side of an event: ``([actor1, assoc…], [actor2, assoc…])``.
 
@@ -123,13 +126,16 @@ def code_actors(
         country: Country name for generic actors.
         article_group: The article's armed group (see :func:`article_group`): the attacker
             of an event whose evidence names none, before ACLED's unidentified armed group.
+        person: The person the evidence tells did the violence (a ``person_mentions`` row: see
+            :func:`person_actor`), the attacker before the article's armed group.
     """
     linked = {m["actor_id"]: m for m in mentions if m.get("actor_id") and m.get("category")}
     ranked = [a for a, _ in Counter(p for p in perpetrators if p in linked).most_common()]
     first = [_actor(linked[a]) for a in ranked]
     if not first:
-        armed = [m for m in linked.values() if m["category"] == PERPETRATOR_CATEGORY]
-        first = [_actor(m) for m in (armed or [article_group] if article_group else armed)[:1]]
+        armed = [_actor(m) for m in linked.values() if m["category"] == PERPETRATOR_CATEGORY]
+        fallback = [person_actor(person)] if person else [_actor(article_group)] if article_group else []
+        first = (armed or fallback)[:1]
     taken = {a.actor_id for a in first}
     second: list[Actor] = []
     for side in sorted(set(sides), key=lambda s: s not in SIDE_CATEGORIES):
@@ -146,6 +152,17 @@ def code_actors(
         if actor not in unique:
             unique.append(actor)
     return first, unique
+
+
+def person_actor(person: dict) -> Actor:
+    """A person who did the violence as an actor: ``person:<person_id>``, the person's name and the
+    ``inter`` of an armed group (ACLED codes an attacker of no named group as an armed group).
+
+    >>> person_actor({"person_id": "john-smith", "canonical": "John Smith"})
+    Actor(actor_id='person:john-smith', name='John Smith', inter=2)
+    """
+    inter = actor_codes()[PERPETRATOR_CATEGORY].inter
+    return Actor(f"person:{person['person_id']}", person["canonical"], inter)
 
 
 def article_group(mentions: Sequence[dict]) -> dict | None:

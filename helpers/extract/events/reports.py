@@ -29,6 +29,7 @@ from spacy.tokens import Doc, Span
 from helpers.articles import Article
 from helpers.extract.casualties.scope_cues import governed_clause
 from helpers.extract.casualties.tolls import counted
+from helpers.extract.events.agents import person_attacker
 from helpers.extract.events.coding import (
     Actor,
     agent_side,
@@ -39,7 +40,7 @@ from helpers.extract.events.coding import (
 )
 from helpers.extract.events.dating import event_date
 from helpers.extract.events.leads import VIOLENCE, lead_report
-from helpers.extract.events.triggers import sentence_words
+from helpers.extract.events.triggers import is_ground, sentence_words
 from helpers.extract.spans import RowsByStart
 from helpers.knowledge.event_types import act_verbs
 from helpers.knowledge.gazetteer import Gazetteer
@@ -54,6 +55,8 @@ ARRESTED = "arrested"
 PROVINCE = 3
 #: Place roles where an event happens (a demonym or the dateline is not).
 EVENT_ROLES = frozenset({"event", "nested"})
+#: Dependents by which a country names the owner of a thing, not a place ("Russia's news agency").
+OWNER = frozenset({"poss", "compound"})
 
 
 def _sentence(doc: Doc, start: int) -> Span:
@@ -114,6 +117,24 @@ def _groups(figures: list[dict], places: Sequence[dict], doc: Doc) -> list[list[
     first = next(iter(groups))
     groups[first] = sorted(groups[first] + unplaced, key=lambda r: r["start_char"])
     return list(groups.values())
+
+
+def owner_country(doc: Doc, place: dict) -> bool:
+    """Whether a country is named as the owner of a thing that is no place ("Russia's state-run news
+    agency", "the US embassy", "Venezuela's president"): the actor's country, not where it happened
+    ("Afghanistan's Helmand province" names a place)."""
+    if place["kind"] != "country":
+        return False
+    span = doc.char_span(place["start_char"], place["end_char"], alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    root = span.root
+    if root.dep_ not in OWNER or root.head.i == root.i:
+        return False
+    thing = root.head  # the noun the modifiers end in ("Russia's state news agency": agency)
+    while thing.dep_ in OWNER and thing.head.i != thing.i:
+        thing = thing.head
+    return not is_ground(thing)
 
 
 def _article_days(doc: Doc, article: Article, times: RowsByStart) -> list[Span]:
@@ -217,6 +238,7 @@ def event_reports(
     mentions: Sequence[dict],
     main_place: dict | None,
     gazetteer: Gazetteer,
+    persons: Sequence[dict] = (),
 ) -> list[dict]:
     """The incidents one article reports, one ``event_reports`` row each, in text order.
 
@@ -228,8 +250,9 @@ def event_reports(
         mentions: Its ``mentions`` rows (actors, date phrases).
         main_place: Its main place row (for figures without a place).
         gazetteer: For country names.
+        persons: Its ``person_mentions`` rows (a person who did the violence is its attacker).
     """
-    places = [p for p in places if p["place_id"] and p["role"] in EVENT_ROLES]
+    places = [p for p in places if p["place_id"] and p["role"] in EVENT_ROLES and not owner_country(doc, p)]
     times = RowsByStart(m for m in mentions if m["label"] in TIME_LABELS)
     actors = [m for m in mentions if m["actor_id"]]
     actors_by_start = RowsByStart(actors)
@@ -255,6 +278,7 @@ def event_reports(
             _place(group, places, main_place, sentences),
             gazetteer,
             days,
+            persons,
         )
         rows.append(dict(found, report=number))
     lead = lead_report(doc, article, figures, actors, violent=not rows)
@@ -262,10 +286,12 @@ def event_reports(
         kind, trigger = lead.kind, lead.trigger
         sentence = trigger.sent
         place = _place([], places, main_place, [sentence])
-        found = _report(doc, article, [], [sentence], times, actors_by_start, place, gazetteer, days)
+        found = _report(doc, article, [], [sentence], times, actors_by_start, place, gazetteer, days, persons)
         named = [m for m in actors if sentence.start_char <= m["start_char"] < sentence.end_char]
         if kind.disorder_type == VIOLENCE:  # who fought whom, as for figures: the armed group, the side hit
-            first, second = code_actors([], lead.sides, named, found["country"], article_group(actors))
+            person = person_attacker(doc, [sentence], persons)
+            armed = article_group(actors)
+            first, second = code_actors([], lead.sides, named, found["country"], armed, person)
         else:  # no side hit: the actors of the lead, the most named first ("officials of X to visit Y")
             first, second = code_actors([m["actor_id"] for m in named], (), named, found["country"])[0], []
         found.update(
@@ -294,6 +320,7 @@ def _report(
     place: dict | None,
     gazetteer: Gazetteer,
     days: Sequence[Span],
+    persons: Sequence[dict],
 ) -> dict:
     """One report's columns from its figures and evidence sentences."""
     inside = [(s.start_char, s.end_char) for s in sentences]
@@ -317,7 +344,9 @@ def _report(
     kind, cue = classify(words, sides, outcomes, agent_side(named))
     where = _place_columns(place, gazetteer)
     perpetrators = [r["perpetrator_id"] for r in group]
-    first, second = code_actors(perpetrators, sides, named, where["country"], article_group(actors.rows))
+    person = person_attacker(doc, sentences, persons)
+    armed = article_group(actors.rows)
+    first, second = code_actors(perpetrators, sides, named, where["country"], armed, person)
     main = group[0] if group else {"start_char": sentences[0].start_char, "end_char": sentences[0].end_char}
     row = {
         "article_id": article.article_id,

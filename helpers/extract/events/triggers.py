@@ -59,7 +59,7 @@ def _objects(token: Token) -> Iterator[Token]:
     yield from _of(token)
 
 
-def _ground(token: Token) -> bool:
+def is_ground(token: Token) -> bool:
     """Whether a noun names a place or ground: a place name, a place noun, a noun of ground."""
     if token.ent_type_ in PLACE_ENTITIES:
         return True
@@ -85,7 +85,7 @@ def token_words(token: Token) -> Iterator[str]:
     if token.lower_ != lemma:
         yield token.lower_
     yield f"{lemma}:{token.pos_}"
-    if any(_ground(thing) for thing in _objects(token)):
+    if any(is_ground(thing) for thing in _objects(token)):
         yield f"{lemma}:PLACE"
     modifiers = {c for c in token.children if c.dep_ in MODIFIERS}
     if token.i > token.sent.start:  # the word before, however parsed ("poison gas projectiles")

@@ -1,0 +1,103 @@
+"""Tests for the person who did an event's violence (``extract/events/agents.py``) and its coding as
+the event's attacker, and for a country named as an owner, which is no place of the event
+(``reports.owner_country``). Sentences are written for these tests."""
+
+import pytest
+
+from helpers.extract.events.agents import is_attacker
+from helpers.extract.events.coding import code_actors, person_actor
+from helpers.extract.events.reports import owner_country
+from tests.test_events import reports_of
+
+
+def agent(nlp, text: str, name: str) -> bool:
+    """Whether the named word of the sentence is the agent of its violence."""
+    doc = nlp(text)
+    return is_attacker(next(t for t in doc if t.text == name))
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Police said Hollis shot two men outside the bar.", "Hollis"),
+        ("Hollis opened fire on the crowd.", "Hollis"),
+        ("Hollis set off two bombs near the stadium.", "Hollis"),
+        ("The bombs were detonated by Hollis near the stadium.", "Hollis"),
+        ("Hollis and his cousin planted a device at the station.", "Hollis"),
+        ("The suspect, Dana Hollis, was arrested on Sunday.", "Hollis"),
+        ("Witnesses saw a gunman named Dana Hollis at the door.", "Hollis"),
+        ("Hollis was charged with murder in the shooting.", "Hollis"),
+        ("Prosecutors accused Hollis of setting off the bomb.", "Hollis"),
+        ("Hollis is believed to have detonated the bomb.", "Hollis"),
+    ],
+)
+def test_the_person_who_did_the_violence_is_its_agent(nlp, text, name):
+    assert agent(nlp, text, name)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Hollis was shot twice in the chest.", "Hollis"),
+        ("Hollis died of his wounds on Sunday.", "Hollis"),
+        ("Gunmen shot Hollis outside the bar.", "Hollis"),
+        ("Hollis told reporters that the bomb shook the building.", "Hollis"),
+        ("Hollis is believed to have been killed in the blast.", "Hollis"),
+        ("Hollis was charged with theft last year.", "Hollis"),
+    ],
+)
+def test_a_victim_or_a_witness_is_no_agent(nlp, text, name):
+    assert not agent(nlp, text, name)
+
+
+def test_a_person_attacker_comes_after_an_armed_group_and_before_the_article_group():
+    person = {"person_id": "dana-hollis", "canonical": "Dana Hollis"}
+    group = {"actor_id": "pira", "canonical": "Provisional IRA", "category": "armed_group"}
+    first, _ = code_actors([], {"civilians"}, [], "Ireland", group, person)
+    assert first == [person_actor(person)]
+    first, _ = code_actors([], {"civilians"}, [group], "Ireland", None, person)
+    assert first[0].name == "Provisional IRA"
+    first, _ = code_actors([], {"civilians"}, [], "Ireland", group, None)
+    assert first[0].name == "Provisional IRA"
+
+
+def test_a_lone_attacker_named_in_the_evidence_is_the_events_actor(tmp_path, monkeypatch):
+    monkeypatch.setenv("SITREP_CACHE", str(tmp_path / "cache"))
+    texts = {
+        "bomber": "Dana Hollis set off a bomb at a bus station in Leeds on Friday, killing two people. "
+        "He was arrested on Saturday.",
+        "officer": "Officer Dana Hollis shot a man who attacked a neighbour in Leeds on Friday, police said. "
+        "The man, 34, died in hospital.",
+    }
+    reports = reports_of(tmp_path, texts)
+    assert reports.loc["bomber", "actor1"] == "Dana Hollis"
+    assert reports.loc["bomber", "actor1_id"] == "person:dana-hollis"
+    assert reports.loc["officer", "actor1"] != "Dana Hollis"  # an officer acts for the police
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "owner"),
+    [
+        ("Three soldiers were wounded, Russia's defence ministry said.", "Russia", True),
+        ("The bomb went off near the US embassy in the capital.", "US", True),
+        ("A car bomb exploded in Afghanistan's Helmand province.", "Afghanistan", False),
+        ("A car bomb exploded in a market in Afghanistan.", "Afghanistan", False),
+    ],
+)
+def test_a_country_named_as_an_owner_is_no_place_of_the_event(nlp, text, country, owner):
+    doc = nlp(text)
+    start = text.index(country)
+    place = {"kind": "country", "start_char": start, "end_char": start + len(country)}
+    assert owner_country(doc, place) is owner
+    assert not owner_country(doc, dict(place, kind="city"))  # only a country is read as an owner
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "did"),
+    [
+        ("Hollis rented a room from the couple and later shot both of them.", "Hollis", True),
+        ("Toddler Hollis Shot Dead by Cousin", "Hollis", False),
+    ],
+)
+def test_a_joined_verb_shares_its_subject_and_a_by_agent_makes_it_suffered(nlp, text, name, did):
+    assert agent(nlp, text, name) is did
