@@ -18,7 +18,13 @@ from helpers.knowledge.gazetteer import Gazetteer
 from helpers.knowledge.grammar import function_words
 from helpers.knowledge.place import CITY_POPULATION, Match, Place
 from helpers.knowledge.place_name_keys import normalize_name, strip_admin_words
-from helpers.knowledge.place_names import admin1_abbreviations, adverbs, aliases, demonyms, doubtful_name
+from helpers.knowledge.place_names import (
+    admin1_abbreviations,
+    aliases,
+    compass_name,
+    demonyms,
+    doubtful_name,
+)
 from helpers.knowledge.place_ranking import clear_reading, main_country, ranked_candidates
 from helpers.tables import columns
 
@@ -140,16 +146,11 @@ def _well_known(match: Match) -> bool:
     return big and match.main and match.exact
 
 
-def _compass(name: str) -> bool:
-    """True for a name made of compass words ("South", "North East")."""
-    return all(word.lower() in adverbs() for word in name.replace("-", " ").split())
-
-
 def _direction(row: Mention) -> bool:
     """True for a name of compass words followed by "of" ("in the North East of Manbij")."""
     span = row.span
     after = span.doc[span.end].lower_ if span.end < len(span.doc) else ""
-    return after == "of" and _compass(span.text)
+    return after == "of" and compass_name(span.text)
 
 
 def _missing_evidence(
@@ -195,7 +196,7 @@ def _missing_evidence(
     abroad = place.country not in countries and place.kind != "country"
     if doubt and abroad and not _well_known(match):
         return f"{doubt} outside the article's countries ({place.canonical}, {place.country})"
-    if _direction(row) or (abroad and _compass(row["text"])):
+    if _direction(row) or (abroad and compass_name(row["text"])):
         return "a direction (the North East of X, the city's South side), not a place"
     if row["text"][:1].islower() and row["text"].split("-")[0] not in function_words().name_links:
         return f"a lower-case word ({place.canonical}, {place.country})"  # "the city's west bank"
