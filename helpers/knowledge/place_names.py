@@ -139,3 +139,26 @@ def doubtful_name(name: str, language: str = config.DEFAULT_LANGUAGE) -> str:
         return "common word"
     kind = person_names(language).get(word, "")
     return f"{kind} name" if kind == "given" else kind
+
+
+def compass_name(name: str) -> bool:
+    """True for a name made of compass words ("South", "North East", "north-west").
+
+    >>> compass_name("North East"), compass_name("North Korea")
+    (True, False)
+    """
+    return all(word.lower() in adverbs() for word in name.replace("-", " ").split())
+
+
+def reviewable_place_name(name: str) -> bool:
+    """True when a name the gazetteer lacks may still be a place, worth a reviewer's look.
+
+    Capitalised, and neither a stop name, a common word, a given name nor compass words:
+    "Democratic" and "North East" are no missing places.
+
+    >>> [reviewable_place_name(n) for n in ("Kfar Nabl", "Democratic", "North East", "the bridge")]
+    [True, False, False, False]
+    """
+    if not name[:1].isupper() or compass_name(name):
+        return False
+    return doubtful_name(name) in ("", "surname")

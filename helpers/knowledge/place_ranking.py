@@ -4,7 +4,8 @@ Disambiguation scores each candidate (:func:`score_candidate`): the feature
 type and population give a prior (a village of unknown size counts for little
 against a town), a main name beats an alternate, a name written like the
 mention beats one that only folds like it ("Fourth" is not "Fürth"), candidates
-in the article's countries and provinces gain, a division of the article's
+in the article's countries and provinces gain, so does one close to a reading of
+another name of the article ("Huntsville" beside "Walker County"), a division of the article's
 :func:`main_country` beats a foreign country of the same name ("Georgia" in US
 news), and a cue word next to the mention ("province", "district", "town")
 picks the feature type. The place extractor supplies the context and the cue; the
@@ -17,7 +18,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 
-from helpers.knowledge.gazetteer import Gazetteer, default_gazetteer
+from helpers.knowledge.gazetteer import Gazetteer, default_gazetteer, haversine_km
 from helpers.knowledge.place import Match, Place
 
 # Context: a country supported by this many distinct names, and by more than any other, is the
@@ -35,6 +36,11 @@ UNKNOWN_SIZE_DEFAULT = 2.0
 #: NEARBY_MAX_NAMES names.
 NEARBY_BONUS = 0.6
 NEARBY_MAX_NAMES = 3
+#: Each other name of the article with a plausible town or district reading within NEIGHBOUR_KM
+#: of a town or district candidate adds NEIGHBOUR_BONUS, up to NEARBY_MAX_NAMES names: places
+#: named together lie together ("Lebanon" beside "Boone County" and "Zionsville" is in Indiana).
+NEIGHBOUR_KM = 50.0
+NEIGHBOUR_BONUS = 1.0
 #: A second-level division named without a cue word loses this much: most share their name
 #: with their seat, which news names more often.
 BARE_DISTRICT_PENALTY = 1.0
@@ -75,6 +81,45 @@ def prior(place: Place) -> float:
     return UNKNOWN_SIZE_PRIOR.get(place.feature, UNKNOWN_SIZE_DEFAULT)
 
 
+def neighbour_count(place: Place, neighbours: list[list[Place]] | None) -> int:
+    """How many other names have a town or district reading in or near a candidate.
+
+    A town or district reading lies near a town or district within :data:`NEIGHBOUR_KM`,
+    and in a province or country when it carries its code, so that areas gain like towns
+    ("Florida" beside "Miami" stays the state).
+
+    Args:
+        place: The candidate (supranational regions have no neighbours).
+        neighbours: Per other name of the article, its plausible town and district readings.
+
+    Returns:
+        The number of names with a reading in or near the candidate.
+
+    >>> from helpers.knowledge.place import Place
+    >>> town = Place("gn:1", 1, "X", "city", 30.0, -95.0, "US", "", "US-TX", 0, 1)
+    >>> near, far = town._replace(lat=30.1, lon=-95.1), town._replace(lat=40.0, admin1_code="US-OH")
+    >>> neighbour_count(town, [[near], [far]])
+    1
+    >>> texas = Place("gn:2", 2, "Texas", "admin1", 31.0, -99.0, "US", "", "US-TX", 0, 3)
+    >>> neighbour_count(texas, [[near], [far]])
+    1
+    """
+    if not neighbours or place.lat is None or place.lon is None or place.precision == 5:
+        return 0
+    return sum(any(_holds(place, reading) for reading in readings) for readings in neighbours)
+
+
+def _holds(place: Place, reading: Place) -> bool:
+    """True when a local ``reading`` lies in the country or province ``place``, or near the town."""
+    if place.kind == "country":
+        return reading.country == place.country
+    if place.kind == "admin1":
+        return reading.admin1_code == place.admin1_code
+    if place.precision <= 2:
+        return haversine_km(place.lat, place.lon, reading.lat, reading.lon) <= NEIGHBOUR_KM
+    return False
+
+
 def score_candidate(
     match: Match,
     *,
@@ -82,6 +127,7 @@ def score_candidate(
     admin1_codes: Counter | None = None,
     cue: str = "",
     nearby: Counter | None = None,
+    neighbours: int = 0,
 ) -> float:
     """Score a candidate place for a mention; the highest score wins.
 
@@ -93,6 +139,8 @@ def score_candidate(
         cue: ``"admin"``, ``"district"`` or ``"settlement"`` when a cue word stands next to the mention.
         nearby: Per province, how many of the article's other names have a plausible reading
             there: places named together lie together ("Gainesville" beside "Hall County").
+        neighbours: How many of the article's other names have a town or district reading
+            in or near the candidate (:func:`neighbour_count`).
 
     Returns:
         The score (a log-population-like scale).
@@ -105,6 +153,8 @@ def score_candidate(
         score += 1.5
     if nearby and place.admin1_code:
         score += NEARBY_BONUS * min(nearby.get(place.admin1_code, 0), NEARBY_MAX_NAMES)
+    if match.main:  # "Kaliningrad" beside "Moscow" is not Korolev, once called so
+        score += NEIGHBOUR_BONUS * min(neighbours, NEARBY_MAX_NAMES)
     if cue == "admin":
         score += 6.0 if place.kind in ("admin1", "region") else 0.0
     elif cue == "district":
@@ -143,6 +193,7 @@ def ranked_candidates(
     cue: str,
     *,
     nearby: Counter | None = None,
+    neighbours: list[list[Place]] | None = None,
 ) -> list[tuple[float, Place]]:
     """Every candidate place of ``name`` with its score, best first (ties by ``place_id``).
 
@@ -153,13 +204,22 @@ def ranked_candidates(
         admin1_codes: The article's provinces with their support.
         cue: ``"admin"``, ``"district"``, ``"settlement"`` or ``""``.
         nearby: Plausible provinces of the article's other names (see :func:`score_candidate`).
+        neighbours: The plausible town and district readings of each other name
+            (see :func:`neighbour_count`).
 
     Returns:
         ``(score, place)`` pairs, one per place.
     """
     scored = {}
     for match in gazetteer.candidates(name):
-        score = score_candidate(match, countries=countries, admin1_codes=admin1_codes, cue=cue, nearby=nearby)
+        score = score_candidate(
+            match,
+            countries=countries,
+            admin1_codes=admin1_codes,
+            cue=cue,
+            nearby=nearby,
+            neighbours=neighbour_count(match.place, neighbours),
+        )
         scored[match.place.place_id] = score, match.place
     main = main_country(countries)
     if main and any(p.kind == "country" and p.country != main for _s, p in scored.values()):

@@ -13,6 +13,8 @@ import re
 import pandas as pd
 
 from helpers.aggregate.actors import parties
+from helpers.extract.places.resolution import NOT_IN_GAZETTEER
+from helpers.knowledge.place_names import reviewable_place_name
 from helpers.run import Tables
 from helpers.views.page import html_table
 
@@ -81,9 +83,15 @@ def disagreeing_incidents(tables: Tables, titles: dict[str, str], links: dict[st
 
 
 def unresolved_places(tables: Tables, links: dict[str, str]) -> pd.DataFrame:
-    """Place names not found in the gazetteer, the most frequent first."""
-    places = tables.read("place_mentions", columns=["article_id", "text", "place_id", "role"])
-    rows = places[(places["place_id"].fillna("") == "") & (places["role"] != "demonym")]
+    """Place names not found in the gazetteer, the most frequent first.
+
+    Only names the gazetteer lacks (not names left unresolved for want of evidence) that
+    plausibly are places (:func:`~helpers.knowledge.place_names.reviewable_place_name`).
+    """
+    columns = ["article_id", "text", "place_id", "role", "resolution"]
+    places = tables.read("place_mentions", columns=columns)
+    missing = (places["place_id"].fillna("") == "") & (places["resolution"] == NOT_IN_GAZETTEER)
+    rows = places[missing & (places["role"] != "demonym") & places["text"].map(reviewable_place_name)]
     if rows.empty:
         return pd.DataFrame(columns=["as written", "mentions", "href"])
     grouped = rows.groupby("text", sort=True).agg(

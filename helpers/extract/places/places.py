@@ -46,7 +46,14 @@ def resolve_places(doc: Doc, article: Article, *, gazetteer: Gazetteer | None = 
     for row in mentions:
         key = normalize_name(row["text"])
         countries, admin1_codes = context.without(key)
-        resolved = resolve_mention(row, gazetteer, countries, admin1_codes, nearby=context.nearby(key))
+        resolved = resolve_mention(
+            row,
+            gazetteer,
+            countries,
+            admin1_codes,
+            nearby=context.nearby(key),
+            neighbours=context.neighbours(key),
+        )
         kind = unlisted_kind(doc, row.span) if resolved and row["role"] == "event" else ""
         unlisted = kind and (
             resolved["resolution"] == NOT_IN_GAZETTEER

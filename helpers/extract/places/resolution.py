@@ -16,9 +16,15 @@ from helpers.extract.places.evidence import place_cue
 from helpers.extract.places.mention import Mention
 from helpers.knowledge.gazetteer import Gazetteer
 from helpers.knowledge.grammar import function_words
-from helpers.knowledge.place import CITY_POPULATION, Match
+from helpers.knowledge.place import CITY_POPULATION, Match, Place
 from helpers.knowledge.place_name_keys import normalize_name, strip_admin_words
-from helpers.knowledge.place_names import admin1_abbreviations, adverbs, aliases, demonyms, doubtful_name
+from helpers.knowledge.place_names import (
+    admin1_abbreviations,
+    aliases,
+    compass_name,
+    demonyms,
+    doubtful_name,
+)
 from helpers.knowledge.place_ranking import clear_reading, main_country, ranked_candidates
 from helpers.tables import columns
 
@@ -36,6 +42,7 @@ class ArticleContext:
         self.countries: dict[str, set[str]] = {}
         self.admin1_codes: dict[str, set[str]] = {}
         self.possible_admin1: dict[str, set[str]] = {}  # province -> names with a reading in it
+        self.local: dict[str, list[Place]] = {}  # name -> its town and district readings
 
     def add(self, key: str, country: str, admin1_code: str = "") -> None:
         """Record that the name ``key`` supports ``country`` (and ``admin1_code``)."""
@@ -44,10 +51,13 @@ class ArticleContext:
         if admin1_code:
             self.admin1_codes.setdefault(admin1_code, set()).add(key)
 
-    def add_possible(self, key: str, admin1_codes: set[str]) -> None:
-        """Record that the name ``key`` has plausible readings in these provinces."""
-        for code in admin1_codes:
+    def add_possible(self, key: str, readings: list[Place]) -> None:
+        """Record the plausible readings of the name ``key``: their provinces and local readings."""
+        for code in {p.admin1_code for p in readings if p.admin1_code}:
             self.possible_admin1.setdefault(code, set()).add(key)
+        local = [p for p in readings if p.precision <= 2 and p.lat is not None and p.lon is not None]
+        if local:
+            self.local.setdefault(key, []).extend(local)
 
     def without(self, key: str) -> tuple[Counter, Counter]:
         """Counters of supporting names per country and per province, leaving out ``key``."""
@@ -56,6 +66,10 @@ class ArticleContext:
     def nearby(self, key: str) -> Counter:
         """Per province, how many other names could lie in it ("Gainesville" beside "Hall County")."""
         return _count(self.possible_admin1, key)
+
+    def neighbours(self, key: str) -> list[list[Place]]:
+        """The town and district readings of each other name ("Walker County" for "Huntsville")."""
+        return [readings for other, readings in self.local.items() if other != key]
 
 
 def _count(table: dict[str, set[str]], key: str) -> Counter:
@@ -103,9 +117,7 @@ def article_context(mentions: list[Mention], gazetteer: Gazetteer) -> ArticleCon
         cue = place_cue(row.span.doc, row.span.start, row.span.end)
         ranked = ranked_candidates(row["text"], gazetteer, None, None, cue)
         if cue != "street":
-            context.add_possible(
-                key, {p.admin1_code for _s, p in ranked[:PLAUSIBLE_READINGS] if p.admin1_code}
-            )
+            context.add_possible(key, [p for _s, p in ranked[:PLAUSIBLE_READINGS]])
         placed = row["label"] in ("GPE", "LOC") and row["evidence"]  # "to Dallas": a place, not a man
         named = not doubtful_name(row["text"]) or cue in ("admin", "district", "settlement") or placed
         if not ranked or not named or cue == "street":  # "Virginia State Police"
@@ -134,16 +146,11 @@ def _well_known(match: Match) -> bool:
     return big and match.main and match.exact
 
 
-def _compass(name: str) -> bool:
-    """True for a name made of compass words ("South", "North East")."""
-    return all(word.lower() in adverbs() for word in name.replace("-", " ").split())
-
-
 def _direction(row: Mention) -> bool:
     """True for a name of compass words followed by "of" ("in the North East of Manbij")."""
     span = row.span
     after = span.doc[span.end].lower_ if span.end < len(span.doc) else ""
-    return after == "of" and _compass(span.text)
+    return after == "of" and compass_name(span.text)
 
 
 def _missing_evidence(
@@ -189,7 +196,7 @@ def _missing_evidence(
     abroad = place.country not in countries and place.kind != "country"
     if doubt and abroad and not _well_known(match):
         return f"{doubt} outside the article's countries ({place.canonical}, {place.country})"
-    if _direction(row) or (abroad and _compass(row["text"])):
+    if _direction(row) or (abroad and compass_name(row["text"])):
         return "a direction (the North East of X, the city's South side), not a place"
     if row["text"][:1].islower() and row["text"].split("-")[0] not in function_words().name_links:
         return f"a lower-case word ({place.canonical}, {place.country})"  # "the city's west bank"
@@ -226,6 +233,7 @@ def resolve_mention(
     admin1_codes: Counter,
     *,
     nearby: Counter | None = None,
+    neighbours: list[list[Place]] | None = None,
 ) -> dict:
     """The place fields of one mention, given the article's context without its own name.
 
@@ -235,6 +243,7 @@ def resolve_mention(
         countries: The article's countries with their support (:meth:`ArticleContext.without`).
         admin1_codes: The article's provinces with their support.
         nearby: Plausible provinces of the article's other names (:meth:`ArticleContext.nearby`).
+        neighbours: The other names' local readings (:meth:`ArticleContext.neighbours`).
 
     Returns:
         The ``place_mentions`` columns from ``role`` on; ``place_id`` is ``None`` and
@@ -264,7 +273,9 @@ def resolve_mention(
             # lies in the article's countries ("Police District" is not Police, Poland).
             span, name, row = row.span, bare, Mention(row, evidence=True)
             row.span = span
-        ranked = ranked_candidates(name, gazetteer, countries, admin1_codes, cue, nearby=nearby)
+        ranked = ranked_candidates(
+            name, gazetteer, countries, admin1_codes, cue, nearby=nearby, neighbours=neighbours
+        )
         if row.get("allowed"):
             ranked = [item for item in ranked if item[1].place_id in row["allowed"]] or ranked
         if not ranked:

@@ -1,0 +1,91 @@
+"""Neighbour evidence in place ranking: places named together lie together (issue #16).
+
+Every sentence is written for the test; none is copied from a corpus.
+"""
+
+from collections import Counter
+
+import pytest
+
+from helpers.articles import Article, Paragraph
+from helpers.extract.places import places
+from helpers.knowledge.gazetteer import default_gazetteer
+from helpers.knowledge.place import Match, Place
+from helpers.knowledge.place_ranking import (
+    NEIGHBOUR_BONUS,
+    neighbour_count,
+    ranked_candidates,
+    score_candidate,
+)
+
+TOWN = Place("gn:1", 1, "Hilltown", "city", 30.0, -95.0, "US", "Texas", "US-TX", 5000, 1, "", "PPL")
+NEAR = TOWN._replace(place_id="gn:2", lat=30.2, lon=-95.2)  # about 30 km away
+FAR = TOWN._replace(place_id="gn:3", lat=40.0, lon=-83.0, admin1_code="US-OH")
+
+
+def test_neighbours_count_names_with_a_reading_near_a_town():
+    assert neighbour_count(TOWN, [[NEAR], [FAR], [FAR, NEAR]]) == 2
+    assert neighbour_count(TOWN, [[FAR]]) == 0
+    assert neighbour_count(TOWN, None) == 0
+
+
+def test_neighbours_of_areas_lie_inside_them():
+    texas = Place("gn:4", 4, "Texas", "admin1", 31.0, -99.0, "US", "Texas", "US-TX", 0, 3)
+    usa = Place("gn:5", 5, "United States", "country", 39.0, -98.0, "US", "", "", 0, 4)
+    mexico = usa._replace(place_id="gn:6", country="MX")
+    continent = Place("rg:europe", None, "Europe", "region", 50.0, 10.0, "", "", "", 0, 5)
+    assert neighbour_count(texas, [[NEAR], [FAR]]) == 1
+    assert neighbour_count(usa, [[NEAR], [FAR]]) == 2
+    assert neighbour_count(mexico, [[NEAR]]) == 0
+    assert neighbour_count(continent, [[NEAR]]) == 0
+
+
+def test_only_a_main_name_gains_from_its_neighbours():
+    main, former = Match(TOWN, True, True), Match(TOWN, False, True)
+    assert score_candidate(main, neighbours=2) - score_candidate(main) == 2 * NEIGHBOUR_BONUS
+    assert score_candidate(former, neighbours=2) == score_candidate(former)
+
+
+def test_a_county_named_beside_a_town_picks_the_namesake_inside_it():
+    gazetteer = default_gazetteer()
+    walker = [p for p in gazetteer.lookup("Walker County") if p.kind == "admin2"]
+    alone = ranked_candidates("Huntsville", gazetteer, Counter({"US": 2}), None, "")
+    beside = ranked_candidates("Huntsville", gazetteer, Counter({"US": 2}), None, "", neighbours=[walker])
+    assert alone[0][1].admin1_code == "US-AL"
+    assert beside[0][1].admin1_code == "US-TX"
+
+
+def _rows(nlp, text: str) -> list[dict]:
+    article = Article("t", "t.txt", text=text, paragraphs=[Paragraph(0, 0, len(text))])
+    return places.resolve_places(nlp(text), article)
+
+
+def _ids(rows: list[dict], name: str) -> set[int]:
+    return {r["geonameid"] for r in rows if r["text"] == name and r["place_id"]}
+
+
+@pytest.mark.parametrize(
+    "text, name, geonameid",
+    [
+        (  # Huntsville, Texas: the seat of Walker County, not the larger Huntsville in Alabama
+            "The burn ban in Walker County ended on Monday after the Huntsville fire chief met the "
+            "county judge.",
+            "Huntsville",
+            4699540,
+        ),
+        (  # Lebanon, Indiana, beside Zionsville and Whitestown: not the country
+            "Lebanon will collect yard waste next week, and residents of Zionsville and Whitestown "
+            "may drop off old paint at the same site.",
+            "Lebanon",
+            4922673,
+        ),
+    ],
+)
+def test_a_town_named_with_its_neighbours_resolves_among_them(nlp, text, name, geonameid):
+    assert _ids(_rows(nlp, text), name) == {geonameid}
+
+
+def test_a_state_named_with_its_towns_stays_the_state(nlp):
+    text = "Storms flooded streets in Miami and Orlando on Sunday, and Florida officials opened shelters."
+    rows = [r for r in _rows(nlp, text) if r["text"] == "Florida" and r["place_id"]]
+    assert rows and all(r["kind"] == "admin1" and r["admin1_code"] == "US-FL" for r in rows)
