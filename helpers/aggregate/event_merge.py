@@ -10,12 +10,17 @@ open (dated within the window), else starts one. A report matches an event when:
   date is only the publication day: the event was before it);
 * **place**: the same place, or two places at most ``near_km`` apart; a report
   placed only in a province matches a place of that province only when the tolls
-  agree exactly (a province is not a town);
+  agree exactly or give the same dead (a province is not a town);
 * **actors**: named perpetrators (``actor1_id``) do not differ;
 * **tolls**: killed and injured agree: the same, or one report gives none of an
   outcome the other gives (a follow-up about the arrest), or the killed rose as
   the injured fell by as many (a victim died of their wounds), or the killed (and the
   injured) differ by at most a third (competing figures; kept and flagged).
+
+A report joins an event when its date, place and actors fit every report of the
+event and its tolls fit one of them: a later report may raise the toll an earlier
+one gave. A dated report without a place joins the one event within the window that
+gives the same toll of ``TELLING_TOLL`` victims or more (none or several: alone).
 
 Near-duplicate copies of a story (``near_duplicate_of``) are one report of it:
 their first reports join the story's event before anything else is compared.
@@ -40,6 +45,8 @@ from collections.abc import Iterable, Mapping, Sequence
 
 #: ACLED's time precision of a date that is only the publication day.
 PUBLICATION_DAY = 2
+#: Fewest victims (killed and injured) of a toll that tells an unplaced report's incident.
+TELLING_TOLL = 3
 #: Most events whose evidence names one person for the name to link them (more: a public figure).
 COMMON_PERSON = 4
 
@@ -92,6 +99,11 @@ def _toll_score(one: dict, other: dict) -> int:
     return 1 if died_of_wounds else 0
 
 
+def _same_dead(one: dict, other: dict) -> bool:
+    """Both give the same number of dead, at least one (the wounded may still be counted)."""
+    return one["killed"] > 0 and one["killed"] == other["killed"]
+
+
 def _days(one: dict, other: dict) -> int:
     return abs((one["date"] - other["date"]).days)
 
@@ -101,17 +113,22 @@ def _window(one: dict, other: dict, window_days: int) -> int:
     return window_days + int(late)
 
 
-def match_score(one: dict, other: dict, *, window_days: int = 1, near_km: float = 25.0) -> int:
-    """How well two reports agree (higher is better), or 0 when they cannot be one incident."""
+def _setting(one: dict, other: dict, window_days: int, near_km: float) -> int:
+    """The place score of two reports dated within the window with no differing perpetrators, else 0."""
     if one["date"] is None or other["date"] is None or _days(one, other) > _window(one, other, window_days):
-        return 0
-    place = _place_score(one, other, near_km)
-    if place <= 0:
         return 0
     if one["actor1_id"] and other["actor1_id"] and one["actor1_id"] != other["actor1_id"]:
         return 0
+    return max(_place_score(one, other, near_km), 0)
+
+
+def match_score(one: dict, other: dict, *, window_days: int = 1, near_km: float = 25.0) -> int:
+    """How well two reports agree (higher is better), or 0 when they cannot be one incident."""
+    place = _setting(one, other, window_days, near_km)
+    if place == 0:
+        return 0
     toll = _toll_score(one, other)
-    if toll == 0 or (place == 1 and toll < 2):
+    if toll == 0 or (place == 1 and toll < 2 and not _same_dead(one, other)):
         return 0
     return place * 3 + toll * 2 + int(_days(one, other) == 0)
 
@@ -138,15 +155,19 @@ def cluster_reports(
             story_of[report["key"]] = first_report[story]["key"]
     blocks: dict[str, list[dict]] = defaultdict(list)
     events: list[list[dict]] = []
+    unplaced = []
     for report in reports:
         if report["key"] in story_of:
             continue
-        if report["date"] is None or not report["place_id"]:
+        if report["date"] is None:
             events.append([report])
+        elif not report["place_id"]:
+            unplaced.append(report)
         else:
             blocks[report["country"] or report["place_id"]].append(report)
     for block in blocks.values():
         events += _cluster_block(sorted(block, key=lambda r: (r["date"], r["key"])), window_days, near_km)
+    events += _join_unplaced(unplaced, events, window_days)
     joined = {r["key"]: event for event in events for r in event}
     for report in reports:
         story = story_of.get(report["key"])
@@ -167,16 +188,59 @@ def _cluster_block(block: list[dict], window_days: int, near_km: float) -> list[
             else:
                 still_open.append(event)
         open_events = still_open
-        scored = [
-            (min(match_score(report, other, window_days=window_days, near_km=near_km) for other in event), n)
-            for n, event in enumerate(open_events)
-        ]
+        scored = [(_fit(report, event, window_days, near_km), n) for n, event in enumerate(open_events)]
         best = max(scored, default=(0, -1))
         if best[0] > 0:
             open_events[best[1]].append(report)
         else:
             open_events.append([report])
     return closed + open_events
+
+
+def _join_unplaced(unplaced: list[dict], events: list[list[dict]], window_days: int) -> list[list[dict]]:
+    """Reports without a place join the one event that gives the same toll (``TELLING_TOLL`` victims
+    or more) within the date window; with none or several such events, each stands alone.
+
+    Returns the reports left alone, one event each (the joined are appended to their events).
+
+    >>> day = dict(date=dt.date(2014, 5, 3), time_precision=1, actor1_id="", killed=2, injured=1)
+    >>> placed = [dict(day, key="a#0")]
+    >>> _join_unplaced([dict(day, key="b#0")], [placed], 1), len(placed)
+    ([], 2)
+    """
+    alone = []
+    for report in unplaced:
+        found = [event for event in events if any(_tells_toll(report, other, window_days) for other in event)]
+        if len(found) == 1:
+            found[0].append(report)
+        else:
+            alone.append([report])
+    return alone
+
+
+def _tells_toll(report: dict, other: dict, window_days: int) -> bool:
+    """The same toll of ``TELLING_TOLL`` victims or more, no differing perpetrator, within the window."""
+    if other["date"] is None or _days(report, other) > _window(report, other, window_days):
+        return False
+    if report["actor1_id"] and other["actor1_id"] and report["actor1_id"] != other["actor1_id"]:
+        return False
+    toll = (report["killed"], report["injured"])
+    return toll == (other["killed"], other["injured"]) and sum(toll) >= TELLING_TOLL
+
+
+def _fit(report: dict, event: list[dict], window_days: int, near_km: float) -> int:
+    """How well a report fits an event: its date, place and actors fit every report of the event, and
+    its tolls fit one of them (a later report may raise the toll an earlier one gave).
+
+    >>> day = dict(date=dt.date(2014, 5, 3), time_precision=1, place_id="gn:1", latitude=None,
+    ...            longitude=None, geo_precision=1, admin1="X", actor1_id="")
+    >>> first, second = dict(day, killed=1, injured=0), dict(day, killed=1, injured=2)
+    >>> _fit(dict(day, killed=3, injured=0), [first, second], 1, 25.0) > 0
+    True
+    """
+    if any(_setting(report, other, window_days, near_km) == 0 for other in event):
+        return 0
+    return max(match_score(report, other, window_days=window_days, near_km=near_km) for other in event)
 
 
 def join_by_people(

@@ -1,0 +1,42 @@
+"""Merging event reports across articles: a province-level report with the same dead, a later
+report that raises the toll, a report without a place told by its toll.
+
+Rows are synthetic, written for these tests."""
+
+from __future__ import annotations
+
+from helpers.aggregate.event_merge import cluster_reports
+from tests.test_events import keys, report
+
+
+def test_a_province_level_report_joins_a_town_when_it_gives_the_same_dead():
+    town = report("a", "2015-02-26", "gn:1", killed=8, injured=1)
+    state = dict(report("b", "2015-02-27", "gn:9", killed=8, injured=0, lat=38.3, lon=-92.4), geo_precision=3)
+    other = dict(report("c", "2015-02-27", "gn:9", killed=2, injured=0, lat=38.3, lon=-92.4), geo_precision=3)
+    assert keys(cluster_reports([town, state, other], {})) == [["a", "b"], ["c"]]
+
+
+def test_a_later_report_raising_the_toll_joins_though_the_first_report_gave_fewer():
+    first = report("a", "2015-06-03", "gn:1", killed=1, injured=0)
+    wounded = report("b", "2015-06-03", "gn:1", killed=1, injured=2)
+    died = report("c", "2015-06-04", "gn:1", killed=3, injured=0)  # two of the wounded died
+    assert keys(cluster_reports([first, wounded, died], {})) == [["a", "b", "c"]]
+    # A report of another day's shooting in the town still does not join.
+    later = report("d", "2015-06-09", "gn:1", killed=3, injured=0)
+    assert keys(cluster_reports([first, wounded, died, later], {})) == [["a", "b", "c"], ["d"]]
+
+
+def test_a_report_without_a_place_joins_the_one_event_with_its_toll():
+    placed = report("a", "2015-06-03", "gn:1", killed=4, injured=2)
+    unplaced = dict(report("b", "2015-06-04", "", killed=4, injured=2, lat=None, lon=None), admin1="")
+    assert keys(cluster_reports([placed, unplaced], {})) == [["a", "b"]]
+    # Two events with that toll: which one is unknown, the report stays alone.
+    elsewhere = report("c", "2015-06-03", "gn:2", killed=4, injured=2, lat=44.0, lon=-70.0)
+    assert keys(cluster_reports([placed, unplaced, elsewhere], {})) == [["a"], ["b"], ["c"]]
+    # A common toll (one dead) tells no incident.
+    one = report("d", "2015-06-03", "gn:1", killed=1, injured=0)
+    lone = dict(report("e", "2015-06-03", "", killed=1, injured=0, lat=None, lon=None), admin1="")
+    assert keys(cluster_reports([one, lone], {})) == [["d"], ["e"]]
+    # Out of the date window: alone.
+    late = dict(report("f", "2015-06-12", "", killed=4, injured=2, lat=None, lon=None), admin1="")
+    assert keys(cluster_reports([placed, late], {})) == [["a"], ["f"]]
