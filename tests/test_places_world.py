@@ -297,3 +297,15 @@ def test_a_county_whose_readings_lie_in_one_country_sets_the_article_country(nlp
     rows = _rows(nlp, "The man from Paris was indicted by a Henry County grand jury on Tuesday.")
     paris = _resolved(rows, "Paris")
     assert paris and paris[0]["country"] == "US"
+
+
+def test_a_town_the_ner_calls_a_person_keeps_its_place_without_a_full_name(nlp):
+    text = "The city council of Alexandria, Virginia, voted on Tuesday. Alexandria plans to widen two roads."
+    rows = _resolved(_rows(nlp, text), "Alexandria")
+    assert [r["start_char"] for r in rows] == [20, 60]
+    assert {r["admin1_code"] for r in rows} == {"US-VA"}
+
+
+def test_a_surname_after_the_full_name_stays_a_person(nlp):
+    text = "Pastor Jesse Jackson preached in Jackson, Mississippi, on Sunday. Jackson told the crowd to vote."
+    assert [r["start_char"] for r in _resolved(_rows(nlp, text), "Jackson")] == [33]

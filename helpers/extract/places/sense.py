@@ -42,6 +42,9 @@ def one_sense_per_article(doc: Doc, article: Article, rows: list[dict]) -> list[
       same place; inside a longer entity they count only when it is not a person's name.
       A word or person's name ("Alexandria", "Georgia") counts again only after a
       locative or inside another entity, never as a bare word.
+    * A name the NER tags PERSON on its own counts too when no longer person's name of the
+      article holds it: news writes a person's full name before the surname alone
+      ("Tom Lancaster ... Lancaster said"), so a bare "Lancaster" without one is the town.
 
     Args:
         doc: The parsed article.
@@ -85,6 +88,7 @@ def one_sense_per_article(doc: Doc, article: Article, rows: list[dict]) -> list[
     )
     extra = []
     entity_of = _entity_of_tokens(doc)
+    person_words = _person_name_words(doc)
     for match in pattern.finditer(article.text):  # doc.text would be rebuilt token by token
         start, end = match.span()
         if taken & set(range(start, end)) or not article.is_extractable(start, end):
@@ -100,6 +104,7 @@ def one_sense_per_article(doc: Doc, article: Article, rows: list[dict]) -> list[
             ent is not None
             and ent.label_ == "PERSON"
             and not (whole and span.start > 0 and doc[span.start - 1].lower_ in locatives)
+            and not (whole and match.group() not in person_words)
         ):
             continue  # a person's name ("Jesse Jackson", "Jackson said"), not "in Jackson"
         if ent is not None and not whole and ent.label_ not in NESTING_LABELS:
@@ -142,6 +147,23 @@ def _entity_of_tokens(doc: Doc) -> list[Span | None]:
     for ent in doc.ents:  # spaCy rebuilds every entity span on each access: read them once
         entity_of[ent.start : ent.end] = [ent] * (ent.end - ent.start)
     return entity_of
+
+
+def _person_name_words(doc: Doc) -> set[str]:
+    """Names written in the article's persons of two or more words ("Jesse Jackson", "Jackson").
+
+    Args:
+        doc: The parsed article.
+
+    Returns:
+        The words, and the whole names, of its multi-word PERSON entities.
+    """
+    words: set[str] = set()
+    for ent in doc.ents:
+        if ent.label_ == "PERSON" and len(ent) > 1:
+            words.add(ent.text)
+            words.update(token.text for token in ent)
+    return words
 
 
 #: Readings of a bare name that the same name under a cue word replaces.
