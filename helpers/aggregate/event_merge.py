@@ -14,7 +14,9 @@ open (dated within the window), else starts one. A report matches an event when:
 * **actors**: named perpetrators (``actor1_id``) do not differ;
 * **tolls**: killed and injured agree: the same, or one report gives none of an
   outcome the other gives (a follow-up about the arrest), or the killed rose as
-  the injured fell by as many (a victim died of their wounds), or the killed (and the
+  the injured fell by as many (a victim died of their wounds), or one toll is an early
+  count of the other (neither figure higher, ``PARTIAL_VICTIMS`` victims or more: more
+  victims found, a wounded one died; only at the same place), or the killed (and the
   injured) differ by at most a third (competing figures; kept and flagged).
 
 Near-duplicate copies of a story (``near_duplicate_of``) are one report of it:
@@ -42,6 +44,8 @@ from collections.abc import Iterable, Mapping, Sequence
 PUBLICATION_DAY = 2
 #: Most events whose evidence names one person for the name to link them (more: a public figure).
 COMMON_PERSON = 4
+#: Fewest victims an early count names for a larger toll at the same place to update it.
+PARTIAL_VICTIMS = 2
 
 
 def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -89,7 +93,25 @@ def _toll_score(one: dict, other: dict) -> int:
     if killed_ok and injured_ok and (bool(k1) == bool(k2) or not (k1 or i1) or not (k2 or i2)):
         return 1
     died_of_wounds = k1 + i1 == k2 + i2
-    return 1 if died_of_wounds else 0
+    return 1 if died_of_wounds or _partial_count(one, other) else 0
+
+
+def _partial_count(one: dict, other: dict) -> bool:
+    """One toll is an early count of the other: both of its figures are at most the other's and it
+    names ``PARTIAL_VICTIMS`` victims or more ("1 dead, 3 hurt" then "2 dead, 5 hurt": more victims
+    were found, a wounded one died). A lone victim is too common a toll to tell an incident.
+
+    >>> _partial_count({"killed": 0, "injured": 3}, {"killed": 1, "injured": 3})
+    True
+    >>> _partial_count({"killed": 0, "injured": 1}, {"killed": 2, "injured": 1})
+    False
+    """
+    low, high = sorted((one, other), key=lambda r: (r["killed"] + r["injured"], r["killed"]))
+    return (
+        low["killed"] + low["injured"] >= PARTIAL_VICTIMS
+        and low["killed"] <= high["killed"]
+        and low["injured"] <= high["injured"]
+    )
 
 
 def _days(one: dict, other: dict) -> int:
