@@ -30,3 +30,11 @@ def test_an_early_count_in_another_town_does_not_join():
         report("b", "2015-06-03", "gn:2", killed=1, injured=4, lat=41.5, lon=-77.0),
     ]
     assert keys(cluster_reports(reports, {})) == [["a"], ["b"]]
+
+
+def test_a_few_wounded_are_no_early_count_of_a_mass_shooting():
+    reports = [
+        report("two", "2015-06-03", "gn:1", killed=0, injured=2),
+        report("many", "2015-06-03", "gn:1", killed=1, injured=11),  # another shooting, same town
+    ]
+    assert keys(cluster_reports(reports, {})) == [["many"], ["two"]]

@@ -15,8 +15,9 @@ open (dated within the window), else starts one. A report matches an event when:
 * **tolls**: killed and injured agree: the same, or one report gives none of an
   outcome the other gives (a follow-up about the arrest), or the killed rose as
   the injured fell by as many (a victim died of their wounds), or one toll is an early
-  count of the other (neither figure higher, ``PARTIAL_VICTIMS`` victims or more: more
-  victims found, a wounded one died; only at the same place), or the killed (and the
+  count of the other at the same place (no figure higher, ``PARTIAL_VICTIMS`` victims or
+  more, ``PARTIAL_GROWTH`` times fewer at most: more victims found, a wounded one died),
+  or the killed (and the
   injured) differ by at most a third (competing figures; kept and flagged).
 
 Near-duplicate copies of a story (``near_duplicate_of``) are one report of it:
@@ -46,6 +47,8 @@ PUBLICATION_DAY = 2
 COMMON_PERSON = 4
 #: Fewest victims an early count names for a larger toll at the same place to update it.
 PARTIAL_VICTIMS = 2
+#: Most times as many victims a later toll names as the early count it updates (more: another shooting).
+PARTIAL_GROWTH = 3
 
 
 def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -98,8 +101,9 @@ def _toll_score(one: dict, other: dict) -> int:
 
 def _partial_count(one: dict, other: dict) -> bool:
     """One toll is an early count of the other: both of its figures are at most the other's and it
-    names ``PARTIAL_VICTIMS`` victims or more ("1 dead, 3 hurt" then "2 dead, 5 hurt": more victims
-    were found, a wounded one died). A lone victim is too common a toll to tell an incident.
+    names ``PARTIAL_VICTIMS`` victims or more, the other at most ``PARTIAL_GROWTH`` times as many
+    ("1 dead, 3 hurt" then "2 dead, 5 hurt": more victims were found, a wounded one died). A lone
+    victim is too common a toll to tell an incident, and 2 hurt is no early count of 14.
 
     >>> _partial_count({"killed": 0, "injured": 3}, {"killed": 1, "injured": 3})
     True
@@ -107,8 +111,10 @@ def _partial_count(one: dict, other: dict) -> bool:
     False
     """
     low, high = sorted((one, other), key=lambda r: (r["killed"] + r["injured"], r["killed"]))
+    victims = low["killed"] + low["injured"]
     return (
-        low["killed"] + low["injured"] >= PARTIAL_VICTIMS
+        victims >= PARTIAL_VICTIMS
+        and high["killed"] + high["injured"] <= PARTIAL_GROWTH * victims
         and low["killed"] <= high["killed"]
         and low["injured"] <= high["injured"]
     )
