@@ -14,7 +14,10 @@ open (dated within the window), else starts one. A report matches an event when:
 * **actors**: named perpetrators (``actor1_id``) do not differ;
 * **tolls**: killed and injured agree: the same, or one report gives none of an
   outcome the other gives (a follow-up about the arrest), or the killed rose as
-  the injured fell by as many (a victim died of their wounds), or the killed (and the
+  the injured fell by as many (a victim died of their wounds), or one toll is an early
+  count of the other at the same place (no figure higher, ``PARTIAL_VICTIMS`` victims or
+  more, ``PARTIAL_GROWTH`` times fewer at most: more victims found, a wounded one died),
+  or the killed (and the
   injured) differ by at most a third (competing figures; kept and flagged).
 
 A report joins an event when its date, place and actors fit every report of the
@@ -49,6 +52,10 @@ PUBLICATION_DAY = 2
 TELLING_TOLL = 3
 #: Most events whose evidence names one person for the name to link them (more: a public figure).
 COMMON_PERSON = 4
+#: Fewest victims an early count names for a larger toll at the same place to update it.
+PARTIAL_VICTIMS = 2
+#: Most times as many victims a later toll names as the early count it updates (more: another shooting).
+PARTIAL_GROWTH = 3
 
 
 def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -96,7 +103,28 @@ def _toll_score(one: dict, other: dict) -> int:
     if killed_ok and injured_ok and (bool(k1) == bool(k2) or not (k1 or i1) or not (k2 or i2)):
         return 1
     died_of_wounds = k1 + i1 == k2 + i2
-    return 1 if died_of_wounds else 0
+    return 1 if died_of_wounds or _partial_count(one, other) else 0
+
+
+def _partial_count(one: dict, other: dict) -> bool:
+    """One toll is an early count of the other: both of its figures are at most the other's and it
+    names ``PARTIAL_VICTIMS`` victims or more, the other at most ``PARTIAL_GROWTH`` times as many
+    ("1 dead, 3 hurt" then "2 dead, 5 hurt": more victims were found, a wounded one died). A lone
+    victim is too common a toll to tell an incident, and 2 hurt is no early count of 14.
+
+    >>> _partial_count({"killed": 0, "injured": 3}, {"killed": 1, "injured": 3})
+    True
+    >>> _partial_count({"killed": 0, "injured": 1}, {"killed": 2, "injured": 1})
+    False
+    """
+    low, high = sorted((one, other), key=lambda r: (r["killed"] + r["injured"], r["killed"]))
+    victims = low["killed"] + low["injured"]
+    return (
+        victims >= PARTIAL_VICTIMS
+        and high["killed"] + high["injured"] <= PARTIAL_GROWTH * victims
+        and low["killed"] <= high["killed"]
+        and low["injured"] <= high["injured"]
+    )
 
 
 def _same_dead(one: dict, other: dict) -> bool:
