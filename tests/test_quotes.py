@@ -29,6 +29,21 @@ def test_quote_spans_pairs_marks_and_skips_apostrophes():
     assert quote_spans("It’s the army’s job") == []
 
 
+def test_quote_spans_inside_a_window_of_the_text():
+    """Only the marks between ``start`` and ``end`` count; an unclosed quote runs to ``end``, and
+    a mark at the window's edge sees a space beyond it."""
+    text = "“Old” words. She said: “we ’ll hold the bridge and then ‘rest’."
+    start = text.index("She")
+    assert [text[a + 1 : b] for a, b in quote_spans(text, start)] == [
+        "we ’ll hold the bridge and then ‘rest’."
+    ]
+    inner = text.index("‘")
+    assert [text[a + 1 : b] for a, b in quote_spans(text, inner, len(text) - 1)] == ["rest"]
+    assert quote_spans(text, 0, 5) == [(0, 4)]
+    assert quote_spans(text, 5, start) == []
+    assert quote_spans("a ” b") == []
+
+
 @settings(max_examples=200, deadline=None)
 @given(st.text(alphabet='ab .,“”‘’"«»:\n', max_size=60))
 def test_quote_spans_never_crash_and_stay_in_bounds(text):

@@ -74,6 +74,17 @@ def test_phrase_index_matches_like_a_phrase_matcher():
     assert len(expected) == 6  # "York" inside "New York" too, as the phrase matcher gives
 
 
+def test_phrase_index_reads_token_texts_or_given_words():
+    index = PhraseIndex([(["al", "-", "Qaim"], "town"), (["Qaim"], "short")])
+    doc = English()("Fighting near al-Qaim; qaim and QAIM.")
+    assert index.matches(doc) == [("town", 2, 5), ("short", 4, 5)]
+    assert index.matches(doc, [token.lower_.replace("q", "Q") for token in doc])[-2:] == [
+        ("short", 6, 7),
+        ("short", 8, 9),
+    ]
+    assert index.matches(English()("")) == []
+
+
 def test_phrase_index_at_the_end_of_a_doc():
     index = PhraseIndex([(["Deir", "ez", "-", "Zor", "province"], "long"), (["Deir", "ez"], "short")])
     doc = English()("They reached Deir ez")

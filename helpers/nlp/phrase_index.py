@@ -17,6 +17,7 @@ from functools import lru_cache
 from pathlib import Path
 
 import spacy
+from spacy.attrs import ORTH
 from spacy.lang.en import English
 from spacy.tokens import Doc
 
@@ -74,7 +75,8 @@ class PhraseIndex:
 
         ``words`` replaces the token texts (one string per token, e.g. their norms).
         """
-        words = [token.text for token in doc] if words is None else words
+        if words is None:  # strings by the array of token texts: no Token object per word
+            words = [doc.vocab.strings[orth] for orth in doc.to_array(ORTH).tolist()]
         found = []
         size = len(words)
         for start, word in enumerate(words):

@@ -6,11 +6,16 @@ punctuation, not vocabulary: they are listed here.
 
 from __future__ import annotations
 
+import re
+
 #: Opening quotation marks and the marks that close them.
 QUOTE_PAIRS = {"“": "”", "„": "“", "«": "»", "‹": "›", '"': '"', "‘": "’", "「": "」"}
 
 
 CLOSERS = frozenset(QUOTE_PAIRS.values())
+
+#: Any opening or closing mark: the scanner visits only these characters, not every one.
+_MARK = re.compile("[" + re.escape("".join(sorted(set(QUOTE_PAIRS) | CLOSERS))) + "]")
 
 
 def quote_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
@@ -30,8 +35,8 @@ def quote_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple
     end = len(text) if end is None else end
     spans: list[tuple[int, int]] = []
     opener = None
-    for i in range(start, end):
-        ch = text[i]
+    for found in _MARK.finditer(text, start, end):
+        i, ch = found.start(), found.group()
         before = text[i - 1] if i > start else " "
         after = text[i + 1] if i + 1 < end else " "
         if opener is None:
