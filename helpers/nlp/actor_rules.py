@@ -169,7 +169,8 @@ class ActorMatcher:
 
     def __call__(self, doc: Doc) -> Doc:
         spans = []
-        for key, start, end in self.index.matches(doc, [token.norm_ for token in doc]):
+        norms = [doc.vocab.strings[norm] for norm in doc.to_array(NORM).tolist()]  # no Token per word
+        for key, start, end in self.index.matches(doc, norms):
             actor, checks = self.entries[int(key)]
             if not all(
                 self._passes(doc[i], check) for i, check in zip(range(start, end), checks, strict=False)
