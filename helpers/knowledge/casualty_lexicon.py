@@ -222,6 +222,8 @@ class CasualtyCues:
     count_addition: frozenset[str]
     modal: frozenset[str]
     intent_verb: frozenset[str]
+    permit_verb: frozenset[str]
+    idiom_before_qualifier: frozenset[str]
     negation: frozenset[str]
     event_verb: frozenset[str]
     attack_verb: frozenset[str]

@@ -67,7 +67,7 @@ def _verb_outcome(verb: Token, lexicon: Lexicon, lemma: str | None = None) -> st
         for other in related:
             lemma = other.lemma_.lower()
             if (
-                other.dep_ in {"advmod", "oprd", "acomp", "prt", "conj", "xcomp", "amod"}
+                other.dep_ in {"advmod", "oprd", "acomp", "prt", "conj", "xcomp", "amod", "compound"}
                 and lemma in lexicon.fatal
                 and _subset_count(other) is None
                 and not (other.pos_ == "VERB" and objects_of(other) and objects_of(verb))
