@@ -46,3 +46,20 @@ def test_all_over_is_no_qualifier(nlp):
 def test_over_before_a_number_is_still_a_qualifier(nlp):
     rows = extract(nlp, "Over 20 people were killed in the fighting.")
     assert [(r["low"], r["high"]) for r in counted(rows)] == [(21, None)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The boy was one of four teens between the ages of 13 and 16 wounded in the attack.",
+        "Police said the ages of those wounded ranged from 15 to 19.",
+    ],
+)
+def test_numbers_listed_after_ages_are_no_count(nlp, sentence):
+    rows = extract(nlp, sentence)
+    assert not any(r["low"] in {13, 15, 16, 19} for r in rows)
+
+
+def test_a_count_before_the_ages_still_counts(nlp):
+    rows = extract(nlp, "Three men, aged 19, 22 and 30, were wounded outside the bar.")
+    assert totals_of(rows) == {"injured": 3}

@@ -224,6 +224,8 @@ class CasualtyCues:
     intent_verb: frozenset[str]
     permit_verb: frozenset[str]
     idiom_before_qualifier: frozenset[str]
+    age_noun: frozenset[str]
+    age_list_word: frozenset[str]
     negation: frozenset[str]
     event_verb: frozenset[str]
     attack_verb: frozenset[str]
