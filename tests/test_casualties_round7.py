@@ -5,7 +5,14 @@ All sentences are written for these tests.
 
 import pytest
 
+from helpers.nlp import build_pipeline
 from tests.test_casualties import counted, extract, totals_of
+
+
+@pytest.fixture(scope="module")
+def project_nlp():
+    """The project's pipeline, which parses headlines as the product does."""
+    return build_pipeline()
 
 
 @pytest.mark.parametrize(
@@ -63,3 +70,31 @@ def test_numbers_listed_after_ages_are_no_count(nlp, sentence):
 def test_a_count_before_the_ages_still_counts(nlp):
     rows = extract(nlp, "Three men, aged 19, 22 and 30, were wounded outside the bar.")
     assert totals_of(rows) == {"injured": 3}
+
+
+@pytest.mark.parametrize(
+    ("headline", "expected"),
+    [
+        ("Four people shot, one fatally", {"killed": 1, "injured": 3}),
+        ("Two men shot at bus stop, one fatally", {"killed": 1, "injured": 1}),
+    ],
+)
+def test_a_headline_fatal_subset_the_parser_hangs_loosely(project_nlp, headline, expected):
+    assert totals_of(extract(project_nlp, headline)) == expected
+
+
+def test_a_number_of_shots_is_no_count(nlp):
+    rows = extract(nlp, "The man fired, shooting about 12 times at the occupants and killing two women.")
+    assert totals_of(rows) == {"killed": 2}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["The suspect shot at deputies as they chased him.", "A gunman shot at two guards before fleeing."],
+)
+def test_shooting_at_people_hits_no_one(nlp, sentence):
+    assert not counted(extract(nlp, sentence))
+
+
+def test_shot_at_a_place_is_still_shot(nlp):
+    assert totals_of(extract(nlp, "Teen shot at party in the suburbs")) == {"injured": 1}

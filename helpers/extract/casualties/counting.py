@@ -203,8 +203,9 @@ def count_of(
 
 
 def _may_count(span: Span) -> bool:
-    """Whether a number may count people: not an age ("7-Year-Old", "16-year old", "16 years old")
-    nor a day of a month ("on Sept. 3 died"), whatever the recogniser made of it."""
+    """Whether a number may count people: not an age ("7-Year-Old", "16-year old", "16 years old"),
+    a day of a month ("on Sept. 3 died") nor a number of shots ("shot about 10 times"), whatever
+    the recogniser made of it."""
     cues, doc = casualty_cues(), span.doc
     if span.start > 0 and doc[span.start - 1].lower_.rstrip(".") in calendar().months:
         return False
@@ -213,6 +214,8 @@ def _may_count(span: Span) -> bool:
     if _hyphenated_to_unit(span) or _listed_after_age_noun(span):
         return False
     after = [t.lower_ for t in doc[span.end : span.end + 4] if t.text != "-"][:2]
+    if after and after[0] in cues.frequency_noun:
+        return False  # "shot about 10 times"
     return not (
         len(after) == 2
         and after[0].rstrip("s") in cues.age_unit

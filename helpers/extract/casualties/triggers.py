@@ -104,8 +104,10 @@ def _subset_count(cue: Token) -> Token | None:
         before
         if before is not None
         and before.like_num
-        and before.head == cue.head
-        and before.dep_ in {"appos", "npadvmod"}
+        # the parser may hang the count on the verb ("dep") or on a noun after it ("4 shot at
+        # bus stop, 1 fatally")
+        and (before.head == cue.head or cue.head in before.ancestors)
+        and before.dep_ in {"appos", "npadvmod", "dep"}
         else None
     )
 
@@ -207,6 +209,8 @@ def _verb_victims(trigger: Token, lexicon: Lexicon, lemma: str) -> Found:
             if c.dep_ == "conj" and (c.like_num or c.lower_ in reflexive) and c.i > objects[0].i
         ]
         return outcome, objects, verb_subject(trigger), "active_object"
+    if _aimed_at_people(trigger, lexicon):
+        return nothing()  # "the gunman shot at officers": no one was hit, the subject fired
     if is_passive(trigger) and trigger.dep_ == "amod" and trigger.head.pos_ in {"NOUN", "PROPN"}:
         return outcome, [trigger.head], None, "participle"  # "the murdered teen"
     if is_passive(trigger):
@@ -225,6 +229,20 @@ def _verb_victims(trigger: Token, lexicon: Lexicon, lemma: str) -> Found:
         # trigger with a subject, no object and no auxiliary is a reduced passive.
         return outcome, [subject], None, "reduced_passive"
     return nothing()
+
+
+def _aimed_at_people(verb: Token, lexicon: Lexicon) -> bool:
+    """``shot at a dozen people``: a shot aimed at people (not ``Teen shot at party``), told
+    without a passive auxiliary (the parser may read the verb as a participle)."""
+    cues = casualty_cues()
+    if verb.lemma_.lower() not in cues.aim_verb or any(c.dep_ == "auxpass" for c in verb.children):
+        return False
+    aim = cues.aim_preposition
+    return any(
+        c.dep_ == "prep" and c.lower_ in aim and g.dep_ == "pobj" and is_person(g, lexicon)
+        for c in verb.children
+        for g in c.children
+    )
 
 
 def _adjective_victims(trigger: Token, lexicon: Lexicon) -> Found | None:
