@@ -98,3 +98,9 @@ def test_shooting_at_people_hits_no_one(nlp, sentence):
 
 def test_shot_at_a_place_is_still_shot(nlp):
     assert totals_of(extract(nlp, "Teen shot at party in the suburbs")) == {"injured": 1}
+
+
+def test_killing_a_count_then_himself_counts_the_shooter_apart(nlp):
+    rows = extract(nlp, "The gunman killed three, then himself.")
+    assert sorted((r["text"], r["low"]) for r in counted(rows)) == [("himself", 1), ("three", 3)]
+    assert totals_of(rows) == {"killed": 4}

@@ -347,7 +347,7 @@ def is_person(token: Token, lexicon: Lexicon, *, animate: bool = False) -> bool:
         and token.lower_ in cues.singular_pronoun | cues.negative_pronoun | cues.person_pronoun
     ):
         return True
-    if token.lower_ in cues.reflexive and token.dep_ in {"dobj", "obj", "conj", "pobj"}:
+    if token.lower_ in cues.reflexive and token.dep_ in {"dobj", "obj", "conj", "pobj", "npadvmod", "dep"}:
         return True
     if token.lower_ in cues.person_numeral:
         return True

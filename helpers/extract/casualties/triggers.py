@@ -200,13 +200,17 @@ def _verb_victims(trigger: Token, lexicon: Lexicon, lemma: str) -> Found:
         return outcome, [subject] if subject is not None else [], None, "intransitive_subject"
     passive_subject = any(c.dep_ in {"auxpass", "nsubjpass"} for c in trigger.children)
     if objects and not passive_subject:  # a passive's "object" is a misread time ("killed dawn Monday")
-        # "killed 31 in X and 13 in Y", "shot three men and then himself": the parser hangs the
-        # second count, or the shooter himself, on the verb.
+        # "killed 31 in X and 13 in Y", "shot three men and then himself", "killed two, then
+        # himself": the parser hangs the second count, or the shooter himself, on the verb.
         reflexive = casualty_cues().reflexive
         objects += [
             c
             for c in trigger.children
-            if c.dep_ == "conj" and (c.like_num or c.lower_ in reflexive) and c.i > objects[0].i
+            if c.i > objects[0].i
+            and (
+                (c.dep_ == "conj" and (c.like_num or c.lower_ in reflexive))
+                or (c.dep_ in {"npadvmod", "dep"} and c.lower_ in reflexive)
+            )
         ]
         return outcome, objects, verb_subject(trigger), "active_object"
     if _aimed_at_people(trigger, lexicon):
