@@ -25,7 +25,7 @@ from helpers.extract.casualties.numbers import (
     Quantity,
     parse_quantity,
 )
-from helpers.extract.casualties.syntax import complement_of, entity_at, is_age
+from helpers.extract.casualties.syntax import complement_of, entity_at, is_age, listed_after_age_noun
 from helpers.knowledge.casualty_lexicon import Lexicon, casualty_cues, quantity_words
 from helpers.knowledge.time_words import calendar
 
@@ -211,7 +211,7 @@ def _may_count(span: Span) -> bool:
         return False
     if _age_in_commas(span):
         return False
-    if _hyphenated_to_unit(span) or _listed_after_age_noun(span):
+    if _hyphenated_to_unit(span) or listed_after_age_noun(span):
         return False
     after = [t.lower_ for t in doc[span.end : span.end + 4] if t.text != "-"][:2]
     if after and after[0] in cues.frequency_noun:
@@ -232,18 +232,6 @@ def _hyphenated_to_unit(span: Span) -> bool:
     hyphen, unit = doc[span.end], doc[span.end + 1]
     joined = hyphen.text == "-" and not hyphen.whitespace_
     return joined and unit.lower_.rstrip("s") in casualty_cues().age_unit
-
-
-def _listed_after_age_noun(span: Span) -> bool:
-    """A number listed after "ages" or "aged" is an age ("five children between the ages of 11
-    and 15", "two men, aged 19 and 23"), whatever the parser made of the list."""
-    cues = casualty_cues()
-    for token in reversed(span.doc[max(span.start - 8, 0) : span.start]):
-        if token.lower_ in cues.age_noun:
-            return True
-        if not (token.like_num or token.lower_ in cues.age_list_word):
-            return False
-    return False
 
 
 #: Parts of speech of a word that cannot name the person an age follows ("killed 3, 2 of them …").

@@ -20,6 +20,7 @@ from helpers.extract.casualties.counting import is_person
 from helpers.extract.casualties.numbers import parse_number
 from helpers.extract.casualties.phrases import (
     Found,
+    aimed_at_people,
     nothing,
     phrase_victims,
     toll_number_victims,
@@ -32,6 +33,7 @@ from helpers.extract.casualties.syntax import (
     complement_of,
     is_passive,
     objects_of,
+    subset_count,
     verb_subject,
 )
 from helpers.knowledge.casualty_lexicon import HARMED, Lexicon, casualty_cues
@@ -69,7 +71,7 @@ def _verb_outcome(verb: Token, lexicon: Lexicon, lemma: str | None = None) -> st
             if (
                 other.dep_ in {"advmod", "oprd", "acomp", "prt", "conj", "xcomp", "amod", "compound"}
                 and lemma in lexicon.fatal
-                and _subset_count(other) is None
+                and subset_count(other) is None
                 and not (other.pos_ == "VERB" and objects_of(other) and objects_of(verb))
                 and (  # "shooting four and killing one"
                     outcome == HARMED or lemma in lexicon.fatal_injury
@@ -91,27 +93,6 @@ def _has_subject(verb: Token) -> bool:
     return any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children)
 
 
-def _subset_count(cue: Token) -> Token | None:
-    """The count a fatal cue applies to.
-
-    ``1 dead`` (its subject), ``9 shot, 1 fatally`` (the number before it).
-    """
-    own = next((c for c in cue.children if c.dep_ in {"nsubj", "nummod"} and c.like_num), None)
-    if own is not None:
-        return own
-    before = cue.doc[cue.i - 1] if cue.i else None
-    return (
-        before
-        if before is not None
-        and before.like_num
-        # the parser may hang the count on the verb ("dep") or on a noun after it ("4 shot at
-        # bus stop, 1 fatally")
-        and (before.head == cue.head or cue.head in before.ancestors)
-        and before.dep_ in {"appos", "npadvmod", "dep"}
-        else None
-    )
-
-
 def fatal_subset(trigger: Token, lexicon: Lexicon) -> list[Token]:
     """``Four people were shot, one fatally``: the count modified by a fatal adverb."""
     subsets = [
@@ -122,7 +103,7 @@ def fatal_subset(trigger: Token, lexicon: Lexicon) -> list[Token]:
         and any(g.lower_ in lexicon.fatal for g in c.children)
     ]
     for cue in trigger.children:
-        count = _subset_count(cue) if cue.dep_ == "advmod" and cue.lower_ in lexicon.fatal else None
+        count = subset_count(cue) if cue.dep_ == "advmod" and cue.lower_ in lexicon.fatal else None
         if count is not None and count not in subsets:
             subsets.append(count)
     return subsets
@@ -213,7 +194,7 @@ def _verb_victims(trigger: Token, lexicon: Lexicon, lemma: str) -> Found:
             )
         ]
         return outcome, objects, verb_subject(trigger), "active_object"
-    if _aimed_at_people(trigger, lexicon):
+    if aimed_at_people(trigger, lexicon):
         return nothing()  # "the gunman shot at officers": no one was hit, the subject fired
     if is_passive(trigger) and trigger.dep_ == "amod" and trigger.head.pos_ in {"NOUN", "PROPN"}:
         return outcome, [trigger.head], None, "participle"  # "the murdered teen"
@@ -233,20 +214,6 @@ def _verb_victims(trigger: Token, lexicon: Lexicon, lemma: str) -> Found:
         # trigger with a subject, no object and no auxiliary is a reduced passive.
         return outcome, [subject], None, "reduced_passive"
     return nothing()
-
-
-def _aimed_at_people(verb: Token, lexicon: Lexicon) -> bool:
-    """``shot at a dozen people``: a shot aimed at people (not ``Teen shot at party``), told
-    without a passive auxiliary (the parser may read the verb as a participle)."""
-    cues = casualty_cues()
-    if verb.lemma_.lower() not in cues.aim_verb or any(c.dep_ == "auxpass" for c in verb.children):
-        return False
-    aim = cues.aim_preposition
-    return any(
-        c.dep_ == "prep" and c.lower_ in aim and g.dep_ == "pobj" and is_person(g, lexicon)
-        for c in verb.children
-        for g in c.children
-    )
 
 
 def _adjective_victims(trigger: Token, lexicon: Lexicon) -> Found | None:
