@@ -25,7 +25,7 @@ from helpers.extract.casualties.numbers import (
     Quantity,
     parse_quantity,
 )
-from helpers.extract.casualties.syntax import complement_of, entity_at, is_age
+from helpers.extract.casualties.syntax import complement_of, entity_at, is_age, listed_after_age_noun
 from helpers.knowledge.casualty_lexicon import Lexicon, casualty_cues, quantity_words
 from helpers.knowledge.time_words import calendar
 
@@ -203,16 +203,19 @@ def count_of(
 
 
 def _may_count(span: Span) -> bool:
-    """Whether a number may count people: not an age ("7-Year-Old", "16-year old", "16 years old")
-    nor a day of a month ("on Sept. 3 died"), whatever the recogniser made of it."""
+    """Whether a number may count people: not an age ("7-Year-Old", "16-year old", "16 years old"),
+    a day of a month ("on Sept. 3 died") nor a number of shots ("shot about 10 times"), whatever
+    the recogniser made of it."""
     cues, doc = casualty_cues(), span.doc
     if span.start > 0 and doc[span.start - 1].lower_.rstrip(".") in calendar().months:
         return False
     if _age_in_commas(span):
         return False
-    if _hyphenated_to_unit(span):
+    if _hyphenated_to_unit(span) or listed_after_age_noun(span):
         return False
     after = [t.lower_ for t in doc[span.end : span.end + 4] if t.text != "-"][:2]
+    if after and after[0] in cues.frequency_noun:
+        return False  # "shot about 10 times"
     return not (
         len(after) == 2
         and after[0].rstrip("s") in cues.age_unit
@@ -332,7 +335,7 @@ def is_person(token: Token, lexicon: Lexicon, *, animate: bool = False) -> bool:
         and token.lower_ in cues.singular_pronoun | cues.negative_pronoun | cues.person_pronoun
     ):
         return True
-    if token.lower_ in cues.reflexive and token.dep_ in {"dobj", "obj", "conj", "pobj"}:
+    if token.lower_ in cues.reflexive and token.dep_ in {"dobj", "obj", "conj", "pobj", "npadvmod", "dep"}:
         return True
     if token.lower_ in cues.person_numeral:
         return True

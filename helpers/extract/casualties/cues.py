@@ -17,6 +17,7 @@ from spacy.tokens import Span, Token
 from spacy.util import filter_spans
 
 from helpers.extract.casualties.counting import RANGE, quantity_matcher
+from helpers.extract.casualties.numbers import QUALIFIERS
 from helpers.extract.casualties.scope_cues import scope_cue_matches
 from helpers.extract.casualties.triggers import fatal_subset
 from helpers.knowledge.casualty_lexicon import Lexicon, casualty_cues, cue_patterns
@@ -52,15 +53,19 @@ class SentenceMatches:
     def quantities(self) -> dict[int, Span]:
         """Each token index inside a count phrase, mapped to its (longest) phrase.
 
-        A range after "from" is the two ends of a change ("rose from 27 to 32"), not a range.
+        A range after "from" is the two ends of a change ("rose from 27 to 32"), not a range, and
+        a qualifier in an idiom is none ("when it was all over one person was killed").
         """
         doc, offset = self.sentence.doc, self.sentence.start
-        strings = doc.vocab.strings
-        found = [
-            doc[offset + s : offset + e]
-            for key, s, e in self.quantity_matcher(self.sentence)
-            if not (strings[key] == RANGE and offset + s > 0 and doc[offset + s - 1].lower_ == "from")
-        ]
+        strings, idioms = doc.vocab.strings, casualty_cues().idiom_before_qualifier
+        found = []
+        for key, s, e in self.quantity_matcher(self.sentence):
+            before = doc[offset + s - 1].lower_ if offset + s > 0 else ""
+            if strings[key] == RANGE and before == "from":
+                continue
+            if before in idioms and doc[offset + s].lower_ in QUALIFIERS:
+                continue
+            found.append(doc[offset + s : offset + e])
         return {i: span for span in filter_spans(found) for i in range(span.start, span.end)}
 
     @cached_property
@@ -107,8 +112,9 @@ def adds_to_toll(victim: Token | None) -> bool:
 def unrealised(trigger: Token) -> Token | None:
     """The word that makes a harm possible, threatened or intended, not reported (else None).
 
-    ``he could hurt her`` (could), ``tried to kill`` (tried), ``attempted murder`` (attempted);
-    not ``non-life-threatening injuries``.
+    ``he could hurt her`` (could), ``tried to kill`` (tried), ``attempted murder`` (attempted),
+    ``we could be mourning a death`` (could: the verb that holds a death noun),
+    ``don't let my son die`` (let, negated); not ``non-life-threatening injuries``.
     """
     cues = casualty_cues()
     # A past participle tells the intent ("attempted murder"); a present one describes the harm
@@ -123,11 +129,16 @@ def unrealised(trigger: Token) -> Token | None:
     )
     if attempt is not None:
         return attempt
-    verb = trigger.head if trigger.dep_ in {"acomp", "oprd", "xcomp"} and trigger.pos_ == "ADJ" else trigger
+    holds_state = trigger.dep_ in {"acomp", "oprd", "xcomp"} and trigger.pos_ == "ADJ"
+    held_noun = trigger.dep_ == "dobj" and trigger.pos_ == "NOUN"
+    verb = trigger.head if holds_state or held_noun else trigger
     modal = next((c for c in verb.children if c.dep_ == "aux" and c.lower_ in cues.modal), None)
     if modal is not None:
         return modal
-    return verb.head if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in cues.intent_verb else None
+    head = verb.head
+    if verb.dep_ in {"ccomp", "xcomp"} and head.lemma_.lower() in cues.permit_verb:
+        return head if any(c.dep_ == "neg" for c in head.children) else None
+    return head if verb.dep_ == "xcomp" and head.lemma_.lower() in cues.intent_verb else None
 
 
 def besides_killed(victim: Token, trigger: Token, rule: str, lexicon: Lexicon) -> bool:

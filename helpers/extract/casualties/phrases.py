@@ -192,3 +192,17 @@ def _clause_subject(verb: Token) -> Token | None:
 def _lives(trigger: Token, phrase: Phrase) -> list[Token]:
     """The objects of ``lost``/``claimed`` that are the phrase's complement (``lives``)."""
     return [c for c in trigger.children if c.dep_ == "dobj" and c.lemma_.lower() in phrase.complements]
+
+
+def aimed_at_people(verb: Token, lexicon: Lexicon) -> bool:
+    """``shot at a dozen people``: a shot aimed at people (not ``Teen shot at party``), told
+    without a passive auxiliary (the parser may read the verb as a participle)."""
+    cues = casualty_cues()
+    if verb.lemma_.lower() not in cues.aim_verb or any(c.dep_ == "auxpass" for c in verb.children):
+        return False
+    aim = cues.aim_preposition
+    return any(
+        c.dep_ == "prep" and c.lower_ in aim and g.dep_ == "pobj" and is_person(g, lexicon)
+        for c in verb.children
+        for g in c.children
+    )

@@ -198,6 +198,39 @@ def is_age(token: Token) -> bool:
     )
 
 
+def listed_after_age_noun(span: Span) -> bool:
+    """A number listed after "ages" or "aged" is an age ("five children between the ages of 11
+    and 15", "two men, aged 19 and 23"), whatever the parser made of the list."""
+    cues = casualty_cues()
+    for token in reversed(span.doc[max(span.start - 8, 0) : span.start]):
+        if token.lower_ in cues.age_noun:
+            return True
+        if not (token.like_num or token.lower_ in cues.age_list_word):
+            return False
+    return False
+
+
+def subset_count(cue: Token) -> Token | None:
+    """The count a fatal cue applies to.
+
+    ``1 dead`` (its subject), ``9 shot, 1 fatally`` (the number before it).
+    """
+    own = next((c for c in cue.children if c.dep_ in {"nsubj", "nummod"} and c.like_num), None)
+    if own is not None:
+        return own
+    before = cue.doc[cue.i - 1] if cue.i else None
+    return (
+        before
+        if before is not None
+        and before.like_num
+        # the parser may hang the count on the verb ("dep") or on a noun after it ("4 shot at
+        # bus stop, 1 fatally")
+        and (before.head == cue.head or cue.head in before.ancestors)
+        and before.dep_ in {"appos", "npadvmod", "dep"}
+        else None
+    )
+
+
 def _shares_object(verb: Token) -> bool:
     """``shot and wounded two men``: a conjoined verb holds the object of both."""
     return any(c.dep_ == "conj" and c.pos_ == "VERB" and objects_of(c) for c in verb.children)

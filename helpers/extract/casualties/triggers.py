@@ -20,6 +20,7 @@ from helpers.extract.casualties.counting import is_person
 from helpers.extract.casualties.numbers import parse_number
 from helpers.extract.casualties.phrases import (
     Found,
+    aimed_at_people,
     nothing,
     phrase_victims,
     toll_number_victims,
@@ -32,6 +33,7 @@ from helpers.extract.casualties.syntax import (
     complement_of,
     is_passive,
     objects_of,
+    subset_count,
     verb_subject,
 )
 from helpers.knowledge.casualty_lexicon import HARMED, Lexicon, casualty_cues
@@ -67,9 +69,9 @@ def _verb_outcome(verb: Token, lexicon: Lexicon, lemma: str | None = None) -> st
         for other in related:
             lemma = other.lemma_.lower()
             if (
-                other.dep_ in {"advmod", "oprd", "acomp", "prt", "conj", "xcomp", "amod"}
+                other.dep_ in {"advmod", "oprd", "acomp", "prt", "conj", "xcomp", "amod", "compound"}
                 and lemma in lexicon.fatal
-                and _subset_count(other) is None
+                and subset_count(other) is None
                 and not (other.pos_ == "VERB" and objects_of(other) and objects_of(verb))
                 and (  # "shooting four and killing one"
                     outcome == HARMED or lemma in lexicon.fatal_injury
@@ -91,25 +93,6 @@ def _has_subject(verb: Token) -> bool:
     return any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children)
 
 
-def _subset_count(cue: Token) -> Token | None:
-    """The count a fatal cue applies to.
-
-    ``1 dead`` (its subject), ``9 shot, 1 fatally`` (the number before it).
-    """
-    own = next((c for c in cue.children if c.dep_ in {"nsubj", "nummod"} and c.like_num), None)
-    if own is not None:
-        return own
-    before = cue.doc[cue.i - 1] if cue.i else None
-    return (
-        before
-        if before is not None
-        and before.like_num
-        and before.head == cue.head
-        and before.dep_ in {"appos", "npadvmod"}
-        else None
-    )
-
-
 def fatal_subset(trigger: Token, lexicon: Lexicon) -> list[Token]:
     """``Four people were shot, one fatally``: the count modified by a fatal adverb."""
     subsets = [
@@ -120,7 +103,7 @@ def fatal_subset(trigger: Token, lexicon: Lexicon) -> list[Token]:
         and any(g.lower_ in lexicon.fatal for g in c.children)
     ]
     for cue in trigger.children:
-        count = _subset_count(cue) if cue.dep_ == "advmod" and cue.lower_ in lexicon.fatal else None
+        count = subset_count(cue) if cue.dep_ == "advmod" and cue.lower_ in lexicon.fatal else None
         if count is not None and count not in subsets:
             subsets.append(count)
     return subsets
@@ -198,15 +181,21 @@ def _verb_victims(trigger: Token, lexicon: Lexicon, lemma: str) -> Found:
         return outcome, [subject] if subject is not None else [], None, "intransitive_subject"
     passive_subject = any(c.dep_ in {"auxpass", "nsubjpass"} for c in trigger.children)
     if objects and not passive_subject:  # a passive's "object" is a misread time ("killed dawn Monday")
-        # "killed 31 in X and 13 in Y", "shot three men and then himself": the parser hangs the
-        # second count, or the shooter himself, on the verb.
+        # "killed 31 in X and 13 in Y", "shot three men and then himself", "killed two, then
+        # himself": the parser hangs the second count, or the shooter himself, on the verb.
         reflexive = casualty_cues().reflexive
         objects += [
             c
             for c in trigger.children
-            if c.dep_ == "conj" and (c.like_num or c.lower_ in reflexive) and c.i > objects[0].i
+            if c.i > objects[0].i
+            and (
+                (c.dep_ == "conj" and (c.like_num or c.lower_ in reflexive))
+                or (c.dep_ in {"npadvmod", "dep"} and c.lower_ in reflexive)
+            )
         ]
         return outcome, objects, verb_subject(trigger), "active_object"
+    if aimed_at_people(trigger, lexicon):
+        return nothing()  # "the gunman shot at officers": no one was hit, the subject fired
     if is_passive(trigger) and trigger.dep_ == "amod" and trigger.head.pos_ in {"NOUN", "PROPN"}:
         return outcome, [trigger.head], None, "participle"  # "the murdered teen"
     if is_passive(trigger):

@@ -1,0 +1,106 @@
+"""Tests for casualty cues of US local news: harm wished away, headline "fatally shot", "all over".
+
+All sentences are written for these tests.
+"""
+
+import pytest
+
+from helpers.nlp import build_pipeline
+from tests.test_casualties import counted, extract, totals_of
+
+
+@pytest.fixture(scope="module")
+def project_nlp():
+    """The project's pipeline, which parses headlines as the product does."""
+    return build_pipeline()
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "We could be mourning a death tonight, a neighbour said.",
+        "Please don't let my son die, his mother prayed in the ambulance.",
+        "The nurses would not allow the girl to die, she said.",
+    ],
+)
+def test_a_death_wished_away_or_only_possible_is_no_figure(nlp, sentence):
+    rows = extract(nlp, sentence)
+    assert not counted(rows)
+    assert all(r["scope"] == "hypothetical" for r in rows)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "They were mourning a death in the family on Sunday.",
+        "Witnesses said the robbers let the wounded clerk die on the floor.",
+    ],
+)
+def test_a_death_that_happened_still_counts(nlp, sentence):
+    assert totals_of(extract(nlp, sentence)) == {"killed": 1}
+
+
+def test_fatally_in_a_headline_read_as_a_noun_makes_the_victim_killed(nlp):
+    rows = extract(nlp, "Sister of 6-year-old fatally shot speaks out")
+    assert totals_of(rows) == {"killed": 1}
+
+
+def test_all_over_is_no_qualifier(nlp):
+    rows = extract(nlp, "When it was all over one man was killed and two others were shot.")
+    assert totals_of(rows) == {"killed": 1, "injured": 2}
+
+
+def test_over_before_a_number_is_still_a_qualifier(nlp):
+    rows = extract(nlp, "Over 20 people were killed in the fighting.")
+    assert [(r["low"], r["high"]) for r in counted(rows)] == [(21, None)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The boy was one of four teens between the ages of 13 and 16 wounded in the attack.",
+        "Police said the ages of those wounded ranged from 15 to 19.",
+    ],
+)
+def test_numbers_listed_after_ages_are_no_count(nlp, sentence):
+    rows = extract(nlp, sentence)
+    assert not any(r["low"] in {13, 15, 16, 19} for r in rows)
+
+
+def test_a_count_before_the_ages_still_counts(nlp):
+    rows = extract(nlp, "Three men, aged 19, 22 and 30, were wounded outside the bar.")
+    assert totals_of(rows) == {"injured": 3}
+
+
+@pytest.mark.parametrize(
+    ("headline", "expected"),
+    [
+        ("Four people shot, one fatally", {"killed": 1, "injured": 3}),
+        ("Two men shot at bus stop, one fatally", {"killed": 1, "injured": 1}),
+    ],
+)
+def test_a_headline_fatal_subset_the_parser_hangs_loosely(project_nlp, headline, expected):
+    assert totals_of(extract(project_nlp, headline)) == expected
+
+
+def test_a_number_of_shots_is_no_count(nlp):
+    rows = extract(nlp, "The man fired, shooting about 12 times at the occupants and killing two women.")
+    assert totals_of(rows) == {"killed": 2}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["The suspect shot at deputies as they chased him.", "A gunman shot at two guards before fleeing."],
+)
+def test_shooting_at_people_hits_no_one(nlp, sentence):
+    assert not counted(extract(nlp, sentence))
+
+
+def test_shot_at_a_place_is_still_shot(nlp):
+    assert totals_of(extract(nlp, "Teen shot at party in the suburbs")) == {"injured": 1}
+
+
+def test_killing_a_count_then_himself_counts_the_shooter_apart(nlp):
+    rows = extract(nlp, "The gunman killed three, then himself.")
+    assert sorted((r["text"], r["low"]) for r in counted(rows)) == [("himself", 1), ("three", 3)]
+    assert totals_of(rows) == {"killed": 4}
