@@ -9,7 +9,14 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from helpers.extract.casualties.counting import is_person
-from helpers.extract.casualties.syntax import SUBJECTS, complement_of, is_passive, objects_of, verb_subject
+from helpers.extract.casualties.syntax import (
+    SUBJECTS,
+    complement_of,
+    has_own_trigger,
+    is_passive,
+    objects_of,
+    verb_subject,
+)
 from helpers.knowledge.casualty_lexicon import Lexicon, Phrase, casualty_cues
 
 #: What a trigger's frame finds: outcome, victim heads, agent, rule name.
@@ -141,7 +148,8 @@ def phrase_victims(trigger: Token, lexicon: Lexicon, lemma: str) -> Found | None
         )
         if state is not None:
             victims = (
-                [c for c in trigger.children if c.dep_ in {"dobj"}]
+                # "left one man dead and six others with wounds": the others have their own outcome
+                [c for c in trigger.children if c.dep_ == "dobj" and not has_own_trigger(c, lexicon)]
                 or [c for c in state.children if c.dep_ in SUBJECTS]
                 or [state for c in state.children if c.dep_ == "nummod"][:1]  # "left 12 dead"
             )

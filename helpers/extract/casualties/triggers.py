@@ -29,6 +29,7 @@ from helpers.extract.casualties.syntax import (
     PARTICIPLE_TAGS,
     SUBJECTS,
     _shares_object,
+    across_line_break,
     complement_of,
     is_passive,
     objects_of,
@@ -126,6 +127,14 @@ def fatal_subset(trigger: Token, lexicon: Lexicon) -> list[Token]:
     return subsets
 
 
+def _left_with(token: Token, lexicon: Lexicon) -> bool:
+    """``token`` is a verb of ``left three dead`` or a person it leaves: "left six others with
+    gunshot wounds" (its object has the wounds, as the object of "rushed him to hospital with
+    wounds" has)."""
+    verb = token.head if token.dep_ in {"dobj", "conj"} and is_person(token, lexicon) else token
+    return verb.pos_ in {"VERB", "AUX"} and verb.lemma_.lower() in lexicon.phrase("left_state").words
+
+
 def _holder(noun: Token, lexicon: Lexicon) -> Token | None:
     """The person who has an injury or condition: subject of ``suffered injuries``,
     ``was taken to hospital with wounds``, ``was in critical condition``; the person the
@@ -140,6 +149,10 @@ def _holder(noun: Token, lexicon: Lexicon) -> Token | None:
             and is_person(token.head, lexicon)
         ):
             return token.head  # "two others in critical condition" (not "a boy with a wound": found dead)
+        if token.lower_ in cues.wound_preposition and _left_with(token.head, lexicon):
+            if token.head.pos_ not in {"VERB", "AUX"}:
+                return token.head  # "left one dead and six others with wounds"
+            return next((o for o in reversed(objects_of(token.head)) if o.i < token.i), None)
     if token.dep_ in {"prep", "dobj", "attr"} and token.head.lemma_.lower() in cues.holder_verb:
         verb = token.head
         return (
@@ -148,6 +161,10 @@ def _holder(noun: Token, lexicon: Lexicon) -> Token | None:
             else next(iter(objects_of(verb)), None)
         )
     return None
+
+
+#: Relations that make a noun ``shot`` an argument or modifier, not a headline's verb.
+_ARGUMENTS = frozenset({"nsubj", "nsubjpass", "dobj", "attr", "compound", "amod"})
 
 
 def _headline_shot(shot: Token, lexicon: Lexicon) -> list[Token]:
@@ -159,7 +176,7 @@ def _headline_shot(shot: Token, lexicon: Lexicon) -> list[Token]:
     person (``Teen shot``, ``Three People Shot``, ``11-year-old shot``).
     """
     if (
-        shot.dep_ in {"nsubj", "nsubjpass", "dobj", "attr", "compound", "amod"}
+        (shot.dep_ in _ARGUMENTS and not across_line_break(shot))
         or any(c.dep_ == "det" for c in shot.children)
         or _shares_object(shot)
     ):
