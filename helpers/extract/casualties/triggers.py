@@ -20,6 +20,7 @@ from helpers.extract.casualties.counting import is_person
 from helpers.extract.casualties.numbers import parse_number
 from helpers.extract.casualties.phrases import (
     Found,
+    condition_holder,
     nothing,
     phrase_victims,
     toll_number_victims,
@@ -125,42 +126,6 @@ def fatal_subset(trigger: Token, lexicon: Lexicon) -> list[Token]:
         if count is not None and count not in subsets:
             subsets.append(count)
     return subsets
-
-
-def _left_with(token: Token, lexicon: Lexicon) -> bool:
-    """``token`` is a verb of ``left three dead`` or a person it leaves: "left six others with
-    gunshot wounds" (its object has the wounds, as the object of "rushed him to hospital with
-    wounds" has)."""
-    verb = token.head if token.dep_ in {"dobj", "conj"} and is_person(token, lexicon) else token
-    return verb.pos_ in {"VERB", "AUX"} and verb.lemma_.lower() in lexicon.phrase("left_state").words
-
-
-def _holder(noun: Token, lexicon: Lexicon) -> Token | None:
-    """The person who has an injury or condition: subject of ``suffered injuries``,
-    ``was taken to hospital with wounds``, ``was in critical condition``; the person the
-    condition describes (``two others in critical condition``)."""
-    cues = casualty_cues()
-    token = noun
-    if token.dep_ == "pobj" and token.head.dep_ == "prep":
-        token = token.head
-        if (
-            noun.lemma_.lower() in lexicon.phrase("condition").words
-            and token.head.pos_ in {"NOUN", "PRON", "NUM"}
-            and is_person(token.head, lexicon)
-        ):
-            return token.head  # "two others in critical condition" (not "a boy with a wound": found dead)
-        if token.lower_ in cues.wound_preposition and _left_with(token.head, lexicon):
-            if token.head.pos_ not in {"VERB", "AUX"}:
-                return token.head  # "left one dead and six others with wounds"
-            return next((o for o in reversed(objects_of(token.head)) if o.i < token.i), None)
-    if token.dep_ in {"prep", "dobj", "attr"} and token.head.lemma_.lower() in cues.holder_verb:
-        verb = token.head
-        return (
-            verb_subject(verb)
-            if verb.lemma_.lower() not in cues.transfer_verb or is_passive(verb)
-            else next(iter(objects_of(verb)), None)
-        )
-    return None
 
 
 #: Relations that make a noun ``shot`` an argument or modifier, not a headline's verb.
@@ -405,7 +370,7 @@ def _frame_victims(trigger: Token, lexicon: Lexicon) -> Found:
     if (
         lemma in condition.words and any(c.lower_ in condition.complements for c in trigger.children)
     ) or lemma in lexicon.state_nouns:
-        holder = _holder(trigger, lexicon)
+        holder = condition_holder(trigger, lexicon)
         outcome = lexicon.state_nouns.get(lemma) or condition.words[lemma]
         return (outcome, [holder], None, "suffered_injury") if holder is not None else nothing()
     nouns = {**lexicon.nouns, **lexicon.of_nouns}
