@@ -209,6 +209,7 @@ class CasualtyCues:
     toll_value: frozenset[str]
     agent_preposition: frozenset[str]
     fatal_preposition: frozenset[str]
+    wound_preposition: frozenset[str]
     copula: frozenset[str]
     perfect_auxiliary: frozenset[str]
     state_verb: frozenset[str]

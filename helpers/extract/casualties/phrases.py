@@ -9,7 +9,14 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from helpers.extract.casualties.counting import is_person
-from helpers.extract.casualties.syntax import SUBJECTS, complement_of, is_passive, objects_of, verb_subject
+from helpers.extract.casualties.syntax import (
+    SUBJECTS,
+    complement_of,
+    has_own_trigger,
+    is_passive,
+    objects_of,
+    verb_subject,
+)
 from helpers.knowledge.casualty_lexicon import Lexicon, Phrase, casualty_cues
 
 #: What a trigger's frame finds: outcome, victim heads, agent, rule name.
@@ -127,7 +134,7 @@ def phrase_victims(trigger: Token, lexicon: Lexicon, lemma: str) -> Found | None
     hurt = lexicon.phrase("injury_to")
     if lemma in hurt.words and trigger.pos_ == "NOUN":
         to = complement_of(trigger, frozenset(hurt.complements))
-        # "injuries to 19 others"; a wound "to the chest" is the holder's (see triggers._holder)
+        # "injuries to 19 others"; a wound "to the chest" is the holder's (see condition_holder)
         if to is not None and (to.like_num or is_person(to, lexicon)):
             return hurt.words[lemma], [to], None, "injury_to"
     if lemma in lexicon.phrase("left_state").words:
@@ -141,11 +148,48 @@ def phrase_victims(trigger: Token, lexicon: Lexicon, lemma: str) -> Found | None
         )
         if state is not None:
             victims = (
-                [c for c in trigger.children if c.dep_ in {"dobj"}]
+                # "left one man dead and six others with wounds": the others have their own outcome
+                [c for c in trigger.children if c.dep_ == "dobj" and not has_own_trigger(c, lexicon)]
                 or [c for c in state.children if c.dep_ in SUBJECTS]
                 or [state for c in state.children if c.dep_ == "nummod"][:1]  # "left 12 dead"
             )
             return lexicon.adjectives[state.lower_], victims, verb_subject(trigger), "left_state"
+    return None
+
+
+def _left_with(token: Token, lexicon: Lexicon) -> bool:
+    """``token`` is a verb of ``left three dead`` or a person it leaves: "left six others with
+    gunshot wounds" (its object has the wounds, as the object of "rushed him to hospital with
+    wounds" has)."""
+    verb = token.head if token.dep_ in {"dobj", "conj"} and is_person(token, lexicon) else token
+    return verb.pos_ in {"VERB", "AUX"} and verb.lemma_.lower() in lexicon.phrase("left_state").words
+
+
+def condition_holder(noun: Token, lexicon: Lexicon) -> Token | None:
+    """The person who has an injury or condition: subject of ``suffered injuries``,
+    ``was taken to hospital with wounds``, ``was in critical condition``; the person the
+    condition describes (``two others in critical condition``)."""
+    cues = casualty_cues()
+    token = noun
+    if token.dep_ == "pobj" and token.head.dep_ == "prep":
+        token = token.head
+        if (
+            noun.lemma_.lower() in lexicon.phrase("condition").words
+            and token.head.pos_ in {"NOUN", "PRON", "NUM"}
+            and is_person(token.head, lexicon)
+        ):
+            return token.head  # "two others in critical condition" (not "a boy with a wound": found dead)
+        if token.lower_ in cues.wound_preposition and _left_with(token.head, lexicon):
+            if token.head.pos_ not in {"VERB", "AUX"}:
+                return token.head  # "left one dead and six others with wounds"
+            return next((o for o in reversed(objects_of(token.head)) if o.i < token.i), None)
+    if token.dep_ in {"prep", "dobj", "attr"} and token.head.lemma_.lower() in cues.holder_verb:
+        verb = token.head
+        return (
+            verb_subject(verb)
+            if verb.lemma_.lower() not in cues.transfer_verb or is_passive(verb)
+            else next(iter(objects_of(verb)), None)
+        )
     return None
 
 

@@ -66,7 +66,7 @@ def with_conjuncts(token: Token, lexicon: Lexicon, *, appositions: bool = False)
         if (
             (child.dep_ in relations or _continues_list(token, child, lexicon))
             and child.pos_ in {"NOUN", "PROPN", "NUM", "PRON", "ADJ"}
-            and not _has_own_trigger(child, lexicon)
+            and not has_own_trigger(child, lexicon)
         ):
             if child.dep_ == "appos" and child.pos_ == "NUM" and token.pos_ != "NUM":
                 continue  # "Smith, 25," is an age, not a second victim.
@@ -123,9 +123,10 @@ def _victim_group(token: Token, lexicon: Lexicon) -> str:
     return lexicon.victims.get(token.lemma_.lower()) or lexicon.victims.get(token.lower_, "")
 
 
-def _has_own_trigger(token: Token, lexicon: Lexicon) -> bool:
-    """A conjunct with its own outcome: a participle or state ("5 injured"), or a condition
-    ("left one dead and two others in critical condition")."""
+def has_own_trigger(token: Token, lexicon: Lexicon) -> bool:
+    """A conjunct with its own outcome: a participle or state ("5 injured"), a condition
+    ("left one dead and two others in critical condition") or wounds ("and six others with
+    gunshot wounds")."""
     condition = lexicon.phrase("condition")
     return any(
         (
@@ -135,13 +136,23 @@ def _has_own_trigger(token: Token, lexicon: Lexicon) -> bool:
         or (
             c.dep_ == "prep"
             and any(
-                g.lemma_.lower() in condition.words
-                and any(m.lower_ in condition.complements for m in g.children)
+                (
+                    g.lemma_.lower() in condition.words
+                    and any(m.lower_ in condition.complements for m in g.children)
+                )
+                or (c.lower_ in casualty_cues().wound_preposition and g.lemma_.lower() in lexicon.state_nouns)
                 for g in c.children
             )
         )
         for c in token.children
     )
+
+
+def across_line_break(token: Token) -> bool:
+    """The parser hung ``token`` on a head past a line break: a headline read into the next
+    paragraph ("5 shot in X" made the subject of the first verb below it)."""
+    low, high = sorted((token.i, token.head.i))
+    return any("\n" in t.text or "\n" in t.whitespace_ for t in token.doc[low:high])
 
 
 def word_piece(token: Token) -> bool:

@@ -21,6 +21,7 @@ from helpers.extract.casualties.numbers import parse_number
 from helpers.extract.casualties.phrases import (
     Found,
     aimed_at_people,
+    condition_holder,
     nothing,
     phrase_victims,
     toll_number_victims,
@@ -30,6 +31,7 @@ from helpers.extract.casualties.syntax import (
     PARTICIPLE_TAGS,
     SUBJECTS,
     _shares_object,
+    across_line_break,
     complement_of,
     is_passive,
     objects_of,
@@ -109,28 +111,8 @@ def fatal_subset(trigger: Token, lexicon: Lexicon) -> list[Token]:
     return subsets
 
 
-def _holder(noun: Token, lexicon: Lexicon) -> Token | None:
-    """The person who has an injury or condition: subject of ``suffered injuries``,
-    ``was taken to hospital with wounds``, ``was in critical condition``; the person the
-    condition describes (``two others in critical condition``)."""
-    cues = casualty_cues()
-    token = noun
-    if token.dep_ == "pobj" and token.head.dep_ == "prep":
-        token = token.head
-        if (
-            noun.lemma_.lower() in lexicon.phrase("condition").words
-            and token.head.pos_ in {"NOUN", "PRON", "NUM"}
-            and is_person(token.head, lexicon)
-        ):
-            return token.head  # "two others in critical condition" (not "a boy with a wound": found dead)
-    if token.dep_ in {"prep", "dobj", "attr"} and token.head.lemma_.lower() in cues.holder_verb:
-        verb = token.head
-        return (
-            verb_subject(verb)
-            if verb.lemma_.lower() not in cues.transfer_verb or is_passive(verb)
-            else next(iter(objects_of(verb)), None)
-        )
-    return None
+#: Relations that make a noun ``shot`` an argument or modifier, not a headline's verb.
+_ARGUMENTS = frozenset({"nsubj", "nsubjpass", "dobj", "attr", "compound", "amod"})
 
 
 def _headline_shot(shot: Token, lexicon: Lexicon) -> list[Token]:
@@ -142,7 +124,7 @@ def _headline_shot(shot: Token, lexicon: Lexicon) -> list[Token]:
     person (``Teen shot``, ``Three People Shot``, ``11-year-old shot``).
     """
     if (
-        shot.dep_ in {"nsubj", "nsubjpass", "dobj", "attr", "compound", "amod"}
+        (shot.dep_ in _ARGUMENTS and not across_line_break(shot))
         or any(c.dep_ == "det" for c in shot.children)
         or _shares_object(shot)
     ):
@@ -377,7 +359,7 @@ def _frame_victims(trigger: Token, lexicon: Lexicon) -> Found:
     if (
         lemma in condition.words and any(c.lower_ in condition.complements for c in trigger.children)
     ) or lemma in lexicon.state_nouns:
-        holder = _holder(trigger, lexicon)
+        holder = condition_holder(trigger, lexicon)
         outcome = lexicon.state_nouns.get(lemma) or condition.words[lemma]
         return (outcome, [holder], None, "suffered_injury") if holder is not None else nothing()
     nouns = {**lexicon.nouns, **lexicon.of_nouns}

@@ -1,0 +1,47 @@
+"""Casualty figures of people left with wounds, and headlines the parser runs into the body."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.test_casualties import counted, extract, totals_of
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the others have their own outcome: not dead like the first object
+        (
+            "The blast left one man dead and at least four others with shrapnel wounds.",
+            {"killed": 1, "injured": 4},
+        ),
+        ("The crash left two people dead and three others with minor injuries.", {"killed": 2, "injured": 3}),
+        (
+            "The gunman killed one guard and left five others with gunshot wounds.",
+            {"killed": 1, "injured": 5},
+        ),
+        ("The fire left seven residents with burn injuries.", {"injured": 7}),
+        # a person with a wound found dead stays dead
+        ("A girl with a gunshot wound was found dead in the car.", {"killed": 1}),
+    ],
+)
+def test_left_with_wounds_is_injured(nlp, text, expected):
+    assert totals_of(extract(nlp, text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "6 shot near a park in Dayton\n\nOfficers are looking for a gray car.",
+        "Three shot outside a bar downtown\n\nWitnesses told officers the men argued first.",
+    ],
+)
+def test_headline_shot_read_into_the_next_paragraph(nlp, text):
+    rows = counted(extract(nlp, text, kinds={0: "title"}))
+    assert [(r["outcome"], r["low"], r["rule"].split("+")[0]) for r in rows] == [
+        ("injured", int(text[0]) if text[0].isdigit() else 3, "headline_shot")
+    ]
+
+
+def test_headline_shot_as_a_noun_in_a_sentence_counts_nobody(nlp):
+    assert counted(extract(nlp, "One shot was fired into the air.\nOfficers found the casing.")) == []
