@@ -141,11 +141,16 @@ def _window(one: dict, other: dict, window_days: int) -> int:
     return window_days + int(late)
 
 
+def _same_time_and_side(one: dict, other: dict, window_days: int) -> bool:
+    """Both dated, within the window of each other, and with no differing perpetrators."""
+    if one["date"] is None or other["date"] is None or _days(one, other) > _window(one, other, window_days):
+        return False
+    return not (one["actor1_id"] and other["actor1_id"] and one["actor1_id"] != other["actor1_id"])
+
+
 def _setting(one: dict, other: dict, window_days: int, near_km: float) -> int:
     """The place score of two reports dated within the window with no differing perpetrators, else 0."""
-    if one["date"] is None or other["date"] is None or _days(one, other) > _window(one, other, window_days):
-        return 0
-    if one["actor1_id"] and other["actor1_id"] and one["actor1_id"] != other["actor1_id"]:
+    if not _same_time_and_side(one, other, window_days):
         return 0
     return max(_place_score(one, other, near_km), 0)
 
@@ -248,9 +253,7 @@ def _join_unplaced(unplaced: list[dict], events: list[list[dict]], window_days: 
 
 def _tells_toll(report: dict, other: dict, window_days: int) -> bool:
     """The same toll of ``TELLING_TOLL`` victims or more, no differing perpetrator, within the window."""
-    if other["date"] is None or _days(report, other) > _window(report, other, window_days):
-        return False
-    if report["actor1_id"] and other["actor1_id"] and report["actor1_id"] != other["actor1_id"]:
+    if not _same_time_and_side(report, other, window_days):
         return False
     toll = (report["killed"], report["injured"])
     return toll == (other["killed"], other["injured"]) and sum(toll) >= TELLING_TOLL
