@@ -157,7 +157,11 @@ def _setting(one: dict, other: dict, window_days: int, near_km: float) -> int:
 
 def match_score(one: dict, other: dict, *, window_days: int = 1, near_km: float = 25.0) -> int:
     """How well two reports agree (higher is better), or 0 when they cannot be one incident."""
-    place = _setting(one, other, window_days, near_km)
+    return _scored(one, other, _setting(one, other, window_days, near_km))
+
+
+def _scored(one: dict, other: dict, place: int) -> int:
+    """:func:`match_score` of two reports whose place score (:func:`_setting`) is ``place``."""
     if place == 0:
         return 0
     toll = _toll_score(one, other)
@@ -269,9 +273,10 @@ def _fit(report: dict, event: list[dict], window_days: int, near_km: float) -> i
     >>> _fit(dict(day, killed=3, injured=0), [first, second], 1, 25.0) > 0
     True
     """
-    if any(_setting(report, other, window_days, near_km) == 0 for other in event):
+    places = [_setting(report, other, window_days, near_km) for other in event]
+    if 0 in places:
         return 0
-    return max(match_score(report, other, window_days=window_days, near_km=near_km) for other in event)
+    return max(_scored(report, other, place) for other, place in zip(event, places, strict=True))
 
 
 def join_by_people(
