@@ -49,7 +49,9 @@ def test_annotations_are_those_of_blis(numpy_model, nlp):
     theirs = list(nlp.pipe(TEXTS))
     for mine, raw in zip(ours, theirs):
         assert numpy.array_equal(mine.to_array(ATTRIBUTES), raw.to_array(ATTRIBUTES)), mine.text
-        assert [(e.start, e.end, e.label_) for e in mine.ents] == [(e.start, e.end, e.label_) for e in raw.ents]
+        assert [(e.start, e.end, e.label_) for e in mine.ents] == [
+            (e.start, e.end, e.label_) for e in raw.ents
+        ]
 
 
 def _blas_threads() -> set[int]:
