@@ -31,6 +31,7 @@ from helpers.articles import Article
 from helpers.nlp.case_lexicon import case_lexicon
 from helpers.nlp.casing import normalise_case, with_text
 from helpers.nlp.doc_cache import DocCache
+from helpers.nlp.matrix_ops import one_blas_thread
 
 ArticleSource = Sequence[Article] | Callable[[], Iterable[Article]]
 
@@ -212,22 +213,24 @@ def _pipe(nlp: Language, texts: Iterable[str], *, batch_size: int, processes: in
     spaCy batches by count only; worker processes keep its batches (each call of
     ``nlp.pipe`` with workers would start them anew). In one process the first text is
     a batch of its own, so the first article's rows do not wait for a whole batch to be
-    loaded and parsed.
+    loaded and parsed. The model runs on one BLAS thread, and so do the workers
+    forked here (:func:`helpers.nlp.matrix_ops.one_blas_thread`).
     """
-    if processes > 1:
-        docs = nlp.pipe(texts, batch_size=batch_size, n_process=processes)
-    else:
-        texts = iter(texts)
-        batches = itertools.chain(
-            [first] if (first := list(itertools.islice(texts, 1))) else [],
-            bounded_batches(texts, batch_size, BATCH_CHARS),
-        )
-        docs = (doc for batch in batches for doc in nlp.pipe(batch, batch_size=len(batch)))
-    for doc in docs:
-        # The tok2vec output (384 bytes a token) is read by no extractor, and cached docs
-        # never have it; the pieces of a long article would hold it until they are joined.
-        doc.tensor = numpy.zeros((0,), dtype="float32")
-        yield doc
+    with one_blas_thread():
+        if processes > 1:
+            docs = nlp.pipe(texts, batch_size=batch_size, n_process=processes)
+        else:
+            texts = iter(texts)
+            batches = itertools.chain(
+                [first] if (first := list(itertools.islice(texts, 1))) else [],
+                bounded_batches(texts, batch_size, BATCH_CHARS),
+            )
+            docs = (doc for batch in batches for doc in nlp.pipe(batch, batch_size=len(batch)))
+        for doc in docs:
+            # The tok2vec output (384 bytes a token) is read by no extractor, and cached docs
+            # never have it; the pieces of a long article would hold it until they are joined.
+            doc.tensor = numpy.zeros((0,), dtype="float32")
+            yield doc
 
 
 def bounded_batches(texts: Iterable[str], count: int, characters: int) -> Iterator[list[str]]:
@@ -274,7 +277,8 @@ def parse_text(nlp: Language, text: str, *, title: tuple[int, int] | None = None
         The doc, whose text is ``text``.
     """
     pieces = texts_to_parse(nlp, text, title=title)
-    docs = nlp.pipe(piece for piece, _ in pieces)
+    with one_blas_thread():
+        docs = list(nlp.pipe(piece for piece, _ in pieces))
     return _joined(
         [doc if original is None else with_text(doc, original) for doc, (_, original) in zip(docs, pieces)]
     )

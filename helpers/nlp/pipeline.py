@@ -9,6 +9,7 @@ parsed with other rules.
 from __future__ import annotations
 
 import bisect
+import contextlib
 import difflib
 import hashlib
 import json
@@ -26,6 +27,7 @@ from helpers.nlp import actor_rules
 from helpers.nlp.attribute_rules import replace_attribute_ruler
 from helpers.nlp.case_lexicon import attach_case_lexicon, casing_files
 from helpers.nlp.lemmatizer import memoize_lemmatizer
+from helpers.nlp.matrix_ops import numpy_blas_ops, ops_name
 from helpers.nlp.parse import PIECE_CHARS
 from helpers.nlp.place_rules import ruler_patterns
 
@@ -93,7 +95,8 @@ def build_pipeline(
         additions: Add the project's components (actor and place rules, the recaser of
             text in capitals (:mod:`helpers.nlp.casing`), and the faster stand-ins for the
             model's ``attribute_ruler`` and ``lemmatizer``, see :mod:`helpers.nlp.attribute_rules`
-            and :mod:`helpers.nlp.lemmatizer`); ``False`` gives the raw model, for benchmarks.
+            and :mod:`helpers.nlp.lemmatizer`) and load the model's layers on numpy's BLAS
+            (:mod:`helpers.nlp.matrix_ops`); ``False`` gives the raw model, for benchmarks.
 
     Returns:
         The pipeline; ``nlp.meta["sitrep_key"]`` holds its cache key.
@@ -104,7 +107,8 @@ def build_pipeline(
     name = model or config.default_model()
     small_pages()
     try:
-        nlp = spacy.load(name)
+        with numpy_blas_ops() if additions else contextlib.nullcontext():
+            nlp = spacy.load(name)
     except OSError as error:
         raise ModelNotFoundError(model_not_found(name, spacy.util.get_installed_models())) from error
     if additions:
@@ -152,7 +156,7 @@ def pipeline_key(nlp: Language, *, data_files: Iterable[Path] = ()) -> str:
     """
     digest = hashlib.sha256()
     digest.update(f"{nlp.meta.get('lang')}_{nlp.meta.get('name')}-{nlp.meta.get('version')}".encode())
-    digest.update(f"pieces of {PIECE_CHARS}".encode())
+    digest.update(f"pieces of {PIECE_CHARS}, products on {ops_name(nlp)}".encode())
     for name in nlp.pipe_names:
         digest.update(name.encode())
         digest.update(json.dumps(nlp.get_pipe_config(name), sort_keys=True, default=str).encode())
