@@ -12,7 +12,7 @@ import datetime as dt
 import pandas as pd
 
 from helpers.aggregate.event_merge import cluster_reports, names_place, place_words
-from helpers.aggregate.events import article_places, events_table, report_people
+from helpers.aggregate.events import article_places, events_table, person_key, report_people
 from helpers.tables import columns
 from tests.test_events import keys, report
 
@@ -110,6 +110,29 @@ def test_a_follow_up_weeks_later_joins_the_shooting_by_the_suspect_it_names_agai
     dates = {"shooting": "2015-03-08", "trial": "2015-06-03", "other": "2015-06-03"}
     events = events_table(reports, NO_FIGURES, _articles(dates), people)
     assert sorted(events["reports"]) == ["other#0", "shooting#0;trial#0"]
+
+
+def test_a_name_without_its_middle_initial_links_but_a_father_and_son_do_not():
+    assert person_key("brian-e-harleman") == person_key("brian-harleman") == "brian-harleman"
+    assert person_key("james-glass-jr") != person_key("james-glass-sr")
+    reports = _reports(
+        [
+            dict(article_id="lead", event_date="2014-12-17", evidence="0-80", **MANHATTAN),
+            dict(article_id="charged", event_date="2014-12-29", evidence="0-80", **MANHATTAN),
+            dict(article_id="son", event_date="2015-03-02", evidence="0-80", **MANHATTAN),
+        ]
+    )
+    people = pd.DataFrame(
+        [
+            _person("lead", 10, "brian-e-harleman"),
+            _person("charged", 10, "brian-harleman"),
+            _person("lead", 30, "james-glass-sr"),
+            _person("son", 10, "james-glass-jr"),
+        ]
+    )
+    dates = {"lead": "2014-12-18", "charged": "2014-12-30", "son": "2015-03-03"}
+    events = events_table(reports, NO_FIGURES, _articles(dates), people)
+    assert sorted(events["reports"]) == ["lead#0;charged#0", "son#0"]
 
 
 # ----------------------------------------------------------------------------- places named

@@ -25,6 +25,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter, defaultdict
 from collections.abc import Mapping
+from functools import lru_cache
 
 import pandas as pd
 
@@ -32,7 +33,7 @@ from helpers.aggregate.event_merge import cluster_reports, join_by_people, place
 from helpers.aggregate.totals import casualty_totals
 from helpers.extract.events.dating import iso_day
 from helpers.knowledge.event_types import ground_words
-from helpers.knowledge.vocabulary import place_nouns
+from helpers.knowledge.vocabulary import place_nouns, read_vocabulary
 from helpers.tables import columns, is_missing
 
 #: Victims (killed and injured) of a toll that names its incident at one place (GVA's mass shooting).
@@ -147,6 +148,26 @@ def report_people(reports: pd.DataFrame, people: pd.DataFrame) -> dict[str, set[
         if article_id in first and mentions[article_id, person] >= PERSON_MENTIONS:
             found[f"{article_id}#0"].add(person)
     return found
+
+
+def person_key(person_id: str) -> str:
+    """A person's given name and surname, the words a name links events by: a middle name or an
+    initial is often left out ("Brian E. Harleman" and "Brian Harleman", "Nidal Malik Hasan" and
+    "Nidal M. Hasan"); a generation is not ("James Glass Jr." and "James Glass Sr.",
+    ``name_generations.csv``).
+
+    >>> person_key("brian-e-harleman"), person_key("james-lee-glass-jr"), person_key("jo-ray")
+    ('brian-harleman', 'james-glass-jr', 'jo-ray')
+    """
+    words = person_id.split("-")
+    if len(words) > 2 and words[-1] in _generations():
+        return f"{words[0]}-{words[-2]}-{words[-1]}"
+    return f"{words[0]}-{words[-1]}"
+
+
+@lru_cache(maxsize=1)
+def _generations() -> frozenset[str]:
+    return frozenset(row["word"] for row in read_vocabulary("name_generations.csv"))
 
 
 def restated_tolls(records: list[dict]) -> dict[str, set[str]]:
@@ -343,7 +364,7 @@ def events_table(
     events = cluster_reports(records, copies, window_days=window_days)
     links = restated_tolls(records)
     for key, names in (report_people(reports, people) if people is not None else {}).items():
-        links[key] = links.get(key, set()) | names
+        links[key] = links.get(key, set()) | {person_key(name) for name in names}
     events = join_by_people(events, links)
     rows = [_event_row(e) for e in events]
     rows.sort(
