@@ -241,6 +241,17 @@ def test_on_a_tie_of_days_the_event_takes_the_day_of_the_first_published_report(
     dates = {"first": "2014-05-14", "later": "2014-05-20"}
     events = events_table(reports, NO_FIGURES, _articles(dates))
     assert list(events["event_date"]) == ["2014-05-13"]
+    # Two reports of the first publication day: the later day ("late Monday", not "last Wednesday").
+    same_day = _reports(
+        [
+            dict(article_id="monday", event_date="2014-12-22", **MANHATTAN),
+            dict(article_id="wednesday", event_date="2014-12-17", **MANHATTAN),
+        ]
+    )
+    events = events_table(
+        same_day, NO_FIGURES, _articles({"monday": "2014-12-23", "wednesday": "2014-12-23"}), window_days=5
+    )
+    assert list(events["event_date"]) == ["2014-12-22"]
     # A day most reports give wins over the first published.
     third = _reports([dict(article_id="third", event_date="2014-05-12", **MANHATTAN)])
     events = events_table(

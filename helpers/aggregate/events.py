@@ -271,14 +271,15 @@ def _where(event: list[dict], main: dict, order: Mapping[int, int]) -> dict:
 def _when(event: list[dict]) -> dt.date | None:
     """The event's day: the day most of its reports give to the day (precision 1); on a tie, that of
     the first published (written nearest the event, its "Saturday" resolves against the nearest
-    date; a follow-up's may resolve against a later week); without one, the earliest date."""
+    date; a follow-up's may resolve against a later week), and of those the latest day (the news
+    of that day, not "last Wednesday" of an earlier incident); without one, the earliest date."""
     days = [r for r in event if r["time_precision"] == 1 and r["date"] is not None]
     if days:
         counted = Counter(r["date"] for r in days)
         top = max(counted.values())
         first = min(
             (r for r in days if counted[r["date"]] == top),
-            key=lambda r: (r["published"] or dt.date.max, r["date"]),
+            key=lambda r: (r["published"] or dt.date.max, -r["date"].toordinal()),
         )
         return first["date"]
     dates = sorted(r["date"] for r in event if r["date"] is not None)
