@@ -10,7 +10,9 @@ open (dated within the window), else starts one. A report matches an event when:
   date is only the publication day: the event was before it);
 * **place**: the same place, or two places at most ``near_km`` apart; a report
   placed only in a province matches a place of that province only when the tolls
-  agree exactly or give the same dead (a province is not a town);
+  agree exactly or give the same dead (a province is not a town); so does a report
+  placed elsewhere whose article names the other's place (:func:`names_place`: the
+  places layer read another state's town of that name);
 * **actors**: named perpetrators (``actor1_id``) do not differ;
 * **tolls**: killed and injured agree: the same, or one report gives none of an
   outcome the other gives (a follow-up about the arrest), or the killed rose as
@@ -23,7 +25,9 @@ open (dated within the window), else starts one. A report matches an event when:
 A report joins an event when its date, place and actors fit every report of the
 event and its tolls fit one of them: a later report may raise the toll an earlier
 one gave. A dated report without a place joins the one event within the window that
-gives the same toll of ``TELLING_TOLL`` victims or more (none or several: alone).
+gives the same toll of ``TELLING_TOLL`` victims or more, else the one event within the
+window whose place its article names (its title: "Alturas shooting victims identified")
+with a toll that agrees (none or several: alone).
 
 Near-duplicate copies of a story (``near_duplicate_of``) are one report of it:
 their first reports join the story's event before anything else is compared.
@@ -43,9 +47,12 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 
+#: A word of a title or place name (an inner apostrophe kept: "Coeur d'Alene").
+_WORDS = re.compile(r"\w(?:[\w']*\w)?")
 #: ACLED's time precision of a date that is only the publication day.
 PUBLICATION_DAY = 2
 #: Fewest victims (killed and injured) of a toll that tells an unplaced report's incident.
@@ -71,7 +78,8 @@ def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 
 def _place_score(one: dict, other: dict, near_km: float) -> int:
-    """2 same place or near, 1 one only placed in the other's province, 0 apart, -1 unknown."""
+    """2 same place or near, 1 one only placed in the other's province or named by the other's
+    article (:func:`names_place`), 0 apart, -1 unknown."""
     if not one["place_id"] or not other["place_id"]:
         return -1
     if one["place_id"] == other["place_id"]:
@@ -81,7 +89,38 @@ def _place_score(one: dict, other: dict, near_km: float) -> int:
     ):
         return 2
     wide = (one["geo_precision"] or 3) >= 3 or (other["geo_precision"] or 3) >= 3
-    return 1 if wide and one["admin1"] and one["admin1"] == other["admin1"] else 0
+    if wide and one["admin1"] and one["admin1"] == other["admin1"]:
+        return 1
+    return 1 if names_place(one, other) or names_place(other, one) else 0
+
+
+def names_place(report: dict, other: dict) -> bool:
+    """The article of ``report`` names the place of ``other`` as a place of events (``named_places``:
+    the article's resolved places) or in its words (``place_words``: the title and the place names
+    the gazetteer left unresolved, as `` toledo man shot ``), though it placed its own report
+    elsewhere: the places layer read the town of a story in another state, or read none.
+
+    >>> names_place({"named_places": {"gn:2"}, "place_words": ""}, {"place_id": "gn:2", "location": "X"})
+    True
+    >>> names_place({"place_words": " toledo man shot "}, {"place_id": "gn:5", "location": "Toledo"})
+    True
+    """
+    if not other["place_id"]:
+        return False
+    if other["place_id"] in report.get("named_places", ()):
+        return True
+    location = place_words(other.get("location") or "")
+    return location != "  " and location in report.get("place_words", "")
+
+
+def place_words(*texts: str) -> str:
+    """The lower-case words of texts, between spaces, for a whole-word search of a place name
+    (a hyphen parts words: "Ex-Habersham deputy"; an apostrophe does not: "Coeur d'Alene").
+
+    >>> place_words("Ex-Habersham deputy shot, 2 hurt", "St. Louis")
+    ' ex habersham deputy shot 2 hurt st louis '
+    """
+    return " " + " ".join(_WORDS.findall(" ".join(texts).lower())) + " "
 
 
 def _close(one: int, other: int) -> bool:
@@ -236,7 +275,9 @@ def _cluster_block(block: list[dict], window_days: int, near_km: float) -> list[
 
 def _join_unplaced(unplaced: list[dict], events: list[list[dict]], window_days: int) -> list[list[dict]]:
     """Reports without a place join the one event that gives the same toll (``TELLING_TOLL`` victims
-    or more) within the date window; with none or several such events, each stands alone.
+    or more) within the date window, else the one event within the window whose place their
+    article names (:func:`names_place`: its title, "Toledo man shot") with a toll that agrees;
+    with none or several such events, each stands alone.
 
     Returns the reports left alone, one event each (the joined are appended to their events).
 
@@ -247,12 +288,23 @@ def _join_unplaced(unplaced: list[dict], events: list[list[dict]], window_days: 
     """
     alone = []
     for report in unplaced:
-        found = [event for event in events if any(_tells_toll(report, other, window_days) for other in event)]
+        found = []
+        for agrees in (_tells_toll, _named_here):
+            found = found or [e for e in events if any(agrees(report, other, window_days) for other in e)]
         if len(found) == 1:
             found[0].append(report)
         else:
             alone.append([report])
     return alone
+
+
+def _named_here(report: dict, other: dict, window_days: int) -> bool:
+    """The report's article names the other's place, within the window, with tolls that agree."""
+    return (
+        names_place(report, other)
+        and _same_time_and_side(report, other, window_days)
+        and _toll_score(report, other) > 0
+    )
 
 
 def _tells_toll(report: dict, other: dict, window_days: int) -> bool:

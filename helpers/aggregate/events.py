@@ -22,20 +22,26 @@ concatenated with an ACLED download; Sitrep's own columns follow.
 
 from __future__ import annotations
 
-from collections import defaultdict
+import datetime as dt
+from collections import Counter, defaultdict
 from collections.abc import Mapping
+from functools import lru_cache
 
 import pandas as pd
 
-from helpers.aggregate.event_merge import cluster_reports, join_by_people
-from helpers.aggregate.totals import casualty_totals, mode_of
+from helpers.aggregate.event_merge import cluster_reports, join_by_people, place_words
+from helpers.aggregate.totals import casualty_totals
 from helpers.extract.events.dating import iso_day
 from helpers.knowledge.event_types import ground_words
-from helpers.knowledge.vocabulary import place_nouns
+from helpers.knowledge.vocabulary import place_nouns, read_vocabulary
 from helpers.tables import columns, is_missing
 
 #: Victims (killed and injured) of a toll that names its incident at one place (GVA's mass shooting).
 MASS_TOLL = 7
+#: Roles of the place mentions that name a place of events (not a dateline or a demonym).
+EVENT_ROLES = ("event", "nested")
+#: Fewest mentions of a person outside the evidence for the name to link the article's lead incident.
+PERSON_MENTIONS = 2
 #: Outcomes an event counts.
 OUTCOMES = ("killed", "injured", "kidnapped", "missing", "arrested")
 #: Columns copied from the event's main report.
@@ -106,27 +112,62 @@ def report_tolls(reports: pd.DataFrame, casualties: pd.DataFrame) -> dict[str, d
 
 def report_people(reports: pd.DataFrame, people: pd.DataFrame) -> dict[str, set[str]]:
     """Each report's persons: the full names (two words or more; no title or rank: an official is
-    no party; no building: "Ben Taub Hospital") its evidence sentences name, by ``person_id``."""
+    no party; no building: "Ben Taub Hospital") its evidence sentences name, by ``person_id``.
+
+    A name the evidence of no report names belongs to the article's first report (its lead
+    incident) when the article mentions it again (``PERSON_MENTIONS``: a surname, a pronoun): the
+    victim or suspect a follow-up is about, told in sentences without figures ("Jo Ray, 19, was
+    arraigned Monday"); a reporter's byline or a neighbour quoted once links nothing.
+    """
     if people.empty:
         return {}
     officials = people[(people["title"].fillna("") != "") | (people["rank"].fillna("") != "")]
     skip = set(zip(officials["article_id"], officials["person_id"]))
+    mentions = Counter(zip(people["article_id"], people["person_id"]))
     spans: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
     for article_id, number, evidence in zip(reports["article_id"], reports["report"], reports["evidence"]):
         for offsets in (evidence or "").split(";"):
             if offsets:
                 start, end = map(int, offsets.split("-"))
                 spans[article_id].append((start, end, f"{article_id}#{number}"))
+    first = {a for a, number in zip(reports["article_id"], reports["report"]) if number == 0}
     found: dict[str, set[str]] = defaultdict(set)
+    elsewhere: set[tuple[str, str]] = set()
     buildings = place_nouns().street | ground_words()  # "Ben Taub Hospital" read as a person
     for article_id, person, start in zip(people["article_id"], people["person_id"], people["start_char"]):
         words = (person or "").split("-")
         if len(words) < 2 or (article_id, person) in skip or buildings.intersection(words):
             continue
-        for low, high, key in spans.get(article_id, ()):
-            if low <= start < high:
-                found[key].add(person)
+        keys = [key for low, high, key in spans.get(article_id, ()) if low <= start < high]
+        for key in keys:
+            found[key].add(person)
+        if not keys:
+            elsewhere.add((article_id, person))
+    named = {(key.split("#")[0], p) for key, persons in found.items() for p in persons}
+    for article_id, person in elsewhere - named:
+        if article_id in first and mentions[article_id, person] >= PERSON_MENTIONS:
+            found[f"{article_id}#0"].add(person)
     return found
+
+
+def person_key(person_id: str) -> str:
+    """A person's given name and surname, the words a name links events by: a middle name or an
+    initial is often left out ("Brian E. Harleman" and "Brian Harleman", "Nidal Malik Hasan" and
+    "Nidal M. Hasan"); a generation is not ("James Glass Jr." and "James Glass Sr.",
+    ``name_generations.csv``).
+
+    >>> person_key("brian-e-harleman"), person_key("james-lee-glass-jr"), person_key("jo-ray")
+    ('brian-harleman', 'james-glass-jr', 'jo-ray')
+    """
+    words = person_id.split("-")
+    if len(words) > 2 and words[-1] in _generations():
+        return f"{words[0]}-{words[-2]}-{words[-1]}"
+    return f"{words[0]}-{words[-1]}"
+
+
+@lru_cache(maxsize=1)
+def _generations() -> frozenset[str]:
+    return frozenset(row["word"] for row in read_vocabulary("name_generations.csv"))
 
 
 def restated_tolls(records: list[dict]) -> dict[str, set[str]]:
@@ -141,13 +182,32 @@ def restated_tolls(records: list[dict]) -> dict[str, set[str]]:
     }
 
 
-def _record(row: dict, tolls: Mapping[str, int], article: Mapping) -> dict:
+def article_places(places: pd.DataFrame | None) -> tuple[dict[str, set[str]], dict[str, list[str]]]:
+    """Each article's places of events (``event`` and ``nested`` mentions), resolved (place ids) and
+    unresolved (their words: "Toledo" the gazetteer could not place)."""
+    resolved: dict[str, set[str]] = defaultdict(set)
+    unresolved: dict[str, list[str]] = defaultdict(list)
+    if places is None or places.empty:
+        return resolved, unresolved
+    events = places[places["role"].isin(EVENT_ROLES)]
+    ids = events["place_id"].fillna("")
+    for article_id, place_id, text in zip(events["article_id"], ids, events["text"]):
+        if place_id:
+            resolved[article_id].add(place_id)
+        elif text:
+            unresolved[article_id].append(text)
+    return resolved, unresolved
+
+
+def _record(row: dict, tolls: Mapping[str, int], article: Mapping, named: tuple[set[str], list[str]]) -> dict:
     date = iso_day(row["event_date"] or "")
     return dict(
         row,
         key=f"{row['article_id']}#{row['report']}",
         date=date,
         published=iso_day(article.get("date") or ""),
+        named_places=named[0],
+        place_words=place_words(article.get("title") or "", *named[1]),
         outlet=article.get("outlet") or "",
         url=article.get("url") or "",
         **{o: tolls.get(o, 0) for o in (*OUTCOMES, *SIDE_COLUMNS.values())},
@@ -185,16 +245,54 @@ def _competing(event: list[dict]) -> str:
     )
 
 
+def _where(event: list[dict], main: dict, order: Mapping[int, int]) -> dict:
+    """The report whose place the event takes: a town over a province, then the place most of the
+    event's articles name (their reports' places and the places they name: a report the places
+    layer put in another state's town of the name is outvoted), then the finest, then the main
+    report's."""
+    placed = [r for r in event if r["place_id"] and r["country"] == main["country"]] or [main]
+    named = Counter(
+        place
+        for r in event
+        for place in {p["place_id"] for p in placed} & ({r["place_id"]} | set(r.get("named_places", ())))
+    )
+    return min(
+        placed,
+        key=lambda r: (
+            (r["geo_precision"] or 3) >= 3,
+            -named[r["place_id"]],
+            r["geo_precision"] or 3,
+            r is not main,
+            order[id(r)],
+        ),
+    )
+
+
+def _when(event: list[dict]) -> dt.date | None:
+    """The event's day: the day most of its reports give to the day (precision 1); on a tie, that of
+    the first published (written nearest the event, its "Saturday" resolves against the nearest
+    date; a follow-up's may resolve against a later week), and of those the latest day (the news
+    of that day, not "last Wednesday" of an earlier incident); without one, the earliest date."""
+    days = [r for r in event if r["time_precision"] == 1 and r["date"] is not None]
+    if days:
+        counted = Counter(r["date"] for r in days)
+        top = max(counted.values())
+        first = min(
+            (r for r in days if counted[r["date"]] == top),
+            key=lambda r: (r["published"] or dt.date.max, -r["date"].toordinal()),
+        )
+        return first["date"]
+    dates = sorted(r["date"] for r in event if r["date"] is not None)
+    return dates[0] if dates else None
+
+
 def _event_row(event: list[dict]) -> dict:
     # The main report: one with a toll, dated to the day, the earliest of those.
     order = {id(r): n for n, r in enumerate(event)}
     main = max(event, key=lambda r: (r["killed"] + r["injured"] > 0, r["time_precision"] == 1, -order[id(r)]))
-    # The place: the finest any report resolved (a town over its state), the main report's on a tie.
-    placed = [r for r in event if r["place_id"] and r["country"] == main["country"]] or [main]
-    where = min(placed, key=lambda r: (r["geo_precision"] or 3, r is not main, order[id(r)]))
+    where = _where(event, main, order)
     killed, injured = _figures(event, "killed"), _figures(event, "injured")
-    dates = sorted(r["date"] for r in event if r["date"] is not None)
-    date = mode_of(r["date"] for r in event if r["time_precision"] == 1) or (dates[0] if dates else None)
+    date = _when(event)
     outlets = list(dict.fromkeys(r["outlet"] for r in event if r["outlet"]))
     return {
         **{c: main[c] for c in CODED},
@@ -232,6 +330,7 @@ def events_table(
     casualties: pd.DataFrame,
     articles: pd.DataFrame,
     people: pd.DataFrame | None = None,
+    places: pd.DataFrame | None = None,
     *,
     window_days: int = 1,
 ) -> pd.DataFrame:
@@ -240,8 +339,11 @@ def events_table(
     Args:
         reports: The ``event_reports`` table (excluded rows are left out).
         casualties: The ``casualties`` table (the figures the reports name).
-        articles: ``article_id``, ``date``, ``outlet``, ``url``, ``near_duplicate_of``.
+        articles: ``article_id``, ``date``, ``outlet``, ``url``, ``near_duplicate_of`` and
+            ``title`` (if any: a report without a place joins the event whose town it names).
         people: The ``person_mentions`` table (events naming one person are one), if any.
+        places: The ``place_mentions`` table (``article_id``, ``role``, ``place_id``, ``text``;
+            a report placed elsewhere joins an event whose place its article names), if any.
         window_days: Most days between the dates of one incident's reports.
     """
     if reports.empty:
@@ -249,15 +351,21 @@ def events_table(
     reports = reports[~reports["excluded"].astype(bool)]
     tolls = report_tolls(reports, casualties)
     meta = {r["article_id"]: r for r in articles.to_dict("records")}
+    resolved, unresolved = article_places(places)
     records = [
-        _record(row, tolls.get(f"{row['article_id']}#{row['report']}", {}), meta.get(row["article_id"], {}))
+        _record(
+            row,
+            tolls.get(f"{row['article_id']}#{row['report']}", {}),
+            meta.get(row["article_id"], {}),
+            (resolved.get(row["article_id"], set()), unresolved.get(row["article_id"], [])),
+        )
         for row in reports.to_dict("records")
     ]
     copies = {a: s for a, s in zip(articles["article_id"], articles["near_duplicate_of"]) if s}
     events = cluster_reports(records, copies, window_days=window_days)
     links = restated_tolls(records)
     for key, names in (report_people(reports, people) if people is not None else {}).items():
-        links[key] = links.get(key, set()) | names
+        links[key] = links.get(key, set()) | {person_key(name) for name in names}
     events = join_by_people(events, links)
     rows = [_event_row(e) for e in events]
     rows.sort(

@@ -81,8 +81,9 @@ def _events(read: Reader, context: Context) -> pd.DataFrame:
     return events_table(
         read("event_reports", None),
         read("casualties", None),
-        read("articles", ["article_id", "date", "outlet", "url", "near_duplicate_of"]),
+        read("articles", ["article_id", "date", "outlet", "url", "near_duplicate_of", "title"]),
         read("person_mentions", ["article_id", "start_char", "person_id", "title", "rank"]),
+        read("place_mentions", ["article_id", "role", "place_id", "text"]),
     )
 
 
@@ -93,7 +94,11 @@ AGGREGATES: tuple[Aggregate, ...] = (
     Aggregate("places", reads=("place_mentions",), build=_places),
     Aggregate("casualty_totals", reads=("casualties", "articles"), build=_totals),
     Aggregate("incidents", reads=("casualty_totals", "articles", "place_mentions"), build=_incidents),
-    Aggregate("events", reads=("event_reports", "casualties", "articles", "person_mentions"), build=_events),
+    Aggregate(
+        "events",
+        reads=("event_reports", "casualties", "articles", "person_mentions", "place_mentions"),
+        build=_events,
+    ),
     Aggregate("events_ged", reads=("events",), build=lambda read, context: ged_view(read("events", None))),
 )
 CORPUS_TABLES: tuple[str, ...] = tuple(a.table for a in AGGREGATES)
