@@ -66,3 +66,13 @@ def test_the_model_runs_on_one_blas_thread(numpy_model):
         seen.append(_blas_threads())
     assert seen == [{1}, {1}]
     assert _blas_threads() == before
+
+
+def test_a_blas_loaded_after_the_first_limit_is_limited_too(numpy_model):
+    """SciPy's own OpenBLAS, imported after a first parse, runs on one thread within the next."""
+    with one_blas_thread():
+        pass
+    import scipy.linalg  # noqa: F401  (loads SciPy's OpenBLAS if no test did before)
+
+    with one_blas_thread():
+        assert _blas_threads() == {1}

@@ -20,11 +20,10 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Iterator
-from functools import cache
 
 from spacy.language import Language
 from thinc.api import NumpyOps, get_current_ops, set_current_ops
-from threadpoolctl import ThreadpoolController
+from threadpoolctl import threadpool_limits
 
 #: The ops Sitrep's pipelines are loaded with: thinc's numpy ops, products through numpy's BLAS.
 MODEL_OPS = "numpy BLAS"
@@ -54,15 +53,11 @@ def ops_name(nlp: Language) -> str:
     return "none"
 
 
-@cache
-def _controller() -> ThreadpoolController:
-    # Made once: it inspects the process's loaded libraries (numpy's BLAS is loaded by now).
-    return ThreadpoolController()
-
-
 def one_blas_thread() -> contextlib.AbstractContextManager:
     """A context in which numpy's BLAS (and a BLAS of any other loaded library) uses one thread.
 
-    Worker processes that ``nlp.pipe`` forks within the block keep the limit.
+    The loaded libraries are looked up on each call (under a millisecond): a library
+    loaded since the last call (SciPy brings its own OpenBLAS) is limited too. Worker
+    processes that ``nlp.pipe`` forks within the block keep the limit.
     """
-    return _controller().limit(limits=1, user_api="blas")
+    return threadpool_limits(limits=1, user_api="blas")
