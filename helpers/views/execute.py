@@ -4,11 +4,18 @@ The kernel talks to papermill over IPC (local sockets), so ipykernel does not wa
 that TCP is unencrypted, and it is not interrupted while it shuts down (jupyter_client
 sends SIGINT before every shutdown, which a kernel still flushing its last message
 logs as "KeyboardInterrupt caught in kernel"). An interrupt asked for while a
-notebook runs (a cell timeout) still reaches the kernel.
+notebook runs (a cell timeout) still reaches the kernel. The kernel process's own log
+(its stderr) goes to a file beside its socket: a cell's output, warnings included,
+reaches the notebook over IOPub, so that log holds only the kernel's internals, and
+ipykernel 7.4 still logs a race of its own shutdown there ("Socket operation on
+non-socket" from a flush after its IOPub pipe closed). The file is removed when it
+holds nothing else; otherwise one line on stderr says where it is.
 """
 
 from __future__ import annotations
 
+import logging
+import re
 import time
 import uuid
 from pathlib import Path
@@ -20,6 +27,13 @@ from traitlets import default
 
 KERNEL = "python3"
 CELL_TIMEOUT = 1800
+LOG = logging.getLogger("sitrep.kernel")
+#: ipykernel's shutdown race in the kernel's log: a traceback ending in ENOTSOCK, with tornado's line.
+_SHUTDOWN_RACE = re.compile(
+    r"(?:^ERROR:tornado[^\n]*\n)?^Traceback \(most recent call last\):\n(?:[ \t][^\n]*\n)*"
+    r"zmq\.error\.ZMQError: Socket operation on non-socket$",
+    re.MULTILINE,
+)
 
 
 class QuietKernelManager(AsyncKernelManager):
@@ -41,6 +55,39 @@ class QuietKernelManager(AsyncKernelManager):
         if self.shutting_down:
             return
         await super()._async_interrupt_kernel()
+
+    @property
+    def kernel_log(self) -> Path:
+        """The file the kernel process writes its stderr to."""
+        return Path(f"{self.ip}.log")
+
+    async def _async_launch_kernel(self, kernel_cmd: list[str], **kw) -> None:
+        with self.kernel_log.open("ab") as log:  # the child keeps its own copy of the handle
+            await super()._async_launch_kernel(kernel_cmd, **kw, stderr=log)
+
+    async def _async_cleanup_resources(self, restart: bool = False) -> None:
+        await super()._async_cleanup_resources(restart=restart)
+        if not self.kernel_log.exists():
+            return
+        if only_shutdown_noise(self.kernel_log.read_text(errors="replace")):
+            self.kernel_log.unlink()
+        else:
+            LOG.warning("the notebook kernel wrote to its log: %s", self.kernel_log)
+
+
+def only_shutdown_noise(log: str) -> bool:
+    """Whether a kernel's log is empty or holds only ipykernel's shutdown race.
+
+    >>> only_shutdown_noise("")
+    True
+    >>> race = ("Traceback (most recent call last):\\n  File \\"x.py\\"\\n"
+    ...         "zmq.error.ZMQError: Socket operation on non-socket\\n")
+    >>> only_shutdown_noise("ERROR:tornado.general:Uncaught exception in ZMQStream callback\\n" + race)
+    True
+    >>> only_shutdown_noise(race + "Traceback (most recent call last):\\nMemoryError\\n")
+    False
+    """
+    return not _SHUTDOWN_RACE.sub("", log).strip()
 
 
 def describe_failure(name: str, error: Exception) -> str:
