@@ -3,16 +3,19 @@
 Every sentence is written for the test; none is copied from a corpus.
 """
 
+import math
 from collections import Counter
 
 import pytest
 
 from helpers.articles import Article, Paragraph
 from helpers.extract.places import places
-from helpers.knowledge.gazetteer import default_gazetteer
+from helpers.knowledge.gazetteer import default_gazetteer, haversine_km
 from helpers.knowledge.place import Match, Place
 from helpers.knowledge.place_ranking import (
     NEIGHBOUR_BONUS,
+    NEIGHBOUR_KM,
+    Neighbours,
     neighbour_count,
     ranked_candidates,
     score_candidate,
@@ -24,9 +27,34 @@ FAR = TOWN._replace(place_id="gn:3", lat=40.0, lon=-83.0, admin1_code="US-OH")
 
 
 def test_neighbours_count_names_with_a_reading_near_a_town():
-    assert neighbour_count(TOWN, [[NEAR], [FAR], [FAR, NEAR]]) == 2
-    assert neighbour_count(TOWN, [[FAR]]) == 0
+    assert neighbour_count(TOWN, _index([NEAR], [FAR], [FAR, NEAR])) == 2
+    assert neighbour_count(TOWN, _index([FAR])) == 0
     assert neighbour_count(TOWN, None) == 0
+    assert neighbour_count(TOWN, Neighbours({"near": [NEAR], "far": [FAR]}).without("near")) == 0
+
+
+@pytest.mark.parametrize("lat", [0.0, 45.0, 69.5, -78.0, 89.8])
+@pytest.mark.parametrize("lon", [0.0, 179.9, -179.9, 33.5])
+def test_the_grid_finds_every_reading_within_the_distance_and_no_other(lat, lon):
+    # Readings on rings around the candidate, across cell edges, the date line and near the poles.
+    town = TOWN._replace(lat=lat, lon=lon)
+    readings = {}
+    for ring_km in (1, 20, 49, 51, 80, 300):
+        for bearing in range(0, 360, 15):
+            angle = math.radians(bearing)
+            r_lat = max(-90.0, min(90.0, lat + math.degrees(ring_km / 6371.0 * math.cos(angle))))
+            spread = math.degrees(ring_km / 6371.0 * math.sin(angle)) / max(
+                math.cos(math.radians(r_lat)), 1e-6
+            )
+            r_lon = (lon + spread + 180.0) % 360.0 - 180.0
+            readings[f"{ring_km}-{bearing}"] = [TOWN._replace(lat=r_lat, lon=r_lon)]
+    expected = sum(haversine_km(lat, lon, p[0].lat, p[0].lon) <= NEIGHBOUR_KM for p in readings.values())
+    assert neighbour_count(town, Neighbours(readings)) == expected
+    assert 0 < expected < len(readings)
+
+
+def _index(*readings: list[Place]) -> Neighbours:
+    return Neighbours({f"name {n}": places for n, places in enumerate(readings)})
 
 
 def test_neighbours_of_areas_lie_inside_them():
@@ -34,10 +62,10 @@ def test_neighbours_of_areas_lie_inside_them():
     usa = Place("gn:5", 5, "United States", "country", 39.0, -98.0, "US", "", "", 0, 4)
     mexico = usa._replace(place_id="gn:6", country="MX")
     continent = Place("rg:europe", None, "Europe", "region", 50.0, 10.0, "", "", "", 0, 5)
-    assert neighbour_count(texas, [[NEAR], [FAR]]) == 1
-    assert neighbour_count(usa, [[NEAR], [FAR]]) == 2
-    assert neighbour_count(mexico, [[NEAR]]) == 0
-    assert neighbour_count(continent, [[NEAR]]) == 0
+    assert neighbour_count(texas, _index([NEAR], [FAR])) == 1
+    assert neighbour_count(usa, _index([NEAR], [FAR])) == 2
+    assert neighbour_count(mexico, _index([NEAR])) == 0
+    assert neighbour_count(continent, _index([NEAR])) == 0
 
 
 def test_only_a_main_name_gains_from_its_neighbours():
@@ -50,7 +78,9 @@ def test_a_county_named_beside_a_town_picks_the_namesake_inside_it():
     gazetteer = default_gazetteer()
     walker = [p for p in gazetteer.lookup("Walker County") if p.kind == "admin2"]
     alone = ranked_candidates("Huntsville", gazetteer, Counter({"US": 2}), None, "")
-    beside = ranked_candidates("Huntsville", gazetteer, Counter({"US": 2}), None, "", neighbours=[walker])
+    beside = ranked_candidates(
+        "Huntsville", gazetteer, Counter({"US": 2}), None, "", neighbours=_index(walker)
+    )
     assert alone[0][1].admin1_code == "US-AL"
     assert beside[0][1].admin1_code == "US-TX"
 

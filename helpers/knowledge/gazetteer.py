@@ -36,6 +36,8 @@ log = logging.getLogger(__name__)
 _PLACE_SELECT = f"SELECT {', '.join(Place._fields)} FROM place"
 #: Names remembered per process (their matches); a corpus reuses the same few thousand.
 MATCH_CACHE_SIZE = 100_000
+#: The mean Earth radius of the haversine distance.
+EARTH_RADIUS_KM = 6371.0
 
 
 @lru_cache(maxsize=1 << 16)
@@ -258,4 +260,4 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     p1, p2 = math.radians(lat1), math.radians(lat2)
     dp, dl = p2 - p1, math.radians(lon2 - lon1)
     a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371.0 * math.asin(math.sqrt(a))
+    return 2 * EARTH_RADIUS_KM * math.asin(math.sqrt(a))

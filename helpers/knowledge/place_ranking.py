@@ -18,7 +18,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 
-from helpers.knowledge.gazetteer import Gazetteer, default_gazetteer, haversine_km
+from helpers.knowledge.gazetteer import EARTH_RADIUS_KM, Gazetteer, default_gazetteer, haversine_km
 from helpers.knowledge.place import Match, Place
 
 # Context: a country supported by this many distinct names, and by more than any other, is the
@@ -81,7 +81,61 @@ def prior(place: Place) -> float:
     return UNKNOWN_SIZE_PRIOR.get(place.feature, UNKNOWN_SIZE_DEFAULT)
 
 
-def neighbour_count(place: Place, neighbours: list[list[Place]] | None) -> int:
+class Neighbours:
+    """The town and district readings of an article's names, indexed for :func:`neighbour_count`.
+
+    Readings are grouped by country, by province and in a grid of one-degree cells, so a
+    candidate is checked against the readings that can lie near it, not against every
+    reading of the article (an article's names times their candidates times their readings
+    grew with the square of the article). Python's ``dict`` of cells is the index: no
+    spatial library is needed for a few hundred points per article.
+
+    Args:
+        readings: Per name (a key such as the normalised name), its town and district readings
+            (each with a point).
+        excluded: A name whose readings do not count (the candidate's own name).
+    """
+
+    def __init__(self, readings: dict[str, list[Place]], excluded: str = "") -> None:
+        self.excluded = excluded
+        self.by_country: dict[str, set[str]] = {}
+        self.by_admin1: dict[str, set[str]] = {}
+        self.cells: dict[tuple[int, int], list[tuple[str, float, float]]] = {}
+        for name, places in readings.items():
+            for reading in places:
+                self.by_country.setdefault(reading.country, set()).add(name)
+                self.by_admin1.setdefault(reading.admin1_code, set()).add(name)
+                cell = (math.floor(reading.lat), math.floor(reading.lon))
+                self.cells.setdefault(cell, []).append((name, reading.lat, reading.lon))
+
+    def without(self, name: str) -> Neighbours:
+        """The same index, leaving out the readings of ``name``."""
+        view = object.__new__(Neighbours)
+        view.__dict__.update(self.__dict__, excluded=name)
+        return view
+
+    def near(self, lat: float, lon: float, km: float) -> set[str]:
+        """The names with a reading within ``km`` of a point."""
+        margin = math.degrees(km / EARTH_RADIUS_KM) + 0.01
+        widest = math.cos(math.radians(min(90.0, abs(lat) + margin)))
+        ratio = math.sin(km / (2 * EARTH_RADIUS_KM)) / widest if widest > 0 else 2.0
+        # Every point within km lies within these longitudes (haversine's lower bound on distance).
+        lon_margin = 180.0 if ratio >= 1 else math.degrees(2 * math.asin(ratio)) + 0.01
+        lon_cells = range(math.floor(lon - lon_margin), math.floor(lon + lon_margin) + 1)
+        if len(lon_cells) > 360:
+            lon_cells = range(-180, 180)
+        names = set()
+        for lat_cell in range(math.floor(lat - margin), math.floor(lat + margin) + 1):
+            for lon_cell in lon_cells:
+                for name, other_lat, other_lon in self.cells.get(
+                    (lat_cell, (lon_cell + 180) % 360 - 180), ()
+                ):
+                    if name not in names and haversine_km(lat, lon, other_lat, other_lon) <= km:
+                        names.add(name)
+        return names
+
+
+def neighbour_count(place: Place, neighbours: Neighbours | None) -> int:
     """How many other names have a town or district reading in or near a candidate.
 
     A town or district reading lies near a town or district within :data:`NEIGHBOUR_KM`,
@@ -90,7 +144,7 @@ def neighbour_count(place: Place, neighbours: list[list[Place]] | None) -> int:
 
     Args:
         place: The candidate (supranational regions have no neighbours).
-        neighbours: Per other name of the article, its plausible town and district readings.
+        neighbours: The town and district readings of the article's other names.
 
     Returns:
         The number of names with a reading in or near the candidate.
@@ -98,26 +152,23 @@ def neighbour_count(place: Place, neighbours: list[list[Place]] | None) -> int:
     >>> from helpers.knowledge.place import Place
     >>> town = Place("gn:1", 1, "X", "city", 30.0, -95.0, "US", "", "US-TX", 0, 1)
     >>> near, far = town._replace(lat=30.1, lon=-95.1), town._replace(lat=40.0, admin1_code="US-OH")
-    >>> neighbour_count(town, [[near], [far]])
+    >>> neighbour_count(town, Neighbours({"near": [near], "far": [far]}))
     1
     >>> texas = Place("gn:2", 2, "Texas", "admin1", 31.0, -99.0, "US", "", "US-TX", 0, 3)
-    >>> neighbour_count(texas, [[near], [far]])
-    1
+    >>> neighbour_count(texas, Neighbours({"near": [near], "far": [far]}).without("near"))
+    0
     """
     if not neighbours or place.lat is None or place.lon is None or place.precision == 5:
         return 0
-    return sum(any(_holds(place, reading) for reading in readings) for readings in neighbours)
-
-
-def _holds(place: Place, reading: Place) -> bool:
-    """True when a local ``reading`` lies in the country or province ``place``, or near the town."""
     if place.kind == "country":
-        return reading.country == place.country
-    if place.kind == "admin1":
-        return reading.admin1_code == place.admin1_code
-    if place.precision <= 2:
-        return haversine_km(place.lat, place.lon, reading.lat, reading.lon) <= NEIGHBOUR_KM
-    return False
+        names = neighbours.by_country.get(place.country, set())
+    elif place.kind == "admin1":
+        names = neighbours.by_admin1.get(place.admin1_code, set())
+    elif place.precision <= 2:
+        names = neighbours.near(place.lat, place.lon, NEIGHBOUR_KM)
+    else:
+        return 0
+    return len(names) - (neighbours.excluded in names)
 
 
 def score_candidate(
@@ -193,7 +244,7 @@ def ranked_candidates(
     cue: str,
     *,
     nearby: Counter | None = None,
-    neighbours: list[list[Place]] | None = None,
+    neighbours: Neighbours | None = None,
 ) -> list[tuple[float, Place]]:
     """Every candidate place of ``name`` with its score, best first (ties by ``place_id``).
 

@@ -25,7 +25,7 @@ from helpers.knowledge.place_names import (
     demonyms,
     doubtful_name,
 )
-from helpers.knowledge.place_ranking import clear_reading, main_country, ranked_candidates
+from helpers.knowledge.place_ranking import Neighbours, clear_reading, main_country, ranked_candidates
 from helpers.tables import columns
 
 
@@ -43,6 +43,7 @@ class ArticleContext:
         self.admin1_codes: dict[str, set[str]] = {}
         self.possible_admin1: dict[str, set[str]] = {}  # province -> names with a reading in it
         self.local: dict[str, list[Place]] = {}  # name -> its town and district readings
+        self._neighbours: Neighbours | None = None  # the index of ``local``, built when first asked
 
     def add(self, key: str, country: str, admin1_code: str = "") -> None:
         """Record that the name ``key`` supports ``country`` (and ``admin1_code``)."""
@@ -58,6 +59,7 @@ class ArticleContext:
         local = [p for p in readings if p.precision <= 2 and p.lat is not None and p.lon is not None]
         if local:
             self.local.setdefault(key, []).extend(local)
+            self._neighbours = None
 
     def without(self, key: str) -> tuple[Counter, Counter]:
         """Counters of supporting names per country and per province, leaving out ``key``."""
@@ -67,9 +69,11 @@ class ArticleContext:
         """Per province, how many other names could lie in it ("Gainesville" beside "Hall County")."""
         return _count(self.possible_admin1, key)
 
-    def neighbours(self, key: str) -> list[list[Place]]:
-        """The town and district readings of each other name ("Walker County" for "Huntsville")."""
-        return [readings for other, readings in self.local.items() if other != key]
+    def neighbours(self, key: str) -> Neighbours:
+        """The town and district readings of the other names ("Walker County" for "Huntsville")."""
+        if self._neighbours is None:
+            self._neighbours = Neighbours(self.local)
+        return self._neighbours.without(key)
 
 
 def _count(table: dict[str, set[str]], key: str) -> Counter:
@@ -233,7 +237,7 @@ def resolve_mention(
     admin1_codes: Counter,
     *,
     nearby: Counter | None = None,
-    neighbours: list[list[Place]] | None = None,
+    neighbours: Neighbours | None = None,
 ) -> dict:
     """The place fields of one mention, given the article's context without its own name.
 
