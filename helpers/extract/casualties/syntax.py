@@ -16,6 +16,7 @@ from itertools import pairwise
 from spacy.tokens import Doc, Span, Token
 
 from helpers.articles import Article
+from helpers.extract.evidence import doc_sentences
 from helpers.knowledge.casualty_lexicon import Lexicon, casualty_cues
 
 #: Subject relations: the victim of a passive or intransitive trigger.
@@ -296,7 +297,7 @@ def sentence_units(doc: Doc, article: Article) -> list[Span]:
     """
     bounds = sorted({p.start for p in article.paragraphs} | {p.end for p in article.paragraphs})
     units = []
-    for sentence in doc.sents:
+    for sentence in doc_sentences(doc):
         inside = bounds[bisect_right(bounds, sentence.start_char) : bisect_left(bounds, sentence.end_char)]
         if not inside:  # nearly every sentence: the span is the sentence itself
             if article.text[sentence.start_char : sentence.end_char].strip():
