@@ -30,7 +30,7 @@ from spacy.tokens import Doc, Span, Token
 
 from helpers import config
 from helpers.articles import Article
-from helpers.extract.evidence import SentenceIndex, evidence
+from helpers.extract.evidence import SentenceIndex, evidence, sentence_index
 from helpers.extract.mentions import place_columns
 from helpers.extract.persons.name_spans import known_places
 from helpers.extract.persons.pronouns import QuoteMarks
@@ -103,7 +103,7 @@ def actor_pronouns(
     speakers = [
         {**p, "affiliation": affiliations.get(p["canonical"], "")} for p in persons if p["role"] == "actor"
     ]
-    sentences = SentenceIndex(doc)
+    sentences = sentence_index(doc)
     marks = QuoteMarks(article)
     writer = _writer(doc, named)
     rows = []

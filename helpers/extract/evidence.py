@@ -7,19 +7,55 @@ from itertools import pairwise
 
 import numpy
 from spacy.attrs import SENT_START
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from helpers.articles import Article
 
-#: The last doc's sentences: the extractors of one article ask for them in turn.
-_LAST_SENTENCES: tuple[Doc | None, list[Span]] = (None, [])
+
+class SentenceIndex:
+    """Sentences of a doc, found by token position with a binary search.
+
+    ``span.sent`` walks the doc token by token on every call, and ``doc.sents`` makes a
+    Python token object for every token; with hundreds of mentions per article that
+    dominated extraction time. The sentences are read once from the sentence-start array.
+    """
+
+    def __init__(self, doc: Doc) -> None:
+        if not doc.has_annotation("SENT_START"):
+            self.sentences = list(doc.sents)  # raises spaCy's own error
+        else:
+            starts = numpy.flatnonzero(doc.to_array(SENT_START) == 1).tolist()
+            bounds = [0, *(s for s in starts if s > 0), len(doc)]
+            self.sentences = [doc[a:b] for a, b in pairwise(bounds) if b > a]
+        self.starts = [sent.start for sent in self.sentences]
+
+    def of(self, span: Span) -> tuple[int, Span]:
+        """The number and the span of the sentence containing ``span``'s first token."""
+        i = max(bisect.bisect_right(self.starts, span.start) - 1, 0)
+        return i, self.sentences[i]
+
+    def sentence_of(self, item: Span | Token) -> Span:
+        """``item.sent``: the sentence of a token, or of a span's first token (as spaCy's)."""
+        first = item.i if isinstance(item, Token) else item.start
+        return self.sentences[max(bisect.bisect_right(self.starts, first) - 1, 0)]
+
+
+#: The last doc's sentence index: the extractors of one article ask for it in turn.
+_LAST_INDEX: tuple[Doc | None, SentenceIndex | None] = (None, None)
+
+
+def sentence_index(doc: Doc) -> SentenceIndex:
+    """The :class:`SentenceIndex` of ``doc``, made once per doc."""
+    global _LAST_INDEX
+    last_doc, index = _LAST_INDEX
+    if last_doc is not doc or index is None:
+        index = SentenceIndex(doc)
+        _LAST_INDEX = (doc, index)
+    return index
 
 
 def doc_sentences(doc: Doc) -> list[Span]:
-    """``list(doc.sents)``, read once per doc from the sentence-start array.
-
-    ``doc.sents`` makes a Python token object for every token on every call; several
-    extractors read the sentences of each article.
+    """``list(doc.sents)``, read once per doc (:class:`SentenceIndex`).
 
     >>> import spacy
     >>> doc = spacy.blank("en")("One two. Three four.")
@@ -27,35 +63,20 @@ def doc_sentences(doc: Doc) -> list[Span]:
     >>> [s.text for s in doc_sentences(doc)] == [s.text for s in doc.sents]
     True
     """
-    global _LAST_SENTENCES
-    last_doc, sentences = _LAST_SENTENCES
-    if last_doc is doc:
-        return sentences
-    if not doc.has_annotation("SENT_START"):
-        sentences = list(doc.sents)  # raises spaCy's own error
-    else:
-        starts = numpy.flatnonzero(doc.to_array(SENT_START) == 1).tolist()
-        bounds = [0, *(s for s in starts if s > 0), len(doc)]
-        sentences = [doc[a:b] for a, b in pairwise(bounds) if b > a]
-    _LAST_SENTENCES = (doc, sentences)
-    return sentences
+    return sentence_index(doc).sentences
 
 
-class SentenceIndex:
-    """Sentences of a doc, found by token position with a binary search.
+def sentence_of(item: Span | Token) -> Span:
+    """``item.sent`` without walking the doc (:meth:`SentenceIndex.sentence_of`).
 
-    ``span.sent`` walks the doc token by token on every call; with hundreds of
-    mentions per article that dominated extraction time.
+    >>> import spacy
+    >>> doc = spacy.blank("en")("One two. Three four. Five.")
+    >>> doc[3].is_sent_start = doc[6].is_sent_start = True
+    >>> items = (doc[4], doc[2:5], doc[1:2])
+    >>> [sentence_of(x).text for x in items] == [x.sent.text for x in items]
+    True
     """
-
-    def __init__(self, doc: Doc) -> None:
-        self.sentences = doc_sentences(doc)
-        self.starts = [sent.start for sent in self.sentences]
-
-    def of(self, span: Span) -> tuple[int, Span]:
-        """The number and the span of the sentence containing ``span``'s first token."""
-        i = max(bisect.bisect_right(self.starts, span.start) - 1, 0)
-        return i, self.sentences[i]
+    return sentence_index(item.doc).sentence_of(item)
 
 
 def evidence(span: Span, article: Article, sentences: SentenceIndex) -> dict:

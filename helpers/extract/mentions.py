@@ -15,7 +15,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span
 
 from helpers.articles import Article
-from helpers.extract.evidence import SentenceIndex, evidence
+from helpers.extract.evidence import SentenceIndex, evidence, sentence_index, sentence_of
 from helpers.extract.persons.name_spans import known_places
 from helpers.knowledge.actors import (
     ACTOR_LABELS,
@@ -65,7 +65,7 @@ def supported(ent, actor, named: set[str], countries: Sequence[str]) -> bool:
         return True
     word = ent.text.strip()
     if word.lower() in STOP_WORDS or ent[0].pos_ in _FUNCTION_POS:
-        letters = [c for c in ent.sent.text if c.isalpha()]
+        letters = [c for c in sentence_of(ent).text if c.isalpha()]
         in_capitals = sum(c.isupper() for c in letters) > 0.6 * max(len(letters), 1)
         return (
             not in_capitals
@@ -118,7 +118,7 @@ def extract_mentions(
         Rows with the ``mentions`` columns (see the README's data dictionary).
     """
     dictionary = dictionary or load_dictionary()
-    sentences = SentenceIndex(doc)
+    sentences = sentence_index(doc)
     country = countries[0] if countries else ""
     rows, short = [], []
     menus: dict[int, bool] = {}
@@ -311,7 +311,7 @@ def with_places(
     """
     dictionary = dictionary or load_dictionary()
     by_span = {(p["start_char"], p["end_char"]): p for p in places}
-    sentences = SentenceIndex(doc)
+    sentences = sentence_index(doc)
     merged = []
     for mention in mentions:
         place = by_span.pop((mention["start_char"], mention["end_char"]), None)

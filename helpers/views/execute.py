@@ -8,8 +8,9 @@ notebook runs (a cell timeout) still reaches the kernel. The kernel process's ow
 (its stderr) goes to a file beside its socket: a cell's output, warnings included,
 reaches the notebook over IOPub, so that log holds only the kernel's internals, and
 ipykernel 7.4 still logs a race of its own shutdown there ("Socket operation on
-non-socket" from a flush after its IOPub pipe closed). The file is removed when it
-holds nothing else; otherwise one line on stderr says where it is.
+non-socket" from a flush after its IOPub pipe closed), as libzmq may assert on a
+signaler closed under it. The file is removed when it holds nothing else; otherwise one
+line on stderr says where it is.
 """
 
 from __future__ import annotations
@@ -28,10 +29,12 @@ from traitlets import default
 KERNEL = "python3"
 CELL_TIMEOUT = 1800
 LOG = logging.getLogger("sitrep.kernel")
-#: ipykernel's shutdown race in the kernel's log: a traceback ending in ENOTSOCK, with tornado's line.
+#: What a kernel's log holds when only its shutdown raced: ipykernel's traceback ending in ENOTSOCK
+#: (with tornado's line), or libzmq's assertion on a signaler closed under it.
 _SHUTDOWN_RACE = re.compile(
     r"(?:^ERROR:tornado[^\n]*\n)?^Traceback \(most recent call last\):\n(?:[ \t][^\n]*\n)*"
-    r"zmq\.error\.ZMQError: Socket operation on non-socket$",
+    r"zmq\.error\.ZMQError: Socket operation on non-socket$"
+    r"|^Assertion failed: [^\n]*\(src/signaler\.cpp:\d+\)$",
     re.MULTILINE,
 )
 

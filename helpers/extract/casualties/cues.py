@@ -20,6 +20,7 @@ from helpers.extract.casualties.counting import RANGE, quantity_matcher
 from helpers.extract.casualties.numbers import QUALIFIERS
 from helpers.extract.casualties.scope_cues import scope_cue_matches
 from helpers.extract.casualties.triggers import fatal_subset
+from helpers.extract.evidence import sentence_of
 from helpers.knowledge.casualty_lexicon import Lexicon, casualty_cues, cue_patterns
 from helpers.knowledge.time_words import ScopeCue
 
@@ -158,5 +159,6 @@ def besides_killed(victim: Token, trigger: Token, rule: str, lexicon: Lexicon) -
     ):
         return False
     return rule != "active_object" or any(
-        lexicon.verbs.get(t.lemma_.lower()) == "killed" for t in trigger.doc[trigger.sent.start : trigger.i]
+        lexicon.verbs.get(t.lemma_.lower()) == "killed"
+        for t in trigger.doc[sentence_of(trigger).start : trigger.i]
     )

@@ -47,6 +47,7 @@ from helpers.extract.casualties.scope_cues import (
     replaced,
     scope_cue_matches,
 )
+from helpers.extract.evidence import sentence_of
 from helpers.knowledge.casualty_lexicon import casualty_cues
 from helpers.knowledge.speech import speech_verbs
 from helpers.knowledge.time_words import ScopeCue, calendar
@@ -350,7 +351,7 @@ def _sentence_before_scope(sentence: Span) -> Scope:
     raided a camp. That attack claimed nine lives.")."""
     if sentence.start == 0:
         return CURRENT
-    before = sentence.doc[sentence.start - 1].sent
+    before = sentence_of(sentence.doc[sentence.start - 1])
     found = next(
         ((cue, span) for cue, span in scope_cue_matches(before) if cue.label in ("cumulative", "background")),
         None,

@@ -41,6 +41,7 @@ from helpers.extract.events.coding import (
 from helpers.extract.events.dating import event_date
 from helpers.extract.events.leads import VIOLENCE, lead_report
 from helpers.extract.events.triggers import is_ground, sentence_words
+from helpers.extract.evidence import sentence_of
 from helpers.extract.spans import RowsByStart
 from helpers.knowledge.event_types import act_verbs
 from helpers.knowledge.gazetteer import Gazetteer
@@ -61,14 +62,14 @@ OWNER = frozenset({"poss", "compound"})
 
 def _sentence(doc: Doc, start: int) -> Span:
     token = doc.char_span(start, start + 1, alignment_mode="expand")
-    return (token[0] if token is not None and len(token) else doc[-1]).sent
+    return sentence_of(token[0] if token is not None and len(token) else doc[-1])
 
 
 def _previous(doc: Doc, article: Article, sentence: Span) -> Span | None:
     """The sentence before, in the same paragraph (where "the attacks" of a figure are told)."""
     if sentence.start == 0:
         return None
-    before = doc[sentence.start - 1].sent
+    before = sentence_of(doc[sentence.start - 1])
     same = article.paragraph_at(before.start_char) is article.paragraph_at(sentence.start_char)
     return before if same else None
 
@@ -284,7 +285,7 @@ def event_reports(
     lead = lead_report(doc, article, figures, actors, violent=not rows)
     if lead is not None:
         kind, trigger = lead.kind, lead.trigger
-        sentence = trigger.sent
+        sentence = sentence_of(trigger)
         place = _place([], places, main_place, [sentence])
         found = _report(doc, article, [], [sentence], times, actors_by_start, place, gazetteer, days, persons)
         named = [m for m in actors if sentence.start_char <= m["start_char"] < sentence.end_char]

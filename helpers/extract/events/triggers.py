@@ -29,6 +29,7 @@ from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
+from helpers.extract.evidence import sentence_of
 from helpers.knowledge.event_types import event_types, ground_words
 from helpers.knowledge.vocabulary import place_nouns
 
@@ -88,7 +89,7 @@ def token_words(token: Token) -> Iterator[str]:
     if any(is_ground(thing) for thing in _objects(token)):
         yield f"{lemma}:PLACE"
     modifiers = {c for c in token.children if c.dep_ in MODIFIERS}
-    if token.i > token.sent.start:  # the word before, however parsed ("poison gas projectiles")
+    if token.i > sentence_of(token).start:  # the word before, however parsed ("poison gas projectiles")
         modifiers.add(token.doc[token.i - 1])
     for child in modifiers:
         yield f"{child.lemma_.lower()} {lemma}"

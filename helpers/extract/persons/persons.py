@@ -19,6 +19,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from helpers.articles import Article
+from helpers.extract.evidence import sentence_of
 from helpers.extract.persons.authors import author_rows
 from helpers.extract.persons.names import mention_row, name_mentions, nominal_mentions, resolve_names
 from helpers.extract.persons.pronouns import pronoun_mentions
@@ -51,7 +52,7 @@ def extract_persons(doc: Doc, article: Article, *, dictionary: ActorDictionary |
             start=doc[m.start].idx,
             end=doc[m.end - 1].idx + len(doc[m.end - 1].text),
             text=doc[m.start : m.end].text,
-            sentence=doc[m.start].sent.text.strip(),
+            sentence=sentence_of(doc[m.start]).text.strip(),
             canonical=m.canonical,
             rank=m.rank,
             title=m.title,

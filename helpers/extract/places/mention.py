@@ -7,6 +7,7 @@ from collections.abc import Callable
 from spacy.tokens import Doc, Span
 
 from helpers.articles import Article
+from helpers.extract.evidence import sentence_of
 
 
 class Mention(dict):
@@ -35,7 +36,7 @@ def mention_sentence(doc: Doc, article: Article, start: int, end: int) -> str:
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return ""
-    sent_start, sent_end = span.sent.start_char, span.sent.end_char
+    sent_start, sent_end = sentence_of(span).start_char, sentence_of(span).end_char
     paragraph = article.paragraph_at(start)
     if paragraph is not None:
         sent_start, sent_end = max(sent_start, paragraph.start), min(sent_end, paragraph.end)

@@ -24,6 +24,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from helpers.articles import Article
+from helpers.extract.evidence import sentence_of
 from helpers.extract.persons import SPEECH_CUES, extract_persons
 from helpers.extract.quotes.marks import CLOSERS, QUOTE_PAIRS, quote_spans
 from helpers.extract.quotes.speakers import Speaker, Speakers, speech_subject
@@ -77,7 +78,7 @@ def _governing_cue(quote: Span) -> Token | None:
 
 def _sentence_text(doc: Doc, start: int, end: int) -> str:
     """Text of the sentences covering tokens ``start..end``."""
-    first, last = doc[start].sent, doc[max(end - 1, start)].sent
+    first, last = sentence_of(doc[start]), sentence_of(doc[max(end - 1, start)])
     return doc[first.start : last.end].text.strip()
 
 
@@ -183,7 +184,7 @@ def _according_to(token: Token) -> tuple[Span, Token] | None:
     source = next((c for c in linked.children if c.dep_ == "pobj"), None) if linked is not None else None
     if source is None:
         return None
-    sentence = token.sent
+    sentence = sentence_of(token)
     phrase = list(token.subtree)
     left = sentence.doc[sentence.start : phrase[0].i]
     right = sentence.doc[phrase[-1].i + 1 : sentence.end]

@@ -18,6 +18,7 @@ from itertools import accumulate
 from spacy.tokens import Doc, Token
 
 from helpers.articles import Article
+from helpers.extract.evidence import sentence_of
 from helpers.extract.persons.pronouns import paragraph_floor
 from helpers.knowledge.actors import ActorDictionary, canonicalize
 from helpers.knowledge.grammar import function_words
@@ -97,7 +98,7 @@ class Speakers:
         speaker = self.resolve(speech_subject(verb))
         if speaker.name:
             return speaker
-        floor = max(verb.sent.start_char, self.text.rfind("\n", 0, verb.idx) + 1)
+        floor = max(sentence_of(verb).start_char, self.text.rfind("\n", 0, verb.idx) + 1)
         before = [p for p in self._starting_within(floor, verb.idx) if p["end_char"] <= verb.idx]
         return Speaker(before[-1]["canonical"], before[-1]["person_id"], verb.i) if before else speaker
 
