@@ -269,6 +269,13 @@ def test_shot_and_killed_is_killed_only(nlp):
         # A headline participle the parser makes the subject, or a noun.
         ("Teen shot in the north end has died, police say", {"killed": 1}),
         ("17-year-old shot, killed inside house", {"killed": 1}),
+        ("Teen boy shot, killed at a party", {"killed": 1}),
+        ("19-year-old woman shot, killed near campus", {"killed": 1}),
+        # The state of an object after it: "found X dead", parsed as a complement or a small clause.
+        ("Officers found a woman dead in the basement of the house.", {"killed": 1}),
+        ("Police arrived on scene and found a 15-year-old boy dead in the garage.", {"killed": 1}),
+        ("Police arrived and found two men dead on the porch.", {"killed": 2}),
+        ("Woman shot, wounded at a gas station", {"injured": 1}),
         ("2 more men charged in shooting death of 3-year-old", {"killed": 1}),
         ("Mother of murdered teen speaks out", {"killed": 1}),
         # A conjunct in a condition of its own is not killed with the first.

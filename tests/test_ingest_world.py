@@ -232,11 +232,13 @@ def test_near_duplicates_are_not_different_reports_of_one_event(tmp_path):
     assert [a.near_duplicate_of for a in load_corpus(tmp_path)] == ["", ""]
 
 
-def test_records_without_text_are_skipped(tmp_path):
-    (tmp_path / "r.json").write_text('[{"title": "No body"}]', encoding="utf-8")
-    (article,) = load_corpus(tmp_path)
-    assert (article.status, article.reason) == ("skipped", "record 1 has an empty text field")
-    assert pd.isna(article.near_duplicate_similarity)
+def test_records_without_text_are_skipped_or_read_as_a_headline(tmp_path):
+    (tmp_path / "r.json").write_text('[{"url": "http://e/1"}, {"title": "Two dead in flood"}]', encoding="utf-8")
+    empty, headline = load_corpus(tmp_path)
+    assert (empty.status, empty.reason) == ("skipped", "record 1 has an empty text field")
+    assert pd.isna(empty.near_duplicate_similarity)
+    assert (headline.status, headline.reason) == ("loaded", "headline only: record 2 has an empty text field")
+    assert [headline.text[p.start : p.end] for p in headline.paragraphs] == ["Two dead in flood"]
 
 
 def test_corpus_view_shows_the_clusters(world_tables):

@@ -65,8 +65,9 @@ def test_jsonl_and_csv_records(tmp_path):
         ),
         "{not json",
         json.dumps(["a", "list"]),
-        json.dumps({"title": "no text"}),
+        json.dumps({"title": "Three hurt in blast"}),
         json.dumps({"content": "Body from a content column."}),
+        json.dumps({"title": " ", "text": ""}),
     ]
     (tmp_path / "feed.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
     (tmp_path / "table.csv").write_text(
@@ -78,8 +79,9 @@ def test_jsonl_and_csv_records(tmp_path):
         ("feed.jsonl", 1, "loaded"),
         ("feed.jsonl", 2, "skipped"),
         ("feed.jsonl", 3, "skipped"),
-        ("feed.jsonl", 4, "skipped"),
+        ("feed.jsonl", 4, "loaded"),
         ("feed.jsonl", 5, "loaded"),
+        ("feed.jsonl", 6, "skipped"),
         ("table.csv", 1, "loaded"),
     ]
     first = articles[0]
@@ -93,9 +95,12 @@ def test_jsonl_and_csv_records(tmp_path):
     )
     assert "malformed JSON at line 2" in articles[1].reason
     assert "not an object" in articles[2].reason
-    assert "empty text field" in articles[3].reason
-    assert articles[5].text == "Two, wounded\n\nFirst line\nsecond line, quoted"
-    assert articles[5].date == "2021-03-03"
+    # A headline without a text is read alone, and says so.
+    assert articles[3].text.strip() == "Three hurt in blast"
+    assert articles[3].reason == "headline only: record 4 has an empty text field"
+    assert articles[5].reason == "record 6 has an empty text field"
+    assert articles[6].text == "Two, wounded\n\nFirst line\nsecond line, quoted"
+    assert articles[6].date == "2021-03-03"
 
 
 def test_csv_without_text_column_names_columns(tmp_path):

@@ -333,7 +333,7 @@ def test_corpus_of_bad_files_is_accounted_for(tmp_path, fast_cli, capsys):
     (corpus / "binary.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00" * 50)
     (corpus / "cp1252.txt").write_bytes("Title\n\nCafé bombing: “ten” killed.".encode("cp1252"))
     (corpus / "feed.jsonl").write_bytes(
-        b'{"text": "Two soldiers died in Kirkuk."}\n{oops\n[1, 2]\n{"title": "no text"}\n'
+        b'{"text": "Two soldiers died in Kirkuk."}\n{oops\n[1, 2]\n{"url": "http://e/no-text"}\n'
     )
     (corpus / "notext.csv").write_text("headline,body_html\nA,B\n")
     (corpus / "rows.csv").write_text('text,title\n"Line one\nline two in Mosul",T\n')

@@ -75,7 +75,7 @@ class Fields:
 def fields_article(
     source: InputFile, fields: Fields, *, record: int | None = None, warning: str = "", markdown: bool = False
 ) -> Article:
-    """The article of one input, or a skipped one when its text is empty.
+    """The article of one input; a headline alone when only its text is empty; else a skipped one.
 
     Text as loaded: the title (when the format gives it and the text does not
     already start with it), a blank line, then the body. The outlet is the
@@ -95,10 +95,13 @@ def fields_article(
     """
     article_id = source.stem_id if record is None else f"{source.stem_id}:{record}"
     body = normalise_newlines(fields.body)
+    title = " ".join(fields.title.split())
     if not body.strip():
         what = "an empty text field" if record is not None else "no text"
-        return skipped(article_id, source.path, record, f"{_where(record)} has {what}")
-    title = " ".join(fields.title.split())
+        if not title:
+            return skipped(article_id, source.path, record, f"{_where(record)} has {what}")
+        # A headline is news in itself (feeds and archives often keep only it): read it alone.
+        warning = "; ".join(filter(None, [f"headline only: {_where(record)} has {what}", warning]))
     prefix = f"{title}\n\n" if title and not body.lstrip().startswith(title) else ""
     article = Article(
         article_id=article_id,

@@ -91,7 +91,8 @@ def unresolved_places(tables: Tables, links: dict[str, str]) -> pd.DataFrame:
     columns = ["article_id", "text", "place_id", "role", "resolution"]
     places = tables.read("place_mentions", columns=columns)
     missing = (places["place_id"].fillna("") == "") & (places["resolution"] == NOT_IN_GAZETTEER)
-    rows = places[missing & (places["role"] != "demonym") & places["text"].map(reviewable_place_name)]
+    reviewable = places["text"].map(reviewable_place_name).astype(bool)  # object dtype when empty
+    rows = places[missing & (places["role"] != "demonym") & reviewable]
     if rows.empty:
         return pd.DataFrame(columns=["as written", "mentions", "href"])
     grouped = rows.groupby("text", sort=True).agg(

@@ -81,6 +81,12 @@ def _verb_outcome(verb: Token, lexicon: Lexicon, lemma: str | None = None) -> st
             ):
                 return "killed"
             if (
+                _comma_participle(verb, other)
+                and lemma in lexicon.fatal
+                and (outcome == HARMED or lemma in lexicon.fatal_injury)
+            ):
+                return "killed"
+            if (
                 other.dep_ == "prep"
                 and lemma in casualty_cues().fatal_preposition
                 and any(g.lemma_ in lexicon.fatal_objects for g in other.children)
@@ -89,6 +95,18 @@ def _verb_outcome(verb: Token, lexicon: Lexicon, lemma: str | None = None) -> st
     if verb.lemma_.lower() in lexicon.particle_verbs and not any(c.dep_ == "prt" for c in verb.children):
         return None
     return outcome
+
+
+def _comma_participle(verb: Token, other: Token) -> bool:
+    """``Boy shot, killed in …``: a headline's second participle after a comma, the parser's
+    adverbial clause of the first, with no subject, auxiliary or conjunction of its own."""
+    return (
+        other.dep_ == "advcl"
+        and other.tag_ == "VBN"
+        and other.i == verb.i + 2
+        and other.doc[verb.i + 1].text == ","
+        and not any(c.dep_ in {"mark", "aux", "auxpass", "nsubj", "nsubjpass", "dobj"} for c in other.children)
+    )
 
 
 def _has_subject(verb: Token) -> bool:
@@ -212,6 +230,10 @@ def _adjective_victims(trigger: Token, lexicon: Lexicon) -> Found | None:
         if trigger.dep_ in {"acomp", "oprd", "xcomp"} and head.lemma_.lower() in cues.state_verb:
             subject = verb_subject(head)
             return outcome, [subject] if subject is not None else [], None, "predicate_state"
+        own_subject = next((c for c in trigger.children if c.dep_ in SUBJECTS), None)
+        if trigger.dep_ == "ccomp" and head.lemma_.lower() in cues.state_verb and own_subject is not None:
+            # "found two men dead": the object and its complement, parsed as a small clause
+            return outcome, [own_subject], None, "object_state"
         copulas = [c for c in trigger.children if c.dep_ == "aux" and c.lemma_ in cues.copula]
         # "60 are missing": the subject hangs on the adjective, or (misparsed) on its copula.
         own_subject = next((c for t in (trigger, *copulas) for c in t.children if c.dep_ in SUBJECTS), None)
@@ -219,6 +241,15 @@ def _adjective_victims(trigger: Token, lexicon: Lexicon) -> Found | None:
             return outcome, [own_subject], None, "predicate_state"
     if lower in lexicon.adjectives and trigger.dep_ == "amod" and trigger.head.pos_ in {"NOUN", "PROPN"}:
         return lexicon.adjectives[lower], [trigger.head], None, "state_modifier"
+    if (
+        lower in lexicon.adjectives
+        and trigger.dep_ == "acl"
+        and trigger.pos_ == "ADJ"
+        and trigger.i > trigger.head.i
+        and trigger.head.pos_ in {"NOUN", "PROPN", "PRON"}
+    ):
+        # "found a girl dead in the basement": the object's complement, after it
+        return lexicon.adjectives[lower], [trigger.head], None, "object_state"
     return None
 
 
