@@ -275,6 +275,11 @@ def test_shot_and_killed_is_killed_only(nlp):
         ("Officers found a woman dead in the basement of the house.", {"killed": 1}),
         ("Police arrived on scene and found a 15-year-old boy dead in the garage.", {"killed": 1}),
         ("Police arrived and found two men dead on the porch.", {"killed": 2}),
+        # A singular owner between the number and the noun: the number counts the noun.
+        ("Two Orange County sheriff's deputies were shot during the chase.", {"injured": 2}),
+        ("A gunman killed a guard and wounded three mayor's aides.", {"killed": 1, "injured": 3}),
+        # A relative pronoun counted after a verb only people undergo.
+        ("Several people were hit by gunfire, two of which later died.", {"killed": 2}),
         ("Woman shot, wounded at a gas station", {"injured": 1}),
         ("2 more men charged in shooting death of 3-year-old", {"killed": 1}),
         ("Mother of murdered teen speaks out", {"killed": 1}),

@@ -132,12 +132,18 @@ def count_of(
         quantity = parse_quantity(span.text)
         if quantity is None:
             return None
-        if counted is not None and not is_person(counted, lexicon, animate=animate):
+        # "victims …, two of which have died": a relative pronoun after a verb only people undergo
+        relative = animate and counted is not None and counted.tag_ in {"WDT", "WP"}
+        if counted is not None and not relative and not is_person(counted, lexicon, animate=animate):
             return None
         return Count(quantity, span, counted, "count_head", 0.8)
     modifiers = [victim] + [
-        c for c in victim.children if c.dep_ == "compound"
-    ]  # "a dozen aid workers": dozen hangs on "aid"
+        c
+        for c in victim.children
+        # "a dozen aid workers": dozen hangs on "aid"; "two sheriff's deputies": a singular
+        # owner cannot be two, so the number counts the plural noun it owns
+        if c.dep_ == "compound" or (c.dep_ == "poss" and c.tag_ in {"NN", "NNP"} and victim.tag_ == "NNS")
+    ]
     numbers = [
         c
         for m in modifiers
