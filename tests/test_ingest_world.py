@@ -233,7 +233,8 @@ def test_near_duplicates_are_not_different_reports_of_one_event(tmp_path):
 
 
 def test_records_without_text_are_skipped_or_read_as_a_headline(tmp_path):
-    (tmp_path / "r.json").write_text('[{"url": "http://e/1"}, {"title": "Two dead in flood"}]', encoding="utf-8")
+    records = '[{"url": "http://e/1"}, {"title": "Two dead in flood"}]'
+    (tmp_path / "r.json").write_text(records, encoding="utf-8")
     empty, headline = load_corpus(tmp_path)
     assert (empty.status, empty.reason) == ("skipped", "record 1 has an empty text field")
     assert pd.isna(empty.near_duplicate_similarity)

@@ -201,6 +201,24 @@ def test_photo_credit_caption_is_boilerplate():
     assert not patterns.boilerplate.match("Photographers were arrested on Monday.")
 
 
+def test_video_playlist_items_are_boilerplate_but_a_timeline_is_not(tmp_path):
+    page = (
+        "Gunman wounds two at a bus stop\n\nTwo people were shot at a bus stop on Friday.\n\n"
+        "0:58 Three killed in highway crash Pause\n\n2:14 Police chief speaks about stabbing\n\n"
+        "Both victims are in stable condition."
+    )
+    timeline = (
+        "What happened\n\n9:45 Shots are heard near the market.\n\n10:05 Police say one man was killed."
+    )
+    (tmp_path / "page.txt").write_text(page, encoding="utf-8")
+    (tmp_path / "timeline.txt").write_text(timeline, encoding="utf-8")
+    page_article, timeline_article = sorted(load_corpus(tmp_path), key=lambda a: a.article_id)
+    playlist = [(p.kind, p.note) for p in page_article.paragraphs][2:4]
+    assert playlist == [("boilerplate", "video playlist item")] * 2
+    assert [p.kind for p in page_article.paragraphs][-1] == "body"
+    assert [p.kind for p in timeline_article.paragraphs] == ["title", "body", "body"]
+
+
 def test_date_labels_end_at_a_word_boundary():
     assert parse_date_line("Dated 3 March 2020") == "2020-03-03"
     assert parse_date_line("Updated: 2020-03-04 10:05 GMT") == "2020-03-04T10:05:00+00:00"

@@ -28,12 +28,15 @@ class CuePatterns:
         date_label: Matches the label before the date of a date line ("Published:").
         agency_line: Matches a whole line that credits a news agency ("The Associated Press",
             "AP Writer").
+        playlist_item: Matches a line that starts with a clip's length ("1:47 Wife of victim
+            speaks"), not a time of day ("10:30 p.m."); group ``control`` is a player word ending it.
     """
 
     credit: re.Pattern[str]
     boilerplate: re.Pattern[str]
     date_label: re.Pattern[str]
     agency_line: re.Pattern[str]
+    playlist_item: re.Pattern[str]
 
 
 def phrase_alternation(phrases: Iterable[str]) -> str:
@@ -70,6 +73,10 @@ def cue_patterns(language: str = config.DEFAULT_LANGUAGE) -> CuePatterns:
     ('3 March 2020', 'Dateline Mosul')
     >>> [bool(patterns.agency_line.fullmatch(line)) for line in ("The Associated Press", "AP Writer")]
     [True, True]
+    >>> [bool(patterns.playlist_item.match(line)) for line in ("1:47 Clip Pause", "10:30 p.m. Shots")]
+    [True, False]
+    >>> patterns.playlist_item.match("2:05 Mayor speaks Pause").group("control")
+    'Pause'
     """
     credit = credit_lines(language)
     cues = paragraph_cues(language)
@@ -90,5 +97,9 @@ def cue_patterns(language: str = config.DEFAULT_LANGUAGE) -> CuePatterns:
         agency_line=re.compile(
             rf"(?:the\s+)?{phrase_alternation(cues.agencies)}(?:\s+{phrase_alternation(cues.agency_roles)})?\.?",
             re.IGNORECASE,
+        ),
+        playlist_item=re.compile(
+            rf"^\d{{1,2}}:[0-5]\d\s+(?![ap]\.?m\b)\S.*?(?:\s(?P<control>{phrase_alternation(cues.player_controls)}))?\s*$",
+            re.IGNORECASE | re.DOTALL,
         ),
     )

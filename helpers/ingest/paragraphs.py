@@ -73,6 +73,7 @@ def analyse(article: Article, *, markdown: bool = False, title_given: bool = Fal
     seen: list[tuple[int, list[str], Counter]] = []
     exact: dict[tuple[str, ...], int] = {}
     dateline_seen = False
+    playlist = _playlist_items([text[start:end] for start, end in spans], patterns.playlist_item)
     for index, (start, end) in enumerate(spans):
         chunk = text[start:end]
         kind, note = "body", ""
@@ -83,6 +84,8 @@ def analyse(article: Article, *, markdown: bool = False, title_given: bool = Fal
         elif len(spans) > 1 and is_credit(chunk):  # a one-paragraph text is the article, not its byline
             kind, note = "credit", "byline or editor credit"
             credits.append(" ".join(chunk.split()))
+        elif index in playlist:
+            kind, note = "boilerplate", "video playlist item"
         elif patterns.boilerplate.match(chunk) and len(chunk.split()) <= MAX_BOILERPLATE_WORDS:
             kind, note = "boilerplate", "link or boilerplate line"
         else:
@@ -255,6 +258,30 @@ def _split_trailing_credit(text: str, start: int, end: int) -> list[tuple[int, i
 
 def _words(chunk: str) -> list[str]:
     return re.findall(r"\w+", chunk.lower())
+
+
+def _playlist_items(chunks: list[str], item: re.Pattern[str]) -> set[int]:
+    r"""Indexes of the paragraphs that are the items of a video playlist on the page.
+
+    Short paragraphs that start with a clip's length ("1:47 Wife of victim speaks"),
+    at least two, one of them ending with a player's word ("… Pause"): other stories'
+    headlines, not this one's text. Without the player's word, lines that start with a
+    time may be a timeline of the events, so they stay.
+
+    >>> pattern = re.compile(r"^\d:\d\d .*?(?: (?P<control>Pause))?$")
+    >>> sorted(_playlist_items(["Title", "1:47 Clip one Pause", "2:05 Clip two", "Body."], pattern))
+    [1, 2]
+    >>> _playlist_items(["Title", "1:47 Clip one", "2:05 Clip two"], pattern)
+    set()
+    """
+    items = {
+        index: match
+        for index, chunk in enumerate(chunks)
+        if len(chunk.split()) <= MAX_BOILERPLATE_WORDS and (match := item.match(chunk))
+    }
+    if len(items) < 2 or not any(match.group("control") for match in items.values()):
+        return set()
+    return set(items)
 
 
 def _find_repeat(words: list[str], seen: list[tuple[int, list[str], Counter]]) -> int | None:

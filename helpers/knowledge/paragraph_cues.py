@@ -28,6 +28,7 @@ class ParagraphCues:
         caption_media: Words that, before an optional caption label and a colon, start a
             caption credit ("photo", "video").
         caption_labels: The optional word between those and the colon ("credit").
+        player_controls: Words of a video player that end a playlist item ("pause").
         byline_joiners: Words of a bare byline that are not names ("and", "in", "&").
         date_line_labels: Words that may precede the date of a date line ("published").
         agencies: News agencies whose name alone on a line credits the writer
@@ -38,6 +39,7 @@ class ParagraphCues:
     boilerplate_lines: tuple[str, ...]
     caption_media: tuple[str, ...]
     caption_labels: tuple[str, ...]
+    player_controls: tuple[str, ...]
     byline_joiners: frozenset[str]
     date_line_labels: tuple[str, ...]
     agencies: tuple[str, ...] = ()
@@ -68,6 +70,7 @@ def paragraph_cues(language: str = config.DEFAULT_LANGUAGE) -> ParagraphCues:
         boilerplate_lines=cues("line"),
         caption_media=cues("caption"),
         caption_labels=cues("caption_label"),
+        player_controls=cues("player_control"),
         byline_joiners=function_words(language).byline_joiners,
         date_line_labels=tuple(row["label"] for row in read_vocabulary("date_line_labels.csv", language)),
         agencies=cues("agency", agencies),

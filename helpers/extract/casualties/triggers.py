@@ -97,6 +97,10 @@ def _verb_outcome(verb: Token, lexicon: Lexicon, lemma: str | None = None) -> st
     return outcome
 
 
+#: Dependents that give a participle a clause of its own: not a headline's second participle.
+_OWN_CLAUSE = frozenset({"mark", "aux", "auxpass", "nsubj", "nsubjpass", "dobj"})
+
+
 def _comma_participle(verb: Token, other: Token) -> bool:
     """``Boy shot, killed in …``: a headline's second participle after a comma, the parser's
     adverbial clause of the first, with no subject, auxiliary or conjunction of its own."""
@@ -105,7 +109,7 @@ def _comma_participle(verb: Token, other: Token) -> bool:
         and other.tag_ == "VBN"
         and other.i == verb.i + 2
         and other.doc[verb.i + 1].text == ","
-        and not any(c.dep_ in {"mark", "aux", "auxpass", "nsubj", "nsubjpass", "dobj"} for c in other.children)
+        and not any(c.dep_ in _OWN_CLAUSE for c in other.children)
     )
 
 
