@@ -251,6 +251,8 @@ def test_shot_and_killed_is_killed_only(nlp):
         # Negated injuries through the holder verb; harm that did not happen.
         ("The driver did not suffer any injuries.", {"injured": 0}),
         ("He could have killed everyone in the room.", {}),
+        ("The bullet could have struck her spine and killed her, doctors said.", {}),
+        ("The gunman might have shot and wounded two guards.", {}),
         ("The man threatened to kill two officers.", {}),
         # A person who killed himself is the attacker's own death, not one of his victims, and
         # not one of the people he shot.

@@ -110,12 +110,17 @@ def adds_to_toll(victim: Token | None) -> bool:
     )
 
 
+#: Dependents that give a conjoined verb its own verb group (not sharing the first verb's modal).
+_OWN_VERB_GROUP = frozenset({"aux", "auxpass", "nsubj", "nsubjpass"})
+
+
 def unrealised(trigger: Token) -> Token | None:
     """The word that makes a harm possible, threatened or intended, not reported (else None).
 
     ``he could hurt her`` (could), ``tried to kill`` (tried), ``attempted murder`` (attempted),
     ``we could be mourning a death`` (could: the verb that holds a death noun),
-    ``don't let my son die`` (let, negated); not ``non-life-threatening injuries``.
+    ``don't let my son die`` (let, negated), ``could have hit her and killed her`` (could, shared
+    by the conjunct); not ``non-life-threatening injuries``.
     """
     cues = casualty_cues()
     # A past participle tells the intent ("attempted murder"); a present one describes the harm
@@ -134,6 +139,9 @@ def unrealised(trigger: Token) -> Token | None:
     held_noun = trigger.dep_ == "dobj" and trigger.pos_ == "NOUN"
     verb = trigger.head if holds_state or held_noun else trigger
     modal = next((c for c in verb.children if c.dep_ == "aux" and c.lower_ in cues.modal), None)
+    if modal is None and verb.dep_ == "conj" and not any(c.dep_ in _OWN_VERB_GROUP for c in verb.children):
+        # "could have hit her and killed her": a conjunct without its own auxiliary shares the modal
+        modal = next((c for c in verb.head.children if c.dep_ == "aux" and c.lower_ in cues.modal), None)
     if modal is not None:
         return modal
     head = verb.head
