@@ -199,6 +199,12 @@ def test_photo_credit_caption_is_boilerplate():
     assert patterns.boilerplate.match("Photo: AFP")
     assert patterns.boilerplate.match("Image credit: Jane Roe")
     assert not patterns.boilerplate.match("Photographers were arrested on Monday.")
+    # after a bullet or an arrow, and an editor's link or note wholly in square brackets
+    assert patterns.boilerplate.match("►Related: Two killed in a second attack")
+    assert patterns.boilerplate.match(">> Read more stories")
+    assert patterns.boilerplate.match("[WATCH: Police chief on the shooting]")
+    assert not patterns.boilerplate.match("[The gunman] fired at the crowd, a witness said.")
+    assert not patterns.boilerplate.match("“Related to the attack,” he said, “were three arrests.”")
 
 
 def test_video_playlist_items_are_boilerplate_but_a_timeline_is_not(tmp_path):

@@ -24,7 +24,8 @@ class CuePatterns:
     Attributes:
         credit: Matches the start of a credit line: "Reporting by X", "Additional
             editing by X", or a bare "By X".
-        boilerplate: Matches the start of a boilerplate line ("Read more", "Photo credit:").
+        boilerplate: Matches the start of a boilerplate line ("Read more", "Photo credit:",
+            after bullets or arrows), or a line wholly in square brackets ("[PHOTOS: …]").
         date_label: Matches the label before the date of a date line ("Published:").
         agency_line: Matches a whole line that credits a news agency ("The Associated Press",
             "AP Writer").
@@ -67,8 +68,9 @@ def cue_patterns(language: str = config.DEFAULT_LANGUAGE) -> CuePatterns:
     >>> patterns = cue_patterns()
     >>> bool(patterns.credit.match("Additional reporting by Jane Roe")), bool(patterns.credit.match("Bypass"))
     (True, False)
-    >>> [bool(patterns.boilerplate.match(line)) for line in ("READ MORE: ten killed", "Photo: AFP")]
-    [True, True]
+    >>> lines = ("READ MORE: ten killed", "Photo: AFP", "► Related: …", "[VIDEO: Vigil]", "[A] said")
+    >>> [bool(patterns.boilerplate.match(line)) for line in lines]
+    [True, True, True, True, False]
     >>> patterns.date_label.sub("", "Updated: 3 March 2020"), patterns.date_label.sub("", "Dateline Mosul")
     ('3 March 2020', 'Dateline Mosul')
     >>> [bool(patterns.agency_line.fullmatch(line)) for line in ("The Associated Press", "AP Writer")]
@@ -90,8 +92,12 @@ def cue_patterns(language: str = config.DEFAULT_LANGUAGE) -> CuePatterns:
     return CuePatterns(
         credit=re.compile(rf"^(?:(?:{prefixes}\s+)?{starts}\s+by|by)\s+\S", re.IGNORECASE),
         # a caption ends with its colon: no word boundary after it ("Photo: AFP")
+        # after bullets and arrows ("► Related: …", ">> Read more", "- Video: …"); a line
+        # wholly in square brackets is an editor's link or note ("[PHOTOS: …]", "[UPDATE: …]")
         boilerplate=re.compile(
-            rf"^(?:{phrase_alternation(cues.boilerplate_lines)}\b|{caption})", re.IGNORECASE
+            rf"^(?:[^\w\s\"'“‘(\[$£€]*\s*(?:{phrase_alternation(cues.boilerplate_lines)}\b|{caption})"
+            r"|\[[^\[\]\n]+\]\s*$)",
+            re.IGNORECASE,
         ),
         date_label=re.compile(rf"^{phrase_alternation(cues.date_line_labels)}\b\s*:?\s*", re.IGNORECASE),
         agency_line=re.compile(
