@@ -282,6 +282,12 @@ def test_shot_and_killed_is_killed_only(nlp):
         ("A gunman killed a guard and wounded three mayor's aides.", {"killed": 1, "injured": 3}),
         # A relative pronoun counted after a verb only people undergo.
         ("Several people were hit by gunfire, two of which later died.", {"killed": 2}),
+        # A count before an age is a count ("two" boys of 16).
+        ("Two 16-year-old boys were fatally shot on Tuesday.", {"killed": 2}),
+        # Kin words as families say them, listed together.
+        ("He told police that his mom and little sister were dead.", {"killed": 2}),
+        # The by-agent of "shot and killed" is the killer, who is not his victim.
+        ("Police said a woman was shot and killed by her husband, who then killed himself.", {"killed": 2}),
         ("Woman shot, wounded at a gas station", {"injured": 1}),
         ("2 more men charged in shooting death of 3-year-old", {"killed": 1}),
         ("Mother of murdered teen speaks out", {"killed": 1}),

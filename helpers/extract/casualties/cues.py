@@ -25,6 +25,26 @@ from helpers.knowledge.casualty_lexicon import Lexicon, casualty_cues, cue_patte
 from helpers.knowledge.time_words import ScopeCue
 
 
+def separate_numbers(span: Span) -> list[Span]:
+    """A run of numbers split where a number in digits follows another number: "Two 16-year-old
+    boys" is two boys of 16 ("two" and "16"), not one number, unlike "one hundred", "2 million"
+    or a thousands group written with a space ("10 000").
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("Two 16 and 12 000 and 2 16")
+    >>> [[p.text for p in separate_numbers(doc[a:b])] for a, b in ((0, 2), (3, 5), (6, 8))]
+    [['Two', '16'], ['12 000'], ['2', '16']]
+    """
+    pieces, start = [], span.start
+    for token in span[1:]:
+        previous = token.doc[token.i - 1]
+        thousands = previous.is_digit and len(token.text) == 3
+        if token.is_digit and previous.like_num and not thousands:
+            pieces.append(token.doc[start : token.i])
+            start = token.i
+    return [*pieces, token.doc[start : span.end]] if pieces else [span]
+
+
 @lru_cache(maxsize=8)
 def _survival_matcher(vocab_id: int, vocab: Any) -> Matcher:
     """The survival-cue matcher for one vocabulary."""
@@ -66,7 +86,7 @@ class SentenceMatches:
                 continue
             if before in idioms and doc[offset + s].lower_ in QUALIFIERS:
                 continue
-            found.append(doc[offset + s : offset + e])
+            found.extend(separate_numbers(doc[offset + s : offset + e]))
         return {i: span for span in filter_spans(found) for i in range(span.start, span.end)}
 
     @cached_property

@@ -168,8 +168,11 @@ def _verb_victims(trigger: Token, lexicon: Lexicon, lemma: str) -> Found:
     if outcome is None:
         return nothing()
     objects = objects_of(trigger)
+    # "was shot and killed by her husband": the by-agent may hang on a conjoined verb
+    verbs = [trigger, *(c for c in trigger.children if c.dep_ == "conj" and c.pos_ == "VERB")]
     agent = next(
-        (g for c in trigger.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None
+        (g for v in verbs for c in v.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"),
+        None,
     )
     if lemma in lexicon.intransitive and objects:
         # "drowned his son": used transitively, the object is the one harmed; "recovered a gun",
