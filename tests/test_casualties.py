@@ -282,6 +282,12 @@ def test_shot_and_killed_is_killed_only(nlp):
         ("A gunman killed a guard and wounded three mayor's aides.", {"killed": 1, "injured": 3}),
         # A relative pronoun counted after a verb only people undergo.
         ("Several people were hit by gunfire, two of which later died.", {"killed": 2}),
+        # Two people each introduced with "a" in one sentence are two, whatever their sides.
+        (
+            "A 30-year-old woman was shot in the leg and a 6-year-old girl was shot in the hand.",
+            {"injured": 2},
+        ),
+        ("A man was shot and a woman was stabbed outside the bar, police said.", {"injured": 2}),
         # A count before an age is a count ("two" boys of 16).
         ("Two 16-year-old boys were fatally shot on Tuesday.", {"killed": 2}),
         # Kin words as families say them, listed together.

@@ -18,7 +18,9 @@ total and unnumbered figures aside):
 2. **Sides** add up within an incident ("three soldiers … two militants" is
    five): civilians, security forces and armed groups (``victim_sides.csv``),
    unless a figure about people in general ("eight people were killed") is
-   larger than their sum: then it is the incident's total. The parts of an
+   larger than their sum: then it is the incident's total. Two people each
+   introduced with "a" in one sentence ("a woman was shot in the back and a
+   boy in the arm") are two, whatever their sides. The parts of an
    enumeration on one side are one figure; people in general listed beside
    others ("four women and seven men") are a side of their own. A lone
    attacker's own death ("then killed himself", "the suspect was found
@@ -57,6 +59,8 @@ from helpers.extract.casualties.phrases import OWN_LIFE
 ANAPHORIC_COUNTS = ("singular_definite", "pronoun", "named_person")
 #: The side of figures about people in general (``victim_sides.csv``).
 GENERIC_GROUP = "unknown"
+#: The count rule of one person introduced with "a" ("a 20-year-old woman").
+INDEFINITE_RULE = "+singular"
 #: The group of figures counting killed and injured together.
 HARMED_GROUP = "killed or injured"
 #: The side of people in general listed beside others ("four women and seven men"): not their total.
@@ -248,7 +252,8 @@ def _supersede_incident(units: list[_Unit]) -> None:
         for unit in group_units:
             if unit is chosen[group]:
                 continue
-            if unit.addition and not (chosen[group].update and chosen[group].start > unit.start):
+            beside = _introduced_beside(unit, [chosen[group]])
+            if (unit.addition or beside) and not (chosen[group].update and chosen[group].start > unit.start):
                 totals[group] += unit.best
             else:
                 _mark(unit, chosen[group])
@@ -265,8 +270,23 @@ def _supersede_incident(units: list[_Unit]) -> None:
             for unit in by_group[group]:
                 _mark(unit, generic)
     else:
+        others = [u for group in specific for u in by_group[group]]
         for unit in by_group[GENERIC_GROUP]:
-            _mark(unit, chosen[specific[0]])
+            if not _introduced_beside(unit, others):
+                _mark(unit, chosen[specific[0]])
+
+
+def _introduced_beside(unit: _Unit, others: list[_Unit]) -> bool:
+    """Whether a figure of one person introduced with "a" stands beside another such figure in its
+    sentence ("a woman was shot in the back and a boy was shot in the arm"): two people, not one
+    toll told twice."""
+    first = unit.rows[0]
+    return first["rule"].endswith(INDEFINITE_RULE) and any(
+        other.rows[0]["rule"].endswith(INDEFINITE_RULE)
+        and other.rows[0]["victim"] != first["victim"]
+        and _same_sentence(other, unit)
+        for other in others
+    )
 
 
 def _same_sentence(one: _Unit, other: _Unit) -> bool:
