@@ -288,6 +288,7 @@ def test_shot_and_killed_is_killed_only(nlp):
             {"injured": 2},
         ),
         ("A man was shot and a woman was stabbed outside the bar, police said.", {"injured": 2}),
+        ("A Dallas man is dead after a man was shot and killed outside a bar.", {"killed": 1}),
         # A count before an age is a count ("two" boys of 16).
         ("Two 16-year-old boys were fatally shot on Tuesday.", {"killed": 2}),
         # Kin words as families say them, listed together.

@@ -35,11 +35,10 @@ def casualty_totals(casualties: pd.DataFrame, stories: Mapping[str, str] | None 
        ``low`` and ``high`` span the restatements (UCDP-style: the lowest and
        the highest figure given for each toll), and ``needs_review`` says the
        restatements disagree.
-    4. Injured: figures that count killed and injured together
-       (``includes_killed``, e.g. ``four people were shot``; those left standing
-       by rule 3 are different people, added up) stand for themselves minus the
-       article's killed ``best`` (never below 0), unless the injured figures the
-       article gives apart add up to more.
+    4. Injured: a figure that counts killed and injured together
+       (``includes_killed``, e.g. ``four people were shot``) stands for itself
+       minus the article's killed ``best`` (never below 0), unless the injured
+       figures the article gives apart add up to more.
     5. Injured, when the article reports someone killed: a single person
        referred back to (``the boy was shot``, ``she was injured``, a named
        person; rules ``singular_definite``, ``pronoun``, ``named_person``) is
@@ -153,14 +152,12 @@ def _toll(rows: list[dict], *, killed_best: int = 0) -> dict[str, Any]:
     best = sum(f["best"] for f in separate)
     low, high = _span(rows, separate)
     armed = sum(f["armed_groups"] for f in separate)
-    # Standing figures of killed and injured together are different people (rule 3), added up
-    harmed = [f for f in figures if f["includes_killed"]]
-    together = max(sum(f["best"] for f in harmed) - killed_best, 0)
-    if harmed and together > best:
-        best, armed = together, 0
-        lows, highs = [f["low"] for f in harmed], [f["high"] for f in harmed]
-        low = None if None in lows else max(sum(lows) - killed_best, 0)
-        high = None if None in highs else max(sum(highs) - killed_best, 0)
+    harmed = [dict(f, best=max(f["best"] - killed_best, 0)) for f in figures if f["includes_killed"]]
+    together = max(harmed, key=lambda f: f["best"], default=None)
+    if together is not None and together["best"] > best:
+        best, armed = together["best"], 0
+        low = None if together["low"] is None else max(together["low"] - killed_best, 0)
+        high = None if together["high"] is None else max(together["high"] - killed_best, 0)
     values = _restated_values(rows)
     conflicting = sorted(key for key, found in values.items() if len(found) > 1)
     reason = "; ".join(f"{key}: {', '.join(map(str, sorted(values[key])))}" for key in conflicting)

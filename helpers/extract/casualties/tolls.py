@@ -252,8 +252,11 @@ def _supersede_incident(units: list[_Unit]) -> None:
         for unit in group_units:
             if unit is chosen[group]:
                 continue
-            beside = _introduced_beside(unit, [chosen[group]])
-            if (unit.addition or beside) and not (chosen[group].update and chosen[group].start > unit.start):
+            if _introduced_beside(unit, [chosen[group]]):
+                _join(unit, chosen[group])  # one enumeration: "a woman … and a boy …"
+                totals[group] += unit.best
+                continue
+            if unit.addition and not (chosen[group].update and chosen[group].start > unit.start):
                 totals[group] += unit.best
             else:
                 _mark(unit, chosen[group])
@@ -281,12 +284,30 @@ def _introduced_beside(unit: _Unit, others: list[_Unit]) -> bool:
     sentence ("a woman was shot in the back and a boy was shot in the arm"): two people, not one
     toll told twice."""
     first = unit.rows[0]
-    return first["rule"].endswith(INDEFINITE_RULE) and any(
-        other.rows[0]["rule"].endswith(INDEFINITE_RULE)
-        and other.rows[0]["victim"] != first["victim"]
-        and _same_sentence(other, unit)
-        for other in others
+    head = _head_noun(first)
+    return (
+        first["rule"].endswith(INDEFINITE_RULE)
+        and bool(head)
+        and any(
+            other.rows[0]["rule"].endswith(INDEFINITE_RULE)
+            and _head_noun(other.rows[0]) not in ("", head)  # "an Indianapolis man … a man died": one
+            and _same_sentence(other, unit)
+            for other in others
+        )
     )
+
+
+def _head_noun(row: dict) -> str:
+    """The last word of a row's victim phrase ("20-year-old woman" -> "woman")."""
+    words = row["victim"].lower().split()
+    return words[-1] if words else ""
+
+
+def _join(unit: _Unit, other: _Unit) -> None:
+    """Make two figures one enumeration (their rows share a ``group``), counted together."""
+    group = other.rows[0]["group"] or f"beside:{other.offsets}"
+    for row in (*other.rows, *unit.rows):
+        row["group"] = group
 
 
 def _same_sentence(one: _Unit, other: _Unit) -> bool:
