@@ -309,3 +309,19 @@ def sentence_units(doc: Doc, article: Article) -> list[Span]:
             if span is not None and span.text.strip():
                 units.append(span)
     return units
+
+
+#: Dependents that give a participle a clause of its own: not a headline's second participle.
+_OWN_CLAUSE = frozenset({"mark", "aux", "auxpass", "nsubj", "nsubjpass", "dobj"})
+
+
+def comma_participle(verb: Token, other: Token) -> bool:
+    """``Boy shot, killed in …``: a headline's second participle after a comma, the parser's
+    adverbial clause of the first, with no subject, auxiliary or conjunction of its own."""
+    return (
+        other.dep_ == "advcl"
+        and other.tag_ == "VBN"
+        and other.i == verb.i + 2
+        and other.doc[verb.i + 1].text == ","
+        and not any(c.dep_ in _OWN_CLAUSE for c in other.children)
+    )

@@ -32,6 +32,7 @@ from helpers.extract.casualties.syntax import (
     SUBJECTS,
     _shares_object,
     across_line_break,
+    comma_participle,
     complement_of,
     is_passive,
     objects_of,
@@ -81,7 +82,7 @@ def _verb_outcome(verb: Token, lexicon: Lexicon, lemma: str | None = None) -> st
             ):
                 return "killed"
             if (
-                _comma_participle(verb, other)
+                comma_participle(verb, other)
                 and lemma in lexicon.fatal
                 and (outcome == HARMED or lemma in lexicon.fatal_injury)
             ):
@@ -95,22 +96,6 @@ def _verb_outcome(verb: Token, lexicon: Lexicon, lemma: str | None = None) -> st
     if verb.lemma_.lower() in lexicon.particle_verbs and not any(c.dep_ == "prt" for c in verb.children):
         return None
     return outcome
-
-
-#: Dependents that give a participle a clause of its own: not a headline's second participle.
-_OWN_CLAUSE = frozenset({"mark", "aux", "auxpass", "nsubj", "nsubjpass", "dobj"})
-
-
-def _comma_participle(verb: Token, other: Token) -> bool:
-    """``Boy shot, killed in …``: a headline's second participle after a comma, the parser's
-    adverbial clause of the first, with no subject, auxiliary or conjunction of its own."""
-    return (
-        other.dep_ == "advcl"
-        and other.tag_ == "VBN"
-        and other.i == verb.i + 2
-        and other.doc[verb.i + 1].text == ","
-        and not any(c.dep_ in _OWN_CLAUSE for c in other.children)
-    )
 
 
 def _has_subject(verb: Token) -> bool:
