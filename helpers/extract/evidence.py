@@ -31,13 +31,15 @@ class SentenceIndex:
 
     def of(self, span: Span) -> tuple[int, Span]:
         """The number and the span of the sentence containing ``span``'s first token."""
-        i = max(bisect.bisect_right(self.starts, span.start) - 1, 0)
+        i = self._number(span.start)
         return i, self.sentences[i]
 
     def sentence_of(self, item: Span | Token) -> Span:
         """``item.sent``: the sentence of a token, or of a span's first token (as spaCy's)."""
-        first = item.i if isinstance(item, Token) else item.start
-        return self.sentences[max(bisect.bisect_right(self.starts, first) - 1, 0)]
+        return self.sentences[self._number(item.i if isinstance(item, Token) else item.start)]
+
+    def _number(self, token: int) -> int:
+        return max(bisect.bisect_right(self.starts, token) - 1, 0)
 
 
 #: The last doc's sentence index: the extractors of one article ask for it in turn.

@@ -73,7 +73,9 @@ def analyse(article: Article, *, markdown: bool = False, title_given: bool = Fal
     seen: list[tuple[int, list[str], Counter]] = []
     exact: dict[tuple[str, ...], int] = {}
     dateline_seen = False
-    playlist = _playlist_items([text[start:end] for start, end in spans], patterns.playlist_item)
+    playlist = _playlist_items(
+        [text[start:end] for start, end in spans], patterns.playlist_item, paragraph_cues().player_controls
+    )
     for index, (start, end) in enumerate(spans):
         chunk = text[start:end]
         kind, note = "body", ""
@@ -260,26 +262,28 @@ def _words(chunk: str) -> list[str]:
     return re.findall(r"\w+", chunk.lower())
 
 
-def _playlist_items(chunks: list[str], item: re.Pattern[str]) -> set[int]:
+def _playlist_items(chunks: list[str], item: re.Pattern[str], controls: tuple[str, ...]) -> set[int]:
     r"""Indexes of the paragraphs that are the items of a video playlist on the page.
 
     Short paragraphs that start with a clip's length ("1:47 Wife of victim speaks"),
-    at least two, one of them ending with a player's word ("… Pause"): other stories'
-    headlines, not this one's text. Without the player's word, lines that start with a
-    time may be a timeline of the events, so they stay.
+    at least two, one of them ending with a player's word (``controls``: "… Pause"):
+    other stories' headlines, not this one's text. Without the player's word, lines that
+    start with a time may be a timeline of the events, so they stay.
 
-    >>> pattern = re.compile(r"^\d:\d\d .*?(?: (?P<control>Pause))?$")
-    >>> sorted(_playlist_items(["Title", "1:47 Clip one Pause", "2:05 Clip two", "Body."], pattern))
+    >>> pattern = re.compile(r"^\d:\d\d ")
+    >>> items = ["Title", "1:47 Clip one Pause", "2:05 Clip two", "Body."]
+    >>> sorted(_playlist_items(items, pattern, ("pause",)))
     [1, 2]
-    >>> _playlist_items(["Title", "1:47 Clip one", "2:05 Clip two"], pattern)
+    >>> _playlist_items(["Title", "1:47 Clip one", "2:05 Clip two"], pattern, ("pause",))
     set()
     """
-    items = {
-        index: match
+    items = [
+        index
         for index, chunk in enumerate(chunks)
-        if len(chunk.split()) <= MAX_BOILERPLATE_WORDS and (match := item.match(chunk))
-    }
-    if len(items) < 2 or not any(match.group("control") for match in items.values()):
+        if len(chunk.split()) <= MAX_BOILERPLATE_WORDS and item.match(chunk)
+    ]
+    ends = (chunks[index].split()[-1].lower() for index in items)
+    if len(items) < 2 or not any(word in controls for word in ends):
         return set()
     return set(items)
 

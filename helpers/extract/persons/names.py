@@ -325,8 +325,9 @@ def nominal_mentions(doc: Doc, article: Article, lexicon: Lexicon, names: list[M
                 continue
             before = bisect_left(starts, det)  # names[:before] start before the description
             target = last_described(kind, hit.normalised.lower(), before, det)
-            if target is None and kind == "title" and sentence_of(span).start > 0:
-                previous = sentence_of(doc[sentence_of(span).start - 1])
+            first = sentence_of(span).start
+            if target is None and kind == "title" and first > 0:
+                previous = sentence_of(doc[first - 1])
                 keys = {
                     m.key
                     for m in names[bisect_left(starts, previous.start) : bisect_left(starts, previous.end)]

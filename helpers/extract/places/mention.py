@@ -36,7 +36,8 @@ def mention_sentence(doc: Doc, article: Article, start: int, end: int) -> str:
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return ""
-    sent_start, sent_end = sentence_of(span).start_char, sentence_of(span).end_char
+    sentence = sentence_of(span)
+    sent_start, sent_end = sentence.start_char, sentence.end_char
     paragraph = article.paragraph_at(start)
     if paragraph is not None:
         sent_start, sent_end = max(sent_start, paragraph.start), min(sent_end, paragraph.end)
