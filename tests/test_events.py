@@ -12,8 +12,9 @@ import spacy
 
 from helpers import config
 from helpers.aggregate import event_merge
-from helpers.aggregate.event_merge import cluster_reports, join_by_people
-from helpers.aggregate.events import events_table, report_people
+from helpers.aggregate.event_links import join_by_people, report_people
+from helpers.aggregate.event_merge import cluster_reports
+from helpers.aggregate.events import events_table
 from helpers.extract.events.coding import agent_side, classify, code_actors, interaction
 from helpers.extract.events.dating import event_date
 from helpers.extract.events.reports import _place
@@ -229,6 +230,23 @@ def test_a_name_in_many_events_or_in_two_countries_links_nothing():
     assert len(join_by_people(cluster_reports(reports, {}), chief)) == 6
     abroad = [report("a", "2015-01-01", "gn:1"), dict(report("b", "2015-03-01", "gn:2"), country="Canada")]
     assert len(join_by_people(cluster_reports(abroad, {}), {"a": {"jo-ray"}, "b": {"jo-ray"}})) == 2
+
+
+def test_a_name_shared_by_shootings_weeks_apart_with_other_tolls_links_nothing():
+    reports = [
+        report("first", "2015-03-01", "gn:1", killed=2, injured=0),
+        report("hearing", "2015-04-10", "gn:1", killed=0, injured=0),  # a follow-up without a toll
+        report("second", "2015-05-20", "gn:1", killed=0, injured=3),  # another shooting, same town
+        report("again", "2015-06-30", "gn:1", killed=2, injured=0),  # the first toll restated at a trial
+    ]
+    events = cluster_reports(reports, {})
+    assert len(events) == 4
+    # the suspect links the hearing; a lawyer named in the hearing and the second shooting, and a
+    # common name in the second and the restatement, would chain three incidents into one
+    names = {"first": {"jo-ray"}, "hearing": {"jo-ray", "al-moss"}, "second": {"al-moss", "li-wu"}}
+    joined = keys(join_by_people(events, {**names, "again": {"li-wu", "jo-ray"}}))
+    assert len(joined) == 2 and ["again", "first"] == [k for k in joined[0] if k != "hearing"]
+    assert "second" in joined[1]  # the hearing joins one of them, never both
 
 
 def test_report_people_are_full_names_in_the_evidence_not_officials_or_buildings():

@@ -9,8 +9,9 @@ import pandas as pd
 import pytest
 import spacy
 
-from helpers.aggregate.event_merge import cluster_reports, join_by_people
-from helpers.aggregate.events import events_table, restated_tolls
+from helpers.aggregate.event_links import join_by_people, restated_tolls
+from helpers.aggregate.event_merge import cluster_reports
+from helpers.aggregate.events import events_table
 from helpers.extract.events.coding import article_group, code_actors
 from helpers.extract.events.dating import event_date
 from helpers.extract.events.reports import _groups, _place

@@ -11,8 +11,9 @@ import datetime as dt
 
 import pandas as pd
 
+from helpers.aggregate.event_links import person_key, report_people
 from helpers.aggregate.event_merge import cluster_reports, names_place, place_words
-from helpers.aggregate.events import article_places, events_table, person_key, report_people
+from helpers.aggregate.events import article_places, events_table
 from helpers.tables import columns
 from tests.test_events import keys, report
 

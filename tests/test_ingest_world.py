@@ -242,6 +242,17 @@ def test_records_without_text_are_skipped_or_read_as_a_headline(tmp_path):
     assert [headline.text[p.start : p.end] for p in headline.paragraphs] == ["Two dead in flood"]
 
 
+def test_a_title_that_is_no_headline_is_skipped_with_its_reason(tmp_path):
+    records = '[{"title": "en", "text": ""}, {"title": "Page not found", "text": " "}]'
+    (tmp_path / "r.json").write_text(records, encoding="utf-8")
+    code, error_page = load_corpus(tmp_path)
+    assert (code.status, code.reason) == (
+        "skipped",
+        "record 1 has an empty text field and its title 'en' is no headline",
+    )
+    assert error_page.status == "skipped" and "'Page not found' is no headline" in error_page.reason
+
+
 def test_corpus_view_shows_the_clusters(world_tables):
     clusters = views_corpus.near_duplicate_clusters(world_tables)
     assert clusters[["story", "articles", "outlets"]].values.tolist() == [["copies/site-a", 3, "Wire"]]

@@ -32,15 +32,8 @@ with a toll that agrees (none or several: alone).
 Near-duplicate copies of a story (``near_duplicate_of``) are one report of it:
 their first reports join the story's event before anything else is compared.
 
-Then events that name one person in their evidence (a victim, a suspect: a full
-name, no title or rank) are one incident, whatever their dates, places and tolls:
-GVA links to an incident the follow-ups published weeks later (the victim died, a
-trial, a funeral), which no date window reaches, and a town resolved in the wrong
-state. A name in the evidence of more than ``common`` events is a public figure (a
-police chief who speaks of every shooting) and links nothing; nor does a name
-whose events lie in different countries.
-The same join links events by a rare toll at one place (``restated_tolls`` in
-``events.py``), which follow-ups restate.
+Events that name one person or restate a rare toll are joined afterwards
+(:mod:`helpers.aggregate.event_links`).
 """
 
 from __future__ import annotations
@@ -49,7 +42,7 @@ import datetime as dt
 import math
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Sequence
 
 #: A word of a title or place name (an inner apostrophe kept: "Coeur d'Alene").
 _WORDS = re.compile(r"\w(?:[\w']*\w)?")
@@ -57,8 +50,6 @@ _WORDS = re.compile(r"\w(?:[\w']*\w)?")
 PUBLICATION_DAY = 2
 #: Fewest victims (killed and injured) of a toll that tells an unplaced report's incident.
 TELLING_TOLL = 3
-#: Most events whose evidence names one person for the name to link them (more: a public figure).
-COMMON_PERSON = 4
 #: Fewest victims an early count names for a larger toll at the same place to update it.
 PARTIAL_VICTIMS = 2
 #: Most times as many victims a later toll names as the early count it updates (more: another shooting).
@@ -329,41 +320,3 @@ def _fit(report: dict, event: list[dict], window_days: int, near_km: float) -> i
     if 0 in places:
         return 0
     return max(_scored(report, other, place) for other, place in zip(event, places, strict=True))
-
-
-def join_by_people(
-    events: list[list[dict]], people: Mapping[str, Iterable[str]], *, common: int = COMMON_PERSON
-) -> list[list[dict]]:
-    """Events whose evidence names one person are one event (see the module docstring).
-
-    Args:
-        events: Events (lists of report records with ``key``, ``country``, ``date``).
-        people: Report key -> the person ids its evidence names.
-        common: Most events a name may link.
-
-    >>> one = [{"key": "a#0", "country": "US", "date": dt.date(2014, 1, 2)}]
-    >>> later = [{"key": "b#0", "country": "US", "date": dt.date(2014, 3, 9)}]
-    >>> len(join_by_people([one, later], {"a#0": ["jo-ray"], "b#0": ["jo-ray"]}))
-    1
-    """
-    owners: dict[str, list[int]] = defaultdict(list)
-    for number, event in enumerate(events):
-        for person in {p for r in event for p in people.get(r["key"], ())}:
-            owners[person].append(number)
-    parent = list(range(len(events)))
-
-    def root(n: int) -> int:
-        while parent[n] != n:
-            parent[n] = parent[parent[n]]
-            n = parent[n]
-        return n
-
-    for numbers in owners.values():
-        countries = {r["country"] for n in numbers for r in events[n] if r["country"]}
-        if 1 < len(numbers) <= common and len(countries) <= 1:
-            for n in numbers[1:]:
-                parent[root(n)] = root(numbers[0])
-    joined: dict[int, list[dict]] = defaultdict(list)
-    for number, event in enumerate(events):
-        joined[root(number)] += event
-    return [sorted(e, key=lambda r: (r["date"] or dt.date.max, r["key"])) for e in joined.values()]

@@ -6,7 +6,7 @@ from their own casualty figures, counted by the casualty totals' rules
 sides add up). Reports of one incident are merged
 (:func:`helpers.aggregate.event_merge.cluster_reports`; then events whose evidence
 names one person or share a rare toll at one place:
-:func:`~helpers.aggregate.event_merge.join_by_people`, :func:`restated_tolls`), and their
+:mod:`helpers.aggregate.event_links`), and their
 disagreements kept:
 
 * ``fatalities`` follows ACLED's conservative rule: the lowest killed figure of the
@@ -25,23 +25,17 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter, defaultdict
 from collections.abc import Mapping
-from functools import lru_cache
 
 import pandas as pd
 
-from helpers.aggregate.event_merge import cluster_reports, join_by_people, place_words
+from helpers.aggregate.event_links import join_by_people, person_key, report_people, restated_tolls
+from helpers.aggregate.event_merge import cluster_reports, place_words
 from helpers.aggregate.totals import casualty_totals
 from helpers.extract.events.dating import iso_day
-from helpers.knowledge.event_types import ground_words
-from helpers.knowledge.vocabulary import place_nouns, read_vocabulary
 from helpers.tables import columns, is_missing
 
-#: Victims (killed and injured) of a toll that names its incident at one place (GVA's mass shooting).
-MASS_TOLL = 7
 #: Roles of the place mentions that name a place of events (not a dateline or a demonym).
 EVENT_ROLES = ("event", "nested")
-#: Fewest mentions of a person outside the evidence for the name to link the article's lead incident.
-PERSON_MENTIONS = 2
 #: Outcomes an event counts.
 OUTCOMES = ("killed", "injured", "kidnapped", "missing", "arrested")
 #: Columns copied from the event's main report.
@@ -108,78 +102,6 @@ def report_tolls(reports: pd.DataFrame, casualties: pd.DataFrame) -> dict[str, d
         if side in SIDE_COLUMNS:
             tolls[report][SIDE_COLUMNS[side]] = int(best)
     return tolls
-
-
-def report_people(reports: pd.DataFrame, people: pd.DataFrame) -> dict[str, set[str]]:
-    """Each report's persons: the full names (two words or more; no title or rank: an official is
-    no party; no building: "Ben Taub Hospital") its evidence sentences name, by ``person_id``.
-
-    A name the evidence of no report names belongs to the article's first report (its lead
-    incident) when the article mentions it again (``PERSON_MENTIONS``: a surname, a pronoun): the
-    victim or suspect a follow-up is about, told in sentences without figures ("Jo Ray, 19, was
-    arraigned Monday"); a reporter's byline or a neighbour quoted once links nothing.
-    """
-    if people.empty:
-        return {}
-    officials = people[(people["title"].fillna("") != "") | (people["rank"].fillna("") != "")]
-    skip = set(zip(officials["article_id"], officials["person_id"]))
-    mentions = Counter(zip(people["article_id"], people["person_id"]))
-    spans: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
-    for article_id, number, evidence in zip(reports["article_id"], reports["report"], reports["evidence"]):
-        for offsets in (evidence or "").split(";"):
-            if offsets:
-                start, end = map(int, offsets.split("-"))
-                spans[article_id].append((start, end, f"{article_id}#{number}"))
-    first = {a for a, number in zip(reports["article_id"], reports["report"]) if number == 0}
-    found: dict[str, set[str]] = defaultdict(set)
-    elsewhere: set[tuple[str, str]] = set()
-    buildings = place_nouns().street | ground_words()  # "Ben Taub Hospital" read as a person
-    for article_id, person, start in zip(people["article_id"], people["person_id"], people["start_char"]):
-        words = (person or "").split("-")
-        if len(words) < 2 or (article_id, person) in skip or buildings.intersection(words):
-            continue
-        keys = [key for low, high, key in spans.get(article_id, ()) if low <= start < high]
-        for key in keys:
-            found[key].add(person)
-        if not keys:
-            elsewhere.add((article_id, person))
-    named = {(key.split("#")[0], p) for key, persons in found.items() for p in persons}
-    for article_id, person in elsewhere - named:
-        if article_id in first and mentions[article_id, person] >= PERSON_MENTIONS:
-            found[f"{article_id}#0"].add(person)
-    return found
-
-
-def person_key(person_id: str) -> str:
-    """A person's given name and surname, the words a name links events by: a middle name or an
-    initial is often left out ("Brian E. Harleman" and "Brian Harleman", "Nidal Malik Hasan" and
-    "Nidal M. Hasan"); a generation is not ("James Glass Jr." and "James Glass Sr.",
-    ``name_generations.csv``).
-
-    >>> person_key("brian-e-harleman"), person_key("james-lee-glass-jr"), person_key("jo-ray")
-    ('brian-harleman', 'james-glass-jr', 'jo-ray')
-    """
-    words = person_id.split("-")
-    if len(words) > 2 and words[-1] in _generations():
-        return f"{words[0]}-{words[-2]}-{words[-1]}"
-    return f"{words[0]}-{words[-1]}"
-
-
-@lru_cache(maxsize=1)
-def _generations() -> frozenset[str]:
-    return frozenset(row["word"] for row in read_vocabulary("name_generations.csv"))
-
-
-def restated_tolls(records: list[dict]) -> dict[str, set[str]]:
-    """Each report's toll as a link between events: a toll of ``MASS_TOLL`` victims or more,
-    killed and injured, at one town or county ("2 killed, 5 injured in Hope Mills"), is told again
-    by the follow-ups of that incident weeks later (an arrest, a trial), which no date window
-    reaches; a common toll is a common figure and links nothing (``join_by_people``)."""
-    return {
-        r["key"]: {f"toll:{r['place_id']}:{r['killed']}:{r['injured']}"}
-        for r in records
-        if r["killed"] + r["injured"] >= MASS_TOLL and r["place_id"] and (r["geo_precision"] or 3) < 3
-    }
 
 
 def article_places(places: pd.DataFrame | None) -> tuple[dict[str, set[str]], dict[str, list[str]]]:

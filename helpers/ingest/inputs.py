@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from helpers.articles import Article
+from helpers.ingest.cue_patterns import cue_patterns
 from helpers.ingest.dates import parse_date
 from helpers.ingest.decoding import normalise_newlines
 from helpers.ingest.metadata import outlet_from_site, outlet_from_url
@@ -100,6 +101,9 @@ def fields_article(
         what = "an empty text field" if record is not None else "no text"
         if not title:
             return skipped(article_id, source.path, record, f"{_where(record)} has {what}")
+        if not is_headline(title):
+            reason = f"{_where(record)} has {what} and its title {title!r} is no headline"
+            return skipped(article_id, source.path, record, reason)
         # A headline is news in itself (feeds and archives often keep only it): read it alone.
         warning = "; ".join(filter(None, [f"headline only: {_where(record)} has {what}", warning]))
     prefix = f"{title}\n\n" if title and not body.lstrip().startswith(title) else ""
@@ -121,6 +125,17 @@ def fields_article(
         article.published = published
         article.date = published[:10]
     return article
+
+
+def is_headline(title: str) -> bool:
+    """Whether a title can stand alone as a headline: two words or more (a single word is a
+    file's metadata: a language code "en", "Untitled", "index") and no boilerplate line ("Page
+    not found", "Subscribe").
+
+    >>> [is_headline(t) for t in ("Gunman kills two", "en", "Page Not Found", "Friend shoots friend")]
+    [True, False, False, True]
+    """
+    return len(title.split()) >= 2 and not cue_patterns().boilerplate.match(title)
 
 
 def _where(record: int | None) -> str:

@@ -1,0 +1,178 @@
+"""Links between events that no date window reaches: a person they name, a rare toll they restate.
+
+Events that name one person in their evidence (a victim, a suspect: a full
+name, no title or rank) are one incident, whatever their dates, places and tolls:
+GVA links to an incident the follow-ups published weeks later (the victim died, a
+trial, a funeral), which no date window reaches, and a town resolved in the wrong
+state. A name in the evidence of more than ``common`` events is a public figure (a
+police chief who speaks of every shooting) and links nothing; nor does a name
+whose events lie in different countries. Two events that each give a toll join only
+when their tolls are at most ``TOLL_DAYS`` apart or the later restates the earlier's
+victims (the same toll, or a wounded victim who died): a name shared by two shootings
+weeks apart with different tolls (a common name, a lawyer, a relative) would otherwise
+chain unrelated incidents into one (the rarest names are joined first).
+The same join links events by a rare toll at one place (:func:`restated_tolls`), which
+follow-ups restate.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping
+from functools import lru_cache
+
+import pandas as pd
+
+from helpers.knowledge.event_types import ground_words
+from helpers.knowledge.vocabulary import place_nouns, read_vocabulary
+
+#: Victims (killed and injured) of a toll that names its incident at one place (GVA's mass shooting).
+MASS_TOLL = 7
+#: Fewest mentions of a person outside the evidence for the name to link the article's lead incident.
+PERSON_MENTIONS = 2
+#: Most events whose evidence names one person for the name to link them (more: a public figure).
+COMMON_PERSON = 3
+#: Most days between the tolls of two events a shared name joins (unless the later restates the victims).
+TOLL_DAYS = 7
+
+
+def report_people(reports: pd.DataFrame, people: pd.DataFrame) -> dict[str, set[str]]:
+    """Each report's persons: the full names (two words or more; no title or rank: an official is
+    no party; no building: "Ben Taub Hospital") its evidence sentences name, by ``person_id``.
+
+    A name the evidence of no report names belongs to the article's first report (its lead
+    incident) when the article mentions it again (``PERSON_MENTIONS``: a surname, a pronoun): the
+    victim or suspect a follow-up is about, told in sentences without figures ("Jo Ray, 19, was
+    arraigned Monday"); a reporter's byline or a neighbour quoted once links nothing.
+    """
+    if people.empty:
+        return {}
+    officials = people[(people["title"].fillna("") != "") | (people["rank"].fillna("") != "")]
+    skip = set(zip(officials["article_id"], officials["person_id"]))
+    mentions = Counter(zip(people["article_id"], people["person_id"]))
+    spans: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
+    for article_id, number, evidence in zip(reports["article_id"], reports["report"], reports["evidence"]):
+        for offsets in (evidence or "").split(";"):
+            if offsets:
+                start, end = map(int, offsets.split("-"))
+                spans[article_id].append((start, end, f"{article_id}#{number}"))
+    first = {a for a, number in zip(reports["article_id"], reports["report"]) if number == 0}
+    found: dict[str, set[str]] = defaultdict(set)
+    elsewhere: set[tuple[str, str]] = set()
+    buildings = place_nouns().street | ground_words()  # "Ben Taub Hospital" read as a person
+    for article_id, person, start in zip(people["article_id"], people["person_id"], people["start_char"]):
+        words = (person or "").split("-")
+        if len(words) < 2 or (article_id, person) in skip or buildings.intersection(words):
+            continue
+        keys = [key for low, high, key in spans.get(article_id, ()) if low <= start < high]
+        for key in keys:
+            found[key].add(person)
+        if not keys:
+            elsewhere.add((article_id, person))
+    named = {(key.split("#")[0], p) for key, persons in found.items() for p in persons}
+    for article_id, person in elsewhere - named:
+        if article_id in first and mentions[article_id, person] >= PERSON_MENTIONS:
+            found[f"{article_id}#0"].add(person)
+    return found
+
+
+def person_key(person_id: str) -> str:
+    """A person's given name and surname, the words a name links events by: a middle name or an
+    initial is often left out ("Brian E. Harleman" and "Brian Harleman", "Nidal Malik Hasan" and
+    "Nidal M. Hasan"); a generation is not ("James Glass Jr." and "James Glass Sr.",
+    ``name_generations.csv``).
+
+    >>> person_key("brian-e-harleman"), person_key("james-lee-glass-jr"), person_key("jo-ray")
+    ('brian-harleman', 'james-glass-jr', 'jo-ray')
+    """
+    words = person_id.split("-")
+    if len(words) > 2 and words[-1] in _generations():
+        return f"{words[0]}-{words[-2]}-{words[-1]}"
+    return f"{words[0]}-{words[-1]}"
+
+
+@lru_cache(maxsize=1)
+def _generations() -> frozenset[str]:
+    return frozenset(row["word"] for row in read_vocabulary("name_generations.csv"))
+
+
+def restated_tolls(records: list[dict]) -> dict[str, set[str]]:
+    """Each report's toll as a link between events: a toll of ``MASS_TOLL`` victims or more,
+    killed and injured, at one town or county ("2 killed, 5 injured in Hope Mills"), is told again
+    by the follow-ups of that incident weeks later (an arrest, a trial), which no date window
+    reaches; a common toll is a common figure and links nothing (``join_by_people``)."""
+    return {
+        r["key"]: {f"toll:{r['place_id']}:{r['killed']}:{r['injured']}"}
+        for r in records
+        if r["killed"] + r["injured"] >= MASS_TOLL and r["place_id"] and (r["geo_precision"] or 3) < 3
+    }
+
+
+def join_by_people(
+    events: list[list[dict]], people: Mapping[str, Iterable[str]], *, common: int = COMMON_PERSON
+) -> list[list[dict]]:
+    """Events whose evidence names one person are one event (see the module docstring).
+
+    Args:
+        events: Events (lists of report records with ``key``, ``country``, ``date``).
+        people: Report key -> the person ids its evidence names.
+        common: Most events a name may link.
+
+    >>> one = [{"key": "a#0", "country": "US", "date": dt.date(2014, 1, 2), "killed": 1, "injured": 0}]
+    >>> later = [{"key": "b#0", "country": "US", "date": dt.date(2014, 3, 9), "killed": 0, "injured": 0}]
+    >>> len(join_by_people([one, later], {"a#0": ["jo-ray"], "b#0": ["jo-ray"]}))
+    1
+    """
+    owners: dict[str, list[int]] = defaultdict(list)
+    for number, event in enumerate(events):
+        for person in {p for r in event for p in people.get(r["key"], ())}:
+            owners[person].append(number)
+    parent = list(range(len(events)))
+    tolls = [
+        {(r["date"], r["killed"], r["injured"]) for r in e if r["date"] and r["killed"] + r["injured"]}
+        for e in events
+    ]
+
+    def root(n: int) -> int:
+        while parent[n] != n:
+            parent[n] = parent[parent[n]]
+            n = parent[n]
+        return n
+
+    for _name, numbers in sorted(owners.items(), key=lambda item: (len(item[1]), item[0])):
+        countries = {r["country"] for n in numbers for r in events[n] if r["country"]}
+        if not 1 < len(numbers) <= common or len(countries) > 1:
+            continue
+        for n in numbers[1:]:
+            first, other = root(numbers[0]), root(n)
+            if first != other and tolls_agree(tolls[first], tolls[other]):
+                parent[other] = first
+                tolls[first] |= tolls[other]
+    joined: dict[int, list[dict]] = defaultdict(list)
+    for number, event in enumerate(events):
+        joined[root(number)] += event
+    return [sorted(e, key=lambda r: (r["date"] or dt.date.max, r["key"])) for e in joined.values()]
+
+
+def tolls_agree(one: set[tuple], other: set[tuple]) -> bool:
+    """Whether two events' tolls (``(date, killed, injured)``) can be one incident's: either gives
+    none, two are at most ``TOLL_DAYS`` apart, or a later one restates an earlier one's victims
+    (the same number, as many dead or more: a wounded victim died).
+
+    >>> shot, died = (dt.date(2015, 6, 3), 0, 1), (dt.date(2015, 7, 20), 1, 0)
+    >>> other = (dt.date(2015, 8, 9), 0, 3)
+    >>> tolls_agree({shot}, {died}), tolls_agree({died}, {other}), tolls_agree(set(), {died})
+    (True, False, True)
+    """
+    if not one or not other:
+        return True
+    for early in one:
+        for late in other:
+            if early[0] > late[0]:
+                early, late = late, early
+            if (late[0] - early[0]).days <= TOLL_DAYS:
+                return True
+            if sum(early[1:]) == sum(late[1:]) and late[1] >= early[1]:
+                return True
+    return False
