@@ -207,6 +207,25 @@ def test_merge_compares_reports_only_within_the_date_window(monkeypatch):
     assert len(calls) < 20 * len(reports)  # all pairs would be 2 million
 
 
+def test_reports_without_a_place_are_compared_only_with_events_of_their_dates(monkeypatch):
+    calls = []
+    original = event_merge._tells_toll
+
+    def counting(report, other, window_days):
+        calls.append(1)
+        return original(report, other, window_days)
+
+    monkeypatch.setattr(event_merge, "_tells_toll", counting)
+    start = dt.date(2015, 1, 1)
+    placed = [
+        report(f"p{n}", (start + dt.timedelta(days=n)).isoformat(), f"gn:{n}", lat=n, lon=n)
+        for n in range(1000)
+    ]
+    unplaced = [dict(r, key=f"u{n}", article_id=f"u{n}", place_id="", killed=4) for n, r in enumerate(placed)]
+    assert len(cluster_reports(placed + unplaced, {})) == 2000  # no toll the same
+    assert len(calls) < 20 * len(unplaced)  # every event for every report would be a million
+
+
 def test_a_follow_up_naming_the_victim_joins_the_event_weeks_later():
     reports = [
         report("shot", "2015-06-03", "gn:1", killed=0, injured=1),
@@ -245,7 +264,7 @@ def test_a_name_shared_by_shootings_weeks_apart_with_other_tolls_links_nothing()
     # common name in the second and the restatement, would chain three incidents into one
     names = {"first": {"jo-ray"}, "hearing": {"jo-ray", "al-moss"}, "second": {"al-moss", "li-wu"}}
     joined = keys(join_by_people(events, {**names, "again": {"li-wu", "jo-ray"}}))
-    assert len(joined) == 2 and ["again", "first"] == [k for k in joined[0] if k != "hearing"]
+    assert len(joined) == 2 and [k for k in joined[0] if k != "hearing"] == ["again", "first"]
     assert "second" in joined[1]  # the hearing joins one of them, never both
 
 

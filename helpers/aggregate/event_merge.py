@@ -277,13 +277,22 @@ def _join_unplaced(unplaced: list[dict], events: list[list[dict]], window_days: 
     >>> _join_unplaced([dict(day, key="b#0")], [placed], 1), len(placed)
     ([], 2)
     """
+    on_day: dict[dt.date, list[int]] = defaultdict(list)  # only events dated near a report can agree
+    for number, event in enumerate(events):
+        for other in event:
+            if other["date"] is not None:
+                on_day[other["date"]].append(number)
+    reach = window_days + 1  # the widest window (:func:`_window`)
     alone = []
     for report in unplaced:
-        found = []
+        days = (report["date"] + dt.timedelta(days=d) for d in range(-reach, reach + 1))
+        near = sorted({n for day in days for n in on_day.get(day, ())})
+        found: list[int] = []
         for agrees in (_tells_toll, _named_here):
-            found = found or [e for e in events if any(agrees(report, other, window_days) for other in e)]
+            found = found or [n for n in near if any(agrees(report, r, window_days) for r in events[n])]
         if len(found) == 1:
-            found[0].append(report)
+            events[found[0]].append(report)
+            on_day[report["date"]].append(found[0])
         else:
             alone.append([report])
     return alone

@@ -16,7 +16,7 @@ from spacy.matcher import Matcher
 from spacy.tokens import Span, Token
 from spacy.util import filter_spans
 
-from helpers.extract.casualties.counting import RANGE, quantity_matcher
+from helpers.extract.casualties.counting import RANGE, count_phrases
 from helpers.extract.casualties.numbers import QUALIFIERS
 from helpers.extract.casualties.scope_cues import scope_cue_matches
 from helpers.extract.casualties.triggers import fatal_subset
@@ -56,7 +56,7 @@ def _survival_matcher(vocab_id: int, vocab: Any) -> Matcher:
 class SentenceMatches:
     """Count phrases and cue matches of one sentence, found when first asked for.
 
-    Most sentences hold no casualty trigger; running the three token matchers
+    Most sentences hold no casualty trigger; running the token matchers
     only on those that do saves most of their cost (they took about 60 % of
     the extractor's time when run over every doc). Token indexes are the doc's.
     """
@@ -64,7 +64,6 @@ class SentenceMatches:
     def __init__(self, sentence: Span) -> None:
         self.sentence = sentence
         vocab = sentence.doc.vocab
-        self.quantity_matcher = quantity_matcher(id(vocab), vocab)
         self.survival_matcher = _survival_matcher(id(vocab), vocab)
 
     def _starts(self, matcher: Matcher) -> list[int]:
@@ -78,11 +77,11 @@ class SentenceMatches:
         a qualifier in an idiom is none ("when it was all over one person was killed").
         """
         doc, offset = self.sentence.doc, self.sentence.start
-        strings, idioms = doc.vocab.strings, casualty_cues().idiom_before_qualifier
+        idioms = casualty_cues().idiom_before_qualifier
         found = []
-        for key, s, e in self.quantity_matcher(self.sentence):
+        for key, s, e in count_phrases(self.sentence):
             before = doc[offset + s - 1].lower_ if offset + s > 0 else ""
-            if strings[key] == RANGE and before == "from":
+            if key == RANGE and before == "from":
                 continue
             if before in idioms and doc[offset + s].lower_ in QUALIFIERS:
                 continue
