@@ -16,7 +16,7 @@ from spacy.matcher import Matcher
 from spacy.tokens import Span, Token
 from spacy.util import filter_spans
 
-from helpers.extract.casualties.counting import RANGE, count_phrases
+from helpers.extract.casualties.count_phrases import RANGE, count_phrases
 from helpers.extract.casualties.numbers import QUALIFIERS
 from helpers.extract.casualties.scope_cues import scope_cue_matches
 from helpers.extract.casualties.triggers import fatal_subset
