@@ -543,6 +543,15 @@ def test_totals_add_standing_figures_and_leave_out_restatements_excluded_and_par
             "Five people were killed in Kandahar province. In Herat province, gunmen killed four guards.",
             {"killed": 9},
         ),
+        # A headline lists its victims with commas and no "and".
+        ("Grandmother, uncle, baby dead after house shooting\n\nPolice are investigating.", {"killed": 3}),
+        ("Teacher, 3 pupils killed in school bus ambush\n\nPolice are investigating.", {"killed": 4}),
+        ("Nurse, guard wounded in clinic attack\n\nPolice are investigating.", {"injured": 2}),
+        # A name or a place before the comma is no listed victim; nor is a body sentence.
+        ("Jenkins, nephew wounded on porch\n\nPolice are investigating.", {"injured": 1}),
+        ("Phoenix, man wounded in robbery\n\nPolice are investigating.", {"injured": 1}),
+        ("Two dead, 6 wounded in bar shooting\n\nPolice came.", {"killed": 2, "injured": 6}),
+        ("Police came.\n\nOn Friday, a farmer, a cook and a driver were wounded.", {"injured": 3}),
     ],
 )
 def test_article_tolls(project_nlp, text, expected):

@@ -95,6 +95,7 @@ from helpers.extract.casualties.counting import (
     Count,
     count_of,
     in_pair,
+    listed_around,
     noun_keys,
     phrase_of,
     victim_group_of,
@@ -195,6 +196,10 @@ def extract_casualties(
                 if rule == "state_modifier"
                 else [v for head in victims for v in with_conjuncts(head, lexicon)]
             )
+            paragraph = article.paragraph_at(sentence.start_char)
+            if heads and paragraph is not None and paragraph.kind == "title":
+                first, last = min(heads, key=lambda v: v.i), max(heads, key=lambda v: v.i)
+                heads += [v for v in listed_around(first, last, lexicon) if v not in heads]
             heads = [v for v in heads if sentence.start <= v.i < sentence.end and not word_piece(v)]
             group = f"{article.article_id}:{trigger.i}" if len(heads) > 1 else ""
             row_of = partial(

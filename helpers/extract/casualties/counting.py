@@ -19,7 +19,13 @@ from helpers.extract.casualties.numbers import (
     Quantity,
     parse_quantity,
 )
-from helpers.extract.casualties.syntax import complement_of, entity_at, is_age, listed_after_age_noun
+from helpers.extract.casualties.syntax import (
+    complement_of,
+    entity_at,
+    has_own_trigger,
+    is_age,
+    listed_after_age_noun,
+)
 from helpers.knowledge.casualty_lexicon import Lexicon, casualty_cues
 from helpers.knowledge.time_words import calendar
 
@@ -335,3 +341,52 @@ def phrase_of(token: Token | None) -> str:
     words = [t for t in doc[start:end] if t.i not in counted]
     text = "".join(t.text_with_ws for t in words).strip(" ,-")
     return text or token.text
+
+
+#: Left dependents inside one listed noun phrase ("2 children", "the two teens", "young boy").
+_PHRASE_DEPS = frozenset({"det", "nummod", "amod", "compound", "quantmod", "poss"})
+
+
+def listed_around(first: Token, last: Token, lexicon: Lexicon) -> list[Token]:
+    """People listed with a headline's victim with commas and no "and": "Man, woman shot", "Mother,
+    father, toddler dead", "Woman, 2 children killed". Headlines drop the "and"; the parser then
+    reads the list as appositions, compounds or loose dependents, never as one list. Each item is
+    a person noun of the lexicon (not a name: "Smith, wife shot" counts the wife), with its own
+    number or article before it, and no trigger of its own ("Man killed, woman hurt").
+
+    Args:
+        first: The first victim the trigger counts (its phrase starts at its first left dependent
+            of :data:`_PHRASE_DEPS`).
+        last: The last one.
+        lexicon: The casualty lexicon.
+    """
+    doc = first.doc
+
+    def listed(noun: Token) -> bool:
+        keys = noun_keys(noun)
+        outcome_words = (lexicon.verbs, lexicon.nouns, lexicon.adjectives, lexicon.headline_verbs)
+        return (
+            any(key in lexicon.victims for key in keys)
+            and not any(key in words for key in keys for words in outcome_words)  # "1 dead, 4 hurt"
+            and noun.ent_type_ != "PERSON"
+            and not has_own_trigger(noun, lexicon)
+        )
+
+    start = min([first.i] + [c.i for c in first.lefts if c.dep_ in _PHRASE_DEPS])
+    found = []
+    while start >= 2 and doc[start - 1].text == "," and listed(doc[start - 2]):
+        noun = doc[start - 2]
+        found.append(noun)
+        start = noun.i
+        while start > 0 and doc[start - 1].dep_ in _PHRASE_DEPS and doc[start - 1].head == noun:
+            start -= 1
+    end = last.i + 1
+    while end + 1 < len(doc) and doc[end].text == ",":
+        item = end + 1
+        while item < len(doc) - 1 and doc[item].dep_ in _PHRASE_DEPS and doc[item].head.i > item:
+            item += 1
+        if not listed(doc[item]):
+            break
+        found.append(doc[item])
+        end = item + 1
+    return found
