@@ -34,8 +34,7 @@ from helpers.knowledge.place_vocabulary import transliteration_articles
 log = logging.getLogger(__name__)
 
 _PLACE_SELECT = f"SELECT {', '.join(Place._fields)} FROM place"
-#: Names remembered per process (their matches, by key and as written); a corpus reuses the same few
-#: thousand.
+#: Names remembered per process (their matches); a corpus reuses the same few thousand.
 MATCH_CACHE_SIZE = 100_000
 #: The mean Earth radius of the haversine distance.
 EARTH_RADIUS_KM = 6371.0
@@ -43,7 +42,7 @@ EARTH_RADIUS_KM = 6371.0
 
 @lru_cache(maxsize=1 << 16)
 def _name_key(name: str) -> str:
-    """:func:`normalize_name` of a place name."""
+    """:func:`normalize_name`, remembered: the same names come back in article after article."""
     return normalize_name(name)
 
 
@@ -79,7 +78,6 @@ class Gazetteer:
         self._db: sqlite3.Connection | None = None
         self._pid = -1
         self._matches: dict[str, tuple[tuple[Place, bool, frozenset[str]], ...]] = {}
-        self._by_name: dict[str, tuple[Match, ...]] = {}  # a name as written: most come back often
         areas = [Place(*r) for r in self._query(f"{_PLACE_SELECT} WHERE kind IN ('country', 'admin1')")]
         self._countries = {p.country: p for p in areas if p.kind == "country"}
         self._admin1 = {p.admin1_code: p for p in areas if p.kind == "admin1" and p.admin1_code}
@@ -131,14 +129,6 @@ class Gazetteer:
 
     def candidates(self, name: str) -> tuple[Match, ...]:
         """Every place whose name normalises like ``name``, one :class:`Match` each."""
-        found = self._by_name.get(name)
-        if found is None:
-            if len(self._by_name) >= MATCH_CACHE_SIZE:
-                self._by_name.clear()
-            found = self._by_name[name] = self._candidates(name)
-        return found
-
-    def _candidates(self, name: str) -> tuple[Match, ...]:
         key = _name_key(name)
         if key not in self._matches:
             if len(self._matches) >= MATCH_CACHE_SIZE:
