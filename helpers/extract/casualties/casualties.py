@@ -171,10 +171,10 @@ def extract_casualties(
     article_scope = ArticleScope(article, dates)
     candidates = trigger_candidates(doc, lexicon)
     for position, sentence in enumerate(sentences):
+        paragraph = article.paragraph_at(sentence.start_char)
+        in_title = paragraph is not None and paragraph.kind == "title"
         previous = sentences[position - 1] if position else None
-        if previous is not None and article.paragraph_at(previous.start_char) is not article.paragraph_at(
-            sentence.start_char
-        ):
+        if previous is not None and article.paragraph_at(previous.start_char) is not paragraph:
             previous = None
         # Sentence.ents rebuilds every entity of the doc; filter the doc's few date entities instead.
         sentence_dates = dates[
@@ -196,8 +196,7 @@ def extract_casualties(
                 if rule == "state_modifier"
                 else [v for head in victims for v in with_conjuncts(head, lexicon)]
             )
-            paragraph = article.paragraph_at(sentence.start_char)
-            if heads and paragraph is not None and paragraph.kind == "title":
+            if heads and in_title:
                 first, last = min(heads, key=lambda v: v.i), max(heads, key=lambda v: v.i)
                 heads += [v for v in listed_around(first, last, lexicon) if v not in heads]
             heads = [v for v in heads if sentence.start <= v.i < sentence.end and not word_piece(v)]

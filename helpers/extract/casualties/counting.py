@@ -361,10 +361,10 @@ def listed_around(first: Token, last: Token, lexicon: Lexicon) -> list[Token]:
         lexicon: The casualty lexicon.
     """
     doc = first.doc
+    outcome_words = (lexicon.verbs, lexicon.nouns, lexicon.adjectives, lexicon.headline_verbs)
 
     def listed(noun: Token) -> bool:
         keys = noun_keys(noun)
-        outcome_words = (lexicon.verbs, lexicon.nouns, lexicon.adjectives, lexicon.headline_verbs)
         return (
             any(key in lexicon.victims for key in keys)
             and not any(key in words for key in keys for words in outcome_words)  # "1 dead, 4 hurt"
