@@ -11,11 +11,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from helpers.articles import Article
-from helpers.ingest.cue_patterns import cue_patterns
 from helpers.ingest.dates import parse_date
 from helpers.ingest.decoding import normalise_newlines
 from helpers.ingest.metadata import outlet_from_site, outlet_from_url
-from helpers.ingest.paragraphs import analyse
+from helpers.ingest.paragraphs import analyse, is_boilerplate_line
 
 
 @dataclass(frozen=True)
@@ -135,7 +134,7 @@ def is_headline(title: str) -> bool:
     >>> [is_headline(t) for t in ("Gunman kills two", "en", "Page Not Found", "Friend shoots friend")]
     [True, False, False, True]
     """
-    return len(title.split()) >= 2 and not cue_patterns().boilerplate.match(title)
+    return len(title.split()) >= 2 and not is_boilerplate_line(title)
 
 
 def _where(record: int | None) -> str:

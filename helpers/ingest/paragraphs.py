@@ -88,7 +88,7 @@ def analyse(article: Article, *, markdown: bool = False, title_given: bool = Fal
             credits.append(" ".join(chunk.split()))
         elif index in playlist:
             kind, note = "boilerplate", "video playlist item"
-        elif patterns.boilerplate.match(chunk) and len(chunk.split()) <= MAX_BOILERPLATE_WORDS:
+        elif is_boilerplate_line(chunk):
             kind, note = "boilerplate", "link or boilerplate line"
         else:
             if (
@@ -131,6 +131,16 @@ def analyse(article: Article, *, markdown: bool = False, title_given: bool = Fal
         kinds = ", ".join(sorted({p.kind for p in paragraphs}))
         note = f"warning: no title or body paragraph to extract (only {kinds})"
         article.reason = f"{article.reason}; {note}" if article.reason else note
+
+
+def is_boilerplate_line(chunk: str) -> bool:
+    """A short line of page furniture: a link, promotion or caption line ("Read more: …", "Photo:
+    AFP", "Page not found"; ``boilerplate_lines.csv``).
+
+    >>> is_boilerplate_line("Read more: two killed in Mosul"), is_boilerplate_line("Two killed in Mosul")
+    (True, False)
+    """
+    return bool(cue_patterns().boilerplate.match(chunk)) and len(chunk.split()) <= MAX_BOILERPLATE_WORDS
 
 
 def is_credit(chunk: str) -> bool:
