@@ -104,3 +104,31 @@ def test_killing_a_count_then_himself_counts_the_shooter_apart(nlp):
     rows = extract(nlp, "The gunman killed three, then himself.")
     assert sorted((r["text"], r["low"]) for r in counted(rows)) == [("himself", 1), ("three", 3)]
     assert totals_of(rows) == {"killed": 4}
+
+
+@pytest.mark.parametrize(
+    ("headline", "expected"),
+    [
+        ("Boy, 6, wounded by father in shooting", {"injured": 1}),
+        ("19-year-old killed after argument at gas station - WXYZ News 7 - Dayton, Ohio", {"killed": 1}),
+    ],
+)
+def test_a_headline_subject_the_parser_hangs_on_the_verb(project_nlp, headline, expected):
+    """ "Noun, age, participle" and "age participle" headlines: the parser reads the noun as an
+    interjection or the age as the verb's modifier; the victim is still the headline's subject."""
+    text = headline + "\n\nA neighbour called the police on Sunday evening."
+    assert totals_of(extract(project_nlp, text, kinds={0: "title"})) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Owen Frost, 22, was wounded outside a bar on Friday. Frost died in hospital on Sunday.",
+        "Tom Banks, 52, was shot outside a bar on Friday. Banks died in hospital on Sunday, his family said.",
+        # an age before the name is no count of people
+        "Ann Frost was shot on Friday. Frost died on Sunday. We mourn the death of eight month Ann Frost.",
+    ],
+)
+def test_a_surname_repeated_without_the_first_name_is_the_person_named_before(project_nlp, text):
+    """The recogniser may not tag the surname again, or the tagger may read it as a plural noun."""
+    assert totals_of(extract(project_nlp, text)) == {"killed": 1}

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from helpers.extract.casualties.not_counts import count_read_as_date, may_count
 from helpers.extract.casualties.numbers import (
     VAGUE_EXACT,
     VAGUE_LOW_BOUNDS,
@@ -24,10 +25,9 @@ from helpers.extract.casualties.syntax import (
     entity_at,
     has_own_trigger,
     is_age,
-    listed_after_age_noun,
+    is_surname,
 )
 from helpers.knowledge.casualty_lexicon import Lexicon, casualty_cues
-from helpers.knowledge.time_words import calendar
 
 #: Entity labels whose numbers are never counts of people (years, ages, money …).
 NOT_COUNTS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"})
@@ -70,7 +70,7 @@ def count_of(
     if victim.i in quantities:
         # The count itself heads the phrase: "killing three", "three of the soldiers".
         span = quantities[victim.i]
-        if (victim.ent_type_ in NOT_COUNTS and not _count_read_as_date(span)) or not _may_count(span):
+        if (victim.ent_type_ in NOT_COUNTS and not count_read_as_date(span)) or not may_count(span):
             return None
         counted = complement_of(victim, cues.partitive)
         quantity = parse_quantity(span.text)
@@ -88,14 +88,22 @@ def count_of(
         # owner cannot be two, so the number counts the plural noun it owns
         if c.dep_ == "compound" or (c.dep_ == "poss" and c.tag_ in {"NN", "NNP"} and victim.tag_ == "NNS")
     ]
+    # one named person is no count: "the death of eight-month Ann Lee" gives her age; "both Ann
+    # and Bo" count the listed names
+    named_one = (
+        victim.tag_ != "NNPS"
+        and (victim.ent_type_ == "PERSON" or is_surname(victim))
+        and not any(c.dep_ == "conj" for c in victim.children)
+    )
     numbers = [
         c
         for m in modifiers
         for c in m.children
-        if c.i in quantities
+        if not named_one
+        and c.i in quantities
         and c.dep_ not in {"prep", "conj", "appos", "acl", "relcl", "cc"}
         and c.ent_type_ != "ORDINAL"
-        and _may_count(quantities[c.i])
+        and may_count(quantities[c.i])
     ]  # "a second man" is one person, counted below; "two 17-year-olds" are two
     if numbers:
         if (
@@ -105,7 +113,7 @@ def count_of(
         ):
             return None
         span = quantities[numbers[0].i]
-        if numbers[0].ent_type_ in NOT_COUNTS and not _count_read_as_date(span):
+        if numbers[0].ent_type_ in NOT_COUNTS and not count_read_as_date(span):
             return None
         quantity = parse_quantity(span.text)
         return Count(quantity, span, victim, "number", 0.9) if quantity is not None else None
@@ -133,7 +141,7 @@ def count_of(
     if lower in cues.additional_person:  # "seriously wounded another"
         return Count(Quantity(1, 1, "exact", 1), doc[victim.i : victim.i + 1], victim, "singular", 0.6)
     common_noun = any(key in lexicon.victims for key in noun_keys(victim))
-    if (victim.ent_type_ == "PERSON" or victim.pos_ == "PROPN") and not common_noun:
+    if (victim.ent_type_ == "PERSON" or victim.pos_ == "PROPN" or is_surname(victim)) and not common_noun:
         entity = entity_at(doc, victim.i) or doc[victim.i : victim.i + 1]
         return Count(Quantity(1, 1, "exact", 1), entity, victim, "named_person", 0.6)
     if not _is_plural(victim) and victim.pos_ != "PRON":
@@ -152,60 +160,6 @@ def count_of(
     return None
 
 
-def _may_count(span: Span) -> bool:
-    """Whether a number may count people: not an age ("7-Year-Old", "16-year old", "16 years old"),
-    a day of a month ("on Sept. 3 died") nor a number of shots ("shot about 10 times"), whatever
-    the recogniser made of it."""
-    cues, doc = casualty_cues(), span.doc
-    if span.start > 0 and doc[span.start - 1].lower_.rstrip(".") in calendar().months:
-        return False
-    if _age_in_commas(span):
-        return False
-    if _hyphenated_to_unit(span) or listed_after_age_noun(span):
-        return False
-    after = [t.lower_ for t in doc[span.end : span.end + 4] if t.text != "-"][:2]
-    if after and after[0] in cues.frequency_noun:
-        return False  # "shot about 10 times"
-    return not (
-        len(after) == 2
-        and after[0].rstrip("s") in cues.age_unit
-        and after[1].rstrip("s") in cues.age_adjective
-    )
-
-
-def _hyphenated_to_unit(span: Span) -> bool:
-    """A number joined by a hyphen to a unit of age or time is an age or a span, with or without
-    "old" ("a 15-year-girl", "a 4-year girl", "a 16-year-veteran"): no count of people."""
-    doc = span.doc
-    if span.end + 1 >= len(doc) or span[-1].whitespace_:
-        return False
-    hyphen, unit = doc[span.end], doc[span.end + 1]
-    joined = hyphen.text == "-" and not hyphen.whitespace_
-    return joined and unit.lower_.rstrip("s") in casualty_cues().age_unit
-
-
-#: Parts of speech of a word that cannot name the person an age follows ("killed 3, 2 of them …").
-NOT_NOUNS = frozenset({"VERB", "AUX", "ADP", "CCONJ", "SCONJ", "DET", "ADV", "PART", "PRON", "NUM"})
-#: The oldest age a bare number set off by commas after a noun is read as ("Boy, 16, dies").
-OLDEST_AGE = 120
-
-
-def _age_in_commas(span: Span) -> bool:
-    """A bare number set off by commas right after a noun is the age of the person it names
-    ("Boy, 16, dies", "John Smith, 25, was shot"), not a count."""
-    doc = span.doc
-    if len(span) != 1 or not span[0].text.isdigit() or int(span[0].text) > OLDEST_AGE or span.start < 2:
-        return False
-    after = doc[span.end] if span.end < len(doc) else None
-    return (
-        doc[span.start - 1].text == ","
-        and doc[span.start - 2].is_alpha
-        and doc[span.start - 2].pos_ not in NOT_NOUNS
-        # "John Smith, 25, was shot"; a headline's end: "kills man, 18"
-        and (after is None or after.text in {",", ")", ";"} or after.is_space or "\n" in span[-1].whitespace_)
-    )
-
-
 def in_pair(victim: Token) -> bool:
     """Whether a victim is the second of "both X and Y": the "both" before X counts the pair (2).
 
@@ -216,17 +170,6 @@ def in_pair(victim: Token) -> bool:
         victim.dep_ == "conj"
         and (first.pos_ == "PROPN" or not _is_plural(first))  # "Bass" is one
         and any(c.dep_ in {"preconj", "det"} and VAGUE_EXACT.get(c.lower_) == 2 for c in first.children)
-    )
-
-
-def _count_read_as_date(span: Span) -> bool:
-    """A count the recogniser took for a date ("Between 20 and 30 people"): no year, month or weekday."""
-    words = calendar()
-    return not any(
-        (t.like_num and t.text.isdigit() and len(t.text) == 4)
-        or t.lower_ in words.months
-        or t.lower_ in words.weekdays
-        for t in span
     )
 
 
@@ -272,6 +215,8 @@ def is_person(token: Token, lexicon: Lexicon, *, animate: bool = False) -> bool:
         return True
     if token.ent_type_ in {"NORP", "PERSON"}:
         return True
+    if is_surname(token):
+        return True  # "Dobbins died": the surname of "Mark Dobbins", named earlier
     if token.pos_ == "PROPN" and any(c.dep_ == "appos" and c.like_num for c in token.children):
         return True  # "Smith, 25," - an age in apposition marks a person.
     if token.pos_ == "PROPN" and token.dep_ == "conj" and token.head.ent_type_ == "PERSON":

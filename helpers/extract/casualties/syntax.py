@@ -36,6 +36,19 @@ def _entity_starts(doc: Doc) -> tuple[int, ...]:
     return tuple(e.start for e in doc_entities(doc))
 
 
+@lru_cache(maxsize=4)
+def person_surnames(doc: Doc) -> frozenset[str]:
+    """Last words of the document's full person names: news names a person in full once, then
+    by surname ("Mark Dobbins ... Dobbins died"), which the recogniser may not tag again."""
+    return frozenset(e[-1].lower_ for e in doc_entities(doc) if e.label_ == "PERSON" and len(e) > 1)
+
+
+def is_surname(token: Token) -> bool:
+    """A capitalised word outside any entity that is the surname of a person named in full in
+    the document, even when the tagger reads it as a common noun ("Banks", "Rivers")."""
+    return token.is_title and not token.ent_type_ and token.lower_ in person_surnames(token.doc)
+
+
 def entities_within(doc: Doc, start: int, end: int) -> list[Span]:
     """The entities inside tokens ``start:end``, in order: a binary search, not a scan of the doc."""
     entities, starts = doc_entities(doc), _entity_starts(doc)
@@ -189,7 +202,7 @@ def verb_subject(verb: Token) -> Token | None:
                     relative = next((a for a in [verb, *verb.ancestors] if a.dep_ in {"relcl", "acl"}), None)
                     if relative is not None:
                         return relative.head
-                return child
+                return age_under_article(child)
         if (verb.dep_ == "conj" and verb.head.pos_ in {"VERB", "AUX", "ADJ"}) or (
             verb.dep_ == "xcomp" and verb.tag_ in PARTICIPLE_TAGS
         ):
@@ -199,7 +212,45 @@ def verb_subject(verb: Token) -> Token | None:
             verb.head.pos_ in {"NOUN", "PROPN", "NUM", "PRON"} or is_age(verb.head)
         ):
             return verb.head
+        return headline_subject(verb)
+
+
+def headline_subject(verb: Token) -> Token | None:
+    """The subject of a headline participle that the parser hung on the verb as a modifier.
+
+    Headlines drop the auxiliary ("17-year-old killed after shooting") and give an age in
+    commas ("Boy, 3, killed by father"); the parser then reads the age as the verb's
+    adjective or the noun as an interjection. The subject is the clause's first word when
+    it is an age used as a noun, or a noun followed by an age in commas.
+
+    >>> import spacy
+    >>> from spacy.tokens import Doc
+    >>> words = ["Boy", ",", "3", ",", "killed", "by", "father"]
+    >>> doc = Doc(spacy.blank("en").vocab, words=words, heads=[4, 0, 0, 0, 4, 4, 5],
+    ...           deps=["intj", "punct", "npadvmod", "punct", "ROOT", "agent", "pobj"],
+    ...           tags=["UH", ",", "CD", ",", "VBN", "IN", "NN"])
+    >>> headline_subject(doc[4]).text
+    'Boy'
+    """
+    if verb.tag_ not in PARTICIPLE_TAGS:
         return None
+    doc = verb.doc
+    # the noun may also be read as the head the verb hangs on ("Boy" the root, "killed" its clause)
+    for child in [*verb.lefts, *([verb.head] if verb.head.i < verb.i else [])]:
+        if child.dep_ in SUBJECTS or not child.left_edge.is_sent_start:
+            continue
+        if is_age(child):
+            return child
+        after = doc[child.i + 1 : child.i + 4]
+        if (
+            child.tag_ in {"NN", "NNP", "UH"}
+            and len(after) == 3
+            and after[0].text == ","
+            and after[1].like_num
+            and after[2].text == ","
+        ):
+            return child
+    return None
 
 
 def is_age(token: Token) -> bool:
@@ -249,7 +300,26 @@ def _shares_object(verb: Token) -> bool:
 
 
 def objects_of(verb: Token) -> list[Token]:
-    return [c for c in verb.children if c.dep_ in {"dobj", "obj"}]
+    return [age_under_article(c) for c in verb.children if c.dep_ in {"dobj", "obj"}]
+
+
+def age_under_article(token: Token) -> Token:
+    """The age an article introduces when the parser made the article the noun ("A 17-year-old
+    was shot": "A" the subject, "old" its modifier); any other token unchanged.
+
+    >>> import spacy
+    >>> from spacy.tokens import Doc
+    >>> words = ["A", "17", "-", "year", "-", "old", "was", "shot"]
+    >>> doc = Doc(spacy.blank("en").vocab, words=words, heads=[7, 3, 3, 5, 5, 0, 7, 7],
+    ...           deps=["nsubjpass", "nummod", "punct", "npadvmod", "punct", "amod", "auxpass", "ROOT"],
+    ...           tags=["DT", "CD", "HYPH", "NN", "HYPH", "JJ", "VBD", "VBN"],
+    ...           lemmas=["a", "17", "-", "year", "-", "old", "be", "shoot"])
+    >>> age_under_article(doc[0]).text, verb_subject(doc[7]).text
+    ('old', 'old')
+    """
+    if token.tag_ == "DT":
+        return next((c for c in token.children if is_age(c)), token)
+    return token
 
 
 def complement_of(token: Token, prepositions: frozenset[str]) -> Token | None:
