@@ -16,7 +16,8 @@ from collections.abc import Collection, Sequence
 from spacy.tokens import Span, Token
 
 from helpers.extract.casualties.counting import is_person, victim_group_of
-from helpers.extract.casualties.syntax import clause_head, entities_within, is_passive, verb_subject
+from helpers.extract.casualties.entities import entities_within
+from helpers.extract.casualties.syntax import clause_head, is_passive, verb_subject
 from helpers.knowledge.actors import ActorDictionary, canonicalize
 from helpers.knowledge.casualty_lexicon import Lexicon, casualty_cues, victim_sides
 

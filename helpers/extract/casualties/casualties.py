@@ -108,13 +108,12 @@ from helpers.extract.casualties.cues import (
     survived_or_added,
     unrealised,
 )
+from helpers.extract.casualties.entities import doc_entities, entities_within
 from helpers.extract.casualties.exclusions import exclusion, flag_restated_headline, resolve_overlaps
 from helpers.extract.casualties.numbers import Quantity
 from helpers.extract.casualties.scope import ArticleScope, Scope, clause_dates
 from helpers.extract.casualties.syntax import (
     complement_of,
-    doc_entities,
-    entities_within,
     including_parts,
     sentence_units,
     with_conjuncts,

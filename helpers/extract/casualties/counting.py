@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from helpers.extract.casualties.entities import entity_at, is_surname
 from helpers.extract.casualties.not_counts import count_read_as_date, may_count
 from helpers.extract.casualties.numbers import (
     VAGUE_EXACT,
@@ -22,10 +23,8 @@ from helpers.extract.casualties.numbers import (
 )
 from helpers.extract.casualties.syntax import (
     complement_of,
-    entity_at,
     has_own_trigger,
     is_age,
-    is_surname,
 )
 from helpers.knowledge.casualty_lexicon import Lexicon, casualty_cues
 

@@ -10,7 +10,6 @@ grammar and stay here; the few words tested (auxiliaries, age words) come from
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from functools import lru_cache
 from itertools import pairwise
 
 from spacy.tokens import Doc, Span, Token
@@ -23,44 +22,6 @@ from helpers.knowledge.casualty_lexicon import Lexicon, casualty_cues
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 #: Past participle: ``3 killed``, ``was found shot``.
 PARTICIPLE_TAGS = frozenset({"VBN"})
-
-
-@lru_cache(maxsize=4)
-def doc_entities(doc: Doc) -> tuple[Span, ...]:
-    """``doc.ents``, built once per doc (spaCy rebuilds every entity span on each access)."""
-    return tuple(doc.ents)
-
-
-@lru_cache(maxsize=4)
-def _entity_starts(doc: Doc) -> tuple[int, ...]:
-    return tuple(e.start for e in doc_entities(doc))
-
-
-@lru_cache(maxsize=4)
-def person_surnames(doc: Doc) -> frozenset[str]:
-    """Last words of the document's full person names: news names a person in full once, then
-    by surname ("Mark Dobbins ... Dobbins died"), which the recogniser may not tag again."""
-    return frozenset(e[-1].lower_ for e in doc_entities(doc) if e.label_ == "PERSON" and len(e) > 1)
-
-
-def is_surname(token: Token) -> bool:
-    """A capitalised word outside any entity that is the surname of a person named in full in
-    the document, even when the tagger reads it as a common noun ("Banks", "Rivers")."""
-    return token.is_title and not token.ent_type_ and token.lower_ in person_surnames(token.doc)
-
-
-def entities_within(doc: Doc, start: int, end: int) -> list[Span]:
-    """The entities inside tokens ``start:end``, in order: a binary search, not a scan of the doc."""
-    entities, starts = doc_entities(doc), _entity_starts(doc)
-    first = bisect_left(starts, start)
-    return [e for e in entities[first : bisect_left(starts, end, lo=first)] if e.end <= end]
-
-
-def entity_at(doc: Doc, i: int) -> Span | None:
-    """The entity holding token ``i``, if any (entities do not overlap)."""
-    entities, starts = doc_entities(doc), _entity_starts(doc)
-    k = bisect_right(starts, i) - 1
-    return entities[k] if k >= 0 and i < entities[k].end else None
 
 
 def with_conjuncts(token: Token, lexicon: Lexicon, *, appositions: bool = False) -> list[Token]:
@@ -231,13 +192,21 @@ def headline_subject(verb: Token) -> Token | None:
     ...           tags=["UH", ",", "CD", ",", "VBN", "IN", "NN"])
     >>> headline_subject(doc[4]).text
     'Boy'
+    >>> words = ["Police", ":", "Girl", ",", "5", ",", "wounded"]  # "wounded" parsed as a clause of "Girl"
+    >>> doc = Doc(doc.vocab, words=words, heads=[0, 0, 0, 2, 2, 2, 2],
+    ...           deps=["ROOT", "punct", "intj", "punct", "appos", "punct", "advcl"],
+    ...           tags=["NNS", ":", "UH", ",", "CD", ",", "VBN"])
+    >>> headline_subject(doc[6]).text
+    'Girl'
     """
     if verb.tag_ not in PARTICIPLE_TAGS:
         return None
     doc = verb.doc
     # the noun may also be read as the head the verb hangs on ("Boy" the root, "killed" its clause)
     for child in [*verb.lefts, *([verb.head] if verb.head.i < verb.i else [])]:
-        if child.dep_ in SUBJECTS or not child.left_edge.is_sent_start:
+        first = child.left_edge
+        # the headline's start, or after a source's label ("Police: Boy, 3, wounded")
+        if child.dep_ in SUBJECTS or not (first.is_sent_start or doc[first.i - 1].text == ":"):
             continue
         if is_age(child):
             return child
