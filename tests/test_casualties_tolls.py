@@ -52,12 +52,6 @@ def project_nlp():
             "then killed himself in the garage.",
             {"killed": 4, "injured": 0},
         ),
-        # ... and the person he wounded, referred back, is not the one killed.
-        (
-            "A gunman opened fire on a police officer on Monday, seriously wounding him, "
-            "before killing himself.",
-            {"killed": 1, "injured": 1},
-        ),
         (
             "A gunman shot and killed two people at a bar on Sunday, police said. "
             "Deputies said the suspect was found dead in his car hours later.",

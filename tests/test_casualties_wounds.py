@@ -45,3 +45,29 @@ def test_headline_shot_read_into_the_next_paragraph(nlp, text):
 
 def test_headline_shot_as_a_noun_in_a_sentence_counts_nobody(nlp):
     assert counted(extract(nlp, "One shot was fired into the air.\nOfficers found the casing.")) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Two farmers were hit by shrapnel when the mortar landed near the market.", {"injured": 2}),
+        ("A stray round hit a boy playing outside his grandmother's house.", {"injured": 1}),
+        ("The first man fell and a second man was hit in the shoulder.", {"injured": 1}),
+        ("A guard was struck and killed by sniper fire at the gate.", {"killed": 1}),
+    ],
+)
+def test_hit_by_a_projectile_or_in_a_body_part_is_harmed(nlp, text, expected):
+    assert totals_of(extract(nlp, text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A cyclist was hit by a delivery van on the bridge.",
+        "The district was hit by heavy shelling overnight.",
+        "Riot police were hit by stones and bottles.",
+        "The storm hit two villages on the coast.",
+    ],
+)
+def test_hit_by_anything_else_is_no_figure(nlp, text):
+    assert not counted(extract(nlp, text))

@@ -117,10 +117,10 @@ def _article_records(article_id: str, article_rows: list[dict]) -> list[dict]:
     # "shot three people and then killed himself": the shooter is not one of the people he shot
     # (but "fatally shot himself … shot himself in the chest" is)
     shot_self = any(r["includes_killed"] and _text(r["rule"]).endswith("+reflexive") for r in article_rows)
-    killed_selves = sum(_best(r) for r in killed_rows if killed_self(r) and not _text(r["superseded_by"]))
-    shooters = 0 if shot_self else killed_selves
-    if killed["best"] > killed_selves:
-        # "wounded an officer, then killed himself … the officer": the one killed is not the one hurt
+    shooters = sum(
+        _best(r) for r in killed_rows if killed_self(r) and not _text(r["superseded_by"]) and not shot_self
+    )
+    if killed["best"]:
         article_rows = [r for r in article_rows if not _referred_back(r)]
     by_outcome: dict[str, list[dict]] = defaultdict(list)
     for row in article_rows:

@@ -70,6 +70,8 @@ class Lexicon:
         non_persons: nouns never counted as people even after an animate trigger.
         intransitive: verbs whose subject is the victim (``ten people died``).
         particle_verbs: verbs that are a trigger only with a particle (``gunned down``).
+        struck_verbs: verbs that are a trigger only when what struck is a projectile or the
+            place struck a body part (``hit by a stray bullet``, ``struck in the chest``).
         fatal_injury: fatal cues that make an injury fatal too (``mortally wounded``).
         fatal_objects: fatal cues as the object of a preposition (``shot to death``).
         object_nouns: nouns never a trigger alone, only the object of a phrase (``claimed 20 lives``).
@@ -91,6 +93,7 @@ class Lexicon:
     non_persons: frozenset[str]
     intransitive: frozenset[str]
     particle_verbs: frozenset[str]
+    struck_verbs: frozenset[str]
     fatal_injury: frozenset[str]
     fatal_objects: frozenset[str]
     object_nouns: frozenset[str]
@@ -174,6 +177,7 @@ def load_lexicon(language: str = config.DEFAULT_LANGUAGE) -> Lexicon:
         non_persons=frozenset(by_kind["non_person"]),
         intransitive=frozenset(framed["verb", "intransitive"]),
         particle_verbs=frozenset(framed["verb", "particle"]),
+        struck_verbs=frozenset(framed["verb", "struck"]),
         fatal_injury=frozenset(framed["fatal", "injury"]),
         fatal_objects=frozenset(framed["fatal", "object"]),
         object_nouns=frozenset(framed["noun", "object"]),
@@ -228,6 +232,8 @@ class CasualtyCues:
     age_noun: frozenset[str]
     age_list_word: frozenset[str]
     frequency_noun: frozenset[str]
+    projectile: frozenset[str]
+    body_part: frozenset[str]
     aim_verb: frozenset[str]
     aim_preposition: frozenset[str]
     negation: frozenset[str]

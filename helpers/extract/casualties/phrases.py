@@ -250,3 +250,18 @@ def aimed_at_people(verb: Token, lexicon: Lexicon) -> bool:
         for c in verb.children
         for g in c.children
     )
+
+
+def struck_by_projectile(verb: Token) -> bool:
+    """``was hit by a stray bullet``, ``struck in the chest``, ``a bullet hit her``: a projectile
+    as the agent or subject, or a body part where it struck (not "hit by a car", "the town was hit")."""
+    cues = casualty_cues()
+    for child in verb.children:
+        if child.dep_ in {"nsubj", "agent", "prep"}:
+            nouns = [child] if child.dep_ == "nsubj" else [g for g in child.children if g.dep_ == "pobj"]
+            for noun in nouns:
+                if noun.lemma_.lower() in cues.projectile or (
+                    child.dep_ == "prep" and noun.lemma_.lower() in cues.body_part
+                ):
+                    return True
+    return False

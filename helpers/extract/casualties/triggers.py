@@ -24,6 +24,7 @@ from helpers.extract.casualties.phrases import (
     condition_holder,
     nothing,
     phrase_victims,
+    struck_by_projectile,
     toll_number_victims,
     toll_victims,
 )
@@ -94,6 +95,8 @@ def _verb_outcome(verb: Token, lexicon: Lexicon, lemma: str | None = None) -> st
             ):
                 return "killed"
     if verb.lemma_.lower() in lexicon.particle_verbs and not any(c.dep_ == "prt" for c in verb.children):
+        return None
+    if verb.lemma_.lower() in lexicon.struck_verbs and not struck_by_projectile(verb):
         return None
     return outcome
 
