@@ -132,3 +132,17 @@ def test_a_headline_subject_the_parser_hangs_on_the_verb(project_nlp, headline, 
 def test_a_surname_repeated_without_the_first_name_is_the_person_named_before(project_nlp, text):
     """The recogniser may not tag the surname again, or the tagger may read it as a plural noun."""
     assert totals_of(extract(project_nlp, text)) == {"killed": 1}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("A guard was shot, but not fatally, during the robbery.", {"injured": 1}),
+        ("Two deputies were shot, neither fatally, in the standoff.", {"injured": 2}),
+        ("One man died, while three others were shot none fatally.", {"killed": 1, "injured": 3}),
+        ("Three men were stabbed, two of them fatally, outside the club.", {"killed": 2, "injured": 1}),
+        ("Police shot two suspects, one of them fatally.", {"killed": 1, "injured": 1}),
+    ],
+)
+def test_a_fatal_adverb_negated_or_on_a_share_of_the_victims(nlp, sentence, expected):
+    assert totals_of(extract(nlp, sentence)) == expected

@@ -52,6 +52,12 @@ def project_nlp():
             "then killed himself in the garage.",
             {"killed": 4, "injured": 0},
         ),
+        # ... but a child who shot himself is the victim the other figures count.
+        (
+            "Police are investigating the fatal shooting of an 8-year-old girl in the suburbs. "
+            "The 8-year-old girl fatally shot herself with a handgun on Monday, police said.",
+            {"killed": 1},
+        ),
         (
             "A gunman shot and killed two people at a bar on Sunday, police said. "
             "Deputies said the suspect was found dead in his car hours later.",

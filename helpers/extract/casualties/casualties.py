@@ -104,6 +104,7 @@ from helpers.extract.casualties.cues import (
     SentenceMatches,
     adds_to_toll,
     besides_killed,
+    fatal_subset,
     is_negated,
     survived_or_added,
     unrealised,
@@ -120,7 +121,7 @@ from helpers.extract.casualties.syntax import (
     word_piece,
 )
 from helpers.extract.casualties.tolls import ANAPHORIC_COUNTS, supersede
-from helpers.extract.casualties.triggers import fatal_subset, trigger_candidates, trigger_victims
+from helpers.extract.casualties.triggers import trigger_candidates, trigger_victims
 from helpers.knowledge.actors import ActorDictionary
 from helpers.knowledge.casualty_lexicon import HARMED, Lexicon, casualty_cues, load_lexicon, victim_sides
 

@@ -25,6 +25,7 @@ from helpers.extract.casualties.syntax import (
     complement_of,
     has_own_trigger,
     is_age,
+    verb_subject,
 )
 from helpers.knowledge.casualty_lexicon import Lexicon, casualty_cues
 
@@ -248,8 +249,10 @@ def victim_group_of(victim: Token | None, lexicon: Lexicon) -> str:
         return "people"
     cues = casualty_cues()
     target = victim
-    members = complement_of(victim, cues.partitive | cues.membership)
-    if victim.lemma_.lower() in cues.group_member and members is not None:
+    if victim.lower_ in cues.reflexive and victim.head.pos_ in {"VERB", "AUX"}:
+        target = verb_subject(victim.head) or victim  # "a 9-year-old boy shot himself": a child
+    members = complement_of(target, cues.partitive | cues.membership)
+    if target.lemma_.lower() in cues.group_member and members is not None:
         target = members
     for child in target.children:
         if child.dep_ in {"compound", "amod"} and child.lemma_.lower() in lexicon.modifiers:

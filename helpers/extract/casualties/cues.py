@@ -19,7 +19,7 @@ from spacy.util import filter_spans
 from helpers.extract.casualties.count_phrases import RANGE, count_phrases
 from helpers.extract.casualties.numbers import QUALIFIERS
 from helpers.extract.casualties.scope_cues import scope_cue_matches
-from helpers.extract.casualties.triggers import fatal_subset
+from helpers.extract.casualties.syntax import subset_count
 from helpers.extract.evidence import sentence_of
 from helpers.knowledge.casualty_lexicon import Lexicon, casualty_cues, cue_patterns
 from helpers.knowledge.time_words import ScopeCue
@@ -110,6 +110,25 @@ def is_negated(trigger: Token, rule: str) -> bool:
     if rule == "suffered_injury":
         verb = trigger.head.head if trigger.head.dep_ == "prep" else trigger.head
     return any(c.dep_ == "neg" for c in verb.children)
+
+
+def fatal_subset(trigger: Token, lexicon: Lexicon) -> list[Token]:
+    """``Four people were shot, one fatally``, ``two of them fatally`` (set beside the victims):
+    the count modified by a fatal adverb."""
+    victims = [c for c in trigger.children if c.dep_ in {"nsubjpass", "dobj"}]
+    subsets = [
+        c
+        for holder in (trigger, *victims)
+        for c in holder.children
+        if c.dep_ in {"npadvmod", "appos", "conj", "advcl"}
+        and c.pos_ in {"NUM", "NOUN", "PRON"}
+        and any(g.lower_ in lexicon.fatal for g in c.children)
+    ]
+    for cue in trigger.children:
+        count = subset_count(cue) if cue.dep_ == "advmod" and cue.lower_ in lexicon.fatal else None
+        if count is not None and count not in subsets:
+            subsets.append(count)
+    return subsets
 
 
 def survived_or_added(trigger: Token, survival_cue: bool) -> bool:

@@ -364,3 +364,12 @@ def comma_participle(verb: Token, other: Token) -> bool:
         and other.doc[verb.i + 1].text == ","
         and not any(c.dep_ in _OWN_CLAUSE for c in other.children)
     )
+
+
+def negated_cue(cue: Token) -> bool:
+    """A cue said not to hold: "shot, but not fatally", "four were hit, none fatally", "neither
+    fatally" (a negation or a negative pronoun on it or right before it)."""
+    cues = casualty_cues()
+    words = cues.negation | cues.negative_pronoun
+    before = cue.doc[cue.i - 1] if cue.i else None
+    return any(c.lower_ in words for c in cue.children) or (before is not None and before.lower_ in words)

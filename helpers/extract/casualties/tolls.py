@@ -65,6 +65,8 @@ INDEFINITE_RULE = "+singular"
 HARMED_GROUP = "killed or injured"
 #: The side of people in general listed beside others ("four women and seven men"): not their total.
 ENUMERATED_GROUP = "others listed"
+#: The victim group of children (``casualty_lexicon.csv``): a child who shot himself is no attacker.
+CHILDREN = "children"
 #: The side of attackers (``victim_sides.csv``), and of a person who killed himself in the toll.
 ATTACKERS = "armed groups"
 _ANAPHORIC_RULES = tuple(f"+{rule}" for rule in ANAPHORIC_COUNTS)
@@ -137,8 +139,10 @@ def supersede(
         if not counted(row):
             continue
         side = HARMED_GROUP if row["includes_killed"] else row["victim_side"]
-        if killed_self(row):
-            side = ATTACKERS  # "then killed himself": the killer, not one of his victims
+        if killed_self(row) and row["victim_group"] != CHILDREN:
+            # "then killed himself": the killer, not one of his victims; a child who shot himself
+            # ("a 9-year-old boy fatally shot himself") is the victim
+            side = ATTACKERS
         key = (row["group"] or f"row{id(row)}", side)
         unit = units.get(key)
         if unit is None:

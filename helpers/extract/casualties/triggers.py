@@ -36,6 +36,7 @@ from helpers.extract.casualties.syntax import (
     comma_participle,
     complement_of,
     is_passive,
+    negated_cue,
     objects_of,
     subset_count,
     verb_subject,
@@ -76,6 +77,7 @@ def _verb_outcome(verb: Token, lexicon: Lexicon, lemma: str | None = None) -> st
                 other.dep_ in {"advmod", "oprd", "acomp", "prt", "conj", "xcomp", "amod", "compound"}
                 and lemma in lexicon.fatal
                 and subset_count(other) is None
+                and not negated_cue(other)
                 and not (other.pos_ == "VERB" and objects_of(other) and objects_of(verb))
                 and (  # "shooting four and killing one"
                     outcome == HARMED or lemma in lexicon.fatal_injury
@@ -103,22 +105,6 @@ def _verb_outcome(verb: Token, lexicon: Lexicon, lemma: str | None = None) -> st
 
 def _has_subject(verb: Token) -> bool:
     return any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children)
-
-
-def fatal_subset(trigger: Token, lexicon: Lexicon) -> list[Token]:
-    """``Four people were shot, one fatally``: the count modified by a fatal adverb."""
-    subsets = [
-        c
-        for c in trigger.children
-        if c.dep_ in {"npadvmod", "appos", "conj", "advcl"}
-        and c.pos_ in {"NUM", "NOUN", "PRON"}
-        and any(g.lower_ in lexicon.fatal for g in c.children)
-    ]
-    for cue in trigger.children:
-        count = subset_count(cue) if cue.dep_ == "advmod" and cue.lower_ in lexicon.fatal else None
-        if count is not None and count not in subsets:
-            subsets.append(count)
-    return subsets
 
 
 #: Relations that make a noun ``shot`` an argument or modifier, not a headline's verb.
