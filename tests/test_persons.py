@@ -159,6 +159,27 @@ def test_authors_from_credit_lines_and_byline(nlp):
     assert not (frame["role"] == "actor").any()
 
 
+def test_a_caption_s_photo_credit_is_a_photographer_not_a_party(nlp):
+    """The same photographers are credited under many unrelated stories: linking events by their
+    names joined different shootings."""
+    text = (
+        "Mourners gather outside the club on Sunday. (Dana Whitfield for The Evening Ledger News)\n\n"
+        "Police tape at the corner. Marco Ruiz/for Metro Daily News\n\n"
+        "Two men were shot outside the club, police said."
+    )
+    frame = pd.DataFrame(extract_persons(nlp(text), make_article(text)))
+    photographers = frame[frame["title"] == "photographer"]
+    assert set(photographers["canonical"]) == {"Dana Whitfield", "Marco Ruiz"}
+    assert set(photographers["role"]) == {"author"}
+    assert set(photographers["affiliation"]) == {"The Evening Ledger News", "Metro Daily News"}
+
+
+def test_a_slash_between_two_names_is_no_photo_credit(nlp):
+    text = "The Smith/Jones family said Ann Lee/Bo Park will speak."
+    frame = pd.DataFrame(extract_persons(nlp(text), make_article(text)))
+    assert "photographer" not in set(frame.get("title", pd.Series(dtype=str)))
+
+
 def test_rows_carry_evidence_offsets(nlp):
     text = "Defence Minister Khalid al-Obeidi said the city would be retaken."
     article = make_article(text)

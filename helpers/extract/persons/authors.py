@@ -1,4 +1,5 @@
-"""Authors of an article: person rows for bylines and credit lines ("Editing by …").
+"""Authors of an article: person rows for bylines, credit lines ("Editing by …") and the photo
+credits of captions ("Jane Roe/for the Daily News", "(Jane Roe for The Daily News)").
 
 Bylines are formulaic one-liners the parser reads badly, so regular expressions
 read them: the credit words come from ``credit_lines.csv``
@@ -15,7 +16,18 @@ import re
 from helpers.articles import Article
 from helpers.extract.persons.names import mention_row
 from helpers.knowledge.grammar import name_particles, word_alternation
+from helpers.knowledge.outlets import is_outlet
 from helpers.knowledge.vocabulary import credit_lines
+
+#: A name in a photo credit: two to four capitalised words.
+_CREDITED = r"[A-Z][\w'’.-]+(?:[ \t]+[A-Z][\w'’.-]+){1,3}"
+#: The outlet after it: capitalised words (a channel number or "the" may stand among them).
+_OUTLET = r"(?:[Tt]he[ \t]+)?[A-Z][\w'’&.-]*(?:[ \t]+(?:[A-Z0-9][\w'’&.-]*))*"
+#: A caption's photo credit: "NAME/for OUTLET", "NAME / OUTLET", "(NAME for OUTLET)".
+PHOTO_CREDIT = re.compile(
+    rf"(?P<name>{_CREDITED})[ \t]*/[ \t]*(?:[Ff]or[ \t]+)?(?P<outlet>{_OUTLET})"
+    rf"|\((?P<paren_name>{_CREDITED})[ \t]+for[ \t]+(?P<paren_outlet>{_OUTLET})\)"
+)
 
 
 @functools.lru_cache(maxsize=1)
@@ -73,4 +85,37 @@ def author_rows(article: Article) -> list[dict]:
                         mention="byline",
                     )
                 )
+    return rows + photo_credit_rows(article)
+
+
+def photo_credit_rows(article: Article) -> list[dict]:
+    """Rows for the photographers a caption credits ("Jane Roe/for the Daily News"): authors
+    (title ``photographer``, the outlet as affiliation), not people the story is about; the same
+    photographers are credited under many unrelated stories.
+
+    >>> from helpers.articles import Article
+    >>> text = "Police at the scene. (Jane Roe for The Daily News) Mourners, Ann Lee/Getty Images News"
+    >>> [(r["text"], r["affiliation"]) for r in photo_credit_rows(Article("a", "a.txt", text=text))]
+    [('Jane Roe', 'The Daily News'), ('Ann Lee', 'Getty Images News')]
+    """
+    rows = []
+    for credit in PHOTO_CREDIT.finditer(article.text):
+        group = "name" if credit.group("name") else "paren_name"
+        outlet = credit.group("outlet" if group == "name" else "paren_outlet")
+        if not is_outlet(outlet):
+            continue
+        rows.append(
+            mention_row(
+                article,
+                start=credit.start(group),
+                end=credit.end(group),
+                text=credit.group(group),
+                sentence=credit.group().strip(),
+                canonical=credit.group(group),
+                title="photographer",
+                affiliation=outlet,
+                role="author",
+                mention="byline",
+            )
+        )
     return rows
