@@ -146,3 +146,17 @@ def test_a_surname_repeated_without_the_first_name_is_the_person_named_before(pr
 )
 def test_a_fatal_adverb_negated_or_on_a_share_of_the_victims(nlp, sentence, expected):
     assert totals_of(extract(nlp, sentence)) == expected
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "Stabbed teen found outside Tulsa store dies at hospital",
+        "Wounded boy found outside Mesa school dies at hospital",
+        "Wounded man found outside Dayton bar dies at hospital",
+    ],
+)
+def test_a_headline_s_found_then_dies_makes_the_one_found_killed(project_nlp, headline):
+    """The parser reads "dies" as the clause of "found": the one found is its subject."""
+    text = headline + "\n\nA neighbour called the police on Sunday evening."
+    assert totals_of(extract(project_nlp, text, kinds={0: "title"})) == {"killed": 1}

@@ -159,6 +159,8 @@ def _verb_victims(trigger: Token, lexicon: Lexicon, lemma: str) -> Found:
         subject = verb_subject(trigger)
         if subject is not None and subject.pos_ == "VERB" and subject.tag_ in PARTICIPLE_TAGS | {"VBD"}:
             subject = verb_subject(subject)  # "Teen shot in X has died": the parser's subject is "shot"
+        if subject is None and trigger.dep_ == "ccomp" and trigger.head.lemma_ in casualty_cues().state_verb:
+            subject = verb_subject(trigger.head)  # "Wounded teen found in X dies": read as found's clause
         return outcome, [subject] if subject is not None else [], None, "intransitive_subject"
     passive_subject = any(c.dep_ in {"auxpass", "nsubjpass"} for c in trigger.children)
     if objects and not passive_subject:  # a passive's "object" is a misread time ("killed dawn Monday")
