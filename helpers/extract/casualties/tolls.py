@@ -310,21 +310,34 @@ def _introduced_beside(unit: _Unit, others: list[_Unit]) -> bool:
 
 def _named_apart(units: list[_Unit]) -> list[_Unit]:
     """Figures of named people, one for each person named: larger enumerations first, then each
-    figure whose names are none already taken ("Ann" and "Ann Lee" are one person, "Lee" too)."""
-    taken: list[set[str]] = []
+    figure whose names are none already taken ("Ann", "Lee", "Mr. Lee" and "Ann Lee" are one
+    person: the same surname, or the words of one name among the other's)."""
+    taken: list[list[str]] = []
     chosen = []
     named = [u for u in units if u.best and all(r["rule"].endswith(NAMED_RULE) for r in u.rows)]
     for unit in sorted(named, key=lambda u: (-len(u.rows), u.start)):
         names = [_name_words(r) for r in unit.rows]
-        if all(names) and not any(n <= t or t <= n for n in names for t in taken):
+        if all(names) and not any(_same_person(n, t) for n in names for t in taken):
             chosen.append(unit)
             taken += names
     return chosen
 
 
-def _name_words(row: dict) -> set[str]:
-    """The capitalised words of a named victim ("14-month-old Eva Zamora" -> {"eva", "zamora"})."""
-    return {word.lower().strip(".,’'") for word in row["victim"].split() if word[:1].isupper()}
+def _name_words(row: dict) -> list[str]:
+    """The words of a named victim, before any comma, without ages and abbreviated titles
+    ("14-month-old Eva Zamora" -> ["eva", "zamora"], "Markarian, of Warrensburg" -> ["markarian"])."""
+    name = row["victim"].split(",")[0]
+    return [
+        word.lower().strip("’'\"“”")
+        for word in name.split()
+        if word[:1].isupper()
+        and not word.endswith((".", "-old"))  # "Mr.", "Six-month-old"
+        and not any(c.isdigit() for c in word)
+    ]
+
+
+def _same_person(one: list[str], other: list[str]) -> bool:
+    return one[-1] == other[-1] or set(one) <= set(other) or set(other) <= set(one)
 
 
 def _head_noun(row: dict) -> str:
