@@ -59,8 +59,6 @@ from helpers.extract.casualties.phrases import OWN_LIFE
 ANAPHORIC_COUNTS = ("singular_definite", "pronoun", "named_person")
 #: The side of figures about people in general (``victim_sides.csv``).
 GENERIC_GROUP = "unknown"
-#: The count rule of a named person ("Ann Lee", "Lee").
-NAMED_RULE = "+named_person"
 #: The count rule of one person introduced with "a" ("a 20-year-old woman").
 INDEFINITE_RULE = "+singular"
 #: The group of figures counting killed and injured together.
@@ -160,7 +158,7 @@ def supersede(
     named = defaultdict(list)  # per enumeration, whether each part is a named person
     for (enumeration, side), unit in units.items():
         sides_of[enumeration].add(side)
-        named[enumeration] += [r["rule"].endswith(NAMED_RULE) for r in unit.rows]
+        named[enumeration] += [r["rule"].endswith("+named_person") for r in unit.rows]
     for (enumeration, side), unit in units.items():
         if side == GENERIC_GROUP and len(sides_of[enumeration]) > 1:
             unit.group = ENUMERATED_GROUP
@@ -254,16 +252,11 @@ def _supersede_incident(units: list[_Unit]) -> None:
         unit.addition &= bool(partners)
     for group, group_units in by_group.items():
         chosen[group] = _chosen([u for u in group_units if not u.addition] or group_units[:1])
-        named = _named_apart(group_units)
-        if chosen[group].update or sum(u.best for u in named) <= chosen[group].best:
-            named = []
-        else:  # "Ann Lee was declared dead … Bo Park also died": the toll is at least the names
-            chosen[group] = named[0]
         totals[group] = chosen[group].best
         for unit in group_units:
             if unit is chosen[group]:
                 continue
-            if any(unit is other for other in named) or _introduced_beside(unit, [chosen[group]]):
+            if _introduced_beside(unit, [chosen[group]]):
                 _join(unit, chosen[group])  # one enumeration: "a woman … and a boy …"
                 totals[group] += unit.best
                 continue
@@ -306,38 +299,6 @@ def _introduced_beside(unit: _Unit, others: list[_Unit]) -> bool:
             for other in others
         )
     )
-
-
-def _named_apart(units: list[_Unit]) -> list[_Unit]:
-    """Figures of named people, one for each person named: larger enumerations first, then each
-    figure whose names are none already taken ("Ann", "Lee", "Mr. Lee" and "Ann Lee" are one
-    person: the same surname, or the words of one name among the other's)."""
-    taken: list[list[str]] = []
-    chosen = []
-    named = [u for u in units if u.best and all(r["rule"].endswith(NAMED_RULE) for r in u.rows)]
-    for unit in sorted(named, key=lambda u: (-len(u.rows), u.start)):
-        names = [_name_words(r) for r in unit.rows]
-        if all(names) and not any(_same_person(n, t) for n in names for t in taken):
-            chosen.append(unit)
-            taken += names
-    return chosen
-
-
-def _name_words(row: dict) -> list[str]:
-    """The words of a named victim, before any comma, without ages and abbreviated titles
-    ("14-month-old Eva Zamora" -> ["eva", "zamora"], "Markarian, of Warrensburg" -> ["markarian"])."""
-    name = row["victim"].split(",")[0]
-    return [
-        word.lower().strip("’'\"“”")
-        for word in name.split()
-        if word[:1].isupper()
-        and not word.endswith((".", "-old"))  # "Mr.", "Six-month-old"
-        and not any(c.isdigit() for c in word)
-    ]
-
-
-def _same_person(one: list[str], other: list[str]) -> bool:
-    return one[-1] == other[-1] or set(one) <= set(other) or set(other) <= set(one)
 
 
 def _head_noun(row: dict) -> str:
