@@ -160,3 +160,16 @@ def test_a_headline_s_found_then_dies_makes_the_one_found_killed(project_nlp, he
     """The parser reads "dies" as the clause of "found": the one found is its subject."""
     text = headline + "\n\nA neighbour called the police on Sunday evening."
     assert totals_of(extract(project_nlp, text, kinds={0: "title"})) == {"killed": 1}
+
+
+@pytest.mark.parametrize(
+    ("headline", "expected"),
+    [
+        ("Man, 2-year-old boy dead in apparent murder-suicide near lake", {"killed": 2}),
+        ("Woman, 3-year-old girl dead in apparent murder-suicide", {"killed": 2}),
+    ],
+)
+def test_a_headline_list_item_with_an_age_before_its_noun(project_nlp, headline, expected):
+    """"2-year-old boy": the number, hyphens and "year" hang on "old", before the listed noun."""
+    text = headline + "\n\nA neighbour called the police on Sunday evening."
+    assert totals_of(extract(project_nlp, text, kinds={0: "title"})) == expected

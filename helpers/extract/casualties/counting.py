@@ -330,7 +330,13 @@ def listed_around(first: Token, last: Token, lexicon: Lexicon) -> list[Token]:
     end = last.i + 1
     while end + 1 < len(doc) and doc[end].text == ",":
         item = end + 1
-        while item < len(doc) - 1 and doc[item].dep_ in _PHRASE_DEPS and doc[item].head.i > item:
+        # the item's words before its noun, an age among them ("2-year-old boy": a number,
+        # hyphens and "year" hang on "old")
+        while (
+            item < len(doc) - 1
+            and doc[item].head.i > item
+            and (doc[item].dep_ in _PHRASE_DEPS or doc[item].dep_ == "npadvmod" or doc[item].text == "-")
+        ):
             item += 1
         if not listed(doc[item]):
             break
