@@ -170,6 +170,11 @@ def test_a_headline_s_found_then_dies_makes_the_one_found_killed(project_nlp, he
     ],
 )
 def test_a_headline_list_item_with_an_age_before_its_noun(project_nlp, headline, expected):
-    """"2-year-old boy": the number, hyphens and "year" hang on "old", before the listed noun."""
+    """ "2-year-old boy": the number, hyphens and "year" hang on "old", before the listed noun."""
     text = headline + "\n\nA neighbour called the police on Sunday evening."
     assert totals_of(extract(project_nlp, text, kinds={0: "title"})) == expected
+
+
+def test_a_headline_without_its_copula_keeps_the_state(project_nlp):
+    text = "Singer Ann Lee dead at 31\n\nA neighbour called the police on Sunday evening."
+    assert totals_of(extract(project_nlp, text, kinds={0: "title"})) == {"killed": 1}

@@ -220,7 +220,8 @@ def _adjective_victims(trigger: Token, lexicon: Lexicon) -> Found | None:
         copulas = [c for c in trigger.children if c.dep_ == "aux" and c.lemma_ in cues.copula]
         # "60 are missing": the subject hangs on the adjective, or (misparsed) on its copula.
         own_subject = next((c for t in (trigger, *copulas) for c in t.children if c.dep_ in SUBJECTS), None)
-        if own_subject is not None and copulas:
+        if own_subject is not None and (copulas or trigger.dep_ == "ROOT"):
+            # a headline drops the copula: "Singer Ann Lee dead at 31"
             return outcome, [own_subject], None, "predicate_state"
     if lower in lexicon.adjectives and trigger.dep_ == "amod" and trigger.head.pos_ in {"NOUN", "PROPN"}:
         return lexicon.adjectives[lower], [trigger.head], None, "state_modifier"
