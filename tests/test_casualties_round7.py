@@ -15,6 +15,12 @@ def project_nlp():
     return build_pipeline()
 
 
+def headline_totals(nlp, headline: str) -> dict[str, int]:
+    """The toll of ``headline`` read as an article's title, above a body that reports no figure."""
+    text = headline + "\n\nA neighbour called the police on Sunday evening."
+    return totals_of(extract(nlp, text, kinds={0: "title"}))
+
+
 @pytest.mark.parametrize(
     "sentence",
     [
@@ -116,8 +122,7 @@ def test_killing_a_count_then_himself_counts_the_shooter_apart(nlp):
 def test_a_headline_subject_the_parser_hangs_on_the_verb(project_nlp, headline, expected):
     """ "Noun, age, participle" and "age participle" headlines: the parser reads the noun as an
     interjection or the age as the verb's modifier; the victim is still the headline's subject."""
-    text = headline + "\n\nA neighbour called the police on Sunday evening."
-    assert totals_of(extract(project_nlp, text, kinds={0: "title"})) == expected
+    assert headline_totals(project_nlp, headline) == expected
 
 
 @pytest.mark.parametrize(
@@ -158,8 +163,7 @@ def test_a_fatal_adverb_negated_or_on_a_share_of_the_victims(nlp, sentence, expe
 )
 def test_a_headline_s_found_then_dies_makes_the_one_found_killed(project_nlp, headline):
     """The parser reads "dies" as the clause of "found": the one found is its subject."""
-    text = headline + "\n\nA neighbour called the police on Sunday evening."
-    assert totals_of(extract(project_nlp, text, kinds={0: "title"})) == {"killed": 1}
+    assert headline_totals(project_nlp, headline) == {"killed": 1}
 
 
 @pytest.mark.parametrize(
@@ -171,10 +175,8 @@ def test_a_headline_s_found_then_dies_makes_the_one_found_killed(project_nlp, he
 )
 def test_a_headline_list_item_with_an_age_before_its_noun(project_nlp, headline, expected):
     """ "2-year-old boy": the number, hyphens and "year" hang on "old", before the listed noun."""
-    text = headline + "\n\nA neighbour called the police on Sunday evening."
-    assert totals_of(extract(project_nlp, text, kinds={0: "title"})) == expected
+    assert headline_totals(project_nlp, headline) == expected
 
 
 def test_a_headline_without_its_copula_keeps_the_state(project_nlp):
-    text = "Singer Ann Lee dead at 31\n\nA neighbour called the police on Sunday evening."
-    assert totals_of(extract(project_nlp, text, kinds={0: "title"})) == {"killed": 1}
+    assert headline_totals(project_nlp, "Singer Ann Lee dead at 31") == {"killed": 1}
