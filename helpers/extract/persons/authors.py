@@ -111,7 +111,7 @@ def photo_credit_rows(article: Article) -> list[dict]:
                 end=credit.end(group),
                 text=credit.group(group),
                 sentence=credit.group().strip(),
-                canonical=credit.group(group),
+                canonical=" ".join(credit.group(group).split()),  # as author_rows writes names
                 title="photographer",
                 affiliation=outlet,
                 role="author",
