@@ -78,6 +78,7 @@ class Gazetteer:
         self._db: sqlite3.Connection | None = None
         self._pid = -1
         self._matches: dict[str, tuple[tuple[Place, bool, frozenset[str]], ...]] = {}
+        self._candidates: dict[str, tuple[Match, ...]] = {}
         areas = [Place(*r) for r in self._query(f"{_PLACE_SELECT} WHERE kind IN ('country', 'admin1')")]
         self._countries = {p.country: p for p in areas if p.kind == "country"}
         self._admin1 = {p.admin1_code: p for p in areas if p.kind == "admin1" and p.admin1_code}
@@ -128,7 +129,16 @@ class Gazetteer:
         return Place(*found[0]) if found else None
 
     def candidates(self, name: str) -> tuple[Match, ...]:
-        """Every place whose name normalises like ``name``, one :class:`Match` each."""
+        """Every place whose name normalises like ``name``, one :class:`Match` each (remembered per
+        written name: the places of one key are many, and an article asks for its names again and again)."""
+        found = self._candidates.get(name)
+        if found is None:
+            if len(self._candidates) >= MATCH_CACHE_SIZE:
+                self._candidates.clear()
+            found = self._candidates[name] = self._written_candidates(name)
+        return found
+
+    def _written_candidates(self, name: str) -> tuple[Match, ...]:
         key = _name_key(name)
         if key not in self._matches:
             if len(self._matches) >= MATCH_CACHE_SIZE:

@@ -170,7 +170,7 @@ def parse_articles(
         stream = _pipe(model(), itertools.chain([text], texts()), batch_size=batch_size, processes=processes)
         for part in stream:
             article, action, number, count, original, length = plans.popleft()
-            if _parsed_length(part) != length:
+            if parsed_length(part) != length:
                 raise RuntimeError(
                     f"nlp.pipe returned docs out of step with their texts at {article.article_id}"
                 )
@@ -255,7 +255,7 @@ def bounded_batches(texts: Iterable[str], count: int, characters: int) -> Iterat
         yield batch
 
 
-def _parsed_length(doc: Doc) -> int:
+def parsed_length(doc: Doc) -> int:
     """The length of the text ``doc`` was made from (without rebuilding ``doc.text``)."""
     return doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0
 

@@ -34,6 +34,7 @@ from helpers.articles import Article
 from helpers.extract.events.coding import agent_side, named_sides
 from helpers.extract.events.triggers import MODIFIERS, sentence_triggers
 from helpers.knowledge.event_types import EventType, event_types, planned_words
+from helpers.nlp.parse import parsed_length
 
 #: Disorder types an event of the lead may have when casualty figures tell the article's violence.
 LEAD_DISORDERS = frozenset({"Strategic developments", "Demonstrations"})
@@ -62,7 +63,7 @@ class LeadEvent:
 def _lead_sentences(doc, article: Article) -> list[Span]:
     """The headline's sentences and the first sentence of the first body paragraph."""
     found: list[Span] = []
-    length = len(doc.text)  # Doc.text joins every token: once, not per paragraph
+    length = parsed_length(doc)  # not len(doc.text): Doc.text joins every token anew
     for paragraph in article.paragraphs:
         if not paragraph.extractable or paragraph.start >= length:
             continue
