@@ -180,3 +180,46 @@ def test_a_headline_list_item_with_an_age_before_its_noun(project_nlp, headline,
 
 def test_a_headline_without_its_copula_keeps_the_state(project_nlp):
     assert headline_totals(project_nlp, "Singer Ann Lee dead at 31") == {"killed": 1}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("A woman, 41, and a girl, 7, were shot dead near the park on Friday.", {"killed": 2}),
+        ("A man, 52, and his nephew, 19, died at the scene.", {"killed": 2}),
+        ("Two women, 33 and 35, and a man, 40, were wounded outside the bar.", {"injured": 3}),
+        # no age apposition: the lists are the parser's own
+        (
+            "Police charged a man in a shooting that left one man dead and a 5-year-old boy hurt.",
+            {"killed": 1, "injured": 1},
+        ),
+        (
+            "A 6-year-old boy was wounded and a woman murdered in two shootings, police say.",
+            {"killed": 1, "injured": 1},
+        ),
+    ],
+)
+def test_people_listed_with_their_ages_share_the_verb(nlp, sentence, expected):
+    """Ages in commas split the list: the parser makes each person a subject of its own."""
+    assert totals_of(extract(nlp, sentence)) == expected
+
+
+@pytest.mark.parametrize(
+    ("headline", "expected"),
+    [
+        ("Father, 45, and daughter, 9, killed in crash on highway", {"killed": 2}),
+        ("Woman, 22, and man, 30, wounded in drive-by shooting", {"injured": 2}),
+        ("Man killed, two women wounded in shooting at motel", {"killed": 1, "injured": 2}),
+        ("19-year-old Ann Lee, student killed in crash", {"killed": 1}),  # no "and": one person
+        ("Teen and three women wounded in Akron", {"injured": 4}),
+        # a list across a clause is none ("charged a driver in a shooting that … and a boy injured")
+        (
+            "Police charged a driver in a shooting that left one man dead and a 6-year-old boy injured",
+            {"killed": 1, "injured": 1},
+        ),
+    ],
+)
+def test_a_headline_participle_on_the_last_of_a_list_counts_the_list(project_nlp, headline, expected):
+    """ "killed" hangs on the last person; the people before it are its heads, unless they have a
+    trigger of their own."""
+    assert headline_totals(project_nlp, headline) == expected

@@ -96,6 +96,7 @@ from helpers.extract.casualties.counting import (
     count_of,
     in_pair,
     listed_around,
+    listed_subjects,
     noun_keys,
     phrase_of,
     victim_group_of,
@@ -196,6 +197,7 @@ def extract_casualties(
                 if rule == "state_modifier"
                 else [v for head in victims for v in with_conjuncts(head, lexicon)]
             )
+            heads += listed_subjects(trigger, heads, lexicon)
             if heads and in_title:
                 first, last = min(heads, key=lambda v: v.i), max(heads, key=lambda v: v.i)
                 heads += [v for v in listed_around(first, last, lexicon) if v not in heads]

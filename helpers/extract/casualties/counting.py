@@ -22,10 +22,12 @@ from helpers.extract.casualties.numbers import (
     parse_quantity,
 )
 from helpers.extract.casualties.syntax import (
+    SUBJECTS,
     complement_of,
     has_own_trigger,
     is_age,
     verb_subject,
+    with_conjuncts,
 )
 from helpers.knowledge.casualty_lexicon import Lexicon, casualty_cues
 
@@ -343,3 +345,45 @@ def listed_around(first: Token, last: Token, lexicon: Lexicon) -> list[Token]:
         found.append(doc[item])
         end = item + 1
     return found
+
+
+def listed_subjects(trigger: Token, heads: list[Token], lexicon: Lexicon) -> list[Token]:
+    """People a trigger's victims are listed with when ages in commas split the list for the
+    parser: another subject of the same verb, "and" between them, the first with its age ("A
+    woman, 30, and a boy, 4, were shot"), and the people before the one a participle hangs on
+    in a list of nouns with "and" ("Mother, 30, and son, 4, killed", "3-year-old and four adults
+    shot": the participle modifies the last, the others are its heads). People with a trigger of
+    their own ("Man killed, woman hurt") are not added.
+
+    Args:
+        trigger: The trigger.
+        heads: The victims it counts so far.
+        lexicon: The casualty lexicon.
+    """
+    doc = trigger.doc
+
+    def aged(person: Token) -> bool:  # "woman, 30,"
+        return any(c.dep_ == "appos" and c.like_num for c in person.children)
+
+    def joined(low: Token, high: Token) -> bool:
+        return any(t.dep_ == "cc" and t.lower_ in {"and", "&"} for t in doc[low.i + 1 : high.i])
+
+    found: list[Token] = []
+    for head in heads:
+        if head.dep_ in SUBJECTS and head.head == trigger:
+            for sibling in trigger.children:
+                first, second = sorted((head, sibling), key=lambda t: t.i)
+                if sibling != head and sibling.dep_ == head.dep_ and aged(first) and joined(first, second):
+                    found += with_conjuncts(sibling, lexicon)
+        elif trigger.dep_ == "acl" and trigger.head == head and head.dep_ == "conj":
+            listed = [head]
+            while listed[-1].dep_ == "conj" and listed[-1].head.i < listed[-1].i:
+                listed.append(listed[-1].head)
+            between = doc[listed[-1].i + 1 : head.i]
+            if (
+                all(t.pos_ in {"NOUN", "PROPN"} or is_age(t) for t in listed)
+                and joined(listed[-1], head)
+                and not any(t.pos_ in {"VERB", "AUX"} for t in between)  # one phrase, no clause in it
+            ):
+                found += [t for t in with_conjuncts(listed[-1], lexicon) if t != head]
+    return [t for t in found if t not in heads and is_person(t, lexicon) and not has_own_trigger(t, lexicon)]
