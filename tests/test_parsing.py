@@ -4,11 +4,12 @@ import logging
 import pickle
 
 import pytest
+import spacy
 
 from helpers import config
 from helpers.articles import Article, Paragraph
 from helpers.nlp import DocCache, ModelNotFoundError, ParseStats, build_pipeline, parse_articles
-from helpers.nlp.pipeline import pipeline_key
+from helpers.nlp.pipeline import SENTENCE_STARTS, pipeline_key
 
 
 def make_articles(*texts):
@@ -312,3 +313,12 @@ def test_built_pipeline_asks_numpy_for_small_pages(monkeypatch):
         assert _set_madvise_hugepage(True) is True
     finally:
         _set_madvise_hugepage(before)
+
+
+def test_sentence_starts_at_every_paragraph_and_after_a_dateline():
+    """The component marks sentence starts from token offsets (a hard-wrapped line goes on)."""
+    nlp = spacy.blank("en")
+    nlp.add_pipe(SENTENCE_STARTS)
+    doc = nlp("LAGOS (Agency) — Gunmen killed two\nmen on Friday, police said.\n\n  Read more here\n\nEnd")
+    assert [t.text for t in doc if t.is_sent_start] == ["LAGOS", "Gunmen", "Read", "End"]
+    assert len(nlp("")) == 0

@@ -8,7 +8,6 @@ parsed with other rules.
 
 from __future__ import annotations
 
-import bisect
 import contextlib
 import difflib
 import hashlib
@@ -17,7 +16,9 @@ import os
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
+import numpy
 import spacy
+from spacy.attrs import LENGTH, SPACY
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -51,9 +52,10 @@ def paragraph_and_dateline_starts(doc: Doc) -> Doc:
     runs; without this it joins a headline or a "Read More" line to the next
     paragraph, and reads "MOSUL, Aug 30 (Agency) — Five people ..." as one phrase.
     """
-    token_starts = [token.idx for token in doc]
-    for offset in sentence_starts(doc.text):
-        i = bisect.bisect_left(token_starts, offset)
+    # Token offsets from the lengths and spaces arrays: no Token object per token.
+    widths = doc.to_array([LENGTH, SPACY]).sum(axis=1) if len(doc) else numpy.zeros(0, dtype="uint64")
+    token_starts = numpy.cumsum(widths) - widths
+    for i in numpy.searchsorted(token_starts, sentence_starts(doc.text)).tolist():
         if 0 < i < len(doc):
             doc[i].is_sent_start = True
     return doc
