@@ -223,3 +223,39 @@ def test_a_headline_participle_on_the_last_of_a_list_counts_the_list(project_nlp
     """ "killed" hangs on the last person; the people before it are its heads, unless they have a
     trigger of their own."""
     assert headline_totals(project_nlp, headline) == expected
+
+
+def lead_totals(nlp, title: str, *body: str) -> dict[str, int]:
+    """The toll of an article with this headline and body paragraphs."""
+    return totals_of(extract(nlp, "\n\n".join((title, *body)), kinds={0: "title"}))
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "expected"),
+    [
+        ("Deputies investigate fatal shooting near fairgrounds", [], {"killed": 1}),
+        (
+            "Teen charged",
+            ["A teenager was charged Monday in a deadly stabbing at a bus stop."],
+            {"killed": 1},
+        ),
+        # the victim told of in words no rule counts: "shot" counts killed and injured together
+        (
+            "Police investigate fatal shooting",
+            ["A man was shot in the chest outside the store."],
+            {"killed": 1, "injured": 0},
+        ),
+        # a figure of the article stands for itself
+        ("Police investigate deadly shooting", ["Two men were killed outside the store."], {"killed": 2}),
+        ("Police investigate non-fatal shooting on Elm Street", [], {}),
+        ("Police investigate fatal shootings in two towns", [], {}),  # no number
+        # past the lead, a fatal shooting is as often another story's
+        (
+            "Shots fired downtown",
+            ["Police responded on Friday.", "The bar saw a fatal shooting in 2015."],
+            {},
+        ),
+    ],
+)
+def test_a_fatal_event_of_the_lead_is_one_killed_when_no_figure_counts(project_nlp, title, body, expected):
+    assert lead_totals(project_nlp, title, *body) == expected

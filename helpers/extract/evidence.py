@@ -10,6 +10,7 @@ from spacy.attrs import SENT_START
 from spacy.tokens import Doc, Span, Token
 
 from helpers.articles import Article
+from helpers.nlp.parse import parsed_length
 
 
 class SentenceIndex:
@@ -99,3 +100,21 @@ def evidence(span: Span, article: Article, sentences: SentenceIndex) -> dict:
         "text": span.text,
         "sentence": article.text[sentence.start_char : sentence.end_char].strip(),
     }
+
+
+def lead_sentences(doc: Doc, article: Article) -> list[Span]:
+    """The headline's sentences and the first sentence of the first body paragraph."""
+    found: list[Span] = []
+    length = parsed_length(doc)  # not len(doc.text): Doc.text joins every token anew
+    for paragraph in article.paragraphs:
+        if not paragraph.extractable or paragraph.start >= length:
+            continue
+        span = doc.char_span(paragraph.start, paragraph.end, alignment_mode="contract")
+        if span is None or not len(span):
+            continue
+        if paragraph.kind == "title":
+            found += list(span.sents)
+            continue
+        found.append(next(iter(span.sents)))
+        break
+    return found

@@ -81,16 +81,9 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from functools import partial
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc
 
 from helpers.articles import Article
-from helpers.extract.casualties.attribution import (
-    actor_of,
-    attacked_by,
-    incident_place,
-    perpetrator_of,
-    place_for,
-)
 from helpers.extract.casualties.counting import (
     Count,
     count_of,
@@ -98,21 +91,20 @@ from helpers.extract.casualties.counting import (
     listed_around,
     listed_subjects,
     noun_keys,
-    phrase_of,
-    victim_group_of,
 )
 from helpers.extract.casualties.cues import (
     SentenceMatches,
-    adds_to_toll,
     besides_killed,
     fatal_subset,
     is_negated,
     survived_or_added,
     unrealised,
 )
-from helpers.extract.casualties.entities import doc_entities, entities_within
-from helpers.extract.casualties.exclusions import exclusion, flag_restated_headline, resolve_overlaps
+from helpers.extract.casualties.entities import doc_entities
+from helpers.extract.casualties.exclusions import flag_restated_headline, resolve_overlaps
+from helpers.extract.casualties.fatal_events import fatal_event
 from helpers.extract.casualties.numbers import Quantity
+from helpers.extract.casualties.row import casualty_row
 from helpers.extract.casualties.scope import ArticleScope, Scope, clause_dates
 from helpers.extract.casualties.syntax import (
     complement_of,
@@ -124,7 +116,7 @@ from helpers.extract.casualties.syntax import (
 from helpers.extract.casualties.tolls import ANAPHORIC_COUNTS, supersede
 from helpers.extract.casualties.triggers import trigger_candidates, trigger_victims
 from helpers.knowledge.actors import ActorDictionary
-from helpers.knowledge.casualty_lexicon import HARMED, Lexicon, casualty_cues, load_lexicon, victim_sides
+from helpers.knowledge.casualty_lexicon import HARMED, Lexicon, casualty_cues, load_lexicon
 
 OUTCOMES = ("killed", "injured", "kidnapped", "missing", "arrested")
 #: Place roles (from :func:`helpers.places.resolve_places`) a figure can be attached to.
@@ -204,7 +196,7 @@ def extract_casualties(
             heads = [v for v in heads if sentence.start <= v.i < sentence.end and not word_piece(v)]
             group = f"{article.article_id}:{trigger.i}" if len(heads) > 1 else ""
             row_of = partial(
-                _row,
+                casualty_row,
                 article,
                 doc,
                 sentence,
@@ -307,6 +299,16 @@ def extract_casualties(
                     if part_key not in seen:
                         seen[part_key] = part_row
                         rows.append(part_row)
+    if found := fatal_event(doc, article, rows, lexicon):  # "Police investigate fatal shooting"
+        phrase, noun, sentence = found
+        count = Count(Quantity(1, None, "at least", 1), phrase, None, "unnamed", 0.5)
+        rows.append(
+            casualty_row(
+                article, doc, sentence, None, noun, "killed", count,
+                agent=None, rule="fatal_event", group="", scope=Scope(), lexicon=lexicon,
+                places=places, main_place=main_place, dictionary=dictionary,
+            )
+        )  # fmt: skip
     resolve_overlaps(rows)
     flag_restated_headline(rows, article)
     rows.sort(key=lambda r: (r["start_char"], r["outcome"]))
@@ -317,82 +319,3 @@ def extract_casualties(
     places = {id(r): r.pop("_incident_place") for r in rows}
     supersede(rows, updates, additions, restating, places, by_attackers)
     return rows
-
-
-def _row(
-    article: Article,
-    doc: Doc,
-    sentence: Span,
-    previous: Span | None,
-    trigger: Token,
-    outcome: str,
-    count: Count,
-    *,
-    agent: Token | None,
-    rule: str,
-    group: str,
-    scope: Scope,
-    lexicon: Lexicon,
-    places: Sequence[dict],
-    main_place: dict | None,
-    dictionary: ActorDictionary | None,
-) -> dict:
-    """Assemble one output row: a figure of ``trigger``'s sentence with its evidence and attribution."""
-    perpetrator_token, from_previous = perpetrator_of(agent, trigger, sentence, previous, lexicon)
-    perpetrator, perpetrator_id = actor_of(perpetrator_token, dictionary)
-    by_attacker = attacked_by(perpetrator_token, rule, lexicon)
-    place, place_confidence = place_for(trigger, sentence, previous, places, main_place)
-    victim_group = victim_group_of(count.victim, lexicon)
-    quantity = count.quantity
-    start, end = count.span.start_char, count.span.end_char
-    reason = exclusion(article, start, end)
-    if reason == "boilerplate" and scope.scope == "current":
-        scope = Scope("background", "", "a link to another story")
-    if not reason and scope.scope != "current":
-        reason = scope.scope
-    ages = tuple(casualty_cues().age_adjective)  # "12 years old" is an age, not a time
-    times = [
-        e.text
-        for e in entities_within(doc, sentence.start, sentence.end)
-        if e.label_ in {"DATE", "TIME"} and not e.text.endswith(ages)
-    ]
-    return {
-        "article_id": article.article_id,
-        "start_char": start,
-        "end_char": end,
-        "text": count.span.text,
-        "sentence": sentence.text.strip(),
-        "outcome": "injured" if outcome == HARMED else outcome,
-        "low": None if quantity is None else quantity.low,
-        "high": None if quantity is None else quantity.high,
-        "qualifier": "unspecified" if quantity is None else quantity.qualifier,
-        "victim": phrase_of(count.victim) if count.victim is not None else "",
-        "victim_group": victim_group,
-        "perpetrator": perpetrator,
-        "perpetrator_id": perpetrator_id,
-        "place_id": (place or {}).get("place_id"),
-        "place": (place or {}).get("canonical") or (place or {}).get("text"),
-        "admin1": (place or {}).get("admin1"),
-        "time": "; ".join(times),
-        "rule": f"{rule}+{count.rule}",
-        "confidence": round(
-            count.confidence * (0.8 if from_previous else 1.0) * (0.5 + 0.5 * place_confidence), 2
-        ),
-        "includes_killed": outcome == HARMED,
-        "group": group,
-        "part_of": "",
-        "scope": scope.scope,
-        "scope_cue": scope.cue,
-        "scope_reason": scope.reason,
-        "victim_side": victim_sides()[victim_group],
-        "excluded": bool(reason),
-        "exclude_reason": reason,
-        # For the toll (see tolls.supersede), taken off the row before it is returned:
-        "_update": scope.update,
-        "_addition": adds_to_toll(count.victim),
-        # "a fifth victim" is one of a toll; "up from 27" is the toll before an update.
-        "_restating": scope.earlier
-        or (count.victim is not None and any(c.ent_type_ == "ORDINAL" for c in count.victim.children)),
-        "_incident_place": incident_place(place, place_confidence),
-        "_by_attacker": by_attacker,
-    }

@@ -28,13 +28,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Token
 
 from helpers.articles import Article
 from helpers.extract.events.coding import agent_side, named_sides
 from helpers.extract.events.triggers import MODIFIERS, sentence_triggers
+from helpers.extract.evidence import lead_sentences
 from helpers.knowledge.event_types import EventType, event_types, planned_words
-from helpers.nlp.parse import parsed_length
 
 #: Disorder types an event of the lead may have when casualty figures tell the article's violence.
 LEAD_DISORDERS = frozenset({"Strategic developments", "Demonstrations"})
@@ -58,24 +58,6 @@ class LeadEvent:
     kind: EventType
     sides: frozenset[str]
     reason: str
-
-
-def _lead_sentences(doc, article: Article) -> list[Span]:
-    """The headline's sentences and the first sentence of the first body paragraph."""
-    found: list[Span] = []
-    length = parsed_length(doc)  # not len(doc.text): Doc.text joins every token anew
-    for paragraph in article.paragraphs:
-        if not paragraph.extractable or paragraph.start >= length:
-            continue
-        span = doc.char_span(paragraph.start, paragraph.end, alignment_mode="contract")
-        if span is None or not len(span):
-            continue
-        if paragraph.kind == "title":
-            found += list(span.sents)
-            continue
-        found.append(next(iter(span.sents)))
-        break
-    return found
 
 
 def planned(trigger: Token) -> str:
@@ -123,7 +105,7 @@ def lead_report(
         violent: Whether a violent type may be read (the article has no casualty report).
     """
     kinds = [k for k in event_types() if not k.outcome and (violent or k.disorder_type in LEAD_DISORDERS)]
-    for sentence in _lead_sentences(doc, article):
+    for sentence in lead_sentences(doc, article):
         if any(sentence.start_char <= f["start_char"] < sentence.end_char for f in figures):
             continue
         near: dict[str, Token] = {}  # the predicates near the root

@@ -1,0 +1,103 @@
+"""One casualty row: a figure with its evidence, scope and attribution (see
+:func:`helpers.extract.casualties.casualties.extract_casualties`)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from spacy.tokens import Doc, Span, Token
+
+from helpers.articles import Article
+from helpers.extract.casualties.attribution import (
+    actor_of,
+    attacked_by,
+    incident_place,
+    perpetrator_of,
+    place_for,
+)
+from helpers.extract.casualties.counting import Count, phrase_of, victim_group_of
+from helpers.extract.casualties.cues import adds_to_toll
+from helpers.extract.casualties.entities import entities_within
+from helpers.extract.casualties.exclusions import exclusion
+from helpers.extract.casualties.scope import Scope
+from helpers.knowledge.actors import ActorDictionary
+from helpers.knowledge.casualty_lexicon import HARMED, Lexicon, casualty_cues, victim_sides
+
+
+def casualty_row(
+    article: Article,
+    doc: Doc,
+    sentence: Span,
+    previous: Span | None,
+    trigger: Token,
+    outcome: str,
+    count: Count,
+    *,
+    agent: Token | None,
+    rule: str,
+    group: str,
+    scope: Scope,
+    lexicon: Lexicon,
+    places: Sequence[dict],
+    main_place: dict | None,
+    dictionary: ActorDictionary | None,
+) -> dict:
+    """Assemble one output row: a figure of ``trigger``'s sentence with its evidence and attribution."""
+    perpetrator_token, from_previous = perpetrator_of(agent, trigger, sentence, previous, lexicon)
+    perpetrator, perpetrator_id = actor_of(perpetrator_token, dictionary)
+    by_attacker = attacked_by(perpetrator_token, rule, lexicon)
+    place, place_confidence = place_for(trigger, sentence, previous, places, main_place)
+    victim_group = victim_group_of(count.victim, lexicon)
+    quantity = count.quantity
+    start, end = count.span.start_char, count.span.end_char
+    reason = exclusion(article, start, end)
+    if reason == "boilerplate" and scope.scope == "current":
+        scope = Scope("background", "", "a link to another story")
+    if not reason and scope.scope != "current":
+        reason = scope.scope
+    ages = tuple(casualty_cues().age_adjective)  # "12 years old" is an age, not a time
+    times = [
+        e.text
+        for e in entities_within(doc, sentence.start, sentence.end)
+        if e.label_ in {"DATE", "TIME"} and not e.text.endswith(ages)
+    ]
+    return {
+        "article_id": article.article_id,
+        "start_char": start,
+        "end_char": end,
+        "text": count.span.text,
+        "sentence": sentence.text.strip(),
+        "outcome": "injured" if outcome == HARMED else outcome,
+        "low": None if quantity is None else quantity.low,
+        "high": None if quantity is None else quantity.high,
+        "qualifier": "unspecified" if quantity is None else quantity.qualifier,
+        "victim": phrase_of(count.victim) if count.victim is not None else "",
+        "victim_group": victim_group,
+        "perpetrator": perpetrator,
+        "perpetrator_id": perpetrator_id,
+        "place_id": (place or {}).get("place_id"),
+        "place": (place or {}).get("canonical") or (place or {}).get("text"),
+        "admin1": (place or {}).get("admin1"),
+        "time": "; ".join(times),
+        "rule": f"{rule}+{count.rule}",
+        "confidence": round(
+            count.confidence * (0.8 if from_previous else 1.0) * (0.5 + 0.5 * place_confidence), 2
+        ),
+        "includes_killed": outcome == HARMED,
+        "group": group,
+        "part_of": "",
+        "scope": scope.scope,
+        "scope_cue": scope.cue,
+        "scope_reason": scope.reason,
+        "victim_side": victim_sides()[victim_group],
+        "excluded": bool(reason),
+        "exclude_reason": reason,
+        # For the toll (see tolls.supersede), taken off the row before it is returned:
+        "_update": scope.update,
+        "_addition": adds_to_toll(count.victim),
+        # "a fifth victim" is one of a toll; "up from 27" is the toll before an update.
+        "_restating": scope.earlier
+        or (count.victim is not None and any(c.ent_type_ == "ORDINAL" for c in count.victim.children)),
+        "_incident_place": incident_place(place, place_confidence),
+        "_by_attacker": by_attacker,
+    }
