@@ -259,3 +259,21 @@ def lead_totals(nlp, title: str, *body: str) -> dict[str, int]:
 )
 def test_a_fatal_event_of_the_lead_is_one_killed_when_no_figure_counts(project_nlp, title, body, expected):
     assert lead_totals(project_nlp, title, *body) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The attack killed a guard and wounded the driver, police said.", {"killed": 1, "injured": 1}),
+        (
+            "The gunman shot and wounded Ann Lee, whose husband then returned fire, killing the gunman.",
+            {"killed": 1, "injured": 1},
+        ),
+        # a pronoun on either side is the same person
+        ("The girl was taken to hospital in critical condition, and she later died.", {"killed": 1}),
+        # in a sentence of its own, the one shot is taken to be the one killed (no coreference)
+        ("A woman was killed on Friday. Police said the woman was shot in the back.", {"killed": 1}),
+    ],
+)
+def test_one_injured_beside_a_dead_victim_in_the_same_sentence_is_someone_else(nlp, sentence, expected):
+    assert totals_of(extract(nlp, sentence)) == expected

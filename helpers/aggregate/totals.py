@@ -46,7 +46,9 @@ def casualty_totals(casualties: pd.DataFrame, stories: Mapping[str, str] | None 
        the row does not count; ``a man was wounded`` (a new person), a member
        of an enumeration (``she and three others were shot``) and a person
        said to survive (rule suffix ``+survived``: ``she is in stable
-       condition``, ``was also shot``) do.
+       condition``, ``was also shot``) do, and so does one named beside a
+       dead victim in the same sentence (``left a girl dead and her friend
+       injured``, ``wounded Tom Lee, whose father then killed the intruder``).
 
     ``armed_groups`` is how many of ``best`` are members of armed groups
     (militants, attackers): counted, as ACLED counts every fatality, and kept
@@ -88,6 +90,8 @@ def casualty_totals(casualties: pd.DataFrame, stories: Mapping[str, str] | None 
         "admin1",
         "victim_side",
         "superseded_by",
+        "sentence",
+        "victim",
     ]
     # Plain dicts grouped in Python: a pandas groupby per article costs ~10 ms an article.
     by_article: dict[str, list[dict]] = defaultdict(list)
@@ -121,7 +125,23 @@ def _article_records(article_id: str, article_rows: list[dict]) -> list[dict]:
         _best(r) for r in killed_rows if killed_self(r) and not _text(r["superseded_by"]) and not shot_self
     )
     if killed["best"]:
-        article_rows = [r for r in article_rows if not _referred_back(r)]
+        # "left a girl dead and her friend injured": the one injured beside a dead victim in
+        # the same sentence is someone else (neither a pronoun: "the teen died after he was taken",
+        # "the child was taken to hospital, and he later died")
+        beside = {
+            (r["sentence"], _text(r["victim"]).casefold())
+            for r in killed_rows
+            if not _text(r["rule"]).endswith("+pronoun")
+        }
+        article_rows = [
+            r
+            for r in article_rows
+            if not _referred_back(r)
+            or (
+                not _text(r["rule"]).endswith("+pronoun")
+                and any(s == r["sentence"] and v != _text(r["victim"]).casefold() for s, v in beside)
+            )
+        ]
     by_outcome: dict[str, list[dict]] = defaultdict(list)
     for row in article_rows:
         by_outcome[row["outcome"]].append(row)
