@@ -277,3 +277,29 @@ def test_a_fatal_event_of_the_lead_is_one_killed_when_no_figure_counts(project_n
 )
 def test_one_injured_beside_a_dead_victim_in_the_same_sentence_is_someone_else(nlp, sentence, expected):
     assert totals_of(extract(nlp, sentence)) == expected
+
+
+@pytest.mark.parametrize(
+    "headline",
+    ["Police arrest 19-year-old in robbery", "Police arrest 16-year-old in deadly stabbing"],
+)
+def test_a_present_tense_headline_verb_is_no_reduced_passive(project_nlp, headline):
+    """ "Police arrest 19-year-old": the police arrested, they were not arrested (the age, read as
+    an adjective, is no object)."""
+    rows = extract(
+        project_nlp, headline + "\n\nA neighbour called the police on Sunday evening.", kinds={0: "title"}
+    )
+    assert not [r for r in rows if r["rule"].startswith("reduced_passive")]
+
+
+@pytest.mark.parametrize(
+    ("headline", "expected"),
+    [
+        ("Parent accidentally shoots 4-year-old", {"injured": 1}),
+        ("Stray bullet kills 9-year-old in backyard", {"killed": 1}),
+        ("Gunman shoots 16-year-old in arm, 19-year-old in leg", {"injured": 2}),
+    ],
+)
+def test_an_age_after_the_verb_is_its_object(project_nlp, headline, expected):
+    """ "shoots 4-year-old": the parser reads "old" as an adjective or a clause, not the object."""
+    assert headline_totals(project_nlp, headline) == expected

@@ -269,7 +269,19 @@ def _shares_object(verb: Token) -> bool:
 
 
 def objects_of(verb: Token) -> list[Token]:
-    return [age_under_article(c) for c in verb.children if c.dep_ in {"dobj", "obj"}]
+    """The verb's objects; an age after it is one whatever the parser made of it ("kills
+    4-year-old": "old" read as a complement)."""
+    return [
+        age_under_article(c)
+        for c in verb.children
+        if c.dep_ in {"dobj", "obj"} or (c.i > verb.i and c.dep_ in _AGE_OBJECT_DEPS and is_age(c))
+    ]
+
+
+#: What the parser makes of an age after a verb when it reads "old" as an adjective.
+_AGE_OBJECT_DEPS = frozenset(
+    {"acomp", "oprd", "attr", "xcomp", "ccomp", "advcl", "dep", "advmod", "npadvmod"}
+)
 
 
 def age_under_article(token: Token) -> Token:

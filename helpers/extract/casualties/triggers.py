@@ -136,6 +136,12 @@ def _headline_shot(shot: Token, lexicon: Lexicon) -> list[Token]:
     return victims[-1:]
 
 
+def _present_tense(verb: Token) -> bool:
+    """A present-tense form, never a reduced passive: "arrests", or "arrest" tagged as a present
+    (a headline's "shot" is tagged so too, but it is not its lemma's form)."""
+    return verb.tag_ == "VBZ" or (verb.tag_ == "VBP" and verb.lower_ == verb.lemma_.lower())
+
+
 def _verb_victims(trigger: Token, lexicon: Lexicon, lemma: str) -> Found:
     """Victims of a trigger verb: the subject of an intransitive or passive, the object of an active one."""
     outcome = _verb_outcome(trigger, lexicon)
@@ -190,11 +196,13 @@ def _verb_victims(trigger: Token, lexicon: Lexicon, lemma: str) -> Found:
     subject = verb_subject(trigger)
     if (
         subject is not None
+        and not _present_tense(trigger)
         and not any(c.dep_ in {"aux", "neg", "prt"} or c.dep_ in {"ccomp", "xcomp"} for c in trigger.children)
         and not _shares_object(trigger)
     ):
         # Headline style "Four teens shot while leaving party": a transitive
-        # trigger with a subject, no object and no auxiliary is a reduced passive.
+        # trigger with a subject, no object and no auxiliary is a reduced passive;
+        # a present tense is active ("Police arrest 15-year-old": the age read as no object).
         return outcome, [subject], None, "reduced_passive"
     return nothing()
 
