@@ -128,17 +128,13 @@ def _article_records(article_id: str, article_rows: list[dict]) -> list[dict]:
         # "left a girl dead and her friend injured": the one injured beside a dead victim in
         # the same sentence is someone else (neither a pronoun: "the teen died after he was taken",
         # "the child was taken to hospital, and he later died")
-        beside = {
-            (r["sentence"], _text(r["victim"]).casefold())
-            for r in killed_rows
-            if not _text(r["rule"]).endswith("+pronoun")
-        }
+        beside = {(r["sentence"], _text(r["victim"]).casefold()) for r in killed_rows if not _pronoun(r)}
         article_rows = [
             r
             for r in article_rows
             if not _referred_back(r)
             or (
-                not _text(r["rule"]).endswith("+pronoun")
+                not _pronoun(r)
                 and any(s == r["sentence"] and v != _text(r["victim"]).casefold() for s, v in beside)
             )
         ]
@@ -219,6 +215,11 @@ def _span(rows: list[dict], separate: list[dict]) -> tuple[int | None, int | Non
 def _best(row: dict) -> int:
     """A row's number: its low bound, else its high bound."""
     return int(row["low"]) if not pd.isna(row["low"]) else int(row["high"]) if not pd.isna(row["high"]) else 0
+
+
+def _pronoun(row: dict) -> bool:
+    """A row whose victim is a pronoun ("he was shot")."""
+    return _text(row["rule"]).endswith("+pronoun")
 
 
 def _referred_back(row: dict) -> bool:

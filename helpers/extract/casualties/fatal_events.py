@@ -47,8 +47,6 @@ def fatal_event(
     fatal = casualty_cues().fatal_adjective
     nouns = {noun for noun, outcome in lexicon.of_nouns.items() if outcome == HARMED}
     for sentence in lead_sentences(doc, article):
-        if any(cue.label in _OTHER_TIME for cue, _ in scope_cue_matches(sentence)):
-            continue
         for token in sentence:
             # a gerund too ("investigating deadly shooting", tagged as a verb); "fatal shootings"
             # gives no number
@@ -59,5 +57,8 @@ def fatal_event(
                 continue
             if any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children):
                 continue
+            # the scope matcher runs only on a sentence that names a fatal event
+            if any(cue.label in _OTHER_TIME for cue, _ in scope_cue_matches(sentence)):
+                break
             return doc[adjective.i : token.i + 1], token, sentence
     return None
