@@ -177,6 +177,36 @@ def test_attribute_rules_memo_gives_the_same_annotations_when_emptied(monkeypatc
     assert len(fast.get_pipe(attribute_rules.FAST_ATTRIBUTE_RULES)._memo) <= 5
 
 
+def test_attribute_rules_apply_regexes_exclusions_and_longer_rules_in_the_rulers_order():
+    """Rules written for the test: a regular expression, a ``NOT_IN``, a two-token rule that
+    sets its second token, and later rules overriding earlier ones on the same token, on words
+    no rule names (they share one memo row): the same annotations as spaCy's ruler."""
+    import spacy
+    from spacy.pipeline import AttributeRuler
+
+    from helpers.nlp.attribute_rules import AttributeRules, compile_rules
+
+    nlp = spacy.blank("en")
+    ruler = AttributeRuler(nlp.vocab)
+    ruler.add([[{"LOWER": {"REGEX": "^gr[ae]y$"}}]], {"LEMMA": "grey", "TAG": "JJ"})
+    ruler.add([[{"LOWER": {"NOT_IN": ["the", "a", "grey", "gray"]}}]], {"TAG": "NN"})
+    ruler.add([[{"LOWER": "the"}, {"LOWER": {"IN": ["old", "new"]}}]], {"LEMMA": "AGE"}, index=1)
+    ruler.add([[{"LOWER": "new"}]], {"LEMMA": "novel"})
+    ruler.add([[{"IS_SPACE": True}]], {"TAG": "_SP"})
+    fast = AttributeRules()
+    fast.load(ruler, compile_rules(ruler))
+    text = "The grey cat and the gray dog saw the new  house and a new car near the old barn"
+
+    def annotate(doc):
+        return [(t.text, t.tag_, t.lemma_) for t in doc]
+
+    expected, got = annotate(ruler(nlp.make_doc(text))), annotate(fast(nlp.make_doc(text)))
+    assert got == expected
+    assert ("grey", "JJ", "grey") in got and ("gray", "JJ", "grey") in got
+    assert got[9] == ("new", "NN", "novel") and got[-2] == ("old", "NN", "AGE")  # later rule wins
+    assert ("cat", "NN", "") in got and ("barn", "NN", "") in got
+
+
 def test_folded_norms_are_the_folded_text_in_every_vocabulary(monkeypatch):
     """Each token's NORM is its folded text, from the memo too, also in a second pipeline's
     vocabulary (whose string store has not seen the folded words)."""
