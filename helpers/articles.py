@@ -10,11 +10,15 @@ lead or a "Read More:" link is never counted twice.
 from __future__ import annotations
 
 import bisect
+import operator
 from dataclasses import dataclass, field
 
 #: Paragraph kinds. Only ``title`` and ``body`` paragraphs feed extraction.
 PARAGRAPH_KINDS = ("title", "body", "repeat", "boilerplate", "credit")
 EXTRACTABLE_KINDS = frozenset({"title", "body"})
+
+#: A paragraph's start offset (the key paragraphs are searched by).
+_START = operator.attrgetter("start")
 
 
 @dataclass(frozen=True)
@@ -109,7 +113,7 @@ class Article:
         >>> a.paragraph_at(5) is None
         True
         """
-        i = bisect.bisect_right(self.paragraphs, char, key=lambda p: p.start) - 1
+        i = bisect.bisect_right(self.paragraphs, char, key=_START) - 1
         if i >= 0 and self.paragraphs[i].start <= char < self.paragraphs[i].end:
             return self.paragraphs[i]
         return None

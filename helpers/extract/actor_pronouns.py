@@ -187,7 +187,7 @@ def _common_nouns(doc: Doc, named: list[dict], dictionary: ActorDictionary) -> l
     """Dictionary names written as common nouns ("the coalition", "coalition airstrikes") whose
     actor (not an outlet) the article named before."""
     found, seen, k = [], set(), 0
-    for token in doc:
+    for token in tokens_with_lower(doc, (), pos={"NOUN"}):
         while k < len(named) and named[k]["start_char"] < token.idx:
             seen.add(named[k]["actor_id"])
             k += 1

@@ -101,6 +101,9 @@ class Neighbours:
         self.by_country: dict[str, set[str]] = {}
         self.by_admin1: dict[str, set[str]] = {}
         self.cells: dict[tuple[int, int], list[tuple[str, float, float]]] = {}
+        # near()'s answers: the same candidates come back for each mention of a name
+        # (shared with the views of without(), whose exclusion near() does not apply)
+        self._near: dict[tuple[float, float, float], frozenset[str]] = {}
         for name, places in readings.items():
             for reading in places:
                 self.by_country.setdefault(reading.country, set()).add(name)
@@ -114,8 +117,13 @@ class Neighbours:
         view.__dict__.update(self.__dict__, excluded=name)
         return view
 
-    def near(self, lat: float, lon: float, km: float) -> set[str]:
+    def near(self, lat: float, lon: float, km: float) -> frozenset[str]:
         """The names with a reading within ``km`` of a point."""
+        if (found := self._near.get((lat, lon, km))) is None:
+            found = self._near[lat, lon, km] = frozenset(self._search(lat, lon, km))
+        return found
+
+    def _search(self, lat: float, lon: float, km: float) -> set[str]:
         margin = math.degrees(km / EARTH_RADIUS_KM) + 0.01
         widest = math.cos(math.radians(min(90.0, abs(lat) + margin)))
         ratio = math.sin(km / (2 * EARTH_RADIUS_KM)) / widest if widest > 0 else 2.0

@@ -94,17 +94,34 @@ def count_phrases(sentence: Span) -> list[tuple[str, int, int]]:
     ['12 or more', '3-4', 'At least 12', 'about two', 'about two dozen', 'some 3', 'some 3-4', 'two dozen']
     """
     strings = sentence.doc.vocab.strings
-    leading, trailing = _qualifier_words()
+    before, after = _qualifiers_by_edge()
     found = []
     for key, start, end in quantity_matcher(id(sentence.doc.vocab), sentence.doc.vocab)(sentence):
         label = strings[key]
         found.append((RANGE if label == RANGE else QUANTITY, start, end))
         if label == RANGE:
             continue
-        found += [(QUANTITY, start - len(q), end) for q in leading if _reads(sentence, start - len(q), q)]
-        if label == NUMBER:
+        if start > 0:
+            leading = before.get(sentence[start - 1].lower_, ())
+            found += [(QUANTITY, start - len(q), end) for q in leading if _reads(sentence, start - len(q), q)]
+        if label == NUMBER and end < len(sentence):
+            trailing = after.get(sentence[end].lower_, ())
             found += [(QUANTITY, start, end + len(q)) for q in trailing if _reads(sentence, end, q)]
     return found
+
+
+@lru_cache(maxsize=1)
+def _qualifiers_by_edge() -> tuple[dict[str, list[tuple[str, ...]]], dict[str, list[tuple[str, ...]]]]:
+    """The leading qualifiers by their last word and the trailing ones by their first, in
+    their order: only those that can end right before (or start right after) a core are read."""
+    leading, trailing = _qualifier_words()
+    before: dict[str, list[tuple[str, ...]]] = {}
+    after: dict[str, list[tuple[str, ...]]] = {}
+    for words in leading:
+        before.setdefault(words[-1], []).append(words)
+    for words in trailing:
+        after.setdefault(words[0], []).append(words)
+    return before, after
 
 
 def _reads(sentence: Span, start: int, words: tuple[str, ...]) -> bool:

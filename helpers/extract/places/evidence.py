@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
+from helpers.extract.tokens import tokens_with_lower
 from helpers.knowledge.grammar import function_words
 from helpers.knowledge.vocabulary import place_nouns
 
@@ -163,7 +164,8 @@ def context_spans(doc: Doc) -> list[tuple[Span, bool]]:
     nouns = place_nouns()
     district_words = nouns.admin | nouns.district | nouns.settlement | nouns.after_name | nouns.resident
     spans: list[tuple[Span, bool]] = []
-    for token in doc:
+    city_nouns = [word for word, kind in nouns.kind.items() if kind == "city"]
+    for token in tokens_with_lower(doc, [*words.locatives, *words.noun_links, *city_nouns, *district_words]):
         lower = token.lower_
         after_of = lower in words.noun_links and token.i > 0 and doc[token.i - 1].lower_ in district_words
         # "the capital Wad Madani": a lower-case town noun right before a name that is no

@@ -29,14 +29,17 @@ from helpers.extract.persons import SPEECH_CUES, extract_persons
 from helpers.extract.quotes.marks import CLOSERS, QUOTE_PAIRS, quote_spans
 from helpers.extract.quotes.speakers import Speaker, Speakers, speech_subject
 from helpers.extract.spans import DisjointSpans, Spans
+from helpers.extract.tokens import tokens_with_lower
 from helpers.knowledge.actors import ActorDictionary
 from helpers.knowledge.speech import speech_sources, speech_verbs
 
 _SENTENCE_END = frozenset({".", "!", "?"})
+#: The parts of speech of a speech cue.
+_CUE_POS = frozenset({"VERB", "AUX"})
 
 
 def _is_cue(token: Token) -> bool:
-    return token.pos_ in {"VERB", "AUX"} and token.lemma_.lower() in SPEECH_CUES
+    return token.pos_ in _CUE_POS and token.lemma_.lower() in SPEECH_CUES
 
 
 def _frame_after(doc: Doc, close: int, ceiling: int) -> Span:
@@ -200,7 +203,8 @@ def _indirect_quotes(doc: Doc, article: Article, speakers: Speakers, marked: lis
     marked_spans = Spans((r["start_char"], r["end_char"]) for r in marked)
     rows: list[dict] = []
     attributed = DisjointSpans()  # the rows' contents (binary search, not a scan per token)
-    for token in doc:
+    # Only a verb can be a speech cue, and only an attribution word ("according") the other kind.
+    for token in tokens_with_lower(doc, speech_sources().attributions, pos=_CUE_POS):
         if _is_cue(token):
             content, cue, subject = _content(token), token, None
         else:
