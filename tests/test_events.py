@@ -230,9 +230,14 @@ def test_a_follow_up_naming_the_victim_joins_the_event_weeks_later():
     reports = [
         report("shot", "2015-06-03", "gn:1", killed=0, injured=1),
         report("died", "2015-07-20", "gn:1", killed=1, injured=0),  # the victim died, weeks later
-        report("trial", "2016-02-11", "gn:2", killed=1, injured=0, lat=41.0, admin1="Ohio"),
+        # placed in another state (the places layer's misreading) but its article names the town
+        dict(
+            report("trial", "2016-02-11", "gn:2", killed=1, injured=0, lat=41.0, admin1="Ohio"),
+            place_words=" easton ",
+        ),
         report("other", "2015-06-03", "gn:1", killed=2, injured=0),  # another shooting, same town
     ]
+    reports = [dict(r, location="Easton") if r["place_id"] == "gn:1" else r for r in reports]
     events = cluster_reports(reports, {})
     assert len(events) == 4  # no date window reaches the follow-ups
     people = {"shot": {"jo-ann-ray"}, "died": {"jo-ann-ray"}, "trial": {"jo-ann-ray"}, "other": {"al-moss"}}
@@ -249,6 +254,20 @@ def test_a_name_in_many_events_or_in_two_countries_links_nothing():
     assert len(join_by_people(cluster_reports(reports, {}), chief)) == 6
     abroad = [report("a", "2015-01-01", "gn:1"), dict(report("b", "2015-03-01", "gn:2"), country="Canada")]
     assert len(join_by_people(cluster_reports(abroad, {}), {"a": {"jo-ray"}, "b": {"jo-ray"}})) == 2
+
+
+def test_a_name_shared_by_shootings_in_two_states_links_nothing():
+    """A victim's name in an article from another state that names none of the first one's places
+    (a namesake, a relative) does not join its incident; one from the same state does."""
+    reports = [
+        report("shot", "2015-06-03", "gn:1", killed=1, injured=0),
+        report("later", "2015-09-20", "gn:2", killed=1, injured=0, lat=33.7, lon=-84.4, admin1="Georgia"),
+        report("county", "2015-10-02", "gn:3", killed=0, injured=0, lat=40.6, lon=-75.9),
+    ]
+    towns = {"shot": "Easton", "later": "Atlanta", "county": "Nazareth"}
+    reports = [dict(r, location=towns[r["key"]], place_words=" ") for r in reports]
+    people = {"shot": {"jo-ann-ray"}, "later": {"jo-ann-ray"}, "county": {"jo-ann-ray"}}
+    assert keys(join_by_people(cluster_reports(reports, {}), people)) == [["county", "shot"], ["later"]]
 
 
 def test_a_name_shared_by_shootings_weeks_apart_with_other_tolls_links_nothing():

@@ -309,3 +309,24 @@ def test_a_town_the_ner_calls_a_person_keeps_its_place_without_a_full_name(nlp):
 def test_a_surname_after_the_full_name_stays_a_person(nlp):
     text = "Pastor Jesse Jackson preached in Jackson, Mississippi, on Sunday. Jackson told the crowd to vote."
     assert [r["start_char"] for r in _resolved(_rows(nlp, text), "Jackson")] == [33]
+
+
+@pytest.mark.parametrize(
+    "text, cue",
+    [
+        ("Shots rang out on Hinson Drive late on Friday.", "street"),
+        ("Police closed MOSUL ROAD after the blast.", "street"),
+        ("Eight people were hurt in a Hinson drive-by on Friday.", ""),
+        ("Eight People Hurt In Hinson Drive-By Shooting", ""),
+        ("The wounded were taken to a Hinson hospital overnight.", ""),
+    ],
+)
+def test_a_street_word_names_a_street_only_as_part_of_a_written_name(text, cue):
+    """A street word cues a street in "Hinson Drive", not in "a Hinson drive-by" or "a Hinson hospital"."""
+    import spacy
+
+    from helpers.extract.places.evidence import place_cue
+
+    doc = spacy.blank("en")(text)
+    start = next(t.i for t in doc if t.lower_ in ("hinson", "mosul"))
+    assert place_cue(doc, start, start + 1) == cue

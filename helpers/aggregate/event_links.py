@@ -1,18 +1,19 @@
 """Links between events that no date window reaches: a person they name, a rare toll they restate.
 
-Events that name one person in their evidence (a victim, a suspect: a full
-name, no title or rank) are one incident, whatever their dates, places and tolls:
-GVA links to an incident the follow-ups published weeks later (the victim died, a
-trial, a funeral), which no date window reaches, and a town resolved in the wrong
-state. A name in the evidence of more than ``common`` events is a public figure (a
-police chief who speaks of every shooting) and links nothing; nor does a name
-whose events lie in different countries. Two events that each give a toll join only
-when their tolls are at most ``TOLL_DAYS`` apart or the later restates the earlier's
-victims (the same toll, or a wounded victim who died): a name shared by two shootings
-weeks apart with different tolls (a common name, a lawyer, a relative) would otherwise
-chain unrelated incidents into one (the rarest names are joined first).
-The same join links events by a rare toll at one place (:func:`restated_tolls`), which
-follow-ups restate.
+Events that name one person in their evidence (a victim, a suspect: a full name, no
+title or rank) are one incident, whatever their dates and tolls, when their places fit
+(:func:`places_fit`: near, in one province, or named by the other's article): GVA links
+to an incident the follow-ups published weeks later (the victim died, a trial, a
+funeral), which no date window reaches, and a town resolved in the wrong state; a name
+shared by shootings in two states links nothing. A name in the evidence of more than
+``common`` events is a public figure (a police chief who speaks of every shooting) and
+links nothing; nor does a name whose events lie in different countries. Two events that
+each give a toll join only when their tolls are at most ``TOLL_DAYS`` apart or the later
+restates the earlier's victims (the same toll, or a wounded victim who died): a name
+shared by two shootings weeks apart with different tolls (a common name, a lawyer, a
+relative) would otherwise chain unrelated incidents into one (the rarest names are
+joined first). The same join links events by a rare toll at one place
+(:func:`restated_tolls`), which follow-ups restate.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from functools import lru_cache
 
 import pandas as pd
 
+from helpers.aggregate.event_merge import place_score
 from helpers.knowledge.event_types import ground_words
 from helpers.knowledge.vocabulary import place_nouns, read_vocabulary
 
@@ -35,6 +37,8 @@ PERSON_MENTIONS = 2
 COMMON_PERSON = 3
 #: Most days between the tolls of two events a shared name joins (unless the later restates the victims).
 TOLL_DAYS = 7
+#: Most kilometres between the places of two events a shared name joins (else the same province).
+NEAR_KM = 25.0
 
 
 def report_people(reports: pd.DataFrame, people: pd.DataFrame) -> dict[str, set[str]]:
@@ -140,19 +144,51 @@ def join_by_people(
             n = parent[n]
         return n
 
+    placed = [[r for r in e if r.get("place_id")] for e in events]
     for _name, numbers in sorted(owners.items(), key=lambda item: (len(item[1]), item[0])):
         countries = {r["country"] for n in numbers for r in events[n] if r["country"]}
         if not 1 < len(numbers) <= common or len(countries) > 1:
             continue
         for n in numbers[1:]:
             first, other = root(numbers[0]), root(n)
-            if first != other and tolls_agree(tolls[first], tolls[other]):
+            if (
+                first != other
+                and tolls_agree(tolls[first], tolls[other])
+                and places_fit(placed[first], placed[other])
+            ):
                 parent[other] = first
                 tolls[first] |= tolls[other]
+                placed[first] += placed[other]
     joined: dict[int, list[dict]] = defaultdict(list)
     for number, event in enumerate(events):
         joined[root(number)] += event
     return [sorted(e, key=lambda r: (r["date"] or dt.date.max, r["key"])) for e in joined.values()]
+
+
+def places_fit(one: list[dict], other: list[dict], near_km: float = NEAR_KM) -> bool:
+    """Whether two events' placed reports can be one incident's: either has none, or a place of
+    one is a place of the other, lies within ``near_km`` of it or in its province, or is named by
+    the other's article (:func:`~helpers.aggregate.event_merge.names_place`: a town the places layer
+    read in another state). A follow-up names the victim and the town; one name shared by
+    shootings in two states (a common name, a relative, a lawyer) links nothing.
+
+    >>> chicago = {"place_id": "gn:1", "latitude": 41.9, "longitude": -87.6, "admin1": "Illinois",
+    ...            "geo_precision": 1, "location": "Chicago", "named_places": set(), "place_words": " "}
+    >>> joliet = dict(chicago, place_id="gn:2", latitude=41.5, longitude=-88.1, location="Joliet")
+    >>> dover = dict(chicago, place_id="gn:3", latitude=39.2, longitude=-75.5, admin1="Delaware",
+    ...              location="Dover")
+    >>> places_fit([chicago], [joliet]), places_fit([chicago], [dover]), places_fit([], [dover])
+    (True, False, True)
+    >>> places_fit([dict(chicago, place_words=" dover man shot ")], [dover])
+    True
+    """
+    if not one or not other:
+        return True
+    return any(
+        (a["admin1"] and a["admin1"] == b["admin1"]) or place_score(a, b, near_km) > 0
+        for a in one
+        for b in other
+    )
 
 
 def tolls_agree(one: set[tuple], other: set[tuple]) -> bool:

@@ -68,7 +68,7 @@ def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 6371.0 * 2 * math.asin(math.sqrt(a))
 
 
-def _place_score(one: dict, other: dict, near_km: float) -> int:
+def place_score(one: dict, other: dict, near_km: float) -> int:
     """2 same place or near, 1 one only placed in the other's province or named by the other's
     article (:func:`names_place`), 0 apart, -1 unknown."""
     if not one["place_id"] or not other["place_id"]:
@@ -182,7 +182,7 @@ def _setting(one: dict, other: dict, window_days: int, near_km: float) -> int:
     """The place score of two reports dated within the window with no differing perpetrators, else 0."""
     if not _same_time_and_side(one, other, window_days):
         return 0
-    return max(_place_score(one, other, near_km), 0)
+    return max(place_score(one, other, near_km), 0)
 
 
 def match_score(one: dict, other: dict, *, window_days: int = 1, near_km: float = 25.0) -> int:

@@ -42,7 +42,9 @@ def cue_word(doc: Doc, start: int, end: int) -> str:
     nouns = place_nouns()
     words = function_words()
     after = end + 1 if end + 1 < len(doc) and doc[end].lower_ in words.possessive_endings else end
-    if after < len(doc) and (doc[after].lower_ in nouns.street or doc[after].lower_ in nouns.resident):
+    if after < len(doc) and (
+        (doc[after].lower_ in nouns.street and _names_part(doc[after])) or doc[after].lower_ in nouns.resident
+    ):
         return doc[after].lower_  # "Bordeaux Avenue", "St. Mary's Hospital", "Mosul residents"
     kinds = nouns.admin | nouns.district | nouns.settlement | nouns.locality
     for token in doc[end : min(end + 8, len(doc))]:
@@ -62,6 +64,15 @@ def cue_word(doc: Doc, start: int, end: int) -> str:
         if at >= 2 and doc[at - 1].lower_ in words.noun_links and doc[at - 2].lower_ in kinds and plural:
             return doc[at - 2].lower_
     return ""
+
+
+def _names_part(token: Token) -> bool:
+    """True for a street or building word written as part of a name ("Hinson Drive", "MOSUL ROAD"):
+    capitalised, and no compound's first part ("a Durham drive-by", "the Kirkuk Road-based unit").
+    A lower-case one ("a Mosul hospital", "the Baghdad road") is a building or road in the place.
+    """
+    compound = not token.whitespace_ and token.i + 1 < len(token.doc) and token.doc[token.i + 1].text == "-"
+    return (token.is_title or token.is_upper) and not compound
 
 
 def place_cue(doc: Doc, start: int, end: int) -> str:
