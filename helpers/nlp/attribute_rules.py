@@ -78,9 +78,7 @@ def compile_rules(ruler: AttributeRuler) -> list[Rule] | None:
             except ValueError:
                 return None
             first_values = {
-                k: frozenset([_value(v, strings)])
-                if isinstance(v, (str, bool))
-                else frozenset(_value(x, strings) for x in v["IN"])
+                k: _named_values(v, strings)
                 for k, v in pattern[0].items()
                 if isinstance(v, (str, bool)) or set(v) == {"IN"}
             }
@@ -93,13 +91,21 @@ def _value(value: str | bool, strings) -> int:
     return int(value) if isinstance(value, bool) else strings.add(value)
 
 
+def _named_values(value: object, strings) -> frozenset[int]:
+    """The values a token test names, as ``Doc.to_array`` holds them: its value, or its ``IN`` or
+    ``NOT_IN`` list (none for a ``REGEX``)."""
+    if isinstance(value, (str, bool)):
+        return frozenset([_value(value, strings)])
+    return frozenset(_value(v, strings) for v in value.get("IN", value.get("NOT_IN", ())))
+
+
 def _predicate(value: object, strings) -> Callable[[int], bool]:
     if isinstance(value, (str, bool)):
         return _value(value, strings).__eq__
     if isinstance(value, dict) and set(value) == {"IN"}:
-        return frozenset(_value(v, strings) for v in value["IN"]).__contains__
+        return _named_values(value, strings).__contains__
     if isinstance(value, dict) and set(value) == {"NOT_IN"}:
-        excluded = frozenset(_value(v, strings) for v in value["NOT_IN"])
+        excluded = _named_values(value, strings)
         return lambda v: v not in excluded
     if isinstance(value, dict) and set(value) == {"REGEX"}:
         pattern, seen = re.compile(value["REGEX"]), {}
@@ -162,11 +168,7 @@ class AttributeRules:
                     if isinstance(value, dict) and "REGEX" in value:
                         self._regexes[column].append(re.compile(value["REGEX"]))
                     else:
-                        listed = (
-                            value if isinstance(value, (str, bool)) else (value.get("IN") or value["NOT_IN"])
-                        )
-                        named = [listed] if isinstance(listed, (str, bool)) else listed
-                        self._named[column].update(_value(v, strings) for v in named)
+                        self._named[column].update(_named_values(value, strings))
         for rule in rules:
             key = next((k for k in INDEXED if k in rule.first_values), None)
             if key is None:
