@@ -128,15 +128,15 @@ def _article_records(article_id: str, article_rows: list[dict]) -> list[dict]:
         # "left a girl dead and her friend injured": the one injured beside a dead victim in
         # the same sentence is someone else (neither a pronoun: "the teen died after he was taken",
         # "the child was taken to hospital, and he later died")
-        beside = {(r["sentence"], _text(r["victim"]).casefold()) for r in killed_rows if not _pronoun(r)}
+        dead: dict[str, set[str]] = defaultdict(set)  # sentence -> its dead victims
+        for r in killed_rows:
+            if not _pronoun(r):
+                dead[r["sentence"]].add(_text(r["victim"]).casefold())
         article_rows = [
             r
             for r in article_rows
             if not _referred_back(r)
-            or (
-                not _pronoun(r)
-                and any(s == r["sentence"] and v != _text(r["victim"]).casefold() for s, v in beside)
-            )
+            or (not _pronoun(r) and bool(dead.get(r["sentence"], set()) - {_text(r["victim"]).casefold()}))
         ]
     by_outcome: dict[str, list[dict]] = defaultdict(list)
     for row in article_rows:

@@ -7,6 +7,7 @@ qualifiers are read around each core (:func:`count_phrases`).
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import lru_cache
 from typing import Any
 
@@ -73,12 +74,6 @@ def quantity_matcher(vocab_id: int, vocab: Any) -> Matcher:
     return quantity
 
 
-@lru_cache(maxsize=1)
-def _qualifier_words() -> tuple[tuple[tuple[str, ...], ...], tuple[tuple[str, ...], ...]]:
-    """The leading and trailing qualifiers, as word tuples."""
-    return tuple(tuple(q.split()) for q in QUALIFIERS), tuple(tuple(q.split()) for q in TRAILING_QUALIFIERS)
-
-
 def count_phrases(sentence: Span) -> list[tuple[str, int, int]]:
     """The count phrases of a sentence as ``(key, start, end)`` token offsets in the sentence, as a
     matcher of every qualifier + core would give them: each core (``RANGE``, else ``QUANTITY``),
@@ -114,14 +109,16 @@ def count_phrases(sentence: Span) -> list[tuple[str, int, int]]:
 def _qualifiers_by_edge() -> tuple[dict[str, list[tuple[str, ...]]], dict[str, list[tuple[str, ...]]]]:
     """The leading qualifiers by their last word and the trailing ones by their first, in
     their order: only those that can end right before (or start right after) a core are read."""
-    leading, trailing = _qualifier_words()
-    before: dict[str, list[tuple[str, ...]]] = {}
-    after: dict[str, list[tuple[str, ...]]] = {}
-    for words in leading:
-        before.setdefault(words[-1], []).append(words)
-    for words in trailing:
-        after.setdefault(words[0], []).append(words)
-    return before, after
+    return _by_word(QUALIFIERS, -1), _by_word(TRAILING_QUALIFIERS, 0)
+
+
+def _by_word(qualifiers: Iterable[str], edge: int) -> dict[str, list[tuple[str, ...]]]:
+    """Qualifiers as word tuples, by their word at ``edge`` (-1 the last, 0 the first), in order."""
+    found: dict[str, list[tuple[str, ...]]] = {}
+    for qualifier in qualifiers:
+        words = tuple(qualifier.split())
+        found.setdefault(words[edge], []).append(words)
+    return found
 
 
 def _reads(sentence: Span, start: int, words: tuple[str, ...]) -> bool:

@@ -14,6 +14,8 @@ evidence from the tokens around a span:
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from spacy.tokens import Doc, Span, Token
 
 from helpers.extract.tokens import tokens_with_lower
@@ -157,6 +159,16 @@ def _run_before(doc: Doc, end: int) -> int:
     return start
 
 
+@lru_cache(maxsize=1)
+def _context_words() -> tuple[frozenset[str], frozenset[str]]:
+    """The place nouns a name may stand before ("Maiwand district", "Mosul residents"), and every
+    word that starts a place context: those, locatives, "of" after them, and the town nouns."""
+    words, nouns = function_words(), place_nouns()
+    district = nouns.admin | nouns.district | nouns.settlement | nouns.after_name | nouns.resident
+    towns = {word for word, kind in nouns.kind.items() if kind == "city"}
+    return frozenset(district), frozenset(district | words.locatives | words.noun_links | towns)
+
+
 def context_spans(doc: Doc) -> list[tuple[Span, bool]]:
     """Names in place contexts: after a locative or "the <place noun> of", before a place noun.
 
@@ -173,10 +185,9 @@ def context_spans(doc: Doc) -> list[tuple[Span, bool]]:
     """
     words = function_words()
     nouns = place_nouns()
-    district_words = nouns.admin | nouns.district | nouns.settlement | nouns.after_name | nouns.resident
+    district_words, context_words = _context_words()
     spans: list[tuple[Span, bool]] = []
-    city_nouns = [word for word, kind in nouns.kind.items() if kind == "city"]
-    for token in tokens_with_lower(doc, [*words.locatives, *words.noun_links, *city_nouns, *district_words]):
+    for token in tokens_with_lower(doc, context_words):
         lower = token.lower_
         after_of = lower in words.noun_links and token.i > 0 and doc[token.i - 1].lower_ in district_words
         # "the capital Wad Madani": a lower-case town noun right before a name that is no
