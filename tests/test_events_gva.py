@@ -67,7 +67,34 @@ def test_a_follow_up_is_dated_by_the_day_of_the_act_not_of_an_arrest_or_a_statem
     assert reports.loc["said", "event_date"] == "2016-05-10"  # the publication day, precision 2
     assert reports.loc["said", "time_precision"] == 2
     assert reports.loc["arrest", "event_date"] == "2016-05-09"  # the day they were shot, not arrested
-    assert reports.loc["arrest-only", "event_date"] == "2016-05-06"  # no day of the act: the arrest's
+    # No day of the act: before the arrest's.
+    assert (reports.loc["arrest-only", "event_date"], reports.loc["arrest-only", "time_precision"]) == (
+        "2016-05-06",
+        2,
+    )
+
+
+def test_a_day_of_a_later_act_does_not_date_the_violence_but_a_first_response_does(tmp_path, monkeypatch):
+    monkeypatch.setenv("SITREP_CACHE", str(tmp_path / "cache"))
+    texts = {
+        "arraigned": "Two men were arraigned on Monday in Dayton, Ohio over a shooting that killed two people.",
+        "identified": "The two people killed in a shooting in Dayton, Ohio were identified on Monday.",
+        "responded": "Officers responded on Sunday to a shooting in Dayton, Ohio that killed two people.",
+        "own arrest": "Police arrested three men in Dayton, Ohio on Saturday.",
+    }
+    reports = reports_of(tmp_path, texts)  # published Tuesday 2016-05-10
+    for key in ("arraigned", "identified"):  # the court's and the coroner's day: the event was before
+        assert (reports.loc[key, "event_date"], reports.loc[key, "time_precision"]) == ("2016-05-09", 2)
+        assert reports.loc[key, "date_reason"].startswith("before 'Monday', the day of a later act")
+    assert (reports.loc["responded", "event_date"], reports.loc["responded", "time_precision"]) == (
+        "2016-05-08",
+        1,
+    )
+    # An arrest is the act of a report of arrests.
+    assert (reports.loc["own arrest", "event_date"], reports.loc["own arrest", "time_precision"]) == (
+        "2016-05-07",
+        1,
+    )
 
 
 # ----------------------------------------------------------------------------- place

@@ -20,6 +20,7 @@ from functools import lru_cache
 
 from helpers import config
 from helpers.knowledge.casualty_lexicon import load_lexicon
+from helpers.knowledge.speech import speech_verbs
 from helpers.knowledge.vocabulary import read_vocabulary
 
 #: Outcomes of harm done to victims by an act of violence (not an arrest, not a disappearance).
@@ -183,6 +184,33 @@ def act_verbs(language: str = config.DEFAULT_LANGUAGE) -> frozenset[str]:
     harm = {lemma for lemma, outcome in lexicon.verbs.items() if outcome in HARM} - set(lexicon.intransitive)
     cues = {r["word"] for r in read_vocabulary("event_cues.csv", language) if r["kind"] == "act"}
     return frozenset(harm | cues)
+
+
+@lru_cache(maxsize=64)
+def outcome_verbs(outcomes: frozenset[str], language: str = config.DEFAULT_LANGUAGE) -> frozenset[str]:
+    """The casualty lexicon's verbs of these outcomes ("arrested": "arrest", "detain", …).
+
+    >>> sorted(outcome_verbs(frozenset({"missing"})))
+    ['disappear']
+    """
+    return frozenset(lemma for lemma, outcome in load_lexicon(language).verbs.items() if outcome in outcomes)
+
+
+@lru_cache(maxsize=4)
+def later_act_verbs(language: str = config.DEFAULT_LANGUAGE) -> frozenset[str]:
+    """Verbs of a later act about the violence: a day phrase they govern dates that act, not the
+    event. The court's, the investigation's, the hospital's and the mourners' acts (``event_cues.csv``
+    "later": "arraigned Tuesday", "was identified Monday"), the accused verbs ("charged Friday") and
+    the verbs of speech ("police said Friday"), but not the verbs of the first response, though some
+    are verbs of speech ("response": "officers responded Saturday", "the shooting was reported Sunday").
+
+    >>> verbs = later_act_verbs()
+    >>> "arraign" in verbs, "say" in verbs, "charge" in verbs, "respond" in verbs, "shoot" in verbs
+    (True, True, True, False, False)
+    """
+    rows = read_vocabulary("event_cues.csv", language)
+    later = {r["word"] for r in rows if r["kind"] in ("later", "accused")} | speech_verbs(language).cues
+    return frozenset(later - {r["word"] for r in rows if r["kind"] == "response"})
 
 
 @lru_cache(maxsize=4)

@@ -88,13 +88,16 @@ def _days(span: Span, published: dt.date) -> list[dt.date]:
     return sorted(d for key in keys if (d := resolve_day(key, published)) is not None)
 
 
-def event_date(spans: Sequence[Span], published: str, article_days: Sequence[Span] = ()) -> EventDate:
+def event_date(
+    spans: Sequence[Span], published: str, article_days: Sequence[Span] = (), later: Sequence[Span] = ()
+) -> EventDate:
     """The event's date from its date phrases, nearest first, against the publication date.
 
     The first phrase that names a day gives the date (precision 1); else the first
     phrase of a week or month (precision 2 or 3); else the first day the article's
     body names of an event (``article_days``: a follow-up's evidence tells the toll,
-    its lead the day of the shooting). Without any, the event is
+    its lead the day of the shooting); else the first day of a later act (``later``:
+    "arraigned Tuesday"; the event was before it, precision 2). Without any, the event is
     dated by the publication day with precision 2 (news reports events of the last
     days). Without a publication date, a day phrase cannot be resolved: the date is
     empty and the reason says which phrase was found.
@@ -135,6 +138,11 @@ def event_date(spans: Sequence[Span], published: str, article_days: Sequence[Spa
         if resolved:
             reason = f"{span.text!r}, the first day the article names, in an article of {day.isoformat()}"
             return EventDate(min(resolved).isoformat(), DAY, span.text, span.start_char, reason)
+    for span in later:
+        resolved = _days(span, day) if day else []
+        if resolved:
+            reason = f"before {span.text!r}, the day of a later act, in an article of {day.isoformat()}"
+            return EventDate(min(resolved).isoformat(), WEEK, span.text, span.start_char, reason)
     if day is None:
         return EventDate("", None, "", -1, "no date phrase and no publication date")
     return EventDate(day.isoformat(), WEEK, "", -1, "no day named: the publication date")

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from spacy.tokens import Doc, Span
 
@@ -43,9 +43,8 @@ from helpers.extract.events.leads import VIOLENCE, lead_report
 from helpers.extract.events.triggers import is_ground, sentence_words
 from helpers.extract.evidence import sentence_of
 from helpers.extract.spans import RowsByStart
-from helpers.knowledge.event_types import act_verbs
+from helpers.knowledge.event_types import HARM, act_verbs, later_act_verbs, outcome_verbs
 from helpers.knowledge.gazetteer import Gazetteer
-from helpers.knowledge.speech import speech_verbs
 from helpers.tables import columns
 
 #: Mention labels of date phrases.
@@ -139,18 +138,35 @@ def owner_country(doc: Doc, place: dict) -> bool:
 
 
 def _article_days(doc: Doc, article: Article, times: RowsByStart) -> list[Span]:
-    """The day phrases of the article's body that date an event, in text order: not the day
-    something was said ("police said on Monday")."""
-    said = speech_verbs().cues
+    """The day phrases of the article's body, in text order."""
     body = [(p.start, p.end) for p in article.paragraphs if p.extractable and p.kind == "body"]
     spans = (doc.char_span(m["start_char"], m["end_char"]) for m in times.within(body))
-    return [s for s in spans if s is not None and governed_clause(s.root).lemma_.lower() not in said]
+    return [s for s in spans if s is not None]
 
 
-def _is_act(span: Span) -> bool:
-    """Whether a date phrase dates the violence itself: the clause it speaks about is a verb of
-    harm or of its happening ("was shot Saturday", "the shooting happened Sunday")."""
-    return governed_clause(span.root).lemma_.lower() in act_verbs()
+def dating_phrases(
+    evidence: Sequence[Span], days: Sequence[Span], outcomes: Iterable[str] = ()
+) -> tuple[list[Span], list[Span], list[Span]]:
+    """The date phrases that date a report, best first; the article's days that date it when none
+    of those does; and the days of later acts (the arguments of
+    :func:`~helpers.extract.events.dating.event_date`).
+
+    The day of the act comes first ("shot on Saturday", in the evidence, else in the article's
+    body): a phrase whose clause is a verb of harm, or of the report's own outcome when it counts
+    no harm (an arrest report's "arrested Friday"); then the evidence's other phrases ("officers
+    responded Sunday"), then the article's. A phrase whose clause is a later act dates that act
+    ("two teens were arraigned Tuesday in a shooting over the weekend", "police said Friday":
+    :func:`~helpers.knowledge.event_types.later_act_verbs`): it comes last, as the event was
+    before it, nearer than the publication day.
+    """
+    outcomes = frozenset(outcomes)
+    own = frozenset() if outcomes & HARM else outcome_verbs(outcomes)
+    acts, later = act_verbs() | own, later_act_verbs() - own
+    verbs = {id(span): governed_clause(span.root).lemma_.lower() for span in (*evidence, *days)}
+    acted = [span for span in (*evidence, *days) if verbs[id(span)] in acts]
+    others = [span for span in evidence if verbs[id(span)] not in acts | later]
+    afterwards = [span for span in (*evidence, *days) if verbs[id(span)] in later]
+    return acted + others, [span for span in days if verbs[id(span)] not in later], afterwards
 
 
 def _place(
@@ -330,15 +346,13 @@ def _report(
         for m in times.within(inside)
         if (span := doc.char_span(m["start_char"], m["end_char"])) is not None
     ]
-    # The day of the act first ("shot on Saturday", in the evidence, else in the article), then
-    # the evidence's other days ("was arrested Friday"), then the article's.
-    acted = [d for d in date_spans if _is_act(d)] + [d for d in days if _is_act(d)]
-    when = event_date(acted + [d for d in date_spans if not _is_act(d)], article.date, days)
+    outcomes = {r["outcome"] for r in group}
+    phrases, article_days, later = dating_phrases(date_spans, days, outcomes)
+    when = event_date(phrases, article.date, article_days, later)
     # The sides hit: of the figures of violence (those arrested are no side of a clash: "a suspect
     # was arrested"), else of all.
     hit = [r for r in group if r["outcome"] != ARRESTED] or group
     sides = {r["victim_side"] for r in hit if r["victim_side"]}
-    outcomes = {r["outcome"] for r in group}
     words = [sentence_words(s) for s in sentences]
     # Actors in text order: the sentence that tells the attack names its target before the toll's.
     named = sorted(actors.within(inside), key=lambda m: m["start_char"])
