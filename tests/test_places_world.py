@@ -330,3 +330,24 @@ def test_a_street_word_names_a_street_only_as_part_of_a_written_name(text, cue):
     doc = spacy.blank("en")(text)
     start = next(t.i for t in doc if t.lower_ in ("hinson", "mosul"))
     assert place_cue(doc, start, start + 1) == cue
+
+
+def test_an_abbreviation_in_capitals_names_no_foreign_village(nlp):
+    # "EKU" (a university), "KSLA" (a station's call sign) and "ETA" (an armed group) are written like
+    # the villages and towns Eku (Nigeria), Kassala (Sudan) and Etah (India), not as their names.
+    text = (
+        "Two students were shot near the EKU campus in Richmond, Kentucky, KSLA reported. "
+        "The suspect was not linked to ETA, police said."
+    )
+    rows = _rows(nlp, text)
+    for name in ("EKU", "KSLA", "ETA"):
+        assert not _resolved(rows, name), name
+    assert _resolved(rows, "Kentucky")
+    # A headline in capitals keeps its place names, and so does a well-known place of the article's
+    # country written in capitals.
+    headline = _rows(
+        nlp, "GUNMEN KILL FIVE IN BAMA\n\nGunmen killed five people in Bama, Borno State, on Monday."
+    )
+    assert len(_resolved(headline, "BAMA")) == 1
+    ohio = _rows(nlp, "Two people were shot in Dayton, OHIO on Sunday, police said.")
+    assert _resolved(ohio, "OHIO")

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+from helpers.extract.evidence import sentence_of
 from helpers.extract.places.evidence import place_cue
 from helpers.extract.places.mention import Mention
 from helpers.knowledge.gazetteer import Gazetteer
@@ -150,6 +151,29 @@ def _well_known(match: Match) -> bool:
     return big and match.main and match.exact
 
 
+#: Most letters of an abbreviation in capitals ("EKU", "NOPD", "KSLA").
+ABBREVIATION_LETTERS = 5
+
+
+def _abbreviation(row: Mention) -> bool:
+    """True for a name in capitals that reads as an abbreviation: two letters, or up to
+    :data:`ABBREVIATION_LETTERS` in a sentence written in lower case too (not a headline in capitals)
+    and not a dateline ("TULSA, Okla.")."""
+    text = row["text"]
+    if not text.isupper() or len(text) > ABBREVIATION_LETTERS:
+        return False
+    if len(text) <= 2:
+        return True
+    if not text.isalpha() or row["role"] == "dateline":
+        return False
+    words = [
+        t.text
+        for t in sentence_of(row.span)
+        if t.is_alpha and len(t) > 1 and t.i not in range(row.span.start, row.span.end)
+    ]
+    return sum(w.isupper() for w in words) * 2 < len(words)
+
+
 def _direction(row: Mention) -> bool:
     """True for a name of compass words followed by "of" ("in the North East of Manbij")."""
     span = row.span
@@ -178,7 +202,9 @@ def _missing_evidence(
     * A name written in lower case is a word ("the city's west bank"), unless it starts
       with a transliterated article ("al-Nahud").
     * Two capital letters ("BA", "SE") are an abbreviation, unless a curated alias or a
-      division after a town.
+      division after a town; so are up to five in a sentence not written in capitals ("EKU",
+      "NOPD", "KSLA": a university, a police force, a station's call sign), unless the
+      well-known name of a place in the article's countries ("OHIO").
     * A name inside an organisation's name ("St. Elizabeth Hospital") names a place outside
       the article's (known) countries only when it is a region or a big town.
     * A name only alike a town's after transliteration folds ("CARS" and Kars, "Egger" and
@@ -204,8 +230,11 @@ def _missing_evidence(
         return "a direction (the North East of X, the city's South side), not a place"
     if row["text"][:1].islower() and row["text"].split("-")[0] not in function_words().name_links:
         return f"a lower-case word ({place.canonical}, {place.country})"  # "the city's west bank"
-    if len(row["text"]) <= 2 and row["text"].isupper() and row["text"] not in aliases() and not allowed:
-        return f"a two-letter abbreviation ({place.canonical}, {place.country})"
+    if _abbreviation(row) and row["text"] not in aliases() and not allowed:
+        if len(row["text"]) <= 2:
+            return f"a two-letter abbreviation ({place.canonical}, {place.country})"
+        if not (_well_known(match) and place.country in countries):
+            return f"an abbreviation in capitals, not {place.canonical} ({place.country})"
     if (
         row["role"] == "nested"
         and row["label"] not in ("GPE", "LOC")
