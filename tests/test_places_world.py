@@ -351,3 +351,14 @@ def test_an_abbreviation_in_capitals_names_no_foreign_village(nlp):
     assert len(_resolved(headline, "BAMA")) == 1
     ohio = _rows(nlp, "Two people were shot in Dayton, OHIO on Sunday, police said.")
     assert _resolved(ohio, "OHIO")
+
+
+def test_compass_words_alone_are_part_of_a_district_name(nlp):
+    rows = _rows(
+        nlp,
+        "Three men were shot on the city's West side and in Northeast Dallas on Sunday. "
+        "Another was wounded Downtown, police in Dallas, Texas said.",
+    )
+    for name in ("West", "Northeast", "Downtown"):
+        assert not _resolved(rows, name), name
+    assert _resolved(rows, "Dallas")

@@ -198,7 +198,9 @@ def _missing_evidence(
       none known only under a main name ("Ariel" is not Jerusalem).
     * A small place outside the article's countries needs a cue word.
     * A word or person's name names no place outside the article's countries unless it is
-      well known ("Southwest" in US news), and compass words before "of" name a direction.
+      well known ("Southwest" in US news), and compass words before "of" name a direction;
+      compass words alone ("West", "Northeast", "Downtown") are part of a district's name ("the
+      city's West side", "Northeast Dallas") unless a cue word names a kind of place or a dateline.
     * A name written in lower case is a word ("the city's west bank"), unless it starts
       with a transliterated article ("al-Nahud").
     * Two capital letters ("BA", "SE") are an abbreviation, unless a curated alias or a
@@ -228,6 +230,8 @@ def _missing_evidence(
         return f"{doubt} outside the article's countries ({place.canonical}, {place.country})"
     if _direction(row) or (abroad and compass_name(row["text"])):
         return "a direction (the North East of X, the city's South side), not a place"
+    if compass_name(row["text"]) and not (kind_cue or allowed or row["role"] == "dateline"):
+        return f"compass words, part of a district's name (the West side), not {place.canonical}"
     if row["text"][:1].islower() and row["text"].split("-")[0] not in function_words().name_links:
         return f"a lower-case word ({place.canonical}, {place.country})"  # "the city's west bank"
     if _abbreviation(row) and row["text"] not in aliases() and not allowed:
