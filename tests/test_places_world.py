@@ -362,3 +362,8 @@ def test_compass_words_alone_are_part_of_a_district_name(nlp):
     for name in ("West", "Northeast", "Downtown"):
         assert not _resolved(rows, name), name
     assert _resolved(rows, "Dallas")
+
+
+def test_a_word_of_a_known_place_name_inside_an_organisation_is_no_place_of_its_own(nlp):
+    rows = _rows(nlp, "El Dorado Police were called to a home after a boy was shot.")
+    assert not [r for r in rows if r["text"] == "Dorado"]  # not Dorado, Puerto Rico

@@ -110,7 +110,9 @@ def _nested_spans(doc: Doc, span: Span, gazetteer: Gazetteer) -> list[Span]:
     """Known place names inside a longer entity, longest first, non-overlapping.
 
     Candidates are title-case words ending in a letter, or curated aliases such as
-    "U.S." and "US" ("the U.S. Federal Trade Commission", "US forces").
+    "U.S." and "US" ("the U.S. Federal Trade Commission", "US forces"). The words of a
+    place's main name too small to be read here are no place of their own ("El Dorado Police"
+    names no Dorado).
     """
     found: list[Span] = []
     taken: set[int] = set()
@@ -125,6 +127,8 @@ def _nested_spans(doc: Doc, span: Span, gazetteer: Gazetteer) -> list[Span]:
                 sub.text, gazetteer, min_population=NESTED_MIN_POPULATION
             ):
                 found.append(sub)
+                taken.update(range(i, i + size))
+            elif size > 1 and any(m.main and m.exact for m in gazetteer.candidates(sub.text)):
                 taken.update(range(i, i + size))
     return sorted(found, key=lambda s: s.start)
 
