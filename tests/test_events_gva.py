@@ -77,7 +77,7 @@ def test_a_follow_up_is_dated_by_the_day_of_the_act_not_of_an_arrest_or_a_statem
 def test_a_day_of_a_later_act_does_not_date_the_violence_but_a_first_response_does(tmp_path, monkeypatch):
     monkeypatch.setenv("SITREP_CACHE", str(tmp_path / "cache"))
     texts = {
-        "arraigned": "Two men were arraigned on Monday in Dayton, Ohio over a shooting that killed two people.",
+        "arraigned": "Two men were arraigned on Monday in Dayton, Ohio over a shooting that killed two.",
         "identified": "The two people killed in a shooting in Dayton, Ohio were identified on Monday.",
         "responded": "Officers responded on Sunday to a shooting in Dayton, Ohio that killed two people.",
         "own arrest": "Police arrested three men in Dayton, Ohio on Saturday.",

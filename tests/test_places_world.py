@@ -357,9 +357,9 @@ def test_compass_words_alone_are_part_of_a_district_name(nlp):
     rows = _rows(
         nlp,
         "Three men were shot on the city's West side and in Northeast Dallas on Sunday. "
-        "Another was wounded Downtown, police in Dallas, Texas said.",
+        "Another was wounded Downtown, and a fourth on the South Side, police in Dallas, Texas said.",
     )
-    for name in ("West", "Northeast", "Downtown"):
+    for name in ("West", "Northeast", "Downtown", "South Side"):
         assert not _resolved(rows, name), name
     assert _resolved(rows, "Dallas")
 
@@ -367,3 +367,8 @@ def test_compass_words_alone_are_part_of_a_district_name(nlp):
 def test_a_word_of_a_known_place_name_inside_an_organisation_is_no_place_of_its_own(nlp):
     rows = _rows(nlp, "El Dorado Police were called to a home after a boy was shot.")
     assert not [r for r in rows if r["text"] == "Dorado"]  # not Dorado, Puerto Rico
+
+
+def test_a_town_of_the_article_country_written_in_capitals_is_read(nlp):
+    text = "Fighting broke out near BOR on Friday, officials in Jonglei State, South Sudan said."
+    assert [r["geonameid"] for r in _resolved(_rows(nlp, text), "BOR")] == [377241]

@@ -20,7 +20,7 @@ import pandas as pd
 
 from helpers import config
 from helpers.knowledge.gazetteer import default_gazetteer
-from helpers.knowledge.vocabulary import read_vocabulary
+from helpers.knowledge.vocabulary import place_nouns, read_vocabulary
 
 DEMONYMS_FILE = "geo_demonyms.csv"
 
@@ -148,6 +148,19 @@ def compass_name(name: str) -> bool:
     (True, False)
     """
     return all(word.lower() in adverbs() for word in name.replace("-", " ").split())
+
+
+def compass_district(name: str) -> bool:
+    """True for compass words before a noun of a place below town level ("South Side", "the West
+    Side" of a city): a part of the city, no town of its own.
+
+    >>> compass_district("South Side"), compass_district("South"), compass_district("Mosul Side")
+    (True, False, False)
+    """
+    words = name.replace("-", " ").split()
+    return (
+        len(words) > 1 and words[-1].lower() in place_nouns().locality and compass_name(" ".join(words[:-1]))
+    )
 
 
 def reviewable_place_name(name: str) -> bool:

@@ -22,6 +22,7 @@ from helpers.knowledge.place_name_keys import normalize_name, strip_admin_words
 from helpers.knowledge.place_names import (
     admin1_abbreviations,
     aliases,
+    compass_district,
     compass_name,
     demonyms,
     doubtful_name,
@@ -199,14 +200,15 @@ def _missing_evidence(
     * A small place outside the article's countries needs a cue word.
     * A word or person's name names no place outside the article's countries unless it is
       well known ("Southwest" in US news), and compass words before "of" name a direction;
-      compass words alone ("West", "Northeast", "Downtown") are part of a district's name ("the
-      city's West side", "Northeast Dallas") unless a cue word names a kind of place or a dateline.
+      compass words alone ("West", "Northeast", "Downtown") or before "Side" are part of a district's
+      name ("the city's West side", "Northeast Dallas", "the South Side"), unless a cue word names a
+      kind of place or they are a dateline.
     * A name written in lower case is a word ("the city's west bank"), unless it starts
       with a transliterated article ("al-Nahud").
     * Two capital letters ("BA", "SE") are an abbreviation, unless a curated alias or a
       division after a town; so are up to five in a sentence not written in capitals ("EKU",
-      "NOPD", "KSLA": a university, a police force, a station's call sign), unless the
-      well-known name of a place in the article's countries ("OHIO").
+      "NOPD", "KSLA": a university, a police force, a station's call sign), unless the name of
+      a town or well-known place in the article's countries ("BOR" in South Sudanese news, "OHIO").
     * A name inside an organisation's name ("St. Elizabeth Hospital") names a place outside
       the article's (known) countries only when it is a region or a big town.
     * A name only alike a town's after transliteration folds ("CARS" and Kars, "Egger" and
@@ -230,14 +232,15 @@ def _missing_evidence(
         return f"{doubt} outside the article's countries ({place.canonical}, {place.country})"
     if _direction(row) or (abroad and compass_name(row["text"])):
         return "a direction (the North East of X, the city's South side), not a place"
-    if compass_name(row["text"]) and not (kind_cue or allowed or row["role"] == "dateline"):
+    compass = compass_name(row["text"]) or compass_district(row["text"])
+    if compass and not (kind_cue or allowed or row["role"] == "dateline"):
         return f"compass words, part of a district's name (the West side), not {place.canonical}"
     if row["text"][:1].islower() and row["text"].split("-")[0] not in function_words().name_links:
         return f"a lower-case word ({place.canonical}, {place.country})"  # "the city's west bank"
     if _abbreviation(row) and row["text"] not in aliases() and not allowed:
         if len(row["text"]) <= 2:
             return f"a two-letter abbreviation ({place.canonical}, {place.country})"
-        if not (_well_known(match) and place.country in countries):
+        if not (place.country in countries and (_well_known(match) or place.kind == "city")):
             return f"an abbreviation in capitals, not {place.canonical} ({place.country})"
     if (
         row["role"] == "nested"
