@@ -372,3 +372,8 @@ def test_a_word_of_a_known_place_name_inside_an_organisation_is_no_place_of_its_
 def test_a_town_of_the_article_country_written_in_capitals_is_read(nlp):
     text = "Fighting broke out near BOR on Friday, officials in Jonglei State, South Sudan said."
     assert [r["geonameid"] for r in _resolved(_rows(nlp, text), "BOR")] == [377241]
+
+
+def test_a_region_named_by_compass_words_is_read(nlp):
+    text = "Bandits have killed hundreds of villagers across Nigeria's North-West this year."
+    assert [r["kind"] for r in _resolved(_rows(nlp, text), "North-West")] == ["region"]

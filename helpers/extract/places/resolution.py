@@ -201,8 +201,8 @@ def _missing_evidence(
     * A word or person's name names no place outside the article's countries unless it is
       well known ("Southwest" in US news), and compass words before "of" name a direction;
       compass words alone ("West", "Northeast", "Downtown") or before "Side" are part of a district's
-      name ("the city's West side", "Northeast Dallas", "the South Side"), unless a cue word names a
-      kind of place or they are a dateline.
+      name ("the city's West side", "Northeast Dallas", "the South Side"), not a town's, unless a cue
+      word names a kind of place or they are a dateline (a region may be named so: Nigeria's "North-West").
     * A name written in lower case is a word ("the city's west bank"), unless it starts
       with a transliterated article ("al-Nahud").
     * Two capital letters ("BA", "SE") are an abbreviation, unless a curated alias or a
@@ -233,7 +233,11 @@ def _missing_evidence(
     if _direction(row) or (abroad and compass_name(row["text"])):
         return "a direction (the North East of X, the city's South side), not a place"
     compass = compass_name(row["text"]) or compass_district(row["text"])
-    if compass and not (kind_cue or allowed or row["role"] == "dateline"):
+    if (
+        compass
+        and place.kind in ("city", "village")
+        and not (kind_cue or allowed or row["role"] == "dateline")
+    ):
         return f"compass words, part of a district's name (the West side), not {place.canonical}"
     if row["text"][:1].islower() and row["text"].split("-")[0] not in function_words().name_links:
         return f"a lower-case word ({place.canonical}, {place.country})"  # "the city's west bank"
