@@ -133,16 +133,15 @@ def event_date(
             )
         start = day + dt.timedelta(days=period[0])
         return EventDate(start.isoformat(), period[1], span.text, span.start_char, f"{span.text!r}: a period")
-    for span in article_days:
-        resolved = _days(span, day) if day else []
-        if resolved:
-            reason = f"{span.text!r}, the first day the article names, in an article of {day.isoformat()}"
-            return EventDate(min(resolved).isoformat(), DAY, span.text, span.start_char, reason)
-    for span in later:
-        resolved = _days(span, day) if day else []
-        if resolved:
-            reason = f"before {span.text!r}, the day of a later act, in an article of {day.isoformat()}"
-            return EventDate(min(resolved).isoformat(), WEEK, span.text, span.start_char, reason)
+    for fallback, reading, precision in (
+        (article_days, "{}, the first day the article names", DAY),
+        (later, "before {}, the day of a later act", WEEK),
+    ):
+        for span in fallback if day else ():
+            resolved = _days(span, day)
+            if resolved:
+                reason = f"{reading.format(repr(span.text))}, in an article of {day.isoformat()}"
+                return EventDate(min(resolved).isoformat(), precision, span.text, span.start_char, reason)
     if day is None:
         return EventDate("", None, "", -1, "no date phrase and no publication date")
     return EventDate(day.isoformat(), WEEK, "", -1, "no day named: the publication date")

@@ -162,9 +162,10 @@ def dating_phrases(
     outcomes = frozenset(outcomes)
     own = frozenset() if outcomes & HARM else outcome_verbs(outcomes)
     acts, later = act_verbs() | own, later_act_verbs() - own
+    acts_or_later = acts | later
     verbs = {id(span): governed_clause(span.root).lemma_.lower() for span in (*evidence, *days)}
     acted = [span for span in (*evidence, *days) if verbs[id(span)] in acts]
-    others = [span for span in evidence if verbs[id(span)] not in acts | later]
+    others = [span for span in evidence if verbs[id(span)] not in acts_or_later]
     afterwards = [span for span in (*evidence, *days) if verbs[id(span)] in later]
     return acted + others, [span for span in days if verbs[id(span)] not in later], afterwards
 
