@@ -36,6 +36,8 @@ class PlaceNouns:
         street: Words that make the name before them part of a street's or building's name
             ("Avenue", "Hospital").
         resident: People of a place, after its name ("Alexandria woman", "Mosul residents").
+        people: The resident words naming people who live there ("man", "residents"), not its
+            authorities ("police", "officials"): the place is their home.
         locality: A place below town level, after its name ("the Dwatoi area").
         cue: Each cue word and its cue (``admin``, ``district``, ``settlement``, ``street``,
             ``resident``, ``locality``).
@@ -48,6 +50,7 @@ class PlaceNouns:
     settlement: frozenset[str]
     street: frozenset[str]
     resident: frozenset[str]
+    people: frozenset[str]
     locality: frozenset[str]
     cue: dict[str, str]
     kind: dict[str, str]
@@ -69,6 +72,7 @@ def place_nouns(language: str = config.DEFAULT_LANGUAGE) -> PlaceNouns:
         settlement=frozenset(r["noun"] for r in rows if r["cue"] == "settlement"),
         street=frozenset(r["noun"] for r in rows if r["cue"] == "street"),
         resident=frozenset(r["noun"] for r in rows if r["cue"] == "resident"),
+        people=frozenset(r["noun"] for r in rows if r["people"] == "yes"),
         locality=frozenset(r["noun"] for r in rows if r["cue"] == "locality"),
         cue={r["noun"]: r["cue"] for r in rows if r["cue"]},
         kind={r["noun"]: r["kind"] for r in rows if r["kind"]},
@@ -121,3 +125,13 @@ def calendar_words(language: str = config.DEFAULT_LANGUAGE) -> dict[str, bool]:
     """
     rows = read_vocabulary(CALENDAR_WORDS_FILE, language)
     return {row["word"]: row["common_word"] == "yes" for row in rows}
+
+
+@lru_cache(maxsize=4)
+def vehicle_makes(language: str = config.DEFAULT_LANGUAGE) -> frozenset[str]:
+    """Makes of vehicles as capitalised in print (``vehicle_makes.csv``).
+
+    >>> "Toyota" in vehicle_makes(), "Mosul" in vehicle_makes()
+    (True, False)
+    """
+    return frozenset(row["make"] for row in read_vocabulary("vehicle_makes.csv", language))

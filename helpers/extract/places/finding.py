@@ -37,6 +37,7 @@ from helpers.extract.places.datelines import dateline_spans
 from helpers.extract.places.evidence import context_spans, has_place_evidence
 from helpers.extract.places.mention import Mention
 from helpers.extract.places.unlisted import unlisted_kind
+from helpers.extract.places.vehicles import vehicle_tokens
 from helpers.knowledge.gazetteer import Gazetteer
 from helpers.knowledge.grammar import function_words
 from helpers.knowledge.place import CITY_POPULATION, FOCUS_COUNTRIES
@@ -275,11 +276,15 @@ def find_mentions(doc: Doc, article: Article, gazetteer: Gazetteer) -> list[Ment
     """
     rows: list[Mention] = []
     covered: set[int] = set()
+    vehicles = vehicle_tokens(doc, gazetteer)  # "a Toyota Tacoma" names neither town
 
     def add(
         span: Span, *, role: str, label: str, context_only: str = "", context: bool = False
     ) -> Mention | None:
-        if not (article.is_extractable(span.start_char, span.end_char) or role == "dateline"):
+        if role != "dateline" and (
+            not article.is_extractable(span.start_char, span.end_char)
+            or not vehicles.isdisjoint(range(span.start, span.end))
+        ):
             return None
         row = Mention(
             article_id=article.article_id,

@@ -183,16 +183,20 @@ def _direction(row: Mention) -> bool:
 
 
 def _missing_evidence(
-    row: Mention, match: Match, countries: Counter, cue: str, *, well_known_name: bool
+    row: Mention, match: Match, countries: Counter, cue: str, *, well_known_name: bool, provinces: Counter
 ) -> str:
     """Why the best reading of a mention lacks the evidence it needs ("" when it has it).
 
-    * A name before "Avenue" or "Hospital" is a place only in the article's countries.
+    * A name before "Avenue" or "Hospital" names a street or building, a place only in the
+      article's countries and, when other names place the article in provinces, in one of them
+      (streets and hospitals are named after far places: "Pennsylvania Avenue" in Savannah,
+      "Mount Sinai Hospital" in Chicago; "Jenin Hospital" in Jenin news is Jenin's).
     * A word or person's name ("Man", "Chad", "Milton") is a place only when written like
       one (no transliteration fold) and named one: a cue word, "Town, Division", a
       dateline, or the NER's place label with a locative before it; or when it is the
       name of a well-known place (:func:`_well_known`: "Georgia", "London", "Alexandria")
-      and the NER's place label or a resident noun ("Alexandria woman") says so.
+      and the NER's place label or a resident noun ("Alexandria woman") says so, in the
+      article's countries when the name is a stop name ("Metro police" names no Metro, Indonesia).
     * A village of unknown size needs a place context ("in", "the village of", "X
       village"): a million villages share names with people and words.
     * A name the NER took for a person is a place only in the article's countries, and with
@@ -216,18 +220,24 @@ def _missing_evidence(
       names the kind ("the town of Ramia" in Lebanese news is Râmîyé).
     """
     place, allowed = match.place, bool(row.get("allowed"))
-    if cue == "street" and place.country not in countries:
+    if cue == "street" and (
+        place.country not in countries or (provinces and place.admin1_code not in provinces)
+    ):
         return f"names a street or building (not {place.canonical}, {place.country})"
     doubt = doubtful_name(row["text"])
     placed = row["label"] in ("GPE", "LOC")
     kind_cue = cue in ("admin", "district", "settlement")
-    named = well_known_name and (placed or cue == "resident")
+    abroad = place.country not in countries and place.kind != "country"
+    named = (
+        well_known_name
+        and (placed or cue == "resident")
+        and not (doubt == "stop name" and abroad and countries)
+    )
     if doubt and not (
         match.exact
         and (kind_cue or allowed or row["role"] == "dateline" or (placed and row["evidence"]) or named)
     ):
         return f"{doubt} without place evidence"
-    abroad = place.country not in countries and place.kind != "country"
     if doubt and abroad and not _well_known(match):
         return f"{doubt} outside the article's countries ({place.canonical}, {place.country})"
     if _direction(row) or (abroad and compass_name(row["text"])):
@@ -329,7 +339,9 @@ def resolve_mention(
             return {**fields, "resolution": NOT_IN_GAZETTEER}
         match = next(m for m in gazetteer.candidates(name) if m.place.place_id == place.place_id)
         well_known_name = any(_well_known(m) for m in gazetteer.candidates(name))
-        reason = _missing_evidence(row, match, countries, cue, well_known_name=well_known_name)
+        reason = _missing_evidence(
+            row, match, countries, cue, well_known_name=well_known_name, provinces=admin1_codes
+        )
         if reason:
             return {**fields, "resolution": f"unresolved: {reason}"}
         if place.kind == "country" and place.country not in countries and not row.get("allowed"):

@@ -1,0 +1,70 @@
+"""Vehicles named by make and model, whose words are no places.
+
+Crime and conflict news describe vehicles by make and model ("a gray 2010 Toyota Corolla",
+"a white GMC Yukon", "Toyota Hilux pickups"), and many makes and models are also names of
+towns and regions (Toyota, Pontiac, Plymouth; Tacoma, Yukon, Malibu, Durango). No NER label
+or gazetteer tells them apart; the way a vehicle is written does: a make right before a model
+(a capitalised word or one with digits that is no place noun, title, weekday or month, or
+English adjective, verb or adverb: "Plymouth Monday", "Pontiac Mayor", "Lincoln High School"
+are places' names), or right after a model year ("a 2010 Toyota").
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc
+
+from helpers.knowledge.gazetteer import Gazetteer
+from helpers.knowledge.place_names import common_words
+from helpers.knowledge.titles import title_words
+from helpers.knowledge.vocabulary import calendar_words, place_nouns, vehicle_makes
+
+#: Most words of a model name ("Land Cruiser", "Grand Cherokee").
+MODEL_WORDS = 2
+
+_MODEL_YEAR = re.compile(r"(19|20)\d\d")
+
+
+def vehicle_tokens(doc: Doc, gazetteer: Gazetteer) -> set[int]:
+    """Indices of the tokens of vehicle names (make and model) in ``doc``.
+
+    A make and the words after it are a place when the gazetteer knows them as one
+    ("Dodge City", "Lincoln Park"), or when a place noun follows ("Lincoln County",
+    "Pontiac police").
+    """
+    makes = vehicle_makes()
+    found: set[int] = set()
+    for token in doc:
+        if token.text not in makes:
+            continue
+        at = token.i + 1
+        if at + 1 < len(doc) and doc[at].text == "-" and not token.whitespace_:
+            at += 1  # "Mercedes-Benz"
+        model = []
+        while at < len(doc) and len(model) < MODEL_WORDS and _model_word(doc[at].text, doc[at].lower_):
+            model.append(at)
+            at += 1
+        dated = token.i > 0 and _MODEL_YEAR.fullmatch(doc[token.i - 1].text) is not None
+        if not (model or dated):
+            continue
+        name = doc[token.i : (model[-1] + 1) if model else token.i + 1]
+        if model and any(m.main and m.exact for m in gazetteer.candidates(name.text)):
+            continue
+        found.update(range(name.start, name.end))
+    return found
+
+
+def _model_word(text: str, lower: str) -> bool:
+    """A word that may be (part of) a model's name: capitalised, or with a digit ("F-150",
+    "4Runner"), and no word that follows a place's name ("County", "Police", "Mayor", "Monday")."""
+    if not (text[:1].isupper() or any(character.isdigit() for character in text)):
+        return False
+    nouns = place_nouns()
+    return not (
+        lower in nouns.cue
+        or lower in nouns.kind
+        or lower in title_words().words
+        or lower in common_words()
+        or text in calendar_words()
+    )

@@ -1,0 +1,87 @@
+"""Place names written inside other names (issue #19): streets and buildings, vehicles, stop names.
+
+Every sentence is written for the test; none is copied from a corpus.
+"""
+
+import pytest
+
+from helpers.articles import Article, Paragraph
+from helpers.extract.places import places
+from helpers.extract.places.vehicles import vehicle_tokens
+from helpers.knowledge.gazetteer import default_gazetteer
+
+
+def _rows(nlp, text: str) -> list[dict]:
+    return places.resolve_places(
+        nlp(text), Article("t", "t.txt", text=text, paragraphs=[Paragraph(0, 0, len(text))])
+    )
+
+
+def _resolved(rows: list[dict], text: str) -> list[dict]:
+    return [r for r in rows if r["text"] == text and r["place_id"]]
+
+
+def test_a_street_or_hospital_named_after_a_far_place_is_no_place_of_the_article(nlp):
+    rows = _rows(
+        nlp,
+        "A teenager was shot on Pennsylvania Avenue in Savannah, Georgia, on Sunday night and taken "
+        "to Mount Sinai Hospital, where he died, police said.",
+    )
+    assert not _resolved(rows, "Pennsylvania") and not _resolved(rows, "Mount Sinai")
+    assert _resolved(rows, "Savannah")
+    # A hospital or airport named after a town of the article's province is that town's.
+    near = _rows(nlp, "Wounded fighters from Jenin, in the West Bank, were taken to Jenin Hospital.")
+    assert len(_resolved(near, "Jenin")) == 2
+
+
+def test_a_stop_name_abroad_needs_more_than_a_resident_noun(nlp):
+    rows = _rows(nlp, "Metro police said a man was shot dead on Monday in Nashville, Tennessee.")
+    assert not _resolved(rows, "Metro")  # Metro police, not Metro, Indonesia
+    home = _rows(nlp, "Mobile police said two men were shot on Sunday in southern Alabama.")
+    assert [r["admin1"] for r in _resolved(home, "Mobile")] == ["Alabama"]
+
+
+@pytest.mark.parametrize(
+    "text, vehicle",
+    [
+        ("The gunman fled in a gray Toyota Camry, police in Dallas, Texas said.", "Toyota Camry"),
+        ("Witnesses saw a white GMC Yukon and a black Dodge Durango leave the scene.", "Dodge Durango"),
+        ("Militants in Toyota Hilux pickups entered the town on Friday.", "Toyota Hilux"),
+        ("The victim's 2012 Pontiac was found burned near the river.", "Pontiac"),
+    ],
+)
+def test_a_vehicle_make_and_model_names_no_place(nlp, text, vehicle):
+    doc = nlp(text)
+    start = text.index(vehicle)
+    span = doc.char_span(start, start + len(vehicle))
+    assert set(range(span.start, span.end)) <= vehicle_tokens(doc, default_gazetteer())
+    assert not [r for r in _rows(nlp, text) if r["text"] in vehicle.split()]
+
+
+@pytest.mark.parametrize(
+    "text, place",
+    [
+        ("Deputies searched Dodge City, Kansas, after the shooting.", "Dodge City"),
+        ("Lincoln County deputies said the suspect was arrested.", "Lincoln County"),
+        ("Pontiac Mayor Jane Doe spoke after two men were shot.", "Pontiac"),
+        ("Two people were shot in Plymouth Monday, police said.", "Plymouth"),
+    ],
+)
+def test_a_make_before_a_place_noun_title_or_weekday_is_a_place(nlp, text, place):
+    assert [r for r in _rows(nlp, text) if r["text"] == place]
+
+
+def test_a_place_in_the_site_name_of_a_page_title_is_the_outlet_home_not_the_event_place(nlp):
+    title = "Teen shot in Bossier City - KSLA News 12 Shreveport, Louisiana News Weather & Sports"
+    body = "A teenager was shot on Sunday near a park, police said."
+    text = f"{title}\n\n{body}"
+    article = Article(
+        "t",
+        "t.txt",
+        text=text,
+        paragraphs=[Paragraph(0, 0, len(title), kind="title"), Paragraph(1, len(title) + 2, len(text))],
+    )
+    rows = places.resolve_places(nlp(text), article)
+    roles = {r["text"]: r["role"] for r in rows}
+    assert roles["Shreveport"] == "outlet" and roles["Bossier City"] != "outlet"
+    assert places.main_place(rows)["canonical"] == "Bossier City"
