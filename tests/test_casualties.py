@@ -704,3 +704,29 @@ def test_sentences_start_at_paragraphs_and_after_datelines_not_at_wrapped_lines(
 def test_count_written_before_its_outcome_word(project_nlp, sentence, expected):
     rows = extract(project_nlp, sentence)
     assert {(r["outcome"], r["low"]) for r in rows} == expected
+
+
+@pytest.mark.parametrize(
+    "text, place",
+    [
+        ("Harbor police said a Lakeport man was shot dead near the docks on Friday.", "Harbor"),
+        ("Jane Roe, 31, of Milltown, was wounded in a shooting in Riverton on Sunday.", "Riverton"),
+        ("Two men were killed in Hillview, about 20 miles west of Capitol City, on Monday.", "Hillview"),
+        ("A Lakeport man was shot dead on Friday, police said.", "Lakeport"),
+    ],
+)
+def test_a_home_or_reference_point_places_a_figure_only_alone(nlp, text, place):
+    names = ("Harbor", "Lakeport", "Milltown", "Riverton", "Hillview", "Capitol City")
+    places = [
+        {
+            "start_char": text.index(n),
+            "end_char": text.index(n) + len(n),
+            "place_id": n,
+            "canonical": n,
+            "admin1": "",
+        }
+        for n in names
+        if n in text
+    ]
+    rows = [r for r in extract(nlp, text, places=places) if r["outcome"] in ("killed", "injured")]
+    assert rows and {r["place"] for r in rows} == {place}

@@ -5,7 +5,8 @@ event noun in the sentence (``ISIS attack``, ``attack by X``, ``X launched an
 attack``), else of an event in the previous sentence the sentence refers back
 to (``the attack``); it is linked through the actor dictionary. The place is the
 nearest event place in the same clause, the sentence, the previous sentence,
-else the article's main place.
+else the article's main place; a person's home or a reference point ("a Detroit man",
+"west of Atlanta") only when its sentence names no other place.
 """
 
 from __future__ import annotations
@@ -13,13 +14,15 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Collection, Sequence
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from helpers.extract.casualties.counting import is_person, victim_group_of
 from helpers.extract.casualties.entities import entities_within
 from helpers.extract.casualties.syntax import clause_head, is_passive, verb_subject
 from helpers.knowledge.actors import ActorDictionary, canonicalize
 from helpers.knowledge.casualty_lexicon import Lexicon, casualty_cues, victim_sides
+from helpers.knowledge.place_names import adverbs
+from helpers.knowledge.vocabulary import place_nouns
 
 #: The place confidence of a place named in the figure's own sentence (see :func:`place_for`).
 SENTENCE_PLACE = 0.7
@@ -147,6 +150,7 @@ def place_for(
 
     in_sentence = inside(sentence)
     if in_sentence:
+        in_sentence = [p for p in in_sentence if not _aside(doc, p)] or in_sentence
         clause = clause_head(trigger)
         same_clause = []
         for place in in_sentence:
@@ -158,6 +162,22 @@ def place_for(
     if previous is not None and inside(previous):
         return inside(previous)[-1], 0.5
     return main_place, 0.3
+
+
+def _aside(doc: Doc, place: dict) -> bool:
+    """Whether a place names a person's home ("a Detroit man", "Jane Roe, 24, of Columbus") or a
+    reference point ("20 miles west of Atlanta"), not where something happened: it places a
+    figure only when no other place of its sentence does."""
+    span = doc.char_span(place["start_char"], place["end_char"], alignment_mode="expand")
+    if span is None:
+        return False
+    if span.end < len(doc) and doc[span.end].lower_ in place_nouns().people:
+        return True
+    if span.start < 3 or doc[span.start - 1].lower_ != "of":
+        return False
+    before = doc[span.start - 2]
+    named = doc[span.start - 3].like_num or doc[span.start - 3].ent_type_ == "PERSON"
+    return before.lower_ in adverbs() or (before.text == "," and named)
 
 
 def attacked_by(perpetrator: Token | Span | None, rule: str, lexicon: Lexicon) -> bool:
