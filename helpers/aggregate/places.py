@@ -6,6 +6,10 @@ import pandas as pd
 
 from helpers.tables import columns
 
+#: Roles of place mentions that place no event: a nationality ("Iraqi"), the outlet's home in a
+#: web page title's site name ("… - KSLA News 12 Shreveport").
+ASIDE_ROLES = ("demonym", "outlet")
+
 
 def places_table(place_mentions: pd.DataFrame) -> pd.DataFrame:
     """One row per resolved place, with mention and article counts.
@@ -18,7 +22,7 @@ def places_table(place_mentions: pd.DataFrame) -> pd.DataFrame:
     Returns:
         The ``places`` columns, most mentioned first, then by name.
     """
-    rows = place_mentions[place_mentions["place_id"].notna() & (place_mentions["role"] != "demonym")]
+    rows = place_mentions[place_mentions["place_id"].notna() & ~place_mentions["role"].isin(ASIDE_ROLES)]
     if rows.empty:
         return pd.DataFrame(columns=columns("places"))
     keys = [c for c in columns("places")[:-2]]

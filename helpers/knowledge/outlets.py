@@ -19,6 +19,10 @@ from helpers.knowledge.vocabulary import read_vocabulary
 CALL_SIGN = re.compile(r"^[KWC][A-Z]{3}(?:-(?:TV|FM|AM|DT|CD|LP))?$")
 #: A channel number after an outlet's name ("NBC 6", "Action News 5").
 _CHANNEL = re.compile(r"\s+\d{1,3}$")
+#: What separates a web page title's headline from the site's name ("… - KSLA News 12", "… | WRAL").
+_TITLE_SEPARATOR = re.compile(r"\s(?:[-|\u2013\u2014]|::)\s|\s\|")
+#: A station's call sign or a news site's domain inside a site's name ("WBNS-10TV", "WTVM.com").
+_SITE_MARK = re.compile(r"\b[KWC][A-Z]{3}\b|\w\.(?:com|net|org|tv)\b")
 
 
 @dataclass(frozen=True)
@@ -72,3 +76,28 @@ def is_outlet(name: str, language: str = config.DEFAULT_LANGUAGE) -> bool:
         return True
     parts = [w.casefold() for w in re.split(r"[\s-]+", name) if w]
     return len(parts) > 1 and (parts[-1] in words.last or any(w in words.anywhere for w in parts[1:]))
+
+
+def title_site_start(title: str, language: str = config.DEFAULT_LANGUAGE) -> int | None:
+    """Where the site's name starts in a web page's title, or ``None`` when it has none.
+
+    Page titles end with the site's name after a dash or a bar, often with its home
+    ("… - KSLA News 12 Shreveport, Louisiana News Weather & Sports"): a trailing part that
+    holds an outlet word, a call sign or a domain, and every part after it ("| Weather"), is
+    the site's name, which places the outlet, not what the headline reports.
+
+    >>> title = "Man shot in Bossier City - KSLA News 12 Shreveport | Weather"
+    >>> title[title_site_start(title):]
+    ' - KSLA News 12 Shreveport | Weather'
+    >>> title_site_start("Two killed in Mosul - officials"), title_site_start("Gaza News")
+    (None, None)
+    """
+    words = outlet_words(language)
+    cuts = list(_TITLE_SEPARATOR.finditer(title))
+    for cut, after in zip(cuts, [*cuts[1:], None]):
+        segment = title[cut.end() : after.start() if after else len(title)]
+        if _SITE_MARK.search(segment) or any(
+            word.casefold() in words.last for word in re.findall(r"[^\W\d_]+", segment)
+        ):
+            return cut.start()
+    return None

@@ -14,6 +14,7 @@ import matplotlib.pyplot as plt
 import pandas as pd
 
 from helpers.aggregate.actors import parties
+from helpers.aggregate.places import ASIDE_ROLES
 from helpers.run import Tables
 from helpers.views.maps import draw_places_map
 from helpers.views.page import NONE_FOUND, article_links, figure_img, html_table, link, plural
@@ -153,7 +154,7 @@ def top_places_table(tables: Tables, pages: pd.DataFrame, profiles: dict[str, st
     """The most reported places, the killed toll located there, linked to a profile or evidence."""
     places = ranked(tables.read("places")).head(TOP)
     mentions = tables.read("place_mentions", columns=["article_id", "place_id", "role"])
-    mentions = mentions[(mentions["place_id"].fillna("") != "") & (mentions["role"] != "demonym")]
+    mentions = mentions[(mentions["place_id"].fillna("") != "") & ~mentions["role"].isin(ASIDE_ROLES)]
     evidence = most_mentioned_in(mentions, "place_id")
     totals = tables.read("casualty_totals", columns=["outcome", "best", "place_id"])
     killed = totals[totals["outcome"] == "killed"].groupby("place_id")["best"].sum()

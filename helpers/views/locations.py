@@ -6,6 +6,7 @@ import pandas as pd
 from IPython.display import Markdown
 from matplotlib.figure import Figure
 
+from helpers.aggregate.places import ASIDE_ROLES
 from helpers.run import Tables
 from helpers.views.common import evidence_table, map_figure, mentions_of, resolve
 
@@ -71,7 +72,7 @@ def mentions_by_province(tables: Tables, *, top: int | None = None) -> pd.DataFr
     """Place mentions (demonyms aside) per province (admin1), with articles (the ``top`` if given)."""
     rows = tables.read("place_mentions")
     rows = rows[
-        rows["place_id"].notna() & (rows["role"] != "demonym") & (rows["admin1_code"].fillna("") != "")
+        rows["place_id"].notna() & ~rows["role"].isin(ASIDE_ROLES) & (rows["admin1_code"].fillna("") != "")
     ]
     counts = (
         rows.groupby(["admin1_code", "admin1", "country"])

@@ -24,6 +24,7 @@ from matplotlib.patches import Polygon
 from matplotlib.path import Path as MplPath
 
 from helpers import config
+from helpers.aggregate.places import ASIDE_ROLES
 from helpers.views.plots import place_labels
 
 SOURCE_LINE = "Boundaries: Natural Earth. Places: GeoNames (CC BY 4.0)"
@@ -85,7 +86,7 @@ def located(places: pd.DataFrame) -> pd.DataFrame:
     """
     rows = places[places["lat"].notna() & places["lon"].notna()]
     if "role" in rows:
-        rows = rows[rows["role"] != "demonym"]
+        rows = rows[~rows["role"].isin(ASIDE_ROLES)]
     if rows.empty:
         return rows
     if "n_mentions" not in rows:

@@ -19,6 +19,7 @@ from helpers.extract.places.resolution import NOT_IN_GAZETTEER, article_context,
 from helpers.extract.places.sense import one_sense_per_article
 from helpers.extract.places.unlisted import foreign_reading, place_unlisted, unlisted_kind
 from helpers.knowledge.gazetteer import Gazetteer, default_gazetteer
+from helpers.knowledge.outlets import title_site_start
 from helpers.knowledge.place_name_keys import normalize_name
 from helpers.tables import columns
 
@@ -35,8 +36,8 @@ def resolve_places(doc: Doc, article: Article, *, gazetteer: Gazetteer | None = 
         One dict per mention with the ``place_mentions`` columns: evidence
         (``article_id, start_char, end_char, text, sentence``), the entity
         ``label`` ("" when found by the dictionary or the dateline), ``role``
-        (``event``, ``dateline``, ``nested``, ``demonym``) and the place fields;
-        unresolved mentions (GPE and LOC entities, datelines) keep ``place_id=None`` and
+        (``event``, ``dateline``, ``nested``, ``demonym``, ``outlet``: in the title's site name)
+        and the place fields; unresolved mentions (GPE and LOC entities, datelines) keep ``place_id=None`` and
         say why in ``resolution``; other unresolved names are no place mentions.
     """
     gazetteer = gazetteer or default_gazetteer()
@@ -79,7 +80,20 @@ def resolve_places(doc: Doc, article: Article, *, gazetteer: Gazetteer | None = 
             rows.append(out)
     rows = place_unlisted(rows, pending, article.text, context.without("")[0], gazetteer)
     rows = one_sense_per_article(doc, article, rows)
+    site = _site_name(article)
+    for row in rows:  # the outlet's home, not a place of what the article reports
+        if row["role"] != "dateline" and site[0] <= row["start_char"] < site[1]:
+            row["role"] = "outlet"
     return [{column: r[column] for column in columns("place_mentions")} for r in rows]
+
+
+def _site_name(article: Article) -> tuple[int, int]:
+    """The span of the site's name at the end of the article's title, or an empty span."""
+    title = article.paragraphs[0] if article.paragraphs else None
+    if title is None or title.kind != "title":
+        return 0, 0
+    start = title_site_start(article.text[title.start : title.end])
+    return (0, 0) if start is None else (title.start + start, title.end)
 
 
 def main_place(place_rows: list[dict]) -> dict | None:
