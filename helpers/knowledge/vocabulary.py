@@ -36,8 +36,9 @@ class PlaceNouns:
         street: Words that make the name before them part of a street's or building's name
             ("Avenue", "Hospital").
         resident: People of a place, after its name ("Alexandria woman", "Mosul residents").
-        people: The resident words naming people who live there ("man", "residents"), not its
+        home: The resident words naming people who live there ("man", "residents"), not its
             authorities ("police", "officials"): the place is their home.
+        road: The street words of roads ("Avenue", "Road"), not of buildings ("Hospital").
         locality: A place below town level, after its name ("the Dwatoi area").
         cue: Each cue word and its cue (``admin``, ``district``, ``settlement``, ``street``,
             ``resident``, ``locality``).
@@ -50,7 +51,8 @@ class PlaceNouns:
     settlement: frozenset[str]
     street: frozenset[str]
     resident: frozenset[str]
-    people: frozenset[str]
+    home: frozenset[str]
+    road: frozenset[str]
     locality: frozenset[str]
     cue: dict[str, str]
     kind: dict[str, str]
@@ -72,7 +74,8 @@ def place_nouns(language: str = config.DEFAULT_LANGUAGE) -> PlaceNouns:
         settlement=frozenset(r["noun"] for r in rows if r["cue"] == "settlement"),
         street=frozenset(r["noun"] for r in rows if r["cue"] == "street"),
         resident=frozenset(r["noun"] for r in rows if r["cue"] == "resident"),
-        people=frozenset(r["noun"] for r in rows if r["people"] == "yes"),
+        home=frozenset(r["noun"] for r in rows if r["reads"] == "home"),
+        road=frozenset(r["noun"] for r in rows if r["reads"] == "road"),
         locality=frozenset(r["noun"] for r in rows if r["cue"] == "locality"),
         cue={r["noun"]: r["cue"] for r in rows if r["cue"]},
         kind={r["noun"]: r["kind"] for r in rows if r["kind"]},

@@ -171,7 +171,7 @@ def _aside(doc: Doc, place: dict) -> bool:
     span = doc.char_span(place["start_char"], place["end_char"], alignment_mode="expand")
     if span is None:
         return False
-    if span.end < len(doc) and doc[span.end].lower_ in place_nouns().people:
+    if span.end < len(doc) and doc[span.end].lower_ in place_nouns().home:
         return True
     if span.start < 3 or doc[span.start - 1].lower_ != "of":
         return False

@@ -68,6 +68,11 @@ def cue_word(doc: Doc, start: int, end: int) -> str:
     return ""
 
 
+def names_road(span: Span) -> bool:
+    """Whether the word after a name is a road's ("Avenue", "Road"), not a building's ("Hospital")."""
+    return span.end < len(span.doc) and span.doc[span.end].lower_ in place_nouns().road
+
+
 def _names_part(token: Token) -> bool:
     """True for a street or building word written as part of a name ("Hinson Drive", "MOSUL ROAD"):
     capitalised, and no compound's first part ("a Durham drive-by", "the Kirkuk Road-based unit").

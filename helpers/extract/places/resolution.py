@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections import Counter
 
 from helpers.extract.evidence import sentence_of
-from helpers.extract.places.evidence import place_cue
+from helpers.extract.places.evidence import names_road, place_cue
 from helpers.extract.places.mention import Mention
 from helpers.knowledge.gazetteer import Gazetteer
 from helpers.knowledge.grammar import function_words
@@ -28,6 +28,7 @@ from helpers.knowledge.place_names import (
     doubtful_name,
 )
 from helpers.knowledge.place_ranking import Neighbours, clear_reading, main_country, ranked_candidates
+from helpers.nlp.place_rules import RULER_MIN_POPULATION
 from helpers.tables import columns
 
 
@@ -188,15 +189,15 @@ def _missing_evidence(
     """Why the best reading of a mention lacks the evidence it needs ("" when it has it).
 
     * A name before "Avenue" or "Hospital" names a street or building, a place only in the
-      article's countries and, when other names place the article in provinces, in one of them
-      (streets and hospitals are named after far places: "Pennsylvania Avenue" in Savannah,
-      "Mount Sinai Hospital" in Chicago; "Jenin Hospital" in Jenin news is Jenin's).
+      article's countries and, when other names place the article in provinces, in one of them,
+      unless a building's big town ("Pennsylvania Avenue" in Savannah, "Mount Sinai Hospital" in
+      Chicago; "Jenin Hospital" in Jenin news is Jenin's, "Hartford Hospital" Hartford's).
     * A word or person's name ("Man", "Chad", "Milton") is a place only when written like
       one (no transliteration fold) and named one: a cue word, "Town, Division", a
       dateline, or the NER's place label with a locative before it; or when it is the
       name of a well-known place (:func:`_well_known`: "Georgia", "London", "Alexandria")
-      and the NER's place label or a resident noun ("Alexandria woman") says so, in the
-      article's countries when the name is a stop name ("Metro police" names no Metro, Indonesia).
+      and the NER's place label or a resident noun ("Alexandria woman") says so; a stop name
+      abroad must be a big town when two names give the article's countries ("Metro police").
     * A village of unknown size needs a place context ("in", "the village of", "X
       village"): a million villages share names with people and words.
     * A name the NER took for a person is a place only in the article's countries, and with
@@ -220,19 +221,16 @@ def _missing_evidence(
       names the kind ("the town of Ramia" in Lebanese news is Râmîyé).
     """
     place, allowed = match.place, bool(row.get("allowed"))
-    if cue == "street" and (
-        place.country not in countries or (provinces and place.admin1_code not in provinces)
-    ):
+    big = place.population >= WELL_KNOWN_POPULATION
+    outside = bool(provinces) and place.admin1_code not in provinces and (names_road(row.span) or not big)
+    if cue == "street" and (place.country not in countries or outside):
         return f"names a street or building (not {place.canonical}, {place.country})"
     doubt = doubtful_name(row["text"])
     placed = row["label"] in ("GPE", "LOC")
     kind_cue = cue in ("admin", "district", "settlement")
     abroad = place.country not in countries and place.kind != "country"
-    named = (
-        well_known_name
-        and (placed or cue == "resident")
-        and not (doubt == "stop name" and abroad and countries)
-    )
+    known_abroad = abroad and sum(countries.values()) > 1 and place.population < RULER_MIN_POPULATION
+    named = well_known_name and (placed or cue == "resident") and not (doubt == "stop name" and known_abroad)
     if doubt and not (
         match.exact
         and (kind_cue or allowed or row["role"] == "dateline" or (placed and row["evidence"]) or named)
