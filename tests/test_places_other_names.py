@@ -4,9 +4,12 @@ Every sentence is written for the test; none is copied from a corpus.
 """
 
 import pytest
+import spacy
+from spacy.tokens import Span
 
 from helpers.articles import Article, Paragraph
 from helpers.extract.places import places
+from helpers.extract.places.finding import _full_name
 from helpers.extract.places.vehicles import vehicle_tokens
 from helpers.knowledge.gazetteer import default_gazetteer
 
@@ -32,6 +35,11 @@ def test_a_street_or_hospital_named_after_a_far_place_is_no_place_of_the_article
     # A hospital or airport named after a town of the article's province is that town's.
     near = _rows(nlp, "Wounded fighters from Jenin, in the West Bank, were taken to Jenin Hospital.")
     assert len(_resolved(near, "Jenin")) == 2
+    # A building is named after its own big town more often than a road is.
+    far = _rows(nlp, "Two wounded officers were flown from Springfield, Massachusetts, to Hartford Hospital.")
+    assert [r["admin1"] for r in _resolved(far, "Hartford")] == ["Connecticut"]
+    road = _rows(nlp, "Two officers were shot on Hartford Road in Springfield, Massachusetts, on Monday.")
+    assert not _resolved(road, "Hartford")
 
 
 def test_a_stop_name_abroad_needs_more_than_a_resident_noun(nlp):
@@ -39,6 +47,10 @@ def test_a_stop_name_abroad_needs_more_than_a_resident_noun(nlp):
     assert not _resolved(rows, "Metro")  # Metro police, not Metro, Indonesia
     home = _rows(nlp, "Mobile police said two men were shot on Sunday in southern Alabama.")
     assert [r["admin1"] for r in _resolved(home, "Mobile")] == ["Alabama"]
+    capital = _rows(
+        nlp, "The Washington envoy met officials in Port of Spain, Trinidad and Tobago, and Roseau, Dominica."
+    )
+    assert [r["country"] for r in _resolved(capital, "Washington")] == ["US"]
 
 
 @pytest.mark.parametrize(
@@ -85,3 +97,30 @@ def test_a_place_in_the_site_name_of_a_page_title_is_the_outlet_home_not_the_eve
     roles = {r["text"]: r["role"] for r in rows}
     assert roles["Shreveport"] == "outlet" and roles["Bossier City"] != "outlet"
     assert places.main_place(rows)["canonical"] == "Bossier City"
+
+
+def test_a_surname_of_a_person_named_in_full_is_no_place_without_place_evidence(nlp):
+    rows = _rows(
+        nlp,
+        "Police Chief Hassan Aden said a man shot four people in Greenville, North Carolina. "
+        "Aden said the motive was unclear. Prime Minister Haider al-Abadi spoke later; Abadi said "
+        "nothing of the attacks.",
+    )
+    assert not _resolved(rows, "Aden") and not _resolved(rows, "Abadi") and _resolved(rows, "Greenville")
+    # Place evidence keeps the place: "in Aden" after a person named Aden.
+    port = _rows(nlp, "Colonel Sami Aden said gunmen attacked a convoy in Aden on Sunday.")
+    assert _resolved(port, "Aden")
+
+
+@pytest.mark.parametrize(
+    "text, full",
+    [
+        ("Hassan Aden", True),
+        ("Haider al-Abadi", True),
+        ("Leonard of Ada", False),
+        ("Mr Trump - Wisconsin", False),
+    ],
+)
+def test_only_a_full_name_gives_a_surname(text, full):
+    doc = spacy.blank("en")(text)
+    assert _full_name(Span(doc, 0, len(doc), label="PERSON")) is full

@@ -39,7 +39,7 @@ from helpers.extract.places.mention import Mention
 from helpers.extract.places.unlisted import unlisted_kind
 from helpers.extract.places.vehicles import vehicle_tokens
 from helpers.knowledge.gazetteer import Gazetteer
-from helpers.knowledge.grammar import function_words
+from helpers.knowledge.grammar import function_words, name_particles
 from helpers.knowledge.place import CITY_POPULATION, FOCUS_COUNTRIES
 from helpers.knowledge.place_name_keys import strip_admin_words
 from helpers.knowledge.place_names import admin1_abbreviations, adverbs, aliases, demonyms, doubtful_name
@@ -260,6 +260,39 @@ def _context_names(doc: Doc, gazetteer: Gazetteer, covered: set[int]) -> list[Sp
     return found
 
 
+def _full_name(name: Span) -> bool:
+    """A person's name whose last word follows a given name or a particle ("Hassan Aden", "Haider
+    al-Abadi"), not a name glued to a place by the NER ("Leonard of Ada", "Mr Trump - Wisconsin")."""
+    if len(name) < 2 or not name[-1].is_title:
+        return False
+    before = name[-2]
+    if before.text == "-":  # "al-Abadi", "Smith-Jones"; not "Trump - Wisconsin"
+        if len(name) < 3 or before.whitespace_ or name[-3].whitespace_:
+            return False
+        before = name[-3]
+    return before.is_title or before.lower_ in name_particles().all
+
+
+def _surnames(doc: Doc, gazetteer: Gazetteer) -> frozenset[str]:
+    """The last words of the people the article names in full ("Aden" of "Hassan Aden", also when
+    the NER tagged it apart), but countries' names: news names a person in full, then by surname
+    ("Aden said"), which without place evidence is the person, not a place."""
+    last = {ent[-1].text for ent in doc.ents if ent.label_ == "PERSON" and _full_name(ent)}
+    after = zip(doc.ents, doc.ents[1:])  # "Chief Hassan" (PERSON) "Aden" (GPE): the NER split a name
+    last |= {
+        name.text
+        for person, name in after
+        if person.label_ == "PERSON"
+        and name.label_ in PLACE_LABELS
+        and name.start == person.end
+        and len(name) == 1
+        and name[0].is_title
+    }
+    return frozenset(
+        name for name in last if not any(m.place.kind == "country" for m in gazetteer.candidates(name))
+    )
+
+
 def find_mentions(doc: Doc, article: Article, gazetteer: Gazetteer) -> list[Mention]:
     """Every place mention of one article, unresolved, in text order.
 
@@ -277,6 +310,7 @@ def find_mentions(doc: Doc, article: Article, gazetteer: Gazetteer) -> list[Ment
     rows: list[Mention] = []
     covered: set[int] = set()
     vehicles = vehicle_tokens(doc, gazetteer)  # "a Toyota Tacoma" names neither town
+    surnames = _surnames(doc, gazetteer)
 
     def add(
         span: Span, *, role: str, label: str, context_only: str = "", context: bool = False
@@ -286,6 +320,9 @@ def find_mentions(doc: Doc, article: Article, gazetteer: Gazetteer) -> list[Ment
             or not vehicles.isdisjoint(range(span.start, span.end))
         ):
             return None
+        evidence = context or role == "dateline" or has_place_evidence(doc, span.start, span.end)
+        if span.text in surnames and not evidence:
+            return None  # "Aden said", after "Police Chief Hassan Aden"
         row = Mention(
             article_id=article.article_id,
             start_char=span.start_char,
@@ -294,7 +331,7 @@ def find_mentions(doc: Doc, article: Article, gazetteer: Gazetteer) -> list[Ment
             label=label,
             role=role,
             context_only=context_only,
-            evidence=context or role == "dateline" or has_place_evidence(doc, span.start, span.end),
+            evidence=evidence,
         )
         row.span = span
         rows.append(row)
