@@ -69,7 +69,8 @@ def province_map(tables: Tables, *, title: str = "Place mentions by province") -
 
 
 def mentions_by_province(tables: Tables, *, top: int | None = None) -> pd.DataFrame:
-    """Place mentions (demonyms aside) per province (admin1), with articles (the ``top`` if given)."""
+    """Place mentions (demonyms and outlets aside) per province (admin1), with articles (the ``top``
+    if given)."""
     rows = tables.read("place_mentions")
     rows = rows[
         rows["place_id"].notna() & ~rows["role"].isin(ASIDE_ROLES) & (rows["admin1_code"].fillna("") != "")
