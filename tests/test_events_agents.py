@@ -29,6 +29,7 @@ def agent(nlp, text: str, name: str) -> bool:
         ("Hollis was charged with murder in the shooting.", "Hollis"),
         ("Prosecutors accused Hollis of setting off the bomb.", "Hollis"),
         ("Hollis is believed to have detonated the bomb.", "Hollis"),
+        ("Investigators found that Hollis shot the clerk.", "Hollis"),
     ],
 )
 def test_the_person_who_did_the_violence_is_its_agent(nlp, text, name):
@@ -44,6 +45,9 @@ def test_the_person_who_did_the_violence_is_its_agent(nlp, text, name):
         ("Hollis told reporters that the bomb shook the building.", "Hollis"),
         ("Hollis is believed to have been killed in the blast.", "Hollis"),
         ("Hollis was charged with theft last year.", "Hollis"),
+        ("When they arrived, officers found Hollis shot in the head.", "Hollis"),
+        ("Hollis suffered gunshot wounds to the chest.", "Hollis"),
+        ("Hollis sustained injuries in the bombing.", "Hollis"),
     ],
 )
 def test_a_victim_or_a_witness_is_no_agent(nlp, text, name):

@@ -222,3 +222,25 @@ def accusing_verbs(language: str = config.DEFAULT_LANGUAGE) -> frozenset[str]:
     (True, False)
     """
     return frozenset(r["word"] for r in read_vocabulary("event_cues.csv", language) if r["kind"] == "accused")
+
+
+@lru_cache(maxsize=4)
+def suffering_verbs(language: str = config.DEFAULT_LANGUAGE) -> frozenset[str]:
+    """Verbs whose subject suffered the violence their object names ("suffered gunshot wounds").
+
+    >>> "sustain" in suffering_verbs(), "fire" in suffering_verbs()
+    (True, False)
+    """
+    return frozenset(
+        r["word"] for r in read_vocabulary("event_cues.csv", language) if r["kind"] == "suffered"
+    )
+
+
+@lru_cache(maxsize=4)
+def finding_verbs(language: str = config.DEFAULT_LANGUAGE) -> frozenset[str]:
+    """Verbs after which a person with a verb of harm is what was found ("found Smith shot").
+
+    >>> "find" in finding_verbs(), "say" in finding_verbs()
+    (True, False)
+    """
+    return frozenset(r["word"] for r in read_vocabulary("event_cues.csv", language) if r["kind"] == "found")

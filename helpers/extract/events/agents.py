@@ -31,7 +31,13 @@ from spacy.tokens import Doc, Span, Token
 
 from helpers.extract.events.triggers import token_words
 from helpers.knowledge.casualty_lexicon import load_lexicon
-from helpers.knowledge.event_types import accusing_verbs, act_verbs, event_types
+from helpers.knowledge.event_types import (
+    accusing_verbs,
+    act_verbs,
+    event_types,
+    finding_verbs,
+    suffering_verbs,
+)
 
 #: ACLED's disorder type of violent events.
 VIOLENCE = "Political violence"
@@ -67,6 +73,8 @@ def _violent(token: Token) -> bool:
 def _acts(verb: Token) -> bool:
     """Whether a verb tells violence: its own words, or its object's ("set off two bombs"), or a verb
     joined to it without a subject of its own ("rented a room and shot him")."""
+    if verb.lemma_.lower() in suffering_verbs():  # "Smith suffered gunshot wounds"
+        return False
     joined = [c for c in verb.children if c.dep_ == "conj" and not any(g.dep_ == "nsubj" for g in c.children)]
     return any(
         _violent(v) or any(_violent(c) for c in v.children if c.dep_ in OBJECTS) for v in [verb, *joined]
@@ -80,6 +88,16 @@ def _accused(verb: Token) -> bool:
     told = [c for c in verb.children if c.dep_ in COMPLEMENTS]
     done = (c for c in told if not any(g.dep_ in PASSIVE for g in c.children))
     return any(_violent(t) for c in done for t in c.subtree)
+
+
+def _found(verb: Token) -> bool:
+    """Whether a verb is what someone found done ("officers found Smith shot in the head"): a
+    complement of a finding verb with no object, whose subject is the victim."""
+    return (
+        verb.dep_ in ("ccomp", "xcomp")
+        and verb.head.lemma_.lower() in finding_verbs()
+        and not any(c.dep_ in OBJECTS for c in verb.children)
+    )
 
 
 def _roles(token: Token) -> Iterator[Token]:
@@ -106,7 +124,7 @@ def is_attacker(token: Token) -> bool:
     for word in _roles(token):
         # The subject of a verb with a "by" agent suffered it (a headline's "Boy Shot Dead by Cousin").
         by = any(c.dep_ == "agent" for c in word.head.children)
-        if word.dep_ == "nsubj" and not by and _acts(word.head):
+        if word.dep_ == "nsubj" and not by and _acts(word.head) and not _found(word.head):
             return True
         if word.dep_ == "pobj" and word.head.dep_ == "agent" and _acts(word.head.head):
             return True
