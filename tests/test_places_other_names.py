@@ -9,6 +9,7 @@ from spacy.tokens import Span
 
 from helpers.articles import Article, Paragraph
 from helpers.extract.places import places
+from helpers.extract.places.evidence import has_place_evidence
 from helpers.extract.places.finding import _full_name
 from helpers.extract.places.vehicles import vehicle_tokens
 from helpers.knowledge.gazetteer import default_gazetteer
@@ -124,3 +125,10 @@ def test_a_surname_of_a_person_named_in_full_is_no_place_without_place_evidence(
 def test_only_a_full_name_gives_a_surname(text, full):
     doc = spacy.blank("en")(text)
     assert _full_name(Span(doc, 0, len(doc), label="PERSON")) is full
+
+
+def test_a_locative_before_white_space_of_copied_web_text_is_place_evidence(nlp):
+    text = "Senator Jill Stein said she paid for a recount in\n            Wisconsin. Stein said so."
+    doc = nlp(text)
+    start = next(t.i for t in doc if t.text == "Wisconsin")
+    assert has_place_evidence(doc, start, start + 1)

@@ -117,8 +117,12 @@ def has_place_evidence(doc: Doc, start: int, end: int) -> bool:
     """True when a cue word names the span a place, or a locative preposition ("in", "near")
     precedes it or the list it ends ("posts at Boulkessi and Mondoro")."""
     locatives = function_words().locatives
-    if any(at > 0 and doc[at - 1].lower_ in locatives for at in {start, _list_start(doc, start)}):
-        return True
+    for at in {start, _list_start(doc, start)}:
+        at -= 1
+        while at >= 0 and doc[at].is_space:  # copied web text: "a recount in \n    Wisconsin"
+            at -= 1
+        if at >= 0 and doc[at].lower_ in locatives:
+            return True
     return place_cue(doc, start, end) not in ("", "street")
 
 
