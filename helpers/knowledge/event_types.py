@@ -151,6 +151,16 @@ def periods(language: str = config.DEFAULT_LANGUAGE) -> tuple[Period, ...]:
     return tuple(sorted(found, key=lambda p: -len(p.words)))
 
 
+@lru_cache(maxsize=32)
+def cue_words(kind: str, language: str = config.DEFAULT_LANGUAGE) -> frozenset[str]:
+    """The words of one kind of ``event_cues.csv`` (see its header for the kinds).
+
+    >>> "charge" in cue_words("accused"), "charge" in cue_words("planned")
+    (True, False)
+    """
+    return frozenset(r["word"] for r in read_vocabulary("event_cues.csv", language) if r["kind"] == kind)
+
+
 @lru_cache(maxsize=4)
 def planned_words(language: str = config.DEFAULT_LANGUAGE) -> frozenset[str]:
     """Lemmas that make an event planned or expected, not reported as done.
@@ -158,7 +168,7 @@ def planned_words(language: str = config.DEFAULT_LANGUAGE) -> frozenset[str]:
     >>> "set" in planned_words(), "will" in planned_words()
     (True, True)
     """
-    return frozenset(r["word"] for r in read_vocabulary("event_cues.csv", language) if r["kind"] == "planned")
+    return cue_words("planned", language)
 
 
 @lru_cache(maxsize=4)
@@ -168,7 +178,7 @@ def ground_words(language: str = config.DEFAULT_LANGUAGE) -> frozenset[str]:
     >>> "position" in ground_words(), "suspect" in ground_words()
     (True, False)
     """
-    return frozenset(r["word"] for r in read_vocabulary("event_cues.csv", language) if r["kind"] == "ground")
+    return cue_words("ground", language)
 
 
 @lru_cache(maxsize=4)
@@ -182,8 +192,7 @@ def act_verbs(language: str = config.DEFAULT_LANGUAGE) -> frozenset[str]:
     """
     lexicon = load_lexicon(language)
     harm = {lemma for lemma, outcome in lexicon.verbs.items() if outcome in HARM} - set(lexicon.intransitive)
-    cues = {r["word"] for r in read_vocabulary("event_cues.csv", language) if r["kind"] == "act"}
-    return frozenset(harm | cues)
+    return frozenset(harm | cue_words("act", language))
 
 
 @lru_cache(maxsize=64)
@@ -208,9 +217,8 @@ def later_act_verbs(language: str = config.DEFAULT_LANGUAGE) -> frozenset[str]:
     >>> "arraign" in verbs, "say" in verbs, "charge" in verbs, "respond" in verbs, "shoot" in verbs
     (True, True, True, False, False)
     """
-    rows = read_vocabulary("event_cues.csv", language)
-    later = {r["word"] for r in rows if r["kind"] in ("later", "accused")} | speech_verbs(language).cues
-    return frozenset(later - {r["word"] for r in rows if r["kind"] == "response"})
+    later = cue_words("later", language) | cue_words("accused", language) | speech_verbs(language).cues
+    return later - cue_words("response", language)
 
 
 @lru_cache(maxsize=4)
@@ -221,7 +229,7 @@ def accusing_verbs(language: str = config.DEFAULT_LANGUAGE) -> frozenset[str]:
     >>> "charge" in accusing_verbs(), "say" in accusing_verbs()
     (True, False)
     """
-    return frozenset(r["word"] for r in read_vocabulary("event_cues.csv", language) if r["kind"] == "accused")
+    return cue_words("accused", language)
 
 
 @lru_cache(maxsize=4)
@@ -231,9 +239,7 @@ def suffering_verbs(language: str = config.DEFAULT_LANGUAGE) -> frozenset[str]:
     >>> "sustain" in suffering_verbs(), "fire" in suffering_verbs()
     (True, False)
     """
-    return frozenset(
-        r["word"] for r in read_vocabulary("event_cues.csv", language) if r["kind"] == "suffered"
-    )
+    return cue_words("suffered", language)
 
 
 @lru_cache(maxsize=4)
@@ -243,4 +249,4 @@ def finding_verbs(language: str = config.DEFAULT_LANGUAGE) -> frozenset[str]:
     >>> "find" in finding_verbs(), "say" in finding_verbs()
     (True, False)
     """
-    return frozenset(r["word"] for r in read_vocabulary("event_cues.csv", language) if r["kind"] == "found")
+    return cue_words("found", language)

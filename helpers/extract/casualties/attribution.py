@@ -14,7 +14,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Collection, Sequence
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Span, Token
 
 from helpers.extract.casualties.counting import is_person, victim_group_of
 from helpers.extract.casualties.entities import entities_within
@@ -150,13 +150,14 @@ def place_for(
 
     in_sentence = inside(sentence)
     if in_sentence:
-        in_sentence = [p for p in in_sentence if not _aside(doc, p)] or in_sentence
+        spans = {
+            id(p): doc.char_span(p["start_char"], p["end_char"], alignment_mode="expand") for p in in_sentence
+        }
+        in_sentence = [p for p in in_sentence if not _aside(spans[id(p)])] or in_sentence
         clause = clause_head(trigger)
-        same_clause = []
-        for place in in_sentence:
-            place_span = doc.char_span(place["start_char"], place["end_char"], alignment_mode="expand")
-            if place_span is not None and clause_head(place_span.root) is clause:
-                same_clause.append(place)
+        same_clause = [
+            p for p in in_sentence if spans[id(p)] is not None and clause_head(spans[id(p)].root) is clause
+        ]
         pool = same_clause or in_sentence
         return min(pool, key=lambda p: abs(p["start_char"] - trigger.idx)), 0.9 if same_clause else 0.7
     if previous is not None and inside(previous):
@@ -164,13 +165,13 @@ def place_for(
     return main_place, 0.3
 
 
-def _aside(doc: Doc, place: dict) -> bool:
-    """Whether a place names a person's home ("a Detroit man", "Jane Roe, 24, of Columbus") or a
-    reference point ("20 miles west of Atlanta"), not where something happened: it places a
+def _aside(span: Span | None) -> bool:
+    """Whether a place's span names a person's home ("a Detroit man", "Jane Roe, 24, of Columbus")
+    or a reference point ("20 miles west of Atlanta"), not where something happened: it places a
     figure only when no other place of its sentence does."""
-    span = doc.char_span(place["start_char"], place["end_char"], alignment_mode="expand")
     if span is None:
         return False
+    doc = span.doc
     if span.end < len(doc) and doc[span.end].lower_ in place_nouns().home:
         return True
     if span.start < 3 or doc[span.start - 1].lower_ != "of":

@@ -221,10 +221,11 @@ def _missing_evidence(
       names the kind ("the town of Ramia" in Lebanese news is Râmîyé).
     """
     place, allowed = match.place, bool(row.get("allowed"))
-    big = place.population >= WELL_KNOWN_POPULATION
-    outside = bool(provinces) and place.admin1_code not in provinces and (names_road(row.span) or not big)
-    if cue == "street" and (place.country not in countries or outside):
-        return f"names a street or building (not {place.canonical}, {place.country})"
+    if cue == "street":
+        big = place.population >= WELL_KNOWN_POPULATION
+        outside = bool(provinces) and place.admin1_code not in provinces and (names_road(row.span) or not big)
+        if place.country not in countries or outside:
+            return f"names a street or building (not {place.canonical}, {place.country})"
     doubt = doubtful_name(row["text"])
     placed = row["label"] in ("GPE", "LOC")
     kind_cue = cue in ("admin", "district", "settlement")
