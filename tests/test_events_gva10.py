@@ -259,3 +259,20 @@ def test_on_a_tie_of_days_the_event_takes_the_day_of_the_first_published_report(
         pd.concat([reports, third]), NO_FIGURES, _articles({**dates, "third": "2014-05-16"})
     )
     assert list(events["event_date"]) == ["2014-05-12"]
+
+
+def test_the_event_date_keeps_the_phrase_and_reason_of_the_report_that_gives_it():
+    # The main report (the first of the event) is a follow-up's "last Monday"; the day comes from
+    # the first published of the two that agree, and so must its phrase, reason and precision.
+    reports = _reports(
+        [
+            dict(article_id="first", event_date="2014-05-13", date_phrase="Tuesday", **MANHATTAN),
+            dict(article_id="later", event_date="2014-05-12", date_phrase="last Monday", **MANHATTAN),
+            dict(article_id="third", event_date="2014-05-12", date_phrase="Monday night", **MANHATTAN),
+        ]
+    )
+    reports["date_reason"] = reports["date_phrase"].map(repr) + " in an article"
+    dates = {"first": "2014-05-14", "later": "2014-05-20", "third": "2014-05-16"}
+    (event,) = events_table(reports, NO_FIGURES, _articles(dates)).to_dict("records")
+    assert (event["event_date"], event["time_precision"]) == ("2014-05-12", 1)
+    assert (event["date_phrase"], event["date_reason"]) == ("Monday night", "'Monday night' in an article")

@@ -40,7 +40,6 @@ EVENT_ROLES = ("event", "nested")
 OUTCOMES = ("killed", "injured", "kidnapped", "missing", "arrested")
 #: Columns copied from the event's main report.
 CODED = (
-    "time_precision",
     "disorder_type",
     "event_type",
     "sub_event_type",
@@ -54,9 +53,9 @@ CODED = (
     "notes",
     "actor1_id",
     "actor2_id",
-    "date_phrase",
-    "date_reason",
 )
+#: Columns copied from the report that dates the event (:func:`_dating`), so the date keeps its evidence.
+DATING = ("time_precision", "date_phrase", "date_reason")
 #: Columns copied from the event's most precisely placed report (a town over a state).
 PLACE = ("country", "admin1", "admin2", "location", "latitude", "longitude", "geo_precision")
 
@@ -190,22 +189,24 @@ def _where(event: list[dict], main: dict, order: Mapping[int, int]) -> dict:
     )
 
 
-def _when(event: list[dict]) -> dt.date | None:
-    """The event's day: the day most of its reports give to the day (precision 1); on a tie, that of
-    the first published (written nearest the event, its "Saturday" resolves against the nearest
-    date; a follow-up's may resolve against a later week), and of those the latest day (the news
-    of that day, not "last Wednesday" of an earlier incident); without one, the earliest date."""
+def _dating(event: list[dict], main: dict) -> dict:
+    """The report that dates the event: of the reports dated to the day (precision 1), one giving
+    the day most of them give; on a tie, the first published (written nearest the event, its
+    "Saturday" resolves against the nearest date; a follow-up's may resolve against a later week),
+    and of those the latest day (the news of that day, not "last Wednesday" of an earlier
+    incident). Without one, the report of the earliest date, else ``main``. The event's
+    ``time_precision``, ``date_phrase`` and ``date_reason`` are that report's, so the date keeps
+    its evidence."""
     days = [r for r in event if r["time_precision"] == 1 and r["date"] is not None]
     if days:
         counted = Counter(r["date"] for r in days)
         top = max(counted.values())
-        first = min(
+        return min(
             (r for r in days if counted[r["date"]] == top),
             key=lambda r: (r["published"] or dt.date.max, -r["date"].toordinal()),
         )
-        return first["date"]
-    dates = sorted(r["date"] for r in event if r["date"] is not None)
-    return dates[0] if dates else None
+    dated = [r for r in event if r["date"] is not None]
+    return min(dated, key=lambda r: (r["date"], r is not main)) if dated else main
 
 
 def _event_row(event: list[dict]) -> dict:
@@ -214,10 +215,12 @@ def _event_row(event: list[dict]) -> dict:
     main = max(event, key=lambda r: (r["killed"] + r["injured"] > 0, r["time_precision"] == 1, -order[id(r)]))
     where = _where(event, main, order)
     killed, injured = _figures(event, "killed"), _figures(event, "injured")
-    date = _when(event)
+    dating = _dating(event, main)
+    date = dating["date"]
     outlets = list(dict.fromkeys(r["outlet"] for r in event if r["outlet"]))
     return {
         **{c: main[c] for c in CODED},
+        **{c: dating[c] for c in DATING},
         **{c: where[c] for c in PLACE},
         "event_date": date.isoformat() if date else "",
         "year": date.year if date else None,
