@@ -25,6 +25,7 @@ marked by :mod:`~helpers.extract.places.appositions`.
 
 from __future__ import annotations
 
+import itertools
 import re
 from functools import lru_cache
 
@@ -277,8 +278,9 @@ def _surnames(doc: Doc, gazetteer: Gazetteer) -> frozenset[str]:
     """The last words of the people the article names in full ("Aden" of "Hassan Aden", also when
     the NER tagged it apart), but countries' names: news names a person in full, then by surname
     ("Aden said"), which without place evidence is the person, not a place."""
-    last = {ent[-1].text for ent in doc.ents if ent.label_ == "PERSON" and _full_name(ent)}
-    after = zip(doc.ents, doc.ents[1:])  # "Chief Hassan" (PERSON) "Aden" (GPE): the NER split a name
+    ents = doc.ents  # spaCy rebuilds every entity span on each access: read them once
+    last = {ent[-1].text for ent in ents if ent.label_ == "PERSON" and _full_name(ent)}
+    after = itertools.pairwise(ents)  # "Chief Hassan" (PERSON) "Aden" (GPE): the NER split a name
     last |= {
         name.text
         for person, name in after

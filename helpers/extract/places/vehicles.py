@@ -12,7 +12,11 @@ are places' names), or right after a model year ("a 2010 Toyota").
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
+import numpy
+from spacy.attrs import ORTH
+from spacy.strings import StringStore
 from spacy.tokens import Doc
 
 from helpers.knowledge.gazetteer import Gazetteer
@@ -33,11 +37,10 @@ def vehicle_tokens(doc: Doc, gazetteer: Gazetteer) -> set[int]:
     ("Dodge City", "Lincoln Park"), or when a place noun follows ("Lincoln County",
     "Pontiac police").
     """
-    makes = vehicle_makes()
     found: set[int] = set()
-    for token in doc:
-        if token.text not in makes:
-            continue
+    # Only the tokens spelt as a make (one vectorised test of the token hashes) become Token objects.
+    for index in numpy.flatnonzero(numpy.isin(doc.to_array(ORTH), _make_hashes())).tolist():
+        token = doc[index]
         at = token.i + 1
         if at + 1 < len(doc) and doc[at].text == "-" and not token.whitespace_:
             at += 1  # "Mercedes-Benz"
@@ -53,6 +56,13 @@ def vehicle_tokens(doc: Doc, gazetteer: Gazetteer) -> set[int]:
             continue
         found.update(range(name.start, name.end))
     return found
+
+
+@lru_cache(maxsize=1)
+def _make_hashes() -> numpy.ndarray:
+    """The hashes spaCy gives the makes' spellings (the same in every vocabulary)."""
+    strings = StringStore()
+    return numpy.array(sorted(strings.add(make) for make in vehicle_makes()), dtype="uint64")
 
 
 def _model_word(text: str, lower: str) -> bool:
