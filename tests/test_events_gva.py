@@ -227,3 +227,24 @@ def test_the_event_is_placed_at_the_town_a_report_names_not_at_the_main_reports_
     row = events.iloc[0]
     assert (row["location"], row["geo_precision"], row["admin1"]) == ("Dayton", 1, "Ohio")
     assert row["reports"] == "a#0;b#0;c#0"
+
+
+def test_a_day_written_after_its_verb_dates_that_verb_whatever_the_parse(tmp_path, monkeypatch):
+    # A reduced relative clause ("a boy shot ... Wednesday night was identified ... Friday"): the
+    # small model reads "shot" as the main verb and the night as the subject of "identified".
+    monkeypatch.setenv("SITREP_CACHE", str(tmp_path / "cache"))
+    texts = {
+        "relative": "A 16-year-old boy fatally shot in East Dayton Wednesday night was identified "
+        "by the coroner Friday as Sam Lee.",
+        "wounded": "A man wounded in a shooting in Dayton, Ohio Saturday was identified Monday as Bo Reed.",
+        "said": "Police said Friday that a woman was shot Saturday night in Dayton, Ohio and died.",
+        "noun": "A Dayton, Ohio man accused in a May 5 shooting that killed one pleaded guilty Monday.",
+    }
+    reports = reports_of(tmp_path, texts)  # published Tuesday 2016-05-10
+    assert reports.loc["relative", "event_date"] == "2016-05-04"
+    assert (reports.loc["wounded", "event_date"], reports.loc["wounded", "time_precision"]) == (
+        "2016-05-07",
+        1,
+    )
+    assert reports.loc["said", "event_date"] == "2016-05-07"
+    assert reports.loc["noun", "event_date"] == "2016-05-05"  # the shooting's day, not the accusation's

@@ -11,18 +11,24 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from helpers.extract.casualties.scope import day_keys, resolve_day
-from helpers.knowledge.event_types import periods
+from helpers.extract.casualties.scope_cues import governed_clause
+from helpers.extract.places.finding import PLACE_LABELS
+from helpers.knowledge.event_types import HARM, act_verbs, later_act_verbs, outcome_verbs, periods
 
 #: ACLED's time precision codes.
 DAY, WEEK, MONTH = 1, 2, 3
 #: A year written in a date phrase ("June 4, 2015").
 _YEAR = re.compile(r"(?:19|20)\d\d")
+#: Most tokens between a verb and the day phrase that dates it ("shot in the 1200 block of Main St Sunday").
+VERB_BEFORE_TOKENS = 10
+#: Dependencies of a phrase that modifies a noun ("a May 25 shooting", "Saturday's shooting").
+NOUN_MODIFIERS = frozenset({"compound", "poss", "amod", "nmod"})
 
 
 @dataclass(frozen=True)
@@ -145,3 +151,67 @@ def event_date(
     if day is None:
         return EventDate("", None, "", -1, "no date phrase and no publication date")
     return EventDate(day.isoformat(), WEEK, "", -1, "no day named: the publication date")
+
+
+def dating_phrases(
+    evidence: Sequence[Span], days: Sequence[Span], outcomes: Iterable[str] = ()
+) -> tuple[list[Span], list[Span], list[Span]]:
+    """The date phrases that date a report, best first; the article's days that date it when none
+    of those does; and the days of later acts (the arguments of
+    :func:`~helpers.extract.events.dating.event_date`).
+
+    The day of the act comes first ("shot on Saturday", in the evidence, else in the article's
+    body): a phrase whose clause is a verb of harm, or of the report's own outcome when it counts
+    no harm (an arrest report's "arrested Friday"); then the evidence's other phrases ("officers
+    responded Sunday"), then the article's. A phrase whose clause is a later act dates that act
+    ("two teens were arraigned Tuesday in a shooting over the weekend", "police said Friday":
+    :func:`~helpers.knowledge.event_types.later_act_verbs`): it comes last, as the event was
+    before it, nearer than the publication day.
+    """
+    outcomes = frozenset(outcomes)
+    own = frozenset() if outcomes & HARM else outcome_verbs(outcomes)
+    acts, later = act_verbs() | own, later_act_verbs() - own
+    acts_or_later = acts | later
+    verbs = {id(span): _dating_verb(span, acts_or_later) for span in (*evidence, *days)}
+    acted = [span for span in (*evidence, *days) if verbs[id(span)] in acts]
+    others = [span for span in evidence if verbs[id(span)] not in acts_or_later]
+    afterwards = [span for span in (*evidence, *days) if verbs[id(span)] in later]
+    return acted + others, [span for span in days if verbs[id(span)] not in later], afterwards
+
+
+def _dating_verb(span: Span, verbs: frozenset[str]) -> str:
+    """The verb whose day a date phrase gives: the act or later act written right before it
+    ("fatally shot in East Oakland Wednesday night was identified Friday": "shot", then
+    "identified"; news writes the day after its verb), else the verb of the clause the parse
+    puts it in (the small model reads such a sentence's "shot" as its main verb, and
+    "Wednesday night" as the subject of "identified")."""
+    before = _verb_before(span)
+    return before if before in verbs else governed_clause(span.root).lemma_.lower()
+
+
+def _verb_before(span: Span) -> str:
+    """The lemma of the verb nearest before ``span`` in its clause ("" when a punctuation mark (but
+    the comma of "Dayton, Ohio"), the sentence's start or ``VERB_BEFORE_TOKENS`` other tokens come
+    first, or when ``span`` modifies a noun).
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("was shot in East Oakland Wednesday night")
+    >>> doc[1].pos_, doc[1].lemma_ = "VERB", "shoot"
+    >>> _verb_before(doc[5:7]), _verb_before(doc[1:2])
+    ('shoot', '')
+    """
+    doc = span.doc
+    if span.root.dep_ in NOUN_MODIFIERS or (span.start and doc[span.start - 1].pos_ == "DET"):
+        return ""  # "accused in a May 25 shooting": the day of the noun, not of the verb
+    for token in reversed(doc[max(span.start - VERB_BEFORE_TOKENS, 0) : span.start]):
+        if token.pos_ == "VERB":
+            return token.lemma_.lower()
+        if token.is_sent_start or (token.is_punct and not _before_place(token)):
+            break
+    return ""
+
+
+def _before_place(token: Token) -> bool:
+    """A comma before a place's name: the state of "shot in Dayton, Ohio Saturday"."""
+    following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    return token.text == "," and following is not None and following.ent_type_ in PLACE_LABELS

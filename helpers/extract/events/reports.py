@@ -22,12 +22,11 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span
 
 from helpers.articles import Article
-from helpers.extract.casualties.scope_cues import governed_clause
 from helpers.extract.casualties.tolls import counted
 from helpers.extract.events.agents import person_attacker
 from helpers.extract.events.coding import (
@@ -38,12 +37,11 @@ from helpers.extract.events.coding import (
     code_actors,
     interaction,
 )
-from helpers.extract.events.dating import event_date
+from helpers.extract.events.dating import dating_phrases, event_date
 from helpers.extract.events.leads import VIOLENCE, lead_report
 from helpers.extract.events.triggers import is_ground, sentence_words
 from helpers.extract.evidence import sentence_of
 from helpers.extract.spans import RowsByStart
-from helpers.knowledge.event_types import HARM, act_verbs, later_act_verbs, outcome_verbs
 from helpers.knowledge.gazetteer import Gazetteer
 from helpers.tables import columns
 
@@ -142,32 +140,6 @@ def _article_days(doc: Doc, article: Article, times: RowsByStart) -> list[Span]:
     body = [(p.start, p.end) for p in article.paragraphs if p.extractable and p.kind == "body"]
     spans = (doc.char_span(m["start_char"], m["end_char"]) for m in times.within(body))
     return [s for s in spans if s is not None]
-
-
-def dating_phrases(
-    evidence: Sequence[Span], days: Sequence[Span], outcomes: Iterable[str] = ()
-) -> tuple[list[Span], list[Span], list[Span]]:
-    """The date phrases that date a report, best first; the article's days that date it when none
-    of those does; and the days of later acts (the arguments of
-    :func:`~helpers.extract.events.dating.event_date`).
-
-    The day of the act comes first ("shot on Saturday", in the evidence, else in the article's
-    body): a phrase whose clause is a verb of harm, or of the report's own outcome when it counts
-    no harm (an arrest report's "arrested Friday"); then the evidence's other phrases ("officers
-    responded Sunday"), then the article's. A phrase whose clause is a later act dates that act
-    ("two teens were arraigned Tuesday in a shooting over the weekend", "police said Friday":
-    :func:`~helpers.knowledge.event_types.later_act_verbs`): it comes last, as the event was
-    before it, nearer than the publication day.
-    """
-    outcomes = frozenset(outcomes)
-    own = frozenset() if outcomes & HARM else outcome_verbs(outcomes)
-    acts, later = act_verbs() | own, later_act_verbs() - own
-    acts_or_later = acts | later
-    verbs = {id(span): governed_clause(span.root).lemma_.lower() for span in (*evidence, *days)}
-    acted = [span for span in (*evidence, *days) if verbs[id(span)] in acts]
-    others = [span for span in evidence if verbs[id(span)] not in acts_or_later]
-    afterwards = [span for span in (*evidence, *days) if verbs[id(span)] in later]
-    return acted + others, [span for span in days if verbs[id(span)] not in later], afterwards
 
 
 def _place(
