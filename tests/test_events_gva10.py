@@ -11,7 +11,7 @@ import datetime as dt
 
 import pandas as pd
 
-from helpers.aggregate.event_links import person_key, report_people
+from helpers.aggregate.event_links import person_key, report_people, tolls_agree
 from helpers.aggregate.event_merge import cluster_reports, names_place, place_words
 from helpers.aggregate.events import article_places, events_table
 from helpers.tables import columns
@@ -276,3 +276,11 @@ def test_the_event_date_keeps_the_phrase_and_reason_of_the_report_that_gives_it(
     (event,) = events_table(reports, NO_FIGURES, _articles(dates)).to_dict("records")
     assert (event["event_date"], event["time_precision"]) == ("2014-05-12", 1)
     assert (event["date_phrase"], event["date_reason"]) == ("Monday night", "'Monday night' in an article")
+
+
+def test_tolls_agree_whatever_the_order_of_the_tolls():
+    # A wounded victim who died weeks later restates the toll; a third toll, earlier and larger,
+    # must not change the answer with its place in the set (the sets' order varies between runs).
+    shot, died = (dt.date(2015, 6, 10), 0, 1), (dt.date(2015, 6, 30), 1, 0)
+    earlier = (dt.date(2015, 6, 1), 0, 5)
+    assert tolls_agree([shot], [earlier, died]) and tolls_agree([shot], [died, earlier])

@@ -203,10 +203,10 @@ def tolls_agree(one: set[tuple], other: set[tuple]) -> bool:
     """
     if not one or not other:
         return True
-    for early in one:
-        for late in other:
-            if early[0] > late[0]:
-                early, late = late, early
+    for mine in one:
+        for theirs in other:
+            early, late = sorted((mine, theirs))  # not swapping the loop's own names: that made the
+            # answer depend on the sets' order, which changes from one Python process to the next
             if (late[0] - early[0]).days <= TOLL_DAYS:
                 return True
             if sum(early[1:]) == sum(late[1:]) and late[1] >= early[1]:
