@@ -98,6 +98,28 @@ def test_rank_abbreviations_are_normalised(nlp, text, name, rank):
     assert one(persons(nlp, text), name)["rank"] == rank
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "column", "value"),
+    [
+        ("Sheriff Ron Tate said the deputies found two men dead.", "Ron Tate", "title", "Sheriff"),
+        ("Coroner Ella Marsh identified the victim on Monday.", "Ella Marsh", "title", "Coroner"),
+        ("District Attorney Paula Reyes filed the charges.", "Paula Reyes", "title", "District Attorney"),
+        (
+            "Superintendent of Police Tariq Mahmood said a blast hit the checkpoint.",
+            "Tariq Mahmood",
+            "rank",
+            "Superintendent of Police",
+        ),
+        ("Detective Karl Wendt said the gunman fled on foot.", "Karl Wendt", "rank", "Detective"),
+        ("Marlow County Sheriff Dan Pruitt said two men were found shot.", "Dan Pruitt", "title", "Sheriff"),
+        ("Rev. Samuel Okoro led the funeral of the villagers.", "Samuel Okoro", "title", "Reverend"),
+    ],
+)
+def test_offices_and_police_ranks_are_no_part_of_the_name(nlp, text, name, column, value):
+    # "Sheriff Ron Tate" is the person Ron Tate with the title Sheriff, not a person "sheriff-ron-tate".
+    assert one(persons(nlp, text), name)[column] == value
+
+
 def test_title_and_rank_before_name(nlp):
     frame = persons(
         nlp,

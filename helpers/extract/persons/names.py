@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Span, Token
 from helpers.articles import Article
 from helpers.extract.evidence import sentence_of
 from helpers.extract.persons.name_spans import candidate_spans, known_places
-from helpers.extract.persons.titles import TITLE_KINDS, Lexicon, read_apposition, read_prefix
+from helpers.extract.persons.titles import TITLE_KINDS, Lexicon, after_office, read_apposition, read_prefix
 from helpers.knowledge.grammar import function_words, name_particles
 from helpers.knowledge.speech import speech_verbs
 from helpers.knowledge.vocabulary import place_nouns
@@ -90,6 +90,7 @@ class Mention:
 def _strip_name(doc: Doc, start: int, end: int, lexicon: Lexicon) -> tuple[int, int] | None:
     """Drop rank/title words, determiners and possessives around a name span."""
     kinds = (*TITLE_KINDS, "honorific")
+    start = after_office(doc, start, end, lexicon)
     while start < end:
         hit = lexicon.starting(kinds, start, limit=end - 1)
         if hit is not None:

@@ -23,6 +23,7 @@ from spacy.vocab import Vocab
 from helpers.knowledge.actors import ActorDictionary, canonicalize
 from helpers.knowledge.grammar import function_words, word_alternation
 from helpers.knowledge.titles import load_ranks
+from helpers.knowledge.vocabulary import place_nouns
 from helpers.nlp.phrase_index import tokenise_all
 
 #: Lexicon kinds that make up a title phrase before a name.
@@ -228,6 +229,19 @@ def _title_window_token(token: Token, lexicon: Lexicon) -> bool:
     if lexicon.covers(token.i, (*TITLE_KINDS, "body")):
         return True
     return not token.is_punct and (token.is_title or token.is_upper) and token.pos_ != "VERB"
+
+
+def after_office(doc: Doc, start: int, end: int, lexicon: Lexicon) -> int:
+    """The first token of the name after an office the recogniser read into a person's span behind
+    its administrative unit ("Berrien County Sheriff Paul Bailey", "Anderson County Coroner Greg
+    Shore": "Paul", "Greg"), else ``start``. The unit's word must come right before the office, so
+    a name holding a title word ("Martin Luther King Jr.") is kept whole."""
+    units = place_nouns().after_name
+    for i in range(start + 1, end - 1):
+        hit = lexicon.starting(TITLE_KINDS, i, limit=end - 1)
+        if hit is not None and doc[i - 1].lower_ in units:
+            return hit.start
+    return start
 
 
 def read_prefix(doc: Doc, name_start: int, lexicon: Lexicon, *, floor: int) -> tuple[str, str, str, int]:
