@@ -89,8 +89,7 @@ class Mention:
 
 def _strip_name(doc: Doc, start: int, end: int, lexicon: Lexicon) -> tuple[int, int] | None:
     """Drop rank/title words, determiners and possessives around a name span."""
-    kinds = (*TITLE_KINDS, "honorific")
-    start = after_office(doc, start, end, lexicon)
+    kinds, start = (*TITLE_KINDS, "honorific"), after_office(doc, start, end, lexicon)
     while start < end:
         hit = lexicon.starting(kinds, start, limit=end - 1)
         if hit is not None:
