@@ -43,6 +43,33 @@ def test_a_street_or_hospital_named_after_a_far_place_is_no_place_of_the_article
     assert not _resolved(road, "Hartford")
 
 
+def test_a_street_of_a_crossing_with_a_numbered_street_is_no_place(nlp):
+    rows = _rows(
+        nlp,
+        "A woman was shot near 18th and Springfield in Kansas City, Missouri, and a man at "
+        "Columbia & 3rd, police said.",
+    )
+    assert not _resolved(rows, "Springfield") and not _resolved(rows, "Columbia")
+    assert _resolved(rows, "Kansas City")
+
+
+def test_a_lower_case_compass_word_is_a_direction_inside_the_town(nlp):
+    # "west Charlotte" is the west of Charlotte, not the Vermont village named West Charlotte.
+    rows = _rows(nlp, "A man was shot at a party in west Charlotte late Friday, police said.")
+    assert [(r["text"], r["admin1"]) for r in rows if r["place_id"]] == [("Charlotte", "North Carolina")]
+
+
+def test_a_surname_with_place_evidence_is_a_place_when_the_article_names_no_country(nlp):
+    # Local news often names only its town; a town named after a person is still the town.
+    rows = _rows(
+        nlp, "The Conway Police Department said a toddler died after a shooting in Conway on Friday."
+    )
+    assert {r["admin1"] for r in _resolved(rows, "Conway")} == {"Arkansas"}
+    # A common word is still no place without a country ("Man", Côte d'Ivoire), nor a name that
+    # ends in a lower-case word ("Man On", Myanmar).
+    assert not [r for r in _rows(nlp, "A man was found in Man on Friday morning.") if r["place_id"]]
+
+
 def test_a_stop_name_abroad_needs_more_than_a_resident_noun(nlp):
     rows = _rows(nlp, "Metro police said a man was shot dead on Monday in Nashville, Tennessee.")
     assert not _resolved(rows, "Metro")  # Metro police, not Metro, Indonesia

@@ -14,6 +14,7 @@ evidence from the tokens around a span:
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
@@ -21,6 +22,9 @@ from spacy.tokens import Doc, Span, Token
 from helpers.extract.tokens import tokens_with_lower
 from helpers.knowledge.grammar import function_words
 from helpers.knowledge.vocabulary import place_nouns
+
+#: A numbered street as news writes it in a crossing ("21st", "5th").
+_NUMBERED_STREET = re.compile(r"\d+(?:st|nd|rd|th)", re.IGNORECASE)
 
 #: Longest name (in tokens) read from a place context.
 MAX_NAME_TOKENS = 4
@@ -71,6 +75,29 @@ def cue_word(doc: Doc, start: int, end: int) -> str:
 def names_road(span: Span) -> bool:
     """Whether the word after a name is a road's ("Avenue", "Road"), not a building's ("Hospital")."""
     return span.end < len(span.doc) and span.doc[span.end].lower_ in place_nouns().road
+
+
+def names_crossing(doc: Doc, start: int, end: int) -> bool:
+    """Whether a name is one of the two streets of a crossing written with a numbered street ("near
+    21st and Cleveland", "at Vine & 5th"): a street, no town.
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("shot near 21st & Cleveland in Kansas City")
+    >>> names_crossing(doc, 4, 5), names_crossing(doc, 6, 8)
+    (True, False)
+    """
+
+    def numbered_street(joiner: int, street: int) -> bool:
+        return (
+            0 <= street < len(doc)
+            and doc[joiner].text != ","
+            and doc[joiner].lower_ in function_words().list_joiners
+            and _NUMBERED_STREET.fullmatch(doc[street].text) is not None
+        )
+
+    return (end + 1 < len(doc) and numbered_street(end, end + 1)) or (
+        start >= 2 and numbered_street(start - 1, start - 2)
+    )
 
 
 def _names_part(token: Token) -> bool:

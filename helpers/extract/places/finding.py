@@ -35,7 +35,7 @@ from helpers import config
 from helpers.articles import Article
 from helpers.extract.places.appositions import mark_appositions
 from helpers.extract.places.datelines import dateline_spans
-from helpers.extract.places.evidence import context_spans, has_place_evidence
+from helpers.extract.places.evidence import context_spans, has_place_evidence, names_crossing
 from helpers.extract.places.mention import Mention
 from helpers.extract.places.unlisted import unlisted_kind
 from helpers.extract.places.vehicles import vehicle_tokens
@@ -242,6 +242,8 @@ def _context_names(doc: Doc, gazetteer: Gazetteer, covered: set[int]) -> list[Sp
                 labels = {""}  # "the town of Ramia" tagged LANGUAGE
             if _part_of_name(doc, reading) or not labels <= CONTEXT_LABELS or len(labels) > 1:
                 continue
+            if reading[-1].is_lower:  # "in Man on Friday" names no "Man On": a name ends capitalised
+                continue
             if reading[0].ent_id_:  # an actor of the dictionary ("Taliban"), not a place
                 break
             if gazetteer.candidates(reading.text):
@@ -320,6 +322,7 @@ def find_mentions(doc: Doc, article: Article, gazetteer: Gazetteer) -> list[Ment
         if role != "dateline" and (
             not article.is_extractable(span.start_char, span.end_char)
             or not vehicles.isdisjoint(range(span.start, span.end))
+            or names_crossing(doc, span.start, span.end)  # "near 21st and Cleveland": a street
         ):
             return None
         evidence = context or role == "dateline" or has_place_evidence(doc, span.start, span.end)
@@ -347,6 +350,8 @@ def find_mentions(doc: Doc, article: Article, gazetteer: Gazetteer) -> list[Ment
             covered.update(range(ent.start, ent.end))
             add(span, role="demonym", label=ent.label_)
         elif ent.label_ in PLACE_LABELS and gazetteer.candidates(span.text):
+            if span[0].is_lower:  # "west Charlotte": a direction inside Charlotte, not West Charlotte
+                span = _known_part(span, gazetteer) or span
             span = _extend_span(doc, span, gazetteer)
             covered.update(range(min(span.start, ent.start), max(span.end, ent.end)))
             add(span, role="event", label=ent.label_)

@@ -204,7 +204,8 @@ def _missing_evidence(
       none known only under a main name ("Ariel" is not Jerusalem).
     * A small place outside the article's countries needs a cue word.
     * A word or person's name names no place outside the article's countries unless it is
-      well known ("Southwest" in US news), and compass words before "of" name a direction;
+      well known ("Southwest" in US news); a surname with place evidence in an article that names
+      no country is its best place ("a shooting in Denton"), and compass words before "of" name a direction;
       compass words alone ("West", "Northeast", "Downtown") or before "Side" are part of a district's
       name ("the city's West side", "Northeast Dallas", "the South Side"), not a town's, unless a cue
       word names a kind of place or they are a dateline (a region may be named so: Nigeria's "North-West").
@@ -237,7 +238,7 @@ def _missing_evidence(
         and (kind_cue or allowed or row["role"] == "dateline" or (placed and row["evidence"]) or named)
     ):
         return f"{doubt} without place evidence"
-    if doubt and abroad and not _well_known(match):
+    if doubt and abroad and (countries or doubt != "surname") and not _well_known(match):
         return f"{doubt} outside the article's countries ({place.canonical}, {place.country})"
     if _direction(row) or (abroad and compass_name(row["text"])):
         return "a direction (the North East of X, the city's South side), not a place"
