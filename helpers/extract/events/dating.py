@@ -4,7 +4,9 @@ Day phrases ("on Saturday", "in the early hours of Saturday", "yesterday", "on
 April 25") are read by the casualty scope's :func:`day_keys` and resolved against
 the publication date by :func:`resolve_day`, the one resolution of day phrases in
 the project; phrases of a week or a month ("last week", "earlier this month",
-``event_periods.csv``) give time precision 2 or 3.
+``event_periods.csv``) give time precision 2 or 3. Which phrases date a report, best first, is
+:func:`dating_phrases`' choice: the day of the act, read by the verb written before the phrase or
+by its parsed clause, before the days of later acts.
 """
 
 from __future__ import annotations
@@ -157,8 +159,7 @@ def dating_phrases(
     evidence: Sequence[Span], days: Sequence[Span], outcomes: Iterable[str] = ()
 ) -> tuple[list[Span], list[Span], list[Span]]:
     """The date phrases that date a report, best first; the article's days that date it when none
-    of those does; and the days of later acts (the arguments of
-    :func:`~helpers.extract.events.dating.event_date`).
+    of those does; and the days of later acts (the arguments of :func:`event_date`).
 
     The day of the act comes first ("shot on Saturday", in the evidence, else in the article's
     body): a phrase whose clause is a verb of harm, or of the report's own outcome when it counts
@@ -181,7 +182,7 @@ def dating_phrases(
 
 def _dating_verb(span: Span, verbs: frozenset[str]) -> str:
     """The verb whose day a date phrase gives: the act or later act written right before it
-    ("fatally shot in East Oakland Wednesday night was identified Friday": "shot", then
+    ("a boy shot in East Dayton Wednesday night was identified Friday": "shot", then
     "identified"; news writes the day after its verb), else the verb of the clause the parse
     puts it in (the small model reads such a sentence's "shot" as its main verb, and
     "Wednesday night" as the subject of "identified")."""
@@ -195,7 +196,7 @@ def _verb_before(span: Span) -> str:
     first, or when ``span`` modifies a noun).
 
     >>> import spacy
-    >>> doc = spacy.blank("en")("was shot in East Oakland Wednesday night")
+    >>> doc = spacy.blank("en")("was shot in East Dayton Wednesday night")
     >>> doc[1].pos_, doc[1].lemma_ = "VERB", "shoot"
     >>> _verb_before(doc[5:7]), _verb_before(doc[1:2])
     ('shoot', '')

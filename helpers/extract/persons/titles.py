@@ -233,8 +233,8 @@ def _title_window_token(token: Token, lexicon: Lexicon) -> bool:
 
 def after_office(doc: Doc, start: int, end: int, lexicon: Lexicon) -> int:
     """The first token of the name after an office the recogniser read into a person's span behind
-    its administrative unit ("Berrien County Sheriff Paul Bailey", "Anderson County Coroner Greg
-    Shore": "Paul", "Greg"), else ``start``. The unit's word must come right before the office, so
+    its administrative unit ("Marlow County Sheriff Dan Pruitt", "Kent County Coroner Ann
+    Price": "Dan", "Ann"), else ``start``. The unit's word must come right before the office, so
     a name holding a title word ("Martin Luther King Jr.") is kept whole."""
     units = place_nouns().after_name
     for i in range(start + 1, end - 1):

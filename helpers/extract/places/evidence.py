@@ -79,10 +79,10 @@ def names_road(span: Span) -> bool:
 
 def names_crossing(doc: Doc, start: int, end: int) -> bool:
     """Whether a name is one of the two streets of a crossing written with a numbered street ("near
-    21st and Cleveland", "at Vine & 5th"): a street, no town.
+    18th and Springfield", "at Vine & 5th"): a street, no town.
 
     >>> import spacy
-    >>> doc = spacy.blank("en")("shot near 21st & Cleveland in Kansas City")
+    >>> doc = spacy.blank("en")("shot near 18th & Springfield in Kansas City")
     >>> names_crossing(doc, 4, 5), names_crossing(doc, 6, 8)
     (True, False)
     """

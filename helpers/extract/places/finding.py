@@ -322,7 +322,7 @@ def find_mentions(doc: Doc, article: Article, gazetteer: Gazetteer) -> list[Ment
         if role != "dateline" and (
             not article.is_extractable(span.start_char, span.end_char)
             or not vehicles.isdisjoint(range(span.start, span.end))
-            or names_crossing(doc, span.start, span.end)  # "near 21st and Cleveland": a street
+            or names_crossing(doc, span.start, span.end)  # "near 18th and Springfield": a street
         ):
             return None
         evidence = context or role == "dateline" or has_place_evidence(doc, span.start, span.end)
