@@ -157,6 +157,8 @@ def cue_words(kind: str, language: str = config.DEFAULT_LANGUAGE) -> frozenset[s
 
     >>> "charge" in cue_words("accused"), "charge" in cue_words("planned")
     (True, False)
+    >>> "sustain" in cue_words("suffered"), "find" in cue_words("found"), "say" in cue_words("found")
+    (True, True, False)
     """
     return frozenset(r["word"] for r in read_vocabulary("event_cues.csv", language) if r["kind"] == kind)
 
@@ -230,23 +232,3 @@ def accusing_verbs(language: str = config.DEFAULT_LANGUAGE) -> frozenset[str]:
     (True, False)
     """
     return cue_words("accused", language)
-
-
-@lru_cache(maxsize=4)
-def suffering_verbs(language: str = config.DEFAULT_LANGUAGE) -> frozenset[str]:
-    """Verbs whose subject suffered the violence their object names ("suffered gunshot wounds").
-
-    >>> "sustain" in suffering_verbs(), "fire" in suffering_verbs()
-    (True, False)
-    """
-    return cue_words("suffered", language)
-
-
-@lru_cache(maxsize=4)
-def finding_verbs(language: str = config.DEFAULT_LANGUAGE) -> frozenset[str]:
-    """Verbs after which a person with a verb of harm is what was found ("found Smith shot").
-
-    >>> "find" in finding_verbs(), "say" in finding_verbs()
-    (True, False)
-    """
-    return cue_words("found", language)

@@ -31,13 +31,7 @@ from spacy.tokens import Doc, Span, Token
 
 from helpers.extract.events.triggers import token_words
 from helpers.knowledge.casualty_lexicon import load_lexicon
-from helpers.knowledge.event_types import (
-    accusing_verbs,
-    act_verbs,
-    event_types,
-    finding_verbs,
-    suffering_verbs,
-)
+from helpers.knowledge.event_types import accusing_verbs, act_verbs, cue_words, event_types
 
 #: ACLED's disorder type of violent events.
 VIOLENCE = "Political violence"
@@ -73,7 +67,7 @@ def _violent(token: Token) -> bool:
 def _acts(verb: Token) -> bool:
     """Whether a verb tells violence: its own words, or its object's ("set off two bombs"), or a verb
     joined to it without a subject of its own ("rented a room and shot him")."""
-    if verb.lemma_.lower() in suffering_verbs():  # "Smith suffered gunshot wounds"
+    if verb.lemma_.lower() in cue_words("suffered"):  # "Smith suffered gunshot wounds"
         return False
     joined = [c for c in verb.children if c.dep_ == "conj" and not any(g.dep_ == "nsubj" for g in c.children)]
     return any(
@@ -95,7 +89,7 @@ def _found(verb: Token) -> bool:
     complement of a finding verb with no object, whose subject is the victim."""
     return (
         verb.dep_ in ("ccomp", "xcomp")
-        and verb.head.lemma_.lower() in finding_verbs()
+        and verb.head.lemma_.lower() in cue_words("found")
         and not any(c.dep_ in OBJECTS for c in verb.children)
     )
 

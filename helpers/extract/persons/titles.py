@@ -238,9 +238,8 @@ def after_office(doc: Doc, start: int, end: int, lexicon: Lexicon) -> int:
     a name holding a title word ("Martin Luther King Jr.") is kept whole."""
     units = place_nouns().after_name
     for i in range(start + 1, end - 1):
-        hit = lexicon.starting(TITLE_KINDS, i, limit=end - 1)
-        if hit is not None and doc[i - 1].lower_ in units:
-            return hit.start
+        if doc[i - 1].lower_ in units and lexicon.starting(TITLE_KINDS, i, limit=end - 1) is not None:
+            return i
     return start
 
 
