@@ -70,6 +70,21 @@ def test_a_surname_with_place_evidence_is_a_place_when_the_article_names_no_coun
     assert not [r for r in _rows(nlp, "A man was found in Man on Friday morning.") if r["place_id"]]
 
 
+def test_a_town_named_after_a_person_is_named_by_its_police(nlp):
+    # Local news names the town by its police: "Sanford" is a surname, and the small model tags
+    # it a person; "Greenwood" sits inside the department's name, a town too small to be read
+    # inside any organisation's name.
+    rows = _rows(nlp, "A man was shot dead on Friday, Sanford police said.")
+    assert {r["admin1"] for r in _resolved(rows, "Sanford")} == {"Florida"}
+    rows = _rows(nlp, "Officers of the Greenwood Police Department found a wounded teenager.")
+    assert [r["role"] for r in _resolved(rows, "Greenwood")] == ["nested"]
+    # A word before the police names a kind of police, not a town ("Federal", "Transit").
+    rows = _rows(nlp, "Members of the Federal Police and the Transit police were wounded on Friday.")
+    assert not [r for r in rows if r["place_id"]]
+    # A person's name with no authorities after it stays a person's name.
+    assert not _resolved(_rows(nlp, "Sanford said a man was shot dead on Friday."), "Sanford")
+
+
 def test_a_stop_name_abroad_needs_more_than_a_resident_noun(nlp):
     rows = _rows(nlp, "Metro police said a man was shot dead on Monday in Nashville, Tennessee.")
     assert not _resolved(rows, "Metro")  # Metro police, not Metro, Indonesia

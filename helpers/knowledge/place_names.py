@@ -114,6 +114,12 @@ def adverbs(language: str = config.DEFAULT_LANGUAGE) -> frozenset[str]:
     return frozenset(row["word"] for row in rows if "adv" in row["pos"].split("|"))
 
 
+#: The doubts (:func:`doubtful_name`) that leave a name before its authorities a town's: none, or
+#: a person's name, as towns are named after people ("Sanford police"); a common word or stop
+#: name there names a kind of police ("Federal police", "Transit police", "Border police").
+TOWN_NAME_DOUBTS = frozenset({"", "given name", "surname"})
+
+
 def doubtful_name(name: str, language: str = config.DEFAULT_LANGUAGE) -> str:
     """Why a capitalised name may not be a place: a stop name, a common word, a person's name.
 

@@ -10,10 +10,11 @@ One row per place mention in extractable text
   and "Town, Division" pairs. Demonyms link to their country; "Kurdish"/"Kurds"
   link to the cultural region ``sr:kurdistan`` (no country), because Kurds live
   in four states and the word does not place an event.
-* :mod:`~helpers.extract.places.resolution`: the article's countries and
+* :mod:`~helpers.extract.places.article_context`: the article's countries and
   provinces (from the dateline, country names, demonyms and unambiguous
-  places; a name never counts as its own context), and each mention ranked
-  with them and the cue word next to it
+  places; a name never counts as its own context).
+* :mod:`~helpers.extract.places.resolution`: each mention ranked with them
+  and the cue word next to it
   (:mod:`helpers.knowledge.place_ranking`: feature type and population, main
   name, context, the article's main country, cue words).
 * :mod:`~helpers.extract.places.sense`: a town resolved once keeps its place

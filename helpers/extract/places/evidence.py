@@ -126,6 +126,15 @@ def place_cue(doc: Doc, start: int, end: int) -> str:
     return place_nouns().cue.get(cue_word(doc, start, end), "")
 
 
+def names_authority(doc: Doc, start: int, end: int) -> bool:
+    """True when the word after the name names its authorities, which people have not: "Lodi
+    police", "the Kandahar officials", "Meridian Police Department", "Pike County Sheriff's Office"
+    (the resident words that are no home, :class:`~helpers.knowledge.vocabulary.PlaceNouns`)."""
+    nouns = place_nouns()
+    after = end + 1 if end + 1 < len(doc) and doc[end].lower_ in function_words().possessive_endings else end
+    return after < len(doc) and doc[after].lower_ in nouns.resident - nouns.home
+
+
 def _list_start(doc: Doc, start: int) -> int:
     """The first token of the list of names that ends with the name at ``start`` ("Boulkessi
     and" before "Mondoro"; ``start`` itself when no list precedes it)."""

@@ -8,13 +8,11 @@ Mentions come from:
 * names in place contexts, whatever the NER made of them: "in X", "near X", "the
   village of X", "X district", "X and Y provinces" (:func:`~helpers.extract.places.evidence.context_spans`;
   role ``event``): district towns and villages the model calls PERSON or misses;
-* place names inside organisation names ("Baghdad Operations Command" -> Baghdad;
-  role ``nested``); the organisation keeps its name;
+* place names inside organisation names ("Baghdad Operations Command" -> Baghdad, "Lodi
+  Police Department" -> Lodi; role ``nested``); the organisation keeps its name;
 * known place names the NER missed entirely (the :func:`~helpers.nlp.place_rules.ruler_patterns`
-  names, plus lower-case region names such as "disputed territories", kept only when
-  the article's country fits; role ``event``);
-* the dateline (role ``dateline``; it lies outside every paragraph), and the country or
-  division written after it ("KABUL, Afghanistan (AP) —");
+  names, and lower-case region names, "disputed territories", when the country fits; role ``event``);
+* the dateline (role ``dateline``; outside every paragraph), and the country or division after it;
 * demonyms ("Iraqi", "Syrians"; role ``demonym``).
 
 A name that is also a word or a person's name (:func:`~helpers.knowledge.place_names.doubtful_name`:
@@ -35,7 +33,7 @@ from helpers import config
 from helpers.articles import Article
 from helpers.extract.places.appositions import mark_appositions
 from helpers.extract.places.datelines import dateline_spans
-from helpers.extract.places.evidence import context_spans, has_place_evidence, names_crossing
+from helpers.extract.places.evidence import context_spans, has_place_evidence, names_authority, names_crossing
 from helpers.extract.places.mention import Mention
 from helpers.extract.places.unlisted import unlisted_kind
 from helpers.extract.places.vehicles import vehicle_tokens
@@ -43,7 +41,14 @@ from helpers.knowledge.gazetteer import Gazetteer
 from helpers.knowledge.grammar import function_words, name_particles
 from helpers.knowledge.place import CITY_POPULATION, FOCUS_COUNTRIES
 from helpers.knowledge.place_name_keys import strip_admin_words
-from helpers.knowledge.place_names import admin1_abbreviations, adverbs, aliases, demonyms, doubtful_name
+from helpers.knowledge.place_names import (
+    TOWN_NAME_DOUBTS,
+    admin1_abbreviations,
+    adverbs,
+    aliases,
+    demonyms,
+    doubtful_name,
+)
 from helpers.knowledge.vocabulary import place_nouns
 from helpers.nlp.phrase_index import PhraseIndex
 from helpers.nlp.place_rules import NESTED_MIN_POPULATION, context_names, ruler_patterns
@@ -112,9 +117,10 @@ def _nested_spans(doc: Doc, span: Span, gazetteer: Gazetteer) -> list[Span]:
     """Known place names inside a longer entity, longest first, non-overlapping.
 
     Candidates are title-case words ending in a letter, or curated aliases such as
-    "U.S." and "US" ("the U.S. Federal Trade Commission", "US forces"). The words of a
-    place's main name too small to be read here are no place of their own ("El Dorado Police"
-    names no Dorado).
+    "U.S." and "US" ("the U.S. Federal Trade Commission", "US forces"). A town of any size
+    names the authorities after it ("Greenwood Police"), a word does not ("Federal Police").
+    The words of a place's main name too small to be read here are no place of their own
+    ("El Dorado Police" names no Dorado).
     """
     found: list[Span] = []
     taken: set[int] = set()
@@ -125,8 +131,9 @@ def _nested_spans(doc: Doc, span: Span, gazetteer: Gazetteer) -> list[Span]:
                 (sub[0].is_title and sub[-1].is_alpha) or sub.text in aliases()
             ):
                 continue
+            authority = names_authority(doc, i, i + size) and doubtful_name(sub.text) in TOWN_NAME_DOUBTS
             if sub.text in demonyms() or strong_place(
-                sub.text, gazetteer, min_population=NESTED_MIN_POPULATION
+                sub.text, gazetteer, min_population=1 if authority else NESTED_MIN_POPULATION, named=authority
             ):
                 found.append(sub)
                 taken.update(range(i, i + size))

@@ -13,9 +13,10 @@ from collections import Counter
 from spacy.tokens import Doc
 
 from helpers.articles import Article
+from helpers.extract.places.article_context import article_context
 from helpers.extract.places.finding import UNRESOLVED_LABELS, find_mentions
 from helpers.extract.places.mention import mention_sentence
-from helpers.extract.places.resolution import NOT_IN_GAZETTEER, article_context, resolve_mention
+from helpers.extract.places.resolution import NOT_IN_GAZETTEER, resolve_mention
 from helpers.extract.places.sense import one_sense_per_article
 from helpers.extract.places.unlisted import foreign_reading, place_unlisted, unlisted_kind
 from helpers.knowledge.gazetteer import Gazetteer, default_gazetteer
