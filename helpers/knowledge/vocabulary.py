@@ -39,6 +39,7 @@ class PlaceNouns:
         home: The resident words naming people who live there ("man", "residents"), not its
             authorities ("police", "officials"): the place is their home.
         road: The street words of roads ("Avenue", "Road"), not of buildings ("Hospital").
+        care: Words of places where the wounded are treated ("hospital", "clinic").
         locality: A place below town level, after its name ("the Dwatoi area").
         cue: Each cue word and its cue (``admin``, ``district``, ``settlement``, ``street``,
             ``resident``, ``locality``).
@@ -53,6 +54,7 @@ class PlaceNouns:
     resident: frozenset[str]
     home: frozenset[str]
     road: frozenset[str]
+    care: frozenset[str]
     locality: frozenset[str]
     cue: dict[str, str]
     kind: dict[str, str]
@@ -76,6 +78,7 @@ def place_nouns(language: str = config.DEFAULT_LANGUAGE) -> PlaceNouns:
         resident=frozenset(r["noun"] for r in rows if r["cue"] == "resident"),
         home=frozenset(r["noun"] for r in rows if r["reads"] == "home"),
         road=frozenset(r["noun"] for r in rows if r["reads"] == "road"),
+        care=frozenset(r["noun"] for r in rows if r["reads"] == "care"),
         locality=frozenset(r["noun"] for r in rows if r["cue"] == "locality"),
         cue={r["noun"]: r["cue"] for r in rows if r["cue"]},
         kind={r["noun"]: r["kind"] for r in rows if r["kind"]},

@@ -47,7 +47,7 @@ def article_map(tables: Tables, article_id: str | None = None) -> Figure | Markd
         if isinstance(article_id, Markdown):
             return article_id
     rows = tables.read("place_mentions")
-    rows = rows[rows["role"].isin(["event", "nested", "dateline"]) & rows["lat"].notna()]
+    rows = rows[~rows["role"].isin(ASIDE_ROLES) & rows["lat"].notna()]
     if article_id is None and len(rows):
         counts = rows.groupby("article_id").size()
         article_id = counts.sort_values(ascending=False, kind="stable").index[0]

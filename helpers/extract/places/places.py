@@ -3,14 +3,15 @@
 :func:`resolve_places` runs the steps of the package in order: find the
 mentions (:mod:`~helpers.extract.places.finding`), gather the article's
 context and resolve each mention with it (:mod:`~helpers.extract.places.resolution`),
-then give a town one sense per article (:mod:`~helpers.extract.places.sense`).
+then give a town one sense per article (:mod:`~helpers.extract.places.sense`), and
+mark the towns the wounded were taken to (:mod:`~helpers.extract.places.treatment`).
 """
 
 from __future__ import annotations
 
 from collections import Counter
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from helpers.articles import Article
 from helpers.extract.places.article_context import article_context
@@ -18,6 +19,7 @@ from helpers.extract.places.finding import UNRESOLVED_LABELS, find_mentions
 from helpers.extract.places.mention import mention_sentence
 from helpers.extract.places.resolution import NOT_IN_GAZETTEER, resolve_mention
 from helpers.extract.places.sense import one_sense_per_article
+from helpers.extract.places.treatment import treated_there
 from helpers.extract.places.unlisted import foreign_reading, place_unlisted, unlisted_kind
 from helpers.knowledge.gazetteer import Gazetteer, default_gazetteer
 from helpers.knowledge.outlets import title_site_start
@@ -37,7 +39,8 @@ def resolve_places(doc: Doc, article: Article, *, gazetteer: Gazetteer | None = 
         One dict per mention with the ``place_mentions`` columns: evidence
         (``article_id, start_char, end_char, text, sentence``), the entity
         ``label`` ("" when found by the dictionary or the dateline), ``role``
-        (``event``, ``dateline``, ``nested``, ``demonym``, ``outlet``: in the title's site name)
+        (``event``, ``dateline``, ``nested``, ``demonym``, ``outlet``: in the title's site name,
+        ``hospital``: where the wounded were taken)
         and the place fields; unresolved mentions (GPE and LOC entities, datelines) keep ``place_id=None`` and
         say why in ``resolution``; other unresolved names are no place mentions.
     """
@@ -85,7 +88,13 @@ def resolve_places(doc: Doc, article: Article, *, gazetteer: Gazetteer | None = 
     for row in rows:  # the outlet's home, not a place of what the article reports
         if row["role"] != "dateline" and site[0] <= row["start_char"] < site[1]:
             row["role"] = "outlet"
+        elif row["role"] in ("event", "nested") and treated_there(_span(doc, row)):
+            row["role"] = "hospital"
     return [{column: r[column] for column in columns("place_mentions")} for r in rows]
+
+
+def _span(doc: Doc, row: dict) -> Span:
+    return doc.char_span(row["start_char"], row["end_char"], alignment_mode="expand")
 
 
 def _site_name(article: Article) -> tuple[int, int]:
@@ -101,8 +110,9 @@ def main_place(place_rows: list[dict]) -> dict | None:
     """The article's main event place, for extractors that need a fallback location.
 
     The most mentioned resolved place below country level (event or nested
-    role; the dateline adds one mention), falling back to countries; ties go
-    to the more specific place, then to the earlier mention.
+    role; the dateline adds one mention), falling back to countries, and in an
+    article that names no other place to the towns the wounded were taken to
+    (role ``hospital``); ties go to the more specific place, then to the earlier mention.
 
     Args:
         place_rows: Rows of :func:`resolve_places` for one article.
@@ -110,7 +120,9 @@ def main_place(place_rows: list[dict]) -> dict | None:
     Returns:
         The first row of the chosen place with an extra ``n_mentions`` field, or ``None``.
     """
-    usable = [r for r in place_rows if r["place_id"] and r["role"] in ("event", "nested", "dateline")]
+    placed = [r for r in place_rows if r["place_id"]]
+    usable = [r for r in placed if r["role"] in ("event", "nested", "dateline")]
+    usable = usable or [r for r in placed if r["role"] == "hospital"]
     if not usable:
         return None
     counts = Counter(r["place_id"] for r in usable)
