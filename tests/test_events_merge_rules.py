@@ -40,3 +40,16 @@ def test_a_report_without_a_place_joins_the_one_event_with_its_toll():
     # Out of the date window: alone.
     late = dict(report("f", "2015-06-12", "", killed=4, injured=2, lat=None, lon=None), admin1="")
     assert keys(cluster_reports([placed, late], {})) == [["a"], ["f"]]
+
+
+def test_reports_whose_victims_are_of_other_ages_are_other_incidents():
+    # Two shootings in one city on one afternoon, each with one dead, told apart by whom they hit.
+    baby = dict(report("a", "2016-04-16", "gn:1", killed=1, injured=0), victim_ages=frozenset({0.5}))
+    man = dict(report("b", "2016-04-16", "gn:1", killed=1, injured=0), victim_ages=frozenset({27.0}))
+    again = dict(report("c", "2016-04-17", "gn:1", killed=1, injured=0), victim_ages=frozenset({27.0}))
+    assert keys(cluster_reports([baby, man, again], {})) == [["a"], ["b", "c"]]
+    # News gives one victim's age a year apart (a birthday, a slip), or in months and years; a
+    # report that gives no age joins either way.
+    older = dict(report("d", "2016-04-17", "gn:1", killed=1, injured=0), victim_ages=frozenset({1.0}))
+    bare = report("e", "2016-04-17", "gn:1", killed=1, injured=0)
+    assert keys(cluster_reports([baby, older, bare], {})) == [["a", "d", "e"]]

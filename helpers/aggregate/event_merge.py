@@ -14,6 +14,9 @@ open (dated within the window), else starts one. A report matches an event when:
   placed elsewhere whose article names the other's place (:func:`names_place`: the
   places layer read another state's town of that name);
 * **actors**: named perpetrators (``actor1_id``) do not differ;
+* **victims**: when both give their victims' ages ("a 6-month-old", "a 27-year-old
+  man"), the report shares one with the event, give or take ``AGE_YEARS`` (two shootings
+  of an afternoon in one city are told apart by whom they hit);
 * **tolls**: killed and injured agree: the same, or one report gives none of an
   outcome the other gives (a follow-up about the arrest), or the killed rose as
   the injured fell by as many (a victim died of their wounds), or one toll is an early
@@ -54,6 +57,8 @@ TELLING_TOLL = 3
 PARTIAL_VICTIMS = 2
 #: Most times as many victims a later toll names as the early count it updates (more: another shooting).
 PARTIAL_GROWTH = 3
+#: Most years between two ages news gives one victim (a birthday, a reporter's slip).
+AGE_YEARS = 1.0
 
 
 def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -288,6 +293,7 @@ def _join_unplaced(unplaced: list[dict], events: list[list[dict]], window_days: 
         days = (report["date"] + dt.timedelta(days=d) for d in range(-reach, reach + 1))
         near = sorted({n for day in days for n in on_day.get(day, ())})
         found: list[int] = []
+        near = [n for n in near if not other_victims(report, events[n])]
         for agrees in (_tells_toll, _named_here):
             found = found or [n for n in near if any(agrees(report, r, window_days) for r in events[n])]
         if len(found) == 1:
@@ -315,6 +321,20 @@ def _tells_toll(report: dict, other: dict, window_days: int) -> bool:
     return toll == (other["killed"], other["injured"]) and sum(toll) >= TELLING_TOLL
 
 
+def other_victims(report: dict, event: list[dict]) -> bool:
+    """The report and the event each give their victims' ages (in years) and share none, within
+    ``AGE_YEARS`` (news writes one victim 11 and 12, 22 months and 2 years old).
+
+    >>> other_victims({"victim_ages": {27.0}}, [{"victim_ages": {0.5}}, {"victim_ages": set()}])
+    True
+    >>> other_victims({"victim_ages": {4.0}}, [{"victim_ages": {32.0, 5.0}}])
+    False
+    """
+    ages = report.get("victim_ages") or ()
+    known = [age for other in event for age in other.get("victim_ages") or ()]
+    return bool(ages) and bool(known) and not any(abs(a - b) <= AGE_YEARS for a in ages for b in known)
+
+
 def _fit(report: dict, event: list[dict], window_days: int, near_km: float) -> int:
     """How well a report fits an event: its date, place and actors fit every report of the event, and
     its tolls fit one of them (a later report may raise the toll an earlier one gave).
@@ -326,6 +346,6 @@ def _fit(report: dict, event: list[dict], window_days: int, near_km: float) -> i
     True
     """
     places = [_setting(report, other, window_days, near_km) for other in event]
-    if 0 in places:
+    if 0 in places or other_victims(report, event):
         return 0
     return max(_scored(report, other, place) for other, place in zip(event, places, strict=True))

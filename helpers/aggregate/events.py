@@ -31,6 +31,7 @@ import pandas as pd
 from helpers.aggregate.event_links import join_by_people, person_key, report_people, restated_tolls
 from helpers.aggregate.event_merge import cluster_reports, place_words
 from helpers.aggregate.totals import casualty_totals
+from helpers.extract.casualties.numbers import victim_ages
 from helpers.extract.events.dating import iso_day
 from helpers.tables import columns, is_missing
 
@@ -69,16 +70,16 @@ SIDE_COLUMNS = {
 }
 
 
-def report_tolls(reports: pd.DataFrame, casualties: pd.DataFrame) -> dict[str, dict[str, int]]:
-    """Each report's toll by outcome, and its dead by victim side (``deaths_civilians`` …), from its
-    figures, by the casualty totals' rules."""
+def _report_figures(reports: pd.DataFrame, casualties: pd.DataFrame) -> pd.DataFrame:
+    """The casualty rows the reports name, each with its report's key (``article#report``) as
+    ``article_id``."""
     owner = {}
     for article_id, number, figures in zip(reports["article_id"], reports["report"], reports["figures"]):
         for offsets in (figures or "").split(";"):
             if offsets:
                 owner[article_id, offsets] = f"{article_id}#{number}"
     if not owner or casualties.empty:
-        return {}
+        return casualties.iloc[:0]
     keys = [
         owner.get((a, f"{s}-{e}"))
         for a, s, e in zip(casualties["article_id"], casualties["start_char"], casualties["end_char"])
@@ -89,7 +90,23 @@ def report_tolls(reports: pd.DataFrame, casualties: pd.DataFrame) -> dict[str, d
         for a, s, k in zip(casualties["article_id"], casualties["superseded_by"].fillna(""), keys)
     ]
     mine = casualties.assign(article_id=keys, superseded_by=within)
-    mine = mine[mine["article_id"].notna()]
+    return mine[mine["article_id"].notna()]
+
+
+def report_victim_ages(mine: pd.DataFrame) -> dict[str, frozenset[float]]:
+    """Each report's victims' ages (:func:`~helpers.extract.casualties.numbers.victim_ages`) from
+    the rows of :func:`_report_figures`."""
+    ages: dict[str, set[float]] = defaultdict(set)
+    for key, victim in zip(mine["article_id"], mine["victim"].fillna("")):
+        ages[key] |= victim_ages(victim)
+    return {key: frozenset(found) for key, found in ages.items()}
+
+
+def report_tolls(mine: pd.DataFrame) -> dict[str, dict[str, int]]:
+    """Each report's toll by outcome, and its dead by victim side (``deaths_civilians`` …), from the
+    rows of :func:`_report_figures`, by the casualty totals' rules."""
+    if mine.empty:
+        return {}
     tolls: dict[str, dict[str, int]] = defaultdict(dict)
     totals = casualty_totals(mine)
     for key, outcome, best in zip(totals["article_id"], totals["outcome"], totals["best"]):
@@ -120,11 +137,18 @@ def article_places(places: pd.DataFrame | None) -> tuple[dict[str, set[str]], di
     return resolved, unresolved
 
 
-def _record(row: dict, tolls: Mapping[str, int], article: Mapping, named: tuple[set[str], list[str]]) -> dict:
+def _record(
+    row: dict,
+    tolls: Mapping[str, int],
+    ages: frozenset[float],
+    article: Mapping,
+    named: tuple[set[str], list[str]],
+) -> dict:
     date = iso_day(row["event_date"] or "")
     return dict(
         row,
         key=f"{row['article_id']}#{row['report']}",
+        victim_ages=ages,
         date=date,
         published=iso_day(article.get("date") or ""),
         named_places=named[0],
@@ -274,13 +298,15 @@ def events_table(
     if reports.empty:
         return pd.DataFrame(columns=columns("events"))
     reports = reports[~reports["excluded"].astype(bool)]
-    tolls = report_tolls(reports, casualties)
+    mine = _report_figures(reports, casualties)
+    tolls, ages = report_tolls(mine), report_victim_ages(mine)
     meta = {r["article_id"]: r for r in articles.to_dict("records")}
     resolved, unresolved = article_places(places)
     records = [
         _record(
             row,
             tolls.get(f"{row['article_id']}#{row['report']}", {}),
+            ages.get(f"{row['article_id']}#{row['report']}", frozenset()),
             meta.get(row["article_id"], {}),
             (resolved.get(row["article_id"], set()), unresolved.get(row["article_id"], [])),
         )

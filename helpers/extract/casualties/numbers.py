@@ -209,3 +209,31 @@ def _multiplied(phrase: str) -> Quantity | None:
     if value is None or parse_number(phrase) is not None:
         return None  # "two hundred" is a number text2num reads whole
     return Quantity(low=value * size, high=value * size, qualifier="exact", value=value * size)
+
+
+#: An age as news writes it in a victim's phrase: "a 27-year-old man", "six-month-old", "aged 19".
+_AGE = re.compile(r"\b([\w]+)[- ](year|month|week|day)s?[- ]olds?\b|\baged ([\w]+)\b", re.IGNORECASE)
+#: Units of an age, in years.
+_AGE_UNITS = {"year": 1.0, "month": 1 / 12, "week": 7 / 365, "day": 1 / 365, "": 1.0}
+
+
+def victim_ages(victim: str) -> frozenset[float]:
+    """The ages a victim phrase gives, in years.
+
+    Args:
+        victim: The victim phrase of a casualty row ("13-year-old boy", "a six-month-old").
+
+    Returns:
+        The ages written in it; none when it gives no age ("the officer").
+
+    >>> sorted(victim_ages("a 27-year-old man")), sorted(victim_ages("six-month-old girl"))
+    ([27.0], [0.5])
+    >>> sorted(victim_ages("a man aged 19")), victim_ages("the officer")
+    ([19.0], frozenset())
+    """
+    ages = set()
+    for number, unit, aged in _AGE.findall(victim):
+        value = parse_number(number or aged)
+        if value is not None:
+            ages.add(value * _AGE_UNITS[unit.lower()])
+    return frozenset(ages)
