@@ -95,9 +95,10 @@ def _report_figures(reports: pd.DataFrame, casualties: pd.DataFrame) -> pd.DataF
 
 def report_victim_ages(mine: pd.DataFrame) -> dict[str, frozenset[float]]:
     """Each report's victims' ages (:func:`~helpers.extract.casualties.numbers.victim_ages`) from
-    the rows of :func:`_report_figures`."""
+    the rows of :func:`_report_figures`; the arrested are suspects, not victims."""
     ages: dict[str, set[float]] = defaultdict(set)
-    for key, victim in zip(mine["article_id"], mine["victim"].fillna("")):
+    harmed = mine[mine["outcome"] != "arrested"]
+    for key, victim in zip(harmed["article_id"], harmed["victim"].fillna("")):
         ages[key] |= victim_ages(victim)
     return {key: frozenset(found) for key, found in ages.items()}
 
