@@ -5,7 +5,10 @@ Rows are synthetic, written for these tests."""
 
 from __future__ import annotations
 
+import pandas as pd
+
 from helpers.aggregate.event_merge import cluster_reports
+from helpers.aggregate.events import report_victim_ages
 from tests.test_events import keys, report
 
 
@@ -53,3 +56,14 @@ def test_reports_whose_victims_are_of_other_ages_are_other_incidents():
     older = dict(report("d", "2016-04-17", "gn:1", killed=1, injured=0), victim_ages=frozenset({1.0}))
     bare = report("e", "2016-04-17", "gn:1", killed=1, injured=0)
     assert keys(cluster_reports([baby, older, bare], {})) == [["a", "d", "e"]]
+
+
+def test_the_victims_ages_of_a_report_leave_out_the_arrested():
+    figures = pd.DataFrame(
+        {
+            "article_id": ["a#0", "a#0", "a#0", "b#0"],
+            "outcome": ["killed", "injured", "arrested", "killed"],
+            "victim": ["a six-month-old", "a 27-year-old man", "a 19-year-old suspect", "the officer"],
+        }
+    )
+    assert report_victim_ages(figures) == {"a#0": frozenset({0.5, 27.0}), "b#0": frozenset()}
