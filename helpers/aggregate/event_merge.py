@@ -273,7 +273,8 @@ def _join_unplaced(unplaced: list[dict], events: list[list[dict]], window_days: 
     """Reports without a place join the one event that gives the same toll (``TELLING_TOLL`` victims
     or more) within the date window, else the one event within the window whose place their
     article names (:func:`names_place`: its title, "Toledo man shot") with a toll that agrees;
-    with none or several such events, each stands alone.
+    events whose victims are of other ages (:func:`other_victims`) are left out; with none or
+    several such events, each stands alone.
 
     Returns the reports left alone, one event each (the joined are appended to their events).
 
@@ -292,8 +293,8 @@ def _join_unplaced(unplaced: list[dict], events: list[list[dict]], window_days: 
     for report in unplaced:
         days = (report["date"] + dt.timedelta(days=d) for d in range(-reach, reach + 1))
         near = sorted({n for day in days for n in on_day.get(day, ())})
+        near = [n for n in near if not other_victims(report, events[n])]  # whom it hit tells them apart
         found: list[int] = []
-        near = [n for n in near if not other_victims(report, events[n])]
         for agrees in (_tells_toll, _named_here):
             found = found or [n for n in near if any(agrees(report, r, window_days) for r in events[n])]
         if len(found) == 1:

@@ -128,7 +128,7 @@ def place_cue(doc: Doc, start: int, end: int) -> str:
 
 def names_authority(doc: Doc, start: int, end: int) -> bool:
     """True when the word after the name names its authorities, which people have not: "Lodi
-    police", "the Kandahar officials", "Meridian Police Department", "Pike County Sheriff's Office"
+    police", "the Kandahar officials", "Sanford Police Department", "Pike County Sheriff's Office"
     (the resident words that are no home, :class:`~helpers.knowledge.vocabulary.PlaceNouns`)."""
     nouns = place_nouns()
     after = end + 1 if end + 1 < len(doc) and doc[end].lower_ in function_words().possessive_endings else end
