@@ -56,6 +56,10 @@ def test_reports_whose_victims_are_of_other_ages_are_other_incidents():
     older = dict(report("d", "2016-04-17", "gn:1", killed=1, injured=0), victim_ages=frozenset({1.0}))
     bare = report("e", "2016-04-17", "gn:1", killed=1, injured=0)
     assert keys(cluster_reports([baby, older, bare], {})) == [["a", "d", "e"]]
+    # Two articles on one shooting of several victims may each name another victim's age.
+    one = dict(report("f", "2016-04-16", "gn:1", killed=2, injured=2), victim_ages=frozenset({33.0}))
+    other = dict(report("g", "2016-04-16", "gn:1", killed=2, injured=2), victim_ages=frozenset({38.0}))
+    assert keys(cluster_reports([one, other], {})) == [["f", "g"]]
 
 
 def test_the_victims_ages_of_a_report_leave_out_the_arrested():

@@ -15,8 +15,9 @@ open (dated within the window), else starts one. A report matches an event when:
   places layer read another state's town of that name);
 * **actors**: named perpetrators (``actor1_id``) do not differ;
 * **victims**: when both give their victims' ages ("a 6-month-old", "a 27-year-old
-  man"), the report shares one with the event, give or take ``AGE_YEARS`` (two shootings
-  of an afternoon in one city are told apart by whom they hit);
+  man"), the report shares one with the event, give or take ``AGE_YEARS``, unless both give
+  the same toll of several victims (two shootings of an afternoon in one city are told apart
+  by whom they hit; two articles on one shooting may each name another victim);
 * **tolls**: killed and injured agree: the same, or one report gives none of an
   outcome the other gives (a follow-up about the arrest), or the killed rose as
   the injured fell by as many (a victim died of their wounds), or one toll is an early
@@ -323,17 +324,26 @@ def _tells_toll(report: dict, other: dict, window_days: int) -> bool:
 
 
 def other_victims(report: dict, event: list[dict]) -> bool:
-    """The report and the event each give their victims' ages (in years) and share none, within
-    ``AGE_YEARS`` (news writes one victim 11 and 12, 22 months and 2 years old).
+    """The report and the event each give their victims' ages (in years), share none within
+    ``AGE_YEARS`` (news writes one victim 11 and 12, 22 months and 2 years old), and their tolls
+    do not tell of the same victims: the report's toll is no report's of the event, or it is one
+    victim (two articles on a shooting of several may each name another victim's age).
 
-    >>> other_victims({"victim_ages": {27.0}}, [{"victim_ages": {0.5}}, {"victim_ages": set()}])
+    >>> baby = {"victim_ages": {0.5}, "killed": 1, "injured": 0}
+    >>> other_victims(dict(baby, victim_ages={27.0}), [baby, {"victim_ages": set()}])
     True
-    >>> other_victims({"victim_ages": {4.0}}, [{"victim_ages": {32.0, 5.0}}])
+    >>> other_victims(dict(baby, victim_ages={1.0}), [baby])
+    False
+    >>> two = {"victim_ages": {33.0}, "killed": 2, "injured": 2}
+    >>> other_victims(dict(two, victim_ages={38.0}), [two])
     False
     """
     ages = report.get("victim_ages") or ()
     known = [age for other in event for age in other.get("victim_ages") or ()]
-    return bool(ages) and bool(known) and not any(abs(a - b) <= AGE_YEARS for a in ages for b in known)
+    if not ages or not known or any(abs(a - b) <= AGE_YEARS for a in ages for b in known):
+        return False
+    toll = (report.get("killed", 0), report.get("injured", 0))
+    return sum(toll) <= 1 or all((other.get("killed", 0), other.get("injured", 0)) != toll for other in event)
 
 
 def _fit(report: dict, event: list[dict], window_days: int, near_km: float) -> int:
