@@ -85,6 +85,12 @@ def test_a_town_named_after_a_person_is_named_by_its_police(nlp):
     assert not _resolved(_rows(nlp, "Sanford said a man was shot dead on Friday."), "Sanford")
 
 
+def test_a_name_only_alike_another_languages_name_of_a_division_is_no_place_abroad(nlp):
+    # "Crime" is Crimea's name in French only after folding ("Crimée"): no place in US news.
+    rows = _rows(nlp, "Tips can be reported to Crime Stoppers, police in Portland, Oregon, said.")
+    assert not _resolved(rows, "Crime") and _resolved(rows, "Portland")
+
+
 def test_a_stop_name_abroad_needs_more_than_a_resident_noun(nlp):
     rows = _rows(nlp, "Metro police said a man was shot dead on Monday in Nashville, Tennessee.")
     assert not _resolved(rows, "Metro")  # Metro police, not Metro, Indonesia

@@ -112,7 +112,9 @@ def _missing_evidence(
       the article's (known) countries only when it is a region or a big town.
     * A name only alike a town's after transliteration folds ("CARS" and Kars, "Egger" and
       Eger) names it only in the article's countries, when the town is big or a cue word
-      names the kind ("the town of Ramia" in Lebanese news is Râmîyé).
+      names the kind ("the town of Ramia" in Lebanese news is Râmîyé); a name only alike an
+      alternate name of a division or region names it only in the article's countries ("reported
+      to Crime Stoppers" named Crimea, "Crimée" in French).
     """
     place, allowed = match.place, bool(row.get("allowed"))
     if cue == "street":
@@ -170,6 +172,8 @@ def _missing_evidence(
     home = place.country in countries
     if town and not match.exact and not (home and (place.population >= CITY_POPULATION or kind_cue)):
         return f"only a small or foreign town spelt otherwise ({place.canonical}, {place.country})"
+    if not (match.exact or match.main or home or allowed or place.kind == "country"):
+        return f"only alike another language's name of {place.canonical} ({place.country})"
     if place.population == 0 and place.kind == "village" and not (row["evidence"] or allowed):
         return f"a village name without place evidence ({place.canonical}, {place.country})"
     if row["label"] == "PERSON" and not match.main and abroad and not allowed:
