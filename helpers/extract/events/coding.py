@@ -116,6 +116,7 @@ def code_actors(
     country: str,
     article_group: dict | None = None,
     person: dict | None = None,
+    owner: dict | None = None,
 ) -> tuple[list[Actor], list[Actor]]:
     """The actors of each side of an event: ``([actor1, assoc…], [actor2, assoc…])``.
 
@@ -128,10 +129,14 @@ def code_actors(
             of an event whose evidence names none, before ACLED's unidentified armed group.
         person: The person the evidence tells did the violence (a ``person_mentions`` row: see
             :func:`person_actor`), the attacker before the article's armed group.
+        owner: The owner of the weapon that struck (an actor mention: see
+            :func:`~helpers.extract.events.strikes.strike_owner`), the attacker before the figures'
+            perpetrators (a government's strikes are its armed forces') and the armed groups the
+            evidence names, who are then its targets.
     """
     linked = {m["actor_id"]: m for m in mentions if m.get("actor_id") and m.get("category")}
     ranked = [a for a, _ in Counter(p for p in perpetrators if p in linked).most_common()]
-    first = [_actor(linked[a]) for a in ranked]
+    first = [_actor(owner)] if owner else [_actor(linked[a]) for a in ranked]
     if not first:
         armed = [_actor(m) for m in linked.values() if m["category"] == PERPETRATOR_CATEGORY]
         fallback = [person_actor(person)] if person else [_actor(article_group)] if article_group else []

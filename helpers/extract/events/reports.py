@@ -39,6 +39,7 @@ from helpers.extract.events.coding import (
 )
 from helpers.extract.events.dating import dating_phrases, event_date
 from helpers.extract.events.leads import VIOLENCE, lead_report
+from helpers.extract.events.strikes import STRIKE_TYPES, strike_owner
 from helpers.extract.events.triggers import is_ground, sentence_words
 from helpers.extract.evidence import sentence_of
 from helpers.extract.spans import RowsByStart
@@ -334,7 +335,8 @@ def _report(
     perpetrators = [r["perpetrator_id"] for r in group]
     person = person_attacker(doc, sentences, persons)
     armed = article_group(actors.rows)
-    first, second = code_actors(perpetrators, sides, named, where["country"], armed, person)
+    owner = strike_owner(sentences, named) if kind and kind.sub_event_type in STRIKE_TYPES else None
+    first, second = code_actors(perpetrators, sides, named, where["country"], armed, person, owner)
     main = group[0] if group else {"start_char": sentences[0].start_char, "end_char": sentences[0].end_char}
     row = {
         "article_id": article.article_id,

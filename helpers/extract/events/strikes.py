@@ -1,0 +1,100 @@
+"""Who struck from the air or from afar: the owner of the drones, jets or guns an event names.
+
+News names the attacker of an air strike or a shelling by the weapon's owner, a country's
+adjective or name or an actor written before the weapon: "a Turkish drone killed two SDF
+fighters", "an Israeli drone strike killed three Hezbollah members", "US missile strikes",
+"Syrian regime airstrikes killed five civilians", "Houthi drones". The armed group the sentence
+also names is then the target, not the attacker. A country's adjective, name or government
+stands for its armed forces (``state:<ISO>:armed_forces``: ACLED's military forces of the state;
+the government of the actor dictionary too, by its country); a named force or armed group
+stands for itself.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import lru_cache
+
+from spacy.tokens import Span, Token
+
+from helpers.knowledge.actor_names import lookup_key
+from helpers.knowledge.actors import load_dictionary
+from helpers.knowledge.event_types import event_types
+from helpers.knowledge.state_actors import state_actor, state_tables
+
+#: ACLED's sub-event types of strikes from the air or from afar.
+STRIKE_TYPES = frozenset({"Air/drone strike", "Shelling/artillery/missile attack"})
+#: Dependents by which a word names the owner of a weapon ("Turkish drone", "US strikes", "Israel's jets").
+OWNER_DEPS = frozenset({"amod", "compound", "nmod", "poss"})
+#: Actor categories that strike for themselves; a government strikes through its armed forces.
+FORCES = frozenset({"state_force", "armed_group", "militia"})
+
+
+@lru_cache(maxsize=1)
+def strike_words() -> frozenset[str]:
+    """The weapons and strikes of the strike sub-event types (``event_types.csv``), the last word
+    of a phrase standing for it ("air strike" -> "strike").
+
+    >>> sorted({"drone", "strike", "shelling", "artillery"} & strike_words())
+    ['artillery', 'drone', 'shelling', 'strike']
+    """
+    words: set[str] = set()
+    for kind in event_types():
+        if kind.sub_event_type in STRIKE_TYPES:
+            words |= {lemma.split(":")[0].split()[-1] for lemma in kind.lemmas}
+    return frozenset(words)
+
+
+def strike_owner(sentences: Sequence[Span], mentions: Sequence[dict]) -> dict | None:
+    """The actor whose weapon struck, as an actor mention (``actor_id``, ``canonical``,
+    ``category``), or None.
+
+    Args:
+        sentences: The event's evidence sentences.
+        mentions: The actor mentions of the evidence (``start_char``, ``actor_id``, ``canonical``,
+            ``category``).
+
+    Returns:
+        The first owner written before a strike word or a weapon of the sentences ("Turkish" of
+        "a Turkish drone", "Syrian regime" of "Syrian regime airstrikes").
+    """
+    words = strike_words()
+    for sentence in sentences:
+        for token in sentence:
+            if token.pos_ not in ("NOUN", "PROPN") or token.lemma_.lower() not in words:
+                continue
+            for child in token.children:  # "Israeli drone strike": the owner may modify "drone"
+                if child.dep_ in OWNER_DEPS and (owner := _owner(child, mentions)) is not None:
+                    return owner
+    return None
+
+
+def _owner(token: Token, mentions: Sequence[dict]) -> dict | None:
+    """The actor a weapon's modifier names: an actor mention over it, else a country's adjective or
+    name (its armed forces); a compound that is itself a weapon ("drone" of "drone strike") is
+    searched in turn."""
+    for mention in mentions:
+        if mention["start_char"] <= token.idx < mention["end_char"] and mention.get("actor_id"):
+            if mention.get("category") in FORCES:
+                return mention
+            return _forces(_country(mention["actor_id"])) or mention  # "Syrian regime airstrikes"
+    if token.lemma_.lower() in strike_words():
+        return next((o for c in token.children if c.dep_ in OWNER_DEPS if (o := _owner(c, mentions))), None)
+    return _forces(state_tables().prefixes.get(lookup_key(token.text), ""))
+
+
+def _country(actor_id: str) -> str:
+    """The country (ISO 3166-1 alpha-2) of a state actor or a dictionary actor, or ""."""
+    parts = actor_id.split(":")
+    if parts[0] == "state" and len(parts) == 3:
+        return parts[1]
+    actor = load_dictionary().get(actor_id)
+    return actor.country if actor is not None else ""
+
+
+def _forces(iso: str) -> dict | None:
+    """The armed forces of a country (ISO 3166-1 alpha-2) as an actor mention."""
+    actor = state_actor(f"state:{iso}:armed_forces") if iso else None
+    if actor is None:
+        return None
+    return {"actor_id": actor.actor_id, "canonical": actor.canonical, "category": actor.category}

@@ -1,0 +1,34 @@
+"""The attacker of an air strike or a shelling is the owner of the weapon (issue #19).
+
+Sentences are written for these tests; none is copied from a corpus.
+"""
+
+from helpers.extract.events.strikes import strike_owner
+from tests.test_events import reports_of
+
+
+def test_the_owner_of_the_drone_or_the_strikes_is_the_attacker_and_the_named_group_its_target(
+    tmp_path, monkeypatch
+):
+    monkeypatch.setenv("SITREP_CACHE", str(tmp_path / "cache"))
+    texts = {
+        "drone": "A Turkish drone struck a car near Kobani on Tuesday, killing four fighters of the "
+        "Syrian Democratic Forces, a monitor said.",
+        "strikes": "Israeli air strikes killed six Hamas members in the south of Gaza on Wednesday, "
+        "health officials said.",
+        "regime": "Syrian regime air raids killed seven civilians in a market of Idlib province on "
+        "Thursday, rescuers said.",
+        "group": "Islamic State militants attacked a checkpoint near Kirkuk on Monday, killing three "
+        "soldiers, officials said.",
+    }
+    reports = reports_of(tmp_path, texts)
+    assert reports.loc["drone", "actor1_id"] == "state:TR:armed_forces"
+    assert reports.loc["drone", "actor2"] == "Syrian Democratic Forces"
+    assert reports.loc["strikes", "actor1_id"] == "state:IL:armed_forces"
+    assert reports.loc["regime", "actor1_id"] == "state:SY:armed_forces"  # a government's strikes
+    assert reports.loc["group", "actor1_id"] == "isis"  # no weapon's owner: the group named
+
+
+def test_a_strike_without_an_owner_gives_none(nlp):
+    doc = nlp("Air strikes killed five civilians in a village on Monday.")
+    assert strike_owner(list(doc.sents), []) is None
