@@ -11,7 +11,7 @@ import datetime as dt
 
 import pandas as pd
 
-from helpers.aggregate.event_links import person_key, report_people, tolls_agree
+from helpers.aggregate.event_links import join_by_people, person_key, report_people, tolls_agree
 from helpers.aggregate.event_merge import cluster_reports, names_place, place_words
 from helpers.aggregate.events import article_places, events_table
 from helpers.tables import columns
@@ -90,6 +90,53 @@ def test_a_person_the_article_names_again_outside_the_evidence_links_its_lead_in
         "a#1": {"lee-cole"},
         "b#0": {"dana-reyes"},
     }
+
+
+def test_a_division_or_an_office_read_as_a_person_links_nothing():
+    reports = pd.DataFrame([{"article_id": "a", "report": 0, "evidence": "0-100"}])
+    people = pd.DataFrame(
+        [
+            _person("a", 10, "wayne-county"),  # "Wayne County deputies"
+            _person("a", 30, "parish-sheriff"),  # "the Parish Sheriff's Office"
+            _person("a", 50, "dana-reyes"),
+        ]
+    )
+    assert report_people(reports, people) == {"a#0": {"dana-reyes"}}
+
+
+def _placed(key: str, date: str, place: str, killed: int = 0) -> dict:
+    towns = {
+        "Detroit": ("gn:detroit", "Michigan", 42.33, -83.05),
+        "Dallas": ("gn:dallas", "Texas", 32.78, -96.8),
+    }
+    place_id, admin1, lat, lon = towns[place]
+    return {
+        "key": key,
+        "country": "United States",
+        "date": dt.date.fromisoformat(date),
+        "killed": killed,
+        "injured": 0,
+        "place_id": place_id,
+        "admin1": admin1,
+        "location": place,
+        "latitude": lat,
+        "longitude": lon,
+        "geo_precision": 1,
+        "named_places": set(),
+        "place_words": " ",
+    }
+
+
+def test_a_name_joins_events_by_their_main_places_not_by_a_stray_report():
+    # a Detroit shooting whose follow-up also read a report at Dallas (a former deputy killed there)
+    detroit = [_placed(f"d{n}#0", "2016-04-16", "Detroit", killed=1) for n in range(3)]
+    detroit.append(_placed("d3#1", "2016-04-18", "Dallas"))
+    dallas = [_placed("x#0", "2016-04-18", "Dallas")]
+    links = {"d3#1": ["jo-krol"], "x#0": ["jo-krol"]}
+    assert len(join_by_people([detroit, dallas], links)) == 2
+    assert len(join_by_people([detroit[:1], dallas], {"d0#0": ["jo-krol"], "x#0": ["jo-krol"]})) == 2
+    near = [_placed("y#0", "2016-04-20", "Detroit")]
+    assert len(join_by_people([detroit, near], {"d0#0": ["jo-krol"], "y#0": ["jo-krol"]})) == 1
 
 
 def test_a_follow_up_weeks_later_joins_the_shooting_by_the_suspect_it_names_again():

@@ -1,8 +1,9 @@
 """Links between events that no date window reaches: a person they name, a rare toll they restate.
 
 Events that name one person in their evidence (a victim, a suspect: a full name, no
-title or rank) are one incident, whatever their dates and tolls, when their places fit
-(:func:`places_fit`: near, in one province, or named by the other's article): GVA links
+title or rank) are one incident, whatever their dates and tolls, when their main places fit
+(:func:`main_places`, the place most of an event's reports give, not a stray report's;
+:func:`places_fit`: near, in one province, or named by the other's article): GVA links
 to an incident the follow-ups published weeks later (the victim died, a trial, a
 funeral), which no date window reaches, and a town resolved in the wrong state; a name
 shared by shootings in two states links nothing. A name in the evidence of more than
@@ -43,7 +44,8 @@ NEAR_KM = 25.0
 
 def report_people(reports: pd.DataFrame, people: pd.DataFrame) -> dict[str, set[str]]:
     """Each report's persons: the full names (two words or more; no title or rank: an official is
-    no party; no building: "Ben Taub Hospital") its evidence sentences name, by ``person_id``.
+    no party; no building or division: "Ben Taub Hospital", "Wayne County") its evidence sentences
+    name, by ``person_id``.
 
     A name the evidence of no report names belongs to the article's first report (its lead
     incident) when the article mentions it again (``PERSON_MENTIONS``: a surname, a pronoun): the
@@ -64,10 +66,12 @@ def report_people(reports: pd.DataFrame, people: pd.DataFrame) -> dict[str, set[
     first = {a for a, number in zip(reports["article_id"], reports["report"]) if number == 0}
     found: dict[str, set[str]] = defaultdict(set)
     elsewhere: set[tuple[str, str]] = set()
-    buildings = place_nouns().street | ground_words()  # "Ben Taub Hospital" read as a person
+    nouns = place_nouns()
+    # "Ben Taub Hospital", "Wayne County", "the Parish Sheriff" read as persons: places and offices
+    not_names = nouns.street | nouns.admin | nouns.district | nouns.settlement | ground_words()
     for article_id, person, start in zip(people["article_id"], people["person_id"], people["start_char"]):
         words = (person or "").split("-")
-        if len(words) < 2 or (article_id, person) in skip or buildings.intersection(words):
+        if len(words) < 2 or (article_id, person) in skip or not_names.intersection(words):
             continue
         keys = [key for low, high, key in spans.get(article_id, ()) if low <= start < high]
         for key in keys:
@@ -154,7 +158,7 @@ def join_by_people(
             if (
                 first != other
                 and tolls_agree(tolls[first], tolls[other])
-                and places_fit(placed[first], placed[other])
+                and places_fit(main_places(placed[first]), main_places(placed[other]))
             ):
                 parent[other] = first
                 tolls[first] |= tolls[other]
@@ -163,6 +167,18 @@ def join_by_people(
     for number, event in enumerate(events):
         joined[root(number)] += event
     return [sorted(e, key=lambda r: (r["date"] or dt.date.max, r["key"])) for e in joined.values()]
+
+
+def main_places(placed: list[dict]) -> list[dict]:
+    """The reports of an event at its most reported place (all, when places tie).
+
+    >>> reports = [{"id": 1, "place_id": "a"}, {"id": 2, "place_id": "b"}, {"id": 3, "place_id": "a"}]
+    >>> [r["id"] for r in main_places(reports)]
+    [1, 3]
+    """
+    counts = Counter(r["place_id"] for r in placed)
+    most = max(counts.values(), default=0)
+    return [r for r in placed if counts[r["place_id"]] == most]
 
 
 def places_fit(one: list[dict], other: list[dict], near_km: float = NEAR_KM) -> bool:
