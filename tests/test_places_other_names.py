@@ -85,6 +85,17 @@ def test_a_town_named_after_a_person_is_named_by_its_police(nlp):
     assert not _resolved(_rows(nlp, "Sanford said a man was shot dead on Friday."), "Sanford")
 
 
+@pytest.mark.parametrize(("name", "state"), [("Gary", "Indiana"), ("Troy", "Michigan")])
+def test_a_town_named_by_its_police_may_be_a_given_name_listed_as_a_stop_name(nlp, name, state):
+    # "Gary" and "Troy" are first names the EntityRuler never reads as towns; before their
+    # police they are the towns. "Border police" and "State police" stay kinds of police.
+    rows = _rows(nlp, f"{name} police said a man was shot dead on Friday.")
+    assert {r["admin1"] for r in _resolved(rows, name)} == {state}
+    assert not _resolved(_rows(nlp, f"{name} said a man was shot dead on Friday."), name)
+    rows = _rows(nlp, "Border police and State police said a man was shot dead on Friday.")
+    assert not [r for r in rows if r["place_id"]]
+
+
 def test_a_name_only_alike_another_languages_name_of_a_division_is_no_place_abroad(nlp):
     # "Crime" is Crimea's name in French only after folding ("Crimée"): no place in US news.
     rows = _rows(nlp, "Tips can be reported to Crime Stoppers, police in Portland, Oregon, said.")

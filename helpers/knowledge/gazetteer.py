@@ -28,7 +28,7 @@ from pathlib import Path
 from helpers import config
 from helpers.knowledge.gazetteer_build import build_index, cache_key
 from helpers.knowledge.place import Match, Place
-from helpers.knowledge.place_name_keys import normalize_name, plain_name
+from helpers.knowledge.place_name_keys import expand_abbreviation, normalize_name, plain_name
 from helpers.knowledge.place_vocabulary import transliteration_articles
 
 log = logging.getLogger(__name__)
@@ -130,12 +130,26 @@ class Gazetteer:
 
     def candidates(self, name: str) -> tuple[Match, ...]:
         """Every place whose name normalises like ``name``, one :class:`Match` each (remembered per
-        written name: the places of one key are many, and an article asks for its names again and again)."""
+        written name: the places of one key are many, and an article asks for its names again and again).
+
+        A name with an abbreviated first word ("Mt. Pleasant", "Ft. Wayne") also matches the
+        places named with the word written out, as their main name when so written."""
         found = self._candidates.get(name)
         if found is None:
             if len(self._candidates) >= MATCH_CACHE_SIZE:
                 self._candidates.clear()
-            found = self._candidates[name] = self._written_candidates(name)
+            found = self._written_candidates(name)
+            if (written_out := expand_abbreviation(name)) != name:
+                merged = {m.place.place_id: m for m in found}
+                for match in self._written_candidates(written_out):
+                    known = merged.get(match.place.place_id)
+                    merged[match.place.place_id] = (
+                        match
+                        if known is None
+                        else Match(known.place, known.main or match.main, known.exact or match.exact)
+                    )
+                found = tuple(merged.values())
+            self._candidates[name] = found
         return found
 
     def _written_candidates(self, name: str) -> tuple[Match, ...]:

@@ -14,7 +14,7 @@ import unicodedata
 from functools import lru_cache
 
 from helpers import config
-from helpers.knowledge.place_vocabulary import admin_descriptors, transliteration_articles
+from helpers.knowledge.place_vocabulary import admin_descriptors, name_abbreviations, transliteration_articles
 
 # Letters NFKD does not decompose to ASCII.
 _LETTER_MAP = str.maketrans(
@@ -37,6 +37,19 @@ def plain_name(name: str) -> str:
     text = unicodedata.normalize("NFKD", name.translate(_LETTER_MAP).casefold().translate(_LETTER_MAP))
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
     return " ".join(re.sub(r"[^a-z0-9]+", " ", _APOSTROPHES.sub("", text)).split())
+
+
+def expand_abbreviation(name: str) -> str:
+    """A place name with its abbreviated first word written out (``name_abbreviations.csv``).
+
+    >>> [expand_abbreviation(name) for name in ("Mt. Pleasant", "FT. WAYNE", "St. Louis")]
+    ['Mount Pleasant', 'FORT WAYNE', 'St. Louis']
+    """
+    first, space, rest = name.partition(" ")
+    word = name_abbreviations().get(first.rstrip(".").lower()) if space and rest[:1].isalpha() else None
+    if word is None:
+        return name
+    return f"{word.upper() if first.isupper() and len(first.rstrip('.')) > 1 else word} {rest}"
 
 
 def normalize_name(name: str) -> str:

@@ -120,6 +120,21 @@ def adverbs(language: str = config.DEFAULT_LANGUAGE) -> frozenset[str]:
 TOWN_NAME_DOUBTS = frozenset({"", "given name", "surname"})
 
 
+def names_town_before_authorities(name: str, language: str = config.DEFAULT_LANGUAGE) -> bool:
+    """True when ``name``, right before its authorities, may be a town's (:data:`TOWN_NAME_DOUBTS`):
+    also a stop name that is a person's name, as towns are named after people ("Gary police",
+    "Troy police"), not one that is only a word ("Border police", "State police").
+
+    >>> names_town_before_authorities("Gary"), names_town_before_authorities("Police")
+    (True, False)
+    """
+    doubt = doubtful_name(name, language)
+    if doubt == "stop name" and " " not in name.strip():
+        word = name.capitalize() if name.isupper() else name
+        return bool(person_names(language).get(word)) and word.lower() not in common_words(language)
+    return doubt in TOWN_NAME_DOUBTS
+
+
 def doubtful_name(name: str, language: str = config.DEFAULT_LANGUAGE) -> str:
     """Why a capitalised name may not be a place: a stop name, a common word, a person's name.
 

@@ -1,13 +1,14 @@
 """Words of place names and place phrases, read from ``helpers/data/<language>/``.
 
-Two vocabularies, one file each (see ``helpers/data/SOURCES.md``); the small words
+Three vocabularies, one file each (see ``helpers/data/SOURCES.md``); the small words
 around place names (prepositions, links inside town names, list joiners) are function
 words (:func:`helpers.knowledge.grammar.function_words`):
 
 * ``transliteration_articles.csv``: the articles dropped when transliterated
   names are compared (``al``, ``ad``, ``ez`` ...);
 * ``admin_descriptors.csv``: the words that turn a division's bare name into
-  its formal one (``Muhafazat``, ``Governorate`` ...).
+  its formal one (``Muhafazat``, ``Governorate`` ...);
+* ``name_abbreviations.csv``: abbreviated first words of town names (``Mt.``, ``Ft.``, ``St.``).
 
 Each reader is cached per language, like :func:`helpers.knowledge.vocabulary.place_nouns`.
 """
@@ -57,3 +58,13 @@ def admin_descriptors(language: str = config.DEFAULT_LANGUAGE) -> AdminDescripto
         prefixes=tuple(r["descriptor"] for r in rows if r["position"] == "prefix"),
         suffixes=tuple(r["descriptor"] for r in rows if r["position"] == "suffix"),
     )
+
+
+@lru_cache(maxsize=4)
+def name_abbreviations(language: str = config.DEFAULT_LANGUAGE) -> dict[str, str]:
+    """Abbreviated first words of place names (lower case, no dot) -> the word written out.
+
+    >>> name_abbreviations()["mt"], name_abbreviations()["ft"]
+    ('Mount', 'Fort')
+    """
+    return {r["abbreviation"]: r["word"] for r in read_vocabulary("name_abbreviations.csv", language)}

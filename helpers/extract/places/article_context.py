@@ -13,7 +13,7 @@ from helpers.extract.places.evidence import place_cue
 from helpers.extract.places.mention import Mention
 from helpers.knowledge.gazetteer import Gazetteer
 from helpers.knowledge.place import Place
-from helpers.knowledge.place_name_keys import normalize_name
+from helpers.knowledge.place_name_keys import expand_abbreviation, normalize_name
 from helpers.knowledge.place_names import demonyms, doubtful_name
 from helpers.knowledge.place_ranking import Neighbours, clear_reading, ranked_candidates
 
@@ -33,6 +33,20 @@ class ArticleContext:
         self.possible_admin1: dict[str, set[str]] = {}  # province -> names with a reading in it
         self.local: dict[str, list[Place]] = {}  # name -> its town and district readings
         self._neighbours: Neighbours | None = None  # the index of ``local``, built when first asked
+        self.dateline_area = ""  # the province written in the dateline ("COLUMBUS, Ohio", "HOLLIDAY, Mo.")
+        self.dateline_admin1: set[str] = set()  # the provinces of the dateline's readings
+        self.dateline_possible: set[str] = set()  # and of the other plausible readings of its town
+
+    @property
+    def dateline_provinces(self) -> frozenset[str]:
+        """The provinces the article's dateline may lie in: the one it names ("COLUMBUS, Ohio"),
+        else those of its town's plausible readings ("COLUMBUS": Ohio, Georgia, Nebraska ...);
+        none without a dateline."""
+        if self.dateline_area:
+            return frozenset({self.dateline_area})
+        if len(self.dateline_admin1) != 1:
+            return frozenset()
+        return frozenset(self.dateline_admin1 | self.dateline_possible)
 
     def add(self, key: str, country: str, admin1_code: str = "") -> None:
         """Record that the name ``key`` supports ``country`` (and ``admin1_code``)."""
@@ -71,6 +85,21 @@ def _count(table: dict[str, set[str]], key: str) -> Counter:
 
 #: Readings of a name (best first, without context) that may place it in a province.
 PLAUSIBLE_READINGS = 6
+#: Most a dateline town's other readings may score below its best (log10 of population: a
+#: hundredth of its size) and still be the dateline's town.
+DATELINE_MARGIN = 2.0
+
+
+def _plausible_provinces(name: str, gazetteer: Gazetteer, country: str) -> set[str]:
+    """Provinces of ``country`` where a town whose main name is written ``name`` may be the one
+    meant without context: within :data:`DATELINE_MARGIN` of the best reading ("COLUMBUS": Ohio,
+    Georgia, Indiana, Nebraska; not a hamlet of New Jersey, nor Pittsburg, Kansas, for "PITTSBURGH")."""
+    written = {m.place.place_id for m in gazetteer.candidates(name) if m.exact and m.main}
+    ranked = [
+        (score, p) for score, p in ranked_candidates(name, gazetteer, None, None, "") if p.place_id in written
+    ]
+    best = ranked[0][0] if ranked else 0.0
+    return {p.admin1_code for score, p in ranked if p.country == country and best - score <= DATELINE_MARGIN}
 
 
 def article_context(mentions: list[Mention], gazetteer: Gazetteer) -> ArticleContext:
@@ -91,7 +120,7 @@ def article_context(mentions: list[Mention], gazetteer: Gazetteer) -> ArticleCon
     context = ArticleContext()
     datelines: list[tuple[str, Mention]] = []
     for row in mentions:
-        key = normalize_name(row["text"])
+        key = normalize_name(expand_abbreviation(row["text"]))
         if row["role"] == "demonym":
             place = gazetteer.get(demonyms()[row["text"]])
             if place and place.country:
@@ -102,7 +131,10 @@ def article_context(mentions: list[Mention], gazetteer: Gazetteer) -> ArticleCon
         if row.get("allowed"):  # "Town, Division": both name the division
             inside = {(p.country, p.admin1_code) for p in map(gazetteer.get, row["allowed"]) if p}
             if len(inside) == 1:
-                context.add(key, *inside.pop())
+                country, admin1_code = inside.pop()
+                context.add(key, country, admin1_code)
+                if row["role"] == "dateline" and admin1_code:
+                    context.dateline_area = admin1_code
             continue
         if row["role"] == "dateline":
             datelines.append((key, row))
@@ -119,8 +151,25 @@ def article_context(mentions: list[Mention], gazetteer: Gazetteer) -> ArticleCon
             context.add(key, ranked[0][1].country, ranked[0][1].admin1_code)
         elif len({p.country for _s, p in ranked}) == 1:  # "Henry County": a US county, whichever
             context.add(key, ranked[0][1].country)
-    for key, row in datelines:  # read with the other names: a SANTA CRUZ dateline in Californian news
-        ranked = ranked_candidates(row["text"], gazetteer, *context.without(key), "")
-        if ranked:
-            context.add(key, ranked[0][1].country, ranked[0][1].admin1_code)
+    for key, row in datelines:  # read with the other names: a SANTA CRUZ dateline in Californian news,
+        # a MOUNT PLEASANT dateline beside Westmoreland County (Pennsylvania's, not South Carolina's)
+        ranked = ranked_candidates(
+            row["text"],
+            gazetteer,
+            *context.without(key),
+            "",
+            nearby=context.nearby(key),
+            neighbours=context.neighbours(key),
+        )
+        if context.dateline_area:  # "HOLLIDAY, Mo.": the town lies in the division written after it
+            ranked = [item for item in ranked if item[1].admin1_code == context.dateline_area]
+        if not ranked:
+            continue
+        place = ranked[0][1]
+        context.add(key, place.country, place.admin1_code)
+        if place.kind == "admin1":  # "COLUMBUS, Ohio"
+            context.dateline_area = place.admin1_code
+        elif place.admin1_code:
+            context.dateline_admin1.add(place.admin1_code)
+            context.dateline_possible |= _plausible_provinces(row["text"], gazetteer, place.country)
     return context

@@ -42,12 +42,12 @@ from helpers.knowledge.grammar import function_words, name_particles
 from helpers.knowledge.place import CITY_POPULATION, FOCUS_COUNTRIES
 from helpers.knowledge.place_name_keys import strip_admin_words
 from helpers.knowledge.place_names import (
-    TOWN_NAME_DOUBTS,
     admin1_abbreviations,
     adverbs,
     aliases,
     demonyms,
     doubtful_name,
+    names_town_before_authorities,
 )
 from helpers.knowledge.vocabulary import place_nouns
 from helpers.nlp.phrase_index import PhraseIndex
@@ -131,7 +131,7 @@ def _nested_spans(doc: Doc, span: Span, gazetteer: Gazetteer) -> list[Span]:
                 (sub[0].is_title and sub[-1].is_alpha) or sub.text in aliases()
             ):
                 continue
-            authority = names_authority(doc, i, i + size) and doubtful_name(sub.text) in TOWN_NAME_DOUBTS
+            authority = names_authority(doc, i, i + size) and names_town_before_authorities(sub.text)
             if sub.text in demonyms() or strong_place(
                 sub.text, gazetteer, min_population=1 if authority else NESTED_MIN_POPULATION, named=authority
             ):

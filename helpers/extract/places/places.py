@@ -23,7 +23,7 @@ from helpers.extract.places.treatment import treated_there
 from helpers.extract.places.unlisted import foreign_reading, place_unlisted, unlisted_kind
 from helpers.knowledge.gazetteer import Gazetteer, default_gazetteer
 from helpers.knowledge.outlets import title_site_start
-from helpers.knowledge.place_name_keys import normalize_name
+from helpers.knowledge.place_name_keys import expand_abbreviation, normalize_name
 from helpers.tables import columns
 
 
@@ -49,7 +49,7 @@ def resolve_places(doc: Doc, article: Article, *, gazetteer: Gazetteer | None = 
     context = article_context(mentions, gazetteer)
     rows, pending = [], []
     for row in mentions:
-        key = normalize_name(row["text"])
+        key = normalize_name(expand_abbreviation(row["text"]))
         countries, admin1_codes = context.without(key)
         resolved = resolve_mention(
             row,
@@ -58,6 +58,7 @@ def resolve_places(doc: Doc, article: Article, *, gazetteer: Gazetteer | None = 
             admin1_codes,
             nearby=context.nearby(key),
             neighbours=context.neighbours(key),
+            home=context.dateline_provinces,
         )
         kind = unlisted_kind(doc, row.span) if resolved and row["role"] == "event" else ""
         unlisted = kind and (

@@ -13,19 +13,20 @@ from collections import Counter
 
 from helpers.extract.evidence import sentence_of
 from helpers.extract.places.evidence import names_authority, names_road, place_cue
+from helpers.extract.places.home_division import in_home_province
 from helpers.extract.places.mention import Mention
 from helpers.knowledge.gazetteer import Gazetteer
 from helpers.knowledge.grammar import function_words
 from helpers.knowledge.place import CITY_POPULATION, Match
 from helpers.knowledge.place_name_keys import strip_admin_words
 from helpers.knowledge.place_names import (
-    TOWN_NAME_DOUBTS,
     admin1_abbreviations,
     aliases,
     compass_district,
     compass_name,
     demonyms,
     doubtful_name,
+    names_town_before_authorities,
 )
 from helpers.knowledge.place_ranking import Neighbours, main_country, ranked_candidates
 from helpers.nlp.place_rules import RULER_MIN_POPULATION
@@ -129,7 +130,11 @@ def _missing_evidence(
     known_abroad = abroad and sum(countries.values()) > 1 and place.population < RULER_MIN_POPULATION
     named = well_known_name and (placed or cue == "resident") and not (doubt == "stop name" and known_abroad)
     span = row.span
-    authority = doubt in TOWN_NAME_DOUBTS and match.main and names_authority(span.doc, span.start, span.end)
+    authority = (
+        names_town_before_authorities(row["text"])
+        and match.main
+        and names_authority(span.doc, span.start, span.end)
+    )
     if doubt and not (
         match.exact
         and (
@@ -194,6 +199,7 @@ def resolve_mention(
     *,
     nearby: Counter | None = None,
     neighbours: Neighbours | None = None,
+    home: frozenset[str] = frozenset(),
 ) -> dict:
     """The place fields of one mention, given the article's context without its own name.
 
@@ -204,6 +210,9 @@ def resolve_mention(
         admin1_codes: The article's provinces with their support.
         nearby: Plausible provinces of the article's other names (:meth:`ArticleContext.nearby`).
         neighbours: The other names' local readings (:meth:`ArticleContext.neighbours`).
+        home: The provinces the article's dateline may lie in (:attr:`ArticleContext.dateline_provinces`):
+            a bare small town of another province of a US or Canadian article is no place there
+            (:mod:`~helpers.extract.places.home_division`).
 
     Returns:
         The ``place_mentions`` columns from ``role`` on; ``place_id`` is ``None`` and
@@ -238,6 +247,15 @@ def resolve_mention(
         )
         if row.get("allowed"):
             ranked = [item for item in ranked if item[1].place_id in row["allowed"]] or ranked
+        elif row["role"] != "dateline" and (inside := in_home_province(ranked, home, neighbours)) is not None:
+            if not inside:  # "the Linden neighborhood" in Columbus news is no town of New Jersey
+                town = ranked[0][1]
+                return {
+                    **fields,
+                    "resolution": "unresolved: a small town of another state named without its state "
+                    f"({town.canonical}, {town.admin1})",
+                }
+            ranked = inside
         if not ranked:
             return {**fields, "resolution": NOT_IN_GAZETTEER}
         score, place = ranked[0]

@@ -1,0 +1,120 @@
+"""A bare town name in US and Canadian news lies in the dateline's state (issue #19).
+
+Every sentence is written for the test; none is copied from a corpus.
+"""
+
+import pytest
+
+from helpers.articles import Article, Paragraph
+from helpers.extract.places import main_place, resolve_places
+from helpers.ingest.datelines import find_dateline
+
+
+def _article(text: str) -> Article:
+    """An article whose dateline the loader finds ("COLUMBUS, Ohio (AP) -")."""
+    dateline = find_dateline(text)
+    return Article(
+        "t",
+        "t.txt",
+        text=text,
+        paragraphs=[Paragraph(0, 0, len(text))],
+        dateline=dateline.place if dateline else "",
+        dateline_span=dateline.place_span if dateline else None,
+    )
+
+
+def _resolved(nlp, text: str) -> dict[str, tuple[str | None, str]]:
+    rows = resolve_places(nlp(text), _article(text))
+    return {r["text"]: (r["admin1"], r["resolution"]) for r in rows}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("COLUMBUS, Ohio (AP) - A man was shot in the Linden neighborhood on Tuesday.", "Linden"),
+        ("BALTIMORE (AP) - A teenager was shot near Windsor on Friday, county police said.", "Windsor"),
+    ],
+)
+def test_a_small_town_of_another_state_named_bare_is_no_place_of_the_story(nlp, text, name):
+    admin1, resolution = _resolved(nlp, text)[name]
+    assert admin1 is None and "another state" in resolution
+
+
+def test_the_article_is_placed_in_its_state_not_at_a_namesake_town_far_away(nlp):
+    text = (
+        "COLUMBUS, Ohio (AP) - Two men were wounded in a shooting in the Linden neighborhood on Tuesday. "
+        "Police said both men were from Linden."
+    )
+    assert main_place(resolve_places(nlp(text), _article(text)))["canonical"] == "Columbus"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "state"),
+    [
+        # written with its state: AP style for a town of another state
+        (
+            "COLUMBUS, Ohio (AP) - The suspect was arrested in Linden, N.J., on Monday.",
+            "Linden",
+            "New Jersey",
+        ),
+        # a big city needs no state
+        ("COLUMBUS, Ohio (AP) - The suspect was arrested in Oakland on Monday.", "Oakland", "California"),
+        # no dateline: the state the story is about is not known for sure, the best reading stands
+        ("A man was shot in the Linden neighborhood of Columbus, Ohio, on Tuesday.", "Linden", "New Jersey"),
+    ],
+)
+def test_a_town_of_another_state_with_its_state_or_a_big_city_is_kept(nlp, text, name, state):
+    assert _resolved(nlp, text)[name][0] == state
+
+
+def test_iraqi_news_names_towns_of_other_provinces_bare(nlp):
+    text = "BAGHDAD (Reuters) - Gunmen killed two soldiers in Ramadi on Sunday, an official in Baghdad said."
+    assert _resolved(nlp, text)["Ramadi"][0] == "Al Anbar"
+
+
+def test_a_dateline_shared_by_towns_of_several_states_is_read_beside_the_articles_other_places(nlp):
+    # The title abbreviates the town; the body's dateline writes it out. Both name one town, and
+    # Westmoreland County places it in Pennsylvania, not at the larger Mount Pleasant of South Carolina.
+    title = "Mt. Pleasant teen pleads guilty in shooting"
+    body = "MOUNT PLEASANT (AP) - A teenager who shot his friend in Westmoreland County pleaded guilty."
+    text = f"{title}\n\n{body}"
+    start = len(title) + 2
+    dateline = find_dateline(body)
+    article = Article(
+        "t",
+        "t.txt",
+        text=text,
+        paragraphs=[Paragraph(0, 0, len(title), "title"), Paragraph(1, start, len(text))],
+        dateline=dateline.place,
+        dateline_span=(start + dateline.place_span[0], start + dateline.place_span[1]),
+    )
+    rows = {r["text"]: r["admin1"] for r in resolve_places(nlp(text), article)}
+    assert rows["Mt. Pleasant"] == rows["MOUNT PLEASANT"] == rows["Westmoreland County"] == "Pennsylvania"
+    text = "MOUNT PLEASANT (AP) - A man was shot on Friday, Charleston County police said."
+    assert _resolved(nlp, text)["MOUNT PLEASANT"][0] == "South Carolina"
+
+
+def test_a_dateline_with_its_state_keeps_the_articles_counties_in_that_state(nlp):
+    # "HOLLIDAY, Mo.": the town is too small for the gazetteer, its state is not
+    text = "HOLLIDAY, Mo. (AP) - A man was shot in Monroe County on Friday, and another in Marion County."
+    resolved = _resolved(nlp, text)
+    assert resolved["Monroe County"][0] == resolved["Marion County"][0] == "Missouri"
+
+
+def test_a_bare_dateline_shared_by_towns_of_several_states_leaves_their_counties_alone(nlp):
+    # a bare COLUMBUS may be Nebraska's, beside Platte County; PITTSBURGH is Pennsylvania's only
+    assert _resolved(nlp, "COLUMBUS (AP) - A man was shot in Platte County on Friday.")["Platte County"][0]
+    text = "PITTSBURGH (AP) - Two men were shot in the Hill District late Friday."
+    assert [name for name, (admin1, _) in _resolved(nlp, text).items() if admin1] == ["PITTSBURGH"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "town", "state"),
+    [
+        ("FT. WAYNE, Ind. (AP) - A man was shot on Friday.", "FT. WAYNE", "Fort Wayne", "Indiana"),
+        ("A man was shot in Mt. Pleasant, Pa., on Friday.", "Mt. Pleasant", "Mount Pleasant", "Pennsylvania"),
+    ],
+)
+def test_an_abbreviated_first_word_names_the_town_written_out(nlp, text, name, town, state):
+    rows = {r["text"]: r for r in resolve_places(nlp(text), _article(text))}
+    assert (rows[name]["canonical"], rows[name]["admin1"]) == (town, state)
