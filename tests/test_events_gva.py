@@ -97,6 +97,29 @@ def test_a_day_of_a_later_act_does_not_date_the_violence_but_a_first_response_do
     )
 
 
+def test_a_day_written_with_the_incident_noun_dates_the_incident(tmp_path, monkeypatch):
+    monkeypatch.setenv("SITREP_CACHE", str(tmp_path / "cache"))
+    texts = {
+        "before": "State police issued a report on Friday about the April 24 mass shooting in Dayton, Ohio "
+        "that killed five people.",
+        "possessive": "Two were charged on Monday in Saturday's shooting in Dayton, Ohio that killed two.",
+        "after": "A man was arraigned on Monday in the shooting on Saturday in Dayton, Ohio that killed two.",
+        "accused": "A man accused in a May 5 shooting that killed two in Dayton, Ohio was in court Monday.",
+        "hearing": "Two were charged at a Monday hearing in Dayton, Ohio over a shooting that killed two.",
+    }
+    reports = reports_of(tmp_path, texts)  # published Tuesday 2016-05-10
+    expected = {
+        "before": "2016-04-24",
+        "possessive": "2016-05-07",
+        "after": "2016-05-07",
+        "accused": "2016-05-05",
+    }
+    for key, day in expected.items():
+        assert (reports.loc[key, "event_date"], reports.loc[key, "time_precision"]) == (day, 1), key
+    # A hearing is no incident: its day is a later act's, the shooting was before it.
+    assert reports.loc["hearing", "time_precision"] == 2
+
+
 # ----------------------------------------------------------------------------- place
 
 

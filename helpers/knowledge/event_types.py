@@ -197,6 +197,20 @@ def act_verbs(language: str = config.DEFAULT_LANGUAGE) -> frozenset[str]:
     return frozenset(harm | cue_words("act", language))
 
 
+@lru_cache(maxsize=4)
+def incident_nouns(language: str = config.DEFAULT_LANGUAGE) -> frozenset[str]:
+    """Nouns that name the violence itself, whose day a date phrase before or after them gives
+    ("the April 24 shooting", "Saturday's bombing", "the attack on Monday"): the casualty lexicon's
+    event nouns and the nouns that count people through their of-object ("shooting", "ambush",
+    "murder", "slaying").
+
+    >>> "shooting" in incident_nouns(), "murder" in incident_nouns(), "hearing" in incident_nouns()
+    (True, True, False)
+    """
+    lexicon = load_lexicon(language)
+    return frozenset(lexicon.events | set(lexicon.of_nouns))
+
+
 @lru_cache(maxsize=64)
 def outcome_verbs(outcomes: frozenset[str], language: str = config.DEFAULT_LANGUAGE) -> frozenset[str]:
     """The casualty lexicon's verbs of these outcomes ("arrested": "arrest", "detain", …).

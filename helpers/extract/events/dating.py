@@ -21,7 +21,14 @@ from spacy.tokens import Span, Token
 from helpers.extract.casualties.scope import day_keys, resolve_day
 from helpers.extract.casualties.scope_cues import governed_clause
 from helpers.extract.places.finding import PLACE_LABELS
-from helpers.knowledge.event_types import HARM, act_verbs, later_act_verbs, outcome_verbs, periods
+from helpers.knowledge.event_types import (
+    HARM,
+    act_verbs,
+    incident_nouns,
+    later_act_verbs,
+    outcome_verbs,
+    periods,
+)
 
 #: ACLED's time precision codes.
 DAY, WEEK, MONTH = 1, 2, 3
@@ -173,11 +180,42 @@ def dating_phrases(
     own = frozenset() if outcomes & HARM else outcome_verbs(outcomes)
     acts, later = act_verbs() | own, later_act_verbs() - own
     acts_or_later = acts | later
-    verbs = {id(span): _dating_verb(span, acts_or_later) for span in (*evidence, *days)}
+    verbs = {
+        id(span): ACT if _incident_day(span) else _dating_verb(span, acts_or_later)
+        for span in (*evidence, *days)
+    }
+    acts = acts | {ACT}
     acted = [span for span in (*evidence, *days) if verbs[id(span)] in acts]
-    others = [span for span in evidence if verbs[id(span)] not in acts_or_later]
+    others = [span for span in evidence if verbs[id(span)] not in acts_or_later | {ACT}]
     afterwards = [span for span in (*evidence, *days) if verbs[id(span)] in later]
     return acted + others, [span for span in days if verbs[id(span)] not in later], afterwards
+
+
+#: The dating verb of a phrase that names an incident's day ("the April 24 shooting").
+ACT = "(incident)"
+#: Most words between a day phrase and the incident noun it modifies ("the April 24 mass shooting").
+NOUN_AFTER_TOKENS = 3
+
+
+def _incident_day(span: Span) -> bool:
+    """True when a day phrase names the day of an incident noun (:func:`incident_nouns`) it
+    modifies or follows: "the April 24 mass shooting", "Saturday's shooting", "a May 5 slaying",
+    "the shooting on Saturday"; a follow-up names the incident's day so, beside the day of its
+    own news ("State police issued a report Friday on the April 24 shooting")."""
+    doc, nouns = span.doc, incident_nouns()
+    for token in doc[span.end : min(span.end + NOUN_AFTER_TOKENS, len(doc))]:
+        if token.lemma_.lower() in nouns and token.pos_ in ("NOUN", "PROPN"):
+            return span.root.head == token or span.root.dep_ in NOUN_MODIFIERS or token.i == span.end
+        if token.pos_ not in ("ADJ", "NOUN", "PART") or token.is_punct:
+            break
+    head = span.root.head
+    return (
+        span.root.dep_ == "pobj"
+        and head.lower_ == "on"
+        and head.head.pos_ == "NOUN"
+        and head.head.lemma_.lower() in nouns
+        and head.head.i < span.start
+    )
 
 
 def _dating_verb(span: Span, verbs: frozenset[str]) -> str:
