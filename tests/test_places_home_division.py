@@ -118,3 +118,10 @@ def test_a_bare_dateline_shared_by_towns_of_several_states_leaves_their_counties
 def test_an_abbreviated_first_word_names_the_town_written_out(nlp, text, name, town, state):
     rows = {r["text"]: r for r in resolve_places(nlp(text), _article(text))}
     assert (rows[name]["canonical"], rows[name]["admin1"]) == (town, state)
+
+
+@pytest.mark.parametrize("name", ["Jefferson", "Orleans"])
+def test_a_division_written_with_its_own_district_word_is_that_division(nlp, name):
+    # "Parish" is Louisiana's word for a county: "Jefferson Parish" is not Jefferson County, Alabama.
+    text = f"{name} Parish sheriff's deputies said a teenager was wounded in a shooting on Friday."
+    assert _resolved(nlp, text)[name][0] == "Louisiana"

@@ -96,6 +96,14 @@ def test_a_town_named_by_its_police_may_be_a_given_name_listed_as_a_stop_name(nl
     assert not [r for r in rows if r["place_id"]]
 
 
+def test_a_first_name_listed_as_a_stop_name_with_place_evidence_is_a_place_when_no_country_is_named(nlp):
+    # Like a surname ("a shooting in Denton"): local news names only its town.
+    rows = _rows(
+        nlp, "Police: Youth wounded in accidental shooting in Gary\n\nA 15-year-old was hurt on Friday."
+    )
+    assert {r["admin1"] for r in _resolved(rows, "Gary")} == {"Indiana"}
+
+
 def test_a_name_only_alike_another_languages_name_of_a_division_is_no_place_abroad(nlp):
     # "Crime" is Crimea's name in French only after folding ("Crimée"): no place in US news.
     rows = _rows(nlp, "Tips can be reported to Crime Stoppers, police in Portland, Oregon, said.")

@@ -97,8 +97,8 @@ def _missing_evidence(
       none known only under a main name ("Ariel" is not Jerusalem).
     * A small place outside the article's countries needs a cue word.
     * A word or person's name names no place outside the article's countries unless it is
-      well known ("Southwest" in US news); a surname with place evidence in an article that names
-      no country is its best place ("a shooting in Denton"), as is a person's name before its authorities
+      well known ("Southwest" in US news); a person's name with place evidence in an article that
+      names no country is its best place ("a shooting in Denton", "in Gary"), as is one before its authorities
       ("Sanford police"), and compass words before "of" name a direction;
       compass words alone ("West", "Northeast", "Downtown") or before "Side" are part of a district's
       name ("the city's West side", "Northeast Dallas", "the South Side"), not a town's, unless a cue
@@ -130,11 +130,8 @@ def _missing_evidence(
     known_abroad = abroad and sum(countries.values()) > 1 and place.population < RULER_MIN_POPULATION
     named = well_known_name and (placed or cue == "resident") and not (doubt == "stop name" and known_abroad)
     span = row.span
-    authority = (
-        names_town_before_authorities(row["text"])
-        and match.main
-        and names_authority(span.doc, span.start, span.end)
-    )
+    town_name = names_town_before_authorities(row["text"])  # plain, or a person's name
+    authority = town_name and match.main and names_authority(span.doc, span.start, span.end)
     if doubt and not (
         match.exact
         and (
@@ -147,7 +144,8 @@ def _missing_evidence(
         )
     ):
         return f"{doubt} without place evidence"
-    if doubt and abroad and (countries or (doubt != "surname" and not authority)) and not _well_known(match):
+    person_name = doubt in ("given name", "surname") or (doubt == "stop name" and town_name)
+    if doubt and abroad and (countries or not (person_name or authority)) and not _well_known(match):
         return f"{doubt} outside the article's countries ({place.canonical}, {place.country})"
     if _direction(row) or (abroad and compass_name(row["text"])):
         return "a direction (the North East of X, the city's South side), not a place"
@@ -189,6 +187,28 @@ def _missing_evidence(
     if unsized and countries and place.country not in countries and not kind_cue and not allowed:
         return f"only a small place outside the article's countries ({place.canonical}, {place.country})"
     return ""
+
+
+def _with_descriptor(name: str, descriptor: str, gazetteer: Gazetteer, countries: Counter) -> str:
+    """The name with the district word after it, when only some second-level divisions of the
+    article's countries (any, when it names none) are written so ("Jefferson Parish" is Louisiana's
+    parish, not Jefferson County, Alabama; "Karak district" in Jordanian news is no Karak District
+    of Pakistan), else the name.
+
+    >>> from helpers.knowledge.gazetteer import default_gazetteer
+    >>> [_with_descriptor(name, "Parish", default_gazetteer(), Counter()) for name in ("Jefferson", "Mosul")]
+    ['Jefferson Parish', 'Mosul']
+    >>> _with_descriptor("Karak", "district", default_gazetteer(), Counter({"JO": 2}))
+    'Karak'
+    """
+    written = f"{name} {descriptor}"
+    bare = {m.place.place_id for m in gazetteer.candidates(name)}
+    named = [
+        m
+        for m in gazetteer.candidates(written)
+        if m.exact and m.place.kind == "admin2" and (not countries or m.place.country in countries)
+    ]
+    return written if named and not {m.place.place_id for m in named} >= bare else name
 
 
 def resolve_mention(
@@ -242,6 +262,8 @@ def resolve_mention(
             # lies in the article's countries ("Police District" is not Police, Poland).
             span, name, row = row.span, bare, Mention(row, evidence=True)
             row.span = span
+        if cue == "district" and row.span.end < len(row.span.doc):
+            name = _with_descriptor(name, row.span.doc[row.span.end].text, gazetteer, countries)
         ranked = ranked_candidates(
             name, gazetteer, countries, admin1_codes, cue, nearby=nearby, neighbours=neighbours
         )
