@@ -106,6 +106,7 @@ def test_a_day_written_with_the_incident_noun_dates_the_incident(tmp_path, monke
         "after": "A man was arraigned on Monday in the shooting on Saturday in Dayton, Ohio that killed two.",
         "accused": "A man accused in a May 5 shooting that killed two in Dayton, Ohio was in court Monday.",
         "hearing": "Two were charged at a Monday hearing in Dayton, Ohio over a shooting that killed two.",
+        "killing": "A man was charged on Monday in the May 1 killing of a teenager in Dayton, Ohio.",
     }
     reports = reports_of(tmp_path, texts)  # published Tuesday 2016-05-10
     expected = {
@@ -113,6 +114,7 @@ def test_a_day_written_with_the_incident_noun_dates_the_incident(tmp_path, monke
         "possessive": "2016-05-07",
         "after": "2016-05-07",
         "accused": "2016-05-05",
+        "killing": "2016-05-01",
     }
     for key, day in expected.items():
         assert (reports.loc[key, "event_date"], reports.loc[key, "time_precision"]) == (day, 1), key

@@ -202,13 +202,13 @@ def incident_nouns(language: str = config.DEFAULT_LANGUAGE) -> frozenset[str]:
     """Nouns that name the violence itself, whose day a date phrase before or after them gives
     ("the April 24 shooting", "Saturday's bombing", "the attack on Monday"): the casualty lexicon's
     event nouns and the nouns that count people through their of-object ("shooting", "ambush",
-    "murder", "slaying").
+    "murder", "slaying"), and ``event_cues.csv`` "incident" ("killing", "death").
 
-    >>> "shooting" in incident_nouns(), "murder" in incident_nouns(), "hearing" in incident_nouns()
+    >>> "shooting" in incident_nouns(), "killing" in incident_nouns(), "hearing" in incident_nouns()
     (True, True, False)
     """
     lexicon = load_lexicon(language)
-    return frozenset(lexicon.events | set(lexicon.of_nouns))
+    return frozenset(lexicon.events | set(lexicon.of_nouns) | cue_words("incident", language))
 
 
 @lru_cache(maxsize=64)
