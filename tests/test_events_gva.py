@@ -122,6 +122,19 @@ def test_a_day_written_with_the_incident_noun_dates_the_incident(tmp_path, monke
     assert reports.loc["hearing", "time_precision"] == 2
 
 
+def test_a_holiday_of_a_fixed_date_dates_the_event(tmp_path, monkeypatch):
+    monkeypatch.setenv("SITREP_CACHE", str(tmp_path / "cache"))
+    texts = {
+        "eve": "A man was killed in a New Year's Eve shooting in Dayton, Ohio, police said.",  # tagged EVENT
+        "christmas": "Two people were shot on Christmas Eve in Dayton, Ohio.",
+        "july": "Three people were wounded in a shooting on the Fourth of July in Dayton, Ohio.",
+    }
+    reports = reports_of(tmp_path, texts)  # published 2016-05-10: the last such day before it
+    expected = {"eve": "2015-12-31", "christmas": "2015-12-24", "july": "2015-07-04"}
+    for key, day in expected.items():
+        assert (reports.loc[key, "event_date"], reports.loc[key, "time_precision"]) == (day, 1), key
+
+
 # ----------------------------------------------------------------------------- place
 
 

@@ -1,7 +1,8 @@
 """Words of time: calendar words and the cues of a casualty figure's temporal scope.
 
-* ``calendar.csv``: days of the week, months and days named relative to the day
-  of writing ("yesterday"), which date a figure's sentence;
+* ``calendar.csv``: days of the week, months, days named relative to the day
+  of writing ("yesterday") and holidays of a fixed date ("New Year's Eve"), which date a
+  figure's sentence;
 * ``casualty_scope.json``: spaCy Matcher patterns of a cumulative period ("since
   2011"), an earlier event ("last week"), an updated toll ("rose to") and a
   sentence continuing the one before ("the same day"). A pattern may name a
@@ -12,6 +13,7 @@
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -29,11 +31,14 @@ class Calendar:
         weekdays: Day name -> 0 (Monday) … 6 (Sunday).
         months: Month name or abbreviation -> 1 … 12.
         relative: Word -> days from the day of writing ("yesterday": -1).
+        holidays: Phrase of a day of the same date every year -> ``(month, day)``
+            ("new year's eve": (12, 31)), longest first.
     """
 
     weekdays: dict[str, int]
     months: dict[str, int]
     relative: dict[str, int]
+    holidays: dict[str, tuple[int, int]]
 
 
 @lru_cache(maxsize=4)
@@ -43,13 +48,31 @@ def calendar(language: str = config.DEFAULT_LANGUAGE) -> Calendar:
     >>> words = calendar()
     >>> words.weekdays["friday"], words.months["sept"], words.relative["yesterday"]
     (4, 9, -1)
+    >>> words.holidays["new year's eve"]
+    (12, 31)
     """
     rows = read_vocabulary("calendar.csv", language)
 
     def kind(name: str) -> dict[str, int]:
         return {r["word"]: int(r["value"]) for r in rows if r["kind"] == name}
 
-    return Calendar(weekdays=kind("weekday"), months=kind("month"), relative=kind("relative"))
+    holidays = {word: divmod(value, 100) for word, value in kind("holiday").items()}
+    return Calendar(
+        weekdays=kind("weekday"),
+        months=kind("month"),
+        relative=kind("relative"),
+        holidays=dict(sorted(holidays.items(), key=lambda item: -len(item[0]))),
+    )
+
+
+def holiday(text: str, language: str = config.DEFAULT_LANGUAGE) -> tuple[int, int] | None:
+    """``(month, day)`` of the fixed-date holiday a phrase names, longest name first (None if none).
+
+    >>> [holiday(text) for text in ("New Year’s Eve", "on christmas eve", "the Fourth of July", "Friday")]
+    [(12, 31), (12, 24), (7, 4), None]
+    """
+    phrase = " " + re.sub(r"\s+'s\b", "'s", " ".join(text.lower().replace("’", "'").split())) + " "
+    return next((day for name, day in calendar(language).holidays.items() if f" {name} " in phrase), None)
 
 
 @dataclass(frozen=True)

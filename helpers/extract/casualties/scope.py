@@ -50,7 +50,7 @@ from helpers.extract.casualties.scope_cues import (
 from helpers.extract.evidence import sentence_of
 from helpers.knowledge.casualty_lexicon import casualty_cues
 from helpers.knowledge.speech import speech_verbs
-from helpers.knowledge.time_words import ScopeCue, calendar
+from helpers.knowledge.time_words import ScopeCue, calendar, holiday
 
 SCOPES = ("current", "background", "cumulative", "hypothetical", "rhetorical")
 #: A toll this large in the present perfect counts a conflict, not an incident.
@@ -103,9 +103,9 @@ def day_keys(times: Sequence[Span]) -> set[tuple[int, ...]]:
     """The days a sentence's date phrases name: ``(0, weekday)``, ``(1, month, day)``, ``(2, offset)``.
 
     >>> import spacy
-    >>> doc = spacy.blank("en")("on Monday and on April 25 , not yesterday")
-    >>> sorted(day_keys([doc[1:2], doc[4:6], doc[8:9]]))
-    [(0, 0), (1, 4, 25), (2, -1)]
+    >>> doc = spacy.blank("en")("on Monday and on April 25 , not yesterday , on New Year's Eve")
+    >>> sorted(day_keys([doc[1:2], doc[4:6], doc[8:9], doc[11:15]]))
+    [(0, 0), (1, 4, 25), (1, 12, 31), (2, -1)]
     """
     words = calendar()
     keys: set[tuple[int, ...]] = set()
@@ -117,6 +117,8 @@ def day_keys(times: Sequence[Span]) -> set[tuple[int, ...]]:
         day = next((int(m.group(1)) for t in span if (m := _DAY.fullmatch(t.lower_))), None)
         if month is not None and day is not None:
             keys.add((1, month, day))
+        if (fixed := holiday(" ".join(lowered))) is not None:  # "New Year's Eve", "the Fourth of July"
+            keys.add((1, *fixed))
     return keys
 
 

@@ -44,6 +44,7 @@ from helpers.extract.events.triggers import is_ground, sentence_words
 from helpers.extract.evidence import sentence_of
 from helpers.extract.spans import RowsByStart
 from helpers.knowledge.gazetteer import Gazetteer
+from helpers.knowledge.time_words import holiday
 from helpers.tables import columns
 
 #: Mention labels of date phrases.
@@ -244,7 +245,10 @@ def event_reports(
         persons: Its ``person_mentions`` rows (a person who did the violence is its attacker).
     """
     places = [p for p in places if p["place_id"] and p["role"] in EVENT_ROLES and not owner_country(doc, p)]
-    times = RowsByStart(m for m in mentions if m["label"] in TIME_LABELS)
+    # a holiday the model tags EVENT ("New Year's Eve") is a day phrase too
+    times = RowsByStart(
+        m for m in mentions if m["label"] in TIME_LABELS or (m["label"] == "EVENT" and holiday(m["text"]))
+    )
     actors = [m for m in mentions if m["actor_id"]]
     actors_by_start = RowsByStart(actors)
     figures = [r for r in casualties if counted(r)]
