@@ -91,6 +91,9 @@ def test_a_town_named_by_its_police_may_be_a_given_name_listed_as_a_stop_name(nl
     # police they are the towns. "Border police" and "State police" stay kinds of police.
     rows = _rows(nlp, f"{name} police said a man was shot dead on Friday.")
     assert {r["admin1"] for r in _resolved(rows, name)} == {state}
+    # so are its people ("two Gary men")
+    rows = _rows(nlp, f"Two {name} men were charged on Friday.")
+    assert {r["admin1"] for r in _resolved(rows, name)} == {state}
     assert not _resolved(_rows(nlp, f"{name} said a man was shot dead on Friday."), name)
     rows = _rows(nlp, "Border police and State police said a man was shot dead on Friday.")
     assert not [r for r in rows if r["place_id"]]

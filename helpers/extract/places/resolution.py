@@ -131,7 +131,10 @@ def _missing_evidence(
     named = well_known_name and (placed or cue == "resident") and not (doubt == "stop name" and known_abroad)
     span = row.span
     town_name = names_town_before_authorities(row["text"])  # plain, or a person's name
-    authority = town_name and match.main and names_authority(span.doc, span.start, span.end)
+    # its authorities ("Sanford police") or its people ("two Gary men", "a Lodi woman") after it
+    authority = (
+        town_name and match.main and (cue == "resident" or names_authority(span.doc, span.start, span.end))
+    )
     if doubt and not (
         match.exact
         and (
