@@ -178,15 +178,14 @@ def dating_phrases(
     """
     outcomes = frozenset(outcomes)
     own = frozenset() if outcomes & HARM else outcome_verbs(outcomes)
-    acts, later = act_verbs() | own, later_act_verbs() - own
+    acts, later = act_verbs() | own | {ACT}, later_act_verbs() - own
     acts_or_later = acts | later
     verbs = {
         id(span): ACT if _incident_day(span) else _dating_verb(span, acts_or_later)
         for span in (*evidence, *days)
     }
-    acts = acts | {ACT}
     acted = [span for span in (*evidence, *days) if verbs[id(span)] in acts]
-    others = [span for span in evidence if verbs[id(span)] not in acts_or_later | {ACT}]
+    others = [span for span in evidence if verbs[id(span)] not in acts_or_later]
     afterwards = [span for span in (*evidence, *days) if verbs[id(span)] in later]
     return acted + others, [span for span in days if verbs[id(span)] not in later], afterwards
 

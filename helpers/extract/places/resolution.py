@@ -147,8 +147,7 @@ def _missing_evidence(
         )
     ):
         return f"{doubt} without place evidence"
-    person_name = doubt in ("given name", "surname") or (doubt == "stop name" and town_name)
-    if doubt and abroad and (countries or not (person_name or authority)) and not _well_known(match):
+    if doubt and abroad and (countries or not town_name) and not _well_known(match):
         return f"{doubt} outside the article's countries ({place.canonical}, {place.country})"
     if _direction(row) or (abroad and compass_name(row["text"])):
         return "a direction (the North East of X, the city's South side), not a place"
@@ -205,13 +204,14 @@ def _with_descriptor(name: str, descriptor: str, gazetteer: Gazetteer, countries
     'Karak'
     """
     written = f"{name} {descriptor}"
-    bare = {m.place.place_id for m in gazetteer.candidates(name)}
-    named = [
-        m
+    named = {
+        m.place.place_id
         for m in gazetteer.candidates(written)
         if m.exact and m.place.kind == "admin2" and (not countries or m.place.country in countries)
-    ]
-    return written if named and not {m.place.place_id for m in named} >= bare else name
+    }
+    if not named or named >= {m.place.place_id for m in gazetteer.candidates(name)}:
+        return name
+    return written
 
 
 def resolve_mention(
