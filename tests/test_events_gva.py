@@ -135,6 +135,19 @@ def test_a_holiday_of_a_fixed_date_dates_the_event(tmp_path, monkeypatch):
         assert (reports.loc[key, "event_date"], reports.loc[key, "time_precision"]) == (day, 1), key
 
 
+def test_a_day_of_a_deadline_or_a_purpose_dates_nothing(tmp_path, monkeypatch):
+    monkeypatch.setenv("SITREP_CACHE", str(tmp_path / "cache"))
+    texts = {
+        "gift": "A girl was killed when a shotgun her cousin got for Christmas went off in Dayton, Ohio.\n\n"
+        "Deputies were called to the home on Sunday.",
+        "until": "A man who was shot and wounded in Dayton, Ohio will stay in the hospital until Friday.\n\n"
+        "Officers found him in a parked car on Saturday.",
+    }
+    reports = reports_of(tmp_path, texts)  # published Tuesday 2016-05-10
+    assert reports.loc["gift", "event_date"] == "2016-05-08"  # the day the article names, not Christmas
+    assert reports.loc["until", "event_date"] == "2016-05-07"
+
+
 # ----------------------------------------------------------------------------- place
 
 

@@ -24,6 +24,7 @@ from helpers.extract.places.finding import PLACE_LABELS
 from helpers.knowledge.event_types import (
     HARM,
     act_verbs,
+    cue_words,
     incident_nouns,
     later_act_verbs,
     outcome_verbs,
@@ -174,9 +175,13 @@ def dating_phrases(
     responded Sunday"), then the article's. A phrase whose clause is a later act dates that act
     ("two teens were arraigned Tuesday in a shooting over the weekend", "police said Friday":
     :func:`~helpers.knowledge.event_types.later_act_verbs`): it comes last, as the event was
-    before it, nearer than the publication day.
+    before it, nearer than the publication day. A day after a preposition of a deadline, a purpose
+    or an end (``event_cues.csv`` "deadline": "a gun he got for Christmas", "held until Monday")
+    dates nothing.
     """
     outcomes = frozenset(outcomes)
+    deadline = cue_words("deadline")
+    evidence, days = _days_of_acts(evidence, deadline), _days_of_acts(days, deadline)
     own = frozenset() if outcomes & HARM else outcome_verbs(outcomes)
     acts, later = act_verbs() | own | {ACT}, later_act_verbs() - own
     acts_or_later = acts | later
@@ -188,6 +193,14 @@ def dating_phrases(
     others = [span for span in evidence if verbs[id(span)] not in acts_or_later]
     afterwards = [span for span in (*evidence, *days) if verbs[id(span)] in later]
     return acted + others, [span for span in days if verbs[id(span)] not in later], afterwards
+
+
+def _days_of_acts(spans: Sequence[Span], deadline: frozenset[str]) -> list[Span]:
+    """The phrases that may name the day of an act: not the object of a preposition of a deadline,
+    a purpose or an end ("a gun he got for Christmas", "set for Friday", "held until Monday")."""
+    return [
+        s for s in spans if _incident_day(s) or not (s.root.dep_ == "pobj" and s.root.head.lower_ in deadline)
+    ]
 
 
 #: The dating verb of a phrase that names an incident's day ("the April 24 shooting").
