@@ -1,4 +1,5 @@
-"""Links between events that no date window reaches: a person they name, a rare toll they restate.
+"""Links between events that no date window reaches: a person they name, the scene's street address
+they name, a rare toll they restate.
 
 Events that name one person in their evidence (a victim, a suspect: a full name, no
 title or rank) are one incident, whatever their dates and tolls, when their main places fit
@@ -13,7 +14,10 @@ each give a toll join only when their tolls are at most ``TOLL_DAYS`` apart or t
 restates the earlier's victims (the same toll, or a wounded victim who died): a name
 shared by two shootings weeks apart with different tolls (a common name, a lawyer, a
 relative) would otherwise chain unrelated incidents into one (the rarest names are
-joined first). The same join links events by a rare toll at one place
+joined first). A street address (:mod:`helpers.extract.places.addresses`: "the 6300 block of
+Hearne Avenue") links like a name: the follow-ups of a shooting name its scene again; an article
+naming more than ``ROUNDUP_ADDRESSES`` addresses is a round-up of a city's shootings, and its
+addresses link nothing. The same join links events by a rare toll at one place
 (:func:`restated_tolls`), which follow-ups restate.
 """
 
@@ -40,6 +44,8 @@ COMMON_PERSON = 3
 TOLL_DAYS = 7
 #: Most kilometres between the places of two events a shared name joins (else the same province).
 NEAR_KM = 25.0
+#: Most street addresses an article names for them to link its events (more: a round-up).
+ROUNDUP_ADDRESSES = 2
 
 
 def report_people(reports: pd.DataFrame, people: pd.DataFrame) -> dict[str, set[str]]:
@@ -83,6 +89,25 @@ def report_people(reports: pd.DataFrame, people: pd.DataFrame) -> dict[str, set[
         if article_id in first and mentions[article_id, person] >= PERSON_MENTIONS:
             found[f"{article_id}#0"].add(person)
     return found
+
+
+def report_addresses(reports: pd.DataFrame) -> dict[str, set[str]]:
+    """Each report's street addresses (``addresses`` of ``event_reports``) as links, by report key,
+    unless its article names more than ``ROUNDUP_ADDRESSES`` (a round-up of a city's shootings).
+
+    >>> reports = pd.DataFrame({"article_id": ["a", "a", "b"], "report": [0, 1, 0],
+    ...                         "addresses": ["100 main street", "", "1 a street;2 b road;3 c way"]})
+    >>> report_addresses(reports)
+    {'a#0': {'address:100 main street'}}
+    """
+    found: dict[str, set[str]] = {}
+    named: dict[str, set[str]] = defaultdict(set)
+    for article_id, number, addresses in zip(reports["article_id"], reports["report"], reports["addresses"]):
+        keys = {f"address:{a}" for a in (addresses or "").split(";") if a}
+        named[article_id] |= keys
+        if keys:
+            found[f"{article_id}#{number}"] = keys
+    return {key: keys for key, keys in found.items() if len(named[key.split("#")[0]]) <= ROUNDUP_ADDRESSES}
 
 
 def person_key(person_id: str) -> str:

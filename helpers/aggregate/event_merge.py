@@ -14,6 +14,9 @@ open (dated within the window), else starts one. A report matches an event when:
   placed elsewhere whose article names the other's place (:func:`names_place`: the
   places layer read another state's town of that name);
 * **actors**: named perpetrators (``actor1_id``) do not differ;
+* **scene**: when both name the street address of their scene ("the 2100 block of Carver Avenue")
+  and either is not dated to the day (a follow-up), they can be one scene
+  (:func:`~helpers.aggregate.told_apart.other_scene`);
 * **victims**: when both give their victims' ages ("a 6-month-old", "a 27-year-old
   man"), the report shares one with the event, give or take ``AGE_YEARS``, unless both give
   the same toll of several victims (two shootings of an afternoon in one city are told apart
@@ -48,6 +51,8 @@ import re
 from collections import defaultdict
 from collections.abc import Sequence
 
+from helpers.aggregate.told_apart import other_scene, other_victims
+
 #: A word of a title or place name (an inner apostrophe kept: "Coeur d'Alene").
 _WORDS = re.compile(r"\w(?:[\w']*\w)?")
 #: ACLED's time precision of a date that is only the publication day.
@@ -58,8 +63,6 @@ TELLING_TOLL = 3
 PARTIAL_VICTIMS = 2
 #: Most times as many victims a later toll names as the early count it updates (more: another shooting).
 PARTIAL_GROWTH = 3
-#: Most years between two ages news gives one victim (a birthday, a reporter's slip).
-AGE_YEARS = 1.0
 
 
 def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -274,8 +277,9 @@ def _join_unplaced(unplaced: list[dict], events: list[list[dict]], window_days: 
     """Reports without a place join the one event that gives the same toll (``TELLING_TOLL`` victims
     or more) within the date window, else the one event within the window whose place their
     article names (:func:`names_place`: its title, "Toledo man shot") with a toll that agrees;
-    events whose victims are of other ages (:func:`other_victims`) are left out; with none or
-    several such events, each stands alone.
+    events whose victims are of other ages (:func:`~helpers.aggregate.told_apart.other_victims`) or
+    whose scene is another street address (:func:`~helpers.aggregate.told_apart.other_scene`) are
+    left out; with none or several such events, each stands alone.
 
     Returns the reports left alone, one event each (the joined are appended to their events).
 
@@ -294,7 +298,10 @@ def _join_unplaced(unplaced: list[dict], events: list[list[dict]], window_days: 
     for report in unplaced:
         days = (report["date"] + dt.timedelta(days=d) for d in range(-reach, reach + 1))
         near = sorted({n for day in days for n in on_day.get(day, ())})
-        near = [n for n in near if not other_victims(report, events[n])]  # whom it hit tells them apart
+        # whom it hit and where tell them apart
+        near = [
+            n for n in near if not other_victims(report, events[n]) and not other_scene(report, events[n])
+        ]
         found: list[int] = []
         for agrees in (_tells_toll, _named_here):
             found = found or [n for n in near if any(agrees(report, r, window_days) for r in events[n])]
@@ -323,29 +330,6 @@ def _tells_toll(report: dict, other: dict, window_days: int) -> bool:
     return toll == (other["killed"], other["injured"]) and sum(toll) >= TELLING_TOLL
 
 
-def other_victims(report: dict, event: list[dict]) -> bool:
-    """The report and the event each give their victims' ages (in years), share none within
-    ``AGE_YEARS`` (news writes one victim 11 and 12, 22 months and 2 years old), and their tolls
-    do not tell of the same victims: the report's toll is no report's of the event, or it is one
-    victim (two articles on a shooting of several may each name another victim's age).
-
-    >>> baby = {"victim_ages": {0.5}, "killed": 1, "injured": 0}
-    >>> other_victims(dict(baby, victim_ages={27.0}), [baby, {"victim_ages": set()}])
-    True
-    >>> other_victims(dict(baby, victim_ages={1.0}), [baby])
-    False
-    >>> two = {"victim_ages": {33.0}, "killed": 2, "injured": 2}
-    >>> other_victims(dict(two, victim_ages={38.0}), [two])
-    False
-    """
-    ages = report.get("victim_ages") or ()
-    known = [age for other in event for age in other.get("victim_ages") or ()]
-    if not ages or not known or any(abs(a - b) <= AGE_YEARS for a in ages for b in known):
-        return False
-    toll = (report.get("killed", 0), report.get("injured", 0))
-    return sum(toll) <= 1 or all((other.get("killed", 0), other.get("injured", 0)) != toll for other in event)
-
-
 def _fit(report: dict, event: list[dict], window_days: int, near_km: float) -> int:
     """How well a report fits an event: its date, place and actors fit every report of the event, and
     its tolls fit one of them (a later report may raise the toll an earlier one gave).
@@ -357,6 +341,6 @@ def _fit(report: dict, event: list[dict], window_days: int, near_km: float) -> i
     True
     """
     places = [_setting(report, other, window_days, near_km) for other in event]
-    if 0 in places or other_victims(report, event):
+    if 0 in places or other_victims(report, event) or other_scene(report, event):
         return 0
     return max(_scored(report, other, place) for other, place in zip(event, places, strict=True))

@@ -5,7 +5,7 @@ from their own casualty figures, counted by the casualty totals' rules
 (:func:`helpers.aggregate.totals.casualty_totals`: restatements once, updates win,
 sides add up). Reports of one incident are merged
 (:func:`helpers.aggregate.event_merge.cluster_reports`; then events whose evidence
-names one person or share a rare toll at one place:
+names one person or one street address, or that share a rare toll at one place:
 :mod:`helpers.aggregate.event_links`), and their
 disagreements kept:
 
@@ -28,7 +28,13 @@ from collections.abc import Mapping
 
 import pandas as pd
 
-from helpers.aggregate.event_links import join_by_people, person_key, report_people, restated_tolls
+from helpers.aggregate.event_links import (
+    join_by_people,
+    person_key,
+    report_addresses,
+    report_people,
+    restated_tolls,
+)
 from helpers.aggregate.event_merge import cluster_reports, place_words
 from helpers.aggregate.totals import casualty_totals
 from helpers.extract.casualties.numbers import victim_ages
@@ -144,12 +150,14 @@ def _record(
     ages: frozenset[float],
     article: Mapping,
     named: tuple[set[str], list[str]],
+    scene: set[str],
 ) -> dict:
     date = iso_day(row["event_date"] or "")
     return dict(
         row,
         key=f"{row['article_id']}#{row['report']}",
         victim_ages=ages,
+        scene=scene,
         date=date,
         published=iso_day(article.get("date") or ""),
         named_places=named[0],
@@ -272,6 +280,9 @@ def _event_row(event: list[dict]) -> dict:
         "reports": ";".join(r["key"] for r in event),
         "evidence": ";".join(f"{r['article_id']}:{r['evidence']}" for r in event),
         "sentences": " | ".join(dict.fromkeys(r["sentence"] for r in event)),
+        "addresses": ";".join(
+            dict.fromkeys(a for r in event for a in (r.get("addresses") or "").split(";") if a)
+        ),
     }
 
 
@@ -303,6 +314,7 @@ def events_table(
     tolls, ages = report_tolls(mine), report_victim_ages(mine)
     meta = {r["article_id"]: r for r in articles.to_dict("records")}
     resolved, unresolved = article_places(places)
+    scenes = report_addresses(reports)
     records = [
         _record(
             row,
@@ -310,12 +322,15 @@ def events_table(
             ages.get(f"{row['article_id']}#{row['report']}", frozenset()),
             meta.get(row["article_id"], {}),
             (resolved.get(row["article_id"], set()), unresolved.get(row["article_id"], [])),
+            scenes.get(f"{row['article_id']}#{row['report']}", set()),
         )
         for row in reports.to_dict("records")
     ]
     copies = {a: s for a, s in zip(articles["article_id"], articles["near_duplicate_of"]) if s}
     events = cluster_reports(records, copies, window_days=window_days)
     links = restated_tolls(records)
+    for key, addresses in scenes.items():
+        links[key] = links.get(key, set()) | addresses
     for key, names in (report_people(reports, people) if people is not None else {}).items():
         links[key] = links.get(key, set()) | {person_key(name) for name in names}
     events = join_by_people(events, links)

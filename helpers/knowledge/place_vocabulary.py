@@ -1,6 +1,6 @@
 """Words of place names and place phrases, read from ``helpers/data/<language>/``.
 
-Three vocabularies, one file each (see ``helpers/data/SOURCES.md``); the small words
+Four vocabularies, one file each (see ``helpers/data/SOURCES.md``); the small words
 around place names (prepositions, links inside town names, list joiners) are function
 words (:func:`helpers.knowledge.grammar.function_words`):
 
@@ -8,7 +8,8 @@ words (:func:`helpers.knowledge.grammar.function_words`):
   names are compared (``al``, ``ad``, ``ez`` ...);
 * ``admin_descriptors.csv``: the words that turn a division's bare name into
   its formal one (``Muhafazat``, ``Governorate`` ...);
-* ``name_abbreviations.csv``: abbreviated first words of town names (``Mt.``, ``Ft.``, ``St.``).
+* ``name_abbreviations.csv``: abbreviated first words of town names (``Mt.``, ``Ft.``, ``St.``);
+* ``street_address_words.csv``: the words of street addresses (``Ave.``, ``S.``, ``block``).
 
 Each reader is cached per language, like :func:`helpers.knowledge.vocabulary.place_nouns`.
 """
@@ -68,3 +69,40 @@ def name_abbreviations(language: str = config.DEFAULT_LANGUAGE) -> dict[str, str
     ('Mount', 'Fort')
     """
     return {r["abbreviation"]: r["word"] for r in read_vocabulary("name_abbreviations.csv", language)}
+
+
+@dataclass(frozen=True)
+class StreetAddressWords:
+    """The words of street addresses (``street_address_words.csv``), lower case, without dots.
+
+    Attributes:
+        streets: Street types as written ("avenue", "ave") -> written out ("avenue").
+        compass: Directions before a street's name as written ("s", "south") -> written out.
+        block: The words of a block number ("the 6300 block of").
+        before_year: Words before a year ("in 2016 Main Street was rebuilt": no house number).
+    """
+
+    streets: dict[str, str]
+    compass: dict[str, str]
+    block: frozenset[str]
+    before_year: frozenset[str]
+
+
+@lru_cache(maxsize=4)
+def street_address_words(language: str = config.DEFAULT_LANGUAGE) -> StreetAddressWords:
+    """The words of street addresses of ``language``.
+
+    >>> words = street_address_words()
+    >>> words.streets["ave"], words.compass["s"], "block" in words.block
+    ('avenue', 'south', True)
+    """
+    rows = read_vocabulary("street_address_words.csv", language)
+    by_kind: dict[str, dict[str, str]] = {"street": {}, "compass": {}, "block": {}, "year": {}}
+    for row in rows:
+        by_kind[row["kind"]][row["word"]] = row["written_out"]
+    return StreetAddressWords(
+        streets=by_kind["street"],
+        compass=by_kind["compass"],
+        block=frozenset(by_kind["block"]),
+        before_year=frozenset(by_kind["year"]),
+    )

@@ -42,6 +42,7 @@ from helpers.extract.events.leads import VIOLENCE, lead_report
 from helpers.extract.events.strikes import STRIKE_TYPES, strike_owner
 from helpers.extract.events.triggers import is_ground, sentence_words
 from helpers.extract.evidence import sentence_of
+from helpers.extract.places.addresses import addresses_by_report, street_addresses
 from helpers.extract.spans import RowsByStart
 from helpers.knowledge.gazetteer import Gazetteer
 from helpers.knowledge.time_words import holiday
@@ -302,6 +303,10 @@ def event_reports(
         )
         found["notes"] = _notes(found, [])
         rows.append(dict(found, report=len(rows)))
+    for row, found in zip(
+        rows, addresses_by_report([r["evidence"] for r in rows], street_addresses(doc)), strict=True
+    ):
+        row["addresses"] = found
     return [{c: row.get(c) for c in columns("event_reports")} for row in rows]
 
 
