@@ -125,6 +125,21 @@ def test_ages_and_days_are_not_counts(project_nlp, text):
     assert {r["low"] for r in rows if r["low"] is not None} <= {1}
 
 
+def test_an_age_after_a_name_without_its_closing_comma_or_written_short_is_no_count(project_nlp):
+    named = (
+        "Deputies said Ann Reeves, 64 and Bo Reeves, 66 were found shot to death at their home on Saturday."
+    )
+    short = "Police said a 25 y/o man and a 43 y/o man were shot and killed on Friday."
+    for text in (named, short):
+        rows = extract_casualties(project_nlp(text), article_from(text))
+        assert {r["low"] for r in rows} <= {1, 2}, text
+    rows = extract_casualties(project_nlp(short), article_from(short))
+    assert sorted(r["text"] for r in rows) == ["a 25 y/o man", "a 43 y/o man"]
+    headline = "2 Dead, 3 Wounded In West Side Shooting"  # "2 Dead" may be tagged a person: no name
+    rows = extract_casualties(project_nlp(headline), article_from(headline))
+    assert sorted(r["low"] for r in rows) == [2, 3]
+
+
 def test_an_attempted_murder_killed_nobody(nlp):
     text = "Six men were indicted for the attempted murders of five teenagers outside a store."
     rows = extract_casualties(nlp(text), article_from(text))

@@ -207,6 +207,7 @@ class CasualtyCues:
     group_member: frozenset[str]
     age_unit: frozenset[str]
     age_adjective: frozenset[str]
+    age_abbreviation: frozenset[str]
     partitive: frozenset[str]
     membership: frozenset[str]
     origin: frozenset[str]
