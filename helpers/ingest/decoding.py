@@ -10,11 +10,15 @@ import codecs
 import re
 import threading
 
+import regex
+
 #: Bytes looked at to tell a binary file from a text file.
 BINARY_HEAD_BYTES = 8192
 #: Byte-order marks of UTF-16, whose text holds NUL bytes without being binary.
 UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 _SURROGATE = re.compile("[\ud800-\udfff]")
+#: Invisible format characters (Unicode category Cf), with the regex module's property classes.
+_INVISIBLE = regex.compile(r"\p{Cf}+")
 
 
 def decode_bytes(raw: bytes) -> tuple[str, str]:
@@ -113,6 +117,18 @@ def normalise_newlines(text: str) -> str:
     'a\\nb\\nc'
     """
     return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def drop_invisible(text: str) -> str:
+    """``text`` without invisible format characters (Unicode category Cf: zero-width spaces, soft
+    hyphens, byte-order marks inside the text, direction marks). A reader sees none of them, but
+    they glue a word to the one before or break it ("\u200bNEW ORLEANS --", a web page's
+    zero-width space before its dateline, is no dateline to the tokenizer).
+
+    >>> drop_invisible("\u200bNEW ORLEANS -- Po\u00adlice said")
+    'NEW ORLEANS -- Police said'
+    """
+    return _INVISIBLE.sub("", text)
 
 
 def looks_binary(raw: bytes) -> bool:
