@@ -17,8 +17,8 @@ BINARY_HEAD_BYTES = 8192
 #: Byte-order marks of UTF-16, whose text holds NUL bytes without being binary.
 UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 _SURROGATE = re.compile("[\ud800-\udfff]")
-#: Invisible format characters (Unicode category Cf), with the regex module's property classes.
-_INVISIBLE = regex.compile(r"\p{Cf}+")
+#: Invisible format characters (Unicode category Cf) but the soft hyphen, which lies inside a word.
+_INVISIBLE = regex.compile(r"[\p{Cf}--\xad]", regex.VERSION1)
 
 
 def decode_bytes(raw: bytes) -> tuple[str, str]:
@@ -119,16 +119,17 @@ def normalise_newlines(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
-def drop_invisible(text: str) -> str:
-    """``text`` without invisible format characters (Unicode category Cf: zero-width spaces, soft
-    hyphens, byte-order marks inside the text, direction marks). A reader sees none of them, but
-    they glue a word to the one before or break it ("\u200bNEW ORLEANS --", a web page's
-    zero-width space before its dateline, is no dateline to the tokenizer).
+def blank_invisible(text: str) -> str:
+    """``text`` with each invisible format character (Unicode category Cf: zero-width spaces,
+    byte-order marks inside the text, direction marks) made a space. A reader sees none of them,
+    but they glue a word to the one before ("\u200bNEW ORLEANS --", a web page's zero-width space
+    before its dateline, is no dateline to the tokenizer); a space keeps every offset into the
+    text. The soft hyphen is kept: it lies inside a word, which it does not split.
 
-    >>> drop_invisible("\u200bNEW ORLEANS -- Po\u00adlice said")
-    'NEW ORLEANS -- Police said'
+    >>> blank_invisible("\u200bNEW ORLEANS -- Po\u00adlice said\ufeff")
+    ' NEW ORLEANS -- Po\xadlice said '
     """
-    return _INVISIBLE.sub("", text)
+    return _INVISIBLE.sub(" ", text)
 
 
 def looks_binary(raw: bytes) -> bool:
