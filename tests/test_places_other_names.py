@@ -53,6 +53,16 @@ def test_a_street_of_a_crossing_with_a_numbered_street_is_no_place(nlp):
     assert _resolved(rows, "Kansas City")
 
 
+def test_the_street_of_a_block_number_is_no_place(nlp):
+    rows = _rows(
+        nlp,
+        "A boy was shot in the 2800 block of South Central Park in Chicago, and a man in the 400 block "
+        "of Plantation on Sunday, police said.",
+    )
+    assert not _resolved(rows, "Central Park") and not _resolved(rows, "Plantation")
+    assert _resolved(rows, "Chicago")
+
+
 def test_a_lower_case_compass_word_is_a_direction_inside_the_town(nlp):
     # "west Charlotte" is the west of Charlotte, not the Vermont village named West Charlotte.
     rows = _rows(nlp, "A man was shot at a party in west Charlotte late Friday, police said.")

@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Span, Token
 
 from helpers.extract.tokens import tokens_with_lower
 from helpers.knowledge.grammar import function_words
+from helpers.knowledge.place_vocabulary import street_address_words
 from helpers.knowledge.vocabulary import place_nouns
 
 #: A numbered street as news writes it in a crossing ("21st", "5th").
@@ -77,15 +78,36 @@ def names_road(span: Span) -> bool:
     return span.end < len(span.doc) and span.doc[span.end].lower_ in place_nouns().road
 
 
-def names_crossing(doc: Doc, start: int, end: int) -> bool:
-    """Whether a name is one of the two streets of a crossing written with a numbered street ("near
-    18th and Springfield", "at Vine & 5th"): a street, no town.
+def names_street(doc: Doc, start: int, end: int) -> bool:
+    """Whether a name is a street's, no town: one of the two streets of a crossing written with a
+    numbered street ("near 18th and Springfield", "at Vine & 5th"), or the street of a block number
+    ("in the 2800 block of South Central Park", "the 100 block of Plantation": police name the scene
+    so, and the street's name is often a town's elsewhere).
 
     >>> import spacy
     >>> doc = spacy.blank("en")("shot near 18th & Springfield in Kansas City")
-    >>> names_crossing(doc, 4, 5), names_crossing(doc, 6, 8)
+    >>> names_street(doc, 4, 5), names_street(doc, 6, 8)
     (True, False)
+    >>> doc = spacy.blank("en")("in the 2800 block of South Central Park in Chicago")
+    >>> names_street(doc, 6, 8), names_street(doc, 5, 8), names_street(doc, 9, 10)
+    (True, True, False)
     """
+    return _after_block_number(doc, start) or _names_crossing(doc, start, end)
+
+
+def _after_block_number(doc: Doc, start: int) -> bool:
+    """The name follows a block number: "the 2800 block of (the) (South) ..."."""
+    words = street_address_words()
+    at = start - 1
+    if at >= 0 and doc[at].lower_.rstrip(".") in words.compass:
+        at -= 1
+    if at >= 0 and doc[at].lower_ == "the":
+        at -= 1
+    return at >= 2 and doc[at].lower_ == "of" and doc[at - 1].lower_ in words.block and doc[at - 2].like_num
+
+
+def _names_crossing(doc: Doc, start: int, end: int) -> bool:
+    """One of the two streets of a crossing written with a numbered street (:func:`names_street`)."""
 
     def numbered_street(joiner: int, street: int) -> bool:
         return (

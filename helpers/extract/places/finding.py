@@ -33,7 +33,7 @@ from helpers import config
 from helpers.articles import Article
 from helpers.extract.places.appositions import mark_appositions
 from helpers.extract.places.datelines import dateline_spans
-from helpers.extract.places.evidence import context_spans, has_place_evidence, names_authority, names_crossing
+from helpers.extract.places.evidence import context_spans, has_place_evidence, names_authority, names_street
 from helpers.extract.places.mention import Mention
 from helpers.extract.places.unlisted import unlisted_kind
 from helpers.extract.places.vehicles import vehicle_tokens
@@ -329,7 +329,7 @@ def find_mentions(doc: Doc, article: Article, gazetteer: Gazetteer) -> list[Ment
         if role != "dateline" and (
             not article.is_extractable(span.start_char, span.end_char)
             or not vehicles.isdisjoint(range(span.start, span.end))
-            or names_crossing(doc, span.start, span.end)  # "near 18th and Springfield": a street
+            or names_street(doc, span.start, span.end)  # "near 18th and Springfield", "the 100 block of"
         ):
             return None
         evidence = context or role == "dateline" or has_place_evidence(doc, span.start, span.end)
