@@ -234,6 +234,9 @@ def lead_totals(nlp, title: str, *body: str) -> dict[str, int]:
     ("title", "body", "expected"),
     [
         ("Deputies investigate fatal shooting near fairgrounds", [], {"killed": 1}),
+        # the adjective before a name the parse hangs it on
+        ("Boy charged in fatal Christmas Eve shooting", [], {"killed": 1}),
+        ("Man held in deadly Labor Day weekend shooting", [], {"killed": 1}),
         (
             "Teen charged",
             ["A teenager was charged Monday in a deadly stabbing at a bus stop."],

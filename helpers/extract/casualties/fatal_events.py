@@ -52,7 +52,7 @@ def fatal_event(
             # gives no number
             if token.lower_ not in nouns or token.tag_ not in {"NN", "NNP", "VBG"}:
                 continue
-            adjective = next((c for c in token.lefts if c.lower_ in fatal), None)
+            adjective = _fatal_before(token, fatal)
             if adjective is None or (adjective.i and doc[adjective.i - 1].lower_ in _NEGATING_PREFIX):
                 continue
             if any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children):
@@ -61,4 +61,23 @@ def fatal_event(
             if any(cue.label in _OTHER_TIME for cue, _ in scope_cue_matches(sentence)):
                 break
             return doc[adjective.i : token.i + 1], token, sentence
+    return None
+
+
+#: Most words between a fatal adjective and its event noun ("a fatal New Year's Eve shooting").
+ADJECTIVE_BEFORE_TOKENS = 5
+#: Parts of speech of the words of a noun phrase between its adjective and its noun.
+_NOUN_PHRASE_WORDS = frozenset({"ADJ", "NOUN", "PROPN", "PART", "NUM"})
+
+
+def _fatal_before(noun: Token, fatal: frozenset[str]) -> Token | None:
+    """The fatal adjective of the noun's phrase, read back over its words whatever the parse made
+    of them ("fatal shooting", "a deadly early morning shooting", "fatal New Year's Eve shooting",
+    whose "fatal" the small model hangs on "Year")."""
+    doc = noun.doc
+    for token in reversed(doc[max(noun.i - ADJECTIVE_BEFORE_TOKENS, 0) : noun.i]):
+        if token.lower_ in fatal:
+            return token
+        if token.pos_ not in _NOUN_PHRASE_WORDS:
+            return None
     return None
