@@ -229,6 +229,8 @@ def test_shot_and_killed_is_killed_only(nlp):
         ("7 shot, 2 fatally, outside a nightclub", {"killed": 2, "injured": 5}),
         ("8 shot in the city; 1 dead, 2 critical", {"killed": 1, "injured": 7}),
         ("Teen shot near high school", {"injured": 1}),
+        # Headline "dies" read as a plural noun after an age used as a noun.
+        ("6-year-old dies in accidental shooting at home", {"killed": 1}),
         ("12-year-old injured by stray bullet in the city", {"injured": 1}),
         ("A 9-year-old girl was found shot inside her home.", {"injured": 1}),
         # "wounded victims" were not killed.
