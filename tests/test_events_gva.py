@@ -135,6 +135,19 @@ def test_a_holiday_of_a_fixed_date_dates_the_event(tmp_path, monkeypatch):
         assert (reports.loc[key, "event_date"], reports.loc[key, "time_precision"]) == (day, 1), key
 
 
+def test_last_with_the_weekday_of_the_paper_is_a_week_ago(tmp_path, monkeypatch):
+    monkeypatch.setenv("SITREP_CACHE", str(tmp_path / "cache"))
+    texts = {
+        "last": "A man was shot and killed last Tuesday outside a store in Dayton, Ohio, police said.",
+        "bare": "A man was shot and killed Tuesday outside a store in Dayton, Ohio, police said.",
+        "other": "A man was shot and killed last Friday outside a store in Dayton, Ohio, police said.",
+    }
+    reports = reports_of(tmp_path, texts)  # published Tuesday 2016-05-10
+    assert reports.loc["last", "event_date"] == "2016-05-03"
+    assert reports.loc["bare", "event_date"] == "2016-05-10"
+    assert reports.loc["other", "event_date"] == "2016-05-06"
+
+
 def test_a_day_of_a_deadline_or_a_purpose_dates_nothing(tmp_path, monkeypatch):
     monkeypatch.setenv("SITREP_CACHE", str(tmp_path / "cache"))
     texts = {

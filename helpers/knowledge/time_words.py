@@ -33,12 +33,15 @@ class Calendar:
         relative: Word -> days from the day of writing ("yesterday": -1).
         holidays: Phrase of a day of the same date every year -> ``(month, day)``
             ("new year's eve": (12, 31)), longest first.
+        earlier: Word before a weekday -> days back when that weekday is the day of writing's
+            ("last": 7, "last Monday" in a Monday's paper).
     """
 
     weekdays: dict[str, int]
     months: dict[str, int]
     relative: dict[str, int]
     holidays: dict[str, tuple[int, int]]
+    earlier: dict[str, int]
 
 
 @lru_cache(maxsize=4)
@@ -62,6 +65,7 @@ def calendar(language: str = config.DEFAULT_LANGUAGE) -> Calendar:
         months=kind("month"),
         relative=kind("relative"),
         holidays=dict(sorted(holidays.items(), key=lambda item: -len(item[0]))),
+        earlier=kind("earlier"),
     )
 
 

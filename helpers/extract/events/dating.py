@@ -30,6 +30,7 @@ from helpers.knowledge.event_types import (
     outcome_verbs,
     periods,
 )
+from helpers.knowledge.time_words import calendar
 
 #: ACLED's time precision codes.
 DAY, WEEK, MONTH = 1, 2, 3
@@ -85,12 +86,15 @@ def _period(span: Span) -> tuple[int, int] | None:
 def _days(span: Span, published: dt.date) -> list[dt.date]:
     """The days a phrase names, resolved against the publication day. A phrase that writes its
     year names that day ("the June 4, 2015 shooting" in a paper of 2016), and is the page's date
-    stamp when the day is the publication day or later ("Tuesday, April 15, 2014 4:20 PM").
+    stamp when the day is the publication day or later ("Tuesday, April 15, 2014 4:20 PM"); "last
+    Tuesday" in a Tuesday's paper is a week ago (``calendar.csv`` kind "earlier").
 
     >>> import spacy
     >>> doc = spacy.blank("en")("on June 4 , 2015 and on Tuesday , April 15 , 2014")
     >>> _days(doc[1:5], dt.date(2016, 11, 4)), _days(doc[7:13], dt.date(2014, 4, 15))
     ([datetime.date(2015, 6, 4)], [])
+    >>> _days(spacy.blank("en")("last Tuesday"), dt.date(2014, 4, 15))
+    [datetime.date(2014, 4, 8)]
     """
     keys = day_keys([span])
     year = next((int(t.text) for t in span if _YEAR.fullmatch(t.text)), None)
@@ -101,7 +105,13 @@ def _days(span: Span, published: dt.date) -> list[dt.date]:
         except ValueError:
             return []
         return [day] if day < published else []
-    return sorted(d for key in keys if (d := resolve_day(key, published)) is not None)
+    days = [d for key in keys if (d := resolve_day(key, published)) is not None]
+    words = calendar()
+    back = max(
+        (words.earlier.get(t.lower_, 0) for t in span[:-1] if t.nbor().lower_ in words.weekdays), default=0
+    )
+    # "last Monday" in a Monday's paper is a week ago, not that day
+    return sorted(d - dt.timedelta(days=back) if d == published and back else d for d in days)
 
 
 def event_date(
