@@ -228,6 +228,20 @@ def read_table(
     raise FileNotFoundError(f"no table {table!r} in {directory}")
 
 
+def offset_spans(value: str | None) -> list[tuple[int, int]]:
+    """The ``(start, end)`` pairs of an offsets column (``evidence``, ``figures``: ``start-end;…``).
+
+    >>> offset_spans("0-40;41-80"), offset_spans("")
+    ([(0, 40), (41, 80)], [])
+    """
+    spans = []
+    for part in (value or "").split(";"):
+        if part:
+            start, end = part.split("-")
+            spans.append((int(start), int(end)))
+    return spans
+
+
 def is_missing(value: object) -> bool:
     """True for a missing cell: ``None``, ``NaN`` or ``pd.NA``.
 

@@ -33,6 +33,7 @@ import pandas as pd
 from helpers.aggregate.event_merge import place_score
 from helpers.knowledge.event_types import ground_words
 from helpers.knowledge.vocabulary import place_nouns, read_vocabulary
+from helpers.tables import offset_spans
 
 #: Victims (killed and injured) of a toll that names its incident at one place (GVA's mass shooting).
 MASS_TOLL = 7
@@ -65,10 +66,8 @@ def report_people(reports: pd.DataFrame, people: pd.DataFrame) -> dict[str, set[
     mentions = Counter(zip(people["article_id"], people["person_id"]))
     spans: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
     for article_id, number, evidence in zip(reports["article_id"], reports["report"], reports["evidence"]):
-        for offsets in (evidence or "").split(";"):
-            if offsets:
-                start, end = map(int, offsets.split("-"))
-                spans[article_id].append((start, end, f"{article_id}#{number}"))
+        for start, end in offset_spans(evidence):
+            spans[article_id].append((start, end, f"{article_id}#{number}"))
     first = {a for a, number in zip(reports["article_id"], reports["report"]) if number == 0}
     found: dict[str, set[str]] = defaultdict(set)
     elsewhere: set[tuple[str, str]] = set()

@@ -55,11 +55,11 @@ def other_scene(report: dict, event: list[dict]) -> bool:
     >>> other_scene(dict(later, time_precision=1), [{"scene": {"address:700 oak road"}, "time_precision": 1}])
     False
     """
-    if all(r["time_precision"] == 1 for r in (report, *event)):
-        return False
     mine = [_scene_words(a) for a in report.get("scene") or ()]
+    if not mine or all(r["time_precision"] == 1 for r in (report, *event)):  # most reports name none
+        return False
     theirs = [_scene_words(a) for other in event for a in other.get("scene") or ()]
-    return bool(mine and theirs) and not any(a[0] == b[0] or a[1] & b[1] for a in mine for b in theirs)
+    return bool(theirs) and not any(a[0] == b[0] or a[1] & b[1] for a in mine for b in theirs)
 
 
 def _scene_words(address: str) -> tuple[str, frozenset[str]]:

@@ -190,13 +190,17 @@ def dating_phrases(
     dates nothing.
     """
     outcomes = frozenset(outcomes)
+    incident = {id(span): _incident_day(span) for span in (*evidence, *days)}
     deadline = cue_words("deadline")
-    evidence, days = _days_of_acts(evidence, deadline), _days_of_acts(days, deadline)
+    evidence, days = (
+        [span for span in spans if incident[id(span)] or not _deadline_day(span, deadline)]
+        for spans in (evidence, days)
+    )
     own = frozenset() if outcomes & HARM else outcome_verbs(outcomes)
     acts, later = act_verbs() | own | {ACT}, later_act_verbs() - own
     acts_or_later = acts | later
     verbs = {
-        id(span): ACT if _incident_day(span) else _dating_verb(span, acts_or_later)
+        id(span): ACT if incident[id(span)] else _dating_verb(span, acts_or_later)
         for span in (*evidence, *days)
     }
     acted = [span for span in (*evidence, *days) if verbs[id(span)] in acts]
@@ -205,12 +209,10 @@ def dating_phrases(
     return acted + others, [span for span in days if verbs[id(span)] not in later], afterwards
 
 
-def _days_of_acts(spans: Sequence[Span], deadline: frozenset[str]) -> list[Span]:
-    """The phrases that may name the day of an act: not the object of a preposition of a deadline,
-    a purpose or an end ("a gun he got for Christmas", "set for Friday", "held until Monday")."""
-    return [
-        s for s in spans if _incident_day(s) or not (s.root.dep_ == "pobj" and s.root.head.lower_ in deadline)
-    ]
+def _deadline_day(span: Span, deadline: frozenset[str]) -> bool:
+    """The phrase is the object of a preposition of a deadline, a purpose or an end, no day of an
+    act ("a gun he got for Christmas", "set for Friday", "held until Monday")."""
+    return span.root.dep_ == "pobj" and span.root.head.lower_ in deadline
 
 
 #: The dating verb of a phrase that names an incident's day ("the April 24 shooting").

@@ -19,6 +19,7 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 
 from helpers.knowledge.place_vocabulary import StreetAddressWords, street_address_words
+from helpers.tables import offset_spans
 
 #: A house or block number.
 _NUMBER = {"TEXT": {"REGEX": r"^\d{1,5}$"}}
@@ -100,7 +101,7 @@ def addresses_by_report(evidence: list[str], addresses: list[StreetAddress]) -> 
     >>> addresses_by_report(["0-40", "41-80"], found)
     ['6300 hearne avenue;100 main street', '']
     """
-    spans = [[tuple(map(int, part.split("-"))) for part in (e or "").split(";") if part] for e in evidence]
+    spans = [offset_spans(e) for e in evidence]
     keys: list[list[str]] = [[] for _ in evidence]
     for address in addresses:
         owners = [n for n, own in enumerate(spans) if any(a <= address.start_char < b for a, b in own)]
