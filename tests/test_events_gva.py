@@ -148,6 +148,44 @@ def test_last_with_the_weekday_of_the_paper_is_a_week_ago(tmp_path, monkeypatch)
     assert reports.loc["other", "event_date"] == "2016-05-06"
 
 
+def test_a_page_stamped_the_day_before_its_news_is_read_from_the_day_after(tmp_path, monkeypatch):
+    monkeypatch.setenv("SITREP_CACHE", str(tmp_path / "cache"))
+    texts = {
+        # a Tuesday's stamp, a story written on Wednesday about Tuesday night
+        "stamped": "Police on Wednesday were still looking for the gunman who shot a woman outside a bar "
+        "in Dayton, Ohio late Tuesday night.",
+        "next": "Police on Wednesday were still looking for the gunman who shot a woman outside a bar "
+        "in Dayton, Ohio.",
+        # a week-old story: its Wednesday is six days back, its Friday four
+        "week": "A woman shot outside a bar in Dayton, Ohio on Wednesday was identified by the coroner "
+        "on Friday.",
+    }
+    reports = reports_of(tmp_path, texts)  # published Tuesday 2016-05-10
+    assert reports.loc["stamped", "event_date"] == "2016-05-10"
+    assert reports.loc["next", "event_date"] == "2016-05-11"  # not the Wednesday six days back
+    assert "the day after its date 2016-05-10" in reports.loc["next", "date_reason"]
+    assert reports.loc["week", "event_date"] == "2016-05-04"
+
+
+def test_a_date_written_with_its_weekday_is_the_year_they_agree(blank):
+    doc = blank("shot on Wednesday , Nov. 11 and on Sunday , Feb. 28 ; update of Wednesday , April 5 .")
+    assert event_date([doc[2:6]], "2016-11-23").date == "2015-11-11"  # Nov. 11, 2016 was a Friday
+    assert event_date([doc[8:12]], "2016-02-29").date == "2016-02-28"
+    # no recent year has a Wednesday April 5 (a later update of the page): the next phrase dates it
+    assert event_date([doc[15:19], doc[8:12]], "2016-02-29").date == "2016-02-28"
+
+
+def test_the_day_of_the_wounded_s_condition_is_a_later_day(tmp_path, monkeypatch):
+    monkeypatch.setenv("SITREP_CACHE", str(tmp_path / "cache"))
+    texts = {
+        "condition": "Police seek witnesses\n\nTwo men remained in critical condition Monday at a hospital "
+        "in Dayton, Ohio.\n\nA crowd had gathered on the sidewalk.\n\nOfficers had answered a call of shots "
+        "fired outside a bar on Saturday night.",
+    }
+    reports = reports_of(tmp_path, texts)  # published Tuesday 2016-05-10
+    assert reports.loc["condition", "event_date"] == "2016-05-07"
+
+
 def test_a_day_of_a_deadline_or_a_purpose_dates_nothing(tmp_path, monkeypatch):
     monkeypatch.setenv("SITREP_CACHE", str(tmp_path / "cache"))
     texts = {

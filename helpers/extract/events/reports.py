@@ -23,6 +23,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import replace
 
 from spacy.tokens import Doc, Span
 
@@ -37,7 +38,7 @@ from helpers.extract.events.coding import (
     code_actors,
     interaction,
 )
-from helpers.extract.events.dating import dating_phrases, event_date
+from helpers.extract.events.dating import dating_phrases, event_date, writing_day
 from helpers.extract.events.leads import VIOLENCE, lead_report
 from helpers.extract.events.strikes import STRIKE_TYPES, strike_owner
 from helpers.extract.events.triggers import is_ground, sentence_words
@@ -331,7 +332,11 @@ def _report(
     ]
     outcomes = {r["outcome"] for r in group}
     phrases, article_days, later = dating_phrases(date_spans, days, outcomes)
-    when = event_date(phrases, article.date, article_days, later)
+    written = writing_day(days, article.date)
+    when = event_date(phrases, written, article_days, later)
+    if written != article.date:
+        note = f" (the body names the day after its date {article.date[:10]})"
+        when = replace(when, reason=when.reason + note)
     # The sides hit: of the figures of violence (those arrested are no side of a clash: "a suspect
     # was arrested"), else of all.
     hit = [r for r in group if r["outcome"] != ARRESTED] or group
