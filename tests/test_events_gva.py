@@ -186,6 +186,20 @@ def test_the_day_of_the_wounded_s_condition_is_a_later_day(tmp_path, monkeypatch
     assert reports.loc["condition", "event_date"] == "2016-05-07"
 
 
+def test_a_day_the_model_leaves_untagged_dates_the_event(tmp_path, monkeypatch):
+    monkeypatch.setenv("SITREP_CACHE", str(tmp_path / "cache"))
+    # the small model tags "about 9:45 p.m." a time and the month day after it nothing
+    texts = {
+        "untagged": "Police seek witnesses\n\nA man was shot about 9:45 p.m. May 2 outside a bar in Dayton, "
+        "Ohio."
+    }
+    reports = reports_of(tmp_path, texts)  # published Tuesday 2016-05-10
+    assert (reports.loc["untagged", "event_date"], reports.loc["untagged", "time_precision"]) == (
+        "2016-05-02",
+        1,
+    )
+
+
 def test_a_day_of_a_deadline_or_a_purpose_dates_nothing(tmp_path, monkeypatch):
     monkeypatch.setenv("SITREP_CACHE", str(tmp_path / "cache"))
     texts = {

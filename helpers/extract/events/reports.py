@@ -39,6 +39,7 @@ from helpers.extract.events.coding import (
     interaction,
 )
 from helpers.extract.events.dating import dating_phrases, event_date, writing_day
+from helpers.extract.events.day_phrases import untagged_days
 from helpers.extract.events.leads import VIOLENCE, lead_report
 from helpers.extract.events.strikes import STRIKE_TYPES, strike_owner
 from helpers.extract.events.triggers import is_ground, sentence_words
@@ -248,9 +249,10 @@ def event_reports(
     """
     places = [p for p in places if p["place_id"] and p["role"] in EVENT_ROLES and not owner_country(doc, p)]
     # a holiday the model tags EVENT ("New Year's Eve") is a day phrase too
-    times = RowsByStart(
+    tagged = [
         m for m in mentions if m["label"] in TIME_LABELS or (m["label"] == "EVENT" and holiday(m["text"]))
-    )
+    ]
+    times = RowsByStart([*tagged, *untagged_days(doc, ((m["start_char"], m["end_char"]) for m in tagged))])
     actors = [m for m in mentions if m["actor_id"]]
     actors_by_start = RowsByStart(actors)
     figures = [r for r in casualties if counted(r)]

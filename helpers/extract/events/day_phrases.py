@@ -1,0 +1,71 @@
+"""Day phrases the statistical NER leaves untagged: a weekday or a month and day written in full.
+
+The small model misses some dates that news writes in a standard form ("about 11:20 p.m.
+Sept. 19" is read as a time and nothing; "late Tuesday night" in some sentences). A spaCy
+``Matcher`` over the calendar's words (``calendar.csv``) finds them, so the event's date can be
+read from them as from a DATE entity; a phrase inside an entity already tagged is left to it.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Iterable
+from functools import lru_cache
+
+from spacy.matcher import Matcher
+from spacy.tokens import Doc
+from spacy.util import filter_spans
+from spacy.vocab import Vocab
+
+from helpers.knowledge.time_words import calendar
+
+#: A day of the month as written in news ("19", "3rd").
+_DAY = r"^([1-9]|[12]\d|3[01])(st|nd|rd|th)?$"
+#: A year written after a day ("Sept. 19, 2016").
+_YEAR = r"^(19|20)\d\d$"
+
+
+@lru_cache(maxsize=4)
+def _matcher(vocab: Vocab) -> Matcher:
+    """The Matcher of weekdays ("Tuesday", "Tuesday night") and month days ("Sept. 19, 2016")."""
+    words = calendar()
+    weekdays = sorted(words.weekdays)
+    months = sorted({*words.months, *(f"{m}." for m in words.months)})
+    named = {"IS_TITLE": True}
+    weekday = {"LOWER": {"IN": weekdays}, **named}
+    month = {"LOWER": {"IN": months}, **named}
+    day = {"TEXT": {"REGEX": _DAY}}
+    matcher = Matcher(vocab)
+    matcher.add("WEEKDAY", [[weekday]])
+    matcher.add(
+        "MONTH_DAY",
+        [
+            [month, day],
+            [month, day, {"TEXT": ","}, {"TEXT": {"REGEX": _YEAR}}],
+            [weekday, {"TEXT": ",", "OP": "?"}, month, day],
+        ],
+    )
+    return matcher
+
+
+def untagged_days(doc: Doc, tagged: Iterable[tuple[int, int]]) -> list[dict]:
+    """Rows (``start_char``, ``end_char``, ``label`` DATE, ``text``) of the weekdays and month days
+    of ``doc`` outside the character spans of its tagged date and time entities.
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("It happened about 11:20 p.m. Sept. 19 , and on Friday .")
+    >>> [row["text"] for row in untagged_days(doc, [(18, 28)])]
+    ['Sept. 19', 'Friday']
+    >>> [row["text"] for row in untagged_days(doc, [(18, 37)])]
+    ['Friday']
+    """
+    spans = sorted(tagged)  # entities: they do not overlap one another
+    starts = [start for start, _ in spans]
+    rows = []
+    for span in filter_spans([doc[s:e] for _, s, e in _matcher(doc.vocab)(doc)]):
+        before = bisect_left(starts, span.end_char) - 1  # the last entity starting before its end
+        if before < 0 or spans[before][1] <= span.start_char:
+            rows.append(
+                {"start_char": span.start_char, "end_char": span.end_char, "label": "DATE", "text": span.text}
+            )
+    return rows
