@@ -200,6 +200,23 @@ def test_a_day_the_model_leaves_untagged_dates_the_event(tmp_path, monkeypatch):
     )
 
 
+def test_an_event_no_report_dates_is_put_the_day_before_the_paper(tmp_path, monkeypatch):
+    monkeypatch.setenv("SITREP_CACHE", str(tmp_path / "cache"))
+    texts = {
+        "undated": "Police seek witnesses\n\nA man was shot outside a bar in Dayton, Ohio, police said.",
+        "dated": "Police seek witnesses\n\nA woman was stabbed on Sunday outside a store in Toledo, Ohio.",
+    }
+    reports = reports_of(tmp_path, texts)  # published Tuesday 2016-05-10
+    assert (reports.loc["undated", "event_date"], reports.loc["undated", "time_precision"]) == (
+        "2016-05-10",
+        2,
+    )
+    events = pd.read_parquet(tmp_path / "out" / "events.parquet").set_index("location")
+    assert (events.loc["Dayton", "event_date"], events.loc["Dayton", "time_precision"]) == ("2016-05-09", 2)
+    assert "the day before the publication date 2016-05-10" in events.loc["Dayton", "date_reason"]
+    assert events.loc["Toledo", "event_date"] == "2016-05-08"  # a day named: that day
+
+
 def test_a_day_of_a_deadline_or_a_purpose_dates_nothing(tmp_path, monkeypatch):
     monkeypatch.setenv("SITREP_CACHE", str(tmp_path / "cache"))
     texts = {

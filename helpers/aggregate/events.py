@@ -38,7 +38,7 @@ from helpers.aggregate.event_links import (
 from helpers.aggregate.event_merge import cluster_reports, place_words
 from helpers.aggregate.totals import casualty_totals
 from helpers.extract.casualties.numbers import victim_ages
-from helpers.extract.events.dating import iso_day
+from helpers.extract.events.dating import WEEK, iso_day
 from helpers.tables import columns, is_missing
 
 #: Roles of the place mentions that name a place of events (not a dateline or a demonym).
@@ -242,18 +242,31 @@ def _dating(event: list[dict], main: dict) -> dict:
     return min(dated, key=lambda r: (r["date"], r is not main)) if dated else main
 
 
+def _event_day(dating: dict) -> tuple[dt.date | None, dict]:
+    """The event's date and its dating columns (``DATING``), from the report that dates it. A report
+    that names no day is dated by its publication (precision 2); an event that only such a report
+    dates is put on the day before: news tells events of the last days, not of the days after it,
+    so an event up to two days before the paper is then within a day of the date, where the paper's
+    own day reached the day after (GVA: 273 of these events within a day against 248)."""
+    columns = {c: dating[c] for c in DATING}
+    day = dating["date"]
+    if day is None or dating["date_phrase"] or dating["time_precision"] != WEEK:
+        return day, columns
+    columns["date_reason"] = f"no day named: the day before the publication date {day.isoformat()}"
+    return day - dt.timedelta(days=1), columns
+
+
 def _event_row(event: list[dict]) -> dict:
     # The main report: one with a toll, dated to the day, the earliest of those.
     order = {id(r): n for n, r in enumerate(event)}
     main = max(event, key=lambda r: (r["killed"] + r["injured"] > 0, r["time_precision"] == 1, -order[id(r)]))
     where = _where(event, main, order)
     killed, injured = _figures(event, "killed"), _figures(event, "injured")
-    dating = _dating(event, main)
-    date = dating["date"]
+    date, dating = _event_day(_dating(event, main))
     outlets = list(dict.fromkeys(r["outlet"] for r in event if r["outlet"]))
     return {
         **{c: main[c] for c in CODED},
-        **{c: dating[c] for c in DATING},
+        **dating,
         **{c: where[c] for c in PLACE},
         "event_date": date.isoformat() if date else "",
         "year": date.year if date else None,
