@@ -212,3 +212,19 @@ def test_a_locative_before_white_space_of_copied_web_text_is_place_evidence(nlp)
     doc = nlp(text)
     start = next(t.i for t in doc if t.text == "Wisconsin")
     assert has_place_evidence(doc, start, start + 1)
+
+
+def test_a_part_written_as_a_town_s_own_lies_in_that_town(nlp):
+    # "Whittier" and "Austin" alone are towns of California and Texas
+    rows = _rows(
+        nlp,
+        "Two men were shot late Friday in Denver's Whittier neighborhood, police said. Officers "
+        "closed streets around Whittier for hours.",
+    )
+    assert [r["canonical"] for r in _resolved(rows, "Whittier")] == ["Denver", "Denver"]
+    assert "part of the town it is written after" in _resolved(rows, "Whittier")[0]["resolution"]
+    rows = _rows(nlp, "A woman was wounded in a shooting in Chicago's Austin neighborhood on Sunday.")
+    assert [r["admin1"] for r in _resolved(rows, "Austin")] == ["Illinois"]
+    # a division's own town lies in it already, and stays that town
+    rows = _rows(nlp, "A hunter was shot near Michigan's Kalamazoo on Saturday.")
+    assert [r["canonical"] for r in _resolved(rows, "Kalamazoo")] == ["Kalamazoo"]

@@ -46,12 +46,12 @@ Events that name one person or restate a rare toll are joined afterwards
 from __future__ import annotations
 
 import datetime as dt
-import math
 import re
 from collections import defaultdict
 from collections.abc import Sequence
 
 from helpers.aggregate.told_apart import other_scene, other_victims
+from helpers.knowledge.gazetteer import haversine_km as distance_km
 
 #: A word of a title or place name (an inner apostrophe kept: "Coeur d'Alene").
 _WORDS = re.compile(r"\w(?:[\w']*\w)?")
@@ -63,18 +63,6 @@ TELLING_TOLL = 3
 PARTIAL_VICTIMS = 2
 #: Most times as many victims a later toll names as the early count it updates (more: another shooting).
 PARTIAL_GROWTH = 3
-
-
-def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance in kilometres.
-
-    >>> round(distance_km(36.19, 44.01, 36.34, 43.13))   # Erbil to Mosul
-    81
-    """
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 6371.0 * 2 * math.asin(math.sqrt(a))
 
 
 def place_score(one: dict, other: dict, near_km: float) -> int:

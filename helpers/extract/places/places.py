@@ -3,6 +3,7 @@
 :func:`resolve_places` runs the steps of the package in order: find the
 mentions (:mod:`~helpers.extract.places.finding`), gather the article's
 context and resolve each mention with it (:mod:`~helpers.extract.places.resolution`),
+put the parts written as a town's own in it (:mod:`~helpers.extract.places.town_parts`),
 then give a town one sense per article (:mod:`~helpers.extract.places.sense`), and
 mark the towns the wounded were taken to (:mod:`~helpers.extract.places.treatment`).
 """
@@ -19,6 +20,7 @@ from helpers.extract.places.finding import UNRESOLVED_LABELS, find_mentions
 from helpers.extract.places.mention import mention_sentence
 from helpers.extract.places.resolution import NOT_IN_GAZETTEER, resolve_mention
 from helpers.extract.places.sense import one_sense_per_article
+from helpers.extract.places.town_parts import parts_of_towns
 from helpers.extract.places.treatment import treated_there
 from helpers.extract.places.unlisted import foreign_reading, place_unlisted, unlisted_kind
 from helpers.knowledge.gazetteer import Gazetteer, default_gazetteer
@@ -84,7 +86,7 @@ def resolve_places(doc: Doc, article: Article, *, gazetteer: Gazetteer | None = 
         else:
             rows.append(out)
     rows = place_unlisted(rows, pending, article.text, context.without("")[0], gazetteer)
-    rows = one_sense_per_article(doc, article, rows)
+    rows = one_sense_per_article(doc, article, parts_of_towns(article.text, rows))
     site = _site_name(article)
     for row in rows:  # the outlet's home, not a place of what the article reports
         if row["role"] != "dateline" and site[0] <= row["start_char"] < site[1]:
