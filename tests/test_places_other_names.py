@@ -228,3 +228,11 @@ def test_a_part_written_as_a_town_s_own_lies_in_that_town(nlp):
     # a division's own town lies in it already, and stays that town
     rows = _rows(nlp, "A hunter was shot near Michigan's Kalamazoo on Saturday.")
     assert [r["canonical"] for r in _resolved(rows, "Kalamazoo")] == ["Kalamazoo"]
+
+
+def test_the_name_of_god_is_no_town(nlp):
+    # Göd, Hungary, and "Allah" read as an abbreviation of Alabama
+    rows = _rows(nlp, "A girl was shot in Dallas on Friday. She is with God, we pray to God, her aunt said.")
+    assert not _resolved(rows, "God") and _resolved(rows, "Dallas")
+    rows = _rows(nlp, "A boy was shot in Dallas on Friday. He prays in Allah's name, his aunt said.")
+    assert not _resolved(rows, "Allah")
