@@ -236,3 +236,11 @@ def test_the_name_of_god_is_no_town(nlp):
     assert not _resolved(rows, "God") and _resolved(rows, "Dallas")
     rows = _rows(nlp, "A boy was shot in Dallas on Friday. He prays in Allah's name, his aunt said.")
     assert not _resolved(rows, "Allah")
+
+
+def test_an_alternate_name_of_a_small_place_abroad_needs_place_evidence(nlp):
+    # "Hwy" is an alternate name of Huy, Belgium; "Leghorn", after "in", stays Livorno
+    rows = _rows(nlp, "Deputies were called Sunday to a shooting on Hwy. 61, the sheriff said.")
+    assert not _resolved(rows, "Hwy")
+    rows = _rows(nlp, "Fighting raged in Dunkirk and Leghorn, officials said.")
+    assert [r["canonical"] for r in _resolved(rows, "Leghorn")] == ["Livorno"]

@@ -17,7 +17,7 @@ from helpers.extract.places.home_division import in_home_province
 from helpers.extract.places.mention import Mention
 from helpers.knowledge.gazetteer import Gazetteer
 from helpers.knowledge.grammar import function_words
-from helpers.knowledge.place import CITY_POPULATION, Match
+from helpers.knowledge.place import CITY_POPULATION, Match, Place
 from helpers.knowledge.place_name_keys import strip_admin_words
 from helpers.knowledge.place_names import (
     admin1_abbreviations,
@@ -38,11 +38,14 @@ NOT_IN_GAZETTEER = "unresolved: not in gazetteer"
 WELL_KNOWN_POPULATION = 100_000
 
 
+def _big(place: Place) -> bool:
+    """A country, division or region, or a town of :data:`WELL_KNOWN_POPULATION`."""
+    return place.kind in ("country", "admin1", "region") or place.population >= WELL_KNOWN_POPULATION
+
+
 def _well_known(match: Match) -> bool:
-    """A country, division or region, or a town of :data:`WELL_KNOWN_POPULATION`, named by its main name."""
-    place = match.place
-    big = place.kind in ("country", "admin1", "region") or place.population >= WELL_KNOWN_POPULATION
-    return big and match.main and match.exact
+    """A big place (:func:`_big`) named by its main name."""
+    return _big(match.place) and match.main and match.exact
 
 
 #: Most letters of an abbreviation in capitals ("EKU", "NOPD", "KSLA").
@@ -94,7 +97,9 @@ def _missing_evidence(
     * A village of unknown size needs a place context ("in", "the village of", "X
       village"): a million villages share names with people and words.
     * A name the NER took for a person is a place only in the article's countries, and with
-      none known only under a main name ("Ariel" is not Jerusalem).
+      none known only under a main name ("Ariel" is not Jerusalem); any name that is only an
+      alternate name of a place outside them ("Photo" of Foto, Cameroon; "Hwy" of Huy) needs the
+      NER's place label after a locative or a cue word, unless the place is big.
     * A small place outside the article's countries needs a cue word.
     * A word or person's name names no place outside the article's countries unless it is
       well known ("Southwest" in US news); a person's name with place evidence in an article that
@@ -183,6 +188,8 @@ def _missing_evidence(
         return f"a village name without place evidence ({place.canonical}, {place.country})"
     if row["label"] == "PERSON" and not match.main and abroad and not allowed:
         return f"a person's name, an alternate name of {place.canonical} ({place.country})"
+    if not (match.main or _big(place) or allowed or kind_cue or (placed and row["evidence"])) and abroad:
+        return f"an alternate name of {place.canonical} ({place.country}) outside the article's countries"
     if row["label"] == "PERSON" and countries and place.country not in countries and not allowed:
         return f"a person's name outside the article's countries ({place.canonical}, {place.country})"
     unsized = place.kind == "village" or (place.kind == "city" and place.population == 0)
