@@ -257,6 +257,7 @@ def event_reports(
     actors_by_start = RowsByStart(actors)
     figures = [r for r in casualties if counted(r)]
     days = _article_days(doc, article, times)
+    written = writing_day(days, article.date)
     rows = []
     for number, group in enumerate(_groups(figures, places, doc)):
         sentences: list[Span] = []
@@ -278,6 +279,7 @@ def event_reports(
             gazetteer,
             days,
             persons,
+            written,
         )
         rows.append(dict(found, report=number))
     lead = lead_report(doc, article, figures, actors, violent=not rows)
@@ -285,7 +287,9 @@ def event_reports(
         kind, trigger = lead.kind, lead.trigger
         sentence = sentence_of(trigger)
         place = _place([], places, main_place, [sentence])
-        found = _report(doc, article, [], [sentence], times, actors_by_start, place, gazetteer, days, persons)
+        found = _report(
+            doc, article, [], [sentence], times, actors_by_start, place, gazetteer, days, persons, written
+        )
         named = [m for m in actors if sentence.start_char <= m["start_char"] < sentence.end_char]
         if kind.disorder_type == VIOLENCE:  # who fought whom, as for figures: the armed group, the side hit
             person = person_attacker(doc, [sentence], persons)
@@ -324,8 +328,10 @@ def _report(
     gazetteer: Gazetteer,
     days: Sequence[Span],
     persons: Sequence[dict],
+    written: str,
 ) -> dict:
-    """One report's columns from its figures and evidence sentences."""
+    """One report's columns from its figures and evidence sentences (``written``: the day the
+    article was written, :func:`~helpers.extract.events.dating.writing_day`)."""
     inside = [(s.start_char, s.end_char) for s in sentences]
     date_spans = [
         span
@@ -334,7 +340,6 @@ def _report(
     ]
     outcomes = {r["outcome"] for r in group}
     phrases, article_days, later = dating_phrases(date_spans, days, outcomes)
-    written = writing_day(days, article.date)
     when = event_date(phrases, written, article_days, later)
     if written != article.date:
         note = f" (the body names the day after its date {article.date[:10]})"
