@@ -291,3 +291,12 @@ def test_first_person_in_a_quotation_is_its_speaker(nlp):
     frame = persons(nlp, text)
     pronouns = frame[frame["mention"] == "pronoun"]
     assert list(zip(pronouns["text"], pronouns["canonical"])) == [("I", "Rami Saleh")]
+
+
+def test_a_street_the_model_tags_a_person_is_no_person(nlp):
+    text = "A woman was shot at a home on Patricia Drive. Patricia Drive residents said she was a nurse."
+    frame = persons(nlp, text)
+    assert frame.empty or not frame["person_id"].str.contains("drive").any()
+    # a surname that is also a street type stays a person's
+    lane = one(persons(nlp, "Nathan Lane said he heard two shots."), "Nathan Lane")
+    assert lane["person_id"] == "nathan-lane"

@@ -10,6 +10,8 @@ outside any entity ("Aminu Bello Masari").
 from __future__ import annotations
 
 import functools
+import re
+import unicodedata
 from importlib import metadata
 from pathlib import Path
 
@@ -22,7 +24,40 @@ from spacy.tokens import Doc, Span
 
 from helpers.extract.evidence import sentence_of
 from helpers.knowledge.derived import cached_json, files_key
+from helpers.knowledge.place_names import person_names
+from helpers.knowledge.place_vocabulary import street_address_words
 from helpers.knowledge.titles import title_words
+
+
+def normalise_name(name: str) -> str:
+    """Return the matching key of a name: no diacritics, case, hyphens or apostrophes.
+
+    >>> normalise_name("Abdul-Amir  Yarallah’s")
+    'abdul amir yarallah'
+    >>> normalise_name("Nasser al-Harki") == normalise_name("NASSER AL HARKI")
+    True
+    """
+    decomposed = unicodedata.normalize("NFKD", name)
+    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    plain = re.sub(r"[’'ʼ`´]s\b", "", plain)  # possessive
+    plain = re.sub(r"[’'ʼ`´]", "", plain)
+    plain = re.sub(r"[-‐‑–—_.]", " ", plain)
+    return " ".join(plain.lower().split())
+
+
+def street_name(span: Span) -> bool:
+    """True when a name of two words or more ends in a street type that is no surname ("Volunteer
+    Parkway", "Dwight St.", "Martin Luther King Drive"; not "Nathan Lane"): the NER tags such
+    streets PERSON, and a street taken for a person links the events of all its shootings.
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("on Dwight St. and Greenwood Drive with Nathan Lane")
+    >>> street_name(doc[1:3]), street_name(doc[4:6]), street_name(doc[7:9])
+    (True, True, False)
+    """
+    last = span[-1].text.rstrip(".")
+    street = last.lower() in street_address_words().streets
+    return len(span) > 1 and street and not person_names().get(last.title())
 
 
 @functools.cache

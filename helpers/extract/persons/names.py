@@ -12,8 +12,6 @@ person they describe (:func:`nominal_mentions`). :func:`mention_row` writes one
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from bisect import bisect_left
 from collections import defaultdict
 from dataclasses import dataclass
@@ -22,7 +20,7 @@ from spacy.tokens import Doc, Span, Token
 
 from helpers.articles import Article
 from helpers.extract.evidence import sentence_of
-from helpers.extract.persons.name_spans import candidate_spans, known_places
+from helpers.extract.persons.name_spans import candidate_spans, known_places, normalise_name, street_name
 from helpers.extract.persons.titles import TITLE_KINDS, Lexicon, after_office, read_apposition, read_prefix
 from helpers.knowledge.grammar import function_words, name_particles
 from helpers.knowledge.speech import speech_verbs
@@ -30,22 +28,6 @@ from helpers.knowledge.vocabulary import place_nouns
 
 #: Lemmas of verbs that report speech; a proper noun that is their subject is a person.
 SPEECH_CUES: frozenset[str] = speech_verbs().cues
-
-
-def normalise_name(name: str) -> str:
-    """Return the matching key of a name: no diacritics, case, hyphens or apostrophes.
-
-    >>> normalise_name("Abdul-Amir  Yarallah’s")
-    'abdul amir yarallah'
-    >>> normalise_name("Nasser al-Harki") == normalise_name("NASSER AL HARKI")
-    True
-    """
-    decomposed = unicodedata.normalize("NFKD", name)
-    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    plain = re.sub(r"[’'ʼ`´]s\b", "", plain)  # possessive
-    plain = re.sub(r"[’'ʼ`´]", "", plain)
-    plain = re.sub(r"[-‐‑–—_.]", " ", plain)
-    return " ".join(plain.lower().split())
 
 
 def person_id(name: str) -> str:
@@ -111,8 +93,11 @@ def _strip_name(doc: Doc, start: int, end: int, lexicon: Lexicon) -> tuple[int, 
 
 def _in_place_context(span: Span) -> bool:
     """True when a name span is really a place: "Kirkuk, Diyala, and Salahuddin provinces", or one
-    word after a locative ("in Raqqah") or that names a known country or city ("Jordan")."""
+    word after a locative ("in Raqqah") or that names a known country or city ("Jordan"), or a
+    street (:func:`~helpers.extract.persons.name_spans.street_name`)."""
     root, doc = span.root, span.doc
+    if street_name(span):
+        return True
     nxt = span.doc[span.end] if span.end < len(span.doc) else None
     place_words = place_nouns().after_name
     before = doc[span.start - 1].lower_ if span.start else ""
