@@ -44,6 +44,7 @@ import spacy
 
 from helpers import config
 from helpers.run import Tables
+from helpers.tables import offset_spans
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "benchmarks"))
@@ -214,7 +215,7 @@ def _reading(reports: pd.DataFrame) -> dict[str, list[tuple[Span, int]]]:
     """Each document's evidence sentences, with the position of the report that read them."""
     read: dict[str, list[tuple[Span, int]]] = defaultdict(list)
     for number, (article, evidence) in enumerate(zip(reports["article_id"], reports["evidence"])):
-        read[article] += [(tuple(map(int, part.split("-"))), number) for part in evidence.split(";") if part]
+        read[article] += [(span, number) for span in offset_spans(evidence)]
     return read
 
 

@@ -62,7 +62,8 @@ def parts_of_towns(text: str, rows: list[dict]) -> list[dict]:
 
 
 def _far(part: dict, town: dict) -> bool:
-    """The part is unresolved, or read farther than ``PART_KM`` from the town."""
+    """The part is resolved, and read farther than ``PART_KM`` from the town (without coordinates:
+    read as another place)."""
     if not part["place_id"]:
         return False
     if part["lat"] is None or town["lat"] is None:
