@@ -48,6 +48,9 @@ def test_the_person_who_did_the_violence_is_its_agent(nlp, text, name):
         ("When they arrived, officers found Hollis shot in the head.", "Hollis"),
         ("Hollis suffered gunshot wounds to the chest.", "Hollis"),
         ("Hollis sustained injuries in the bombing.", "Hollis"),
+        ("A spokesman for the farmers, Mr. Hollis, confirmed the attacks on Sunday.", "Hollis"),
+        ("Hollis condemned the bombing of the market as cowardly.", "Hollis"),
+        ("Hollis witnessed the shooting from his window.", "Hollis"),
     ],
 )
 def test_a_victim_or_a_witness_is_no_agent(nlp, text, name):

@@ -14,7 +14,8 @@ from helpers.aggregate.event_merge import cluster_reports
 from helpers.aggregate.events import events_table
 from helpers.extract.events.coding import article_group, code_actors
 from helpers.extract.events.dating import event_date
-from helpers.extract.events.reports import _groups, _place
+from helpers.extract.events.grouping import incident_groups
+from helpers.extract.events.reports import _place
 from helpers.tables import columns
 from tests.test_events import keys, report, reports_of
 
@@ -300,13 +301,13 @@ def test_a_country_total_of_attacks_in_several_provinces_is_a_round_up():
         at(n, place_id=p["place_id"], admin1=p["admin1"], superseded_by="0-3")
         for n, p in (("42", taji), ("15", mosul))
     ]
-    groups = _groups([total, *parts], [iraq, taji, mosul], doc)
+    groups = incident_groups([total, *parts], [iraq, taji, mosul], doc)
     assert [[r["start_char"] for r in g] for g in groups] == [[text.index("42")], [text.index("15")]]
     # Both in one province, or a total placed in a province: one incident, the total's.
     same = [dict(parts[0]), dict(parts[1], place_id="taji", admin1="Baghdad")]
-    assert len(_groups([total, *same], [iraq, taji, mosul], doc)) == 1
+    assert len(incident_groups([total, *same], [iraq, taji, mosul], doc)) == 1
     local = dict(total, place_id="taji", admin1="Baghdad")
-    assert len(_groups([local, *parts], [iraq, taji, mosul], doc)) == 1
+    assert len(incident_groups([local, *parts], [iraq, taji, mosul], doc)) == 1
 
 
 def test_the_article_one_armed_group_is_the_attacker_when_the_evidence_names_none():

@@ -1,8 +1,11 @@
-"""Event merging of early and later counts (issue #19)."""
+"""Event merging of early and later counts, and the count of one report's figures (issue #19)."""
 
 from __future__ import annotations
 
+import pandas as pd
+
 from helpers.aggregate.event_merge import cluster_reports
+from helpers.aggregate.events import _report_figures
 from tests.test_events import keys, report
 
 
@@ -38,3 +41,24 @@ def test_a_few_wounded_are_no_early_count_of_a_mass_shooting():
         report("many", "2015-06-03", "gn:1", killed=1, injured=11),  # another shooting, same town
     ]
     assert keys(cluster_reports(reports, {})) == [["many"], ["two"]]
+
+
+def test_figures_one_total_outside_the_report_covers_are_one_count():
+    # The lead's "15 killed" of two villages is no report's figure; under it, one village's "12"
+    # and the "seven" and "five" that make it up are one count of 12, not 24; another report's
+    # "three" stands alone, and the injured are counted apart.
+    figures = ["100-102;200-205;300-304;400-402", "500-505"]
+    reports = pd.DataFrame({"article_id": ["a", "a"], "report": [0, 1], "figures": figures})
+    rows = [
+        (10, 12, "killed", 15, ""),
+        (100, 102, "killed", 12, "10-12"),
+        (200, 205, "killed", 7, "10-12"),
+        (300, 304, "killed", 5, "10-12"),
+        (400, 402, "injured", 16, ""),
+        (500, 505, "killed", 3, "10-12"),
+    ]
+    casualties = pd.DataFrame(rows, columns=["start_char", "end_char", "outcome", "low", "superseded_by"])
+    casualties = casualties.assign(article_id="a", high=casualties["low"])
+    mine = _report_figures(reports, casualties).set_index("start_char")
+    assert mine["superseded_by"].to_dict() == {100: "", 200: "100-102", 300: "100-102", 400: "", 500: ""}
+    assert mine["article_id"].to_dict()[500] == "a#1"

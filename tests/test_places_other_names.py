@@ -180,6 +180,17 @@ def test_a_place_in_the_site_name_of_a_page_title_is_the_outlet_home_not_the_eve
     assert places.main_place(rows)["canonical"] == "Bossier City"
 
 
+def test_the_home_in_an_outlet_s_name_is_no_place_of_what_it_reports(nlp):
+    text = (
+        "Residents told Radio Free Asia that 12 people were killed when Myanmar troops shelled a village "
+        "in Rakhine State on Tuesday. The Kabul Times said two more died."
+    )
+    rows = _rows(nlp, text)
+    roles = {r["text"]: r["role"] for r in rows}
+    assert (roles["Asia"], roles["Kabul"], roles["Rakhine State"]) == ("outlet", "outlet", "event")
+    assert places.main_place(rows)["canonical"] == "Rakhine"
+
+
 def test_a_surname_of_a_person_named_in_full_is_no_place_without_place_evidence(nlp):
     rows = _rows(
         nlp,

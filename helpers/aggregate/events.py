@@ -95,8 +95,31 @@ def _report_figures(reports: pd.DataFrame, casualties: pd.DataFrame) -> pd.DataF
         s if s and owner.get((a, s)) == k else ""
         for a, s, k in zip(casualties["article_id"], casualties["superseded_by"].fillna(""), keys)
     ]
+    within = _one_count_under_an_outside_total(casualties, keys, within)
     mine = casualties.assign(article_id=keys, superseded_by=within)
     return mine[mine["article_id"].notna()]
+
+
+def _one_count_under_an_outside_total(casualties: pd.DataFrame, keys: list, within: list[str]) -> list[str]:
+    """``within`` with the figures of one report that one total outside it covers made one count:
+    the largest stands for them, the others restate it (a village's "12 killed", and the "seven"
+    killed by the shelling and "five" who died in hospital, under the lead's "15" of two villages)."""
+    spans = [f"{s}-{e}" for s, e in zip(casualties["start_char"], casualties["end_char"])]
+    numbers = casualties["low"].fillna(casualties["high"]).fillna(0).astype(int).tolist()
+    groups = [
+        (key, total, outcome) if key and total and not kept else None
+        for key, total, kept, outcome in zip(
+            keys, casualties["superseded_by"].fillna(""), within, casualties["outcome"]
+        )
+    ]
+    largest: dict[tuple, int] = {}  # each group's row of the largest number (the first of equals)
+    for row, group in enumerate(groups):
+        if group is not None and (group not in largest or numbers[row] > numbers[largest[group]]):
+            largest[group] = row
+    return [
+        spans[largest[group]] if group is not None and largest[group] != row else kept
+        for row, (group, kept) in enumerate(zip(groups, within))
+    ]
 
 
 def report_victim_ages(mine: pd.DataFrame) -> dict[str, frozenset[float]]:

@@ -38,7 +38,7 @@ class EventType:
         lemmas: Lemmas of the evidence that name it.
         sides: Victim sides it needs (empty: any).
         outcome: An outcome the event must report (empty: any).
-        default: The outcome or victim side it is the type of when no lemma matched.
+        defaults: The outcomes or victim sides it is the type of when no lemma matched.
         agents: Sides one of which the event's agent must be (empty: any): who took a town.
         companions: Words one of which must be in the trigger's sentence too (empty: none):
             "helicopter" names an air strike only beside "bomb" or "missile".
@@ -50,7 +50,7 @@ class EventType:
     lemmas: frozenset[str]
     sides: frozenset[str]
     outcome: str
-    default: str
+    defaults: frozenset[str]
     agents: frozenset[str] = frozenset()
     companions: frozenset[str] = frozenset()
 
@@ -97,7 +97,7 @@ def event_types(language: str = config.DEFAULT_LANGUAGE) -> tuple[EventType, ...
             split(r["lemmas"]),
             split(r["sides"]),
             r["outcome"],
-            r["default"],
+            split(r["default"]),
             split(r["agent"]),
             split(r["with"]),
         )

@@ -1,9 +1,10 @@
 """Outlets among organisations the dictionary does not know: newspapers, broadcasters, news sites.
 
 An organisation whose name holds an outlet word (``en/outlet_words.csv``: "Houston Chronicle",
-"Midwest News", "WMC Action News 5"), starts with a network's letters ("CBS46") or with a North
-American broadcast call sign ("KDKA", "WMBF-TV") is the media that reports a story, not a party
-to it: its mentions get the category ``media`` (:func:`helpers.knowledge.actors.canonicalize`).
+"Midwest News", "WMC Action News 5", "Radio Free Asia"), starts with a network's letters
+("CBS46") or with a North American broadcast call sign ("KDKA", "WMBF-TV") is the media that
+reports a story, not a party to it: its mentions get the category ``media``
+(:func:`helpers.knowledge.actors.canonicalize`).
 """
 
 from __future__ import annotations
@@ -33,11 +34,13 @@ class OutletWords:
         last: Words that make an outlet's name when last ("Washington Post").
         anywhere: Words that do anywhere but first ("Houston Chronicle Law").
         networks: Network letters a station's name starts with, in capitals ("CBS46").
+        openings: Words that make an outlet's name of two words or more when first ("Radio Okapi").
     """
 
     last: frozenset[str]
     anywhere: frozenset[str]
     networks: tuple[str, ...]
+    openings: frozenset[str] = frozenset()
 
 
 @functools.lru_cache(maxsize=4)
@@ -54,19 +57,22 @@ def outlet_words(language: str = config.DEFAULT_LANGUAGE) -> OutletWords:
         last=anywhere | {r["word"].casefold() for r in rows if r["position"] == "last"},
         anywhere=anywhere,
         networks=tuple(r["word"] for r in rows if r["position"] == "first"),
+        openings=frozenset(r["word"].casefold() for r in rows if r["position"] == "opening"),
     )
 
 
 def is_outlet(name: str, language: str = config.DEFAULT_LANGUAGE) -> bool:
     """True for an outlet's name: an outlet word last (a channel number aside) or after the first
-    word, a call sign first (a station's credit glued to what it reports: "KHOU-TV Harris County
-    ..."), or a network's letters first ("CBS46").
+    word, an opening word first ("Radio Okapi"), a call sign first (a station's credit glued to
+    what it reports: "KHOU-TV Harris County ..."), or a network's letters first ("CBS46").
 
     >>> [is_outlet(n) for n in ("Houston Chronicle", "WMC Action News 5", "KDKA", "KIA", "News")]
     [True, True, True, False, False]
     >>> is_outlet("Sheriff's Office"), is_outlet("WKRN-TV"), is_outlet("Sun-Times Media Wire")
     (False, True, True)
     >>> is_outlet("CBSMiami"), is_outlet("US Post Office"), is_outlet("Abcarian")
+    (True, False, False)
+    >>> is_outlet("Radio Free Asia"), is_outlet("Radiology Department"), is_outlet("Radio")
     (True, False, False)
     """
     words = outlet_words(language)
@@ -75,7 +81,9 @@ def is_outlet(name: str, language: str = config.DEFAULT_LANGUAGE) -> bool:
     if CALL_SIGN.match(first) or first.startswith(words.networks):
         return True
     parts = [w.casefold() for w in re.split(r"[\s-]+", name) if w]
-    return len(parts) > 1 and (parts[-1] in words.last or any(w in words.anywhere for w in parts[1:]))
+    return len(parts) > 1 and (
+        parts[0] in words.openings or parts[-1] in words.last or any(w in words.anywhere for w in parts[1:])
+    )
 
 
 def title_site_start(title: str, language: str = config.DEFAULT_LANGUAGE) -> int | None:

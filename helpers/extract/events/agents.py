@@ -9,7 +9,8 @@ person mention of the evidence (a name, or a pronoun the persons extractor resol
   the violence happening (``act_verbs``), a word of a violent sub-event type
   (``event_types.csv``: "shot", "detonated", "opened fire"), or a verb whose object is such a
   word or an event noun or weapon of the casualty lexicon ("set off two bombs", "carried out
-  the bombing", "planted a device");
+  the bombing", "planted a device"), not one that suffers, tells or judges it
+  (``event_cues.csv`` "suffered", "told": "suffered gunshot wounds", "confirmed the attacks");
 * the object or passive subject of a verb that names who did an act of violence its complement
   tells (``event_cues.csv`` "accused": "was charged with the shooting", "accused him of setting
   off a bomb", "is believed to have detonated the bomb"; not "was believed to have been killed");
@@ -67,8 +68,8 @@ def _violent(token: Token) -> bool:
 def _acts(verb: Token) -> bool:
     """Whether a verb tells violence: its own words, or its object's ("set off two bombs"), or a verb
     joined to it without a subject of its own ("rented a room and shot him")."""
-    if verb.lemma_.lower() in cue_words("suffered"):  # "Smith suffered gunshot wounds"
-        return False
+    if verb.lemma_.lower() in cue_words("suffered") | cue_words("told"):  # "Smith suffered gunshot
+        return False  # wounds", "the spokesman, Smith, confirmed the attacks"
     joined = [c for c in verb.children if c.dep_ == "conj" and not any(g.dep_ == "nsubj" for g in c.children)]
     return any(
         _violent(v) or any(_violent(c) for c in v.children if c.dep_ in OBJECTS) for v in [verb, *joined]

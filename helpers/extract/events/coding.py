@@ -3,14 +3,18 @@
 Types (``event_types.csv``): the first sub-event type, in the file's order, whose
 lemmas occur in the evidence and whose conditions (victim sides, outcome) hold;
 else the type the file gives by default to the event's outcomes ("kidnapped":
-abduction) or victim sides (civilians: attack; security forces: armed clash).
+abduction) or victim sides (civilians: attack; security forces or armed groups:
+armed clash).
 
 Actors: ``actor1`` is the perpetrator the casualty rows name, else the armed
-actor of the evidence, else the person the evidence tells did the violence
-(``agents.py``: "Rahimi set off a bomb"), else the article's armed group;
-``actor2`` is who was hit: the actor of the victims' side named in the evidence
-(the PMF when security forces were killed), else ACLED's generic actor of that
-side ("Civilians (Iraq)"). The next actor of each side is its associated actor.
+actor of the evidence (the force it names when only militants were killed), else
+the person the evidence tells did the violence (``agents.py``: "Rahimi set off a
+bomb"), else the article's armed group; ``actor2`` is who was hit: the actor of
+the victims' side named in the evidence (the PMF when security forces were
+killed), else ACLED's generic actor of that side ("Civilians (Iraq)", "Police
+Forces of Kenya" when only police were hit, "Military Forces of Niger"); victims
+of no known side beside a known one add no civilians. The next actor of each
+side is its associated actor.
 ``interaction`` joins the two ``inter`` codes, lower first (ACLED's rule; a lone
 actor gives ``inter1 * 10``).
 """
@@ -23,13 +27,17 @@ from dataclasses import dataclass
 
 from helpers.knowledge.event_types import EventType, actor_codes, event_types
 
+#: The victim sides of state forces and of armed groups, and of victims of no known side.
+SECURITY, ARMED, UNKNOWN_SIDE = "security forces", "armed groups", "unknown"
 #: Actor categories of each victim side: the actors that can be the side hit.
 SIDE_CATEGORIES = {
-    "security forces": {"state_force", "militia", "government"},
-    "armed groups": {"armed_group", "militia"},
+    SECURITY: {"state_force", "militia", "government"},
+    ARMED: {"armed_group", "militia"},
 }
 #: The actor category taken as an event's perpetrator (``actor1``) when the figures name none.
 PERPETRATOR_CATEGORY = "armed_group"
+#: The actor category of the forces that kill militants (a government blames, its forces fight).
+FORCE_CATEGORY = "state_force"
 
 
 def named_sides(actors: Iterable[dict]) -> frozenset[str]:
@@ -54,6 +62,16 @@ def agent_side(actors: Iterable[dict]) -> frozenset[str]:
     return next((sides for m in actors if (sides := named_sides([m]))), frozenset())
 
 
+def known_sides(sides: Iterable[str]) -> set[str]:
+    """The sides hit: victims of no known side beside those of a known side are of it ("three
+    police killed and four others wounded" hit no civilians).
+
+    >>> sorted(known_sides({"security forces", "unknown"})), sorted(known_sides({"unknown"}))
+    (['security forces'], ['unknown'])
+    """
+    return {s for s in sides if s != UNKNOWN_SIDE} or set(sides)
+
+
 def classify(
     sentences: Sequence[set[str]], sides: set[str], outcomes: set[str], agent: frozenset[str] = frozenset()
 ) -> tuple[EventType | None, str]:
@@ -74,12 +92,13 @@ def classify(
     'Non-state actor overtakes territory'
     """
     types = event_types()
+    sides = known_sides(sides)
     for kind in types:
         cues = set().union(*(kind.cues(words) for words in sentences))
         if cues and kind.fits(sides, outcomes, agent):
             return kind, sorted(cues)[0].split(":")[0]
     for key in [*sorted(outcomes), *sorted(sides)]:
-        kind = next((k for k in types if k.default == key and k.fits(sides, outcomes)), None)
+        kind = next((k for k in types if key in k.defaults and k.fits(sides, outcomes)), None)
         if kind is not None:
             return kind, ""
     return None, ""
@@ -117,6 +136,7 @@ def code_actors(
     article_group: dict | None = None,
     person: dict | None = None,
     owner: dict | None = None,
+    unnamed_force: str = SECURITY,
 ) -> tuple[list[Actor], list[Actor]]:
     """The actors of each side of an event: ``([actor1, assoc…], [actor2, assoc…])``.
 
@@ -133,20 +153,26 @@ def code_actors(
             :func:`~helpers.extract.events.strikes.strike_owner`), the attacker before the figures'
             perpetrators (a government's strikes are its armed forces') and the armed groups the
             evidence names, who are then its targets.
+        unnamed_force: The key in ``acled_actor_codes.csv`` of the security forces hit when the
+            evidence names none: ``"police"`` when all were police ("Police Forces of X"), else
+            ACLED's military forces of the country.
     """
     linked = {m["actor_id"]: m for m in mentions if m.get("actor_id") and m.get("category")}
     ranked = [a for a, _ in Counter(p for p in perpetrators if p in linked).most_common()]
+    sides = known_sides(sides)
     first = [_actor(owner)] if owner else [_actor(linked[a]) for a in ranked]
     if not first:
-        armed = [_actor(m) for m in linked.values() if m["category"] == PERPETRATOR_CATEGORY]
-        fallback = [person_actor(person)] if person else [_actor(article_group)] if article_group else []
-        first = (armed or fallback)[:1]
+        first = _attacker(linked, sides, person, article_group)
     taken = {a.actor_id for a in first}
     second: list[Actor] = []
-    for side in sorted(set(sides), key=lambda s: s not in SIDE_CATEGORIES):
+    # Forces first, then armed groups (the militants killed in a clash with a force named are the
+    # attackers' own), then the other sides.
+    for side in sorted(sides, key=lambda s: ([*SIDE_CATEGORIES].index(s) if s in SIDE_CATEGORIES else 2, s)):
         categories = SIDE_CATEGORIES.get(side)
-        if categories:
-            second += [_actor(m) for a, m in linked.items() if a not in taken and m["category"] in categories]
+        if categories:  # the side's named actors, else (none hit yet) ACLED's unnamed one
+            hit = [_actor(m) for a, m in linked.items() if a not in taken and m["category"] in categories]
+            unnamed = [] if second else [generic_actor(unnamed_force if side == SECURITY else side, country)]
+            second += hit or unnamed
         elif side in actor_codes():
             second.append(generic_actor(side, country))
         taken |= {a.actor_id for a in second}
@@ -157,6 +183,22 @@ def code_actors(
         if actor not in unique:
             unique.append(actor)
     return first, unique
+
+
+def _attacker(
+    linked: dict[str, dict], sides: set[str], person: dict | None, group: dict | None
+) -> list[Actor]:
+    """The attacker of an event whose figures name none: the armed group its evidence names, else the
+    person who did it, else the article's armed group. Militants killed where no one else was hit
+    were killed by the state force the evidence names ("seven militants were killed in operations by
+    the army"): the force attacked, the group is the side hit."""
+    if sides == {ARMED}:
+        forces = [_actor(m) for m in linked.values() if m["category"] == FORCE_CATEGORY]
+        if forces:
+            return forces[:1]
+    armed = [_actor(m) for m in linked.values() if m["category"] == PERPETRATOR_CATEGORY]
+    fallback = [person_actor(person)] if person else [_actor(group)] if group else []
+    return (armed or fallback)[:1]
 
 
 def person_actor(person: dict) -> Actor:

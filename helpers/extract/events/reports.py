@@ -1,13 +1,9 @@
 """Event reports: one row per incident an article reports, coded as ACLED codes an event.
 
 An article's incidents are its current casualty figures (``casualties`` rows that
-count: current scope, not excluded, not part of a total), grouped as the casualty
-tolls group them: a figure that restates or updates another (``superseded_by``)
-belongs to that figure's incident, figures placed in different provinces by
-their own sentence are different incidents, and the other figures (placed only
-by their paragraph or the article) belong to the first incident; a country's total whose figures
-are placed in several provinces is a round-up of incidents, not one. Killed,
-injured, kidnapped and arrested of one incident are one report.
+count: current scope, not excluded, not part of a total), grouped by incident
+(:mod:`~helpers.extract.events.grouping`). Killed, injured, kidnapped and arrested of
+one incident are one report.
 
 Each report keeps its evidence: the figures' offsets (``figures``; the corpus
 ``events`` table counts the toll from them with the casualty totals' rules),
@@ -20,7 +16,6 @@ recaptured the town"); a planned one, not done, is an excluded row with the reas
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
@@ -31,6 +26,7 @@ from helpers.articles import Article
 from helpers.extract.casualties.tolls import counted
 from helpers.extract.events.agents import person_attacker
 from helpers.extract.events.coding import (
+    SECURITY,
     Actor,
     agent_side,
     article_group,
@@ -40,6 +36,7 @@ from helpers.extract.events.coding import (
 )
 from helpers.extract.events.dating import dating_phrases, event_date, writing_day
 from helpers.extract.events.day_phrases import untagged_days
+from helpers.extract.events.grouping import incident_groups, sentence_at
 from helpers.extract.events.leads import VIOLENCE, lead_report
 from helpers.extract.events.strikes import STRIKE_TYPES, strike_owner
 from helpers.extract.events.triggers import is_ground, sentence_words
@@ -54,17 +51,15 @@ from helpers.tables import columns
 TIME_LABELS = frozenset({"DATE", "TIME"})
 #: The outcome of an arrest: its victims' side is no side hit by violence.
 ARRESTED = "arrested"
+#: The victim group of police (``victim_sides.csv``): police hit by an unnamed attacker are ACLED's
+#: police forces of the country, other security forces its military forces.
+POLICE = "police"
 #: Geo precision of a province: a place this wide is narrowed to a town inside it.
 PROVINCE = 3
 #: Place roles where an event happens (a demonym or the dateline is not).
 EVENT_ROLES = frozenset({"event", "nested"})
 #: Dependents by which a country names the owner of a thing, not a place ("Russia's news agency").
 OWNER = frozenset({"poss", "compound"})
-
-
-def _sentence(doc: Doc, start: int) -> Span:
-    token = doc.char_span(start, start + 1, alignment_mode="expand")
-    return sentence_of(token[0] if token is not None and len(token) else doc[-1])
 
 
 def _previous(doc: Doc, article: Article, sentence: Span) -> Span | None:
@@ -74,52 +69,6 @@ def _previous(doc: Doc, article: Article, sentence: Span) -> Span | None:
     before = sentence_of(doc[sentence.start - 1])
     same = article.paragraph_at(before.start_char) is article.paragraph_at(sentence.start_char)
     return before if same else None
-
-
-def _groups(figures: list[dict], places: Sequence[dict], doc: Doc) -> list[list[dict]]:
-    """The article's current figures grouped by incident (see the module docstring)."""
-    by_offsets = {f"{r['start_char']}-{r['end_char']}": r for r in figures}
-    placed: dict[str, list[int]] = {}  # each place's mention starts, in order (binary search)
-    for start, place_id in sorted({(p["start_char"], p["place_id"]) for p in places}):
-        placed.setdefault(place_id, []).append(start)
-
-    def top(row: dict) -> dict:
-        standing = row
-        for _ in range(len(figures)):
-            above = by_offsets.get(standing["superseded_by"] or "")
-            if above is None or above is standing:
-                break
-            standing = above
-        return standing
-
-    def own(row: dict) -> str | None:
-        sentence = _sentence(doc, row["start_char"])
-        starts = placed.get(row["place_id"], [])
-        first = bisect_left(starts, sentence.start_char)
-        named = first < len(starts) and starts[first] < sentence.end_char
-        return (row["admin1"] or row["place_id"]) if named else None
-
-    tops = {id(r): top(r) for r in figures}
-    by_id = {id(r): r for r in figures}
-    owns = {id(r): own(r) for r in figures}
-    below: dict[int, set[str]] = {}
-    for row in figures:
-        if tops[id(row)] is not row and owns[id(row)]:
-            below.setdefault(id(tops[id(row)]), set()).add(owns[id(row)])
-    # A country's total whose figures below it are placed in two provinces or more is a sum of
-    # incidents ("107 killed across Iraq": 42 in Taji, 15 in Dhuluiyah): each is one, the sum none.
-    sums = {n for n, keys in below.items() if len(keys) > 1 and not by_id[n]["admin1"]}
-    groups: dict[str | None, list[dict]] = {}
-    for row in figures:
-        if id(row) not in sums:
-            key = owns[id(row)] if id(tops[id(row)]) in sums else owns[id(tops[id(row)])]
-            groups.setdefault(key, []).append(row)
-    unplaced = groups.pop(None, [])
-    if not groups:
-        return [unplaced] if unplaced else []
-    first = next(iter(groups))
-    groups[first] = sorted(groups[first] + unplaced, key=lambda r: r["start_char"])
-    return list(groups.values())
 
 
 def owner_country(doc: Doc, place: dict) -> bool:
@@ -259,11 +208,11 @@ def event_reports(
     days = _article_days(doc, article, times)
     written = writing_day(days, article.date)
     rows = []
-    for number, group in enumerate(_groups(figures, places, doc)):
+    for number, group in enumerate(incident_groups(figures, places, doc)):
         sentences: list[Span] = []
         seen: set[tuple[int, int]] = set()
         for figure in group:
-            own = _sentence(doc, figure["start_char"])
+            own = sentence_at(doc, figure["start_char"])
             for sentence in (own, _previous(doc, article, own)):
                 if sentence is not None and (sentence.start, sentence.end) not in seen:
                     seen.add((sentence.start, sentence.end))
@@ -357,13 +306,16 @@ def _report(
     person = person_attacker(doc, sentences, persons)
     armed = article_group(actors.rows)
     owner = strike_owner(sentences, named) if kind and kind.sub_event_type in STRIKE_TYPES else None
-    first, second = code_actors(perpetrators, sides, named, where["country"], armed, person, owner)
+    police = {r["victim_group"] for r in hit if r["victim_side"] == SECURITY} == {POLICE}
+    first, second = code_actors(
+        perpetrators, sides, named, where["country"], armed, person, owner, POLICE if police else SECURITY
+    )
     main = group[0] if group else {"start_char": sentences[0].start_char, "end_char": sentences[0].end_char}
     row = {
         "article_id": article.article_id,
         "start_char": main["start_char"],
         "end_char": main["end_char"],
-        "sentence": _sentence(doc, main["start_char"]).text.strip(),
+        "sentence": sentence_at(doc, main["start_char"]).text.strip(),
         "figures": ";".join(f"{r['start_char']}-{r['end_char']}" for r in group),
         "evidence": ";".join(f"{s.start_char}-{s.end_char}" for s in sentences),
         "event_date": when.date,

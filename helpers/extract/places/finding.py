@@ -9,7 +9,8 @@ Mentions come from:
   village of X", "X district", "X and Y provinces" (:func:`~helpers.extract.places.evidence.context_spans`;
   role ``event``): district towns and villages the model calls PERSON or misses;
 * place names inside organisation names ("Baghdad Operations Command" -> Baghdad, "Lodi
-  Police Department" -> Lodi; role ``nested``); the organisation keeps its name;
+  Police Department" -> Lodi; role ``nested``; ``outlet`` inside an outlet's name, "Radio Free
+  Asia", whose home is no place of what it reports); the organisation keeps its name;
 * known place names the NER missed entirely (the :func:`~helpers.nlp.place_rules.ruler_patterns`
   names, and lower-case region names, "disputed territories", when the country fits; role ``event``);
 * the dateline (role ``dateline``; outside every paragraph), and the country or division after it;
@@ -24,21 +25,20 @@ marked by :mod:`~helpers.extract.places.appositions`.
 from __future__ import annotations
 
 import itertools
-import re
 from functools import lru_cache
 
 from spacy.tokens import Doc, Span
 
-from helpers import config
 from helpers.articles import Article
 from helpers.extract.places.appositions import mark_appositions
 from helpers.extract.places.datelines import dateline_spans
 from helpers.extract.places.evidence import context_spans, has_place_evidence, names_authority, names_street
-from helpers.extract.places.mention import Mention
+from helpers.extract.places.mention import Mention, entity_span
 from helpers.extract.places.unlisted import unlisted_kind
 from helpers.extract.places.vehicles import vehicle_tokens
 from helpers.knowledge.gazetteer import Gazetteer
 from helpers.knowledge.grammar import function_words, name_particles
+from helpers.knowledge.outlets import is_outlet
 from helpers.knowledge.place import CITY_POPULATION, FOCUS_COUNTRIES
 from helpers.knowledge.place_name_keys import strip_admin_words
 from helpers.knowledge.place_names import (
@@ -67,41 +67,16 @@ CONTEXT_LABELS = frozenset({"", "GPE", "LOC", "FAC", "ORG", "PERSON", "NORP"})
 AREA_KINDS = frozenset({"country", "admin1", "admin2", "region"})
 
 
-@lru_cache(maxsize=4)
-def _trimmers(language: str = config.DEFAULT_LANGUAGE) -> tuple[re.Pattern, re.Pattern]:
-    """A leading article ("the", "The") with its space, and a trailing possessive ("'s", "’")."""
-    words = function_words(language)
-    articles = "|".join(
-        f"{re.escape(a)}|{re.escape(a.capitalize())}" for a in sorted(words.definite_articles)
-    )
-    possessives = "|".join(map(re.escape, sorted(words.possessive_endings, key=len, reverse=True)))
-    return re.compile(rf"^({articles})\s+"), re.compile(rf"({possessives})$")
-
-
-def _clean_span(doc: Doc, span: Span) -> Span | None:
-    """Drop a leading "the" and a trailing possessive from an entity span."""
-    leading, trailing = _trimmers()
-    start, end = span.start_char, span.end_char
-    text = span.text  # not doc.text: spaCy rebuilds the whole text on every access
-    lead = leading.match(text)
-    if lead:
-        start += lead.end()
-    trail = trailing.search(text[start - span.start_char :])
-    if trail:
-        end -= len(trail.group())
-    return doc.char_span(start, end, label=span.label_, alignment_mode="contract") if end > start else None
-
-
 def strong_place(name: str, gazetteer: Gazetteer, *, min_population: int, named: bool = False) -> bool:
     """True when ``name`` is written as the main name (or alias) of a country, division, region,
-    second-level division with its descriptor ("Knox County") or big town, and is no word or
-    person's name (unless its place ``named`` it one: "NAIROBI, Kenya (AP)", where "Kenya" is
-    also a given name)."""
+    second-level division with its descriptor ("Knox County") or big town, or as a division's
+    name with its descriptor ("Rakhine State"), and is no word or person's name (unless its place
+    ``named`` it one: "NAIROBI, Kenya (AP)", where "Kenya" is also a given name)."""
     if (doubtful_name(name) and not named) or not name[:1].isupper():
         return False
     described = strip_admin_words(name) != name
     return any(
-        m.main
+        (m.main or (described and m.place.kind in ("admin1", "admin2")))
         and m.exact
         and (
             m.place.kind in ("country", "admin1", "region")
@@ -350,7 +325,7 @@ def find_mentions(doc: Doc, article: Article, gazetteer: Gazetteer) -> list[Ment
         return row
 
     for ent in doc.ents:
-        span = _clean_span(doc, ent)
+        span = entity_span(doc, ent)
         if span is None or len(span) == 0:
             continue
         if span.text in demonyms():
@@ -367,8 +342,12 @@ def find_mentions(doc: Doc, article: Article, gazetteer: Gazetteer) -> list[Ment
             add(span, role="event", label=ent.label_)
         elif ent.label_ in NESTING_LABELS:
             nested = _nested_spans(doc, span, gazetteer)
+            # The home in an outlet's name is no place of what it reports ("Radio Free Asia"); a
+            # name glued to a title's words across a separator is none ("Bossier City - KSLA News").
+            glued = any(t.is_punct and t.whitespace_ for t in span[:-1])
+            inside = "outlet" if is_outlet(span.text) and not glued else "nested"
             for sub in nested:
-                add(sub, role="demonym" if sub.text in demonyms() else "nested", label=ent.label_)
+                add(sub, role="demonym" if sub.text in demonyms() else inside, label=ent.label_)
             if not nested and ent.label_ in UNRESOLVED_LABELS:  # the place in "Northeast Georgia", else
                 add(_known_part(span, gazetteer) or span, role="event", label=ent.label_)  # unresolved
             if nested or ent.label_ in PLACE_LABELS:

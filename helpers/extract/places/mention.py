@@ -1,13 +1,18 @@
-"""A place mention under construction, and the sentence that is its evidence."""
+"""A place mention under construction, the entity span it is cut from, and the sentence that is its
+evidence."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span
 
+from helpers import config
 from helpers.articles import Article
 from helpers.extract.evidence import sentence_of
+from helpers.knowledge.grammar import function_words
 
 
 class Mention(dict):
@@ -42,3 +47,28 @@ def mention_sentence(doc: Doc, article: Article, start: int, end: int) -> str:
     if paragraph is not None:
         sent_start, sent_end = max(sent_start, paragraph.start), min(sent_end, paragraph.end)
     return article.text[sent_start:sent_end].strip()
+
+
+@lru_cache(maxsize=4)
+def _trimmers(language: str = config.DEFAULT_LANGUAGE) -> tuple[re.Pattern, re.Pattern]:
+    """A leading article ("the", "The") with its space, and a trailing possessive ("'s", "’")."""
+    words = function_words(language)
+    articles = "|".join(
+        f"{re.escape(a)}|{re.escape(a.capitalize())}" for a in sorted(words.definite_articles)
+    )
+    possessives = "|".join(map(re.escape, sorted(words.possessive_endings, key=len, reverse=True)))
+    return re.compile(rf"^({articles})\s+"), re.compile(rf"({possessives})$")
+
+
+def entity_span(doc: Doc, span: Span) -> Span | None:
+    """An entity's span without a leading "the" and a trailing possessive ("the Pentagon's")."""
+    leading, trailing = _trimmers()
+    start, end = span.start_char, span.end_char
+    text = span.text  # not doc.text: spaCy rebuilds the whole text on every access
+    lead = leading.match(text)
+    if lead:
+        start += lead.end()
+    trail = trailing.search(text[start - span.start_char :])
+    if trail:
+        end -= len(trail.group())
+    return doc.char_span(start, end, label=span.label_, alignment_mode="contract") if end > start else None

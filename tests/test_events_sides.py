@@ -1,0 +1,63 @@
+"""Events: the side hit when the evidence names no actor of it, and who attacked militants."""
+
+from __future__ import annotations
+
+from helpers.extract.events.coding import classify, code_actors
+from tests.test_events import reports_of
+
+ARMY = {"actor_id": "somali_forces", "canonical": "Somali National Army", "category": "state_force"}
+SHABAAB = {"actor_id": "al_shabaab", "canonical": "al-Shabaab", "category": "armed_group"}
+
+
+def names(actors):
+    return [a.name for a in actors]
+
+
+def test_unnamed_security_forces_hit_are_acled_s_forces_of_the_country():
+    first, second = code_actors([], {"security forces", "unknown"}, [SHABAAB], "Niger")
+    assert (names(first), names(second)) == (["al-Shabaab"], ["Military Forces of Niger"])
+    _, second = code_actors([], {"security forces"}, [], "Kenya", unnamed_force="police")
+    assert names(second) == ["Police Forces of Kenya"]
+    # Civilians named beside them stay; victims of no known side alone are still civilians.
+    _, second = code_actors([], {"security forces", "civilians"}, [], "Mali")
+    assert names(second) == ["Military Forces of Mali", "Civilians (Mali)"]
+    assert names(code_actors([], {"unknown"}, [], "Mali")[1]) == ["Civilians (Mali)"]
+
+
+def test_militants_killed_where_no_force_lost_a_man_were_hit_by_the_force_named():
+    first, second = code_actors([], {"armed groups"}, [SHABAAB, ARMY], "Somalia")
+    assert (names(first), names(second)) == (["Somali National Army"], ["al-Shabaab"])
+    # Soldiers killed too: the group attacked, the force was hit; civilians killed with the
+    # bomber: the group attacked them, and a government that blames it is no force.
+    first, second = code_actors([], {"armed groups", "security forces"}, [SHABAAB, ARMY], "Somalia")
+    assert (names(first), names(second)) == (["al-Shabaab"], ["Somali National Army"])
+    first, _ = code_actors([], {"armed groups", "civilians"}, [SHABAAB, ARMY], "Somalia")
+    assert names(first) == ["al-Shabaab"]
+    government = {
+        "actor_id": "state:SO:government",
+        "canonical": "Government of Somalia",
+        "category": "government",
+    }
+    assert names(code_actors([], {"armed groups"}, [government, SHABAAB], "Somalia")[0]) == ["al-Shabaab"]
+    # No force named: the group named did it, an unnamed group was hit.
+    first, second = code_actors([], {"armed groups"}, [SHABAAB], "Somalia")
+    assert (names(first), names(second)) == (["al-Shabaab"], ["Unidentified Armed Group (Somalia)"])
+    kind, cue = classify([{"say", "official"}], {"armed groups"}, {"killed"})
+    assert (kind.sub_event_type, cue) == ("Armed clash", "")
+
+
+def test_police_and_militants_hit_through_extract(tmp_path, monkeypatch):
+    monkeypatch.setenv("SITREP_CACHE", str(tmp_path / "cache"))
+    texts = {
+        "checkpoint": "Gunmen stormed a police checkpoint in Farah province on Saturday, killing three "
+        "policemen and wounding four others, officials said.",
+        "operation": "Seven militants were killed on Wednesday during an operation by the Somali National "
+        "Army near the town of Dhusamareb, officials said.",
+    }
+    reports = reports_of(tmp_path, texts)
+    checkpoint = reports.loc["checkpoint"]
+    assert (checkpoint["actor2"], checkpoint["assoc_actor_2"]) == ("Police Forces of Afghanistan", "")
+    assert checkpoint["sub_event_type"] == "Armed clash"
+    operation = reports.loc["operation"]
+    assert (operation["sub_event_type"], operation["actor1"]) == ("Armed clash", "Somali National Army")
+    assert operation["actor2"] == "Unidentified Armed Group (Somalia)"
