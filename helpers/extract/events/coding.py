@@ -27,6 +27,8 @@ from dataclasses import dataclass
 
 from helpers.knowledge.event_types import EventType, actor_codes, event_types
 
+#: The outcome of an arrest: its victims' side is no side hit by violence, and arrests alone are no violence.
+ARRESTED = "arrested"
 #: The victim sides of state forces and of armed groups, and of victims of no known side.
 SECURITY, ARMED, UNKNOWN_SIDE = "security forces", "armed groups", "unknown"
 #: Actor categories of each victim side: the actors that can be the side hit.
@@ -90,10 +92,17 @@ def classify(
     'Attack'
     >>> classify([{"capture:PLACE"}], {"unknown"}, set(), frozenset({"armed groups"}))[0].sub_event_type
     'Non-state actor overtakes territory'
+    >>> classify([{"arrest", "explosive"}], {"unknown"}, {"arrested"})[0].sub_event_type
+    'Arrests'
     """
     types = event_types()
     sides = known_sides(sides)
+    # Figures of arrests alone tell an arrest: the weapons named are what the suspects are accused
+    # of ("arrested a group suspected of supplying explosives" is no explosion).
+    arrests = outcomes == {ARRESTED}
     for kind in types:
+        if arrests and kind.outcome != ARRESTED:
+            continue
         cues = set().union(*(kind.cues(words) for words in sentences))
         if cues and kind.fits(sides, outcomes, agent):
             return kind, sorted(cues)[0].split(":")[0]

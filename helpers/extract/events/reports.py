@@ -26,6 +26,7 @@ from helpers.articles import Article
 from helpers.extract.casualties.tolls import counted
 from helpers.extract.events.agents import person_attacker
 from helpers.extract.events.coding import (
+    ARRESTED,
     SECURITY,
     Actor,
     agent_side,
@@ -49,8 +50,6 @@ from helpers.tables import columns
 
 #: Mention labels of date phrases.
 TIME_LABELS = frozenset({"DATE", "TIME"})
-#: The outcome of an arrest: its victims' side is no side hit by violence.
-ARRESTED = "arrested"
 #: The victim group of police (``victim_sides.csv``): police hit by an unnamed attacker are ACLED's
 #: police forces of the country, other security forces its military forces.
 POLICE = "police"
