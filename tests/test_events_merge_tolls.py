@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pandas as pd
 
 from helpers.aggregate.event_merge import cluster_reports
-from helpers.aggregate.events import _report_figures
+from helpers.aggregate.events import _competing, _figures, _report_figures
 from tests.test_events import keys, report
 
 
@@ -62,3 +64,14 @@ def test_figures_one_total_outside_the_report_covers_are_one_count():
     mine = _report_figures(reports, casualties).set_index("start_char")
     assert mine["superseded_by"].to_dict() == {100: "", 200: "100-102", 300: "100-102", 400: "", 500: ""}
     assert mine["article_id"].to_dict()[500] == "a#1"
+
+
+def test_a_report_without_figures_tells_no_toll_of_the_event():
+    # A lead's event ("gunmen attacked the village" over an article of arrests) joined to the
+    # shooting's event: its toll of none is no lower figure of the latest day, and no competing one.
+    day = dt.date(2016, 5, 3)
+    told = {"figures": "10-13", "killed": 3, "injured": 2, "published": day, "outlet": "A", "article_id": "a"}
+    lead = {"figures": "", "killed": 0, "injured": 0, "published": day, "outlet": "B", "article_id": "b"}
+    assert (_figures([told, lead], "killed")["acled"], _figures([told, lead], "injured")["low"]) == (3, 2)
+    assert _competing([told, lead]) == ""
+    assert _figures([lead], "killed")["acled"] == 0

@@ -1,4 +1,4 @@
-"""Events: the side hit when the evidence names no actor of it, and who attacked militants."""
+"""Events: the side hit when the evidence names no actor of it, who attacked militants, and arrests."""
 
 from __future__ import annotations
 
@@ -46,13 +46,15 @@ def test_militants_killed_where_no_force_lost_a_man_were_hit_by_the_force_named(
     assert (kind.sub_event_type, cue) == ("Armed clash", "")
 
 
-def test_police_and_militants_hit_through_extract(tmp_path, monkeypatch):
+def test_police_and_militants_hit_and_arrests_through_extract(tmp_path, monkeypatch):
     monkeypatch.setenv("SITREP_CACHE", str(tmp_path / "cache"))
     texts = {
         "checkpoint": "Gunmen stormed a police checkpoint in Farah province on Saturday, killing three "
         "policemen and wounding four others, officials said.",
         "operation": "Seven militants were killed on Wednesday during an operation by the Somali National "
         "Army near the town of Dhusamareb, officials said.",
+        "arrests": "Authorities arrested three men suspected of smuggling explosives for Islamic State in "
+        "Kirkuk on Monday, officials said.",
     }
     reports = reports_of(tmp_path, texts)
     checkpoint = reports.loc["checkpoint"]
@@ -61,3 +63,8 @@ def test_police_and_militants_hit_through_extract(tmp_path, monkeypatch):
     operation = reports.loc["operation"]
     assert (operation["sub_event_type"], operation["actor1"]) == ("Armed clash", "Somali National Army")
     assert operation["actor2"] == "Unidentified Armed Group (Somalia)"
+    # Arrests alone are an arrest, not the explosion the suspects are accused of: the country's
+    # police made it (no force named), the group named was held.
+    arrests = reports.loc["arrests"]
+    assert (arrests["sub_event_type"], arrests["disorder_type"]) == ("Arrests", "Strategic developments")
+    assert (arrests["actor1"], arrests["actor2"]) == ("Police Forces of Iraq", "Islamic State")

@@ -199,7 +199,14 @@ def _latest(event: list[dict]) -> list[dict]:
     return [r for r in event if r["published"] == max(days)] if days else event
 
 
+def _counting(event: list[dict]) -> list[dict]:
+    """The reports that give a toll: those with figures (a lead's event without any, "gunmen
+    attacked the village" over an article of arrests, tells no toll, not a toll of none)."""
+    return [r for r in event if r.get("figures")] or event
+
+
 def _figures(event: list[dict], outcome: str) -> dict:
+    event = _counting(event)
     values = [r[outcome] for r in event]
     latest = sorted(r[outcome] for r in _latest(event))
     return {
@@ -213,7 +220,7 @@ def _figures(event: list[dict], outcome: str) -> dict:
 def _competing(event: list[dict]) -> str:
     """Each distinct (killed, injured) pair with the sources that give it."""
     by_toll: dict[tuple[int, int], list[str]] = defaultdict(list)
-    for r in event:
+    for r in _counting(event):
         by_toll[r["killed"], r["injured"]].append(r["outlet"] or r["article_id"])
     if len(by_toll) < 2:
         return ""

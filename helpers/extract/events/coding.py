@@ -29,6 +29,11 @@ from helpers.knowledge.event_types import EventType, actor_codes, event_types
 
 #: The outcome of an arrest: its victims' side is no side hit by violence, and arrests alone are no violence.
 ARRESTED = "arrested"
+#: The victim group of police (``victim_sides.csv``) and the key of ACLED's police forces of a country
+#: (``acled_actor_codes.csv``): police hit by an unnamed attacker, and who arrests when none is named.
+POLICE = "police"
+#: The key of ACLED's generic civilians (``acled_actor_codes.csv``).
+CIVILIANS = "civilians"
 #: The victim sides of state forces and of armed groups, and of victims of no known side.
 SECURITY, ARMED, UNKNOWN_SIDE = "security forces", "armed groups", "unknown"
 #: Actor categories of each victim side: the actors that can be the side hit.
@@ -208,6 +213,22 @@ def _attacker(
     armed = [_actor(m) for m in linked.values() if m["category"] == PERPETRATOR_CATEGORY]
     fallback = [person_actor(person)] if person else [_actor(group)] if group else []
     return (armed or fallback)[:1]
+
+
+def arrest_actors(mentions: Sequence[dict], country: str) -> tuple[list[Actor], list[Actor]]:
+    """The actors of an arrest, as ACLED codes one: who made it (the first state force, militia or
+    government its evidence names, else the country's police) and who was arrested (the first armed
+    group named, else civilians).
+
+    >>> isis = {"actor_id": "isis", "canonical": "Islamic State", "category": "armed_group"}
+    >>> first, second = arrest_actors([isis], "Iraq")
+    >>> first[0].name, second[0].name
+    ('Police Forces of Iraq', 'Islamic State')
+    """
+    linked = {m["actor_id"]: m for m in mentions if m.get("actor_id") and m.get("category")}
+    forces = [_actor(m) for m in linked.values() if m["category"] in SIDE_CATEGORIES[SECURITY]]
+    held = [_actor(m) for m in linked.values() if m["category"] == PERPETRATOR_CATEGORY]
+    return forces[:1] or [generic_actor(POLICE, country)], held[:1] or [generic_actor(CIVILIANS, country)]
 
 
 def person_actor(person: dict) -> Actor:

@@ -27,9 +27,11 @@ from helpers.extract.casualties.tolls import counted
 from helpers.extract.events.agents import person_attacker
 from helpers.extract.events.coding import (
     ARRESTED,
+    POLICE,
     SECURITY,
     Actor,
     agent_side,
+    arrest_actors,
     article_group,
     classify,
     code_actors,
@@ -50,9 +52,6 @@ from helpers.tables import columns
 
 #: Mention labels of date phrases.
 TIME_LABELS = frozenset({"DATE", "TIME"})
-#: The victim group of police (``victim_sides.csv``): police hit by an unnamed attacker are ACLED's
-#: police forces of the country, other security forces its military forces.
-POLICE = "police"
 #: Geo precision of a province: a place this wide is narrowed to a town inside it.
 PROVINCE = 3
 #: Place roles where an event happens (a demonym or the dateline is not).
@@ -306,9 +305,13 @@ def _report(
     armed = article_group(actors.rows)
     owner = strike_owner(sentences, named) if kind and kind.sub_event_type in STRIKE_TYPES else None
     police = {r["victim_group"] for r in hit if r["victim_side"] == SECURITY} == {POLICE}
-    first, second = code_actors(
-        perpetrators, sides, named, where["country"], armed, person, owner, POLICE if police else SECURITY
-    )
+    if outcomes == {ARRESTED}:  # an arrest (no violence told beside it): who arrested, who was held
+        first, second = arrest_actors(named, where["country"])
+    else:
+        unnamed = POLICE if police else SECURITY
+        first, second = code_actors(
+            perpetrators, sides, named, where["country"], armed, person, owner, unnamed
+        )
     main = group[0] if group else {"start_char": sentences[0].start_char, "end_char": sentences[0].end_char}
     row = {
         "article_id": article.article_id,
