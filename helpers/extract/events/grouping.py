@@ -78,7 +78,7 @@ def incident_groups(figures: list[dict], places: Sequence[dict], doc: Doc) -> li
     for row in figures:
         if id(row) not in sums:
             key = owns[id(row)] if id(tops[id(row)]) in sums else owns[id(tops[id(row)])]
-            groups.setdefault(placed_in.get(key, key) if key else key, []).append(row)
+            groups.setdefault(placed_in.get(key, key), []).append(row)
     unplaced = groups.pop(None, [])
     if not groups:
         return [unplaced] if unplaced else []
