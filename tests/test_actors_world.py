@@ -55,6 +55,7 @@ def ids(nlp: Language, text: str) -> list[tuple[str, str]]:
             [("Interior Ministry", "state:?:ministry_interior")],
         ),
         ("Witnesses said the army shelled the hills.", [("army", "state:?:army")]),
+        ("Residents said the junta bombed the market.", [("junta", "state:?:armed_forces")]),
         ("She cooked turkey forces of habit aside.", []),
     ],
 )
