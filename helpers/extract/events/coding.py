@@ -79,6 +79,16 @@ def known_sides(sides: Iterable[str]) -> set[str]:
     return {s for s in sides if s != UNKNOWN_SIDE} or set(sides)
 
 
+def only_arrests(outcomes: set[str]) -> bool:
+    """Figures of arrests alone tell an arrest, coded as one: the weapons named are what the
+    suspects are accused of ("arrested a group suspected of supplying explosives" is no explosion).
+
+    >>> only_arrests({"arrested"}), only_arrests({"arrested", "killed"})
+    (True, False)
+    """
+    return outcomes == {ARRESTED}
+
+
 def classify(
     sentences: Sequence[set[str]], sides: set[str], outcomes: set[str], agent: frozenset[str] = frozenset()
 ) -> tuple[EventType | None, str]:
@@ -102,9 +112,7 @@ def classify(
     """
     types = event_types()
     sides = known_sides(sides)
-    # Figures of arrests alone tell an arrest: the weapons named are what the suspects are accused
-    # of ("arrested a group suspected of supplying explosives" is no explosion).
-    arrests = outcomes == {ARRESTED}
+    arrests = only_arrests(outcomes)
     for kind in types:
         if arrests and kind.outcome != ARRESTED:
             continue
@@ -171,7 +179,7 @@ def code_actors(
             evidence names none: ``"police"`` when all were police ("Police Forces of X"), else
             ACLED's military forces of the country.
     """
-    linked = {m["actor_id"]: m for m in mentions if m.get("actor_id") and m.get("category")}
+    linked = _linked(mentions)
     ranked = [a for a, _ in Counter(p for p in perpetrators if p in linked).most_common()]
     sides = known_sides(sides)
     first = [_actor(owner)] if owner else [_actor(linked[a]) for a in ranked]
@@ -206,13 +214,9 @@ def _attacker(
     person who did it, else the article's armed group. Militants killed where no one else was hit
     were killed by the state force the evidence names ("seven militants were killed in operations by
     the army"): the force attacked, the group is the side hit."""
-    if sides == {ARMED}:
-        forces = [_actor(m) for m in linked.values() if m["category"] == FORCE_CATEGORY]
-        if forces:
-            return forces[:1]
-    armed = [_actor(m) for m in linked.values() if m["category"] == PERPETRATOR_CATEGORY]
+    force = _first(linked, {FORCE_CATEGORY}) if sides == {ARMED} else []
     fallback = [person_actor(person)] if person else [_actor(group)] if group else []
-    return (armed or fallback)[:1]
+    return force or _first(linked, {PERPETRATOR_CATEGORY}) or fallback
 
 
 def arrest_actors(mentions: Sequence[dict], country: str) -> tuple[list[Actor], list[Actor]]:
@@ -225,10 +229,19 @@ def arrest_actors(mentions: Sequence[dict], country: str) -> tuple[list[Actor], 
     >>> first[0].name, second[0].name
     ('Police Forces of Iraq', 'Islamic State')
     """
-    linked = {m["actor_id"]: m for m in mentions if m.get("actor_id") and m.get("category")}
-    forces = [_actor(m) for m in linked.values() if m["category"] in SIDE_CATEGORIES[SECURITY]]
-    held = [_actor(m) for m in linked.values() if m["category"] == PERPETRATOR_CATEGORY]
-    return forces[:1] or [generic_actor(POLICE, country)], held[:1] or [generic_actor(CIVILIANS, country)]
+    linked = _linked(mentions)
+    forces = _first(linked, SIDE_CATEGORIES[SECURITY]) or [generic_actor(POLICE, country)]
+    return forces, _first(linked, {PERPETRATOR_CATEGORY}) or [generic_actor(CIVILIANS, country)]
+
+
+def _linked(mentions: Iterable[dict]) -> dict[str, dict]:
+    """The mentions linked to a categorised actor, by actor id, in the order first named."""
+    return {m["actor_id"]: m for m in mentions if m.get("actor_id") and m.get("category")}
+
+
+def _first(linked: dict[str, dict], categories: set[str]) -> list[Actor]:
+    """The first linked actor of one of ``categories``, as a list of none or one."""
+    return next(([_actor(m)] for m in linked.values() if m["category"] in categories), [])
 
 
 def person_actor(person: dict) -> Actor:

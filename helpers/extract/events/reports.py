@@ -36,6 +36,7 @@ from helpers.extract.events.coding import (
     classify,
     code_actors,
     interaction,
+    only_arrests,
 )
 from helpers.extract.events.dating import dating_phrases, event_date, writing_day
 from helpers.extract.events.day_phrases import untagged_days
@@ -300,14 +301,14 @@ def _report(
     named = sorted(actors.within(inside), key=lambda m: m["start_char"])
     kind, cue = classify(words, sides, outcomes, agent_side(named))
     where = _place_columns(place, gazetteer)
-    perpetrators = [r["perpetrator_id"] for r in group]
-    person = person_attacker(doc, sentences, persons)
-    armed = article_group(actors.rows)
-    owner = strike_owner(sentences, named) if kind and kind.sub_event_type in STRIKE_TYPES else None
-    police = {r["victim_group"] for r in hit if r["victim_side"] == SECURITY} == {POLICE}
-    if outcomes == {ARRESTED}:  # an arrest (no violence told beside it): who arrested, who was held
+    if only_arrests(outcomes):  # who arrested, who was held
         first, second = arrest_actors(named, where["country"])
     else:
+        perpetrators = [r["perpetrator_id"] for r in group]
+        person = person_attacker(doc, sentences, persons)
+        armed = article_group(actors.rows)
+        owner = strike_owner(sentences, named) if kind and kind.sub_event_type in STRIKE_TYPES else None
+        police = {r["victim_group"] for r in hit if r["victim_side"] == SECURITY} == {POLICE}
         unnamed = POLICE if police else SECURITY
         first, second = code_actors(
             perpetrators, sides, named, where["country"], armed, person, owner, unnamed
