@@ -42,6 +42,9 @@ def blank():
         ("A man was shot yesterday .", (4, 5), "2019-03-14", "2019-03-13", 1),
         ("Clashes broke out last week .", (3, 5), "2019-03-14", "2019-03-07", 2),
         ("Earlier this month , fighters stormed a base .", (0, 3), "2019-03-14", "2019-03-14", 3),
+        # a clock time's hour is no day of the month
+        ("The blast came at 2 a.m. Aug. 29 near the market .", (4, 8), "2019-09-10", "2019-08-29", 1),
+        ("Troops fired at about 9 p.m. on 4 March , witnesses said .", (3, 9), "2019-03-14", "2019-03-04", 1),
     ],
 )
 def test_event_date_from_day_and_period_phrases(blank, text, phrase, published, date, precision):

@@ -113,13 +113,32 @@ def day_keys(times: Sequence[Span]) -> set[tuple[int, ...]]:
         lowered = [t.lower_.rstrip(".") for t in span]
         keys.update((0, words.weekdays[w]) for w in lowered if w in words.weekdays)
         keys.update((2, words.relative[w]) for w in lowered if w in words.relative)
-        month = next((words.months[w] for w in lowered if w in words.months), None)
-        day = next((int(m.group(1)) for t in span if (m := _DAY.fullmatch(t.lower_))), None)
-        if month is not None and day is not None:
-            keys.add((1, month, day))
+        at = next((i for i, w in enumerate(lowered) if w in words.months), None)
+        day = None if at is None else _day_of_month(lowered, at)
+        if day is not None:
+            keys.add((1, words.months[lowered[at]], day))
         if (fixed := holiday(" ".join(lowered))) is not None:  # "New Year's Eve", "the Fourth of July"
             keys.add((1, *fixed))
     return keys
+
+
+def _day_of_month(lowered: list[str], at: int) -> int | None:
+    """The day written beside the month word at ``at``: after it ("Aug. 29", "Aug. 29th"), else
+    before it ("29 August", "the 29th of August"); a clock time's hour elsewhere in the phrase is
+    no day ("2 a.m. Aug. 29" is the 29th; "around 4 p.m. Sept." names no day).
+
+    >>> _day_of_month(["2", "a.m", "aug", "29"], 2), _day_of_month(["29th", "of", "august"], 2)
+    (29, 29)
+    >>> _day_of_month(["around", "4", "p.m", "sept"], 3) is None
+    True
+    """
+    after = [w for w in lowered[at + 1 :] if w not in (",", "")][:1]
+    before = lowered[max(0, at - 2) : at]
+    before = before[-1:] if before[-1:] != ["of"] else before[:1]
+    for word in after + before:
+        if m := _DAY.fullmatch(word):
+            return int(m.group(1))
+    return None
 
 
 def resolve_day(key: tuple[int, ...], published: dt.date) -> dt.date | None:
