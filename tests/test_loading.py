@@ -270,6 +270,8 @@ def test_reading_a_csv_leaves_the_csv_module_alone(tmp_path):
         ("BEIRUT, March 3 (AFP) -- Heavy rain fell.", "BEIRUT", "AFP"),
         ("WASHINGTON, D.C. (AP) _ Heavy rain fell.", "WASHINGTON", "AP"),
         ("(CNN) — Heavy rain fell.", "", "CNN"),
+        ("MOGADISHU—Heavy rain fell.", "MOGADISHU", ""),
+        ("STOCKTON, Calif. (KCRA)–Heavy rain fell.", "STOCKTON", "KCRA"),
     ],
 )
 def test_wire_datelines(tmp_path, paragraph, place, outlet):

@@ -2,7 +2,7 @@
 
 The wire formats and their variants: ``ERBIL (Kurdistan 24) –``, ``MOSUL,
 Iraq (Reuters) -``, ``LAGOS, Nigeria, Jan 5 (Reuters) -``, ``DUHOK,
-Kurdistan Region –``, ``Kismayo (AP) —``, ``Peshawar:``, ``CONCEPCION, 23
+Kurdistan Region –``, ``Kismayo (AP) —``, ``BEIRUT—`` (no space after a dash), ``Peshawar:``, ``CONCEPCION, 23
 AUG 88 (SANTIAGO DOMESTIC SERVICE) --``, and an outlet alone, ``(CNN) —``. No
 library parses news datelines, hence the pattern. A place in capitals before a
 dash is taken as written; a place in Title Case, or before a colon, must be a
@@ -30,7 +30,7 @@ _DATELINE = re.compile(
     rf"""^(?P<place>{_CAPS_PLACE}|{_TITLE_PLACE})
         (?:{_PART}){{0,2}}
         [ \t]*(?:\((?P<outlet>[^()\n]{{2,40}})\))?
-        [ \t]*(?P<separator>[-–—_]{{1,2}}|:)[ \t]+""",
+        [ \t]*(?:(?P<separator>[-–—_]{{1,2}}|:)[ \t]+|[–—](?=[A-Z"“‘]))""",
     re.VERBOSE,
 )
 _OUTLET_ONLY = re.compile(r"^\((?P<outlet>[A-Z][^()\n]{1,39})\)[ \t]*[-–—]{1,2}[ \t]+")
@@ -67,6 +67,8 @@ def find_dateline(chunk: str) -> Dateline | None:
     Dateline(place='LAGOS', place_span=(0, 5), outlet='Reuters', end=34)
     >>> find_dateline("Kismayo (AP) — Ten died.").place, find_dateline("Peshawar: Ten died.").place
     ('Kismayo', 'Peshawar')
+    >>> find_dateline("BEIRUT—Ten died.").place, find_dateline("STOCKTON, Calif.–Police said").end
+    ('BEIRUT', 17)
     >>> find_dateline("Update: ten died."), find_dateline("June 15, 2014 - ten died.")
     (None, None)
     """
