@@ -59,8 +59,10 @@ def test_the_article_is_placed_in_its_state_not_at_a_namesake_town_far_away(nlp)
         ),
         # a big city needs no state
         ("COLUMBUS, Ohio (AP) - The suspect was arrested in Oakland on Monday.", "Oakland", "California"),
-        # no dateline: the state the story is about is not known for sure, the best reading stands
-        ("A man was shot in the Linden neighborhood of Columbus, Ohio, on Tuesday.", "Linden", "New Jersey"),
+        # no dateline: the state the story is about is not known for sure, the best reading stands...
+        ("A man was shot in Linden on Tuesday, Columbus, Ohio, police said.", "Linden", "New Jersey"),
+        # ...but a part of a town lies in the article's province
+        ("A man was shot in the Linden neighborhood of Columbus, Ohio, on Tuesday.", "Linden", "Ohio"),
     ],
 )
 def test_a_town_of_another_state_with_its_state_or_a_big_city_is_kept(nlp, text, name, state):
@@ -125,3 +127,35 @@ def test_a_division_written_with_its_own_district_word_is_that_division(nlp, nam
     # "Parish" is Louisiana's word for a county: "Jefferson Parish" is not Jefferson County, Alabama.
     text = f"{name} Parish sheriff's deputies said a teenager was wounded in a shooting on Friday."
     assert _resolved(nlp, text)[name][0] == "Louisiana"
+
+
+def test_a_local_paper_s_small_dateline_town_needs_no_support_from_the_other_places(nlp):
+    text = "FALLS VILLAGE—A soldier back from Afghanistan spoke at the school board meeting on Monday."
+    assert _resolved(nlp, text)["FALLS VILLAGE"][0] == "Connecticut"
+    # but no village abroad is the dateline of news whose other names give its country
+    text = "BUSTI—A man was shot in Jamestown, New York, on Monday, and a woman in Buffalo, New York."
+    assert _resolved(nlp, text)["BUSTI"][0] is None
+
+
+def test_a_part_of_a_town_lies_in_the_article_s_province_not_in_a_town_of_that_name_elsewhere(nlp):
+    text = (
+        "A teenager was shot in Duluth, Minnesota, on Tuesday. Officers set up a crime scene at "
+        "4th Street in the East Hillside neighborhood."
+    )
+    # placed in the town the article names, as a place the gazetteer lacks
+    assert _resolved(nlp, text)["Hillside"] == (
+        "Minnesota",
+        "resolved: not in the gazetteer, located in Duluth",
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "town"),
+    [
+        ("Gunmen opened fire in Old Town on Saturday, Wichita police said.", "Old Town", "Wichita"),
+        ("Two men were shot in Old City on Friday night, Mosul police said.", "Old City", "Mosul"),
+    ],
+)
+def test_a_name_many_towns_give_a_part_of_theirs_lies_in_the_article_s_town(nlp, text, name, town):
+    resolution = _resolved(nlp, text)[name][1]
+    assert resolution == f"resolved: not in the gazetteer, located in {town}"

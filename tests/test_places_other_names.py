@@ -5,12 +5,12 @@ Every sentence is written for the test; none is copied from a corpus.
 
 import pytest
 import spacy
-from spacy.tokens import Span
+from spacy.tokens import Doc, Span
 
 from helpers.articles import Article, Paragraph
 from helpers.extract.places import places
 from helpers.extract.places.evidence import has_place_evidence
-from helpers.extract.places.finding import _full_name
+from helpers.extract.places.finding import _full_name, _nested_spans, _surnames
 from helpers.extract.places.vehicles import vehicle_tokens
 from helpers.knowledge.gazetteer import default_gazetteer
 
@@ -202,6 +202,13 @@ def test_a_surname_of_a_person_named_in_full_is_no_place_without_place_evidence(
     # Place evidence keeps the place: "in Aden" after a person named Aden.
     port = _rows(nlp, "Colonel Sami Aden said gunmen attacked a convoy in Aden on Sunday.")
     assert _resolved(port, "Aden")
+    # "to" and "from" take people as often: no evidence for a person's surname
+    sent = _rows(
+        nlp,
+        "President Ashraf Ghani condemned the bombing in Kabul, Afghanistan. Leaders sent their "
+        "condolences to Ghani, and a message from Ghani was read out.",
+    )
+    assert not _resolved(sent, "Ghani") and _resolved(sent, "Kabul")
 
 
 @pytest.mark.parametrize(
@@ -255,3 +262,47 @@ def test_an_alternate_name_of_a_small_place_abroad_needs_place_evidence(nlp):
     assert not _resolved(rows, "Hwy")
     rows = _rows(nlp, "Fighting raged in Dunkirk and Leghorn, officials said.")
     assert [r["canonical"] for r in _resolved(rows, "Leghorn")] == ["Livorno"]
+
+
+def test_a_name_before_place_square_terrace_or_farm_names_a_street_or_building(nlp):
+    rows = _rows(
+        nlp,
+        "A man was shot late Friday near Quebec Place in Washington, D.C., and two women were hurt "
+        "on Savannah Terrace, police said. In Amman, Jordan, protesters gathered in Jerusalem Square.",
+    )
+    assert not any(_resolved(rows, name) for name in ("Quebec", "Savannah", "Jerusalem"))
+    assert _resolved(rows, "Washington") and _resolved(rows, "Amman")
+    farm = _rows(nlp, "A boy was shot along Melwood Road near Pounds Turkey Farm, police said.")
+    assert not _resolved(farm, "Turkey")
+
+
+def test_a_word_the_ner_places_after_in_names_a_town_in_news_naming_no_country(nlp):
+    rows = _rows(
+        nlp, "Two women were shot dead around 2:30 a.m. in Flint, and a pastor said the family needs answers."
+    )
+    assert [r["admin1"] for r in _resolved(rows, "Flint")] == ["Michigan"]
+    # a word that is no place name stays a word
+    assert not [r for r in _rows(nlp, "Man shot dead in his car, police say.") if r["place_id"]]
+
+
+def test_a_town_after_a_locative_the_ner_ran_into_an_organisation_s_name_is_found(nlp):
+    doc = nlp("Gunmen fired on a police camp at Railway Colony in Pulwama on Sunday.")
+    start = next(t.i for t in doc if t.text == "Railway")
+    glued = Span(doc, start, start + 4, label="ORG")  # the small model's "Railway Colony in Pulwama"
+    assert [s.text for s in _nested_spans(doc, glued, default_gazetteer())] == ["Pulwama"]
+    # without the locative a town of that size inside a name is no place ("Pulwama Traders Union")
+    doc = nlp("Members of the Pulwama Traders Union met on Sunday.")
+    start = next(t.i for t in doc if t.text == "Pulwama")
+    assert not _nested_spans(doc, Span(doc, start, start + 3, label="ORG"), default_gazetteer())
+
+
+def test_a_place_after_a_person_the_ner_split_off_is_a_surname_but_not_after_a_web_address(nlp):
+    def surnames(words: list[str], person_end: int) -> frozenset[str]:
+        doc = Doc(nlp.vocab, words=words)
+        doc.ents = [Span(doc, 0, person_end, "PERSON"), Span(doc, person_end, person_end + 1, "GPE")]
+        return _surnames(doc, default_gazetteer())
+
+    assert "Aden" in surnames(["Chief", "Hassan", "Aden", "said"], 2)  # "Chief Hassan" "Aden"
+    assert "Lac" in surnames(["Fond", "du", "Lac", "Avenue"], 2)  # a particle ends the name
+    # a page title's "Churchill Downs - wave3.com-" "Louisville News": Louisville is no one's surname
+    assert "Louisville" not in surnames(["Churchill", "Downs", "-", "wave3.com-", "Louisville", "News"], 4)

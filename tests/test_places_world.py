@@ -377,3 +377,15 @@ def test_a_town_of_the_article_country_written_in_capitals_is_read(nlp):
 def test_a_region_named_by_compass_words_is_read(nlp):
     text = "Bandits have killed hundreds of villagers across Nigeria's North-West this year."
     assert [r["kind"] for r in _resolved(_rows(nlp, text), "North-West")] == ["region"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police in Tokyo, Japan, said the drone carried a sticker reading Kantei Santa.",
+        "The Kenyan army said in Nairobi, Kenya, that Santa brought gifts to the troops.",
+    ],
+)
+def test_a_foreign_town_below_well_known_size_needs_place_evidence(nlp, text):
+    written = [r for r in _rows(nlp, text) if r["text"] == "Santa"]
+    assert written and not written[0]["place_id"] and "without place evidence" in written[0]["resolution"]

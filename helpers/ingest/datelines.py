@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 
 from helpers.knowledge.gazetteer import default_gazetteer
+from helpers.knowledge.place_names import doubtful_name
 from helpers.knowledge.vocabulary import calendar_words
 
 _CAPS_PLACE = r"[A-Z][A-Z'’.\-]*(?:[ ][A-Z][A-Z'’.\-]*){0,3}"
@@ -71,6 +72,8 @@ def find_dateline(chunk: str) -> Dateline | None:
     ('BEIRUT', 17)
     >>> find_dateline("Update: ten died."), find_dateline("June 15, 2014 - ten died.")
     (None, None)
+    >>> find_dateline("Message: Ten died.") is None, find_dateline("Killingly (AP) — Ten died.").place
+    (True, 'Killingly')
     """
     if only := _OUTLET_ONLY.match(chunk):
         outlet = only.group("outlet").strip()
@@ -83,8 +86,10 @@ def find_dateline(chunk: str) -> Dateline | None:
     in_capitals = place.isupper()
     if len(place) < 3 or place.split()[0].title() in calendar_words() or (outlet and not _is_outlet(outlet)):
         return None
-    needs_gazetteer = not in_capitals or match.group("separator") == ":"
-    if needs_gazetteer and not default_gazetteer().candidates(place):
+    labelled = match.group("separator") == ":"  # "Peshawar: ...", or a label: "Message: ..."
+    if (not in_capitals or labelled) and not default_gazetteer().candidates(place):
+        return None
+    if labelled and doubtful_name(place) == "common word":
         return None
     return Dateline(place, (match.start("place"), match.start("place") + len(place)), outlet, match.end())
 

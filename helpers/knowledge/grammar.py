@@ -36,6 +36,8 @@ class FunctionWords:
         bare_possessives: Possessive endings of plurals ("'").
         list_symbols: Symbols joining the items of a list (",", "&").
         locatives: Prepositions before a place name ("in", "near").
+        person_locatives: Those of them that take people as often ("condolences to Ghani", "a call
+            from Ruto"): too weak to make a person's surname a place.
         name_links: Lower-case words inside multi-word town names ("upon", "of", "al").
         noun_links: Words between a place noun and a name ("of").
         byline_joiners: Words between the names of a bare byline ("and", "in", "&").
@@ -52,6 +54,7 @@ class FunctionWords:
     bare_possessives: frozenset[str]
     list_symbols: frozenset[str]
     locatives: frozenset[str]
+    person_locatives: frozenset[str]
     name_links: frozenset[str]
     noun_links: frozenset[str]
     byline_joiners: frozenset[str]
@@ -98,6 +101,7 @@ def function_words(language: str = config.DEFAULT_LANGUAGE) -> FunctionWords:
         bare_possessives=role("bare_possessive"),
         list_symbols=role("list_symbol"),
         locatives=role("locative"),
+        person_locatives=role("person_locative"),
         name_links=role("name_link"),
         noun_links=role("noun_link"),
         byline_joiners=role("byline_joiner"),

@@ -104,6 +104,13 @@ def common_words(language: str = config.DEFAULT_LANGUAGE) -> frozenset[str]:
 
 
 @lru_cache(maxsize=4)
+def _place_noun_words(language: str) -> frozenset[str]:
+    """Every noun of ``place_nouns.csv`` ("city", "county", "village", "police")."""
+    nouns = place_nouns(language)
+    return frozenset(nouns.cue) | frozenset(nouns.kind) | nouns.street | nouns.resident
+
+
+@lru_cache(maxsize=4)
 def adverbs(language: str = config.DEFAULT_LANGUAGE) -> frozenset[str]:
     """The adverbs among the common words, lower case: compass words ("north", "east").
 
@@ -148,16 +155,16 @@ def doubtful_name(name: str, language: str = config.DEFAULT_LANGUAGE) -> str:
     Returns:
         ``"stop name"``, ``"common word"``, ``"given name"``, ``"surname"`` or "" (a plain name).
 
-    >>> doubtful_name("Chad"), doubtful_name("MAN"), doubtful_name("Mosul")
-    ('given name', 'common word', '')
+    >>> doubtful_name("Chad"), doubtful_name("MAN"), doubtful_name("Mosul"), doubtful_name("City")
+    ('given name', 'common word', '', 'common word')
     """
     if name in stopnames():
         return "stop name"
     if " " in name.strip() or not name[:1].isalpha():
         return ""
     word = name.capitalize() if name.isupper() else name
-    if word.lower() in common_words(language):
-        return "common word"
+    if word.lower() in common_words(language) or word.lower() in _place_noun_words(language):
+        return "common word"  # a place noun alone ("City police", "County officials") too
     kind = person_names(language).get(word, "")
     return f"{kind} name" if kind == "given" else kind
 

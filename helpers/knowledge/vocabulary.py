@@ -40,6 +40,7 @@ class PlaceNouns:
             authorities ("police", "officials"): the place is their home.
         road: The street words of roads ("Avenue", "Road"), not of buildings ("Hospital").
         care: Words of places where the wounded are treated ("hospital", "clinic").
+        part: Words of a part of a town ("neighborhood", "suburb").
         locality: A place below town level, after its name ("the Dwatoi area").
         cue: Each cue word and its cue (``admin``, ``district``, ``settlement``, ``street``,
             ``resident``, ``locality``).
@@ -55,6 +56,7 @@ class PlaceNouns:
     home: frozenset[str]
     road: frozenset[str]
     care: frozenset[str]
+    part: frozenset[str]
     locality: frozenset[str]
     cue: dict[str, str]
     kind: dict[str, str]
@@ -79,11 +81,22 @@ def place_nouns(language: str = config.DEFAULT_LANGUAGE) -> PlaceNouns:
         home=frozenset(r["noun"] for r in rows if r["reads"] == "home"),
         road=frozenset(r["noun"] for r in rows if r["reads"] == "road"),
         care=frozenset(r["noun"] for r in rows if r["reads"] == "care"),
+        part=frozenset(r["noun"] for r in rows if r["reads"] == "part"),
         locality=frozenset(r["noun"] for r in rows if r["cue"] == "locality"),
         cue={r["noun"]: r["cue"] for r in rows if r["cue"]},
         kind={r["noun"]: r["kind"] for r in rows if r["kind"]},
         after_name=frozenset(r["noun"] for r in rows if r["after_name"] == "yes"),
     )
+
+
+@lru_cache(maxsize=4)
+def town_part_names(language: str = config.DEFAULT_LANGUAGE) -> frozenset[str]:
+    """Names of parts of a town that many towns have (``town_part_names.csv``), lower case.
+
+    >>> {"old city", "downtown"} <= town_part_names()
+    True
+    """
+    return frozenset(row["name"].lower() for row in read_vocabulary("town_part_names.csv", language))
 
 
 @dataclass(frozen=True)

@@ -171,10 +171,12 @@ def _list_start(doc: Doc, start: int) -> int:
     return before
 
 
-def has_place_evidence(doc: Doc, start: int, end: int) -> bool:
+def has_place_evidence(doc: Doc, start: int, end: int, *, of_person: bool = False) -> bool:
     """True when a cue word names the span a place, or a locative preposition ("in", "near")
-    precedes it or the list it ends ("posts at Boulkessi and Mondoro")."""
-    locatives = function_words().locatives
+    precedes it or the list it ends ("posts at Boulkessi and Mondoro"); for a name that is also a
+    person's (``of_person``), not a locative that takes people as often ("condolences to Ghani")."""
+    words = function_words()
+    locatives = words.locatives - words.person_locatives if of_person else words.locatives
     for at in {start, _list_start(doc, start)}:
         at -= 1
         while at >= 0 and doc[at].is_space:  # copied web text: "a recount in \n    Wisconsin"

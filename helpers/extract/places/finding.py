@@ -93,7 +93,9 @@ def _nested_spans(doc: Doc, span: Span, gazetteer: Gazetteer) -> list[Span]:
 
     Candidates are title-case words ending in a letter, or curated aliases such as
     "U.S." and "US" ("the U.S. Federal Trade Commission", "US forces"). A town of any size
-    names the authorities after it ("Greenwood Police"), a word does not ("Federal Police").
+    names the authorities after it ("Greenwood Police"), a word does not ("Federal Police"); a
+    town of ``CITY_POPULATION`` is named after a locative the NER ran into the name ("Railway
+    Colony in Pulwama").
     The words of a place's main name too small to be read here are no place of their own
     ("El Dorado Police" names no Dorado).
     """
@@ -107,8 +109,10 @@ def _nested_spans(doc: Doc, span: Span, gazetteer: Gazetteer) -> list[Span]:
             ):
                 continue
             authority = names_authority(doc, i, i + size) and names_town_before_authorities(sub.text)
+            located = i > span.start and doc[i - 1].lower_ in function_words().locatives
+            least = 1 if authority else CITY_POPULATION if located else NESTED_MIN_POPULATION
             if sub.text in demonyms() or strong_place(
-                sub.text, gazetteer, min_population=1 if authority else NESTED_MIN_POPULATION, named=authority
+                sub.text, gazetteer, min_population=least, named=authority
             ):
                 found.append(sub)
                 taken.update(range(i, i + size))
@@ -269,6 +273,7 @@ def _surnames(doc: Doc, gazetteer: Gazetteer) -> frozenset[str]:
         name.text
         for person, name in after
         if person.label_ == "PERSON"
+        and person[-1].is_alpha  # a word ("Fond du" "Lac"), not a web page's "Churchill Downs - wave3.com-"
         and name.label_ in PLACE_LABELS
         and name.start == person.end
         and len(name) == 1
@@ -308,8 +313,13 @@ def find_mentions(doc: Doc, article: Article, gazetteer: Gazetteer) -> list[Ment
         ):
             return None
         evidence = context or role == "dateline" or has_place_evidence(doc, span.start, span.end)
-        if span.text in surnames and not evidence:
-            return None  # "Aden said", after "Police Chief Hassan Aden"
+        # "Aden said", "condolences to Aden", after "Police Chief Hassan Aden"
+        after_person_word = span.start > 0 and doc[span.start - 1].lower_ in function_words().person_locatives
+        if span.text in surnames and (
+            not evidence
+            or (after_person_word and not has_place_evidence(doc, span.start, span.end, of_person=True))
+        ):
+            return None
         row = Mention(
             article_id=article.article_id,
             start_char=span.start_char,

@@ -6,18 +6,23 @@ unless it is a big, well-known city. A bare small-town name in a story datelined
 "COLUMBUS, Ohio" is therefore an Ohio place: "the Linden neighborhood" of Columbus, not
 Linden, New Jersey; the "Hill District" of a PITTSBURGH story, not Hill, New Hampshire.
 Without a dateline the rule does not apply: a local paper's own state is not known for
-sure (the names it gives most may be those of a story elsewhere). The countries whose press
+sure (the names it gives most may be those of a story elsewhere); but a name written as a part
+of a town ("the East Hillside neighborhood" in Duluth news) or that many towns give a part of
+theirs ("Mosul's Old City") lies in the article's provinces, in any country
+(:func:`part_of_town_readings`). The countries whose press
 writes so are those whose divisions have newspaper abbreviations in
 ``geo_admin1_abbrev.csv`` (:func:`~helpers.knowledge.place_names.admin1_abbreviations`).
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from functools import lru_cache
 
 from helpers.knowledge.place import Place
 from helpers.knowledge.place_names import admin1_abbreviations
 from helpers.knowledge.place_ranking import Neighbours, neighbour_count
+from helpers.knowledge.vocabulary import place_nouns, town_part_names
 
 #: A town this populous may be named bare anywhere in its country ("Dallas", "Oakland").
 WELL_KNOWN_TOWN = 100_000
@@ -80,3 +85,48 @@ def in_home_province(
     if not ranked or not out_of_state(ranked[0][1], home, neighbours):
         return None
     return [item for item in ranked if item[1].admin1_code in home]
+
+
+def part_of_town_readings(
+    ranked: list[tuple[float, Place]], provinces: Counter, word: str, name: str = ""
+) -> list[tuple[float, Place]] | None:
+    """The readings in the article's provinces of a name written before a word of a part of a town
+    (``word``: "neighborhood", "suburb"; ``part`` in ``place_nouns.csv``) or that many towns give a
+    part of theirs (``name``: "Old City", "Midtown"; ``town_part_names.csv``), when its best reading
+    is a small town of another province.
+
+    Args:
+        ranked: The name's readings, best first.
+        provinces: The article's provinces with their support (ISO 3166-2 codes).
+        word: The cue word after the name.
+        name: The name as written.
+
+    Returns:
+        ``None`` when the best reading stands; else the readings in the article's provinces (empty
+        when none, or for a name many towns give a part of theirs when the article names no
+        province: a part of a town the gazetteer lacks).
+
+    >>> town = Place("gn:1", 1, "Hillside", "city", 40.7, -74.2, "US", "New Jersey", "US-NJ", 21_000, 1)
+    >>> part_of_town_readings([(5.0, town)], Counter({"US-MN": 2}), "neighborhood")
+    []
+    >>> part_of_town_readings([(5.0, town)], Counter({"US-MN": 2}), "village") is None
+    True
+    >>> part_of_town_readings([(5.0, town)], Counter({"IQ-NI": 2}), "", "Old City")
+    []
+    >>> unknown = [("", "Old Town"), ("suburb", "")]  # a page that names no province
+    >>> [part_of_town_readings([(5.0, town)], Counter(), word, name) for word, name in unknown]
+    [[], None]
+    """
+    generic = name.lower() in town_part_names()  # no big town's own name: "Old Town" is Las Vegas's alias
+    if not (word in place_nouns().part or generic) or not ranked:
+        return None
+    if not provinces:  # "a shooting in Old Town" of a page that names no province: which town's is unknown
+        return [] if generic else None
+    best = ranked[0][1]
+    if (
+        best.kind not in ("city", "village")
+        or best.admin1_code in provinces
+        or (best.population >= WELL_KNOWN_TOWN and not generic)
+    ):
+        return None
+    return [item for item in ranked if item[1].admin1_code in provinces]

@@ -12,8 +12,8 @@ from __future__ import annotations
 from collections import Counter
 
 from helpers.extract.evidence import sentence_of
-from helpers.extract.places.evidence import names_authority, names_road, place_cue
-from helpers.extract.places.home_division import in_home_province
+from helpers.extract.places.evidence import cue_word, names_authority, names_road, place_cue
+from helpers.extract.places.home_division import in_home_province, part_of_town_readings
 from helpers.extract.places.mention import Mention
 from helpers.knowledge.gazetteer import Gazetteer
 from helpers.knowledge.grammar import function_words
@@ -34,6 +34,8 @@ from helpers.tables import columns
 
 #: The resolution of a name the gazetteer does not know.
 NOT_IN_GAZETTEER = "unresolved: not in gazetteer"
+#: The resolution of a part of a town named like a town elsewhere.
+PART_OF_TOWN = "unresolved: a part of a town named like a town elsewhere"
 #: Towns this populous are named by the NER's place label alone, even when their name is a surname.
 WELL_KNOWN_POPULATION = 100_000
 
@@ -100,10 +102,13 @@ def _missing_evidence(
       none known only under a main name ("Ariel" is not Jerusalem); any name that is only an
       alternate name of a place outside them ("Photo" of Foto, Cameroon; "Hwy" of Huy) needs the
       NER's place label after a locative or a cue word, unless the place is big.
-    * A small place outside the article's countries needs a cue word.
+    * A small place outside the article's countries needs a cue word (or to be the dateline of
+      an article whose other names give no country), and once two names give them a town below
+      ``WELL_KNOWN_POPULATION`` there needs a locative or a cue word ("Kantei Santa" is no town of Egypt).
     * A word or person's name names no place outside the article's countries unless it is
       well known ("Southwest" in US news); a person's name with place evidence in an article that
-      names no country is its best place ("a shooting in Denton", "in Gary"), as is one before its authorities
+      names no country is its best place ("a shooting in Denton", "in Gary"), and so is a word's when
+      it names a town of ``CITY_POPULATION`` ("shot dead in Flint"), as is one before its authorities
       ("Sanford police"), and compass words before "of" name a direction;
       compass words alone ("West", "Northeast", "Downtown") or before "Side" are part of a district's
       name ("the city's West side", "Northeast Dallas", "the South Side"), not a town's, unless a cue
@@ -152,7 +157,10 @@ def _missing_evidence(
         )
     ):
         return f"{doubt} without place evidence"
-    if doubt and abroad and (countries or not town_name) and not _well_known(match):
+    # in an article naming no country, a word the NER calls a place after a locative is a town's
+    # name when a town of some size bears it ("shot dead in Flint"); a hamlet's needs more
+    plain_town = placed and row["evidence"] and place.kind == "city" and place.population >= CITY_POPULATION
+    if doubt and abroad and (countries or not (town_name or plain_town)) and not _well_known(match):
         return f"{doubt} outside the article's countries ({place.canonical}, {place.country})"
     if _direction(row) or (abroad and compass_name(row["text"])):
         return "a direction (the North East of X, the city's South side), not a place"
@@ -193,8 +201,18 @@ def _missing_evidence(
     if row["label"] == "PERSON" and countries and place.country not in countries and not allowed:
         return f"a person's name outside the article's countries ({place.canonical}, {place.country})"
     unsized = place.kind == "village" or (place.kind == "city" and place.population == 0)
-    if unsized and countries and place.country not in countries and not kind_cue and not allowed:
+    known = sum(countries.values()) >= 2  # two names: not one stray word's reading ("City" in Mozambique)
+    # a local paper's dateline town ("FALLS VILLAGE—") in an article whose other names give no country
+    dateline = row["role"] == "dateline" and not known
+    if unsized and countries and place.country not in countries and not (kind_cue or allowed or dateline):
         return f"only a small place outside the article's countries ({place.canonical}, {place.country})"
+    if (
+        town
+        and abroad
+        and known
+        and not (_big(place) or row["evidence"] or allowed or row["role"] == "dateline")
+    ):
+        return f"a foreign town without place evidence ({place.canonical}, {place.country})"
     return ""
 
 
@@ -288,6 +306,17 @@ def resolve_mention(
                     f"({town.canonical}, {town.admin1})",
                 }
             ranked = inside
+        doc, start = row.span.doc, row.span.start
+        owned = start > 0 and doc[start - 1].lower_ in function_words().possessive_endings  # town_parts.py
+        part = (
+            None
+            if owned
+            else part_of_town_readings(ranked, admin1_codes, cue_word(doc, start, row.span.end), name)
+        )
+        if part == []:  # "the East Hillside neighborhood" in Duluth news is no town of New Jersey
+            town = ranked[0][1]
+            return {**fields, "resolution": f"{PART_OF_TOWN} ({town.canonical}, {town.admin1})"}
+        ranked = part or ranked
         if not ranked:
             return {**fields, "resolution": NOT_IN_GAZETTEER}
         score, place = ranked[0]

@@ -11,6 +11,8 @@ it:
   county", "Ali-Adhole within El-Dheer District") or right before it with a possessive
   ("Pulwama's Kakapora area"); a name located so may contain the next one ("the
   Liheban and Khidirjija villages in Qarachogh area");
+* else, for a part of a town ("the Wyandotte neighborhood", :func:`names_part_of_town`), the
+  town of the main province that the article names most;
 * else the article's main province: the province of its main country that most of its
   resolved names lie in.
 
@@ -30,11 +32,11 @@ from collections import Counter
 from spacy.tokens import Doc, Span
 
 from helpers.extract.places.evidence import cue_word
-from helpers.extract.places.resolution import WELL_KNOWN_POPULATION
+from helpers.extract.places.resolution import PART_OF_TOWN, WELL_KNOWN_POPULATION
 from helpers.knowledge.gazetteer import Gazetteer
 from helpers.knowledge.place_name_keys import normalize_name
 from helpers.knowledge.place_ranking import main_country
-from helpers.knowledge.vocabulary import place_nouns
+from helpers.knowledge.vocabulary import place_nouns, town_part_names
 
 #: What may stand between a place and the place that contains it, after it.
 _CONTAINED_IN = re.compile(
@@ -57,23 +59,41 @@ def unlisted_kind(doc: Doc, span: Span) -> str:
     villages"), precedes it with "of" ("the village of Xalidiyê") or starts it ("Barangay
     Asbang").
     """
+    return place_nouns().kind.get(_kind_word(doc, span), "")
+
+
+def names_part_of_town(doc: Doc, span: Span) -> bool:
+    """True when the cue word makes the name a part of a town ("the Wyandotte neighborhood"), or
+    many towns give a part of theirs the name ("Old City")."""
+    return _kind_word(doc, span) in place_nouns().part or span.text.lower() in town_part_names()
+
+
+def _kind_word(doc: Doc, span: Span) -> str:
+    """The place noun that says what kind of place a name is (see :func:`unlisted_kind`), or ""."""
     kinds = place_nouns().kind
     word = span[-1].lower_ if len(span) > 1 and span[-1].lower_ in kinds else ""  # "Chaung-U Township"
     word = word or cue_word(doc, span.start, span.end)
     if not word and len(span) > 1 and span[0].lower_ in kinds:
         word = span[0].lower_
-    return kinds.get(word, "")
+    return word if word in kinds else ""
 
 
 def foreign_reading(kind: str, resolved: dict, countries: Counter, gazetteer: Gazetteer) -> bool:
     """True when a name that a cue word calls a place of ``kind`` resolved (or stayed ambiguous)
-    only as a town outside the article's countries, or as a village when it is a big town: it is
-    then a place of the article's own country that the gazetteer lacks."""
+    only as a town outside the article's countries, or as a village when it is a big town, or (a
+    part of a town) only as a town of another province: it is then a place of the article's own
+    country that the gazetteer lacks."""
     if not countries:
         return False
     if resolved.get("place_id") is None:
         reason = resolved.get("resolution") or ""
-        return reason.startswith(("unresolved: ambiguous", "unresolved: only a small place outside"))
+        return reason.startswith(
+            (
+                "unresolved: ambiguous",
+                "unresolved: only a small place outside",
+                PART_OF_TOWN,
+            )
+        )
     if resolved["country"] in countries or resolved["kind"] not in ("city", "village", "admin2"):
         return False
     place = gazetteer.get(resolved["place_id"])
@@ -109,6 +129,17 @@ def _main_province(rows: list[dict], countries: Counter, gazetteer: Gazetteer) -
     return {field: getattr(area, field) for field in AREA_FIELDS}
 
 
+def _main_town(rows: list[dict], province: dict | None) -> dict | None:
+    """The town of ``province`` the article names most (``None`` on a tie or without one)."""
+    if province is None:
+        return None
+    towns = [r for r in rows if r["kind"] == "city" and r["admin1_code"] == province["admin1_code"]]
+    counts = Counter(r["place_id"] for r in towns).most_common(2)
+    if not counts or (len(counts) > 1 and counts[1][1] == counts[0][1]):
+        return None
+    return next(r for r in towns if r["place_id"] == counts[0][0])
+
+
 def _point(container: dict | None, gazetteer: Gazetteer) -> tuple[float | None, float | None] | None:
     """Where a place inside ``container`` goes: its point, else its province's (or ``None``)."""
     if container is None or not container["admin1_code"]:
@@ -126,8 +157,8 @@ def place_unlisted(
 
     Args:
         rows: The article's resolved rows.
-        pending: Rows of names the gazetteer lacks, each with its ``unlisted`` kind and
-            whether it is ``kept`` as it is when it cannot be located.
+        pending: Rows of names the gazetteer lacks, each with its ``unlisted`` kind, whether it
+            is ``kept`` as it is when it cannot be located, and whether it names a ``part`` of a town.
         text: The article's text.
         countries: The article's countries with their support.
         gazetteer: The gazetteer (for a province's point).
@@ -137,9 +168,11 @@ def place_unlisted(
     """
     placed = [r for r in rows if r["place_id"] and r["role"] in CONTAINER_ROLES]
     province = _main_province(placed, countries, gazetteer)
+    town = _main_town(placed, province)
     located = []
     for row in sorted(pending, key=lambda r: -r["start_char"]):  # right to left: "X villages in Y area"
-        container = _container(row, placed, text) or province
+        # a part of a town ("the Wyandotte neighborhood") lies in the article's town
+        container = _container(row, placed, text) or (row["part"] and town) or province
         point = _point(container, gazetteer)
         if point is None:
             if row["kept"]:  # as it was resolved, or unresolved with its reason
