@@ -429,7 +429,7 @@ def muc_messages(path: Path) -> dict[str, str]:
     }
 
 
-def _slots(template: str) -> dict[int, list[str]]:
+def muc_slots(template: str) -> dict[int, list[str]]:
     """Slot number -> its lines (continuation lines belong to the slot above)."""
     slots: dict[int, list[str]] = {}
     current = None
@@ -457,7 +457,7 @@ def muc_gold(key: Path) -> dict[str, dict[str, int | None]]:
     """Per message, killed and injured summed over its templates (None when a count is unknown)."""
     totals: dict[str, dict[str, int | None]] = {}
     for template in re.split(r"\n\s*\n", key.read_text(encoding="latin-1")):
-        slots = _slots(template)
+        slots = muc_slots(template)
         if 0 not in slots:
             continue
         message = slots[0][0].split()[0]
@@ -484,7 +484,7 @@ def muc_relevant(key: Path) -> set[str]:
     """Messages with at least one incident template (the others report no terrorist incident)."""
     relevant = set()
     for template in re.split(r"\n\s*\n", key.read_text(encoding="latin-1")):
-        slots = _slots(template)
+        slots = muc_slots(template)
         if 0 in slots and not slots.get(1, ["*"])[0].startswith("*"):
             relevant.add(slots[0][0].split()[0])
     return relevant

@@ -19,6 +19,8 @@ SCRIPTS = [
     "events.py",
     "events_wikievents.py",
     "events_case2021.py",
+    "events_world.py",
+    "events_muc4.py",
     "performance.py",
 ]
 

@@ -99,3 +99,15 @@ def test_recasing_never_changes_length_or_non_letters(lexicon, text):
         assert all(
             a == b or a.lower() == b.lower() or a.upper() == b.upper() for a, b in zip(candidate, recased)
         )
+
+
+def test_places_of_a_text_in_capitals_are_no_words_and_no_articles(pipeline):
+    from helpers.extract.places import places
+
+    text = "THE TROOPS IN THAT NORTHERN REGION OF EL SALVADOR REFUSE TO ADVANCE. THE UNITED STATES SENT AID."
+    rows = places.resolve_places(
+        parse_text(pipeline, text), Article("t", "t.txt", text=text, paragraphs=[Paragraph(0, 0, len(text))])
+    )
+    resolved = {(r["text"], r["country"]) for r in rows if r["place_id"]}
+    # "NORTHERN" is an adjective (no Northern Province of Papua New Guinea); "THE" is no part of a name
+    assert resolved == {("EL SALVADOR", "SV"), ("UNITED STATES", "US")}

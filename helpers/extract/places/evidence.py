@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Span, Token
 
 from helpers.extract.tokens import tokens_with_lower
 from helpers.knowledge.grammar import function_words
+from helpers.knowledge.place_names import doubtful_name
 from helpers.knowledge.place_vocabulary import street_address_words
 from helpers.knowledge.vocabulary import place_nouns
 
@@ -186,9 +187,20 @@ def has_place_evidence(doc: Doc, start: int, end: int, *, of_person: bool = Fals
     return place_cue(doc, start, end) not in ("", "street")
 
 
+#: Parts of speech of a word in capitals that is no name's: text in capitals is parsed from a
+#: recased copy (:mod:`helpers.nlp.casing`), which tags "THAT NORTHERN REGION" as a determiner,
+#: an adjective and a noun.
+_CAPITALS_WORD_TAGS = frozenset({"ADJ", "ADV", "VERB", "AUX", "ADP", "DET", "PRON", "CCONJ", "SCONJ", "NUM"})
+
+
 def _name_token(token: Token) -> bool:
-    """A word of a written name: Title Case or capitals ("Salahuddin", "KIRKUK"), not an article."""
-    return token.is_alpha and (token.is_title or (token.is_upper and len(token) > 1)) and not token.is_stop
+    """A word of a written name: Title Case or capitals ("Salahuddin", "KIRKUK"), not an article,
+    nor a common word in capitals that the parse reads as an adjective or verb ("NORTHERN" of "THAT
+    NORTHERN REGION" is no Northern Province; "OKLAHOMA CITY" is a name, whatever its tag)."""
+    if not token.is_alpha or token.is_stop:
+        return False
+    word = token.pos_ in _CAPITALS_WORD_TAGS and doubtful_name(token.text) == "common word"
+    return token.is_title or (token.is_upper and len(token) > 1 and not word)
 
 
 def _run_after(doc: Doc, start: int) -> int:

@@ -51,12 +51,15 @@ def mention_sentence(doc: Doc, article: Article, start: int, end: int) -> str:
 
 @lru_cache(maxsize=4)
 def _trimmers(language: str = config.DEFAULT_LANGUAGE) -> tuple[re.Pattern, re.Pattern]:
-    """A leading article ("the", "The") with its space, and a trailing possessive ("'s", "’")."""
+    """A leading article ("the", "The", "THE" in text written in capitals) with its space, and a
+    trailing possessive ("'s", "’", "'S")."""
     words = function_words(language)
     articles = "|".join(
-        f"{re.escape(a)}|{re.escape(a.capitalize())}" for a in sorted(words.definite_articles)
+        f"{re.escape(a)}|{re.escape(a.capitalize())}|{re.escape(a.upper())}"
+        for a in sorted(words.definite_articles)
     )
-    possessives = "|".join(map(re.escape, sorted(words.possessive_endings, key=len, reverse=True)))
+    endings = words.possessive_endings | {ending.upper() for ending in words.possessive_endings}
+    possessives = "|".join(map(re.escape, sorted(endings, key=len, reverse=True)))
     return re.compile(rf"^({articles})\s+"), re.compile(rf"({possessives})$")
 
 
