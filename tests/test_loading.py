@@ -288,6 +288,8 @@ def test_wire_datelines(tmp_path, paragraph, place, outlet):
     [
         "June 15, 2014 - ten were hurt.",
         "Update: ten were hurt.",
+        "Police: ten were hurt.",  # a label, not Police, Poland
+        "Message: ten were hurt.",
         "Warning: roads are closed.",
         "NEW YORK (June 15) - x",
     ],

@@ -72,7 +72,7 @@ def find_dateline(chunk: str) -> Dateline | None:
     ('BEIRUT', 17)
     >>> find_dateline("Update: ten died."), find_dateline("June 15, 2014 - ten died.")
     (None, None)
-    >>> find_dateline("Message: Ten died.") is None, find_dateline("Killingly (AP) — Ten died.").place
+    >>> find_dateline("Police: Ten died.") is None, find_dateline("Killingly (AP) — Ten died.").place
     (True, 'Killingly')
     """
     if only := _OUTLET_ONLY.match(chunk):
@@ -89,7 +89,7 @@ def find_dateline(chunk: str) -> Dateline | None:
     labelled = match.group("separator") == ":"  # "Peshawar: ...", or a label: "Message: ..."
     if (not in_capitals or labelled) and not default_gazetteer().candidates(place):
         return None
-    if labelled and doubtful_name(place) == "common word":
+    if labelled and doubtful_name(place):  # a label ("Police:", "Photo:"), not Police, Poland
         return None
     return Dateline(place, (match.start("place"), match.start("place") + len(place)), outlet, match.end())
 
