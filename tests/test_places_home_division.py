@@ -159,3 +159,21 @@ def test_a_part_of_a_town_lies_in_the_article_s_province_not_in_a_town_of_that_n
 def test_a_name_many_towns_give_a_part_of_theirs_lies_in_the_article_s_town(nlp, text, name, town):
     resolution = _resolved(nlp, text)[name][1]
     assert resolution == f"resolved: not in the gazetteer, located in {town}"
+
+
+def test_a_neighbourhood_named_like_a_big_town_elsewhere_lies_in_the_article_s_town(nlp):
+    text = "Chicago police said a man was shot in the Austin neighborhood on the West Side on Friday."
+    assert _resolved(nlp, text)["Austin"] == (
+        "Illinois",
+        "resolved: not in the gazetteer, located in Chicago",
+    )
+    # the town a neighbourhood is "of" is no part of a town
+    text = (
+        "A man was shot in the Crown Heights neighborhood of Brooklyn on Monday, police in California said."
+    )
+    assert _resolved(nlp, text)["Brooklyn"][0] == "New York"
+    # with no town, province or country named, the neighbourhood's town is unknown: no town of New York
+    admin1, resolution = _resolved(
+        nlp, "A man was shot in the Washington Heights neighborhood early Saturday."
+    )["Washington Heights"]
+    assert admin1 is None and resolution.startswith("unresolved: a part of a town")

@@ -19,6 +19,8 @@ from __future__ import annotations
 from collections import Counter
 from functools import lru_cache
 
+from spacy.tokens import Span
+
 from helpers.knowledge.place import Place
 from helpers.knowledge.place_names import admin1_abbreviations
 from helpers.knowledge.place_ranking import Neighbours, neighbour_count
@@ -87,46 +89,49 @@ def in_home_province(
     return [item for item in ranked if item[1].admin1_code in home]
 
 
+def names_part_of_town(span: Span) -> bool:
+    """True when the word after the name makes it a part of a town ("the Wyandotte neighborhood";
+    not "the neighborhood of Brooklyn"), or many towns give a part of theirs the name ("Old City")."""
+    doc = span.doc
+    after = doc[span.end].lower_ if span.end < len(doc) else ""
+    return after in place_nouns().part or span.text.lower() in town_part_names()
+
+
 def part_of_town_readings(
-    ranked: list[tuple[float, Place]], provinces: Counter, word: str, name: str = ""
+    ranked: list[tuple[float, Place]], provinces: Counter, countries: Counter, span: Span
 ) -> list[tuple[float, Place]] | None:
-    """The readings in the article's provinces of a name written before a word of a part of a town
-    (``word``: "neighborhood", "suburb"; ``part`` in ``place_nouns.csv``) or that many towns give a
-    part of theirs (``name``: "Old City", "Midtown"; ``town_part_names.csv``), when its best reading
-    is a small town of another province.
+    """The readings in the article's provinces of a name that names a part of a town
+    (:func:`names_part_of_town`), when its best reading is a town of another province, however big
+    ("the West Side Austin neighborhood" of Chicago news is no part of Austin, Texas).
 
     Args:
         ranked: The name's readings, best first.
         provinces: The article's provinces with their support (ISO 3166-2 codes).
-        word: The cue word after the name.
-        name: The name as written.
+        countries: The article's countries with their support.
+        span: The name in its parsed article.
 
     Returns:
         ``None`` when the best reading stands; else the readings in the article's provinces (empty
-        when none, or for a name many towns give a part of theirs when the article names no
-        province: a part of a town the gazetteer lacks).
+        when none, or when the article names no province and, but for a name many towns give a part
+        of theirs, no country either: a part of a town the gazetteer lacks, or of a town nobody named).
 
+    >>> import spacy
+    >>> doc = spacy.blank("en")("the Hillside neighborhood and the Old City and Hillside village")
+    >>> part, generic, village = doc[1:2], doc[5:7], doc[8:9]
     >>> town = Place("gn:1", 1, "Hillside", "city", 40.7, -74.2, "US", "New Jersey", "US-NJ", 21_000, 1)
-    >>> part_of_town_readings([(5.0, town)], Counter({"US-MN": 2}), "neighborhood")
+    >>> minnesota, us, nothing = Counter({"US-MN": 2}), Counter({"US": 2}), Counter()
+    >>> [part_of_town_readings([(5.0, town)], minnesota, us, name) for name in (part, village)]
+    [[], None]
+    >>> part_of_town_readings([(5.0, town)], nothing, Counter({"IQ": 2}), generic)
     []
-    >>> part_of_town_readings([(5.0, town)], Counter({"US-MN": 2}), "village") is None
-    True
-    >>> part_of_town_readings([(5.0, town)], Counter({"IQ-NI": 2}), "", "Old City")
-    []
-    >>> unknown = [("", "Old Town"), ("suburb", "")]  # a page that names no province
-    >>> [part_of_town_readings([(5.0, town)], Counter(), word, name) for word, name in unknown]
+    >>> [part_of_town_readings([(5.0, town)], nothing, countries, part) for countries in (nothing, us)]
     [[], None]
     """
-    generic = name.lower() in town_part_names()  # no big town's own name: "Old Town" is Las Vegas's alias
-    if not (word in place_nouns().part or generic) or not ranked:
+    if not ranked or not names_part_of_town(span):
         return None
     if not provinces:  # "a shooting in Old Town" of a page that names no province: which town's is unknown
-        return [] if generic else None
+        return [] if span.text.lower() in town_part_names() or not countries else None
     best = ranked[0][1]
-    if (
-        best.kind not in ("city", "village")
-        or best.admin1_code in provinces
-        or (best.population >= WELL_KNOWN_TOWN and not generic)
-    ):
+    if best.kind not in ("city", "village") or best.admin1_code in provinces:
         return None
     return [item for item in ranked if item[1].admin1_code in provinces]

@@ -17,12 +17,13 @@ from spacy.tokens import Doc, Span
 from helpers.articles import Article
 from helpers.extract.places.article_context import article_context
 from helpers.extract.places.finding import UNRESOLVED_LABELS, find_mentions
+from helpers.extract.places.home_division import names_part_of_town
 from helpers.extract.places.mention import mention_sentence
 from helpers.extract.places.resolution import NOT_IN_GAZETTEER, resolve_mention
 from helpers.extract.places.sense import one_sense_per_article
 from helpers.extract.places.town_parts import parts_of_towns
 from helpers.extract.places.treatment import treated_there
-from helpers.extract.places.unlisted import foreign_reading, names_part_of_town, place_unlisted, unlisted_kind
+from helpers.extract.places.unlisted import foreign_reading, place_unlisted, unlisted_kind
 from helpers.knowledge.gazetteer import Gazetteer, default_gazetteer
 from helpers.knowledge.outlets import title_site_start
 from helpers.knowledge.place_name_keys import expand_abbreviation, normalize_name
@@ -82,7 +83,7 @@ def resolve_places(doc: Doc, article: Article, *, gazetteer: Gazetteer | None = 
         }
         if unlisted:
             kept = bool(resolved["place_id"]) or row["label"] in UNRESOLVED_LABELS
-            pending.append({**out, "unlisted": kind, "kept": kept, "part": names_part_of_town(doc, row.span)})
+            pending.append({**out, "unlisted": kind, "kept": kept, "part": names_part_of_town(row.span)})
         else:
             rows.append(out)
     rows = place_unlisted(rows, pending, article.text, context.without("")[0], gazetteer)

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections import Counter
 
 from helpers.extract.evidence import sentence_of
-from helpers.extract.places.evidence import cue_word, names_authority, names_road, place_cue
+from helpers.extract.places.evidence import names_authority, names_road, place_cue
 from helpers.extract.places.home_division import in_home_province, part_of_town_readings
 from helpers.extract.places.mention import Mention
 from helpers.knowledge.gazetteer import Gazetteer
@@ -308,11 +308,7 @@ def resolve_mention(
             ranked = inside
         doc, start = row.span.doc, row.span.start
         owned = start > 0 and doc[start - 1].lower_ in function_words().possessive_endings  # town_parts.py
-        part = (
-            None
-            if owned
-            else part_of_town_readings(ranked, admin1_codes, cue_word(doc, start, row.span.end), name)
-        )
+        part = None if owned else part_of_town_readings(ranked, admin1_codes, countries, row.span)
         if part == []:  # "the East Hillside neighborhood" in Duluth news is no town of New Jersey
             town = ranked[0][1]
             return {**fields, "resolution": f"{PART_OF_TOWN} ({town.canonical}, {town.admin1})"}

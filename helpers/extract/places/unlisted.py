@@ -11,7 +11,8 @@ it:
   county", "Ali-Adhole within El-Dheer District") or right before it with a possessive
   ("Pulwama's Kakapora area"); a name located so may contain the next one ("the
   Liheban and Khidirjija villages in Qarachogh area");
-* else, for a part of a town ("the Wyandotte neighborhood", :func:`names_part_of_town`), the
+* else, for a part of a town ("the Wyandotte neighborhood",
+  :func:`~helpers.extract.places.home_division.names_part_of_town`), the
   town of the main province that the article names most;
 * else the article's main province: the province of its main country that most of its
   resolved names lie in.
@@ -36,7 +37,7 @@ from helpers.extract.places.resolution import PART_OF_TOWN, WELL_KNOWN_POPULATIO
 from helpers.knowledge.gazetteer import Gazetteer
 from helpers.knowledge.place_name_keys import normalize_name
 from helpers.knowledge.place_ranking import main_country
-from helpers.knowledge.vocabulary import place_nouns, town_part_names
+from helpers.knowledge.vocabulary import place_nouns
 
 #: What may stand between a place and the place that contains it, after it.
 _CONTAINED_IN = re.compile(
@@ -59,23 +60,12 @@ def unlisted_kind(doc: Doc, span: Span) -> str:
     villages"), precedes it with "of" ("the village of Xalidiyê") or starts it ("Barangay
     Asbang").
     """
-    return place_nouns().kind.get(_kind_word(doc, span), "")
-
-
-def names_part_of_town(doc: Doc, span: Span) -> bool:
-    """True when the cue word makes the name a part of a town ("the Wyandotte neighborhood"), or
-    many towns give a part of theirs the name ("Old City")."""
-    return _kind_word(doc, span) in place_nouns().part or span.text.lower() in town_part_names()
-
-
-def _kind_word(doc: Doc, span: Span) -> str:
-    """The place noun that says what kind of place a name is (see :func:`unlisted_kind`), or ""."""
     kinds = place_nouns().kind
     word = span[-1].lower_ if len(span) > 1 and span[-1].lower_ in kinds else ""  # "Chaung-U Township"
     word = word or cue_word(doc, span.start, span.end)
     if not word and len(span) > 1 and span[0].lower_ in kinds:
         word = span[0].lower_
-    return word if word in kinds else ""
+    return kinds.get(word, "")
 
 
 def foreign_reading(kind: str, resolved: dict, countries: Counter, gazetteer: Gazetteer) -> bool:
