@@ -103,20 +103,23 @@ def _container(row: dict, rows: list[dict], text: str) -> dict | None:
     return None
 
 
+def _leader(counts: Counter) -> str:
+    """The key counted most, or "" when none is or two tie.
+
+    >>> _leader(Counter("aab")), _leader(Counter("ab")), _leader(Counter())
+    ('a', '', '')
+    """
+    top = counts.most_common(2)
+    return top[0][0] if top and (len(top) == 1 or top[1][1] < top[0][1]) else ""
+
+
 def _main_province(rows: list[dict], countries: Counter, gazetteer: Gazetteer) -> dict | None:
     """The province of the article's main country that most of its resolved names lie in,
     as a row (``None`` when no province leads)."""
-    named = Counter(r["country"] for r in rows if r["country"]).most_common(2)
-    only = named[0][0] if named and (len(named) == 1 or named[1][1] < named[0][1]) else ""
-    main = main_country(countries) or only
-    counts = Counter(r["admin1_code"] for r in rows if r["country"] == main and r["admin1_code"])
-    if not counts:
-        return None
-    (best, n), *rest = counts.most_common(2)
-    area = gazetteer.admin1(best)
-    if (rest and rest[0][1] == n) or area is None:
-        return None
-    return {field: getattr(area, field) for field in AREA_FIELDS}
+    main = main_country(countries) or _leader(Counter(r["country"] for r in rows if r["country"]))
+    best = _leader(Counter(r["admin1_code"] for r in rows if r["country"] == main and r["admin1_code"]))
+    area = gazetteer.admin1(best) if best else None
+    return None if area is None else {field: getattr(area, field) for field in AREA_FIELDS}
 
 
 def _main_town(rows: list[dict], province: dict | None) -> dict | None:
@@ -124,10 +127,8 @@ def _main_town(rows: list[dict], province: dict | None) -> dict | None:
     if province is None:
         return None
     towns = [r for r in rows if r["kind"] == "city" and r["admin1_code"] == province["admin1_code"]]
-    counts = Counter(r["place_id"] for r in towns).most_common(2)
-    if not counts or (len(counts) > 1 and counts[1][1] == counts[0][1]):
-        return None
-    return next(r for r in towns if r["place_id"] == counts[0][0])
+    best = _leader(Counter(r["place_id"] for r in towns))
+    return next((r for r in towns if r["place_id"] == best), None) if best else None
 
 
 def _point(container: dict | None, gazetteer: Gazetteer) -> tuple[float | None, float | None] | None:
