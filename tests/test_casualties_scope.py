@@ -128,3 +128,48 @@ def test_a_cue_broken_over_two_lines_of_hard_wrapped_text_still_applies(nlp):
         article = Article("w", "w.txt", text=text, paragraphs=[Paragraph(0, 0, len(text), "body")])
         (row,) = [r for r in extract_casualties(nlp(text), article) if r["low"]]
         assert (row["low"], row["scope"]) == (12, scope)
+
+
+def test_others_counted_beside_an_earlier_toll_are_of_that_earlier_incident(nlp):
+    """ "killed 17 and wounded nearly 100 others": the others are besides the 17, on whatever
+    clause the parser hangs the second verb; the lead's own "others" stay current."""
+    text = (
+        "A car bomb killed ten people and wounded six others in the town on Monday.\n\n"
+        "The attack came a day after a wave of bombings across the country killed at least 17 people "
+        "and wounded nearly 100 others."
+    )
+    rows = extract(nlp, text)
+    assert [(r["text"], r["scope"]) for r in rows] == [
+        ("ten", "current"),
+        ("six", "current"),
+        ("at least 17", "background"),
+        ("nearly 100", "background"),
+    ]
+    assert rows[3]["scope_reason"] == "victims besides those of the background figure before them"
+    # The others are besides the figure right before them, not an earlier one of the sentence.
+    text = (
+        "Gunmen opened fire on a rally held to remember a man slain in 2019, "
+        "killing one man and wounding two other people."
+    )
+    assert [(r["low"], r["scope"]) for r in extract(nlp, text)] == [
+        (1, "cumulative"),
+        (1, "current"),
+        (2, "current"),
+    ]
+
+
+def test_a_toll_over_a_period_is_cumulative(nlp):
+    """A count over a period told before ("during this period") or between two years is a tally of
+    many incidents, not the day's toll."""
+    text = (
+        "A drone strike killed four people in the village on Monday.\n\n"
+        "Researchers recorded 65 to 105 civilian deaths during this period. "
+        "Officials counted 300 people killed in strikes between March 2009 and the end of 2015. "
+        "Over the same period, 40 soldiers were wounded."
+    )
+    assert [(r["low"], r["scope"]) for r in extract(nlp, text)] == [
+        (4, "current"),
+        (65, "cumulative"),
+        (300, "cumulative"),
+        (40, "cumulative"),
+    ]

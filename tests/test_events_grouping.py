@@ -54,7 +54,67 @@ def test_a_country_named_alone_is_the_province_its_figures_name():
     groups = incident_groups(figures, places, doc)
     # The headline's "Nine killed in Sudan" is the Kassala attack, with the two who died of it; it
     # was taken for a round-up of two provinces (Kassala and "Sudan"), each figure an incident.
-    assert [[f["start_char"] for f in g] for g in groups] == [
+    assert [[f["start_char"] for f in g.figures] for g in groups] == [
         [figures[0]["start_char"], figures[1]["start_char"], figures[2]["start_char"]],
         [figures[3]["start_char"]],
+    ]
+
+
+def test_a_round_up_of_attacks_in_one_province_is_one_incident_per_town(nlp):
+    """ACLED codes one event per place and day: attacks in two towns of one province, the second
+    set apart ("In a separate attack"), are two incidents, the second placed in its town; a figure without a
+    town goes on telling the one before it, a town named only as where the wounded were taken tells
+    no attack, a part of a city is that city's, and a spree told on is one incident."""
+    text = (
+        "A car bomb exploded in the town of Alder, killing at least 12 people. "
+        "Another 30 were wounded. "
+        "In a separate attack, gunmen stormed a post in the village of Birchford, killing four soldiers. "
+        "Two people wounded in Birchford were taken to a hospital in Cedarton. "
+        "A roadside bomb in the Dunmore district of Alder wounded six people. "
+        "The gunmen then drove to Elmvale and shot two more people."
+    )
+    doc = nlp(text)
+
+    def place(word: str, lat: float) -> dict:
+        return {"place_id": word.lower(), "country": "XX", "admin1": "North", "kind": "city", "lat": lat}
+
+    alder, birchford, cedarton, elmvale = (
+        place(w, lat)
+        for w, lat in (("Alder", 10.0), ("Birchford", 10.5), ("Cedarton", 11.0), ("Elmvale", 11.5))
+    )
+    dunmore = dict(alder, place_id="dunmore", lat=10.02)
+    places = [
+        dict(alder, start_char=text.index("Alder")),
+        dict(birchford, start_char=text.index("Birchford")),
+        dict(birchford, start_char=text.index("Birchford", text.index("Birchford") + 1)),
+        dict(cedarton, start_char=text.index("Cedarton")),
+        dict(dunmore, start_char=text.index("Dunmore")),
+        dict(elmvale, start_char=text.index("Elmvale")),
+    ]
+    for row in places:
+        row["lon"] = 20.0
+
+    def figure(word: str, where: dict) -> dict:
+        start = text.index(word)
+        return {
+            "start_char": start,
+            "end_char": start + len(word),
+            "superseded_by": "",
+            "place_id": where["place_id"],
+            "admin1": "North",
+        }
+
+    figures = [
+        figure("at least 12", alder),
+        figure("Another 30", alder),
+        figure("four", birchford),
+        figure("Two people", cedarton),
+        figure("six", dunmore),
+        figure("two more", elmvale),
+    ]
+    groups = incident_groups(figures, places, doc)
+    starts = [f["start_char"] for f in figures]
+    assert [([f["start_char"] for f in g.figures], g.town and g.town["place_id"]) for g in groups] == [
+        ([starts[0], starts[1], starts[4]], None),
+        ([starts[2], starts[3], starts[5]], "birchford"),
     ]

@@ -302,7 +302,7 @@ def test_a_country_total_of_attacks_in_several_provinces_is_a_round_up():
         for n, p in (("42", taji), ("15", mosul))
     ]
     groups = incident_groups([total, *parts], [iraq, taji, mosul], doc)
-    assert [[r["start_char"] for r in g] for g in groups] == [[text.index("42")], [text.index("15")]]
+    assert [[r["start_char"] for r in g.figures] for g in groups] == [[text.index("42")], [text.index("15")]]
     # Both in one province, or a total placed in a province: one incident, the total's.
     same = [dict(parts[0]), dict(parts[1], place_id="taji", admin1="Baghdad")]
     assert len(incident_groups([total, *same], [iraq, taji, mosul], doc)) == 1

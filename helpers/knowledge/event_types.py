@@ -174,6 +174,17 @@ def planned_words(language: str = config.DEFAULT_LANGUAGE) -> frozenset[str]:
 
 
 @lru_cache(maxsize=4)
+def violent_words(language: str = config.DEFAULT_LANGUAGE) -> frozenset[str]:
+    """The trigger words of the political-violence types: a sentence with one tells violence.
+
+    >>> sorted({"car bomb", "clash", "kill", "arrest", "protest"} & violent_words())
+    ['car bomb', 'clash', 'kill']
+    """
+    kinds = event_types(language)
+    return frozenset().union(*(k.lemmas for k in kinds if k.disorder_type == "Political violence"))
+
+
+@lru_cache(maxsize=4)
 def ground_words(language: str = config.DEFAULT_LANGUAGE) -> frozenset[str]:
     """Nouns of ground a force takes or holds ("positions", "base"), beside the place nouns.
 

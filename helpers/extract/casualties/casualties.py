@@ -94,6 +94,7 @@ from helpers.extract.casualties.counting import (
 )
 from helpers.extract.casualties.cues import (
     SentenceMatches,
+    adds_to_toll,
     besides_killed,
     fatal_subset,
     is_negated,
@@ -269,6 +270,7 @@ def extract_casualties(
                     own_dates or report_dates,
                     low=None if count.quantity is None else count.quantity.low,
                     hypothetical=modal,
+                    others=adds_to_toll(count.victim),
                 )
                 row = row_of(victim_outcome, count, rule=rule, group=group, scope=scope)
                 key = (row["start_char"], row["end_char"], row["outcome"])
@@ -276,7 +278,7 @@ def extract_casualties(
                     continue
                 seen[key] = row
                 rows.append(row)
-                article_scope.observed(sentence, own_dates, scope, victim_outcome)
+                article_scope.observed(sentence, own_dates, scope, victim_outcome, row["start_char"])
                 for fatal in fatal_subset(trigger, lexicon) if outcome == HARMED else []:
                     fatal_count = count_of(fatal, matches.quantities, lexicon)
                     if fatal_count is not None and fatal_count.quantity is not None:

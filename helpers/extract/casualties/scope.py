@@ -23,7 +23,10 @@ is read, in this order, from:
    dates the incident;
 6. a figure outside the lead that names no day of its own, after a background
    figure of the same or the paragraph before, goes on telling that earlier
-   incident ("On Sunday, gunmen killed six officers. … Six remain missing.").
+   incident ("On Sunday, gunmen killed six officers. … Six remain missing.");
+7. victims set apart from those counted just before them in the same sentence
+   ("killed 17 people and wounded nearly 100 others") are of the same incident,
+   whatever clause the parser hangs them on: they take that figure's scope.
 
 An updated toll (``rose to``, ``up from``) is current and marked as an update,
 so the article toll takes it over earlier figures.
@@ -39,6 +42,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from helpers.articles import Article
+from helpers.extract.casualties.days import day_keys, resolve_day
 from helpers.extract.casualties.scope_cues import (
     applies,
     governed_clause,
@@ -50,7 +54,7 @@ from helpers.extract.casualties.scope_cues import (
 from helpers.extract.evidence import sentence_of
 from helpers.knowledge.casualty_lexicon import casualty_cues
 from helpers.knowledge.speech import speech_verbs
-from helpers.knowledge.time_words import ScopeCue, calendar, holiday
+from helpers.knowledge.time_words import ScopeCue, calendar
 
 SCOPES = ("current", "background", "cumulative", "hypothetical", "rhetorical")
 #: A toll this large in the present perfect counts a conflict, not an incident.
@@ -63,7 +67,6 @@ WEEKDAYS_BACK = 3
 #: (outside the lead) is background: news tells of the last days and dates older events.
 STALE_DAYS = 7
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
-_DAY = re.compile(r"\b([12]?\d|3[01])(?:st|nd|rd|th)?\b")
 
 
 @dataclass(frozen=True)
@@ -99,69 +102,6 @@ def clause_dates(trigger: Token, dates: Sequence[Span]) -> tuple[list[Span], lis
     return own, [span for span in dates if in_subtree(span.root, governed_clause(clause.head))]
 
 
-def day_keys(times: Sequence[Span]) -> set[tuple[int, ...]]:
-    """The days a sentence's date phrases name: ``(0, weekday)``, ``(1, month, day)``, ``(2, offset)``.
-
-    >>> import spacy
-    >>> doc = spacy.blank("en")("on Monday and on April 25 , not yesterday , on New Year's Eve")
-    >>> sorted(day_keys([doc[1:2], doc[4:6], doc[8:9], doc[11:15]]))
-    [(0, 0), (1, 4, 25), (1, 12, 31), (2, -1)]
-    """
-    words = calendar()
-    keys: set[tuple[int, ...]] = set()
-    for span in times:
-        lowered = [t.lower_.rstrip(".") for t in span]
-        keys.update((0, words.weekdays[w]) for w in lowered if w in words.weekdays)
-        keys.update((2, words.relative[w]) for w in lowered if w in words.relative)
-        at = next((i for i, w in enumerate(lowered) if w in words.months), None)
-        day = None if at is None else _day_of_month(lowered, at)
-        if day is not None:
-            keys.add((1, words.months[lowered[at]], day))
-        if (fixed := holiday(" ".join(lowered))) is not None:  # "New Year's Eve", "the Fourth of July"
-            keys.add((1, *fixed))
-    return keys
-
-
-def _day_of_month(lowered: list[str], at: int) -> int | None:
-    """The day written beside the month word at ``at``: after it ("Aug. 29", "Aug. 29th"), else
-    before it ("29 August", "the 29th of August"); a clock time's hour elsewhere in the phrase is
-    no day ("2 a.m. Aug. 29" is the 29th; "around 4 p.m. Sept." names no day).
-
-    >>> _day_of_month(["2", "a.m", "aug", "29"], 2), _day_of_month(["29th", "of", "august"], 2)
-    (29, 29)
-    >>> _day_of_month(["around", "4", "p.m", "sept"], 3) is None
-    True
-    """
-    after = [w for w in lowered[at + 1 :] if w not in (",", "")][:1]
-    before = lowered[max(0, at - 2) : at]
-    before = before[-1:] if before[-1:] != ["of"] else before[:1]
-    for word in after + before:
-        if m := _DAY.fullmatch(word):
-            return int(m.group(1))
-    return None
-
-
-def resolve_day(key: tuple[int, ...], published: dt.date) -> dt.date | None:
-    """The date a day key names in an article published on ``published``.
-
-    >>> resolve_day((0, 4), dt.date(2024, 3, 5))   # "Friday" in a Tuesday's paper
-    datetime.date(2024, 3, 1)
-    >>> resolve_day((1, 12, 30), dt.date(2024, 1, 2))
-    datetime.date(2023, 12, 30)
-    """
-    # Standard date arithmetic, not dateparser: the parser has found the phrase and day_keys read
-    # the day it names; re-reading each phrase as free text would be slower and no more exact.
-    if key[0] == 0:
-        return published - dt.timedelta(days=(published.weekday() - key[1]) % 7)
-    if key[0] == 2:
-        return published + dt.timedelta(days=key[1])
-    try:
-        day = dt.date(published.year, key[1], key[2])
-    except ValueError:
-        return None
-    return day if day <= published else day.replace(year=day.year - 1)
-
-
 class ArticleScope:
     """Reads the scope of every figure of one article, in text order.
 
@@ -181,6 +121,8 @@ class ArticleScope:
         self.first_day = _first_event_day(times, body[0].start if body else 0)
         self.last = CURRENT
         self.last_paragraph = -1
+        self.in_sentence: list[tuple[int, Scope]] = []  # the scopes of the figures of the last sentence
+        self.last_sentence = -1
         self.outcomes_seen: set[str] = set()
 
     def follow_up(self, sentence: Span, outcome: str) -> bool:
@@ -199,6 +141,7 @@ class ArticleScope:
         *,
         low: int | None,
         hypothetical: Token | None = None,
+        others: bool = False,
     ) -> Scope:
         """The scope of a figure of ``trigger``.
 
@@ -211,11 +154,16 @@ class ArticleScope:
             times: The sentence's DATE entities.
             low: The figure's lower bound (None when unknown).
             hypothetical: The word that makes the harm unrealised ("could"), if any.
+            others: The victims are set apart from others named before them ("two others").
         """
         if hypothetical is not None:
             return Scope("hypothetical", hypothetical.text, "a harm that might happen or was intended")
         if sentence.text.rstrip().endswith("?"):
             return Scope("rhetorical", "?", "a question, not a report")
+        before = self._figure_before(sentence, figure.start_char) if others else None
+        if before is not None and before.scope in {"background", "cumulative"}:
+            reason = f"victims besides those of the {before.scope} figure before them"
+            return Scope(before.scope, before.cue, reason)
         in_lead = sentence.start_char < self.lead_end
         # In the lead, "the day before" or "before that" is relative to the lead's own incident.
         applying = [
@@ -248,15 +196,26 @@ class ArticleScope:
             return Scope(self.last.scope, self.last.cue, reason)
         return dated
 
-    def observed(self, sentence: Span, times: Sequence[Span], scope: Scope, outcome: str) -> None:
-        """Record a figure's scope: the days of lead figures' own clauses date the incident
-        (not the day they were reported), the last one carries on."""
+    def observed(self, sentence: Span, times: Sequence[Span], scope: Scope, outcome: str, start: int) -> None:
+        """Record the scope of a figure starting at character ``start``: the days of lead figures' own
+        clauses date the incident (not the day they were reported), the last one carries on."""
         self.last = scope
+        if sentence.start != self.last_sentence:
+            self.in_sentence = []
+        self.in_sentence.append((start, scope))
+        self.last_sentence = sentence.start
         paragraph = self.article.paragraph_at(sentence.start_char)
         self.last_paragraph = paragraph.index if paragraph is not None else -1
         self.outcomes_seen.add(outcome)
         if scope.scope == "current" and sentence.start_char < self.lead_end:
             self.anchor |= day_keys(times)
+
+    def _figure_before(self, sentence: Span, start: int) -> Scope | None:
+        """The scope of the figure nearest before ``start`` in the same sentence, if any."""
+        if sentence.start != self.last_sentence:
+            return None
+        earlier = [(s, scope) for s, scope in self.in_sentence if s < start]
+        return max(earlier, key=lambda pair: pair[0])[1] if earlier else None
 
     def _conflict_toll(self, trigger: Token, times: Sequence[Span], low: int | None) -> Scope | None:
         """A war as the subject of a toll, or a large toll in the present perfect, with no day named."""

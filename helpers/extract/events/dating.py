@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from helpers.extract.casualties.scope import day_keys, resolve_day
+from helpers.extract.casualties.days import day_keys, resolve_day
 from helpers.extract.casualties.scope_cues import governed_clause
 from helpers.extract.places.finding import PLACE_LABELS
 from helpers.knowledge.event_types import (

@@ -8,16 +8,33 @@ charity's head in South Sudan, are of that attack); the other figures (placed on
 paragraph or the article) belong to the first incident. A country's total whose
 figures are placed in two provinces or more is a round-up of incidents ("107 killed across
 Iraq": 42 in Taji, 15 in Dhuluiyah), each of them an incident and the sum none.
+
+Within a province, a figure whose own sentence tells another act of violence in another town (farther
+than ``SAME_TOWN_KM``), with a word that sets it apart ("a car bomb in the town of Tarmiyah", after
+"Two other explosions"; "In Baghdad, meanwhile"; ``separate`` and ``other`` cues of
+``event_cues.csv``), is
+another incident, as ACLED codes one event per place and day: a round-up of a day's attacks gives
+one report per town, placed there. A spree told on ("he then drove to Orange and shot two more"),
+a figure whose sentence names no town of its own and one that restates another go on telling the
+incident before them in the text (a toll restates another only within its report).
 """
 
 from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Sequence
+from typing import NamedTuple
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
+from helpers.extract.events.triggers import sentence_words
 from helpers.extract.evidence import sentence_of
+from helpers.extract.places.town_parts import TOWN_KINDS
+from helpers.knowledge.event_types import cue_words, incident_nouns, violent_words
+from helpers.knowledge.gazetteer import haversine_km
+
+#: Towns closer than this are one place of an incident (parts of one city, a village by its town).
+SAME_TOWN_KM = 10.0
 
 
 def sentence_at(doc: Doc, start: int) -> Span:
@@ -26,13 +43,33 @@ def sentence_at(doc: Doc, start: int) -> Span:
     return sentence_of(token[0] if token is not None and len(token) else doc[-1])
 
 
-def incident_groups(figures: list[dict], places: Sequence[dict], doc: Doc) -> list[list[dict]]:
-    """The article's current figures grouped by incident (see the module docstring), each group in
-    text order."""
-    by_offsets = {f"{r['start_char']}-{r['end_char']}": r for r in figures}
-    placed: dict[str, list[int]] = {}  # each place's mention starts, in order (binary search)
+def place_starts(places: Sequence[dict]) -> dict[str, list[int]]:
+    """Each place's mention starts, in order (for a binary search)."""
+    placed: dict[str, list[int]] = {}
     for start, place_id in sorted({(p["start_char"], p["place_id"]) for p in places}):
         placed.setdefault(place_id, []).append(start)
+    return placed
+
+
+def named_in(span: Span, place_id: str | None, placed: dict[str, list[int]]) -> bool:
+    """Whether a place is named in a span (``placed``: :func:`place_starts`)."""
+    starts = placed.get(place_id or "", [])
+    first = bisect_left(starts, span.start_char)
+    return first < len(starts) and starts[first] < span.end_char
+
+
+class Incident(NamedTuple):
+    """An incident's figures, in text order, and the town its sentences set it apart in (None when
+    it was not told apart by its town)."""
+
+    figures: list[dict]
+    town: dict | None
+
+
+def incident_groups(figures: list[dict], places: Sequence[dict], doc: Doc) -> list[Incident]:
+    """The article's current figures grouped by incident (see the module docstring)."""
+    by_offsets = {f"{r['start_char']}-{r['end_char']}": r for r in figures}
+    placed = place_starts(places)
 
     def top(row: dict) -> dict:
         standing = row
@@ -49,10 +86,7 @@ def incident_groups(figures: list[dict], places: Sequence[dict], doc: Doc) -> li
     def own(row: dict) -> tuple[str, str] | None:
         """The province its own sentence places a figure in: (country, province); a country
         named alone is (country, "")."""
-        sentence = sentence_at(doc, row["start_char"])
-        starts = placed.get(row["place_id"], [])
-        first = bisect_left(starts, sentence.start_char)
-        if not (first < len(starts) and starts[first] < sentence.end_char):
+        if not named_in(sentence_at(doc, row["start_char"]), row["place_id"], placed):
             return None
         country = country_of.get(row["place_id"], "")
         return (country, "") if row["place_id"] in countries else (country, row["admin1"] or row["place_id"])
@@ -81,10 +115,71 @@ def incident_groups(figures: list[dict], places: Sequence[dict], doc: Doc) -> li
             groups.setdefault(placed_in.get(key, key), []).append(row)
     unplaced = groups.pop(None, [])
     if not groups:
-        return [unplaced] if unplaced else []
+        return [Incident(unplaced, None)] if unplaced else []
     first = next(iter(groups))
     groups[first] = sorted(groups[first] + unplaced, key=lambda r: r["start_char"])
-    return [sorted(group, key=lambda r: r["start_char"]) for group in groups.values()]
+    towns = {p["place_id"]: p for p in places if p.get("kind") in TOWN_KINDS and p.get("lat") is not None}
+
+    def town(row: dict) -> tuple[dict, bool] | None:
+        """The town a figure's own sentence tells violence in, if any, and whether the sentence
+        sets that violence apart from the incident told before."""
+        place = towns.get(row["place_id"])
+        if place is None or not owns[id(row)]:
+            return None
+        sentence = sentence_at(doc, row["start_char"])
+        if not sentence_words(sentence) & violent_words():
+            return None
+        return place, any(_sets_apart(t) for t in sentence)
+
+    return [
+        part
+        for group in groups.values()
+        for part in _by_town(sorted(group, key=lambda r: r["start_char"]), town)
+    ]
+
+
+def _sets_apart(token: Token) -> bool:
+    """Whether a word tells another incident than the one told before ("meanwhile", "In another
+    attack"; not "another man was shot")."""
+    word = token.lower_
+    if word in cue_words("separate"):
+        return True
+    return word in cue_words("other") and token.head.lemma_.lower() in violent_words() | incident_nouns()
+
+
+def _by_town(group: list[dict], town) -> list[Incident]:
+    """A province's figures (in text order) split by the towns their sentences set apart (see the
+    module docstring); each part set apart is placed in its town (the first is placed as any
+    incident, from its figures)."""
+    parts: list[tuple[dict | None, list[dict]]] = []
+    pending: list[dict] = []
+    for row in group:
+        place, separate = town(row) or (None, False)
+        near = next(
+            (
+                part
+                for part in parts
+                if place is not None
+                and part[0] is not None
+                and haversine_km(place["lat"], place["lon"], part[0]["lat"], part[0]["lon"]) < SAME_TOWN_KM
+            ),
+            None,
+        )
+        if near is not None:
+            near[1].append(row)
+        elif place is not None and (separate or not parts):
+            parts.append((place, [*pending, row]))
+            pending = []
+        elif parts:
+            parts[-1][1].append(row)
+        else:
+            pending.append(row)
+    if pending:
+        parts.append((None, pending))
+    return [
+        Incident(sorted(rows, key=lambda r: r["start_char"]), place if number else None)
+        for number, (place, rows) in enumerate(parts)
+    ]
 
 
 def _provinces(keys: set[tuple[str, str]]) -> set[tuple[str, str]]:

@@ -207,7 +207,7 @@ def event_reports(
     days = _article_days(doc, article, times)
     written = writing_day(days, article.date)
     rows = []
-    for number, group in enumerate(incident_groups(figures, places, doc)):
+    for number, (group, town) in enumerate(incident_groups(figures, places, doc)):
         sentences: list[Span] = []
         seen: set[tuple[int, int]] = set()
         for figure in group:
@@ -223,7 +223,7 @@ def event_reports(
             sentences,
             times,
             actors_by_start,
-            _place(group, places, main_place, sentences),
+            town or _place(group, places, main_place, sentences),
             gazetteer,
             days,
             persons,

@@ -1,0 +1,82 @@
+"""The days a figure's date phrases name, and the dates they resolve to in an article of a given day.
+
+A day is kept as a key: ``(0, weekday)`` ("on Monday"), ``(1, month, day)`` ("April 25", a holiday
+of a fixed date), ``(2, offset)`` ("yesterday"); :func:`resolve_day` turns a key into a date
+against the publication date. The casualty scope (earlier days are background) and the events'
+dating both read them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+
+from spacy.tokens import Span
+
+from helpers.knowledge.time_words import calendar, holiday
+
+_DAY = re.compile(r"\b([12]?\d|3[01])(?:st|nd|rd|th)?\b")
+
+
+def day_keys(times: Sequence[Span]) -> set[tuple[int, ...]]:
+    """The days a sentence's date phrases name: ``(0, weekday)``, ``(1, month, day)``, ``(2, offset)``.
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("on Monday and on April 25 , not yesterday , on New Year's Eve")
+    >>> sorted(day_keys([doc[1:2], doc[4:6], doc[8:9], doc[11:15]]))
+    [(0, 0), (1, 4, 25), (1, 12, 31), (2, -1)]
+    """
+    words = calendar()
+    keys: set[tuple[int, ...]] = set()
+    for span in times:
+        lowered = [t.lower_.rstrip(".") for t in span]
+        keys.update((0, words.weekdays[w]) for w in lowered if w in words.weekdays)
+        keys.update((2, words.relative[w]) for w in lowered if w in words.relative)
+        at = next((i for i, w in enumerate(lowered) if w in words.months), None)
+        day = None if at is None else _day_of_month(lowered, at)
+        if day is not None:
+            keys.add((1, words.months[lowered[at]], day))
+        if (fixed := holiday(" ".join(lowered))) is not None:  # "New Year's Eve", "the Fourth of July"
+            keys.add((1, *fixed))
+    return keys
+
+
+def _day_of_month(lowered: list[str], at: int) -> int | None:
+    """The day written beside the month word at ``at``: after it ("Aug. 29", "Aug. 29th"), else
+    before it ("29 August", "the 29th of August"); a clock time's hour elsewhere in the phrase is
+    no day ("2 a.m. Aug. 29" is the 29th; "around 4 p.m. Sept." names no day).
+
+    >>> _day_of_month(["2", "a.m", "aug", "29"], 2), _day_of_month(["29th", "of", "august"], 2)
+    (29, 29)
+    >>> _day_of_month(["around", "4", "p.m", "sept"], 3) is None
+    True
+    """
+    after = [w for w in lowered[at + 1 :] if w not in (",", "")][:1]
+    before = lowered[max(0, at - 2) : at]
+    before = before[-1:] if before[-1:] != ["of"] else before[:1]
+    for word in after + before:
+        if m := _DAY.fullmatch(word):
+            return int(m.group(1))
+    return None
+
+
+def resolve_day(key: tuple[int, ...], published: dt.date) -> dt.date | None:
+    """The date a day key names in an article published on ``published``.
+
+    >>> resolve_day((0, 4), dt.date(2024, 3, 5))   # "Friday" in a Tuesday's paper
+    datetime.date(2024, 3, 1)
+    >>> resolve_day((1, 12, 30), dt.date(2024, 1, 2))
+    datetime.date(2023, 12, 30)
+    """
+    # Standard date arithmetic, not dateparser: the parser has found the phrase and day_keys read
+    # the day it names; re-reading each phrase as free text would be slower and no more exact.
+    if key[0] == 0:
+        return published - dt.timedelta(days=(published.weekday() - key[1]) % 7)
+    if key[0] == 2:
+        return published + dt.timedelta(days=key[1])
+    try:
+        day = dt.date(published.year, key[1], key[2])
+    except ValueError:
+        return None
+    return day if day <= published else day.replace(year=day.year - 1)
