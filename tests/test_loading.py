@@ -208,6 +208,9 @@ def test_photo_credit_caption_is_boilerplate():
     assert patterns.boilerplate.match("Photo: AFP")
     assert patterns.boilerplate.match("Image credit: Jane Roe")
     assert not patterns.boilerplate.match("Photographers were arrested on Monday.")
+    # a video player's notice, whose "Javascript" the NER reads as a person
+    assert patterns.boilerplate.match("Please enable Javascript to watch this video")
+    assert not patterns.boilerplate.match("Javascript developers were among the victims.")
     # after a bullet or an arrow, and an editor's link or note wholly in square brackets
     assert patterns.boilerplate.match("►Related: Two killed in a second attack")
     assert patterns.boilerplate.match(">> Read more stories")

@@ -300,3 +300,6 @@ def test_a_street_the_model_tags_a_person_is_no_person(nlp):
     # a surname that is also a street type stays a person's
     lane = one(persons(nlp, "Nathan Lane said he heard two shots."), "Nathan Lane")
     assert lane["person_id"] == "nathan-lane"
+    # a street named after no given name ("King" is a title too) is no person "Street"
+    frame = persons(nlp, "The shooting happened just after 11 p.m. in the 700 block of King Street.")
+    assert frame.empty or not frame["person_id"].str.contains("street").any()

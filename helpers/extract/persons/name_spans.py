@@ -46,18 +46,21 @@ def normalise_name(name: str) -> str:
 
 
 def street_name(span: Span) -> bool:
-    """True when a name of two words or more ends in a street type that is no surname ("Volunteer
-    Parkway", "Dwight St.", "Martin Luther King Drive"; not "Nathan Lane"): the NER tags such
-    streets PERSON, and a street taken for a person links the events of all its shootings.
+    """True when a name of two words or more ends in a street type that is no surname, or that
+    follows a word no given name ("Volunteer Parkway", "Dwight St.", "Martin Luther King Drive",
+    "King Street"; not "Nathan Lane"): the NER tags such streets PERSON, and a street taken for a
+    person links the events of all its shootings.
 
     >>> import spacy
-    >>> doc = spacy.blank("en")("on Dwight St. and Greenwood Drive with Nathan Lane")
-    >>> street_name(doc[1:3]), street_name(doc[4:6]), street_name(doc[7:9])
-    (True, True, False)
+    >>> doc = spacy.blank("en")("on Dwight St. and Greenwood Drive with Nathan Lane on King Street")
+    >>> [street_name(doc[a:b]) for a, b in ((1, 3), (4, 6), (7, 9), (10, 12))]
+    [True, True, False, True]
     """
     last = span[-1].text.rstrip(".")
-    street = last.lower() in street_address_words().streets
-    return len(span) > 1 and street and not person_names().get(last.title())
+    if len(span) < 2 or last.lower() not in street_address_words().streets:
+        return False
+    names = person_names()
+    return not names.get(last.title()) or names.get(span[0].text.title()) != "given"
 
 
 @functools.cache

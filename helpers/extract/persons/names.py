@@ -168,6 +168,8 @@ def name_mentions(doc: Doc, article: Article, lexicon: Lexicon) -> list[Mention]
     whole = [_strip_name(doc, s, e, lexicon) for s, e, person in candidates if person]
     full = {normalise_name(doc[w[0] : w[1]].text) for w in whole if w and w[1] - w[0] > 1}
     for start, end, is_person in candidates:
+        if not is_person and street_name(doc[start:end]):
+            continue  # "King Street" (a facility): no title "King" before a person "Street"
         stripped = _strip_name(doc, start, end, lexicon)
         if stripped is None:
             continue
