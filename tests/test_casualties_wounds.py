@@ -71,3 +71,19 @@ def test_hit_by_a_projectile_or_in_a_body_part_is_harmed(nlp, text, expected):
 )
 def test_hit_by_anything_else_is_no_figure(nlp, text):
     assert not counted(extract(nlp, text))
+
+
+def test_taken_away_for_care_or_into_custody_is_no_abduction(nlp):
+    """ "taken away" abducts ("gunmen took away 27 students"), but people taken away in ambulances or
+    on stretchers are carried for care, and a suspect taken away in handcuffs or by police is arrested."""
+    rows = extract(
+        nlp,
+        "A witness saw people being taken away in ambulances. Four wounded were taken away on stretchers.\n"
+        "The suspect was taken away in handcuffs. Two men were taken away by police.\n"
+        "Gunmen took away 27 students from the school.",
+    )
+    assert [(r["text"], r["outcome"]) for r in rows if r["outcome"] != "injured"] == [
+        ("The suspect", "arrested"),
+        ("Two", "arrested"),
+        ("27", "kidnapped"),
+    ]

@@ -241,6 +241,8 @@ class CasualtyCues:
     event_verb: frozenset[str]
     attack_verb: frozenset[str]
     conflict_noun: frozenset[str]
+    care_word: frozenset[str]
+    custody_word: frozenset[str]
 
 
 @lru_cache(maxsize=4)

@@ -114,10 +114,13 @@ def phrase_victims(trigger: Token, lexicon: Lexicon, lemma: str) -> Found | None
     if lemma in away.words and any(
         c.dep_ in {"prt", "advmod"} and c.lower_ in away.complements for c in trigger.children
     ):
+        outcome = _taken_away_outcome(trigger, away.words[lemma])
+        if outcome is None:
+            return None
         if is_passive(trigger):
             subject = verb_subject(trigger)
-            return away.words[lemma], [subject] if subject is not None else [], None, "taken_away"
-        return away.words[lemma], objects_of(trigger), verb_subject(trigger), "taken_away"
+            return outcome, [subject] if subject is not None else [], None, "taken_away"
+        return outcome, objects_of(trigger), verb_subject(trigger), "taken_away"
     sent = lexicon.phrase("sent_to")
     if lemma in sent.words and any(
         g.lemma_.lower() in sent.complements
@@ -265,3 +268,20 @@ def struck_by_projectile(verb: Token) -> bool:
                 ):
                     return True
     return False
+
+
+def _taken_away_outcome(trigger: Token, outcome: str) -> str | None:
+    """What "taken away" did to its people: carried for care ("in ambulances", "on stretchers", "to a
+    hospital") is no figure of its own, arrested by a force ("in handcuffs", "by police", "into
+    custody") an arrest, else ``outcome`` (abducted: "gunmen took away 27 students")."""
+    cues = casualty_cues()
+    for prep in trigger.children:
+        if prep.dep_ != "prep" and prep.dep_ != "agent":
+            continue
+        for thing in (c for c in prep.children if c.dep_ == "pobj"):
+            word = thing.lemma_.lower()
+            if word in cues.care_word:
+                return None
+            if word in cues.custody_word:
+                return "arrested"
+    return outcome
