@@ -9,20 +9,20 @@ paragraph or the article) belong to the first incident. A country's total whose
 figures are placed in two provinces or more is a round-up of incidents ("107 killed across
 Iraq": 42 in Taji, 15 in Dhuluiyah), each of them an incident and the sum none.
 
-Within a province, a figure whose own sentence tells another act of violence in another town (farther
-than ``SAME_TOWN_KM``), with a word that sets it apart ("a car bomb in the town of Tarmiyah", after
-"Two other explosions"; "In Baghdad, meanwhile"; ``separate`` and ``other`` cues of
-``event_cues.csv``), is
-another incident, as ACLED codes one event per place and day: a round-up of a day's attacks gives
-one report per town, placed there. A spree told on ("he then drove to Orange and shot two more"),
-a figure whose sentence names no town of its own and one that restates another go on telling the
-incident before them in the text (a toll restates another only within its report).
+Within a province, a figure whose own sentence tells another act of violence in another town
+(farther than ``SAME_TOWN_KM``), with a word that sets it apart ("a car bomb in the town of
+Tarmiyah", after "Two other explosions"; "In Baghdad, meanwhile"; ``separate`` and ``other`` cues
+of ``event_cues.csv``), is another incident, as ACLED codes one event per place and day: a
+round-up of a day's attacks gives one report per town, placed there. A spree told on ("he then
+drove to Orange and shot two more"), a figure whose sentence names no town of its own and one that
+restates another go on telling the incident before them in the text (a toll restates another only
+within its report).
 """
 
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
 from spacy.tokens import Doc, Span, Token
@@ -43,7 +43,7 @@ def sentence_at(doc: Doc, start: int) -> Span:
     return sentence_of(token[0] if token is not None and len(token) else doc[-1])
 
 
-def place_starts(places: Sequence[dict]) -> dict[str, list[int]]:
+def _place_starts(places: Sequence[dict]) -> dict[str, list[int]]:
     """Each place's mention starts, in order (for a binary search)."""
     placed: dict[str, list[int]] = {}
     for start, place_id in sorted({(p["start_char"], p["place_id"]) for p in places}):
@@ -51,8 +51,8 @@ def place_starts(places: Sequence[dict]) -> dict[str, list[int]]:
     return placed
 
 
-def named_in(span: Span, place_id: str | None, placed: dict[str, list[int]]) -> bool:
-    """Whether a place is named in a span (``placed``: :func:`place_starts`)."""
+def _named_in(span: Span, place_id: str | None, placed: dict[str, list[int]]) -> bool:
+    """Whether a place is named in a span (``placed``: :func:`_place_starts`)."""
     starts = placed.get(place_id or "", [])
     first = bisect_left(starts, span.start_char)
     return first < len(starts) and starts[first] < span.end_char
@@ -69,7 +69,7 @@ class Incident(NamedTuple):
 def incident_groups(figures: list[dict], places: Sequence[dict], doc: Doc) -> list[Incident]:
     """The article's current figures grouped by incident (see the module docstring)."""
     by_offsets = {f"{r['start_char']}-{r['end_char']}": r for r in figures}
-    placed = place_starts(places)
+    placed = _place_starts(places)
 
     def top(row: dict) -> dict:
         standing = row
@@ -86,7 +86,7 @@ def incident_groups(figures: list[dict], places: Sequence[dict], doc: Doc) -> li
     def own(row: dict) -> tuple[str, str] | None:
         """The province its own sentence places a figure in: (country, province); a country
         named alone is (country, "")."""
-        if not named_in(sentence_at(doc, row["start_char"]), row["place_id"], placed):
+        if not _named_in(sentence_at(doc, row["start_char"]), row["place_id"], placed):
             return None
         country = country_of.get(row["place_id"], "")
         return (country, "") if row["place_id"] in countries else (country, row["admin1"] or row["place_id"])
@@ -147,7 +147,7 @@ def _sets_apart(token: Token) -> bool:
     return word in cue_words("other") and token.head.lemma_.lower() in violent_words() | incident_nouns()
 
 
-def _by_town(group: list[dict], town) -> list[Incident]:
+def _by_town(group: list[dict], town: Callable[[dict], tuple[dict, bool] | None]) -> list[Incident]:
     """A province's figures (in text order) split by the towns their sentences set apart (see the
     module docstring); each part set apart is placed in its town (the first is placed as any
     incident, from its figures)."""
