@@ -112,3 +112,16 @@ def test_federal_states_and_zones_are_regions_of_their_country(nlp):
 )
 def test_words_names_and_abbreviations_in_us_news_are_no_places_abroad(nlp, text, name):
     assert not [r for r in _found(_rows(nlp, text), name) if r["country"] != "US"]
+
+
+def test_an_unknown_name_inside_a_place_or_called_an_area_after_it_is_a_place(nlp):
+    """ "in X within Y province" and "in X, a remote area" make X a place the gazetteer lacks; "in X, a
+    man said" does not."""
+    text = "Soldiers killed five fighters in Tesselbo within Ghazni province on Monday."
+    inside = _found(_rows(nlp, text), "Tesselbo")
+    assert inside and inside[0]["admin1_code"] == "AF-GHA" and inside[0]["place_id"].startswith("lc:AF-GHA:")
+    text = "A drone strike killed six militants in Marugai, a remote mountain area of Kandahar province."
+    area = _found(_rows(nlp, text), "Marugai")
+    assert area and area[0]["admin1_code"] == "AF-KAN"
+    rows = _rows(nlp, "Shots were fired in Qorvandi, a man told reporters in Kandahar province.")
+    assert not _found(rows, "Qorvandi")

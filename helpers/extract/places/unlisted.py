@@ -48,6 +48,8 @@ _CONTAINED_IN = re.compile(
 _POSSESSIVE = re.compile(r"^(?:\s+\w+)?\s*['’]s?\s+(?:\w+\s+)?$")
 #: The fields of a place that locate an unlisted place inside it.
 AREA_FIELDS = ("canonical", "kind", "lat", "lon", "country", "admin1", "admin1_code", "precision")
+#: The place noun whose kind a name inside another place takes ("X within Y District").
+LOCALITY = "area"
 #: Roles of rows that may contain an unlisted place.
 CONTAINER_ROLES = ("event", "nested", "dateline")
 
@@ -65,7 +67,36 @@ def unlisted_kind(doc: Doc, span: Span) -> str:
     word = word or cue_word(doc, span.start, span.end)
     if not word and len(span) > 1 and span[0].lower_ in kinds:
         word = span[0].lower_
+    word = word or _apposition_word(doc, span.end)
+    if not word and _within_a_place(doc, span.end):
+        word = LOCALITY
     return kinds.get(word, "")
+
+
+def _apposition_word(doc: Doc, end: int) -> str:
+    """The place noun of an apposition right after a name ("in Shubi Khel, a remote area", "at X, a
+    small village"): a comma, an article and up to three modifiers before the noun; else "".
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("in Tobe , a remote mountain area , and in Ado , a man said")
+    >>> _apposition_word(doc, 2), _apposition_word(doc, 10)
+    ('area', '')
+    """
+    kinds = place_nouns().kind
+    if end + 2 >= len(doc) or doc[end].text != "," or doc[end + 1].lower_ not in {"a", "an", "the"}:
+        return ""
+    for token in doc[end + 2 : min(end + 6, len(doc))]:
+        if token.lower_ in kinds:
+            return token.lower_
+        if not token.is_lower or not token.is_alpha:
+            return ""
+    return ""
+
+
+def _within_a_place(doc: Doc, end: int) -> bool:
+    """Whether "within" and a name follow a name: "killed in Ali-Adhole within El-Dheer District",
+    a place inside another (its kind: a locality)."""
+    return end + 1 < len(doc) and doc[end].lower_ == "within" and doc[end + 1].is_title
 
 
 def foreign_reading(kind: str, resolved: dict, countries: Counter, gazetteer: Gazetteer) -> bool:
