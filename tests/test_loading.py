@@ -60,6 +60,18 @@ def test_invisible_format_characters_are_spaces_so_the_dateline_is_read(tmp_path
     assert article.dateline.startswith("NEW ORLEANS")
 
 
+def test_sentences_a_page_ran_together_are_spaced_apart(tmp_path, nlp):
+    """A page that lost its paragraph breaks glues sentences ("Winchester.Officers"): each gets a
+    space, so the figure after it is a sentence's; abbreviations and domains stay whole."""
+    body = "A man was shot in Winchester.Officers said.Three men were hurt in St.Louis, wsmv.com reported."
+    (tmp_path / "feed.jsonl").write_text(json.dumps({"id": "g", "text": body}), encoding="utf-8")
+    (article,) = load_corpus(tmp_path)
+    assert article.text == (
+        "A man was shot in Winchester. Officers said. Three men were hurt in St.Louis, wsmv.com reported."
+    )
+    assert "Three men were hurt in St.Louis, wsmv.com reported." in [s.text for s in nlp(article.text).sents]
+
+
 def test_jsonl_and_csv_records(tmp_path):
     lines = [
         json.dumps(

@@ -19,6 +19,11 @@ UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 _SURROGATE = re.compile("[\ud800-\udfff]")
 #: Invisible format characters (Unicode category Cf) but the soft hyphen, which lies inside a word.
 _INVISIBLE = regex.compile(r"[\p{Cf}--\xad]", regex.VERSION1)
+#: A sentence end glued to the next sentence, as pages that lose their paragraph breaks run them
+#: together ("in Winchester.Officers were called"): a word of two lower-case letters or more, its
+#: full stop, question or exclamation mark, then a capitalised word ("St.Louis", "Ph.D", "U.S.Army"
+#: and lower-case domains, "wsmv.com", stay whole).
+_GLUED_SENTENCE = regex.compile(r"(?<=\b\p{L}*\p{Ll}{2}[.!?])(?=\p{Lu}\p{Ll})")
 
 
 def decode_bytes(raw: bytes) -> tuple[str, str]:
@@ -130,6 +135,16 @@ def blank_invisible(text: str) -> str:
     ' NEW ORLEANS -- Po\xadlice said '
     """
     return _INVISIBLE.sub(" ", text)
+
+
+def space_glued_sentences(text: str) -> str:
+    """``text`` with a space between two sentences a page ran together, so that the tokenizer, the
+    sentence splitter and the named-entity model see two sentences ("said.Three men were shot").
+
+    >>> space_glued_sentences("in Winchester.Officers said.Three were shot in St.Louis, see wsmv.com")
+    'in Winchester. Officers said. Three were shot in St.Louis, see wsmv.com'
+    """
+    return _GLUED_SENTENCE.sub(" ", text)
 
 
 def looks_binary(raw: bytes) -> bool:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from helpers.articles import Article
 from helpers.ingest.dates import parse_date
-from helpers.ingest.decoding import blank_invisible, normalise_newlines
+from helpers.ingest.decoding import blank_invisible, normalise_newlines, space_glued_sentences
 from helpers.ingest.metadata import outlet_from_site, outlet_from_url
 from helpers.ingest.paragraphs import analyse, is_boilerplate_line
 
@@ -79,7 +79,8 @@ def fields_article(
 
     Text as loaded: the title (when the format gives it and the text does not
     already start with it), a blank line, then the body, their invisible format characters made
-    spaces (:func:`~helpers.ingest.decoding.blank_invisible`). The outlet is the
+    spaces (:func:`~helpers.ingest.decoding.blank_invisible`) and sentences a page ran together
+    spaced (:func:`~helpers.ingest.decoding.space_glued_sentences`). The outlet is the
     record's, else the dateline's, else the page's site name, else the URL's
     domain; the date is the record's or page's, else a date line of the text.
 
@@ -95,7 +96,7 @@ def fields_article(
         The article, paragraphs and metadata filled in.
     """
     article_id = source.stem_id if record is None else f"{source.stem_id}:{record}"
-    body = blank_invisible(normalise_newlines(fields.body))
+    body = space_glued_sentences(blank_invisible(normalise_newlines(fields.body)))
     title = " ".join(blank_invisible(fields.title).split())
     if not body.strip():
         what = "an empty text field" if record is not None else "no text"
