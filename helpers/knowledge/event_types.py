@@ -25,6 +25,8 @@ from helpers.knowledge.vocabulary import read_vocabulary
 
 #: Outcomes of harm done to victims by an act of violence (not an arrest, not a disappearance).
 HARM = frozenset({"killed", "injured", "harmed", "kidnapped"})
+#: ACLED's disorder type of violent events.
+VIOLENCE = "Political violence"
 
 
 @dataclass(frozen=True)
@@ -181,7 +183,7 @@ def violent_words(language: str = config.DEFAULT_LANGUAGE) -> frozenset[str]:
     ['car bomb', 'clash', 'kill']
     """
     kinds = event_types(language)
-    return frozenset().union(*(k.lemmas for k in kinds if k.disorder_type == "Political violence"))
+    return frozenset().union(*(k.lemmas for k in kinds if k.disorder_type == VIOLENCE))
 
 
 @lru_cache(maxsize=4)

@@ -276,7 +276,7 @@ def _taken_away_outcome(trigger: Token, outcome: str) -> str | None:
     custody") an arrest, else ``outcome`` (abducted: "gunmen took away 27 students")."""
     cues = casualty_cues()
     for prep in trigger.children:
-        if prep.dep_ != "prep" and prep.dep_ != "agent":
+        if prep.dep_ not in {"prep", "agent"}:
             continue
         for thing in (c for c in prep.children if c.dep_ == "pobj"):
             word = thing.lemma_.lower()

@@ -32,10 +32,8 @@ from spacy.tokens import Doc, Span, Token
 
 from helpers.extract.events.triggers import token_words
 from helpers.knowledge.casualty_lexicon import load_lexicon
-from helpers.knowledge.event_types import accusing_verbs, act_verbs, cue_words, event_types
+from helpers.knowledge.event_types import accusing_verbs, act_verbs, cue_words, violent_words
 
-#: ACLED's disorder type of violent events.
-VIOLENCE = "Political violence"
 #: The victim group of the casualty lexicon's nouns of attackers ("gunman", "bomber", "suspect").
 ATTACKERS = "attackers"
 #: Dependents that stand for the word they join ("he and his brother", "the suspect, John Smith").
@@ -55,9 +53,8 @@ def _vocabulary() -> tuple[frozenset[str], frozenset[str]]:
     """The words of violence (violent sub-event types, verbs of the act, the lexicon's event nouns
     and weapons) and the nouns of attackers."""
     lexicon = load_lexicon()
-    violent = frozenset().union(*(k.lemmas for k in event_types() if k.disorder_type == VIOLENCE))
     attackers = frozenset(noun for noun, group in lexicon.victims.items() if group == ATTACKERS)
-    return violent | act_verbs() | lexicon.events, attackers
+    return violent_words() | act_verbs() | lexicon.events, attackers
 
 
 def _violent(token: Token) -> bool:

@@ -144,7 +144,8 @@ def _sets_apart(token: Token) -> bool:
     word = token.lower_
     if word in cue_words("separate"):
         return True
-    return word in cue_words("other") and token.head.lemma_.lower() in violent_words() | incident_nouns()
+    head = token.head.lemma_.lower()
+    return word in cue_words("other") and (head in violent_words() or head in incident_nouns())
 
 
 def _by_town(group: list[dict], town: Callable[[dict], tuple[dict, bool] | None]) -> list[Incident]:

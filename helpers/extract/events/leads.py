@@ -34,12 +34,10 @@ from helpers.articles import Article
 from helpers.extract.events.coding import agent_side, named_sides
 from helpers.extract.events.triggers import MODIFIERS, sentence_triggers
 from helpers.extract.evidence import lead_sentences
-from helpers.knowledge.event_types import EventType, event_types, planned_words
+from helpers.knowledge.event_types import VIOLENCE, EventType, event_types, planned_words
 
 #: Disorder types an event of the lead may have when casualty figures tell the article's violence.
 LEAD_DISORDERS = frozenset({"Strategic developments", "Demonstrations"})
-#: ACLED's disorder type of violent events: their words count anywhere in the lead sentence.
-VIOLENCE = "Political violence"
 #: ACLED's disorder type of strategic developments: a word of their setting is none.
 STRATEGIC = "Strategic developments"
 #: Parts of speech of an event predicate.

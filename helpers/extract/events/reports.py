@@ -41,12 +41,13 @@ from helpers.extract.events.coding import (
 from helpers.extract.events.dating import dating_phrases, event_date, writing_day
 from helpers.extract.events.day_phrases import untagged_days
 from helpers.extract.events.grouping import incident_groups, sentence_at
-from helpers.extract.events.leads import VIOLENCE, lead_report
+from helpers.extract.events.leads import lead_report
 from helpers.extract.events.strikes import STRIKE_TYPES, strike_owner
 from helpers.extract.events.triggers import is_ground, sentence_words
 from helpers.extract.evidence import sentence_of
 from helpers.extract.places.addresses import addresses_by_report, street_addresses
 from helpers.extract.spans import RowsByStart
+from helpers.knowledge.event_types import VIOLENCE
 from helpers.knowledge.gazetteer import Gazetteer
 from helpers.knowledge.time_words import holiday
 from helpers.tables import columns

@@ -35,6 +35,7 @@ from spacy.tokens import Doc, Span
 from helpers.extract.places.evidence import cue_word
 from helpers.extract.places.resolution import PART_OF_TOWN, WELL_KNOWN_POPULATION
 from helpers.knowledge.gazetteer import Gazetteer
+from helpers.knowledge.grammar import function_words
 from helpers.knowledge.place_name_keys import normalize_name
 from helpers.knowledge.place_ranking import main_country
 from helpers.knowledge.vocabulary import place_nouns
@@ -83,7 +84,7 @@ def _apposition_word(doc: Doc, end: int) -> str:
     ('area', '')
     """
     kinds = place_nouns().kind
-    if end + 2 >= len(doc) or doc[end].text != "," or doc[end + 1].lower_ not in {"a", "an", "the"}:
+    if end + 2 >= len(doc) or doc[end].text != "," or doc[end + 1].lower_ not in function_words().articles:
         return ""
     for token in doc[end + 2 : min(end + 6, len(doc))]:
         if token.lower_ in kinds:
