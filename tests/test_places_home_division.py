@@ -122,11 +122,13 @@ def test_an_abbreviated_first_word_names_the_town_written_out(nlp, text, name, t
     assert (rows[name]["canonical"], rows[name]["admin1"]) == (town, state)
 
 
-@pytest.mark.parametrize("name", ["Jefferson", "Orleans"])
+@pytest.mark.parametrize("name", ["Jefferson", "Orleans", "Calcasieu"])
 def test_a_division_written_with_its_own_district_word_is_that_division(nlp, name):
-    # "Parish" is Louisiana's word for a county: "Jefferson Parish" is not Jefferson County, Alabama.
+    # "Parish" is Louisiana's word for a county: "Jefferson Parish" is not Jefferson County, Alabama,
+    # and "Calcasieu" is known only with it: the parish, not a place located somewhere in Louisiana
     text = f"{name} Parish sheriff's deputies said a teenager was wounded in a shooting on Friday."
-    assert _resolved(nlp, text)[name][0] == "Louisiana"
+    row = next(r for r in resolve_places(nlp(text), _article(text)) if r["text"] == name)
+    assert (row["canonical"], row["admin1"], row["kind"]) == (f"{name} Parish", "Louisiana", "admin2")
 
 
 def test_a_local_paper_s_small_dateline_town_needs_no_support_from_the_other_places(nlp):
@@ -177,3 +179,51 @@ def test_a_neighbourhood_named_like_a_big_town_elsewhere_lies_in_the_article_s_t
         nlp, "A man was shot in the Washington Heights neighborhood early Saturday."
     )["Washington Heights"]
     assert admin1 is None and resolution.startswith("unresolved: a part of a town")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a neighbourhood of the story's city that a small town abroad shares its name with
+        (
+            "A woman was shot on Sunday in Whitehaven, and Memphis police are looking for a gray car, "
+            "WREG in Tennessee reported.",
+            "Whitehaven",
+        ),
+        ("A man was shot in Gentilly on Tuesday, New Orleans police said, in Louisiana.", "Gentilly"),
+    ],
+)
+def test_a_small_town_abroad_far_from_every_other_place_of_the_story_is_no_place_there(nlp, text, name):
+    # unresolved; a name the NER called no place ("Gentilly" PERSON) is then no mention at all
+    admin1, resolution = _resolved(nlp, text).get(name, (None, "unresolved: a small town abroad, far from"))
+    assert admin1 is None and resolution.startswith("unresolved: a small town abroad, far from")
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "province"),
+    [
+        # the town's country is named: a story abroad
+        (
+            "A woman was shot on Sunday in Whitehaven, England, a Memphis newspaper reported.",
+            "Whitehaven",
+            "England",
+        ),
+        # a town across the border of the story's country, near its places
+        (
+            "Gunmen who attacked Damasak fled to Diffa on Monday, officials in Maiduguri said.",
+            "Diffa",
+            "Diffa",
+        ),
+        # alone, or beside one other name, a name keeps its best reading
+        ("A woman was shot on Sunday in Whitehaven.", "Whitehaven", "England"),
+        ("A woman was shot on Sunday in Whitehaven, Memphis police said.", "Whitehaven", "England"),
+        # a big city may be named bare anywhere
+        (
+            "A woman was shot on Sunday in Memphis, a week after a march in Bordeaux.",
+            "Bordeaux",
+            "Nouvelle-Aquitaine",
+        ),
+    ],
+)
+def test_a_foreign_town_with_its_country_near_the_story_or_big_keeps_its_reading(nlp, text, name, province):
+    assert _resolved(nlp, text)[name][0] == province

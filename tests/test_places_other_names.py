@@ -306,3 +306,38 @@ def test_a_place_after_a_person_the_ner_split_off_is_a_surname_but_not_after_a_w
     assert "Lac" in surnames(["Fond", "du", "Lac", "Avenue"], 2)  # a particle ends the name
     # a page title's "Churchill Downs - wave3.com-" "Louisville News": Louisville is no one's surname
     assert "Louisville" not in surnames(["Churchill", "Downs", "-", "wave3.com-", "Louisville", "News"], 4)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "state"),
+    [
+        # a name the NER calls a people ("Saginaw" NORP) or a person is a place before a word of its people
+        ("Two Saginaw kids found a loaded shotgun behind their apartment on Friday.", "Saginaw", "Michigan"),
+        ("Deputies said a Kalamazoo mother died after the shooting.", "Kalamazoo", "Michigan"),
+    ],
+)
+def test_a_name_before_a_word_of_its_people_is_a_place(nlp, text, name, state):
+    assert [r["admin1"] for r in _resolved(_rows(nlp, text), name)] == [state]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a surname before a word of relatives is a family's name
+        (
+            "Neighbours in Houston, Texas, said the Jones family was asleep when the shots were fired.",
+            "Jones",
+        ),
+        # after a possessive, a word of relatives is a person's
+        ("A Dallas police officer said Melina's mother found the gun under a bed in Texas.", "Melina"),
+    ],
+)
+def test_a_name_before_a_word_of_relatives_is_no_place(nlp, text, name):
+    assert not _resolved(_rows(nlp, text), name)
+
+
+def test_a_word_before_police_names_a_force_not_a_town_abroad(nlp):
+    text = "Metro police said a man was shot at a bus station in Nashville on Monday."
+    assert not _resolved(_rows(nlp, text), "Metro")
+    text = "Buffalo police said a man was shot at a bus station in New York on Monday."
+    assert [r["admin1"] for r in _resolved(_rows(nlp, text), "Buffalo")] == ["New York"]

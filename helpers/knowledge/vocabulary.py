@@ -38,6 +38,8 @@ class PlaceNouns:
         resident: People of a place, after its name ("Alexandria woman", "Mosul residents").
         home: The resident words naming people who live there ("man", "residents"), not its
             authorities ("police", "officials"): the place is their home.
+        kin: The home words that also name a person's relatives ("mother", "kids"): after a
+            possessive they name none of a place ("Melina's mother").
         road: The street words of roads ("Avenue", "Road"), not of buildings ("Hospital").
         care: Words of places where the wounded are treated ("hospital", "clinic").
         part: Words of a part of a town ("neighborhood", "suburb").
@@ -54,6 +56,7 @@ class PlaceNouns:
     street: frozenset[str]
     resident: frozenset[str]
     home: frozenset[str]
+    kin: frozenset[str]
     road: frozenset[str]
     care: frozenset[str]
     part: frozenset[str]
@@ -78,7 +81,8 @@ def place_nouns(language: str = config.DEFAULT_LANGUAGE) -> PlaceNouns:
         settlement=frozenset(r["noun"] for r in rows if r["cue"] == "settlement"),
         street=frozenset(r["noun"] for r in rows if r["cue"] == "street"),
         resident=frozenset(r["noun"] for r in rows if r["cue"] == "resident"),
-        home=frozenset(r["noun"] for r in rows if r["reads"] == "home"),
+        home=frozenset(r["noun"] for r in rows if r["reads"] in ("home", "kin")),
+        kin=frozenset(r["noun"] for r in rows if r["reads"] == "kin"),
         road=frozenset(r["noun"] for r in rows if r["reads"] == "road"),
         care=frozenset(r["noun"] for r in rows if r["reads"] == "care"),
         part=frozenset(r["noun"] for r in rows if r["reads"] == "part"),

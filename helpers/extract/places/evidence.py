@@ -49,11 +49,13 @@ def cue_word(doc: Doc, start: int, end: int) -> str:
     """
     nouns = place_nouns()
     words = function_words()
-    after = end + 1 if end + 1 < len(doc) and doc[end].lower_ in words.possessive_endings else end
+    possessive = end + 1 < len(doc) and doc[end].lower_ in words.possessive_endings
+    after = end + 1 if possessive else end
     if after < len(doc) and (
-        (doc[after].lower_ in nouns.street and _names_part(doc[after])) or doc[after].lower_ in nouns.resident
-    ):
-        return doc[after].lower_  # "Bordeaux Avenue", "St. Mary's Hospital", "Mosul residents"
+        (doc[after].lower_ in nouns.street and _names_part(doc[after]))
+        or (doc[after].lower_ in nouns.resident and not (possessive and doc[after].lower_ in nouns.kin))
+    ):  # "Bordeaux Avenue", "St. Mary's Hospital", "Mosul residents"; not "Melina's mother"
+        return doc[after].lower_
     kinds = nouns.admin | nouns.district | nouns.settlement | nouns.locality
     for token in doc[end : min(end + 8, len(doc))]:
         if token.lower_ in kinds:
@@ -156,6 +158,12 @@ def names_authority(doc: Doc, start: int, end: int) -> bool:
     nouns = place_nouns()
     after = end + 1 if end + 1 < len(doc) and doc[end].lower_ in function_words().possessive_endings else end
     return after < len(doc) and doc[after].lower_ in nouns.resident - nouns.home
+
+
+def names_kin(doc: Doc, start: int, end: int) -> bool:
+    """True when the word after the name names relatives ("the Jones family", "the Smith kids"), which
+    a town's people may be too ("a Saginaw mother"): no evidence that a person's name is a town's."""
+    return cue_word(doc, start, end) in place_nouns().kin
 
 
 def _list_start(doc: Doc, start: int) -> int:

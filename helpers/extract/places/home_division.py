@@ -23,11 +23,13 @@ from spacy.tokens import Span
 
 from helpers.knowledge.place import Place
 from helpers.knowledge.place_names import admin1_abbreviations
-from helpers.knowledge.place_ranking import Neighbours, neighbour_count
+from helpers.knowledge.place_ranking import Neighbours, main_country, neighbour_count
 from helpers.knowledge.vocabulary import place_nouns, town_part_names
 
 #: A town this populous may be named bare anywhere in its country ("Dallas", "Oakland").
 WELL_KNOWN_TOWN = 100_000
+#: Kilometres from every other name's reading beyond which a small foreign town is no place of the story.
+FAR_ABROAD_KM = 1_500.0
 
 
 @lru_cache(maxsize=1)
@@ -87,6 +89,49 @@ def in_home_province(
     if not ranked or not out_of_state(ranked[0][1], home, neighbours):
         return None
     return [item for item in ranked if item[1].admin1_code in home]
+
+
+def far_abroad(place: Place, countries: Counter, neighbours: Neighbours | None) -> bool:
+    """True for a small town (under :data:`WELL_KNOWN_TOWN`) of a country no other name of the
+    article supports while two or more support another (its :func:`main_country`), farther than
+    :data:`FAR_ABROAD_KM` from every town or district reading of its other names: a neighbourhood
+    of the story's city that the gazetteer lacks ("in Whitehaven" of Memphis news is not the
+    English town, "Overtown" of Miami news not the Scottish village) or a word read as a place.
+    News names a small foreign town with its country or near the places of its story; a big city
+    ("Paris", "Kabul") may be named bare anywhere. One other name is too little support: a
+    story's own town is read abroad when its only other name was read wrong ("LIVERMORE" beside
+    a "Santa Rita" read in Guam).
+
+    >>> town = Place("gn:1", 1, "Whitehaven", "city", 54.5, -3.6, "GB", "England", "GB-ENG", 25_000, 1)
+    >>> memphis = town._replace(lat=35.1, lon=-90.0, country="US", admin1_code="US-TN")
+    >>> us, around = Counter({"US": 2}), Neighbours({"memphis": [memphis]}, excluded="whitehaven")
+    >>> far_abroad(town, us, around), far_abroad(town._replace(population=400_000), us, around)
+    (True, False)
+    >>> far_abroad(town, Counter({"US": 2, "GB": 1}), around), far_abroad(town, Counter({"US": 1}), around)
+    (False, False)
+    """
+    if (
+        place.kind not in ("city", "village")
+        or place.population >= WELL_KNOWN_TOWN
+        or not main_country(countries)
+        or place.country in countries
+        or neighbours is None
+        or place.lat is None
+    ):
+        return False
+    others = {name for cell in neighbours.cells.values() for name, _lat, _lon in cell} - {neighbours.excluded}
+    return bool(others) and not neighbours.near(place.lat, place.lon, FAR_ABROAD_KM) - {neighbours.excluded}
+
+
+def readings_near_the_story(
+    ranked: list[tuple[float, Place]], countries: Counter, neighbours: Neighbours | None
+) -> list[tuple[float, Place]] | None:
+    """The readings of a name in the article's countries, when its best reading is a small town far
+    abroad (:func:`far_abroad`); ``None`` when the best reading stands (an empty list: the name has
+    no reading there, a place the gazetteer lacks)."""
+    if not ranked or not far_abroad(ranked[0][1], countries, neighbours):
+        return None
+    return [item for item in ranked if item[1].country in countries]
 
 
 def names_part_of_town(span: Span) -> bool:

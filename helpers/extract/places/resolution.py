@@ -12,8 +12,12 @@ from __future__ import annotations
 from collections import Counter
 
 from helpers.extract.evidence import sentence_of
-from helpers.extract.places.evidence import names_authority, names_road, place_cue
-from helpers.extract.places.home_division import in_home_province, part_of_town_readings
+from helpers.extract.places.evidence import names_authority, names_kin, names_road, place_cue
+from helpers.extract.places.home_division import (
+    in_home_province,
+    part_of_town_readings,
+    readings_near_the_story,
+)
 from helpers.extract.places.mention import Mention
 from helpers.knowledge.gazetteer import Gazetteer
 from helpers.knowledge.grammar import function_words
@@ -36,6 +40,8 @@ from helpers.tables import columns
 NOT_IN_GAZETTEER = "unresolved: not in gazetteer"
 #: The resolution of a part of a town named like a town elsewhere.
 PART_OF_TOWN = "unresolved: a part of a town named like a town elsewhere"
+#: The resolution of a small foreign town's name far from every other place of the article.
+FAR_ABROAD = "unresolved: a small town abroad, far from the article's other places"
 #: Towns this populous are named by the NER's place label alone, even when their name is a surname.
 WELL_KNOWN_POPULATION = 100_000
 
@@ -141,20 +147,15 @@ def _missing_evidence(
     named = well_known_name and (placed or cue == "resident") and not (doubt == "stop name" and known_abroad)
     span = row.span
     town_name = names_town_before_authorities(row["text"])  # plain, or a person's name
-    # its authorities ("Sanford police") or its people ("two Gary men", "a Lodi woman") after it
-    authority = (
-        town_name and match.main and (cue == "resident" or names_authority(span.doc, span.start, span.end))
-    )
+    # its authorities ("Sanford police") or its people ("two Gary men"; not "the Jones family") after it
+    people = cue == "resident" and not names_kin(span.doc, span.start, span.end)
+    force = names_authority(span.doc, span.start, span.end)
+    authority = town_name and match.main and (people or force)
+    # "Metro police" in US news names a force, not Metro in Indonesia; "Buffalo police" names Buffalo's
+    force_name = force and not town_name and abroad and bool(countries)
+    evidence = ((placed and row["evidence"]) or named) and not force_name
     if doubt and not (
-        match.exact
-        and (
-            kind_cue
-            or allowed
-            or row["role"] == "dateline"
-            or (placed and row["evidence"])
-            or named
-            or authority
-        )
+        match.exact and (kind_cue or allowed or row["role"] == "dateline" or evidence or authority)
     ):
         return f"{doubt} without place evidence"
     # in an article naming no country, a word the NER calls a place after a locative is a town's
@@ -220,13 +221,15 @@ def _with_descriptor(name: str, descriptor: str, gazetteer: Gazetteer, countries
     """The name with the district word after it, when only some second-level divisions of the
     article's countries (any, when it names none) are written so ("Jefferson Parish" is Louisiana's
     parish, not Jefferson County, Alabama; "Karak district" in Jordanian news is no Karak District
-    of Pakistan), else the name.
+    of Pakistan) or the name is known only with it ("Calcasieu Parish"), else the name.
 
     >>> from helpers.knowledge.gazetteer import default_gazetteer
     >>> [_with_descriptor(name, "Parish", default_gazetteer(), Counter()) for name in ("Jefferson", "Mosul")]
     ['Jefferson Parish', 'Mosul']
     >>> _with_descriptor("Karak", "district", default_gazetteer(), Counter({"JO": 2}))
     'Karak'
+    >>> _with_descriptor("Calcasieu", "Parish", default_gazetteer(), Counter())  # known only so
+    'Calcasieu Parish'
     """
     written = f"{name} {descriptor}"
     named = {
@@ -234,7 +237,8 @@ def _with_descriptor(name: str, descriptor: str, gazetteer: Gazetteer, countries
         for m in gazetteer.candidates(written)
         if m.exact and m.place.kind == "admin2" and (not countries or m.place.country in countries)
     }
-    if not named or named >= {m.place.place_id for m in gazetteer.candidates(name)}:
+    bare = {m.place.place_id for m in gazetteer.candidates(name)}
+    if not named or (bare and named >= bare):
         return name
     return written
 
@@ -313,6 +317,16 @@ def resolve_mention(
             town = ranked[0][1]
             return {**fields, "resolution": f"{PART_OF_TOWN} ({town.canonical}, {town.admin1})"}
         ranked = part or ranked
+        if (
+            cue not in ("admin", "district", "settlement")
+            and not row.get("allowed")
+            and row["role"] != "dateline"
+        ):
+            near = readings_near_the_story(ranked, countries, neighbours)
+            if near == []:  # "in Whitehaven" of Memphis news: a part of the city, not the English town
+                town = ranked[0][1]
+                return {**fields, "resolution": f"{FAR_ABROAD} ({town.canonical}, {town.country})"}
+            ranked = near or ranked
         if not ranked:
             return {**fields, "resolution": NOT_IN_GAZETTEER}
         score, place = ranked[0]
