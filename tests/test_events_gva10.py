@@ -331,3 +331,12 @@ def test_tolls_agree_whatever_the_order_of_the_tolls():
     shot, died = (dt.date(2015, 6, 10), 0, 1), (dt.date(2015, 6, 30), 1, 0)
     earlier = (dt.date(2015, 6, 1), 0, 5)
     assert tolls_agree([shot], [earlier, died]) and tolls_agree([shot], [died, earlier])
+
+
+def test_a_follow_up_counting_only_the_dead_restates_a_shooting_s_toll():
+    # A trial months later tells "the four people killed", not the two wounded: the same shooting.
+    shooting, trial = (dt.date(2016, 3, 9), 4, 2), (dt.date(2016, 9, 1), 4, 0)
+    assert tolls_agree({shooting}, {trial}) and tolls_agree({trial}, {shooting})
+    # One dead is too common a toll to tell an incident; other dead and wounded tell another.
+    assert not tolls_agree({(dt.date(2016, 3, 9), 1, 2)}, {(dt.date(2016, 9, 1), 1, 0)})
+    assert not tolls_agree({shooting}, {(dt.date(2016, 9, 1), 3, 2)})

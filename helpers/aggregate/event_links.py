@@ -11,7 +11,8 @@ shared by shootings in two states links nothing. A name in the evidence of more 
 ``common`` events is a public figure (a police chief who speaks of every shooting) and
 links nothing; nor does a name whose events lie in different countries. Two events that
 each give a toll join only when their tolls are at most ``TOLL_DAYS`` apart or the later
-restates the earlier's victims (the same toll, or a wounded victim who died): a name
+restates the earlier's victims (the same toll, a wounded victim who died, or only its several
+dead: a trial's "the four people killed"): a name
 shared by two shootings weeks apart with different tolls (a common name, a lawyer, a
 relative) would otherwise chain unrelated incidents into one (the rarest names are
 joined first). A street address (:mod:`helpers.extract.places.addresses`: "the 6300 block of
@@ -43,6 +44,8 @@ PERSON_MENTIONS = 2
 COMMON_PERSON = 3
 #: Most days between the tolls of two events a shared name joins (unless the later restates the victims).
 TOLL_DAYS = 7
+#: Fewest dead of a toll that counts only the dead for it to restate a toll that also counts wounded.
+SEVERAL_DEAD = 2
 #: Most kilometres between the places of two events a shared name joins (else the same province).
 NEAR_KM = 25.0
 #: Most street addresses an article names for them to link its events (more: a round-up).
@@ -234,12 +237,17 @@ def places_fit(one: list[dict], other: list[dict], near_km: float = NEAR_KM) -> 
 def tolls_agree(one: set[tuple], other: set[tuple]) -> bool:
     """Whether two events' tolls (``(date, killed, injured)``) can be one incident's: either gives
     none, two are at most ``TOLL_DAYS`` apart, or a later one restates an earlier one's victims
-    (the same number, as many dead or more: a wounded victim died).
+    (the same number, as many dead or more: a wounded victim died), or one of them counts only the
+    dead, two or more and as many as the earlier or more (a trial's "six people killed" of a shooting
+    that killed six and wounded three); one dead is too common a toll to tell an incident.
 
     >>> shot, died = (dt.date(2015, 6, 3), 0, 1), (dt.date(2015, 7, 20), 1, 0)
     >>> other = (dt.date(2015, 8, 9), 0, 3)
     >>> tolls_agree({shot}, {died}), tolls_agree({died}, {other}), tolls_agree(set(), {died})
     (True, False, True)
+    >>> spree, trial = (dt.date(2016, 3, 9), 6, 3), (dt.date(2016, 5, 31), 6, 0)
+    >>> tolls_agree({spree}, {trial}), tolls_agree({spree}, {(dt.date(2016, 5, 23), 3, 2)})
+    (True, False)
     """
     if not one or not other:
         return True
@@ -250,5 +258,7 @@ def tolls_agree(one: set[tuple], other: set[tuple]) -> bool:
             if (late[0] - early[0]).days <= TOLL_DAYS:
                 return True
             if sum(early[1:]) == sum(late[1:]) and late[1] >= early[1]:
+                return True
+            if 0 in (early[2], late[2]) and late[1] >= early[1] >= SEVERAL_DEAD:  # one counts only the dead
                 return True
     return False
