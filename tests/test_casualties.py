@@ -715,6 +715,9 @@ def test_count_written_before_its_outcome_word(project_nlp, sentence, expected):
         ("Jane Roe, 31, of Milltown, was wounded in a shooting in Riverton on Sunday.", "Riverton"),
         ("Two men were killed in Hillview, about 20 miles west of Capitol City, on Monday.", "Hillview"),
         ("A Lakeport man was shot dead on Friday, police said.", "Lakeport"),
+        # where people came from: "from" names an origin, not the scene
+        ("One of the men from Milltown opened fire in Riverton, wounding four people.", "Riverton"),
+        ("Militants from Hillview killed six soldiers at a checkpoint near Harbor.", "Harbor"),
     ],
 )
 def test_a_home_or_reference_point_places_a_figure_only_alone(nlp, text, place):

@@ -166,13 +166,16 @@ def place_for(
 
 
 def _aside(span: Span | None) -> bool:
-    """Whether a place's span names a person's home ("a Detroit man", "Jane Roe, 24, of Columbus")
-    or a reference point ("20 miles west of Atlanta"), not where something happened: it places a
+    """Whether a place's span names a person's home ("a Detroit man", "Jane Roe, 24, of Columbus",
+    "people from Dallas"), where someone came from ("fighters from Raqqa attacked Kobani") or a
+    reference point ("20 miles west of Atlanta"), not where something happened: it places a
     figure only when no other place of its sentence does."""
     if span is None:
         return False
     doc = span.doc
     if span.end < len(doc) and doc[span.end].lower_ in place_nouns().home:
+        return True
+    if span.start > 0 and doc[span.start - 1].lower_ in casualty_cues().origin:
         return True
     if span.start < 3 or doc[span.start - 1].lower_ != "of":
         return False
