@@ -227,3 +227,12 @@ def test_a_small_town_abroad_far_from_every_other_place_of_the_story_is_no_place
 )
 def test_a_foreign_town_with_its_country_near_the_story_or_big_keeps_its_reading(nlp, text, name, province):
     assert _resolved(nlp, text)[name][0] == province
+
+
+def test_a_person_s_name_after_a_locative_is_a_town_of_the_article_s_province(nlp):
+    # "Franklin" is a given name the model does not tag a place; the other names give Tennessee
+    text = "A teenager was shot in Franklin on Sunday, Tennessee police said, south of Nashville, Tennessee."
+    assert _resolved(nlp, text)["Franklin"][0] == "Tennessee"
+    # "to" takes people as often: condolences to a person named so are no town
+    text = "Friends sent condolences to Franklin on Sunday, police said, south of Nashville, Tennessee."
+    assert _resolved(nlp, text).get("Franklin", (None,))[0] is None

@@ -19,6 +19,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
+from helpers.extract.evidence import sentence_of
 from helpers.extract.tokens import tokens_with_lower
 from helpers.knowledge.grammar import function_words
 from helpers.knowledge.place_names import doubtful_name
@@ -149,6 +150,28 @@ def place_cue(doc: Doc, start: int, end: int) -> str:
         next word names people of the place ("Alexandria woman"); ``"locality"``: "X area".
     """
     return place_nouns().cue.get(cue_word(doc, start, end), "")
+
+
+#: Most letters of an abbreviation in capitals ("EKU", "NOPD", "KSLA").
+ABBREVIATION_LETTERS = 5
+
+
+def reads_as_abbreviation(text: str, role: str, span: Span) -> bool:
+    """True for a name in capitals that reads as an abbreviation: two letters, or up to
+    :data:`ABBREVIATION_LETTERS` in a sentence written in lower case too (not a headline in capitals)
+    and not a dateline ("TULSA, Okla.")."""
+    if not text.isupper() or len(text) > ABBREVIATION_LETTERS:
+        return False
+    if len(text) <= 2:
+        return True
+    if not text.isalpha() or role == "dateline":
+        return False
+    words = [
+        t.text
+        for t in sentence_of(span)
+        if t.is_alpha and len(t) > 1 and t.i not in range(span.start, span.end)
+    ]
+    return sum(w.isupper() for w in words) * 2 < len(words)
 
 
 def names_authority(doc: Doc, start: int, end: int) -> bool:

@@ -11,8 +11,14 @@ from __future__ import annotations
 
 from collections import Counter
 
-from helpers.extract.evidence import sentence_of
-from helpers.extract.places.evidence import names_authority, names_kin, names_road, place_cue
+from helpers.extract.places.evidence import (
+    has_place_evidence,
+    names_authority,
+    names_kin,
+    names_road,
+    place_cue,
+    reads_as_abbreviation,
+)
 from helpers.extract.places.home_division import (
     in_home_province,
     part_of_town_readings,
@@ -56,29 +62,6 @@ def _well_known(match: Match) -> bool:
     return _big(match.place) and match.main and match.exact
 
 
-#: Most letters of an abbreviation in capitals ("EKU", "NOPD", "KSLA").
-ABBREVIATION_LETTERS = 5
-
-
-def _abbreviation(row: Mention) -> bool:
-    """True for a name in capitals that reads as an abbreviation: two letters, or up to
-    :data:`ABBREVIATION_LETTERS` in a sentence written in lower case too (not a headline in capitals)
-    and not a dateline ("TULSA, Okla.")."""
-    text = row["text"]
-    if not text.isupper() or len(text) > ABBREVIATION_LETTERS:
-        return False
-    if len(text) <= 2:
-        return True
-    if not text.isalpha() or row["role"] == "dateline":
-        return False
-    words = [
-        t.text
-        for t in sentence_of(row.span)
-        if t.is_alpha and len(t) > 1 and t.i not in range(row.span.start, row.span.end)
-    ]
-    return sum(w.isupper() for w in words) * 2 < len(words)
-
-
 def _direction(row: Mention) -> bool:
     """True for a name of compass words followed by "of" ("in the North East of Manbij")."""
     span = row.span
@@ -97,8 +80,10 @@ def _missing_evidence(
       Chicago; "Jenin Hospital" in Jenin news is Jenin's, "Hartford Hospital" Hartford's).
     * A word or person's name ("Man", "Chad", "Milton") is a place only when written like
       one (no transliteration fold) and named one: a cue word, "Town, Division", a
-      dateline, the NER's place label with a locative before it, or (a person's name) its
-      authorities after it ("Sanford police"); or when it is the
+      dateline, the NER's place label with a locative before it, a locative before a town of a
+      province the article's other names give ("shot in Richmond" beside "Augusta, Ga."), or (a
+      person's name) its authorities after it ("Sanford police", not "Metro police" read abroad)
+      or its people ("two Gary men", not "the Jones family"); or when it is the
       name of a well-known place (:func:`_well_known`: "Georgia", "London", "Alexandria")
       and the NER's place label or a resident noun ("Alexandria woman") says so; a stop name
       abroad must be a big town when two names give the article's countries ("Metro police").
@@ -154,6 +139,9 @@ def _missing_evidence(
     # "Metro police" in US news names a force, not Metro in Indonesia; "Buffalo police" names Buffalo's
     force_name = force and not town_name and abroad and bool(countries)
     evidence = ((placed and row["evidence"]) or named) and not force_name
+    # a town of the province the article's other names give, after a locative ("shot in Richmond")
+    local = match.main and place.kind == "city" and place.admin1_code in provinces
+    evidence = evidence or (local and has_place_evidence(span.doc, span.start, span.end, of_person=True))
     if doubt and not (
         match.exact and (kind_cue or allowed or row["role"] == "dateline" or evidence or authority)
     ):
@@ -174,7 +162,11 @@ def _missing_evidence(
         return f"compass words, part of a district's name (the West side), not {place.canonical}"
     if row["text"][:1].islower() and row["text"].split("-")[0] not in function_words().name_links:
         return f"a lower-case word ({place.canonical}, {place.country})"  # "the city's west bank"
-    if _abbreviation(row) and row["text"] not in aliases() and not allowed:
+    if (
+        reads_as_abbreviation(row["text"], row["role"], row.span)
+        and row["text"] not in aliases()
+        and not allowed
+    ):
         if len(row["text"]) <= 2:
             return f"a two-letter abbreviation ({place.canonical}, {place.country})"
         if not (place.country in countries and (_well_known(match) or place.kind == "city")):
