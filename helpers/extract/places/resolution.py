@@ -132,20 +132,19 @@ def _missing_evidence(
     named = well_known_name and (placed or cue == "resident") and not (doubt == "stop name" and known_abroad)
     span = row.span
     town_name = names_town_before_authorities(row["text"])  # plain, or a person's name
-    # its authorities ("Sanford police") or its people ("two Gary men"; not "the Jones family") after it
-    people = cue == "resident" and not names_kin(span.doc, span.start, span.end)
-    force = names_authority(span.doc, span.start, span.end)
-    authority = town_name and match.main and (people or force)
-    # "Metro police" in US news names a force, not Metro in Indonesia; "Buffalo police" names Buffalo's
-    force_name = force and not town_name and abroad and bool(countries)
-    evidence = ((placed and row["evidence"]) or named) and not force_name
-    # a town of the province the article's other names give, after a locative ("shot in Richmond")
-    local = match.main and place.kind == "city" and place.admin1_code in provinces
-    evidence = evidence or (local and has_place_evidence(span.doc, span.start, span.end, of_person=True))
-    if doubt and not (
-        match.exact and (kind_cue or allowed or row["role"] == "dateline" or evidence or authority)
-    ):
-        return f"{doubt} without place evidence"
+    if doubt:  # the evidence that a word or person's name is a place's
+        # its authorities ("Sanford police") or its people ("two Gary men"; not "the Jones family") after it
+        people = cue == "resident" and not names_kin(span.doc, span.start, span.end)
+        force = names_authority(span.doc, span.start, span.end)
+        authority = town_name and match.main and (people or force)
+        # "Metro police" in US news names a force, not Metro in Indonesia; "Buffalo police" names Buffalo's
+        force_name = force and not town_name and abroad and bool(countries)
+        evidence = ((placed and row["evidence"]) or named) and not force_name
+        # a town of the province the article's other names give, after a locative ("shot in Franklin")
+        local = match.main and place.kind == "city" and place.admin1_code in provinces
+        evidence = evidence or (local and has_place_evidence(span.doc, span.start, span.end, of_person=True))
+        if not (match.exact and (kind_cue or allowed or row["role"] == "dateline" or evidence or authority)):
+            return f"{doubt} without place evidence"
     # in an article naming no country, a word the NER calls a place after a locative is a town's
     # name when a town of some size bears it ("shot dead in Flint"); a hamlet's needs more
     plain_town = placed and row["evidence"] and place.kind == "city" and place.population >= CITY_POPULATION
