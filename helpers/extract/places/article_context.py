@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from helpers.extract.places.evidence import place_cue
+from helpers.extract.places.evidence import KIND_CUES, place_cue
 from helpers.extract.places.mention import Mention
 from helpers.knowledge.gazetteer import Gazetteer
 from helpers.knowledge.place import Place
@@ -144,7 +144,7 @@ def article_context(mentions: list[Mention], gazetteer: Gazetteer) -> ArticleCon
         if cue != "street":
             context.add_possible(key, [p for _s, p in ranked[:PLAUSIBLE_READINGS]])
         placed = row["label"] in ("GPE", "LOC") and row["evidence"]  # "to Dallas": a place, not a man
-        named = not doubtful_name(row["text"]) or cue in ("admin", "district", "settlement") or placed
+        named = not doubtful_name(row["text"]) or cue in KIND_CUES or placed
         if not ranked or not named or cue == "street":  # "Virginia State Police"
             continue
         if clear_reading(ranked):

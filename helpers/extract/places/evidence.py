@@ -31,6 +31,8 @@ _NUMBERED_STREET = re.compile(r"\d+(?:st|nd|rd|th)", re.IGNORECASE)
 
 #: Longest name (in tokens) read from a place context.
 MAX_NAME_TOKENS = 4
+#: The cues (:func:`place_cue`) that name a kind of place: a division, a second-level division, a town.
+KIND_CUES = frozenset({"admin", "district", "settlement"})
 
 
 def cue_word(doc: Doc, start: int, end: int) -> str:

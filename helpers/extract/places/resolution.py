@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections import Counter
 
 from helpers.extract.places.evidence import (
+    KIND_CUES,
     has_place_evidence,
     names_authority,
     names_kin,
@@ -126,7 +127,7 @@ def _missing_evidence(
             return f"names a street or building (not {place.canonical}, {place.country})"
     doubt = doubtful_name(row["text"])
     placed = row["label"] in ("GPE", "LOC")
-    kind_cue = cue in ("admin", "district", "settlement")
+    kind_cue = cue in KIND_CUES
     abroad = place.country not in countries and place.kind != "country"
     known_abroad = abroad and sum(countries.values()) > 1 and place.population < RULER_MIN_POPULATION
     named = well_known_name and (placed or cue == "resident") and not (doubt == "stop name" and known_abroad)
@@ -308,11 +309,7 @@ def resolve_mention(
             town = ranked[0][1]
             return {**fields, "resolution": f"{PART_OF_TOWN} ({town.canonical}, {town.admin1})"}
         ranked = part or ranked
-        if (
-            cue not in ("admin", "district", "settlement")
-            and not row.get("allowed")
-            and row["role"] != "dateline"
-        ):
+        if cue not in KIND_CUES and not row.get("allowed") and row["role"] != "dateline":
             near = readings_near_the_story(ranked, countries, neighbours)
             if near == []:  # "in Whitehaven" of Memphis news: a part of the city, not the English town
                 town = ranked[0][1]
