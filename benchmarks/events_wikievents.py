@@ -16,7 +16,11 @@ Place arguments of the gold Conflict.Attack events, per document:
   an unnamed attacker;
 * **place**: the document's distinct report places against the *named* gold
   Place entities (an event row's location is a named place; "the area" is not
-  one): right when a mention of the place overlaps a mention of the entity.
+  one): a report puts its event at a town and, where its evidence names it, at
+  the site of the scene in that town (``site``: "Rue Victor Hugo", "Camp
+  Shorabak"), as ACLED codes the town and tells the site in its notes; the place
+  is right when a mention of the town, or the site as written, overlaps a
+  mention of the entity (``sitrep_towns_only``: the towns alone).
 
 Each prediction is matched to at most one gold entity and each entity to at most
 one prediction; precision, recall and F1 are micro-averaged over the documents.
@@ -43,6 +47,7 @@ import pandas as pd
 import spacy
 
 from helpers import config
+from helpers.extract.places.sites import site_key
 from helpers.run import Tables
 from helpers.tables import offset_spans
 
@@ -150,8 +155,10 @@ def prf(gold: int, predicted: int, matched: int) -> dict:
 Coded = dict[str, list[tuple[str, list[Span] | str]]]
 
 
-def sitrep_predictions(tables: Tables, reports: pd.DataFrame) -> list[Coded]:
-    """Each violent report's attacker (``actor1``) and place, as the mention spans of each."""
+def sitrep_predictions(tables: Tables, reports: pd.DataFrame, with_sites: bool = True) -> list[Coded]:
+    """Each violent report's attacker (``actor1``) and place, as the mention spans of each: the
+    place is where the report puts the event, its town (the spans of the place's mentions) and,
+    ``with_sites``, the site of its scene in that town (its span)."""
     mentions = tables.read("mentions", columns=["article_id", "start_char", "end_char", "actor_id"])
     places = tables.read("place_mentions", columns=["article_id", "start_char", "end_char", "place_id"])
     persons = tables.read("person_mentions", columns=["article_id", "start_char", "end_char", "person_id"])
@@ -163,9 +170,18 @@ def sitrep_predictions(tables: Tables, reports: pd.DataFrame) -> list[Coded]:
             if value:
                 spans[(article, value)].append((int(start), int(end)))
     coded = []
-    for article, actor, place in zip(reports["article_id"], reports["actor1_id"], reports["place_id"]):
+    rows = zip(
+        reports["article_id"],
+        reports["actor1_id"],
+        reports["place_id"],
+        reports["site"],
+        reports["site_span"],
+    )
+    for article, actor, place, site, site_span in rows:
         attacker = (actor, spans[(article, actor)]) if actor else (GENERIC, GENERIC)
-        coded.append({"Attacker": [attacker], "Place": [(place, spans[(article, place)])] if place else []})
+        where = spans[(article, place)] + (offset_spans(site_span) if site and with_sites else [])
+        key = place or (f"site:{site_key(site)}" if site and with_sites else "")
+        coded.append({"Attacker": [attacker], "Place": [(key, where)] if key else []})
     return coded
 
 
@@ -192,7 +208,9 @@ def by_document(reports: pd.DataFrame, coded: list[Coded]) -> dict[str, dict[str
     for article, one in zip(reports["article_id"], coded):
         for role in ROLES:
             for key, spans in one[role]:
-                found[article][role].setdefault(key, spans)
+                known = found[article][role].setdefault(key, spans)
+                if known is not spans and spans != GENERIC:  # two reports at one town: both sites
+                    known.extend(s for s in spans if s not in known)
     return {a: {role: list(values.values()) for role, values in roles.items()} for a, roles in found.items()}
 
 
@@ -270,6 +288,7 @@ def main(argv: list[str] | None = None) -> dict:
     reports = reports[violent].reset_index(drop=True)
     systems = {
         "sitrep": sitrep_predictions(tables, reports),
+        "sitrep_towns_only": sitrep_predictions(tables, reports, with_sites=False),
         "baseline_first_org_gpe": baseline_predictions(nlp, texts, reports),
     }
     results = {

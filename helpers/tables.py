@@ -78,8 +78,8 @@ SCHEMAS: dict[str, pa.Schema] = {
         "time_precision:i date_phrase:s date_reason:s disorder_type:s event_type:s sub_event_type:s "
         "type_cue:s actor1_id:s actor1:s inter1:i assoc_actor_1:s actor2_id:s actor2:s inter2:i "
         "assoc_actor_2:s interaction:i victim_sides:s country:s iso:s admin1:s admin2:s location:s "
-        "place_id:s latitude:f longitude:f geo_precision:i source:s source_url:s notes:s addresses:s "
-        "excluded:b exclude_reason:s"
+        "place_id:s latitude:f longitude:f geo_precision:i site:s site_span:s source:s source_url:s notes:s "
+        "addresses:s excluded:b exclude_reason:s"
     ),
     "events": _schema(
         "event_id:s event_date:s year:i time_precision:i disorder_type:s event_type:s sub_event_type:s "
@@ -89,7 +89,7 @@ SCHEMAS: dict[str, pa.Schema] = {
         "deaths_high:i deaths_civilians:i deaths_security_forces:i deaths_armed_groups:i deaths_unknown:i "
         "injured_low:i injured_best:i injured_high:i kidnapped:i arrested:i "
         "fatalities_range:s n_sources:i n_reports:i conflict:b competing:s source_urls:s article_ids:s "
-        "reports:s evidence:s sentences:s addresses:s date_phrase:s date_reason:s"
+        "reports:s evidence:s sentences:s site:s addresses:s date_phrase:s date_reason:s"
     ),
     "events_ged": _schema(
         "id:s year:i type_of_violence:i side_a:s side_b:s where_prec:i latitude:f longitude:f country:s "

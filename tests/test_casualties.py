@@ -708,6 +708,22 @@ def test_count_written_before_its_outcome_word(project_nlp, sentence, expected):
     assert {(r["outcome"], r["low"]) for r in rows} == expected
 
 
+def places_named(text: str, kinds: dict[str, str]) -> list[dict]:
+    """Place rows of the names (name -> kind) the text holds, each its own place id."""
+    return [
+        {
+            "start_char": text.index(n),
+            "end_char": text.index(n) + len(n),
+            "place_id": n,
+            "canonical": n,
+            "admin1": "",
+            "kind": kind,
+        }
+        for n, kind in kinds.items()
+        if n in text
+    ]
+
+
 @pytest.mark.parametrize(
     "text, place",
     [
@@ -722,16 +738,23 @@ def test_count_written_before_its_outcome_word(project_nlp, sentence, expected):
 )
 def test_a_home_or_reference_point_places_a_figure_only_alone(nlp, text, place):
     names = ("Harbor", "Lakeport", "Milltown", "Riverton", "Hillview", "Capitol City")
-    places = [
-        {
-            "start_char": text.index(n),
-            "end_char": text.index(n) + len(n),
-            "place_id": n,
-            "canonical": n,
-            "admin1": "",
-        }
-        for n in names
-        if n in text
-    ]
+    places = places_named(text, dict.fromkeys(names, "city"))
     rows = [r for r in extract(nlp, text, places=places) if r["outcome"] in ("killed", "injured")]
+    assert rows and {r["place"] for r in rows} == {place}
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # a country named as a building's owner is no place of the figures after it
+        ("The second blast went off in Korvan near the U.S. embassy. Nine people were killed.", "Korvan"),
+        ("A car bomb exploded in Korvan outside the US consulate, killing nine people.", "Korvan"),
+        # a country named as a place still places them
+        ("A car bomb exploded in Norway on Monday, killing nine people.", "Norway"),
+    ],
+)
+def test_a_country_named_as_an_owner_places_no_figure(nlp, text, place):
+    names = {"Korvan": "city", "Norway": "country", "U.S.": "country", "US": "country"}
+    places = places_named(text, names)
+    rows = [r for r in extract(nlp, text, places=places) if r["outcome"] == "killed"]
     assert rows and {r["place"] for r in rows} == {place}

@@ -173,3 +173,14 @@ def test_a_toll_over_a_period_is_cumulative(nlp):
         (300, "cumulative"),
         (40, "cumulative"),
     ]
+
+
+def test_a_toll_since_a_group_with_a_long_name_began_its_attacks_is_cumulative(nlp):
+    """A group's name in quotes or of many words between "since" and the verb of its start
+    ("since the "Southern Hills Army" militia launched its campaign")."""
+    text = (
+        "A bomb wounded six people at a market on Friday.\n\n"
+        'The region has been on alert since the "Southern Hills Army" militia launched its '
+        "campaign, killing 210 people."
+    )
+    assert [(r["low"], r["scope"]) for r in extract(nlp, text)] == [(6, "current"), (210, "cumulative")]

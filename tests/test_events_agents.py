@@ -1,12 +1,12 @@
 """Tests for the person who did an event's violence (``extract/events/agents.py``) and its coding as
 the event's attacker, and for a country named as an owner, which is no place of the event
-(``reports.owner_country``). Sentences are written for these tests."""
+(``ground.owner_country``). Sentences are written for these tests."""
 
 import pytest
 
 from helpers.extract.events.agents import is_attacker
 from helpers.extract.events.coding import code_actors, person_actor
-from helpers.extract.events.reports import owner_country
+from helpers.extract.places.ground import owner_country
 from tests.test_events import reports_of
 
 

@@ -239,6 +239,14 @@ def test_division_names_georgia_as_the_state_after_a_us_town(nlp):
     assert {(r["text"], r["admin1_code"]) for r in rows} >= {("Athens", "US-GA"), ("Georgia", "US-GA")}
 
 
+def test_a_division_between_a_town_and_its_country_stays_the_division(nlp):
+    """ "Town, State, Country": the state is no town of the country ("Florida" is a village in New
+    York too)."""
+    rows = _rows(nlp, "Two teens were shot at a club in Fort Myers, Florida, U.S., on Monday.")
+    florida = next(r for r in rows if r["text"] == "Florida")
+    assert (florida["kind"], florida["admin1_code"]) == ("admin1", "US-FL")
+
+
 def test_abbreviation_counts_only_after_a_town(nlp):
     assert _rows_with_ents(nlp, "Miss. Smith and the Ind. candidate spoke, OK.", []) == []
     rows = _rows_with_ents(nlp, "The plant in Maryville, Tenn. closed.", [])

@@ -32,6 +32,7 @@ from functools import lru_cache
 import pandas as pd
 
 from helpers.aggregate.event_merge import place_score
+from helpers.extract.places.sites import names_building, site_key
 from helpers.knowledge.event_types import ground_words
 from helpers.knowledge.vocabulary import place_nouns, read_vocabulary
 from helpers.tables import offset_spans
@@ -110,6 +111,25 @@ def report_addresses(reports: pd.DataFrame) -> dict[str, set[str]]:
         if keys:
             found[f"{article_id}#{number}"] = keys
     return {key: keys for key, keys in found.items() if len(named[key.split("#")[0]]) <= ROUNDUP_ADDRESSES}
+
+
+def report_sites(reports: pd.DataFrame) -> dict[str, set[str]]:
+    """Each report's site of its scene at its place as a link, by report key, when the site is one
+    building or compound (:func:`~helpers.extract.places.sites.names_building`: "the Blue Parrot
+    Lounge", not "Main Street"): the follow-ups of an incident name its venue again, with its
+    town; two towns have their own "Country Meadows Apartments".
+
+    >>> reports = pd.DataFrame({"article_id": ["a", "b"], "report": [0, 0], "place_id": ["gn:1", "gn:1"],
+    ...                         "site": ["the Blue Parrot Lounge", "Main Street"]})
+    >>> report_sites(reports)
+    {'a#0': {'site:gn:1:blue parrot lounge'}}
+    """
+    rows = zip(reports["article_id"], reports["report"], reports["place_id"], reports["site"])
+    return {
+        f"{article_id}#{number}": {f"site:{place_id}:{site_key(site)}"}
+        for article_id, number, place_id, site in rows
+        if site and names_building(site)
+    }
 
 
 def person_key(person_id: str) -> str:

@@ -33,6 +33,7 @@ from helpers.aggregate.event_links import (
     person_key,
     report_addresses,
     report_people,
+    report_sites,
     restated_tolls,
 )
 from helpers.aggregate.event_merge import cluster_reports, place_words
@@ -252,6 +253,13 @@ def _where(event: list[dict], main: dict, order: Mapping[int, int]) -> dict:
     )
 
 
+def _site(event: list[dict], where: dict) -> str:
+    """The site of the event's scene: the one most of its reports at its place name, the first
+    named on a tie."""
+    sites = Counter(r["site"] for r in event if r.get("site") and r["place_id"] == where["place_id"])
+    return sites.most_common(1)[0][0] if sites else ""
+
+
 def _dating(event: list[dict], main: dict) -> dict:
     """The report that dates the event: of the reports dated to the day (precision 1), one giving
     the day most of them give; on a tie, the first published (written nearest the event, its
@@ -323,6 +331,7 @@ def _event_row(event: list[dict]) -> dict:
         "reports": ";".join(r["key"] for r in event),
         "evidence": ";".join(f"{r['article_id']}:{r['evidence']}" for r in event),
         "sentences": " | ".join(dict.fromkeys(r["sentence"] for r in event)),
+        "site": _site(event, where),
         "addresses": ";".join(
             dict.fromkeys(a for r in event for a in (r.get("addresses") or "").split(";") if a)
         ),
@@ -372,8 +381,8 @@ def events_table(
     copies = {a: s for a, s in zip(articles["article_id"], articles["near_duplicate_of"]) if s}
     events = cluster_reports(records, copies, window_days=window_days)
     links = restated_tolls(records)
-    for key, addresses in scenes.items():
-        links[key] = links.get(key, set()) | addresses
+    for key, scene in (*scenes.items(), *report_sites(reports).items()):
+        links[key] = links.get(key, set()) | scene
     for key, names in (report_people(reports, people) if people is not None else {}).items():
         links[key] = links.get(key, set()) | {person_key(name) for name in names}
     events = join_by_people(events, links)

@@ -1,6 +1,6 @@
 """Words of place names and place phrases, read from ``helpers/data/<language>/``.
 
-Four vocabularies, one file each (see ``helpers/data/SOURCES.md``); the small words
+Five vocabularies, one file each (see ``helpers/data/SOURCES.md``); the small words
 around place names (prepositions, links inside town names, list joiners) are function
 words (:func:`helpers.knowledge.grammar.function_words`):
 
@@ -9,7 +9,8 @@ words (:func:`helpers.knowledge.grammar.function_words`):
 * ``admin_descriptors.csv``: the words that turn a division's bare name into
   its formal one (``Muhafazat``, ``Governorate`` ...);
 * ``name_abbreviations.csv``: abbreviated first words of town names (``Mt.``, ``Ft.``, ``St.``);
-* ``street_address_words.csv``: the words of street addresses (``Ave.``, ``S.``, ``block``).
+* ``street_address_words.csv``: the words of street addresses (``Ave.``, ``S.``, ``block``);
+* ``site_words.csv``: the words of the site of a scene (``Shrine``, ``Camp``, ``outside``).
 
 Each reader is cached per language, like :func:`helpers.knowledge.vocabulary.place_nouns`.
 """
@@ -20,7 +21,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from helpers import config
-from helpers.knowledge.vocabulary import read_vocabulary
+from helpers.knowledge.vocabulary import place_nouns, read_vocabulary
 
 
 @lru_cache(maxsize=4)
@@ -105,4 +106,56 @@ def street_address_words(language: str = config.DEFAULT_LANGUAGE) -> StreetAddre
         compass=by_kind["compass"],
         block=frozenset(by_kind["block"]),
         before_year=frozenset(by_kind["year"]),
+    )
+
+
+@dataclass(frozen=True)
+class SiteWords:
+    """The words of the site of an event's scene (``site_words.csv`` and the street, building and
+    care words of ``place_nouns.csv``), lower case.
+
+    Attributes:
+        site: Words after a site's name ("Shrine", "Street", "cafe").
+        before: Words before a site's name ("Camp", "Rue").
+        scene: Prepositions that put an act at the site after them ("at", "outside").
+        taken: Words of a place people are taken to after the violence, the wounded or suspects
+            ("hospital", "medical", "jail").
+        strike: Verbs whose object is a site the violence struck, beside the violent verbs
+            ("storm", "torch").
+        buildings: The site words of one building or compound ("nightclub", "mosque"), not of a
+            street or an open area ("Street", "Park").
+    """
+
+    site: frozenset[str]
+    before: frozenset[str]
+    scene: frozenset[str]
+    taken: frozenset[str]
+    strike: frozenset[str]
+    buildings: frozenset[str]
+
+
+@lru_cache(maxsize=4)
+def site_words(language: str = config.DEFAULT_LANGUAGE) -> SiteWords:
+    """The words of the site of a scene of ``language``.
+
+    >>> words = site_words()
+    >>> "shrine" in words.site, "avenue" in words.site, "camp" in words.before, "at" in words.scene
+    (True, True, True, True)
+    >>> "nightclub" in words.buildings, "mosque" in words.buildings, "avenue" in words.buildings
+    (True, True, False)
+    """
+    rows = read_vocabulary("site_words.csv", language)
+    nouns = place_nouns(language)
+
+    def kind(name: str) -> frozenset[str]:
+        return frozenset(r["word"] for r in rows if r["kind"] == name)
+
+    buildings = {r["word"] for r in rows if r["building"] == "yes"} | (nouns.street - nouns.road)
+    return SiteWords(
+        site=kind("site") | nouns.street,
+        before=kind("before"),
+        scene=kind("scene"),
+        taken=kind("taken") | nouns.care,
+        strike=kind("strike"),
+        buildings=frozenset(buildings - nouns.care - kind("taken")),
     )

@@ -17,6 +17,7 @@ EVENT_VIEW_COLUMNS = [
     "sub_event_type",
     "actor1",
     "actor2",
+    "site",
     "location",
     "admin1",
     "country",
@@ -28,7 +29,7 @@ EVENT_VIEW_COLUMNS = [
 
 
 def events_view(tables: Tables) -> pd.DataFrame:
-    """Every event, in date order (undated last), with its type, actors, place and toll."""
+    """Every event, in date order (undated last), with its type, actors, site, place and toll."""
     events = tables.read("events")[EVENT_VIEW_COLUMNS]
     return events.sort_values(
         ["event_date", "event_id"], na_position="last", kind="stable", ignore_index=True

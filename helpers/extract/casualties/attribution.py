@@ -19,6 +19,7 @@ from spacy.tokens import Span, Token
 from helpers.extract.casualties.counting import is_person, victim_group_of
 from helpers.extract.casualties.entities import entities_within
 from helpers.extract.casualties.syntax import clause_head, is_passive, verb_subject
+from helpers.extract.places.ground import owner_country
 from helpers.knowledge.actors import ActorDictionary, canonicalize
 from helpers.knowledge.casualty_lexicon import Lexicon, casualty_cues, victim_sides
 from helpers.knowledge.place_names import adverbs
@@ -140,7 +141,9 @@ def actor_of(agent: Token | Span | None, dictionary: ActorDictionary | None) -> 
 def place_for(
     trigger: Token, sentence: Span, previous: Span | None, places: Sequence[dict], main_place: dict | None
 ) -> tuple[dict | None, float]:
-    """Nearest sound place: same clause, sentence, the antecedent sentence, else main place."""
+    """Nearest sound place: same clause, sentence, the antecedent sentence, else main place; a
+    country named as an owner ("the US embassy", :func:`~helpers.extract.places.ground.owner_country`)
+    or a home or origin (:func:`_aside`) only when no other place of the sentence is."""
     doc = trigger.doc
 
     def inside(span: Span) -> list[dict]:  # places are in text order: a binary search, not a scan
@@ -153,15 +156,17 @@ def place_for(
         spans = {
             id(p): doc.char_span(p["start_char"], p["end_char"], alignment_mode="expand") for p in in_sentence
         }
-        in_sentence = [p for p in in_sentence if not _aside(spans[id(p)])] or in_sentence
+        sound = [p for p in in_sentence if not (_aside(spans[id(p)]) or owner_country(doc, p))]
+        in_sentence = sound or in_sentence
         clause = clause_head(trigger)
         same_clause = [
             p for p in in_sentence if spans[id(p)] is not None and clause_head(spans[id(p)].root) is clause
         ]
         pool = same_clause or in_sentence
         return min(pool, key=lambda p: abs(p["start_char"] - trigger.idx)), 0.9 if same_clause else 0.7
-    if previous is not None and inside(previous):
-        return inside(previous)[-1], 0.5
+    before = inside(previous) if previous is not None else []
+    if before:  # its last place, not an owner's ("in Kabul near the US embassy")
+        return ([p for p in before if not owner_country(doc, p)] or before)[-1], 0.5
     return main_place, 0.3
 
 

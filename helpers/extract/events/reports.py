@@ -43,9 +43,11 @@ from helpers.extract.events.day_phrases import untagged_days
 from helpers.extract.events.grouping import incident_groups, sentence_at
 from helpers.extract.events.leads import lead_report
 from helpers.extract.events.strikes import STRIKE_TYPES, strike_owner
-from helpers.extract.events.triggers import is_ground, sentence_words
+from helpers.extract.events.triggers import sentence_words
 from helpers.extract.evidence import sentence_of
 from helpers.extract.places.addresses import addresses_by_report, street_addresses
+from helpers.extract.places.ground import owner_country
+from helpers.extract.places.sites import scene_site
 from helpers.extract.spans import RowsByStart
 from helpers.knowledge.event_types import VIOLENCE
 from helpers.knowledge.gazetteer import Gazetteer
@@ -58,8 +60,6 @@ TIME_LABELS = frozenset({"DATE", "TIME"})
 PROVINCE = 3
 #: Place roles where an event happens (a demonym or the dateline is not).
 EVENT_ROLES = frozenset({"event", "nested"})
-#: Dependents by which a country names the owner of a thing, not a place ("Russia's news agency").
-OWNER = frozenset({"poss", "compound"})
 
 
 def _previous(doc: Doc, article: Article, sentence: Span) -> Span | None:
@@ -69,24 +69,6 @@ def _previous(doc: Doc, article: Article, sentence: Span) -> Span | None:
     before = sentence_of(doc[sentence.start - 1])
     same = article.paragraph_at(before.start_char) is article.paragraph_at(sentence.start_char)
     return before if same else None
-
-
-def owner_country(doc: Doc, place: dict) -> bool:
-    """Whether a country is named as the owner of a thing that is no place ("Russia's state-run news
-    agency", "the US embassy", "Venezuela's president"): the actor's country, not where it happened
-    ("Afghanistan's Helmand province" names a place)."""
-    if place["kind"] != "country":
-        return False
-    span = doc.char_span(place["start_char"], place["end_char"], alignment_mode="expand")
-    if span is None or not len(span):
-        return False
-    root = span.root
-    if root.dep_ not in OWNER or root.head.i == root.i:
-        return False
-    thing = root.head  # the noun the modifiers end in ("Russia's state news agency": agency)
-    while thing.dep_ in OWNER and thing.head.i != thing.i:
-        thing = thing.head
-    return not is_ground(thing)
 
 
 def _article_days(doc: Doc, article: Article, times: RowsByStart) -> list[Span]:
@@ -166,10 +148,12 @@ def _notes(row: dict, figures: list[dict]) -> str:
     """A one-sentence summary of the report, from its coded columns and the figures as written."""
     tolls = ", ".join(f"{f['text']} {f['outcome']}" for f in figures if not f["superseded_by"])
     who = row["actor1"] + (f" against {row['actor2']}" if row["actor2"] else "")
-    where = ", ".join(dict.fromkeys(v for v in (row["location"], row["admin1"], row["country"]) if v))
+    where = ", ".join(
+        dict.fromkeys(v for v in (row["site"], row["location"], row["admin1"], row["country"]) if v)
+    )
     when = row["date_phrase"] or row["event_date"] or "undated"
     parts = [f"{when[0].upper()}{when[1:]}: {row['sub_event_type'] or 'incident'}", who and f"by {who}"]
-    parts.append(where and f"in {where}")
+    parts.append(where and f"{'at' if row['site'] else 'in'} {where}")
     return " ".join(p for p in parts if p) + (f"; {tolls}." if tolls else ".")
 
 
@@ -196,6 +180,7 @@ def event_reports(
         gazetteer: For country names.
         persons: Its ``person_mentions`` rows (a person who did the violence is its attacker).
     """
+    resolved = [p for p in places if p["place_id"]]
     places = [p for p in places if p["place_id"] and p["role"] in EVENT_ROLES and not owner_country(doc, p)]
     # a holiday the model tags EVENT ("New Year's Eve") is a day phrase too
     tagged = [
@@ -229,6 +214,7 @@ def event_reports(
             days,
             persons,
             written,
+            resolved,
         )
         rows.append(dict(found, report=number))
     lead = lead_report(doc, article, figures, actors, violent=not rows)
@@ -237,7 +223,18 @@ def event_reports(
         sentence = sentence_of(trigger)
         place = _place([], places, main_place, [sentence])
         found = _report(
-            doc, article, [], [sentence], times, actors_by_start, place, gazetteer, days, persons, written
+            doc,
+            article,
+            [],
+            [sentence],
+            times,
+            actors_by_start,
+            place,
+            gazetteer,
+            days,
+            persons,
+            written,
+            resolved,
         )
         named = [m for m in actors if sentence.start_char <= m["start_char"] < sentence.end_char]
         if kind.disorder_type == VIOLENCE:  # who fought whom, as for figures: the armed group, the side hit
@@ -278,9 +275,11 @@ def _report(
     days: Sequence[Span],
     persons: Sequence[dict],
     written: str,
+    resolved: Sequence[dict],
 ) -> dict:
     """One report's columns from its figures and evidence sentences (``written``: the day the
-    article was written, :func:`~helpers.extract.events.dating.writing_day`)."""
+    article was written, :func:`~helpers.extract.events.dating.writing_day`; ``resolved``: its
+    article's resolved place mentions, for the site of its scene)."""
     inside = [(s.start_char, s.end_char) for s in sentences]
     date_spans = [
         span
@@ -315,6 +314,7 @@ def _report(
             perpetrators, sides, named, where["country"], armed, person, owner, unnamed
         )
     main = group[0] if group else {"start_char": sentences[0].start_char, "end_char": sentences[0].end_char}
+    site = scene_site(sentences, resolved, place["place_id"] if place else "")
     row = {
         "article_id": article.article_id,
         "start_char": main["start_char"],
@@ -333,6 +333,8 @@ def _report(
         **_actor_columns(first, second),
         "victim_sides": "; ".join(sorted(sides)),
         **where,
+        "site": site.text if site else "",
+        "site_span": f"{site.start_char}-{site.end_char}" if site else "",
         "source": article.outlet,
         "source_url": article.url,
         "excluded": False,

@@ -30,8 +30,8 @@ from functools import lru_cache
 from spacy.tokens import Span, Token
 
 from helpers.extract.evidence import sentence_of
-from helpers.knowledge.event_types import event_types, ground_words
-from helpers.knowledge.vocabulary import place_nouns
+from helpers.extract.places.ground import is_ground
+from helpers.knowledge.event_types import event_types
 
 #: Parts of speech whose words name an event type (a month "March" or a name "Rally Street" do not).
 TRIGGER_POS = frozenset({"NOUN", "VERB", "ADJ"})
@@ -39,8 +39,6 @@ TRIGGER_POS = frozenset({"NOUN", "VERB", "ADJ"})
 MODIFIERS = frozenset({"compound", "amod"})
 #: Dependents that make a phrase with their head: what a verb or noun acts on.
 OBJECTS = frozenset({"dobj", "nsubjpass", "obj"})
-#: Entity labels of places.
-PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
 
 
 def _of(token: Token) -> Iterator[Token]:
@@ -58,17 +56,6 @@ def _objects(token: Token) -> Iterator[Token]:
             yield child
             yield from _of(child)
     yield from _of(token)
-
-
-def is_ground(token: Token) -> bool:
-    """Whether a noun names a place or ground: a place name, a place noun, a noun of ground."""
-    if token.ent_type_ in PLACE_ENTITIES:
-        return True
-    lemma = token.lemma_.lower()
-    nouns = place_nouns()
-    return lemma in ground_words() or any(
-        lemma in kind for kind in (nouns.admin, nouns.district, nouns.settlement, nouns.locality)
-    )
 
 
 def token_words(token: Token) -> Iterator[str]:

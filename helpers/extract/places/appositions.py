@@ -79,6 +79,8 @@ def mark_appositions(doc: Doc, rows: list[Mention], gazetteer: Gazetteer, add: A
         if not areas:
             continue
         town = ending.get(i)
+        if town is not None and town.get("allowed"):
+            continue  # "Fort Myers, Florida, U.S.": the division of the town before, then its country
         if town is not None:
             towns = _towns_in(town["text"], areas, gazetteer)
         else:

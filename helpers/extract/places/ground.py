@@ -1,0 +1,58 @@
+"""Nouns of ground, and a country named as the owner of a thing, not as the place where something
+happened.
+
+A noun names ground when it is a place name, a place noun ("the town", ``place_nouns.csv``) or a
+noun of ground a force takes or holds ("positions", ``event_cues.csv``): "captured the town" takes
+territory, "captured the suspect" does not (read by the event triggers).
+
+"Russia's state-run news agency", "the US embassy", "Venezuela's president" name the country an
+actor or a building belongs to; a bombing "near the US embassy" in Kabul happened in Kabul, and the
+figures of a sentence after it are Kabul's. "Afghanistan's Helmand province" names a place: the
+thing owned is ground. Read by the casualties' place of a figure and by the events' places.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from helpers.knowledge.event_types import ground_words
+from helpers.knowledge.vocabulary import place_nouns
+
+#: Entity labels of places.
+PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
+#: Dependents by which a country names the owner of a thing, not a place ("Russia's news agency").
+OWNER = frozenset({"poss", "compound"})
+
+
+def is_ground(token: Token) -> bool:
+    """Whether a noun names a place or ground: a place name, a place noun, a noun of ground."""
+    if token.ent_type_ in PLACE_ENTITIES:
+        return True
+    lemma = token.lemma_.lower()
+    nouns = place_nouns()
+    return lemma in ground_words() or any(
+        lemma in kind for kind in (nouns.admin, nouns.district, nouns.settlement, nouns.locality)
+    )
+
+
+def owner_country(doc: Doc, place: dict) -> bool:
+    """Whether a country is named as the owner of a thing that is no place ("Russia's state-run news
+    agency", "the US embassy", "Venezuela's president"): the actor's country, not where it happened
+    ("Afghanistan's Helmand province" names a place).
+
+    Args:
+        doc: The parsed article.
+        place: A ``place_mentions`` row (``kind``, ``start_char``, ``end_char``).
+    """
+    if place.get("kind") != "country":
+        return False
+    span = doc.char_span(place["start_char"], place["end_char"], alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    root = span.root
+    if root.dep_ not in OWNER or root.head.i == root.i:
+        return False
+    thing = root.head  # the noun the modifiers end in ("Russia's state news agency": agency)
+    while thing.dep_ in OWNER and thing.head.i != thing.i:
+        thing = thing.head
+    return not is_ground(thing)
