@@ -122,6 +122,7 @@ class SiteWords:
             ("hospital", "medical", "jail").
         strike: Verbs whose object is a site the violence struck, beside the violent verbs
             ("storm", "torch").
+        inner: Small words inside a site's name, beside those of town names ("des", "&").
         buildings: The site words of one building or compound ("nightclub", "mosque"), not of a
             street or an open area ("Street", "Park").
     """
@@ -131,6 +132,7 @@ class SiteWords:
     scene: frozenset[str]
     taken: frozenset[str]
     strike: frozenset[str]
+    inner: frozenset[str]
     buildings: frozenset[str]
 
 
@@ -157,5 +159,6 @@ def site_words(language: str = config.DEFAULT_LANGUAGE) -> SiteWords:
         scene=kind("scene"),
         taken=kind("taken") | nouns.care,
         strike=kind("strike"),
+        inner=kind("inner"),
         buildings=frozenset(buildings - nouns.care - kind("taken")),
     )

@@ -41,10 +41,6 @@ TOWN = 1
 NAME_WORDS = 5
 #: Most lower-case words between a name and its lower-case site word ("the Westgate shopping mall").
 MODIFIERS = 2
-#: Small words inside a site's name ("Calle del Correo", "Church of the Nativity", "St. Mary's").
-INNER_WORDS = frozenset({"of", "the", "de", "del", "la", "le", "du", "des", "al", "el", "'s", "’s", "&"})
-#: Possessive endings: a town's possessive before a site word makes it the town's ("Chicago's Park").
-POSSESSIVES = frozenset({"'s", "’s"})
 #: Entity labels of a name that makes a lower-case site word its town's ("a Mosul hospital").
 TOWN_LABELS = frozenset({"GPE", "NORP", "LOC", "DATE", "TIME", "CARDINAL", "ORDINAL"})
 #: Dependencies through which a site's name hangs on the noun or preposition that places it.
@@ -101,13 +97,13 @@ def _after_word_names(sentence: Span, in_towns: frozenset[int]) -> Iterator[tupl
         while start > sentence.start and token.i - start < NAME_WORDS:
             previous = doc[start - 1]
             joined = previous.text == "-" and not previous.whitespace_ and not doc[start - 2].whitespace_
-            inner = (previous.lower_ in INNER_WORDS or joined) and start - 1 > sentence.start
+            inner = (previous.lower_ in _inner_words() or joined) and start - 1 > sentence.start
             inner = inner and _name_word(doc[start - 2])
             if not (_name_word(previous) or inner) or previous.lower_ in words.site:
                 break
             start -= 1
         for i in range(start + 1, token.i):  # "Chicago's Park Manor": the town's, then a name
-            if doc[i].lower_ in POSSESSIVES and all(j in in_towns for j in range(start, i)):
+            if doc[i].lower_ in function_words().possessives and all(j in in_towns for j in range(start, i)):
                 start = i + 1
                 break
         names = [t for t in doc[start : token.i] if _name_word(t)]
@@ -128,7 +124,7 @@ def _before_word_names(sentence: Span) -> Iterator[tuple[int, int]]:
         end = token.i + 1
         while end < sentence.end and end - token.i <= NAME_WORDS:
             word = doc[end]
-            inner = word.lower_ in INNER_WORDS and end + 1 < sentence.end and _name_word(doc[end + 1])
+            inner = word.lower_ in _inner_words() and end + 1 < sentence.end and _name_word(doc[end + 1])
             if not (_name_word(word) or inner):
                 break
             end += 1
@@ -140,6 +136,15 @@ def _root(span: Span) -> Token:
     """The token through which the name hangs on the sentence (its syntactic head outside it)."""
     inside = [t for t in span if not span.start <= t.head.i < span.end or t.head == t]
     return inside[0] if inside else span[-1]
+
+
+@lru_cache(maxsize=1)
+def _inner_words() -> frozenset[str]:
+    """Small words inside a site's name ("Calle del Correo", "Church of the Nativity", "St. Mary's"):
+    the links inside town names but a scene's preposition ("Lounge on Main Street" is two names),
+    "the", the possessive endings, and the inner words of ``site_words.csv``."""
+    words, sites = function_words(), site_words()
+    return (words.name_links - sites.scene) | words.definite_articles | words.possessives | sites.inner
 
 
 @lru_cache(maxsize=1)
