@@ -5,6 +5,7 @@ from __future__ import annotations
 import spacy
 
 from helpers.extract.events.grouping import incident_groups
+from tests.test_events import reports_of
 
 
 def _doc(text: str):
@@ -118,3 +119,23 @@ def test_a_round_up_of_attacks_in_one_province_is_one_incident_per_town(nlp):
         ([starts[0], starts[1], starts[4]], None),
         ([starts[2], starts[3], starts[5]], "birchford"),
     ]
+
+
+def test_a_sentence_naming_no_place_goes_on_telling_the_incident_set_apart_before_it(tmp_path, monkeypatch):
+    """ "A second bombing hit Kunduz. It killed 12 people.": the twelve are Kunduz's, another
+    province's incident than the Jalalabad bombing told before."""
+    monkeypatch.setenv("SITREP_CACHE", str(tmp_path / "cache"))
+    text = (
+        "Two suicide bombings killed 30 people in Afghanistan on Tuesday, officials said.\n\n"
+        "The first bomber struck a crowded market in Jalalabad, killing 18 people.\n\n"
+        "A second bombing hit a police checkpoint in Kunduz hours later. It killed 12 people and "
+        "wounded nine, the police said."
+    )
+    reports = reports_of(tmp_path, {"two": text})
+    figures = {
+        row["location"]: sorted(
+            text[int(s) : int(e)] for s, e in (f.split("-") for f in row["figures"].split(";"))
+        )
+        for _, row in reports.iterrows()
+    }
+    assert figures == {"Jalālābād": ["18"], "Kunduz": ["12", "nine"]}

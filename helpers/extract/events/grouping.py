@@ -1,7 +1,10 @@
 """An article's current casualty figures grouped by incident, for its event reports.
 
 A figure that restates or updates another (``superseded_by``) belongs to that figure's
-incident; figures placed in different provinces by their own sentence are different incidents
+incident; figures placed in different provinces by their own sentence are different incidents (a
+sentence that names no place goes on telling the sentence before it in its paragraph when that one
+sets its violence apart in a place: "A second bombing hit a checkpoint in Kunduz. It killed 12
+people.")
 (a country named alone is no other province than the one named in it: a headline's "29 killed in
 South Sudan" over the figures of one attack in Upper Nile, and "two of them have died", said the
 charity's head in South Sudan, are of that attack); the other figures (placed only by their
@@ -66,8 +69,14 @@ class Incident(NamedTuple):
     town: dict | None
 
 
-def incident_groups(figures: list[dict], places: Sequence[dict], doc: Doc) -> list[Incident]:
-    """The article's current figures grouped by incident (see the module docstring)."""
+def incident_groups(
+    figures: list[dict],
+    places: Sequence[dict],
+    doc: Doc,
+    previous: Callable[[Span], Span | None] = lambda _sentence: None,
+) -> list[Incident]:
+    """The article's current figures grouped by incident (see the module docstring); ``previous``
+    gives a sentence's antecedent in its paragraph, where a sentence naming no place goes on."""
     by_offsets = {f"{r['start_char']}-{r['end_char']}": r for r in figures}
     placed = _place_starts(places)
 
@@ -85,8 +94,14 @@ def incident_groups(figures: list[dict], places: Sequence[dict], doc: Doc) -> li
 
     def own(row: dict) -> tuple[str, str] | None:
         """The province its own sentence places a figure in: (country, province); a country
-        named alone is (country, "")."""
-        if not _named_in(sentence_at(doc, row["start_char"]), row["place_id"], placed):
+        named alone is (country, ""). A sentence naming no place goes on telling the sentence
+        before it in its paragraph when that one sets its violence apart there ("A second bombing
+        took place in Kabul. It killed 22 people.")."""
+        sentence = sentence_at(doc, row["start_char"])
+        told_before = not _names_a_place(sentence, placed) and _sets_apart_in(
+            previous(sentence), row["place_id"], placed
+        )
+        if not (_named_in(sentence, row["place_id"], placed) or told_before):
             return None
         country = country_of.get(row["place_id"], "")
         return (country, "") if row["place_id"] in countries else (country, row["admin1"] or row["place_id"])
@@ -136,6 +151,25 @@ def incident_groups(figures: list[dict], places: Sequence[dict], doc: Doc) -> li
         for group in groups.values()
         for part in _by_town(sorted(group, key=lambda r: r["start_char"]), town)
     ]
+
+
+def _names_a_place(span: Span, placed: dict[str, list[int]]) -> bool:
+    return any(_named_in(span, place_id, placed) for place_id in placed)
+
+
+def _sets_apart_in(sentence: Span | None, place_id: str | None, placed: dict[str, list[int]]) -> bool:
+    """Whether a sentence names the place and tells violence there (a word of violence or a noun of
+    an incident) set apart from the incident told before it ("The second bombing occurred in
+    Kabul")."""
+    return (
+        sentence is not None
+        and _named_in(sentence, place_id, placed)
+        and (
+            bool(sentence_words(sentence) & violent_words())
+            or any(t.lemma_.lower() in incident_nouns() for t in sentence)
+        )
+        and any(_sets_apart(t) for t in sentence)
+    )
 
 
 def _sets_apart(token: Token) -> bool:

@@ -19,6 +19,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
+from functools import partial
 
 from spacy.tokens import Doc, Span
 
@@ -193,7 +194,8 @@ def event_reports(
     days = _article_days(doc, article, times)
     written = writing_day(days, article.date)
     rows = []
-    for number, (group, town) in enumerate(incident_groups(figures, places, doc)):
+    antecedent = partial(_previous, doc, article)
+    for number, (group, town) in enumerate(incident_groups(figures, places, doc, antecedent)):
         sentences: list[Span] = []
         seen: set[tuple[int, int]] = set()
         for figure in group:
