@@ -93,8 +93,9 @@ SCHEMAS: dict[str, pa.Schema] = {
     ),
     "events_ged": _schema(
         "id:s year:i type_of_violence:i side_a:s side_b:s where_prec:i latitude:f longitude:f country:s "
-        "adm_1:s adm_2:s where_coordinates:s date_start:s date_end:s date_prec:i deaths_a:i deaths_b:i "
-        "deaths_civilians:i deaths_unknown:i best:i high:i low:i number_of_sources:i source_article:s"
+        "adm_1:s adm_2:s where_coordinates:s where_description:s date_start:s date_end:s date_prec:i "
+        "deaths_a:i deaths_b:i deaths_civilians:i deaths_unknown:i best:i high:i low:i number_of_sources:i "
+        "source_article:s"
     ),
     "places": _schema(
         "place_id:s canonical:s geonameid:i kind:s lat:f lon:f admin1:s admin1_code:s country:s "

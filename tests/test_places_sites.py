@@ -8,6 +8,7 @@ import pytest
 import spacy
 
 from helpers import config
+from helpers.aggregate.event_ged import ged_view
 from helpers.aggregate.event_links import join_by_people, report_sites
 from helpers.aggregate.event_merge import cluster_reports
 from helpers.aggregate.events import events_table
@@ -141,3 +142,5 @@ def test_reports_and_events_carry_the_site_in_their_columns_and_notes(tmp_path, 
     )
     venue_event = events[events["article_ids"].str.contains("venue")]
     assert list(venue_event["site"]) == ["Blue Parrot Lounge"]
+    ged = ged_view(venue_event)
+    assert list(ged["where_description"]) == ["Blue Parrot Lounge, Memphis"]

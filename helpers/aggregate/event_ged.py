@@ -67,6 +67,7 @@ def ged_view(events: pd.DataFrame) -> pd.DataFrame:
                 "adm_1": event["admin1"],
                 "adm_2": event["admin2"],
                 "where_coordinates": event["location"] if located else "",
+                "where_description": ", ".join(v for v in (event["site"], event["location"]) if v),
                 "date_start": event["event_date"],
                 "date_end": event["event_date"],
                 "date_prec": DATE_PREC.get(_present(event["time_precision"])),
