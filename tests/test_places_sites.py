@@ -12,7 +12,7 @@ from helpers.aggregate.event_ged import ged_view
 from helpers.aggregate.event_links import join_by_people, report_sites
 from helpers.aggregate.event_merge import cluster_reports
 from helpers.aggregate.events import events_table
-from helpers.extract.places.sites import names_building, scene_site, site_key
+from helpers.extract.places.sites import TownMentions, names_building, scene_site, site_key
 from tests.test_events import keys, report, reports_of
 
 
@@ -22,7 +22,7 @@ def nlp():
 
 
 def site_of(nlp, text: str, places: tuple[dict, ...] = (), place_id: str = "") -> str | None:
-    found = scene_site(nlp(text).sents, places, place_id)
+    found = scene_site(nlp(text).sents, TownMentions.of(places), place_id)
     return found.text if found else None
 
 

@@ -54,11 +54,15 @@ def _place_starts(places: Sequence[dict]) -> dict[str, list[int]]:
     return placed
 
 
-def _named_in(span: Span, place_id: str | None, placed: dict[str, list[int]]) -> bool:
-    """Whether a place is named in a span (``placed``: :func:`_place_starts`)."""
-    starts = placed.get(place_id or "", [])
+def _starts_within(span: Span, starts: list[int]) -> bool:
+    """Whether one of the sorted mention starts lies in a span."""
     first = bisect_left(starts, span.start_char)
     return first < len(starts) and starts[first] < span.end_char
+
+
+def _named_in(span: Span, place_id: str | None, placed: dict[str, list[int]]) -> bool:
+    """Whether a place is named in a span (``placed``: :func:`_place_starts`)."""
+    return _starts_within(span, placed.get(place_id or "", []))
 
 
 class Incident(NamedTuple):
@@ -89,6 +93,7 @@ def incident_groups(
             standing = above
         return standing
 
+    every = sorted(start for starts in placed.values() for start in starts)
     country_of = {p["place_id"]: p.get("country") or "" for p in places}
     countries = {p["place_id"] for p in places if p.get("kind") == "country"}
 
@@ -98,10 +103,9 @@ def incident_groups(
         before it in its paragraph when that one sets its violence apart there ("A second bombing
         took place in Kabul. It killed 22 people.")."""
         sentence = sentence_at(doc, row["start_char"])
-        told_before = not _names_a_place(sentence, placed) and _sets_apart_in(
-            previous(sentence), row["place_id"], placed
-        )
-        if not (_named_in(sentence, row["place_id"], placed) or told_before):
+        if not _named_in(sentence, row["place_id"], placed) and (
+            _starts_within(sentence, every) or not _sets_apart_in(previous(sentence), row["place_id"], placed)
+        ):
             return None
         country = country_of.get(row["place_id"], "")
         return (country, "") if row["place_id"] in countries else (country, row["admin1"] or row["place_id"])
@@ -151,10 +155,6 @@ def incident_groups(
         for group in groups.values()
         for part in _by_town(sorted(group, key=lambda r: r["start_char"]), town)
     ]
-
-
-def _names_a_place(span: Span, placed: dict[str, list[int]]) -> bool:
-    return any(_named_in(span, place_id, placed) for place_id in placed)
 
 
 def _sets_apart_in(sentence: Span | None, place_id: str | None, placed: dict[str, list[int]]) -> bool:

@@ -48,7 +48,7 @@ from helpers.extract.events.triggers import sentence_words
 from helpers.extract.evidence import sentence_of
 from helpers.extract.places.addresses import addresses_by_report, street_addresses
 from helpers.extract.places.ground import owner_country
-from helpers.extract.places.sites import scene_site
+from helpers.extract.places.sites import TownMentions, scene_site
 from helpers.extract.spans import RowsByStart
 from helpers.knowledge.event_types import VIOLENCE
 from helpers.knowledge.gazetteer import Gazetteer
@@ -181,7 +181,7 @@ def event_reports(
         gazetteer: For country names.
         persons: Its ``person_mentions`` rows (a person who did the violence is its attacker).
     """
-    resolved = [p for p in places if p["place_id"]]
+    towns = TownMentions.of(p for p in places if p["place_id"])
     places = [p for p in places if p["place_id"] and p["role"] in EVENT_ROLES and not owner_country(doc, p)]
     # a holiday the model tags EVENT ("New Year's Eve") is a day phrase too
     tagged = [
@@ -216,7 +216,7 @@ def event_reports(
             days,
             persons,
             written,
-            resolved,
+            towns,
         )
         rows.append(dict(found, report=number))
     lead = lead_report(doc, article, figures, actors, violent=not rows)
@@ -236,7 +236,7 @@ def event_reports(
             days,
             persons,
             written,
-            resolved,
+            towns,
         )
         named = [m for m in actors if sentence.start_char <= m["start_char"] < sentence.end_char]
         if kind.disorder_type == VIOLENCE:  # who fought whom, as for figures: the armed group, the side hit
@@ -277,10 +277,10 @@ def _report(
     days: Sequence[Span],
     persons: Sequence[dict],
     written: str,
-    resolved: Sequence[dict],
+    towns: TownMentions,
 ) -> dict:
     """One report's columns from its figures and evidence sentences (``written``: the day the
-    article was written, :func:`~helpers.extract.events.dating.writing_day`; ``resolved``: its
+    article was written, :func:`~helpers.extract.events.dating.writing_day`; ``towns``: its
     article's resolved place mentions, for the site of its scene)."""
     inside = [(s.start_char, s.end_char) for s in sentences]
     date_spans = [
@@ -316,7 +316,7 @@ def _report(
             perpetrators, sides, named, where["country"], armed, person, owner, unnamed
         )
     main = group[0] if group else {"start_char": sentences[0].start_char, "end_char": sentences[0].end_char}
-    site = scene_site(sentences, resolved, place["place_id"] if place else "")
+    site = scene_site(sentences, towns, place["place_id"] if place else "")
     row = {
         "article_id": article.article_id,
         "start_char": main["start_char"],

@@ -25,7 +25,8 @@ that no town mention covers", hence this walk over the tokens.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from bisect import bisect_left
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -185,35 +186,53 @@ def _placement(root: Token) -> str:
     return ""
 
 
-def _candidates(sentence: Span, towns: frozenset[tuple[int, int]]) -> Iterator[Site]:
+@dataclass(frozen=True)
+class TownMentions:
+    """An article's resolved place mentions in text order, ``(start_char, end_char, place_id,
+    precision)``, read once for the sites of all its reports."""
+
+    mentions: tuple[tuple[int, int, str, int], ...] = ()
+
+    @classmethod
+    def of(cls, places: Iterable[dict]) -> TownMentions:
+        """The mentions of ``place_mentions`` rows (resolved ones)."""
+        found = ((p["start_char"], p["end_char"], p["place_id"], p["precision"]) for p in places)
+        return cls(tuple(sorted(found)))
+
+    def within(self, span: Span) -> tuple[tuple[int, int, str, int], ...]:
+        """The mentions that start inside the span (a binary search, not a scan)."""
+        first = bisect_left(self.mentions, span.start_char, key=lambda m: m[0])
+        last = bisect_left(self.mentions, span.end_char, lo=first, key=lambda m: m[0])
+        return self.mentions[first:last]
+
+
+def _candidates(sentence: Span, towns: tuple[tuple[int, int, str, int], ...]) -> Iterator[Site]:
+    """The sites of a sentence, in text order; ``towns``: its place mentions."""
     words = site_words()
     doc = sentence.doc
-    in_towns = frozenset(t.i for t in sentence if any(s <= t.idx < e for s, e in towns))
+    in_towns = frozenset(t.i for t in sentence if any(s <= t.idx < e for s, e, *_ in towns))
+    spans = {(s, e) for s, e, *_ in towns}
     found = sorted(
         {*_after_word_names(sentence, in_towns), *_before_word_names(sentence)}, key=lambda f: (f[0], -f[1])
     )
-    taken = -1
     for start, end in found:
-        if start < taken:
-            continue  # inside a longer name found first
         span = doc[start:end]
-        if (span.start_char, span.end_char) in towns:
+        if (span.start_char, span.end_char) in spans:
             continue  # "Fort Worth": a town
         placement = _placement(_root(span))
-        taken = any(t.lower_ in words.taken for t in span)
-        if not placement or (taken and placement != "target"):
-            continue
-        taken = end
-        yield Site(span.text, span.start_char, span.end_char)
+        taken_to = any(t.lower_ in words.taken for t in span)
+        if placement and not (taken_to and placement != "target"):
+            yield Site(span.text, span.start_char, span.end_char)
 
 
-def scene_site(sentences: Iterable[Span], places: Sequence[dict] = (), place_id: str = "") -> Site | None:
+def scene_site(
+    sentences: Iterable[Span], towns: TownMentions = TownMentions(), place_id: str = ""
+) -> Site | None:
     """The first site of a scene the sentences name, in their order (a report's own sentence first).
 
     Args:
         sentences: The report's evidence sentences.
-        places: The article's resolved ``place_mentions`` rows: a name that is one is a town, no
-            site.
+        towns: The article's resolved place mentions: a name that is one is a town, no site.
         place_id: The report's place: a sentence that names another town tells of another scene
             ("the first bomb hit Charikar; a second went off in Massoud Square near the Kabul Green
             Zone") and gives no site.
@@ -227,11 +246,10 @@ def scene_site(sentences: Iterable[Span], places: Sequence[dict] = (), place_id:
     >>> scene_site(doc.sents) is None
     True
     """
-    towns = frozenset((p["start_char"], p["end_char"]) for p in places)
-    elsewhere = [p["start_char"] for p in places if p["precision"] == TOWN and p["place_id"] != place_id]
     for sentence in sentences:
-        if any(sentence.start_char <= start < sentence.end_char for start in elsewhere):
+        inside = towns.within(sentence)
+        if any(precision == TOWN and place != place_id for _s, _e, place, precision in inside):
             continue
-        for site in _candidates(sentence, towns):
+        for site in _candidates(sentence, inside):
             return site
     return None
