@@ -17,7 +17,7 @@ from helpers.aggregate.event_merge import cluster_reports
 from helpers.aggregate.events import events_table
 from helpers.extract.events.coding import agent_side, classify, code_actors, interaction
 from helpers.extract.events.dating import event_date
-from helpers.extract.events.reports import _place
+from helpers.extract.events.incident_place import incident_place
 from helpers.run import Tables
 from helpers.run.runner import extract
 from helpers.tables import columns
@@ -101,10 +101,10 @@ def test_a_country_place_is_narrowed_to_the_town_its_evidence_names(blank):
     lyon = {"place_id": "lyon", "precision": 1, "country": "FR", "admin1": "Rhone", "kind": "city"}
     places = [dict(madrid, start_char=41), spain, dict(lyon, start_char=68)]
     figure = {"place_id": "es"}
-    assert _place([figure], places, None, [doc[:11]])["place_id"] == "mad"
+    assert incident_place([figure], places, None, [doc[:11]])["place_id"] == "mad"
     # Evidence naming no town of Spain (Lyon is not in Spain): the article's town in Spain, else Spain.
-    assert _place([figure], places, None, [doc[11:]])["place_id"] == "mad"
-    assert _place([figure], places[1:], None, [doc[11:]])["place_id"] == "es"
+    assert incident_place([figure], places, None, [doc[11:]])["place_id"] == "mad"
+    assert incident_place([figure], places[1:], None, [doc[11:]])["place_id"] == "es"
 
 
 def test_a_place_abroad_named_once_gives_way_to_the_article_main_place(blank):
@@ -114,10 +114,13 @@ def test_a_place_abroad_named_once_gives_way_to_the_article_main_place(blank):
     places = [dict(toyota, start_char=24), dict(angeles, start_char=55)]
     figure = {"place_id": "toyota"}
     main = dict(angeles, start_char=55, n_mentions=3)
-    assert _place([figure], places, main, [doc[:8]])["place_id"] == "la"
+    assert incident_place([figure], places, main, [doc[:8]])["place_id"] == "la"
     # Named twice, or the article's main place named once only: the figure's place stands.
-    assert _place([figure], [*places, dict(toyota, start_char=30)], main, [doc[:8]])["place_id"] == "toyota"
-    assert _place([figure], places, dict(main, n_mentions=1), [doc[:8]])["place_id"] == "toyota"
+    assert (
+        incident_place([figure], [*places, dict(toyota, start_char=30)], main, [doc[:8]])["place_id"]
+        == "toyota"
+    )
+    assert incident_place([figure], places, dict(main, n_mentions=1), [doc[:8]])["place_id"] == "toyota"
 
 
 def test_actors_perpetrator_first_and_the_side_hit_second():

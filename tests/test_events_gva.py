@@ -15,7 +15,7 @@ from helpers.aggregate.events import events_table
 from helpers.extract.events.coding import article_group, code_actors
 from helpers.extract.events.dating import event_date
 from helpers.extract.events.grouping import incident_groups
-from helpers.extract.events.reports import _place
+from helpers.extract.events.incident_place import incident_place
 from helpers.tables import columns
 from tests.test_events import keys, report, reports_of
 
@@ -247,9 +247,24 @@ def test_a_state_is_narrowed_to_the_town_the_article_names_most(blank):
         *(dict(boston, start_char=n) for n in (200, 230, 260, 290)),
     ]
     figure = {"place_id": "fl"}
-    assert _place([figure], places, None, [doc[:9]])["place_id"] == "davie"
+    assert incident_place([figure], places, None, [doc[:9]])["place_id"] == "davie"
     # No town of that state named: the state stands (Boston is in another one).
-    assert _place([figure], [places[0], *places[5:]], None, [doc[:9]])["place_id"] == "fl"
+    assert incident_place([figure], [places[0], *places[5:]], None, [doc[:9]])["place_id"] == "fl"
+
+
+def test_a_county_is_narrowed_to_a_town_inside_it_the_evidence_names(blank):
+    doc = blank("Pasco County deputies said a man was shot in Dade City on Sunday .")
+    county = {"place_id": "pasco", "precision": 2, "country": "US", "admin1": "Florida", "kind": "admin2"}
+    town = {"place_id": "dade", "precision": 1, "country": "US", "admin1": "Florida", "kind": "city"}
+    county.update(lat=28.31, lon=-82.44, start_char=0)
+    dade = dict(town, lat=28.36, lon=-82.20, start_char=44)
+    miami = dict(town, place_id="miami", lat=25.77, lon=-80.19, start_char=44)  # Florida, 400 km away
+    figure = {"place_id": "pasco"}
+    assert incident_place([figure], [county, dade], None, [doc[:14]])["place_id"] == "dade"
+    assert incident_place([figure], [county, miami], None, [doc[:14]])["place_id"] == "pasco"
+    # A town of another state by the county's point is not in it.
+    across = dict(dade, place_id="across", admin1="Georgia")
+    assert incident_place([figure], [county, across], None, [doc[:14]])["place_id"] == "pasco"
 
 
 # ----------------------------------------------------------------------------- merge

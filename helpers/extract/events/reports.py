@@ -16,7 +16,6 @@ recaptured the town"); a planned one, not done, is an excluded row with the reas
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
 from functools import partial
@@ -42,6 +41,7 @@ from helpers.extract.events.coding import (
 from helpers.extract.events.dating import dating_phrases, event_date, writing_day
 from helpers.extract.events.day_phrases import untagged_days
 from helpers.extract.events.grouping import incident_groups, sentence_at
+from helpers.extract.events.incident_place import incident_place
 from helpers.extract.events.leads import lead_report
 from helpers.extract.events.strikes import STRIKE_TYPES, strike_owner
 from helpers.extract.events.triggers import sentence_words
@@ -57,8 +57,6 @@ from helpers.tables import columns
 
 #: Mention labels of date phrases.
 TIME_LABELS = frozenset({"DATE", "TIME"})
-#: Geo precision of a province: a place this wide is narrowed to a town inside it.
-PROVINCE = 3
 #: Place roles where an event happens (a demonym or the dateline is not).
 EVENT_ROLES = frozenset({"event", "nested"})
 
@@ -77,40 +75,6 @@ def _article_days(doc: Doc, article: Article, times: RowsByStart) -> list[Span]:
     body = [(p.start, p.end) for p in article.paragraphs if p.extractable and p.kind == "body"]
     spans = (doc.char_span(m["start_char"], m["end_char"]) for m in times.within(body))
     return [s for s in spans if s is not None]
-
-
-def _place(
-    rows: list[dict], places: Sequence[dict], fallback: dict | None, sentences: Sequence[Span]
-) -> dict | None:
-    """The place row of the incident: the most named place of its figures, else the article's (also
-    when that place is abroad, named once, and the article's is named more); a province or country
-    is narrowed to the finest place inside it its evidence names ("at a cafe in Madrid, Spain":
-    Madrid), else to the article's most named town inside it ("Florida" in a story that names
-    Davie four times), as ACLED codes the most precise location."""
-    named = Counter(r["place_id"] for r in rows if r["place_id"])
-    ranked = (p for place_id, _ in named.most_common() for p in places if p["place_id"] == place_id)
-    found = next(ranked, None) or fallback
-    if found is not None and fallback is not None and found["country"] != fallback["country"]:
-        # A place abroad named once, in an article about a place of its own country named more
-        # ("Toyota" read as the Japanese city in a Texas story), is a misreading: the main place.
-        once = sum(p["place_id"] == found["place_id"] for p in places) < 2 <= fallback.get("n_mentions", 0)
-        found = fallback if once else found
-    if found is None or not found["precision"] or int(found["precision"]) < PROVINCE:
-        return found
-    inside = [p for p in places if _within(p, found)]
-    in_evidence = [p for p in inside if any(s.start_char <= p["start_char"] < s.end_char for s in sentences)]
-    if in_evidence:
-        return min(in_evidence, key=lambda p: (int(p["precision"]), p["start_char"]))
-    named = Counter(p["place_id"] for p in inside).most_common(1)
-    return next((p for place_id, _ in named for p in inside if p["place_id"] == place_id), found)
-
-
-def _within(place: dict, wide: dict) -> bool:
-    """Whether a place is finer than a province or country and lies in it."""
-    if not place["precision"] or int(place["precision"]) >= int(wide["precision"]):
-        return False
-    same_province = wide["kind"] == "country" or place["admin1"] == wide["admin1"]
-    return place["country"] == wide["country"] and same_province
 
 
 def _place_columns(place: dict | None, gazetteer: Gazetteer) -> dict:
@@ -211,7 +175,7 @@ def event_reports(
             sentences,
             times,
             actors_by_start,
-            town or _place(group, places, main_place, sentences),
+            town or incident_place(group, places, main_place, sentences),
             gazetteer,
             days,
             persons,
@@ -223,7 +187,7 @@ def event_reports(
     if lead is not None:
         kind, trigger = lead.kind, lead.trigger
         sentence = sentence_of(trigger)
-        place = _place([], places, main_place, [sentence])
+        place = incident_place([], places, main_place, [sentence])
         found = _report(
             doc,
             article,

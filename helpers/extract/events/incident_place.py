@@ -1,0 +1,80 @@
+"""The place of an incident: the place its figures name, narrowed to the finest place inside it.
+
+ACLED codes an event at the most precise location its sources give. A report whose figures
+name a country, a province or a county ("Pasco County deputies said a man was shot") is
+placed at the town inside it that its evidence, else the article, names ("DADE CITY, Fla." and
+"in Dade City"): a county's point is the middle of its towns, tens of kilometres from most of them.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+
+from spacy.tokens import Span
+
+from helpers.knowledge.gazetteer import haversine_km
+
+#: Geo precision of a province: a place this wide is narrowed to a town inside it.
+PROVINCE = 3
+#: Kilometres from a county's or district's point (the mean of its towns) within which a town of
+#: its province lies in it: most US counties and the districts of conflict countries are 20-60 km across, and
+#: a town farther out is as often one of the next county (measured on GVA: 30 km placed 16 more
+#: incidents right and 7 wrong, 40 km 22 and 16).
+COUNTY_RADIUS_KM = 30.0
+
+
+def incident_place(
+    rows: list[dict], places: Sequence[dict], fallback: dict | None, sentences: Sequence[Span]
+) -> dict | None:
+    """The place row of the incident: the most named place of its figures, else the article's (also
+    when that place is abroad, named once, and the article's is named more); a country, province or
+    county is narrowed to the finest place inside it its evidence names ("at a cafe in Madrid, Spain":
+    Madrid), else to the article's most named town inside it ("Florida" in a story that names
+    Davie four times), as ACLED codes the most precise location.
+
+    Args:
+        rows: The incident's casualty figures (their ``place_id``).
+        places: The article's resolved event place mentions.
+        fallback: The article's main place (with ``n_mentions``), or ``None``.
+        sentences: The incident's evidence sentences.
+    """
+    named = Counter(r["place_id"] for r in rows if r["place_id"])
+    ranked = (p for place_id, _ in named.most_common() for p in places if p["place_id"] == place_id)
+    found = next(ranked, None) or fallback
+    if found is not None and fallback is not None and found["country"] != fallback["country"]:
+        # A place abroad named once, in an article about a place of its own country named more
+        # ("Toyota" read as the Japanese city in a Texas story), is a misreading: the main place.
+        once = sum(p["place_id"] == found["place_id"] for p in places) < 2 <= fallback.get("n_mentions", 0)
+        found = fallback if once else found
+    if found is None or not found["precision"]:
+        return found
+    if int(found["precision"]) < PROVINCE and found["kind"] != "admin2":
+        return found
+    inside = [p for p in places if within(p, found)]
+    in_evidence = [p for p in inside if any(s.start_char <= p["start_char"] < s.end_char for s in sentences)]
+    if in_evidence:
+        return min(in_evidence, key=lambda p: (int(p["precision"]), p["start_char"]))
+    named = Counter(p["place_id"] for p in inside).most_common(1)
+    return next((p for place_id, _ in named for p in inside if p["place_id"] == place_id), found)
+
+
+def within(place: dict, wide: dict) -> bool:
+    """Whether a place is finer than a country, province or county and lies in it (a town of a
+    county: of its province, within :data:`COUNTY_RADIUS_KM` of its point).
+
+    >>> county = {"precision": 2, "kind": "admin2", "country": "US", "admin1": "Florida"}
+    >>> county.update(lat=28.3, lon=-82.4)
+    >>> town = dict(county, precision=1, kind="city", lat=28.36, lon=-82.2)
+    >>> within(town, county), within(dict(town, lat=25.8, lon=-80.2), county)
+    (True, False)
+    """
+    if not place["precision"] or int(place["precision"]) >= int(wide["precision"]):
+        return False
+    same_province = wide["kind"] == "country" or place["admin1"] == wide["admin1"]
+    if place["country"] != wide["country"] or not same_province:
+        return False
+    if wide["kind"] != "admin2":
+        return True
+    located = place.get("lat") is not None and wide.get("lat") is not None
+    return located and haversine_km(place["lat"], place["lon"], wide["lat"], wide["lon"]) <= COUNTY_RADIUS_KM
