@@ -133,6 +133,18 @@ def test_single_figures(nlp, sentence, outcome, low, high, qualifier):
     assert sentence[row["start_char"] : row["end_char"]] == row["text"]
 
 
+def test_a_number_after_a_qualifier_read_as_a_preposition_is_the_count(nlp):
+    # "wounded over 30": the parser makes "over" a preposition and 30 its object; the relative
+    # clause's antecedent (the senator) is not the wounded.
+    rows = counted(
+        extract(nlp, "The bomb hit a rally for the senator which killed over 12 and wounded over 30.")
+    )
+    assert [(r["text"], r["outcome"], r["low"]) for r in rows] == [
+        ("over 12", "killed", 13),
+        ("over 30", "injured", 31),
+    ]
+
+
 @pytest.mark.parametrize(
     ("sentence", "group"),
     [

@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from helpers.articles import Article
 from helpers.extract.evidence import doc_sentences
-from helpers.knowledge.casualty_lexicon import Lexicon, casualty_cues
+from helpers.knowledge.casualty_lexicon import Lexicon, casualty_cues, quantity_words
 
 #: Subject relations: the victim of a passive or intransitive trigger.
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
@@ -270,12 +270,18 @@ def _shares_object(verb: Token) -> bool:
 
 def objects_of(verb: Token) -> list[Token]:
     """The verb's objects; an age after it is one whatever the parser made of it ("kills
-    4-year-old": "old" read as a complement)."""
-    return [
-        age_under_article(c)
-        for c in verb.children
-        if c.dep_ in {"dobj", "obj"} or (c.i > verb.i and c.dep_ in _AGE_OBJECT_DEPS and is_age(c))
-    ]
+    4-year-old": "old" read as a complement), and so is a number after a qualifier the parser
+    made a preposition ("wounded over 42": "over" a preposition, 42 its object)."""
+    qualifiers = quantity_words().qualifiers
+    found = []
+    for child in verb.children:
+        if child.dep_ in {"dobj", "obj"} or (
+            child.i > verb.i and child.dep_ in _AGE_OBJECT_DEPS and is_age(child)
+        ):
+            found.append(age_under_article(child))
+        elif child.dep_ == "prep" and child.i > verb.i and child.lower_ in qualifiers:
+            found.extend(g for g in child.children if g.dep_ == "pobj" and g.like_num)
+    return found
 
 
 #: What the parser makes of an age after a verb when it reads "old" as an adjective.
