@@ -89,7 +89,7 @@ SCHEMAS: dict[str, pa.Schema] = {
         "deaths_high:i deaths_civilians:i deaths_security_forces:i deaths_armed_groups:i deaths_unknown:i "
         "injured_low:i injured_best:i injured_high:i kidnapped:i arrested:i "
         "fatalities_range:s n_sources:i n_reports:i conflict:b competing:s source_urls:s article_ids:s "
-        "reports:s evidence:s sentences:s site:s addresses:s date_phrase:s date_reason:s"
+        "reports:s evidence:s sentences:s site:s addresses:s date_phrase:s date_reason:s place_reason:s"
     ),
     "events_ged": _schema(
         "id:s year:i type_of_violence:i side_a:s side_b:s where_prec:i latitude:f longitude:f country:s "

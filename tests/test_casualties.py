@@ -143,6 +143,11 @@ def test_a_number_after_a_qualifier_read_as_a_preposition_is_the_count(nlp):
         ("over 12", "killed", 13),
         ("over 30", "injured", 31),
     ]
+    # A time of day after "around" is no count, and a verb with an object keeps it.
+    rows = counted(
+        extract(nlp, "She died of her injuries around 4 a.m. after police shot the man around 2 a.m.")
+    )
+    assert not [r["text"] for r in rows if r["text"].startswith("around")]
 
 
 @pytest.mark.parametrize(

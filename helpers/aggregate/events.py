@@ -332,6 +332,7 @@ def _event_row(event: list[dict]) -> dict:
         "evidence": ";".join(f"{r['article_id']}:{r['evidence']}" for r in event),
         "sentences": " | ".join(dict.fromkeys(r["sentence"] for r in event)),
         "site": _site(event, where),
+        "place_reason": where.get("place_reason") or "",
         "addresses": ";".join(
             dict.fromkeys(a for r in event for a in (r.get("addresses") or "").split(";") if a)
         ),

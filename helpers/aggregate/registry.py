@@ -17,6 +17,7 @@ from helpers.aggregate.actors import actors_table
 from helpers.aggregate.event_ged import ged_view
 from helpers.aggregate.events import events_table
 from helpers.aggregate.incidents import merge_incidents
+from helpers.aggregate.outlet_homes import rehome_reports
 from helpers.aggregate.persons import persons_table
 from helpers.aggregate.places import places_table
 from helpers.aggregate.totals import casualty_totals
@@ -78,12 +79,17 @@ def _incidents(read: Reader, context: Context) -> pd.DataFrame:
 
 
 def _events(read: Reader, context: Context) -> pd.DataFrame:
+    places = read(
+        "place_mentions",
+        ["article_id", "role", "place_id", "text", "kind", "country", "admin1", "admin1_code", "lat", "lon"],
+    )
+    articles = read("articles", ["article_id", "date", "outlet", "url", "near_duplicate_of", "title"])
     return events_table(
-        read("event_reports", None),
+        rehome_reports(read("event_reports", None), places, articles, context.gazetteer),
         read("casualties", None),
-        read("articles", ["article_id", "date", "outlet", "url", "near_duplicate_of", "title"]),
+        articles,
         read("person_mentions", ["article_id", "start_char", "person_id", "title", "rank"]),
-        read("place_mentions", ["article_id", "role", "place_id", "text"]),
+        places,
     )
 
 

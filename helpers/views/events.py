@@ -100,6 +100,18 @@ def conflicting_events(tables: Tables) -> pd.DataFrame | Markdown:
     return flagged[columns].reset_index(drop=True)
 
 
+def placed_by_outlet_home(tables: Tables) -> pd.DataFrame | Markdown:
+    """Events placed in their outlet's home state rather than where their article read a bare
+    town name (``place_reason``; :mod:`helpers.aggregate.outlet_homes`)."""
+    events = tables.read(
+        "events", columns=["event_id", "event_date", "location", "admin1", "source", "place_reason"]
+    )
+    moved = events[events["place_reason"].fillna("") != ""]
+    if moved.empty:
+        return none_found("no event's bare town was read in its outlet's home state")
+    return moved.sort_values("event_id", ignore_index=True)
+
+
 def event_sources(tables: Tables, event_id: str | None = None) -> pd.DataFrame | Markdown:
     """The reports behind one event (default: the first), each with its source and sentence;
     an event id not in the table gets the closest ids."""

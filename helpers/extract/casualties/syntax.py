@@ -272,16 +272,19 @@ def objects_of(verb: Token) -> list[Token]:
     """The verb's objects; an age after it is one whatever the parser made of it ("kills
     4-year-old": "old" read as a complement), and so is a number after a qualifier the parser
     made a preposition ("wounded over 42": "over" a preposition, 42 its object)."""
-    qualifiers = quantity_words().qualifiers
-    found = []
-    for child in verb.children:
-        if child.dep_ in {"dobj", "obj"} or (
-            child.i > verb.i and child.dep_ in _AGE_OBJECT_DEPS and is_age(child)
-        ):
-            found.append(age_under_article(child))
-        elif child.dep_ == "prep" and child.i > verb.i and child.lower_ in qualifiers:
-            found.extend(g for g in child.children if g.dep_ == "pobj" and g.like_num)
-    return found
+    found = [
+        age_under_article(c)
+        for c in verb.children
+        if c.dep_ in {"dobj", "obj"} or (c.i > verb.i and c.dep_ in _AGE_OBJECT_DEPS and is_age(c))
+    ]
+    qualifiers = quantity_words().qualifiers  # a time or a year is no count: "died around 4 a.m."
+    return found or [
+        g
+        for c in verb.rights
+        if c.dep_ == "prep" and c.lower_ in qualifiers
+        for g in c.children
+        if g.dep_ == "pobj" and g.like_num and g.ent_type_ != "TIME" and g.shape_ != "dddd"
+    ]
 
 
 #: What the parser makes of an age after a verb when it reads "old" as an adjective.

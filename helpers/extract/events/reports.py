@@ -109,13 +109,22 @@ def _actor_columns(first: list[Actor], second: list[Actor]) -> dict:
     }
 
 
+def place_phrase(row: dict) -> str:
+    """Where a report happened as its notes tell it: site, town, province, country.
+
+    >>> place_phrase({"site": "", "location": "Aurora", "admin1": "Colorado", "country": "United States"})
+    'Aurora, Colorado, United States'
+    """
+    return ", ".join(
+        dict.fromkeys(v for v in (row["site"], row["location"], row["admin1"], row["country"]) if v)
+    )
+
+
 def _notes(row: dict, figures: list[dict]) -> str:
     """A one-sentence summary of the report, from its coded columns and the figures as written."""
     tolls = ", ".join(f"{f['text']} {f['outcome']}" for f in figures if not f["superseded_by"])
     who = row["actor1"] + (f" against {row['actor2']}" if row["actor2"] else "")
-    where = ", ".join(
-        dict.fromkeys(v for v in (row["site"], row["location"], row["admin1"], row["country"]) if v)
-    )
+    where = place_phrase(row)
     when = row["date_phrase"] or row["event_date"] or "undated"
     parts = [f"{when[0].upper()}{when[1:]}: {row['sub_event_type'] or 'incident'}", who and f"by {who}"]
     parts.append(where and f"{'at' if row['site'] else 'in'} {where}")

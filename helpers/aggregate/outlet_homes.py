@@ -1,0 +1,179 @@
+"""Each local outlet's home state, learnt from the corpus, and the bare town names read there.
+
+US and Canadian papers follow AP and Canadian Press style: a town of the paper's own state is
+named bare ("Aurora"), a town of another state with its state ("Aurora, Ill."), unless it is a big,
+well-known city. An article's dateline says which state is home
+(:mod:`helpers.extract.places.home_division` reads its bare towns there), but most web pages of
+local news carry none. The outlet's other articles do: a paper most of whose stories lie in one
+state is that state's paper, the "local lexicon" of Lieberman, Samet and Sankaranarayanan
+(ICDE 2010), who found it the strongest single cue for local news. The corpus is the evidence: no
+list of outlets is kept, so an outlet the project has never seen gets a home once the corpus holds
+enough of its stories.
+
+The rule is applied to the places of events, where the corpus is known (the ``events`` aggregate):
+a report placed in a small town or county (under
+:data:`~helpers.extract.places.home_division.WELL_KNOWN_TOWN` people) of another state than its
+outlet's home, when its article names nothing else in or near that state, is placed at the town or
+county of the same name in the home state, if there is one ("Aurora" in a Denver paper, "Harris
+County" in a Houston one). ``events.place_reason`` says so.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+
+import pandas as pd
+
+from helpers.extract.events.reports import place_phrase
+from helpers.extract.places.home_division import WELL_KNOWN_TOWN, state_style_countries
+from helpers.knowledge.gazetteer import Gazetteer, haversine_km
+from helpers.knowledge.place import Place
+
+#: Fewest of an outlet's articles placed in its home state for the outlet to have one.
+MIN_HOME_ARTICLES = 3
+#: Least share of an outlet's placed articles in one state for it to be the outlet's home.
+MIN_HOME_SHARE = 0.6
+#: Place roles that tell where an article's stories lie.
+STORY_ROLES = ("event", "nested", "dateline")
+#: Kinds of place a bare name of another state may be misread as.
+LOCAL_KINDS = ("city", "village", "admin2")
+#: Kilometres within which another name of the article vouches for a reading (a suburb across a state line).
+NEIGHBOUR_KM = 25.0
+
+
+@dataclass(frozen=True)
+class Home:
+    """An outlet's home state.
+
+    Attributes:
+        country: ISO 3166-1 alpha-2 code.
+        admin1_code: ISO 3166-2 code of the state or province.
+        admin1: Its name.
+        articles: The outlet's articles placed there.
+        placed: The outlet's articles placed anywhere.
+    """
+
+    country: str
+    admin1_code: str
+    admin1: str
+    articles: int
+    placed: int
+
+
+def _story_states(places: pd.DataFrame) -> dict[str, tuple[str, str, str]]:
+    """Per article, the state most of its distinct local place names lie in (country, code, name)."""
+    local = places[
+        places["role"].isin(STORY_ROLES)
+        & places["kind"].isin(LOCAL_KINDS)
+        & places["country"].isin(state_style_countries())
+        & (places["admin1_code"].fillna("") != "")
+    ]
+    local = local.drop_duplicates(["article_id", "place_id"])
+    states = {}
+    for article_id, rows in local.groupby("article_id", sort=False):
+        counts = Counter(zip(rows["country"], rows["admin1_code"], rows["admin1"]))
+        states[article_id] = max(counts, key=lambda state: (counts[state], state[1]))
+    return states
+
+
+def outlet_homes(places: pd.DataFrame, articles: pd.DataFrame) -> dict[str, Home]:
+    """Each outlet's home state: the state of at least :data:`MIN_HOME_ARTICLES` of its articles and
+    :data:`MIN_HOME_SHARE` of those placed in a state (a national outlet or a wire has none).
+
+    Args:
+        places: The ``place_mentions`` table.
+        articles: ``article_id`` and ``outlet`` of every article.
+    """
+    states = _story_states(places)
+    by_outlet: dict[str, Counter] = defaultdict(Counter)
+    for article_id, outlet in zip(articles["article_id"], articles["outlet"].fillna("")):
+        if outlet and article_id in states:
+            by_outlet[outlet][states[article_id]] += 1
+    homes = {}
+    for outlet, counts in by_outlet.items():
+        state, n = max(counts.items(), key=lambda item: (item[1], item[0][1]))
+        placed = sum(counts.values())
+        if n >= MIN_HOME_ARTICLES and n >= MIN_HOME_SHARE * placed:
+            homes[outlet] = Home(*state, articles=n, placed=placed)
+    return homes
+
+
+def _home_reading(place: Place, names: list[str], home: Home, gazetteer: Gazetteer) -> Place | None:
+    """The place of one of ``names`` in the home state of the kind of ``place`` (a county for a
+    county), the most populous; ``None`` when the home state has none."""
+    kinds = ("admin2",) if place.kind == "admin2" else ("city", "village")
+    found = {
+        m.place.place_id: m.place
+        for name in names
+        for m in gazetteer.candidates(name)
+        if m.exact and m.main and m.place.admin1_code == home.admin1_code and m.place.kind in kinds
+    }
+    return min(found.values(), key=lambda p: (-p.population, p.place_id)) if found else None
+
+
+def _vouched(place: Place, others: pd.DataFrame) -> bool:
+    """Whether the article's other names place it in the reading's state or near the reading."""
+    if (others["admin1_code"] == place.admin1_code).any():
+        return True
+    near = others.dropna(subset=["lat", "lon"])
+    return any(
+        haversine_km(place.lat, place.lon, lat, lon) <= NEIGHBOUR_KM
+        for lat, lon in zip(near["lat"], near["lon"])
+    )
+
+
+def rehome_reports(
+    reports: pd.DataFrame, places: pd.DataFrame, articles: pd.DataFrame, gazetteer: Gazetteer
+) -> pd.DataFrame:
+    """``reports`` with a ``place_reason`` column, and the reports whose bare small town or county of
+    another state than their outlet's home lies in no state their article names placed at the home
+    state's place of that name (see the module docstring).
+
+    Args:
+        reports: The ``event_reports`` table.
+        places: The ``place_mentions`` table.
+        articles: ``article_id`` and ``outlet`` of every article.
+        gazetteer: The gazetteer.
+    """
+    reports = reports.assign(place_reason="")
+    homes = outlet_homes(places, articles)
+    outlet_of = dict(zip(articles["article_id"], articles["outlet"].fillna("")))
+    positions = places.groupby("article_id", sort=False).indices  # each article's rows, read only when needed
+    rows = reports.to_dict("records")
+    for row in rows:
+        home = homes.get(outlet_of.get(row["article_id"], ""))
+        if home is None or not row["place_id"] or row["iso"] != home.country or row["admin1"] == home.admin1:
+            continue
+        place = gazetteer.get(row["place_id"])
+        if place is None or place.kind not in LOCAL_KINDS or place.population >= WELL_KNOWN_TOWN:
+            continue
+        mentions = places.iloc[positions.get(row["article_id"], [])]
+        own = mentions["place_id"] == place.place_id
+        names = list(dict.fromkeys(mentions.loc[own & mentions["role"].isin(STORY_ROLES), "text"]))
+        others = mentions[~own & mentions["role"].isin(STORY_ROLES) & ~mentions["text"].isin(names)]
+        if not names or _vouched(place, others):
+            continue
+        found = _home_reading(place, names, home, gazetteer)
+        if found is not None:
+            _move(row, place, found, home)
+    return pd.DataFrame.from_records(rows, columns=[*reports.columns])
+
+
+def _move(row: dict, place: Place, found: Place, home: Home) -> None:
+    """Place a report at ``found``, its notes and reason saying so."""
+    before = place_phrase(row)
+    row.update(
+        admin1=found.admin1,
+        admin2=found.canonical if found.kind == "admin2" else "",
+        location=found.canonical,
+        place_id=found.place_id,
+        latitude=found.lat,
+        longitude=found.lon,
+        geo_precision=min(found.precision, 3),
+    )
+    row["notes"] = row["notes"].replace(before, place_phrase(row), 1)
+    row["place_reason"] = (
+        f"the outlet's home state, {home.admin1} ({home.articles} of its {home.placed} placed articles), "
+        f"not {place.canonical}, {place.admin1}: its article names nothing there"
+    )

@@ -1,0 +1,122 @@
+"""An outlet's home state learnt from its articles, and the bare county names of its reports read there.
+
+Rows are synthetic, written for these tests; places are the gazetteer's."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from helpers.aggregate.outlet_homes import outlet_homes, rehome_reports
+from helpers.knowledge.gazetteer import default_gazetteer
+
+TEXAS = {"kind": "city", "country": "US", "admin1": "Texas", "admin1_code": "US-TX"}
+GEORGIA_COUNTY = {"kind": "admin2", "country": "US", "admin1": "Georgia"}
+
+
+def _mention(article: str, text: str, place_id: str, lat: float, lon: float, **place) -> dict:
+    return {
+        "article_id": article,
+        "role": "event",
+        "text": text,
+        "place_id": place_id,
+        "lat": lat,
+        "lon": lon,
+        **place,
+    }
+
+
+def _corpus(outlet: str) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """Three stories of Texas towns and one naming only "Harris County", read as Georgia's."""
+    places = [
+        _mention("a1", "Baytown", "gn:4672731", 29.74, -94.98, **TEXAS),
+        _mention("a2", "Baytown", "gn:4672731", 29.74, -94.98, **TEXAS),
+        _mention("a3", "Baytown", "gn:4672731", 29.74, -94.98, **TEXAS),
+        _mention("a4", "Harris County", "gn:4199416", 32.81, -84.86, admin1_code="US-GA", **GEORGIA_COUNTY),
+    ]
+    articles = pd.DataFrame({"article_id": ["a1", "a2", "a3", "a4"], "outlet": [outlet] * 4})
+    report = {
+        "article_id": "a4",
+        "report": 0,
+        "iso": "US",
+        "country": "United States",
+        "admin1": "Georgia",
+        "admin2": "Harris",
+        "location": "Harris",
+        "place_id": "gn:4199416",
+        "latitude": 32.81,
+        "longitude": -84.86,
+        "geo_precision": 2,
+        "site": "",
+        "notes": "Sunday: Attack in Harris, Georgia, United States; 1 killed.",
+    }
+    return pd.DataFrame([report]), pd.DataFrame(places), articles
+
+
+def test_an_outlet_most_of_whose_stories_lie_in_one_state_has_it_as_home():
+    _reports, places, articles = _corpus("paper.com")
+    (home,) = outlet_homes(places, articles).values()
+    assert (home.admin1_code, home.articles, home.placed) == ("US-TX", 3, 4)
+    # Too few stories, or no state holding most of them: no home.
+    assert outlet_homes(places[places["article_id"] != "a3"], articles) == {}
+
+
+@pytest.mark.parametrize("outlet", ["paper.com", ""])
+def test_a_bare_county_of_another_state_is_read_in_the_outlet_home(outlet):
+    reports, places, articles = _corpus(outlet)
+    (row,) = rehome_reports(reports, places, articles, default_gazetteer()).to_dict("records")
+    if not outlet:  # an article without an outlet keeps its reading
+        assert (row["admin1"], row["place_reason"]) == ("Georgia", "")
+        return
+    assert (row["place_id"], row["admin1"], row["location"]) == ("gn:4696376", "Texas", "Harris")
+    assert row["notes"] == "Sunday: Attack in Harris, Texas, United States; 1 killed."
+    assert row["place_reason"].startswith("the outlet's home state, Texas (3 of its 4 placed articles)")
+
+
+def test_a_county_its_article_places_in_its_state_stays():
+    reports, places, articles = _corpus("paper.com")
+    columbus = _mention(
+        "a4", "Columbus", "gn:4188985", 32.46, -84.99, kind="city", country="US", admin1="Georgia"
+    )
+    vouched = pd.concat([places, pd.DataFrame([dict(columbus, admin1_code="US-GA")])])
+    (row,) = rehome_reports(reports, vouched, articles, default_gazetteer()).to_dict("records")
+    assert (row["admin1"], row["place_reason"]) == ("Georgia", "")
+
+
+def test_extract_places_a_local_paper_bare_county_in_its_home_state(tmp_path):
+    import json
+
+    from helpers.run import Tables, extract
+    from helpers.views import events as event_views
+
+    towns = ("Baytown", "Pearland", "League City")
+    records = [
+        {
+            "id": town.lower(),
+            "date": "2016-05-10",
+            "source": "Gulf Coast Daily",
+            "title": f"Man shot in {town}",
+            "text": f"A man was shot and wounded in {town} on Sunday night, police said.",
+        }
+        for town in towns
+    ]
+    records.append(
+        {
+            "id": "county",
+            "date": "2016-05-10",
+            "source": "Gulf Coast Daily",
+            "title": "Deputies investigate deadly shooting",
+            "text": "A woman was shot and killed in Harris County on Sunday, deputies said.",
+        }
+    )
+    corpus = tmp_path / "news.jsonl"
+    corpus.write_text("\n".join(json.dumps(r) for r in records), encoding="utf-8")
+    extract(corpus, tmp_path / "out", progress=False)
+    tables = Tables(tmp_path / "out")
+    reports = tables.read("event_reports").set_index("article_id")
+    assert reports.filter(like="county", axis=0)["admin1"].tolist() == [
+        "Georgia"
+    ]  # the article's own reading
+    moved = event_views.placed_by_outlet_home(tables)
+    assert (moved["location"].tolist(), moved["admin1"].tolist()) == (["Harris"], ["Texas"])
+    assert moved["place_reason"][0].startswith("the outlet's home state, Texas (3 of its 4 placed articles)")
