@@ -86,6 +86,7 @@ def test_a_county_its_article_places_in_its_state_stays():
 def test_extract_places_a_local_paper_bare_county_in_its_home_state(tmp_path):
     import json
 
+    from helpers import views
     from helpers.run import Tables, extract
     from helpers.views import events as event_views
 
@@ -120,3 +121,10 @@ def test_extract_places_a_local_paper_bare_county_in_its_home_state(tmp_path):
     moved = event_views.placed_by_outlet_home(tables)
     assert (moved["location"].tolist(), moved["admin1"].tolist()) == (["Harris"], ["Texas"])
     assert moved["place_reason"][0].startswith("the outlet's home state, Texas (3 of its 4 placed articles)")
+    (local,) = views.local_outlets(tables).to_dict("records")
+    assert local == {
+        "outlet": "Gulf Coast Daily",
+        "home_state": "Texas",
+        "articles_there": 3,
+        "articles_placed": 4,
+    }

@@ -6,9 +6,10 @@ import pandas as pd
 from IPython.display import Markdown
 from matplotlib.figure import Figure
 
+from helpers.aggregate.outlet_homes import outlet_homes
 from helpers.aggregate.places import ASIDE_ROLES
 from helpers.run import Tables
-from helpers.views.common import evidence_table, map_figure, mentions_of, resolve
+from helpers.views.common import evidence_table, map_figure, mentions_of, none_found, resolve
 
 
 def places_view(tables: Tables) -> pd.DataFrame:
@@ -113,6 +114,28 @@ def datelines_vs_places(tables: Tables) -> pd.DataFrame:
     places = pd.concat([datelines, main], axis=1).rename_axis("article_id").reset_index()
     columns = ["dateline_place", "main_event_places", "article_id"]
     return evidence_table(tables, places, columns, order=("date", "article"))
+
+
+def local_outlets(tables: Tables) -> pd.DataFrame | Markdown:
+    """The outlets whose stories mostly lie in one US or Canadian state, learnt from the corpus: the
+    events read their bare town names there (:mod:`helpers.aggregate.outlet_homes`)."""
+    homes = outlet_homes(
+        tables.read("place_mentions"), tables.read("articles", columns=["article_id", "outlet"])
+    )
+    if not homes:
+        return none_found("no outlet has three or more articles placed mostly in one US or Canadian state")
+    rows = [
+        {
+            "outlet": outlet,
+            "home_state": home.admin1,
+            "articles_there": home.articles,
+            "articles_placed": home.placed,
+        }
+        for outlet, home in homes.items()
+    ]
+    return pd.DataFrame(rows).sort_values(
+        ["articles_there", "outlet"], ascending=[False, True], ignore_index=True
+    )
 
 
 def unresolved_places(tables: Tables) -> pd.DataFrame:
