@@ -128,3 +128,46 @@ def test_extract_places_a_local_paper_bare_county_in_its_home_state(tmp_path):
         "articles_there": 3,
         "articles_placed": 4,
     }
+
+
+def test_extract_places_a_local_paper_ambiguous_town_in_its_home_state(tmp_path):
+    import json
+
+    from helpers.run import Tables, extract
+
+    records = [
+        {
+            "id": town.lower(),
+            "date": "2016-05-10",
+            "source": "Lake Erie Courier",
+            "title": f"Man shot in {town}",
+            "text": f"A man was shot and wounded in {town} on Sunday night, police said.",
+        }
+        for town in ("Dayton", "Akron", "Youngstown")
+    ]
+    records.append(
+        {
+            "id": "ambiguous",
+            "date": "2016-05-10",
+            "source": "Lake Erie Courier",
+            "title": "Man killed overnight",
+            "text": "Toledo police said a man was shot and killed on Sunday night.",
+        }
+    )
+    corpus = tmp_path / "news.jsonl"
+    corpus.write_text("\n".join(json.dumps(r) for r in records), encoding="utf-8")
+    extract(corpus, tmp_path / "out", progress=False)
+    tables = Tables(tmp_path / "out")
+    reports = tables.read("event_reports").set_index("article_id")
+    assert reports.filter(like="ambiguous", axis=0)["location"].tolist() == [
+        ""
+    ]  # Toledo of Ohio or of the Philippines
+    events = tables.read("events").set_index("location")
+    toledo = events.loc["Toledo"]
+    assert (toledo["admin1"], toledo["country"], toledo["actor2"]) == (
+        "Ohio",
+        "United States",
+        "Civilians (United States)",
+    )
+    assert "in Toledo, Ohio, United States; a man killed." in toledo["notes"]
+    assert "'Toledo', which its article left a town of several countries" in toledo["place_reason"]

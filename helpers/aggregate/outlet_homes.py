@@ -15,7 +15,9 @@ a report placed in a small town or county (under
 :data:`~helpers.extract.places.home_division.WELL_KNOWN_TOWN` people) of another state than its
 outlet's home, when its article names nothing else in or near that state, is placed at the town or
 county of the same name in the home state, if there is one ("Aurora" in a Denver paper, "Harris
-County" in a Houston one). ``events.place_reason`` says so.
+County" in a Houston one); a report left without a place because its article's town is a town of
+several countries ("Toledo": Ohio's or the Philippines'), at the home state's town of that name,
+its generic actors' country ("Civilians (unknown country)") named. ``events.place_reason`` says so.
 """
 
 from __future__ import annotations
@@ -25,8 +27,11 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from helpers.aggregate.events import EVENT_ROLES
+from helpers.extract.events.coding import UNKNOWN_COUNTRY
 from helpers.extract.events.reports import place_phrase
 from helpers.extract.places.home_division import WELL_KNOWN_TOWN, state_style_countries
+from helpers.extract.places.resolution import AMBIGUOUS
 from helpers.knowledge.gazetteer import Gazetteer, haversine_km
 from helpers.knowledge.place import Place
 
@@ -38,6 +43,8 @@ MIN_HOME_SHARE = 0.6
 STORY_ROLES = ("event", "nested", "dateline")
 #: Kinds of place a bare name of another state may be misread as.
 LOCAL_KINDS = ("city", "village", "admin2")
+#: Kinds of a town.
+TOWNS = ("city", "village")
 #: Kilometres within which another name of the article vouches for a reading (a suburb across a state line).
 NEIGHBOUR_KM = 25.0
 
@@ -99,10 +106,9 @@ def outlet_homes(places: pd.DataFrame, articles: pd.DataFrame) -> dict[str, Home
     return homes
 
 
-def _home_reading(place: Place, names: list[str], home: Home, gazetteer: Gazetteer) -> Place | None:
-    """The place of one of ``names`` in the home state of the kind of ``place`` (a county for a
-    county), the most populous; ``None`` when the home state has none."""
-    kinds = ("admin2",) if place.kind == "admin2" else ("city", "village")
+def _home_reading(kinds: tuple[str, ...], names: list[str], home: Home, gazetteer: Gazetteer) -> Place | None:
+    """The place of one of ``names`` (its main name) of one of ``kinds`` in the home state, the most
+    populous; ``None`` when the home state has none."""
     found = {
         m.place.place_id: m.place
         for name in names
@@ -143,6 +149,11 @@ def rehome_reports(
     rows = reports.to_dict("records")
     for row in rows:
         home = homes.get(outlet_of.get(row["article_id"], ""))
+        if home is not None and not row["place_id"] and not row["iso"]:
+            named = _ambiguous_name(places.iloc[positions.get(row["article_id"], [])], home, gazetteer)
+            if named is not None:
+                _place_unplaced(row, *named, home, gazetteer)
+            continue
         if home is None or not row["place_id"] or row["iso"] != home.country or row["admin1"] == home.admin1:
             continue
         place = gazetteer.get(row["place_id"])
@@ -154,15 +165,56 @@ def rehome_reports(
         others = mentions[~own & mentions["role"].isin(STORY_ROLES) & ~mentions["text"].isin(names)]
         if not names or _vouched(place, others):
             continue
-        found = _home_reading(place, names, home, gazetteer)
+        found = _home_reading(("admin2",) if place.kind == "admin2" else TOWNS, names, home, gazetteer)
         if found is not None:
             _move(row, place, found, home)
     return pd.DataFrame.from_records(rows, columns=[*reports.columns])
 
 
+def _ambiguous_name(mentions: pd.DataFrame, home: Home, gazetteer: Gazetteer) -> tuple[str, Place] | None:
+    """The first name of an event that the article left ambiguous between places of several
+    countries ("Kettering": England's or Ohio's) and that names a town of the home state, with it."""
+    left = mentions[
+        mentions["role"].isin(EVENT_ROLES)
+        & (mentions["place_id"].fillna("") == "")
+        & mentions["resolution"].fillna("").str.startswith(AMBIGUOUS)
+    ]
+    for name in dict.fromkeys(left.sort_values("start_char")["text"]):
+        found = _home_reading(TOWNS, [name], home, gazetteer)
+        if found is not None:
+            return name, found
+    return None
+
+
 def _move(row: dict, place: Place, found: Place, home: Home) -> None:
     """Place a report at ``found``, its notes and reason saying so."""
-    before = place_phrase(row)
+    _placed_at(row, found)
+    row["place_reason"] = (
+        f"the outlet's home state, {home.admin1} ({home.articles} of its {home.placed} placed articles), "
+        f"not {place.canonical}, {place.admin1}: its article names nothing there"
+    )
+
+
+def _place_unplaced(row: dict, name: str, found: Place, home: Home, gazetteer: Gazetteer) -> None:
+    """Place a report that had no place at ``found``: its country in its generic actors' names
+    ("Civilians (unknown country)") and its notes, and the reason."""
+    country = gazetteer.country(found.country)
+    country_name = country.canonical if country else found.country
+    for column in ("actor1", "actor2", "assoc_actor_1", "assoc_actor_2", "notes"):
+        row[column] = (row[column] or "").replace(UNKNOWN_COUNTRY, country_name)
+    before = place_phrase(row)  # the site alone, or nothing
+    row.update(country=country_name, iso=found.country)
+    _placed_at(row, found, before)
+    row["place_reason"] = (
+        f"the outlet's home state, {home.admin1} ({home.articles} of its {home.placed} placed articles): "
+        f"{name!r}, which its article left a town of several countries"
+    )
+
+
+def _placed_at(row: dict, found: Place, before: str | None = None) -> None:
+    """A report's place columns set to ``found``, and its notes naming it where they named the old
+    place (``before``, by default the report's), else before the tolls ("When: type by who; tolls.")."""
+    before = place_phrase(row) if before is None else before
     row.update(
         admin1=found.admin1,
         admin2=found.canonical if found.kind == "admin2" else "",
@@ -172,8 +224,9 @@ def _move(row: dict, place: Place, found: Place, home: Home) -> None:
         longitude=found.lon,
         geo_precision=min(found.precision, 3),
     )
-    row["notes"] = row["notes"].replace(before, place_phrase(row), 1)
-    row["place_reason"] = (
-        f"the outlet's home state, {home.admin1} ({home.articles} of its {home.placed} placed articles), "
-        f"not {place.canonical}, {place.admin1}: its article names nothing there"
-    )
+    notes, after = row["notes"], place_phrase(row)
+    if before and before in notes:
+        row["notes"] = notes.replace(before, after, 1)
+    else:
+        at = notes.find("; ") if "; " in notes else len(notes.rstrip("."))
+        row["notes"] = f"{notes[:at]} in {after}{notes[at:]}"

@@ -25,6 +25,11 @@ from helpers.extract.context import Context
 from helpers.tables import SCHEMAS
 
 Reader = Callable[[str, Sequence[str] | None], pd.DataFrame]
+#: The ``place_mentions`` columns the events read (their outlets' home states, places their articles name).
+EVENT_PLACE_COLUMNS = (
+    *("article_id", "start_char", "role", "place_id", "text", "kind", "resolution"),
+    *("country", "admin1", "admin1_code", "lat", "lon"),
+)
 
 
 @dataclass(frozen=True)
@@ -79,10 +84,7 @@ def _incidents(read: Reader, context: Context) -> pd.DataFrame:
 
 
 def _events(read: Reader, context: Context) -> pd.DataFrame:
-    places = read(
-        "place_mentions",
-        ["article_id", "role", "place_id", "text", "kind", "country", "admin1", "admin1_code", "lat", "lon"],
-    )
+    places = read("place_mentions", list(EVENT_PLACE_COLUMNS))
     articles = read("articles", ["article_id", "date", "outlet", "url", "near_duplicate_of", "title"])
     return events_table(
         rehome_reports(read("event_reports", None), places, articles, context.gazetteer),

@@ -34,6 +34,8 @@ ARRESTED = "arrested"
 POLICE = "police"
 #: The key of ACLED's generic civilians (``acled_actor_codes.csv``).
 CIVILIANS = "civilians"
+#: The country in generic actors' names when the report has none ("Civilians (unknown country)").
+UNKNOWN_COUNTRY = "unknown country"
 #: The victim sides of state forces and of armed groups, and of victims of no known side.
 SECURITY, ARMED, UNKNOWN_SIDE = "security forces", "armed groups", "unknown"
 #: Actor categories of each victim side: the actors that can be the side hit.
@@ -147,7 +149,7 @@ def generic_actor(key: str, country: str) -> Actor:
     Actor(actor_id='', name='Civilians (Iraq)', inter=7)
     """
     code = actor_codes()[key]
-    return Actor("", code.name.format(country=country or "unknown country"), code.inter)
+    return Actor("", code.name.format(country=country or UNKNOWN_COUNTRY), code.inter)
 
 
 def code_actors(

@@ -45,6 +45,8 @@ from helpers.tables import columns
 
 #: The resolution of a name the gazetteer does not know.
 NOT_IN_GAZETTEER = "unresolved: not in gazetteer"
+#: The resolution of a name whose best readings are towns of several countries ("Kettering").
+AMBIGUOUS = "unresolved: ambiguous"
 #: The resolution of a part of a town named like a town elsewhere.
 PART_OF_TOWN = "unresolved: a part of a town named like a town elsewhere"
 #: The resolution of a small foreign town's name far from every other place of the article.
@@ -339,7 +341,7 @@ def resolve_mention(
             if division is not None and division.country == (main_country(countries) or division.country):
                 return {  # "a Georgia boy" in US news: the state or the country
                     **fields,
-                    "resolution": f"unresolved: ambiguous ({place.canonical}, {place.country} / "
+                    "resolution": f"{AMBIGUOUS} ({place.canonical}, {place.country} / "
                     f"{division.canonical}, {division.country})",
                 }
         if len(ranked) > 1 and not row.get("allowed"):
@@ -352,7 +354,7 @@ def resolve_mention(
             ):
                 return {
                     **fields,
-                    "resolution": f"unresolved: ambiguous ({place.canonical}, "
+                    "resolution": f"{AMBIGUOUS} ({place.canonical}, "
                     f"{place.country} / {second.canonical}, {second.country})",
                 }
         if row.get("allowed"):

@@ -33,7 +33,7 @@ from collections import Counter
 from spacy.tokens import Doc, Span
 
 from helpers.extract.places.evidence import cue_word
-from helpers.extract.places.resolution import PART_OF_TOWN, WELL_KNOWN_POPULATION
+from helpers.extract.places.resolution import AMBIGUOUS, PART_OF_TOWN, WELL_KNOWN_POPULATION
 from helpers.knowledge.gazetteer import Gazetteer
 from helpers.knowledge.grammar import function_words
 from helpers.knowledge.place_name_keys import normalize_name
@@ -111,7 +111,7 @@ def foreign_reading(kind: str, resolved: dict, countries: Counter, gazetteer: Ga
         reason = resolved.get("resolution") or ""
         return reason.startswith(
             (
-                "unresolved: ambiguous",
+                AMBIGUOUS,
                 "unresolved: only a small place outside",
                 PART_OF_TOWN,
             )
