@@ -267,6 +267,21 @@ def test_a_county_is_narrowed_to_a_town_inside_it_the_evidence_names(blank):
     assert incident_place([figure], [county, across], None, [doc[:14]])["place_id"] == "pasco"
 
 
+def test_a_state_is_narrowed_to_the_dateline_town_inside_it(blank):
+    doc = blank("A man was killed in Florida on Sunday , deputies said .")
+    state = {"place_id": "fl", "precision": 3, "country": "US", "admin1": "Florida", "kind": "admin1"}
+    dateline = {"place_id": "dade", "precision": 1, "country": "US", "admin1": "Florida", "kind": "city"}
+    figure = {"place_id": "fl"}
+    places = [dict(state, start_char=20)]
+    assert (
+        incident_place([figure], places, None, [doc[:11]], [dict(dateline, start_char=0)])["place_id"]
+        == "dade"
+    )
+    # A dateline town of another state narrows nothing.
+    elsewhere = dict(dateline, place_id="macon", admin1="Georgia", start_char=0)
+    assert incident_place([figure], places, None, [doc[:11]], [elsewhere])["place_id"] == "fl"
+
+
 # ----------------------------------------------------------------------------- merge
 
 

@@ -2,8 +2,9 @@
 
 ACLED codes an event at the most precise location its sources give. A report whose figures
 name a country, a province or a county ("Pasco County deputies said a man was shot") is
-placed at the town inside it that its evidence, else the article, names ("DADE CITY, Fla." and
-"in Dade City"): a county's point is the middle of its towns, tens of kilometres from most of them.
+placed at the town inside it that its evidence, else the article (its dateline counting as one
+more mention), names ("DADE CITY, Fla." and "in Dade City"): a county's point is the middle of its
+towns, tens of kilometres from most of them.
 """
 
 from __future__ import annotations
@@ -25,7 +26,11 @@ COUNTY_RADIUS_KM = 30.0
 
 
 def incident_place(
-    rows: list[dict], places: Sequence[dict], fallback: dict | None, sentences: Sequence[Span]
+    rows: list[dict],
+    places: Sequence[dict],
+    fallback: dict | None,
+    sentences: Sequence[Span],
+    datelines: Sequence[dict] = (),
 ) -> dict | None:
     """The place row of the incident: the most named place of its figures, else the article's (also
     when that place is abroad, named once, and the article's is named more); a country, province or
@@ -38,6 +43,8 @@ def incident_place(
         places: The article's resolved event place mentions.
         fallback: The article's main place (with ``n_mentions``), or ``None``.
         sentences: The incident's evidence sentences.
+        datelines: The article's dateline places: a town inside the wide place, named once more
+            ("DADE CITY, Fla." of a story placed in Florida).
     """
     named = Counter(r["place_id"] for r in rows if r["place_id"])
     ranked = (p for place_id, _ in named.most_common() for p in places if p["place_id"] == place_id)
@@ -55,6 +62,7 @@ def incident_place(
     in_evidence = [p for p in inside if any(s.start_char <= p["start_char"] < s.end_char for s in sentences)]
     if in_evidence:
         return min(in_evidence, key=lambda p: (int(p["precision"]), p["start_char"]))
+    inside += [p for p in datelines if within(p, found)]
     named = Counter(p["place_id"] for p in inside).most_common(1)
     return next((p for place_id, _ in named for p in inside if p["place_id"] == place_id), found)
 

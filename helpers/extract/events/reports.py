@@ -155,6 +155,7 @@ def event_reports(
         persons: Its ``person_mentions`` rows (a person who did the violence is its attacker).
     """
     towns = TownMentions.of(p for p in places if p["place_id"])
+    datelines = [p for p in places if p["place_id"] and p["role"] == "dateline"]
     places = [p for p in places if p["place_id"] and p["role"] in EVENT_ROLES and not owner_country(doc, p)]
     # a holiday the model tags EVENT ("New Year's Eve") is a day phrase too
     tagged = [
@@ -184,7 +185,7 @@ def event_reports(
             sentences,
             times,
             actors_by_start,
-            town or incident_place(group, places, main_place, sentences),
+            town or incident_place(group, places, main_place, sentences, datelines),
             gazetteer,
             days,
             persons,
@@ -196,7 +197,7 @@ def event_reports(
     if lead is not None:
         kind, trigger = lead.kind, lead.trigger
         sentence = sentence_of(trigger)
-        place = incident_place([], places, main_place, [sentence])
+        place = incident_place([], places, main_place, [sentence], datelines)
         found = _report(
             doc,
             article,
