@@ -134,7 +134,8 @@ def rehome_reports(
 ) -> pd.DataFrame:
     """``reports`` with a ``place_reason`` column, and the reports whose bare small town or county of
     another state than their outlet's home lies in no state their article names placed at the home
-    state's place of that name (see the module docstring).
+    state's place of that name, and those without a place whose article left its town ambiguous
+    between countries placed at the home state's town of that name (see the module docstring).
 
     Args:
         reports: The ``event_reports`` table.
@@ -201,7 +202,8 @@ def _place_unplaced(row: dict, name: str, found: Place, home: Home, gazetteer: G
     country = gazetteer.country(found.country)
     country_name = country.canonical if country else found.country
     for column in ("actor1", "actor2", "assoc_actor_1", "assoc_actor_2", "notes"):
-        row[column] = (row[column] or "").replace(UNKNOWN_COUNTRY, country_name)
+        if isinstance(row[column], str):
+            row[column] = row[column].replace(UNKNOWN_COUNTRY, country_name)
     before = place_phrase(row)  # the site alone, or nothing
     row.update(country=country_name, iso=found.country)
     _placed_at(row, found, before)
