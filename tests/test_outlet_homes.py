@@ -1,14 +1,19 @@
-"""An outlet's home state learnt from its articles, and the bare county names of its reports read there.
+"""An outlet's home state learnt from its articles, and its reports' bare or ambiguous town names read there.
 
 Rows are synthetic, written for these tests; places are the gazetteer's."""
 
 from __future__ import annotations
 
+import json
+
 import pandas as pd
 import pytest
 
+from helpers import views
 from helpers.aggregate.outlet_homes import outlet_homes, rehome_reports
 from helpers.knowledge.gazetteer import default_gazetteer
+from helpers.run import Tables, extract
+from helpers.views import events as event_views
 
 TEXAS = {"kind": "city", "country": "US", "admin1": "Texas", "admin1_code": "US-TX"}
 GEORGIA_COUNTY = {"kind": "admin2", "country": "US", "admin1": "Georgia"}
@@ -83,41 +88,36 @@ def test_a_county_its_article_places_in_its_state_stays():
     assert (row["admin1"], row["place_reason"]) == ("Georgia", "")
 
 
-def test_extract_places_a_local_paper_bare_county_in_its_home_state(tmp_path):
-    import json
-
-    from helpers import views
-    from helpers.run import Tables, extract
-    from helpers.views import events as event_views
-
-    towns = ("Baytown", "Pearland", "League City")
+def _local_paper(tmp_path, outlet: str, towns: tuple[str, ...], last: tuple[str, str]) -> Tables:
+    """The tables through ``extract`` of a paper's stories of shootings in ``towns``, then one more
+    (``last``: its id and text)."""
     records = [
         {
             "id": town.lower(),
             "date": "2016-05-10",
-            "source": "Gulf Coast Daily",
+            "source": outlet,
             "title": f"Man shot in {town}",
             "text": f"A man was shot and wounded in {town} on Sunday night, police said.",
         }
         for town in towns
     ]
     records.append(
-        {
-            "id": "county",
-            "date": "2016-05-10",
-            "source": "Gulf Coast Daily",
-            "title": "Deputies investigate deadly shooting",
-            "text": "A woman was shot and killed in Harris County on Sunday, deputies said.",
-        }
+        {"id": last[0], "date": "2016-05-10", "source": outlet, "title": "Shooting", "text": last[1]}
     )
     corpus = tmp_path / "news.jsonl"
     corpus.write_text("\n".join(json.dumps(r) for r in records), encoding="utf-8")
     extract(corpus, tmp_path / "out", progress=False)
-    tables = Tables(tmp_path / "out")
+    return Tables(tmp_path / "out")
+
+
+def test_extract_places_a_local_paper_bare_county_in_its_home_state(tmp_path):
+    county = "A woman was shot and killed in Harris County on Sunday, deputies said."
+    tables = _local_paper(
+        tmp_path, "Gulf Coast Daily", ("Baytown", "Pearland", "League City"), ("county", county)
+    )
     reports = tables.read("event_reports").set_index("article_id")
-    assert reports.filter(like="county", axis=0)["admin1"].tolist() == [
-        "Georgia"
-    ]  # the article's own reading
+    # the article's own reading stays in its report
+    assert reports.filter(like="county", axis=0)["admin1"].tolist() == ["Georgia"]
     moved = event_views.placed_by_outlet_home(tables)
     assert (moved["location"].tolist(), moved["admin1"].tolist()) == (["Harris"], ["Texas"])
     assert moved["place_reason"][0].startswith("the outlet's home state, Texas (3 of its 4 placed articles)")
@@ -131,39 +131,14 @@ def test_extract_places_a_local_paper_bare_county_in_its_home_state(tmp_path):
 
 
 def test_extract_places_a_local_paper_ambiguous_town_in_its_home_state(tmp_path):
-    import json
-
-    from helpers.run import Tables, extract
-
-    records = [
-        {
-            "id": town.lower(),
-            "date": "2016-05-10",
-            "source": "Lake Erie Courier",
-            "title": f"Man shot in {town}",
-            "text": f"A man was shot and wounded in {town} on Sunday night, police said.",
-        }
-        for town in ("Dayton", "Akron", "Youngstown")
-    ]
-    records.append(
-        {
-            "id": "ambiguous",
-            "date": "2016-05-10",
-            "source": "Lake Erie Courier",
-            "title": "Man killed overnight",
-            "text": "Toledo police said a man was shot and killed on Sunday night.",
-        }
+    toledo = "Toledo police said a man was shot and killed on Sunday night."
+    tables = _local_paper(
+        tmp_path, "Lake Erie Courier", ("Dayton", "Akron", "Youngstown"), ("ambiguous", toledo)
     )
-    corpus = tmp_path / "news.jsonl"
-    corpus.write_text("\n".join(json.dumps(r) for r in records), encoding="utf-8")
-    extract(corpus, tmp_path / "out", progress=False)
-    tables = Tables(tmp_path / "out")
     reports = tables.read("event_reports").set_index("article_id")
-    assert reports.filter(like="ambiguous", axis=0)["location"].tolist() == [
-        ""
-    ]  # Toledo of Ohio or of the Philippines
-    events = tables.read("events").set_index("location")
-    toledo = events.loc["Toledo"]
+    # Toledo of Ohio or of the Philippines: the article alone does not tell
+    assert reports.filter(like="ambiguous", axis=0)["location"].tolist() == [""]
+    toledo = tables.read("events").set_index("location").loc["Toledo"]
     assert (toledo["admin1"], toledo["country"], toledo["actor2"]) == (
         "Ohio",
         "United States",
