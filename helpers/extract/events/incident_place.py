@@ -20,8 +20,8 @@ from helpers.knowledge.gazetteer import haversine_km
 PROVINCE = 3
 #: Kilometres from a county's or district's point (the mean of its towns) within which a town of
 #: its province lies in it: most US counties and the districts of conflict countries are 20-60 km across, and
-#: a town farther out is as often one of the next county (measured on GVA: 30 km placed 16 more
-#: incidents right and 7 wrong, 40 km 22 and 16).
+#: a town farther out is as often one of the next county (measured on GVA: 30 km put 16 more
+#: reports within 25 km of the gold and 7 fewer, 40 km 22 and 16).
 COUNTY_RADIUS_KM = 30.0
 
 
