@@ -41,6 +41,8 @@ MIN_HOME_ARTICLES = 3
 MIN_HOME_SHARE = 0.6
 #: Place roles that tell where an article's stories lie.
 STORY_ROLES = ("event", "nested", "dateline")
+#: The ``place_mentions`` columns an outlet's home is learnt from (:func:`outlet_homes`).
+STORY_COLUMNS = ("article_id", "place_id", "role", "kind", "country", "admin1", "admin1_code")
 #: Kinds of place a bare name of another state may be misread as.
 LOCAL_KINDS = ("city", "village", "admin2")
 #: Kinds of a town.
@@ -89,7 +91,7 @@ def outlet_homes(places: pd.DataFrame, articles: pd.DataFrame) -> dict[str, Home
     :data:`MIN_HOME_SHARE` of those placed in a state (a national outlet or a wire has none).
 
     Args:
-        places: The ``place_mentions`` table.
+        places: The ``place_mentions`` table (:data:`STORY_COLUMNS` at least).
         articles: ``article_id`` and ``outlet`` of every article.
     """
     states = _story_states(places)

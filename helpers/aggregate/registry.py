@@ -17,7 +17,7 @@ from helpers.aggregate.actors import actors_table
 from helpers.aggregate.event_ged import ged_view
 from helpers.aggregate.events import events_table
 from helpers.aggregate.incidents import merge_incidents
-from helpers.aggregate.outlet_homes import rehome_reports
+from helpers.aggregate.outlet_homes import STORY_COLUMNS, rehome_reports
 from helpers.aggregate.persons import persons_table
 from helpers.aggregate.places import places_table
 from helpers.aggregate.totals import casualty_totals
@@ -26,10 +26,7 @@ from helpers.tables import SCHEMAS
 
 Reader = Callable[[str, Sequence[str] | None], pd.DataFrame]
 #: The ``place_mentions`` columns the events read (their outlets' home states, places their articles name).
-EVENT_PLACE_COLUMNS = (
-    *("article_id", "start_char", "role", "place_id", "text", "kind", "resolution"),
-    *("country", "admin1", "admin1_code", "lat", "lon"),
-)
+EVENT_PLACE_COLUMNS = (*STORY_COLUMNS, "start_char", "text", "resolution", "lat", "lon")
 
 
 @dataclass(frozen=True)

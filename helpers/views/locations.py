@@ -6,7 +6,7 @@ import pandas as pd
 from IPython.display import Markdown
 from matplotlib.figure import Figure
 
-from helpers.aggregate.outlet_homes import outlet_homes
+from helpers.aggregate.outlet_homes import STORY_COLUMNS, outlet_homes
 from helpers.aggregate.places import ASIDE_ROLES
 from helpers.run import Tables
 from helpers.views.common import evidence_table, map_figure, mentions_of, none_found, resolve
@@ -120,7 +120,8 @@ def local_outlets(tables: Tables) -> pd.DataFrame | Markdown:
     """The outlets whose stories mostly lie in one US or Canadian state, learnt from the corpus: the
     events read their bare town names there (:mod:`helpers.aggregate.outlet_homes`)."""
     homes = outlet_homes(
-        tables.read("place_mentions"), tables.read("articles", columns=["article_id", "outlet"])
+        tables.read("place_mentions", columns=list(STORY_COLUMNS)),
+        tables.read("articles", columns=["article_id", "outlet"]),
     )
     if not homes:
         return none_found("no outlet has three or more articles placed mostly in one US or Canadian state")
