@@ -24,6 +24,7 @@ from helpers.extract.persons import extract_persons
 from helpers.extract.places import resolve_places
 from helpers.extract.quotes import extract_quotes
 from helpers.ingest import decode_bytes, iter_articles, load_file
+from helpers.ingest.decoding import blank_invisible, normalise_newlines, space_glued_sentences
 from helpers.knowledge.actors import load_dictionary
 from helpers.knowledge.gazetteer import default_gazetteer
 from helpers.nlp import build_pipeline, parse_text
@@ -188,14 +189,18 @@ def test_any_bytes_load_without_raising(data: bytes, suffix: str) -> None:
 @given(text=st.text(max_size=2000), bom=st.sampled_from([b"", b"\xef\xbb\xbf"]))
 @example(text="Ten killed\u2028in Mosul\r\n\r\nقتل", bom=b"\xef\xbb\xbf")
 @example(text="x" * 20000, bom=b"")
+@example(text="0\U0001d173", bom=b"")  # an invisible format character (Cf) becomes a space
+@example(text="\U0001d173\u200b", bom=b"")  # nothing visible: no text
 def test_utf8_text_round_trips(text: str, bom: bytes) -> None:
-    """Valid UTF-8 (with or without BOM) is loaded exactly, newlines normalised, no warning."""
+    """Valid UTF-8 (with or without BOM) is loaded exactly but for the loader's documented
+    normalisations (newlines; invisible format characters made spaces; a space between glued
+    sentences), with no warning; a file with nothing visible is skipped with the reason."""
     (article,) = _load("t.txt", bom + text.encode("utf-8", "surrogatepass"))
-    expected = text.replace("\r\n", "\n").replace("\r", "\n")
+    expected = space_glued_sentences(blank_invisible(normalise_newlines(text)))
     if article.loaded:
         assert article.text == expected and article.reason == ""
     else:
-        assert article.reason in {"empty file", "binary file"}
+        assert article.reason in {"empty file", "binary file", "file has no text"}
         assert not expected.strip() or "\x00" in expected or article.reason == "binary file"
     _check_article(article)
 
