@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 
 from helpers import views
-from helpers.aggregate.outlet_homes import outlet_homes, rehome_reports
+from helpers.aggregate.outlet_homes import outlet_homes, outlet_towns, rehome_reports
 from helpers.knowledge.gazetteer import default_gazetteer
 from helpers.run import Tables, extract
 from helpers.views import events as event_views
@@ -24,6 +24,7 @@ def _mention(article: str, text: str, place_id: str, lat: float, lon: float, **p
         "article_id": article,
         "role": "event",
         "text": text,
+        "canonical": text.removesuffix(" County"),
         "place_id": place_id,
         "lat": lat,
         "lon": lon,
@@ -93,13 +94,13 @@ def _local_paper(tmp_path, outlet: str, towns: tuple[str, ...], last: tuple[str,
     (``last``: its id and text)."""
     records = [
         {
-            "id": town.lower(),
+            "id": f"{town.lower()}-{number}",
             "date": "2016-05-10",
             "source": outlet,
             "title": f"Man shot in {town}",
-            "text": f"A man was shot and wounded in {town} on Sunday night, police said.",
+            "text": f"A man, {20 + number}, was shot and wounded in {town} on Sunday night, police said.",
         }
-        for town in towns
+        for number, town in enumerate(towns)
     ]
     records.append(
         {"id": last[0], "date": "2016-05-10", "source": outlet, "title": "Shooting", "text": last[1]}
@@ -125,8 +126,11 @@ def test_extract_places_a_local_paper_bare_county_in_its_home_state(tmp_path):
     assert local == {
         "outlet": "Gulf Coast Daily",
         "home_state": "Texas",
-        "articles_there": 3,
+        "articles_in_state": 3,
         "articles_placed": 4,
+        "home_town": "",  # no town holds three of its stories
+        "articles_in_town": 0,
+        "articles_placed_in_a_town": 0,
     }
 
 
@@ -146,3 +150,72 @@ def test_extract_places_a_local_paper_ambiguous_town_in_its_home_state(tmp_path)
     )
     assert "in Toledo, Ohio, United States; a man killed." in toledo["notes"]
     assert "'Toledo', which its article left a town of several countries" in toledo["place_reason"]
+
+
+def test_an_outlet_most_of_whose_towns_are_one_has_it_as_home_town():
+    _reports, places, articles = _corpus("paper.com")
+    (town,) = outlet_towns(places, articles).values()
+    assert (town.place_id, town.name, town.articles, town.placed) == ("gn:4672731", "Baytown", 3, 3)
+    assert outlet_towns(places[places["article_id"] != "a3"], articles) == {}
+
+
+@pytest.mark.parametrize(
+    ("outlet", "towns"),
+    [
+        ("Valley Evening Post", ("Bakersfield", "Bakersfield", "Bakersfield", "Fresno")),
+        ("State Wire", ("Bakersfield", "Fresno", "Modesto", "Visalia")),
+    ],
+)
+def test_extract_places_a_local_paper_story_that_names_no_place_in_its_home_town(tmp_path, outlet, towns):
+    # a day before the paper's Bakersfield shootings: the guessed place joins no report of theirs
+    nowhere = "Police said a woman was shot and killed early Saturday outside an apartment complex."
+    tables = _local_paper(tmp_path, outlet, towns, ("nowhere", nowhere))
+    (report,) = tables.read("event_reports").query("article_id == 'news:nowhere'").to_dict("records")
+    assert (report["location"], report["country"]) == ("", "")  # the article alone does not tell
+    (event,) = tables.read("events").query("article_ids == 'news:nowhere'").to_dict("records")
+    if outlet == "State Wire":  # no town holds most of its stories
+        assert (event["location"], event["place_reason"]) == ("", "")
+        return
+    assert (event["location"], event["admin1"], event["country"], event["geo_precision"]) == (
+        "Bakersfield",
+        "California",
+        "United States",
+        3,
+    )
+    assert event["actor2"] == "Civilians (United States)"
+    assert event["place_reason"] == (
+        "the outlet's home town, Bakersfield (3 of its 4 articles placed in a town): "
+        "its article names no place"
+    )
+    (local,) = views.local_outlets(tables).to_dict("records")
+    assert (local["home_state"], local["home_town"], local["articles_in_town"]) == (
+        "California",
+        "Bakersfield",
+        3,
+    )
+
+
+@pytest.mark.parametrize(
+    ("towns", "story", "place"),
+    [
+        # Chester, England, is the bigger Chester, but not in a Pennsylvania paper naming nothing English
+        (
+            ("Norristown", "Pottstown", "Allentown"),
+            "A teenager was shot and killed Saturday night in Chester, police said.",
+            ("Chester", "Pennsylvania", "United States", "Civilians (United States)"),
+        ),
+        # a world city is named bare anywhere: Paris stays French in a Texas paper
+        (
+            ("Tyler", "Longview", "Texarkana"),
+            "A teenager was shot and killed Saturday night in Paris, police said.",
+            ("Paris", "Ile-de-France", "France", "Civilians (France)"),
+        ),
+    ],
+)
+def test_extract_reads_a_local_paper_bare_foreign_town_in_its_home_state(tmp_path, towns, story, place):
+    tables = _local_paper(tmp_path, "Valley Daily", towns, ("abroad", story))
+    (event,) = tables.read("events").query("article_ids == 'news:abroad'").to_dict("records")
+    assert (event["location"], event["admin1"], event["country"], event["actor2"]) == place
+    if place[2] == "United States":
+        assert event["place_reason"].endswith("not Chester, United Kingdom: its article names nothing there")
+        assert "in Chester, Pennsylvania, United States; A teenager killed." in event["notes"]

@@ -1,4 +1,4 @@
-"""Each local outlet's home state, learnt from the corpus, and the bare town names read there.
+"""Each local outlet's home state and town, learnt from the corpus, and the events placed by them.
 
 US and Canadian papers follow AP and Canadian Press style: a town of the paper's own state is
 named bare ("Aurora"), a town of another state with its state ("Aurora, Ill."), unless it is a big,
@@ -15,9 +15,13 @@ a report placed in a small town or county (under
 :data:`~helpers.extract.places.home_division.WELL_KNOWN_TOWN` people) of another state than its
 outlet's home, when its article names nothing else in or near that state, is placed at the town or
 county of the same name in the home state, if there is one ("Aurora" in a Denver paper, "Harris
-County" in a Houston one); a report left without a place because its article's town is a town of
+County" in a Houston one); so is a report placed in a town abroad smaller than
+:data:`WORLD_CITY`, when its article names nothing else in or near that country ("Chester" in a
+Philadelphia paper); a report left without a place because its article's town is a town of
 several countries ("Toledo": Ohio's or the Philippines'), at the home state's town of that name,
-its generic actors' country ("Civilians (unknown country)") named. ``events.place_reason`` says so.
+its generic actors' country ("Civilians (unknown country)") named. Once reports are merged, an
+event that has no place and whose articles name none is placed, approximately, at its outlets'
+home town (:func:`outlet_towns`: a paper's city). ``events.place_reason`` says so.
 """
 
 from __future__ import annotations
@@ -42,13 +46,19 @@ MIN_HOME_SHARE = 0.6
 #: Place roles that tell where an article's stories lie.
 STORY_ROLES = ("event", "nested", "dateline")
 #: The ``place_mentions`` columns an outlet's home is learnt from (:func:`outlet_homes`).
-STORY_COLUMNS = ("article_id", "place_id", "role", "kind", "country", "admin1", "admin1_code")
+STORY_COLUMNS = ("article_id", "place_id", "canonical", "role", "kind", "country", "admin1", "admin1_code")
 #: Kinds of place a bare name of another state may be misread as.
 LOCAL_KINDS = ("city", "village", "admin2")
 #: Kinds of a town.
 TOWNS = ("city", "village")
 #: Kilometres within which another name of the article vouches for a reading (a suburb across a state line).
 NEIGHBOUR_KM = 25.0
+#: A foreign city this populous may be named bare in local news ("Paris", "Kabul").
+WORLD_CITY = 1_000_000
+#: Least share of an outlet's articles placed in a town that its home town holds.
+MIN_TOWN_SHARE = 0.4
+#: ACLED's geo-precision of a place known only approximately ("a larger region"), as a home town's guess is.
+APPROXIMATE = 3
 
 
 @dataclass(frozen=True)
@@ -70,6 +80,23 @@ class Home:
     placed: int
 
 
+@dataclass(frozen=True)
+class HomeTown:
+    """An outlet's home town: the town most of its articles that name a town lie in.
+
+    Attributes:
+        place_id: The town's gazetteer id.
+        name: Its canonical name.
+        articles: The outlet's articles placed there.
+        placed: The outlet's articles placed in a town.
+    """
+
+    place_id: str
+    name: str
+    articles: int
+    placed: int
+
+
 def _story_states(places: pd.DataFrame) -> dict[str, tuple[str, str, str]]:
     """Per article, the state most of its distinct local place names lie in (country, code, name)."""
     local = places[
@@ -78,12 +105,24 @@ def _story_states(places: pd.DataFrame) -> dict[str, tuple[str, str, str]]:
         & places["country"].isin(state_style_countries())
         & (places["admin1_code"].fillna("") != "")
     ]
-    local = local.drop_duplicates(["article_id", "place_id"])
-    states = {}
-    for article_id, rows in local.groupby("article_id", sort=False):
-        counts = Counter(zip(rows["country"], rows["admin1_code"], rows["admin1"]))
-        states[article_id] = max(counts, key=lambda state: (counts[state], state[1]))
-    return states
+    return _most_common(
+        local.drop_duplicates(["article_id", "place_id"]), ["country", "admin1_code", "admin1"]
+    )
+
+
+def _story_towns(places: pd.DataFrame) -> dict[str, tuple[str, str]]:
+    """Per article, the town its story names most often, in any country (place id, name)."""
+    towns = places[places["role"].isin(STORY_ROLES) & places["kind"].isin(TOWNS)]
+    return _most_common(towns, ["place_id", "canonical"])
+
+
+def _most_common(rows: pd.DataFrame, columns: list[str]) -> dict[str, tuple]:
+    """Per article, the most frequent value of ``columns`` among ``rows`` (ties: the last in sort order)."""
+    found = {}
+    for article_id, group in rows.groupby("article_id", sort=False):
+        counts = Counter(zip(*(group[column] for column in columns)))
+        found[article_id] = max(counts, key=lambda value: (counts[value], value))
+    return found
 
 
 def outlet_homes(places: pd.DataFrame, articles: pd.DataFrame) -> dict[str, Home]:
@@ -94,18 +133,38 @@ def outlet_homes(places: pd.DataFrame, articles: pd.DataFrame) -> dict[str, Home
         places: The ``place_mentions`` table (:data:`STORY_COLUMNS` at least).
         articles: ``article_id`` and ``outlet`` of every article.
     """
-    states = _story_states(places)
+    homes = _outlet_majorities(_story_states(places), articles, MIN_HOME_SHARE)
+    return {outlet: Home(*state, articles=n, placed=placed) for outlet, (state, n, placed) in homes.items()}
+
+
+def outlet_towns(places: pd.DataFrame, articles: pd.DataFrame) -> dict[str, HomeTown]:
+    """Each outlet's home town: the town of at least :data:`MIN_HOME_ARTICLES` of its articles and
+    :data:`MIN_TOWN_SHARE` of those placed in a town (a paper's city; a wire or a national outlet has none).
+
+    Args:
+        places: The ``place_mentions`` table (:data:`STORY_COLUMNS` at least).
+        articles: ``article_id`` and ``outlet`` of every article.
+    """
+    towns = _outlet_majorities(_story_towns(places), articles, MIN_TOWN_SHARE)
+    return {outlet: HomeTown(*town, articles=n, placed=placed) for outlet, (town, n, placed) in towns.items()}
+
+
+def _outlet_majorities(
+    per_article: dict[str, tuple], articles: pd.DataFrame, share: float
+) -> dict[str, tuple[tuple, int, int]]:
+    """Per outlet, the value of at least :data:`MIN_HOME_ARTICLES` of its articles and ``share`` of
+    those that have one, with both counts (ties: the last value in sort order)."""
     by_outlet: dict[str, Counter] = defaultdict(Counter)
     for article_id, outlet in zip(articles["article_id"], articles["outlet"].fillna("")):
-        if outlet and article_id in states:
-            by_outlet[outlet][states[article_id]] += 1
-    homes = {}
+        if outlet and article_id in per_article:
+            by_outlet[outlet][per_article[article_id]] += 1
+    found = {}
     for outlet, counts in by_outlet.items():
-        state, n = max(counts.items(), key=lambda item: (item[1], item[0][1]))
+        value, n = max(counts.items(), key=lambda item: (item[1], item[0]))
         placed = sum(counts.values())
-        if n >= MIN_HOME_ARTICLES and n >= MIN_HOME_SHARE * placed:
-            homes[outlet] = Home(*state, articles=n, placed=placed)
-    return homes
+        if n >= MIN_HOME_ARTICLES and n >= share * placed:
+            found[outlet] = (value, n, placed)
+    return found
 
 
 def _home_reading(kinds: tuple[str, ...], names: list[str], home: Home, gazetteer: Gazetteer) -> Place | None:
@@ -120,9 +179,12 @@ def _home_reading(kinds: tuple[str, ...], names: list[str], home: Home, gazettee
     return min(found.values(), key=lambda p: (-p.population, p.place_id)) if found else None
 
 
-def _vouched(place: Place, others: pd.DataFrame) -> bool:
-    """Whether the article's other names place it in the reading's state or near the reading."""
-    if (others["admin1_code"] == place.admin1_code).any():
+def _vouched(place: Place, others: pd.DataFrame, abroad: bool = False) -> bool:
+    """Whether the article's other names place it in the reading's state (its country, for a
+    reading ``abroad``) or near the reading."""
+    if (
+        others["country" if abroad else "admin1_code"] == (place.country if abroad else place.admin1_code)
+    ).any():
         return True
     near = others.dropna(subset=["lat", "lon"])
     return any(
@@ -155,23 +217,74 @@ def rehome_reports(
         if home is not None and not row["place_id"] and not row["iso"]:
             named = _ambiguous_name(places.iloc[positions.get(row["article_id"], [])], home, gazetteer)
             if named is not None:
-                _place_unplaced(row, *named, home, gazetteer)
+                name, found = named
+                reason = (
+                    f"the outlet's home state, {home.admin1} ({home.articles} of its {home.placed} placed "
+                    f"articles): {name!r}, which its article left a town of several countries"
+                )
+                _in_country(row, found, reason, gazetteer)
             continue
-        if home is None or not row["place_id"] or row["iso"] != home.country or row["admin1"] == home.admin1:
+        if home is None or not row["place_id"] or row["admin1"] == home.admin1:
             continue
         place = gazetteer.get(row["place_id"])
-        if place is None or place.kind not in LOCAL_KINDS or place.population >= WELL_KNOWN_TOWN:
+        if place is None or not _misread(place, home):
             continue
         mentions = places.iloc[positions.get(row["article_id"], [])]
         own = mentions["place_id"] == place.place_id
         names = list(dict.fromkeys(mentions.loc[own & mentions["role"].isin(STORY_ROLES), "text"]))
         others = mentions[~own & mentions["role"].isin(STORY_ROLES) & ~mentions["text"].isin(names)]
-        if not names or _vouched(place, others):
+        if not names or _vouched(place, others, abroad=place.country != home.country):
             continue
         found = _home_reading(("admin2",) if place.kind == "admin2" else TOWNS, names, home, gazetteer)
         if found is not None:
-            _move(row, place, found, home)
+            _move(row, place, found, home, gazetteer)
     return pd.DataFrame.from_records(rows, columns=[*reports.columns])
+
+
+def _misread(place: Place, home: Home) -> bool:
+    """Whether a bare name's reading may be a misread town of the outlet's home state: a small town
+    or county of another state of its country, or a town abroad smaller than a world city (a local
+    paper names a foreign town with its country, unless it is a world city: "Chester" in
+    Philadelphia news is no English town)."""
+    if place.country == home.country:
+        return place.kind in LOCAL_KINDS and place.population < WELL_KNOWN_TOWN
+    return place.kind in TOWNS and place.population < WORLD_CITY
+
+
+def place_in_home_towns(
+    events: pd.DataFrame, places: pd.DataFrame, articles: pd.DataFrame, gazetteer: Gazetteer
+) -> pd.DataFrame:
+    """``events`` with those that have no place, and whose articles name no place of their story
+    (a paywall's stub, "police said a man was shot Sunday"), placed at their outlets' home town
+    (:func:`outlet_towns`), when they share one: a place known only approximately, ACLED's
+    geo-precision 3. It is done once events are merged, so a guessed place joins no reports.
+
+    Args:
+        events: The ``events`` table.
+        places: The ``place_mentions`` table.
+        articles: ``article_id`` and ``outlet`` of every article.
+        gazetteer: The gazetteer.
+    """
+    towns = outlet_towns(places, articles)
+    outlet_of = dict(zip(articles["article_id"], articles["outlet"].fillna("")))
+    story = set(
+        places.loc[places["role"].isin(STORY_ROLES) & (places["place_id"].fillna("") != ""), "article_id"]
+    )
+    rows = events.to_dict("records")
+    for row in rows:
+        ids = row["article_ids"].split(";")
+        if row["location"] or row["iso"] or story.intersection(ids):
+            continue
+        homes = {towns.get(outlet_of.get(article_id, "")) for article_id in ids}
+        town = homes.pop() if len(homes) == 1 else None
+        found = gazetteer.get(town.place_id) if town is not None else None
+        if found is not None:
+            reason = (
+                f"the outlet's home town, {found.canonical} ({town.articles} of its {town.placed} articles "
+                "placed in a town): its article names no place"
+            )
+            _in_country(row, found, reason, gazetteer, precision=APPROXIMATE)
+    return pd.DataFrame.from_records(rows, columns=[*events.columns])
 
 
 def _ambiguous_name(mentions: pd.DataFrame, home: Home, gazetteer: Gazetteer) -> tuple[str, Place] | None:
@@ -189,35 +302,41 @@ def _ambiguous_name(mentions: pd.DataFrame, home: Home, gazetteer: Gazetteer) ->
     return None
 
 
-def _move(row: dict, place: Place, found: Place, home: Home) -> None:
+def _move(row: dict, place: Place, found: Place, home: Home, gazetteer: Gazetteer) -> None:
     """Place a report at ``found``, its notes and reason saying so."""
-    _placed_at(row, found)
-    row["place_reason"] = (
+    where = f"{place.canonical}, {row['country'] if place.country != found.country else place.admin1}"
+    reason = (
         f"the outlet's home state, {home.admin1} ({home.articles} of its {home.placed} placed articles), "
-        f"not {place.canonical}, {place.admin1}: its article names nothing there"
+        f"not {where}: its article names nothing there"
     )
+    if place.country != found.country:
+        _in_country(row, found, reason, gazetteer)
+        return
+    _placed_at(row, found)
+    row["place_reason"] = reason
 
 
-def _place_unplaced(row: dict, name: str, found: Place, home: Home, gazetteer: Gazetteer) -> None:
-    """Place a report that had no place at ``found``: its country in its generic actors' names
-    ("Civilians (unknown country)") and its notes, and the reason."""
+def _in_country(
+    row: dict, found: Place, reason: str, gazetteer: Gazetteer, precision: int | None = None
+) -> None:
+    """Place a report or event at ``found`` in another country than its own (or none): the country
+    in its generic actors' names ("Civilians (unknown country)", "Police Forces of United Kingdom")
+    and its notes, and the reason."""
     country = gazetteer.country(found.country)
     country_name = country.canonical if country else found.country
+    before, was = place_phrase(row), row["country"] or UNKNOWN_COUNTRY
+    row.update(country=country_name, iso=found.country)
+    _placed_at(row, found, before, precision)
     for column in ("actor1", "actor2", "assoc_actor_1", "assoc_actor_2", "notes"):
         if isinstance(row[column], str):
-            row[column] = row[column].replace(UNKNOWN_COUNTRY, country_name)
-    before = place_phrase(row)  # the site alone, or nothing
-    row.update(country=country_name, iso=found.country)
-    _placed_at(row, found, before)
-    row["place_reason"] = (
-        f"the outlet's home state, {home.admin1} ({home.articles} of its {home.placed} placed articles): "
-        f"{name!r}, which its article left a town of several countries"
-    )
+            row[column] = row[column].replace(was, country_name)
+    row["place_reason"] = reason
 
 
-def _placed_at(row: dict, found: Place, before: str | None = None) -> None:
-    """A report's place columns set to ``found``, and its notes naming it where they named the old
-    place (``before``, by default the report's), else before the tolls ("When: type by who; tolls.")."""
+def _placed_at(row: dict, found: Place, before: str | None = None, precision: int | None = None) -> None:
+    """A report's place columns set to ``found`` (at ``precision``, by default its own), and its notes
+    naming it where they named the old place (``before``, by default the report's), else before the
+    tolls ("When: type by who; tolls.")."""
     before = place_phrase(row) if before is None else before
     row.update(
         admin1=found.admin1,
@@ -226,7 +345,7 @@ def _placed_at(row: dict, found: Place, before: str | None = None) -> None:
         place_id=found.place_id,
         latitude=found.lat,
         longitude=found.lon,
-        geo_precision=min(found.precision, 3),
+        geo_precision=precision or min(found.precision, 3),
     )
     notes, after = row["notes"], place_phrase(row)
     if before and before in notes:

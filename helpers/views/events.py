@@ -101,14 +101,16 @@ def conflicting_events(tables: Tables) -> pd.DataFrame | Markdown:
 
 
 def placed_by_outlet_home(tables: Tables) -> pd.DataFrame | Markdown:
-    """Events placed in their outlet's home state rather than where their article read a bare
-    town name (``place_reason``; :mod:`helpers.aggregate.outlet_homes`)."""
+    """Events placed by their outlet's home rather than where their article read a bare town name,
+    or placed in its home town when their article names no place (``place_reason``;
+    :mod:`helpers.aggregate.outlet_homes`)."""
     events = tables.read(
-        "events", columns=["event_id", "event_date", "location", "admin1", "source", "place_reason"]
+        "events",
+        columns=["event_id", "event_date", "location", "admin1", "geo_precision", "source", "place_reason"],
     )
     moved = events[events["place_reason"].fillna("") != ""]
     if moved.empty:
-        return none_found("no event's bare town was read in its outlet's home state")
+        return none_found("no event was placed by its outlet's home state or town")
     return moved.sort_values("event_id", ignore_index=True)
 
 

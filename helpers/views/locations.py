@@ -6,7 +6,7 @@ import pandas as pd
 from IPython.display import Markdown
 from matplotlib.figure import Figure
 
-from helpers.aggregate.outlet_homes import STORY_COLUMNS, outlet_homes
+from helpers.aggregate.outlet_homes import STORY_COLUMNS, outlet_homes, outlet_towns
 from helpers.aggregate.places import ASIDE_ROLES
 from helpers.run import Tables
 from helpers.views.common import evidence_table, map_figure, mentions_of, none_found, resolve
@@ -117,25 +117,30 @@ def datelines_vs_places(tables: Tables) -> pd.DataFrame:
 
 
 def local_outlets(tables: Tables) -> pd.DataFrame | Markdown:
-    """The outlets whose stories mostly lie in one US or Canadian state, learnt from the corpus: the
-    events read their bare town names there (:mod:`helpers.aggregate.outlet_homes`)."""
-    homes = outlet_homes(
-        tables.read("place_mentions", columns=list(STORY_COLUMNS)),
-        tables.read("articles", columns=["article_id", "outlet"]),
-    )
-    if not homes:
-        return none_found("no outlet has three or more articles placed mostly in one US or Canadian state")
-    rows = [
-        {
-            "outlet": outlet,
-            "home_state": home.admin1,
-            "articles_there": home.articles,
-            "articles_placed": home.placed,
-        }
-        for outlet, home in homes.items()
-    ]
+    """The outlets whose stories mostly lie in one US or Canadian state or in one town, learnt from
+    the corpus: the events read their bare town names in that state, and place a story that names
+    no place in that town (:mod:`helpers.aggregate.outlet_homes`)."""
+    places = tables.read("place_mentions", columns=list(STORY_COLUMNS))
+    articles = tables.read("articles", columns=["article_id", "outlet"])
+    homes, towns = outlet_homes(places, articles), outlet_towns(places, articles)
+    if not homes and not towns:
+        return none_found("no outlet has three or more articles placed mostly in one state or town")
+    rows = []
+    for outlet in sorted(homes.keys() | towns.keys()):
+        home, town = homes.get(outlet), towns.get(outlet)
+        rows.append(
+            {
+                "outlet": outlet,
+                "home_state": home.admin1 if home else "",
+                "articles_in_state": home.articles if home else 0,
+                "articles_placed": home.placed if home else 0,
+                "home_town": town.name if town else "",
+                "articles_in_town": town.articles if town else 0,
+                "articles_placed_in_a_town": town.placed if town else 0,
+            }
+        )
     return pd.DataFrame(rows).sort_values(
-        ["articles_there", "outlet"], ascending=[False, True], ignore_index=True
+        ["articles_in_state", "articles_in_town", "outlet"], ascending=[False, False, True], ignore_index=True
     )
 
 
