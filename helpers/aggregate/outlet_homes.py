@@ -118,11 +118,14 @@ def _story_towns(places: pd.DataFrame) -> dict[str, tuple[str, str]]:
 
 def _most_common(rows: pd.DataFrame, columns: list[str]) -> dict[str, tuple]:
     """Per article, the most frequent value of ``columns`` among ``rows`` (ties: the last in sort order)."""
-    found = {}
-    for article_id, group in rows.groupby("article_id", sort=False):
-        counts = Counter(zip(*(group[column] for column in columns)))
-        found[article_id] = max(counts, key=lambda value: (counts[value], value))
-    return found
+    if rows.empty:
+        return {}
+    counts = rows.groupby(["article_id", *columns], sort=False, dropna=False).size().rename("n").reset_index()
+    best = counts.sort_values(["article_id", "n", *columns]).drop_duplicates("article_id", keep="last")
+    return {
+        article_id: tuple(value)
+        for article_id, *value in best[["article_id", *columns]].itertuples(index=False)
+    }
 
 
 def outlet_homes(places: pd.DataFrame, articles: pd.DataFrame) -> dict[str, Home]:
