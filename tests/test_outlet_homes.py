@@ -219,3 +219,26 @@ def test_extract_reads_a_local_paper_bare_foreign_town_in_its_home_state(tmp_pat
     if place[2] == "United States":
         assert event["place_reason"].endswith("not Chester, United Kingdom: its article names nothing there")
         assert "in Chester, Pennsylvania, United States; A teenager killed." in event["notes"]
+
+
+@pytest.mark.parametrize(
+    ("home", "story", "place"),
+    [
+        # no place of Pennsylvania is called Homewood: a part of the paper's Pittsburgh, not Alabama's town
+        ("Pittsburgh", "Homewood", ("Pittsburgh", "Pennsylvania", 2)),
+        # a town of the home town's metro across the state line is named bare: Gary stays in Indiana
+        ("Chicago", "Gary", ("Gary", "Indiana", 1)),
+    ],
+)
+def test_extract_reads_a_local_paper_bare_town_its_state_lacks_as_a_part_of_its_home_town(
+    tmp_path, home, story, place
+):
+    text = f"A man was shot and killed on Wednesday in {story}, police said."
+    tables = _local_paper(tmp_path, "Metro Daily", (home,) * 3, ("part", text))
+    (event,) = tables.read("events").query("article_ids == 'news:part'").to_dict("records")
+    assert (event["location"], event["admin1"], event["geo_precision"]) == place
+    if place[0] == home:
+        assert event["place_reason"].startswith(
+            "'Homewood', which no place of the outlet's home state, Pennsylvania, is called, and not "
+            "Homewood, Alabama: its article names nothing there; a part of the outlet's home town, Pittsburgh"
+        )

@@ -17,7 +17,9 @@ outlet's home, when its article names nothing else in or near that state, is pla
 county of the same name in the home state, if there is one ("Aurora" in a Denver paper, "Harris
 County" in a Houston one); so is a report placed in a town abroad smaller than
 :data:`WORLD_CITY`, when its article names nothing else in or near that country ("Chester" in a
-Philadelphia paper); a report left without a place because its article's town is a town of
+Philadelphia paper); when no place of the home state has the name, at the outlet's home town, as
+a part of it ("Homewood" in a Pittsburgh paper), unless the reading lies in the home town's metro
+("Gary" in a Chicago one); a report left without a place because its article's town is a town of
 several countries ("Toledo": Ohio's or the Philippines'), at the home state's town of that name,
 its generic actors' country ("Civilians (unknown country)") named. Once reports are merged, an
 event that has no place and whose articles name none is placed, approximately, at its outlets'
@@ -57,6 +59,11 @@ NEIGHBOUR_KM = 25.0
 WORLD_CITY = 1_000_000
 #: Least share of an outlet's articles placed in a town that its home town holds.
 MIN_TOWN_SHARE = 0.4
+#: Kilometres from an outlet's home town within which a town of another state is its metro's, named
+#: bare by its papers ("Gary" in Chicago news, "Camden" in Philadelphia's).
+METRO_KM = 100.0
+#: ACLED's geo-precision of a part of a town, placed at the town ("near a town").
+PART_OF_TOWN = 2
 #: ACLED's geo-precision of a place known only approximately ("a larger region"), as a home town's guess is.
 APPROXIMATE = 3
 
@@ -211,12 +218,13 @@ def rehome_reports(
         gazetteer: The gazetteer.
     """
     reports = reports.assign(place_reason="")
-    homes = outlet_homes(places, articles)
+    homes, towns = outlet_homes(places, articles), outlet_towns(places, articles)
     outlet_of = dict(zip(articles["article_id"], articles["outlet"].fillna("")))
     positions = places.groupby("article_id", sort=False).indices  # each article's rows, read only when needed
     rows = reports.to_dict("records")
     for row in rows:
-        home = homes.get(outlet_of.get(row["article_id"], ""))
+        outlet = outlet_of.get(row["article_id"], "")
+        home = homes.get(outlet)
         if home is not None and not row["place_id"] and not row["iso"]:
             named = _ambiguous_name(places.iloc[positions.get(row["article_id"], [])], home, gazetteer)
             if named is not None:
@@ -241,6 +249,8 @@ def rehome_reports(
         found = _home_reading(("admin2",) if place.kind == "admin2" else TOWNS, names, home, gazetteer)
         if found is not None:
             _move(row, place, found, home, gazetteer)
+        elif place.kind in TOWNS:
+            _in_home_town(row, names[0], place, home, towns.get(outlet), gazetteer)
     return pd.DataFrame.from_records(rows, columns=[*reports.columns])
 
 
@@ -307,15 +317,47 @@ def _ambiguous_name(mentions: pd.DataFrame, home: Home, gazetteer: Gazetteer) ->
 
 def _move(row: dict, place: Place, found: Place, home: Home, gazetteer: Gazetteer) -> None:
     """Place a report at ``found``, its notes and reason saying so."""
-    where = f"{place.canonical}, {row['country'] if place.country != found.country else place.admin1}"
     reason = (
         f"the outlet's home state, {home.admin1} ({home.articles} of its {home.placed} placed articles), "
-        f"not {where}: its article names nothing there"
+        f"not {_where(row, place, found)}: its article names nothing there"
     )
-    if place.country != found.country:
-        _in_country(row, found, reason, gazetteer)
+    _relocate(row, place, found, reason, gazetteer)
+
+
+def _in_home_town(
+    row: dict, name: str, place: Place, home: Home, town: HomeTown | None, gazetteer: Gazetteer
+) -> None:
+    """Place a report whose bare town of another state names no place of the outlet's home state at
+    the outlet's home town in that state, as a part of it the gazetteer lacks ("Homewood" in a
+    Pittsburgh paper is no town of Alabama: a neighbourhood of Pittsburgh); ACLED's geo-precision 2."""
+    found = gazetteer.get(town.place_id) if town is not None else None
+    if found is None or found.admin1_code != home.admin1_code:
         return
-    _placed_at(row, found)
+    if any(m.exact and m.place.admin1_code == home.admin1_code for m in gazetteer.candidates(name)):
+        return  # a county of the home state goes by the name ("Bartow" in Atlanta news)
+    if haversine_km(place.lat, place.lon, found.lat, found.lon) <= METRO_KM:
+        return  # a town of the home town's metro across the state line ("Gary" in Chicago news)
+    reason = (
+        f"{name!r}, which no place of the outlet's home state, {home.admin1}, is called, and not "
+        f"{_where(row, place, found)}: its article names nothing there; a part of the outlet's "
+        f"home town, {found.canonical} ({town.articles} of its {town.placed} articles placed in a town)"
+    )
+    _relocate(row, place, found, reason, gazetteer, PART_OF_TOWN)
+
+
+def _where(row: dict, place: Place, found: Place) -> str:
+    """The reading a report is moved from: its town and state, or its country when abroad."""
+    return f"{place.canonical}, {row['country'] if place.country != found.country else place.admin1}"
+
+
+def _relocate(
+    row: dict, place: Place, found: Place, reason: str, gazetteer: Gazetteer, precision: int | None = None
+) -> None:
+    """Place a report at ``found`` instead of ``place``, in another country when it lies there."""
+    if place.country != found.country:
+        _in_country(row, found, reason, gazetteer, precision)
+        return
+    _placed_at(row, found, precision=precision)
     row["place_reason"] = reason
 
 
