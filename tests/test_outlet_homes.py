@@ -10,7 +10,8 @@ import pandas as pd
 import pytest
 
 from helpers import views
-from helpers.aggregate.outlet_homes import outlet_homes, outlet_towns, rehome_reports
+from helpers.aggregate.outlet_homes import outlet_homes, outlet_towns
+from helpers.aggregate.rehoming import rehome_reports
 from helpers.knowledge.gazetteer import default_gazetteer
 from helpers.run import Tables, extract
 from helpers.views import events as event_views

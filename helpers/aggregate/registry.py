@@ -17,9 +17,10 @@ from helpers.aggregate.actors import actors_table
 from helpers.aggregate.event_ged import ged_view
 from helpers.aggregate.events import events_table
 from helpers.aggregate.incidents import merge_incidents
-from helpers.aggregate.outlet_homes import STORY_COLUMNS, place_in_home_towns, rehome_reports
+from helpers.aggregate.outlet_homes import STORY_COLUMNS
 from helpers.aggregate.persons import persons_table
 from helpers.aggregate.places import places_table
+from helpers.aggregate.rehoming import place_in_home_towns, rehome_reports
 from helpers.aggregate.totals import casualty_totals
 from helpers.extract.context import Context
 from helpers.tables import SCHEMAS

@@ -103,7 +103,7 @@ def conflicting_events(tables: Tables) -> pd.DataFrame | Markdown:
 def placed_by_outlet_home(tables: Tables) -> pd.DataFrame | Markdown:
     """Events placed by their outlet's home rather than where their article read a bare town name,
     or placed in its home town when their article names no place (``place_reason``;
-    :mod:`helpers.aggregate.outlet_homes`)."""
+    :mod:`helpers.aggregate.rehoming`)."""
     events = tables.read(
         "events",
         columns=["event_id", "event_date", "location", "admin1", "geo_precision", "source", "place_reason"],
