@@ -229,6 +229,8 @@ def test_extract_reads_a_local_paper_bare_foreign_town_in_its_home_state(tmp_pat
         ("Pittsburgh", "Homewood", ("Pittsburgh", "Pennsylvania", 2)),
         # a town of the home town's metro across the state line is named bare: Gary stays in Indiana
         ("Chicago", "Gary", ("Gary", "Indiana", 1)),
+        # "St. Joseph" is Michigan's Saint Joseph in a Michigan paper, not Missouri's St. Joseph
+        ("Kalamazoo", "St. Joseph", ("Saint Joseph", "Michigan", 1)),
     ],
 )
 def test_extract_reads_a_local_paper_bare_town_its_state_lacks_as_a_part_of_its_home_town(

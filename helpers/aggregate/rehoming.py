@@ -38,6 +38,8 @@ from helpers.extract.places.resolution import AMBIGUOUS
 from helpers.knowledge.gazetteer import Gazetteer, haversine_km
 from helpers.knowledge.place import Place
 
+#: "St." of a place name, and the word it abbreviates (:func:`_spellings`).
+SAINT_ABBREVIATION, SAINT = "st", "Saint"
 #: Kilometres within which another name of the article vouches for a reading (a suburb across a state line).
 NEIGHBOUR_KM = 25.0
 #: A foreign city this populous may be named bare in local news ("Paris", "Kabul").
@@ -57,10 +59,23 @@ def _home_reading(kinds: tuple[str, ...], names: list[str], home: Home, gazettee
     found = {
         m.place.place_id: m.place
         for name in names
-        for m in gazetteer.candidates(name)
+        for spelling in _spellings(name)
+        for m in gazetteer.candidates(spelling)
         if m.exact and m.main and m.place.admin1_code == home.admin1_code and m.place.kind in kinds
     }
     return min(found.values(), key=lambda p: (-p.population, p.place_id)) if found else None
+
+
+def _spellings(name: str) -> list[str]:
+    """A name as written and, for "St. Joseph", "Saint Joseph": within one state the saint's town is
+    one place, however written. (The gazetteer reads "St." as written everywhere else, since
+    "Saint Louis" written out is also a town of Senegal; ``name_abbreviations.csv``.)
+
+    >>> _spellings("St. Joseph"), _spellings("Stockton")
+    (['St. Joseph', 'Saint Joseph'], ['Stockton'])
+    """
+    first, space, rest = name.partition(" ")
+    return [name, f"{SAINT} {rest}"] if space and first.rstrip(".").lower() == SAINT_ABBREVIATION else [name]
 
 
 def _vouched(place: Place, others: pd.DataFrame, abroad: bool = False) -> bool:
@@ -207,7 +222,8 @@ def _in_home_town(
     found = gazetteer.get(town.place_id) if town is not None else None
     if found is None or found.admin1_code != home.admin1_code:
         return
-    if any(m.exact and m.place.admin1_code == home.admin1_code for m in gazetteer.candidates(name)):
+    named = (m for spelling in _spellings(name) for m in gazetteer.candidates(spelling))
+    if any(m.exact and m.place.admin1_code == home.admin1_code for m in named):
         return  # a county of the home state goes by the name ("Bartow" in Atlanta news)
     if haversine_km(place.lat, place.lon, found.lat, found.lon) <= METRO_KM:
         return  # a town of the home town's metro across the state line ("Gary" in Chicago news)
