@@ -71,7 +71,9 @@ def test_an_outlet_most_of_whose_stories_lie_in_one_state_has_it_as_home():
 @pytest.mark.parametrize("outlet", ["paper.com", ""])
 def test_a_bare_county_of_another_state_is_read_in_the_outlet_home(outlet):
     reports, places, articles = _corpus(outlet)
-    (row,) = rehome_reports(reports, places, articles, default_gazetteer()).to_dict("records")
+    (row,) = rehome_reports(
+        reports, places, articles, outlet_towns(places, articles), default_gazetteer()
+    ).to_dict("records")
     if not outlet:  # an article without an outlet keeps its reading
         assert (row["admin1"], row["place_reason"]) == ("Georgia", "")
         return
@@ -86,7 +88,9 @@ def test_a_county_its_article_places_in_its_state_stays():
         "a4", "Columbus", "gn:4188985", 32.46, -84.99, kind="city", country="US", admin1="Georgia"
     )
     vouched = pd.concat([places, pd.DataFrame([dict(columbus, admin1_code="US-GA")])])
-    (row,) = rehome_reports(reports, vouched, articles, default_gazetteer()).to_dict("records")
+    (row,) = rehome_reports(
+        reports, vouched, articles, outlet_towns(vouched, articles), default_gazetteer()
+    ).to_dict("records")
     assert (row["admin1"], row["place_reason"]) == ("Georgia", "")
 
 

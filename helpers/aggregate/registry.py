@@ -17,7 +17,7 @@ from helpers.aggregate.actors import actors_table
 from helpers.aggregate.event_ged import ged_view
 from helpers.aggregate.events import events_table
 from helpers.aggregate.incidents import merge_incidents
-from helpers.aggregate.outlet_homes import STORY_COLUMNS
+from helpers.aggregate.outlet_homes import STORY_COLUMNS, outlet_towns
 from helpers.aggregate.persons import persons_table
 from helpers.aggregate.places import places_table
 from helpers.aggregate.rehoming import place_in_home_towns, rehome_reports
@@ -84,14 +84,15 @@ def _incidents(read: Reader, context: Context) -> pd.DataFrame:
 def _events(read: Reader, context: Context) -> pd.DataFrame:
     places = read("place_mentions", list(EVENT_PLACE_COLUMNS))
     articles = read("articles", ["article_id", "date", "outlet", "url", "near_duplicate_of", "title"])
+    towns = outlet_towns(places, articles)  # learnt once: reports and events are placed by them
     events = events_table(
-        rehome_reports(read("event_reports", None), places, articles, context.gazetteer),
+        rehome_reports(read("event_reports", None), places, articles, towns, context.gazetteer),
         read("casualties", None),
         articles,
         read("person_mentions", ["article_id", "start_char", "person_id", "title", "rank"]),
         places,
     )
-    return place_in_home_towns(events, places, articles, context.gazetteer)
+    return place_in_home_towns(events, places, articles, towns, context.gazetteer)
 
 
 #: Every corpus table, in the order they are built (each reads only earlier tables).

@@ -29,7 +29,6 @@ from helpers.aggregate.outlet_homes import (
     Home,
     HomeTown,
     outlet_homes,
-    outlet_towns,
 )
 from helpers.extract.events.coding import UNKNOWN_COUNTRY
 from helpers.extract.events.reports import place_phrase
@@ -93,7 +92,11 @@ def _vouched(place: Place, others: pd.DataFrame, abroad: bool = False) -> bool:
 
 
 def rehome_reports(
-    reports: pd.DataFrame, places: pd.DataFrame, articles: pd.DataFrame, gazetteer: Gazetteer
+    reports: pd.DataFrame,
+    places: pd.DataFrame,
+    articles: pd.DataFrame,
+    towns: dict[str, HomeTown],
+    gazetteer: Gazetteer,
 ) -> pd.DataFrame:
     """``reports`` with a ``place_reason`` column, and the reports whose bare small town or county of
     another state than their outlet's home lies in no state their article names placed at the home
@@ -104,10 +107,11 @@ def rehome_reports(
         reports: The ``event_reports`` table.
         places: The ``place_mentions`` table.
         articles: ``article_id`` and ``outlet`` of every article.
+        towns: Each outlet's home town (:func:`~helpers.aggregate.outlet_homes.outlet_towns`).
         gazetteer: The gazetteer.
     """
     reports = reports.assign(place_reason="")
-    homes, towns = outlet_homes(places, articles), outlet_towns(places, articles)
+    homes = outlet_homes(places, articles)
     outlet_of = dict(zip(articles["article_id"], articles["outlet"].fillna("")))
     positions = places.groupby("article_id", sort=False).indices  # each article's rows, read only when needed
     rows = reports.to_dict("records")
@@ -154,20 +158,24 @@ def _misread(place: Place, home: Home) -> bool:
 
 
 def place_in_home_towns(
-    events: pd.DataFrame, places: pd.DataFrame, articles: pd.DataFrame, gazetteer: Gazetteer
+    events: pd.DataFrame,
+    places: pd.DataFrame,
+    articles: pd.DataFrame,
+    towns: dict[str, HomeTown],
+    gazetteer: Gazetteer,
 ) -> pd.DataFrame:
     """``events`` with those that have no place, and whose articles name no place of their story
     (a paywall's stub, "police said a man was shot Sunday"), placed at their outlets' home town
-    (:func:`outlet_towns`), when they share one: a place known only approximately, ACLED's
+    (``towns``), when they share one: a place known only approximately, ACLED's
     geo-precision 3. It is done once events are merged, so a guessed place joins no reports.
 
     Args:
         events: The ``events`` table.
         places: The ``place_mentions`` table.
         articles: ``article_id`` and ``outlet`` of every article.
+        towns: Each outlet's home town (:func:`~helpers.aggregate.outlet_homes.outlet_towns`).
         gazetteer: The gazetteer.
     """
-    towns = outlet_towns(places, articles)
     outlet_of = dict(zip(articles["article_id"], articles["outlet"].fillna("")))
     story = set(
         places.loc[places["role"].isin(STORY_ROLES) & (places["place_id"].fillna("") != ""), "article_id"]
