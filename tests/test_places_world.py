@@ -389,3 +389,23 @@ def test_a_region_named_by_compass_words_is_read(nlp):
 def test_a_foreign_town_below_well_known_size_needs_place_evidence(nlp, text):
     written = [r for r in _rows(nlp, text) if r["text"] == "Santa"]
     assert written and not written[0]["place_id"] and "without place evidence" in written[0]["resolution"]
+
+
+def test_a_name_with_a_persian_linking_vowel_is_read_whole(nlp):
+    """The tokenizer splits "Pul-e Khumri" at its hyphens and the NER reads a part of it ("Pul",
+    an English village; "Sharif", a Pakistani one): the name is read whole, and an unknown one
+    ("Dasht-e Barchi") is no place named by its first word."""
+    text = (
+        "Fighting broke out in Pul-e Khumri, the capital of Baghlan province, on Monday. "
+        "Another assault killed four officers in Chisht-e Sharif district of Herat province. "
+        "A bomb exploded in Dasht-e Barchi in Kabul, and gunmen attacked Mazar-i-Sharif."
+    )
+    rows = [r for r in _rows(nlp, text) if r["place_id"]]
+    towns = {(r["text"], r["admin1_code"]) for r in rows if r["country"] == "AF" and r["kind"] != "admin1"}
+    assert towns == {
+        ("Pul-e Khumri", "AF-BGL"),
+        ("Chisht-e Sharif", "AF-HER"),
+        ("Kabul", "AF-KAB"),
+        ("Mazar-i-Sharif", "AF-BAL"),
+    }
+    assert {r["country"] for r in rows} == {"AF"}

@@ -39,6 +39,7 @@ class FunctionWords:
         person_locatives: Those of them that take people as often ("condolences to Ghani", "a call
             from Ruto"): too weak to make a person's surname a place.
         name_links: Lower-case words inside multi-word town names ("upon", "of", "al").
+        hyphen_links: Linking vowels between hyphens inside a place name ("e" of "Pul-e Khumri").
         noun_links: Words between a place noun and a name ("of").
         byline_joiners: Words between the names of a bare byline ("and", "in", "&").
     """
@@ -56,6 +57,7 @@ class FunctionWords:
     locatives: frozenset[str]
     person_locatives: frozenset[str]
     name_links: frozenset[str]
+    hyphen_links: frozenset[str]
     noun_links: frozenset[str]
     byline_joiners: frozenset[str]
     line_continuations: frozenset[str]
@@ -103,6 +105,7 @@ def function_words(language: str = config.DEFAULT_LANGUAGE) -> FunctionWords:
         locatives=role("locative"),
         person_locatives=role("person_locative"),
         name_links=role("name_link"),
+        hyphen_links=role("hyphen_link"),
         noun_links=role("noun_link"),
         byline_joiners=role("byline_joiner"),
         line_continuations=role("line_continuation"),

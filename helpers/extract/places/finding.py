@@ -34,6 +34,7 @@ from helpers.extract.places.appositions import mark_appositions
 from helpers.extract.places.datelines import dateline_spans
 from helpers.extract.places.evidence import context_spans, has_place_evidence, names_authority, names_street
 from helpers.extract.places.mention import Mention, entity_span
+from helpers.extract.places.name_spans import AREA_KINDS, extend_span, linked_names
 from helpers.extract.places.unlisted import unlisted_kind
 from helpers.extract.places.vehicles import vehicle_tokens
 from helpers.knowledge.gazetteer import Gazetteer
@@ -63,8 +64,6 @@ NESTING_LABELS = frozenset({"ORG", "FAC", "LOC", "GPE", "EVENT", "WORK_OF_ART", 
 UNRESOLVED_LABELS = frozenset({"GPE", "LOC"})
 #: Labels a name found from its context may carry: none, or one the NER gives places by mistake.
 CONTEXT_LABELS = frozenset({"", "GPE", "LOC", "FAC", "ORG", "PERSON", "NORP"})
-#: Kinds of places whose alternate names may also grow a name ("South Darfur").
-AREA_KINDS = frozenset({"country", "admin1", "admin2", "region"})
 
 
 def strong_place(name: str, gazetteer: Gazetteer, *, min_population: int, named: bool = False) -> bool:
@@ -141,42 +140,6 @@ def _known_part(span: Span, gazetteer: Gazetteer) -> Span | None:
         for m in gazetteer.candidates(rest.text)
     )
     return rest if known else None
-
-
-def _is_main_name(name: str, gazetteer: Gazetteer) -> bool:
-    """A name written as a place's main name, or as any name of an area ("South Darfur")."""
-    return not doubtful_name(name) and any(
-        m.exact and (m.main or m.place.kind in AREA_KINDS) for m in gazetteer.candidates(name)
-    )
-
-
-def _extension(doc: Doc, at: int, step: int) -> int:
-    """How many tokens from ``at`` (going by ``step``) may join a name: a capitalised word
-    outside any entity, or a linking word and one ("Davao del Sur", "Jaral del Progreso")."""
-
-    def free_title(i: int) -> bool:
-        return 0 <= i < len(doc) and doc[i].is_title and not doc[i].ent_type_
-
-    if free_title(at):
-        return 1
-    linked = 0 <= at < len(doc) and doc[at].lower_ in function_words().name_links and not doc[at].ent_type_
-    return 2 if linked and free_title(at + step) else 0
-
-
-def _extend_span(doc: Doc, span: Span, gazetteer: Gazetteer) -> Span:
-    """Grow a place name by the words next to it when the longer phrase is itself the main
-    name of a place: the NER and the dictionary match often leave out "New" or "Western"
-    ("New Jersey", "Western Australia") or a linked word ("Davao del Sur")."""
-    start, end = span.start, span.end
-    left = _extension(doc, start - 1, -1)
-    if left and _is_main_name(doc[start - left : end].text, gazetteer):
-        start -= left
-    right = _extension(doc, end, 1)
-    if right and _is_main_name(doc[start : end + right].text, gazetteer):
-        end += right
-    if (start, end) == (span.start, span.end):
-        return span
-    return Span(doc, start, end, label=span.label_)
 
 
 @lru_cache(maxsize=1)
@@ -334,9 +297,15 @@ def find_mentions(doc: Doc, article: Article, gazetteer: Gazetteer) -> list[Ment
         rows.append(row)
         return row
 
+    linked = linked_names(doc)  # read whole, never in part ("Pul" of "Pul-e Khumri" is no English village)
+    for span in linked:
+        covered.update(range(span.start, span.end))
+        if gazetteer.candidates(span.text) or unlisted_kind(doc, span):
+            add(span, role="event", label=next((t.ent_type_ for t in span if t.ent_type_), ""))
+    in_linked = {i for span in linked for i in range(span.start, span.end)}
     for ent in doc.ents:
         span = entity_span(doc, ent)
-        if span is None or len(span) == 0:
+        if span is None or len(span) == 0 or not in_linked.isdisjoint(range(ent.start, ent.end)):
             continue
         if span.text in demonyms():
             covered.update(range(ent.start, ent.end))
@@ -344,7 +313,7 @@ def find_mentions(doc: Doc, article: Article, gazetteer: Gazetteer) -> list[Ment
         elif ent.label_ in PLACE_LABELS and gazetteer.candidates(span.text):
             if span[0].is_lower:  # "west Charlotte": a direction inside Charlotte, not West Charlotte
                 span = _known_part(span, gazetteer) or span
-            span = _extend_span(doc, span, gazetteer)
+            span = extend_span(doc, span, gazetteer)
             covered.update(range(min(span.start, ent.start), max(span.end, ent.end)))
             add(span, role="event", label=ent.label_)
         elif ent.label_ in MISLABEL_LABELS and strong_place(span.text, gazetteer, min_population=100_000):
@@ -368,7 +337,7 @@ def find_mentions(doc: Doc, article: Article, gazetteer: Gazetteer) -> list[Ment
         if covered & set(range(start, end)) or any(doc[i].ent_type_ for i in range(start, end)):
             continue
         context_only = key.removeprefix("context:") if key.startswith("context:") else ""
-        span = doc[start:end] if context_only else _extend_span(doc, doc[start:end], gazetteer)
+        span = doc[start:end] if context_only else extend_span(doc, doc[start:end], gazetteer)
         if covered & set(range(span.start, span.end)):
             span = doc[start:end]
         covered.update(range(span.start, span.end))
