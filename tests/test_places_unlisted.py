@@ -56,6 +56,21 @@ def test_an_unknown_area_takes_the_article_main_province(nlp):
     assert area and area[0]["admin1_code"] == "AF-KAN" and area[0]["country"] == "AF"
 
 
+def test_an_unknown_district_lies_in_the_province_its_sentence_sets_the_scene_in(nlp):
+    """A round-up names each attack's province first ("In western Herat province, ... in X
+    district"): an unknown district there is the province's, not the article's main province."""
+    text = (
+        "Militants attacked two police posts in Kandahar province on Sunday, killing six officers. "
+        "In western Herat province, another assault killed four officers in Marugai district, "
+        "a police chief said. Kandahar officials said the posts were rebuilt."
+    )
+    district = [r for r in _rows(nlp, text) if r["text"].startswith("Marugai") and r["place_id"]]
+    assert district and district[0]["admin1_code"] == "AF-HER" and district[0]["kind"] == "admin2"
+    kandahar = "Gunmen stormed a post in Kandahar province on Sunday. Six died in Tesselbo district."
+    district = [r for r in _rows(nlp, kandahar) if r["text"].startswith("Tesselbo") and r["place_id"]]
+    assert district and district[0]["admin1_code"] == "AF-KAN"
+
+
 def test_an_unknown_name_without_a_cue_word_is_no_place(nlp):
     rows = _rows(nlp, "Qorvandi said on Monday that the talks in Idlib province had failed.")
     assert not _found(rows, "Qorvandi")

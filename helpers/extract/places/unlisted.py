@@ -14,6 +14,9 @@ it:
 * else, for a part of a town ("the Wyandotte neighborhood",
   :func:`~helpers.extract.places.home_division.names_part_of_town`), the
   town of the main province that the article names most;
+* else the province (for a village or town, the district) its sentence names before it, where
+  news sets the scene ("In western Herat province, gunmen killed four officers in Kashtana
+  district");
 * else the article's main province: the province of its main country that most of its
   resolved names lie in.
 
@@ -53,6 +56,9 @@ AREA_FIELDS = ("canonical", "kind", "lat", "lon", "country", "admin1", "admin1_c
 LOCALITY = "area"
 #: Roles of rows that may contain an unlisted place.
 CONTAINER_ROLES = ("event", "nested", "dateline")
+#: The kinds of resolved places that contain an unlisted place of each kind (a district lies in a
+#: province; a village or town in a district or province).
+WIDER_KINDS = {"admin2": ("admin1",), "city": ("admin1", "admin2"), "village": ("admin1", "admin2")}
 
 
 def unlisted_kind(doc: Doc, span: Span) -> str:
@@ -135,6 +141,20 @@ def _container(row: dict, rows: list[dict], text: str) -> dict | None:
     return None
 
 
+def _scene_province(row: dict, rows: list[dict]) -> dict | None:
+    """The province (or, for a village or town, the district) named last before ``row`` in its
+    sentence, where news sets a scene ("In western Herat province, an assault on a checkpoint
+    killed four officers in Kashtana district"): the place an unlisted name lies in, before the
+    article's main province."""
+    wider = WIDER_KINDS.get(row["unlisted"], ())
+    before = [
+        r
+        for r in rows
+        if r["sentence"] == row["sentence"] and r["end_char"] <= row["start_char"] and r["kind"] in wider
+    ]
+    return max(before, key=lambda r: r["end_char"], default=None)
+
+
 def _leader(counts: Counter) -> str:
     """The key counted most, or "" when none is or two tie.
 
@@ -195,7 +215,8 @@ def place_unlisted(
     located = []
     for row in sorted(pending, key=lambda r: -r["start_char"]):  # right to left: "X villages in Y area"
         # a part of a town ("the Wyandotte neighborhood") lies in the article's town
-        container = _container(row, placed, text) or (row["part"] and town) or province
+        container = _container(row, placed, text) or (row["part"] and town)
+        container = container or _scene_province(row, placed) or province
         point = _point(container, gazetteer)
         if point is None:
             if row["kept"]:  # as it was resolved, or unresolved with its reason
