@@ -139,3 +139,34 @@ def test_a_sentence_naming_no_place_goes_on_telling_the_incident_set_apart_befor
         for _, row in reports.iterrows()
     }
     assert figures == {"Jalālābād": ["18"], "Kunduz": ["12", "nine"]}
+
+
+def test_a_round_up_total_its_lead_places_nowhere_is_no_report_of_its_provinces(tmp_path, monkeypatch):
+    """A lead's total that names no province ("Gunmen killed 11 people in two attacks"), whose
+    figures lie in two provinces, is their sum: each province's attack is a report with its own
+    toll and the lead's day, and the total and a restatement of it ("At least 11 have died")
+    belong to none. A total naming both provinces ("in Zamfara and Katsina") is a sum too. A
+    figure whose sentence names no place tells the province its paragraph named before it."""
+    monkeypatch.setenv("SITREP_CACHE", str(tmp_path / "cache"))
+    parts = (
+        "In Zamfara State, gunmen killed seven villagers in the village of Dansadau, police said.\n\n"
+        "In neighbouring Katsina State, four people were killed when gunmen attacked a farm near "
+        "the town of Funtua, officials said.\n\n"
+        "In Kebbi State, bandits stormed a market on Sunday. The attack wounded three traders."
+    )
+    texts = {
+        "lead": "Gunmen killed 11 people in two attacks in northern Nigeria on Sunday, police said.\n\n"
+        f"{parts}\n\nAt least 11 people have died in the attacks, officials said.",
+        "named": f"Gunmen killed 11 people in Zamfara and Katsina states on Sunday.\n\n{parts}",
+    }
+    reports = reports_of(tmp_path, texts)
+    for key, text in texts.items():
+        rows = reports.loc[[key]]
+        tolls = {
+            row["admin1"]: sorted(
+                text[int(s) : int(e)] for s, e in (f.split("-") for f in figures.split(";"))
+            )
+            for row, figures in zip(rows.to_dict("records"), rows["figures"], strict=True)
+        }
+        assert tolls == {"Zamfara": ["seven"], "Katsina": ["four"], "Kebbi": ["three"]}, key
+        assert set(rows["event_date"]) == {"2016-05-08"}, key

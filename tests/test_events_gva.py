@@ -336,8 +336,24 @@ def test_a_country_total_of_attacks_in_several_provinces_is_a_round_up():
     # Both in one province, or a total placed in a province: one incident, the total's.
     same = [dict(parts[0]), dict(parts[1], place_id="taji", admin1="Baghdad")]
     assert len(incident_groups([total, *same], [iraq, taji, mosul], doc)) == 1
+    # A total its own sentence places in a province is that province's; one placed there only by the
+    # article's main place (its sentence names none) is a round-up when the article names its
+    # figures' provinces as provinces, not towns alone (a hospital's town, a misread name).
+    text = "107 people were killed in Taji . In Taji , 42 died . In Mosul , 15 died . Police said ."
+    doc = nlp(text)
+    in_taji = dict(taji, start_char=text.index("Taji"), end_char=text.index("Taji") + 4)
     local = dict(total, place_id="taji", admin1="Baghdad")
-    assert len(incident_groups([local, *parts], [iraq, taji, mosul], doc)) == 1
+    assert len(incident_groups([local, *parts], [in_taji, taji, mosul], doc)) == 1
+    doc = nlp(text.replace("in Taji", "at dawn", 1))  # as long: the offsets stay
+    assert len(incident_groups([local, *parts], [taji, mosul], doc)) == 1
+    text = "107 people were killed at dawn . In Anbr , 42 died . In Ninwa , 15 died . Police said ."
+    doc = nlp(text)
+    provinces = [
+        at(name, place_id=name.lower(), admin1=admin1, kind="admin1")
+        for name, admin1 in (("Anbr", "Baghdad"), ("Ninwa", "Nineveh"))  # as long as the towns
+    ]
+    named = [dict(part, place_id=province["place_id"]) for part, province in zip(parts, provinces)]
+    assert len(incident_groups([local, *named], provinces, doc)) == 2
 
 
 def test_the_article_one_armed_group_is_the_attacker_when_the_evidence_names_none():

@@ -27,6 +27,11 @@ from helpers.knowledge.vocabulary import place_nouns
 
 #: The place confidence of a place named in the figure's own sentence (see :func:`place_for`).
 SENTENCE_PLACE = 0.7
+#: The place confidence of a place listed with one of another province (see :func:`_joint`): below
+#: :data:`SENTENCE_PLACE`, so that it tells no incident apart.
+JOINT_PLACE = 0.6
+#: What stands between places listed together.
+LIST_JOINERS = frozenset({"and", ",", ", and", "&"})
 #: The side of victims (``victim_sides.csv``) whose killers are not attackers.
 SECURITY_FORCES = "security forces"
 
@@ -163,11 +168,32 @@ def place_for(
             p for p in in_sentence if spans[id(p)] is not None and clause_head(spans[id(p)].root) is clause
         ]
         pool = same_clause or in_sentence
-        return min(pool, key=lambda p: abs(p["start_char"] - trigger.idx)), 0.9 if same_clause else 0.7
+        nearest = min(pool, key=lambda p: abs(p["start_char"] - trigger.idx))
+        if _joint(nearest, in_sentence, doc.text):
+            return nearest, JOINT_PLACE
+        return nearest, 0.9 if same_clause else SENTENCE_PLACE
     before = inside(previous) if previous is not None else []
     if before:  # its last place, not an owner's ("in Kabul near the US embassy")
         return ([p for p in before if not owner_country(doc, p)] or before)[-1], 0.5
     return main_place, 0.3
+
+
+def _joint(place: dict, others: list[dict], text: str) -> bool:
+    """Whether a place is listed with one of another province ("in Zamfara and Katsina states",
+    "in Charikar and Kabul"): a figure told of both is no one province's incident.
+
+    >>> one = {"start_char": 3, "end_char": 10, "admin1": "Zamfara"}
+    >>> two = {"start_char": 15, "end_char": 22, "admin1": "Katsina"}
+    >>> _joint(one, [one, two], "in Zamfara and Katsina"), _joint(one, [one], "in Zamfara")
+    (True, False)
+    """
+    for other in others:
+        if not other["admin1"] or not place["admin1"] or other["admin1"] == place["admin1"]:
+            continue
+        first, second = sorted((place, other), key=lambda p: p["start_char"])
+        if text[first["end_char"] : second["start_char"]].strip() in LIST_JOINERS:
+            return True
+    return False
 
 
 def _aside(span: Span | None) -> bool:

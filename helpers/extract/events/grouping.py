@@ -38,6 +38,8 @@ from helpers.knowledge.gazetteer import haversine_km
 
 #: Towns closer than this are one place of an incident (parts of one city, a village by its town).
 SAME_TOWN_KM = 10.0
+#: Sentences back in its paragraph where a round-up's figure that names no place finds its scene.
+PARAGRAPH_SENTENCES = 3
 
 
 def sentence_at(doc: Doc, start: int) -> Span:
@@ -96,6 +98,14 @@ def incident_groups(
     every = sorted(start for starts in placed.values() for start in starts)
     country_of = {p["place_id"]: p.get("country") or "" for p in places}
     countries = {p["place_id"] for p in places if p.get("kind") == "country"}
+    by_start = sorted((p["start_char"], p) for p in places if p["place_id"] not in countries)
+
+    def sentence_provinces(row: dict) -> set[tuple[str, str]]:
+        """The provinces of the places a figure's sentence names."""
+        sentence = sentence_at(doc, row["start_char"])
+        first = bisect_left(by_start, sentence.start_char, key=lambda item: item[0])
+        last = bisect_left(by_start, sentence.end_char, lo=first, key=lambda item: item[0])
+        return {(p.get("country") or "", p.get("admin1") or p["place_id"]) for _, p in by_start[first:last]}
 
     def own(row: dict) -> tuple[str, str] | None:
         """The province its own sentence places a figure in: (country, province); a country
@@ -113,20 +123,52 @@ def incident_groups(
     tops = {id(r): top(r) for r in figures}
     by_id = {id(r): r for r in figures}
     owns = {id(r): own(r) for r in figures}
-    below: dict[int, set[tuple[str, str]]] = {}
+    below: dict[int, dict[tuple[str, str], float]] = {}  # each total's largest figure per place below it
     for row in figures:
-        if tops[id(row)] is not row and owns[id(row)]:
-            below.setdefault(id(tops[id(row)]), set()).add(owns[id(row)])
-    # A country's total whose figures below it are placed in two provinces or more is a sum of
-    # incidents ("107 killed across Iraq": 42 in Taji, 15 in Dhuluiyah): each is one, the sum none.
-    sums = {n for n, keys in below.items() if len(_provinces(keys)) > 1 and not by_id[n]["admin1"]}
+        if tops[id(row)] is not row and (key := owns[id(row)]):
+            parts = below.setdefault(id(tops[id(row)]), {})
+            parts[key] = max(parts.get(key, 0), _number(row))
+    # A country's total whose figures below it are placed in two provinces or more, and add up to
+    # it at most, is a sum of incidents ("107 killed across Iraq": 42 in Taji, 15 in Dhuluiyah): each
+    # is one, the sum none. So is a total its own sentence places in no province, or in the
+    # provinces of its figures ("in Charikar and Kabul"), when the article names each of those
+    # provinces ("In western Herat province, ..."): a town read in a far province (a hospital,
+    # a misread name) makes no round-up. A toll restated where a victim died ("three killed",
+    # "one died at a hospital in X") is more than it: no sum. A figure that restates a sum
+    # without a province of its own ("At least nine have died") is none either.
+    provinces = {(p.get("country") or "", p.get("admin1") or "") for p in places if p.get("kind") == "admin1"}
+
+    def round_up(n: int, parts: dict[tuple[str, str], float]) -> bool:
+        inside = _provinces(set(parts))
+        if len(inside) < 2 or _number(by_id[n]) < sum(parts[key] for key in inside):
+            return False
+        if not by_id[n]["admin1"]:
+            return True
+        placed = _in_province(by_id[n], owns[n]) and len(inside & sentence_provinces(by_id[n])) < 2
+        return inside <= provinces and not placed
+
+    sums = {n for n, parts in below.items() if round_up(n, parts)}
+    sums |= {
+        id(r)
+        for r in figures
+        if id(tops[id(r)]) in sums and not _in_province(r, owns[id(r)]) and _number(r) >= _number(tops[id(r)])
+    }
     # A total placed only in its country, whose figures below it name one province, is placed
     # there, and so are the article's other figures placed only in that country.
     placed_in: dict[tuple[str, str], tuple[str, str]] = {}
-    for n, keys in below.items():
-        inside = _provinces(keys)
+    for n, parts in below.items():
+        inside = _provinces(set(parts))
         if n not in sums and owns[n] and not owns[n][1] and len(inside) == 1:
             placed_in.setdefault(owns[n], inside.pop())
+    # In a round-up, a figure whose sentence names no place tells the place its paragraph named
+    # before it ("Kherson Oblast was shelled 60 times. ... The attacks injured two people").
+    scenes: dict[tuple[str, str], dict] = {}
+    for row in figures if sums else ():
+        if id(row) not in sums and owns[id(row)] is None:
+            scene = _paragraph_place(sentence_at(doc, row["start_char"]), previous, by_start)
+            if scene is not None:
+                owns[id(row)] = key = (scene.get("country") or "", scene.get("admin1") or scene["place_id"])
+                scenes.setdefault(key, scene)
     groups: dict[tuple[str, str] | None, list[dict]] = {}
     for row in figures:
         if id(row) not in sums:
@@ -150,11 +192,40 @@ def incident_groups(
             return None
         return place, any(_sets_apart(t) for t in sentence)
 
-    return [
-        part
-        for group in groups.values()
-        for part in _by_town(sorted(group, key=lambda r: r["start_char"]), town)
-    ]
+    incidents = []
+    for key, group in groups.items():
+        parts = _by_town(sorted(group, key=lambda r: r["start_char"]), town)
+        if key in scenes and all(r["admin1"] != key[1] for r in group):  # placed by its paragraph alone
+            parts[0] = parts[0]._replace(town=parts[0].town or scenes[key])
+        incidents += parts
+    return incidents
+
+
+def _paragraph_place(
+    sentence: Span, previous: Callable[[Span], Span | None], by_start: list[tuple[int, dict]]
+) -> dict | None:
+    """The place the sentences before ``sentence`` in its paragraph name last (a few at most), or None."""
+    before = previous(sentence)
+    for _ in range(PARAGRAPH_SENTENCES):
+        if before is None:
+            return None
+        first = bisect_left(by_start, before.start_char, key=lambda item: item[0])
+        last = bisect_left(by_start, before.end_char, lo=first, key=lambda item: item[0])
+        if last > first:
+            return by_start[last - 1][1]
+        before = previous(before)
+    return None
+
+
+def _in_province(row: dict, own: tuple[str, str] | None) -> bool:
+    """Whether a figure is placed in a province by its own sentence (not only in a country, nor
+    by the article's main place)."""
+    return bool(row["admin1"] and own and own[1])
+
+
+def _number(row: dict) -> float:
+    """A figure's number: its low bound, else its high one (0 without either)."""
+    return row.get("low") or row.get("high") or 0
 
 
 def _sets_apart_in(sentence: Span | None, place_id: str | None, placed: dict[str, list[int]]) -> bool:

@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Span
 
 from helpers.articles import Article
 from helpers.extract.casualties.tolls import counted
-from helpers.extract.events.agents import person_attacker
+from helpers.extract.events.agents import actor_attackers, person_attacker
 from helpers.extract.events.coding import (
     ARRESTED,
     POLICE,
@@ -122,7 +122,8 @@ def place_phrase(row: dict) -> str:
 
 def _notes(row: dict, figures: list[dict]) -> str:
     """A one-sentence summary of the report, from its coded columns and the figures as written."""
-    tolls = ", ".join(f"{f['text']} {f['outcome']}" for f in figures if not f["superseded_by"])
+    inside = {f"{f['start_char']}-{f['end_char']}" for f in figures}  # a round-up's total is outside
+    tolls = ", ".join(f"{f['text']} {f['outcome']}" for f in figures if f["superseded_by"] not in inside)
     who = row["actor1"] + (f" against {row['actor2']}" if row["actor2"] else "")
     where = place_phrase(row)
     when = row["date_phrase"] or row["event_date"] or "undated"
@@ -169,15 +170,23 @@ def event_reports(
     written = writing_day(days, article.date)
     rows = []
     antecedent = partial(_previous, doc, article)
-    for number, (group, town) in enumerate(incident_groups(figures, places, doc, antecedent)):
+    incidents = incident_groups(figures, places, doc, antecedent)
+    by_offsets = {f"{r['start_char']}-{r['end_char']}": r for r in figures}
+    grouped = {id(r) for incident in incidents for r in incident.figures}
+    for number, (group, town) in enumerate(incidents):
         sentences: list[Span] = []
         seen: set[tuple[int, int]] = set()
+        summed: list[Span] = []  # the sentences of the round-up totals over its figures
         for figure in group:
             own = sentence_at(doc, figure["start_char"])
             for sentence in (own, _previous(doc, article, own)):
                 if sentence is not None and (sentence.start, sentence.end) not in seen:
                     seen.add((sentence.start, sentence.end))
                     sentences.append(sentence)
+            total = by_offsets.get(figure["superseded_by"] or "")
+            if total and id(total) not in grouped:  # a round-up's total, in no report
+                told = sentence_at(doc, total["start_char"])
+                summed += [told] if told not in summed else []
         found = _report(
             doc,
             article,
@@ -191,6 +200,7 @@ def event_reports(
             persons,
             written,
             towns,
+            summed,
         )
         rows.append(dict(found, report=number))
     lead = lead_report(doc, article, figures, actors, violent=not rows)
@@ -216,7 +226,8 @@ def event_reports(
         if kind.disorder_type == VIOLENCE:  # who fought whom, as for figures: the armed group, the side hit
             person = person_attacker(doc, [sentence], persons)
             armed = article_group(actors)
-            first, second = code_actors([], lead.sides, named, found["country"], armed, person)
+            attackers = actor_attackers(doc, named)
+            first, second = code_actors(attackers, lead.sides, named, found["country"], armed, person)
         else:  # no side hit: the actors of the lead, the most named first ("officials of X to visit Y")
             first, second = code_actors([m["actor_id"] for m in named], (), named, found["country"])[0], []
         found.update(
@@ -252,14 +263,17 @@ def _report(
     persons: Sequence[dict],
     written: str,
     towns: TownMentions,
+    summed: Sequence[Span] = (),
 ) -> dict:
     """One report's columns from its figures and evidence sentences (``written``: the day the
     article was written, :func:`~helpers.extract.events.dating.writing_day`; ``towns``: its
-    article's resolved place mentions, for the site of its scene)."""
+    article's resolved place mentions, for the site of its scene; ``summed``: the sentences of the
+    round-up totals over its figures, whose day phrases date it after its own: "Gunmen killed 11
+    in two attacks on Sunday")."""
     inside = [(s.start_char, s.end_char) for s in sentences]
     date_spans = [
         span
-        for m in times.within(inside)
+        for m in [*times.within(inside), *times.within([(s.start_char, s.end_char) for s in summed])]
         if (span := doc.char_span(m["start_char"], m["end_char"])) is not None
     ]
     outcomes = {r["outcome"] for r in group}
@@ -280,7 +294,8 @@ def _report(
     if only_arrests(outcomes):  # who arrested, who was held
         first, second = arrest_actors(named, where["country"])
     else:
-        perpetrators = [r["perpetrator_id"] for r in group]
+        # the figures' perpetrators, then the actors the evidence tells did the violence
+        perpetrators = [r["perpetrator_id"] for r in group] + actor_attackers(doc, named)
         person = person_attacker(doc, sentences, persons)
         armed = article_group(actors.rows)
         owner = strike_owner(sentences, named) if kind and kind.sub_event_type in STRIKE_TYPES else None
