@@ -32,3 +32,11 @@ def test_the_owner_of_the_drone_or_the_strikes_is_the_attacker_and_the_named_gro
 def test_a_strike_without_an_owner_gives_none(nlp):
     doc = nlp("Air strikes killed five civilians in a village on Monday.")
     assert strike_owner(list(doc.sents), []) is None
+
+
+def test_a_strike_word_the_tagger_misreads_is_still_owned_by_its_adjective(nlp):
+    """The small model tags "shelling" of "Russian shelling wounded 11" an auxiliary; its
+    modifier still names the owner."""
+    doc = nlp("Russian shelling wounded 11 civilians in Sumy Oblast on Monday, the governor said.")
+    owner = strike_owner(list(doc.sents), [])
+    assert owner is not None and owner["actor_id"] == "state:RU:armed_forces"

@@ -26,6 +26,8 @@ from helpers.knowledge.state_actors import state_actor, state_tables
 STRIKE_TYPES = frozenset({"Air/drone strike", "Shelling/artillery/missile attack"})
 #: Dependents by which a word names the owner of a weapon ("Turkish drone", "US strikes", "Israel's jets").
 OWNER_DEPS = frozenset({"amod", "compound", "nmod", "poss"})
+#: Dependents that only a noun takes: a strike word with one is a noun, whatever its tag.
+MODIFIER_DEPS = frozenset({"amod", "compound"})
 #: Actor categories that strike for themselves; a government strikes through its armed forces.
 FORCES = frozenset({"state_force", "armed_group", "militia"})
 
@@ -61,7 +63,11 @@ def strike_owner(sentences: Sequence[Span], mentions: Sequence[dict]) -> dict | 
     words = strike_words()
     for sentence in sentences:
         for token in sentence:
-            if token.pos_ not in ("NOUN", "PROPN") or token.lemma_.lower() not in words:
+            if token.lemma_.lower() not in words:
+                continue
+            # a noun, or a word the tagger misread with a noun's modifier ("Russian shelling" as AUX)
+            modified = any(c.dep_ in MODIFIER_DEPS for c in token.children)
+            if token.pos_ not in ("NOUN", "PROPN") and not modified:
                 continue
             for child in token.children:  # "Israeli drone strike": the owner may modify "drone"
                 if child.dep_ in OWNER_DEPS and (owner := _owner(child, mentions)) is not None:
