@@ -108,3 +108,19 @@ def test_a_country_named_as_an_owner_is_no_place_of_the_event(nlp, text, country
 )
 def test_a_joined_verb_shares_its_subject_and_a_by_agent_makes_it_suffered(nlp, text, name, did):
     assert agent(nlp, text, name) is did
+
+
+def test_a_state_force_that_did_the_violence_is_the_attacker_of_civilians(tmp_path, monkeypatch):
+    """A force named as the agent of the violence ("Russian forces used tanks to attack the
+    oblast") attacked the civilians its figures count; a force that only tells of it ("police
+    said") did not."""
+    monkeypatch.setenv("SITREP_CACHE", str(tmp_path / "cache"))
+    texts = {
+        "agent": "Kherson Oblast was shelled 60 times on Monday, the governor said. Russian forces used "
+        "rockets, mortars and tanks to attack the oblast. The attacks wounded two people.",
+        "told": "Police said gunmen wounded two people outside a mosque in Kano on Monday.",
+    }
+    reports = reports_of(tmp_path, texts)
+    assert reports.loc["agent", "actor1"] == "Russian Armed Forces"
+    assert reports.loc["agent", "actor2"] == "Civilians (Ukraine)"
+    assert not reports.loc["told", "actor1"].startswith("Police")
