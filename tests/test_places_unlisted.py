@@ -140,3 +140,15 @@ def test_an_unknown_name_inside_a_place_or_called_an_area_after_it_is_a_place(nl
     assert area and area[0]["admin1_code"] == "AF-KAN"
     rows = _rows(nlp, "Shots were fired in Qorvandi, a man told reporters in Kandahar province.")
     assert not _found(rows, "Qorvandi")
+
+
+def test_a_town_named_with_a_division_that_holds_none_of_its_namesakes_is_a_place_there(nlp):
+    """ "Town, Division": a town the division written after it does not hold (a namesake lies in
+    another region, or none is known) is a place of that division the gazetteer lacks; a
+    division holding one keeps it ("Houston, Texas"), and a state is not a county of its name."""
+    rows = _rows(nlp, "Rebels raided the town hall of Matanog, Davao del Sur, on Monday.")
+    town = _found(rows, "Matanog")
+    assert town and town[0]["place_id"].startswith("lc:") and town[0]["admin1"] == "Davao"
+    rows = _rows(nlp, "Gunmen shot two men in Qorvandi, Texas, and in Houston, Texas, on Monday.")
+    assert _found(rows, "Qorvandi")[0]["admin1_code"] == "US-TX"
+    assert _found(rows, "Houston")[0]["geonameid"] == 4699066

@@ -1,14 +1,15 @@
 """ "Town, Division" and "Town, Country": the town lies in the division, the division holds the town.
 
-"Greer, S.C.", "Athens, Texas", "London, Ont.", "Tikrit, Salahuddin": both names
-get the places they may be (``allowed``), and a town or abbreviation the NER left
-out is added as a mention.
+"Greer, S.C.", "Athens, Texas", "London, Ont.", "Tikrit, Salahuddin", "Matanao, Davao del Sur":
+both names get the places they may be (``allowed``), and a town or abbreviation the NER left
+out is added as a mention. A town none of whose namesakes lies in the one division written
+after it is marked ``outside``: a place of that division the gazetteer lacks.
 """
 
 from __future__ import annotations
 
 from spacy.attrs import ORTH
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from helpers.extract.places.mention import AddMention, Mention
 from helpers.knowledge.gazetteer import Gazetteer
@@ -16,18 +17,35 @@ from helpers.knowledge.grammar import function_words
 from helpers.knowledge.place import Place
 from helpers.knowledge.place_names import admin1_abbreviations
 
+#: Words after a division that make "A, B" a list of names, not "Town, Division" (so does a comma
+#: and a capitalised word: "Katsina, Zamfara, Kaduna").
+LIST_WORDS = frozenset({"and", "or", "&"})
+#: Kinds of places a name after "Town," stands for.
+DIVISION_KINDS = ("admin1", "country")
+#: Kinds of second-level divisions it stands for when it names no first-level one (a province of
+#: the Philippines, "Davao del Sur"; "Texas" is the state, not Texas County, Missouri).
+SECOND_LEVEL = ("admin2",)
 
-def _divisions(name: str, gazetteer: Gazetteer) -> list[Place]:
+
+def _divisions(name: str, gazetteer: Gazetteer, kinds: tuple[str, ...] = DIVISION_KINDS) -> list[Place]:
     """The divisions and countries a name after "Town," may stand for."""
     code = admin1_abbreviations().get(name)
     if code:
         place = gazetteer.admin1(code)
         return [place] if place else []
-    return [m.place for m in gazetteer.candidates(name) if m.main and m.place.kind in ("admin1", "country")]
+    return [m.place for m in gazetteer.candidates(name) if m.main and m.place.kind in kinds]
 
 
 def _inside(place: Place, area: Place) -> bool:
-    return place.country == area.country and (area.kind == "country" or place.admin1_code == area.admin1_code)
+    if place.country != area.country:
+        return False
+    if area.kind == "admin2":
+        return (
+            bool(area.admin2_code)
+            and place.admin2_code == area.admin2_code
+            and place.place_id != area.place_id
+        )
+    return area.kind == "country" or place.admin1_code == area.admin1_code
 
 
 def _towns_in(name: str, areas: list[Place], gazetteer: Gazetteer) -> list[Place]:
@@ -37,6 +55,30 @@ def _towns_in(name: str, areas: list[Place], gazetteer: Gazetteer) -> list[Place
         for m in gazetteer.candidates(name)
         if m.place.kind in ("city", "village", "admin2") and any(_inside(m.place, a) for a in areas)
     ]
+
+
+def _named_in(town: Mention, areas: list[Place], area_span: Span, gazetteer: Gazetteer) -> bool:
+    """Whether "Town, Division" names a town of one division that holds none of its namesakes:
+    not a list ("Katsina, Zamfara and Kaduna States": a division, or a division and another name
+    after it), nor a town and its country."""
+    doc = area_span.doc
+    after = doc[area_span.end : area_span.end + 2]
+    listed = bool(after) and (
+        after[0].lower_ in LIST_WORDS or (after[0].text == "," and len(after) > 1 and after[1].is_title)
+    )
+    division = any(m.place.kind in ("admin1", "country") for m in gazetteer.candidates(town["text"]))
+    return len(areas) == 1 and areas[0].kind != "country" and not listed and not division
+
+
+def _outside(
+    town: Mention, after: Mention | None, areas: list[Place], area_span: Span, gazetteer: Gazetteer
+) -> None:
+    """Mark a town of one division that holds none of its namesakes ("Matanog, Davao del Sur"):
+    a place there the gazetteer lacks (``outside``), not a namesake elsewhere."""
+    if _named_in(town, areas, area_span, gazetteer):
+        town["outside"] = areas[0].place_id
+        if after is not None:
+            after["allowed"] = {areas[0].place_id}
 
 
 def _comma_indexes(doc: Doc) -> list[int]:
@@ -76,9 +118,12 @@ def mark_appositions(doc: Doc, rows: list[Mention], gazetteer: Gazetteer, add: A
             if area_span is None or taken & set(range(area_span.start, area_span.end)):
                 continue
         areas = _divisions(area_span.text, gazetteer)
-        if not areas:
-            continue
         town = ending.get(i)
+        if not areas:  # a second-level division names only a town it holds none of: see below
+            wide = _divisions(area_span.text, gazetteer, SECOND_LEVEL) if town is not None and after else []
+            if wide and not _towns_in(town["text"], wide, gazetteer):
+                _outside(town, after, wide, area_span, gazetteer)
+            continue
         if town is not None and town.get("allowed"):
             continue  # "Fort Myers, Florida, U.S.": the division of the town before, then its country
         if town is not None:
@@ -98,6 +143,9 @@ def mark_appositions(doc: Doc, rows: list[Mention], gazetteer: Gazetteer, add: A
                         break
             if towns and (town := add(span, role="event", label="")) is not None:
                 taken.update(range(span.start, span.end))
+        if town is not None and not towns:
+            _outside(town, after, areas, area_span, gazetteer)
+            continue
         if town is None or not towns:
             continue
         town["allowed"] = {p.place_id for p in towns}

@@ -29,6 +29,12 @@ from helpers.knowledge.outlets import title_site_start
 from helpers.knowledge.place_name_keys import expand_abbreviation, normalize_name
 from helpers.tables import columns
 
+#: Readings of a town named before a division that holds none of its namesakes ("Matanog, Davao
+#: del Sur"): such a name is a town of the division the gazetteer lacks.
+TOWN_READINGS = frozenset({"city", "village"})
+#: The unlisted kind it is then given.
+TOWN = "city"
+
 
 def resolve_places(doc: Doc, article: Article, *, gazetteer: Gazetteer | None = None) -> list[dict]:
     """Find and resolve every place mention of one article.
@@ -64,9 +70,16 @@ def resolve_places(doc: Doc, article: Article, *, gazetteer: Gazetteer | None = 
             home=context.dateline_provinces,
         )
         kind = unlisted_kind(doc, row.span) if resolved and row["role"] == "event" else ""
+        if (
+            resolved
+            and row.get("outside")
+            and (resolved.get("kind") in TOWN_READINGS or not resolved["place_id"])
+        ):
+            kind = kind or TOWN  # "Matanog, Davao del Sur": a town of the division, not a namesake elsewhere
         unlisted = kind and (
             resolved["resolution"] == NOT_IN_GAZETTEER
             or foreign_reading(kind, resolved, countries, gazetteer)
+            or bool(row.get("outside"))
         )
         if not resolved or not (
             resolved["place_id"] or row["label"] in UNRESOLVED_LABELS or row["role"] == "dateline" or unlisted
