@@ -113,14 +113,17 @@ def test_a_joined_verb_shares_its_subject_and_a_by_agent_makes_it_suffered(nlp, 
 def test_a_state_force_that_did_the_violence_is_the_attacker_of_civilians(tmp_path, monkeypatch):
     """A force named as the agent of the violence ("Russian forces used tanks to attack the
     oblast") attacked the civilians its figures count; a force that only tells of it ("police
-    said") did not."""
+    said") did not, nor one whose own soldiers the figures count."""
     monkeypatch.setenv("SITREP_CACHE", str(tmp_path / "cache"))
     texts = {
         "agent": "Kherson Oblast was shelled 60 times on Monday, the governor said. Russian forces used "
         "rockets, mortars and tanks to attack the oblast. The attacks wounded two people.",
         "told": "Police said gunmen wounded two people outside a mosque in Kano on Monday.",
+        "clash": "Twenty militants and five soldiers were killed when Pakistani forces and militants "
+        "clashed in Orakzai on Tuesday, officials said.",
     }
     reports = reports_of(tmp_path, texts)
+    assert reports.loc["clash", "actor1"] != "Pakistani armed forces"  # its own soldiers were hit
     assert reports.loc["agent", "actor1"] == "Russian Armed Forces"
     assert reports.loc["agent", "actor2"] == "Civilians (Ukraine)"
     assert not reports.loc["told", "actor1"].startswith("Police")

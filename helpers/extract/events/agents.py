@@ -40,9 +40,9 @@ ATTACKERS = "attackers"
 JOINED = frozenset({"conj", "appos"})
 #: Dependents by which a noun of attackers names a person ("bomber Dzhokhar Tsarnaev").
 BESIDE = frozenset({"compound", "appos", "nmod"})
-#: Dependents by which a verb without a subject of its own tells what its head's subject did
-#: ("rented a room and shot him", "used tanks to attack the town").
-JOINED_ACTS = frozenset({"conj", "xcomp", "advcl"})
+#: Dependents by which an infinitive tells what its head's subject did it for ("used tanks to attack
+#: the town"); a participle so attached tells what came of it ("…, wounding 13").
+PURPOSE = frozenset({"xcomp", "advcl"})
 #: Dependents of the objects of a verb.
 OBJECTS = frozenset({"dobj", "obj"})
 #: Dependents of an accusing verb that tell the act ("charged with murder", "believed to have shot").
@@ -71,8 +71,11 @@ def _acts(verb: Token) -> bool:
     the town")."""
     if verb.lemma_.lower() in cue_words("suffered") | cue_words("told"):  # "Smith suffered gunshot
         return False  # wounds", "the spokesman, Smith, confirmed the attacks"
-    joined = [  # "rented a room and shot him", "used tanks to attack the town"
-        c for c in verb.children if c.dep_ in JOINED_ACTS and not any(g.dep_ == "nsubj" for g in c.children)
+    joined = [  # "rented a room and shot him", "used tanks to attack the town"; not "…, wounding 13"
+        c
+        for c in verb.children
+        if (c.dep_ == "conj" or (c.dep_ in PURPOSE and any(g.lower_ == "to" for g in c.children)))
+        and not any(g.dep_ == "nsubj" for g in c.children)
     ]
     return any(
         _violent(v) or any(_violent(c) for c in v.children if c.dep_ in OBJECTS) for v in [verb, *joined]
@@ -166,7 +169,7 @@ def person_attacker(doc: Doc, sentences: Sequence[Span], persons: Sequence[dict]
 def actor_attackers(doc: Doc, mentions: Sequence[dict]) -> list[str]:
     """The ids of the actor mentions that did the violence, as a person does (:func:`is_attacker`:
     "Russian forces used rockets to attack the town", "Taliban gunmen stormed a post"; not "police
-    said"), in text order.
+    said", nor a pronoun resolved to an actor), in text order.
 
     Args:
         doc: The parsed article.
@@ -175,6 +178,8 @@ def actor_attackers(doc: Doc, mentions: Sequence[dict]) -> list[str]:
     found = []
     for mention in mentions:
         span = doc.char_span(mention["start_char"], mention["end_char"], alignment_mode="expand")
-        if mention["actor_id"] and span is not None and len(span) and is_attacker(span.root):
+        # a pronoun resolved to an actor is less sure than a name ("They kidnapped 42 people")
+        named = span is not None and len(span) and span.root.pos_ != "PRON"
+        if mention["actor_id"] and named and is_attacker(span.root):
             found.append(mention["actor_id"])
     return found

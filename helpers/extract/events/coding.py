@@ -161,6 +161,7 @@ def code_actors(
     person: dict | None = None,
     owner: dict | None = None,
     unnamed_force: str = SECURITY,
+    agents: Sequence[str] = (),
 ) -> tuple[list[Actor], list[Actor]]:
     """The actors of each side of an event: ``([actor1, assoc…], [actor2, assoc…])``.
 
@@ -180,13 +181,16 @@ def code_actors(
         unnamed_force: The key in ``acled_actor_codes.csv`` of the security forces hit when the
             evidence names none: ``"police"`` when all were police ("Police Forces of X"), else
             ACLED's military forces of the country.
+        agents: Actor ids the evidence tells did the violence
+            (:func:`~helpers.extract.events.agents.actor_attackers`: "Russian forces used tanks to
+            attack the oblast"), the attacker after an armed group the evidence names.
     """
     linked = _linked(mentions)
     ranked = [a for a, _ in Counter(p for p in perpetrators if p in linked).most_common()]
     sides = known_sides(sides)
     first = [_actor(owner)] if owner else [_actor(linked[a]) for a in ranked]
     if not first:
-        first = _attacker(linked, sides, person, article_group)
+        first = _attacker(linked, sides, person, article_group, [a for a in agents if a in linked])
     taken = {a.actor_id for a in first}
     second: list[Actor] = []
     # Forces first, then armed groups (the militants killed in a clash with a force named are the
@@ -210,15 +214,24 @@ def code_actors(
 
 
 def _attacker(
-    linked: dict[str, dict], sides: set[str], person: dict | None, group: dict | None
+    linked: dict[str, dict],
+    sides: set[str],
+    person: dict | None,
+    group: dict | None,
+    agents: Sequence[str] = (),
 ) -> list[Actor]:
-    """The attacker of an event whose figures name none: the armed group its evidence names, else the
-    person who did it, else the article's armed group. Militants killed where no one else was hit
+    """The attacker of an event whose figures name none: the armed group its evidence names, else an
+    actor it tells did the violence (``agents``), else the person who did it, else the article's
+    armed group. Militants killed where no one else was hit
     were killed by the state force the evidence names ("seven militants were killed in operations by
     the army"): the force attacked, the group is the side hit."""
     force = _first(linked, {FORCE_CATEGORY}) if sides == {ARMED} else []
     fallback = [person_actor(person)] if person else [_actor(group)] if group else []
-    return force or _first(linked, {PERPETRATOR_CATEGORY}) or fallback
+    # an actor that did the violence, not of a side it hit ("Pakistani forces and militants
+    # clashed", five soldiers among the dead: no attacker of its own soldiers)
+    hit = set().union(*(SIDE_CATEGORIES.get(side, set()) for side in sides))
+    agent = next(([_actor(linked[a])] for a in agents if linked[a]["category"] not in hit), [])
+    return force or _first(linked, {PERPETRATOR_CATEGORY}) or agent or fallback
 
 
 def arrest_actors(mentions: Sequence[dict], country: str) -> tuple[list[Actor], list[Actor]]:

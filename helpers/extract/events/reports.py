@@ -227,7 +227,9 @@ def event_reports(
             person = person_attacker(doc, [sentence], persons)
             armed = article_group(actors)
             attackers = actor_attackers(doc, named)
-            first, second = code_actors(attackers, lead.sides, named, found["country"], armed, person)
+            first, second = code_actors(
+                [], lead.sides, named, found["country"], armed, person, agents=attackers
+            )
         else:  # no side hit: the actors of the lead, the most named first ("officials of X to visit Y")
             first, second = code_actors([m["actor_id"] for m in named], (), named, found["country"])[0], []
         found.update(
@@ -294,15 +296,22 @@ def _report(
     if only_arrests(outcomes):  # who arrested, who was held
         first, second = arrest_actors(named, where["country"])
     else:
-        # the figures' perpetrators, then the actors the evidence tells did the violence
-        perpetrators = [r["perpetrator_id"] for r in group] + actor_attackers(doc, named)
+        perpetrators = [r["perpetrator_id"] for r in group]
         person = person_attacker(doc, sentences, persons)
         armed = article_group(actors.rows)
         owner = strike_owner(sentences, named) if kind and kind.sub_event_type in STRIKE_TYPES else None
         police = {r["victim_group"] for r in hit if r["victim_side"] == SECURITY} == {POLICE}
         unnamed = POLICE if police else SECURITY
         first, second = code_actors(
-            perpetrators, sides, named, where["country"], armed, person, owner, unnamed
+            perpetrators,
+            sides,
+            named,
+            where["country"],
+            armed,
+            person,
+            owner,
+            unnamed,
+            actor_attackers(doc, named),
         )
     main = group[0] if group else {"start_char": sentences[0].start_char, "end_char": sentences[0].end_char}
     site = scene_site(sentences, towns, place["place_id"] if place else "")
