@@ -22,8 +22,9 @@ from helpers.knowledge.place_names import admin1_abbreviations
 LIST_WORDS = frozenset({"and", "or", "&"})
 #: Kinds of places a name after "Town," stands for.
 DIVISION_KINDS = ("admin1", "country")
-#: Kinds of second-level divisions it stands for when it names no first-level one (a province of
-#: the Philippines, "Davao del Sur"; "Texas" is the state, not Texas County, Missouri).
+#: Kinds of second-level divisions it stands for when no first-level one has the name, even as
+#: another name (a province of the Philippines, "Davao del Sur"; "Texas" is the state, not Texas
+#: County, Missouri; "Sagaing" the region, not its district).
 SECOND_LEVEL = ("admin2",)
 
 
@@ -120,7 +121,9 @@ def mark_appositions(doc: Doc, rows: list[Mention], gazetteer: Gazetteer, add: A
         areas = _divisions(area_span.text, gazetteer)
         town = ending.get(i)
         if not areas:  # a second-level division names only a town it holds none of: see below
-            wide = _divisions(area_span.text, gazetteer, SECOND_LEVEL) if town is not None and after else []
+            first_level = any(m.place.kind in DIVISION_KINDS for m in gazetteer.candidates(area_span.text))
+            second = town is not None and after is not None and not first_level  # "Sagaing": also a region
+            wide = _divisions(area_span.text, gazetteer, SECOND_LEVEL) if second else []
             if wide and not _towns_in(town["text"], wide, gazetteer):
                 _outside(town, after, wide, area_span, gazetteer)
             continue
