@@ -26,6 +26,11 @@ def _roles(nlp, text: str) -> dict[str, str]:
         ("A woman hurt in Hawija was in critical condition at a Kirkuk hospital.", "Kirkuk", "Hawija"),
         ("Three people wounded in Hawija were taken to Kirkuk General Hospital.", "Kirkuk", "Hawija"),
         ("Three soldiers wounded near Hawija were treated in Kirkuk.", "Kirkuk", "Hawija"),
+        (
+            "A man wounded in Hawija on Friday said from a Kirkuk hospital that he saw the blast.",
+            "Kirkuk",
+            "Hawija",
+        ),
     ],
 )
 def test_the_town_the_wounded_were_taken_to_is_no_place_of_the_event(nlp, text, hospital, scene):
@@ -55,3 +60,16 @@ def test_a_figure_is_placed_where_it_happened_and_an_article_with_no_other_place
     assert {(r["outcome"], r["place"]) for r in rows} == {("injured", "Al-Hawija"), ("killed", "Al-Hawija")}
     alone = "Four wounded people were rushed to hospitals in Kirkuk on Friday."
     assert main_place(resolve_places(nlp(alone), _article(alone)))["canonical"] == "Kirkuk"
+
+
+def test_a_country_named_as_an_owner_places_no_figure(nlp):
+    """ "US missile strikes" name who struck, not where: the figure goes on telling the place named
+    before it."""
+    text = (
+        "Drones struck a compound in South Waziristan on Monday. "
+        "Between 20 and 30 people were killed in US missile strikes, the army said."
+    )
+    doc, article = nlp(text), _article(text)
+    places = resolve_places(doc, article)
+    rows = extract_casualties(doc, article, places=places, main_place=main_place(places))
+    assert [r["place"] for r in rows if r["outcome"] == "killed"] == ["South Wazīristān"]

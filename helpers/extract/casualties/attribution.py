@@ -147,8 +147,9 @@ def place_for(
     trigger: Token, sentence: Span, previous: Span | None, places: Sequence[dict], main_place: dict | None
 ) -> tuple[dict | None, float]:
     """Nearest sound place: same clause, sentence, the antecedent sentence, else main place; a
-    country named as an owner ("the US embassy", :func:`~helpers.extract.places.ground.owner_country`)
-    or a home or origin (:func:`_aside`) only when no other place of the sentence is."""
+    country named as an owner ("the US embassy", "US missile strikes":
+    :func:`~helpers.extract.places.ground.owner_country`) never, a home or origin (:func:`_aside`)
+    only when no other place of the sentence is."""
     doc = trigger.doc
 
     def inside(span: Span) -> list[dict]:  # places are in text order: a binary search, not a scan
@@ -156,12 +157,13 @@ def place_for(
         last = bisect_left(places, span.end_char, lo=first, key=lambda p: p["start_char"])
         return [p for p in places[first:last] if p["end_char"] <= span.end_char]
 
-    in_sentence = inside(sentence)
+    # a country named as an owner places nothing ("US missile strikes", "near the US embassy")
+    in_sentence = [p for p in inside(sentence) if not owner_country(doc, p)]
     if in_sentence:
         spans = {
             id(p): doc.char_span(p["start_char"], p["end_char"], alignment_mode="expand") for p in in_sentence
         }
-        sound = [p for p in in_sentence if not (_aside(spans[id(p)]) or owner_country(doc, p))]
+        sound = [p for p in in_sentence if not _aside(spans[id(p)])]
         in_sentence = sound or in_sentence
         clause = clause_head(trigger)
         same_clause = [

@@ -16,6 +16,7 @@ from spacy.tokens import Span, Token
 
 from helpers.extract.casualties.syntax import is_passive
 from helpers.knowledge.event_types import cue_words
+from helpers.knowledge.speech import speech_verbs
 from helpers.knowledge.vocabulary import place_nouns
 
 #: Most title-case words between a name and the care word that ends its building's name
@@ -49,9 +50,12 @@ def _treats(verb: Token) -> bool:
 def _stay(care: Token) -> bool:
     """The care word is where the wounded were taken or stayed: after "to" ("taken to a Topeka
     hospital"), or after "at"/"in" following a verb of treatment or of their stay ("died at a
-    Billings hospital", "in critical condition at X Hospital"); not the target or scene of the
+    Billings hospital", "in critical condition at X Hospital"), or where a speaker spoke from ("said
+    from Miranshah hospital", a wounded witness); not the target or scene of the
     violence ("an attack on a hospital", "a shooting outside a hospital", "gunmen stormed a hospital")."""
     preposition = care.head
+    if care.dep_ == "pobj" and preposition.lower_ == "from":  # "said from Miranshah hospital"
+        return preposition.head.lemma_.lower() in speech_verbs().cues
     if care.dep_ != "pobj" or preposition.lower_ not in _TO_OR_IN:
         return False
     after = preposition.head
