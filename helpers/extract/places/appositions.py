@@ -17,6 +17,8 @@ from helpers.knowledge.grammar import function_words
 from helpers.knowledge.place import Place
 from helpers.knowledge.place_names import admin1_abbreviations
 
+#: Kinds of the namesakes of a town the division after it does not hold.
+TOWN_KINDS = frozenset({"city", "village", "admin2"})
 #: Words after a division that make "A, B" a list of names, not "Town, Division" (so does a comma
 #: and a capitalised word: "Katsina, Zamfara, Kaduna").
 LIST_WORDS = frozenset({"and", "or", "&"})
@@ -59,16 +61,19 @@ def _towns_in(name: str, areas: list[Place], gazetteer: Gazetteer) -> list[Place
 
 
 def _named_in(town: Mention, areas: list[Place], area_span: Span, gazetteer: Gazetteer) -> bool:
-    """Whether "Town, Division" names a town of one division that holds none of its namesakes:
-    not a list ("Katsina, Zamfara and Kaduna States": a division, or a division and another name
-    after it), nor a town and its country."""
+    """Whether "Town, Division" names a town of one division that holds none of its namesakes (a
+    town's main name elsewhere): not a list ("Katsina, Zamfara and Kaduna States": a division, or a
+    division and another name after it), nor a town and its country."""
     doc = area_span.doc
+    namesake = any(  # a town's own name elsewhere ("Matanog"); not a word ("IN ADDITION, SIPI MAYOR")
+        m.main and m.exact and m.place.kind in TOWN_KINDS for m in gazetteer.candidates(town["text"])
+    )
     after = doc[area_span.end : area_span.end + 2]
     listed = bool(after) and (
         after[0].lower_ in LIST_WORDS or (after[0].text == "," and len(after) > 1 and after[1].is_title)
     )
     division = any(m.place.kind in ("admin1", "country") for m in gazetteer.candidates(town["text"]))
-    return len(areas) == 1 and areas[0].kind != "country" and not listed and not division
+    return namesake and len(areas) == 1 and areas[0].kind != "country" and not listed and not division
 
 
 def _outside(

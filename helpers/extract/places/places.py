@@ -30,7 +30,7 @@ from helpers.knowledge.place_name_keys import expand_abbreviation, normalize_nam
 from helpers.tables import columns
 
 #: Readings of a town named before a division that holds none of its namesakes ("Matanog, Davao
-#: del Sur"): such a name is a town of the division the gazetteer lacks.
+#: del Sur"; or unresolved): such a name is a town of the division the gazetteer lacks.
 TOWN_READINGS = frozenset({"city", "village"})
 #: The unlisted kind it is then given.
 TOWN = "city"
