@@ -151,5 +151,7 @@ def test_a_town_named_with_a_division_that_holds_none_of_its_namesakes_is_a_plac
     assert town and town[0]["place_id"].startswith("lc:") and town[0]["admin1"] == "Davao"
     rows = _rows(nlp, "Gunmen shot two men in Houston, Texas, on Monday.")
     assert _found(rows, "Houston")[0]["geonameid"] == 4699066
+    rows = _rows(nlp, "The firm has offices in Miami, West Palm Beach, New York, and Detroit.")
+    assert _found(rows, "West Palm Beach")[0]["geonameid"] == 4177887  # a list, no "Town, Division"
     rows = _rows(nlp, "IN ADDITION, SIPI MAYOR MANUEL CRUZ WAS WOUNDED BY A GUNSHOT.")
     assert not _found(rows, "ADDITION")  # a word, no town: its namesake is another name of a village

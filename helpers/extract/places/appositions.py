@@ -63,15 +63,18 @@ def _towns_in(name: str, areas: list[Place], gazetteer: Gazetteer) -> list[Place
 def _named_in(town: Mention, areas: list[Place], area_span: Span, gazetteer: Gazetteer) -> bool:
     """Whether "Town, Division" names a town of one division that holds none of its namesakes (a
     town's main name elsewhere): not a list ("Katsina, Zamfara and Kaduna States": a division, or a
-    division and another name after it), nor a town and its country."""
+    division and another name after it; "offices in Miami, West Palm Beach, New York, and Detroit": a
+    name after a comma), nor a town and its country."""
     doc = area_span.doc
     namesake = any(  # a town's own name elsewhere ("Matanog"); not a word ("IN ADDITION, SIPI MAYOR")
         m.main and m.exact and m.place.kind in TOWN_KINDS for m in gazetteer.candidates(town["text"])
     )
     after = doc[area_span.end : area_span.end + 2]
-    listed = bool(after) and (
-        after[0].lower_ in LIST_WORDS or (after[0].text == "," and len(after) > 1 and after[1].is_title)
+    follows = bool(after) and (  # "Katsina, Zamfara and Kaduna", "Miami, West Palm Beach, New York, and"
+        after[0].lower_ in LIST_WORDS
+        or (after[0].text == "," and len(after) > 1 and (after[1].is_title or after[1].lower_ in LIST_WORDS))
     )
+    listed = follows or (town.span.start > 0 and doc[town.span.start - 1].text == ",")
     division = any(m.place.kind in ("admin1", "country") for m in gazetteer.candidates(town["text"]))
     return namesake and len(areas) == 1 and areas[0].kind != "country" and not listed and not division
 
