@@ -10,7 +10,11 @@ South Sudan" over the figures of one attack in Upper Nile, and "two of them have
 charity's head in South Sudan, are of that attack); the other figures (placed only by their
 paragraph or the article) belong to the first incident. A country's total whose
 figures are placed in two provinces or more is a round-up of incidents ("107 killed across
-Iraq": 42 in Taji, 15 in Dhuluiyah), each of them an incident and the sum none.
+Iraq": 42 in Taji, 15 in Dhuluiyah), each of them an incident and the sum none; so is a lead's total
+placed only by the article ("Taliban attacks kill 9": five in Kandahar province, four in Herat
+province) or in its figures' provinces together ("11 killed in Zamfara and Katsina"), when the
+article names those provinces and the figures add up to it at most. In a round-up, a figure whose
+sentence names no place tells the place its paragraph named before it.
 
 Within a province, a figure whose own sentence tells another act of violence in another town
 (farther than ``SAME_TOWN_KM``), with a word that sets it apart ("a car bomb in the town of
@@ -98,14 +102,12 @@ def incident_groups(
     every = sorted(start for starts in placed.values() for start in starts)
     country_of = {p["place_id"]: p.get("country") or "" for p in places}
     countries = {p["place_id"] for p in places if p.get("kind") == "country"}
-    by_start = sorted((p["start_char"], p) for p in places if p["place_id"] not in countries)
+    by_start = sorted((p for p in places if p["place_id"] not in countries), key=lambda p: p["start_char"])
 
     def sentence_provinces(row: dict) -> set[tuple[str, str]]:
         """The provinces of the places a figure's sentence names."""
-        sentence = sentence_at(doc, row["start_char"])
-        first = bisect_left(by_start, sentence.start_char, key=lambda item: item[0])
-        last = bisect_left(by_start, sentence.end_char, lo=first, key=lambda item: item[0])
-        return {(p.get("country") or "", p.get("admin1") or p["place_id"]) for _, p in by_start[first:last]}
+        named = _places_in(sentence_at(doc, row["start_char"]), by_start)
+        return {(p.get("country") or "", p.get("admin1") or p["place_id"]) for p in named}
 
     def own(row: dict) -> tuple[str, str] | None:
         """The province its own sentence places a figure in: (country, province); a country
@@ -139,6 +141,7 @@ def incident_groups(
     provinces = {(p.get("country") or "", p.get("admin1") or "") for p in places if p.get("kind") == "admin1"}
 
     def round_up(n: int, parts: dict[tuple[str, str], float]) -> bool:
+        """Whether the figure ``n``, with its largest figure per place below it, is a sum."""
         inside = _provinces(set(parts))
         if len(inside) < 2 or _number(by_id[n]) < sum(parts[key] for key in inside):
             return False
@@ -201,18 +204,22 @@ def incident_groups(
     return incidents
 
 
+def _places_in(span: Span, by_start: list[dict]) -> list[dict]:
+    """The place rows (sorted by start) that start in a span, by a binary search."""
+    first = bisect_left(by_start, span.start_char, key=lambda p: p["start_char"])
+    return by_start[first : bisect_left(by_start, span.end_char, lo=first, key=lambda p: p["start_char"])]
+
+
 def _paragraph_place(
-    sentence: Span, previous: Callable[[Span], Span | None], by_start: list[tuple[int, dict]]
+    sentence: Span, previous: Callable[[Span], Span | None], by_start: list[dict]
 ) -> dict | None:
     """The place the sentences before ``sentence`` in its paragraph name last (a few at most), or None."""
     before = previous(sentence)
     for _ in range(PARAGRAPH_SENTENCES):
         if before is None:
             return None
-        first = bisect_left(by_start, before.start_char, key=lambda item: item[0])
-        last = bisect_left(by_start, before.end_char, lo=first, key=lambda item: item[0])
-        if last > first:
-            return by_start[last - 1][1]
+        if named := _places_in(before, by_start):
+            return named[-1]
         before = previous(before)
     return None
 

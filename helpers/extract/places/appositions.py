@@ -75,8 +75,13 @@ def _named_in(town: Mention, areas: list[Place], area_span: Span, gazetteer: Gaz
         or (after[0].text == "," and len(after) > 1 and (after[1].is_title or after[1].lower_ in LIST_WORDS))
     )
     listed = follows or (town.span.start > 0 and doc[town.span.start - 1].text == ",")
-    division = any(m.place.kind in ("admin1", "country") for m in gazetteer.candidates(town["text"]))
-    return namesake and len(areas) == 1 and areas[0].kind != "country" and not listed and not division
+    one = len(areas) == 1 and areas[0].kind != "country"
+    return namesake and one and not listed and not _names_division(town["text"], gazetteer)
+
+
+def _names_division(name: str, gazetteer: Gazetteer) -> bool:
+    """Whether a name is, under any of its names, a first-level division or a country."""
+    return any(m.place.kind in DIVISION_KINDS for m in gazetteer.candidates(name))
 
 
 def _outside(
@@ -129,8 +134,8 @@ def mark_appositions(doc: Doc, rows: list[Mention], gazetteer: Gazetteer, add: A
         areas = _divisions(area_span.text, gazetteer)
         town = ending.get(i)
         if not areas:  # a second-level division names only a town it holds none of: see below
-            first_level = any(m.place.kind in DIVISION_KINDS for m in gazetteer.candidates(area_span.text))
-            second = town is not None and after is not None and not first_level  # "Sagaing": also a region
+            # "Sagaing" is also a region's name: no second-level division
+            second = town is not None and after is not None and not _names_division(area_span.text, gazetteer)
             wide = _divisions(area_span.text, gazetteer, SECOND_LEVEL) if second else []
             if wide and not _towns_in(town["text"], wide, gazetteer):
                 _outside(town, after, wide, area_span, gazetteer)
@@ -156,7 +161,6 @@ def mark_appositions(doc: Doc, rows: list[Mention], gazetteer: Gazetteer, add: A
                 taken.update(range(span.start, span.end))
         if town is not None and not towns:
             _outside(town, after, areas, area_span, gazetteer)
-            continue
         if town is None or not towns:
             continue
         town["allowed"] = {p.place_id for p in towns}
