@@ -182,6 +182,39 @@ def test_a_neighbourhood_named_like_a_big_town_elsewhere_lies_in_the_article_s_t
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        # the headline names the part bare, the story writes it as a neighbourhood
+        "Teenager shot dead in Austin\n\nA 16-year-old was shot dead in the Austin neighborhood on Friday "
+        "night, Chicago police said.",
+        # the name bare after the part, tagged or not
+        "CHICAGO (AP) - Two men were wounded in a shooting in the Austin neighborhood on Friday. "
+        "Austin residents said the block had been quiet.",
+    ],
+)
+def test_every_mention_of_a_name_the_article_writes_as_a_part_of_a_town_is_that_part(nlp, text):
+    rows = [r for r in resolve_places(nlp(text), _article(text)) if r["text"] == "Austin"]
+    assert len(rows) >= 2
+    assert {r["admin1"] for r in rows} == {"Illinois"}
+    # a name never written as a part keeps its reading
+    other = "Chicago police said a man from Austin was shot in the Austin Street garage on Friday."
+    assert {r["admin1"] for r in resolve_places(nlp(other), _article(other)) if r["text"] == "Austin"} != {
+        "Illinois"
+    }
+
+
+def test_a_town_written_before_a_neighbourhood_with_a_is_the_town_elsewhere_in_the_article(nlp):
+    # "an Atlanta neighborhood" is one of Atlanta's, and names no part called Atlanta
+    text = "Man killed in Atlanta\n\nA man was shot dead in an Atlanta neighborhood, Atlanta police said."
+    rows = [r for r in resolve_places(nlp(text), _article(text)) if r["text"] == "Atlanta"]
+    assert rows[0]["admin1"] == "Georgia"
+    # the part is the longest name before the word: "South Chicago", not Chicago
+    text = "CHICAGO (AP) - A man was shot in the South Chicago neighborhood on Friday, Chicago police said."
+    rows = [r for r in resolve_places(nlp(text), _article(text)) if r["text"] == "Chicago"]
+    assert rows and {r["place_id"] for r in rows} == {"gn:4887398"}
+
+
+@pytest.mark.parametrize(
     ("text", "name"),
     [
         # a neighbourhood of the story's city that a small town abroad shares its name with
@@ -236,3 +269,19 @@ def test_a_person_s_name_after_a_locative_is_a_town_of_the_article_s_province(nl
     # "to" takes people as often: condolences to a person named so are no town
     text = "Friends sent condolences to Franklin on Sunday, police said, south of Nashville, Tennessee."
     assert _resolved(nlp, text).get("Franklin", (None,))[0] is None
+
+
+@pytest.mark.parametrize(
+    ("text", "town", "state"),
+    [
+        (
+            "BIRMINGHAM, Ala (WKRP): A boy was wounded on Friday, Birmingham police said.",
+            "BIRMINGHAM",
+            "Alabama",
+        ),
+        ("PARIS, Tenn (WKRP) - A woman was shot on Sunday, police said.", "PARIS", "Tennessee"),
+    ],
+)
+def test_a_dateline_s_state_abbreviation_written_without_its_period_names_the_state(nlp, text, town, state):
+    # broadcasters' sites drop the AP abbreviation's period: the state still decides the town
+    assert _resolved(nlp, text)[town][0] == state

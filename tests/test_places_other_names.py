@@ -95,6 +95,25 @@ def test_a_town_named_after_a_person_is_named_by_its_police(nlp):
     assert not _resolved(_rows(nlp, "Sanford said a man was shot dead on Friday."), "Sanford")
 
 
+def test_a_division_s_other_name_in_words_inside_an_organisation_is_read_whole(nlp):
+    # "District of Columbia" is another name of Washington, D.C.; "Columbia" inside it is no county
+    rows = _rows(nlp, "The victim studied at the University of the District of Columbia, his family said.")
+    assert [r["admin1"] for r in rows if r["place_id"]] == ["Washington, D.C."]
+
+
+def test_a_town_that_names_a_joint_police_force_is_named_by_it(nlp):
+    # A force named after a town and its county ("Town-County Metropolitan Police") names the town,
+    # a given name too; a qualifier alone before the force names none ("Federal Metropolitan Police").
+    rows = _rows(
+        nlp,
+        "Savannah-Chatham Metropolitan Police said a teenager was wounded on Friday, a Georgia "
+        "television station reported.",
+    )
+    assert [(r["role"], r["admin1"]) for r in _resolved(rows, "Savannah")] == [("nested", "Georgia")]
+    rows = _rows(nlp, "Officers of the Federal Metropolitan Police found a wounded teenager.")
+    assert not [r for r in rows if r["place_id"]]
+
+
 @pytest.mark.parametrize(("name", "state"), [("Gary", "Indiana"), ("Troy", "Michigan")])
 def test_a_town_named_by_its_police_may_be_a_given_name_listed_as_a_stop_name(nlp, name, state):
     # "Gary" and "Troy" are first names the EntityRuler never reads as towns; before their

@@ -364,6 +364,21 @@ def test_compass_words_alone_are_part_of_a_district_name(nlp):
     assert _resolved(rows, "Dallas")
 
 
+@pytest.mark.parametrize(
+    "text, name, province",
+    [
+        (
+            "Two teenagers were shot in Southeast D.C. on Friday night, police said.",
+            "D.C.",
+            "Washington, D.C.",
+        ),
+        ("Gunmen killed four farmers in Northeast Nigeria on Monday.", "Nigeria", ""),
+    ],
+)
+def test_compass_words_before_a_province_s_or_country_s_other_name_leave_the_name(nlp, text, name, province):
+    assert [r["admin1"] or "" for r in _resolved(_rows(nlp, text), name)] == [province]
+
+
 def test_a_word_of_a_known_place_name_inside_an_organisation_is_no_place_of_its_own(nlp):
     rows = _rows(nlp, "El Dorado Police were called to a home after a boy was shot.")
     assert not [r for r in rows if r["text"] == "Dorado"]  # not Dorado, Puerto Rico

@@ -80,6 +80,19 @@ def admin1_abbreviations() -> dict[str, str]:
     return dict(zip(table["abbrev"], table["admin1_code"], strict=True))
 
 
+def dateline_division_code(text: str) -> str:
+    """The ISO 3166-2 code of the division a dateline writes after its town, "" if none: an
+    abbreviation (:func:`admin1_abbreviations`), also one of the newspapers' written without its
+    period as broadcasters' sites often do ("BIRMINGHAM, Ala (WIAT)"); only a dateline, where a
+    division is expected, reads "Ala" or "Miss" so.
+
+    >>> dateline_division_code("Ala"), dateline_division_code("S.C."), dateline_division_code("Baghdad")
+    ('US-AL', 'US-SC', '')
+    """
+    table = admin1_abbreviations()
+    return table.get(text) or table.get(f"{text}.", "")
+
+
 @lru_cache(maxsize=4)
 def person_names(language: str = config.DEFAULT_LANGUAGE) -> dict[str, str]:
     """Common given names and surnames (``en/person_names.csv``) -> ``"given"`` or ``"surname"``.

@@ -179,10 +179,37 @@ def reads_as_abbreviation(text: str, role: str, span: Span) -> bool:
 def names_authority(doc: Doc, start: int, end: int) -> bool:
     """True when the word after the name names its authorities, which people have not: "Lodi
     police", "the Kandahar officials", "Sanford Police Department", "Pike County Sheriff's Office"
-    (the resident words that are no home, :class:`~helpers.knowledge.vocabulary.PlaceNouns`)."""
+    (the resident words that are no home, :class:`~helpers.knowledge.vocabulary.PlaceNouns`); or
+    when the name starts an entity that names an authority after two places or with a qualifier, a
+    joined name or title-case words (three tokens at most) standing before the word:
+    "Savannah-Chatham Metropolitan Police", "Charlotte-Mecklenburg Police".
+
+    >>> import spacy
+    >>> from spacy.tokens import Span
+    >>> doc = spacy.blank("en")("the Savannah - Chatham Metropolitan Police said")
+    >>> doc.ents = [Span(doc, 1, 6, "ORG")]
+    >>> names_authority(doc, 1, 2), names_authority(doc, 3, 4), names_authority(doc, 0, 1)
+    (True, True, False)
+    >>> doc = spacy.blank("en")("the Stowe Township Police said")
+    >>> doc.ents = [Span(doc, 1, 4, "ORG")]
+    >>> names_authority(doc, 1, 2), names_authority(doc, 1, 3)
+    (False, True)
+    """
     nouns = place_nouns()
+    authorities = nouns.resident - nouns.home
     after = end + 1 if end + 1 < len(doc) and doc[end].lower_ in function_words().possessive_endings else end
-    return after < len(doc) and doc[after].lower_ in nouns.resident - nouns.home
+    if after < len(doc) and doc[after].lower_ in authorities:
+        return True
+    within = end
+    while (
+        within < min(end + 3, len(doc))
+        and doc[within].ent_iob_ == "I"
+        and doc[within].lower_ not in authorities
+        and doc[within].lower_ not in nouns.cue  # "Stowe Township Police" is the township's, not Stowe's
+        and (doc[within].text == "-" or doc[within].is_title)
+    ):
+        within += 1
+    return end < within < len(doc) and doc[within].ent_iob_ == "I" and doc[within].lower_ in authorities
 
 
 def names_kin(doc: Doc, start: int, end: int) -> bool:

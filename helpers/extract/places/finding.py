@@ -30,7 +30,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span
 
 from helpers.articles import Article
-from helpers.extract.places.appositions import mark_appositions
+from helpers.extract.places.appositions import DIVISION_KINDS, mark_appositions
 from helpers.extract.places.datelines import dateline_spans
 from helpers.extract.places.evidence import context_spans, has_place_evidence, names_authority, names_street
 from helpers.extract.places.mention import Mention, entity_span
@@ -40,12 +40,12 @@ from helpers.extract.places.vehicles import vehicle_tokens
 from helpers.knowledge.gazetteer import Gazetteer
 from helpers.knowledge.grammar import function_words, name_particles
 from helpers.knowledge.outlets import is_outlet
-from helpers.knowledge.place import CITY_POPULATION, FOCUS_COUNTRIES
+from helpers.knowledge.place import CITY_POPULATION, FOCUS_COUNTRIES, Match
 from helpers.knowledge.place_name_keys import strip_admin_words
 from helpers.knowledge.place_names import (
-    admin1_abbreviations,
     adverbs,
     aliases,
+    dateline_division_code,
     demonyms,
     doubtful_name,
     names_town_before_authorities,
@@ -69,13 +69,19 @@ CONTEXT_LABELS = frozenset({"", "GPE", "LOC", "FAC", "ORG", "PERSON", "NORP"})
 def strong_place(name: str, gazetteer: Gazetteer, *, min_population: int, named: bool = False) -> bool:
     """True when ``name`` is written as the main name (or alias) of a country, division, region,
     second-level division with its descriptor ("Knox County") or big town, or as a division's
-    name with its descriptor ("Rakhine State"), and is no word or person's name (unless its place
+    name with its descriptor ("Rakhine State") or another name in words of a division or country
+    ("District of Columbia"), and is no word or person's name (unless its place
     ``named`` it one: "NAIROBI, Kenya (AP)", where "Kenya" is also a given name)."""
     if (doubtful_name(name) and not named) or not name[:1].isupper():
         return False
     described = strip_admin_words(name) != name
+    phrase = " " in name.strip()  # another name of a division or country, in words: "District of Columbia"
     return any(
-        (m.main or (described and m.place.kind in ("admin1", "admin2")))
+        (
+            m.main
+            or (described and m.place.kind in ("admin1", "admin2"))
+            or (phrase and m.place.kind in DIVISION_KINDS)
+        )
         and m.exact
         and (
             m.place.kind in ("country", "admin1", "region")
@@ -92,7 +98,8 @@ def _nested_spans(doc: Doc, span: Span, gazetteer: Gazetteer) -> list[Span]:
 
     Candidates are title-case words ending in a letter, or curated aliases such as
     "U.S." and "US" ("the U.S. Federal Trade Commission", "US forces"). A town of any size
-    names the authorities after it ("Greenwood Police"), a word does not ("Federal Police"); a
+    names the authorities after it ("Greenwood Police", "Savannah-Chatham Metropolitan Police"),
+    a word does not ("Federal Police"); a
     town of ``CITY_POPULATION`` is named after a locative the NER ran into the name ("Railway
     Colony in Pulwama").
     The words of a place's main name too small to be read here are no place of their own
@@ -124,9 +131,10 @@ def _known_part(span: Span, gazetteer: Gazetteer) -> Span | None:
     """The known place after the compass words of a place entity the gazetteer lacks as a
     whole ("Northeast Georgia", "north west London").
 
-    The rest must be written as a place's main name; a word or person's name only as an area's
-    ("Georgia"). A name with a place noun ("Haro city", "Pibor County") is left whole, for the
-    unlisted-place and descriptor readings.
+    The rest must be written as a place's main name, or another name of a province or country
+    ("Northeast D.C."); a word or person's name only as an area's main name ("Georgia"). A name
+    with a place noun ("Haro city", "Pibor County") is left whole, for the unlisted-place and
+    descriptor readings.
     """
     compass = 0
     while compass < len(span) - 1 and span[compass].lower_ in adverbs():
@@ -135,10 +143,13 @@ def _known_part(span: Span, gazetteer: Gazetteer) -> Span | None:
     if not compass or not (rest[0].is_title or rest[0].is_upper or rest.text in aliases()):
         return None
     doubt = doubtful_name(rest.text)
-    known = any(
-        m.exact and m.main and (not doubt or m.place.kind in AREA_KINDS)
-        for m in gazetteer.candidates(rest.text)
-    )
+
+    def names_it(match: Match) -> bool:
+        if doubt:
+            return match.main and match.place.kind in AREA_KINDS
+        return match.main or match.place.kind in DIVISION_KINDS
+
+    known = any(m.exact and names_it(m) for m in gazetteer.candidates(rest.text))
     return rest if known else None
 
 
@@ -349,7 +360,7 @@ def find_mentions(doc: Doc, article: Article, gazetteer: Gazetteer) -> list[Ment
         add(span, role="dateline", label="")
         if area is None:
             continue
-        code = admin1_abbreviations().get(area.text)
+        code = dateline_division_code(area.text)
         if code and (division := gazetteer.admin1(code)) is not None:  # "ALBUQUERQUE, N.M. (AP)"
             if (row := add(area, role="dateline", label="")) is not None:
                 row["allowed"] = {division.place_id}

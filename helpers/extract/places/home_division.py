@@ -9,7 +9,9 @@ Without a dateline the rule does not apply: a local paper's own state is not kno
 sure (the names it gives most may be those of a story elsewhere); but a name written as a part
 of a town ("the East Hillside neighborhood" in Duluth news) or that many towns give a part of
 theirs ("Mosul's Old City") lies in the article's provinces, in any country
-(:func:`part_of_town_readings`). The countries whose press
+(:func:`part_of_town_readings`), and so does every other mention of a name the article once
+writes as a part ("South Austin shooting" in a story of "the South Austin neighborhood" of
+Chicago). The countries whose press
 writes so are those whose divisions have newspaper abbreviations in
 ``geo_admin1_abbrev.csv`` (:func:`~helpers.knowledge.place_names.admin1_abbreviations`).
 """
@@ -143,7 +145,12 @@ def names_part_of_town(span: Span) -> bool:
 
 
 def part_of_town_readings(
-    ranked: list[tuple[float, Place]], provinces: Counter, countries: Counter, span: Span
+    ranked: list[tuple[float, Place]],
+    provinces: Counter,
+    countries: Counter,
+    span: Span,
+    *,
+    named_part: bool = False,
 ) -> list[tuple[float, Place]] | None:
     """The readings in the article's provinces of a name that names a part of a town
     (:func:`names_part_of_town`), when its best reading is a town of another province, however big
@@ -154,6 +161,9 @@ def part_of_town_readings(
         provinces: The article's provinces with their support (ISO 3166-2 codes).
         countries: The article's countries with their support.
         span: The name in its parsed article.
+        named_part: Whether another mention of the name in the article is written as a part of a
+            town: this one is the same part, whatever words stand around it, when the article
+            names a province.
 
     Returns:
         ``None`` when the best reading stands; else the readings in the article's provinces (empty
@@ -171,9 +181,12 @@ def part_of_town_readings(
     []
     >>> [part_of_town_readings([(5.0, town)], nothing, countries, part) for countries in (nothing, us)]
     [[], None]
+    >>> part_of_town_readings([(5.0, town)], minnesota, us, village, named_part=True)
+    []
     """
-    if not ranked or not names_part_of_town(span):
-        return None
+    written = names_part_of_town(span)
+    if not ranked or not (written or (named_part and provinces)):
+        return None  # the name written bare, in an article naming no province: no evidence either way
     if not provinces:  # "a shooting in Old Town" of a page that names no province: which town's is unknown
         return [] if span.text.lower() in town_part_names() or not countries else None
     best = ranked[0][1]

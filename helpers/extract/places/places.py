@@ -18,7 +18,7 @@ from helpers.articles import Article
 from helpers.extract.places.article_context import article_context
 from helpers.extract.places.finding import UNRESOLVED_LABELS, find_mentions
 from helpers.extract.places.home_division import names_part_of_town
-from helpers.extract.places.mention import mention_sentence
+from helpers.extract.places.mention import Mention, mention_sentence
 from helpers.extract.places.resolution import NOT_IN_GAZETTEER, resolve_mention
 from helpers.extract.places.sense import one_sense_per_article
 from helpers.extract.places.town_parts import parts_of_towns
@@ -27,6 +27,7 @@ from helpers.extract.places.unlisted import foreign_reading, place_unlisted, unl
 from helpers.knowledge.gazetteer import Gazetteer, default_gazetteer
 from helpers.knowledge.outlets import title_site_start
 from helpers.knowledge.place_name_keys import expand_abbreviation, normalize_name
+from helpers.knowledge.vocabulary import place_nouns
 from helpers.tables import columns
 
 #: Readings of a town named before a division that holds none of its namesakes ("Matanog, Davao
@@ -56,9 +57,11 @@ def resolve_places(doc: Doc, article: Article, *, gazetteer: Gazetteer | None = 
     gazetteer = gazetteer or default_gazetteer()
     mentions = find_mentions(doc, article, gazetteer)
     context = article_context(mentions, gazetteer)
+    parts = _names_of_parts(doc, mentions)
     rows, pending = [], []
     for row in mentions:
         key = normalize_name(expand_abbreviation(row["text"]))
+        row["named_part"] = key in parts
         countries, admin1_codes = context.without(key)
         resolved = resolve_mention(
             row,
@@ -69,7 +72,9 @@ def resolve_places(doc: Doc, article: Article, *, gazetteer: Gazetteer | None = 
             neighbours=context.neighbours(key),
             home=context.dateline_provinces,
         )
-        kind = unlisted_kind(doc, row.span) if resolved and row["role"] == "event" else ""
+        kind = ""
+        if resolved and row["role"] == "event":  # a part of a town is a place of the town's kind
+            kind = unlisted_kind(doc, row.span) or (TOWN if row["named_part"] else "")
         if (
             resolved
             and row.get("outside")
@@ -96,7 +101,8 @@ def resolve_places(doc: Doc, article: Article, *, gazetteer: Gazetteer | None = 
         }
         if unlisted:
             kept = bool(resolved["place_id"]) or row["label"] in UNRESOLVED_LABELS
-            pending.append({**out, "unlisted": kind, "kept": kept, "part": names_part_of_town(row.span)})
+            part = row["named_part"] or names_part_of_town(row.span)
+            pending.append({**out, "unlisted": kind, "kept": kept, "part": part})
         else:
             rows.append(out)
     rows = place_unlisted(rows, pending, article.text, context.without("")[0], gazetteer)
@@ -108,6 +114,31 @@ def resolve_places(doc: Doc, article: Article, *, gazetteer: Gazetteer | None = 
         elif row["role"] in ("event", "nested") and treated_there(_span(doc, row)):
             row["role"] = "hospital"
     return [{column: r[column] for column in columns("place_mentions")} for r in rows]
+
+
+def _names_of_parts(doc: Doc, mentions: list[Mention]) -> frozenset[str]:
+    """The names (normalised) of the article's mentions that it writes, once at least, after "the" and
+    before a word of a part of a town ("the South Austin neighborhood", tagged or not): its other
+    mentions of the name are that part too. "A Chicago neighborhood" is one of Chicago, no name."""
+    names = {m["text"] for m in mentions if m["role"] in ("event", "dateline")}
+    found = set()
+    for token in doc:
+        if token.lower_ not in place_nouns().part:
+            continue
+        before = doc.text[: token.idx].rstrip()
+        written = max((name for name in names if before.endswith(name)), key=len, default="")
+        span = doc.char_span(len(before) - len(written), len(before)) if written else None
+        if span is not None and _after_the(span):  # the longest name: "the South Chicago neighborhood"
+            found.add(normalize_name(expand_abbreviation(written)))
+    return frozenset(found)
+
+
+def _after_the(span: Span) -> bool:
+    """Whether "the" and title-case words only ("the West Side"), or none, stand before ``span``."""
+    at = span.start - 1
+    while at >= 0 and span.doc[at].is_title and at > span.start - 4:
+        at -= 1
+    return at >= 0 and span.doc[at].lower_ == "the"
 
 
 def _span(doc: Doc, row: dict) -> Span:

@@ -35,6 +35,7 @@ from helpers.knowledge.place_names import (
     aliases,
     compass_district,
     compass_name,
+    dateline_division_code,
     demonyms,
     doubtful_name,
     names_town_before_authorities,
@@ -274,8 +275,11 @@ def resolve_mention(
         if place.country and place.country not in countries:
             return {}  # a generic phrase ("disputed areas") outside its country's news
         note = "resolved: region name in its country's context"
-    elif row.get("allowed") and row["text"] in admin1_abbreviations():
-        place = gazetteer.admin1(admin1_abbreviations()[row["text"]])
+    elif row.get("allowed") and (
+        code := admin1_abbreviations().get(row["text"])
+        or (row["role"] == "dateline" and dateline_division_code(row["text"]))
+    ):
+        place = gazetteer.admin1(code)
         note = "resolved: division after a town"
     else:
         cue = place_cue(row.span.doc, row.span.start, row.span.end)
@@ -306,7 +310,13 @@ def resolve_mention(
             ranked = inside
         doc, start = row.span.doc, row.span.start
         owned = start > 0 and doc[start - 1].lower_ in function_words().possessive_endings  # town_parts.py
-        part = None if owned else part_of_town_readings(ranked, admin1_codes, countries, row.span)
+        part = (
+            None
+            if owned
+            else part_of_town_readings(
+                ranked, admin1_codes, countries, row.span, named_part=bool(row.get("named_part"))
+            )
+        )
         if part == []:  # "the East Hillside neighborhood" in Duluth news is no town of New Jersey
             town = ranked[0][1]
             return {**fields, "resolution": f"{PART_OF_TOWN} ({town.canonical}, {town.admin1})"}
