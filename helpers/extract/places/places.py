@@ -57,7 +57,7 @@ def resolve_places(doc: Doc, article: Article, *, gazetteer: Gazetteer | None = 
     gazetteer = gazetteer or default_gazetteer()
     mentions = find_mentions(doc, article, gazetteer)
     context = article_context(mentions, gazetteer)
-    parts = _names_of_parts(doc, mentions)
+    parts = _names_of_parts(doc, article.text, mentions)
     rows, pending = [], []
     for row in mentions:
         key = normalize_name(expand_abbreviation(row["text"]))
@@ -116,25 +116,29 @@ def resolve_places(doc: Doc, article: Article, *, gazetteer: Gazetteer | None = 
     return [{column: r[column] for column in columns("place_mentions")} for r in rows]
 
 
-def _names_of_parts(doc: Doc, mentions: list[Mention]) -> frozenset[str]:
+def _names_of_parts(doc: Doc, text: str, mentions: list[Mention]) -> frozenset[str]:
     """The names (normalised) of the article's mentions that it writes, once at least, after "the" and
     before a word of a part of a town ("the South Austin neighborhood", tagged or not): its other
-    mentions of the name are that part too. "A Chicago neighborhood" is one of Chicago, no name."""
+    mentions of the name are that part too. "A Chicago neighborhood" is one of Chicago, no name.
+    ``text`` is the article's (``doc.text``, which spaCy rebuilds on every call)."""
     names = {m["text"] for m in mentions if m["role"] in ("event", "dateline")}
     found = set()
     for token in doc:
         if token.lower_ not in place_nouns().part:
             continue
-        before = doc.text[: token.idx].rstrip()
-        written = max((name for name in names if before.endswith(name)), key=len, default="")
-        span = doc.char_span(len(before) - len(written), len(before)) if written else None
+        end = token.idx
+        while end > 0 and text[end - 1].isspace():
+            end -= 1
+        written = max((name for name in names if text.endswith(name, 0, end)), key=len, default="")
+        span = doc.char_span(end - len(written), end) if written else None
         if span is not None and _after_the(span):  # the longest name: "the South Chicago neighborhood"
             found.add(normalize_name(expand_abbreviation(written)))
     return frozenset(found)
 
 
 def _after_the(span: Span) -> bool:
-    """Whether "the" and title-case words only ("the West Side"), or none, stand before ``span``."""
+    """Whether "the" stands before ``span``, with up to three title-case words between ("the West
+    Side Austin neighborhood")."""
     at = span.start - 1
     while at >= 0 and span.doc[at].is_title and at > span.start - 4:
         at -= 1
