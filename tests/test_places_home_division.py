@@ -285,3 +285,25 @@ def test_a_person_s_name_after_a_locative_is_a_town_of_the_article_s_province(nl
 def test_a_dateline_s_state_abbreviation_written_without_its_period_names_the_state(nlp, text, town, state):
     # broadcasters' sites drop the AP abbreviation's period: the state still decides the town
     assert _resolved(nlp, text)[town][0] == state
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "admin1"),
+    [
+        # a big town or a division before "a ... neighborhood" is the town whose part it is
+        ("Nine people were shot in a D.C. neighborhood on Friday night.", "D.C.", "Washington, D.C."),
+        ("Bullets flew through a Detroit neighborhood on Sunday, killing a man.", "Detroit", "Michigan"),
+        # a small town's name there is the part's own: no town far away
+        ("A man was shot inside a Chatham neighborhood home on Friday.", "Chatham", None),
+        # where the article names a province, the part lies there, whatever its article
+        (
+            "A boy was killed in a South Austin neighborhood shooting, Chicago police said.",
+            "Austin",
+            "Illinois",
+        ),
+    ],
+)
+def test_a_big_town_written_with_a_before_a_part_word_is_the_town_where_no_province_is_named(
+    nlp, text, name, admin1
+):
+    assert _resolved(nlp, text)[name][0] == admin1

@@ -23,6 +23,7 @@ from functools import lru_cache
 
 from spacy.tokens import Span
 
+from helpers.knowledge.grammar import function_words
 from helpers.knowledge.place import Place
 from helpers.knowledge.place_names import admin1_abbreviations
 from helpers.knowledge.place_ranking import Neighbours, main_country, neighbour_count
@@ -144,6 +145,31 @@ def names_part_of_town(span: Span) -> bool:
     return after in place_nouns().part or span.text.lower() in town_part_names()
 
 
+def article_before(span: Span) -> str:
+    """The article before a name, over up to three title-case words ("the West Side Austin", "a
+    North Philadelphia"), lower case; "" when none.
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("in a North Philadelphia neighborhood and the Austin one and Kirkuk")
+    >>> article_before(doc[3:4]), article_before(doc[7:8]), article_before(doc[11:12])
+    ('a', 'the', '')
+    """
+    doc, at = span.doc, span.start - 1
+    while at >= 0 and doc[at].is_title and at > span.start - 4:
+        at -= 1
+    word = doc[at].lower_ if at >= 0 else ""
+    return word if word in function_words().articles else ""
+
+
+def _a_town_s_part(span: Span, town: Place) -> bool:
+    """Whether a name written before a part word with "a", in a page naming no province, is the town
+    whose part it is: a big town or a division ("a Detroit neighborhood", "a D.C. neighborhood"), not
+    a part's own name ("a Chatham neighborhood home" of Chicago news). Where a province is named, the
+    part lies there ("a South Austin neighborhood" of Chicago news)."""
+    big = town.kind in ("admin1", "country") or town.population >= WELL_KNOWN_TOWN
+    return big and article_before(span) in function_words().indefinite_articles
+
+
 def part_of_town_readings(
     ranked: list[tuple[float, Place]],
     provinces: Counter,
@@ -188,6 +214,8 @@ def part_of_town_readings(
     if not ranked or not (written or (named_part and provinces)):
         return None  # the name written bare, in an article naming no province: no evidence either way
     if not provinces:  # "a shooting in Old Town" of a page that names no province: which town's is unknown
+        if written and _a_town_s_part(span, ranked[0][1]):
+            return None  # "a Detroit neighborhood": Detroit's
         return [] if span.text.lower() in town_part_names() or not countries else None
     best = ranked[0][1]
     if best.kind not in ("city", "village") or best.admin1_code in provinces:

@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span
 from helpers.articles import Article
 from helpers.extract.places.article_context import article_context
 from helpers.extract.places.finding import UNRESOLVED_LABELS, find_mentions
-from helpers.extract.places.home_division import names_part_of_town
+from helpers.extract.places.home_division import article_before, names_part_of_town
 from helpers.extract.places.mention import Mention, mention_sentence
 from helpers.extract.places.resolution import NOT_IN_GAZETTEER, resolve_mention
 from helpers.extract.places.sense import one_sense_per_article
@@ -25,6 +25,7 @@ from helpers.extract.places.town_parts import parts_of_towns
 from helpers.extract.places.treatment import treated_there
 from helpers.extract.places.unlisted import foreign_reading, place_unlisted, unlisted_kind
 from helpers.knowledge.gazetteer import Gazetteer, default_gazetteer
+from helpers.knowledge.grammar import function_words
 from helpers.knowledge.outlets import title_site_start
 from helpers.knowledge.place_name_keys import expand_abbreviation, normalize_name
 from helpers.knowledge.vocabulary import place_nouns
@@ -131,18 +132,10 @@ def _names_of_parts(doc: Doc, text: str, mentions: list[Mention]) -> frozenset[s
             end -= 1
         written = max((name for name in names if text.endswith(name, 0, end)), key=len, default="")
         span = doc.char_span(end - len(written), end) if written else None
-        if span is not None and _after_the(span):  # the longest name: "the South Chicago neighborhood"
+        # the longest name, after "the": "the South Chicago neighborhood"
+        if span is not None and article_before(span) in function_words().definite_articles:
             found.add(normalize_name(expand_abbreviation(written)))
     return frozenset(found)
-
-
-def _after_the(span: Span) -> bool:
-    """Whether "the" stands before ``span``, with up to three title-case words between ("the West
-    Side Austin neighborhood")."""
-    at = span.start - 1
-    while at >= 0 and span.doc[at].is_title and at > span.start - 4:
-        at -= 1
-    return at >= 0 and span.doc[at].lower_ == "the"
 
 
 def _span(doc: Doc, row: dict) -> Span:
