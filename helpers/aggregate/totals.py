@@ -8,7 +8,7 @@ from typing import Any
 
 import pandas as pd
 
-from helpers.extract.casualties.tolls import ANAPHORIC_COUNTS, killed_self
+from helpers.extract.casualties.tolls import ANAPHORIC_COUNTS, figure_key, killed_self
 from helpers.tables import columns, is_missing
 
 #: Count rules for one person referred back to (see :func:`casualty_totals`, rule 5).
@@ -152,7 +152,7 @@ def _article_records(article_id: str, article_rows: list[dict]) -> list[dict]:
                 **toll,
                 "n_figures": len(outcome_rows),
                 "n_restatements": len(outcome_rows) - len(counted),
-                "rows": ";".join(f"{r['start_char']}-{r['end_char']}" for r in counted),
+                "rows": ";".join(figure_key(r) for r in counted),
                 "place_id": mode_of(r["place_id"] for r in outcome_rows),
                 "admin1": mode_of(r["admin1"] for r in outcome_rows),
             }
@@ -191,7 +191,7 @@ def _restated_values(rows: list[dict]) -> dict[str, set[int]]:
     """For each standing figure (by offsets), the values it and its restatements give."""
     values: dict[str, set[int]] = defaultdict(set)
     for row in rows:
-        key = _text(row["superseded_by"]) or f"{row['start_char']}-{row['end_char']}"
+        key = _text(row["superseded_by"]) or figure_key(row)
         if not _text(row["group"]):
             values[key].add(_best(row))
     return values
@@ -253,7 +253,7 @@ def _figures(rows: list[dict]) -> list[dict]:
                 "low": low,
                 "high": high,
                 "armed_groups": armed,
-                "key": f"{unit[0]['start_char']}-{unit[0]['end_char']}",
+                "key": figure_key(unit[0]),
                 "includes_killed": all(bool(r["includes_killed"]) for r in unit),
             }
         )

@@ -114,7 +114,7 @@ from helpers.extract.casualties.syntax import (
     with_conjuncts,
     word_piece,
 )
-from helpers.extract.casualties.tolls import ANAPHORIC_COUNTS, supersede
+from helpers.extract.casualties.tolls import ANAPHORIC_COUNTS, figure_key, supersede
 from helpers.extract.casualties.triggers import trigger_candidates, trigger_victims
 from helpers.knowledge.actors import ActorDictionary
 from helpers.knowledge.casualty_lexicon import HARMED, Lexicon, casualty_cues, load_lexicon
@@ -296,7 +296,7 @@ def extract_casualties(
                         group="",
                         scope=scope,
                     )
-                    part_row["part_of"] = f"{row['start_char']}-{row['end_char']}"
+                    part_row["part_of"] = figure_key(row)
                     part_key = (part_row["start_char"], part_row["end_char"], part_row["outcome"])
                     if part_key not in seen:
                         seen[part_key] = part_row

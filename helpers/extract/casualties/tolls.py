@@ -96,7 +96,16 @@ class _Unit:
 
     @property
     def offsets(self) -> str:
-        return f"{self.rows[0]['start_char']}-{self.rows[0]['end_char']}"
+        return figure_key(self.rows[0])
+
+
+def figure_key(row: dict) -> str:
+    """A figure's key, its offsets, as ``superseded_by`` names the figure that supersedes another.
+
+    >>> figure_key({"start_char": 10, "end_char": 17})
+    '10-17'
+    """
+    return f"{row['start_char']}-{row['end_char']}"
 
 
 def counted(row: dict) -> bool:

@@ -34,6 +34,7 @@ from typing import NamedTuple
 
 from spacy.tokens import Doc, Span, Token
 
+from helpers.extract.casualties.tolls import figure_key
 from helpers.extract.events.triggers import sentence_words
 from helpers.extract.evidence import sentence_of
 from helpers.extract.places.town_parts import TOWN_KINDS
@@ -87,7 +88,7 @@ def incident_groups(
 ) -> list[Incident]:
     """The article's current figures grouped by incident (see the module docstring); ``previous``
     gives a sentence's antecedent in its paragraph, where a sentence naming no place goes on."""
-    by_offsets = {f"{r['start_char']}-{r['end_char']}": r for r in figures}
+    by_offsets = {figure_key(r): r for r in figures}
     placed = _place_starts(places)
 
     def top(row: dict) -> dict:

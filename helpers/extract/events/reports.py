@@ -23,7 +23,7 @@ from functools import partial
 from spacy.tokens import Doc, Span
 
 from helpers.articles import Article
-from helpers.extract.casualties.tolls import counted
+from helpers.extract.casualties.tolls import counted, figure_key
 from helpers.extract.events.agents import actor_attackers, person_attacker
 from helpers.extract.events.coding import (
     ARRESTED,
@@ -122,7 +122,7 @@ def place_phrase(row: dict) -> str:
 
 def _notes(row: dict, figures: list[dict]) -> str:
     """A one-sentence summary of the report, from its coded columns and the figures as written."""
-    inside = {f"{f['start_char']}-{f['end_char']}" for f in figures}  # a round-up's total is outside
+    inside = {figure_key(f) for f in figures}  # a round-up's total is outside
     tolls = ", ".join(f"{f['text']} {f['outcome']}" for f in figures if f["superseded_by"] not in inside)
     who = row["actor1"] + (f" against {row['actor2']}" if row["actor2"] else "")
     where = place_phrase(row)
@@ -171,7 +171,7 @@ def event_reports(
     rows = []
     antecedent = partial(_previous, doc, article)
     incidents = incident_groups(figures, places, doc, antecedent)
-    by_offsets = {f"{r['start_char']}-{r['end_char']}": r for r in figures}
+    by_offsets = {figure_key(r): r for r in figures}
     grouped = {id(r) for incident in incidents for r in incident.figures}
     for number, (group, town) in enumerate(incidents):
         sentences: list[Span] = []
@@ -320,7 +320,7 @@ def _report(
         "start_char": main["start_char"],
         "end_char": main["end_char"],
         "sentence": sentence_at(doc, main["start_char"]).text.strip(),
-        "figures": ";".join(f"{r['start_char']}-{r['end_char']}" for r in group),
+        "figures": ";".join(figure_key(r) for r in group),
         "evidence": ";".join(f"{s.start_char}-{s.end_char}" for s in sentences),
         "event_date": when.date,
         "time_precision": when.precision,
