@@ -287,6 +287,9 @@ def test_reading_a_csv_leaves_the_csv_module_alone(tmp_path):
         ("(CNN) — Heavy rain fell.", "", "CNN"),
         ("MOGADISHU—Heavy rain fell.", "MOGADISHU", ""),
         ("STOCKTON, Calif. (KCRA)–Heavy rain fell.", "STOCKTON", "KCRA"),
+        # a press release's date in brackets is no outlet, and a colon after it no label
+        ("SAVANNAH, GA (May 4, 2016): Heavy rain fell.", "SAVANNAH", ""),
+        ("NEW YORK (June 15) - Heavy rain fell.", "NEW YORK", ""),
     ],
 )
 def test_wire_datelines(tmp_path, paragraph, place, outlet):
@@ -306,7 +309,6 @@ def test_wire_datelines(tmp_path, paragraph, place, outlet):
         "Police: ten were hurt.",  # a label, not Police, Poland
         "Message: ten were hurt.",
         "Warning: roads are closed.",
-        "NEW YORK (June 15) - x",
     ],
 )
 def test_dates_and_labels_are_no_datelines(tmp_path, paragraph):

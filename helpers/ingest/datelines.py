@@ -3,7 +3,8 @@
 The wire formats and their variants: ``ERBIL (Kurdistan 24) –``, ``MOSUL,
 Iraq (Reuters) -``, ``LAGOS, Nigeria, Jan 5 (Reuters) -``, ``DUHOK,
 Kurdistan Region –``, ``Kismayo (AP) —``, ``BEIRUT—`` (no space after a dash), ``Peshawar:``, ``CONCEPCION, 23
-AUG 88 (SANTIAGO DOMESTIC SERVICE) --``, and an outlet alone, ``(CNN) —``. No
+AUG 88 (SANTIAGO DOMESTIC SERVICE) --``, a press release's date in brackets, ``SAVANNAH, GA
+(December 2, 2015):``, and an outlet alone, ``(CNN) —``. No
 library parses news datelines, hence the pattern. A place in capitals before a
 dash is taken as written; a place in Title Case, or before a colon, must be a
 place the gazetteer knows (so "Update:" or "June 15, 2014" is no dateline).
@@ -72,6 +73,8 @@ def find_dateline(chunk: str) -> Dateline | None:
     ('BEIRUT', 17)
     >>> find_dateline("Update: ten died."), find_dateline("June 15, 2014 - ten died.")
     (None, None)
+    >>> find_dateline("SAVANNAH, GA (December 2, 2015): Police said")
+    Dateline(place='SAVANNAH', place_span=(0, 8), outlet='', end=33)
     >>> find_dateline("Police: Ten died.") is None, find_dateline("Killingly (AP) — Ten died.").place
     (True, 'Killingly')
     """
@@ -82,11 +85,13 @@ def find_dateline(chunk: str) -> Dateline | None:
     if match is None:
         return None
     place = match.group("place").strip()
-    outlet = (match.group("outlet") or "").strip()
+    bracketed = (match.group("outlet") or "").strip()
+    outlet = bracketed if _is_outlet(bracketed) else ""  # "(December 2, 2015)": a press release's date
     in_capitals = place.isupper()
-    if len(place) < 3 or place.split()[0].title() in calendar_words() or (outlet and not _is_outlet(outlet)):
+    if len(place) < 3 or place.split()[0].title() in calendar_words():
         return None
-    labelled = match.group("separator") == ":"  # "Peshawar: ...", or a label: "Message: ..."
+    # "Peshawar: ...", or a label: "Message: ..." (not "SAVANNAH, GA (May 4, 2016): ...")
+    labelled = match.group("separator") == ":" and chunk[match.end("place") :].lstrip().startswith(":")
     if (not in_capitals or labelled) and not default_gazetteer().candidates(place):
         return None
     if labelled and doubtful_name(place):  # a label ("Police:", "Photo:"), not Police, Poland
