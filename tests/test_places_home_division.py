@@ -307,3 +307,24 @@ def test_a_big_town_written_with_a_before_a_part_word_is_the_town_where_no_provi
     nlp, text, name, admin1
 ):
     assert _resolved(nlp, text)[name][0] == admin1
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "state"),
+    [
+        # namesake counties with nothing else named: the most populous, not the first by id
+        (
+            "Deputies from the King County Sheriff's Office said two men were shot on Tuesday.",
+            "King County",
+            "Washington",
+        ),
+        (
+            "A woman was wounded in a shooting in Richland County late Friday, deputies said.",
+            "Richland County",
+            "South Carolina",
+        ),
+    ],
+)
+def test_a_bare_county_named_by_many_states_is_the_most_populous(nlp, text, name, state):
+    admin1, resolution = _resolved(nlp, text)[name]
+    assert admin1 == state and resolution.startswith("resolved")

@@ -4,8 +4,9 @@ The rules are applied to the places of events, where the corpus is known (the ``
 aggregate): a report placed in a small town or county (under
 :data:`~helpers.extract.places.home_division.WELL_KNOWN_TOWN` people) of another state than its
 outlet's home, when its article names nothing else in or near that state, is placed at the town or
-county of the same name in the home state, if there is one ("Aurora" in a Denver paper, "Harris
-County" in a Houston one); so is a report placed in a town abroad smaller than
+county of the same name in the home state, if there is one ("Aurora" in a Denver paper, "Montgomery
+County" in a Houston one), a town at the home state's county of its name when no town there has it
+("DeKalb" in an Atlanta paper); so is a report placed in a town abroad smaller than
 :data:`WORLD_CITY`, when its article names nothing else in or near that country ("Chester" in a
 Philadelphia paper); when no place of the home state has the name, at the outlet's home town, as
 a part of it ("Homewood" in a Pittsburgh paper), unless the reading lies in the home town's metro
@@ -62,7 +63,8 @@ def _home_reading(kinds: tuple[str, ...], names: list[str], home: Home, gazettee
         for m in gazetteer.candidates(spelling)
         if m.exact and m.main and m.place.admin1_code == home.admin1_code and m.place.kind in kinds
     }
-    return min(found.values(), key=lambda p: (-p.population, p.place_id)) if found else None
+    by_size = sorted(found.values(), key=lambda p: (-p.population, -p.district_population, p.place_id))
+    return by_size[0] if by_size else None
 
 
 def _spellings(name: str) -> list[str]:
@@ -140,6 +142,8 @@ def rehome_reports(
         if not names or _vouched(place, others, abroad=place.country != home.country):
             continue
         found = _home_reading(("admin2",) if place.kind == "admin2" else TOWNS, names, home, gazetteer)
+        if found is None and place.kind in TOWNS:  # "a DeKalb shooting" in Atlanta news: the county
+            found = _home_reading(("admin2",), names, home, gazetteer)
         if found is not None:
             _move(row, place, found, home, gazetteer)
         elif place.kind in TOWNS:
@@ -232,7 +236,7 @@ def _in_home_town(
         return
     named = (m for spelling in _spellings(name) for m in gazetteer.candidates(spelling))
     if any(m.exact and m.place.admin1_code == home.admin1_code for m in named):
-        return  # a county of the home state goes by the name ("Bartow" in Atlanta news)
+        return  # a place of the home state goes by another of its names
     if haversine_km(place.lat, place.lon, found.lat, found.lon) <= METRO_KM:
         return  # a town of the home town's metro across the state line ("Gary" in Chicago news)
     reason = (

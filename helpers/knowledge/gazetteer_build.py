@@ -43,7 +43,7 @@ from helpers import config
 from helpers.knowledge.place import CITY_POPULATION, FOCUS_COUNTRIES, Place
 from helpers.knowledge.place_name_keys import is_latin_name, normalize_name, plain_name, strip_admin_words
 
-_SCHEMA_VERSION = 6  # bump when the tables of the index change (or what the build puts in them)
+_SCHEMA_VERSION = 7  # bump when the tables of the index change (or what the build puts in them)
 #: Files of the data folder the gazetteer is built from.
 DATA_FILES = (
     "geo_countries.csv",
@@ -233,6 +233,7 @@ class _Builder:
                 3 if row["point"] == "province" else 2,  # placed at its province's point
                 admin2_code=row["gn_code"],
                 feature="ADM2",
+                district_population=int(row["population"]),
             )
             # "South Waziristan District" is news' "South Waziristan" too; a bare name
             # that is also a town's ("Laurel" County) is resolved by the cue word after it.

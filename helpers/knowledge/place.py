@@ -81,6 +81,9 @@ class Place(NamedTuple):
             in (``IQ.10.94590``; "" if unknown).
         feature: GeoNames feature code (``PPL``, ``PPLA2``, ``ADM2`` ...; "" for our own
             regions and towns without one).
+        district_population: The people of a second-level division's towns, summed (0 when
+            unknown or for other kinds): it only orders namesake divisions ("King County" is
+            Washington's), so no rule that reads a town's ``population`` reads a county's.
     """
 
     place_id: str
@@ -96,6 +99,7 @@ class Place(NamedTuple):
     precision: int
     admin2_code: str = ""
     feature: str = ""
+    district_population: int = 0
 
 
 class Match(NamedTuple):

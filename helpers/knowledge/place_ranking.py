@@ -254,7 +254,7 @@ def ranked_candidates(
     nearby: Counter | None = None,
     neighbours: Neighbours | None = None,
 ) -> list[tuple[float, Place]]:
-    """Every candidate place of ``name`` with its score, best first (ties by ``place_id``).
+    """Every candidate place of ``name`` with its score, best first.
 
     Args:
         name: The mention's text.
@@ -267,7 +267,8 @@ def ranked_candidates(
             (see :func:`neighbour_count`).
 
     Returns:
-        ``(score, place)`` pairs, one per place.
+        ``(score, place)`` pairs, one per place; namesakes of one score ordered by their
+        district's people, then by ``place_id`` (a bare "King County" is Washington's).
     """
     scored = {}
     for match in gazetteer.candidates(name):
@@ -285,7 +286,9 @@ def ranked_candidates(
         for place_id, (score, place) in scored.items():
             if place.kind in ("admin1", "region") and place.country == main:
                 scored[place_id] = score + MAIN_COUNTRY_BONUS, place
-    return sorted(scored.values(), key=lambda item: (-item[0], item[1].place_id))
+    return sorted(
+        scored.values(), key=lambda item: (-item[0], -item[1].district_population, item[1].place_id)
+    )
 
 
 def clear_reading(ranked: list[tuple[float, Place]]) -> bool:
