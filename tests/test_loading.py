@@ -12,6 +12,7 @@ import pytest
 from helpers.ingest import CorpusNotFoundError, articles_frame, decode_bytes, expected_articles, load_corpus
 from helpers.ingest.cue_patterns import cue_patterns
 from helpers.ingest.dates import parse_date_line
+from tests.extracted import extracted_tables
 
 SEED = Path(__file__).resolve().parents[1] / "seeds"
 
@@ -298,7 +299,21 @@ def test_wire_datelines(tmp_path, paragraph, place, outlet):
     assert (article.dateline, article.outlet) == (place, outlet)
     if place:
         assert article.text[slice(*article.dateline_span)] == place
-    assert article.text[article.paragraphs[1].start :].startswith("Heavy rain fell")
+    own = article.text[article.paragraphs[1].start :]
+    if "(" in paragraph and place and not outlet:  # a date in brackets stays in the text that is dated
+        assert own.startswith(paragraph[paragraph.index("(") :])
+    else:
+        assert own.startswith("Heavy rain fell")
+
+
+def test_a_press_releases_dated_dateline_places_and_dates_its_story(tmp_path):
+    text = (
+        "Two Hurt In Overnight Shooting\n\nMACON, GA (March 9, 2016): Two men were wounded in a shooting "
+        "outside a bar on Pine Street early this morning, police said.\n"
+    )
+    tables = extracted_tables(tmp_path, {"release": text}, ("events",))
+    (event,) = tables["events"].to_dict("records")
+    assert (event["location"], event["admin1"], event["event_date"]) == ("Macon", "Georgia", "2016-03-09")
 
 
 @pytest.mark.parametrize(

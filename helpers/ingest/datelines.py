@@ -47,7 +47,7 @@ class Dateline:
         place: The place as written ("ERBIL"), ``""`` for an outlet alone.
         place_span: Its ``(start, end)`` in the paragraph.
         outlet: The outlet in brackets ("Reuters"), or ``""``.
-        end: Where the paragraph's own text starts, after the dateline.
+        end: Where the paragraph's own text starts, after the dateline (at a date in brackets).
     """
 
     place: str
@@ -74,7 +74,7 @@ def find_dateline(chunk: str) -> Dateline | None:
     >>> find_dateline("Update: ten died."), find_dateline("June 15, 2014 - ten died.")
     (None, None)
     >>> find_dateline("SAVANNAH, GA (December 2, 2015): Police said")
-    Dateline(place='SAVANNAH', place_span=(0, 8), outlet='', end=33)
+    Dateline(place='SAVANNAH', place_span=(0, 8), outlet='', end=13)
     >>> find_dateline("Police: Ten died.") is None, find_dateline("Killingly (AP) — Ten died.").place
     (True, 'Killingly')
     """
@@ -96,7 +96,9 @@ def find_dateline(chunk: str) -> Dateline | None:
         return None
     if labelled and doubtful_name(place):  # a label ("Police:", "Photo:"), not Police, Poland
         return None
-    return Dateline(place, (match.start("place"), match.start("place") + len(place)), outlet, match.end())
+    # a date in brackets stays in the paragraph's text, where the story's date is read from
+    end = match.end() if outlet or not bracketed else match.start("outlet") - 1
+    return Dateline(place, (match.start("place"), match.start("place") + len(place)), outlet, end)
 
 
 def _is_outlet(text: str) -> bool:

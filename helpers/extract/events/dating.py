@@ -83,6 +83,30 @@ def _period(span: Span) -> tuple[int, int] | None:
     return None
 
 
+def _year(span: Span) -> int | None:
+    """The year a date phrase writes, if any."""
+    return next((int(t.text) for t in span if _YEAR.fullmatch(t.text)), None)
+
+
+def written_day(span: Span) -> dt.date | None:
+    """The day a phrase writes in full, with its year ("March 9, 2016"): no publication date is
+    needed to read it (``None`` for any other phrase, or a day no calendar has).
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("on March 9 , 2016 and on Tuesday and on February 30 , 2016")
+    >>> written_day(doc[1:5]), written_day(doc[7:8]), written_day(doc[10:14])
+    (datetime.date(2016, 3, 9), None, None)
+    """
+    year = _year(span)
+    dated = [k for k in day_keys([span]) if k[0] == 1]
+    if year is None or not dated:
+        return None
+    try:
+        return dt.date(year, dated[0][1], dated[0][2])
+    except ValueError:
+        return None
+
+
 def _days(span: Span, published: dt.date) -> list[dt.date]:
     """The days a phrase names, resolved against the publication day. A phrase that writes its
     year names that day ("the June 4, 2015 shooting" in a paper of 2016), and is the page's date
@@ -103,14 +127,10 @@ def _days(span: Span, published: dt.date) -> list[dt.date]:
     ([datetime.date(2015, 11, 11)], [])
     """
     keys = day_keys([span])
-    year = next((int(t.text) for t in span if _YEAR.fullmatch(t.text)), None)
     dated = [k for k in keys if k[0] == 1]
-    if year is not None and dated:
-        try:
-            day = dt.date(year, dated[0][1], dated[0][2])
-        except ValueError:
-            return []
-        return [day] if day < published else []
+    if _year(span) is not None and dated:
+        day = written_day(span)
+        return [day] if day is not None and day < published else []
     weekdays = [k[1] for k in keys if k[0] == 0]
     if weekdays and dated:
         return _agreeing_year(dated[0], weekdays[0], published)
@@ -150,8 +170,8 @@ def event_date(
     its lead the day of the shooting); else the first day of a later act (``later``:
     "arraigned Tuesday"; the event was before it, precision 2). Without any, the event is
     dated by the publication day with precision 2 (news reports events of the last
-    days). Without a publication date, a day phrase cannot be resolved: the date is
-    empty and the reason says which phrase was found.
+    days). Without a publication date, a day phrase cannot be resolved, unless it writes its
+    year (:func:`written_day`): the date is empty and the reason says which phrase was found.
 
     >>> import spacy
     >>> doc = spacy.blank("en")("In the early hours of Saturday , gunmen attacked .")
@@ -167,6 +187,9 @@ def event_date(
         if not keys:
             continue
         if day is None:
+            if (written := written_day(span)) is not None:  # a press release's "(March 9, 2016):"
+                reason = f"{span.text!r}, a day written with its year"
+                return EventDate(written.isoformat(), DAY, span.text, span.start_char, reason)
             return EventDate(
                 "", None, span.text, span.start_char, f"no publication date to resolve {span.text!r} against"
             )
