@@ -1,16 +1,19 @@
 """The countries and provinces an article is about, which its place names are read in.
 
-They come from the dateline, demonyms, "Town, Division" pairs and names whose reading is
-clear without context (:func:`article_context`); :mod:`~helpers.extract.places.resolution`
+They come from the dateline, demonyms, "Town, Division" pairs, names whose reading is
+clear without context and the areas of the phone numbers the article gives
+(:func:`article_context`); :mod:`~helpers.extract.places.resolution`
 ranks each mention's readings with them.
 """
 
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 
 from helpers.extract.places.evidence import KIND_CUES, place_cue
 from helpers.extract.places.mention import Mention
+from helpers.extract.places.phone_areas import PhoneArea
 from helpers.knowledge.gazetteer import Gazetteer
 from helpers.knowledge.place import Place
 from helpers.knowledge.place_name_keys import expand_abbreviation, normalize_name
@@ -102,22 +105,30 @@ def _plausible_provinces(name: str, gazetteer: Gazetteer, country: str) -> set[s
     return {p.admin1_code for score, p in ranked if p.country == country and best - score <= DATELINE_MARGIN}
 
 
-def article_context(mentions: list[Mention], gazetteer: Gazetteer) -> ArticleContext:
-    """Countries and provinces the article is about: dateline, demonyms and clear names.
+def article_context(
+    mentions: list[Mention], gazetteer: Gazetteer, phones: Sequence[PhoneArea] = ()
+) -> ArticleContext:
+    """Countries and provinces the article is about: dateline, demonyms, clear names and the
+    areas of the phone numbers it gives.
 
     A name counts when it is no word or person's name, or when a cue word or the NER's
     place label after a locative names it a place ("to Dallas"); its province counts too
     when its reading is clear (:func:`~helpers.knowledge.place_ranking.clear_reading`), its
-    country alone when every reading lies in one country ("Henry County").
+    country alone when every reading lies in one country ("Henry County"). Each phone number
+    counts for its country and province ("call 912-234-2020": Georgia).
 
     Args:
         mentions: The article's mentions (:func:`~helpers.extract.places.finding.find_mentions`).
         gazetteer: The gazetteer.
+        phones: The areas of the article's phone numbers
+            (:func:`~helpers.extract.places.phone_areas.phone_areas`).
 
     Returns:
         The context, with the names supporting each country and province.
     """
     context = ArticleContext()
+    for phone in phones:
+        context.add(f"phone:{phone.number}", phone.country, phone.admin1_code)
     datelines: list[tuple[str, Mention]] = []
     for row in mentions:
         key = normalize_name(expand_abbreviation(row["text"]))
