@@ -238,6 +238,19 @@ def test_extract_reads_a_local_paper_bare_foreign_town_in_its_home_state(tmp_pat
         ("Kalamazoo", "St. Joseph", ("Saint Joseph", "Michigan", 1)),
         # no town of Georgia is called DeKalb, its county is: Atlanta news' "DeKalb" is not Illinois' town
         ("Atlanta", "DeKalb", ("DeKalb", "Georgia", 2)),
+        # a city of 150,000 is no city a paper names bare in another state: California's Pasadena in
+        # Los Angeles news, not the bigger one of Texas
+        ("Los Angeles", "Pasadena", ("Pasadena", "California", 1)),
+        # one of 365,000 may be, as AP lets Cleveland stand alone: not Tennessee's Cleveland
+        ("Nashville", "Cleveland", ("Cleveland", "Ohio", 1)),
+        # a town of the home state of a bigger namesake's name: Missouri's Columbia, not South Carolina's
+        ("Kansas City", "Columbia", ("Columbia", "Missouri", 1)),
+        # a city of another state is no part of the home town: Baton Rouge stays in Louisiana
+        ("Jackson", "Baton Rouge", ("Baton Rouge", "Louisiana", 1)),
+        # a town abroad under a world city's size is a part of the home town: Nashville's Bordeaux
+        ("Nashville", "Bordeaux", ("Nashville", "Tennessee", 2)),
+        # nor is a city of the home town's metro across the state line: Newark, New Jersey, in Yonkers news
+        ("Yonkers", "Newark", ("Newark", "New Jersey", 1)),
     ],
 )
 def test_extract_reads_a_local_paper_bare_town_its_state_lacks_as_a_part_of_its_home_town(
@@ -247,7 +260,7 @@ def test_extract_reads_a_local_paper_bare_town_its_state_lacks_as_a_part_of_its_
     tables = _local_paper(tmp_path, "Metro Daily", (home,) * 3, ("part", text))
     (event,) = tables.read("events").query("article_ids == 'news:part'").to_dict("records")
     assert (event["location"], event["admin1"], event["geo_precision"]) == place
-    if place[0] == home:
+    if story == "Homewood":
         assert event["place_reason"].startswith(
             "'Homewood', which no place of the outlet's home state, Pennsylvania, is called, and not "
             "Homewood, Alabama: its article names nothing there; a part of the outlet's home town, Pittsburgh"

@@ -1,20 +1,21 @@
 """Events placed by their outlet's home state and town (:mod:`helpers.aggregate.outlet_homes`).
 
 The rules are applied to the places of events, where the corpus is known (the ``events``
-aggregate): a report placed in a small town or county (under
-:data:`~helpers.extract.places.home_division.WELL_KNOWN_TOWN` people) of another state than its
-outlet's home, when its article names nothing else in or near that state, is placed at the town or
-county of the same name in the home state, if there is one ("Aurora" in a Denver paper, "Montgomery
-County" in a Houston one), a town at the home state's county of its name when no town there has it
+aggregate). A report placed in a town smaller than a standalone city (:data:`STANDALONE_CITY`) or
+in a county of another state than its outlet's home, when its article names nothing else in or
+near that state, is placed at the town or county of the same name in the home state, if there is
+one ("Aurora" in a Denver paper, "Pasadena" in a Los Angeles one, "Montgomery County" in a Houston
+one); a small town's name at the home state's county of that name when no town there has it
 ("DeKalb" in an Atlanta paper); so is a report placed in a town abroad smaller than
 :data:`WORLD_CITY`, when its article names nothing else in or near that country ("Chester" in a
-Philadelphia paper); when no place of the home state has the name, at the outlet's home town, as
-a part of it ("Homewood" in a Pittsburgh paper), unless the reading lies in the home town's metro
-("Gary" in a Chicago one); a report left without a place because its article's town is a town of
-several countries ("Toledo": Ohio's or the Philippines'), at the home state's town of that name,
-its generic actors' country ("Civilians (unknown country)") named. Once reports are merged, an
-event that has no place and whose articles name none is placed, approximately, at its outlets'
-home town (:func:`~helpers.aggregate.outlet_homes.outlet_towns`: a paper's city).
+Philadelphia paper). When no place of the home state has the name, a small town's report is
+placed at the outlet's home town, as a part of it ("Homewood" in a Pittsburgh paper). Neither
+when the reading lies in the home town's metro ("Gary" in a Chicago paper, "Newark" in a New York
+one). A report left without a place because its article's town is a town of several countries
+("Toledo": Ohio's or the Philippines') is placed at the home state's town of that name, its
+generic actors' country ("Civilians (unknown country)") named. Once reports are merged, an event
+that has no place and whose articles name none is placed, approximately, at its outlets' home
+town (:func:`~helpers.aggregate.outlet_homes.outlet_towns`: a paper's city).
 ``events.place_reason`` says so.
 """
 
@@ -44,6 +45,11 @@ SAINT_ABBREVIATION, SAINT = "st", "Saint"
 NEIGHBOUR_KM = 25.0
 #: A foreign city this populous may be named bare in local news ("Paris", "Kabul").
 WORLD_CITY = 1_000_000
+#: A city of another state this populous may be named bare in a local paper: AP style lets some
+#: thirty US cities stand alone in datelines ("Cincinnati", "Pittsburgh", "St. Louis", all of about
+#: 300,000 people or more), any other takes its state. (The dateline's state, read in the article
+#: alone, counts a town of 100,000 well known: ``home_division.WELL_KNOWN_TOWN``.)
+STANDALONE_CITY = 300_000
 #: Kilometres from an outlet's home town within which a town of another state is its metro's, named
 #: bare by its papers ("Gary" in Chicago news, "Camden" in Philadelphia's).
 METRO_KM = 100.0
@@ -141,23 +147,40 @@ def rehome_reports(
         others = mentions[~own & mentions["role"].isin(STORY_ROLES) & ~mentions["text"].isin(names)]
         if not names or _vouched(place, others, abroad=place.country != home.country):
             continue
+        town = towns.get(outlet)
+        home_town = gazetteer.get(town.place_id) if town is not None else None
+        if _in_metro(place, home_town):
+            continue
         found = _home_reading(("admin2",) if place.kind == "admin2" else TOWNS, names, home, gazetteer)
-        if found is None and place.kind in TOWNS:  # "a DeKalb shooting" in Atlanta news: the county
+        # a small town's name only may be a county's or a neighbourhood's of the home state ("a DeKalb
+        # shooting" in Atlanta news), not a city's ("Baton Rouge" in Jackson news is no part of
+        # Jackson); abroad, any town's but a world city's ("Bordeaux" in Nashville news)
+        small = place.kind in TOWNS and (place.country != home.country or place.population < WELL_KNOWN_TOWN)
+        if found is None and small:
             found = _home_reading(("admin2",), names, home, gazetteer)
         if found is not None:
             _move(row, place, found, home, gazetteer)
-        elif place.kind in TOWNS:
-            _in_home_town(row, names[0], place, home, towns.get(outlet), gazetteer)
+        elif small and home_town is not None and town is not None:
+            _in_home_town(row, names[0], place, home, town, home_town, gazetteer)
     return pd.DataFrame.from_records(rows, columns=[*reports.columns])
 
 
+def _in_metro(place: Place, home_town: Place | None) -> bool:
+    """Whether a reading lies in the metro of the outlet's home town, across a state line or a
+    border, where its papers name towns bare ("Gary" in Chicago news, "Newark" in New York's)."""
+    return (
+        home_town is not None and haversine_km(place.lat, place.lon, home_town.lat, home_town.lon) <= METRO_KM
+    )
+
+
 def _misread(place: Place, home: Home) -> bool:
-    """Whether a bare name's reading may be a misread town of the outlet's home state: a small town
-    or county of another state of its country, or a town abroad smaller than a world city (a local
-    paper names a foreign town with its country, unless it is a world city: "Chester" in
-    Philadelphia news is no English town)."""
+    """Whether a bare name's reading may be a misread town of the outlet's home state: a town
+    smaller than a standalone city or a county of another state of its country, or a town abroad
+    smaller than a world city (a local paper names a foreign town with its country, unless it is a
+    world city: "Chester" in Philadelphia news is no English town; "Pasadena" in Los Angeles news
+    is no Texan city of 150,000)."""
     if place.country == home.country:
-        return place.kind in LOCAL_KINDS and place.population < WELL_KNOWN_TOWN
+        return place.kind in LOCAL_KINDS and place.population < STANDALONE_CITY
     return place.kind in TOWNS and place.population < WORLD_CITY
 
 
@@ -226,19 +249,17 @@ def _move(row: dict, place: Place, found: Place, home: Home, gazetteer: Gazettee
 
 
 def _in_home_town(
-    row: dict, name: str, place: Place, home: Home, town: HomeTown | None, gazetteer: Gazetteer
+    row: dict, name: str, place: Place, home: Home, town: HomeTown, found: Place, gazetteer: Gazetteer
 ) -> None:
-    """Place a report whose bare town of another state names no place of the outlet's home state at
-    the outlet's home town in that state, as a part of it the gazetteer lacks ("Homewood" in a
-    Pittsburgh paper is no town of Alabama: a neighbourhood of Pittsburgh); ACLED's geo-precision 2."""
-    found = gazetteer.get(town.place_id) if town is not None else None
-    if found is None or found.admin1_code != home.admin1_code:
+    """Place a report whose bare small town of another state names no place of the outlet's home
+    state at the outlet's home town (``found``) in that state, as a part of it the gazetteer lacks
+    ("Homewood" in a Pittsburgh paper is no town of Alabama: a neighbourhood of Pittsburgh); ACLED's
+    geo-precision 2."""
+    if found.admin1_code != home.admin1_code:
         return
     named = (m for spelling in _spellings(name) for m in gazetteer.candidates(spelling))
     if any(m.exact and m.place.admin1_code == home.admin1_code for m in named):
         return  # a place of the home state goes by another of its names
-    if haversine_km(place.lat, place.lon, found.lat, found.lon) <= METRO_KM:
-        return  # a town of the home town's metro across the state line ("Gary" in Chicago news)
     reason = (
         f"{name!r}, which no place of the outlet's home state, {home.admin1}, is called, and not "
         f"{_where(row, place, found)}: its article names nothing there; a part of the outlet's "
