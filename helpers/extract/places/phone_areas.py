@@ -4,12 +4,12 @@ Local news closes with a number to call ("Anyone with information is asked to ca
 the police, a tip line, the newsroom. A fixed line's area code is its area's (North American area
 codes are assigned by state and province, other countries' by region), so the numbers an article
 gives name its country and province, as a dateline does: a bare "Birmingham" beside a 205 number
-is Alabama's, not England's. Of 931 GVA articles giving such a number, the number's state is the
-incident's in 866. Google's libphonenumber (the ``phonenumbers`` package) parses the numbers and
-knows each prefix's area ("Savannah, GA", "Ontario", "Kabul"); toll-free and other
-non-geographic numbers name none. The numbers are found by a hand-written pattern of how news
-writes them: the library's own matcher reads every word of a page for numbers, and it takes a
-case number ("2016-004512") for one.
+is Alabama's, not England's. Of the 870 GVA articles of a gold incident that give such a
+number, their numbers' state is the incident's in 864. Google's libphonenumber (the
+``phonenumbers`` package) parses the numbers and knows each prefix's area ("Savannah, GA",
+"Ontario", "Kabul"); toll-free and other non-geographic numbers name none. The numbers are
+found by a hand-written pattern of how news writes them: the library's own matcher reads every
+word of a page for numbers, and it takes a case number ("2016-004512") for one.
 """
 
 from __future__ import annotations
