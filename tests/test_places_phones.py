@@ -8,7 +8,6 @@ import pytest
 from helpers.articles import Article, Paragraph
 from helpers.extract.places import resolve_places
 from helpers.extract.places.phone_areas import phone_areas
-from helpers.knowledge.gazetteer import default_gazetteer
 
 
 def _resolved(nlp, text: str) -> dict[str, tuple[str | None, str | None]]:
@@ -42,6 +41,15 @@ def test_a_phone_numbers_area_places_the_articles_bare_towns(nlp, text, name, pl
     assert _resolved(nlp, text)[name] == place
 
 
+def test_a_reading_the_number_supports_cites_it_as_evidence(nlp):
+    text = f"{LOUNGE} Anyone with information is asked to call (205) 555-0147."
+    article = Article("t", "t.txt", text=text, paragraphs=[Paragraph(0, 0, len(text))])
+    (row,) = [r for r in resolve_places(nlp(text), article) if r["text"] == "Birmingham"]
+    assert row["resolution"] == (
+        "resolved: article context; the article's phone number (205) 555-0147 is of Alabama"
+    )
+
+
 def test_dates_ids_and_money_are_no_phone_numbers():
     text = "On 2016-12-23 case 2016-004512 was filed; bail was $1,500,000 and the report number 12345678."
-    assert phone_areas(text, default_gazetteer()) == []
+    assert phone_areas(text) == []

@@ -19,7 +19,7 @@ from helpers.extract.places.article_context import article_context
 from helpers.extract.places.finding import UNRESOLVED_LABELS, find_mentions
 from helpers.extract.places.home_division import article_before, names_part_of_town
 from helpers.extract.places.mention import Mention, mention_sentence
-from helpers.extract.places.phone_areas import phone_areas
+from helpers.extract.places.phone_areas import cite_phone_areas, phone_areas
 from helpers.extract.places.resolution import NOT_IN_GAZETTEER, resolve_mention
 from helpers.extract.places.sense import one_sense_per_article
 from helpers.extract.places.town_parts import parts_of_towns
@@ -58,7 +58,8 @@ def resolve_places(doc: Doc, article: Article, *, gazetteer: Gazetteer | None = 
     """
     gazetteer = gazetteer or default_gazetteer()
     mentions = find_mentions(doc, article, gazetteer)
-    context = article_context(mentions, gazetteer, phone_areas(article.text, gazetteer))
+    phones = phone_areas(article.text)
+    context = article_context(mentions, gazetteer, phones)
     parts = _names_of_parts(doc, article.text, mentions)
     rows, pending = [], []
     for row in mentions:
@@ -108,7 +109,7 @@ def resolve_places(doc: Doc, article: Article, *, gazetteer: Gazetteer | None = 
         else:
             rows.append(out)
     rows = place_unlisted(rows, pending, article.text, context.without("")[0], gazetteer)
-    rows = one_sense_per_article(doc, article, parts_of_towns(article.text, rows))
+    rows = cite_phone_areas(one_sense_per_article(doc, article, parts_of_towns(article.text, rows)), phones)
     site = _site_name(article)
     for row in rows:  # the outlet's home, not a place of what the article reports
         if row["role"] != "dateline" and site[0] <= row["start_char"] < site[1]:

@@ -166,8 +166,9 @@ def _person_name_words(doc: Doc) -> set[str]:
     return words
 
 
-#: Readings of a bare name that the same name under a cue word replaces.
-_BARE_READINGS = ("resolved: best match", "resolved: article context")
+#: Readings of a bare name, chosen by the article's context alone, that the same name under a cue
+#: word replaces.
+BARE_READINGS = ("resolved: best match", "resolved: article context")
 
 
 def _keep_cue_division(rows: list[dict]) -> None:
@@ -187,7 +188,7 @@ def _keep_cue_division(rows: list[dict]) -> None:
         first = divisions.get(row["text"])
         if (
             first is not None
-            and row["resolution"] in _BARE_READINGS
+            and row["resolution"] in BARE_READINGS
             and row["place_id"] != first["place_id"]
             and row["admin1_code"] != first["admin1_code"]
         ):
