@@ -144,12 +144,18 @@ def actor_of(agent: Token | Span | None, dictionary: ActorDictionary | None) -> 
 
 
 def place_for(
-    trigger: Token, sentence: Span, previous: Span | None, places: Sequence[dict], main_place: dict | None
+    trigger: Token,
+    sentence: Span,
+    previous: Span | None,
+    places: Sequence[dict],
+    main_place: dict | None,
+    text: str,
 ) -> tuple[dict | None, float]:
     """Nearest sound place: same clause, sentence, the antecedent sentence, else main place; a
     country named as an owner ("the US embassy", "US missile strikes":
     :func:`~helpers.extract.places.ground.owner_country`) never, a home or origin (:func:`_aside`)
-    only when no other place of the sentence is."""
+    only when no other place of the sentence is. ``text`` is the article's (``doc.text``, which
+    spaCy rebuilds from the tokens on every call)."""
     doc = trigger.doc
 
     def inside(span: Span) -> list[dict]:  # places are in text order: a binary search, not a scan
@@ -171,7 +177,7 @@ def place_for(
         ]
         pool = same_clause or in_sentence
         nearest = min(pool, key=lambda p: abs(p["start_char"] - trigger.idx))
-        if _joint(nearest, in_sentence, doc.text):
+        if _joint(nearest, in_sentence, text):
             return nearest, JOINT_PLACE
         return nearest, 0.9 if same_clause else SENTENCE_PLACE
     before = inside(previous) if previous is not None else []

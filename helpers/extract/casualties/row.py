@@ -46,7 +46,7 @@ def casualty_row(
     perpetrator_token, from_previous = perpetrator_of(agent, trigger, sentence, previous, lexicon)
     perpetrator, perpetrator_id = actor_of(perpetrator_token, dictionary)
     by_attacker = attacked_by(perpetrator_token, rule, lexicon)
-    place, place_confidence = place_for(trigger, sentence, previous, places, main_place)
+    place, place_confidence = place_for(trigger, sentence, previous, places, main_place, article.text)
     victim_group = victim_group_of(count.victim, lexicon)
     quantity = count.quantity
     start, end = count.span.start_char, count.span.end_char
