@@ -75,9 +75,9 @@ SCHEMAS: dict[str, pa.Schema] = {
     ),
     "event_reports": _schema(
         "article_id:s report:i start_char:i end_char:i sentence:s figures:s evidence:s event_date:s "
-        "time_precision:i date_phrase:s date_reason:s disorder_type:s event_type:s sub_event_type:s "
-        "type_cue:s actor1_id:s actor1:s inter1:i assoc_actor_1:s actor2_id:s actor2:s inter2:i "
-        "assoc_actor_2:s interaction:i victim_sides:s country:s iso:s admin1:s admin2:s location:s "
+        "time_precision:i date_phrase:s date_reason:s date_of_act:b disorder_type:s event_type:s "
+        "sub_event_type:s type_cue:s actor1_id:s actor1:s inter1:i assoc_actor_1:s actor2_id:s actor2:s "
+        "inter2:i assoc_actor_2:s interaction:i victim_sides:s country:s iso:s admin1:s admin2:s location:s "
         "place_id:s latitude:f longitude:f geo_precision:i site:s site_span:s source:s source_url:s notes:s "
         "addresses:s excluded:b exclude_reason:s"
     ),

@@ -68,6 +68,8 @@ def test_a_follow_up_is_dated_by_the_day_of_the_act_not_of_an_arrest_or_a_statem
     assert reports.loc["said", "event_date"] == "2016-05-10"  # the publication day, precision 2
     assert reports.loc["said", "time_precision"] == 2
     assert reports.loc["arrest", "event_date"] == "2016-05-09"  # the day they were shot, not arrested
+    assert reports.loc["lead", "date_of_act"] and reports.loc["arrest", "date_of_act"]
+    assert not reports.loc["said", "date_of_act"]
     # No day of the act: before the arrest's.
     assert (reports.loc["arrest-only", "event_date"], reports.loc["arrest-only", "time_precision"]) == (
         "2016-05-06",
@@ -96,6 +98,13 @@ def test_a_day_of_a_later_act_does_not_date_the_violence_but_a_first_response_do
         "2016-05-07",
         1,
     )
+    # Only the day of the harm itself (or of a report's own arrests) is the day of the act.
+    assert reports["date_of_act"].to_dict() == {
+        "arraigned": False,
+        "identified": False,
+        "responded": False,
+        "own arrest": True,
+    }
 
 
 def test_a_day_written_with_the_incident_noun_dates_the_incident(tmp_path, monkeypatch):

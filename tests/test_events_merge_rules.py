@@ -5,8 +5,11 @@ Rows are synthetic, written for these tests."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pandas as pd
 
+from helpers.aggregate.event_links import join_by_people, restated_tolls
 from helpers.aggregate.event_merge import cluster_reports
 from helpers.aggregate.events import report_victim_ages
 from tests.test_events import keys, report
@@ -71,3 +74,45 @@ def test_the_victims_ages_of_a_report_leave_out_the_arrested():
         }
     )
     assert report_victim_ages(figures) == {"a#0": frozenset({0.5, 27.0}), "b#0": frozenset()}
+
+
+def _fresh(key, date, published, *, of_act=True, killed=1, injured=0):
+    """A report dated by ``date`` (the day of the harm when ``of_act``), in an article of ``published``."""
+    row = report(key, date, "gn:1", killed=killed, injured=injured)
+    return dict(row, published=dt.date.fromisoformat(published), date_of_act=of_act, location="Easton")
+
+
+def test_two_shootings_each_reported_on_its_day_are_not_joined_by_a_name_or_a_toll():
+    """A suspect charged in two shootings weeks apart, each told as the news of its day, and two
+    mass shootings in one city with the same toll years apart, stay two incidents; the follow-ups
+    (a plea dated by its own day, a death of wounds) still join the shooting they tell of."""
+    reports = [
+        _fresh("first", "2016-03-27", "2016-03-28", killed=1, injured=2),
+        _fresh("second", "2016-04-16", "2016-04-17"),
+        _fresh(
+            "plea", "2016-05-20", "2016-05-20", of_act=False, killed=1, injured=2
+        ),  # "entered a plea Friday"
+    ]
+    events = cluster_reports(reports, {})
+    assert len(events) == 3
+    names = {"first": {"jo-ray"}, "second": {"jo-ray", "al-moss"}, "plea": {"al-moss", "jo-ray"}}
+    joined = keys(join_by_people(events, names))
+    assert ["first"] in joined or ["second"] in joined  # never the two shootings in one event
+    assert len(joined) == 2 and any("plea" in k and len(k) == 2 for k in joined)
+    mass = [
+        _fresh("2014", "2014-06-29", "2014-06-29", killed=1, injured=9),
+        _fresh("2016", "2016-11-27", "2016-11-28", killed=1, injured=9),
+        _fresh("trial", "2015-04-08", "2015-04-08", of_act=False, killed=1, injured=9),
+    ]
+    tolls = restated_tolls(mass)
+    assert keys(join_by_people(cluster_reports(mass, {}), tolls)) == [["2014", "trial"], ["2016"]]
+
+
+def test_a_victim_who_died_days_later_joins_the_shooting_reported_on_its_day():
+    reports = [
+        _fresh("shot", "2016-10-30", "2016-10-31", killed=0, injured=1),
+        _fresh("died", "2016-12-19", "2016-12-20", of_act=False, killed=1, injured=0),  # "died Monday night"
+    ]
+    assert keys(join_by_people(cluster_reports(reports, {}), {"shot": {"jo-ray"}, "died": {"jo-ray"}})) == [
+        ["died", "shot"]
+    ]

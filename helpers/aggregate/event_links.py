@@ -12,7 +12,9 @@ shared by shootings in two states links nothing. A name in the evidence of more 
 links nothing; nor does a name whose events lie in different countries. Two events that
 each give a toll join only when their tolls are at most ``TOLL_DAYS`` apart or the later
 restates the earlier's victims (the same toll, a wounded victim who died, or only its several
-dead: a trial's "the four people killed"): a name
+dead: a trial's "the four people killed"), and never when each was told as the news of its day on
+days more than ``FRESH_DAYS`` apart (:func:`fresh_days`: two shootings, each reported when it
+happened; a suspect named in both, or the same toll of ten victims two years apart): a name
 shared by two shootings weeks apart with different tolls (a common name, a lawyer, a
 relative) would otherwise chain unrelated incidents into one (the rarest names are
 joined first). A street address (:mod:`helpers.extract.places.addresses`: "the 6300 block of
@@ -47,6 +49,8 @@ COMMON_PERSON = 3
 TOLL_DAYS = 7
 #: Fewest dead of a toll that counts only the dead for it to restate a toll that also counts wounded.
 SEVERAL_DEAD = 2
+#: Most days after the harm a report is the news of its day; most days apart two such days are one incident's.
+FRESH_DAYS = 2
 #: Most kilometres between the places of two events a shared name joins (else the same province).
 NEAR_KM = 25.0
 #: Most street addresses an article names for them to link its events (more: a round-up).
@@ -196,6 +200,7 @@ def join_by_people(
         return n
 
     placed = [[r for r in e if r.get("place_id")] for e in events]
+    fresh = [fresh_days(e) for e in events]
     for _name, numbers in sorted(owners.items(), key=lambda item: (len(item[1]), item[0])):
         countries = {r["country"] for n in numbers for r in events[n] if r["country"]}
         if not 1 < len(numbers) <= common or len(countries) > 1:
@@ -206,14 +211,49 @@ def join_by_people(
                 first != other
                 and tolls_agree(tolls[first], tolls[other])
                 and places_fit(main_places(placed[first]), main_places(placed[other]))
+                and not told_apart(fresh[first], fresh[other])
             ):
                 parent[other] = first
                 tolls[first] |= tolls[other]
                 placed[first] += placed[other]
+                fresh[first] |= fresh[other]
     joined: dict[int, list[dict]] = defaultdict(list)
     for number, event in enumerate(events):
         joined[root(number)] += event
     return [sorted(e, key=lambda r: (r["date"] or dt.date.max, r["key"])) for e in joined.values()]
+
+
+def fresh_days(event: list[dict]) -> set[dt.date]:
+    """The days of harm an event's reports tell as the news of the day: dated by the day of the harm
+    itself (``date_of_act``: "shot Sunday", not "entered a plea Sunday" nor "died Sunday") and
+    published at most ``FRESH_DAYS`` after it; a follow-up published weeks later tells none.
+
+    >>> shot = {"date": dt.date(2016, 3, 6), "published": dt.date(2016, 3, 7), "date_of_act": True}
+    >>> plea = dict(shot, date=dt.date(2016, 5, 2), published=dt.date(2016, 5, 2), date_of_act=False)
+    >>> fresh_days([shot, plea, dict(shot, published=dt.date(2016, 4, 1))])
+    {datetime.date(2016, 3, 6)}
+    """
+    return {
+        r["date"]
+        for r in event
+        if r.get("date_of_act")
+        and r["date"]
+        and r.get("published")
+        and 0 <= (r["published"] - r["date"]).days <= FRESH_DAYS
+    }
+
+
+def told_apart(one: set[dt.date], other: set[dt.date]) -> bool:
+    """Two events each told as the news of its day (:func:`fresh_days`) on days more than
+    ``FRESH_DAYS`` apart are two incidents.
+
+    >>> sunday, tuesday = dt.date(2016, 3, 6), dt.date(2016, 3, 8)
+    >>> told_apart({sunday}, {tuesday}), told_apart({sunday}, {dt.date(2016, 4, 16)})
+    (False, True)
+    >>> told_apart(set(), {sunday})
+    False
+    """
+    return bool(one and other) and min(abs((a - b).days) for a in one for b in other) > FRESH_DAYS
 
 
 def main_places(placed: list[dict]) -> list[dict]:

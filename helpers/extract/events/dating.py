@@ -52,6 +52,8 @@ class EventDate:
         phrase: The date phrase it was read from ("" when none).
         start_char: Offset of the phrase (-1 when none).
         reason: How the date was found, or why there is none.
+        of_act: The phrase is the day of the harm itself ("shot Sunday", "Sunday's shooting"),
+            not of another act the evidence tells ("police said Sunday", "entered a plea Sunday").
     """
 
     date: str
@@ -59,6 +61,7 @@ class EventDate:
     phrase: str
     start_char: int
     reason: str
+    of_act: bool = False
 
 
 def iso_day(value: str) -> dt.date | None:
@@ -160,7 +163,11 @@ def _agreeing_year(key: tuple[int, ...], weekday: int, published: dt.date) -> li
 
 
 def event_date(
-    spans: Sequence[Span], published: str, article_days: Sequence[Span] = (), later: Sequence[Span] = ()
+    spans: Sequence[Span],
+    published: str,
+    article_days: Sequence[Span] = (),
+    later: Sequence[Span] = (),
+    acts: Sequence[Span] = (),
 ) -> EventDate:
     """The event's date from its date phrases, nearest first, against the publication date.
 
@@ -168,7 +175,8 @@ def event_date(
     phrase of a week or month (precision 2 or 3); else the first day the article's
     body names of an event (``article_days``: a follow-up's evidence tells the toll,
     its lead the day of the shooting); else the first day of a later act (``later``:
-    "arraigned Tuesday"; the event was before it, precision 2). Without any, the event is
+    "arraigned Tuesday"; the event was before it, precision 2); ``of_act`` when the phrase is one
+    of ``acts`` (the days of the harm itself). Without any, the event is
     dated by the publication day with precision 2 (news reports events of the last
     days). Without a publication date, a day phrase cannot be resolved, unless it writes its
     year (:func:`written_day`): the date is empty and the reason says which phrase was found.
@@ -196,7 +204,8 @@ def event_date(
         resolved = _days(span, day)
         if resolved:
             reason = f"{span.text!r} in an article of {day.isoformat()}"
-            return EventDate(min(resolved).isoformat(), DAY, span.text, span.start_char, reason)
+            of_act = any(span is act for act in acts)
+            return EventDate(min(resolved).isoformat(), DAY, span.text, span.start_char, reason, of_act)
     for span in spans:
         period = _period(span)
         if period is None:
@@ -255,9 +264,10 @@ def writing_day(days: Sequence[Span], published: str) -> str:
 
 def dating_phrases(
     evidence: Sequence[Span], days: Sequence[Span], outcomes: Iterable[str] = ()
-) -> tuple[list[Span], list[Span], list[Span]]:
+) -> tuple[list[Span], list[Span], list[Span], list[Span]]:
     """The date phrases that date a report, best first; the article's days that date it when none
-    of those does; and the days of later acts (the arguments of :func:`event_date`).
+    of those does; the days of later acts; and the days of the harm itself, the first phrases (the
+    arguments of :func:`event_date`).
 
     The day of the act comes first ("shot on Saturday", in the evidence, else in the article's
     body): a phrase whose clause is a verb of harm, or of the report's own outcome when it counts
@@ -286,7 +296,7 @@ def dating_phrases(
     acted = [span for span in (*evidence, *days) if verbs[id(span)] in acts]
     others = [span for span in evidence if verbs[id(span)] not in acts_or_later]
     afterwards = [span for span in (*evidence, *days) if verbs[id(span)] in later]
-    return acted + others, [span for span in days if verbs[id(span)] not in later], afterwards
+    return acted + others, [span for span in days if verbs[id(span)] not in later], afterwards, acted
 
 
 def _deadline_day(span: Span, deadline: frozenset[str]) -> bool:

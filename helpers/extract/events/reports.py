@@ -279,8 +279,8 @@ def _report(
         if (span := doc.char_span(m["start_char"], m["end_char"])) is not None
     ]
     outcomes = {r["outcome"] for r in group}
-    phrases, article_days, later = dating_phrases(date_spans, days, outcomes)
-    when = event_date(phrases, written, article_days, later)
+    phrases, article_days, later, acts = dating_phrases(date_spans, days, outcomes)
+    when = event_date(phrases, written, article_days, later, acts)
     if written != article.date:
         note = f" (the body names the day after its date {article.date[:10]})"
         when = replace(when, reason=when.reason + note)
@@ -326,6 +326,7 @@ def _report(
         "time_precision": when.precision,
         "date_phrase": when.phrase,
         "date_reason": when.reason,
+        "date_of_act": when.of_act,
         "disorder_type": kind.disorder_type if kind else "",
         "event_type": kind.event_type if kind else "",
         "sub_event_type": kind.sub_event_type if kind else "",
