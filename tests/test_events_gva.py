@@ -191,9 +191,13 @@ def test_the_day_of_the_wounded_s_condition_is_a_later_day(tmp_path, monkeypatch
         "condition": "Police seek witnesses\n\nTwo men remained in critical condition Monday at a hospital "
         "in Dayton, Ohio.\n\nA crowd had gathered on the sidewalk.\n\nOfficers had answered a call of shots "
         "fired outside a bar on Saturday night.",
+        "died": "A teenager shot in the head near the Dayton Art Institute died Monday, police said.",
     }
     reports = reports_of(tmp_path, texts)  # published Tuesday 2016-05-10
     assert reports.loc["condition", "event_date"] == "2016-05-07"
+    # the day he died is no day of the shooting: the report is dated by it, but not as the act's
+    assert reports.loc["died", "event_date"] == "2016-05-09"
+    assert not reports.loc["died", "date_of_act"]
 
 
 def test_a_day_the_model_leaves_untagged_dates_the_event(tmp_path, monkeypatch):

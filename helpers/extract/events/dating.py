@@ -289,9 +289,10 @@ def dating_phrases(
     own = frozenset() if outcomes & HARM else outcome_verbs(outcomes)
     acts, later = act_verbs() | own | {ACT}, later_act_verbs() - own
     acts_or_later = acts | later
+    # a verb of the wounded's stay before the day is that day's verb: "shot Tuesday, died Friday"
+    nearest = acts_or_later | cue_words("stay")
     verbs = {
-        id(span): ACT if incident[id(span)] else _dating_verb(span, acts_or_later)
-        for span in (*evidence, *days)
+        id(span): ACT if incident[id(span)] else _dating_verb(span, nearest) for span in (*evidence, *days)
     }
     acted = [span for span in (*evidence, *days) if verbs[id(span)] in acts]
     others = [span for span in evidence if verbs[id(span)] not in acts_or_later]
@@ -333,9 +334,10 @@ def _incident_day(span: Span) -> bool:
 
 
 def _dating_verb(span: Span, verbs: frozenset[str]) -> str:
-    """The verb whose day a date phrase gives: the act or later act written right before it
-    ("a boy shot in East Dayton Wednesday night was identified Friday": "shot", then
-    "identified"; news writes the day after its verb), else the verb of the clause the parse
+    """The verb whose day a date phrase gives: one of ``verbs`` (an act, a later act, a verb of the
+    wounded's stay) written right before it ("a boy shot in East Dayton Wednesday night was
+    identified Friday": "shot", then "identified"; "shot Tuesday, he died Friday": "die"; news
+    writes the day after its verb), else the verb of the clause the parse
     puts it in (the small model reads such a sentence's "shot" as its main verb, and
     "Wednesday night" as the subject of "identified")."""
     before = _verb_before(span)
