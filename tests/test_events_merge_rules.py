@@ -116,3 +116,26 @@ def test_a_victim_who_died_days_later_joins_the_shooting_reported_on_its_day():
     assert keys(join_by_people(cluster_reports(reports, {}), {"shot": {"jo-ray"}, "died": {"jo-ray"}})) == [
         ["died", "shot"]
     ]
+
+
+def test_a_town_another_article_names_joins_it_only_with_the_same_toll():
+    """An article on a shooting in one town that names the city of another shooting of that day
+    ("hours after the attack in Dallas") is not that shooting, though both count one dead; a report
+    the places layer put in another state's town of the name joins when the toll is the same."""
+    dallas = dict(
+        report("dallas", "2016-07-07", "gn:1", killed=1, injured=0, lat=32.8, lon=-96.8),
+        admin1="Texas",
+        location="Dallas",
+        named_places=set(),
+        place_words=" ",
+    )
+    bristol = dict(
+        report("bristol", "2016-07-07", "gn:2", killed=1, injured=4, lat=36.6, lon=-82.2),
+        admin1="Tennessee",
+        location="Bristol",
+        named_places={"gn:1"},
+        place_words=" ",
+    )
+    assert keys(cluster_reports([dallas, bristol], {})) == [["bristol"], ["dallas"]]
+    misread = dict(bristol, key="misread", article_id="misread", killed=1, injured=0)
+    assert keys(cluster_reports([dallas, misread], {})) == [["dallas", "misread"]]

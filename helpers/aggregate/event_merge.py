@@ -10,9 +10,11 @@ open (dated within the window), else starts one. A report matches an event when:
   date is only the publication day: the event was before it);
 * **place**: the same place, or two places at most ``near_km`` apart; a report
   placed only in a province matches a place of that province only when the tolls
-  agree exactly or give the same dead (a province is not a town); so does a report
-  placed elsewhere whose article names the other's place (:func:`names_place`: the
-  places layer read another state's town of that name);
+  agree exactly or give the same dead (a province is not a town); a report placed in
+  another town whose article names the other's place (:func:`names_place`: the places
+  layer read another state's town of that name) only when the tolls agree exactly (an
+  article on one shooting names the city of another of that day: "hours after the sniper
+  attack in Dallas");
 * **actors**: named perpetrators (``actor1_id``) do not differ;
 * **scene**: when both name the street address of their scene ("the 2100 block of Carver Avenue")
   and either is not dated to the day (a follow-up), they can be one scene
@@ -76,10 +78,14 @@ def place_score(one: dict, other: dict, near_km: float) -> int:
         distance_km(one["latitude"], one["longitude"], other["latitude"], other["longitude"]) <= near_km
     ):
         return 2
-    wide = (one["geo_precision"] or 3) >= 3 or (other["geo_precision"] or 3) >= 3
-    if wide and one["admin1"] and one["admin1"] == other["admin1"]:
+    if _wide(one, other) and one["admin1"] and one["admin1"] == other["admin1"]:
         return 1
     return 1 if names_place(one, other) or names_place(other, one) else 0
+
+
+def _wide(one: dict, other: dict) -> bool:
+    """Either report is placed only in a province or wider (``geo_precision`` 3)."""
+    return (one["geo_precision"] or 3) >= 3 or (other["geo_precision"] or 3) >= 3
 
 
 def names_place(report: dict, other: dict) -> bool:
@@ -192,7 +198,7 @@ def _scored(one: dict, other: dict, place: int) -> int:
     if place == 0:
         return 0
     toll = _toll_score(one, other)
-    if toll == 0 or (place == 1 and toll < 2 and not _same_dead(one, other)):
+    if toll == 0 or (place == 1 and toll < 2 and not (_same_dead(one, other) and _wide(one, other))):
         return 0
     return place * 3 + toll * 2 + int(_days(one, other) == 0)
 
