@@ -145,6 +145,37 @@ def test_a_holiday_of_a_fixed_date_dates_the_event(tmp_path, monkeypatch):
         assert (reports.loc[key, "event_date"], reports.loc[key, "time_precision"]) == (day, 1), key
 
 
+def test_a_moveable_holiday_dates_the_event_in_its_year(tmp_path, monkeypatch):
+    """Easter and the holidays kept on the nth weekday of a month fall on other days each year:
+    the latest before the paper, whatever the model tags them (a building, an event, a date); the
+    day after one is the next day; a holiday's weekend is no one day."""
+    monkeypatch.setenv("SITREP_CACHE", str(tmp_path / "cache"))
+    texts = {
+        "easter": "Two men were shot and killed outside a church in Dayton, Ohio on Easter Sunday, "
+        "police said.",
+        "thanksgiving": "A woman was shot and wounded at a family gathering in Dayton, Ohio on "
+        "Thanksgiving night.",
+        "after": "A 16-year-old boy was shot and killed in Dayton, Ohio the day after Thanksgiving, "
+        "police said.",
+        "labor": "Two people were wounded in a shooting in Dayton, Ohio on Labor Day.",
+        "weekend": "Three people were shot in Dayton, Ohio over the Thanksgiving weekend, police said "
+        "on Monday.",
+        "prayer": "A man was shot dead in Dayton, Ohio as the family said a prayer of thanksgiving.",
+    }
+    reports = reports_of(tmp_path, texts)  # published Tuesday 2016-05-10
+    # Easter 2016 was March 27 (not the Sunday before the paper); Labor Day 2016 is after it
+    expected = {
+        "easter": "2016-03-27",
+        "thanksgiving": "2015-11-26",
+        "after": "2015-11-27",
+        "labor": "2015-09-07",
+    }
+    for key, day in expected.items():
+        assert (reports.loc[key, "event_date"], reports.loc[key, "time_precision"]) == (day, 1), key
+    assert reports.loc["weekend", "event_date"] != "2015-11-26"
+    assert reports.loc["prayer", "time_precision"] == 2  # a word of prayer is no holiday
+
+
 def test_last_with_the_weekday_of_the_paper_is_a_week_ago(tmp_path, monkeypatch):
     monkeypatch.setenv("SITREP_CACHE", str(tmp_path / "cache"))
     texts = {

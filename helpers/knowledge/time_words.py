@@ -1,8 +1,8 @@
 """Words of time: calendar words and the cues of a casualty figure's temporal scope.
 
 * ``calendar.csv``: days of the week, months, days named relative to the day
-  of writing ("yesterday") and holidays of a fixed date ("New Year's Eve"), which date a
-  figure's sentence;
+  of writing ("yesterday"), holidays of a fixed date ("New Year's Eve") and moveable ones
+  ("Easter Sunday", "Thanksgiving"), which date a figure's sentence;
 * ``casualty_scope.json``: spaCy Matcher patterns of a cumulative period ("since
   2011"), an earlier event ("last week"), an updated toll ("rose to") and a
   sentence continuing the one before ("the same day"). A pattern may name a
@@ -12,15 +12,23 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from dateutil.easter import easter
+
 from helpers import config
 from helpers.knowledge.casualty_lexicon import casualty_cues, load_lexicon
 from helpers.knowledge.vocabulary import read_vocabulary
+
+#: The word after a holiday's name that makes the phrase a period of days around it.
+WEEKEND = "weekend"
+#: The kinds of ``calendar.csv`` rows of a moveable holiday.
+MOVEABLE = ("easter", "nth weekday")
 
 
 @dataclass(frozen=True)
@@ -35,6 +43,9 @@ class Calendar:
             ("new year's eve": (12, 31)), longest first.
         earlier: Word before a weekday -> days back when that weekday is the day of writing's
             ("last": 7, "last Monday" in a Monday's paper).
+        moveable: Phrase of a moveable holiday -> its kind ("easter", "nth weekday") and value
+            (see ``calendar.csv``), longest first.
+        next_to_holiday: Words before a moveable holiday's name -> days from it ("day after": 1).
     """
 
     weekdays: dict[str, int]
@@ -42,6 +53,8 @@ class Calendar:
     relative: dict[str, int]
     holidays: dict[str, tuple[int, int]]
     earlier: dict[str, int]
+    moveable: dict[str, tuple[str, int]]
+    next_to_holiday: dict[str, int]
 
 
 @lru_cache(maxsize=4)
@@ -66,6 +79,13 @@ def calendar(language: str = config.DEFAULT_LANGUAGE) -> Calendar:
         relative=kind("relative"),
         holidays=dict(sorted(holidays.items(), key=lambda item: -len(item[0]))),
         earlier=kind("earlier"),
+        moveable=dict(
+            sorted(
+                ((word, (name, value)) for name in MOVEABLE for word, value in kind(name).items()),
+                key=lambda item: -len(item[0]),
+            )
+        ),
+        next_to_holiday=kind("next to holiday"),
     )
 
 
@@ -75,8 +95,64 @@ def holiday(text: str, language: str = config.DEFAULT_LANGUAGE) -> tuple[int, in
     >>> [holiday(text) for text in ("New Year’s Eve", "on christmas eve", "the Fourth of July", "Friday")]
     [(12, 31), (12, 24), (7, 4), None]
     """
-    phrase = " " + re.sub(r"\s+'s\b", "'s", " ".join(text.lower().replace("’", "'").split())) + " "
+    phrase = _phrase(text)
     return next((day for name, day in calendar(language).holidays.items() if f" {name} " in phrase), None)
+
+
+def moveable_holiday(text: str, language: str = config.DEFAULT_LANGUAGE) -> tuple[str, int] | None:
+    """The moveable holiday a phrase names (its ``calendar.csv`` phrase, longest name first) and
+    the days from it of the day the phrase names ("the day after Thanksgiving": 1); a holiday's
+    weekend names no one day of it ("over the Thanksgiving weekend").
+
+    >>> [moveable_holiday(text) for text in ("early Easter Sunday", "the day after Thanksgiving", "Sunday")]
+    [('easter sunday', 0), ('thanksgiving', 1), None]
+    >>> moveable_holiday("the Memorial Day weekend") is None
+    True
+    """
+    phrase = _phrase(text)
+    words = calendar(language)
+    for name in words.moveable:
+        if (at := phrase.find(f" {name} ")) >= 0:
+            if phrase.startswith(f" {name} {WEEKEND} ", at):
+                return None
+            before = phrase[: at + 1]
+            return name, sum(
+                days for next_to, days in words.next_to_holiday.items() if f" {next_to} " in before
+            )
+    return None
+
+
+def moveable_date(name: str, year: int, language: str = config.DEFAULT_LANGUAGE) -> dt.date:
+    """The date of the moveable holiday ``name`` (a ``calendar.csv`` phrase) in ``year``.
+
+    >>> moveable_date("easter sunday", 2016), moveable_date("good friday", 2016)
+    (datetime.date(2016, 3, 27), datetime.date(2016, 3, 25))
+    >>> moveable_date("thanksgiving", 2015), moveable_date("memorial day", 2016)
+    (datetime.date(2015, 11, 26), datetime.date(2016, 5, 30))
+    """
+    kind, value = calendar(language).moveable[name]
+    if kind == "easter":
+        return easter(year) + dt.timedelta(days=value)
+    month, nth, weekday = value // 100, value // 10 % 10, value % 10
+    first = dt.date(year, month, 1)
+    day = first + dt.timedelta(days=(weekday - first.weekday()) % 7 + 7 * (nth - 1))
+    while day.month != month:  # the fifth is the month's last
+        day -= dt.timedelta(days=7)
+    return day
+
+
+def names_holiday(text: str, language: str = config.DEFAULT_LANGUAGE) -> bool:
+    """Whether a phrase names a holiday, of a fixed date or moveable ("Christmas Eve", "Easter Sunday").
+
+    >>> names_holiday("Easter Sunday"), names_holiday("the Fourth of July"), names_holiday("Sunday")
+    (True, True, False)
+    """
+    return holiday(text, language) is not None or moveable_holiday(text, language) is not None
+
+
+def _phrase(text: str) -> str:
+    """A date phrase in lower case between spaces, its apostrophes straight ("New Year’s" -> "new year's")."""
+    return " " + re.sub(r"\s+'s\b", "'s", " ".join(text.lower().replace("’", "'").split())) + " "
 
 
 @dataclass(frozen=True)

@@ -117,7 +117,7 @@ class ArticleScope:
         self.reference_year = self.published.year if self.published else max(years, default=0)
         body = [p for p in article.paragraphs if p.extractable and p.kind == "body"]
         self.lead_end = body[:LEAD_PARAGRAPHS][-1].end if body else 0
-        self.anchor: set[tuple[int, ...]] = set()
+        self.anchor: set[tuple] = set()
         self.first_day = _first_event_day(times, body[0].start if body else 0)
         self.last = CURRENT
         self.last_paragraph = -1
@@ -271,7 +271,7 @@ class ArticleScope:
             and 0 <= paragraph.index - self.last_paragraph <= 1
         )
 
-    def _earlier(self, key: tuple[int, ...], anchor: set[tuple[int, ...]]) -> bool:
+    def _earlier(self, key: tuple, anchor: set[tuple]) -> bool:
         """Whether a day is earlier than every day of the incident (``anchor``).
 
         With the publication date, days resolve to dates. Without it, a weekday
@@ -315,7 +315,7 @@ def _month_ended(times: Sequence[Span], published: dt.date | None) -> str | None
     return None
 
 
-def _first_event_day(times: Sequence[Span], body_start: int) -> tuple[float, set[tuple[int, ...]]]:
+def _first_event_day(times: Sequence[Span], body_start: int) -> tuple[float, set[tuple]]:
     """Where the body first names the day of an event, and that day: not the day something was
     said ("police said on Monday"); ``(inf, set())`` when it names none."""
     said = speech_verbs().cues

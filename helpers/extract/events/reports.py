@@ -52,11 +52,13 @@ from helpers.extract.places.sites import TownMentions, scene_site
 from helpers.extract.spans import RowsByStart
 from helpers.knowledge.event_types import VIOLENCE
 from helpers.knowledge.gazetteer import Gazetteer
-from helpers.knowledge.time_words import holiday
+from helpers.knowledge.time_words import names_holiday
 from helpers.tables import columns
 
 #: Mention labels of date phrases.
 TIME_LABELS = frozenset({"DATE", "TIME"})
+#: Labels the small model gives some holidays' names ("Thanksgiving" EVENT, "Easter Sunday" FAC).
+HOLIDAY_LABELS = frozenset({"EVENT", "FAC"})
 #: Place roles where an event happens (a demonym or the dateline is not).
 EVENT_ROLES = frozenset({"event", "nested"})
 
@@ -158,9 +160,11 @@ def event_reports(
     towns = TownMentions.of(p for p in places if p["place_id"])
     datelines = [p for p in places if p["place_id"] and p["role"] == "dateline"]
     places = [p for p in places if p["place_id"] and p["role"] in EVENT_ROLES and not owner_country(doc, p)]
-    # a holiday the model tags EVENT ("New Year's Eve") is a day phrase too
+    # a holiday the model tags an event or a building ("New Year's Eve", "Easter Sunday") is a day phrase too
     tagged = [
-        m for m in mentions if m["label"] in TIME_LABELS or (m["label"] == "EVENT" and holiday(m["text"]))
+        m
+        for m in mentions
+        if m["label"] in TIME_LABELS or (m["label"] in HOLIDAY_LABELS and names_holiday(m["text"]))
     ]
     times = RowsByStart([*tagged, *untagged_days(doc, ((m["start_char"], m["end_char"]) for m in tagged))])
     actors = [m for m in mentions if m["actor_id"]]
