@@ -99,6 +99,7 @@ def holiday(text: str, language: str = config.DEFAULT_LANGUAGE) -> tuple[int, in
     return next((day for name, day in calendar(language).holidays.items() if f" {name} " in phrase), None)
 
 
+@lru_cache(maxsize=4096)  # read for every date phrase, most of them alike ("Sunday", "Friday night")
 def moveable_holiday(text: str, language: str = config.DEFAULT_LANGUAGE) -> tuple[str, int] | None:
     """The moveable holiday a phrase names (its ``calendar.csv`` phrase, longest name first) and
     the days from it of the day the phrase names ("the day after Thanksgiving": 1); a holiday's

@@ -42,8 +42,11 @@ def day_keys(times: Sequence[Span]) -> set[tuple]:
     keys: set[tuple] = set()
     for span in times:
         lowered = [t.lower_.rstrip(".") for t in span]
-        # the words before the phrase may say the day next to it ("the day after [Thanksgiving]")
-        moveable = moveable_holiday(span.doc[max(span.start - NEXT_TO_TOKENS, 0) : span.end].text)
+        moveable = moveable_holiday(span.text)
+        if (
+            moveable is not None
+        ):  # the words before it may say the day next to it ("the day after [Thanksgiving]")
+            moveable = moveable_holiday(span.doc[max(span.start - NEXT_TO_TOKENS, 0) : span.end].text)
         if moveable is not None:
             keys.add((3, *moveable))
         named = set(moveable[0].split()) if moveable else set()
