@@ -11,6 +11,7 @@ block, its street's name and type written out, without the direction ("6312 S. H
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -22,7 +23,9 @@ from helpers.knowledge.place_vocabulary import StreetAddressWords, street_addres
 from helpers.tables import offset_spans
 
 #: A house or block number.
-_NUMBER = {"TEXT": {"REGEX": r"^\d{1,5}$"}}
+_NUMBER_PATTERN = r"^\d{1,5}$"
+_NUMBER = {"TEXT": {"REGEX": _NUMBER_PATTERN}}
+_HOUSE_NUMBER = re.compile(_NUMBER_PATTERN)
 #: A word of a street's name: capitalised ("Hearne", "S.", "Martin") or an ordinal ("105th").
 _NAME = {
     "TEXT": {"REGEX": r"^(?:[A-Z][A-Za-z'.-]*|\d+(?:st|nd|rd|th))$"},
@@ -66,6 +69,29 @@ def _year(span: Span, words: StreetAddressWords) -> bool:
     return previous in words.before_year and in_years and span[1].lower_ not in words.block
 
 
+#: Most tokens of a street address ("6300 block of the S. Martin Luther King Drive").
+ADDRESS_TOKENS = 10
+
+
+def _numbered(doc: Doc) -> list[Span]:
+    """The stretches of ``doc`` of ``ADDRESS_TOKENS`` tokens from each number of one to five digits,
+    joined where they overlap.
+
+    >>> import spacy
+    >>> [w.text for w in _numbered(spacy.blank("en")("He lived at 12 Elm Street ."))]
+    ['12 Elm Street .']
+    """
+    windows: list[list[int]] = []
+    for token in doc:
+        if _HOUSE_NUMBER.match(token.text):
+            end = min(token.i + ADDRESS_TOKENS, len(doc))
+            if windows and token.i < windows[-1][1]:
+                windows[-1][1] = end
+            else:
+                windows.append([token.i, end])
+    return [doc[start:end] for start, end in windows]
+
+
 def street_addresses(doc: Doc) -> list[StreetAddress]:
     """The street addresses a document names, in text order.
 
@@ -76,7 +102,13 @@ def street_addresses(doc: Doc) -> list[StreetAddress]:
     """
     words = street_address_words()
     found = []
-    for _key, start, end in sorted(address_matcher(id(doc.vocab), doc.vocab)(doc), key=lambda m: m[1]):
+    matcher = address_matcher(id(doc.vocab), doc.vocab)
+    # only the stretches after a house number: the Matcher's regular expressions are Python calls
+    # for every token it reads
+    matches = [
+        (window.start + s, window.start + e) for window in _numbered(doc) for _, s, e in matcher(window)
+    ]
+    for start, end in sorted(matches, key=lambda m: m[0]):
         span = doc[start:end]
         if _year(span, words) or (end < len(doc) and doc[end].text == "-"):  # "Drive-By"
             continue
