@@ -51,6 +51,12 @@ def test_a_written_year_is_kept_and_the_page_date_stamp_names_no_day(blank):
     assert event_date([stamp[4:6]], "2014-04-20").date == "2014-04-15"  # no year: a day of the story
 
 
+def assert_dated_to_the_day(reports, expected: dict[str, str]) -> None:
+    """Each report of ``expected`` is dated to its day, with precision 1 (a day)."""
+    for key, day in expected.items():
+        assert (reports.loc[key, "event_date"], reports.loc[key, "time_precision"]) == (day, 1), key
+
+
 def test_a_follow_up_is_dated_by_the_day_of_the_act_not_of_an_arrest_or_a_statement(tmp_path, monkeypatch):
     monkeypatch.setenv("SITREP_CACHE", str(tmp_path / "cache"))
     texts = {
@@ -126,8 +132,7 @@ def test_a_day_written_with_the_incident_noun_dates_the_incident(tmp_path, monke
         "accused": "2016-05-05",
         "killing": "2016-05-01",
     }
-    for key, day in expected.items():
-        assert (reports.loc[key, "event_date"], reports.loc[key, "time_precision"]) == (day, 1), key
+    assert_dated_to_the_day(reports, expected)
     # A hearing is no incident: its day is a later act's, the shooting was before it.
     assert reports.loc["hearing", "time_precision"] == 2
 
@@ -141,8 +146,7 @@ def test_a_holiday_of_a_fixed_date_dates_the_event(tmp_path, monkeypatch):
     }
     reports = reports_of(tmp_path, texts)  # published 2016-05-10: the last such day before it
     expected = {"eve": "2015-12-31", "christmas": "2015-12-24", "july": "2015-07-04"}
-    for key, day in expected.items():
-        assert (reports.loc[key, "event_date"], reports.loc[key, "time_precision"]) == (day, 1), key
+    assert_dated_to_the_day(reports, expected)
 
 
 def test_a_moveable_holiday_dates_the_event_in_its_year(tmp_path, monkeypatch):
@@ -170,8 +174,7 @@ def test_a_moveable_holiday_dates_the_event_in_its_year(tmp_path, monkeypatch):
         "after": "2015-11-27",
         "labor": "2015-09-07",
     }
-    for key, day in expected.items():
-        assert (reports.loc[key, "event_date"], reports.loc[key, "time_precision"]) == (day, 1), key
+    assert_dated_to_the_day(reports, expected)
     assert reports.loc["weekend", "event_date"] != "2015-11-26"
     assert reports.loc["prayer", "time_precision"] == 2  # a word of prayer is no holiday
 

@@ -13,11 +13,12 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from spacy.matcher import Matcher
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 from spacy.util import filter_spans
 from spacy.vocab import Vocab
 
 from helpers.knowledge.time_words import calendar
+from helpers.nlp.windows import windowed_matches
 
 #: A day of the month as written in news ("19", "3rd").
 _DAY = r"^([1-9]|[12]\d|3[01])(st|nd|rd|th)?$"
@@ -52,28 +53,6 @@ def _matcher(vocab: Vocab) -> Matcher:
 PHRASE_TOKENS = 4
 
 
-def _windows(doc: Doc) -> list[Span]:
-    """The stretches of ``doc`` where a day phrase may be: ``PHRASE_TOKENS`` tokens from each weekday
-    or month word, joined where they overlap. The Matcher reads only these: its word-list predicates
-    are Python calls for every token and pattern, 2 ms an article over whole documents.
-
-    >>> import spacy
-    >>> doc = spacy.blank("en")("It happened on Friday , Sept. 19 , 2016 at a bar in Dayton on a Monday .")
-    >>> [window.text for window in _windows(doc)]
-    ['Friday , Sept. 19 , 2016', 'Monday .']
-    """
-    first = _first_words()
-    windows: list[list[int]] = []
-    for token in doc:
-        if token.lower_ in first:
-            end = min(token.i + PHRASE_TOKENS, len(doc))
-            if windows and token.i < windows[-1][1]:
-                windows[-1][1] = end
-            else:
-                windows.append([token.i, end])
-    return [doc[start:end] for start, end in windows]
-
-
 @lru_cache(maxsize=1)
 def _first_words() -> frozenset[str]:
     """The words a day phrase starts with: weekdays and months, as written (with "Sept.")."""
@@ -95,11 +74,9 @@ def untagged_days(doc: Doc, tagged: Iterable[tuple[int, int]]) -> list[dict]:
     spans = sorted(tagged)  # entities: they do not overlap one another
     starts = [start for start, _ in spans]
     rows = []
-    matcher = _matcher(doc.vocab)
-    found = [
-        doc[window.start + s : window.start + e] for window in _windows(doc) for _, s, e in matcher(window)
-    ]
-    for span in filter_spans(found):
+    first = _first_words()
+    found = windowed_matches(_matcher(doc.vocab), doc, lambda token: token.lower_ in first, PHRASE_TOKENS)
+    for span in filter_spans([doc[s:e] for _, s, e in found]):
         before = bisect_left(starts, span.end_char) - 1  # the last entity starting before its end
         if before < 0 or spans[before][1] <= span.start_char:
             rows.append(

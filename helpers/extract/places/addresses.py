@@ -20,6 +20,7 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 
 from helpers.knowledge.place_vocabulary import StreetAddressWords, street_address_words
+from helpers.nlp.windows import windowed_matches
 from helpers.tables import offset_spans
 
 #: A house or block number.
@@ -73,25 +74,6 @@ def _year(span: Span, words: StreetAddressWords) -> bool:
 ADDRESS_TOKENS = 10
 
 
-def _numbered(doc: Doc) -> list[Span]:
-    """The stretches of ``doc`` of ``ADDRESS_TOKENS`` tokens from each number of one to five digits,
-    joined where they overlap.
-
-    >>> import spacy
-    >>> [w.text for w in _numbered(spacy.blank("en")("He lived at 12 Elm Street ."))]
-    ['12 Elm Street .']
-    """
-    windows: list[list[int]] = []
-    for token in doc:
-        if _HOUSE_NUMBER.match(token.text):
-            end = min(token.i + ADDRESS_TOKENS, len(doc))
-            if windows and token.i < windows[-1][1]:
-                windows[-1][1] = end
-            else:
-                windows.append([token.i, end])
-    return [doc[start:end] for start, end in windows]
-
-
 def street_addresses(doc: Doc) -> list[StreetAddress]:
     """The street addresses a document names, in text order.
 
@@ -103,12 +85,10 @@ def street_addresses(doc: Doc) -> list[StreetAddress]:
     words = street_address_words()
     found = []
     matcher = address_matcher(id(doc.vocab), doc.vocab)
-    # only the stretches after a house number: the Matcher's regular expressions are Python calls
-    # for every token it reads
-    matches = [
-        (window.start + s, window.start + e) for window in _numbered(doc) for _, s, e in matcher(window)
-    ]
-    for start, end in sorted(matches, key=lambda m: m[0]):
+    numbered = windowed_matches(
+        matcher, doc, lambda token: bool(_HOUSE_NUMBER.match(token.text)), ADDRESS_TOKENS
+    )
+    for _key, start, end in sorted(numbered, key=lambda m: m[1]):
         span = doc[start:end]
         if _year(span, words) or (end < len(doc) and doc[end].text == "-"):  # "Drive-By"
             continue
