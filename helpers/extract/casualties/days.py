@@ -1,10 +1,10 @@
 """The days a figure's date phrases name, and the dates they resolve to in an article of a given day.
 
 A day is kept as a key: ``(0, weekday)`` ("on Monday"), ``(1, month, day)`` ("April 25", a holiday
-of a fixed date), ``(2, offset)`` ("yesterday"), ``(3, holiday)`` (a moveable holiday, "Easter
-Sunday", "Thanksgiving"); :func:`resolve_day` turns a key into a date
-against the publication date. The casualty scope (earlier days are background) and the events'
-dating both read them.
+of a fixed date), ``(2, offset)`` ("yesterday"), ``(3, holiday, offset)`` (a moveable holiday and
+the days from it, "Easter Sunday", "the day after Thanksgiving"); :func:`resolve_day` turns a key
+into a date against the publication date. The casualty scope (earlier days are background) and the
+events' dating both read them.
 """
 
 from __future__ import annotations
@@ -43,9 +43,7 @@ def day_keys(times: Sequence[Span]) -> set[tuple]:
     for span in times:
         lowered = [t.lower_.rstrip(".") for t in span]
         moveable = moveable_holiday(span.text)
-        if (
-            moveable is not None
-        ):  # the words before it may say the day next to it ("the day after [Thanksgiving]")
+        if moveable is not None:  # read with the words before it: "the day after [Thanksgiving]"
             moveable = moveable_holiday(span.doc[max(span.start - NEXT_TO_TOKENS, 0) : span.end].text)
         if moveable is not None:
             keys.add((3, *moveable))

@@ -29,9 +29,7 @@ _YEAR = r"^(19|20)\d\d$"
 @lru_cache(maxsize=4)
 def _matcher(vocab: Vocab) -> Matcher:
     """The Matcher of weekdays ("Tuesday", "Tuesday night") and month days ("Sept. 19, 2016")."""
-    words = calendar()
-    weekdays = sorted(words.weekdays)
-    months = sorted({*words.months, *(f"{m}." for m in words.months)})
+    weekdays, months = sorted(calendar().weekdays), sorted(_month_forms())
     named = {"IS_TITLE": True}
     weekday = {"LOWER": {"IN": weekdays}, **named}
     month = {"LOWER": {"IN": months}, **named}
@@ -54,10 +52,16 @@ PHRASE_TOKENS = 4
 
 
 @lru_cache(maxsize=1)
+def _month_forms() -> frozenset[str]:
+    """Month words as news writes them, with and without the period ("sept", "sept.")."""
+    months = calendar().months
+    return frozenset({*months, *(f"{m}." for m in months)})
+
+
+@lru_cache(maxsize=1)
 def _first_words() -> frozenset[str]:
-    """The words a day phrase starts with: weekdays and months, as written (with "Sept.")."""
-    words = calendar()
-    return frozenset({*words.weekdays, *words.months, *(f"{m}." for m in words.months)})
+    """The words a day phrase starts with: weekdays and months."""
+    return frozenset({*calendar().weekdays, *_month_forms()})
 
 
 def untagged_days(doc: Doc, tagged: Iterable[tuple[int, int]]) -> list[dict]:
