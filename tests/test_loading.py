@@ -250,6 +250,41 @@ def test_video_playlist_items_are_boilerplate_but_a_timeline_is_not(tmp_path):
     assert [p.kind for p in timeline_article.paragraphs] == ["title", "body", "body"]
 
 
+def test_menus_notices_and_the_writer_s_notes_are_page_furniture(tmp_path):
+    page = (
+        "Man shot dead outside a bar\n\n"
+        "Weather | Traffic | Email Alerts | Facebook\n\n"
+        "A man was shot dead outside a bar on Elm Road late Friday, police said.\n\n"
+        "Close Get email notifications on Dana Ortiz daily!\n\n"
+        "Contact with the gunman was lost at midnight, officers said.\n\n"
+        "Dana Ortiz is a Ledger staff writer.\n\n"
+        "Contact Dana Ortiz at dortiz@ledger.example or 555-210-4477."
+    )
+    (tmp_path / "page.txt").write_text(page, encoding="utf-8")
+    (article,) = load_corpus(tmp_path)
+    roles = [(p.kind, p.note) for p in article.paragraphs]
+    assert roles == [
+        ("title", ""),
+        ("boilerplate", "menu line"),
+        ("body", ""),
+        ("boilerplate", "notice of the page"),
+        ("body", ""),
+        ("boilerplate", "writer's profile"),
+        ("boilerplate", "contact line"),
+    ]
+
+
+def test_a_writer_s_trade_in_the_story_is_no_profile(tmp_path):
+    page = (
+        "Reporter among the wounded\n\nTwo people were shot at a rally on Saturday.\n\n"
+        "Lena Park is a reporter for a local radio station and was hit in the arm.\n\n"
+        "The gunman fled on foot.\n\nPolice asked witnesses to come forward.\n\nNo arrest was made."
+    )
+    (tmp_path / "story.txt").write_text(page, encoding="utf-8")
+    (article,) = load_corpus(tmp_path)
+    assert [p.kind for p in article.paragraphs] == ["title"] + ["body"] * 5
+
+
 def test_date_labels_end_at_a_word_boundary():
     assert parse_date_line("Dated 3 March 2020") == "2020-03-03"
     assert parse_date_line("Updated: 2020-03-04 10:05 GMT") == "2020-03-04T10:05:00+00:00"

@@ -31,6 +31,11 @@ class CuePatterns:
             "AP Writer").
         playlist_item: Matches the start of a line that starts with a clip's length ("1:47 Wife
             of victim speaks"), not a time of day ("10:30 p.m.").
+        page_notice: Finds the words of a notice of the page ("Get email alerts", "news app").
+        writer_profile: Matches the start of a writer's profile: a capitalised name, "is a", "is an"
+            or "is the", then a word of a writer's trade within a few words ("Jo Roe is a Tribune
+            staff writer"; "Jo Roe is the Star's crime reporter").
+        contact_start: Matches the start of a contact line ("Contact", "Reach", "Follow").
     """
 
     credit: re.Pattern[str]
@@ -38,6 +43,15 @@ class CuePatterns:
     date_label: re.Pattern[str]
     agency_line: re.Pattern[str]
     playlist_item: re.Pattern[str]
+    page_notice: re.Pattern[str]
+    writer_profile: re.Pattern[str]
+    contact_start: re.Pattern[str]
+
+
+#: A capitalised name of two to four words ("Jo Roe", "Mary Ann K. Roe", "Jo O'Roe-Ek").
+_NAME = r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3}"
+#: Most words between "is a" and the trade word of a writer's profile ("is a Tribune-Review staff writer").
+PROFILE_GAP_WORDS = 6
 
 
 def phrase_alternation(phrases: Iterable[str]) -> str:
@@ -104,4 +118,11 @@ def cue_patterns(language: str = config.DEFAULT_LANGUAGE) -> CuePatterns:
         ),
         # the start only: a lazy ".*" to an optional end word would test every position of the line
         playlist_item=re.compile(r"^\d{1,2}:[0-5]\d\s+(?![ap]\.?m\b)\S", re.IGNORECASE),
+        page_notice=re.compile(rf"\b{phrase_alternation(cues.notice_phrases)}\b", re.IGNORECASE),
+        # the name's capitals matter: no IGNORECASE
+        writer_profile=re.compile(
+            rf"^{_NAME}\s+is\s+(?:[Aa]n?|[Tt]he)\s+(?:\S+\s+){{0,{PROFILE_GAP_WORDS}}}?"
+            rf"(?i:{phrase_alternation(cues.writer_words)})\b"
+        ),
+        contact_start=re.compile(rf"^{phrase_alternation(cues.contact_words)}\b", re.IGNORECASE),
     )

@@ -1,7 +1,8 @@
 """Paragraph roles: the structure of an article that extraction must respect.
 
 :func:`analyse` splits a loaded text into paragraphs and gives each its kind:
-the title, credit lines (bylines, editors), boilerplate link lines, paragraphs
+the title, credit lines (bylines, editors), boilerplate link lines and other page furniture
+(:mod:`helpers.ingest.furniture`: menus, notices, the writer's profile and contact), paragraphs
 repeated within the article, or body. On the way it finds the dateline and its
 outlet (:mod:`helpers.ingest.datelines`, kept out of every paragraph) and a date line.
 
@@ -21,6 +22,7 @@ from helpers.articles import Article, Paragraph
 from helpers.ingest.cue_patterns import cue_patterns
 from helpers.ingest.datelines import find_dateline
 from helpers.ingest.dates import parse_date_line
+from helpers.ingest.furniture import furniture_note
 from helpers.ingest.text_hash import text_sha256
 from helpers.knowledge.grammar import function_words
 from helpers.knowledge.paragraph_cues import paragraph_cues
@@ -90,6 +92,8 @@ def analyse(article: Article, *, markdown: bool = False, title_given: bool = Fal
             kind, note = "boilerplate", "video playlist item"
         elif is_boilerplate_line(chunk):
             kind, note = "boilerplate", "link or boilerplate line"
+        elif furniture := furniture_note(chunk, len(spans) - index - 1):
+            kind, note = "boilerplate", furniture
         else:
             if (
                 not article.dateline

@@ -29,6 +29,10 @@ class ParagraphCues:
             caption credit ("photo", "video").
         caption_labels: The optional word between those and the colon ("credit").
         player_controls: Words of a video player that end a playlist item ("pause").
+        notice_phrases: Words that anywhere in a short paragraph make it a notice of the page
+            ("email alerts", "news app").
+        writer_words: Words of a writer's trade that a writer's profile line names ("reporter").
+        contact_words: Words that start a contact line ("contact", "reach").
         byline_joiners: Words of a bare byline that are not names ("and", "in", "&").
         date_line_labels: Words that may precede the date of a date line ("published").
         agencies: News agencies whose name alone on a line credits the writer
@@ -40,6 +44,9 @@ class ParagraphCues:
     caption_media: tuple[str, ...]
     caption_labels: tuple[str, ...]
     player_controls: tuple[str, ...]
+    notice_phrases: tuple[str, ...]
+    writer_words: tuple[str, ...]
+    contact_words: tuple[str, ...]
     byline_joiners: frozenset[str]
     date_line_labels: tuple[str, ...]
     agencies: tuple[str, ...] = ()
@@ -71,6 +78,9 @@ def paragraph_cues(language: str = config.DEFAULT_LANGUAGE) -> ParagraphCues:
         caption_media=cues("caption"),
         caption_labels=cues("caption_label"),
         player_controls=cues("player_control"),
+        notice_phrases=cues("phrase"),
+        writer_words=cues("writer"),
+        contact_words=cues("contact"),
         byline_joiners=function_words(language).byline_joiners,
         date_line_labels=tuple(row["label"] for row in read_vocabulary("date_line_labels.csv", language)),
         agencies=cues("agency", agencies),
