@@ -303,3 +303,14 @@ def test_a_street_the_model_tags_a_person_is_no_person(nlp):
     # a street named after no given name ("King" is a title too) is no person "Street"
     frame = persons(nlp, "The shooting happened just after 11 p.m. in the 700 block of King Street.")
     assert frame.empty or not frame["person_id"].str.contains("street").any()
+
+
+def test_a_place_someone_was_taken_to_is_no_person(nlp):
+    # the model tags a hospital named without its care word, or a town, as a person
+    text = "The boy was taken to Memorial Hermann, where he died, police said."
+    frame = persons(nlp, text)
+    assert frame.empty or not frame["person_id"].str.contains("hermann").any()
+    frame = persons(nlp, "Two victims were flown to Harborview and a third was driven to Ben Daniels.")
+    assert frame.empty or not frame["person_id"].str.contains("harborview|daniels").any()
+    # a person after "to" of another verb stays a person
+    assert one(persons(nlp, "The gun was given to Jo Smith after the shooting."), "Jo Smith") is not None

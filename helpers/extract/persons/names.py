@@ -22,6 +22,7 @@ from helpers.articles import Article
 from helpers.extract.evidence import sentence_of
 from helpers.extract.persons.name_spans import candidate_spans, known_places, normalise_name, street_name
 from helpers.extract.persons.titles import TITLE_KINDS, Lexicon, after_office, read_apposition, read_prefix
+from helpers.extract.places.treatment import moves_someone
 from helpers.knowledge.grammar import function_words, name_particles
 from helpers.knowledge.speech import speech_verbs
 from helpers.knowledge.vocabulary import place_nouns
@@ -94,9 +95,10 @@ def _strip_name(doc: Doc, start: int, end: int, lexicon: Lexicon) -> tuple[int, 
 def _in_place_context(span: Span) -> bool:
     """True when a name span is really a place: "Kirkuk, Diyala, and Salahuddin provinces", or one
     word after a locative ("in Raqqah") or that names a known country or city ("Jordan"), or a
-    street (:func:`~helpers.extract.persons.name_spans.street_name`)."""
+    street (:func:`~helpers.extract.persons.name_spans.street_name`), or where someone was taken
+    (:func:`_moved_to`)."""
     root, doc = span.root, span.doc
-    if street_name(span):
+    if street_name(span) or _moved_to(span):
         return True
     nxt = span.doc[span.end] if span.end < len(span.doc) else None
     place_words = place_nouns().after_name
@@ -122,6 +124,16 @@ def _in_place_context(span: Span) -> bool:
         or (other.head.lower_ in place_words and other.dep_ in {"compound", "nmod"})
         for other in neighbours
     )
+
+
+def _moved_to(span: Span) -> bool:
+    """True when the name follows "to" of a verb that moved someone there (``event_cues.csv``, kinds
+    "treated" and "moved"): a place, often a hospital named without its care word ("was taken to
+    Memorial Hermann", "airlifted to Harborview"), not a person."""
+    preposition = span.root.head
+    if span.root.dep_ != "pobj" or preposition.lower_ != "to" or preposition.i > span.start:
+        return False
+    return moves_someone(preposition.head, ("treated", "moved"))
 
 
 def _has_speech_cue(span: Span) -> bool:

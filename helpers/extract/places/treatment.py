@@ -41,7 +41,13 @@ def _care_after(span: Span) -> Token | None:
 def _treats(verb: Token) -> bool:
     """A verb that moves or admits the wounded, passive (also as the second of two verbs: "wounded and
     airlifted to X") or with an object ("rushed him to X"; not "the doctors rushed to X")."""
-    if verb.pos_ != "VERB" or verb.lemma_.lower() not in cue_words("treated"):
+    return moves_someone(verb, ("treated",))
+
+
+def moves_someone(verb: Token, kinds: tuple[str, ...]) -> bool:
+    """A verb of ``event_cues.csv``'s ``kinds`` ("treated", "moved") that moves someone: passive
+    (also as the second of two verbs) or with an object."""
+    if verb.pos_ != "VERB" or not any(verb.lemma_.lower() in cue_words(kind) for kind in kinds):
         return False
     passive = is_passive(verb) or (verb.dep_ == "conj" and is_passive(verb.head))
     return passive or any(child.dep_ == "dobj" for child in verb.children)
