@@ -139,3 +139,44 @@ def test_a_town_another_article_names_joins_it_only_with_the_same_toll():
     assert keys(cluster_reports([dallas, bristol], {})) == [["bristol"], ["dallas"]]
     misread = dict(bristol, key="misread", article_id="misread", killed=1, injured=0)
     assert keys(cluster_reports([dallas, misread], {})) == [["dallas", "misread"]]
+
+
+def test_events_that_name_two_persons_in_common_are_one_whatever_their_tolls():
+    """A trial's story names the victims and the suspect of a spree and counts its dead its own way
+    ("three killed, two wounded" of six dead): two persons in common make it the spree's; one
+    person and that toll do not (a relative, a lawyer)."""
+    reports = [
+        _fresh("spree", "2016-03-09", "2016-03-10", killed=6, injured=3),
+        _fresh("trial", "2016-05-23", "2016-05-27", of_act=False, killed=3, injured=2),
+    ]
+    events = cluster_reports(reports, {})
+    assert len(events) == 2
+    two = {"spree": {"jo-ray", "al-moss", "di-lee"}, "trial": {"jo-ray", "al-moss"}}
+    assert keys(join_by_people(events, two)) == [["spree", "trial"]]
+    one = {"spree": {"jo-ray", "al-moss"}, "trial": {"jo-ray"}}
+    assert len(join_by_people(events, one)) == 2
+    # two shootings each told on its day stay apart, however many names they share
+    other = [_fresh("spree", "2016-03-09", "2016-03-10"), _fresh("later", "2016-05-23", "2016-05-24")]
+    assert (
+        len(
+            join_by_people(
+                cluster_reports(other, {}), {"spree": {"jo-ray", "al-moss"}, "later": {"jo-ray", "al-moss"}}
+            )
+        )
+        == 2
+    )
+
+
+def test_a_name_counts_the_events_already_joined_once():
+    """A suspect named by six stories of one shooting, four of which two shared victims' names
+    already joined, is named by three incidents' events, not six: the name links them. Named by
+    six incidents' events, it is a public figure's and links nothing."""
+    day = [_fresh(f"s{n}", "2016-03-09", "2016-03-10", killed=2, injured=0) for n in range(4)]
+    follow_ups = [
+        _fresh(f"f{n}", f"2016-0{n + 4}-02", f"2016-0{n + 4}-02", of_act=False, killed=0) for n in range(2)
+    ]
+    events = [[r] for r in day + follow_ups]  # six events, as if no date window joined the four
+    victims = {f"s{n}": {"cy-ames", "bo-dunn", "ed-kaye"} for n in range(4)}
+    suspect = {key: {"ed-kaye"} for key in ("f0", "f1")}
+    assert len(join_by_people(events, victims | suspect, common=5)) == 1
+    assert len(join_by_people(events, {r["key"]: {"ed-kaye"} for r in day + follow_ups}, common=5)) == 6

@@ -1,27 +1,28 @@
 """Links between events that no date window reaches: a person they name, the scene's street address
 they name, a rare toll they restate.
 
-Events that name one person in their evidence (a victim, a suspect: a full name, no
-title or rank) are one incident, whatever their dates and tolls, when their main places fit
-(:func:`main_places`, the place most of an event's reports give, not a stray report's;
-:func:`places_fit`: near, in one province, or named by the other's article): GVA links
-to an incident the follow-ups published weeks later (the victim died, a trial, a
-funeral), which no date window reaches, and a town resolved in the wrong state; a name
-shared by shootings in two states links nothing. A name in the evidence of more than
-``common`` events is a public figure (a police chief who speaks of every shooting) and
-links nothing; nor does a name whose events lie in different countries. Two events that
-each give a toll join only when their tolls are at most ``TOLL_DAYS`` apart or the later
-restates the earlier's victims (the same toll, a wounded victim who died, or only its several
-dead: a trial's "the four people killed"), and never when each was told as the news of its day on
-days more than ``FRESH_DAYS`` apart (:func:`fresh_days`: two shootings, each reported when it
-happened; a suspect named in both, or the same toll of ten victims two years apart): a name
-shared by two shootings weeks apart with different tolls (a common name, a lawyer, a
-relative) would otherwise chain unrelated incidents into one (the rarest names are
-joined first). A street address (:mod:`helpers.extract.places.addresses`: "the 6300 block of
-Hearne Avenue") links like a name: the follow-ups of a shooting name its scene again; an article
-naming more than ``ROUNDUP_ADDRESSES`` addresses is a round-up of a city's shootings, and its
-addresses link nothing. The same join links events by a rare toll at one place
-(:func:`restated_tolls`), which follow-ups restate.
+Events that name one person in their evidence (a victim, a suspect: a full name, no title or rank)
+are one incident, whatever their dates and tolls, when their main places fit (:func:`main_places`,
+the place most of an event's reports give, not a stray report's; :func:`places_fit`: near, in one
+province, or named by the other's article): GVA links to an incident the follow-ups published weeks
+later (the victim died, a trial, a funeral), which no date window reaches, and a town resolved in
+the wrong state; a name shared by shootings in two states links nothing. A name in the evidence of
+more than ``common`` events (events already joined counting once) is a public figure (a police chief
+who speaks of every shooting) and links nothing; nor does a name whose events lie in different
+countries. Events that name ``SHARED_PERSONS`` persons or more in common (a victim and a suspect,
+the victims of a spree named again at the trial) are joined first, whatever their tolls: a trial's
+story counts the victims its way ("three killed, two wounded" of the six dead). Otherwise, two
+events that each give a toll join only when their tolls are at most ``TOLL_DAYS`` apart or the later
+restates the earlier's victims (the same toll, a wounded victim who died, or only its several dead:
+a trial's "the four people killed"), and never when each was told as the news of its day on days
+more than ``FRESH_DAYS`` apart (:func:`fresh_days`: two shootings, each reported when it happened; a
+suspect named in both, or the same toll of ten victims two years apart): a name shared by two
+shootings weeks apart with different tolls (a common name, a lawyer, a relative) would otherwise
+chain unrelated incidents into one (the rarest names are joined first). A street address
+(:mod:`helpers.extract.places.addresses`: "the 6300 block of Hearne Avenue") links like a name: the
+follow-ups of a shooting name its scene again; an article naming more than ``ROUNDUP_ADDRESSES``
+addresses is a round-up of a city's shootings, and its addresses link nothing. The same join links
+events by a rare toll at one place (:func:`restated_tolls`), which follow-ups restate.
 """
 
 from __future__ import annotations
@@ -44,7 +45,10 @@ MASS_TOLL = 7
 #: Fewest mentions of a person outside the evidence for the name to link the article's lead incident.
 PERSON_MENTIONS = 2
 #: Most events whose evidence names one person for the name to link them (more: a public figure).
-COMMON_PERSON = 3
+COMMON_PERSON = 5
+#: Fewest persons two events' evidence names for them to be one incident whatever their tolls (a victim
+#: and a suspect of a shooting, named again by its trial).
+SHARED_PERSONS = 2
 #: Most days between the tolls of two events a shared name joins (unless the later restates the victims).
 TOLL_DAYS = 7
 #: Fewest dead of a toll that counts only the dead for it to restate a toll that also counts wounded.
@@ -171,56 +175,89 @@ def restated_tolls(records: list[dict]) -> dict[str, set[str]]:
 def join_by_people(
     events: list[list[dict]], people: Mapping[str, Iterable[str]], *, common: int = COMMON_PERSON
 ) -> list[list[dict]]:
-    """Events whose evidence names one person are one event (see the module docstring).
+    """Events whose evidence names one person are one event (see the module docstring); events that
+    name ``SHARED_PERSONS`` persons or more are joined first, whatever their tolls.
 
     Args:
         events: Events (lists of report records with ``key``, ``country``, ``date``).
-        people: Report key -> the person ids its evidence names.
-        common: Most events a name may link.
+        people: Report key -> its links: the person keys its evidence names, and its addresses,
+            sites and rare tolls (which link like a name, never as a second person).
+        common: Most events a name may link alone.
 
     >>> one = [{"key": "a#0", "country": "US", "date": dt.date(2014, 1, 2), "killed": 1, "injured": 0}]
     >>> later = [{"key": "b#0", "country": "US", "date": dt.date(2014, 3, 9), "killed": 0, "injured": 0}]
     >>> len(join_by_people([one, later], {"a#0": ["jo-ray"], "b#0": ["jo-ray"]}))
     1
     """
+    joins = _Joins(events)
+    named = [{p for r in event for p in people.get(r["key"], ())} for event in events]
     owners: dict[str, list[int]] = defaultdict(list)
-    for number, event in enumerate(events):
-        for person in {p for r in event for p in people.get(r["key"], ())}:
+    for number, persons in enumerate(named):
+        for person in persons:
             owners[person].append(number)
-    parent = list(range(len(events)))
-    tolls = [
-        {(r["date"], r["killed"], r["injured"]) for r in e if r["date"] and r["killed"] + r["injured"]}
-        for e in events
-    ]
+    shared: Counter[tuple[int, int]] = Counter()
+    for link, numbers in owners.items():
+        if _is_person(link) and len(numbers) <= common:  # a public figure's name joins no pair of events
+            shared.update((a, b) for n, a in enumerate(numbers) for b in numbers[n + 1 :])
+    for (first, other), count in sorted(shared.items()):
+        if count >= SHARED_PERSONS:
+            joins.join(first, other, check_tolls=False)
+    for _name, numbers in sorted(owners.items(), key=lambda item: (len(item[1]), item[0])):
+        roots = sorted({joins.root(n) for n in numbers})
+        countries = {r["country"] for n in numbers for r in events[n] if r["country"]}
+        if not 1 < len(roots) <= common or len(countries) > 1:
+            continue
+        for n in roots[1:]:
+            joins.join(roots[0], n, check_tolls=True)
+    grouped: dict[int, list[dict]] = defaultdict(list)
+    for number, event in enumerate(events):
+        grouped[joins.root(number)] += event
+    return [sorted(e, key=lambda r: (r["date"] or dt.date.max, r["key"])) for e in grouped.values()]
 
-    def root(n: int) -> int:
-        while parent[n] != n:
-            parent[n] = parent[parent[n]]
-            n = parent[n]
+
+def _is_person(link: str) -> bool:
+    """A person's key (:func:`person_key`), not another link, which names its kind before a colon
+    ("address:", "site:", "toll:").
+
+    >>> _is_person("jo-ray"), _is_person("address:100 main street")
+    (True, False)
+    """
+    return ":" not in link
+
+
+class _Joins:
+    """Events joined so far (a union-find), with each group's tolls, places and news days."""
+
+    def __init__(self, events: list[list[dict]]) -> None:
+        self.parent = list(range(len(events)))
+        self.tolls = [
+            {(r["date"], r["killed"], r["injured"]) for r in e if r["date"] and r["killed"] + r["injured"]}
+            for e in events
+        ]
+        self.placed = [[r for r in e if r.get("place_id")] for e in events]
+        self.fresh = [fresh_days(e) for e in events]
+
+    def root(self, n: int) -> int:
+        while self.parent[n] != n:
+            self.parent[n] = self.parent[self.parent[n]]
+            n = self.parent[n]
         return n
 
-    placed = [[r for r in e if r.get("place_id")] for e in events]
-    fresh = [fresh_days(e) for e in events]
-    for _name, numbers in sorted(owners.items(), key=lambda item: (len(item[1]), item[0])):
-        countries = {r["country"] for n in numbers for r in events[n] if r["country"]}
-        if not 1 < len(numbers) <= common or len(countries) > 1:
-            continue
-        for n in numbers[1:]:
-            first, other = root(numbers[0]), root(n)
-            if (
-                first != other
-                and tolls_agree(tolls[first], tolls[other])
-                and places_fit(main_places(placed[first]), main_places(placed[other]))
-                and not told_apart(fresh[first], fresh[other])
-            ):
-                parent[other] = first
-                tolls[first] |= tolls[other]
-                placed[first] += placed[other]
-                fresh[first] |= fresh[other]
-    joined: dict[int, list[dict]] = defaultdict(list)
-    for number, event in enumerate(events):
-        joined[root(number)] += event
-    return [sorted(e, key=lambda r: (r["date"] or dt.date.max, r["key"])) for e in joined.values()]
+    def join(self, one: int, other: int, *, check_tolls: bool) -> None:
+        """Join two events' groups when their places fit, they were not told apart and (if asked)
+        their tolls agree."""
+        first, second = self.root(one), self.root(other)
+        if (
+            first == second
+            or (check_tolls and not tolls_agree(self.tolls[first], self.tolls[second]))
+            or not places_fit(main_places(self.placed[first]), main_places(self.placed[second]))
+            or told_apart(self.fresh[first], self.fresh[second])
+        ):
+            return
+        self.parent[second] = first
+        self.tolls[first] |= self.tolls[second]
+        self.placed[first] += self.placed[second]
+        self.fresh[first] |= self.fresh[second]
 
 
 def fresh_days(event: list[dict]) -> set[dt.date]:
