@@ -180,3 +180,18 @@ def test_a_name_counts_the_events_already_joined_once():
     suspect = {key: {"ed-kaye"} for key in ("f0", "f1")}
     assert len(join_by_people(events, victims | suspect, common=5)) == 1
     assert len(join_by_people(events, {r["key"]: {"ed-kaye"} for r in day + follow_ups}, common=5)) == 6
+
+
+def test_news_published_before_a_shooting_is_not_of_it():
+    """A trial's story of a shooting on a street, with its rare toll, published months before
+    another shooting on that street with the same toll, is not the news of the later one."""
+    reports = [
+        _fresh("trial", "2016-03-22", "2016-03-24", of_act=False, killed=1, injured=9),
+        _fresh("later", "2016-11-27", "2016-11-27", killed=1, injured=9),
+        _fresh("verdict", "2016-12-05", "2016-12-06", of_act=False, killed=1, injured=9),
+    ]
+    tolls = restated_tolls(reports)
+    assert sorted(keys(join_by_people(cluster_reports(reports, {}), tolls))) == [
+        ["later", "verdict"],
+        ["trial"],
+    ]

@@ -16,7 +16,8 @@ events that each give a toll join only when their tolls are at most ``TOLL_DAYS`
 restates the earlier's victims (the same toll, a wounded victim who died, or only its several dead:
 a trial's "the four people killed"), and never when each was told as the news of its day on days
 more than ``FRESH_DAYS`` apart (:func:`fresh_days`: two shootings, each reported when it happened; a
-suspect named in both, or the same toll of ten victims two years apart): a name shared by two
+suspect named in both, or the same toll of ten victims two years apart), nor when the articles of
+one were all published before the other's harm (:func:`told_before`): a name shared by two
 shootings weeks apart with different tolls (a common name, a lawyer, a relative) would otherwise
 chain unrelated incidents into one (the rarest names are joined first). A street address
 (:mod:`helpers.extract.places.addresses`: "the 6300 block of Hearne Avenue") links like a name: the
@@ -203,7 +204,8 @@ def join_by_people(
         if count >= SHARED_PERSONS:
             joins.join(first, other, check_tolls=False)
     for _name, numbers in sorted(owners.items(), key=lambda item: (len(item[1]), item[0])):
-        roots = sorted({joins.root(n) for n in numbers})
+        # follow-ups join an event told on its day first, not one another
+        roots = sorted({joins.root(n) for n in numbers}, key=lambda n: (not joins.fresh[n], n))
         countries = {r["country"] for n in numbers for r in events[n] if r["country"]}
         if not 1 < len(roots) <= common or len(countries) > 1:
             continue
@@ -236,6 +238,9 @@ class _Joins:
         ]
         self.placed = [[r for r in e if r.get("place_id")] for e in events]
         self.fresh = [fresh_days(e) for e in events]
+        self.last_published = [
+            max((r["published"] for r in e if r.get("published")), default=None) for e in events
+        ]
 
     def root(self, n: int) -> int:
         while self.parent[n] != n:
@@ -252,12 +257,17 @@ class _Joins:
             or (check_tolls and not tolls_agree(self.tolls[first], self.tolls[second]))
             or not places_fit(main_places(self.placed[first]), main_places(self.placed[second]))
             or told_apart(self.fresh[first], self.fresh[second])
+            or told_before(self.last_published[first], self.fresh[second])
+            or told_before(self.last_published[second], self.fresh[first])
         ):
             return
         self.parent[second] = first
         self.tolls[first] |= self.tolls[second]
         self.placed[first] += self.placed[second]
         self.fresh[first] |= self.fresh[second]
+        self.last_published[first] = max(
+            (d for d in (self.last_published[first], self.last_published[second]) if d), default=None
+        )
 
 
 def fresh_days(event: list[dict]) -> set[dt.date]:
@@ -291,6 +301,19 @@ def told_apart(one: set[dt.date], other: set[dt.date]) -> bool:
     False
     """
     return bool(one and other) and min(abs((a - b).days) for a in one for b in other) > FRESH_DAYS
+
+
+def told_before(last_published: dt.date | None, fresh: set[dt.date]) -> bool:
+    """An event whose articles were all published before the day of the other's harm, told as the
+    news of its day (:func:`fresh_days`), is of another incident: the news of a shooting's trial
+    published in March is not of a shooting in November on the same street with the same toll.
+    (A day is allowed for an article's date against the harm's: a story filed before midnight.)
+
+    >>> shot = {dt.date(2016, 11, 27)}
+    >>> told_before(dt.date(2016, 3, 24), shot), told_before(dt.date(2016, 11, 26), shot)
+    (True, False)
+    """
+    return bool(last_published and fresh) and (min(fresh) - last_published).days > 1
 
 
 def main_places(placed: list[dict]) -> list[dict]:
