@@ -195,3 +195,17 @@ def test_news_published_before_a_shooting_is_not_of_it():
         ["later", "verdict"],
         ["trial"],
     ]
+
+
+def test_a_local_paper_s_story_without_a_place_joins_the_one_event_at_its_home_town_with_its_toll():
+    """A local paper's "a man was shot dead Sunday" names no place: it is of the paper's city when
+    one event there that day gives its toll, and stays alone when none does or its paper has no
+    home town (a common toll elsewhere tells nothing)."""
+    city = report("city", "2016-05-01", "gn:1", killed=1, injured=0)
+    elsewhere = report("elsewhere", "2016-05-01", "gn:2", killed=1, injured=0, lat=44.0, lon=-70.0)
+    stub = dict(report("stub", "2016-05-01", "", killed=1, injured=0, lat=None, lon=None), admin1="")
+    local = dict(stub, home_place_id="gn:1")
+    assert keys(cluster_reports([city, elsewhere, local], {})) == [["city", "stub"], ["elsewhere"]]
+    assert keys(cluster_reports([city, elsewhere, stub], {})) == [["city"], ["elsewhere"], ["stub"]]
+    wounded = dict(local, killed=0, injured=1)
+    assert keys(cluster_reports([city, elsewhere, wounded], {})) == [["city"], ["elsewhere"], ["stub"]]

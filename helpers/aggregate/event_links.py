@@ -173,6 +173,20 @@ def restated_tolls(records: list[dict]) -> dict[str, set[str]]:
     }
 
 
+def report_links(
+    records: list[dict], reports: pd.DataFrame, scenes: Mapping[str, set[str]], people: pd.DataFrame | None
+) -> dict[str, set[str]]:
+    """Each report's links, by report key: its rare toll (:func:`restated_tolls`), its scene's street
+    addresses (``scenes``: :func:`report_addresses`) and site (:func:`report_sites`), and the persons
+    its evidence names (:func:`report_people`, by :func:`person_key`), if ``people`` is given."""
+    links = restated_tolls(records)
+    for key, scene in (*scenes.items(), *report_sites(reports).items()):
+        links[key] = links.get(key, set()) | scene
+    for key, names in (report_people(reports, people) if people is not None else {}).items():
+        links[key] = links.get(key, set()) | {person_key(name) for name in names}
+    return links
+
+
 def join_by_people(
     events: list[list[dict]], people: Mapping[str, Iterable[str]], *, common: int = COMMON_PERSON
 ) -> list[list[dict]]:

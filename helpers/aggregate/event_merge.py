@@ -36,7 +36,9 @@ event and its tolls fit one of them: a later report may raise the toll an earlie
 one gave. A dated report without a place joins the one event within the window that
 gives the same toll of ``TELLING_TOLL`` victims or more, else the one event within the
 window whose place its article names (its title: "Alturas shooting victims identified")
-with a toll that agrees (none or several: alone).
+with a toll that agrees, else the one event within the window at its outlet's home town
+(``home_place_id``: a local paper's "a 2-year-old was shot Sunday" is of its city) with the
+same toll (none or several: alone).
 
 Near-duplicate copies of a story (``near_duplicate_of``) are one report of it:
 their first reports join the story's event before anything else is compared.
@@ -270,7 +272,9 @@ def _cluster_block(block: list[dict], window_days: int, near_km: float) -> list[
 def _join_unplaced(unplaced: list[dict], events: list[list[dict]], window_days: int) -> list[list[dict]]:
     """Reports without a place join the one event that gives the same toll (``TELLING_TOLL`` victims
     or more) within the date window, else the one event within the window whose place their
-    article names (:func:`names_place`: its title, "Toledo man shot") with a toll that agrees;
+    article names (:func:`names_place`: its title, "Toledo man shot") with a toll that agrees,
+    else the one event within the window at their outlet's home town with the same toll
+    (:func:`_at_home`);
     events whose victims are of other ages (:func:`~helpers.aggregate.told_apart.other_victims`) or
     whose scene is another street address (:func:`~helpers.aggregate.told_apart.other_scene`) are
     left out; with none or several such events, each stands alone.
@@ -297,7 +301,7 @@ def _join_unplaced(unplaced: list[dict], events: list[list[dict]], window_days: 
             n for n in near if not other_victims(report, events[n]) and not other_scene(report, events[n])
         ]
         found: list[int] = []
-        for agrees in (_tells_toll, _named_here):
+        for agrees in (_tells_toll, _named_here, _at_home):
             found = found or [n for n in near if any(agrees(report, r, window_days) for r in events[n])]
         if len(found) == 1:
             events[found[0]].append(report)
@@ -313,6 +317,27 @@ def _named_here(report: dict, other: dict, window_days: int) -> bool:
         names_place(report, other)
         and _same_time_and_side(report, other, window_days)
         and _toll_score(report, other) > 0
+    )
+
+
+def _at_home(report: dict, other: dict, window_days: int) -> bool:
+    """The other is at the report's outlet's home town (``home_place_id``), within the window,
+    with the same toll of one victim or more: a local paper's story that names no place ("a
+    2-year-old was shot Sunday") is of its city; its place stays unknown (a guess places nothing).
+
+    >>> day = dict(date=dt.date(2014, 5, 3), time_precision=1, actor1_id="", killed=1, injured=0)
+    >>> _at_home(dict(day, home_place_id="gn:1"), dict(day, place_id="gn:1"), 1)
+    True
+    >>> _at_home(dict(day, home_place_id="gn:1", killed=0, injured=0), dict(day, place_id="gn:1"), 1)
+    False
+    """
+    toll = (report["killed"], report["injured"])
+    return (
+        bool(report.get("home_place_id"))
+        and other["place_id"] == report["home_place_id"]
+        and toll == (other["killed"], other["injured"])
+        and sum(toll) > 0
+        and _same_time_and_side(report, other, window_days)
     )
 
 

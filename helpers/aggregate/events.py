@@ -28,14 +28,7 @@ from collections.abc import Mapping
 
 import pandas as pd
 
-from helpers.aggregate.event_links import (
-    join_by_people,
-    person_key,
-    report_addresses,
-    report_people,
-    report_sites,
-    restated_tolls,
-)
+from helpers.aggregate.event_links import join_by_people, report_addresses, report_links
 from helpers.aggregate.event_merge import cluster_reports, place_words
 from helpers.aggregate.totals import casualty_totals
 from helpers.extract.casualties.numbers import victim_ages
@@ -175,6 +168,7 @@ def _record(
     article: Mapping,
     named: tuple[set[str], list[str]],
     scene: set[str],
+    home: str,
 ) -> dict:
     date = iso_day(row["event_date"] or "")
     return dict(
@@ -187,6 +181,7 @@ def _record(
         named_places=named[0],
         place_words=place_words(article.get("title") or "", *named[1]),
         outlet=article.get("outlet") or "",
+        home_place_id=home,
         url=article.get("url") or "",
         **{o: tolls.get(o, 0) for o in (*OUTCOMES, *SIDE_COLUMNS.values())},
         **{c: (None if is_missing(row[c]) else row[c]) for c in ("latitude", "longitude")},
@@ -346,6 +341,7 @@ def events_table(
     people: pd.DataFrame | None = None,
     places: pd.DataFrame | None = None,
     *,
+    home_towns: Mapping[str, str] | None = None,
     window_days: int = 1,
 ) -> pd.DataFrame:
     """One row per incident, merged across articles, with the ``events`` columns.
@@ -358,6 +354,8 @@ def events_table(
         people: The ``person_mentions`` table (events naming one person are one), if any.
         places: The ``place_mentions`` table (``article_id``, ``role``, ``place_id``, ``text``;
             a report placed elsewhere joins an event whose place its article names), if any.
+        home_towns: Outlet -> the place id of its home town, if known (a report without a place
+            joins an event there: :func:`~helpers.aggregate.event_merge.cluster_reports`).
         window_days: Most days between the dates of one incident's reports.
     """
     if reports.empty:
@@ -368,6 +366,7 @@ def events_table(
     meta = {r["article_id"]: r for r in articles.to_dict("records")}
     resolved, unresolved = article_places(places)
     scenes = report_addresses(reports)
+    homes = home_towns or {}
     records = [
         _record(
             row,
@@ -376,17 +375,13 @@ def events_table(
             meta.get(row["article_id"], {}),
             (resolved.get(row["article_id"], set()), unresolved.get(row["article_id"], [])),
             scenes.get(f"{row['article_id']}#{row['report']}", set()),
+            homes.get(meta.get(row["article_id"], {}).get("outlet") or "", ""),
         )
         for row in reports.to_dict("records")
     ]
     copies = {a: s for a, s in zip(articles["article_id"], articles["near_duplicate_of"]) if s}
     events = cluster_reports(records, copies, window_days=window_days)
-    links = restated_tolls(records)
-    for key, scene in (*scenes.items(), *report_sites(reports).items()):
-        links[key] = links.get(key, set()) | scene
-    for key, names in (report_people(reports, people) if people is not None else {}).items():
-        links[key] = links.get(key, set()) | {person_key(name) for name in names}
-    events = join_by_people(events, links)
+    events = join_by_people(events, report_links(records, reports, scenes, people))
     rows = [_event_row(e) for e in events]
     rows.sort(
         key=lambda r: (r["event_date"] or "9999", r["country"], r["admin1"], r["location"], r["reports"])

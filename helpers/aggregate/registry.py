@@ -91,6 +91,7 @@ def _events(read: Reader, context: Context) -> pd.DataFrame:
         articles,
         read("person_mentions", ["article_id", "start_char", "person_id", "title", "rank"]),
         places,
+        home_towns={outlet: town.place_id for outlet, town in towns.items()},
     )
     return place_in_home_towns(events, places, articles, towns, context.gazetteer)
 
