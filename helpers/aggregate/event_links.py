@@ -205,11 +205,10 @@ def join_by_people(
     1
     """
     joins = _Joins(events)
-    named = [{p for r in event for p in people.get(r["key"], ())} for event in events]
     owners: dict[str, list[int]] = defaultdict(list)
-    for number, persons in enumerate(named):
-        for person in persons:
-            owners[person].append(number)
+    for number, event in enumerate(events):
+        for link in {link for r in event for link in people.get(r["key"], ())}:
+            owners[link].append(number)
     shared: Counter[tuple[int, int]] = Counter()
     for link, numbers in owners.items():
         if _is_person(link) and len(numbers) <= common:  # a public figure's name joins no pair of events
@@ -242,7 +241,8 @@ def _is_person(link: str) -> bool:
 
 
 class _Joins:
-    """Events joined so far (a union-find), with each group's tolls, places and news days."""
+    """Events joined so far (a union-find), with each group's tolls, places, news days and last
+    publication day."""
 
     def __init__(self, events: list[list[dict]]) -> None:
         self.parent = list(range(len(events)))
@@ -263,8 +263,9 @@ class _Joins:
         return n
 
     def join(self, one: int, other: int, *, check_tolls: bool) -> None:
-        """Join two events' groups when their places fit, they were not told apart and (if asked)
-        their tolls agree."""
+        """Join two events' groups when their places fit, neither was told apart from the other
+        (:func:`told_apart`) or before its harm (:func:`told_before`) and, if asked, their tolls
+        agree (:func:`tolls_agree`)."""
         first, second = self.root(one), self.root(other)
         if (
             first == second

@@ -53,16 +53,17 @@ def furniture_note(chunk: str, paragraphs_after: int) -> str:
     if len(chunk.split()) > MAX_FURNITURE_WORDS:
         return ""
     patterns = cue_patterns()
-    if _is_menu(chunk):
+    if "|" in chunk and _is_menu(chunk):
         return "menu line"
     if patterns.page_notice.search(chunk):
         return "notice of the page"
+    profile = patterns.writer_profile.match(chunk)
+    if not (profile or patterns.contact_start.match(chunk)):  # the contact search only when needed
+        return ""
     contact = bool(_CONTACT.search(chunk))
-    if patterns.writer_profile.match(chunk) and (contact or paragraphs_after < PROFILE_LAST_PARAGRAPHS):
+    if profile and (contact or paragraphs_after < PROFILE_LAST_PARAGRAPHS):
         return "writer's profile"
-    if contact and patterns.contact_start.match(chunk):
-        return "contact line"
-    return ""
+    return "contact line" if contact and not profile else ""
 
 
 def _is_menu(chunk: str) -> bool:
