@@ -168,7 +168,7 @@ def _record(
     article: Mapping,
     named: tuple[set[str], list[str]],
     scene: set[str],
-    home: str,
+    homes: Mapping[str, str],
 ) -> dict:
     date = iso_day(row["event_date"] or "")
     return dict(
@@ -181,7 +181,7 @@ def _record(
         named_places=named[0],
         place_words=place_words(article.get("title") or "", *named[1]),
         outlet=article.get("outlet") or "",
-        home_place_id=home,
+        home_place_id=homes.get(article.get("outlet") or "", ""),
         url=article.get("url") or "",
         **{o: tolls.get(o, 0) for o in (*OUTCOMES, *SIDE_COLUMNS.values())},
         **{c: (None if is_missing(row[c]) else row[c]) for c in ("latitude", "longitude")},
@@ -366,7 +366,6 @@ def events_table(
     meta = {r["article_id"]: r for r in articles.to_dict("records")}
     resolved, unresolved = article_places(places)
     scenes = report_addresses(reports)
-    homes = home_towns or {}
     records = [
         _record(
             row,
@@ -375,7 +374,7 @@ def events_table(
             meta.get(row["article_id"], {}),
             (resolved.get(row["article_id"], set()), unresolved.get(row["article_id"], [])),
             scenes.get(f"{row['article_id']}#{row['report']}", set()),
-            homes.get(meta.get(row["article_id"], {}).get("outlet") or "", ""),
+            home_towns or {},
         )
         for row in reports.to_dict("records")
     ]
