@@ -209,3 +209,14 @@ def test_a_local_paper_s_story_without_a_place_joins_the_one_event_at_its_home_t
     assert keys(cluster_reports([city, elsewhere, stub], {})) == [["city"], ["elsewhere"], ["stub"]]
     wounded = dict(local, killed=0, injured=1)
     assert keys(cluster_reports([city, elsewhere, wounded], {})) == [["city"], ["elsewhere"], ["stub"]]
+
+
+def test_of_two_events_with_an_unplaced_report_s_toll_the_one_at_its_home_town_takes_it():
+    """Five wounded on one day in two cities: a local paper's story that names no place is of the
+    event in its own city; a story from no known outlet still cannot tell which."""
+    city = report("city", "2016-05-01", "gn:1", killed=0, injured=5)
+    elsewhere = report("elsewhere", "2016-05-01", "gn:2", killed=0, injured=5, lat=44.0, lon=-70.0)
+    stub = dict(report("stub", "2016-05-01", "", killed=0, injured=5, lat=None, lon=None), admin1="")
+    local = dict(stub, home_place_id="gn:1")
+    assert keys(cluster_reports([city, elsewhere, local], {})) == [["city", "stub"], ["elsewhere"]]
+    assert keys(cluster_reports([city, elsewhere, stub], {})) == [["city"], ["elsewhere"], ["stub"]]

@@ -38,7 +38,8 @@ gives the same toll of ``TELLING_TOLL`` victims or more, else the one event with
 window whose place its article names (its title: "Alturas shooting victims identified")
 with a toll that agrees, else the one event within the window at its outlet's home town
 (``home_place_id``: a local paper's "a 2-year-old was shot Sunday" is of its city) with the
-same toll (none or several: alone).
+same toll; a later test picks among several events an earlier one found (none or still
+several: alone).
 
 Near-duplicate copies of a story (``near_duplicate_of``) are one report of it:
 their first reports join the story's event before anything else is compared.
@@ -274,15 +275,16 @@ def _join_unplaced(unplaced: list[dict], events: list[list[dict]], window_days: 
     or more) within the date window, else the one event within the window whose place their
     article names (:func:`names_place`: its title, "Toledo man shot") with a toll that agrees,
     else the one event within the window at their outlet's home town with the same toll
-    (:func:`_at_home`);
+    (:func:`_at_home`); of several events a test finds, the later tests keep those they also
+    find (two events with the toll: the one the title names, or at the home town);
     events whose victims are of other ages (:func:`~helpers.aggregate.told_apart.other_victims`) or
     whose scene is another street address (:func:`~helpers.aggregate.told_apart.other_scene`) are
-    left out; with none or several such events, each stands alone.
+    left out; with none or still several such events, each stands alone.
 
     Returns the reports left alone, one event each (the joined are appended to their events).
 
     >>> day = dict(date=dt.date(2014, 5, 3), time_precision=1, actor1_id="", killed=2, injured=1)
-    >>> placed = [dict(day, key="a#0")]
+    >>> placed = [dict(day, key="a#0", place_id="gn:1")]
     >>> _join_unplaced([dict(day, key="b#0")], [placed], 1), len(placed)
     ([], 2)
     """
@@ -302,7 +304,11 @@ def _join_unplaced(unplaced: list[dict], events: list[list[dict]], window_days: 
         ]
         found: list[int] = []
         for agrees in (_tells_toll, _named_here, _at_home):
-            found = found or [n for n in near if any(agrees(report, r, window_days) for r in events[n])]
+            if len(found) == 1:
+                break
+            these = [n for n in near if any(agrees(report, r, window_days) for r in events[n])]
+            # a later test only narrows a tie: of two events with the toll, the one its title names
+            found = [n for n in found if n in these] or found or these
         if len(found) == 1:
             events[found[0]].append(report)
             on_day[report["date"]].append(found[0])
