@@ -207,10 +207,10 @@ def test_people_listed_with_their_ages_share_the_verb(nlp, sentence, expected):
 @pytest.mark.parametrize(
     ("headline", "expected"),
     [
-        ("Father, 45, and daughter, 9, killed in crash on highway", {"killed": 2}),
+        ("Father, 45, and daughter, 9, killed in shooting on highway", {"killed": 2}),
         ("Woman, 22, and man, 30, wounded in drive-by shooting", {"injured": 2}),
         ("Man killed, two women wounded in shooting at motel", {"killed": 1, "injured": 2}),
-        ("19-year-old Ann Lee, student killed in crash", {"killed": 1}),  # no "and": one person
+        ("19-year-old Ann Lee, student killed in attack", {"killed": 1}),  # no "and": one person
         ("Teen and three women wounded in Akron", {"injured": 4}),
         # a list across a clause is none ("charged a driver in a shooting that … and a boy injured")
         (

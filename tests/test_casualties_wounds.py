@@ -15,7 +15,10 @@ from tests.test_casualties import counted, extract, totals_of
             "The blast left one man dead and at least four others with shrapnel wounds.",
             {"killed": 1, "injured": 4},
         ),
-        ("The crash left two people dead and three others with minor injuries.", {"killed": 2, "injured": 3}),
+        (
+            "The ambush left two people dead and three others with minor injuries.",
+            {"killed": 2, "injured": 3},
+        ),
         (
             "The gunman killed one guard and left five others with gunshot wounds.",
             {"killed": 1, "injured": 5},

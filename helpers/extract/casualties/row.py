@@ -15,6 +15,7 @@ from helpers.extract.casualties.attribution import (
     perpetrator_of,
     place_for,
 )
+from helpers.extract.casualties.causes import harm_cause
 from helpers.extract.casualties.counting import Count, phrase_of, victim_group_of
 from helpers.extract.casualties.cues import adds_to_toll
 from helpers.extract.casualties.entities import entities_within
@@ -51,6 +52,8 @@ def casualty_row(
     quantity = count.quantity
     start, end = count.span.start_char, count.span.end_char
     reason = exclusion(article, start, end)
+    if not reason and (cause := harm_cause(trigger)):
+        reason = f"not violence ({cause})"
     if reason == "boilerplate" and scope.scope == "current":
         scope = Scope("background", "", "a link to another story")
     if not reason and scope.scope != "current":

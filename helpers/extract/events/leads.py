@@ -31,6 +31,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from helpers.articles import Article
+from helpers.extract.casualties.causes import harm_cause
 from helpers.extract.events.coding import agent_side, named_sides
 from helpers.extract.events.triggers import MODIFIERS, sentence_triggers
 from helpers.extract.evidence import lead_sentences
@@ -81,6 +82,16 @@ def planned(trigger: Token) -> str:
     return ""
 
 
+def _no_event(trigger: Token, kind: EventType) -> str:
+    """Why the lead's predicate is no event of its kind: planned, not done, or harm that is no
+    violence ("the outbreak has killed 12": :func:`~helpers.extract.casualties.causes.harm_cause`);
+    "" when it is one."""
+    if cue := planned(trigger):
+        return f"planned, not done: {cue!r}"
+    cause = harm_cause(trigger) if kind.disorder_type == VIOLENCE else ""
+    return f"not violence ({cause})" if cause else ""
+
+
 def _depth(token: Token) -> int:
     """Steps from the sentence root, up to 3; a modifier is as deep as its noun ("a grenade attack")."""
     depth = 0
@@ -127,8 +138,5 @@ def lead_report(
                 continue
             trigger = triggers[lemma]
             if kind.fits(sides, set(), agent_side(m for m in named if m["start_char"] < trigger.idx)):
-                cue = planned(trigger)
-                return LeadEvent(
-                    trigger, kind, frozenset(sides), f"planned, not done: {cue!r}" if cue else ""
-                )
+                return LeadEvent(trigger, kind, frozenset(sides), _no_event(trigger, kind))
     return None

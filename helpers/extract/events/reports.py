@@ -282,7 +282,8 @@ def _report(
         for m in [*times.within(inside), *times.within([(s.start_char, s.end_char) for s in summed])]
         if (span := doc.char_span(m["start_char"], m["end_char"])) is not None
     ]
-    outcomes = {r["outcome"] for r in group}
+    # "No one was injured" is no harm: beside an arrest, the report is of the arrest
+    outcomes = {r["outcome"] for r in group if r["low"] != 0} or {r["outcome"] for r in group}
     phrases, article_days, later, acts = dating_phrases(date_spans, days, outcomes)
     when = event_date(phrases, written, article_days, later, acts)
     if written != article.date:
