@@ -25,6 +25,7 @@ from spacy.tokens import Doc, Span
 from helpers.articles import Article
 from helpers.extract.casualties.tolls import counted, figure_key
 from helpers.extract.events.agents import actor_attackers, person_attacker
+from helpers.extract.events.claims import claimant
 from helpers.extract.events.coding import (
     ARRESTED,
     POLICE,
@@ -173,6 +174,8 @@ def event_reports(
     days = _article_days(doc, article, times)
     written = writing_day(days, article.date)
     rows = []
+    # the attacker of violence whose evidence names none: the group that claimed it, else the one named most
+    armed = claimant(doc, actors) or article_group(actors)
     antecedent = partial(_previous, doc, article)
     incidents = incident_groups(figures, places, doc, antecedent)
     by_offsets = {figure_key(r): r for r in figures}
@@ -204,6 +207,7 @@ def event_reports(
             persons,
             written,
             towns,
+            armed,
             summed,
         )
         rows.append(dict(found, report=number))
@@ -225,11 +229,11 @@ def event_reports(
             persons,
             written,
             towns,
+            armed,
         )
         named = [m for m in actors if sentence.start_char <= m["start_char"] < sentence.end_char]
         if kind.disorder_type == VIOLENCE:  # who fought whom, as for figures: the armed group, the side hit
             person = person_attacker(doc, [sentence], persons)
-            armed = article_group(actors)
             attackers = actor_attackers(doc, named)
             first, second = code_actors(
                 [], lead.sides, named, found["country"], armed, person, agents=attackers
@@ -269,11 +273,14 @@ def _report(
     persons: Sequence[dict],
     written: str,
     towns: TownMentions,
+    armed: dict | None,
     summed: Sequence[Span] = (),
 ) -> dict:
     """One report's columns from its figures and evidence sentences (``written``: the day the
     article was written, :func:`~helpers.extract.events.dating.writing_day`; ``towns``: its
-    article's resolved place mentions, for the site of its scene; ``summed``: the sentences of the
+    article's resolved place mentions, for the site of its scene; ``armed``: the armed group that
+    claimed the article's violence or that it names most, the attacker when the evidence names
+    none; ``summed``: the sentences of the
     round-up totals over its figures, whose day phrases date it after its own: "Gunmen killed 11
     in two attacks on Sunday")."""
     inside = [(s.start_char, s.end_char) for s in sentences]
@@ -303,7 +310,6 @@ def _report(
     else:
         perpetrators = [r["perpetrator_id"] for r in group]
         person = person_attacker(doc, sentences, persons)
-        armed = article_group(actors.rows)
         owner = strike_owner(sentences, named) if kind and kind.sub_event_type in STRIKE_TYPES else None
         police = {r["victim_group"] for r in hit if r["victim_side"] == SECURITY} == {POLICE}
         unnamed = POLICE if police else SECURITY
