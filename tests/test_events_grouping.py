@@ -170,3 +170,25 @@ def test_a_round_up_total_its_lead_places_nowhere_is_no_report_of_its_provinces(
         }
         assert tolls == {"Zamfara": ["seven"], "Katsina": ["four"], "Kebbi": ["three"]}, key
         assert set(rows["event_date"]) == {"2016-05-08"}, key
+
+
+def test_a_round_up_s_incident_is_typed_by_its_own_sentences_not_the_one_before(tmp_path):
+    """The sentence before a figure's tells its attack, unless it tells another incident's figures."""
+    reports = reports_of(
+        tmp_path,
+        {
+            "round": "In Baqubah, a car bomb killed four civilians near a mosque. In Samarra, gunmen "
+            "shot dead two men outside a shop."
+        },
+    )
+    assert list(reports.sort_values("start_char")["sub_event_type"]) == [
+        "Remote explosive/landmine/IED",
+        "Attack",
+    ]
+    # the sentence before still tells the attack of a toll that names none
+    (tmp_path / "alone").mkdir()
+    alone = reports_of(
+        tmp_path / "alone",
+        {"told": "A car bomb exploded near a mosque in Baqubah on Friday. Four civilians were killed."},
+    )
+    assert alone.loc["told"]["sub_event_type"] == "Remote explosive/landmine/IED"

@@ -180,13 +180,19 @@ def event_reports(
     incidents = incident_groups(figures, places, doc, antecedent)
     by_offsets = {figure_key(r): r for r in figures}
     grouped = {id(r) for incident in incidents for r in incident.figures}
+    # the sentences that tell each incident's figures: the sentence before a figure's tells its
+    # attack ("A car bomb exploded. Three were killed"), not when it tells another incident's figures
+    # (a round-up: "In Kirkuk, a car bomb killed three. In Mosul, gunmen shot dead two policemen")
+    owners = [{sentence_at(doc, r["start_char"]).start for r in incident.figures} for incident in incidents]
     for number, (group, town) in enumerate(incidents):
         sentences: list[Span] = []
         seen: set[tuple[int, int]] = set()
+        others = set().union(*owners[:number], *owners[number + 1 :]) - owners[number]
         summed: list[Span] = []  # the sentences of the round-up totals over its figures
         for figure in group:
             own = sentence_at(doc, figure["start_char"])
-            for sentence in (own, _previous(doc, article, own)):
+            before = _previous(doc, article, own)
+            for sentence in (own, before if before is None or before.start not in others else None):
                 if sentence is not None and (sentence.start, sentence.end) not in seen:
                     seen.add((sentence.start, sentence.end))
                     sentences.append(sentence)
