@@ -73,6 +73,11 @@ def _previous(doc: Doc, article: Article, sentence: Span) -> Span | None:
     return before if same else None
 
 
+def _names_a_place(sentence: Span, places: Sequence[dict]) -> bool:
+    """Whether the sentence names a place of events."""
+    return any(sentence.start_char <= p["start_char"] < sentence.end_char for p in places)
+
+
 def _article_days(doc: Doc, article: Article, times: RowsByStart) -> list[Span]:
     """The day phrases of the article's body, in text order."""
     body = [(p.start, p.end) for p in article.paragraphs if p.extractable and p.kind == "body"]
@@ -182,7 +187,8 @@ def event_reports(
     grouped = {id(r) for incident in incidents for r in incident.figures}
     # the sentences that tell each incident's figures: the sentence before a figure's tells its
     # attack ("A car bomb exploded. Three were killed"), not when it tells another incident's figures
-    # (a round-up: "In Kirkuk, a car bomb killed three. In Mosul, gunmen shot dead two policemen")
+    # and the figure's own sentence names its place (a round-up: "In Kirkuk, a car bomb killed
+    # three. In Mosul, gunmen shot dead two policemen")
     owners = [{sentence_at(doc, r["start_char"]).start for r in incident.figures} for incident in incidents]
     for number, (group, town) in enumerate(incidents):
         sentences: list[Span] = []
@@ -192,7 +198,9 @@ def event_reports(
         for figure in group:
             own = sentence_at(doc, figure["start_char"])
             before = _previous(doc, article, own)
-            for sentence in (own, before if before is None or before.start not in others else None):
+            if before is not None and before.start in others and _names_a_place(own, places):
+                before = None
+            for sentence in (own, before):
                 if sentence is not None and (sentence.start, sentence.end) not in seen:
                     seen.add((sentence.start, sentence.end))
                     sentences.append(sentence)
