@@ -36,6 +36,10 @@ POLICE = "police"
 CIVILIANS = "civilians"
 #: The country in generic actors' names when the report has none ("Civilians (unknown country)").
 UNKNOWN_COUNTRY = "unknown country"
+#: ACLED's demonstration event types, sub-event types that tell the actors, and demonstrators' keys.
+PROTESTS, RIOTS, DEMONSTRATIONS = "Protests", "Riots", "Demonstrations"
+PEACEFUL, MOB = "Peaceful protest", "Mob violence"
+PROTESTERS, RIOTERS = "protesters", "rioters"
 #: The victim sides of state forces and of armed groups, and of victims of no known side.
 SECURITY, ARMED, UNKNOWN_SIDE = "security forces", "armed groups", "unknown"
 #: Actor categories of each victim side: the actors that can be the side hit.
@@ -232,6 +236,32 @@ def _attacker(
     hit = set().union(*(SIDE_CATEGORIES.get(side, set()) for side in sides))
     agent = next(([_actor(linked[a])] for a in agents if linked[a]["category"] not in hit), [])
     return force or _first(linked, {PERPETRATOR_CATEGORY}) or agent or fallback
+
+
+def demonstration_actors(
+    event_type: str, sub_event_type: str, mentions: Sequence[dict], sides: Iterable[str], country: str
+) -> tuple[list[Actor], list[Actor]]:
+    """The actors of a demonstration, as ACLED codes one: the protesters (``Protests``) or rioters
+    (``Riots``) of the country first; then the force the evidence names that met them (for a
+    protest, when it was dispersed or fired on, else the country's police), or for mob violence
+    its victims' side.
+
+    >>> first, second = demonstration_actors(
+    ...     "Protests", "Protest with intervention", [], {"unknown"}, "Sudan")
+    >>> first[0].name, first[0].inter, second[0].name
+    ('Protesters (Sudan)', 6, 'Police Forces of Sudan')
+    >>> demonstration_actors("Protests", "Peaceful protest", [], set(), "Chile")[1]
+    []
+    """
+    linked = _linked(mentions)
+    forces = _first(linked, SIDE_CATEGORIES[SECURITY])
+    if event_type == RIOTS:
+        hit = known_sides(sides) - {SECURITY}
+        victims = [generic_actor(side, country) for side in sorted(hit) if side in actor_codes()]
+        return [generic_actor(RIOTERS, country)], forces or (victims if sub_event_type == MOB else [])
+    if not forces and sub_event_type != PEACEFUL:  # dispersed or fired on by a force no one names
+        forces = [generic_actor(POLICE, country)]
+    return [generic_actor(PROTESTERS, country)], forces
 
 
 def arrest_actors(mentions: Sequence[dict], country: str) -> tuple[list[Actor], list[Actor]]:

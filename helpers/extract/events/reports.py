@@ -28,6 +28,7 @@ from helpers.extract.events.agents import actor_attackers, person_attacker
 from helpers.extract.events.claims import claimant
 from helpers.extract.events.coding import (
     ARRESTED,
+    DEMONSTRATIONS,
     POLICE,
     SECURITY,
     Actor,
@@ -36,6 +37,7 @@ from helpers.extract.events.coding import (
     article_group,
     classify,
     code_actors,
+    demonstration_actors,
     interaction,
     only_arrests,
 )
@@ -252,6 +254,10 @@ def event_reports(
             first, second = code_actors(
                 [], lead.sides, named, found["country"], armed, person, agents=attackers
             )
+        elif kind.disorder_type == DEMONSTRATIONS:
+            first, second = demonstration_actors(
+                kind.event_type, kind.sub_event_type, named, lead.sides, found["country"]
+            )
         else:  # no side hit: the actors of the lead, the most named first ("officials of X to visit Y")
             first, second = code_actors([m["actor_id"] for m in named], (), named, found["country"])[0], []
         found.update(
@@ -321,6 +327,10 @@ def _report(
     where = _place_columns(place, gazetteer)
     if only_arrests(outcomes):  # who arrested, who was held
         first, second = arrest_actors(named, where["country"])
+    elif kind and kind.disorder_type == DEMONSTRATIONS:  # the protesters, who met them
+        first, second = demonstration_actors(
+            kind.event_type, kind.sub_event_type, named, sides, where["country"]
+        )
     else:
         perpetrators = [r["perpetrator_id"] for r in group]
         person = person_attacker(doc, sentences, persons)
