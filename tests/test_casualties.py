@@ -159,6 +159,10 @@ def test_a_number_after_a_qualifier_read_as_a_preposition_is_the_count(nlp):
         ("Five militants were killed in the raid.", "militants"),
         ("Two journalists were wounded.", "journalists"),
         ("Six Iraqi soldiers died.", "security forces"),
+        # a person named by trade after a verb any thing may undergo ("shot", "wounded")
+        ("A shopkeeper was shot dead outside his store.", "civilians"),
+        ("Gunmen shot and wounded a cleric near the mosque.", "civilians"),
+        ("A deputy governor was shot dead in his car.", "officials"),
     ],
 )
 def test_victim_groups(nlp, sentence, group):
