@@ -87,3 +87,9 @@ def test_a_drone_is_an_air_strike_only_beside_a_word_of_attack(nlp, tmp_path):
 )
 def test_harm_that_a_word_of_violence_tells_stays_violence_though_a_crash_is_named(nlp, text):
     assert not any(r["exclude_reason"].startswith("not violence") for r in extract(nlp, text))
+
+
+def test_drones_and_missiles_shot_down_are_no_victims_and_their_downing_disrupts_weapons_use(nlp, tmp_path):
+    assert counted(extract(nlp, "Air defences shot down 12 drones and two missiles over the capital.")) == []
+    reports = reports_of(tmp_path, {"downed": "Air defences shot down 12 drones over Odesa on Friday."})
+    assert reports.loc["downed"]["sub_event_type"] == "Disrupted weapons use"

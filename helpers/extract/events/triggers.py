@@ -37,6 +37,8 @@ from helpers.knowledge.event_types import event_types
 TRIGGER_POS = frozenset({"NOUN", "VERB", "ADJ"})
 #: Dependents that make a phrase with their head: modifiers before a noun.
 MODIFIERS = frozenset({"compound", "amod"})
+#: Adverbs that are a verb's particle right after it, however tagged ("shot down", "took over").
+PARTICLES = frozenset({"down", "up", "off", "out", "over", "away"})
 #: Dependents that make a phrase with their head: what a verb or noun acts on.
 OBJECTS = frozenset({"dobj", "nsubjpass", "obj"})
 
@@ -80,12 +82,19 @@ def token_words(token: Token) -> Iterator[str]:
         modifiers.add(token.doc[token.i - 1])
     for child in modifiers:
         yield f"{child.lemma_.lower()} {lemma}"
-    particle = next((c.lower_ for c in token.children if c.dep_ == "prt"), "")
+    particle = next((c.lower_ for c in token.children if _particle(c, token)), "")
     head = f"{lemma} {particle}" if particle else lemma
     if particle:
         yield head
     for thing in _objects(token):
         yield f"{head} {thing.lemma_.lower()}"
+
+
+def _particle(child: Token, verb: Token) -> bool:
+    """A verb's particle, also one the tagger read as an adverb right after it ("shot down 12 drones")."""
+    return child.dep_ == "prt" or (
+        child.dep_ == "advmod" and child.i == verb.i + 1 and child.lower_ in PARTICLES
+    )
 
 
 def sentence_triggers(sentence: Span, pos: frozenset[str] = TRIGGER_POS) -> Iterator[tuple[str, Token]]:
