@@ -22,6 +22,7 @@ from helpers.extract.places.mention import Mention, mention_sentence
 from helpers.extract.places.phone_areas import cite_phone_areas, phone_areas
 from helpers.extract.places.resolution import NOT_IN_GAZETTEER, resolve_mention
 from helpers.extract.places.sense import one_sense_per_article
+from helpers.extract.places.speakers import spoken_from
 from helpers.extract.places.town_parts import parts_of_towns
 from helpers.extract.places.treatment import treated_there
 from helpers.extract.places.unlisted import foreign_reading, place_unlisted, unlisted_kind
@@ -116,6 +117,8 @@ def resolve_places(doc: Doc, article: Article, *, gazetteer: Gazetteer | None = 
             row["role"] = "outlet"
         elif row["role"] in ("event", "nested") and treated_there(_span(doc, row)):
             row["role"] = "hospital"
+        elif row["role"] in ("event", "nested") and spoken_from(_span(doc, row)):
+            row["role"] = "speaker"
     return [{column: r[column] for column in columns("place_mentions")} for r in rows]
 
 
@@ -159,7 +162,8 @@ def main_place(place_rows: list[dict]) -> dict | None:
     The most mentioned resolved place below country level (event or nested
     role; the dateline adds one mention), falling back to countries, and in an
     article that names no other place to the towns the wounded were taken to
-    (role ``hospital``); ties go to the more specific place, then to the earlier mention.
+    (role ``hospital``) or its sources spoke from (``speaker``); ties go to the more specific
+    place, then to the earlier mention.
 
     Args:
         place_rows: Rows of :func:`resolve_places` for one article.
@@ -169,7 +173,7 @@ def main_place(place_rows: list[dict]) -> dict | None:
     """
     placed = [r for r in place_rows if r["place_id"]]
     usable = [r for r in placed if r["role"] in ("event", "nested", "dateline")]
-    usable = usable or [r for r in placed if r["role"] == "hospital"]
+    usable = usable or [r for r in placed if r["role"] in ("hospital", "speaker")]
     if not usable:
         return None
     counts = Counter(r["place_id"] for r in usable)
