@@ -8,10 +8,13 @@ group the article names most (:func:`~helpers.extract.events.coding.article_grou
 
 A claim is a verb of claiming (``event_cues.csv`` kind ``claimed``: claim, accept, admit, assume,
 take) whose object is responsibility or credit (kind ``responsibility``), or "claim" whose object is
-a word of violence ("claimed the bombing"); its claimant is an armed group the subject (or a
+a word of violence ("claimed the bombing"), or a verb of telling whose reported clause says the
+speaker did it ("Boko Haram said it carried out the attack", "said its fighters carried out the
+raid", "said they were behind the bombing"); its claimant is an armed group the subject (or a
 passive's "by" agent) names. A claim denied ("No group has claimed responsibility", "the Taliban
-did not claim", "denied responsibility") or not made ("may claim", "is expected to claim") names
-no one.
+did not claim") or not made ("may claim", "is expected to claim") names no one, and a group that
+denies the attack ("denied responsibility", "denied any involvement", "said they were not behind
+the bombing") is not its attacker, however often the article names it.
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ from collections.abc import Iterator, Sequence
 
 from spacy.tokens import Doc, Token
 
+from helpers.extract.events.coding import article_group
 from helpers.extract.events.leads import planned
 from helpers.knowledge.casualty_lexicon import load_lexicon
 from helpers.knowledge.event_types import cue_words, violent_words
@@ -32,8 +36,10 @@ CLAIMANT_DEPS = frozenset({"nsubj", "agent"})
 DENIALS = frozenset({"no", "nobody", "none", "neither"})
 
 
-def claimant(doc: Doc, mentions: Sequence[dict]) -> dict | None:
-    """The armed group the article says claimed its attack (the first claim), as an actor mention, or None.
+def article_attacker(doc: Doc, mentions: Sequence[dict]) -> dict | None:
+    """The attacker of the article's violence whose evidence names none, as an actor mention: the
+    armed group that claimed it (the first claim), else the armed group the article names most
+    (:func:`~helpers.extract.events.coding.article_group`) unless it denied the attack, else None.
 
     Args:
         doc: The parsed article.
@@ -42,28 +48,48 @@ def claimant(doc: Doc, mentions: Sequence[dict]) -> dict | None:
     groups = [m for m in mentions if m.get("category") in CLAIMANTS and m.get("actor_id")]
     if not groups:
         return None
-    for verb in _claims(doc):
-        for token in _claimant_words(verb):
-            found = next((m for m in groups if m["start_char"] <= token.idx < m["end_char"]), None)
-            if found is not None:
-                return found
-    return None
+    denied: set[str] = set()
+    for verb, denial in _claims(doc):
+        words = _claimant_words(verb)
+        named = next((m for t in words for m in groups if m["start_char"] <= t.idx < m["end_char"]), None)
+        if named is not None and denial:
+            denied.add(named["actor_id"])
+        elif named is not None and not planned(verb):
+            return named
+    return article_group([m for m in mentions if m.get("actor_id") not in denied])
 
 
-def _claims(doc: Doc) -> Iterator[Token]:
-    """The verbs of the article that make a claim, not denied nor only expected."""
-    verbs, objects = cue_words("claimed"), cue_words("responsibility")
+def _claims(doc: Doc) -> Iterator[tuple[Token, bool]]:
+    """The verbs of the article that claim or deny an attack, each with whether it denies it."""
+    verbs, objects, telling = cue_words("claimed"), cue_words("responsibility"), cue_words("spoke")
+    denying = cue_words("denied")
     violence = violent_words() | load_lexicon().events
     for token in doc:
-        if token.pos_ != "VERB" or token.lemma_.lower() not in verbs:
+        if token.pos_ != "VERB":
             continue
-        things = [c for c in token.children if c.dep_ in {"dobj", "nsubjpass"}]
-        claims = any(
-            t.lemma_.lower() in objects or (token.lemma_.lower() == "claim" and t.lemma_.lower() in violence)
-            for t in things
-        )
-        if claims and not _denied(token) and not planned(token):
-            yield token
+        lemma = token.lemma_.lower()
+        things = [c.lemma_.lower() for c in token.children if c.dep_ in {"dobj", "nsubjpass"}]
+        if lemma in verbs and any(t in objects or (lemma == "claim" and t in violence) for t in things):
+            yield token, _denied(token)
+        elif lemma in denying and any(t in objects for t in things):
+            yield token, True
+        elif lemma in telling:
+            for clause in (c for c in token.children if c.dep_ == "ccomp" and _did_it(c, violence)):
+                yield token, _denied(token) or any(c.dep_ == "neg" for c in clause.children)
+
+
+def _did_it(clause: Token, violence: frozenset[str]) -> bool:
+    """A reported clause in which the speaker tells whether it did the violence: its subject a
+    pronoun or what a pronoun owns ("it carried out the attack", "its fighters carried out the
+    raid", "they were (not) behind the bombing"), its verb one of doing (``event_cues.csv`` kind
+    ``perpetrated``) with a word of violence as object, or "behind" one."""
+    subjects = [c for c in clause.children if c.dep_ == "nsubj"]
+    if not any(s.pos_ == "PRON" or any(c.dep_ == "poss" for c in s.children) for s in subjects):
+        return False
+    doing = cue_words("perpetrated")
+    objects = [c for c in clause.children if c.dep_ == "dobj"] if clause.lemma_.lower() in doing else []
+    objects += [o for c in clause.children if c.dep_ == "prep" and c.lower_ in doing for o in c.children]
+    return any(o.lemma_.lower() in violence for o in objects)
 
 
 def _denied(verb: Token) -> bool:
@@ -74,8 +100,6 @@ def _denied(verb: Token) -> bool:
     return any(w.lower_ in DENIALS for s in subjects for w in s.subtree if w.i <= s.i)
 
 
-def _claimant_words(verb: Token) -> Iterator[Token]:
+def _claimant_words(verb: Token) -> list[Token]:
     """The words of the claim's subject, or of a passive's "by" agent ("was claimed by al-Shabaab")."""
-    for child in verb.children:
-        if child.dep_ in CLAIMANT_DEPS:
-            yield from child.subtree
+    return [w for child in verb.children if child.dep_ in CLAIMANT_DEPS for w in child.subtree]

@@ -25,7 +25,7 @@ from spacy.tokens import Doc, Span
 from helpers.articles import Article
 from helpers.extract.casualties.tolls import counted, figure_key
 from helpers.extract.events.agents import actor_attackers, person_attacker
-from helpers.extract.events.claims import claimant
+from helpers.extract.events.claims import article_attacker
 from helpers.extract.events.coding import (
     ARRESTED,
     DEMONSTRATIONS,
@@ -34,7 +34,6 @@ from helpers.extract.events.coding import (
     Actor,
     agent_side,
     arrest_actors,
-    article_group,
     classify,
     code_actors,
     demonstration_actors,
@@ -182,7 +181,7 @@ def event_reports(
     written = writing_day(days, article.date)
     rows = []
     # the attacker of violence whose evidence names none: the group that claimed it, else the one named most
-    armed = claimant(doc, actors) or article_group(actors)
+    armed = article_attacker(doc, actors)
     antecedent = partial(_previous, doc, article)
     incidents = incident_groups(figures, places, doc, antecedent)
     by_offsets = {figure_key(r): r for r in figures}
