@@ -39,6 +39,8 @@ def test_a_denied_or_missing_claim_names_no_attacker(tmp_path):
             "said they were not behind the attack, and the Taliban blamed a rival group.",
             "involvement": "A car bomb killed seven people in Kirkuk on Monday. The Islamic State "
             "group denied any involvement; the Islamic State group has attacked the city before.",
+            "the attack": "A roadside bomb killed three soldiers in Helmand on Sunday. The Taliban "
+            "denied the attack, and the Taliban blamed a rival group.",
         },
     )
     assert set(reports["actor1"]) == {

@@ -13,8 +13,8 @@ speaker did it ("Boko Haram said it carried out the attack", "said its fighters 
 raid", "said they were behind the bombing"); its claimant is an armed group the subject (or a
 passive's "by" agent) names. A claim denied ("No group has claimed responsibility", "the Taliban
 did not claim") or not made ("may claim", "is expected to claim") names no one, and a group that
-denies the attack ("denied responsibility", "denied any involvement", "said they were not behind
-the bombing") is not its attacker, however often the article names it.
+denies the attack ("denied responsibility", "denied any involvement", "denied the attack", "said
+they were not behind the bombing") is not its attacker, however often the article names it.
 """
 
 from __future__ import annotations
@@ -71,7 +71,7 @@ def _claims(doc: Doc) -> Iterator[tuple[Token, bool]]:
         things = [c.lemma_.lower() for c in token.children if c.dep_ in {"dobj", "nsubjpass"}]
         if lemma in verbs and any(t in objects or (lemma == "claim" and t in violence) for t in things):
             yield token, _denied(token)
-        elif lemma in denying and any(t in objects for t in things):
+        elif lemma in denying and any(t in objects or t in violence for t in things):
             yield token, True
         elif lemma in telling:
             for clause in (c for c in token.children if c.dep_ == "ccomp" and _did_it(c, violence)):
