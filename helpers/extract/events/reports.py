@@ -16,6 +16,7 @@ recaptured the town"); a planned one, not done, is an excluded row with the reas
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
 from functools import partial
@@ -190,16 +191,18 @@ def event_reports(
     # attack ("A car bomb exploded. Three were killed"), not when it tells another incident's figures
     # and the figure's own sentence names its place (a round-up: "In Kirkuk, a car bomb killed
     # three. In Mosul, gunmen shot dead two policemen")
-    owners = [{sentence_at(doc, r["start_char"]).start for r in incident.figures} for incident in incidents]
+    tellers: dict[int, set[int]] = defaultdict(set)  # a figure's sentence -> the incidents it tells
+    for number, incident in enumerate(incidents):
+        for row in incident.figures:
+            tellers[sentence_at(doc, row["start_char"]).start].add(number)
     for number, (group, town) in enumerate(incidents):
         sentences: list[Span] = []
         seen: set[tuple[int, int]] = set()
-        others = set().union(*owners[:number], *owners[number + 1 :]) - owners[number]
         summed: list[Span] = []  # the sentences of the round-up totals over its figures
         for figure in group:
             own = sentence_at(doc, figure["start_char"])
             before = _previous(doc, article, own)
-            if before is not None and before.start in others and _names_a_place(own, places):
+            if before is not None and tellers[before.start] - {number} and _names_a_place(own, places):
                 before = None
             for sentence in (own, before):
                 if sentence is not None and (sentence.start, sentence.end) not in seen:
@@ -299,9 +302,8 @@ def _report(
     article was written, :func:`~helpers.extract.events.dating.writing_day`; ``towns``: its
     article's resolved place mentions, for the site of its scene; ``armed``: the armed group that
     claimed the article's violence or that it names most, the attacker when the evidence names
-    none; ``summed``: the sentences of the
-    round-up totals over its figures, whose day phrases date it after its own: "Gunmen killed 11
-    in two attacks on Sunday")."""
+    none; ``summed``: the sentences of the round-up totals over its figures, whose day phrases date
+    it after its own: "Gunmen killed 11 in two attacks on Sunday")."""
     inside = [(s.start_char, s.end_char) for s in sentences]
     date_spans = [
         span
