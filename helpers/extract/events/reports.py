@@ -76,8 +76,18 @@ def _previous(doc: Doc, article: Article, sentence: Span) -> Span | None:
 
 
 def _names_a_place(sentence: Span, places: Sequence[dict]) -> bool:
-    """Whether the sentence names a place of events."""
-    return any(sentence.start_char <= p["start_char"] < sentence.end_char for p in places)
+    """Whether the sentence names a place of events below its country (a round-up's "In Mosul, …";
+    "Russia's Defense Ministry said" names none).
+
+    >>> import spacy
+    >>> sentence = spacy.blank("en")("In Mosul, gunmen shot two men.")[:]
+    >>> _names_a_place(sentence, [{"start_char": 3, "kind": "city"}])
+    True
+    >>> _names_a_place(sentence, [{"start_char": 3, "kind": "country"}])
+    False
+    """
+    inside = (p for p in places if sentence.start_char <= p["start_char"] < sentence.end_char)
+    return any(p.get("kind") != "country" for p in inside)
 
 
 def _article_days(doc: Doc, article: Article, times: RowsByStart) -> list[Span]:
