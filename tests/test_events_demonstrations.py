@@ -32,3 +32,17 @@ def test_a_protest_s_first_actor_is_its_protesters_and_the_second_the_force_that
     assert coded["fired"][3] in {"Police Forces of Mali", "Military Forces of Mali"}
     assert coded["peaceful"] == ("Peaceful protest", "Protesters (Ghana)", 6, "")
     assert coded["lynched"] == ("Mob violence", "Rioters (Nigeria)", 5, "Civilians (Nigeria)")
+
+
+def test_rioters_who_clash_with_the_police_riot(tmp_path):
+    reports = reports_of(
+        tmp_path,
+        {"riot": "Rioters torched shops and clashed with police in Mombasa; nine officers were injured."},
+    )
+    row = reports.loc["riot"]
+    assert (row["sub_event_type"], row["actor1"], row["inter1"]) == (
+        "Violent demonstration",
+        "Rioters (Kenya)",
+        5,
+    )
+    assert row["actor2"] == "Police Forces of Kenya"

@@ -242,9 +242,9 @@ def demonstration_actors(
     event_type: str, sub_event_type: str, mentions: Sequence[dict], sides: Iterable[str], country: str
 ) -> tuple[list[Actor], list[Actor]]:
     """The actors of a demonstration, as ACLED codes one: the protesters (``Protests``) or rioters
-    (``Riots``) of the country first; then the force the evidence names that met them (for a
-    protest, when it was dispersed or fired on, else the country's police), or for mob violence
-    its victims' side.
+    (``Riots``) of the country first; then the force the evidence names that met them (else the
+    country's police, for a protest dispersed or fired on or a riot that hurt security forces), or
+    for mob violence its victims' side.
 
     >>> first, second = demonstration_actors(
     ...     "Protests", "Protest with intervention", [], {"unknown"}, "Sudan")
@@ -255,10 +255,12 @@ def demonstration_actors(
     """
     linked = _linked(mentions)
     forces = _first(linked, SIDE_CATEGORIES[SECURITY])
-    if event_type == RIOTS:
-        hit = known_sides(sides) - {SECURITY}
-        victims = [generic_actor(side, country) for side in sorted(hit) if side in actor_codes()]
-        return [generic_actor(RIOTERS, country)], forces or (victims if sub_event_type == MOB else [])
+    if event_type == RIOTS:  # the force named, else the police it hurt, else a mob's victims
+        hit = known_sides(sides)
+        police = [generic_actor(POLICE, country)] if SECURITY in hit else []
+        victims = [generic_actor(side, country) for side in sorted(hit - {SECURITY}) if side in actor_codes()]
+        mob = victims if sub_event_type == MOB else []
+        return [generic_actor(RIOTERS, country)], forces or police or mob
     if not forces and sub_event_type != PEACEFUL:  # dispersed or fired on by a force no one names
         forces = [generic_actor(POLICE, country)]
     return [generic_actor(PROTESTERS, country)], forces
