@@ -75,21 +75,6 @@ def _previous(doc: Doc, article: Article, sentence: Span) -> Span | None:
     return before if same else None
 
 
-def _names_a_place(sentence: Span, places: Sequence[dict]) -> bool:
-    """Whether the sentence names a place of events below its country (a round-up's "In Mosul, …";
-    "Russia's Defense Ministry said" names none).
-
-    >>> import spacy
-    >>> sentence = spacy.blank("en")("In Mosul, gunmen shot two men.")[:]
-    >>> _names_a_place(sentence, [{"start_char": 3, "kind": "city"}])
-    True
-    >>> _names_a_place(sentence, [{"start_char": 3, "kind": "country"}])
-    False
-    """
-    inside = (p for p in places if sentence.start_char <= p["start_char"] < sentence.end_char)
-    return any(p.get("kind") != "country" for p in inside)
-
-
 def _article_days(doc: Doc, article: Article, times: RowsByStart) -> list[Span]:
     """The day phrases of the article's body, in text order."""
     body = [(p.start, p.end) for p in article.paragraphs if p.extractable and p.kind == "body"]
@@ -201,6 +186,9 @@ def event_reports(
     # attack ("A car bomb exploded. Three were killed"), not when it tells another incident's figures
     # and the figure's own sentence names its place (a round-up: "In Kirkuk, a car bomb killed
     # three. In Mosul, gunmen shot dead two policemen")
+    # the sentences naming a place below its country (a round-up's "In Mosul, …"; "Russia's Defense
+    # Ministry said" names none), read once for the article
+    placed = {sentence_at(doc, p["start_char"]).start for p in places if p.get("kind") != "country"}
     tellers: dict[int, set[int]] = defaultdict(set)  # a figure's sentence -> the incidents it tells
     for number, incident in enumerate(incidents):
         for row in incident.figures:
@@ -212,7 +200,7 @@ def event_reports(
         for figure in group:
             own = sentence_at(doc, figure["start_char"])
             before = _previous(doc, article, own)
-            if before is not None and tellers[before.start] - {number} and _names_a_place(own, places):
+            if before is not None and tellers[before.start] - {number} and own.start in placed:
                 before = None
             for sentence in (own, before):
                 if sentence is not None and (sentence.start, sentence.end) not in seen:
