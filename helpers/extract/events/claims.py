@@ -25,15 +25,13 @@ from spacy.tokens import Doc, Token
 
 from helpers.extract.events.coding import article_group
 from helpers.extract.events.leads import planned
-from helpers.knowledge.casualty_lexicon import load_lexicon
+from helpers.knowledge.casualty_lexicon import casualty_cues, load_lexicon
 from helpers.knowledge.event_types import cue_words, violent_words
 
 #: The actor category of a claimant (ACLED's armed groups; a state does not claim an attack).
 CLAIMANTS = frozenset({"armed_group"})
 #: Dependents by which a clause's subject or agent names the claimant.
 CLAIMANT_DEPS = frozenset({"nsubj", "agent"})
-#: Words of a subject that deny the claim ("No group", "nobody", "none of the groups").
-DENIALS = frozenset({"no", "nobody", "none", "neither"})
 
 
 def article_attacker(doc: Doc, mentions: Sequence[dict]) -> dict | None:
@@ -96,8 +94,10 @@ def _denied(verb: Token) -> bool:
     """The claim is negated ("did not claim") or its subject denies it ("No group has claimed")."""
     if any(c.dep_ == "neg" for c in verb.children):
         return True
+    cues = casualty_cues()  # the words that count nobody ("No group", "nobody", "none of the groups")
+    denials = cues.negative_pronoun | cues.negative_determiner
     subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
-    return any(w.lower_ in DENIALS for s in subjects for w in s.subtree if w.i <= s.i)
+    return any(w.lower_ in denials for s in subjects for w in s.subtree if w.i <= s.i)
 
 
 def _claimant_words(verb: Token) -> list[Token]:
