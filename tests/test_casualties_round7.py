@@ -295,6 +295,15 @@ def test_a_present_tense_headline_verb_is_no_reduced_passive(project_nlp, headli
     assert not [r for r in rows if r["rule"].startswith("reduced_passive")]
 
 
+def test_the_subject_of_a_present_participle_is_the_one_who_harmed(nlp):
+    """ "recorded him shooting a 6-year-old boy": he shot, however the parse hangs the boy."""
+    sentence = (
+        "A deputy charged with murder after a body camera recorded him shooting a 6-year-old boy "
+        "is asking a judge to drop the charge."
+    )
+    assert not [r for r in extract(nlp, sentence) if r["victim"] == "him"]
+
+
 @pytest.mark.parametrize(
     ("headline", "expected"),
     [

@@ -137,9 +137,10 @@ def _headline_shot(shot: Token, lexicon: Lexicon) -> list[Token]:
 
 
 def _present_tense(verb: Token) -> bool:
-    """A present-tense form, never a reduced passive: "arrests", or "arrest" tagged as a present
-    (a headline's "shot" is tagged so too, but it is not its lemma's form)."""
-    return verb.tag_ == "VBZ" or (verb.tag_ == "VBP" and verb.lower_ == verb.lemma_.lower())
+    """A present-tense form or participle, never a reduced passive: "arrests", "arrest" tagged as a
+    present (a headline's "shot" is tagged so too, but it is not its lemma's form), "shooting" ("a
+    camera recorded him shooting a boy": he shot)."""
+    return verb.tag_ in ("VBZ", "VBG") or (verb.tag_ == "VBP" and verb.lower_ == verb.lemma_.lower())
 
 
 def _verb_victims(trigger: Token, lexicon: Lexicon, lemma: str) -> Found:
