@@ -97,6 +97,21 @@ def test_last_night_is_the_night_of_the_incident(nlp):
     assert scopes(extract(nlp, text)) == [(4, "current"), (2, "current")]
 
 
+def test_a_lead_toll_of_days_or_weeks_ago_is_the_follow_up_s_own_incident(nlp):
+    """A follow-up's lead tells its incident days or weeks back ("died on Monday after being shot
+    four days ago"); an incident told months or years back, or after the lead, is background."""
+    text = (
+        "A herder died on Monday after being shot {ago} near his village.\n\n"
+        "Police said the attackers fled.\n\n"
+        "The district chief called for calm.\n\n"
+        "Officials said more patrols would be sent to the area.\n\n"
+        "Two farmers were shot dead there two weeks ago."
+    )
+    cases = (("four days ago", "current"), ("two weeks ago", "current"), ("a year ago", "background"))
+    for ago, scope in cases:
+        assert scopes(extract(nlp, text.format(ago=ago))) == [(1, scope), (2, "background")], ago
+
+
 def test_with_a_publication_date_days_are_resolved_not_compared_with_the_first_day(nlp):
     """Dated articles resolve each day against the publication date: Sunday in Wednesday's paper is recent."""
     article = article_from(LEAD + "On Sunday, gunmen killed five herders in a nearby village.")

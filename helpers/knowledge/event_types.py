@@ -132,11 +132,15 @@ def actor_codes() -> dict[str, ActorCode]:
 @dataclass(frozen=True)
 class Period:
     """A date phrase of a period ("last week"): its words, the offset in days of its first day
-    from the publication date, and ACLED's time precision (2 week, 3 month)."""
+    from the publication date, ACLED's time precision (2 week, 3 month), and the days it spans:
+    ``first`` to ``last`` ``unit`` ("day", "week" from Monday, "month") from the publication's own."""
 
     words: tuple[str, ...]
     days: int
     precision: int
+    unit: str
+    first: int
+    last: int
 
 
 @lru_cache(maxsize=4)
@@ -147,7 +151,14 @@ def periods(language: str = config.DEFAULT_LANGUAGE) -> tuple[Period, ...]:
     2
     """
     found = [
-        Period(tuple(r["phrase"].split()), int(r["days"]), int(r["precision"]))
+        Period(
+            tuple(r["phrase"].split()),
+            int(r["days"]),
+            int(r["precision"]),
+            r["unit"],
+            int(r["first"]),
+            int(r["last"]),
+        )
         for r in read_vocabulary("event_periods.csv", language)
     ]
     return tuple(sorted(found, key=lambda p: -len(p.words)))

@@ -46,6 +46,8 @@ class Calendar:
         moveable: Phrase of a moveable holiday -> its kind ("easter", "nth weekday") and value
             (see ``calendar.csv``), longest first.
         next_to_holiday: Words before a moveable holiday's name -> days from it ("day after": 1).
+        units: A unit of time counted back from the day of writing -> its days ("weeks": 7).
+        ago: Words after a count of units that count back from the day of writing ("ago").
     """
 
     weekdays: dict[str, int]
@@ -55,6 +57,8 @@ class Calendar:
     earlier: dict[str, int]
     moveable: dict[str, tuple[str, int]]
     next_to_holiday: dict[str, int]
+    units: dict[str, int]
+    ago: frozenset[str]
 
 
 @lru_cache(maxsize=4)
@@ -86,6 +90,8 @@ def calendar(language: str = config.DEFAULT_LANGUAGE) -> Calendar:
             )
         ),
         next_to_holiday=kind("next to holiday"),
+        units=kind("unit"),
+        ago=frozenset(kind("ago")),
     )
 
 

@@ -1,10 +1,10 @@
 """The days a figure's date phrases name, and the dates they resolve to in an article of a given day.
 
 A day is kept as a key: ``(0, weekday)`` ("on Monday"), ``(1, month, day)`` ("April 25", a holiday
-of a fixed date), ``(2, offset)`` ("yesterday"), ``(3, holiday, offset)`` (a moveable holiday and
-the days from it, "Easter Sunday", "the day after Thanksgiving"); :func:`resolve_day` turns a key
-into a date against the publication date. The casualty scope (earlier days are background) and the
-events' dating both read them.
+of a fixed date), ``(2, offset)`` ("yesterday", "four days ago"), ``(3, holiday, offset)`` (a
+moveable holiday and the days from it, "Easter Sunday", "the day after Thanksgiving");
+:func:`resolve_day` turns a key into a date against the publication date. The casualty scope
+(earlier days are background) and the events' dating both read them.
 """
 
 from __future__ import annotations
@@ -15,18 +15,43 @@ from collections.abc import Sequence
 
 from spacy.tokens import Span
 
+from helpers.extract.casualties.numbers import parse_number
 from helpers.knowledge.time_words import calendar, holiday, moveable_date, moveable_holiday
 
 #: Words before a date phrase read with it for a day next to a holiday ("the day after").
 NEXT_TO_TOKENS = 2
 _DAY = re.compile(r"\b([12]?\d|3[01])(?:st|nd|rd|th)?\b")
+#: Most words of the count before a unit counted back ("twenty - five days ago").
+COUNT_WORDS = 3
+
+
+def counted_back(lowered: Sequence[str]) -> tuple[int, int] | None:
+    """``(count, unit_days)`` of a phrase that counts units back from the day of writing ("four days
+    ago": (4, 1), "a week ago": (1, 7)), else None (no count: "days ago", "a few weeks ago").
+
+    >>> counted_back(["four", "days", "ago"]), counted_back(["about", "a", "week", "ago"])
+    ((4, 1), (1, 7))
+    >>> counted_back(["twenty", "-", "five", "days", "ago"]), counted_back(["a", "few", "days", "ago"])
+    ((25, 1), None)
+    """
+    words = calendar()
+    at = next((i for i, word in enumerate(lowered) if word in words.ago), None)
+    if at is None or at < 2 or lowered[at - 1] not in words.units:
+        return None
+    unit = at - 1
+    for size in range(min(COUNT_WORDS, unit), 0, -1):  # the longest count: "twenty - five", not "five"
+        count = parse_number(" ".join(lowered[unit - size : unit]))
+        if count:
+            return count, words.units[lowered[unit]]
+    return None
 
 
 def day_keys(times: Sequence[Span]) -> set[tuple]:
-    """The days a sentence's date phrases name: ``(0, weekday)``, ``(1, month, day)``, ``(2, offset)``,
-    ``(3, holiday, offset)``; the weekday of a moveable holiday's name is no day of its own ("Easter
-    Sunday"), and "the day after Thanksgiving" is a day after it (the model tags "Thanksgiving" alone:
-    ``NEXT_TO_TOKENS`` words before the phrase are read with it).
+    """The days a sentence's date phrases name: ``(0, weekday)``, ``(1, month, day)``, ``(2, offset)``
+    ("yesterday", "two days ago": :func:`counted_back`), ``(3, holiday, offset)``; the weekday of a
+    moveable holiday's name is no day of its own ("Easter Sunday"), and "the day after Thanksgiving"
+    is a day after it (the model tags "Thanksgiving" alone: ``NEXT_TO_TOKENS`` words before the
+    phrase are read with it).
 
     >>> import spacy
     >>> doc = spacy.blank("en")("on Monday and on April 25 , not yesterday , on New Year's Eve")
@@ -50,6 +75,9 @@ def day_keys(times: Sequence[Span]) -> set[tuple]:
         named = set(moveable[0].split()) if moveable else set()
         keys.update((0, words.weekdays[w]) for w in lowered if w in words.weekdays and w not in named)
         keys.update((2, words.relative[w]) for w in lowered if w in words.relative)
+        back = counted_back(lowered)
+        if back is not None and back[1] == 1:  # weeks and months back are periods, no day
+            keys.add((2, -back[0]))
         at = next((i for i, w in enumerate(lowered) if w in words.months), None)
         day = None if at is None else _day_of_month(lowered, at)
         if day is not None:

@@ -20,6 +20,7 @@ from spacy.tokens import Span, Token
 
 from helpers.extract.casualties.days import day_keys, resolve_day
 from helpers.extract.casualties.scope_cues import governed_clause
+from helpers.extract.events.periods import follows_incident, names_period, period_days, within_period
 from helpers.extract.places.finding import PLACE_LABELS
 from helpers.knowledge.event_types import (
     HARM,
@@ -28,7 +29,6 @@ from helpers.knowledge.event_types import (
     incident_nouns,
     later_act_verbs,
     outcome_verbs,
-    periods,
 )
 from helpers.knowledge.time_words import calendar
 
@@ -74,16 +74,6 @@ def iso_day(value: str) -> dt.date | None:
         return dt.date.fromisoformat(value[:10]) if value else None
     except ValueError:
         return None
-
-
-def _period(span: Span) -> tuple[int, int] | None:
-    """``(days, precision)`` of a period phrase ("last week"), else None."""
-    words = [t.lower_ for t in span]
-    for period in periods():
-        size = len(period.words)
-        if any(tuple(words[i : i + size]) == period.words for i in range(len(words) - size + 1)):
-            return period.days, period.precision
-    return None
 
 
 def _year(span: Span) -> int | None:
@@ -168,18 +158,23 @@ def event_date(
     article_days: Sequence[Span] = (),
     later: Sequence[Span] = (),
     acts: Sequence[Span] = (),
+    bounds: Sequence[Span] = (),
 ) -> EventDate:
     """The event's date from its date phrases, nearest first, against the publication date.
 
-    The first phrase that names a day gives the date (precision 1); else the first
-    phrase of a week or month (precision 2 or 3); else the first day the article's
-    body names of an event (``article_days``: a follow-up's evidence tells the toll,
-    its lead the day of the shooting); else the first day of a later act (``later``:
-    "arraigned Tuesday"; the event was before it, precision 2); ``of_act`` when the phrase is one
-    of ``acts`` (the days of the harm itself). Without any, the event is
-    dated by the publication day with precision 2 (news reports events of the last
-    days). Without a publication date, a day phrase cannot be resolved, unless it writes its
-    year (:func:`written_day`): the date is empty and the reason says which phrase was found.
+    The first phrase that names a day gives the date (precision 1); else the first phrase of a week
+    or month (precision 2 or 3); else the first day the article's body names of an event
+    (``article_days``: a follow-up's evidence tells the toll, its lead the day of the shooting), or
+    the period it writes after an incident
+    (:func:`~helpers.extract.events.periods.follows_incident`); else the first day or period of a
+    later act (``later``: "arraigned Tuesday", "arrested last week"; the event was before it,
+    precision 2 or 3); ``of_act`` when the phrase is one of ``acts`` (the days of the harm itself).
+    The first of ``bounds`` that is a period (the period of the harm itself: "shot last week", "two
+    weeks ago") keeps only the days it spans (:func:`~helpers.extract.events.periods.period_days`),
+    and dates the event when none does. Without any, the event is dated by the publication day with
+    precision 2 (news reports events of the last days). Without a publication date, a day phrase
+    cannot be resolved, unless it writes its year (:func:`written_day`): the date is empty and the
+    reason says which phrase was found.
 
     >>> import spacy
     >>> doc = spacy.blank("en")("In the early hours of Saturday , gunmen attacked .")
@@ -188,8 +183,13 @@ def event_date(
     >>> found = event_date([doc[1:6]], "")
     >>> found.date, found.precision, found.reason
     ('', None, "no publication date to resolve 'the early hours of Saturday' against")
+    >>> doc = spacy.blank("en")("shot last week ; identified Tuesday")
+    >>> event_date([doc[4:5], doc[1:3]], "2016-07-12", bounds=[doc[1:3]]).date  # not Tuesday the 12th
+    '2016-07-05'
     """
     day = iso_day(published)
+    period = next((found for span in bounds if (found := period_days(span, day))), None) if day else None
+    outside: list[str] = []  # the days named that the harm's period leaves out
     for span in spans:
         keys = day_keys([span])
         if not keys:
@@ -201,30 +201,40 @@ def event_date(
             return EventDate(
                 "", None, span.text, span.start_char, f"no publication date to resolve {span.text!r} against"
             )
-        resolved = _days(span, day)
+        resolved = within_period(_days(span, day), period, span, outside)
         if resolved:
             reason = f"{span.text!r} in an article of {day.isoformat()}"
             of_act = any(span is act for act in acts)
             return EventDate(min(resolved).isoformat(), DAY, span.text, span.start_char, reason, of_act)
-    for span in spans:
-        period = _period(span)
-        if period is None:
-            continue
-        if day is None:
+    for span in [*bounds, *spans]:
+        if day is None and names_period(span):
             return EventDate(
                 "", None, span.text, span.start_char, f"no publication date to resolve {span.text!r} against"
             )
-        start = day + dt.timedelta(days=period[0])
-        return EventDate(start.isoformat(), period[1], span.text, span.start_char, f"{span.text!r}: a period")
-    for fallback, reading, precision in (
-        (article_days, "{}, the first day the article names", DAY),
-        (later, "before {}, the day of a later act", WEEK),
+        found = period_days(span, day) if day else None
+        if found is None:
+            continue
+        reason = f"{span.text!r}: a period" + (f" (not {', '.join(outside)})" if outside else "")
+        return EventDate(found.date.isoformat(), found.precision, span.text, span.start_char, reason)
+    for fallback, reading, precision, period_reading in (
+        (
+            article_days,
+            "{}, the first day the article names",
+            DAY,
+            "{}, the period of an incident the article names",
+        ),
+        (later, "before {}, the day of a later act", WEEK, "before {}, the period of a later act"),
     ):
         for span in fallback if day else ():
             resolved = _days(span, day)
             if resolved:
                 reason = f"{reading.format(repr(span.text))}, in an article of {day.isoformat()}"
                 return EventDate(min(resolved).isoformat(), precision, span.text, span.start_char, reason)
+            # then or before: "charged in the shooting in Bristol last week", "arrested last week"
+            told = period_days(span, day) if fallback is later or follows_incident(span) else None
+            if told is not None:
+                reason = period_reading.format(repr(span.text))
+                return EventDate(told.date.isoformat(), told.precision, span.text, span.start_char, reason)
     if day is None:
         return EventDate("", None, "", -1, "no date phrase and no publication date")
     return EventDate(day.isoformat(), WEEK, "", -1, "no day named: the publication date")
@@ -264,10 +274,10 @@ def writing_day(days: Sequence[Span], published: str) -> str:
 
 def dating_phrases(
     evidence: Sequence[Span], days: Sequence[Span], outcomes: Iterable[str] = ()
-) -> tuple[list[Span], list[Span], list[Span], list[Span]]:
+) -> tuple[list[Span], list[Span], list[Span], list[Span], list[Span]]:
     """The date phrases that date a report, best first; the article's days that date it when none
-    of those does; the days of later acts; and the days of the harm itself, the first phrases (the
-    arguments of :func:`event_date`).
+    of those does; the days of later acts; the days of the harm itself, the first phrases; and the
+    periods of the harm, which bound its day (the arguments of :func:`event_date`).
 
     The day of the act comes first ("shot on Saturday", in the evidence, else in the article's
     body): a phrase whose clause is a verb of harm, or of the report's own outcome when it counts
@@ -277,7 +287,9 @@ def dating_phrases(
     :func:`~helpers.knowledge.event_types.later_act_verbs`): it comes last, as the event was
     before it, nearer than the publication day. A day after a preposition of a deadline, a purpose
     or an end (``event_cues.csv`` "deadline": "a gun he got for Christmas", "held until Monday")
-    dates nothing.
+    dates nothing. A period the evidence first dates the harm by ("shot last week"), or that first
+    names an incident's time anywhere ("last week's shooting"), bounds the day (a round-up's or a
+    background sentence's later "killed there last month" does not).
     """
     outcomes = frozenset(outcomes)
     incident = {id(span): _incident_day(span) for span in (*evidence, *days)}
@@ -297,7 +309,10 @@ def dating_phrases(
     acted = [span for span in (*evidence, *days) if verbs[id(span)] in acts]
     others = [span for span in evidence if verbs[id(span)] not in acts_or_later]
     afterwards = [span for span in (*evidence, *days) if verbs[id(span)] in later]
-    return acted + others, [span for span in days if verbs[id(span)] not in later], afterwards, acted
+    told = {id(span) for span in evidence}
+    # the first phrase of the harm, when a period (a round-up's later "killed last month" bounds no other)
+    bounds = [s for s in acted[:1] if (id(s) in told or incident[id(s)]) and names_period(s)]
+    return acted + others, [span for span in days if verbs[id(span)] not in later], afterwards, acted, bounds
 
 
 def _deadline_day(span: Span, deadline: frozenset[str]) -> bool:

@@ -310,8 +310,11 @@ def _report(
     ]
     # "No one was injured" is no harm: beside an arrest, the report is of the arrest
     outcomes = {r["outcome"] for r in group if r["low"] != 0} or {r["outcome"] for r in group}
-    phrases, article_days, later, acts = dating_phrases(date_spans, days, outcomes)
-    when = event_date(phrases, written, article_days, later, acts)
+    phrases, article_days, later, acts, bounds = dating_phrases(date_spans, days, outcomes)
+    # a headline's period tells another incident as often as its own ("where 2 were shot a week ago")
+    body = {span.start_char for span in days}
+    bounds = [span for span in bounds if span.start_char in body]
+    when = event_date(phrases, written, article_days, later, acts, bounds)
     if written != article.date:
         note = f" (the body names the day after its date {article.date[:10]})"
         when = replace(when, reason=when.reason + note)
