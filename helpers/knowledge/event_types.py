@@ -129,6 +129,18 @@ def actor_codes() -> dict[str, ActorCode]:
     }
 
 
+@lru_cache(maxsize=4)
+def unnamed_forces(language: str = config.DEFAULT_LANGUAGE) -> dict[str, str]:
+    """The phrases of a state's forces named without their state, with the ``acled_actor_codes.csv``
+    key of the force ACLED codes them as (``unnamed_forces.csv``).
+
+    >>> forces = unnamed_forces()
+    >>> forces["soldiers"], forces["police officers"]
+    ('state_force', 'police')
+    """
+    return {r["phrase"]: r["key"] for r in read_vocabulary("unnamed_forces.csv", language)}
+
+
 @dataclass(frozen=True)
 class Period:
     """A date phrase of a period ("last week"): its words, the offset in days of its first day

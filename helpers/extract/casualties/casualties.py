@@ -90,7 +90,6 @@ from helpers.extract.casualties.counting import (
     in_pair,
     listed_around,
     listed_subjects,
-    noun_keys,
 )
 from helpers.extract.casualties.cues import (
     SentenceMatches,
@@ -104,6 +103,7 @@ from helpers.extract.casualties.cues import (
 from helpers.extract.casualties.entities import doc_entities
 from helpers.extract.casualties.exclusions import flag_restated_headline, resolve_overlaps
 from helpers.extract.casualties.fatal_events import fatal_event
+from helpers.extract.casualties.nouns import noun_keys
 from helpers.extract.casualties.numbers import Quantity
 from helpers.extract.casualties.row import casualty_row
 from helpers.extract.casualties.scope import ArticleScope, Scope, clause_dates

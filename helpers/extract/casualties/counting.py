@@ -15,6 +15,7 @@ from spacy.tokens import Span, Token
 
 from helpers.extract.casualties.entities import entity_at, is_surname
 from helpers.extract.casualties.not_counts import count_read_as_date, may_count
+from helpers.extract.casualties.nouns import noun_keys, plural_referent
 from helpers.extract.casualties.numbers import (
     VAGUE_EXACT,
     VAGUE_LOW_BOUNDS,
@@ -175,21 +176,6 @@ def in_pair(victim: Token) -> bool:
     )
 
 
-def noun_keys(token: Token) -> list[str]:
-    """Lexicon keys for a noun: lemma, form and a naive singular.
-
-    Written by hand because the tagger marks capitalised headline nouns
-    ("Militiamen killed …") as proper nouns, which the lemmatizer leaves unchanged.
-    """
-    lower = token.lower_
-    singular = (
-        lower[:-3] + "man"
-        if lower.endswith("men")
-        else (lower[:-3] + "y" if lower.endswith("ies") else lower.rstrip("s"))
-    )
-    return [token.lemma_.lower(), lower, singular]
-
-
 def _is_plural(token: Token) -> bool:
     return (
         token.tag_ in {"NNS", "NNPS"}
@@ -256,6 +242,7 @@ def victim_group_of(victim: Token | None, lexicon: Lexicon) -> str:
     members = complement_of(target, cues.partitive | cues.membership)
     if target.lemma_.lower() in cues.group_member and members is not None:
         target = members
+    target = plural_referent(target, lexicon) or target  # "clashed with militants, killing two of them"
     for child in target.children:
         if child.dep_ in {"compound", "amod"} and child.lemma_.lower() in lexicon.modifiers:
             return lexicon.modifiers[child.lemma_.lower()]

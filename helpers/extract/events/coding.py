@@ -25,7 +25,8 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from helpers.knowledge.event_types import EventType, actor_codes, event_types
+from helpers.knowledge.event_types import EventType, actor_codes, event_types, unnamed_forces
+from helpers.knowledge.grammar import function_words
 
 #: The outcome of an arrest: its victims' side is no side hit by violence, and arrests alone are no violence.
 ARRESTED = "arrested"
@@ -156,6 +157,23 @@ def generic_actor(key: str, country: str) -> Actor:
     return Actor("", code.name.format(country=country or UNKNOWN_COUNTRY), code.inter)
 
 
+def unnamed_force(perpetrators: Iterable[str]) -> str:
+    """The ``acled_actor_codes.csv`` key of the force that did the violence when the figures name it
+    without its state ("Soldiers killed two militants", "police shot a man": ``unnamed_forces.csv``):
+    the country's own, "police" or "state_force"; else "".
+
+    >>> unnamed_force(["", "the soldiers"]), unnamed_force(["two police officers"]), unnamed_force(["rebels"])
+    ('state_force', 'police', '')
+    """
+    forces, articles = unnamed_forces(), function_words().articles
+    for text in perpetrators:
+        words = [w for w in text.lower().split() if w not in articles and not w.isdigit()]
+        key = forces.get(" ".join(words)) or forces.get(" ".join(words[1:]))  # "two police officers"
+        if key:
+            return key
+    return ""
+
+
 def code_actors(
     perpetrators: Sequence[str],
     sides: Iterable[str],
@@ -166,6 +184,7 @@ def code_actors(
     owner: dict | None = None,
     unnamed_force: str = SECURITY,
     agents: Sequence[str] = (),
+    force: str = "",
 ) -> tuple[list[Actor], list[Actor]]:
     """The actors of each side of an event: ``([actor1, assoc…], [actor2, assoc…])``.
 
@@ -188,11 +207,15 @@ def code_actors(
         agents: Actor ids the evidence tells did the violence
             (:func:`~helpers.extract.events.agents.actor_attackers`: "Russian forces used tanks to
             attack the oblast"), the attacker after an armed group the evidence names.
+        force: The key of the unnamed force the figures say did it (:func:`unnamed_force`): ACLED's
+            force of the country is the attacker when no named actor or person is.
     """
     linked = _linked(mentions)
     ranked = [a for a, _ in Counter(p for p in perpetrators if p in linked).most_common()]
     sides = known_sides(sides)
     first = [_actor(owner)] if owner else [_actor(linked[a]) for a in ranked]
+    if not first and force and not person:  # "Soldiers killed two militants": the country's own forces
+        first = [generic_actor(force, country)]
     if not first:
         first = _attacker(linked, sides, person, article_group, [a for a in agents if a in linked])
     taken = {a.actor_id for a in first}

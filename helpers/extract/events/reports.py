@@ -40,6 +40,7 @@ from helpers.extract.events.coding import (
     demonstration_actors,
     interaction,
     only_arrests,
+    unnamed_force,
 )
 from helpers.extract.events.dating import dating_phrases, event_date, writing_day
 from helpers.extract.events.day_phrases import untagged_days
@@ -349,6 +350,8 @@ def _report(
             owner,
             unnamed,
             actor_attackers(doc, named),
+            # the force that did the first harm ("police shot the gunman" after his killings is not)
+            unnamed_force([hit[0]["perpetrator"]] if hit and not hit[0]["perpetrator_id"] else []),
         )
     main = group[0] if group else {"start_char": sentences[0].start_char, "end_char": sentences[0].end_char}
     site = scene_site(sentences, towns, place["place_id"] if place else "")

@@ -1,0 +1,57 @@
+"""A state's forces named without their state ("Soldiers killed two militants", "police shot a
+man") are the country's own, coded as ACLED codes an unnamed force; "two of them" counts from the
+group named before it.
+
+Sentences are written for these tests."""
+
+from __future__ import annotations
+
+import spacy
+
+from helpers.extract.casualties.nouns import plural_referent
+from helpers.extract.events.coding import unnamed_force
+from helpers.knowledge.casualty_lexicon import load_lexicon
+from tests.test_events import reports_of
+
+
+def test_a_bare_force_noun_is_the_country_s_unnamed_force():
+    assert unnamed_force(["Soldiers"]) == "state_force"
+    assert unnamed_force(["", "the security forces"]) == "state_force"
+    assert unnamed_force(["two police officers"]) == "police"
+    assert unnamed_force(["Riot police"]) == "police"
+    for other in ("rebels", "gunmen", "pro-government forces", "rebel forces", ""):
+        assert unnamed_force([other]) == "", other
+
+
+def test_them_counts_from_the_nearest_group_named_before_it(nlp):
+    lexicon = load_lexicon()
+    doc = nlp("Police clashed with militants near the border, killing two of them.")
+    them = next(t for t in doc if t.lower_ == "them")
+    assert plural_referent(them, lexicon).text == "militants"
+    alone = nlp("They said two of them had been taken.")
+    assert plural_referent(next(t for t in alone if t.lower_ == "them"), lexicon) is None
+    assert plural_referent(spacy.blank("en")("him")[0], lexicon) is None
+
+
+def test_violence_by_an_unnamed_force_is_coded_to_the_country_s_forces(tmp_path, monkeypatch):
+    monkeypatch.setenv("SITREP_CACHE", str(tmp_path / "cache"))
+    texts = {
+        "soldiers": "Soldiers killed two militants in Peshawar, Pakistan on Monday, officials said.",
+        "police clash": "Police clashed with militants in Peshawar, Pakistan on Monday, killing two of them.",
+        "pilgrims": "Gunmen stopped a bus of pilgrims near Quetta, Pakistan on Monday and shot six of them.",
+        "rebels": "Rebels killed two soldiers in Peshawar, Pakistan on Monday, officials said.",
+        # the force that stopped or arrested the attacker did not do the harm
+        "stopped": "A gunman killed two worshippers at a mosque in Peshawar, Pakistan on Monday. "
+        "Police shot the gunman dead.",
+        "arrested": "Police arrested a man who shot two people in Peshawar, Pakistan on Monday.",
+    }
+    reports = reports_of(tmp_path, texts).query("report == 0")
+    coded = {key: (r.event_type, r.actor1, r.actor2) for key, r in reports.iterrows()}
+    armed, civilians = "Unidentified Armed Group (Pakistan)", "Civilians (Pakistan)"
+    assert (coded.pop("stopped")[1], coded.pop("arrested")[1]) == (armed, armed)
+    assert coded == {
+        "soldiers": ("Battles", "Military Forces of Pakistan", armed),
+        "police clash": ("Battles", "Police Forces of Pakistan", armed),
+        "pilgrims": ("Violence against civilians", armed, civilians),
+        "rebels": ("Battles", armed, "Military Forces of Pakistan"),
+    }
