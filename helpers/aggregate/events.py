@@ -32,7 +32,8 @@ from helpers.aggregate.event_links import join_by_people, report_addresses, repo
 from helpers.aggregate.event_merge import cluster_reports, place_words
 from helpers.aggregate.totals import casualty_totals
 from helpers.extract.casualties.numbers import victim_ages
-from helpers.extract.events.dating import WEEK, iso_day
+from helpers.extract.events.dating import iso_day
+from helpers.extract.events.periods import WEEK
 from helpers.tables import columns, is_missing
 
 #: Roles of the place mentions that name a place of events (not a dateline or a demonym).

@@ -20,7 +20,13 @@ from spacy.tokens import Span, Token
 
 from helpers.extract.casualties.days import day_keys, resolve_day
 from helpers.extract.casualties.scope_cues import governed_clause
-from helpers.extract.events.periods import follows_incident, names_period, period_days, within_period
+from helpers.extract.events.periods import (
+    WEEK,
+    follows_incident,
+    names_period,
+    period_days,
+    within_period,
+)
 from helpers.extract.places.finding import PLACE_LABELS
 from helpers.knowledge.event_types import (
     HARM,
@@ -32,8 +38,8 @@ from helpers.knowledge.event_types import (
 )
 from helpers.knowledge.time_words import calendar
 
-#: ACLED's time precision codes.
-DAY, WEEK, MONTH = 1, 2, 3
+#: ACLED's time precision of a day (of a week and a month: :mod:`~helpers.extract.events.periods`).
+DAY = 1
 #: A year written in a date phrase ("June 4, 2015").
 _YEAR = re.compile(r"(?:19|20)\d\d")
 #: Most tokens between a verb and the day phrase that dates it ("shot in the 1200 block of Main St Sunday").

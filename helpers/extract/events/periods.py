@@ -19,6 +19,8 @@ from helpers.knowledge.event_types import Period, incident_nouns, periods
 
 #: ACLED's time precision of a week and of a month.
 WEEK, MONTH = 2, 3
+#: Fewest days of a unit counted back that make its period a month's ("two months ago"; weeks are shorter).
+MONTH_DAYS = 28
 #: Most words between an incident noun and a period written after it ("the shooting of an 11-year-old
 #: boy in Dayton, Ohio last week").
 NOUN_BEFORE_TOKENS = 12
@@ -81,7 +83,7 @@ def period_days(span: Span, published: dt.date) -> PeriodDays | None:
     count, unit = reading
     date = published - dt.timedelta(days=count * unit)
     half = dt.timedelta(days=unit // 2) + SLACK
-    return PeriodDays(date, WEEK if unit < 28 else MONTH, date - half, min(date + half, published))
+    return PeriodDays(date, WEEK if unit < MONTH_DAYS else MONTH, date - half, min(date + half, published))
 
 
 def within_period(
