@@ -328,3 +328,27 @@ def test_a_big_town_written_with_a_before_a_part_word_is_the_town_where_no_provi
 def test_a_bare_county_named_by_many_states_is_the_most_populous(nlp, text, name, state):
     admin1, resolution = _resolved(nlp, text)[name]
     assert admin1 == state and resolution.startswith("resolved")
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country", "state"),
+    [
+        # a country's name: the dateline's state says it is the town
+        ("LEBANON, Ohio (WXYZ) - A teenager was wounded on Saturday.", "LEBANON", "US", "Ohio"),
+        ("PARIS, Texas (AP) - Two men were shot outside a bar on Friday night.", "PARIS", "US", "Texas"),
+        # a bigger namesake in another state
+        (
+            "COLUMBUS, Ohio (AP) - Two men from Lowndes County were shot outside a bar on Friday night.",
+            "COLUMBUS",
+            "US",
+            "Ohio",
+        ),
+        ("KANSAS CITY, Mo. (AP) - A man was shot on a bus on Friday night.", "KANSAS CITY", "US", "Missouri"),
+        # a country after a dateline: a town of that country
+        ("TRIPOLI, Lebanon (AP) - Gunmen fired on a checkpoint on Friday night.", "TRIPOLI", "LB", ""),
+    ],
+)
+def test_a_dateline_with_its_state_or_country_is_a_town_there(nlp, text, name, country, state):
+    row = next(r for r in resolve_places(nlp(text), _article(text)) if r["text"] == name)
+    assert row["kind"] in ("city", "village") and row["country"] == country
+    assert not state or row["admin1"] == state

@@ -15,7 +15,7 @@ from helpers.extract.places.mention import AddMention, Mention
 from helpers.knowledge.gazetteer import Gazetteer
 from helpers.knowledge.grammar import function_words
 from helpers.knowledge.place import Place
-from helpers.knowledge.place_names import admin1_abbreviations
+from helpers.knowledge.place_names import admin1_abbreviations, dateline_division_code
 
 #: Kinds of the namesakes of a town the division after it does not hold.
 TOWN_KINDS = frozenset({"city", "village", "admin2"})
@@ -93,6 +93,28 @@ def _outside(
         town["outside"] = areas[0].place_id
         if after is not None:
             after["allowed"] = {areas[0].place_id}
+
+
+def mark_dateline(town: Mention, area: Mention | None, area_span: Span, gazetteer: Gazetteer) -> None:
+    """A dateline's town and the division or country written after it ("LEBANON, Ohio (WKRC)",
+    "COLUMBUS, Ohio (AP)", "KABUL, Afghanistan"): the town is one of that division, as in "Town,
+    Division" (:func:`mark_appositions`), never a namesake elsewhere (Lebanon the country, Columbus,
+    Mississippi); a town none of whose namesakes lies there is a place of the division the gazetteer
+    lacks (``outside``). The area row (``area``, if the dateline's area is a mention) may only be a
+    division holding the town.
+    """
+    code = dateline_division_code(area_span.text)
+    division = gazetteer.admin1(code) if code else None
+    areas = [division] if division is not None else _divisions(area_span.text, gazetteer)
+    if not areas:
+        return
+    towns = _towns_in(town["text"], areas, gazetteer)
+    if not towns:
+        _outside(town, area, areas, area_span, gazetteer)
+        return
+    town["allowed"] = {p.place_id for p in towns}
+    if area is not None:
+        area["allowed"] = {a.place_id for a in areas if any(_inside(p, a) for p in towns)}
 
 
 def _comma_indexes(doc: Doc) -> list[int]:

@@ -30,7 +30,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span
 
 from helpers.articles import Article
-from helpers.extract.places.appositions import DIVISION_KINDS, mark_appositions
+from helpers.extract.places.appositions import DIVISION_KINDS, mark_appositions, mark_dateline
 from helpers.extract.places.datelines import dateline_spans
 from helpers.extract.places.evidence import context_spans, has_place_evidence, names_authority, names_street
 from helpers.extract.places.mention import Mention, entity_span
@@ -357,13 +357,16 @@ def find_mentions(doc: Doc, article: Article, gazetteer: Gazetteer) -> list[Ment
     for span, area in dateline_spans(doc, article):  # a dateline's reading replaces the NER's
         tokens = {i for s in (span, area) if s is not None for i in range(s.start, s.end)}
         rows[:] = [r for r in rows if not tokens & set(range(r.span.start, r.span.end))]
-        add(span, role="dateline", label="")
+        town = add(span, role="dateline", label="")
         if area is None:
             continue
         code = dateline_division_code(area.text)
+        area_row = None
         if code and (division := gazetteer.admin1(code)) is not None:  # "ALBUQUERQUE, N.M. (AP)"
-            if (row := add(area, role="dateline", label="")) is not None:
-                row["allowed"] = {division.place_id}
+            if (area_row := add(area, role="dateline", label="")) is not None:
+                area_row["allowed"] = {division.place_id}
         elif strong_place(area.text, gazetteer, min_population=NESTED_MIN_POPULATION, named=True):
-            add(area, role="dateline", label="")
+            area_row = add(area, role="dateline", label="")
+        if town is not None:
+            mark_dateline(town, area_row, area, gazetteer)
     return sorted(rows, key=lambda r: (r["start_char"], r["end_char"]))
