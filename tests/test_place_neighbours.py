@@ -13,10 +13,12 @@ from helpers.extract.places import places
 from helpers.knowledge.gazetteer import default_gazetteer, haversine_km
 from helpers.knowledge.place import Match, Place
 from helpers.knowledge.place_ranking import (
+    ADMIN1_PRIOR,
     NEIGHBOUR_BONUS,
     NEIGHBOUR_KM,
     Neighbours,
     neighbour_count,
+    prior,
     ranked_candidates,
     score_candidate,
 )
@@ -119,3 +121,27 @@ def test_a_state_named_with_its_towns_stays_the_state(nlp):
     text = "Storms flooded streets in Miami and Orlando on Sunday, and Florida officials opened shelters."
     rows = [r for r in _rows(nlp, text) if r["text"] == "Florida" and r["place_id"]]
     assert rows and all(r["kind"] == "admin1" and r["admin1_code"] == "US-FL" for r in rows)
+
+
+@pytest.mark.parametrize(
+    ("name", "kind", "country"),
+    [
+        ("Florida", "admin1", "US"),  # not the department of Uruguay: the bigger division first
+        ("Salinas", "city", "US"),  # not a municipio of Puerto Rico
+        ("Paktika", "admin1", "AF"),  # a province of a conflict country keeps its weight
+        ("Diyala", "admin1", "IQ"),
+    ],
+)
+def test_a_division_of_a_micro_state_or_territory_weighs_as_a_town_its_size(name, kind, country):
+    best = ranked_candidates(name, default_gazetteer(), Counter(), None, "")[0][1]
+    assert (best.kind, best.country) == (kind, country)
+
+
+def test_the_prior_of_a_division_is_its_countrys_average_division_capped():
+    state = Place(
+        "gn:1", 1, "Ohio", "admin1", 40.0, -83.0, "US", "Ohio", "US-OH", 0, 3, "", "ADM1", 6_500_000
+    )
+    parish = state._replace(country="JE", district_population=7_500)
+    unknown = state._replace(district_population=0)
+    assert prior(state) == prior(unknown) == ADMIN1_PRIOR
+    assert prior(parish) == pytest.approx(math.log10(7_500))

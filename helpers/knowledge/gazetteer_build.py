@@ -34,6 +34,7 @@ import hashlib
 import lzma
 import sqlite3
 import sys
+from collections import Counter
 from importlib import metadata
 from pathlib import Path
 
@@ -43,7 +44,7 @@ from helpers import config
 from helpers.knowledge.place import CITY_POPULATION, FOCUS_COUNTRIES, Place
 from helpers.knowledge.place_name_keys import is_latin_name, normalize_name, plain_name, strip_admin_words
 
-_SCHEMA_VERSION = 7  # bump when the tables of the index change (or what the build puts in them)
+_SCHEMA_VERSION = 8  # bump when the tables of the index change (or what the build puts in them)
 #: Files of the data folder the gazetteer is built from.
 DATA_FILES = (
     "geo_countries.csv",
@@ -186,6 +187,8 @@ class _Builder:
         # GeoNames gives some divisions a neighbour's name as an alternate (Oromia: "Addis
         # Ababa", the capital's own division): another division's main name is not kept.
         main_keys = {(row["country"], normalize_name(row["name"])) for row in rows}
+        people = dict(self.db.execute("SELECT country, population FROM place WHERE kind = 'country'"))
+        divisions = Counter(row["country"] for row in rows)
         for row in rows:
             place = Place(
                 f"gn:{row['geonameid']}",
@@ -200,6 +203,9 @@ class _Builder:
                 0,
                 3,
                 feature="ADM1",
+                # the people of the country's average division (towns undercount a rural province):
+                # a parish of Jersey or a municipio of Puerto Rico is no US state
+                district_population=(people.get(row["country"]) or 0) // divisions[row["country"]],
             )
             names = [
                 name

@@ -81,9 +81,12 @@ class Place(NamedTuple):
             in (``IQ.10.94590``; "" if unknown).
         feature: GeoNames feature code (``PPL``, ``PPLA2``, ``ADM2`` ...; "" for our own
             regions and towns without one).
-        district_population: The people of a second-level division's towns, summed (0 when
-            unknown or for other kinds): it only orders namesake divisions ("King County" is
-            Washington's), so no rule that reads a town's ``population`` reads a county's.
+        district_population: The people of a second-level division's towns, summed, and of a
+            first-level division's country divided among its divisions (0 when unknown or for
+            other kinds): it orders namesake divisions ("King County" is Washington's, "Florida"
+            the US state) and weighs a division of a micro-state or island territory as a town
+            of its size (:func:`~helpers.knowledge.place_ranking.prior`); no rule that reads a
+            town's ``population`` reads a division's.
     """
 
     place_id: str

@@ -27,6 +27,10 @@ from helpers.knowledge.place import Match, Place
 # unless the country Georgia has support of its own.
 MAIN_COUNTRY_MIN_NAMES = 2
 MAIN_COUNTRY_BONUS = 1.5
+#: Prior of a first-level division (a state, province, governorate): a town of about 160,000 people;
+#: a division of a country whose divisions average fewer people (Jersey's parishes, Puerto Rico's
+#: municipios, American Samoa's districts, Malta's councils) weighs as a town of its average size.
+ADMIN1_PRIOR = 5.2
 #: Prior of a town of unknown population, by GeoNames feature code: seats of divisions
 #: count like towns of a few thousand, plain villages and localities for little, abandoned,
 #: historical and destroyed places for less (log10 scale, like populations).
@@ -72,8 +76,12 @@ def prior(place: Place) -> float:
         return 9.0
     if place.kind == "region":
         return 6.0 if place.precision <= 3 else 5.5
-    if place.kind == "admin1":
-        return 5.2
+    if place.kind == "admin1":  # one of a micro-state or an island territory weighs as a town its size
+        return (
+            min(ADMIN1_PRIOR, math.log10(place.district_population))
+            if place.district_population
+            else ADMIN1_PRIOR
+        )
     if place.kind == "admin2":  # one known only at its province's point is little known
         return 4.0 if place.precision <= 2 else UNKNOWN_SIZE_DEFAULT
     if place.population > 0:
