@@ -8,10 +8,14 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+import spacy
+from spacy.tokens import Span
 
 from helpers.aggregate.persons import persons_table
 from helpers.articles import Article, Paragraph
 from helpers.extract.persons import extract_persons, normalise_name
+from helpers.nlp import build_pipeline
+from helpers.nlp.entity_fixer import EntityFixer
 
 REPO = Path(__file__).resolve().parents[1]
 SEED = REPO / "seeds" / "000_09ded475ebf546e7.txt"
@@ -314,3 +318,34 @@ def test_a_place_someone_was_taken_to_is_no_person(nlp):
     assert frame.empty or not frame["person_id"].str.contains("harborview|daniels").any()
     # a person after "to" of another verb stays a person
     assert one(persons(nlp, "The gun was given to Jo Smith after the shooting."), "Jo Smith") is not None
+
+
+@pytest.fixture(scope="module")
+def project_nlp():
+    """The project's pipeline (actor rules, entity fixer)."""
+    return build_pipeline()
+
+
+def test_an_actors_name_before_a_surname_is_a_persons_given_name(project_nlp):
+    # a girl named Isis is a person, not the Islamic State; the group's fighters stay the group
+    text = (
+        "Kamau Thomas, 19, is accused of shooting Isis Allen, 6, in the head. Isis was taken to a hospital. "
+        "Fighters of the Badr Organization clashed with Isis fighters near Tikrit."
+    )
+    doc = project_nlp(text)
+    found = {(ent.start_char, ent.text, ent.label_) for ent in doc.ents}
+    girl, again = text.index("Isis Allen"), text.index("Isis was")
+    assert (girl, "Isis Allen", "PERSON") in found and (again, "Isis", "PERSON") in found
+    assert (text.index("Isis fighters"), "Isis fighters", "ORG") in found
+    assert "Isis Allen" in set(persons(project_nlp, text)["canonical"])
+    # a place whose name reads like a person's stays a place
+    doc = project_nlp("SAN CARLOS, Costa Rica - Soldiers patrolled San Carlos and San Benito on Monday.")
+    assert not [ent.text for ent in doc.ents if ent.label_ == "PERSON"]
+    # a country before a full name is no given name ("the ambassador to Brazil Raul Schmidt")
+    doc = spacy.blank("en")("the ambassador to Brazil Raul Schmidt said")
+    for token in doc:
+        token.pos_ = "PROPN" if token.is_title else "NOUN"
+    doc.ents = [Span(doc, 3, 4, "GPE", span_id="gn:3469034")]  # the gazetteer's Brazil
+    assert [(ent.text, ent.label_) for ent in EntityFixer._given_names(doc, list(doc.ents))] == [
+        ("Brazil", "GPE")
+    ]

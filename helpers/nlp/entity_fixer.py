@@ -10,12 +10,17 @@ come from ``title_words.csv`` (:func:`helpers.knowledge.titles.title_words`).
 
 from __future__ import annotations
 
+import calendar
+
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
+from helpers.knowledge.gazetteer import default_gazetteer
 from helpers.knowledge.grammar import function_words
+from helpers.knowledge.place_names import common_words, person_names
 from helpers.knowledge.titles import title_words
+from helpers.knowledge.vocabulary import place_nouns
 
 FIXER_NAME = "sitrep_entity_fixer"
 
@@ -60,6 +65,44 @@ def _first_of_list(ent: Span, by_start: dict[int, Span]) -> bool:
     return at > ent.end and following is not None and following.label_ == ent.label_
 
 
+def _name_word(token: Token) -> bool:
+    """A title-case word of a person's name (``en/person_names.csv``) that is no common word, month,
+    weekday or place noun ("Castle", "High", "East", "Street", "April" are surnames or given names too).
+    """
+    word = token.text
+    nouns = place_nouns()
+    return (
+        token.is_title
+        and word in person_names()
+        and word.lower() not in common_words()
+        and word.lower() not in nouns.street | nouns.settlement | nouns.district | nouns.admin
+        and word not in _CALENDAR
+    )
+
+
+#: Month and weekday names, which are also persons' names ("April", "June", "Monday").
+_CALENDAR = frozenset(calendar.month_name[1:]) | frozenset(calendar.day_name)
+
+
+def _given_name_end(doc: Doc, hit: Span, identified: set[int]) -> int | None:
+    """Where the person's name a one-word dictionary hit begins ends ("Isis Allen", "Ariana Mosher"),
+    or ``None`` when the hit is no given name: a country ("the ambassador to Brazil Raul Schmidt"), no
+    name word after it, a longer name going on, the words a place's name ("San Carlos"), or a place
+    whose surname the article does not name again (a town's "Parks and Recreation", "Windsor Law")."""
+    place = default_gazetteer().get(hit.ent_id_) if hit.ent_id_.startswith("gn:") else None
+    if place is not None and place.kind == "country":
+        return None
+    end = hit.end
+    while end < len(doc) and end not in identified and _name_word(doc[end]):
+        end += 1
+    goes_on = end < len(doc) and doc[end].is_title and doc[end].pos_ == "PROPN"
+    if end == hit.end or goes_on or default_gazetteer().candidates(doc[hit.start : end].text):
+        return None
+    surname = doc[end - 1].text
+    again = any(t.text == surname for t in doc if not hit.start <= t.i < end)
+    return end if place is None or again else None
+
+
 class EntityFixer:
     """Repairs NER span errors that matter for actors and persons.
 
@@ -77,7 +120,11 @@ class EntityFixer:
       PERSON ("President Hollande", "Mr Alzoubi"), with the title when ``person_titles``.
     * One label per name in a document: a statistical entity made only of words of
       a PERSON named elsewhere in the doc becomes PERSON ("Votel" after "Gen.
-      Joseph L. Votel"); dictionary and gazetteer hits (with an id) are kept.
+      Joseph L. Votel"); dictionary and gazetteer hits (with an id) are kept, except a
+      one-word hit written as a name right before a surname or given name, the two no
+      place's name ("San Carlos"): a person's given name ("Isis Allen", a girl, not the Islamic
+      State; "Ariana Mosher", not the Tunisian governorate), and the bare word again in that
+      doc unless a noun follows it ("Isis was taken to a hospital", not "Isis fighters").
     """
 
     def __init__(self, *, person_titles: bool = True) -> None:
@@ -90,6 +137,7 @@ class EntityFixer:
         ]
         entities = [ent for ent in entities if ent is not None]
         entities += self._titled_names(doc, entities)
+        entities = self._given_names(doc, entities)
         entities = self._consistent_persons(entities)
         if self.person_titles:
             taken = {
@@ -118,6 +166,32 @@ class EntityFixer:
             and len(ent) <= 2
             and all(token.text in name_words for token in ent)
             else ent
+            for ent in entities
+        ]
+
+    @staticmethod
+    def _given_names(doc: Doc, entities: list[Span]) -> list[Span]:
+        """One-word dictionary hits that are a person's given name (see the class docstring)."""
+        identified = {i for ent in entities if ent.ent_id_ for i in range(ent.start, ent.end)}
+        given: dict[int, Span] = {}  # a hit's start -> the person it begins
+        for ent in entities:
+            if ent.ent_id_ and len(ent) == 1 and ent[0].is_title:  # "ISIS" is written as initials
+                end = _given_name_end(doc, ent, identified)
+                if end is not None:
+                    given[ent.start] = Span(doc, ent.start, end, label="PERSON")
+        if not given:
+            return entities
+        words = {doc[start].text for start in given}
+        return [
+            given.get(ent.start)
+            or (
+                Span(doc, ent.start, ent.end, label="PERSON")
+                if ent.ent_id_
+                and len(ent) == 1
+                and ent.text in words
+                and not (ent.end < len(doc) and doc[ent.end].pos_ in ("NOUN", "PROPN"))
+                else ent
+            )
             for ent in entities
         ]
 
