@@ -68,6 +68,17 @@ def test_a_person_attacker_comes_after_an_armed_group_and_before_the_article_gro
     assert first[0].name == "Provisional IRA"
 
 
+def test_a_medium_is_never_the_attacker():
+    # an agency credited in the evidence, a station's credit the NER read as a person's name
+    agency = {"actor_id": "ap", "canonical": "Associated Press", "category": "media"}
+    station = {"person_id": "wxyz-detroit", "canonical": "WXYZ Detroit"}
+    first, _ = code_actors(["ap"], {"civilians"}, [agency], "United States", None, station, agents=["ap"])
+    assert [a.name for a in first] == ["Unidentified Armed Group (United States)"]
+    person = {"person_id": "dana-hollis", "canonical": "Dana Hollis"}
+    first, _ = code_actors([], {"civilians"}, [agency], "United States", None, person, agents=["ap"])
+    assert first == [person_actor(person)]
+
+
 def test_a_lone_attacker_named_in_the_evidence_is_the_events_actor(tmp_path, monkeypatch):
     monkeypatch.setenv("SITREP_CACHE", str(tmp_path / "cache"))
     texts = {

@@ -27,6 +27,7 @@ from dataclasses import dataclass
 
 from helpers.knowledge.event_types import EventType, actor_codes, event_types, unnamed_forces
 from helpers.knowledge.grammar import function_words
+from helpers.knowledge.outlets import is_outlet
 
 #: The outcome of an arrest: its victims' side is no side hit by violence, and arrests alone are no violence.
 ARRESTED = "arrested"
@@ -52,6 +53,8 @@ SIDE_CATEGORIES = {
 PERPETRATOR_CATEGORY = "armed_group"
 #: The actor category of the forces that kill militants (a government blames, its forces fight).
 FORCE_CATEGORY = "state_force"
+#: Category of outlets and news agencies (``actors.csv``; an ORG named like an outlet).
+MEDIA = "media"
 
 
 def named_sides(actors: Iterable[dict]) -> frozenset[str]:
@@ -211,13 +214,17 @@ def code_actors(
             force of the country is the attacker when no named actor or person is.
     """
     linked = _linked(mentions)
-    ranked = [a for a, _ in Counter(p for p in perpetrators if p in linked).most_common()]
+    # a medium tells of the violence, it does none ("the Associated Press", a station's credit the
+    # NER read as a person's name: "WBTV Charlotte"); it may be hit (journalists attacked)
+    doers = {a: m for a, m in linked.items() if m["category"] != MEDIA}
+    person = None if person and is_outlet(person.get("canonical") or "") else person
+    ranked = [a for a, _ in Counter(p for p in perpetrators if p in doers).most_common()]
     sides = known_sides(sides)
     first = [_actor(owner)] if owner else [_actor(linked[a]) for a in ranked]
     if not first and force and not person:  # "Soldiers killed two militants": the country's own forces
         first = [generic_actor(force, country)]
     if not first:
-        first = _attacker(linked, sides, person, article_group, [a for a in agents if a in linked])
+        first = _attacker(doers, sides, person, article_group, [a for a in agents if a in doers])
     taken = {a.actor_id for a in first}
     second: list[Actor] = []
     # Forces first, then armed groups (the militants killed in a clash with a force named are the
