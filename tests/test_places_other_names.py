@@ -358,5 +358,7 @@ def test_a_name_before_a_word_of_relatives_is_no_place(nlp, text, name):
 def test_a_word_before_police_names_a_force_not_a_town_abroad(nlp):
     text = "Metro police said a man was shot at a bus station in Nashville on Monday."
     assert not _resolved(_rows(nlp, text), "Metro")
+    # also where nothing else in the article names a place
+    assert not _resolved(_rows(nlp, "Metro police said a man was shot at a bus station on Monday."), "Metro")
     text = "Buffalo police said a man was shot at a bus station in New York on Monday."
     assert [r["admin1"] for r in _resolved(_rows(nlp, text), "Buffalo")] == ["New York"]

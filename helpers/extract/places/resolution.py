@@ -141,8 +141,9 @@ def _missing_evidence(
         people = cue == "resident" and not names_kin(span.doc, span.start, span.end)
         force = names_authority(span.doc, span.start, span.end)
         authority = town_name and match.main and (people or force)
-        # "Metro police" in US news names a force, not Metro in Indonesia; "Buffalo police" names Buffalo's
-        force_name = force and not town_name and abroad and bool(countries)
+        # "Metro police" in US news names a force, not Metro in Indonesia, a stop name's also where the
+        # article names no other place; "Buffalo police" names Buffalo's
+        force_name = force and not town_name and abroad and (bool(countries) or doubt == "stop name")
         evidence = ((placed and row["evidence"]) or named) and not force_name
         # a town of the province the article's other names give, after a locative ("shot in Franklin")
         local = match.main and place.kind == "city" and place.admin1_code in provinces
