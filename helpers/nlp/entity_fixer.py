@@ -85,7 +85,7 @@ _CALENDAR = frozenset(calendar.month_name[1:]) | frozenset(calendar.day_name)
 
 
 def _given_name_end(doc: Doc, hit: Span, identified: set[int]) -> int | None:
-    """Where the person's name a one-word dictionary hit begins ends ("Isis Allen", "Ariana Mosher"),
+    """Where the person's name a one-word dictionary hit begins ends ("Isis Allen", "Kobe Bryant"),
     or ``None`` when the hit is no given name: a country ("the ambassador to Brazil Raul Schmidt"), no
     name word after it, a longer name going on, the words a place's name ("San Carlos"), or a place
     whose surname the article does not name again (a town's "Parks and Recreation", "Windsor Law")."""
@@ -123,8 +123,9 @@ class EntityFixer:
       Joseph L. Votel"); dictionary and gazetteer hits (with an id) are kept, except a
       one-word hit written as a name right before a surname or given name, the two no
       place's name ("San Carlos"): a person's given name ("Isis Allen", a girl, not the Islamic
-      State; "Ariana Mosher", not the Tunisian governorate), and the bare word again in that
-      doc unless a noun follows it ("Isis was taken to a hospital", not "Isis fighters").
+      State; "Kobe Bryant", not the Japanese city, when "Bryant" comes again), and the bare word
+      again in that doc unless a noun follows it ("Isis was taken to a hospital", not "Isis
+      fighters").
     """
 
     def __init__(self, *, person_titles: bool = True) -> None:
