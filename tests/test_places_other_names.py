@@ -160,6 +160,10 @@ def test_a_stop_name_abroad_needs_more_than_a_resident_noun(nlp):
         ("Witnesses saw a white GMC Yukon and a black Dodge Durango leave the scene.", "Dodge Durango"),
         ("Militants in Toyota Hilux pickups entered the town on Friday.", "Toyota Hilux"),
         ("The victim's 2012 Pontiac was found burned near the river.", "Pontiac"),
+        # a colour before the make, a noun of vehicles after it
+        ("Witnesses saw a red Toyota speed away from the corner.", "Toyota"),
+        ("Police found the Toyota van abandoned two blocks away.", "Toyota"),
+        ("Officers stopped a silver Lincoln near the bridge.", "Lincoln"),
     ],
 )
 def test_a_vehicle_make_and_model_names_no_place(nlp, text, vehicle):
@@ -177,6 +181,7 @@ def test_a_vehicle_make_and_model_names_no_place(nlp, text, vehicle):
         ("Lincoln County deputies said the suspect was arrested.", "Lincoln County"),
         ("Pontiac Mayor Jane Doe spoke after two men were shot.", "Pontiac"),
         ("Two people were shot in Plymouth Monday, police said.", "Plymouth"),
+        ("A red pickup was found in Lincoln, Nebraska, on Friday.", "Lincoln"),
     ],
 )
 def test_a_make_before_a_place_noun_title_or_weekday_is_a_place(nlp, text, place):
@@ -362,3 +367,10 @@ def test_a_word_before_police_names_a_force_not_a_town_abroad(nlp):
     assert not _resolved(_rows(nlp, "Metro police said a man was shot at a bus station on Monday."), "Metro")
     text = "Buffalo police said a man was shot at a bus station in New York on Monday."
     assert [r["admin1"] for r in _resolved(_rows(nlp, text), "Buffalo")] == ["New York"]
+
+
+def test_a_weekday_before_a_date_is_no_place(nlp):
+    # the day of a page's timestamp, not Myanmar's Mon State; the state named so stays a place
+    text = "PUBLISHED Mon, March 21, 2016 - Two men were shot in Detroit, Michigan."
+    assert not _resolved(_rows(nlp, text), "Mon")
+    assert _resolved(_rows(nlp, "Soldiers clashed with rebels in Mon on Sunday, Myanmar's army said."), "Mon")

@@ -151,6 +151,20 @@ def calendar_words(language: str = config.DEFAULT_LANGUAGE) -> dict[str, bool]:
 
 
 @lru_cache(maxsize=4)
+def vehicle_words(language: str = config.DEFAULT_LANGUAGE) -> dict[str, frozenset[str]]:
+    """Colours written before a vehicle's make and nouns of vehicles written after it
+    (``vehicle_words.csv``), by kind (``colour``, ``vehicle``).
+
+    >>> "silver" in vehicle_words()["colour"], "pickup" in vehicle_words()["vehicle"]
+    (True, True)
+    """
+    kinds: dict[str, set[str]] = {"colour": set(), "vehicle": set()}
+    for row in read_vocabulary("vehicle_words.csv", language):
+        kinds[row["kind"]].add(row["word"])
+    return {kind: frozenset(words) for kind, words in kinds.items()}
+
+
+@lru_cache(maxsize=4)
 def vehicle_makes(language: str = config.DEFAULT_LANGUAGE) -> frozenset[str]:
     """Makes of vehicles as capitalised in print (``vehicle_makes.csv``).
 

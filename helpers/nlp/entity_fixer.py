@@ -10,8 +10,6 @@ come from ``title_words.csv`` (:func:`helpers.knowledge.titles.title_words`).
 
 from __future__ import annotations
 
-import calendar
-
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
@@ -20,7 +18,7 @@ from helpers.knowledge.gazetteer import default_gazetteer
 from helpers.knowledge.grammar import function_words
 from helpers.knowledge.place_names import common_words, person_names
 from helpers.knowledge.titles import title_words
-from helpers.knowledge.vocabulary import place_nouns
+from helpers.knowledge.vocabulary import calendar_words, place_nouns
 
 FIXER_NAME = "sitrep_entity_fixer"
 
@@ -76,12 +74,8 @@ def _name_word(token: Token) -> bool:
         and word in person_names()
         and word.lower() not in common_words()
         and word.lower() not in nouns.street | nouns.settlement | nouns.district | nouns.admin
-        and word not in _CALENDAR
+        and word not in calendar_words()
     )
-
-
-#: Month and weekday names, which are also persons' names ("April", "June", "Monday").
-_CALENDAR = frozenset(calendar.month_name[1:]) | frozenset(calendar.day_name)
 
 
 def _given_name_end(doc: Doc, hit: Span, identified: set[int]) -> int | None:

@@ -50,7 +50,7 @@ from helpers.knowledge.place_names import (
     doubtful_name,
     names_town_before_authorities,
 )
-from helpers.knowledge.vocabulary import place_nouns
+from helpers.knowledge.vocabulary import calendar_words, place_nouns
 from helpers.nlp.phrase_index import PhraseIndex
 from helpers.nlp.place_rules import NESTED_MIN_POPULATION, context_names, ruler_patterns
 
@@ -258,6 +258,22 @@ def _surnames(doc: Doc, gazetteer: Gazetteer) -> frozenset[str]:
     )
 
 
+def _weekday_of_a_date(span: Span) -> bool:
+    """Whether a one-word name is a weekday's abbreviation or name written before a date ("Mon, March
+    21", "Sun Jan 05 2014": the day of a timestamp, not Myanmar's Mon State or a town called Sun).
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("PUBLISHED Mon, March 21, 2016 in Mon State")
+    >>> _weekday_of_a_date(doc[1:2]), _weekday_of_a_date(doc[7:8])
+    (True, False)
+    """
+    doc = span.doc
+    if len(span) != 1 or span.text not in calendar_words():
+        return False
+    after = span.end + (span.end < len(doc) and doc[span.end].text == ",")
+    return after < len(doc) and (doc[after].text in calendar_words() or doc[after].is_digit)
+
+
 def find_mentions(doc: Doc, article: Article, gazetteer: Gazetteer) -> list[Mention]:
     """Every place mention of one article, unresolved, in text order.
 
@@ -284,6 +300,7 @@ def find_mentions(doc: Doc, article: Article, gazetteer: Gazetteer) -> list[Ment
             not article.is_extractable(span.start_char, span.end_char)
             or not vehicles.isdisjoint(range(span.start, span.end))
             or names_street(doc, span.start, span.end)  # "near 18th and Springfield", "the 100 block of"
+            or _weekday_of_a_date(span)  # "Mon, March 21, 2016", "Mon Mar 09 17:08:35": no Mon State
         ):
             return None
         evidence = context or role == "dateline" or has_place_evidence(doc, span.start, span.end)

@@ -6,7 +6,9 @@ towns and regions (Toyota, Pontiac, Plymouth; Tacoma, Yukon, Malibu, Durango). N
 or gazetteer tells them apart; the way a vehicle is written does: a make right before a model
 (a capitalised word or one with digits that is no place noun, title, weekday or month, or
 English adjective, verb or adverb: "Plymouth Monday", "Pontiac Mayor", "Lincoln High School"
-are places' names), or right after a model year ("a 2010 Toyota").
+are places' names), or right after a model year ("a 2010 Toyota"), a colour ("a red Toyota", "a
+silver Pontiac") or before a noun of vehicles ("a Toyota pickup", "the Toyota dealership";
+``vehicle_words.csv``).
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ from spacy.tokens import Doc
 from helpers.knowledge.gazetteer import Gazetteer
 from helpers.knowledge.place_names import common_words
 from helpers.knowledge.titles import title_words
-from helpers.knowledge.vocabulary import calendar_words, place_nouns, vehicle_makes
+from helpers.knowledge.vocabulary import calendar_words, place_nouns, vehicle_makes, vehicle_words
 
 #: Most words of a model name ("Land Cruiser", "Grand Cherokee").
 MODEL_WORDS = 2
@@ -49,7 +51,10 @@ def vehicle_tokens(doc: Doc, gazetteer: Gazetteer) -> set[int]:
             model.append(at)
             at += 1
         dated = token.i > 0 and _MODEL_YEAR.fullmatch(doc[token.i - 1].text) is not None
-        if not (model or dated):
+        words = vehicle_words()
+        coloured = token.i > 0 and doc[token.i - 1].text in words["colour"]
+        noun = token.i + 1 < len(doc) and doc[token.i + 1].lower_ in words["vehicle"]
+        if not (model or dated or coloured or noun):
             continue
         name = doc[token.i : (model[-1] + 1) if model else token.i + 1]
         if model and any(m.main and m.exact for m in gazetteer.candidates(name.text)):
