@@ -44,8 +44,9 @@ GOLD_KINDS = {
     "city": {"city", "village", "admin2"},
     "village": {"city", "village"},
 }
-#: Roles of place rows that put a place on the map (demonyms name nationalities).
-PLACE_ROLES = ("event", "nested", "dateline", "hospital")
+#: Roles of place rows that put a place on the map (demonyms name nationalities; ``speaker``: the town
+#: a source spoke in, "the military spokesman said in Islamabad", a place of the article all the same).
+PLACE_ROLES = ("event", "nested", "dateline", "hospital", "speaker")
 #: The United States and its territories (their own ISO 3166-1 codes): home in US news.
 US_AND_TERRITORIES = frozenset({"US", "PR", "GU", "VI", "AS", "MP", "UM"})
 
@@ -262,7 +263,7 @@ def score_conflict_dev(items: list[dict], texts: dict[str, str], rows: pd.DataFr
     """Share of gold places resolved right, with every miss and wrong reading listed.
 
     A gold place (one per distinct place, its first surface form and the others in
-    ``also``) is right when a place row (role event, nested, dateline or hospital) overlapping
+    ``also``) is right when a place row (role event, nested, dateline, hospital or speaker) overlapping
     one of its occurrences is that place (:func:`place_is_right`). Resolved rows
     overlapping no gold occurrence and no ``unscored`` string are counted as extra
     places (the gold leaves out demonyms and names inside other names).
