@@ -83,14 +83,16 @@ def _given_name_end(doc: Doc, hit: Span, identified: set[int]) -> int | None:
     or ``None`` when the hit is no given name: a country ("the ambassador to Brazil Raul Schmidt"), no
     name word after it, a longer name going on, the words a place's name ("San Carlos"), or a place
     whose surname the article does not name again (a town's "Parks and Recreation", "Windsor Law")."""
-    place = default_gazetteer().get(hit.ent_id_) if hit.ent_id_.startswith("gn:") else None
-    if place is not None and place.kind == "country":
-        return None
     end = hit.end
     while end < len(doc) and end not in identified and _name_word(doc[end]):
         end += 1
+    if end == hit.end:  # most hits: no name word after them, no gazetteer look-up
+        return None
+    place = default_gazetteer().get(hit.ent_id_) if hit.ent_id_.startswith("gn:") else None
     goes_on = end < len(doc) and doc[end].is_title and doc[end].pos_ == "PROPN"
-    if end == hit.end or goes_on or default_gazetteer().candidates(doc[hit.start : end].text):
+    if (place is not None and place.kind == "country") or goes_on:
+        return None
+    if default_gazetteer().candidates(doc[hit.start : end].text):
         return None
     surname = doc[end - 1].text
     again = any(t.text == surname for t in doc if not hit.start <= t.i < end)
