@@ -346,9 +346,21 @@ def test_a_bare_county_named_by_many_states_is_the_most_populous(nlp, text, name
         ("KANSAS CITY, Mo. (AP) - A man was shot on a bus on Friday night.", "KANSAS CITY", "US", "Missouri"),
         # a country after a dateline: a town of that country
         ("TRIPOLI, Lebanon (AP) - Gunmen fired on a checkpoint on Friday night.", "TRIPOLI", "LB", ""),
+        # a county: its town, not the bigger namesake of another state
+        ("GREENVILLE, Pitt County (WXYZ) - A man was shot on Friday.", "GREENVILLE", "US", "North Carolina"),
     ],
 )
 def test_a_dateline_with_its_state_or_country_is_a_town_there(nlp, text, name, country, state):
     row = next(r for r in resolve_places(nlp(text), _article(text)) if r["text"] == name)
     assert row["kind"] in ("city", "village") and row["country"] == country
     assert not state or row["admin1"] == state
+
+
+def test_a_town_written_with_its_county_is_the_county_town_the_gazetteer_files_under_none(nlp):
+    # GeoNames' towns carry no county code: the county's point and province place them
+    resolved = _resolved(nlp, "A man was shot in Greenville, Pitt County, on Friday.")
+    assert resolved["Greenville"] == ("North Carolina", "resolved: town, division")
+    assert _resolved(nlp, "A man was shot in Smithfield, Cache County, on Friday.")["Smithfield"][0] == "Utah"
+    # a list is no "Town, County": Hamilton and Madison are two more counties of Ohio
+    text = "The program is open to people of Butler, Clark, Hamilton, Madison and Warren counties in Ohio."
+    assert _resolved(nlp, text)["Hamilton"][0] == "Ohio"

@@ -15,14 +15,10 @@ from collections.abc import Sequence
 from spacy.tokens import Span
 
 from helpers.knowledge.gazetteer import haversine_km
+from helpers.knowledge.place import COUNTY_RADIUS_KM
 
 #: Geo precision of a province: a place this wide is narrowed to a town inside it.
 PROVINCE = 3
-#: Kilometres from a county's or district's point (the mean of its towns) within which a town of
-#: its province lies in it: most US counties and the districts of conflict countries are 20-60 km across, and
-#: a town farther out is as often one of the next county (measured on GVA: 30 km put 16 more
-#: reports within 25 km of the gold and 7 fewer, 40 km 22 and 16).
-COUNTY_RADIUS_KM = 30.0
 
 
 def incident_place(

@@ -12,9 +12,9 @@ from spacy.attrs import ORTH
 from spacy.tokens import Doc, Span
 
 from helpers.extract.places.mention import AddMention, Mention
-from helpers.knowledge.gazetteer import Gazetteer
+from helpers.knowledge.gazetteer import Gazetteer, haversine_km
 from helpers.knowledge.grammar import function_words
-from helpers.knowledge.place import Place
+from helpers.knowledge.place import COUNTY_RADIUS_KM, Place
 from helpers.knowledge.place_names import admin1_abbreviations, dateline_division_code
 
 #: Kinds of the namesakes of a town the division after it does not hold.
@@ -24,6 +24,9 @@ TOWN_KINDS = frozenset({"city", "village", "admin2"})
 LIST_WORDS = frozenset({"and", "or", "&"})
 #: Kinds of places a name after "Town," stands for.
 DIVISION_KINDS = ("admin1", "country")
+#: Geo precision of a second-level division placed at its own point (the mean of its towns), not its
+#: province's.
+COUNTY_POINT = 2
 #: Kinds of second-level divisions it stands for when no first-level one has the name, even as
 #: another name (a province of the Philippines, "Davao del Sur"; "Texas" is the state, not Texas
 #: County, Missouri; "Sagaing" the region, not its district).
@@ -40,13 +43,22 @@ def _divisions(name: str, gazetteer: Gazetteer, kinds: tuple[str, ...] = DIVISIO
 
 
 def _inside(place: Place, area: Place) -> bool:
+    """Whether a place lies in a country, division or second-level division: by its codes, or, for a
+    town the gazetteer files under no second-level division (GeoNames' ``cities500`` towns: Greenville
+    of Pitt County), when it lies in the county's province within :data:`COUNTY_RADIUS_KM` of the
+    county's own point."""
     if place.country != area.country:
         return False
     if area.kind == "admin2":
+        if place.place_id == area.place_id or not area.admin2_code:
+            return False
+        if place.admin2_code:
+            return place.admin2_code == area.admin2_code
+        located = None not in (place.lat, area.lat) and area.precision == COUNTY_POINT
         return (
-            bool(area.admin2_code)
-            and place.admin2_code == area.admin2_code
-            and place.place_id != area.place_id
+            located
+            and place.admin1_code == area.admin1_code
+            and haversine_km(place.lat, place.lon, area.lat, area.lon) <= COUNTY_RADIUS_KM
         )
     return area.kind == "country" or place.admin1_code == area.admin1_code
 
@@ -65,18 +77,24 @@ def _named_in(town: Mention, areas: list[Place], area_span: Span, gazetteer: Gaz
     town's main name elsewhere): not a list ("Katsina, Zamfara and Kaduna States": a division, or a
     division and another name after it; "offices in Miami, West Palm Beach, New York, and Detroit": a
     name after a comma), nor a town and its country."""
-    doc = area_span.doc
     namesake = any(  # a town's own name elsewhere ("Matanog"); not a word ("IN ADDITION, SIPI MAYOR")
         m.main and m.exact and m.place.kind in TOWN_KINDS for m in gazetteer.candidates(town["text"])
     )
+    one = len(areas) == 1 and areas[0].kind != "country"
+    return namesake and one and not _listed(town, area_span) and not _names_division(town["text"], gazetteer)
+
+
+def _listed(town: Mention, area_span: Span) -> bool:
+    """Whether "A, B" is part of a list, not "Town, Division": a list word or a comma and a name after
+    B ("Katsina, Zamfara and Kaduna", "Miami, West Palm Beach, New York, and"), or a comma before A
+    ("Butler, Clark, Hamilton, Madison and Warren counties")."""
+    doc = area_span.doc
     after = doc[area_span.end : area_span.end + 2]
-    follows = bool(after) and (  # "Katsina, Zamfara and Kaduna", "Miami, West Palm Beach, New York, and"
+    follows = bool(after) and (
         after[0].lower_ in LIST_WORDS
         or (after[0].text == "," and len(after) > 1 and (after[1].is_title or after[1].lower_ in LIST_WORDS))
     )
-    listed = follows or (town.span.start > 0 and doc[town.span.start - 1].text == ",")
-    one = len(areas) == 1 and areas[0].kind != "country"
-    return namesake and one and not listed and not _names_division(town["text"], gazetteer)
+    return follows or (town.span.start > 0 and doc[town.span.start - 1].text == ",")
 
 
 def _names_division(name: str, gazetteer: Gazetteer) -> bool:
@@ -99,13 +117,17 @@ def mark_dateline(town: Mention, area: Mention | None, area_span: Span, gazettee
     """A dateline's town and the division or country written after it ("LEBANON, Ohio (WKRC)",
     "COLUMBUS, Ohio (AP)", "KABUL, Afghanistan"): the town is one of that division, as in "Town,
     Division" (:func:`mark_appositions`), never a namesake elsewhere (Lebanon the country, Columbus,
-    Mississippi); a town none of whose namesakes lies there is a place of the division the gazetteer
-    lacks (``outside``). The area row (``area``, if the dateline's area is a mention) may only be a
-    division holding the town.
+    Mississippi; "GREENVILLE, Pitt County" is North Carolina's); a town none of whose namesakes lies in
+    the division or country is a place of it the gazetteer lacks (``outside``). The area row (``area``,
+    if the dateline's area is a mention) may only be a division holding the town.
     """
     code = dateline_division_code(area_span.text)
     division = gazetteer.admin1(code) if code else None
     areas = [division] if division is not None else _divisions(area_span.text, gazetteer)
+    if not areas and not _names_division(area_span.text, gazetteer):  # "GREENVILLE, Pitt County"
+        areas = _divisions(area_span.text, gazetteer, SECOND_LEVEL)
+        if not _towns_in(town["text"], areas, gazetteer):
+            return  # a county after a town the gazetteer lacks: the town is read as before
     if not areas:
         return
     towns = _towns_in(town["text"], areas, gazetteer)
@@ -155,11 +177,15 @@ def mark_appositions(doc: Doc, rows: list[Mention], gazetteer: Gazetteer, add: A
                 continue
         areas = _divisions(area_span.text, gazetteer)
         town = ending.get(i)
-        if not areas:  # a second-level division names only a town it holds none of: see below
+        if not areas:  # a second-level division holding the town ("Greenville, Pitt County") or none of them
             # "Sagaing" is also a region's name: no second-level division
             second = town is not None and after is not None and not _names_division(area_span.text, gazetteer)
             wide = _divisions(area_span.text, gazetteer, SECOND_LEVEL) if second else []
-            if wide and not _towns_in(town["text"], wide, gazetteer):
+            inside = _towns_in(town["text"], wide, gazetteer) if wide and not _listed(town, area_span) else []
+            if inside and not town.get("allowed"):
+                town["allowed"] = {p.place_id for p in inside}
+                after["allowed"] = {a.place_id for a in wide if any(_inside(p, a) for p in inside)}
+            elif wide and not inside:
                 _outside(town, after, wide, area_span, gazetteer)
             continue
         if town is not None and town.get("allowed"):
