@@ -16,7 +16,7 @@ def names(actors):
 def test_unnamed_security_forces_hit_are_acled_s_forces_of_the_country():
     first, second = code_actors([], {"security forces", "unknown"}, [SHABAAB], "Niger")
     assert (names(first), names(second)) == (["al-Shabaab"], ["Military Forces of Niger"])
-    _, second = code_actors([], {"security forces"}, [], "Kenya", unnamed_force="police")
+    _, second = code_actors([], {"security forces"}, [], "Kenya", unnamed_hit="police")
     assert names(second) == ["Police Forces of Kenya"]
     # Civilians named beside them stay; victims of no known side alone are still civilians.
     _, second = code_actors([], {"security forces", "civilians"}, [], "Mali")

@@ -15,7 +15,7 @@ from spacy.tokens import Span, Token
 
 from helpers.extract.casualties.entities import entity_at, is_surname
 from helpers.extract.casualties.not_counts import count_read_as_date, may_count
-from helpers.extract.casualties.nouns import noun_keys, plural_referent
+from helpers.extract.casualties.nouns import PLURAL_TAGS, noun_keys, plural_referent
 from helpers.extract.casualties.numbers import (
     VAGUE_EXACT,
     VAGUE_LOW_BOUNDS,
@@ -178,7 +178,7 @@ def in_pair(victim: Token) -> bool:
 
 def _is_plural(token: Token) -> bool:
     return (
-        token.tag_ in {"NNS", "NNPS"}
+        token.tag_ in PLURAL_TAGS
         or "Plur" in token.morph.get("Number")
         or noun_keys(token)[2] != token.lower_
     )

@@ -185,7 +185,7 @@ def code_actors(
     article_group: dict | None = None,
     person: dict | None = None,
     owner: dict | None = None,
-    unnamed_force: str = SECURITY,
+    unnamed_hit: str = SECURITY,
     agents: Sequence[str] = (),
     force: str = "",
 ) -> tuple[list[Actor], list[Actor]]:
@@ -204,7 +204,7 @@ def code_actors(
             :func:`~helpers.extract.events.strikes.strike_owner`), the attacker before the figures'
             perpetrators (a government's strikes are its armed forces') and the armed groups the
             evidence names, who are then its targets.
-        unnamed_force: The key in ``acled_actor_codes.csv`` of the security forces hit when the
+        unnamed_hit: The key in ``acled_actor_codes.csv`` of the security forces hit when the
             evidence names none: ``"police"`` when all were police ("Police Forces of X"), else
             ACLED's military forces of the country.
         agents: Actor ids the evidence tells did the violence
@@ -233,7 +233,7 @@ def code_actors(
         categories = SIDE_CATEGORIES.get(side)
         if categories:  # the side's named actors, else (none hit yet) ACLED's unnamed one
             hit = [_actor(m) for a, m in linked.items() if a not in taken and m["category"] in categories]
-            unnamed = [] if second else [generic_actor(unnamed_force if side == SECURITY else side, country)]
+            unnamed = [] if second else [generic_actor(unnamed_hit if side == SECURITY else side, country)]
             second += hit or unnamed
         elif side in actor_codes():
             second.append(generic_actor(side, country))

@@ -124,15 +124,15 @@ def mark_dateline(town: Mention, area: Mention | None, area_span: Span, gazettee
     code = dateline_division_code(area_span.text)
     division = gazetteer.admin1(code) if code else None
     areas = [division] if division is not None else _divisions(area_span.text, gazetteer)
-    if not areas and not _names_division(area_span.text, gazetteer):  # "GREENVILLE, Pitt County"
+    county = not areas and not _names_division(area_span.text, gazetteer)  # "GREENVILLE, Pitt County"
+    if county:
         areas = _divisions(area_span.text, gazetteer, SECOND_LEVEL)
-        if not _towns_in(town["text"], areas, gazetteer):
-            return  # a county after a town the gazetteer lacks: the town is read as before
     if not areas:
         return
     towns = _towns_in(town["text"], areas, gazetteer)
     if not towns:
-        _outside(town, area, areas, area_span, gazetteer)
+        if not county:  # a county after a town the gazetteer lacks: the town is read as before
+            _outside(town, area, areas, area_span, gazetteer)
         return
     town["allowed"] = {p.place_id for p in towns}
     if area is not None:
