@@ -220,3 +220,16 @@ def test_of_two_events_with_an_unplaced_report_s_toll_the_one_at_its_home_town_t
     local = dict(stub, home_place_id="gn:1")
     assert keys(cluster_reports([city, elsewhere, local], {})) == [["city", "stub"], ["elsewhere"]]
     assert keys(cluster_reports([city, elsewhere, stub], {})) == [["city"], ["elsewhere"], ["stub"]]
+
+
+def test_two_unplaced_stories_of_one_home_town_with_one_toll_are_one_event():
+    """Two stories of a city's papers, neither naming a place ("five people were shot Wednesday
+    night"), are one incident when they give one toll within the date window; stories of papers of
+    two cities, or with other tolls, stay apart."""
+    stub = dict(report("one", "2016-05-04", "", killed=0, injured=5, lat=None, lon=None), admin1="")
+    first = dict(stub, home_place_id="gn:1")
+    second = dict(first, key="two", article_id="two", date=dt.date(2016, 5, 5))
+    assert keys(cluster_reports([first, second], {})) == [["one", "two"]]
+    assert keys(cluster_reports([first, dict(second, home_place_id="gn:2")], {})) == [["one"], ["two"]]
+    assert keys(cluster_reports([first, dict(second, injured=2)], {})) == [["one"], ["two"]]
+    assert keys(cluster_reports([first, dict(second, home_place_id="")], {})) == [["one"], ["two"]]

@@ -39,7 +39,8 @@ window whose place its article names (its title: "Alturas shooting victims ident
 with a toll that agrees, else the one event within the window at its outlet's home town
 (``home_place_id``: a local paper's "a 2-year-old was shot Sunday" is of its city) with the
 same toll; a later test picks among several events an earlier one found (none or still
-several: alone).
+several: alone). Two such reports left alone join when their outlets share a home town and they
+give the same toll within the window (two stories of a city's papers, neither naming a place).
 
 Near-duplicate copies of a story (``near_duplicate_of``) are one report of it:
 their first reports join the story's event before anything else is compared.
@@ -294,10 +295,10 @@ def _join_unplaced(unplaced: list[dict], events: list[list[dict]], window_days: 
             if other["date"] is not None:
                 on_day[other["date"]].append(number)
     reach = window_days + 1  # the widest window (:func:`_window`)
-    alone = []
+    alone: list[list[dict]] = []
+    alone_on_day: dict[dt.date, list[int]] = defaultdict(list)
     for report in unplaced:
-        days = (report["date"] + dt.timedelta(days=d) for d in range(-reach, reach + 1))
-        near = sorted({n for day in days for n in on_day.get(day, ())})
+        near = _dated_near(on_day, report["date"], reach)
         # whom it hit and where tell them apart
         near = [
             n for n in near if not other_victims(report, events[n]) and not other_scene(report, events[n])
@@ -313,8 +314,39 @@ def _join_unplaced(unplaced: list[dict], events: list[list[dict]], window_days: 
             events[found[0]].append(report)
             on_day[report["date"]].append(found[0])
         else:
-            alone.append([report])
+            _join_alone(report, alone, alone_on_day, window_days)
     return alone
+
+
+def _join_alone(report: dict, alone: list[list[dict]], on_day: dict, window_days: int) -> None:
+    """An unplaced report joins the one unplaced event of its outlet's home town (:func:`_at_home`:
+    two stories of a city's outlets, "five people were shot Wednesday night", neither naming a
+    place), else stands alone; ``on_day`` indexes ``alone`` by the dates of its reports."""
+    near = _dated_near(on_day, report["date"], window_days + 1)
+    found = [
+        n
+        for n in near
+        if any(_at_home(report, _at_its_home(other), window_days) for other in alone[n])
+        and not other_victims(report, alone[n])
+        and not other_scene(report, alone[n])
+    ]
+    if len(found) == 1:
+        alone[found[0]].append(report)
+    else:
+        found = [len(alone)]
+        alone.append([report])
+    on_day[report["date"]].append(found[0])
+
+
+def _dated_near(on_day: dict[dt.date, list[int]], date: dt.date, reach: int) -> list[int]:
+    """The events ``on_day`` indexes within ``reach`` days of ``date``, in order."""
+    days = (date + dt.timedelta(days=d) for d in range(-reach, reach + 1))
+    return sorted({n for day in days for n in on_day.get(day, ())})
+
+
+def _at_its_home(report: dict) -> dict:
+    """An unplaced report placed at its outlet's home town, to compare with another unplaced one."""
+    return dict(report, place_id=report.get("home_place_id"))
 
 
 def _named_here(report: dict, other: dict, window_days: int) -> bool:
