@@ -25,6 +25,7 @@ def agent(nlp, text: str, name: str) -> bool:
         ("The bombs were detonated by Hollis near the stadium.", "Hollis"),
         ("Hollis and his cousin planted a device at the station.", "Hollis"),
         ("The suspect, Dana Hollis, was arrested on Sunday.", "Hollis"),
+        ("Police identified the gunman, a 24-year-old man, Dana Hollis, on Monday.", "Hollis"),
         ("Witnesses saw a gunman named Dana Hollis at the door.", "Hollis"),
         ("Hollis was charged with murder in the shooting.", "Hollis"),
         ("Prosecutors accused Hollis of setting off the bomb.", "Hollis"),
@@ -51,6 +52,16 @@ def test_the_person_who_did_the_violence_is_its_agent(nlp, text, name):
         ("A spokesman for the farmers, Mr. Hollis, confirmed the attacks on Sunday.", "Hollis"),
         ("Hollis condemned the bombing of the market as cowardly.", "Hollis"),
         ("Hollis witnessed the shooting from his window.", "Hollis"),
+        (
+            "Three watchmen were killed as they tried to fight off the attackers, a villager, Dana Hollis, "
+            "told AFP.",
+            "Hollis",
+        ),
+        (
+            "Four herders were shot dead while defending the village against the attackers, a witness, "
+            "Dana Hollis, told Reuters by phone.",
+            "Hollis",
+        ),
     ],
 )
 def test_a_victim_or_a_witness_is_no_agent(nlp, text, name):

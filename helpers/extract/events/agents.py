@@ -36,6 +36,8 @@ from helpers.knowledge.event_types import accusing_verbs, act_verbs, cue_words, 
 
 #: The victim group of the casualty lexicon's nouns of attackers ("gunman", "bomber", "suspect").
 ATTACKERS = "attackers"
+#: The victim group of the casualty lexicon's plain nouns of persons ("man", "woman", "person").
+PLAIN = "people"
 #: Dependents that stand for the word they join ("he and his brother", "the suspect, John Smith").
 JOINED = frozenset({"conj", "appos"})
 #: Dependents by which a noun of attackers names a person ("bomber Dzhokhar Tsarnaev").
@@ -109,6 +111,16 @@ def _roles(token: Token) -> Iterator[Token]:
         yield token
 
 
+def _other_role(word: Token) -> bool:
+    """A common noun a person is named as that tells another part than the attacker's ("a villager",
+    "a witness"), not an attacker's nor a plain person's ("a 24-year-old man"): the parser hangs such
+    an apposition on a noun of attackers before it ("…repel the attackers, a villager, Jo Ray, told
+    AFP"), which would make the speaker an attacker."""
+    _, attackers = _vocabulary()
+    lemma = word.lemma_.lower()
+    return word.pos_ == "NOUN" and lemma not in attackers and load_lexicon().victims.get(lemma) != PLAIN
+
+
 def is_attacker(token: Token) -> bool:
     """Whether a person's token is the agent of violence (see the module docstring).
 
@@ -133,6 +145,8 @@ def is_attacker(token: Token) -> bool:
             return True
         if word.dep_ in OBJECTS | {"nsubjpass"} and _accused(word.head):
             return True
+        if word is not token and _other_role(word):
+            continue  # "…repel the attackers, a villager, Jo Ray, told AFP": Ray is the villager
         beside = [c for c in word.children if c.dep_ in BESIDE]
         if word.dep_ in BESIDE:
             beside.append(word.head)
