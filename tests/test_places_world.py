@@ -424,3 +424,35 @@ def test_a_name_with_a_persian_linking_vowel_is_read_whole(nlp):
         ("Mazar-i-Sharif", "AF-BAL"),
     }
     assert {r["country"] for r in rows} == {"AF"}
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("SRINAGAR, India - Gunmen shot dead two traders in Kashmir on Sunday, Indian police said.", "IN"),
+        (
+            "MUZAFFARABAD, Pakistan - Shelling wounded four villagers in Kashmir, Pakistani officials said.",
+            "PK",
+        ),
+    ],
+)
+def test_kashmir_is_the_part_the_article_s_country_administers(nlp, text, country):
+    assert [r["country"] for r in _resolved(_rows(nlp, text), "Kashmir")] == [country]
+
+
+def test_a_sea_is_no_coastal_province_of_its_name_unless_a_division_word_says_so(nlp):
+    ship = _resolved(
+        _rows(nlp, "A missile hit a cargo ship in the Red Sea on Monday, the navy said."), "Red Sea"
+    )
+    assert [r["place_id"] for r in ship] == ["sr:sea-red-sea"]
+    province = _resolved(
+        _rows(nlp, "Gunmen attacked a checkpoint in Egypt's Red Sea governorate."), "Red Sea"
+    )
+    assert [r["country"] for r in province] == ["EG"]
+
+
+def test_a_province_name_the_ner_splits_in_two_is_read_whole(sitrep_nlp):
+    """The place ruler tags "Samar" (a Ukrainian town), the NER then "Northern" alone."""
+    rows = _rows(sitrep_nlp, "Troops clashed with guerrillas in Northern Samar province on Monday.")
+    assert [r["text"] for r in rows if r["place_id"]] == ["Northern Samar"]
+    assert _resolved(rows, "Northern Samar")[0]["country"] == "PH"

@@ -19,7 +19,7 @@ import math
 from collections import Counter
 
 from helpers.knowledge.gazetteer import EARTH_RADIUS_KM, Gazetteer, default_gazetteer, haversine_km
-from helpers.knowledge.place import Match, Place
+from helpers.knowledge.place import SEA_PREFIX, Match, Place
 
 # Context: a country supported by this many distinct names, and by more than any other, is the
 # article's main country. When a name is both a foreign country and a division or region of the
@@ -222,8 +222,9 @@ def score_candidate(
         score += NEARBY_BONUS * min(nearby.get(place.admin1_code, 0), NEARBY_MAX_NAMES)
     if match.main:  # "Kaliningrad" beside "Moscow" is not Korolev, once called so
         score += NEIGHBOUR_BONUS * min(neighbours, NEARBY_MAX_NAMES)
-    if cue == "admin":
-        score += 6.0 if place.kind in ("admin1", "region") else 0.0
+    if cue == "admin":  # a division's word names no sea ("Egypt's Red Sea governorate")
+        sea = place.place_id.startswith(SEA_PREFIX)
+        score += 6.0 if place.kind == "admin1" or (place.kind == "region" and not sea) else 0.0
     elif cue == "district":
         score += {"admin2": 6.0, "admin1": 2.0, "region": 1.0}.get(place.kind, 0.0)
     elif place.kind == "admin2" and cue != "locality":
@@ -275,8 +276,8 @@ def ranked_candidates(
             (see :func:`neighbour_count`).
 
     Returns:
-        ``(score, place)`` pairs, one per place; namesakes of one score ordered by their
-        district's people, then by ``place_id`` (a bare "King County" is Washington's).
+        ``(score, place)`` pairs, one per place; namesakes of one score ordered by the article's
+        main country, their district's people, then ``place_id`` (a bare "King County" is Washington's).
     """
     scored = {}
     for match in gazetteer.candidates(name):
@@ -294,8 +295,15 @@ def ranked_candidates(
         for place_id, (score, place) in scored.items():
             if place.kind in ("admin1", "region") and place.country == main:
                 scored[place_id] = score + MAIN_COUNTRY_BONUS, place
+    # of one score, a place of the article's main country first ("Kashmir" in Indian news)
     return sorted(
-        scored.values(), key=lambda item: (-item[0], -item[1].district_population, item[1].place_id)
+        scored.values(),
+        key=lambda item: (
+            -item[0],
+            bool(main) and item[1].country != main,
+            -item[1].district_population,
+            item[1].place_id,
+        ),
     )
 
 

@@ -335,6 +335,8 @@ def find_mentions(doc: Doc, article: Article, gazetteer: Gazetteer) -> list[Ment
         span = entity_span(doc, ent)
         if span is None or len(span) == 0 or not in_linked.isdisjoint(range(ent.start, ent.end)):
             continue
+        if not covered.isdisjoint(range(ent.start, ent.end)):
+            continue  # taken into the name before it ("Samar" of "Northern Samar")
         if span.text in demonyms():
             covered.update(range(ent.start, ent.end))
             add(span, role="demonym", label=ent.label_)

@@ -10,6 +10,8 @@ from helpers.knowledge.gazetteer import Gazetteer
 from helpers.knowledge.grammar import function_words
 from helpers.knowledge.place_names import doubtful_name
 
+#: Entity labels of a one-word place name a name next to it may take in ("Northern" + "Samar").
+PLACE_ENTITY_LABELS = frozenset({"GPE", "LOC"})
 #: Kinds of places whose alternate names may also grow a name ("South Darfur").
 AREA_KINDS = frozenset({"country", "admin1", "admin2", "region"})
 
@@ -23,10 +25,15 @@ def is_main_name(name: str, gazetteer: Gazetteer) -> bool:
 
 def _extension(doc: Doc, at: int, step: int) -> int:
     """How many tokens from ``at`` (going by ``step``) may join a name: a capitalised word
-    outside any entity, or a linking word and one ("Davao del Sur", "Jaral del Progreso")."""
+    outside any entity or of a one-word place entity (the NER's "Northern" and "Samar" of
+    "Northern Samar province"), or a linking word and one ("Davao del Sur", "Jaral del Progreso")."""
 
     def free_title(i: int) -> bool:
-        return 0 <= i < len(doc) and doc[i].is_title and not doc[i].ent_type_
+        if not (0 <= i < len(doc) and doc[i].is_title):
+            return False
+        token = doc[i]
+        alone = token.ent_iob_ == "B" and (i + 1 == len(doc) or doc[i + 1].ent_iob_ != "I")
+        return not token.ent_type_ or (token.ent_type_ in PLACE_ENTITY_LABELS and alone)
 
     if free_title(at):
         return 1
