@@ -40,3 +40,22 @@ def test_a_strike_word_the_tagger_misreads_is_still_owned_by_its_adjective(nlp):
     doc = nlp("Russian shelling wounded 11 civilians in Sumy Oblast on Monday, the governor said.")
     owner = strike_owner(list(doc.sents), [])
     assert owner is not None and owner["actor_id"] == "state:RU:armed_forces"
+
+
+def test_a_strike_a_state_owns_is_an_air_strike_by_its_forces_and_a_workers_strike_is_none(
+    tmp_path, monkeypatch
+):
+    """A bare "strike" is the weapon's only when a state or a force owns it: "killed in a Turkish
+    strike" is an air strike by Turkey's armed forces, whatever group the sentence names before it;
+    a dockworkers' strike that ended in a shooting is none."""
+    monkeypatch.setenv("SITREP_CACHE", str(tmp_path / "cache"))
+    texts = {
+        "owned": "Kurdish officials said the PKK had fighters in the area. Separately, three people were "
+        "killed in a Turkish strike near Qamishli on Friday, a monitor said.",
+        "workers": "Two men were shot dead during a dockworkers' strike in the port of Durban on Friday, "
+        "police said.",
+    }
+    reports = reports_of(tmp_path, texts)
+    assert reports.loc["owned", "sub_event_type"] == "Air/drone strike"
+    assert reports.loc["owned", "actor1_id"] == "state:TR:armed_forces"
+    assert reports.loc["workers", "sub_event_type"] != "Air/drone strike"

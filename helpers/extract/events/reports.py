@@ -47,7 +47,14 @@ from helpers.extract.events.day_phrases import untagged_days
 from helpers.extract.events.grouping import incident_groups, sentence_at
 from helpers.extract.events.incident_place import incident_place
 from helpers.extract.events.leads import lead_report
-from helpers.extract.events.strikes import STRIKE_TYPES, strike_owner
+from helpers.extract.events.strikes import (
+    GENERIC_VIOLENCE,
+    STRIKE,
+    STRIKE_TYPES,
+    air_strike,
+    owned_strike,
+    strike_owner,
+)
 from helpers.extract.events.triggers import sentence_words
 from helpers.extract.evidence import sentence_of
 from helpers.extract.places.addresses import addresses_by_report, street_addresses
@@ -327,6 +334,8 @@ def _report(
     # Actors in text order: the sentence that tells the attack names its target before the toll's.
     named = sorted(actors.within(inside), key=lambda m: m["start_char"])
     kind, cue = classify(words, sides, outcomes, agent_side(named))
+    if kind is not None and kind.sub_event_type in GENERIC_VIOLENCE and owned_strike(sentences, named):
+        kind, cue = air_strike(), STRIKE  # "two people were killed in an Israeli strike"
     where = _place_columns(place, gazetteer)
     if only_arrests(outcomes):  # who arrested, who was held
         first, second = arrest_actors(named, where["country"])

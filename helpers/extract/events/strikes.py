@@ -19,11 +19,18 @@ from spacy.tokens import Span, Token
 
 from helpers.knowledge.actor_names import lookup_key
 from helpers.knowledge.actors import load_dictionary
-from helpers.knowledge.event_types import event_types
+from helpers.knowledge.event_types import EventType, event_types
 from helpers.knowledge.state_actors import state_actor, state_tables
 
 #: ACLED's sub-event types of strikes from the air or from afar.
 STRIKE_TYPES = frozenset({"Air/drone strike", "Shelling/artillery/missile attack"})
+#: ACLED's sub-event types of violence a generic word names ("killed", "attack"), which a strike a
+#: force owns makes an air strike.
+GENERIC_VIOLENCE = frozenset({"Attack", "Armed clash"})
+#: ACLED's sub-event type of a strike whose weapon is left unsaid.
+AIR_STRIKE = "Air/drone strike"
+#: The bare noun of a strike, a military one only when a force owns it ("an Israeli strike").
+STRIKE = "strike"
 #: Dependents by which a word names the owner of a weapon ("Turkish drone", "US strikes", "Israel's jets").
 OWNER_DEPS = frozenset({"amod", "compound", "nmod", "poss"})
 #: Dependents that only a noun takes: a strike word with one is a noun, whatever its tag.
@@ -71,6 +78,36 @@ def strike_owner(sentences: Sequence[Span], mentions: Sequence[dict]) -> dict | 
                 continue
             for child in token.children:  # "Israeli drone strike": the owner may modify "drone"
                 if child.dep_ in OWNER_DEPS and (owner := _owner(child, mentions)) is not None:
+                    return owner
+    return None
+
+
+def air_strike() -> EventType:
+    """ACLED's air or drone strike type (the first row of ``event_types.csv`` that has it).
+
+    >>> air_strike().event_type
+    'Explosions/Remote violence'
+    """
+    return next(kind for kind in event_types() if kind.sub_event_type == AIR_STRIKE)
+
+
+def owned_strike(sentences: Sequence[Span], mentions: Sequence[dict]) -> dict | None:
+    """The armed force whose "strike" the sentences name ("killed in an Israeli strike", "US strikes
+    on the town"), as an actor mention, or None: a bare "strike" is an air strike only when a state
+    or an armed force owns it (a workers' strike or a hunger strike is none). ACLED codes a strike
+    whose weapon the report leaves unsaid as an air or drone strike.
+
+    Args:
+        sentences: The event's evidence sentences.
+        mentions: The actor mentions of the evidence (see :func:`strike_owner`).
+    """
+    for sentence in sentences:
+        for token in sentence:
+            if token.lemma_.lower() != STRIKE or token.pos_ != "NOUN":
+                continue
+            for child in token.children:
+                owner = _owner(child, mentions) if child.dep_ in OWNER_DEPS else None
+                if owner is not None and owner.get("category") in FORCES:
                     return owner
     return None
 
