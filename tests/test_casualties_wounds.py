@@ -26,6 +26,13 @@ from tests.test_casualties import counted, extract, totals_of
         ("The fire left seven residents with burn injuries.", {"injured": 7}),
         # a person with a wound found dead stays dead
         ("A girl with a gunshot wound was found dead in the car.", {"killed": 1}),
+        # those who escaped with wounds were hurt; without them, not
+        (
+            "Gunmen killed six herders near the market. Two other herders escaped with injuries, "
+            "an official said.",
+            {"killed": 6, "injured": 2},
+        ),
+        ("Gunmen killed six herders. Two other herders escaped without injuries.", {"killed": 6}),
     ],
 )
 def test_left_with_wounds_is_injured(nlp, text, expected):

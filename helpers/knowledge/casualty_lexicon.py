@@ -215,6 +215,7 @@ class CasualtyCues:
     agent_preposition: frozenset[str]
     fatal_preposition: frozenset[str]
     wound_preposition: frozenset[str]
+    absence_preposition: frozenset[str]
     copula: frozenset[str]
     perfect_auxiliary: frozenset[str]
     state_verb: frozenset[str]

@@ -170,8 +170,8 @@ def _left_with(token: Token, lexicon: Lexicon) -> bool:
 
 def condition_holder(noun: Token, lexicon: Lexicon) -> Token | None:
     """The person who has an injury or condition: subject of ``suffered injuries``,
-    ``was taken to hospital with wounds``, ``was in critical condition``; the person the
-    condition describes (``two others in critical condition``)."""
+    ``was taken to hospital with wounds``, ``escaped with injuries``, ``was in critical condition``;
+    the person the condition describes (``two others in critical condition``); none "without" it."""
     cues = casualty_cues()
     token = noun
     if token.dep_ == "pobj" and token.head.dep_ == "prep":
@@ -186,6 +186,8 @@ def condition_holder(noun: Token, lexicon: Lexicon) -> Token | None:
             if token.head.pos_ not in {"VERB", "AUX"}:
                 return token.head  # "left one dead and six others with wounds"
             return next((o for o in reversed(objects_of(token.head)) if o.i < token.i), None)
+    if token.lower_ in cues.absence_preposition:
+        return None  # "escaped without injuries"
     if token.dep_ in {"prep", "dobj", "attr"} and token.head.lemma_.lower() in cues.holder_verb:
         verb = token.head
         return (
