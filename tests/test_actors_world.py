@@ -290,3 +290,19 @@ def test_dateline_outlets_are_media_and_lower_case_words_no_organisations(tmp_pa
     organisations = dict(zip(mentions["text"], mentions["category"], strict=False))
     assert organisations.get("Kestrel") == "media"
     assert not any(text.islower() for text in mentions[mentions["label"] == "ORG"]["text"])
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Togolese soldiers were killed in an ambush.", [("Togolese soldiers", "state:TG:armed_forces")]),
+        ("A Mexican police officer was shot dead.", [("Mexican police officer", "state:MX:police")]),
+        ("Gunmen killed four Cameroonian gendarmes.", [("Cameroonian gendarmes", "state:CM:gendarmerie")]),
+    ],
+)
+def test_a_force_s_members_named_by_their_country_are_its_force(nlp, sentence, expected):
+    assert ids(nlp, sentence) == expected
+
+
+def test_members_of_a_force_the_dictionary_names_are_the_dictionary_s():
+    assert actors.canonicalize("Burundian soldiers", "ORG")["actor_id"] == "burundi_forces"
