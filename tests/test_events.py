@@ -519,3 +519,25 @@ def test_seed_planned_visit_is_no_event_with_its_reason(seed_tables):
     visit = reports[reports["excluded"]].iloc[0]
     assert visit["sub_event_type"] == "Other" and visit["type_cue"] == "visit"
     assert visit["exclude_reason"].startswith("planned, not done")
+
+
+def test_a_province_is_narrowed_to_a_town_the_gazetteer_lacks_before_the_dateline_town(blank):
+    """A town the gazetteer lacks ("the town of Kabatobe") is located at its province's point; named in
+    the evidence, it is still the incident's town, not the dateline's city 60 km away."""
+    doc = blank("Rebels seized the town of Kabatobe in North Kivu . Seven civilians were killed .")
+    province = {"place_id": "nk", "precision": 3, "country": "CD", "admin1": "Nord Kivu", "kind": "admin1"}
+    unlisted = dict(province, place_id="lc:CD-NK:kabatobe", kind="city", start_char=26)
+    goma = dict(province, place_id="goma", precision=1, kind="city", start_char=0)
+    figure = {"place_id": "nk"}
+    assert (
+        incident_place([figure], [unlisted, dict(province, start_char=38)], None, [doc[:16]], [goma])
+        == unlisted
+    )
+    # A town of the province the article names (not only its dateline) comes first: the one the
+    # gazetteer lacks may be a neighbourhood of it ("the Roseland neighborhood" of a Chicago story).
+    listed = dict(goma, start_char=60)
+    places = [unlisted, dict(province, start_char=38), listed]
+    assert incident_place([figure], places, None, [doc[:16]], [goma])["place_id"] == "goma"
+    # A village the gazetteer lacks in a county is not known to lie in it (its point is the province's).
+    county = dict(province, place_id="rs", precision=2, kind="admin2", lat=-1.4, lon=28.9)
+    assert incident_place([{"place_id": "rs"}], [unlisted, county], None, [doc[:16]])["place_id"] == "rs"

@@ -192,3 +192,20 @@ def test_a_round_up_s_incident_is_typed_by_its_own_sentences_not_the_one_before(
         {"told": "A car bomb exploded near a mosque in Baqubah on Friday. Four civilians were killed."},
     )
     assert alone.loc["told"]["sub_event_type"] == "Remote explosive/landmine/IED"
+
+
+def test_a_toll_placed_only_in_its_country_is_of_the_one_province_the_other_figures_name(
+    tmp_path, monkeypatch
+):
+    """A toll placed only in its country ("the toll from a bombing in Somalia's capital rose to 14") and
+    the wounded counted in Mogadishu are of one bombing: one report, not a Mogadishu attack and an
+    untyped one of Somalia."""
+    monkeypatch.setenv("SITREP_CACHE", str(tmp_path / "cache"))
+    text = (
+        "The death toll from a bombing at a market in Somalia's capital rose to 14 on Monday, police said, "
+        "a day after the blast. A police officer said 30 people were wounded in Mogadishu. Initially, "
+        "officials had put the toll at six dead."
+    )
+    reports = reports_of(tmp_path, {"toll": text})
+    assert len(reports) == 1
+    assert reports.loc["toll", "location"] == "Mogadishu"

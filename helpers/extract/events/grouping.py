@@ -178,6 +178,7 @@ def incident_groups(
         if id(row) not in sums:
             key = owns[id(row)] if id(tops[id(row)]) in sums else owns[id(tops[id(row)])]
             groups.setdefault(placed_in.get(key, key), []).append(row)
+    _into_its_one_province(groups)
     unplaced = groups.pop(None, [])
     if not groups:
         return [Incident(unplaced, None)] if unplaced else []
@@ -203,6 +204,21 @@ def incident_groups(
             parts[0] = parts[0]._replace(town=parts[0].town or scenes[key])
         incidents += parts
     return incidents
+
+
+def _into_its_one_province(groups: dict[tuple[str, str] | None, list[dict]]) -> None:
+    """Figures placed only in a country join the figures of its one province, when the article's
+    other figures of that country lie in one ("The toll from a bombing in Afghanistan's capital rose
+    to 21" beside "33 people were wounded" in Kabul): a country named alone is no other province.
+
+    >>> groups = {("AF", ""): ["21"], ("AF", "Kabul"): ["33"], ("SO", ""): ["5"]}
+    >>> _into_its_one_province(groups); groups
+    {('AF', 'Kabul'): ['21', '33'], ('SO', ''): ['5']}
+    """
+    for key in [k for k in groups if k is not None and not k[1]]:
+        provinces = [k for k in groups if k is not None and k[0] == key[0] and k[1]]
+        if len(provinces) == 1:
+            groups[provinces[0]] = groups.pop(key) + groups[provinces[0]]
 
 
 def _places_in(span: Span, by_start: list[dict]) -> list[dict]:

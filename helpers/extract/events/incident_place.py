@@ -14,9 +14,12 @@ from collections.abc import Sequence
 
 from spacy.tokens import Span
 
+from helpers.extract.places.town_parts import TOWN_KINDS
 from helpers.knowledge.gazetteer import haversine_km
 from helpers.knowledge.place import COUNTY_RADIUS_KM
 
+#: Kinds of a place the gazetteer lacks that may be an incident's (a part of a town may be of any town).
+UNLISTED_KINDS = TOWN_KINDS | {"admin2"}
 #: Geo precision of a province: a place this wide is narrowed to a town inside it.
 PROVINCE = 3
 
@@ -32,7 +35,9 @@ def incident_place(
     when that place is abroad, named once, and the article's is named more); a country, province or
     county is narrowed to the finest place inside it its evidence names ("at a cafe in Madrid, Spain":
     Madrid), else to the article's most named town inside it ("Florida" in a story that names
-    Davie four times), as ACLED codes the most precise location.
+    Davie four times), as ACLED codes the most precise location. A town the gazetteer lacks, named
+    in the evidence, comes after those but before a town named only by the dateline (a bureau's
+    city: "GOMA, Congo — M23 rebels seized the town of Rubaya").
 
     Args:
         rows: The incident's casualty figures (their ``place_id``).
@@ -55,12 +60,41 @@ def incident_place(
     if int(found["precision"]) < PROVINCE and found["kind"] != "admin2":
         return found
     inside = [p for p in places if within(p, found)]
-    in_evidence = [p for p in inside if any(s.start_char <= p["start_char"] < s.end_char for s in sentences)]
+    in_evidence = [p for p in inside if _in_sentences(p, sentences)]
     if in_evidence:
         return min(in_evidence, key=lambda p: (int(p["precision"]), p["start_char"]))
+    unlisted = [p for p in places if _unlisted_place(p, found) and _in_sentences(p, sentences)]
+    if unlisted and not inside:  # the dateline's city is where the reporter is, not the town told of
+        return unlisted[0]
     inside += [p for p in datelines if within(p, found)]
     named = Counter(p["place_id"] for p in inside).most_common(1)
     return next((p for place_id, _ in named for p in inside if p["place_id"] == place_id), found)
+
+
+def _in_sentences(place: dict, sentences: Sequence[Span]) -> bool:
+    return any(s.start_char <= place["start_char"] < s.end_char for s in sentences)
+
+
+def _unlisted_place(place: dict, wide: dict) -> bool:
+    """A town, village or district the gazetteer lacks ("the town of Rubaya", "Rajouri district"),
+    located at its province's point (``lc:`` ids, :mod:`helpers.extract.places.unlisted`), in a
+    province or country: finer than it, though its point is the province's (in a county it may lie
+    anywhere around). It may be a part of a town ("the Roseland neighborhood"): the towns the article
+    names come first (:func:`incident_place`).
+
+    >>> province = {"kind": "admin1", "country": "CD", "admin1": "Nord Kivu"}
+    >>> _unlisted_place({"place_id": "lc:CD-NK:rubaya", "kind": "city", "country": "CD",
+    ...                 "admin1": "Nord Kivu"}, province)
+    True
+    """
+    same_province = wide["kind"] == "country" or place["admin1"] == wide["admin1"]
+    return (
+        place["place_id"].startswith("lc:")
+        and place["kind"] in UNLISTED_KINDS
+        and wide["kind"] in ("admin1", "country")
+        and place["country"] == wide["country"]
+        and same_province
+    )
 
 
 def within(place: dict, wide: dict) -> bool:
