@@ -62,6 +62,17 @@ def test_speaker_after_the_quote(nlp):
     assert row["quote"] == "We will not allow the militants to return"
 
 
+@pytest.mark.parametrize(("opening", "closing"), [("“", "”"), ('"', '"')])
+def test_speaker_after_a_quote_closed_after_its_comma(nlp, opening, closing):
+    """Plain-text news writes straight marks; the comma before the closing mark is no attribution."""
+    text = (
+        "Colonel Ahmed Hassan spoke to reporters on Sunday. "
+        f"{opening}The roads to the city are open again,{closing} Hassan said."
+    )
+    row = quotes(nlp, text).iloc[-1]
+    assert (row["speaker"], row["quote"]) == ("Ahmed Hassan", "The roads to the city are open again")
+
+
 def test_speaker_before_the_quote_and_surname(nlp):
     text = (
         "Governor Najmaldin Karim spoke to reporters on Sunday.\n\n"

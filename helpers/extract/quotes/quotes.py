@@ -122,7 +122,12 @@ def _marked_quotes(doc: Doc, article: Article, speakers: Speakers) -> list[dict]
                 or not article.is_extractable(quote.start_char, quote.end_char)
             ):
                 continue
-            after = _frame_after(doc, min(quote.end + 1, para.end), para.end)
+            # the attribution starts after the closing mark, not one token after the quotation: in
+            # '"We will find them," Smith said' the comma stands between (a straight closing mark
+            # is also an opening one, where the frame would stop)
+            close_token = doc.char_span(close_char, close_char + 1, alignment_mode="expand")
+            after_mark = close_token.end if close_token is not None else quote.end + 1
+            after = _frame_after(doc, min(after_mark, para.end), para.end)
             before = _frame_before(doc, open_token.start, para.start)
             lead = [t for t in before if not t.is_space]
             starts_sentence = not lead or lead[-1].text == ":"
