@@ -1,4 +1,5 @@
-"""Demonstrations coded as ACLED codes them: the protesters or rioters first, then who met them.
+"""Demonstrations and agreements coded as ACLED codes them: the protesters or rioters first, then who
+met them; an agreement's two parties.
 
 Sentences are written for these tests."""
 
@@ -46,3 +47,42 @@ def test_rioters_who_clash_with_the_police_riot(tmp_path):
         5,
     )
     assert row["actor2"] == "Police Forces of Kenya"
+
+
+def test_a_crowd_hurling_stones_at_the_police_riots_and_the_lead_s_event_takes_the_toll(tmp_path):
+    """The lead tells the riot ("supporters clashed with police, hurling stones"), the figures its toll
+    ("one police officer was killed"): one report, a violent demonstration with that toll, not an armed
+    clash of an unidentified armed group beside a second, toll-less riot."""
+    text = (
+        "Supporters of the opposition clashed with police in Lusaka on Saturday, hurling stones and "
+        "setting tyres on fire. One police officer was killed and at least 40 people were injured, "
+        "officials said."
+    )
+    reports = reports_of(tmp_path, {"riot": text})
+    assert len(reports) == 1
+    row = reports.loc["riot"]
+    assert (row["sub_event_type"], row["actor1"], row["actor2"]) == (
+        "Violent demonstration",
+        "Rioters (Zambia)",
+        "Police Forces of Zambia",
+    )
+    assert "One killed" in row["notes"]
+
+
+def test_a_lead_telling_the_figures_own_event_is_no_second_report(tmp_path):
+    text = (
+        "Gunmen looted a clinic and burned shops in the village of Dalori near Maiduguri on Sunday "
+        "night, residents said. No one was hurt, they said."
+    )
+    reports = reports_of(tmp_path, {"loot": f"Gunmen loot clinic near Maiduguri\n\n{text}"})
+    assert list(reports["sub_event_type"]) == ["Looting/property destruction"]
+
+
+def test_the_parties_of_an_agreement_are_its_two_actors(tmp_path):
+    text = "The Sudanese army and the Rapid Support Forces signed a ceasefire in Jeddah on Saturday."
+    row = reports_of(tmp_path, {"truce": text}).loc["truce"]
+    assert (row["sub_event_type"], row["actor1"], row["actor2"]) == (
+        "Agreement",
+        "Sudanese Armed Forces",
+        "Rapid Support Forces",
+    )

@@ -32,7 +32,8 @@ from spacy.tokens import Token
 
 from helpers.articles import Article
 from helpers.extract.casualties.causes import harm_cause
-from helpers.extract.events.coding import agent_side, named_sides
+from helpers.extract.events.agents import actor_attackers
+from helpers.extract.events.coding import Actor, agent_side, code_actors, demonstration_actors, named_sides
 from helpers.extract.events.triggers import MODIFIERS, sentence_triggers
 from helpers.extract.evidence import lead_sentences
 from helpers.knowledge.event_types import VIOLENCE, EventType, event_types, planned_words
@@ -41,6 +42,10 @@ from helpers.knowledge.event_types import VIOLENCE, EventType, event_types, plan
 LEAD_DISORDERS = frozenset({"Strategic developments", "Demonstrations"})
 #: ACLED's disorder type of strategic developments: a word of their setting is none.
 STRATEGIC = "Strategic developments"
+#: ACLED's disorder type of protests and riots.
+DEMONSTRATIONS = "Demonstrations"
+#: ACLED's sub-event type of an agreement, whose second actor is its other party.
+AGREEMENT = "Agreement"
 #: Parts of speech of an event predicate.
 PREDICATES = frozenset({"VERB", "NOUN"})
 #: Roles of a noun that tells where or when the predicate happened, not what ("shooting at a tribal
@@ -140,3 +145,44 @@ def lead_report(
             if kind.fits(sides, set(), agent_side(m for m in named if m["start_char"] < trigger.idx)):
                 return LeadEvent(trigger, kind, frozenset(sides), _no_event(trigger, kind))
     return None
+
+
+def lead_actors(
+    lead: LeadEvent, named: Sequence[dict], country: str, armed: dict | None, person: dict | None
+) -> tuple[list[Actor], list[Actor]]:
+    """The actors of the lead's event, from the actor mentions of its sentence (``named``): for
+    violence, who fought whom as for figures (the armed group, the person who did it, the side hit;
+    ``armed``: the article's armed group); for a demonstration, the protesters or rioters and who met
+    them; otherwise the actors of the lead, the most named first ("officials of X to visit Y"), an
+    agreement's other party its second actor ("the army and the RSF signed a truce")."""
+    kind = lead.kind
+    if kind.disorder_type == VIOLENCE:
+        agents = actor_attackers(lead.trigger.doc, named)
+        return code_actors([], lead.sides, named, country, armed, person, agents=agents)
+    if kind.disorder_type == DEMONSTRATIONS:
+        return demonstration_actors(kind.event_type, kind.sub_event_type, named, lead.sides, country)
+    first = code_actors([m["actor_id"] for m in named], (), named, country)[0]
+    split = 1 if kind.sub_event_type == AGREEMENT else len(first)
+    return first[:split], first[split:]
+
+
+def told_by_figures(lead: dict, reports: Sequence[dict]) -> dict | None:
+    """The article's first figures' report that tells the lead's event, or None: the same type at
+    the same place ("Gunmen loot health centre in Borno" over the figures of that looting), or a
+    demonstration the figures' report took no type's word for (its type came from the sides hit:
+    "supporters clashed with police, hurling stones" over "one police officer was killed"), which
+    is then that demonstration's toll, as ACLED codes a riot's dead in the riot.
+
+    >>> lead = {"place_id": "gn:1", "sub_event_type": "Looting/property destruction",
+    ...         "disorder_type": STRATEGIC}
+    >>> told_by_figures(lead, [dict(lead, type_cue="burn")]) is not None
+    True
+    >>> told_by_figures(lead, [dict(lead, place_id="gn:2", type_cue="burn")]) is None
+    True
+    """
+    first = reports[0] if reports else None
+    if first is None or (lead["place_id"] and first["place_id"] and lead["place_id"] != first["place_id"]):
+        return None
+    same = first["sub_event_type"] == lead["sub_event_type"]
+    untyped = not first["type_cue"] and lead["disorder_type"] == DEMONSTRATIONS
+    return first if same or untyped else None

@@ -46,7 +46,7 @@ from helpers.extract.events.dating import dating_phrases, event_date, writing_da
 from helpers.extract.events.day_phrases import untagged_days
 from helpers.extract.events.grouping import incident_groups, sentence_at
 from helpers.extract.events.incident_place import incident_place
-from helpers.extract.events.leads import lead_report
+from helpers.extract.events.leads import lead_actors, lead_report, told_by_figures
 from helpers.extract.events.strikes import (
     GENERIC_VIOLENCE,
     STRIKE,
@@ -61,7 +61,6 @@ from helpers.extract.places.addresses import addresses_by_report, street_address
 from helpers.extract.places.ground import owner_country
 from helpers.extract.places.sites import TownMentions, scene_site
 from helpers.extract.spans import RowsByStart
-from helpers.knowledge.event_types import VIOLENCE
 from helpers.knowledge.gazetteer import Gazetteer
 from helpers.knowledge.time_words import names_holiday
 from helpers.tables import columns
@@ -256,18 +255,9 @@ def event_reports(
             armed,
         )
         named = [m for m in actors if sentence.start_char <= m["start_char"] < sentence.end_char]
-        if kind.disorder_type == VIOLENCE:  # who fought whom, as for figures: the armed group, the side hit
-            person = person_attacker(doc, [sentence], persons)
-            attackers = actor_attackers(doc, named)
-            first, second = code_actors(
-                [], lead.sides, named, found["country"], armed, person, agents=attackers
-            )
-        elif kind.disorder_type == DEMONSTRATIONS:
-            first, second = demonstration_actors(
-                kind.event_type, kind.sub_event_type, named, lead.sides, found["country"]
-            )
-        else:  # no side hit: the actors of the lead, the most named first ("officials of X to visit Y")
-            first, second = code_actors([m["actor_id"] for m in named], (), named, found["country"])[0], []
+        first, second = lead_actors(
+            lead, named, found["country"], armed, person_attacker(doc, [sentence], persons)
+        )
         found.update(
             _actor_columns(first, second),
             disorder_type=kind.disorder_type,
@@ -280,7 +270,20 @@ def event_reports(
             exclude_reason=lead.reason,
         )
         found["notes"] = _notes(found, [])
-        rows.append(dict(found, report=len(rows)))
+        told = None if found["excluded"] else told_by_figures(found, rows)
+        if told is None:
+            rows.append(dict(found, report=len(rows)))
+        elif told["sub_event_type"] != kind.sub_event_type:  # the riot's toll
+            sides = [s for s in told["victim_sides"].split("; ") if s]
+            first, second = demonstration_actors(
+                kind.event_type, kind.sub_event_type, named, sides, told["country"]
+            )
+            told.update(
+                {key: found[key] for key in ("disorder_type", "event_type", "sub_event_type", "type_cue")}
+            )
+            told.update(_actor_columns(first, second))
+            tolls = told["notes"].partition("; ")[2]
+            told["notes"] = _notes(told, []).removesuffix(".") + (f"; {tolls}" if tolls else ".")
     for row, found in zip(
         rows, addresses_by_report([r["evidence"] for r in rows], street_addresses(doc)), strict=True
     ):
