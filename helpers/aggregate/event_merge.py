@@ -323,10 +323,11 @@ def _join_alone(report: dict, alone: list[list[dict]], on_day: dict, window_days
     two stories of a city's outlets, "five people were shot Wednesday night", neither naming a
     place), else stands alone; ``on_day`` indexes ``alone`` by the dates of its reports."""
     near = _dated_near(on_day, report["date"], window_days + 1)
+    homes = [[dict(other, place_id=other.get("home_place_id")) for other in alone[n]] for n in near]
     found = [
         n
-        for n in near
-        if any(_at_home(report, _at_its_home(other), window_days) for other in alone[n])
+        for n, placed in zip(near, homes, strict=True)
+        if any(_at_home(report, other, window_days) for other in placed)
         and not other_victims(report, alone[n])
         and not other_scene(report, alone[n])
     ]
@@ -342,11 +343,6 @@ def _dated_near(on_day: dict[dt.date, list[int]], date: dt.date, reach: int) -> 
     """The events ``on_day`` indexes within ``reach`` days of ``date``, in order."""
     days = (date + dt.timedelta(days=d) for d in range(-reach, reach + 1))
     return sorted({n for day in days for n in on_day.get(day, ())})
-
-
-def _at_its_home(report: dict) -> dict:
-    """An unplaced report placed at its outlet's home town, to compare with another unplaced one."""
-    return dict(report, place_id=report.get("home_place_id"))
 
 
 def _named_here(report: dict, other: dict, window_days: int) -> bool:
