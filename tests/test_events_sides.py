@@ -68,3 +68,18 @@ def test_police_and_militants_hit_and_arrests_through_extract(tmp_path, monkeypa
     arrests = reports.loc["arrests"]
     assert (arrests["sub_event_type"], arrests["disorder_type"]) == ("Arrests", "Strategic developments")
     assert (arrests["actor1"], arrests["actor2"]) == ("Police Forces of Iraq", "Islamic State")
+
+
+def test_soldiers_hit_beside_militants_when_a_state_s_force_attacked_are_its_own():
+    """ "Somali forces killed 15 al-Shabaab fighters; two soldiers were wounded, a spokesman for the
+    regional command said": the side hit is al-Shabaab, not the command the spokesman speaks for."""
+    command = {"actor_id": "org:command", "canonical": "Regional Command", "category": "state_force"}
+    first, second = code_actors(
+        ["somali_forces"], {"armed groups", "security forces"}, [ARMY, SHABAAB, command], "Somalia"
+    )
+    assert (names(first), names(second)) == (["Somali National Army"], ["al-Shabaab"])
+    # An armed group that attacked: the forces it hit are the side hit.
+    first, second = code_actors(
+        ["al_shabaab"], {"armed groups", "security forces"}, [ARMY, SHABAAB], "Somalia"
+    )
+    assert (names(first), names(second)) == (["al-Shabaab"], ["Somali National Army"])

@@ -228,8 +228,12 @@ def code_actors(
     taken = {a.actor_id for a in first}
     second: list[Actor] = []
     # Forces first, then armed groups (the militants killed in a clash with a force named are the
-    # attackers' own), then the other sides.
+    # attackers' own), then the other sides; the soldiers hit beside militants when a state's force
+    # attacked are its own ("Iraqi forces killed 15 militants; two soldiers were wounded").
+    own_forces = bool(first) and first[0].inter == actor_codes()[FORCE_CATEGORY].inter and ARMED in sides
     for side in sorted(sides, key=lambda s: ([*SIDE_CATEGORIES].index(s) if s in SIDE_CATEGORIES else 2, s)):
+        if side == SECURITY and own_forces:
+            continue
         categories = SIDE_CATEGORIES.get(side)
         if categories:  # the side's named actors, else (none hit yet) ACLED's unnamed one
             hit = [_actor(m) for a, m in linked.items() if a not in taken and m["category"] in categories]
