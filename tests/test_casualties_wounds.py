@@ -97,3 +97,20 @@ def test_taken_away_for_care_or_into_custody_is_no_abduction(nlp):
         ("Two", "arrested"),
         ("27", "kidnapped"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "side"),
+    [
+        (
+            "A suicide bomber killed at least 11 people, most of them soldiers, at a checkpoint.",
+            "security forces",
+        ),
+        ("The explosion killed 20 people, all of them civilians.", "civilians"),
+        ("Air strikes killed 30 people, mostly women and children, in the market.", "civilians"),
+        ("Gunmen killed 12 people, many of them police officers, on the highway.", "security forces"),
+        ("Gunmen killed 12 people on the highway on Monday.", "unknown"),
+    ],
+)
+def test_a_count_of_people_takes_the_side_its_composition_tells(nlp, text, side):
+    assert [r["victim_side"] for r in counted(extract(nlp, text))] == [side]

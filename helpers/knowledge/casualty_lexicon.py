@@ -216,6 +216,7 @@ class CasualtyCues:
     fatal_preposition: frozenset[str]
     wound_preposition: frozenset[str]
     absence_preposition: frozenset[str]
+    composition_adverb: frozenset[str]
     copula: frozenset[str]
     perfect_auxiliary: frozenset[str]
     state_verb: frozenset[str]

@@ -15,7 +15,7 @@ from spacy.tokens import Span, Token
 
 from helpers.extract.casualties.entities import entity_at, is_surname
 from helpers.extract.casualties.not_counts import count_read_as_date, may_count
-from helpers.extract.casualties.nouns import PLURAL_TAGS, noun_keys, plural_referent
+from helpers.extract.casualties.nouns import PLURAL_TAGS, composition_noun, noun_keys, plural_referent
 from helpers.extract.casualties.numbers import (
     VAGUE_EXACT,
     VAGUE_LOW_BOUNDS,
@@ -249,6 +249,10 @@ def victim_group_of(victim: Token | None, lexicon: Lexicon) -> str:
     group = next((lexicon.victims[key] for key in noun_keys(target) if key in lexicon.victims), None)
     if group and group != "people":
         return group
+    told = composition_noun(target) if group == "people" else None  # "11 people, most of them soldiers"
+    for noun in [told, *told.conjuncts] if told is not None else []:  # "mostly women and children"
+        if (group_of_told := victim_group_of(noun, lexicon)) != "people":
+            return group_of_told
     if target.ent_type_ == "NORP" and target.pos_ in {"PROPN", "NOUN"}:
         return "people"
     return group or "people"

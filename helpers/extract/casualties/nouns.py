@@ -1,4 +1,5 @@
-"""Victim nouns: the lexicon keys of a noun, and the people a plural pronoun stands for."""
+"""Victim nouns: the lexicon keys of a noun, the people a plural pronoun stands for, and the noun that
+tells who a count of people were."""
 
 from __future__ import annotations
 
@@ -41,4 +42,36 @@ def plural_referent(pronoun: Token, lexicon: Lexicon) -> Token | None:
             lexicon.victims.get(key, "people") != "people" for key in noun_keys(token)
         ):
             return token
+    return None
+
+
+def composition_noun(victim: Token) -> Token | None:
+    """The noun that tells who a count of people were ("11 people, most of them soldiers", "20 people,
+    all of them civilians", "30 people, mostly women and children"), or None: a noun in apposition to
+    the victim (or, as the parser also reads it, a clause of its verb after it) held by a count "of
+    them" or by an adverb of composition (``composition_adverb`` of ``casualty_cues.csv``).
+
+    >>> import spacy
+    >>> from spacy.tokens import Doc
+    >>> words = ["killed", "11", "people", ",", "most", "of", "them", "soldiers"]
+    >>> doc = Doc(spacy.blank("en").vocab, words=words, heads=[0, 2, 0, 2, 7, 4, 5, 2],
+    ...           deps=["ROOT", "nummod", "dobj", "punct", "nsubj", "prep", "pobj", "appos"],
+    ...           pos=["VERB", "NUM", "NOUN", "PUNCT", "ADJ", "ADP", "PRON", "NOUN"])
+    >>> composition_noun(doc[2]).text
+    'soldiers'
+    """
+    cues = casualty_cues()
+    candidates = [c for c in victim.children if c.dep_ == "appos"]
+    if victim.head.pos_ == "VERB":
+        candidates += [c for c in victim.head.children if c.dep_ == "advcl" and c.i > victim.i]
+    for noun in candidates:
+        if noun.pos_ not in {"NOUN", "PROPN"}:
+            continue
+        for child in noun.children:
+            of_them = any(
+                g.lower_ == "of" and any(o.lower_ in cues.person_pronoun for o in g.children)
+                for g in child.children
+            )
+            if of_them or (child.dep_ == "advmod" and child.lower_ in cues.composition_adverb):
+                return noun
     return None
