@@ -118,6 +118,17 @@ class Article:
             return self.paragraphs[i]
         return None
 
+    def in_title(self, char: int) -> bool:
+        """True when the character offset ``char`` lies in the title paragraph.
+
+        >>> a = Article("a", "a.txt", text="Head\\n\\nBody.",
+        ...             paragraphs=[Paragraph(0, 0, 4, "title"), Paragraph(1, 6, 11)])
+        >>> a.in_title(2), a.in_title(7)
+        (True, False)
+        """
+        paragraph = self.paragraph_at(char)
+        return paragraph is not None and paragraph.kind == "title"
+
     def is_extractable(self, start: int, end: int) -> bool:
         """True when the span ``[start, end)`` lies in a title or body paragraph.
 

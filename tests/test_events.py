@@ -405,14 +405,15 @@ def test_article_tolls_and_merge_through_extract(tmp_path, monkeypatch):
     assert legend.get_title().get_text() == "fatalities (1+ per event)"  # not "mentions"
 
 
-def reports_of(tmp_path, texts: dict[str, str]) -> pd.DataFrame:
-    """The ``event_reports`` of one-article records (key -> text, dated 2016-05-10) through
-    ``extract``, indexed by key."""
+def reports_of(tmp_path, texts: dict[str, str], titles: dict[str, str] | None = None) -> pd.DataFrame:
+    """The ``event_reports`` of one-article records (key -> text, dated 2016-05-10, with its title in
+    ``titles``, if any) through ``extract``, indexed by key."""
     corpus = tmp_path / "leads.jsonl"
-    corpus.write_text(
-        "\n".join(json.dumps({"id": k, "date": "2016-05-10", "text": t}) for k, t in texts.items()),
-        encoding="utf-8",
+    records = (
+        {"id": k, "date": "2016-05-10", "text": t, **({"title": titles[k]} if titles and k in titles else {})}
+        for k, t in texts.items()
     )
+    corpus.write_text("\n".join(json.dumps(r) for r in records), encoding="utf-8")
     extract(corpus, tmp_path / "out", progress=False)
     reports = pd.read_parquet(tmp_path / "out" / "event_reports.parquet")
     return reports.set_index(reports["article_id"].str.split(":").str[1])
@@ -541,3 +542,15 @@ def test_a_province_is_narrowed_to_a_town_the_gazetteer_lacks_before_the_datelin
     # A village the gazetteer lacks in a county is not known to lie in it (its point is the province's).
     county = dict(province, place_id="rs", precision=2, kind="admin2", lat=-1.4, lon=28.9)
     assert incident_place([{"place_id": "rs"}], [unlisted, county], None, [doc[:16]])["place_id"] == "rs"
+
+
+def test_a_headline_s_place_gives_way_to_the_body_s_when_its_figures_name_them_alike(tmp_path, monkeypatch):
+    """ "Bandits kill 30 in Sokoto village raid": the headline names the state as if a village; the
+    body names the village (one figure each): the body's place."""
+    monkeypatch.setenv("SITREP_CACHE", str(tmp_path / "cache"))
+    text = (
+        "Armed bandits killed at least 30 villagers in an overnight raid on Gidan Bakuso village in "
+        "Sokoto State, residents said on Monday."
+    )
+    reports = reports_of(tmp_path, {"raid": text}, {"raid": "Bandits kill 30 in Sokoto village raid"})
+    assert reports.loc["raid", "location"] == "Gidan Bakuso"
