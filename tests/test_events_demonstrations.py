@@ -86,3 +86,16 @@ def test_the_parties_of_an_agreement_are_its_two_actors(tmp_path):
         "Sudanese Armed Forces",
         "Rapid Support Forces",
     )
+
+
+def test_a_protest_whose_figures_are_arrests_is_one_protest_with_intervention(tmp_path):
+    text = (
+        "Thousands of students marched through Lilongwe on Tuesday against a rise in fees. Police "
+        "fired tear gas to disperse them and arrested at least 25, a rights group said."
+    )
+    reports = reports_of(tmp_path, {"march": text}, {"march": "Thousands protest in Lilongwe"})
+    assert list(reports["sub_event_type"]) == ["Protest with intervention"]
+    assert (reports.loc["march", "actor1"], reports.loc["march", "actor2"]) == (
+        "Protesters (Malawi)",
+        "Police Forces of Malawi",
+    )

@@ -46,6 +46,8 @@ STRATEGIC = "Strategic developments"
 DEMONSTRATIONS = "Demonstrations"
 #: ACLED's sub-event type of an agreement, whose second actor is its other party.
 AGREEMENT = "Agreement"
+#: ACLED's event type of protests, and the sub-event types of arrests and of a protest met by force.
+PROTESTS, ARRESTS, INTERVENTION = "Protests", "Arrests", "Protest with intervention"
 #: Parts of speech of an event predicate.
 PREDICATES = frozenset({"VERB", "NOUN"})
 #: Roles of a noun that tells where or when the predicate happened, not what ("shooting at a tribal
@@ -171,7 +173,8 @@ def told_by_figures(lead: dict, reports: Sequence[dict]) -> dict | None:
     the same place ("Gunmen loot health centre in Borno" over the figures of that looting), or a
     demonstration the figures' report took no type's word for (its type came from the sides hit:
     "supporters clashed with police, hurling stones" over "one police officer was killed"), which
-    is then that demonstration's toll, as ACLED codes a riot's dead in the riot.
+    is then that demonstration's toll, as ACLED codes a riot's dead in the riot; a protest over a
+    report of arrests, which are then its arrests (:func:`demonstration_over`).
 
     >>> lead = {"place_id": "gn:1", "sub_event_type": "Looting/property destruction",
     ...         "disorder_type": STRATEGIC}
@@ -185,4 +188,21 @@ def told_by_figures(lead: dict, reports: Sequence[dict]) -> dict | None:
         return None
     same = first["sub_event_type"] == lead["sub_event_type"]
     untyped = not first["type_cue"] and lead["disorder_type"] == DEMONSTRATIONS
-    return first if same or untyped else None
+    arrested = first["sub_event_type"] == ARRESTS and lead["event_type"] == PROTESTS
+    return first if same or untyped or arrested else None
+
+
+def demonstration_over(
+    kind: EventType, report: dict, named: Sequence[dict]
+) -> tuple[EventType, list[Actor], list[Actor]]:
+    """The type and actors of a demonstration the lead tells over the figures' report it takes (the
+    actor mentions of the lead's sentence: ``named``): a protest whose figures are arrests is a
+    protest with intervention, as ACLED codes protesters arrested ("Police arrested at least 30" of
+    "Thousands protest in Nairobi"); else the lead's own type."""
+    if kind.event_type == PROTESTS and report["sub_event_type"] == ARRESTS:
+        kind = next(k for k in event_types() if k.sub_event_type == INTERVENTION)
+    sides = [side for side in report["victim_sides"].split("; ") if side]
+    first, second = demonstration_actors(
+        kind.event_type, kind.sub_event_type, named, sides, report["country"]
+    )
+    return kind, first, second

@@ -46,7 +46,7 @@ from helpers.extract.events.dating import dating_phrases, event_date, writing_da
 from helpers.extract.events.day_phrases import untagged_days
 from helpers.extract.events.grouping import incident_groups, sentence_at
 from helpers.extract.events.incident_place import incident_place
-from helpers.extract.events.leads import lead_actors, lead_report, told_by_figures
+from helpers.extract.events.leads import demonstration_over, lead_actors, lead_report, told_by_figures
 from helpers.extract.events.strikes import (
     GENERIC_VIOLENCE,
     STRIKE,
@@ -276,14 +276,10 @@ def event_reports(
         told = None if found["excluded"] else told_by_figures(found, rows)
         if told is None:
             rows.append(dict(found, report=len(rows)))
-        elif told["sub_event_type"] != kind.sub_event_type:  # the riot's toll
-            sides = [s for s in told["victim_sides"].split("; ") if s]
-            first, second = demonstration_actors(
-                kind.event_type, kind.sub_event_type, named, sides, told["country"]
-            )
-            told.update(
-                {key: found[key] for key in ("disorder_type", "event_type", "sub_event_type", "type_cue")}
-            )
+        elif told["sub_event_type"] != kind.sub_event_type:  # the riot's toll, the protest's arrests
+            kind, first, second = demonstration_over(kind, told, named)
+            types = {"disorder_type": kind.disorder_type, "event_type": kind.event_type}
+            told.update(types, sub_event_type=kind.sub_event_type, type_cue=found["type_cue"])
             told.update(_actor_columns(first, second))
             tolls = told["notes"].partition("; ")[2]
             told["notes"] = _notes(told, []).removesuffix(".") + (f"; {tolls}" if tolls else ".")
