@@ -140,11 +140,23 @@ def blank_invisible(text: str) -> str:
 def space_glued_sentences(text: str) -> str:
     """``text`` with a space between two sentences a page ran together, so that the tokenizer, the
     sentence splitter and the named-entity model see two sentences ("said.Three men were shot").
+    Each space moves the offsets after it by one (:func:`glued_sentence_starts` tells where).
 
     >>> space_glued_sentences("in Winchester.Officers said.Three were shot in St.Louis, see wsmv.com")
     'in Winchester. Officers said. Three were shot in St.Louis, see wsmv.com'
     """
     return _GLUED_SENTENCE.sub(" ", text)
+
+
+def glued_sentence_starts(text: str) -> list[int]:
+    """The offsets in ``text`` (before :func:`space_glued_sentences`) where a space goes in: to map an
+    offset of the spaced text back, take away the number of these that lie before it (the i-th
+    space sits at ``starts[i] + i`` of the spaced text).
+
+    >>> glued_sentence_starts("in Winchester.Officers said.Three were shot")
+    [14, 28]
+    """
+    return [match.start() for match in _GLUED_SENTENCE.finditer(text)]
 
 
 def looks_binary(raw: bytes) -> bool:
