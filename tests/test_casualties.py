@@ -176,6 +176,27 @@ def test_perpetrator_agent_and_subject(nlp):
     assert passive["perpetrator"].lower() == "gunmen" == active["perpetrator"].lower()
 
 
+def test_dissidents_of_a_group_are_not_the_group(project_nlp):
+    """Members of a group are the group; its dissidents or a splinter of it are not: the dictionary's
+    dissidents of it when it has them, else the phrase itself, unlinked."""
+    rows = counted(
+        extract(
+            project_nlp,
+            "Four soldiers were killed when dissidents of the former FARC rebel group attacked a base.",
+        )
+    )
+    assert [r["perpetrator_id"] for r in rows] == ["farc_dissidents"]
+    (splinter,) = counted(
+        extract(project_nlp, "A splinter group of the Pakistani Taliban killed four policemen.")
+    )
+    assert (splinter["perpetrator_id"], splinter["perpetrator"]) == (
+        "",
+        "splinter group of the Pakistani Taliban",
+    )
+    (members,) = counted(extract(project_nlp, "Members of the Islamic State killed four policemen."))
+    assert members["perpetrator_id"] == "isis"
+
+
 def test_enumeration_parts_are_added(nlp):
     rows = counted(extract(nlp, "A roadside bomb killed an officer and three soldiers near the border."))
     assert sorted(r["low"] for r in rows) == [1, 3]

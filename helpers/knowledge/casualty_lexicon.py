@@ -217,6 +217,7 @@ class CasualtyCues:
     wound_preposition: frozenset[str]
     absence_preposition: frozenset[str]
     composition_adverb: frozenset[str]
+    breakaway: frozenset[str]
     copula: frozenset[str]
     perfect_auxiliary: frozenset[str]
     state_verb: frozenset[str]

@@ -119,6 +119,15 @@ def _noun_phrase(token: Token, *, complements: Collection[str] = ()) -> Span:
     return token.doc[start : end + 1]
 
 
+def _breakaway(noun: Token) -> bool:
+    """Whether a noun names a group that broke away from the one it is "of" ("dissidents of the FARC",
+    "a splinter group of the Taliban"; ``breakaway`` of ``casualty_cues.csv``)."""
+    words = casualty_cues().breakaway
+    return noun.lemma_.lower() in words or any(
+        c.dep_ in {"amod", "compound"} and c.lemma_.lower() in words for c in noun.lefts
+    )
+
+
 def actor_of(agent: Token | Span | None, dictionary: ActorDictionary | None) -> tuple[str, str]:
     """Canonical name and actor id of the perpetrator, linked through the actor dictionary."""
     if agent is None:
@@ -134,6 +143,9 @@ def actor_of(agent: Token | Span | None, dictionary: ActorDictionary | None) -> 
             (e for e in entities_within(agent.doc, phrase.start, phrase.end) if e.label_ in _ACTOR_LABELS),
             phrase,
         )
+        if span.start > agent.i and _breakaway(agent):  # "dissidents of the former FARC": not the FARC
+            found = canonicalize(f"{span.text} {agent.text}", span.label_, dictionary=dictionary)
+            return (found["canonical"], found["actor_id"]) if found["in_dictionary"] else (phrase.text, "")
     text = span.text
     label = span.label_
     if label:
