@@ -107,6 +107,15 @@ def event_types(language: str = config.DEFAULT_LANGUAGE) -> tuple[EventType, ...
     )
 
 
+def event_type_of(sub_event_type: str, language: str = config.DEFAULT_LANGUAGE) -> EventType:
+    """ACLED's type of a sub-event type: the first row of ``event_types.csv`` that has it.
+
+    >>> event_type_of("Air/drone strike").event_type
+    'Explosions/Remote violence'
+    """
+    return next(kind for kind in event_types(language) if kind.sub_event_type == sub_event_type)
+
+
 @dataclass(frozen=True)
 class ActorCode:
     """ACLED's code of an actor kind: ``inter`` (1 state forces … 8 external forces) and the

@@ -33,21 +33,27 @@ from spacy.tokens import Token
 from helpers.articles import Article
 from helpers.extract.casualties.causes import harm_cause
 from helpers.extract.events.agents import actor_attackers
-from helpers.extract.events.coding import Actor, agent_side, code_actors, demonstration_actors, named_sides
+from helpers.extract.events.coding import (
+    DEMONSTRATIONS,
+    PROTESTS,
+    Actor,
+    agent_side,
+    code_actors,
+    demonstration_actors,
+    named_sides,
+)
 from helpers.extract.events.triggers import MODIFIERS, sentence_triggers
 from helpers.extract.evidence import lead_sentences
-from helpers.knowledge.event_types import VIOLENCE, EventType, event_types, planned_words
+from helpers.knowledge.event_types import VIOLENCE, EventType, event_type_of, event_types, planned_words
 
 #: Disorder types an event of the lead may have when casualty figures tell the article's violence.
 LEAD_DISORDERS = frozenset({"Strategic developments", "Demonstrations"})
 #: ACLED's disorder type of strategic developments: a word of their setting is none.
 STRATEGIC = "Strategic developments"
-#: ACLED's disorder type of protests and riots.
-DEMONSTRATIONS = "Demonstrations"
 #: ACLED's sub-event type of an agreement, whose second actor is its other party.
 AGREEMENT = "Agreement"
-#: ACLED's event type of protests, and the sub-event types of arrests and of a protest met by force.
-PROTESTS, ARRESTS, INTERVENTION = "Protests", "Arrests", "Protest with intervention"
+#: ACLED's sub-event types of arrests and of a protest met by force.
+ARRESTS, INTERVENTION = "Arrests", "Protest with intervention"
 #: Parts of speech of an event predicate.
 PREDICATES = frozenset({"VERB", "NOUN"})
 #: Roles of a noun that tells where or when the predicate happened, not what ("shooting at a tribal
@@ -200,7 +206,7 @@ def demonstration_over(
     protest with intervention, as ACLED codes protesters arrested ("Police arrested at least 30" of
     "Thousands protest in Nairobi"); else the lead's own type."""
     if kind.event_type == PROTESTS and report["sub_event_type"] == ARRESTS:
-        kind = next(k for k in event_types() if k.sub_event_type == INTERVENTION)
+        kind = event_type_of(INTERVENTION)
     sides = [side for side in report["victim_sides"].split("; ") if side]
     first, second = demonstration_actors(
         kind.event_type, kind.sub_event_type, named, sides, report["country"]

@@ -48,10 +48,10 @@ from helpers.extract.events.grouping import incident_groups, sentence_at
 from helpers.extract.events.incident_place import incident_place
 from helpers.extract.events.leads import demonstration_over, lead_actors, lead_report, told_by_figures
 from helpers.extract.events.strikes import (
+    AIR_STRIKE,
     GENERIC_VIOLENCE,
     STRIKE,
     STRIKE_TYPES,
-    air_strike,
     owned_strike,
     strike_owner,
 )
@@ -61,6 +61,7 @@ from helpers.extract.places.addresses import addresses_by_report, street_address
 from helpers.extract.places.ground import owner_country
 from helpers.extract.places.sites import TownMentions, scene_site
 from helpers.extract.spans import RowsByStart
+from helpers.knowledge.event_types import event_type_of
 from helpers.knowledge.gazetteer import Gazetteer
 from helpers.knowledge.time_words import names_holiday
 from helpers.tables import columns
@@ -337,7 +338,7 @@ def _report(
     named = sorted(actors.within(inside), key=lambda m: m["start_char"])
     kind, cue = classify(words, sides, outcomes, agent_side(named))
     if kind is not None and kind.sub_event_type in GENERIC_VIOLENCE and owned_strike(sentences, named):
-        kind, cue = air_strike(), STRIKE  # "two people were killed in an Israeli strike"
+        kind, cue = event_type_of(AIR_STRIKE), STRIKE  # "two people were killed in an Israeli strike"
     where = _place_columns(place, gazetteer)
     if only_arrests(outcomes):  # who arrested, who was held
         first, second = arrest_actors(named, where["country"])

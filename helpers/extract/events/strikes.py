@@ -19,7 +19,7 @@ from spacy.tokens import Span, Token
 
 from helpers.knowledge.actor_names import lookup_key
 from helpers.knowledge.actors import load_dictionary
-from helpers.knowledge.event_types import EventType, event_types
+from helpers.knowledge.event_types import event_types
 from helpers.knowledge.state_actors import state_actor, state_tables
 
 #: ACLED's sub-event types of strikes from the air or from afar.
@@ -80,15 +80,6 @@ def strike_owner(sentences: Sequence[Span], mentions: Sequence[dict]) -> dict | 
                 if child.dep_ in OWNER_DEPS and (owner := _owner(child, mentions)) is not None:
                     return owner
     return None
-
-
-def air_strike() -> EventType:
-    """ACLED's air or drone strike type (the first row of ``event_types.csv`` that has it).
-
-    >>> air_strike().event_type
-    'Explosions/Remote violence'
-    """
-    return next(kind for kind in event_types() if kind.sub_event_type == AIR_STRIKE)
 
 
 def owned_strike(sentences: Sequence[Span], mentions: Sequence[dict]) -> dict | None:
