@@ -12,7 +12,7 @@ stands for itself.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
 from functools import lru_cache
 
 from spacy.tokens import Span, Token
@@ -67,19 +67,7 @@ def strike_owner(sentences: Sequence[Span], mentions: Sequence[dict]) -> dict | 
         The first owner written before a strike word or a weapon of the sentences ("Turkish" of
         "a Turkish drone", "Syrian regime" of "Syrian regime airstrikes").
     """
-    words = strike_words()
-    for sentence in sentences:
-        for token in sentence:
-            if token.lemma_.lower() not in words:
-                continue
-            # a noun, or a word the tagger misread with a noun's modifier ("Russian shelling" as AUX)
-            modified = any(c.dep_ in MODIFIER_DEPS for c in token.children)
-            if token.pos_ not in ("NOUN", "PROPN") and not modified:
-                continue
-            for child in token.children:  # "Israeli drone strike": the owner may modify "drone"
-                if child.dep_ in OWNER_DEPS and (owner := _owner(child, mentions)) is not None:
-                    return owner
-    return None
+    return next(_owners(sentences, mentions, strike_words(), _weapon_noun), None)
 
 
 def owned_strike(sentences: Sequence[Span], mentions: Sequence[dict]) -> dict | None:
@@ -92,15 +80,29 @@ def owned_strike(sentences: Sequence[Span], mentions: Sequence[dict]) -> dict | 
         sentences: The event's evidence sentences.
         mentions: The actor mentions of the evidence (see :func:`strike_owner`).
     """
+    owners = _owners(sentences, mentions, frozenset({STRIKE}), lambda token: token.pos_ == "NOUN")
+    return next((owner for owner in owners if owner.get("category") in FORCES), None)
+
+
+def _owners(
+    sentences: Sequence[Span],
+    mentions: Sequence[dict],
+    words: frozenset[str],
+    nominal: Callable[[Token], bool],
+) -> Iterator[dict]:
+    """The owners written before the ``words`` of the sentences read as nouns (``nominal``), in text
+    order: "Israeli drone strike" may name its owner on "drone"."""
     for sentence in sentences:
         for token in sentence:
-            if token.lemma_.lower() != STRIKE or token.pos_ != "NOUN":
-                continue
-            for child in token.children:
-                owner = _owner(child, mentions) if child.dep_ in OWNER_DEPS else None
-                if owner is not None and owner.get("category") in FORCES:
-                    return owner
-    return None
+            if token.lemma_.lower() in words and nominal(token):
+                for child in token.children:
+                    if child.dep_ in OWNER_DEPS and (owner := _owner(child, mentions)) is not None:
+                        yield owner
+
+
+def _weapon_noun(token: Token) -> bool:
+    """A noun, or a word the tagger misread with a noun's modifier ("Russian shelling" as AUX)."""
+    return token.pos_ in ("NOUN", "PROPN") or any(c.dep_ in MODIFIER_DEPS for c in token.children)
 
 
 def _owner(token: Token, mentions: Sequence[dict]) -> dict | None:
