@@ -64,6 +64,9 @@ CITY_POPULATION = 10_000
 #: a town farther out is as often one of the next county (measured on GVA: 30 km put 16 more
 #: reports within 25 km of the gold and 7 fewer, 40 km 22 and 16).
 COUNTY_RADIUS_KM = 30.0
+#: Id prefix of a place the gazetteer lacks, located in the place around it
+#: (:mod:`helpers.extract.places.unlisted`, at that place's point).
+UNLISTED_PREFIX = "lc:"
 #: Id prefix of the seas, gulfs and straits of ``geo_regions.csv`` (regions of no country): "in the
 #: Red Sea" is where a ship was hit, not a coastal province that shares the name.
 SEA_PREFIX = "sr:sea-"

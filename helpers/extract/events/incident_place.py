@@ -16,7 +16,7 @@ from spacy.tokens import Span
 
 from helpers.extract.places.town_parts import TOWN_KINDS
 from helpers.knowledge.gazetteer import haversine_km
-from helpers.knowledge.place import COUNTY_RADIUS_KM
+from helpers.knowledge.place import COUNTY_RADIUS_KM, UNLISTED_PREFIX
 
 #: Kinds of a place the gazetteer lacks that may be an incident's (a part of a town may be of any town).
 UNLISTED_KINDS = TOWN_KINDS | {"admin2"}
@@ -87,13 +87,11 @@ def _unlisted_place(place: dict, wide: dict) -> bool:
     ...                 "admin1": "Nord Kivu"}, province)
     True
     """
-    same_province = wide["kind"] == "country" or place["admin1"] == wide["admin1"]
     return (
-        place["place_id"].startswith("lc:")
+        place["place_id"].startswith(UNLISTED_PREFIX)
         and place["kind"] in UNLISTED_KINDS
         and wide["kind"] in ("admin1", "country")
-        and place["country"] == wide["country"]
-        and same_province
+        and _in_area(place, wide)
     )
 
 
@@ -109,10 +107,16 @@ def within(place: dict, wide: dict) -> bool:
     """
     if not place["precision"] or int(place["precision"]) >= int(wide["precision"]):
         return False
-    same_province = wide["kind"] == "country" or place["admin1"] == wide["admin1"]
-    if place["country"] != wide["country"] or not same_province:
+    if not _in_area(place, wide):
         return False
     if wide["kind"] != "admin2":
         return True
     located = place.get("lat") is not None and wide.get("lat") is not None
     return located and haversine_km(place["lat"], place["lon"], wide["lat"], wide["lon"]) <= COUNTY_RADIUS_KM
+
+
+def _in_area(place: dict, wide: dict) -> bool:
+    """Whether a place lies in a country, or in the province of a province or county, by its codes."""
+    return place["country"] == wide["country"] and (
+        wide["kind"] == "country" or place["admin1"] == wide["admin1"]
+    )

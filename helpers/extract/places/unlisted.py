@@ -39,6 +39,7 @@ from helpers.extract.places.evidence import cue_word
 from helpers.extract.places.resolution import AMBIGUOUS, PART_OF_TOWN, WELL_KNOWN_POPULATION
 from helpers.knowledge.gazetteer import Gazetteer
 from helpers.knowledge.grammar import function_words
+from helpers.knowledge.place import UNLISTED_PREFIX
 from helpers.knowledge.place_name_keys import normalize_name
 from helpers.knowledge.place_ranking import main_country
 from helpers.knowledge.vocabulary import place_nouns
@@ -224,7 +225,7 @@ def place_unlisted(
             continue
         name = row["text"].title() if row["text"].isupper() else row["text"]
         row.update(
-            place_id=f"lc:{container['admin1_code']}:{normalize_name(name).replace(' ', '-')}",
+            place_id=f"{UNLISTED_PREFIX}{container['admin1_code']}:{normalize_name(name).replace(' ', '-')}",
             geonameid=None,
             canonical=name,
             kind=row["unlisted"],
