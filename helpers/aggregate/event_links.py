@@ -38,7 +38,7 @@ import pandas as pd
 from helpers.aggregate.event_merge import place_score
 from helpers.extract.places.sites import names_building, site_key
 from helpers.knowledge.event_types import ground_words
-from helpers.knowledge.vocabulary import place_nouns, read_vocabulary
+from helpers.knowledge.vocabulary import name_part_nouns, read_vocabulary
 from helpers.tables import offset_spans
 
 #: Victims (killed and injured) of a toll that names its incident at one place (GVA's mass shooting).
@@ -84,9 +84,8 @@ def report_people(reports: pd.DataFrame, people: pd.DataFrame) -> dict[str, set[
     first = {a for a, number in zip(reports["article_id"], reports["report"]) if number == 0}
     found: dict[str, set[str]] = defaultdict(set)
     elsewhere: set[tuple[str, str]] = set()
-    nouns = place_nouns()
     # "Ben Taub Hospital", "Wayne County", "the Parish Sheriff" read as persons: places and offices
-    not_names = nouns.street | nouns.admin | nouns.district | nouns.settlement | ground_words()
+    not_names = name_part_nouns() | ground_words()
     for article_id, person, start in zip(people["article_id"], people["person_id"], people["start_char"]):
         words = (person or "").split("-")
         if len(words) < 2 or (article_id, person) in skip or not_names.intersection(words):

@@ -94,6 +94,19 @@ def place_nouns(language: str = config.DEFAULT_LANGUAGE) -> PlaceNouns:
 
 
 @lru_cache(maxsize=4)
+def name_part_nouns(language: str = config.DEFAULT_LANGUAGE) -> frozenset[str]:
+    """The place nouns written as a word of a place's or building's name ("Wayne County", "Ben Taub
+    Hospital", "Kirkuk Province", "Castle Town"): street, division and settlement words, which no
+    person's name is made of.
+
+    >>> {"county", "hospital", "town"} <= name_part_nouns()
+    True
+    """
+    nouns = place_nouns(language)
+    return nouns.street | nouns.admin | nouns.district | nouns.settlement
+
+
+@lru_cache(maxsize=4)
 def town_part_names(language: str = config.DEFAULT_LANGUAGE) -> frozenset[str]:
     """Names of parts of a town that many towns have (``town_part_names.csv``), lower case.
 

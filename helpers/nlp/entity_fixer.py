@@ -18,7 +18,7 @@ from helpers.knowledge.gazetteer import default_gazetteer
 from helpers.knowledge.grammar import function_words
 from helpers.knowledge.place_names import common_words, person_names
 from helpers.knowledge.titles import title_words
-from helpers.knowledge.vocabulary import calendar_words, place_nouns
+from helpers.knowledge.vocabulary import calendar_words, name_part_nouns
 
 FIXER_NAME = "sitrep_entity_fixer"
 
@@ -68,12 +68,11 @@ def _name_word(token: Token) -> bool:
     weekday or place noun ("Castle", "High", "East", "Street", "April" are surnames or given names too).
     """
     word = token.text
-    nouns = place_nouns()
     return (
         token.is_title
         and word in person_names()
         and word.lower() not in common_words()
-        and word.lower() not in nouns.street | nouns.settlement | nouns.district | nouns.admin
+        and word.lower() not in name_part_nouns()
         and word not in calendar_words()
     )
 

@@ -40,6 +40,7 @@ def vehicle_tokens(doc: Doc, gazetteer: Gazetteer) -> set[int]:
     "Pontiac police").
     """
     found: set[int] = set()
+    words = vehicle_words()
     # Only the tokens spelt as a make (one vectorised test of the token hashes) become Token objects.
     for index in numpy.flatnonzero(numpy.isin(doc.to_array(ORTH), _make_hashes())).tolist():
         token = doc[index]
@@ -51,7 +52,6 @@ def vehicle_tokens(doc: Doc, gazetteer: Gazetteer) -> set[int]:
             model.append(at)
             at += 1
         dated = token.i > 0 and _MODEL_YEAR.fullmatch(doc[token.i - 1].text) is not None
-        words = vehicle_words()
         coloured = token.i > 0 and doc[token.i - 1].text in words["colour"]
         noun = token.i + 1 < len(doc) and doc[token.i + 1].lower_ in words["vehicle"]
         if not (model or dated or coloured or noun):
