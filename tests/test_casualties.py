@@ -39,12 +39,6 @@ def extract(nlp, text: str, **options) -> list[dict]:
     return extract_casualties(nlp(text), article, **options)
 
 
-@pytest.fixture(scope="module")
-def project_nlp():
-    """The project's pipeline (entity rules, place names) for tests that resolve places."""
-    return build_pipeline()
-
-
 def counted(rows: list[dict]) -> list[dict]:
     return [r for r in rows if not r["excluded"]]
 
@@ -800,3 +794,85 @@ def test_a_country_named_as_an_owner_places_no_figure(nlp, text, place):
     places = places_named(text, names)
     rows = [r for r in extract(nlp, text, places=places) if r["outcome"] == "killed"]
     assert rows and {r["place"] for r in rows} == {place}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a part of a toll told by where it happened is of that place, not of the verb's
+        (
+            "Air strikes on Velmar and Dorsk killed at least 30 people on Monday, including 11 in the"
+            " village of Tarnow near Dorsk, officials said.",
+            {(30, "Dorsk"), (11, "Tarnow")},
+        ),
+        # the verb left out: "and four in Hillview" is four soldiers killed in Hillview
+        (
+            "Six soldiers were killed in Riverton and four in Hillview on Sunday.",
+            {(6, "Riverton"), (4, "Hillview")},
+        ),
+        ("Rebels killed six soldiers in Riverton and four in Hillview.", {(6, "Riverton"), (4, "Hillview")}),
+    ],
+)
+def test_a_figure_s_own_locative_phrase_places_it(nlp, text, expected):
+    names = ("Velmar", "Dorsk", "Tarnow", "Riverton", "Hillview", "Lakeport")
+    places = places_named(text, dict.fromkeys(names, "city"))
+    rows = [r for r in extract(nlp, text, places=places) if r["outcome"] == "killed"]
+    assert {(r["low"], r["place"]) for r in rows} == expected
+
+
+def test_a_gapped_figure_counts_the_victims_of_the_figure_before_it(nlp):
+    rows = extract(nlp, "Six soldiers were killed in Riverton and four in Hillview.")
+    assert [(r["low"], r["victim_group"]) for r in rows] == [(6, "security forces"), (4, "security forces")]
+    # a number with its own outcome is that outcome's figure
+    rows = extract(nlp, "Six soldiers were killed in Riverton and four wounded in Hillview.")
+    assert sorted((r["low"], r["outcome"]) for r in rows) == [(4, "injured"), (6, "killed")]
+    # a number with no phrase of its own is no gapped figure, whatever the parse
+    rows = extract(nlp, "A shooting at a shop in Riverton left one man dead and four seriously wounded.")
+    assert ("killed", 4) not in {(r["outcome"], r["low"]) for r in rows}
+
+
+@pytest.mark.parametrize(
+    ("text", "group"),
+    [
+        ("Troops killed five suspected members of the New People's Army on Thursday.", "militants"),
+        ("Soldiers killed three Boko Haram members near the border.", "militants"),
+        ("Rebels killed two members of the Nigerian army on Sunday.", "security forces"),
+        # members of no actor the dictionary knows keep the lexicon's group
+        ("Gunmen killed two members of a family on Sunday.", "civilians"),
+    ],
+)
+def test_members_of_an_actor_are_of_its_side(project_nlp, text, group):
+    (row,) = extract(project_nlp, text)
+    assert row["victim_group"] == group
+
+
+def test_the_subject_of_shot_dead_killed_the_object_the_parser_gave_the_adjective(nlp):
+    # "shot dead two men": "dead" is the verb's complement, read as the object's modifier
+    (row,) = extract(nlp, "Police shot dead two men at a checkpoint on Friday.")
+    assert (row["low"], row["outcome"], row["perpetrator"]) == (2, "killed", "Police")
+    # a modifier after the number is the object's own: no one named did it
+    (row,) = extract(nlp, "Police found two dead men in a car on Friday.")
+    assert (row["low"], row["perpetrator"]) == (2, "")
+
+
+def test_the_number_of_people_killed_is_a_toll_whatever_the_order(nlp):
+    rows = extract(
+        nlp,
+        "Air strikes on Monday killed five more people, bringing to 45 the number of people killed "
+        "in the valley, officials said.",
+    )
+    assert {(r["low"], r["outcome"]) for r in rows if r["low"] is not None} == {(5, "killed"), (45, "killed")}
+
+
+@pytest.mark.parametrize(
+    ("text", "excluded"),
+    [
+        ("Rebels freed 12 hostages on Monday under the truce.", True),
+        ("Thirty hostages were released on Monday.", True),
+        ("Three hostages freed as truce extended", True),
+        ("Gunmen kidnapped 12 people on Monday.", False),
+    ],
+)
+def test_captives_set_free_were_not_taken(nlp, text, excluded):
+    (row,) = [r for r in extract(nlp, text) if r["outcome"] == "kidnapped"]
+    assert row["excluded"] is excluded and (row["exclude_reason"] == "released, not taken") is excluded

@@ -5,14 +5,7 @@ All sentences are written for these tests.
 
 import pytest
 
-from helpers.nlp import build_pipeline
 from tests.test_casualties import counted, extract, totals_of
-
-
-@pytest.fixture(scope="module")
-def project_nlp():
-    """The project's pipeline, which parses headlines as the product does."""
-    return build_pipeline()
 
 
 def headline_totals(nlp, headline: str) -> dict[str, int]:

@@ -14,7 +14,6 @@ from spacy.tokens import Span
 from helpers.aggregate.persons import persons_table
 from helpers.articles import Article, Paragraph
 from helpers.extract.persons import extract_persons, normalise_name
-from helpers.nlp import build_pipeline
 from helpers.nlp.entity_fixer import EntityFixer
 
 REPO = Path(__file__).resolve().parents[1]
@@ -318,12 +317,6 @@ def test_a_place_someone_was_taken_to_is_no_person(nlp):
     assert frame.empty or not frame["person_id"].str.contains("harborview|daniels").any()
     # a person after "to" of another verb stays a person
     assert one(persons(nlp, "The gun was given to Jo Smith after the shooting."), "Jo Smith") is not None
-
-
-@pytest.fixture(scope="module")
-def project_nlp():
-    """The project's pipeline (actor rules, entity fixer)."""
-    return build_pipeline()
 
 
 def test_an_actors_name_before_a_surname_is_a_persons_given_name(project_nlp):

@@ -15,6 +15,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span
 
 from helpers.articles import Article
+from helpers.extract.casualties.entities import common_noun_entity
 from helpers.extract.evidence import SentenceIndex, evidence, sentence_index, sentence_of
 from helpers.extract.persons.name_spans import known_places
 from helpers.knowledge.actors import (
@@ -126,7 +127,7 @@ def extract_mentions(
         if (
             not article.is_extractable(ent.start_char, ent.end_char)
             or _photo_credit(ent)
-            or _common_noun(ent)
+            or common_noun_entity(ent)
             or _modifier_or_title(ent)
             or _thing(ent)
             or _menu(ent, sentences, menus)
@@ -167,14 +168,6 @@ def _menu(ent: Span, sentences: SentenceIndex, menus: dict[int, bool]) -> bool:
 def _photo_credit(ent: Span) -> bool:
     """True for an organisation that is a photo credit: "Brett Coomer / Houston Chronicle"."""
     return ent.label_ == "ORG" and any(token.text == "/" for token in ent)
-
-
-def _common_noun(ent: Span) -> bool:
-    """True for an organisation of lower-case words only ("the minibus"): the small model
-    sometimes labels a common noun ORG, and names are capitalised (the recaser restores the
-    case of text in capitals before the parse). A numbered unit ("444th brigade") and
-    dictionary hits are kept."""
-    return ent.label_ == "ORG" and not ent.ent_id_ and all(t.is_alpha and t.is_lower for t in ent)
 
 
 def _modifier_or_title(ent: Span) -> bool:

@@ -246,6 +246,7 @@ class CasualtyCues:
     conflict_noun: frozenset[str]
     care_word: frozenset[str]
     custody_word: frozenset[str]
+    release_verb: frozenset[str]
 
 
 @lru_cache(maxsize=4)

@@ -17,11 +17,12 @@ from collections.abc import Collection, Sequence
 from spacy.tokens import Span, Token
 
 from helpers.extract.casualties.counting import is_person, victim_group_of
-from helpers.extract.casualties.entities import entities_within
-from helpers.extract.casualties.syntax import clause_head, is_passive, verb_subject
-from helpers.extract.places.ground import owner_country
+from helpers.extract.casualties.entities import common_noun_entity, entities_within, entity_at
+from helpers.extract.casualties.syntax import clause_head, complement_of, is_passive, verb_subject
+from helpers.extract.places.ground import is_ground, owner_country
 from helpers.knowledge.actors import ActorDictionary, canonicalize
 from helpers.knowledge.casualty_lexicon import Lexicon, casualty_cues, victim_sides
+from helpers.knowledge.grammar import function_words
 from helpers.knowledge.place_names import adverbs
 from helpers.knowledge.vocabulary import place_nouns
 
@@ -119,7 +120,7 @@ def _noun_phrase(token: Token, *, complements: Collection[str] = ()) -> Span:
     return token.doc[start : end + 1]
 
 
-def _breakaway(noun: Token) -> bool:
+def breakaway(noun: Token) -> bool:
     """Whether a noun names a group that broke away from the one it is "of" ("dissidents of the FARC",
     "a splinter group of the Taliban"; ``breakaway`` of ``casualty_cues.csv``)."""
     words = casualty_cues().breakaway
@@ -140,11 +141,15 @@ def actor_of(agent: Token | Span | None, dictionary: ActorDictionary | None) -> 
         cues = casualty_cues()
         phrase = _noun_phrase(agent, complements=cues.partitive | cues.origin)
         span = next(
-            (e for e in entities_within(agent.doc, phrase.start, phrase.end) if e.label_ in _ACTOR_LABELS),
+            (
+                e
+                for e in entities_within(agent.doc, phrase.start, phrase.end)
+                if e.label_ in _ACTOR_LABELS and not common_noun_entity(e)  # "junta troops": no name
+            ),
             phrase,
         )
-        if span.start > agent.i and _breakaway(agent):  # "dissidents of the former FARC": not the FARC
-            found = canonicalize(f"{span.text} {agent.text}", span.label_, dictionary=dictionary)
+        if span.start > agent.i and breakaway(agent):  # "dissidents of the former FARC": not the FARC
+            found = canonicalize(f"{span.text} {agent.lower_}", span.label_, dictionary=dictionary)
             return (found["canonical"], found["actor_id"]) if found["in_dictionary"] else (phrase.text, "")
     text = span.text
     label = span.label_
@@ -155,6 +160,32 @@ def actor_of(agent: Token | Span | None, dictionary: ActorDictionary | None) -> 
     return text, ""
 
 
+#: The victim group of people counted as members of an actor of each category ("five members of the
+#: New People's Army": militants; "two members of the Burkinabe army": security forces).
+MEMBER_GROUPS = {"armed_group": "militants", "state_force": "security forces"}
+
+
+def member_group(victim: Token | None, dictionary: ActorDictionary | None) -> str:
+    """The victim group of people the text counts as members of an actor the dictionary knows ("five
+    suspected members of the New People's Army", "three Boko Haram members"): its category's
+    (:data:`MEMBER_GROUPS`), else "" (the lexicon's group stands: "members of a family")."""
+    if victim is None:
+        return ""
+    cues = casualty_cues()
+    if victim.lemma_.lower() not in cues.group_member:
+        return ""
+    owner = complement_of(victim, cues.partitive | cues.membership)
+    owners = [owner] if owner is not None else [c for c in victim.lefts if c.dep_ == "compound"]
+    for token in owners:
+        entity = entity_at(token.doc, token.i)
+        if entity is None or entity.label_ not in _ACTOR_LABELS | {"NORP"}:
+            continue
+        found = canonicalize(entity.text, entity.label_, dictionary=dictionary)
+        if found["in_dictionary"] and found["category"] in MEMBER_GROUPS:
+            return MEMBER_GROUPS[found["category"]]
+    return ""
+
+
 def place_for(
     trigger: Token,
     sentence: Span,
@@ -162,12 +193,14 @@ def place_for(
     places: Sequence[dict],
     main_place: dict | None,
     text: str,
+    count_heads: Collection[Token] = (),
 ) -> tuple[dict | None, float]:
-    """Nearest sound place: same clause, sentence, the antecedent sentence, else main place; a
-    country named as an owner ("the US embassy", "US missile strikes":
+    """Nearest sound place: the figure's own (:func:`_own_place`: "including 12 in the village of
+    X"), same clause, sentence, the antecedent sentence, else main place; a country named as an
+    owner ("the US embassy", "US missile strikes":
     :func:`~helpers.extract.places.ground.owner_country`) never, a home or origin (:func:`_aside`)
     only when no other place of the sentence is. ``text`` is the article's (``doc.text``, which
-    spaCy rebuilds from the tokens on every call)."""
+    spaCy rebuilds from the tokens on every call); ``count_heads`` the figure's number and victim noun."""
     doc = trigger.doc
 
     def inside(span: Span) -> list[dict]:  # places are in text order: a binary search, not a scan
@@ -183,6 +216,9 @@ def place_for(
         }
         sound = [p for p in in_sentence if not _aside(spans[id(p)])]
         in_sentence = sound or in_sentence
+        own = _own_place(count_heads, [(p, spans[id(p)]) for p in sound])
+        if own is not None:
+            return own, 0.9
         clause = clause_head(trigger)
         same_clause = [
             p for p in in_sentence if spans[id(p)] is not None and clause_head(spans[id(p)].root) is clause
@@ -196,6 +232,44 @@ def place_for(
     if before:  # its last place, not an owner's ("in Kabul near the US embassy")
         return ([p for p in before if not owner_country(doc, p)] or before)[-1], 0.5
     return main_place, 0.3
+
+
+#: Dependencies of the words between a place and the figure whose locative phrase it ends.
+_OWN_PLACE_PATH = frozenset({"pobj", "prep", "compound", "appos"})
+
+
+def _own_place(heads: Collection[Token], candidates: Sequence[tuple[dict, Span | None]]) -> dict | None:
+    """The place a figure's own locative phrase names ("including 12 in the village of Ain Baal",
+    "five soldiers were killed in Kidal and three in Gao"): a figure told apart from the others
+    of its sentence by where it happened is of that place, not of the place nearest the verb. Of
+    several (a village "near" a town), the nearest to the figure in the parse. The phrase is the
+    figure's: a locative on it, the place its object or named by it ("the village of X"), no other
+    figure on the way ("three officers, two in Placer County": the two's) and no event ("in the
+    shooting of Tyrell Hall at a lounge in Elk Grove" places the shooting, not the arrest)."""
+    if not heads:
+        return None
+    words = function_words()
+    locatives = words.locatives - words.person_locatives  # "people from Dallas" is a home
+    best: tuple[int, dict] | None = None
+    for place, span in candidates:
+        if span is None:
+            continue
+        token, steps, prepositions, object_ = span.root, 0, [], span.root
+        while token not in heads and token.dep_ in _OWN_PLACE_PATH and not (steps and token.like_num):
+            if token.dep_ == "prep":
+                prepositions.append(token.lower_)
+            elif token.dep_ == "pobj":
+                object_ = token
+            token, steps = token.head, steps + 1
+        own = (
+            prepositions
+            and prepositions[-1] in locatives
+            and set(prepositions[:-1]) <= {"of", "near"}
+            and (object_ in span or is_ground(object_))  # "in the village of X", not "in the shooting of X"
+        )
+        if token in heads and own and (best is None or steps < best[0]):
+            best = (steps, place)
+    return best[1] if best else None
 
 
 def _joint(place: dict, others: list[dict], text: str) -> bool:

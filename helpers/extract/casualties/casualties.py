@@ -87,6 +87,7 @@ from helpers.articles import Article
 from helpers.extract.casualties.counting import (
     Count,
     count_of,
+    gapped_counts,
     in_pair,
     listed_around,
     listed_subjects,
@@ -191,6 +192,8 @@ def extract_casualties(
                 else [v for head in victims for v in with_conjuncts(head, lexicon)]
             )
             heads += listed_subjects(trigger, heads, lexicon)
+            gapped = gapped_counts(trigger, heads, lexicon)
+            heads += [v for v in gapped if v not in heads]
             if heads and in_title:
                 first, last = min(heads, key=lambda v: v.i), max(heads, key=lambda v: v.i)
                 heads += [v for v in listed_around(first, last, lexicon) if v not in heads]
@@ -233,6 +236,8 @@ def extract_casualties(
                 )
                 if count is None:
                     continue
+                if victim in gapped:  # "five soldiers were killed in Kidal and three in Gao": three soldiers
+                    count.victim = next((h for h in heads if h.head == trigger and not h.like_num), victim)
                 if is_negated(trigger, rule):
                     count = Count(
                         Quantity(0, 0, "exact", 0), count.span, count.victim, "negation", 0.8

@@ -378,3 +378,17 @@ def listed_subjects(trigger: Token, heads: list[Token], lexicon: Lexicon) -> lis
             ):
                 found += [t for t in with_conjuncts(listed[-1], lexicon) if t != head]
     return [t for t in found if t not in heads and is_person(t, lexicon) and not has_own_trigger(t, lexicon)]
+
+
+def gapped_counts(trigger: Token, heads: list[Token], lexicon: Lexicon) -> list[Token]:
+    """Numbers that stand for the trigger's victims again with the verb left out ("Five soldiers
+    were killed in Kidal and three in Gao", "Ten were arrested in Lagos and 12 in Abuja"): each a
+    figure of its own, of the victims its trigger already counts (some may be among ``heads``).
+    The number's own phrase tells what the verb left out ("three in Gao"): none without one, and
+    none with an outcome of its own ("and four seriously wounded", whatever the parse). The parser
+    hangs the number on the verb or on the verb's preposition ("in Riverton and four")."""
+    if trigger.pos_ != "VERB" or not any(head.head == trigger for head in heads):
+        return []
+    gap_heads = [trigger, *(c for c in trigger.rights if c.dep_ == "prep")]
+    numbers = (c for head in gap_heads for c in head.rights if c.dep_ == "conj" and c.tag_ == "CD")
+    return [c for c in numbers if any(g.dep_ == "prep" for g in c.rights) and not has_own_trigger(c, lexicon)]

@@ -143,8 +143,12 @@ def adds_to_toll(victim: Token | None) -> bool:
     cues = casualty_cues()
     if victim is None:
         return False
+    # the modifier may hang on the noun's number ("another four members": quantmod of "four")
+    numbers = [n for n in victim.children if n.dep_ == "nummod"]
     return victim.lower_ in cues.others or any(
-        c.lower_ in cues.other_modifier and c.dep_ in {"amod", "det"} for c in victim.children
+        c.lower_ in cues.other_modifier and c.dep_ in {"amod", "det", "quantmod"}
+        for word in (victim, *numbers)
+        for c in word.children
     )
 
 
@@ -208,3 +212,14 @@ def besides_killed(victim: Token, trigger: Token, rule: str, lexicon: Lexicon) -
         lexicon.verbs.get(t.lemma_.lower()) == "killed"
         for t in trigger.doc[sentence_of(trigger).start : trigger.i]
     )
+
+
+def released(trigger: Token) -> bool:
+    """Whether the captives a word of kidnapping counts are set free, not taken ("Hamas freed 12
+    hostages", "30 hostages were released", "the release of two captives", a headline's "hostages
+    freed": ``release_verb`` of ``casualty_cues.csv``)."""
+    verbs, head = casualty_cues().release_verb, trigger.head
+    if head.dep_ == "prep" and head.lower_ == "of":  # "the release of two captives"
+        head = head.head
+    freed = any(c.dep_ in {"acl", "amod"} and c.lemma_.lower() in verbs for c in trigger.children)
+    return freed or (trigger.dep_ in {"dobj", "nsubjpass", "pobj"} and head.lemma_.lower() in verbs)

@@ -30,6 +30,14 @@ def person_surnames(doc: Doc) -> frozenset[str]:
     return frozenset(e[-1].lower_ for e in doc_entities(doc) if e.label_ == "PERSON" and len(e) > 1)
 
 
+def common_noun_entity(ent: Span) -> bool:
+    """True for an organisation of lower-case words only ("the minibus", "junta" of "junta
+    troops"): the small model sometimes labels a common noun ORG, and names are capitalised (the
+    recaser restores the case of text in capitals before the parse). A numbered unit ("444th
+    brigade") and dictionary hits are kept."""
+    return ent.label_ == "ORG" and not ent.ent_id_ and all(t.is_alpha and t.is_lower for t in ent)
+
+
 def is_surname(token: Token) -> bool:
     """A capitalised word outside any entity that is the surname of a person named in full in
     the document, even when the tagger reads it as a common noun ("Banks", "Rivers")."""

@@ -58,12 +58,16 @@ def toll_victims(toll: Token, lexicon: Lexicon) -> Found:
 
 
 def toll_number_victims(number: Token, lexicon: Lexicon) -> Found:
-    """``put the number of dead at 10``, ``the number of wounded rose to 19``: the "of"
-    complement gives the outcome, the value of the verb holding the noun gives the count."""
+    """``put the number of dead at 10``, ``the number of wounded rose to 19``, ``bringing to 45 the
+    number of people killed``: the "of" complement (or its participle) gives the outcome, the value
+    of the verb holding the noun gives the count."""
     cues = casualty_cues()
     phrase = lexicon.phrase("toll_number")
     of = complement_of(number, cues.partitive)
     outcome = phrase.complements.get(of.lemma_.lower()) or phrase.complements.get(of.lower_) if of else None
+    if of is not None and not outcome:  # "the number of people killed": the participle's outcome
+        described = [*of.children, *number.children]  # the parser hangs the participle on either
+        outcome = next((lexicon.verbs[c.lemma_.lower()] for c in described if _participle(c, lexicon)), None)
     holder = number.head if number.dep_ in SUBJECTS | {"dobj"} else None
     if not outcome or holder is None:
         return nothing()
@@ -76,6 +80,11 @@ def toll_number_victims(number: Token, lexicon: Lexicon) -> Found:
     ]
     values += [c for c in holder.children if c.dep_ in {"attr"}]
     return (outcome, values, None, "death_toll") if values else nothing()
+
+
+def _participle(token: Token, lexicon: Lexicon) -> bool:
+    """A participle of a verb of harm that describes the noun it hangs on ("people killed")."""
+    return token.dep_ in {"acl", "amod"} and token.tag_ == "VBN" and token.lemma_.lower() in lexicon.verbs
 
 
 def phrase_victims(trigger: Token, lexicon: Lexicon, lemma: str) -> Found | None:

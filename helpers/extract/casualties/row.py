@@ -12,12 +12,13 @@ from helpers.extract.casualties.attribution import (
     actor_of,
     attacked_by,
     incident_place,
+    member_group,
     perpetrator_of,
     place_for,
 )
 from helpers.extract.casualties.causes import harm_cause
 from helpers.extract.casualties.counting import Count, phrase_of, victim_group_of
-from helpers.extract.casualties.cues import adds_to_toll
+from helpers.extract.casualties.cues import adds_to_toll, released
 from helpers.extract.casualties.entities import entities_within
 from helpers.extract.casualties.exclusions import exclusion
 from helpers.extract.casualties.scope import Scope
@@ -47,13 +48,24 @@ def casualty_row(
     perpetrator_token, from_previous = perpetrator_of(agent, trigger, sentence, previous, lexicon)
     perpetrator, perpetrator_id = actor_of(perpetrator_token, dictionary)
     by_attacker = attacked_by(perpetrator_token, rule, lexicon)
-    place, place_confidence = place_for(trigger, sentence, previous, places, main_place, article.text)
+    # a figure's own place tells where people were harmed; where one was arrested ("arrested a man in
+    # Tulsa in the Denver shootings") is no place of the violence the arrest is told with
+    heads = [t for t in (count.span.root, count.victim) if t is not None and outcome != "arrested"]
+    place, place_confidence = place_for(trigger, sentence, previous, places, main_place, article.text, heads)
     victim_group = victim_group_of(count.victim, lexicon)
+    if victim_group == "people":  # "five members of the New People's Army": militants
+        victim_group = member_group(count.victim, dictionary) or victim_group
     quantity = count.quantity
     start, end = count.span.start_char, count.span.end_char
     reason = exclusion(article, start, end)
     if not reason and (cause := harm_cause(trigger)):
         reason = f"not violence ({cause})"
+    if (
+        not reason
+        and outcome == "kidnapped"
+        and any(released(t) for t in (trigger, count.victim) if t is not None)
+    ):
+        reason = "released, not taken"  # "Hamas freed 12 hostages"
     if reason == "boilerplate" and scope.scope == "current":
         scope = Scope("background", "", "a link to another story")
     if not reason and scope.scope != "current":

@@ -250,6 +250,7 @@ def _supersede_incident(units: list[_Unit]) -> None:
     totals: dict[str, int] = {}
     chosen: dict[str, _Unit] = {}
     earlier: dict[str, list[_Unit]] = defaultdict(list)  # by sentence: not a scan of every earlier unit
+    crossed: set[int] = set()
     for unit in units:
         # "two were in critical condition and two others injured": "others" than a figure of the
         # same sentence; against another side ("a girl and four other people") they are listed beside it.
@@ -258,10 +259,13 @@ def _supersede_incident(units: list[_Unit]) -> None:
         if unit.addition and partners and all(u.group != unit.group for u in partners):
             unit.group = ENUMERATED_GROUP if unit.group == GENERIC_GROUP else unit.group
             unit.addition = False
+        if unit.addition and not partners:
+            crossed.add(id(unit))  # others told in a sentence of their own: a restatement, unless confirmed
         unit.addition &= bool(partners)
     for group, group_units in by_group.items():
         chosen[group] = _chosen([u for u in group_units if not u.addition] or group_units[:1])
         totals[group] = chosen[group].best
+        confirmed = _confirmed(chosen[group], group_units, crossed)
         for unit in group_units:
             if unit is chosen[group]:
                 continue
@@ -269,7 +273,9 @@ def _supersede_incident(units: list[_Unit]) -> None:
                 _join(unit, chosen[group])  # one enumeration: "a woman … and a boy …"
                 totals[group] += unit.best
                 continue
-            if unit.addition and not (chosen[group].update and chosen[group].start > unit.start):
+            if (unit.addition or id(unit) in confirmed) and not (
+                chosen[group].update and chosen[group].start > unit.start
+            ):
                 totals[group] += unit.best
             else:
                 _mark(unit, chosen[group])
@@ -290,6 +296,19 @@ def _supersede_incident(units: list[_Unit]) -> None:
         for unit in by_group[GENERIC_GROUP]:
             if not _introduced_beside(unit, others):
                 _mark(unit, chosen[specific[0]])
+
+
+def _confirmed(chosen: _Unit, units: list[_Unit], crossed: set[int]) -> set[int]:
+    """The others told in sentences of their own after the chosen figure ("Three members were killed
+    in a car. Another four were killed in a strike on a house") that a later figure of the group
+    adds up ("... announced the deaths of seven"): victims besides the chosen figure's, each
+    counted; without such a total they restate it (``id()`` of the units)."""
+    others = [u for u in units if id(u) in crossed and u.start > chosen.start]
+    if not others:
+        return set()
+    last, total = max(u.start for u in others), chosen.best + sum(u.best for u in others)
+    summed = any(u.start > last and id(u) not in crossed and u.best == total for u in units)
+    return {id(u) for u in others} if summed else set()
 
 
 def _introduced_beside(unit: _Unit, others: list[_Unit]) -> bool:

@@ -233,7 +233,13 @@ def _adjective_victims(trigger: Token, lexicon: Lexicon) -> Found | None:
             # a headline drops the copula: "Singer Ann Lee dead at 31"
             return outcome, [own_subject], None, "predicate_state"
     if lower in lexicon.adjectives and trigger.dep_ == "amod" and trigger.head.pos_ in {"NOUN", "PROPN"}:
-        return lexicon.adjectives[lower], [trigger.head], None, "state_modifier"
+        head = trigger.head
+        counted = [c.i for c in head.lefts if c.dep_ in {"nummod", "det"}]
+        if counted and trigger.i < min(counted) and head.dep_ == "dobj" and head.head.pos_ == "VERB":
+            # "police shot dead two men": the verb's complement before its object, misread as the
+            # object's modifier; the verb's subject did it
+            return lexicon.adjectives[lower], [head], verb_subject(head.head), "object_state"
+        return lexicon.adjectives[lower], [head], None, "state_modifier"
     if (
         lower in lexicon.adjectives
         and trigger.dep_ == "acl"
