@@ -72,6 +72,15 @@ def test_types_follow_lemmas_and_victim_sides():
     assert classify([{"say"}], set(), {"arrested"})[0].sub_event_type == "Arrests"
 
 
+def test_an_abduction_in_which_people_were_killed_or_hurt_is_the_attack_it_was():
+    # ACLED: an abduction with no further violence is one; with dead or wounded, an attack.
+    words = [{"attack", "kill", "kidnap"}]
+    assert classify(words, {"civilians"}, {"kidnapped"})[0].sub_event_type == "Abduction/forced disappearance"
+    assert classify(words, {"civilians"}, {"kidnapped", "killed"})[0].sub_event_type == "Attack"
+    assert classify([{"say"}], {"civilians"}, {"kidnapped", "injured"})[0].sub_event_type == "Attack"
+    assert classify(words, {"security forces"}, {"kidnapped", "killed"})[0].sub_event_type == "Armed clash"
+
+
 def test_who_took_a_town_decides_regained_or_overtaken():
     state, armed = frozenset({"security forces"}), frozenset({"armed groups"})
     assert (
@@ -544,6 +553,18 @@ def test_a_province_is_narrowed_to_a_town_the_gazetteer_lacks_before_the_datelin
     assert incident_place([{"place_id": "rs"}], [unlisted, county], None, [doc[:16]])["place_id"] == "rs"
 
 
+def test_a_village_the_gazetteer_lacks_keeps_its_name_at_the_dateline_city_s_point(blank):
+    """ "KADUNA — gunmen abducted 87 people from the village of Kajuru Station": a village of the
+    province the gazetteer lacks, its own figure's place, is placed at the bureau's city, as ACLED
+    places a town somewhere in a province (precision 3), and named as the village."""
+    doc = blank("Gunmen abducted 87 people from the village of Tarnaba in Kaduna State .")
+    village = {"place_id": "lc:NG-KD:tarnaba", "precision": 3, "country": "NG", "admin1": "Kaduna"}
+    village.update(kind="village", canonical="Tarnaba", start_char=46)
+    city = dict(village, place_id="kaduna", canonical="Kaduna", kind="city", precision=1, start_char=0)
+    place = incident_place([{"place_id": "lc:NG-KD:tarnaba"}], [village], None, [doc[:]], [city])
+    assert (place["place_id"], place["canonical"], place["precision"]) == ("kaduna", "Tarnaba", 3)
+
+
 def test_a_headline_s_place_gives_way_to_the_body_s_when_its_figures_name_them_alike(tmp_path, monkeypatch):
     """ "Bandits kill 30 in Sokoto village raid": the headline names the state as if a village; the
     body names the village (one figure each): the body's place."""
@@ -554,3 +575,18 @@ def test_a_headline_s_place_gives_way_to_the_body_s_when_its_figures_name_them_a
     )
     reports = reports_of(tmp_path, {"raid": text}, {"raid": "Bandits kill 30 in Sokoto village raid"})
     assert reports.loc["raid", "location"] == "Gidan Bakuso"
+
+
+def test_a_holiday_that_names_an_occasion_dates_no_event(tmp_path, monkeypatch):
+    monkeypatch.setenv("SITREP_CACHE", str(tmp_path / "cache"))
+    reports = reports_of(
+        tmp_path,
+        {
+            # "a Christmas party" is an occasion, not Christmas Day (published 2016-05-10, a Tuesday)
+            "party": "Gunmen opened fire at a Christmas party in a bar in Celaya, Mexico, killing four "
+            "people, police said on Sunday.",
+            "day": "Gunmen opened fire at a bar in Celaya, Mexico, on Christmas Day, killing four people.",
+        },
+    )
+    assert reports.loc["party"]["event_date"] == "2016-05-08"
+    assert reports.loc["day"]["event_date"] == "2015-12-25"

@@ -47,3 +47,52 @@ def test_a_denied_or_missing_claim_names_no_attacker(tmp_path):
         "Unidentified Armed Group (Iraq)",
         "Unidentified Armed Group (Afghanistan)",
     }
+
+
+def test_a_patron_or_ally_named_in_a_group_s_description_is_not_its_attacker(tmp_path):
+    reports = reports_of(
+        tmp_path,
+        {
+            "linked": "Gunmen killed 14 soldiers near Djibo on Sunday. The attack was claimed by the "
+            "al Qaeda-linked JNIM.",
+            "backed": "A drone strike killed four fighters of the Iran-backed Kataib Hezbollah in "
+            "Baghdad on Monday.",
+        },
+    )
+    assert reports.loc["linked"]["actor1"] == "Jama'at Nusrat al-Islam wal-Muslimin"
+    assert "Iran" not in reports.loc["backed"]["actor1"] + reports.loc["backed"]["actor2"]
+
+
+def test_the_group_a_source_says_carried_out_the_attack_is_its_attacker(tmp_path):
+    reports = reports_of(
+        tmp_path,
+        {
+            # the group named most is not the one the police say did it
+            "passive": "Gunmen killed nine villagers in Borno state on Sunday. The attack was carried "
+            "out by ISWAP, the police said. Boko Haram, from which ISWAP split, has waged an "
+            "insurgency in the state since 2009, and Boko Haram fighters often raid villages.",
+        },
+    )
+    assert reports.loc["passive"]["actor1_id"] == "iswap"
+
+
+def test_dissidents_of_a_group_are_their_own_attackers_not_the_group(tmp_path):
+    reports = reports_of(
+        tmp_path,
+        {
+            "dissidents": "Dissidents of the former FARC guerrilla group attacked a police station in "
+            "the town of Jamundi, Colombia, on Monday, wounding two police officers.",
+        },
+    )
+    assert reports.loc["dissidents"]["actor1_id"] == "farc_dissidents"
+
+
+def test_a_group_that_governs_speaks_for_its_government_not_as_an_attacker(tmp_path):
+    reports = reports_of(
+        tmp_path,
+        {
+            "herat": "A bomb exploded in a mosque in Herat on Monday, killing seven worshippers, a Taliban "
+            "government spokesman said. The Islamic State group claimed the attack.",
+        },
+    )
+    assert reports.loc["herat"]["actor1"] == "Islamic State"

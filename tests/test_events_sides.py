@@ -83,3 +83,17 @@ def test_soldiers_hit_beside_militants_when_a_state_s_force_attacked_are_its_own
         ["al_shabaab"], {"armed groups", "security forces"}, [ARMY, SHABAAB], "Somalia"
     )
     assert (names(first), names(second)) == (["al-Shabaab"], ["Somali National Army"])
+
+
+def test_a_state_s_forces_named_by_their_role_not_their_state_are_its_military_or_police(tmp_path):
+    reports = reports_of(
+        tmp_path,
+        {
+            "federal": "A drone strike by federal forces killed 12 people at a market in Kordofan, "
+            "Sudan, on Monday.",
+            "federal police": "Federal police shot dead two men at a checkpoint in Sinaloa, Mexico, "
+            "on Friday.",
+        },
+    )
+    assert reports.loc["federal"]["actor1"] == "Military Forces of Sudan"
+    assert reports.loc["federal police"]["actor1"] == "Police Forces of Mexico"

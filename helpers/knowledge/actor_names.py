@@ -52,11 +52,14 @@ class ForceWords:
         nouns: Force nouns after the name ("forces", "fighters"), in file order.
         modifiers: Optional words between the name and the force noun ("military").
         operations: First words of the name of an operation or exercise ("Operation ...").
+        affiliations: Participles after a name and a hyphen that make it a patron or ally of the
+            group described ("al-Qaeda-linked", "Iran-backed").
     """
 
     nouns: tuple[str, ...]
     modifiers: tuple[str, ...]
     operations: frozenset[str]
+    affiliations: frozenset[str]
 
 
 @functools.lru_cache(maxsize=4)
@@ -72,6 +75,7 @@ def force_words(language: str = config.DEFAULT_LANGUAGE) -> ForceWords:
         nouns=tuple(r["word"] for r in rows if r["kind"] == "noun"),
         modifiers=tuple(r["word"] for r in rows if r["kind"] == "modifier"),
         operations=frozenset(r["word"] for r in rows if r["kind"] == "operation"),
+        affiliations=frozenset(r["word"] for r in rows if r["kind"] == "affiliation"),
     )
 
 

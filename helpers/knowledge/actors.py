@@ -220,6 +220,16 @@ def _slug(text: str) -> str:
     return re.sub(r"\W+", "_", lookup_key(text)).strip("_")
 
 
+def known(actor_id: str) -> bool:
+    """Whether an actor id is the built-in dictionary's (or a state actor's), not a mention's own
+    ("org:federal_police" of an ORG it lacks).
+
+    >>> known("isis"), known("state:MX:police"), known("org:federal_police"), known("")
+    (True, True, False, False)
+    """
+    return bool(actor_id) and load_dictionary().get(actor_id) is not None
+
+
 def canonicalize(
     text: str, label: str, *, dictionary: ActorDictionary | None = None, country: str = ""
 ) -> dict:

@@ -4,7 +4,8 @@
   three disorder types, with the words that name them (lemmas, forms, a word of one
   part of speech, phrases: see ``extract/events/triggers.py``), the companion words
   some need, the victim sides and the outcome each needs, and the default type of
-  an event by outcome or side;
+  an event by outcome or side, and the outcomes it must not report (an abduction with dead is
+  an attack);
 * ``acled_actor_codes.csv``: ACLED's ``inter`` code of each actor category and
   victim side, and the generic name ACLED gives an unnamed actor of that kind;
 * ``en/event_periods.csv``: date phrases of a week or a month ("last week");
@@ -44,6 +45,8 @@ class EventType:
         agents: Sides one of which the event's agent must be (empty: any): who took a town.
         companions: Words one of which must be in the trigger's sentence too (empty: none):
             "helicopter" names an air strike only beside "bomb" or "missile".
+        excluded: Outcomes the event must not report: ACLED codes an abduction in which
+            people were killed or hurt as an attack.
     """
 
     sub_event_type: str
@@ -55,6 +58,7 @@ class EventType:
     defaults: frozenset[str]
     agents: frozenset[str] = frozenset()
     companions: frozenset[str] = frozenset()
+    excluded: frozenset[str] = frozenset()
 
     def cues(self, words: set[str] | frozenset[str]) -> set[str]:
         """The words of one sentence that name this type (none without a companion it needs).
@@ -67,11 +71,18 @@ class EventType:
         return found if found and (not self.companions or self.companions & words) else set()
 
     def fits(self, sides: set[str], outcomes: set[str], agent: frozenset[str] = frozenset()) -> bool:
-        """Whether an event with these victim sides, outcomes and agent sides meets the type's conditions."""
+        """Whether an event with these victim sides, outcomes and agent sides meets the type's conditions.
+
+        >>> abduction = event_type_of("Abduction/forced disappearance")
+        >>> civilians = {"civilians"}
+        >>> abduction.fits(civilians, {"kidnapped"}), abduction.fits(civilians, {"kidnapped", "killed"})
+        (True, False)
+        """
         return (
             (not self.sides or bool(self.sides & sides))
             and (not self.outcome or self.outcome in outcomes)
             and (not self.agents or bool(self.agents & agent))
+            and not self.excluded & outcomes
         )
 
 
@@ -102,6 +113,7 @@ def event_types(language: str = config.DEFAULT_LANGUAGE) -> tuple[EventType, ...
             split(r["default"]),
             split(r["agent"]),
             split(r["with"]),
+            split(r["without"]),
         )
         for r in read_vocabulary("event_types.csv", language)
     )

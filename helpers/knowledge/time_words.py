@@ -48,6 +48,7 @@ class Calendar:
         next_to_holiday: Words before a moveable holiday's name -> days from it ("day after": 1).
         units: A unit of time counted back from the day of writing -> its days ("weeks": 7).
         ago: Words after a count of units that count back from the day of writing ("ago").
+        day_parts: Parts of a day, or the day, after a holiday's name ("Thanksgiving night").
     """
 
     weekdays: dict[str, int]
@@ -59,6 +60,7 @@ class Calendar:
     next_to_holiday: dict[str, int]
     units: dict[str, int]
     ago: frozenset[str]
+    day_parts: frozenset[str]
 
 
 @lru_cache(maxsize=4)
@@ -92,6 +94,7 @@ def calendar(language: str = config.DEFAULT_LANGUAGE) -> Calendar:
         next_to_holiday=kind("next to holiday"),
         units=kind("unit"),
         ago=frozenset(kind("ago")),
+        day_parts=frozenset(kind("day part")),
     )
 
 

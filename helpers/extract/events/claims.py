@@ -10,11 +10,13 @@ A claim is a verb of claiming (``event_cues.csv`` kind ``claimed``: claim, accep
 take) whose object is responsibility or credit (kind ``responsibility``), or "claim" whose object is
 a word of violence ("claimed the bombing"), or a verb of telling whose reported clause says the
 speaker did it ("Boko Haram said it carried out the attack", "said its fighters carried out the
-raid", "said they were behind the bombing"); its claimant is an armed group the subject (or a
-passive's "by" agent) names. A claim denied ("No group has claimed responsibility", "the Taliban
-did not claim") or not made ("may claim", "is expected to claim") names no one, and a group that
-denies the attack ("denied responsibility", "denied any involvement", "denied the attack", "said
-they were not behind the bombing") is not its attacker, however often the article names it.
+raid", "said they were behind the bombing"), or a verb of doing whose object is a word of violence
+("the attack was carried out by the G9 gang", as a source attributes it); its claimant is an
+armed group the subject (or a passive's "by" agent) names. A claim denied ("No group has claimed
+responsibility", "the Taliban did not claim") or not made ("may claim", "is expected to claim")
+names no one, and a group that denies the attack ("denied responsibility", "denied any
+involvement", "denied the attack", "said they were not behind the bombing") is not its attacker,
+however often the article names it.
 """
 
 from __future__ import annotations
@@ -23,8 +25,10 @@ from collections.abc import Iterator, Sequence
 
 from spacy.tokens import Doc, Token
 
+from helpers.extract.casualties.attribution import breakaway
 from helpers.extract.events.coding import article_group
 from helpers.extract.events.leads import planned
+from helpers.knowledge.actor_names import force_words
 from helpers.knowledge.casualty_lexicon import casualty_cues, load_lexicon
 from helpers.knowledge.event_types import cue_words, violent_words
 
@@ -32,6 +36,32 @@ from helpers.knowledge.event_types import cue_words, violent_words
 CLAIMANTS = frozenset({"armed_group"})
 #: Dependents by which a clause's subject or agent names the claimant.
 CLAIMANT_DEPS = frozenset({"nsubj", "agent"})
+
+
+def patron_only(doc: Doc, mention: dict) -> bool:
+    """Whether an actor mention names only the patron or ally of the group it describes ("the al
+    Qaeda-linked JNIM", "Iran-backed militias": ``force_words.csv`` kind ``affiliation``), or the
+    group another broke away from ("dissidents of the former FARC": ``breakaway`` of
+    ``casualty_cues.csv``): no party to that group's events, no claimant of its attacks.
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("an al Qaeda-linked group attacked")
+    >>> al_qaeda, group = {"start_char": 3, "end_char": 11}, {"start_char": 19, "end_char": 24}
+    >>> patron_only(doc, al_qaeda), patron_only(doc, group)
+    (True, False)
+    """
+    span = doc.char_span(mention["start_char"], mention["end_char"], alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root  # "dissidents of the former FARC guerrilla group", "a splinter of the TTP": the parent
+    while root.dep_ in ("compound", "amod", "nmod") and root.head is not root:
+        root = root.head
+    if root.dep_ == "pobj" and root.head.lower_ == "of" and breakaway(root.head.head):
+        return True
+    if span.end + 1 >= len(doc):
+        return False
+    hyphen, word = doc[span.end], doc[span.end + 1]
+    return hyphen.text == "-" and not hyphen.whitespace_ and word.lower_ in force_words().affiliations
 
 
 def article_attacker(doc: Doc, mentions: Sequence[dict]) -> dict | None:
@@ -60,7 +90,7 @@ def article_attacker(doc: Doc, mentions: Sequence[dict]) -> dict | None:
 def _claims(doc: Doc) -> Iterator[tuple[Token, bool]]:
     """The verbs of the article that claim or deny an attack, each with whether it denies it."""
     verbs, objects, telling = cue_words("claimed"), cue_words("responsibility"), cue_words("spoke")
-    denying = cue_words("denied")
+    denying, doing = cue_words("denied"), cue_words("perpetrated")
     violence = violent_words() | load_lexicon().events
     for token in doc:
         if token.pos_ != "VERB":
@@ -71,6 +101,8 @@ def _claims(doc: Doc) -> Iterator[tuple[Token, bool]]:
             yield token, _denied(token)
         elif lemma in denying and any(t in objects or t in violence for t in things):
             yield token, True
+        elif lemma in doing and any(t in violence for t in things):  # "was carried out by the G9 gang"
+            yield token, _denied(token)
         elif lemma in telling:
             for clause in (c for c in token.children if c.dep_ == "ccomp" and _did_it(c, violence)):
                 yield token, _denied(token) or any(c.dep_ == "neg" for c in clause.children)

@@ -25,6 +25,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from helpers.knowledge.actors import load_dictionary
 from helpers.knowledge.event_types import EventType, actor_codes, event_types, unnamed_forces
 from helpers.knowledge.grammar import function_words
 from helpers.knowledge.outlets import is_outlet
@@ -217,10 +218,11 @@ def code_actors(
     # a medium tells of the violence, it does none ("the Associated Press", a station's credit the
     # NER read as a person's name: "WBTV Charlotte"); it may be hit (journalists attacked)
     doers = {a: m for a, m in linked.items() if m["category"] != MEDIA}
+    doers.update(_dictionary_groups(perpetrators, doers))  # named outside the evidence (a headline's)
     person = None if person and is_outlet(person.get("canonical") or "") else person
     ranked = [a for a, _ in Counter(p for p in perpetrators if p in doers).most_common()]
     sides = known_sides(sides)
-    first = [_actor(owner)] if owner else [_actor(linked[a]) for a in ranked]
+    first = [_actor(owner)] if owner else [_actor(doers[a]) for a in ranked]
     if not first and force and not person:  # "Soldiers killed two militants": the country's own forces
         first = [generic_actor(force, country)]
     if not first:
@@ -249,6 +251,17 @@ def code_actors(
         if actor not in unique:
             unique.append(actor)
     return first, unique
+
+
+def _dictionary_groups(perpetrators: Sequence[str], named: dict[str, dict]) -> dict[str, dict]:
+    """The armed groups of the dictionary the figures name as perpetrators that the evidence does not
+    ("Dissidents of the former FARC attacked": the FARC dissidents, named so only in the headline)."""
+    groups = {}
+    for actor_id in perpetrators:
+        actor = load_dictionary().get(actor_id) if actor_id and actor_id not in named else None
+        if actor is not None and actor.category == PERPETRATOR_CATEGORY:
+            groups[actor_id] = dict(actor_id=actor_id, canonical=actor.canonical, category=actor.category)
+    return groups
 
 
 def _attacker(

@@ -20,6 +20,7 @@ from spacy.tokens import Span, Token
 
 from helpers.extract.casualties.days import day_keys, resolve_day
 from helpers.extract.casualties.scope_cues import governed_clause
+from helpers.extract.events.day_phrases import occasion
 from helpers.extract.events.periods import (
     WEEK,
     follows_incident,
@@ -292,16 +293,21 @@ def dating_phrases(
     ("two teens were arraigned Tuesday in a shooting over the weekend", "police said Friday":
     :func:`~helpers.knowledge.event_types.later_act_verbs`): it comes last, as the event was
     before it, nearer than the publication day. A day after a preposition of a deadline, a purpose
-    or an end (``event_cues.csv`` "deadline": "a gun he got for Christmas", "held until Monday")
-    dates nothing. A period the evidence first dates the harm by ("shot last week"), or that first
-    names an incident's time anywhere ("last week's shooting"), bounds the day (a round-up's or a
+    or an end (``event_cues.csv`` "deadline": "a gun he got for Christmas", "held until Monday"),
+    and a holiday that names an occasion ("a Christmas party": :func:`occasion`), date nothing. A
+    period the evidence first dates the harm by ("shot last week"), or that first names an
+    incident's time anywhere ("last week's shooting"), bounds the day (a round-up's or a
     background sentence's later "killed there last month" does not).
     """
     outcomes = frozenset(outcomes)
     incident = {id(span): _incident_day(span) for span in (*evidence, *days)}
     deadline = cue_words("deadline")
     evidence, days = (
-        [span for span in spans if incident[id(span)] or not _deadline_day(span, deadline)]
+        [
+            span
+            for span in spans
+            if incident[id(span)] or not (_deadline_day(span, deadline) or occasion(span))
+        ]
         for spans in (evidence, days)
     )
     own = frozenset() if outcomes & HARM else outcome_verbs(outcomes)

@@ -13,11 +13,11 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from spacy.matcher import Matcher
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 from spacy.vocab import Vocab
 
-from helpers.knowledge.time_words import calendar
+from helpers.knowledge.time_words import calendar, names_holiday
 from helpers.nlp.windows import windowed_matches
 
 #: A day of the month as written in news ("19", "3rd").
@@ -87,3 +87,28 @@ def untagged_days(doc: Doc, tagged: Iterable[tuple[int, int]]) -> list[dict]:
                 {"start_char": span.start_char, "end_char": span.end_char, "label": "DATE", "text": span.text}
             )
     return rows
+
+
+def occasion(span: Span) -> bool:
+    """Whether a holiday phrase names an occasion, not a day: it modifies a noun that is neither a
+    time, a unit of time nor a part of a day ("a Christmas party", "the Easter service", "Ramadan
+    prayers"); the party may be a week before the day ("Christmas Day", "Thanksgiving night", "an
+    Easter attack" still date: the incident nouns are read before this).
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("a Christmas party")
+    >>> doc[1].dep_, doc[1].head = "compound", doc[2]
+    >>> doc[2].pos_ = "NOUN"
+    >>> occasion(doc[1:2]), occasion(doc[2:3])
+    (True, False)
+    """
+    root = span.root
+    head = root.head
+    return (
+        names_holiday(span.text)
+        and root.dep_ in {"compound", "nmod", "amod"}
+        and head.i >= span.end
+        and head.pos_ == "NOUN"
+        and head.ent_type_ not in {"DATE", "TIME"}
+        and head.lower_ not in calendar().units.keys() | calendar().day_parts
+    )

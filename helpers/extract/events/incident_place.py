@@ -66,9 +66,20 @@ def incident_place(
     unlisted = [p for p in places if _unlisted_place(p, found) and _in_sentences(p, sentences)]
     if unlisted and not inside:  # the dateline's city is where the reporter is, not the town told of
         return unlisted[0]
+    listed = {p["place_id"] for p in inside}
     inside += [p for p in datelines if within(p, found)]
     named = Counter(p["place_id"] for p in inside).most_common(1)
-    return next((p for place_id, _ in named for p in inside if p["place_id"] == place_id), found)
+    town = next((p for place_id, _ in named for p in inside if p["place_id"] == place_id), found)
+    if (
+        found["place_id"].startswith(UNLISTED_PREFIX)
+        and found["kind"] == "village"
+        and town["place_id"] not in listed
+    ):
+        # a village the gazetteer lacks, in the province of the bureau's city ("KADUNA — gunmen
+        # abducted 87 people from the village of Kajuru Station"): the city's point stands for it,
+        # as ACLED's precision 3 does for a place somewhere in a province; the village is its name
+        return dict(town, canonical=found["canonical"], precision=PROVINCE)
+    return town
 
 
 def _in_sentences(place: dict, sentences: Sequence[Span]) -> bool:

@@ -26,7 +26,7 @@ from spacy.tokens import Doc, Span
 from helpers.articles import Article
 from helpers.extract.casualties.tolls import counted, figure_key
 from helpers.extract.events.agents import actor_attackers, person_attacker
-from helpers.extract.events.claims import article_attacker
+from helpers.extract.events.claims import article_attacker, patron_only
 from helpers.extract.events.coding import (
     ARRESTED,
     DEMONSTRATIONS,
@@ -61,6 +61,7 @@ from helpers.extract.places.addresses import addresses_by_report, street_address
 from helpers.extract.places.ground import owner_country
 from helpers.extract.places.sites import TownMentions, scene_site
 from helpers.extract.spans import RowsByStart
+from helpers.knowledge.actors import known
 from helpers.knowledge.event_types import event_type_of
 from helpers.knowledge.gazetteer import Gazetteer
 from helpers.knowledge.time_words import names_holiday
@@ -178,7 +179,7 @@ def event_reports(
         if m["label"] in TIME_LABELS or (m["label"] in HOLIDAY_LABELS and names_holiday(m["text"]))
     ]
     times = RowsByStart([*tagged, *untagged_days(doc, ((m["start_char"], m["end_char"]) for m in tagged))])
-    actors = [m for m in mentions if m["actor_id"]]
+    actors = [m for m in mentions if m["actor_id"] and not patron_only(doc, m)]  # "al Qaeda-linked JNIM"
     actors_by_start = RowsByStart(actors)
     figures = [r for r in casualties if counted(r)]
     days = _article_days(doc, article, times)
@@ -363,7 +364,7 @@ def _report(
             unnamed,
             actor_attackers(doc, named),
             # the force that did the first harm ("police shot the gunman" after his killings is not)
-            unnamed_force([hit[0]["perpetrator"]] if hit and not hit[0]["perpetrator_id"] else []),
+            unnamed_force([hit[0]["perpetrator"]] if hit and not known(hit[0]["perpetrator_id"]) else []),
         )
     main = group[0] if group else {"start_char": sentences[0].start_char, "end_char": sentences[0].end_char}
     site = scene_site(sentences, towns, place["place_id"] if place else "")

@@ -8,13 +8,16 @@ territory, "captured the suspect" does not (read by the event triggers).
 "Russia's state-run news agency", "the US embassy", "Venezuela's president" name the country an
 actor or a building belongs to; a bombing "near the US embassy" in Kabul happened in Kabul, and the
 figures of a sentence after it are Kabul's. "Afghanistan's Helmand province" names a place: the
-thing owned is ground. Read by the casualties' place of a figure and by the events' places.
+thing owned is ground. A country that backs or is linked to a group ("the Iran-backed Kataib
+Hezbollah", ``force_words.csv`` kind ``affiliation``) is no place either. Read by the casualties'
+place of a figure and by the events' places.
 """
 
 from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from helpers.knowledge.actor_names import force_words
 from helpers.knowledge.event_types import ground_words
 from helpers.knowledge.vocabulary import place_nouns
 
@@ -38,7 +41,7 @@ def is_ground(token: Token) -> bool:
 def owner_country(doc: Doc, place: dict) -> bool:
     """Whether a country is named as the owner of a thing that is no place ("Russia's state-run news
     agency", "the US embassy", "Venezuela's president"): the actor's country, not where it happened
-    ("Afghanistan's Helmand province" names a place).
+    ("Afghanistan's Helmand province" names a place), or as the patron of a group ("Iran-backed").
 
     Args:
         doc: The parsed article.
@@ -49,6 +52,8 @@ def owner_country(doc: Doc, place: dict) -> bool:
     span = doc.char_span(place["start_char"], place["end_char"], alignment_mode="expand")
     if span is None or not len(span):
         return False
+    if span.end + 1 < len(doc) and doc[span.end].text == "-" and not doc[span.end].whitespace_:
+        return doc[span.end + 1].lower_ in force_words().affiliations  # "the Iran-backed militia"
     root = span.root
     if root.dep_ not in OWNER or root.head.i == root.i:
         return False
