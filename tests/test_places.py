@@ -247,6 +247,19 @@ def test_a_division_between_a_town_and_its_country_stays_the_division(nlp):
     assert (florida["kind"], florida["admin1_code"]) == ("admin1", "US-FL")
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "admin1_code"),
+    [
+        # a state written before its country is the state, not a village named after it elsewhere
+        ("Police shot dead two men at a checkpoint in Sinaloa, Mexico, on Friday.", "Sinaloa", "MX-SIN"),
+        ("Bandits stormed a school in Zamfara, Nigeria, on Tuesday.", "Zamfara", "NG-ZA"),
+    ],
+)
+def test_a_division_named_before_its_country_is_the_division(nlp, text, name, admin1_code):
+    row = next(r for r in _rows(nlp, text) if r["text"] == name)
+    assert (row["kind"], row["admin1_code"]) == ("admin1", admin1_code)
+
+
 def test_abbreviation_counts_only_after_a_town(nlp):
     assert _rows_with_ents(nlp, "Miss. Smith and the Ind. candidate spoke, OK.", []) == []
     rows = _rows_with_ents(nlp, "The plant in Maryville, Tenn. closed.", [])
@@ -278,3 +291,19 @@ def test_nested_abbreviation_and_demonyms(nlp):
     found = {r["text"]: r for r in rows}
     assert found["U.S."]["country"] == "US" and found["U.S."]["role"] == "nested"
     assert found["Sri Lankan"]["country"] == "LK" and found["European"]["place_id"] == "sr:europe"
+
+
+def test_a_region_named_with_a_lower_case_direction_is_the_region(nlp):
+    rows = _rows(nlp, "Israeli strikes on southern Lebanon killed five people on Monday.")
+    assert ("southern Lebanon", "sr:south-lebanon") in {(r["text"], r["place_id"]) for r in rows}
+    # a lower-case word before a name that makes no region's name stays out of it
+    rows = _rows(nlp, "Israeli strikes on Lebanon killed five people on Monday.")
+    assert ("Lebanon", "LB") in {(r["text"], r["country"]) for r in rows}
+
+
+def test_an_article_is_no_part_of_a_region_s_name(project_nlp):
+    """ "the Sahel region" of Burkina Faso is its province, not "the Sahel" across the region."""
+    rows = _rows(
+        project_nlp, "Jihadists attacked two villages in the Sahel region of Burkina Faso on Sunday."
+    )
+    assert "Sahel" in {r["text"] for r in rows} and not any(r["text"].startswith("the ") for r in rows)

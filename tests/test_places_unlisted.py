@@ -56,6 +56,18 @@ def test_an_unknown_area_takes_the_article_main_province(nlp):
     assert area and area[0]["admin1_code"] == "AF-KAN" and area[0]["country"] == "AF"
 
 
+def test_an_unknown_town_of_an_article_naming_no_province_lies_in_its_country(nlp):
+    """No province leads (the story is filed from a bureau abroad): the main country holds the town,
+    at precision 3."""
+    rows = _rows(
+        nlp,
+        "DAKAR (Reuters) - Malian troops killed 40 villagers in the central town of Tesselbo, a rights "
+        "group said. Mali's army said it had killed militants in Tesselbo.",
+    )
+    town = _found(rows, "Tesselbo")
+    assert town and town[0]["place_id"].startswith("lc:ML:") and town[0]["precision"] == 3
+
+
 def test_an_unknown_district_lies_in_the_province_its_sentence_sets_the_scene_in(nlp):
     """A round-up names each attack's province first ("In western Herat province, ... in X
     district"): an unknown district there is the province's, not the article's main province."""
@@ -155,3 +167,11 @@ def test_a_town_named_with_a_division_that_holds_none_of_its_namesakes_is_a_plac
     assert _found(rows, "West Palm Beach")[0]["geonameid"] == 4177887  # a list, no "Town, Division"
     rows = _rows(nlp, "IN ADDITION, SIPI MAYOR MANUEL CRUZ WAS WOUNDED BY A GUNSHOT.")
     assert not _found(rows, "ADDITION")  # a word, no town: its namesake is another name of a village
+
+
+def test_a_village_named_after_its_province_is_not_a_namesake_of_another_province(nlp):
+    """ "In Zamfara state, ... the village of Kango": the gazetteer's Kango lies in Kwara; the one
+    told of is a village of Zamfara it lacks."""
+    text = "In Zamfara state, bandits on motorcycles stormed the village of Kango on Saturday, killing 15."
+    village = _found(_rows(nlp, text), "Kango")
+    assert village and village[0]["place_id"].startswith("lc:NG-ZA:") and village[0]["admin1"] == "Zamfara"

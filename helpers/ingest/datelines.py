@@ -21,12 +21,14 @@ from helpers.knowledge.vocabulary import calendar_words
 
 _CAPS_PLACE = r"[A-Z][A-Z'’.\-]*(?:[ ][A-Z][A-Z'’.\-]*){0,3}"
 _TITLE_PLACE = r"[A-Z][a-z'’\-]+(?:[ ][A-Z][a-z'’\-]+){0,2}"
-#: A part after a comma: a region or country ("Iraq", "Kurdistan Region", "D.C.") or a date
+#: A part after a comma: a region or country ("Iraq", "Kurdistan Region", "D.C.", "Democratic Republic
+#: of Congo") or a date
 #: ("March 3", "Jan. 5, 2016", "23 AUG 88").
 _PART = (
     r",[ \t]*(?:\d{1,2}[ \t]+[A-Za-z]{3,9}\.?(?:[ \t]+\d{2,4})?"
     r"|[A-Za-z]{3,9}\.?[ \t]+\d{1,2}(?:,?[ \t]+\d{4})?"
-    r"|[A-Z][\w.’']*(?:[ \t]+[A-Z][\w.’']*){0,3})"
+    # a name's lower-case links ("Democratic Republic of Congo", "Bosnia and Herzegovina")
+    r"|[A-Z][\w.’']*(?:[ \t]+(?:(?:of|and|the)[ \t]+){0,2}[A-Z][\w.’']*){0,3})"
 )
 _DATELINE = re.compile(
     rf"""^(?P<place>{_CAPS_PLACE}|{_TITLE_PLACE})
@@ -77,6 +79,8 @@ def find_dateline(chunk: str) -> Dateline | None:
     Dateline(place='SAVANNAH', place_span=(0, 8), outlet='', end=13)
     >>> find_dateline("Police: Ten died.") is None, find_dateline("Killingly (AP) — Ten died.").place
     (True, 'Killingly')
+    >>> find_dateline("BENI, Democratic Republic of Congo (AP) - Rebels killed 18.").end
+    42
     """
     if only := _OUTLET_ONLY.match(chunk):
         outlet = only.group("outlet").strip()

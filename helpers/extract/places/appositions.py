@@ -72,6 +72,18 @@ def _towns_in(name: str, areas: list[Place], gazetteer: Gazetteer) -> list[Place
     ]
 
 
+def _provinces_of(name: str, areas: list[Place], gazetteer: Gazetteer) -> list[Place]:
+    """The first-level divisions called ``name`` of the countries among ``areas``: "Sinaloa, Mexico"
+    names the state, not the village of Chiapas called so (a city of the name, "Diyarbakir, Turkey",
+    is the town: the caller asks only when the towns are villages)."""
+    countries = {a.country for a in areas if a.kind == "country"}
+    return [
+        m.place
+        for m in gazetteer.candidates(name)
+        if m.place.kind == "admin1" and m.place.country in countries
+    ]
+
+
 def _named_in(town: Mention, areas: list[Place], area_span: Span, gazetteer: Gazetteer) -> bool:
     """Whether "Town, Division" names a town of one division that holds none of its namesakes (a
     town's main name elsewhere): not a list ("Katsina, Zamfara and Kaduna States": a division, or a
@@ -211,6 +223,8 @@ def mark_appositions(doc: Doc, rows: list[Mention], gazetteer: Gazetteer, add: A
             _outside(town, after, areas, area_span, gazetteer)
         if town is None or not towns:
             continue
+        if not any(p.kind == "city" for p in towns):  # "Sinaloa, Mexico": the state, not a village
+            towns += _provinces_of(town["text"], areas, gazetteer)
         town["allowed"] = {p.place_id for p in towns}
         holding = [a for a in areas if any(_inside(p, a) for p in towns)]
         if after is None and (after := add(area_span, role="event", label="")) is not None:

@@ -26,7 +26,8 @@ def is_main_name(name: str, gazetteer: Gazetteer) -> bool:
 def _extension(doc: Doc, at: int, step: int) -> int:
     """How many tokens from ``at`` (going by ``step``) may join a name: a capitalised word
     outside any entity or of a one-word place entity (the NER's "Northern" and "Samar" of
-    "Northern Samar province"), or a linking word and one ("Davao del Sur", "Jaral del Progreso")."""
+    "Northern Samar province"), or a linking word and one ("Davao del Sur", "Jaral del Progreso");
+    before the name, a lower-case word too ("southern Lebanon", a region's name as news writes it)."""
 
     def free_title(i: int) -> bool:
         if not (0 <= i < len(doc) and doc[i].is_title):
@@ -37,6 +38,15 @@ def _extension(doc: Doc, at: int, step: int) -> int:
 
     if free_title(at):
         return 1
+    word = doc[at] if 0 <= at < len(doc) else None
+    if (
+        step < 0
+        and word is not None
+        and word.is_lower
+        and word.pos_ in ("ADJ", "NOUN")
+        and not word.ent_type_
+    ):
+        return 1  # "southern Lebanon": a region written with a lower-case direction (not "the Sahel")
     linked = 0 <= at < len(doc) and doc[at].lower_ in function_words().name_links and not doc[at].ent_type_
     return 2 if linked and free_title(at + step) else 0
 

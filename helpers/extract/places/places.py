@@ -25,7 +25,7 @@ from helpers.extract.places.sense import one_sense_per_article
 from helpers.extract.places.speakers import spoken_from
 from helpers.extract.places.town_parts import parts_of_towns
 from helpers.extract.places.treatment import treated_there
-from helpers.extract.places.unlisted import foreign_reading, place_unlisted, unlisted_kind
+from helpers.extract.places.unlisted import foreign_reading, off_scene, place_unlisted, unlisted_kind
 from helpers.knowledge.gazetteer import Gazetteer, default_gazetteer
 from helpers.knowledge.grammar import function_words
 from helpers.knowledge.outlets import title_site_start
@@ -85,10 +85,12 @@ def resolve_places(doc: Doc, article: Article, *, gazetteer: Gazetteer | None = 
             and (resolved.get("kind") in TOWN_READINGS or not resolved["place_id"])
         ):
             kind = kind or TOWN  # "Matanog, Davao del Sur": a town of the division, not a namesake elsewhere
+        sentence = mention_sentence(doc, article, row["start_char"], row["end_char"])
         unlisted = kind and (
             resolved["resolution"] == NOT_IN_GAZETTEER
             or foreign_reading(kind, resolved, countries, gazetteer)
             or bool(row.get("outside"))
+            or off_scene(kind, {**resolved, "sentence": sentence, "start_char": row["start_char"]}, rows)
         )
         if not resolved or not (
             resolved["place_id"] or row["label"] in UNRESOLVED_LABELS or row["role"] == "dateline" or unlisted
@@ -99,7 +101,7 @@ def resolve_places(doc: Doc, article: Article, *, gazetteer: Gazetteer | None = 
             "start_char": row["start_char"],
             "end_char": row["end_char"],
             "text": row["text"],
-            "sentence": mention_sentence(doc, article, row["start_char"], row["end_char"]),
+            "sentence": sentence,
             "label": row["label"],
             **resolved,
         }

@@ -164,7 +164,8 @@ def _missing_evidence(
         and not (kind_cue or allowed or row["role"] == "dateline")
     ):
         return f"compass words, part of a district's name (the West side), not {place.canonical}"
-    if row["text"][:1].islower() and row["text"].split("-")[0] not in function_words().name_links:
+    lowered = row["text"][:1].islower() and not (match.exact and place.kind == "region")  # "southern Lebanon"
+    if lowered and row["text"].split("-")[0] not in function_words().name_links:
         return f"a lower-case word ({place.canonical}, {place.country})"  # "the city's west bank"
     if (
         reads_as_abbreviation(row["text"], row["role"], row.span)

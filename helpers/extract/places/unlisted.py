@@ -18,11 +18,12 @@ it:
   news sets the scene ("In western Herat province, gunmen killed four officers in Kashtana
   district");
 * else the article's main province: the province of its main country that most of its
-  resolved names lie in.
+  resolved names lie in;
+* else its main country (precision 3).
 
 The row takes the container's point, country and province, a precision of at least 2
 (part of a district or province), a ``place_id`` ``lc:<province>:<name>`` and a
-``resolution`` that says where it was put. Without a province it stays unresolved.
+``resolution`` that says where it was put. Without a main country it stays unresolved.
 The same holds for a name the gazetteer knows only as a small place outside the
 article's countries ("the village of Josef" in Syrian news is not Saint Joseph in
 the DR Congo): :func:`foreign_reading`.
@@ -53,6 +54,9 @@ _CONTAINED_IN = re.compile(
 _POSSESSIVE = re.compile(r"^(?:\s+\w+)?\s*['’]s?\s+(?:\w+\s+)?$")
 #: The fields of a place that locate an unlisted place inside it.
 AREA_FIELDS = ("canonical", "kind", "lat", "lon", "country", "admin1", "admin1_code", "precision")
+#: The kinds of unlisted places that the main country may hold when no province leads (a part of a
+#: town or a district needs its town or province).
+SETTLEMENT_KINDS = frozenset({"village", "city"})
 #: The place noun whose kind a name inside another place takes ("X within Y District").
 LOCALITY = "area"
 #: Roles of rows that may contain an unlisted place.
@@ -129,6 +133,28 @@ def foreign_reading(kind: str, resolved: dict, countries: Counter, gazetteer: Ga
     return place is not None and (place.population < WELL_KNOWN_POPULATION or kind == "village")
 
 
+def off_scene(kind: str, resolved: dict, rows: list[dict]) -> bool:
+    """True when a name a cue word calls a village resolved to a village of another province than
+    the one its sentence sets the scene in before it ("In Zamfara state, bandits stormed the village
+    of Kango": Kango of Kwara is a namesake; the Kango told of is a village of Zamfara the gazetteer
+    lacks).
+
+    >>> zamfara = {"sentence": "s", "end_char": 9, "kind": "admin1", "admin1_code": "NG-ZA"}
+    >>> kango = {"sentence": "s", "start_char": 40, "kind": "village", "admin1_code": "NG-KW"}
+    >>> here = dict(kango, admin1_code="NG-ZA")
+    >>> off_scene("village", kango, [zamfara]), off_scene("village", here, [zamfara])
+    (True, False)
+    """
+    if (
+        kind != "village"
+        or resolved.get("kind") not in ("village", "city")
+        or not resolved.get("admin1_code")
+    ):
+        return False
+    scene = _scene_province(dict(resolved, unlisted=kind), [r for r in rows if r["kind"] == "admin1"])
+    return scene is not None and scene["admin1_code"] != resolved["admin1_code"]
+
+
 def _container(row: dict, rows: list[dict], text: str) -> dict | None:
     """The resolved place named right after ``row`` ("in", "within", ",") or before it with a possessive."""
     after = [r for r in rows if r["start_char"] >= row["end_char"] and r["sentence"] == row["sentence"]]
@@ -185,11 +211,14 @@ def _main_town(rows: list[dict], province: dict | None) -> dict | None:
 
 
 def _point(container: dict | None, gazetteer: Gazetteer) -> tuple[float | None, float | None] | None:
-    """Where a place inside ``container`` goes: its point, else its province's (or ``None``)."""
-    if container is None or not container["admin1_code"]:
+    """Where a place inside ``container`` goes: its point (a country's too), else its province's (or
+    ``None``)."""
+    if container is None:
         return None
-    if container["lat"] is not None:
+    if container["lat"] is not None and (container["admin1_code"] or container["kind"] == "country"):
         return container["lat"], container["lon"]
+    if not container["admin1_code"]:
+        return None
     area = gazetteer.admin1(container["admin1_code"])
     return (area.lat, area.lon) if area is not None else None  # a province without a point keeps its code
 
@@ -213,11 +242,18 @@ def place_unlisted(
     placed = [r for r in rows if r["place_id"] and r["role"] in CONTAINER_ROLES]
     province = _main_province(placed, countries, gazetteer)
     town = _main_town(placed, province)
+    # no province leads: the main country holds it ("the central town of Moura" in a Malian story
+    # filed from Dakar), at ACLED's precision 3
+    leader = main_country(countries) or _leader(countries)
+    country = gazetteer.country(leader) if province is None and leader else None
+    nation = {field: getattr(country, field) for field in AREA_FIELDS} if country is not None else None
     located = []
     for row in sorted(pending, key=lambda r: -r["start_char"]):  # right to left: "X villages in Y area"
         # a part of a town ("the Wyandotte neighborhood") lies in the article's town
         container = _container(row, placed, text) or (row["part"] and town)
         container = container or _scene_province(row, placed) or province
+        # a settlement, not a part of a town, may lie anywhere in the country
+        container = container or (nation if row["unlisted"] in SETTLEMENT_KINDS and not row["part"] else None)
         point = _point(container, gazetteer)
         if point is None:
             if row["kept"]:  # as it was resolved, or unresolved with its reason
@@ -225,7 +261,8 @@ def place_unlisted(
             continue
         name = row["text"].title() if row["text"].isupper() else row["text"]
         row.update(
-            place_id=f"{UNLISTED_PREFIX}{container['admin1_code']}:{normalize_name(name).replace(' ', '-')}",
+            place_id=f"{UNLISTED_PREFIX}{container['admin1_code'] or container['country']}:"
+            f"{normalize_name(name).replace(' ', '-')}",
             geonameid=None,
             canonical=name,
             kind=row["unlisted"],
