@@ -56,16 +56,19 @@ def test_an_unknown_area_takes_the_article_main_province(nlp):
     assert area and area[0]["admin1_code"] == "AF-KAN" and area[0]["country"] == "AF"
 
 
-def test_an_unknown_town_of_an_article_naming_no_province_lies_in_its_country(nlp):
-    """No province leads (the story is filed from a bureau abroad): the main country holds the town,
-    at precision 3."""
+def test_a_town_known_only_abroad_in_an_article_naming_no_province_lies_in_its_country(nlp):
+    """No province leads (the story is filed from a bureau abroad) and the gazetteer knows the town's
+    name only as a village elsewhere: the main country holds the town, at precision 3; a name the
+    gazetteer does not know at all is not placed so."""
     rows = _rows(
         nlp,
-        "DAKAR (Reuters) - Malian troops killed 40 villagers in the central town of Tesselbo, a rights "
-        "group said. Mali's army said it had killed militants in Tesselbo.",
+        "DAKAR (Reuters) - Malian troops killed 40 villagers in the central town of Moura, a rights "
+        "group said. Mali's army said it had killed militants in Moura, in Mali.",
     )
-    town = _found(rows, "Tesselbo")
+    town = _found(rows, "Moura")
     assert town and town[0]["place_id"].startswith("lc:ML:") and town[0]["precision"] == 3
+    rows = _rows(nlp, "DAKAR (Reuters) - Malian troops killed 40 villagers in the town of Tesselbo, in Mali.")
+    assert not _found(rows, "Tesselbo")
 
 
 def test_an_unknown_district_lies_in_the_province_its_sentence_sets_the_scene_in(nlp):

@@ -14,6 +14,8 @@ from helpers.knowledge.place_names import doubtful_name
 PLACE_ENTITY_LABELS = frozenset({"GPE", "LOC"})
 #: Kinds of places whose alternate names may also grow a name ("South Darfur").
 AREA_KINDS = frozenset({"country", "admin1", "admin2", "region"})
+#: Kinds of area news names with a lower-case direction before its name ("southern Lebanon").
+DIRECTED_AREAS = frozenset({"region", "admin1"})
 
 
 def is_main_name(name: str, gazetteer: Gazetteer) -> bool:
@@ -57,7 +59,12 @@ def extend_span(doc: Doc, span: Span, gazetteer: Gazetteer) -> Span:
     ("New Jersey", "Western Australia") or a linked word ("Davao del Sur")."""
     start, end = span.start, span.end
     left = _extension(doc, start - 1, -1)
-    if left and is_main_name(doc[start - left : end].text, gazetteer):
+    name = doc[start - left : end].text
+    # a lower-case word joins only an area's name ("southern Lebanon"; not "east London", a town)
+    directed = not (left and doc[start - 1].is_lower) or any(
+        m.exact and m.place.kind in DIRECTED_AREAS for m in gazetteer.candidates(name)
+    )
+    if left and directed and is_main_name(name, gazetteer):
         start -= left
     right = _extension(doc, end, 1)
     if right and is_main_name(doc[start : end + right].text, gazetteer):

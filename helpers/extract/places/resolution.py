@@ -26,6 +26,7 @@ from helpers.extract.places.home_division import (
     readings_near_the_story,
 )
 from helpers.extract.places.mention import Mention
+from helpers.extract.places.name_spans import DIRECTED_AREAS
 from helpers.knowledge.gazetteer import Gazetteer
 from helpers.knowledge.grammar import function_words
 from helpers.knowledge.place import CITY_POPULATION, Match, Place
@@ -164,7 +165,8 @@ def _missing_evidence(
         and not (kind_cue or allowed or row["role"] == "dateline")
     ):
         return f"compass words, part of a district's name (the West side), not {place.canonical}"
-    lowered = row["text"][:1].islower() and not (match.exact and place.kind == "region")  # "southern Lebanon"
+    directed = match.exact and place.kind in DIRECTED_AREAS and row["text"].split()[-1][:1].isupper()
+    lowered = row["text"][:1].islower() and not directed
     if lowered and row["text"].split("-")[0] not in function_words().name_links:
         return f"a lower-case word ({place.canonical}, {place.country})"  # "the city's west bank"
     if (

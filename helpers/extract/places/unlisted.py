@@ -37,7 +37,7 @@ from collections import Counter
 from spacy.tokens import Doc, Span
 
 from helpers.extract.places.evidence import cue_word
-from helpers.extract.places.resolution import AMBIGUOUS, PART_OF_TOWN, WELL_KNOWN_POPULATION
+from helpers.extract.places.resolution import AMBIGUOUS, NOT_IN_GAZETTEER, PART_OF_TOWN, WELL_KNOWN_POPULATION
 from helpers.knowledge.gazetteer import Gazetteer
 from helpers.knowledge.grammar import function_words
 from helpers.knowledge.place import UNLISTED_PREFIX
@@ -211,14 +211,17 @@ def _main_town(rows: list[dict], province: dict | None) -> dict | None:
 
 
 def _point(container: dict | None, gazetteer: Gazetteer) -> tuple[float | None, float | None] | None:
-    """Where a place inside ``container`` goes: its point (a country's too), else its province's (or
-    ``None``)."""
+    """Where a place inside ``container`` goes: its point, else its province's (or ``None``); a
+    country's only when it is the article's main country (:func:`place_unlisted`), not a country
+    named after a town ("Lebanon, Boone County" is Indiana's)."""
     if container is None:
         return None
-    if container["lat"] is not None and (container["admin1_code"] or container["kind"] == "country"):
+    if container["kind"] == "country" and container.get("main"):
         return container["lat"], container["lon"]
     if not container["admin1_code"]:
         return None
+    if container["lat"] is not None:
+        return container["lat"], container["lon"]
     area = gazetteer.admin1(container["admin1_code"])
     return (area.lat, area.lon) if area is not None else None  # a province without a point keeps its code
 
@@ -246,14 +249,15 @@ def place_unlisted(
     # filed from Dakar), at ACLED's precision 3
     leader = main_country(countries) or _leader(countries)
     country = gazetteer.country(leader) if province is None and leader else None
-    nation = {field: getattr(country, field) for field in AREA_FIELDS} if country is not None else None
+    nation = {field: getattr(country, field) for field in AREA_FIELDS} | {"main": True} if country else None
     located = []
     for row in sorted(pending, key=lambda r: -r["start_char"]):  # right to left: "X villages in Y area"
         # a part of a town ("the Wyandotte neighborhood") lies in the article's town
         container = _container(row, placed, text) or (row["part"] and town)
         container = container or _scene_province(row, placed) or province
-        # a settlement, not a part of a town, may lie anywhere in the country
-        container = container or (nation if row["unlisted"] in SETTLEMENT_KINDS and not row["part"] else None)
+        # a settlement the gazetteer knows only elsewhere (not a part of a town) may lie anywhere in it
+        known = row["resolution"] != NOT_IN_GAZETTEER and not row["part"]
+        container = container or (nation if row["unlisted"] in SETTLEMENT_KINDS and known else None)
         point = _point(container, gazetteer)
         if point is None:
             if row["kept"]:  # as it was resolved, or unresolved with its reason
