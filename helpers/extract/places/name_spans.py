@@ -14,8 +14,9 @@ from helpers.knowledge.place_names import doubtful_name
 PLACE_ENTITY_LABELS = frozenset({"GPE", "LOC"})
 #: Kinds of places whose alternate names may also grow a name ("South Darfur").
 AREA_KINDS = frozenset({"country", "admin1", "admin2", "region"})
-#: Kinds of area news names with a lower-case direction before its name ("southern Lebanon").
-DIRECTED_AREAS = frozenset({"region", "admin1"})
+#: Kinds of area news names with a lower-case direction before its name ("southern Lebanon"); a
+#: state is not ("the western Darfur region" is the west of Darfur, not West Darfur state).
+DIRECTED_AREAS = frozenset({"region"})
 
 
 def is_main_name(name: str, gazetteer: Gazetteer) -> bool:
