@@ -137,7 +137,7 @@ def off_scene(kind: str, resolved: dict, rows: list[dict]) -> bool:
     """True when a name a cue word calls a village resolved to a village of another province than
     the one its sentence sets the scene in before it ("In Zamfara state, bandits stormed the village
     of Kango": Kango of Kwara is a namesake; the Kango told of is a village of Zamfara the gazetteer
-    lacks).
+    lacks). ``rows`` are the article's rows so far, in text order.
 
     >>> zamfara = {"sentence": "s", "end_char": 9, "kind": "admin1", "admin1_code": "NG-ZA"}
     >>> kango = {"sentence": "s", "start_char": 40, "kind": "village", "admin1_code": "NG-KW"}
@@ -151,8 +151,12 @@ def off_scene(kind: str, resolved: dict, rows: list[dict]) -> bool:
         or not resolved.get("admin1_code")
     ):
         return False
-    scene = _scene_province(dict(resolved, unlisted=kind), [r for r in rows if r["kind"] == "admin1"])
-    return scene is not None and scene["admin1_code"] != resolved["admin1_code"]
+    for row in reversed(rows):  # the rows of its sentence so far are the last ones (text order)
+        if row["sentence"] != resolved["sentence"]:
+            return False
+        if row["kind"] == "admin1" and row["end_char"] <= resolved["start_char"]:
+            return row["admin1_code"] != resolved["admin1_code"]
+    return False
 
 
 def _container(row: dict, rows: list[dict], text: str) -> dict | None:
