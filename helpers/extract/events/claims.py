@@ -28,7 +28,7 @@ from spacy.tokens import Doc, Token
 from helpers.extract.casualties.attribution import breakaway
 from helpers.extract.events.coding import article_group
 from helpers.extract.events.leads import planned
-from helpers.knowledge.actor_names import force_words
+from helpers.extract.places.ground import names_patron
 from helpers.knowledge.casualty_lexicon import casualty_cues, load_lexicon
 from helpers.knowledge.event_types import cue_words, violent_words
 
@@ -58,10 +58,7 @@ def patron_only(doc: Doc, mention: dict) -> bool:
         root = root.head
     if root.dep_ == "pobj" and root.head.lower_ == "of" and breakaway(root.head.head):
         return True
-    if span.end + 1 >= len(doc):
-        return False
-    hyphen, word = doc[span.end], doc[span.end + 1]
-    return hyphen.text == "-" and not hyphen.whitespace_ and word.lower_ in force_words().affiliations
+    return names_patron(span)
 
 
 def article_attacker(doc: Doc, mentions: Sequence[dict]) -> dict | None:

@@ -15,7 +15,7 @@ place of a figure and by the events' places.
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from helpers.knowledge.actor_names import force_words
 from helpers.knowledge.event_types import ground_words
@@ -38,6 +38,27 @@ def is_ground(token: Token) -> bool:
     )
 
 
+def names_patron(span: Span) -> bool:
+    """Whether a name is joined by a hyphen to a participle of affiliation ("the Iran-backed
+    militia", "the al Qaeda-linked JNIM": ``force_words.csv`` kind ``affiliation``): it names the
+    patron or ally of the group described, not the group.
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("an Iran-backed militia and US-made arms")
+    >>> names_patron(doc[1:2]), names_patron(doc[6:7])
+    (True, False)
+    """
+    doc = span.doc
+    if span.end + 1 >= len(doc):
+        return False
+    hyphen = doc[span.end]
+    return (
+        hyphen.text == "-"
+        and not hyphen.whitespace_
+        and doc[span.end + 1].lower_ in force_words().affiliations
+    )
+
+
 def owner_country(doc: Doc, place: dict) -> bool:
     """Whether a country is named as the owner of a thing that is no place ("Russia's state-run news
     agency", "the US embassy", "Venezuela's president"): the actor's country, not where it happened
@@ -52,8 +73,8 @@ def owner_country(doc: Doc, place: dict) -> bool:
     span = doc.char_span(place["start_char"], place["end_char"], alignment_mode="expand")
     if span is None or not len(span):
         return False
-    if span.end + 1 < len(doc) and doc[span.end].text == "-" and not doc[span.end].whitespace_:
-        return doc[span.end + 1].lower_ in force_words().affiliations  # "the Iran-backed militia"
+    if names_patron(span):  # "the Iran-backed militia"
+        return True
     root = span.root
     if root.dep_ not in OWNER or root.head.i == root.i:
         return False
