@@ -63,6 +63,10 @@ def resolve_places(doc: Doc, article: Article, *, gazetteer: Gazetteer | None = 
     context = article_context(mentions, gazetteer, phones)
     parts = _names_of_parts(doc, article.text, mentions)
     rows, pending = [], []
+
+    def sentence(row: Mention) -> str:  # read for the rows kept and a cue-named village's scene only
+        return mention_sentence(doc, article, row["start_char"], row["end_char"])
+
     for row in mentions:
         key = normalize_name(expand_abbreviation(row["text"]))
         row["named_part"] = key in parts
@@ -85,12 +89,11 @@ def resolve_places(doc: Doc, article: Article, *, gazetteer: Gazetteer | None = 
             and (resolved.get("kind") in TOWN_READINGS or not resolved["place_id"])
         ):
             kind = kind or TOWN  # "Matanog, Davao del Sur": a town of the division, not a namesake elsewhere
-        sentence = mention_sentence(doc, article, row["start_char"], row["end_char"])
         unlisted = kind and (
             resolved["resolution"] == NOT_IN_GAZETTEER
             or foreign_reading(kind, resolved, countries, gazetteer)
             or bool(row.get("outside"))
-            or off_scene(kind, {**resolved, "sentence": sentence, "start_char": row["start_char"]}, rows)
+            or off_scene(kind, {**resolved, "sentence": sentence(row), "start_char": row["start_char"]}, rows)
         )
         if not resolved or not (
             resolved["place_id"] or row["label"] in UNRESOLVED_LABELS or row["role"] == "dateline" or unlisted
@@ -101,7 +104,7 @@ def resolve_places(doc: Doc, article: Article, *, gazetteer: Gazetteer | None = 
             "start_char": row["start_char"],
             "end_char": row["end_char"],
             "text": row["text"],
-            "sentence": sentence,
+            "sentence": sentence(row),
             "label": row["label"],
             **resolved,
         }

@@ -216,13 +216,9 @@ def _main_town(rows: list[dict], province: dict | None) -> dict | None:
 
 def _point(container: dict | None, gazetteer: Gazetteer) -> tuple[float | None, float | None] | None:
     """Where a place inside ``container`` goes: its point, else its province's (or ``None``); a
-    country's only when it is the article's main country (:func:`place_unlisted`), not a country
-    named after a town ("Lebanon, Boone County" is Indiana's)."""
-    if container is None:
-        return None
-    if container["kind"] == "country" and container.get("main"):
-        return container["lat"], container["lon"]
-    if not container["admin1_code"]:
+    country is none ("Lebanon, Boone County" is Indiana's; the main country is placed by
+    :func:`place_unlisted` itself)."""
+    if container is None or not container["admin1_code"]:
         return None
     if container["lat"] is not None:
         return container["lat"], container["lon"]
@@ -253,7 +249,7 @@ def place_unlisted(
     # filed from Dakar), at ACLED's precision 3
     leader = main_country(countries) or _leader(countries)
     country = gazetteer.country(leader) if province is None and leader else None
-    nation = {field: getattr(country, field) for field in AREA_FIELDS} | {"main": True} if country else None
+    nation = {field: getattr(country, field) for field in AREA_FIELDS} if country else None
     located = []
     for row in sorted(pending, key=lambda r: -r["start_char"]):  # right to left: "X villages in Y area"
         # a part of a town ("the Wyandotte neighborhood") lies in the article's town
@@ -262,7 +258,9 @@ def place_unlisted(
         # a settlement the gazetteer knows only elsewhere (not a part of a town) may lie anywhere in it
         known = row["resolution"] != NOT_IN_GAZETTEER and not row["part"]
         container = container or (nation if row["unlisted"] in SETTLEMENT_KINDS and known else None)
-        point = _point(container, gazetteer)
+        point = (
+            (nation["lat"], nation["lon"]) if container is nation and nation else _point(container, gazetteer)
+        )
         if point is None:
             if row["kept"]:  # as it was resolved, or unresolved with its reason
                 located.append(row)
