@@ -116,6 +116,9 @@ def test_seed_non_people_numbers_are_not_figures(seed_rows):
         ("The blast left at least 7 dead.", "killed", 7, None, "at least"),
         ("Villagers hacked two men to death with machetes.", "killed", 2, 2, "exact"),
         ("A mob lynched three men accused of theft.", "killed", 3, 3, "exact"),
+        ("A crowd beat and burned to death two men accused of theft.", "killed", 2, 2, "exact"),
+        ("Four villagers were burned alive in their huts.", "killed", 4, 4, "exact"),
+        ("Soldiers beat 12 students at the checkpoint.", "injured", 12, 12, "exact"),
         ("Security forces killed four Naxals in the forest.", "killed", 4, 4, "exact"),
         ("Two insurgent cadres were gunned down near the border.", "killed", 2, 2, "exact"),
         ("The state recorded 31 murder victims on Sunday.", "killed", 31, 31, "exact"),
@@ -125,6 +128,19 @@ def test_single_figures(nlp, sentence, outcome, low, high, qualifier):
     (row,) = counted(extract(nlp, sentence))
     assert (row["outcome"], row["low"], row["high"], row["qualifier"]) == (outcome, low, high, qualifier)
     assert sentence[row["start_char"] : row["end_char"]] == row["text"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Rioters burned 20 houses and three cars.",  # property: a looting, not people hurt
+        "A bus and scores of houses were burnt by the gunmen.",  # "of houses" read as the bus's
+        "The home side beat their rivals 3-1 on Sunday.",
+        "The army beat back an attack by 200 fighters.",
+    ],
+)
+def test_burned_or_beaten_things_are_no_figures(nlp, sentence):
+    assert counted(extract(nlp, sentence)) == []
 
 
 def test_a_number_after_a_qualifier_read_as_a_preposition_is_the_count(nlp):
@@ -157,6 +173,10 @@ def test_a_number_after_a_qualifier_read_as_a_preposition_is_the_count(nlp):
         ("A shopkeeper was shot dead outside his store.", "civilians"),
         ("Gunmen shot and wounded a cleric near the mosque.", "civilians"),
         ("A deputy governor was shot dead in his car.", "officials"),
+        # a compound of the lexicon before its modifier: a hired guard is no state force
+        ("Robbers shot dead a security guard at the bank.", "civilians"),
+        ("Militants shot dead two border guards at the crossing.", "security forces"),
+        ("Two security officers were wounded in the blast.", "security forces"),
     ],
 )
 def test_victim_groups(nlp, sentence, group):

@@ -199,3 +199,14 @@ def test_a_toll_since_a_group_with_a_long_name_began_its_attacks_is_cumulative(n
         "campaign, killing 210 people."
     )
     assert [(r["low"], r["scope"]) for r in extract(nlp, text)] == [(6, "current"), (210, "cumulative")]
+
+
+def test_a_period_a_superlative_ranks_within_is_no_period_of_the_figures(nlp):
+    """ "the heaviest fighting in the city this year" ranks the day's clash; "since 2011" after a
+    verb of its own is a toll's period."""
+    text = (
+        "Clashes between rival militias killed nine people and wounded 20 on Sunday, medics said, in "
+        "some of the heaviest fighting in the port city this year.\n\n"
+        "In the north, the worst-hit area, 300 people have died since 2011."
+    )
+    assert scopes(extract(nlp, text)) == [(9, "current"), (20, "current"), (300, "cumulative")]

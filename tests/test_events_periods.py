@@ -98,3 +98,25 @@ def test_a_headline_s_period_of_another_incident_bounds_nothing(tmp_path, monkey
     extract(corpus, tmp_path / "out", progress=False)
     reports = pd.read_parquet(tmp_path / "out" / "event_reports.parquet")
     assert reports[["event_date", "time_precision"]].values.tolist() == [["2016-07-16", 1]]
+
+
+def test_a_toll_over_the_past_week_is_the_news_dated_to_the_week(tmp_path, monkeypatch):
+    """ "The past week" is the seven days up to the report, whose toll is the article's news, not an
+    earlier incident as "last week" is; the event is dated to the week and placed where it was."""
+    monkeypatch.setenv("SITREP_CACHE", str(tmp_path / "cache"))
+    record = {
+        "id": "weekly",
+        "date": "2024-06-10",
+        "title": "Army says it killed 40 rebels",
+        "text": "KAMPALA (Reuters) - Uganda's army said on Monday its soldiers had killed more than 40 "
+        "fighters of the Allied Democratic Forces in clashes in Ntoroko district over the past week.",
+    }
+    corpus = tmp_path / "one.jsonl"
+    corpus.write_text(json.dumps(record), encoding="utf-8")
+    extract(corpus, tmp_path / "out", progress=False)
+    casualties = pd.read_parquet(tmp_path / "out" / "casualties.parquet")
+    assert casualties[["low", "scope"]].values.tolist() == [[40, "current"], [41, "current"]]
+    reports = pd.read_parquet(tmp_path / "out" / "event_reports.parquet")
+    assert reports[["event_date", "time_precision", "admin1"]].values.tolist() == [
+        ["2024-06-03", 2, "Western"]
+    ]

@@ -75,7 +75,10 @@ def count_of(
         span = quantities[victim.i]
         if (victim.ent_type_ in NOT_COUNTS and not count_read_as_date(span)) or not may_count(span):
             return None
-        counted = complement_of(victim, cues.partitive)
+        after = doc[min(victim.i + 1, len(doc) - 1)]  # "scores of houses", "of" however attached
+        counted = complement_of(victim, cues.partitive) or next(
+            (c for c in after.children if c.dep_ == "pobj" and after.lower_ in cues.partitive), None
+        )
         quantity = parse_quantity(span.text)
         if quantity is None:
             return None
@@ -243,9 +246,12 @@ def victim_group_of(victim: Token | None, lexicon: Lexicon) -> str:
     if target.lemma_.lower() in cues.group_member and members is not None:
         target = members
     target = plural_referent(target, lexicon) or target  # "clashed with militants, killing two of them"
-    for child in target.children:
-        if child.dep_ in {"compound", "amod"} and child.lemma_.lower() in lexicon.modifiers:
-            return lexicon.modifiers[child.lemma_.lower()]
+    modifiers = [c.lemma_.lower() for c in target.children if c.dep_ in {"compound", "amod"}]
+    for compound in (f"{m} {key}" for m in modifiers for key in noun_keys(target)):
+        if compound in lexicon.victims:  # a compound of the lexicon first: "a security guard"
+            return lexicon.victims[compound]
+    if modifier := next((m for m in modifiers if m in lexicon.modifiers), None):
+        return lexicon.modifiers[modifier]
     group = next((lexicon.victims[key] for key in noun_keys(target) if key in lexicon.victims), None)
     if group and group != "people":
         return group

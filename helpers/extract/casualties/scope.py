@@ -47,6 +47,7 @@ from helpers.extract.casualties.scope_cues import (
     applies,
     governed_clause,
     in_subtree,
+    ranks_within,
     relative,
     replaced,
     scope_cue_matches,
@@ -167,7 +168,9 @@ class ArticleScope:
         in_lead = sentence.start_char < self.lead_end
         # In the lead, "the day before" or "before that" is relative to the lead's own incident.
         applying = [
-            (c, span) for c, span in cues if applies(span, trigger) and not (in_lead and relative(span))
+            (c, span)
+            for c, span in cues
+            if applies(span, trigger) and not (in_lead and relative(span)) and not ranks_within(span)
         ]
         for label in ("cumulative", "background"):
             found = next(((cue, span) for cue, span in applying if cue.label == label), None)

@@ -24,6 +24,11 @@ _ANAPHORS = frozenset({"that", "this", "then"})
 #: A list of counts ("27 dead, 47 wounded and 3 missing"): its joining words and longest span.
 _LIST_WORDS = frozenset({"and", ",", "or"})
 _LIST_TOKENS = 8
+#: Most words between a superlative and the period it ranks within ("the heaviest fighting in the
+#: city this year").
+_RANKING_TOKENS = 8
+#: Tags of a superlative: "deadliest", "worst"; "most" of "the most intense".
+_SUPERLATIVE_TAGS = frozenset({"JJS", "RBS"})
 
 
 @lru_cache(maxsize=8)
@@ -117,3 +122,17 @@ def relative(cue: Span) -> bool:
     return cue[-1].lower_ in {"before", "earlier"} or (
         cue[0].lower_ in {"before", "prior"} and cue[-1].lower_ in _ANAPHORS
     )
+
+
+def ranks_within(cue: Span) -> bool:
+    """Whether a cue is the period a superlative ranks the violence within, not the figures' own
+    period: "in some of the heaviest fighting in the city this year", "the deadliest attack in the
+    capital since 2019" (no verb between the superlative and the cue; "the worst-hit province, where
+    300 have died since 2011" is a toll since 2011)."""
+    doc = cue.doc
+    for token in reversed(doc[max(cue.sent.start, cue.start - _RANKING_TOKENS) : cue.start]):
+        if token.pos_ in {"VERB", "AUX"}:
+            return False
+        if token.tag_ in _SUPERLATIVE_TAGS:
+            return True
+    return False
