@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import pytest
 import spacy
 
-from helpers.extract.events.grouping import incident_groups
+from helpers.extract.events.grouping import _sets_apart, incident_groups
 from tests.test_events import reports_of
 
 
@@ -139,6 +140,40 @@ def test_a_sentence_naming_no_place_goes_on_telling_the_incident_set_apart_befor
         for _, row in reports.iterrows()
     }
     assert figures == {"Jalālābād": ["18"], "Kunduz": ["12", "nine"]}
+
+
+def test_attacks_set_apart_in_two_districts_of_one_province_are_two_incidents(tmp_path, monkeypatch):
+    """Two blasts of one day in two districts of one province under one total: one report per
+    district, each with its own toll (the total is their sum, in no report)."""
+    monkeypatch.setenv("SITREP_CACHE", str(tmp_path / "cache"))
+    text = (
+        "Two bombs killed 25 people in Pakistan's Khyber Pakhtunkhwa province on Friday, police said.\n\n"
+        "The first bomb exploded at a cattle market in Bannu district, killing 15 people. "
+        "Hours later, a second blast in Lakki Marwat district killed 10 more."
+    )
+    reports = reports_of(tmp_path, {"two": text})
+    figures = {
+        row["location"]: sorted(
+            text[int(s) : int(e)] for s, e in (f.split("-") for f in row["figures"].split(";"))
+        )
+        for _, row in reports.iterrows()
+    }
+    assert figures == {"Bannu": ["15"], "Lakki Marwat": ["10"]}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "apart"),
+    [
+        ("In a separate attack, gunmen killed four soldiers.", True),
+        ("Elsewhere, a roadside bomb wounded two people.", True),
+        ("Police said the two shootings were unrelated.", True),
+        ("He was arrested on an unrelated parole violation charge.", False),  # no violence set apart
+        ("Another man was shot in the leg.", False),  # another victim
+        ("Her death is likely related to the other murders, the sheriff said.", False),  # tied to them
+    ],
+)
+def test_a_word_sets_an_incident_apart_only_as_violence_not_tied_to_the_one_told(nlp, sentence, apart):
+    assert any(_sets_apart(token) for token in nlp(sentence)) is apart
 
 
 def test_a_round_up_total_its_lead_places_nowhere_is_no_report_of_its_provinces(tmp_path, monkeypatch):

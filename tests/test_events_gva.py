@@ -315,15 +315,19 @@ def test_a_county_is_narrowed_to_a_town_inside_it_the_evidence_names(blank):
 
 
 def test_a_state_is_narrowed_to_the_dateline_town_inside_it(blank):
+    """ACLED codes the most precise location the source gives; a dateline town is where the
+    reporter filed, so a story that names only the state is placed at it at the state's precision."""
     doc = blank("A man was killed in Florida on Sunday , deputies said .")
     state = {"place_id": "fl", "precision": 3, "country": "US", "admin1": "Florida", "kind": "admin1"}
     dateline = {"place_id": "dade", "precision": 1, "country": "US", "admin1": "Florida", "kind": "city"}
     figure = {"place_id": "fl"}
     places = [dict(state, start_char=20)]
-    assert (
-        incident_place([figure], places, None, [doc[:11]], [dict(dateline, start_char=0)])["place_id"]
-        == "dade"
-    )
+    found = incident_place([figure], places, None, [doc[:11]], [dict(dateline, start_char=0)])
+    # named only by the dateline, the town stands for a place somewhere in the state: precision 3
+    assert (found["place_id"], found["precision"]) == ("dade", 3)
+    named = [*places, dict(dateline, start_char=40)]  # the town named in the body too: the town itself
+    found = incident_place([figure], named, None, [doc[:11]], [dict(dateline, start_char=0)])
+    assert (found["place_id"], found["precision"]) == ("dade", 1)
     # A dateline town of another state narrows nothing.
     elsewhere = dict(dateline, place_id="macon", admin1="Georgia", start_char=0)
     assert incident_place([figure], places, None, [doc[:11]], [elsewhere])["place_id"] == "fl"

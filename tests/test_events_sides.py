@@ -97,3 +97,23 @@ def test_a_state_s_forces_named_by_their_role_not_their_state_are_its_military_o
     )
     assert reports.loc["federal"]["actor1"] == "Military Forces of Sudan"
     assert reports.loc["federal police"]["actor1"] == "Police Forces of Mexico"
+
+
+def test_dead_of_no_known_side_in_fighting_between_armed_sides_fell_in_a_battle(tmp_path, monkeypatch):
+    """ "Clashes between rival militias killed nine people": a battle between armed sides, not an
+    attack on civilians; gunmen who killed people of no known side attacked civilians; a government
+    body that reported a toll is no side hit ("the health ministry said two soldiers were killed")."""
+    monkeypatch.setenv("SITREP_CACHE", str(tmp_path / "cache"))
+    texts = {
+        "clash": "Clashes between rival militias in the port city of Misrata killed nine people and wounded "
+        "20 on Sunday, medics said.",
+        "attack": "Gunmen killed nine people at a market in the town of Gao on Sunday, officials said.",
+        "ministry": "Two soldiers were killed in an ambush near the town of Tarmiyah on Sunday, the Iraqi "
+        "Ministry of Defence said.",
+    }
+    reports = reports_of(tmp_path, texts)
+    clash = reports.loc["clash"]
+    assert (clash["sub_event_type"], clash["actor2"]) == ("Armed clash", "Unidentified Armed Group (Libya)")
+    attack = reports.loc["attack"]
+    assert (attack["sub_event_type"], attack["actor2"]) == ("Attack", "Civilians (Mali)")
+    assert reports.loc["ministry", "actor2"] == "Military Forces of Iraq"

@@ -41,13 +41,16 @@ CIVILIANS = "civilians"
 UNKNOWN_COUNTRY = "unknown country"
 #: ACLED's demonstration event types, sub-event types that tell the actors, and demonstrators' keys.
 PROTESTS, RIOTS, DEMONSTRATIONS = "Protests", "Riots", "Demonstrations"
+#: ACLED's event type of battles: armed sides on both sides.
+BATTLES = "Battles"
 PEACEFUL, MOB = "Peaceful protest", "Mob violence"
 PROTESTERS, RIOTERS = "protesters", "rioters"
 #: The victim sides of state forces and of armed groups, and of victims of no known side.
 SECURITY, ARMED, UNKNOWN_SIDE = "security forces", "armed groups", "unknown"
-#: Actor categories of each victim side: the actors that can be the side hit.
+#: Actor categories of each victim side: the actors that can be the side hit (a government body, the
+#: ministry that reports the soldiers killed, is none: the unnamed forces of the country are).
 SIDE_CATEGORIES = {
-    SECURITY: {"state_force", "militia", "government"},
+    SECURITY: {"state_force", "militia"},
     ARMED: {"armed_group", "militia"},
 }
 #: The actor category taken as an event's perpetrator (``actor1``) when the figures name none.
@@ -88,6 +91,26 @@ def known_sides(sides: Iterable[str]) -> set[str]:
     (['security forces'], ['unknown'])
     """
     return {s for s in sides if s != UNKNOWN_SIDE} or set(sides)
+
+
+def battle_sides(kind: EventType | None, sides: set[str]) -> set[str]:
+    """The sides hit, for choosing the actors: in a battle, dead of no known side fell on one armed
+    side or another ("Clashes between rival militias killed nine people"), not among civilians.
+
+    >>> clash = event_types()[[t.sub_event_type for t in event_types()].index("Armed clash")]
+    >>> battle_sides(clash, {"unknown"}), battle_sides(None, {"unknown"})
+    ({'armed groups'}, {'unknown'})
+    """
+    if kind is None or kind.event_type != BATTLES or known_sides(sides) != {UNKNOWN_SIDE}:
+        return sides
+    return {ARMED}
+
+
+def unnamed_hit(hit: Sequence[dict]) -> str:
+    """The key of ACLED's unnamed force hit (``acled_actor_codes.csv``) when the evidence names none:
+    police when all the security forces hit were police, else the country's military forces."""
+    groups = {r["victim_group"] for r in hit if r["victim_side"] == SECURITY}
+    return POLICE if groups == {POLICE} else SECURITY
 
 
 def only_arrests(outcomes: set[str]) -> bool:

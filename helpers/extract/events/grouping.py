@@ -16,11 +16,13 @@ province) or in its figures' provinces together ("11 killed in Zamfara and Katsi
 article names those provinces and the figures add up to it at most. In a round-up, a figure whose
 sentence names no place tells the place its paragraph named before it.
 
-Within a province, a figure whose own sentence tells another act of violence in another town
-(farther than ``SAME_TOWN_KM``), with a word that sets it apart ("a car bomb in the town of
-Tarmiyah", after "Two other explosions"; "In Baghdad, meanwhile"; ``separate`` and ``other`` cues
-of ``event_cues.csv``), is another incident, as ACLED codes one event per place and day: a
-round-up of a day's attacks gives one report per town, placed there. A spree told on ("he then
+Within a province, a figure whose own sentence tells another act of violence in another town or
+district (farther than ``SAME_TOWN_KM``, ``SAME_DISTRICT_KM`` from a district's centre), with a
+word that sets it apart ("a car bomb in the town of Tarmiyah", after "Two other explosions"; "In
+Baghdad, meanwhile"; ``separate`` and ``other`` cues of ``event_cues.csv``), is another incident,
+as ACLED codes one event per place and day: a round-up of a day's attacks gives one report per
+town, placed there ("The first blast hit Pishin district, killing 18. … a second explosion in
+Qila Saifullah killed 10 more": two reports, their total in neither). A spree told on ("he then
 drove to Orange and shot two more"), a figure whose sentence names no town of its own and one that
 restates another go on telling the incident before them in the text (a toll restates another only
 within its report).
@@ -43,6 +45,11 @@ from helpers.knowledge.gazetteer import haversine_km
 
 #: Towns closer than this are one place of an incident (parts of one city, a village by its town).
 SAME_TOWN_KM = 10.0
+#: A district's centre closer than this to a town or another district's is one place of an incident
+#: (a district's town lies in it, often tens of kilometres from its centre).
+SAME_DISTRICT_KM = 40.0
+#: Places an incident can be set apart in within a province.
+_SCENE_KINDS = TOWN_KINDS | {"admin2"}
 #: Sentences back in its paragraph where a round-up's figure that names no place finds its scene.
 PARAGRAPH_SENTENCES = 3
 
@@ -184,7 +191,7 @@ def incident_groups(
         return [Incident(unplaced, None)] if unplaced else []
     first = next(iter(groups))
     groups[first] = sorted(groups[first] + unplaced, key=lambda r: r["start_char"])
-    towns = {p["place_id"]: p for p in places if p.get("kind") in TOWN_KINDS and p.get("lat") is not None}
+    towns = {p["place_id"]: p for p in places if p.get("kind") in _SCENE_KINDS and p.get("lat") is not None}
 
     def town(row: dict) -> tuple[dict, bool] | None:
         """The town a figure's own sentence tells violence in, if any, and whether the sentence
@@ -199,7 +206,7 @@ def incident_groups(
 
     incidents = []
     for key, group in groups.items():
-        parts = _by_town(sorted(group, key=lambda r: r["start_char"]), town)
+        parts = _without_sums(_by_town(sorted(group, key=lambda r: r["start_char"]), town), tops, town)
         if key in scenes and all(r["admin1"] != key[1] for r in group):  # placed by its paragraph alone
             parts[0] = parts[0]._replace(town=parts[0].town or scenes[key])
         incidents += parts
@@ -268,13 +275,23 @@ def _sets_apart_in(sentence: Span | None, place_id: str | None, placed: dict[str
 
 
 def _sets_apart(token: Token) -> bool:
-    """Whether a word tells another incident than the one told before ("meanwhile", "In another
-    attack"; not "another man was shot")."""
+    """Whether a word tells another incident than the one told before: an adverb ("meanwhile",
+    "elsewhere"), or an adjective of a noun of the violence ("In another attack", "in an unrelated
+    shooting"; not "another man was shot", "on an unrelated charge"), unless that noun is tied to the
+    violence told ("related to the other murders")."""
     word = token.lower_
-    if word in cue_words("separate"):
+    separate = word in cue_words("separate")
+    if separate and token.pos_ != "ADJ":
         return True
-    head = token.head.lemma_.lower()
-    return word in cue_words("other") and (head in violent_words() or head in incident_nouns())
+    if not (separate or word in cue_words("other")):
+        return False
+    head = token.head  # the noun it modifies, or the subject it is said of ("the shootings were unrelated")
+    if token.dep_ == "acomp":
+        head = next((c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"}), head)
+    if head.lemma_.lower() not in violent_words() and head.lemma_.lower() not in incident_nouns():
+        return False
+    tie = head.head.head if head.dep_ == "pobj" and head.head.lower_ == "to" else None
+    return tie is None or tie.lemma_.lower() not in cue_words("link")
 
 
 def _by_town(group: list[dict], town: Callable[[dict], tuple[dict, bool] | None]) -> list[Incident]:
@@ -285,16 +302,7 @@ def _by_town(group: list[dict], town: Callable[[dict], tuple[dict, bool] | None]
     pending: list[dict] = []
     for row in group:
         place, separate = town(row) or (None, False)
-        near = next(
-            (
-                part
-                for part in parts
-                if place is not None
-                and part[0] is not None
-                and haversine_km(place["lat"], place["lon"], part[0]["lat"], part[0]["lon"]) < SAME_TOWN_KM
-            ),
-            None,
-        )
+        near = next((part for part in parts if place is not None and _one_scene(place, part[0])), None)
         if near is not None:
             near[1].append(row)
         elif place is not None and (separate or not parts):
@@ -310,6 +318,45 @@ def _by_town(group: list[dict], town: Callable[[dict], tuple[dict, bool] | None]
         Incident(sorted(rows, key=lambda r: r["start_char"]), place if number else None)
         for number, (place, rows) in enumerate(parts)
     ]
+
+
+def _one_scene(place: dict, other: dict | None) -> bool:
+    """Whether two towns or districts are one place of an incident (see ``SAME_DISTRICT_KM``).
+
+    >>> town = {"kind": "city", "lat": 30.0, "lon": 67.0}
+    >>> district = {"kind": "admin2", "lat": 30.2, "lon": 67.0}
+    >>> _one_scene(town, {**town, "lat": 30.2}), _one_scene(town, district), _one_scene(town, None)
+    (False, True, False)
+    """
+    if other is None:
+        return False
+    reach = SAME_DISTRICT_KM if "admin2" in (place["kind"], other["kind"]) else SAME_TOWN_KM
+    return haversine_km(place["lat"], place["lon"], other["lat"], other["lon"]) < reach
+
+
+def _without_sums(
+    parts: list[Incident], tops: dict[int, dict], town: Callable[[dict], tuple[dict, bool] | None]
+) -> list[Incident]:
+    """A province's incidents without the totals that add up those of two towns or districts or
+    more ("Two bombs killed 25 people in the province": 15 in one district, 10 in another): such a
+    total, named in no town of its own and at least the sum of its figures' largest per incident,
+    is of none of them (``tops``: each figure's standing toll, by ``id``)."""
+    if len(parts) < 2:
+        return parts
+    below: dict[int, dict[int, float]] = {}  # each total's largest figure per incident
+    for number, part in enumerate(parts):
+        for row in part.figures:
+            if (above := tops[id(row)]) is not row:
+                share = below.setdefault(id(above), {})
+                share[number] = max(share.get(number, 0), _number(row))
+    rows = {id(r): r for part in parts for r in part.figures}
+    sums = {
+        n
+        for n, share in below.items()
+        if len(share) > 1 and n in rows and town(rows[n]) is None and _number(rows[n]) >= sum(share.values())
+    }
+    kept = [Incident([r for r in part.figures if id(r) not in sums], part.town) for part in parts]
+    return [part for part in kept if part.figures]
 
 
 def _provinces(keys: set[tuple[str, str]]) -> set[tuple[str, str]]:

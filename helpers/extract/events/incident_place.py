@@ -45,7 +45,7 @@ def incident_place(
         fallback: The article's main place (with ``n_mentions``), or ``None``.
         sentences: The incident's evidence sentences.
         datelines: The article's dateline places: a town inside the wide place, named once more
-            ("DADE CITY, Fla." of a story placed in Florida).
+            ("DADE CITY, Fla." of a story placed in Florida; at precision 3 when it is named only there).
     """
     named = Counter(r["place_id"] for r in rows if r["place_id"])
     ranked = (p for place_id, _ in named.most_common() for p in places if p["place_id"] == place_id)
@@ -79,6 +79,12 @@ def incident_place(
         # abducted 87 people from the village of Kajuru Station"): the city's point stands for it,
         # as ACLED's precision 3 does for a place somewhere in a province; the village is its name
         return dict(town, canonical=found["canonical"], precision=PROVINCE)
+    if town["place_id"] not in listed and found["kind"] in ("admin1", "country"):
+        # a town named only by the dateline, in a province or country the figures name ("BUNIA, Congo
+        # — armed men raided a gold mine in Ituri province"): the bureau's city stands for a place
+        # somewhere in it, ACLED's precision 3 (a county's, "DADE CITY, Fla." of a story told in Pasco
+        # County, is a local paper's town and the story's)
+        return dict(town, precision=PROVINCE)
     return town
 
 

@@ -30,17 +30,17 @@ from helpers.extract.events.claims import article_attacker, patron_only
 from helpers.extract.events.coding import (
     ARRESTED,
     DEMONSTRATIONS,
-    POLICE,
-    SECURITY,
     Actor,
     agent_side,
     arrest_actors,
+    battle_sides,
     classify,
     code_actors,
     demonstration_actors,
     interaction,
     only_arrests,
     unnamed_force,
+    unnamed_hit,
 )
 from helpers.extract.events.dating import dating_phrases, event_date, writing_day
 from helpers.extract.events.day_phrases import untagged_days
@@ -351,17 +351,15 @@ def _report(
         perpetrators = [r["perpetrator_id"] for r in group]
         person = person_attacker(doc, sentences, persons)
         owner = strike_owner(sentences, named) if kind and kind.sub_event_type in STRIKE_TYPES else None
-        police = {r["victim_group"] for r in hit if r["victim_side"] == SECURITY} == {POLICE}
-        unnamed = POLICE if police else SECURITY
         first, second = code_actors(
             perpetrators,
-            sides,
+            battle_sides(kind, sides),
             named,
             where["country"],
             armed,
             person,
             owner,
-            unnamed,
+            unnamed_hit(hit),
             actor_attackers(doc, named),
             # the force that did the first harm ("police shot the gunman" after his killings is not)
             unnamed_force([hit[0]["perpetrator"]] if hit and not known(hit[0]["perpetrator_id"]) else []),
