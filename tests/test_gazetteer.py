@@ -81,6 +81,13 @@ def test_unknown_name_is_empty(gazetteer):
     assert not any(m.exact for m in gazetteer.candidates("Kaabi") if m.place.canonical != "Kaabi")
 
 
+def test_a_name_split_by_a_hyphen_meets_the_one_word_the_gazetteer_writes(gazetteer):
+    """ "Petion-Ville" is Pétionville; a hyphened name that matches as written keeps its own places."""
+    assert [m.place.canonical for m in gazetteer.candidates("Petion-Ville") if m.exact] == ["Pétionville"]
+    assert {m.place.canonical for m in gazetteer.candidates("Beit-Lahia")} >= {"Bayt Lāhyā"}
+    assert gazetteer.candidates("Qxzv-Brtt") == ()
+
+
 def test_index_reload_is_fast_and_equal(tmp_path):
     """Build from a small data folder (the real one takes minutes), then reopen the index."""
     data = tmp_path / "data"

@@ -47,6 +47,19 @@ def test_a_hyphenated_article_starts_a_name_in_a_place_context(nlp):
     assert [r["geonameid"] for r in _resolved(rows, "al-Nahud")] == [378699]
 
 
+@pytest.mark.parametrize(
+    "text, name, kind",
+    [
+        ("Insurgents attack Mozambique town, residents flee", "Mozambique", "country"),
+        ("Gunmen kill 12 in Mali village raid", "Mali", "country"),
+        ("Gunmen attacked the town of Gao on Sunday, officials said.", "Gao", "city"),
+    ],
+)
+def test_a_country_s_name_before_a_town_s_word_is_the_town_s_country(nlp, text, name, kind):
+    """ "Mozambique town" is a town in Mozambique, not the town named Mozambique."""
+    assert [r["kind"] for r in _resolved(_rows(nlp, text), name)] == [kind]
+
+
 def test_a_division_named_under_a_cue_word_keeps_that_reading(nlp):
     text = (
         "Gunmen attacked a checkpoint in the Iraqi province of Salahuddin on Monday. "

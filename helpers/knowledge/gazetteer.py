@@ -19,6 +19,7 @@ import contextlib
 import logging
 import math
 import os
+import re
 import sqlite3
 import tempfile
 from collections.abc import Iterator
@@ -36,6 +37,8 @@ log = logging.getLogger(__name__)
 _PLACE_SELECT = f"SELECT {', '.join(Place._fields)} FROM place"
 #: Names remembered per process (their matches); a corpus reuses the same few thousand.
 MATCH_CACHE_SIZE = 100_000
+#: A hyphen joining two letters ("Petion-Ville"), left out when the name as written matches nothing.
+_HYPHEN_BETWEEN_LETTERS = re.compile(r"(?<=[^\W\d_])-(?=[^\W\d_])")
 #: The mean Earth radius of the haversine distance.
 EARTH_RADIUS_KM = 6371.0
 
@@ -149,6 +152,9 @@ class Gazetteer:
                         else Match(known.place, known.main or match.main, known.exact or match.exact)
                     )
                 found = tuple(merged.values())
+            if not found and (joined := _HYPHEN_BETWEEN_LETTERS.sub("", name)) != name:
+                # a name the gazetteer writes as one word, news in two ("Petion-Ville": Pétionville)
+                found = self._written_candidates(joined)
             self._candidates[name] = found
         return found
 

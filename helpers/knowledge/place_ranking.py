@@ -229,8 +229,10 @@ def score_candidate(
         score += {"admin2": 6.0, "admin1": 2.0, "region": 1.0}.get(place.kind, 0.0)
     elif place.kind == "admin2" and cue != "locality":
         score -= BARE_DISTRICT_PENALTY  # "Lice" alone is the town; "Lice district" the district
-    elif cue == "settlement":
-        score += 3.0 if place.kind in ("city", "village") else -2.0
+    elif cue == "settlement" and place.kind in ("city", "village"):
+        score += 3.0
+    elif cue == "settlement" and not (place.kind == "country" and match.main):
+        score -= 2.0  # a country's name before a town's word is the town's country: "Mali town"
     return score
 
 
