@@ -149,3 +149,18 @@ def test_a_state_force_that_did_the_violence_is_the_attacker_of_civilians(tmp_pa
     assert reports.loc["agent", "actor1"] == "Russian Armed Forces"
     assert reports.loc["agent", "actor2"] == "Civilians (Ukraine)"
     assert not reports.loc["told", "actor1"].startswith("Police")
+
+
+def test_a_country_s_descriptive_name_of_a_group_is_its_perpetrator_there(tmp_path, monkeypatch):
+    """News in Cameroon calls the Ambazonian separatists "separatist fighters"; the same words in
+    another country's news name no group (ACLED's unidentified armed group)."""
+    monkeypatch.setenv("SITREP_CACHE", str(tmp_path / "cache"))
+    texts = {
+        "cameroon": "Suspected separatist fighters killed four villagers in an attack on the town of Kumbo "
+        "in Cameroon's Northwest region on Sunday, a local official said.",
+        "ukraine": "Suspected separatist fighters killed four villagers in an attack on the town of Popasna "
+        "in eastern Ukraine on Sunday, a local official said.",
+    }
+    reports = reports_of(tmp_path, texts)
+    assert reports.loc["cameroon", "actor1"] == "Ambazonian separatists"
+    assert reports.loc["ukraine", "actor1"] == "Unidentified Armed Group (Ukraine)"

@@ -128,6 +128,25 @@ class ActorDictionary:
                     return self.actors[choices[country]]
         return actor
 
+    def described(self, text: str, countries: Sequence[str]) -> Actor | None:
+        """The group a phrase of no dictionary name stands for in the news of one of ``countries``
+        (``actor_contexts.csv``: "separatist fighters" in Cameroon are the Ambazonian separatists),
+        read without its first words ("Suspected separatist fighters"); None elsewhere.
+
+        >>> dictionary = load_dictionary()
+        >>> dictionary.described("Suspected separatist fighters", ["CM"]).canonical
+        'Ambazonian separatists'
+        >>> dictionary.described("separatist fighters", ["UA"]) is None
+        True
+        """
+        words = text.split()
+        for start in range(len(words)):
+            choices = self.contexts.get(lookup_key(" ".join(words[start:])))
+            if choices:
+                found = next((choices[c] for c in countries if choices.get(c) in self.actors), "")
+                return self.actors[found] if found else None
+        return None
+
     def lookup(self, text: str) -> Actor | None:
         """The actor a mention names, trying it with and without a trailing force noun."""
         candidates = [text]

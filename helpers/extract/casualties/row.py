@@ -52,6 +52,11 @@ def casualty_row(
     # Tulsa in the Denver shootings") is no place of the violence the arrest is told with
     heads = [t for t in (count.span.root, count.victim) if t is not None and outcome != "arrested"]
     place, place_confidence = place_for(trigger, sentence, previous, places, main_place, article.text, heads)
+    countries = [p["country"] for p in (place, main_place) if p and p.get("country")]
+    unlinked = perpetrator and not perpetrator_id and dictionary is not None
+    known_as = dictionary.described(perpetrator, countries) if unlinked else None
+    if known_as is not None:  # "separatist fighters" in Cameroon's news
+        perpetrator, perpetrator_id = known_as.canonical, known_as.actor_id
     victim_group = victim_group_of(count.victim, lexicon)
     if victim_group == "people":  # "five members of the New People's Army": militants
         victim_group = member_group(count.victim, dictionary) or victim_group
