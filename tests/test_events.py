@@ -590,3 +590,21 @@ def test_a_holiday_that_names_an_occasion_dates_no_event(tmp_path, monkeypatch):
     )
     assert reports.loc["party"]["event_date"] == "2016-05-08"
     assert reports.loc["day"]["event_date"] == "2015-12-25"
+
+
+def test_a_lead_is_placed_where_its_sentence_tells_and_its_looting_is_of_the_attack(tmp_path, monkeypatch):
+    """A lead without figures is placed at the finest place its own sentence names, not the article's
+    main place (the bureau's capital); looting told with the attack there is part of that attack, as
+    ACLED codes it, not a report of its own."""
+    monkeypatch.setenv("SITREP_CACHE", str(tmp_path / "cache"))
+    texts = {
+        "looting": "MAPUTO (Reuters) - Insurgents attacked the town of Mocimboa da Praia in Mozambique's Cabo "
+        "Delgado province on Friday, looting shops and clashing with soldiers. At least three soldiers "
+        "were killed in the fighting, a security source said.",
+        "lead": "MAPUTO (Reuters) - Insurgents looted and burned shops in the town of Mocimboa da Praia in "
+        "Mozambique's Cabo Delgado province on Friday, residents said.",
+    }
+    reports = reports_of(tmp_path, texts)
+    assert reports.loc[["looting"], "sub_event_type"].tolist() == ["Armed clash"]
+    lead = reports.loc["lead"]
+    assert (lead["sub_event_type"], lead["location"]) == ("Looting/property destruction", "Mocímboa da Praia")

@@ -52,6 +52,8 @@ LEAD_DISORDERS = frozenset({"Strategic developments", "Demonstrations"})
 STRATEGIC = "Strategic developments"
 #: ACLED's sub-event type of an agreement, whose second actor is its other party.
 AGREEMENT = "Agreement"
+#: ACLED's sub-event type of looting, part of the violence it is told with.
+LOOTING = "Looting/property destruction"
 #: ACLED's sub-event types of arrests and of a protest met by force.
 ARRESTS, INTERVENTION = "Arrests", "Protest with intervention"
 #: Parts of speech of an event predicate.
@@ -188,6 +190,9 @@ def told_by_figures(lead: dict, reports: Sequence[dict]) -> dict | None:
     True
     >>> told_by_figures(lead, [dict(lead, place_id="gn:2", type_cue="burn")]) is None
     True
+    >>> attack = dict(lead, sub_event_type="Armed clash", disorder_type=VIOLENCE, type_cue="clash")
+    >>> told_by_figures(lead, [attack]) is attack
+    True
     """
     first = reports[0] if reports else None
     if first is None or (lead["place_id"] and first["place_id"] and lead["place_id"] != first["place_id"]):
@@ -195,7 +200,10 @@ def told_by_figures(lead: dict, reports: Sequence[dict]) -> dict | None:
     same = first["sub_event_type"] == lead["sub_event_type"]
     untyped = not first["type_cue"] and lead["disorder_type"] == DEMONSTRATIONS
     arrested = first["sub_event_type"] == ARRESTS and lead["event_type"] == PROTESTS
-    return first if same or untyped or arrested else None
+    # looting in the course of violence there is of that event, as ACLED codes it ("insurgents
+    # attacked the town, looting shops and clashing with soldiers"; "at least three soldiers were killed")
+    looted = lead["sub_event_type"] == LOOTING and first["disorder_type"] == VIOLENCE
+    return first if same or untyped or arrested or looted else None
 
 
 def demonstration_over(

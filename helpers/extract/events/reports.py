@@ -243,7 +243,9 @@ def event_reports(
     if lead is not None:
         kind, trigger = lead.kind, lead.trigger
         sentence = sentence_of(trigger)
-        place = incident_place([], places, main_place, [sentence], datelines)
+        own = [p for p in places if sentence.start_char <= p["start_char"] < sentence.end_char]
+        own.sort(key=lambda p: int(p["precision"] or 5))  # its own places, the finest first
+        place = incident_place(own, places, main_place, [sentence], datelines)
         found = _report(
             doc,
             article,
@@ -278,8 +280,8 @@ def event_reports(
         told = None if found["excluded"] else told_by_figures(found, rows)
         if told is None:
             rows.append(dict(found, report=len(rows)))
-        elif told["sub_event_type"] != kind.sub_event_type:  # the riot's toll, the protest's arrests
-            kind, first, second = demonstration_over(kind, told, named)
+        elif told["sub_event_type"] != kind.sub_event_type and kind.disorder_type == DEMONSTRATIONS:
+            kind, first, second = demonstration_over(kind, told, named)  # a riot's toll, protest's arrests
             types = {"disorder_type": kind.disorder_type, "event_type": kind.event_type}
             told.update(types, sub_event_type=kind.sub_event_type, type_cue=found["type_cue"])
             told.update(_actor_columns(first, second))
