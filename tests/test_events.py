@@ -598,8 +598,8 @@ def test_a_lead_is_placed_where_its_sentence_tells_and_its_looting_is_of_the_att
     ACLED codes it, not a report of its own."""
     monkeypatch.setenv("SITREP_CACHE", str(tmp_path / "cache"))
     texts = {
-        "looting": "MAPUTO (Reuters) - Insurgents attacked the town of Mocimboa da Praia in Mozambique's Cabo "
-        "Delgado province on Friday, looting shops and clashing with soldiers. At least three soldiers "
+        "looting": "MAPUTO (Reuters) - Insurgents attacked the town of Mocimboa da Praia in Mozambique's "
+        "Cabo Delgado province on Friday, looting shops and clashing with soldiers. At least three soldiers "
         "were killed in the fighting, a security source said.",
         "lead": "MAPUTO (Reuters) - Insurgents looted and burned shops in the town of Mocimboa da Praia in "
         "Mozambique's Cabo Delgado province on Friday, residents said.",
