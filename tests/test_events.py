@@ -15,7 +15,8 @@ from helpers.aggregate import event_merge
 from helpers.aggregate.event_links import join_by_people, report_people
 from helpers.aggregate.event_merge import cluster_reports
 from helpers.aggregate.events import events_table
-from helpers.extract.events.coding import agent_side, classify, code_actors, interaction
+from helpers.extract.events.classification import agent_side, classify
+from helpers.extract.events.coding import code_actors, interaction
 from helpers.extract.events.dating import event_date
 from helpers.extract.events.incident_place import incident_place
 from helpers.run import Tables

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from helpers.extract.events.coding import classify, code_actors
+from helpers.extract.events.classification import classify
+from helpers.extract.events.coding import code_actors
 from tests.test_events import reports_of
 
 ARMY = {"actor_id": "somali_forces", "canonical": "Somali National Army", "category": "state_force"}

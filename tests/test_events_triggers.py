@@ -7,7 +7,7 @@ everyday senses that are no conflict event.
 
 import pytest
 
-from helpers.extract.events.coding import classify
+from helpers.extract.events.classification import classify
 from helpers.extract.events.triggers import sentence_words
 from tests.test_events import reports_of
 

@@ -1,10 +1,5 @@
-"""ACLED's coding of an event: its type from trigger lemmas, its actors with their ``inter`` codes.
-
-Types (``event_types.csv``): the first sub-event type, in the file's order, whose
-lemmas occur in the evidence and whose conditions (victim sides, outcome) hold;
-else the type the file gives by default to the event's outcomes ("kidnapped":
-abduction) or victim sides (civilians: attack; security forces or armed groups:
-armed clash).
+"""ACLED's coding of an event's actors, with their ``inter`` codes (its type and the sides hit:
+:mod:`helpers.extract.events.classification`).
 
 Actors: ``actor1`` is the perpetrator the casualty rows name, else the armed
 actor of the evidence (the force it names when only militants were killed), else
@@ -25,139 +20,32 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from helpers.extract.events.classification import (
+    ARMED,
+    POLICE,
+    SECURITY,
+    SIDE_CATEGORIES,
+    known_sides,
+)
 from helpers.knowledge.actors import load_dictionary
-from helpers.knowledge.event_types import EventType, actor_codes, event_types, unnamed_forces
+from helpers.knowledge.event_types import actor_codes, unnamed_forces
 from helpers.knowledge.grammar import function_words
 from helpers.knowledge.outlets import is_outlet
 
-#: The outcome of an arrest: its victims' side is no side hit by violence, and arrests alone are no violence.
-ARRESTED = "arrested"
-#: The victim group of police (``victim_sides.csv``) and the key of ACLED's police forces of a country
-#: (``acled_actor_codes.csv``): police hit by an unnamed attacker, and who arrests when none is named.
-POLICE = "police"
 #: The key of ACLED's generic civilians (``acled_actor_codes.csv``).
 CIVILIANS = "civilians"
 #: The country in generic actors' names when the report has none ("Civilians (unknown country)").
 UNKNOWN_COUNTRY = "unknown country"
 #: ACLED's demonstration event types, sub-event types that tell the actors, and demonstrators' keys.
 PROTESTS, RIOTS, DEMONSTRATIONS = "Protests", "Riots", "Demonstrations"
-#: ACLED's event type of battles: armed sides on both sides.
-BATTLES = "Battles"
 PEACEFUL, MOB = "Peaceful protest", "Mob violence"
 PROTESTERS, RIOTERS = "protesters", "rioters"
-#: The victim sides of state forces and of armed groups, and of victims of no known side.
-SECURITY, ARMED, UNKNOWN_SIDE = "security forces", "armed groups", "unknown"
-#: Actor categories of each victim side: the actors that can be the side hit (a government body, the
-#: ministry that reports the soldiers killed, is none: the unnamed forces of the country are).
-SIDE_CATEGORIES = {
-    SECURITY: {"state_force", "militia"},
-    ARMED: {"armed_group", "militia"},
-}
 #: The actor category taken as an event's perpetrator (``actor1``) when the figures name none.
 PERPETRATOR_CATEGORY = "armed_group"
 #: The actor category of the forces that kill militants (a government blames, its forces fight).
 FORCE_CATEGORY = "state_force"
 #: Category of outlets and news agencies (``actors.csv``; an ORG named like an outlet).
 MEDIA = "media"
-
-
-def named_sides(actors: Iterable[dict]) -> frozenset[str]:
-    """The sides of the actors named (``category``): a state force or militia is security forces.
-
-    >>> sorted(named_sides([{"category": "state_force"}, {"category": "armed_group"}]))
-    ['armed groups', 'security forces']
-    >>> named_sides([{"category": "media"}])
-    frozenset()
-    """
-    return frozenset(
-        side for m in actors for side, kinds in SIDE_CATEGORIES.items() if m.get("category") in kinds
-    )
-
-
-def agent_side(actors: Iterable[dict]) -> frozenset[str]:
-    """The sides of the first actor of a side among ``actors`` (in text order): who did it.
-
-    >>> sorted(agent_side([{"category": "media"}, {"category": "state_force"}, {"category": "armed_group"}]))
-    ['security forces']
-    """
-    return next((sides for m in actors if (sides := named_sides([m]))), frozenset())
-
-
-def known_sides(sides: Iterable[str]) -> set[str]:
-    """The sides hit: victims of no known side beside those of a known side are of it ("three
-    police killed and four others wounded" hit no civilians).
-
-    >>> sorted(known_sides({"security forces", "unknown"})), sorted(known_sides({"unknown"}))
-    (['security forces'], ['unknown'])
-    """
-    return {s for s in sides if s != UNKNOWN_SIDE} or set(sides)
-
-
-def battle_sides(kind: EventType | None, sides: set[str]) -> set[str]:
-    """The sides hit, for choosing the actors: in a battle, dead of no known side fell on one armed
-    side or another ("Clashes between rival militias killed nine people"), not among civilians.
-
-    >>> clash = event_types()[[t.sub_event_type for t in event_types()].index("Armed clash")]
-    >>> battle_sides(clash, {"unknown"}), battle_sides(None, {"unknown"})
-    ({'armed groups'}, {'unknown'})
-    """
-    if kind is None or kind.event_type != BATTLES or known_sides(sides) != {UNKNOWN_SIDE}:
-        return sides
-    return {ARMED}
-
-
-def unnamed_hit(hit: Sequence[dict]) -> str:
-    """The key of ACLED's unnamed force hit (``acled_actor_codes.csv``) when the evidence names none:
-    police when all the security forces hit were police, else the country's military forces."""
-    groups = {r["victim_group"] for r in hit if r["victim_side"] == SECURITY}
-    return POLICE if groups == {POLICE} else SECURITY
-
-
-def only_arrests(outcomes: set[str]) -> bool:
-    """Figures of arrests alone tell an arrest, coded as one: the weapons named are what the
-    suspects are accused of ("arrested a group suspected of supplying explosives" is no explosion).
-
-    >>> only_arrests({"arrested"}), only_arrests({"arrested", "killed"})
-    (True, False)
-    """
-    return outcomes == {ARRESTED}
-
-
-def classify(
-    sentences: Sequence[set[str]], sides: set[str], outcomes: set[str], agent: frozenset[str] = frozenset()
-) -> tuple[EventType | None, str]:
-    """The sub-event type of an event and the word that named it ("" for a default type).
-
-    Args:
-        sentences: The trigger words of each evidence sentence (``triggers.sentence_words``).
-        sides: The victim sides of its figures.
-        outcomes: Their outcomes.
-        agent: The sides of its agent (who took a town).
-
-    >>> kind, cue = classify([{"launch", "offensive:NOUN", "death"}], {"security forces"}, {"killed"})
-    >>> kind.event_type, kind.sub_event_type, cue
-    ('Battles', 'Armed clash', 'offensive')
-    >>> classify([{"say"}], {"civilians"}, {"injured"})[0].sub_event_type
-    'Attack'
-    >>> classify([{"capture:PLACE"}], {"unknown"}, set(), frozenset({"armed groups"}))[0].sub_event_type
-    'Non-state actor overtakes territory'
-    >>> classify([{"arrest", "explosive"}], {"unknown"}, {"arrested"})[0].sub_event_type
-    'Arrests'
-    """
-    types = event_types()
-    sides = known_sides(sides)
-    arrests = only_arrests(outcomes)
-    for kind in types:
-        if arrests and kind.outcome != ARRESTED:
-            continue
-        cues = set().union(*(kind.cues(words) for words in sentences))
-        if cues and kind.fits(sides, outcomes, agent):
-            return kind, sorted(cues)[0].split(":")[0]
-    for key in [*sorted(outcomes), *sorted(sides)]:
-        kind = next((k for k in types if key in k.defaults and k.fits(sides, outcomes)), None)
-        if kind is not None:
-            return kind, ""
-    return None, ""
 
 
 @dataclass(frozen=True)

@@ -33,14 +33,13 @@ from spacy.tokens import Token
 from helpers.articles import Article
 from helpers.extract.casualties.causes import harm_cause
 from helpers.extract.events.agents import actor_attackers
+from helpers.extract.events.classification import agent_side, named_sides
 from helpers.extract.events.coding import (
     DEMONSTRATIONS,
     PROTESTS,
     Actor,
-    agent_side,
     code_actors,
     demonstration_actors,
-    named_sides,
 )
 from helpers.extract.events.triggers import MODIFIERS, sentence_triggers
 from helpers.extract.evidence import lead_sentences

@@ -27,20 +27,22 @@ from helpers.articles import Article
 from helpers.extract.casualties.tolls import counted, figure_key
 from helpers.extract.events.agents import actor_attackers, person_attacker
 from helpers.extract.events.claims import article_attacker, patron_only
-from helpers.extract.events.coding import (
+from helpers.extract.events.classification import (
     ARRESTED,
-    DEMONSTRATIONS,
-    Actor,
     agent_side,
-    arrest_actors,
     battle_sides,
     classify,
+    only_arrests,
+    unnamed_hit,
+)
+from helpers.extract.events.coding import (
+    DEMONSTRATIONS,
+    Actor,
+    arrest_actors,
     code_actors,
     demonstration_actors,
     interaction,
-    only_arrests,
     unnamed_force,
-    unnamed_hit,
 )
 from helpers.extract.events.dating import dating_phrases, event_date, writing_day
 from helpers.extract.events.day_phrases import untagged_days

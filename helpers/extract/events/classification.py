@@ -1,0 +1,131 @@
+"""ACLED's type of an event, from its trigger lemmas and the sides its figures hit.
+
+Types (``event_types.csv``): the first sub-event type, in the file's order, whose
+lemmas occur in the evidence and whose conditions (victim sides, outcome) hold;
+else the type the file gives by default to the event's outcomes ("kidnapped":
+abduction) or victim sides (civilians: attack; security forces or armed groups:
+armed clash). The sides hit also choose the actors hit (:mod:`helpers.extract.events.coding`):
+victims of no known side beside a known one add no civilians, and in a battle they fell on an
+armed side.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from helpers.knowledge.event_types import EventType, event_types
+
+#: The outcome of an arrest: its victims' side is no side hit by violence, and arrests alone are no violence.
+ARRESTED = "arrested"
+#: The victim group of police (``victim_sides.csv``) and the key of ACLED's police forces of a country
+#: (``acled_actor_codes.csv``): police hit by an unnamed attacker, and who arrests when none is named.
+POLICE = "police"
+#: ACLED's event type of battles: armed sides on both sides.
+BATTLES = "Battles"
+#: The victim sides of state forces and of armed groups, and of victims of no known side.
+SECURITY, ARMED, UNKNOWN_SIDE = "security forces", "armed groups", "unknown"
+#: Actor categories of each victim side: the actors that can be the side hit (a government body, the
+#: ministry that reports the soldiers killed, is none: the unnamed forces of the country are).
+SIDE_CATEGORIES = {
+    SECURITY: {"state_force", "militia"},
+    ARMED: {"armed_group", "militia"},
+}
+
+
+def named_sides(actors: Iterable[dict]) -> frozenset[str]:
+    """The sides of the actors named (``category``): a state force or militia is security forces.
+
+    >>> sorted(named_sides([{"category": "state_force"}, {"category": "armed_group"}]))
+    ['armed groups', 'security forces']
+    >>> named_sides([{"category": "media"}])
+    frozenset()
+    """
+    return frozenset(
+        side for m in actors for side, kinds in SIDE_CATEGORIES.items() if m.get("category") in kinds
+    )
+
+
+def agent_side(actors: Iterable[dict]) -> frozenset[str]:
+    """The sides of the first actor of a side among ``actors`` (in text order): who did it.
+
+    >>> sorted(agent_side([{"category": "media"}, {"category": "state_force"}, {"category": "armed_group"}]))
+    ['security forces']
+    """
+    return next((sides for m in actors if (sides := named_sides([m]))), frozenset())
+
+
+def known_sides(sides: Iterable[str]) -> set[str]:
+    """The sides hit: victims of no known side beside those of a known side are of it ("three
+    police killed and four others wounded" hit no civilians).
+
+    >>> sorted(known_sides({"security forces", "unknown"})), sorted(known_sides({"unknown"}))
+    (['security forces'], ['unknown'])
+    """
+    return {s for s in sides if s != UNKNOWN_SIDE} or set(sides)
+
+
+def battle_sides(kind: EventType | None, sides: set[str]) -> set[str]:
+    """The sides hit, for choosing the actors: in a battle, dead of no known side fell on one armed
+    side or another ("Clashes between rival militias killed nine people"), not among civilians.
+
+    >>> clash = event_types()[[t.sub_event_type for t in event_types()].index("Armed clash")]
+    >>> battle_sides(clash, {"unknown"}), battle_sides(None, {"unknown"})
+    ({'armed groups'}, {'unknown'})
+    """
+    if kind is None or kind.event_type != BATTLES or known_sides(sides) != {UNKNOWN_SIDE}:
+        return sides
+    return {ARMED}
+
+
+def unnamed_hit(hit: Sequence[dict]) -> str:
+    """The key of ACLED's unnamed force hit (``acled_actor_codes.csv``) when the evidence names none:
+    police when all the security forces hit were police, else the country's military forces."""
+    groups = {r["victim_group"] for r in hit if r["victim_side"] == SECURITY}
+    return POLICE if groups == {POLICE} else SECURITY
+
+
+def only_arrests(outcomes: set[str]) -> bool:
+    """Figures of arrests alone tell an arrest, coded as one: the weapons named are what the
+    suspects are accused of ("arrested a group suspected of supplying explosives" is no explosion).
+
+    >>> only_arrests({"arrested"}), only_arrests({"arrested", "killed"})
+    (True, False)
+    """
+    return outcomes == {ARRESTED}
+
+
+def classify(
+    sentences: Sequence[set[str]], sides: set[str], outcomes: set[str], agent: frozenset[str] = frozenset()
+) -> tuple[EventType | None, str]:
+    """The sub-event type of an event and the word that named it ("" for a default type).
+
+    Args:
+        sentences: The trigger words of each evidence sentence (``triggers.sentence_words``).
+        sides: The victim sides of its figures.
+        outcomes: Their outcomes.
+        agent: The sides of its agent (who took a town).
+
+    >>> kind, cue = classify([{"launch", "offensive:NOUN", "death"}], {"security forces"}, {"killed"})
+    >>> kind.event_type, kind.sub_event_type, cue
+    ('Battles', 'Armed clash', 'offensive')
+    >>> classify([{"say"}], {"civilians"}, {"injured"})[0].sub_event_type
+    'Attack'
+    >>> classify([{"capture:PLACE"}], {"unknown"}, set(), frozenset({"armed groups"}))[0].sub_event_type
+    'Non-state actor overtakes territory'
+    >>> classify([{"arrest", "explosive"}], {"unknown"}, {"arrested"})[0].sub_event_type
+    'Arrests'
+    """
+    types = event_types()
+    sides = known_sides(sides)
+    arrests = only_arrests(outcomes)
+    for kind in types:
+        if arrests and kind.outcome != ARRESTED:
+            continue
+        cues = set().union(*(kind.cues(words) for words in sentences))
+        if cues and kind.fits(sides, outcomes, agent):
+            return kind, sorted(cues)[0].split(":")[0]
+    for key in [*sorted(outcomes), *sorted(sides)]:
+        kind = next((k for k in types if key in k.defaults and k.fits(sides, outcomes)), None)
+        if kind is not None:
+            return kind, ""
+    return None, ""
