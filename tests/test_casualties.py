@@ -184,6 +184,18 @@ def test_victim_groups(nlp, sentence, group):
     assert row["victim_group"] == group
 
 
+def test_an_attack_verb_told_apart_by_a_clause_of_its_own_names_no_perpetrator(nlp):
+    """The police fired tear gas, they did not kill the students whose bodies were found; a verb of
+    speech between the attack and the toll sets nothing apart."""
+    text = (
+        "Police fired tear gas at hundreds of students on Tuesday after photographs emerged of the "
+        "bodies of two students who went missing in July."
+    )
+    assert [r["perpetrator"] for r in counted(extract(nlp, text))] == [""]
+    text = "Gunmen attacked the village, and residents said two people were killed."
+    assert [r["perpetrator"] for r in counted(extract(nlp, text))] == ["Gunmen"]
+
+
 def test_perpetrator_agent_and_subject(nlp):
     (passive,) = counted(extract(nlp, "Two policemen were killed by gunmen."))
     (active,) = counted(extract(nlp, "Gunmen killed two policemen."))

@@ -24,6 +24,7 @@ from helpers.knowledge.actors import ActorDictionary, canonicalize
 from helpers.knowledge.casualty_lexicon import Lexicon, casualty_cues, victim_sides
 from helpers.knowledge.grammar import function_words
 from helpers.knowledge.place_names import adverbs
+from helpers.knowledge.speech import speech_verbs
 from helpers.knowledge.vocabulary import place_nouns
 
 #: The place confidence of a place named in the figure's own sentence (see :func:`place_for`).
@@ -89,6 +90,7 @@ def perpetrator_of(
             verb.pos_ == "VERB"
             and verb.lemma_.lower() in lexicon.events | cues.attack_verb
             and not is_passive(verb)
+            and not _told_apart(verb, trigger)
         ):
             subject = verb_subject(verb)
             if subject is not None and subject.pos_ != "PRON":
@@ -106,6 +108,28 @@ def perpetrator_of(
             if found is not None:
                 return found, True
     return None, False
+
+
+def _told_apart(verb: Token, trigger: Token) -> bool:
+    """Whether a clause with a subject of its own stands between an attack verb and the trigger
+    ("Police fired tear gas … after photographs emerged of the bodies of two students": the
+    police did not kill them); a verb of speech does not ("gunmen attacked, and residents said two
+    were killed")."""
+    up_from_trigger, up_from_verb = [trigger, *trigger.ancestors], [verb, *verb.ancestors]
+    above_verb = {t.i for t in up_from_verb}
+    meeting = next((t for t in up_from_trigger if t.i in above_verb), None)
+    if meeting is None:
+        return False
+    between = up_from_trigger[1 : up_from_trigger.index(meeting)]
+    between += [t for t in up_from_verb[1:] if t.i != meeting.i and meeting.i in {a.i for a in t.ancestors}]
+    between += [meeting] if meeting.i not in (verb.i, trigger.i) else []
+    said = speech_verbs().cues
+    return any(
+        t.pos_ in {"VERB", "AUX"}
+        and t.lemma_.lower() not in said
+        and any(c.dep_ in {"nsubj", "nsubjpass"} for c in t.children)
+        for t in between
+    )
 
 
 def _noun_phrase(token: Token, *, complements: Collection[str] = ()) -> Span:
