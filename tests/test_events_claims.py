@@ -96,3 +96,23 @@ def test_a_group_that_governs_speaks_for_its_government_not_as_an_attacker(tmp_p
         },
     )
     assert reports.loc["herat"]["actor1"] == "Islamic State"
+
+
+def test_the_group_a_source_blames_is_the_attacker_when_none_claimed_it(tmp_path):
+    """ "Security sources blamed Islamic State militants": the group blamed attacked, as ACLED codes a
+    suspected perpetrator its sources name; a claim comes before a blame, and a blamed state is no
+    armed group."""
+    reports = reports_of(
+        tmp_path,
+        {
+            "blamed": "A roadside bomb struck an army patrol near the town of Tuz Khurmatu on Tuesday, "
+            "killing two soldiers. Security sources blamed Islamic State militants.",
+            "on": "A bomb killed four people at a market in the town of Beni on Friday. Local officials "
+            "blamed the attack on the ADF.",
+            "claimed": "A bomb killed four people at a market in the town of Mubi on Friday. Officials "
+            "blamed Boko Haram, but ISWAP claimed responsibility for the attack.",
+        },
+    )
+    assert reports.loc["blamed", "actor1"] == "Islamic State"
+    assert reports.loc["on", "actor1_id"] == "adf"
+    assert reports.loc["claimed", "actor1_id"] == "iswap"

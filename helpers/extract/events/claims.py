@@ -1,20 +1,22 @@
 """Who claimed an attack: the armed group that took responsibility for it.
 
 A bombing's toll is told first and its author after, in a sentence of its own: "The Islamic State
-group claimed responsibility for the attack", "Boko Haram claimed the killings", "responsibility
-was claimed by al-Shabaab". ACLED codes a claimed attack to the group that claimed it, so the
-claimant is the attacker of the article's violence whose evidence names none, before the armed
-group the article names most (:func:`~helpers.extract.events.coding.article_group`).
+group claimed responsibility for the attack", "Boko Haram claimed the killings", "responsibility was
+claimed by al-Shabaab". ACLED codes a claimed attack to the group that claimed it, so the claimant
+is the attacker of the article's violence whose evidence names none, before the armed group the
+article names most (:func:`~helpers.extract.events.coding.article_group`).
 
 A claim is a verb of claiming (``event_cues.csv`` kind ``claimed``: claim, accept, admit, assume,
 take) whose object is responsibility or credit (kind ``responsibility``), or "claim" whose object is
 a word of violence ("claimed the bombing"), or a verb of telling whose reported clause says the
 speaker did it ("Boko Haram said it carried out the attack", "said its fighters carried out the
 raid", "said they were behind the bombing"), or a verb of doing whose object is a word of violence
-("the attack was carried out by the G9 gang", as a source attributes it); its claimant is an
-armed group the subject (or a passive's "by" agent) names. A claim denied ("No group has claimed
-responsibility", "the Taliban did not claim") or not made ("may claim", "is expected to claim")
-names no one, and a group that denies the attack ("denied responsibility", "denied any
+("the attack was carried out by the G9 gang", as a source attributes it); its claimant is an armed
+group the subject (or a passive's "by" agent) names. A source that blames a group ("security sources
+blamed Islamic State militants", "blamed the attack on the ADF"; kind ``blamed``) names the attacker
+when no group claimed it, before the group the article names most. A claim denied ("No group has
+claimed responsibility", "the Taliban did not claim") or not made ("may claim", "is expected to
+claim") names no one, and a group that denies the attack ("denied responsibility", "denied any
 involvement", "denied the attack", "said they were not behind the bombing") is not its attacker,
 however often the article names it.
 """
@@ -74,20 +76,23 @@ def article_attacker(doc: Doc, mentions: Sequence[dict]) -> dict | None:
     if not groups:
         return None
     denied: set[str] = set()
+    blamed: list[dict] = []
     for verb, denial in _claims(doc):
         words = _claimant_words(verb)
         named = next((m for t in words for m in groups if m["start_char"] <= t.idx < m["end_char"]), None)
         if named is not None and denial:
             denied.add(named["actor_id"])
+        elif named is not None and verb.lemma_.lower() in cue_words("blamed"):
+            blamed.append(named)
         elif named is not None and not planned(verb):
             return named
-    return article_group([m for m in mentions if m.get("actor_id") not in denied])
+    return next(iter(blamed), None) or article_group([m for m in mentions if m.get("actor_id") not in denied])
 
 
 def _claims(doc: Doc) -> Iterator[tuple[Token, bool]]:
     """The verbs of the article that claim or deny an attack, each with whether it denies it."""
     verbs, objects, telling = cue_words("claimed"), cue_words("responsibility"), cue_words("spoke")
-    denying, doing = cue_words("denied"), cue_words("perpetrated")
+    denying, doing, blaming = cue_words("denied"), cue_words("perpetrated"), cue_words("blamed")
     violence = violent_words() | load_lexicon().events
     for token in doc:
         if token.pos_ != "VERB":
@@ -98,8 +103,8 @@ def _claims(doc: Doc) -> Iterator[tuple[Token, bool]]:
             yield token, _denied(token)
         elif lemma in denying and any(t in objects or t in violence for t in things):
             yield token, True
-        elif lemma in doing and any(t in violence for t in things):  # "was carried out by the G9 gang"
-            yield token, _denied(token)
+        elif (lemma in doing and any(t in violence for t in things)) or lemma in blaming:
+            yield token, _denied(token)  # "was carried out by the G9 gang", "sources blamed the ADF"
         elif lemma in telling:
             for clause in (c for c in token.children if c.dep_ == "ccomp" and _did_it(c, violence)):
                 yield token, _denied(token) or any(c.dep_ == "neg" for c in clause.children)
@@ -130,5 +135,9 @@ def _denied(verb: Token) -> bool:
 
 
 def _claimant_words(verb: Token) -> list[Token]:
-    """The words of the claim's subject, or of a passive's "by" agent ("was claimed by al-Shabaab")."""
+    """The words of the claim's subject, or of a passive's "by" agent ("was claimed by al-Shabaab");
+    of a blame, who is blamed: its object, or the object of "on" ("blamed the attack on the ADF")."""
+    if verb.lemma_.lower() in cue_words("blamed"):
+        on = [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "on" for g in c.children]
+        return [w for child in [*(c for c in verb.children if c.dep_ == "dobj"), *on] for w in child.subtree]
     return [w for child in verb.children if child.dep_ in CLAIMANT_DEPS for w in child.subtree]
