@@ -116,3 +116,20 @@ def test_the_group_a_source_blames_is_the_attacker_when_none_claimed_it(tmp_path
     assert reports.loc["blamed", "actor1"] == "Islamic State"
     assert reports.loc["on", "actor1_id"] == "adf"
     assert reports.loc["claimed", "actor1_id"] == "iswap"
+
+
+def test_a_group_a_source_speaks_for_or_that_did_such_attacks_before_is_no_attacker(tmp_path):
+    """ "a Taliban spokesman said" gives the toll, not its author; "has carried out similar attacks in
+    the past" claims no attack; "said in a statement that it had killed 40 soldiers" claims it."""
+    reports = reports_of(
+        tmp_path,
+        {
+            "spokesman": "A bomb exploded inside a mosque in the town of Pul-e-Khumri during Friday prayers, "
+            "killing six worshippers, a Taliban spokesman said. No group claimed the attack, but the "
+            "Islamic State group has carried out similar attacks in the past.",
+            "statement": "Gunmen ambushed an army convoy near the town of Djibo on Sunday, killing dozens of "
+            "soldiers. The JNIM group said in a statement that it had killed 40 soldiers.",
+        },
+    )
+    assert reports.loc["spokesman", "actor1"] == "Unidentified Armed Group (Afghanistan)"
+    assert reports.loc["statement", "actor1_id"] == "jnim"

@@ -33,6 +33,7 @@ from helpers.extract.events.leads import planned
 from helpers.extract.places.ground import names_patron
 from helpers.knowledge.casualty_lexicon import casualty_cues, load_lexicon
 from helpers.knowledge.event_types import cue_words, violent_words
+from helpers.knowledge.speech import speech_verbs
 
 #: The actor category of a claimant (ACLED's armed groups; a state does not claim an attack).
 CLAIMANTS = frozenset({"armed_group"})
@@ -61,6 +62,31 @@ def patron_only(doc: Doc, mention: dict) -> bool:
     if root.dep_ == "pobj" and root.head.lower_ == "of" and breakaway(root.head.head):
         return True
     return names_patron(span)
+
+
+def parties(doc: Doc, mentions: Sequence[dict]) -> list[dict]:
+    """The linked actor mentions that may be parties to the article's events: none that names only a
+    patron (:func:`patron_only`), each marked ``speaker`` when it names only whom a source speaks for
+    ("a Taliban spokesman said", "according to a police official"): a voice of the violence, which
+    claims or tells it (:func:`article_attacker`) but is not by that mention its attacker."""
+    return [
+        dict(m, speaker=_speaks_for(doc, m)) for m in mentions if m["actor_id"] and not patron_only(doc, m)
+    ]
+
+
+def _speaks_for(doc: Doc, mention: dict) -> bool:
+    """Whether a mention modifies a noun that is the subject of a verb of speech, or the object of
+    "according to" ("a Taliban spokesman said")."""
+    span = doc.char_span(mention["start_char"], mention["end_char"], alignment_mode="expand")
+    if span is None or span.root.dep_ not in {"compound", "amod", "poss", "nmod"}:
+        return False
+    noun = span.root
+    while noun.dep_ in {"compound", "amod", "poss", "nmod"} and noun.head is not noun:
+        noun = noun.head
+    said = speech_verbs().cues
+    if noun.dep_ == "nsubj":
+        return noun.head.lemma_.lower() in said
+    return noun.dep_ == "pobj" and noun.head.lower_ == "to" and noun.head.head.lower_ == "according"
 
 
 def article_attacker(doc: Doc, mentions: Sequence[dict]) -> dict | None:
@@ -98,12 +124,15 @@ def _claims(doc: Doc) -> Iterator[tuple[Token, bool]]:
         if token.pos_ != "VERB":
             continue
         lemma = token.lemma_.lower()
-        things = [c.lemma_.lower() for c in token.children if c.dep_ in {"dobj", "nsubjpass"}]
+        done = [c for c in token.children if c.dep_ in {"dobj", "nsubjpass"}]
+        things = [c.lemma_.lower() for c in done]
         if lemma in verbs and any(t in objects or (lemma == "claim" and t in violence) for t in things):
             yield token, _denied(token)
         elif lemma in denying and any(t in objects or t in violence for t in things):
             yield token, True
-        elif (lemma in doing and any(t in violence for t in things)) or lemma in blaming:
+        elif (lemma in doing and any(_this_violence(t) for t in done if t.lemma_.lower() in violence)) or (
+            lemma in blaming
+        ):
             yield token, _denied(token)  # "was carried out by the G9 gang", "sources blamed the ADF"
         elif lemma in telling:
             for clause in (c for c in token.children if c.dep_ == "ccomp" and _did_it(c, violence)):
@@ -113,15 +142,28 @@ def _claims(doc: Doc) -> Iterator[tuple[Token, bool]]:
 def _did_it(clause: Token, violence: frozenset[str]) -> bool:
     """A reported clause in which the speaker tells whether it did the violence: its subject a
     pronoun or what a pronoun owns ("it carried out the attack", "its fighters carried out the
-    raid", "they were (not) behind the bombing"), its verb one of doing (``event_cues.csv`` kind
-    ``perpetrated``) with a word of violence as object, or "behind" one."""
+    raid", "they were (not) behind the bombing", "it had killed more than 50 soldiers"), its verb one
+    of violence, or one of doing (``event_cues.csv`` kind ``perpetrated``) with a word of violence as
+    object, or "behind" one."""
     subjects = [c for c in clause.children if c.dep_ == "nsubj"]
     if not any(s.pos_ == "PRON" or any(c.dep_ == "poss" for c in s.children) for s in subjects):
         return False
+    if clause.lemma_.lower() in violence:
+        return True
     doing = cue_words("perpetrated")
     objects = [c for c in clause.children if c.dep_ == "dobj"] if clause.lemma_.lower() in doing else []
     objects += [o for c in clause.children if c.dep_ == "prep" and c.lower_ in doing for o in c.children]
     return any(o.lemma_.lower() in violence for o in objects)
+
+
+def _this_violence(noun: Token) -> bool:
+    """Whether a word of violence names the violence told ("the attack", "Sunday's bombing"), not a
+    kind of it ("similar attacks in the past", "attacks on mosques")."""
+    determiners = {c.lower_ for c in noun.children if c.dep_ == "det"}
+    told = bool(determiners & {"the", "this", "that", "these", "those"}) or any(
+        c.dep_ == "poss" for c in noun.children
+    )
+    return told and not any(c.lower_ in cue_words("other") | {"similar", "such"} for c in noun.children)
 
 
 def _denied(verb: Token) -> bool:

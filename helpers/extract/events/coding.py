@@ -193,7 +193,8 @@ def _attacker(
     # clashed", five soldiers among the dead: no attacker of its own soldiers)
     hit = set().union(*(SIDE_CATEGORIES.get(side, set()) for side in sides))
     agent = next(([_actor(linked[a])] for a in agents if linked[a]["category"] not in hit), [])
-    return force or _first(linked, {PERPETRATOR_CATEGORY}) or agent or fallback
+    doers = {a: m for a, m in linked.items() if not m.get("speaker")}  # not "a Taliban spokesman said"
+    return force or _first(doers, {PERPETRATOR_CATEGORY}) or agent or fallback
 
 
 def demonstration_actors(

@@ -26,7 +26,7 @@ from spacy.tokens import Doc, Span
 from helpers.articles import Article
 from helpers.extract.casualties.tolls import counted, figure_key
 from helpers.extract.events.agents import actor_attackers, person_attacker
-from helpers.extract.events.claims import article_attacker, patron_only
+from helpers.extract.events.claims import article_attacker, parties
 from helpers.extract.events.classification import (
     ARRESTED,
     agent_side,
@@ -181,7 +181,7 @@ def event_reports(
         if m["label"] in TIME_LABELS or (m["label"] in HOLIDAY_LABELS and names_holiday(m["text"]))
     ]
     times = RowsByStart([*tagged, *untagged_days(doc, ((m["start_char"], m["end_char"]) for m in tagged))])
-    actors = [m for m in mentions if m["actor_id"] and not patron_only(doc, m)]  # "al Qaeda-linked JNIM"
+    actors = parties(doc, mentions)  # not "al Qaeda" of "al Qaeda-linked JNIM"; "a Taliban spokesman" speaks
     actors_by_start = RowsByStart(actors)
     figures = [r for r in casualties if counted(r)]
     days = _article_days(doc, article, times)
