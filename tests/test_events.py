@@ -604,8 +604,14 @@ def test_a_lead_is_placed_where_its_sentence_tells_and_its_looting_is_of_the_att
         "were killed in the fighting, a security source said.",
         "lead": "MAPUTO (Reuters) - Insurgents looted and burned shops in the town of Mocimboa da Praia in "
         "Mozambique's Cabo Delgado province on Friday, residents said.",
+        # villages torched, told apart from the clash whose toll the resistance gives: two events
+        "torched": "Troops torched six villages in Myanmar's Sagaing region on Tuesday, residents said.\n\n"
+        "Resistance fighters said four of their members were killed in clashes with the troops in the "
+        "Sagaing region on Tuesday.",
     }
     reports = reports_of(tmp_path, texts)
     assert reports.loc[["looting"], "sub_event_type"].tolist() == ["Armed clash"]
+    torched = sorted(reports.loc[["torched"], "sub_event_type"])
+    assert torched == ["Armed clash", "Looting/property destruction"]
     lead = reports.loc["lead"]
     assert (lead["sub_event_type"], lead["location"]) == ("Looting/property destruction", "Mocímboa da Praia")

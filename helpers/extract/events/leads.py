@@ -43,7 +43,14 @@ from helpers.extract.events.coding import (
 )
 from helpers.extract.events.triggers import MODIFIERS, sentence_triggers
 from helpers.extract.evidence import lead_sentences
-from helpers.knowledge.event_types import VIOLENCE, EventType, event_type_of, event_types, planned_words
+from helpers.knowledge.event_types import (
+    VIOLENCE,
+    EventType,
+    event_type_of,
+    event_types,
+    planned_words,
+    violent_words,
+)
 
 #: Disorder types an event of the lead may have when casualty figures tell the article's violence.
 LEAD_DISORDERS = frozenset({"Strategic developments", "Demonstrations"})
@@ -64,13 +71,15 @@ SETTING = frozenset({"pobj", "pcomp"})
 
 @dataclass(frozen=True)
 class LeadEvent:
-    """The lead's event: its predicate, type, the victim sides read from its actors, and why it is
-    no event ("" when it is one)."""
+    """The lead's event: its predicate, type, the victim sides read from its actors, why it is
+    no event ("" when it is one), and whether its sentence tells violence too ("attacked the town,
+    looting shops": the looting is of that attack)."""
 
     trigger: Token
     kind: EventType
     sides: frozenset[str]
     reason: str
+    amid_violence: bool = False
 
 
 def planned(trigger: Token) -> str:
@@ -152,7 +161,8 @@ def lead_report(
                 continue
             trigger = triggers[lemma]
             if kind.fits(sides, set(), agent_side(m for m in named if m["start_char"] < trigger.idx)):
-                return LeadEvent(trigger, kind, frozenset(sides), _no_event(trigger, kind))
+                amid = bool(set(anywhere) & violent_words())
+                return LeadEvent(trigger, kind, frozenset(sides), _no_event(trigger, kind), amid)
     return None
 
 
@@ -175,8 +185,9 @@ def lead_actors(
     return first[:split], first[split:]
 
 
-def told_by_figures(lead: dict, reports: Sequence[dict]) -> dict | None:
-    """The article's first figures' report that tells the lead's event, or None: the same type at
+def told_by_figures(lead: dict, reports: Sequence[dict], event: LeadEvent | None = None) -> dict | None:
+    """The article's first figures' report that tells the lead's event (``event``, when the lead's
+    own predicate is known), or None: looting told with violence at that place, the same type at
     the same place ("Gunmen loot health centre in Borno" over the figures of that looting), or a
     demonstration the figures' report took no type's word for (its type came from the sides hit:
     "supporters clashed with police, hurling stones" over "one police officer was killed"), which
@@ -190,7 +201,7 @@ def told_by_figures(lead: dict, reports: Sequence[dict]) -> dict | None:
     >>> told_by_figures(lead, [dict(lead, place_id="gn:2", type_cue="burn")]) is None
     True
     >>> attack = dict(lead, sub_event_type="Armed clash", disorder_type=VIOLENCE, type_cue="clash")
-    >>> told_by_figures(lead, [attack]) is attack
+    >>> told_by_figures(lead, [attack]) is None
     True
     """
     first = reports[0] if reports else None
@@ -199,9 +210,11 @@ def told_by_figures(lead: dict, reports: Sequence[dict]) -> dict | None:
     same = first["sub_event_type"] == lead["sub_event_type"]
     untyped = not first["type_cue"] and lead["disorder_type"] == DEMONSTRATIONS
     arrested = first["sub_event_type"] == ARRESTS and lead["event_type"] == PROTESTS
-    # looting in the course of violence there is of that event, as ACLED codes it ("insurgents
-    # attacked the town, looting shops and clashing with soldiers"; "at least three soldiers were killed")
-    looted = lead["sub_event_type"] == LOOTING and first["disorder_type"] == VIOLENCE
+    # looting told in the course of violence there (``event``: its sentence tells violence too) is of
+    # that event, as ACLED codes it ("insurgents attacked the town, looting shops and clashing with
+    # soldiers"; "at least three soldiers were killed"); "Troops torch six villages" is its own
+    amid = event is not None and event.amid_violence
+    looted = lead["sub_event_type"] == LOOTING and first["disorder_type"] == VIOLENCE and amid
     return first if same or untyped or arrested or looted else None
 
 

@@ -279,7 +279,7 @@ def event_reports(
             exclude_reason=lead.reason,
         )
         found["notes"] = _notes(found, [])
-        told = None if found["excluded"] else told_by_figures(found, rows)
+        told = None if found["excluded"] else told_by_figures(found, rows, lead)
         if told is None:
             rows.append(dict(found, report=len(rows)))
         elif told["sub_event_type"] != kind.sub_event_type and kind.disorder_type == DEMONSTRATIONS:
