@@ -306,3 +306,18 @@ def test_a_force_s_members_named_by_their_country_are_its_force(nlp, sentence, e
 
 def test_members_of_a_force_the_dictionary_names_are_the_dictionary_s():
     assert actors.canonicalize("Burundian soldiers", "ORG")["actor_id"] == "burundi_forces"
+
+
+def test_a_name_two_states_share_is_the_article_s_state(tmp_path, monkeypatch):
+    """ "Congo's army" in a story from Goma is the army of the Democratic Republic of the Congo, in a
+    story from Brazzaville the Republic of the Congo's."""
+    monkeypatch.setenv("SITREP_CACHE", str(tmp_path / "cache"))
+    texts = {
+        "goma": "GOMA, Congo (Reuters) - Congo's army said on Tuesday it had pushed the rebels out of the "
+        "town of Sake in North Kivu province.",
+        "brazzaville": "BRAZZAVILLE (Reuters) - Congo's army said on Tuesday it had arrested four men "
+        "in the Pool region west of Brazzaville.",
+    }
+    mentions = extracted_tables(tmp_path, texts, ["mentions"])["mentions"]
+    army = mentions[mentions["text"] == "Congo's army"].set_index("article_id")["actor_id"]
+    assert army.to_dict() == {"goma": "fardc", "brazzaville": "state:CG:army"}

@@ -28,7 +28,7 @@ from helpers.knowledge.actors import (
     lookup_key,
 )
 from helpers.knowledge.grammar import function_words
-from helpers.knowledge.state_actors import with_country
+from helpers.knowledge.state_actors import lookup_state, with_country
 from helpers.knowledge.titles import title_words
 from helpers.nlp.state_rules import acts_as_party
 
@@ -137,7 +137,10 @@ def extract_mentions(
         label = "EVENT" if _operation(ent) else ent.label_
         row = dict(evidence(ent, article, sentences), label=label, actor_id="", canonical="", category="")
         if label in ACTOR_LABELS:
-            actor = dictionary.get(with_country(ent.ent_id_, country))
+            ruled = with_country(ent.ent_id_, country)
+            if ruled.startswith("state:") and country:  # a name two states share: "Congo's army" in Goma
+                ruled = lookup_state(ent.text, country=country) or ruled
+            actor = dictionary.get(ruled)
             if actor is None:
                 link = canonicalize(ent.text, ent.label_, dictionary=dictionary, country=country)
                 actor = dictionary.get(link["actor_id"]) if link["in_dictionary"] else None

@@ -52,6 +52,8 @@ class StateTables:
         bare: Folded bare phrase to ``(body, as written)``; see ``state_bodies.csv``.
         prefixes: Folded country name or demonym to ISO code.
         names: ISO code to ``(country name, demonym)``.
+        shared: Folded names and demonyms of two states or more to their ISO codes ("congo",
+            "congolese": the Republic and the Democratic Republic).
     """
 
     bodies: dict[str, Body]
@@ -59,6 +61,7 @@ class StateTables:
     bare: dict[str, tuple[str, str]]
     prefixes: dict[str, str]
     names: dict[str, tuple[str, str]]
+    shared: dict[str, frozenset[str]]
 
 
 def _read(path) -> list[dict[str, str]]:
@@ -89,21 +92,28 @@ def state_tables(language: str = config.DEFAULT_LANGUAGE) -> StateTables:
     countries = _read(COUNTRIES_CSV)
     by_geonameid = {row["geonameid"]: row["iso2"] for row in countries}
     prefixes: dict[str, str] = {}
+    named: dict[str, set[str]] = {}  # every state a prefix names
+
+    def add(prefix: str, iso: str) -> None:
+        prefixes.setdefault(lookup_key(prefix), iso)
+        named.setdefault(lookup_key(prefix), set()).add(iso)
+
     demonyms: dict[str, str] = {}
     for row in _read(DEMONYMS_CSV):
         if row["target"] in by_geonameid.values():
-            prefixes.setdefault(lookup_key(row["demonym"]), row["target"])
+            add(row["demonym"], row["target"])
             demonyms.setdefault(row["target"], row["demonym"])
     for row in countries:
         for name in [row["name"], *row["names"].split("|")]:
             if name and "," not in name:
-                prefixes.setdefault(lookup_key(name), row["iso2"])
+                add(name, row["iso2"])
     for row in _read(ALIASES_CSV):
         iso = by_geonameid.get(row["place_id"].removeprefix("gn:"))
         if iso:
-            prefixes.setdefault(lookup_key(row["alias"]), iso)
+            add(row["alias"], iso)
     names = {row["iso2"]: (row["name"], demonyms.get(row["iso2"], row["name"])) for row in countries}
-    return StateTables(bodies=bodies, phrases=phrases, bare=bare, prefixes=prefixes, names=names)
+    shared = {prefix: frozenset(isos) for prefix, isos in named.items() if len(isos) > 1}
+    return StateTables(bodies, phrases, bare, prefixes, names, shared)
 
 
 def state_actor(actor_id: str, language: str = config.DEFAULT_LANGUAGE) -> Actor | None:
@@ -155,13 +165,19 @@ def lookup_state(text: str, *, country: str = "", language: str = config.DEFAULT
     ('state:ML:armed_forces', 'state:KE:police')
     >>> lookup_state("the Ministry of Defence of Nigeria"), lookup_state("Health Ministry", country="LY")
     ('state:NG:ministry_defence', 'state:LY:ministry_health')
+    >>> lookup_state("Congo's army", country="CD"), lookup_state("Congo's army", country="CG")
+    ('state:CD:army', 'state:CG:army')
     """
     tables = state_tables(language)
     key = lookup_key(text)
     words = key.split()
     for i in range(1, len(words)):
         prefix, rest = " ".join(words[:i]), " ".join(words[i:])
-        iso = tables.prefixes.get(prefix) or (prefix.endswith("s") and tables.prefixes.get(prefix[:-1]))
+        if prefix not in tables.prefixes and prefix.endswith("s"):  # "congos" of "Congo's"
+            prefix = prefix[:-1]
+        iso = tables.prefixes.get(prefix)
+        if iso and country in tables.shared.get(prefix, ()):  # "Congo's army" in a story from Goma
+            iso = country
         if iso and rest in tables.phrases:
             return f"state:{iso}:{tables.phrases[rest]}"
     for match in re.finditer(r" of (?:the )?", key):
