@@ -177,6 +177,7 @@ def test_a_number_after_a_qualifier_read_as_a_preposition_is_the_count(nlp):
         ("Robbers shot dead a security guard at the bank.", "civilians"),
         ("Militants shot dead two border guards at the crossing.", "security forces"),
         ("Two security officers were wounded in the blast.", "security forces"),
+        ("Three U.S. service members were killed in the attack.", "security forces"),
     ],
 )
 def test_victim_groups(nlp, sentence, group):

@@ -111,6 +111,9 @@ def test_a_lone_attacker_named_in_the_evidence_is_the_events_actor(tmp_path, mon
         ("The bomb went off near the US embassy in the capital.", "US", True),
         ("A car bomb exploded in Afghanistan's Helmand province.", "Afghanistan", False),
         ("A car bomb exploded in a market in Afghanistan.", "Afghanistan", False),
+        # ground owned, placed in another country after it: the owner's, not there
+        ("A drone hit a U.S. military outpost in northeastern Jordan.", "U.S.", True),
+        ("A drone hit a U.S. military outpost on Sunday.", "U.S.", False),
     ],
 )
 def test_a_country_named_as_an_owner_is_no_place_of_the_event(nlp, text, country, owner):

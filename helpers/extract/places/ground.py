@@ -23,8 +23,11 @@ from helpers.knowledge.vocabulary import place_nouns
 
 #: Entity labels of places.
 PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
-#: Dependents by which a country names the owner of a thing, not a place ("Russia's news agency").
-OWNER = frozenset({"poss", "compound"})
+#: Dependents by which a country names the owner of a thing, not a place ("Russia's news agency",
+#: "a U.S. military outpost").
+OWNER = frozenset({"poss", "compound", "nmod"})
+#: Prepositions by which a thing owned is placed ("a U.S. military outpost in northeastern Jordan").
+PLACED_BY = frozenset({"in", "near", "at", "inside", "outside"})
 
 
 def is_ground(token: Token) -> bool:
@@ -81,4 +84,10 @@ def owner_country(doc: Doc, place: dict) -> bool:
     thing = root.head  # the noun the modifiers end in ("Russia's state news agency": agency)
     while thing.dep_ in OWNER and thing.head.i != thing.i:
         thing = thing.head
-    return not is_ground(thing)
+    # ground owned that lies in a place named after it is that owner's, not there ("a U.S. military
+    # outpost in northeastern Jordan"); "Afghanistan's Helmand province" is the country's ground
+    placed = any(
+        c.dep_ == "prep" and c.lower_ in PLACED_BY and any(g.ent_type_ in PLACE_ENTITIES for g in c.children)
+        for c in thing.children
+    )
+    return not is_ground(thing) or placed
