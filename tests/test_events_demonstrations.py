@@ -99,3 +99,20 @@ def test_a_protest_whose_figures_are_arrests_is_one_protest_with_intervention(tm
         "Protesters (Malawi)",
         "Police Forces of Malawi",
     )
+
+
+def test_petrol_bombs_thrown_in_rioting_are_the_riot_s_and_elsewhere_an_explosion(tmp_path):
+    reports = reports_of(
+        tmp_path,
+        {
+            "riot": "Youths threw petrol bombs and stones at police during a night of rioting in Lurgan, "
+            "Northern Ireland, on Friday, injuring six officers, police said.",
+            "bomb": "A petrol bomb thrown at a house in Lurgan, Northern Ireland, on Friday injured two "
+            "people, police said.",
+        },
+    )
+    assert (reports.loc["riot", "sub_event_type"], reports.loc["riot", "actor1"]) == (
+        "Violent demonstration",
+        "Rioters (United Kingdom)",
+    )
+    assert reports.loc["bomb", "event_type"] == "Explosions/Remote violence"
