@@ -440,11 +440,20 @@ def test_violent_lead_without_figures_is_an_event_typed_by_its_words(tmp_path, m
         "rescue workers said.",
         "planned": "The army will launch an offensive to recapture the town of Hit, officials said.",
         "library": "The mayor opened a new public library in the town of Hit on Monday.",
+        # who retook it first, from whom second, whatever the order of their first naming
+        "retaken": "The Islamic State had held the town of Hit for a year until Iraqi army units "
+        "recaptured it on Sunday, officials said.",
+        "headline": "Iraqi army units recaptured the town of Hit on Sunday, officials said.",
     }
     reports = reports_of(tmp_path, texts)
     assert reports.loc["regained", "sub_event_type"] == "Government regains territory"
     assert reports.loc["overtaken", "sub_event_type"] == "Non-state actor overtakes territory"
     assert reports.loc["overtaken", "actor1"] == "Islamic State"
+    for key in ("regained", "retaken"):
+        assert (reports.loc[key, "actor1"], reports.loc[key, "actor2"]) == ("Iraqi army", "Islamic State"), (
+            key
+        )
+    assert reports.loc["headline", "actor2"] == "Unidentified Armed Group (Iraq)"  # not the army itself
     assert reports.loc["chemical", "sub_event_type"] == "Chemical weapon"
     assert not reports.loc[["regained", "overtaken", "chemical"], "excluded"].any()
     assert reports.loc["planned", "excluded"]

@@ -77,6 +77,21 @@ def battle_sides(kind: EventType | None, sides: set[str]) -> set[str]:
     return {ARMED}
 
 
+def taken_from(sides: frozenset[str], taker: frozenset[str]) -> set[str]:
+    """The sides ground was taken from: those named beside the taker's (``sides``: all the sides
+    named), else the other armed side (a government regains ground from armed groups, armed groups
+    take it from a government).
+
+    >>> sorted(taken_from(frozenset({"security forces", "armed groups"}), frozenset({"security forces"})))
+    ['armed groups']
+    >>> sorted(taken_from(frozenset({"security forces"}), frozenset({"security forces"})))
+    ['armed groups']
+    """
+    if not taker or taker >= {ARMED, SECURITY}:  # a militia is of both
+        return set(sides)
+    return set(sides - taker) or {ARMED, SECURITY} - taker
+
+
 def unnamed_hit(hit: Sequence[dict]) -> str:
     """The key of ACLED's unnamed force hit (``acled_actor_codes.csv``) when the evidence names none:
     police when all the security forces hit were police, else the country's military forces."""

@@ -11,7 +11,7 @@ whose conditions hold: types
 with an outcome condition need figures and are never read here; a victim-side
 condition is read from the actors the sentence names (a state force or militia:
 security forces; an armed group: armed groups; none: unknown), an agent
-condition from the first of them named before the predicate ("Government forces
+condition from the last of them named before the predicate ("Government forces
 captured the town": regained; "Taliban militants captured a district": overtaken). When the article
 reports casualty figures, their reports tell its violence, and the lead adds
 only a strategic development or a demonstration ("signed a ceasefire"); without
@@ -33,7 +33,7 @@ from spacy.tokens import Token
 from helpers.articles import Article
 from helpers.extract.casualties.causes import harm_cause
 from helpers.extract.events.agents import actor_attackers
-from helpers.extract.events.classification import agent_side, named_sides
+from helpers.extract.events.classification import agent_side, named_sides, taken_from
 from helpers.extract.events.coding import (
     DEMONSTRATIONS,
     PROTESTS,
@@ -160,7 +160,10 @@ def lead_report(
             if lemma is None:
                 continue
             trigger = triggers[lemma]
-            if kind.fits(sides, set(), agent_side(m for m in named if m["start_char"] < trigger.idx)):
+            nearest = reversed(
+                [m for m in named if m["start_char"] < trigger.idx]
+            )  # who did it: the last named
+            if kind.fits(sides, set(), agent_side(nearest)):
                 amid = bool(set(anywhere) & violent_words())
                 return LeadEvent(trigger, kind, frozenset(sides), _no_event(trigger, kind), amid)
     return None
@@ -170,14 +173,21 @@ def lead_actors(
     lead: LeadEvent, named: Sequence[dict], country: str, armed: dict | None, person: dict | None
 ) -> tuple[list[Actor], list[Actor]]:
     """The actors of the lead's event, from the actor mentions of its sentence (``named``): for
-    violence, who fought whom as for figures (the armed group, the person who did it, the side hit;
-    ``armed``: the article's armed group); for a demonstration, the protesters or rioters and who met
-    them; otherwise the actors of the lead, the most named first ("officials of X to visit Y"), an
-    agreement's other party its second actor ("the army and the RSF signed a truce")."""
+    violence, who fought whom as for figures (who took ground and from whom, the armed group, the
+    person who did it, the side hit; ``armed``: the article's armed group); for a demonstration, the
+    protesters or rioters and who met them; otherwise the actors of the lead, the most named first
+    ("officials of X to visit Y"), an agreement's other party its second actor ("the army and the RSF
+    signed a truce")."""
     kind = lead.kind
     if kind.disorder_type == VIOLENCE:
         agents = actor_attackers(lead.trigger.doc, named)
-        return code_actors([], lead.sides, named, country, armed, person, agents=agents)
+        # who took or retook ground is the last actor of a side named before the verb ("Sudan's army
+        # said it had recaptured the radio station from the RSF"), as the type's agent condition read it
+        before = [m for m in named if m["start_char"] < lead.trigger.idx and named_sides([m])]
+        taker = before[-1] if kind.agents and before else None
+        sides = taken_from(lead.sides, named_sides([taker])) if taker else lead.sides
+        takers = [taker["actor_id"]] if taker else []
+        return code_actors(takers, sides, named, country, armed, person, agents=agents)
     if kind.disorder_type == DEMONSTRATIONS:
         return demonstration_actors(kind.event_type, kind.sub_event_type, named, lead.sides, country)
     first = code_actors([m["actor_id"] for m in named], (), named, country)[0]
