@@ -573,6 +573,9 @@ def test_a_village_the_gazetteer_lacks_keeps_its_name_at_the_dateline_city_s_poi
     city = dict(village, place_id="kaduna", canonical="Kaduna", kind="city", precision=1, start_char=0)
     place = incident_place([{"place_id": "lc:NG-KD:tarnaba"}], [village], None, [doc[:]], [city])
     assert (place["place_id"], place["canonical"], place["precision"]) == ("kaduna", "Tarnaba", 3)
+    town = dict(village, place_id="lc:NG-KD:kurmi", canonical="Kurmi", kind="city")  # a town, alike
+    place = incident_place([{"place_id": "lc:NG-KD:kurmi"}], [town], None, [doc[:]], [city])
+    assert (place["place_id"], place["canonical"], place["precision"]) == ("kaduna", "Kurmi", 3)
 
 
 def test_a_headline_s_place_gives_way_to_the_body_s_when_its_figures_name_them_alike(tmp_path, monkeypatch):

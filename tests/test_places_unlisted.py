@@ -36,6 +36,20 @@ def test_an_unknown_village_is_located_in_the_province_after_it(nlp):
     assert village[0]["geonameid"] is None and "Idlib" in village[0]["resolution"]
 
 
+def test_an_unknown_town_lies_in_the_province_its_country_is_named_with(nlp):
+    """ "in northern Syria's Idlib province": the province, not the country, holds the village; a
+    town named like a foreign town spelt otherwise ("Kuriga", like Khouribga in Morocco) is a town of
+    the article's own country the gazetteer lacks."""
+    rows = _rows(
+        nlp, "Gunmen killed three farmers in the village of Qorvandi in northern Syria's Idlib province."
+    )
+    village = _found(rows, "Qorvandi")
+    assert village and village[0]["admin1_code"] == "SY-ID" and village[0]["precision"] == 3
+    rows = _rows(nlp, "Bandits attacked the town of Kuriga in north-west Nigeria's Kaduna state on Friday.")
+    town = _found(rows, "Kuriga")
+    assert town and town[0]["place_id"].startswith("lc:NG-KD:") and town[0]["kind"] == "city"
+
+
 def test_unknown_villages_in_a_list_take_the_town_they_lie_in(nlp):
     text = (
         "Troops burned Tesselbo and Marugai villages near Manbij, in Aleppo province, on Friday. "

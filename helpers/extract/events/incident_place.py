@@ -72,10 +72,10 @@ def incident_place(
     town = next((p for place_id, _ in named for p in inside if p["place_id"] == place_id), found)
     if (
         found["place_id"].startswith(UNLISTED_PREFIX)
-        and found["kind"] == "village"
+        and found["kind"] in TOWN_KINDS
         and town["place_id"] not in listed
     ):
-        # a village the gazetteer lacks, in the province of the bureau's city ("KADUNA — gunmen
+        # a village or town the gazetteer lacks, in the province of the bureau's city ("KADUNA — gunmen
         # abducted 87 people from the village of Kajuru Station"): the city's point stands for it,
         # as ACLED's precision 3 does for a place somewhere in a province; the village is its name
         return dict(town, canonical=found["canonical"], precision=PROVINCE)

@@ -113,9 +113,10 @@ def _within_a_place(doc: Doc, end: int) -> bool:
 
 def foreign_reading(kind: str, resolved: dict, countries: Counter, gazetteer: Gazetteer) -> bool:
     """True when a name that a cue word calls a place of ``kind`` resolved (or stayed ambiguous)
-    only as a town outside the article's countries, or as a village when it is a big town, or (a
-    part of a town) only as a town of another province: it is then a place of the article's own
-    country that the gazetteer lacks."""
+    only as a town outside the article's countries, or only as a town spelt otherwise ("the town of
+    Kuriga" in Kaduna: not Khouribga, Morocco), or as a village when it is a big town, or (a part of
+    a town) only as a town of another province: it is then a place of the article's own country
+    that the gazetteer lacks."""
     if not countries:
         return False
     if resolved.get("place_id") is None:
@@ -124,6 +125,7 @@ def foreign_reading(kind: str, resolved: dict, countries: Counter, gazetteer: Ga
             (
                 AMBIGUOUS,
                 "unresolved: only a small place outside",
+                "unresolved: only a small or foreign town spelt otherwise",
                 PART_OF_TOWN,
             )
         )
@@ -160,11 +162,18 @@ def off_scene(kind: str, resolved: dict, rows: list[dict]) -> bool:
 
 
 def _container(row: dict, rows: list[dict], text: str) -> dict | None:
-    """The resolved place named right after ``row`` ("in", "within", ",") or before it with a possessive."""
-    after = [r for r in rows if r["start_char"] >= row["end_char"] and r["sentence"] == row["sentence"]]
-    for other in sorted(after, key=lambda r: r["start_char"])[:1]:
+    """The resolved place named right after ``row`` ("in", "within", ",") or before it with a possessive;
+    a country named so with its province ("in northwest Nigeria's Kaduna state") is that province."""
+    after = sorted(
+        (r for r in rows if r["start_char"] >= row["end_char"] and r["sentence"] == row["sentence"]),
+        key=lambda r: r["start_char"],
+    )
+    for other in after[:1]:
         if _CONTAINED_IN.match(text[row["end_char"] : other["start_char"]]):
-            return other
+            owned = after[1:2] if other["kind"] == "country" else []
+            return next(
+                (r for r in owned if _POSSESSIVE.match(text[other["end_char"] : r["start_char"]])), other
+            )
     before = [r for r in rows if r["end_char"] <= row["start_char"] and r["sentence"] == row["sentence"]]
     for other in sorted(before, key=lambda r: -r["end_char"])[:1]:
         if _POSSESSIVE.match(text[other["end_char"] : row["start_char"]]):
