@@ -111,8 +111,11 @@ def test_the_group_a_source_blames_is_the_attacker_when_none_claimed_it(tmp_path
             "blamed the attack on the ADF.",
             "claimed": "A bomb killed four people at a market in the town of Mubi on Friday. Officials "
             "blamed Boko Haram, but ISWAP claimed responsibility for the attack.",
+            "suspected": "Armed men raided a village near the town of Djugu on Tuesday, killing four people. "
+            "CODECO militiamen were suspected of carrying out the attack, officials said.",
         },
     )
+    assert reports.loc["suspected", "actor1_id"] == "codeco"
     assert reports.loc["blamed", "actor1"] == "Islamic State"
     assert reports.loc["on", "actor1_id"] == "adf"
     assert reports.loc["claimed", "actor1_id"] == "iswap"

@@ -178,8 +178,10 @@ def _denied(verb: Token) -> bool:
 
 def _claimant_words(verb: Token) -> list[Token]:
     """The words of the claim's subject, or of a passive's "by" agent ("was claimed by al-Shabaab");
-    of a blame, who is blamed: its object, or the object of "on" ("blamed the attack on the ADF")."""
-    if verb.lemma_.lower() in cue_words("blamed"):
+    of a blame, who is blamed: its object, a passive's subject ("CODECO militiamen were suspected of
+    carrying out the attack"), or the object of "on" ("blamed the attack on the ADF")."""
+    if verb.lemma_.lower() in cue_words("blamed"):  # "blamed X", "X were blamed", "X were suspected of"
         on = [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "on" for g in c.children]
-        return [w for child in [*(c for c in verb.children if c.dep_ == "dobj"), *on] for w in child.subtree]
+        blamed = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
+        return [w for child in [*blamed, *on] for w in child.subtree]
     return [w for child in verb.children if child.dep_ in CLAIMANT_DEPS for w in child.subtree]
