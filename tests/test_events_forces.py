@@ -55,3 +55,15 @@ def test_violence_by_an_unnamed_force_is_coded_to_the_country_s_forces(tmp_path,
         "pilgrims": ("Violence against civilians", armed, civilians),
         "rebels": ("Battles", armed, "Military Forces of Pakistan"),
     }
+
+
+def test_a_force_named_by_a_word_the_model_read_as_a_name_is_the_country_s(tmp_path, monkeypatch):
+    """ "Regime forces shelled the village": the model's organisation "Regime", which the dictionary
+    lacks, is the word of a state's forces, coded to the country's military."""
+    monkeypatch.setenv("SITREP_CACHE", str(tmp_path / "cache"))
+    texts = {
+        "regime": "Regime forces shelled the village of Kafr Nabl in Idlib province on Tuesday, killing "
+        "three civilians, a war monitor said."
+    }
+    reports = reports_of(tmp_path, texts)
+    assert reports.loc["regime", "actor1"] == "Military Forces of Syria"

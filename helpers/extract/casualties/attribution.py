@@ -22,6 +22,7 @@ from helpers.extract.casualties.syntax import clause_head, complement_of, is_pas
 from helpers.extract.places.ground import is_ground, owner_country
 from helpers.knowledge.actors import ActorDictionary, canonicalize
 from helpers.knowledge.casualty_lexicon import Lexicon, casualty_cues, victim_sides
+from helpers.knowledge.event_types import unnamed_forces
 from helpers.knowledge.grammar import function_words
 from helpers.knowledge.place_names import adverbs
 from helpers.knowledge.speech import speech_verbs
@@ -179,8 +180,13 @@ def actor_of(agent: Token | Span | None, dictionary: ActorDictionary | None) -> 
     label = span.label_
     if label:
         result = canonicalize(text, label, dictionary=dictionary)
-        if result["canonical"]:
+        # a name the dictionary lacks in a phrase of a state's forces is their word, not their name
+        # ("Regime forces shelled the village": the regime's forces, which the events code as the state's)
+        unnamed = not isinstance(agent, Span) and phrase.text.lower() in unnamed_forces()
+        if result["canonical"] and (result["in_dictionary"] or not unnamed):
             return result["canonical"], result["actor_id"]
+        if unnamed:
+            return phrase.text, ""
     return text, ""
 
 
