@@ -444,12 +444,15 @@ def test_violent_lead_without_figures_is_an_event_typed_by_its_words(tmp_path, m
         "retaken": "The Islamic State had held the town of Hit for a year until Iraqi army units "
         "recaptured it on Sunday, officials said.",
         "headline": "Iraqi army units recaptured the town of Hit on Sunday, officials said.",
+        "subject": "The Iraqi army in an offensive against Islamic State fighters recaptured the town of "
+        "Hit on Sunday, officials said.",
     }
     reports = reports_of(tmp_path, texts)
     assert reports.loc["regained", "sub_event_type"] == "Government regains territory"
     assert reports.loc["overtaken", "sub_event_type"] == "Non-state actor overtakes territory"
     assert reports.loc["overtaken", "actor1"] == "Islamic State"
-    for key in ("regained", "retaken"):
+    assert reports.loc["subject", "sub_event_type"] == "Government regains territory"
+    for key in ("regained", "retaken", "subject"):
         assert (reports.loc[key, "actor1"], reports.loc[key, "actor2"]) == ("Iraqi army", "Islamic State"), (
             key
         )

@@ -11,7 +11,7 @@ whose conditions hold: types
 with an outcome condition need figures and are never read here; a victim-side
 condition is read from the actors the sentence names (a state force or militia:
 security forces; an armed group: armed groups; none: unknown), an agent
-condition from the last of them named before the predicate ("Government forces
+condition from the one its subject names, else the last named before the predicate ("Government forces
 captured the town": regained; "Taliban militants captured a district": overtaken). When the article
 reports casualty figures, their reports tell its violence, and the lead adds
 only a strategic development or a demonstration ("signed a ceasefire"); without
@@ -160,13 +160,19 @@ def lead_report(
             if lemma is None:
                 continue
             trigger = triggers[lemma]
-            nearest = reversed(
-                [m for m in named if m["start_char"] < trigger.idx]
-            )  # who did it: the last named
-            if kind.fits(sides, set(), agent_side(nearest)):
+            if kind.fits(sides, set(), agent_side(_doers(trigger, named))):
                 amid = bool(set(anywhere) & violent_words())
                 return LeadEvent(trigger, kind, frozenset(sides), _no_event(trigger, kind), amid)
     return None
+
+
+def _doers(trigger: Token, named: Sequence[dict]) -> list[dict]:
+    """The actors of a side named before a predicate, who did it first: the one its subject names
+    ("Afghan security forces in a crackdown on Taliban militants recaptured the district"), then the
+    others, the last named first ("The Islamic State had held the town until the army retook it")."""
+    before = [m for m in reversed(named) if m["start_char"] < trigger.idx and named_sides([m])]
+    subjects = [c for c in trigger.children if c.dep_ == "nsubj"]
+    return sorted(before, key=lambda m: not any(m["start_char"] <= s.idx < m["end_char"] for s in subjects))
 
 
 def lead_actors(
@@ -181,10 +187,9 @@ def lead_actors(
     kind = lead.kind
     if kind.disorder_type == VIOLENCE:
         agents = actor_attackers(lead.trigger.doc, named)
-        # who took or retook ground is the last actor of a side named before the verb ("Sudan's army
-        # said it had recaptured the radio station from the RSF"), as the type's agent condition read it
-        before = [m for m in named if m["start_char"] < lead.trigger.idx and named_sides([m])]
-        taker = before[-1] if kind.agents and before else None
+        # who took or retook ground (:func:`_doers`: "Sudan's army said it had recaptured the radio
+        # station from the RSF"), as the type's agent condition read it
+        taker = next(iter(_doers(lead.trigger, named)), None) if kind.agents else None
         sides = taken_from(lead.sides, named_sides([taker])) if taker else lead.sides
         takers = [taker["actor_id"]] if taker else []
         return code_actors(takers, sides, named, country, armed, person, agents=agents)
