@@ -19,6 +19,11 @@ def _at(text: str, word: str, after: int = 0) -> int:
     return text.index(word, after)
 
 
+def figure_texts(figures: str, text: str) -> list[str]:
+    """The words of a report's figures (``start-end;…`` offsets into ``text``), sorted."""
+    return sorted(text[int(s) : int(e)] for s, e in (f.split("-") for f in figures.split(";")))
+
+
 def test_a_country_named_alone_is_the_province_its_figures_name():
     text = (
         "Nine killed in Sudan . At least nine people were killed in Kassala on Sunday . "
@@ -133,12 +138,7 @@ def test_a_sentence_naming_no_place_goes_on_telling_the_incident_set_apart_befor
         "wounded nine, the police said."
     )
     reports = reports_of(tmp_path, {"two": text})
-    figures = {
-        row["location"]: sorted(
-            text[int(s) : int(e)] for s, e in (f.split("-") for f in row["figures"].split(";"))
-        )
-        for _, row in reports.iterrows()
-    }
+    figures = {row["location"]: figure_texts(row["figures"], text) for _, row in reports.iterrows()}
     assert figures == {"Jalālābād": ["18"], "Kunduz": ["12", "nine"]}
 
 
@@ -152,12 +152,7 @@ def test_attacks_set_apart_in_two_districts_of_one_province_are_two_incidents(tm
         "Hours later, a second blast in Lakki Marwat district killed 10 more."
     )
     reports = reports_of(tmp_path, {"two": text})
-    figures = {
-        row["location"]: sorted(
-            text[int(s) : int(e)] for s, e in (f.split("-") for f in row["figures"].split(";"))
-        )
-        for _, row in reports.iterrows()
-    }
+    figures = {row["location"]: figure_texts(row["figures"], text) for _, row in reports.iterrows()}
     assert figures == {"Bannu": ["15"], "Lakki Marwat": ["10"]}
 
 
@@ -197,12 +192,7 @@ def test_a_round_up_total_its_lead_places_nowhere_is_no_report_of_its_provinces(
     reports = reports_of(tmp_path, texts)
     for key, text in texts.items():
         rows = reports.loc[[key]]
-        tolls = {
-            row["admin1"]: sorted(
-                text[int(s) : int(e)] for s, e in (f.split("-") for f in figures.split(";"))
-            )
-            for row, figures in zip(rows.to_dict("records"), rows["figures"], strict=True)
-        }
+        tolls = {row["admin1"]: figure_texts(row["figures"], text) for row in rows.to_dict("records")}
         assert tolls == {"Zamfara": ["seven"], "Katsina": ["four"], "Kebbi": ["three"]}, key
         assert set(rows["event_date"]) == {"2016-05-08"}, key
 
