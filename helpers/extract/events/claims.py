@@ -159,11 +159,11 @@ def _did_it(clause: Token, violence: frozenset[str]) -> bool:
 def _this_violence(noun: Token) -> bool:
     """Whether a word of violence names the violence told ("the attack", "Sunday's bombing"), not a
     kind of it ("similar attacks in the past", "attacks on mosques")."""
-    determiners = {c.lower_ for c in noun.children if c.dep_ == "det"}
-    told = bool(determiners & {"the", "this", "that", "these", "those"}) or any(
-        c.dep_ == "poss" for c in noun.children
+    told = any(
+        (c.dep_ == "det" and c.lower_ in casualty_cues().anaphoric_determiner) or c.dep_ == "poss"
+        for c in noun.children
     )
-    return told and not any(c.lower_ in cue_words("other") | {"similar", "such"} for c in noun.children)
+    return told and not any(c.lower_ in cue_words("other") for c in noun.children)
 
 
 def _denied(verb: Token) -> bool:
