@@ -116,3 +116,16 @@ def test_petrol_bombs_thrown_in_rioting_are_the_riot_s_and_elsewhere_an_explosio
         "Rioters (United Kingdom)",
     )
     assert reports.loc["bomb", "event_type"] == "Explosions/Remote violence"
+
+
+def test_protesters_who_clash_with_the_police_riot_and_soldiers_who_clash_with_rebels_fight(tmp_path):
+    reports = reports_of(
+        tmp_path,
+        {
+            "protest": "Protesters clashed with riot police outside the parliament in the city of Nakuru on "
+            "Tuesday, officials said.",
+            "battle": "Soldiers clashed with rebels near the town of Beni on Tuesday, officials said.",
+        },
+    )
+    assert reports.loc["protest", "sub_event_type"] == "Violent demonstration"
+    assert reports.loc["battle", "sub_event_type"] == "Armed clash"

@@ -24,10 +24,9 @@ POLICE = "police"
 BATTLES = "Battles"
 #: The victim sides of state forces and of armed groups, and of victims of no known side.
 SECURITY, ARMED, UNKNOWN_SIDE = "security forces", "armed groups", "unknown"
-#: Actor categories of each victim side: the actors that can be the side hit (a government body, the
-#: ministry that reports the soldiers killed, is none: the unnamed forces of the country are).
+#: Actor categories of each side: the actors that can be the side hit.
 SIDE_CATEGORIES = {
-    SECURITY: {"state_force", "militia"},
+    SECURITY: {"state_force", "militia", "government"},
     ARMED: {"armed_group", "militia"},
 }
 

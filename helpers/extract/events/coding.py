@@ -40,6 +40,9 @@ UNKNOWN_COUNTRY = "unknown country"
 PROTESTS, RIOTS, DEMONSTRATIONS = "Protests", "Riots", "Demonstrations"
 PEACEFUL, MOB = "Peaceful protest", "Mob violence"
 PROTESTERS, RIOTERS = "protesters", "rioters"
+#: Actor categories named in the evidence that can be the side hit: a side's, but a government body
+#: (the ministry that reports the soldiers killed is none: the unnamed forces of the country are).
+HIT_CATEGORIES = {side: kinds - {"government"} for side, kinds in SIDE_CATEGORIES.items()}
 #: The actor category taken as an event's perpetrator (``actor1``) when the figures name none.
 PERPETRATOR_CATEGORY = "armed_group"
 #: The actor category of the forces that kill militants (a government blames, its forces fight).
@@ -147,7 +150,7 @@ def code_actors(
     for side in sorted(sides, key=lambda s: ([*SIDE_CATEGORIES].index(s) if s in SIDE_CATEGORIES else 2, s)):
         if side == SECURITY and own_forces:
             continue
-        categories = SIDE_CATEGORIES.get(side)
+        categories = HIT_CATEGORIES.get(side)
         if categories:  # the side's named actors, else (none hit yet) ACLED's unnamed one
             hit = [_actor(m) for a, m in linked.items() if a not in taken and m["category"] in categories]
             unnamed = [] if second else [generic_actor(unnamed_hit if side == SECURITY else side, country)]
