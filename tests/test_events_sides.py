@@ -118,3 +118,23 @@ def test_dead_of_no_known_side_in_fighting_between_armed_sides_fell_in_a_battle(
     attack = reports.loc["attack"]
     assert (attack["sub_event_type"], attack["actor2"]) == ("Attack", "Civilians (Mali)")
     assert reports.loc["ministry", "actor2"] == "Military Forces of Iraq"
+
+
+def test_a_group_that_attacked_a_force_which_killed_its_men_is_the_attacker(tmp_path, monkeypatch):
+    """ "Al-Shabaab fighters stormed a hotel … Security forces killed all five attackers. Three
+    soldiers were killed": the group attacked and the forces were hit, though the forces' killing of
+    the attackers is told first; militants alone killed by soldiers stay the soldiers' operation."""
+    monkeypatch.setenv("SITREP_CACHE", str(tmp_path / "cache"))
+    texts = {
+        "siege": "Al-Shabaab fighters stormed a hotel in the town of Beledweyne on Thursday night. Security "
+        "forces killed all four attackers, a police official said. Two soldiers were killed and 11 people "
+        "were wounded, he said.",
+        "operation": "Soldiers killed four al-Shabaab fighters near the town of Beledweyne on Thursday, a "
+        "police official said.",
+    }
+    reports = reports_of(tmp_path, texts)
+    assert (reports.loc["siege", "actor1"], reports.loc["siege", "actor2"]) == (
+        "al-Shabaab",
+        "Military Forces of Somalia",
+    )
+    assert reports.loc["operation", "actor1"] == "Military Forces of Somalia"

@@ -137,7 +137,11 @@ def code_actors(
     ranked = [a for a, _ in Counter(p for p in perpetrators if p in doers).most_common()]
     sides = known_sides(sides)
     first = [_actor(owner)] if owner else [_actor(doers[a]) for a in ranked]
-    if not first and force and not person:  # "Soldiers killed two militants": the country's own forces
+    # "Soldiers killed two militants": the country's own forces; not when its own men were hit too and
+    # the evidence names the armed group that attacked them ("Al-Shabaab fighters stormed a hotel …
+    # Security forces killed all five attackers. Three soldiers were killed": al-Shabaab attacked)
+    fought_back = SECURITY in sides and bool(_first(doers, {PERPETRATOR_CATEGORY}))
+    if not first and force and not person and not fought_back:
         first = [generic_actor(force, country)]
     if not first:
         first = _attacker(doers, sides, person, article_group, [a for a in agents if a in doers])
