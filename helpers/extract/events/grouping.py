@@ -31,7 +31,7 @@ within its report).
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Hashable, Sequence
 from typing import NamedTuple
 
 from spacy.tokens import Doc, Span, Token
@@ -133,11 +133,7 @@ def incident_groups(
     tops = {id(r): top(r) for r in figures}
     by_id = {id(r): r for r in figures}
     owns = {id(r): own(r) for r in figures}
-    below: dict[int, dict[tuple[str, str], float]] = {}  # each total's largest figure per place below it
-    for row in figures:
-        if tops[id(row)] is not row and (key := owns[id(row)]):
-            parts = below.setdefault(id(tops[id(row)]), {})
-            parts[key] = max(parts.get(key, 0), _number(row))
+    below = _largest_below(figures, tops, lambda row: owns[id(row)])  # per province
     # A country's total whose figures below it are placed in two provinces or more, and add up to
     # it at most, is a sum of incidents ("107 killed across Iraq": 42 in Taji, 15 in Dhuluiyah): each
     # is one, the sum none. So is a total its own sentence places in no province, or in the
@@ -343,13 +339,9 @@ def _without_sums(
     is of none of them (``tops``: each figure's standing toll, by ``id``)."""
     if len(parts) < 2:
         return parts
-    below: dict[int, dict[int, float]] = {}  # each total's largest figure per incident
-    for number, part in enumerate(parts):
-        for row in part.figures:
-            if (above := tops[id(row)]) is not row:
-                share = below.setdefault(id(above), {})
-                share[number] = max(share.get(number, 0), _number(row))
+    part_of = {id(r): number for number, part in enumerate(parts) for r in part.figures}
     rows = {id(r): r for part in parts for r in part.figures}
+    below = _largest_below(list(rows.values()), tops, lambda row: part_of[id(row)])  # per incident
     sums = {
         n
         for n, share in below.items()
@@ -357,6 +349,26 @@ def _without_sums(
     }
     kept = [Incident([r for r in part.figures if id(r) not in sums], part.town) for part in parts]
     return [part for part in kept if part.figures]
+
+
+def _largest_below(
+    figures: Sequence[dict], tops: dict[int, dict], key_of: Callable[[dict], Hashable]
+) -> dict:
+    """Each total's largest figure per group below it: by the total's ``id``, the group (``key_of``
+    a figure; None leaves it out) to the largest number among the figures it stands for (``tops``).
+
+    >>> total, a, b = {"low": 25}, {"low": 15}, {"low": 10}
+    >>> tops = {id(total): total, id(a): total, id(b): total}
+    >>> below = _largest_below([total, a, b], tops, lambda r: "A" if r is a else "B")
+    >>> below == {id(total): {"A": 15, "B": 10}}
+    True
+    """
+    below: dict[int, dict] = {}
+    for row in figures:
+        if tops[id(row)] is not row and (key := key_of(row)) is not None:
+            share = below.setdefault(id(tops[id(row)]), {})
+            share[key] = max(share.get(key, 0), _number(row))
+    return below
 
 
 def _provinces(keys: set[tuple[str, str]]) -> set[tuple[str, str]]:
