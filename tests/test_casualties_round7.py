@@ -308,3 +308,24 @@ def test_the_subject_of_a_present_participle_is_the_one_who_harmed(nlp):
 def test_an_age_after_the_verb_is_its_object(project_nlp, headline, expected):
     """ "shoots 4-year-old": the parser reads "old" as an adjective or a clause, not the object."""
     assert headline_totals(project_nlp, headline) == expected
+
+
+def test_the_sources_named_after_a_toll_are_not_its_victims(nlp):
+    """Wire copy names its sources after the toll; the parser may read the toll as their subject
+    ("killing 16 soldiers, two witnesses and a doctor said"): the soldiers are counted, the
+    sources are not."""
+    rows = extract(
+        nlp,
+        "Rebels attacked the garrison town of Kalema in the east of the country on Friday, "
+        "killing at least 16 government soldiers, two witnesses and a district doctor said.",
+    )
+    assert [(r["low"], r["victim_group"]) for r in rows] == [(16, "security forces")]
+
+
+def test_a_word_of_an_armed_group_name_is_no_modifier_of_its_fighters(nlp):
+    """ "Army" of the New People's Army does not make its rebels soldiers; the army's own soldiers
+    stay security forces."""
+    rows = extract(nlp, "Seven suspected New People's Army rebels were killed in a clash with troops.")
+    assert [(r["low"], r["victim_group"]) for r in rows] == [(7, "militants")]
+    rows = extract(nlp, "Three Nigerian Army soldiers were killed in an ambush on Monday.")
+    assert [(r["low"], r["victim_group"]) for r in rows] == [(3, "security forces")]

@@ -210,3 +210,18 @@ def test_a_period_a_superlative_ranks_within_is_no_period_of_the_figures(nlp):
         "In the north, the worst-hit area, 300 people have died since 2011."
     )
     assert scopes(extract(nlp, text)) == [(9, "current"), (20, "current"), (300, "cumulative")]
+
+
+def test_a_month_that_ended_weeks_before_is_background_in_the_lead_once_the_body_told_the_outcome(nlp):
+    """A lead of one paragraph: "in March" of a story of late June is an earlier incident once the
+    lead has told its own kidnapping; a lead whose first kidnapping is March's is a follow-up of it."""
+    text = (
+        "Gunmen abducted 14 passengers on a highway near the capital on Sunday, police said. "
+        "In March, gunmen abducted 60 worshippers from a church in a nearby district."
+    )
+    article = article_from(text)
+    article.date = "2025-06-24"
+    assert scopes(extract_casualties(nlp(article.text), article)) == [(14, "current"), (60, "background")]
+    follow_up = article_from("The 60 worshippers abducted in March were freed on Sunday, police said.")
+    follow_up.date = "2025-06-24"
+    assert scopes(extract_casualties(nlp(follow_up.text), follow_up)) == [(60, "current")]

@@ -118,3 +118,27 @@ def lead_sentences(doc: Doc, article: Article) -> list[Span]:
         found.append(next(iter(span.sents)))
         break
     return found
+
+
+def sentence_units(doc: Doc, article: Article) -> list[Span]:
+    """Sentences cut at paragraph boundaries.
+
+    A headline without final punctuation is often parsed as one sentence with
+    the next paragraph; a figure must never borrow a victim across that line.
+    """
+    bounds = sorted({p.start for p in article.paragraphs} | {p.end for p in article.paragraphs})
+    units = []
+    for sentence in doc_sentences(doc):
+        inside = bounds[
+            bisect.bisect_right(bounds, sentence.start_char) : bisect.bisect_left(bounds, sentence.end_char)
+        ]
+        if not inside:  # nearly every sentence: the span is the sentence itself
+            if article.text[sentence.start_char : sentence.end_char].strip():
+                units.append(sentence)
+            continue
+        cuts = [sentence.start_char, *inside, sentence.end_char]
+        for start, end in pairwise(cuts):
+            span = doc.char_span(start, end, alignment_mode="contract")
+            if span is not None and span.text.strip():
+                units.append(span)
+    return units

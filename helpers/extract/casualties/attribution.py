@@ -16,8 +16,9 @@ from collections.abc import Collection, Sequence
 
 from spacy.tokens import Span, Token
 
-from helpers.extract.casualties.counting import is_person, victim_group_of
+from helpers.extract.casualties.counting import is_person
 from helpers.extract.casualties.entities import common_noun_entity, entities_within, entity_at
+from helpers.extract.casualties.nouns import victim_group_of
 from helpers.extract.casualties.syntax import clause_head, complement_of, is_passive, verb_subject
 from helpers.extract.places.ground import is_ground, owner_country
 from helpers.knowledge.actors import ActorDictionary, canonicalize

@@ -111,12 +111,12 @@ from helpers.extract.casualties.scope import ArticleScope, Scope, clause_dates
 from helpers.extract.casualties.syntax import (
     complement_of,
     including_parts,
-    sentence_units,
     with_conjuncts,
     word_piece,
 )
 from helpers.extract.casualties.tolls import ANAPHORIC_COUNTS, figure_key, supersede
 from helpers.extract.casualties.triggers import trigger_candidates, trigger_victims
+from helpers.extract.evidence import sentence_units
 from helpers.knowledge.actors import ActorDictionary
 from helpers.knowledge.casualty_lexicon import HARMED, Lexicon, casualty_cues, load_lexicon
 

@@ -15,7 +15,7 @@ from spacy.tokens import Span, Token
 
 from helpers.extract.casualties.entities import entity_at, is_surname
 from helpers.extract.casualties.not_counts import count_read_as_date, may_count
-from helpers.extract.casualties.nouns import PLURAL_TAGS, composition_noun, noun_keys, plural_referent
+from helpers.extract.casualties.nouns import PLURAL_TAGS, noun_keys
 from helpers.extract.casualties.numbers import (
     VAGUE_EXACT,
     VAGUE_LOW_BOUNDS,
@@ -27,7 +27,6 @@ from helpers.extract.casualties.syntax import (
     complement_of,
     has_own_trigger,
     is_age,
-    verb_subject,
     with_conjuncts,
 )
 from helpers.knowledge.casualty_lexicon import Lexicon, casualty_cues
@@ -232,36 +231,6 @@ def _age_before_name(name: Token) -> bool:
     """An age right before a name: "15-year-old Ann Lee" (not "a 7-year-old girl - WMC News")."""
     start = min([name.i] + [c.i for c in name.children if c.dep_ == "compound"])
     return any(c.dep_ == "amod" and c.i + 1 == start and is_age(c) for c in name.children)
-
-
-def victim_group_of(victim: Token | None, lexicon: Lexicon) -> str:
-    """Victim group from the modifiers first (``police officers``), then the noun, then nationality."""
-    if victim is None:
-        return "people"
-    cues = casualty_cues()
-    target = victim
-    if victim.lower_ in cues.reflexive and victim.head.pos_ in {"VERB", "AUX"}:
-        target = verb_subject(victim.head) or victim  # "a 9-year-old boy shot himself": a child
-    members = complement_of(target, cues.partitive | cues.membership)
-    if target.lemma_.lower() in cues.group_member and members is not None:
-        target = members
-    target = plural_referent(target, lexicon) or target  # "clashed with militants, killing two of them"
-    modifiers = [c.lemma_.lower() for c in target.children if c.dep_ in {"compound", "amod"}]
-    for compound in (f"{m} {key}" for m in modifiers for key in noun_keys(target)):
-        if compound in lexicon.victims:  # a compound of the lexicon first: "a security guard"
-            return lexicon.victims[compound]
-    if modifier := next((m for m in modifiers if m in lexicon.modifiers), None):
-        return lexicon.modifiers[modifier]
-    group = next((lexicon.victims[key] for key in noun_keys(target) if key in lexicon.victims), None)
-    if group and group != "people":
-        return group
-    told = composition_noun(target) if group == "people" else None  # "11 people, most of them soldiers"
-    for noun in [told, *told.conjuncts] if told is not None else []:  # "mostly women and children"
-        if (group_of_told := victim_group_of(noun, lexicon)) != "people":
-            return group_of_told
-    if target.ent_type_ == "NORP" and target.pos_ in {"PROPN", "NOUN"}:
-        return "people"
-    return group or "people"
 
 
 def phrase_of(token: Token | None) -> str:

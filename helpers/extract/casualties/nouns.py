@@ -1,10 +1,11 @@
-"""Victim nouns: the lexicon keys of a noun, the people a plural pronoun stands for, and the noun that
-tells who a count of people were."""
+"""Victim nouns: the lexicon keys of a noun, the people a plural pronoun stands for, the noun that
+tells who a count of people were, and the victim group a noun names."""
 
 from __future__ import annotations
 
 from spacy.tokens import Token
 
+from helpers.extract.casualties.syntax import complement_of, verb_subject
 from helpers.knowledge.casualty_lexicon import Lexicon, casualty_cues
 
 #: Fine tags of a plural noun.
@@ -75,3 +76,42 @@ def composition_noun(victim: Token) -> Token | None:
             if of_them or (child.dep_ == "advmod" and child.lower_ in cues.composition_adverb):
                 return noun
     return None
+
+
+def victim_group_of(victim: Token | None, lexicon: Lexicon) -> str:
+    """Victim group from the modifiers first (``police officers``), then the noun, then nationality."""
+    if victim is None:
+        return "people"
+    cues = casualty_cues()
+    target = victim
+    if victim.lower_ in cues.reflexive and victim.head.pos_ in {"VERB", "AUX"}:
+        target = verb_subject(victim.head) or victim  # "a 9-year-old boy shot himself": a child
+    members = complement_of(target, cues.partitive | cues.membership)
+    if target.lemma_.lower() in cues.group_member and members is not None:
+        target = members
+    target = plural_referent(target, lexicon) or target  # "clashed with militants, killing two of them"
+    modifiers = [
+        c.lemma_.lower() for c in target.children if c.dep_ in {"compound", "amod"} and not _name_word(c)
+    ]
+    for compound in (f"{m} {key}" for m in modifiers for key in noun_keys(target)):
+        if compound in lexicon.victims:  # a compound of the lexicon first: "a security guard"
+            return lexicon.victims[compound]
+    if modifier := next((m for m in modifiers if m in lexicon.modifiers), None):
+        return lexicon.modifiers[modifier]
+    group = next((lexicon.victims[key] for key in noun_keys(target) if key in lexicon.victims), None)
+    if group and group != "people":
+        return group
+    told = composition_noun(target) if group == "people" else None  # "11 people, most of them soldiers"
+    for noun in [told, *told.conjuncts] if told is not None else []:  # "mostly women and children"
+        if (group_of_told := victim_group_of(noun, lexicon)) != "people":
+            return group_of_told
+    if target.ent_type_ == "NORP" and target.pos_ in {"PROPN", "NOUN"}:
+        return "people"
+    return group or "people"
+
+
+def _name_word(token: Token) -> bool:
+    """A word of an organisation's name of several words, no modifier ("New People's Army rebels")."""
+    following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    inside = token.ent_iob_ == "I" or (following is not None and following.ent_iob_ == "I")
+    return token.ent_type_ == "ORG" and inside

@@ -17,10 +17,11 @@ from helpers.extract.casualties.attribution import (
     place_for,
 )
 from helpers.extract.casualties.causes import harm_cause
-from helpers.extract.casualties.counting import Count, phrase_of, victim_group_of
+from helpers.extract.casualties.counting import Count, phrase_of
 from helpers.extract.casualties.cues import adds_to_toll, released
 from helpers.extract.casualties.entities import entities_within
 from helpers.extract.casualties.exclusions import exclusion
+from helpers.extract.casualties.nouns import victim_group_of
 from helpers.extract.casualties.scope import Scope
 from helpers.knowledge.actors import ActorDictionary
 from helpers.knowledge.casualty_lexicon import HARMED, Lexicon, casualty_cues, victim_sides

@@ -125,6 +125,8 @@ class ArticleScope:
         self.in_sentence: list[tuple[int, Scope]] = []  # the scopes of the figures of the last sentence
         self.last_sentence = -1
         self.outcomes_seen: set[str] = set()
+        self.body_start = body[0].start if body else 0
+        self.told_in_body: set[str] = set()  # outcomes of figures seen in the body (not the title)
 
     def follow_up(self, sentence: Span, outcome: str) -> bool:
         """Whether a figure dated earlier ("a shooting that injured eight people last week") is the
@@ -193,7 +195,7 @@ class ArticleScope:
         if update is not None:
             return Scope(update=True, cue=update[1].text, reason=update[0].description)
         concurrent = any(cue.label == "concurrent" for cue, _ in applying)
-        dated = self._dated(sentence, times, concurrent=concurrent)
+        dated = self._dated(sentence, times, concurrent=concurrent, outcome=outcome)
         if dated is CURRENT and not concurrent and not day_keys(times) and self._goes_on(sentence):
             reason = f"goes on telling the figure before ({self.last.reason})"
             return Scope(self.last.scope, self.last.cue, reason)
@@ -210,6 +212,8 @@ class ArticleScope:
         paragraph = self.article.paragraph_at(sentence.start_char)
         self.last_paragraph = paragraph.index if paragraph is not None else -1
         self.outcomes_seen.add(outcome)
+        if start >= self.body_start:
+            self.told_in_body.add(outcome)
         if scope.scope == "current" and sentence.start_char < self.lead_end:
             self.anchor |= day_keys(times)
 
@@ -236,14 +240,19 @@ class ArticleScope:
             return Scope("cumulative", "has been", "a large toll over time (present perfect)")
         return None
 
-    def _dated(self, sentence: Span, times: Sequence[Span], *, concurrent: bool) -> Scope:
-        """Background when the sentence dates its figures to another, earlier day or year."""
+    def _dated(self, sentence: Span, times: Sequence[Span], *, concurrent: bool, outcome: str) -> Scope:
+        """Background when the sentence dates its figures to another, earlier day or year; a month
+        that ended weeks before the article is earlier in the lead too once the body has told a figure
+        of the same outcome (so no follow-up of that month's incident: "Bandits abducted 20
+        travellers on Tuesday. In February, bandits kidnapped 280 pupils")."""
         years = [int(y) for span in times for y in _YEAR.findall(span.text)]
         if years and self.reference_year and max(years) < self.reference_year:
             return Scope("background", ", ".join(s.text for s in times), "an earlier year")
         keys = day_keys(times)
         month = (
-            _month_ended(times, self.published) if not keys and sentence.start_char >= self.lead_end else None
+            _month_ended(times, self.published)
+            if not keys and (sentence.start_char >= self.lead_end or outcome in self.told_in_body)
+            else None
         )
         if month is not None:
             return Scope(

@@ -9,13 +9,9 @@ grammar and stay here; the few words tested (auxiliaries, age words) come from
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
-from itertools import pairwise
+from spacy.tokens import Span, Token
 
-from spacy.tokens import Doc, Span, Token
-
-from helpers.articles import Article
-from helpers.extract.evidence import doc_sentences
+from helpers.extract.casualties.sources import read_as_speaker, sources_after, speaks
 from helpers.knowledge.casualty_lexicon import Lexicon, casualty_cues, quantity_words
 
 #: Subject relations: the victim of a passive or intransitive trigger.
@@ -32,12 +28,17 @@ def with_conjuncts(token: Token, lexicon: Lexicon, *, appositions: bool = False)
     Renee, Joshua and Brian``; ``his father, Joe``) so they are followed only
     with ``appositions`` (lists of parts after ``including``).
     """
+    if speaks(token):  # "killing 14 soldiers, two residents and an official said": the sources
+        return [token]
     relations = {"conj", "appos"} if appositions else {"conj"}
     listed = next((c for c in token.children if _enumerates(token, c)), None)
     if listed is not None:  # "The soldiers killed, a corporal and two privates, …": the list counts
         return with_conjuncts(listed, lexicon, appositions=appositions)
     found = [token]
+    sources = sources_after(token)
     for child in token.children:
+        if child.i > sources:
+            continue  # "killing 16 soldiers, two witnesses and a doctor said": the sources
         if (
             (child.dep_ in relations or _continues_list(token, child, lexicon))
             and child.pos_ in {"NOUN", "PROPN", "NUM", "PRON", "ADJ"}
@@ -278,13 +279,17 @@ def objects_of(verb: Token) -> list[Token]:
         if c.dep_ in {"dobj", "obj"} or (c.i > verb.i and c.dep_ in _AGE_OBJECT_DEPS and is_age(c))
     ]
     qualifiers = quantity_words().qualifiers  # a time or a year is no count: "died around 4 a.m."
-    return found or [
-        g
-        for c in verb.rights
-        if c.dep_ == "prep" and c.lower_ in qualifiers
-        for g in c.children
-        if g.dep_ == "pobj" and g.like_num and g.ent_type_ != "TIME" and g.shape_ != "dddd"
-    ]
+    return (
+        found
+        or [
+            g
+            for c in verb.rights
+            if c.dep_ == "prep" and c.lower_ in qualifiers
+            for g in c.children
+            if g.dep_ == "pobj" and g.like_num and g.ent_type_ != "TIME" and g.shape_ != "dddd"
+        ]
+        or read_as_speaker(verb)
+    )
 
 
 #: What the parser makes of an age after a verb when it reads "old" as an adjective.
@@ -347,28 +352,6 @@ def including_parts(total_victim: Token, trigger: Token, lexicon: Lexicon) -> li
                     if grand.dep_ in {"pobj", "dobj"}:
                         parts.extend(with_conjuncts(grand, lexicon, appositions=True))
     return parts
-
-
-def sentence_units(doc: Doc, article: Article) -> list[Span]:
-    """Sentences cut at paragraph boundaries.
-
-    A headline without final punctuation is often parsed as one sentence with
-    the next paragraph; a figure must never borrow a victim across that line.
-    """
-    bounds = sorted({p.start for p in article.paragraphs} | {p.end for p in article.paragraphs})
-    units = []
-    for sentence in doc_sentences(doc):
-        inside = bounds[bisect_right(bounds, sentence.start_char) : bisect_left(bounds, sentence.end_char)]
-        if not inside:  # nearly every sentence: the span is the sentence itself
-            if article.text[sentence.start_char : sentence.end_char].strip():
-                units.append(sentence)
-            continue
-        cuts = [sentence.start_char, *inside, sentence.end_char]
-        for start, end in pairwise(cuts):
-            span = doc.char_span(start, end, alignment_mode="contract")
-            if span is not None and span.text.strip():
-                units.append(span)
-    return units
 
 
 #: Dependents that give a participle a clause of its own: not a headline's second participle.
