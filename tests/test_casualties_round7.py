@@ -5,6 +5,9 @@ All sentences are written for these tests.
 
 import pytest
 
+from helpers.articles import Article, Paragraph
+from helpers.extract.casualties import extract_casualties
+from helpers.extract.places import main_place, resolve_places
 from tests.test_casualties import counted, extract, totals_of
 
 
@@ -329,3 +332,17 @@ def test_a_word_of_an_armed_group_name_is_no_modifier_of_its_fighters(nlp):
     assert [(r["low"], r["victim_group"]) for r in rows] == [(7, "militants")]
     rows = extract(nlp, "Three Nigerian Army soldiers were killed in an ambush on Monday.")
     assert [(r["low"], r["victim_group"]) for r in rows] == [(3, "security forces")]
+
+
+def test_a_place_inside_an_organisation_s_name_places_no_figure_beside_another(nlp):
+    """ "the West Papua National Liberation Army" names a province, not where its men shot the
+    workers: the town the sentence names, farther from the verb, is the figure's place."""
+    text = (
+        "Three construction workers were shot dead by the West Papua National Liberation Army on "
+        "Monday near Sugapa, police said."
+    )
+    article = Article("t", "t.txt", text=text, paragraphs=[Paragraph(0, 0, len(text))])
+    doc = nlp(text)
+    places = resolve_places(doc, article)
+    rows = extract_casualties(doc, article, places=places, main_place=main_place(places))
+    assert [(r["low"], r["place"]) for r in rows] == [(3, "Sugapa")]

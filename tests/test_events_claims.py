@@ -136,3 +136,22 @@ def test_a_group_a_source_speaks_for_or_that_did_such_attacks_before_is_no_attac
     )
     assert reports.loc["spokesman", "actor1"] == "Unidentified Armed Group (Afghanistan)"
     assert reports.loc["statement", "actor1_id"] == "jnim"
+
+
+def test_a_state_force_a_source_blames_is_the_attacker_and_a_patron_is_none(tmp_path):
+    """A source's blame names a state's force too ("…, blaming the Sudanese army"; its denial
+    after it does not undo the blame); "al Qaeda-linked militants" are no al Qaeda: the group that
+    claimed the ambush is the attacker."""
+    reports = reports_of(
+        tmp_path,
+        {
+            "blamed": "KHARTOUM (AFP) - A drone strike on a crowded market in the town of Kabkabiya "
+            "killed at least 35 people on Wednesday, a local committee said, blaming the Sudanese "
+            "army.\n\nThe army denied carrying out the strike.",
+            "patron": "BAMAKO (Reuters) - Al Qaeda-linked militants ambushed a Malian army convoy near "
+            "the town of Tessit on Sunday, killing at least 12 soldiers, security sources said.\n\n"
+            "JNIM claimed responsibility for the ambush.",
+        },
+    )
+    assert reports.loc["blamed"]["actor1"] == "Sudanese Armed Forces"
+    assert reports.loc["patron"]["actor1"] == "Jama'at Nusrat al-Islam wal-Muslimin"

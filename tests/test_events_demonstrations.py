@@ -129,3 +129,18 @@ def test_protesters_who_clash_with_the_police_riot_and_soldiers_who_clash_with_r
     )
     assert reports.loc["protest", "sub_event_type"] == "Violent demonstration"
     assert reports.loc["battle", "sub_event_type"] == "Armed clash"
+
+
+def test_a_headline_naming_no_place_or_only_the_country_tells_the_riot_of_the_figures(tmp_path):
+    """A headline's riot without figures over the figures of that riot in Guayaquil is that riot,
+    not a second one at the dateline's Quito, whether it names no place or only Ecuador."""
+    body = (
+        "QUITO, Ecuador (Reuters) - At least 15 inmates were killed and 14 injured in a riot between "
+        "rival gangs at a prison in the port city of Guayaquil on Monday, the prison agency said."
+    )
+    titles = {"bare": "Deadly prison riot", "country": "Deadly riot at Ecuador prison"}
+    reports = reports_of(tmp_path, {key: body for key in titles}, titles)
+    assert reports.groupby(level=0)["location"].apply(list).to_dict() == {
+        "bare": ["Guayaquil"],
+        "country": ["Guayaquil"],
+    }

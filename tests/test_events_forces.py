@@ -67,3 +67,25 @@ def test_a_force_named_by_a_word_the_model_read_as_a_name_is_the_country_s(tmp_p
     }
     reports = reports_of(tmp_path, texts)
     assert reports.loc["regime", "actor1"] == "Military Forces of Syria"
+
+
+def test_a_force_that_ran_the_operation_or_fought_the_dead_is_the_attacker(tmp_path, monkeypatch):
+    """ "killed during a police operation" names the police as the ones who killed; "killed in a
+    gunfight with security forces" names the side that fought the dead; "an attack with grenades"
+    names a weapon, no side."""
+    monkeypatch.setenv("SITREP_CACHE", str(tmp_path / "cache"))
+    texts = {
+        "operation": "Six men were killed during a police operation in a slum of Karachi, Pakistan on "
+        "Monday, officials said.",
+        "gunfight": "Four militants were killed in a gunfight with security forces near Peshawar, "
+        "Pakistan on Monday, police said.",
+        "grenades": "Two shopkeepers were killed in an attack with grenades in Peshawar, Pakistan on "
+        "Monday, police said.",
+    }
+    reports = reports_of(tmp_path, texts).query("report == 0")
+    attackers = {key: r.actor1 for key, r in reports.iterrows()}
+    assert attackers == {
+        "operation": "Police Forces of Pakistan",
+        "gunfight": "Military Forces of Pakistan",
+        "grenades": "Unidentified Armed Group (Pakistan)",
+    }

@@ -234,3 +234,28 @@ def test_a_toll_placed_only_in_its_country_is_of_the_one_province_the_other_figu
     reports = reports_of(tmp_path, {"toll": text})
     assert len(reports) == 1
     assert reports.loc["toll", "location"] == "Mogadishu"
+
+
+def test_an_attack_told_on_an_earlier_day_in_the_same_city_is_another_report(tmp_path, monkeypatch):
+    """ACLED codes one event per place and day: Saturday's siege, told after Monday's bombing (the
+    article is of Tuesday 2016-05-10), is its own report with its own date and toll; the wounded of
+    an attack who died a day later stay in its report."""
+    monkeypatch.setenv("SITREP_CACHE", str(tmp_path / "cache"))
+    text = (
+        "A suicide bomber blew himself up at a crowded restaurant in Kabul on Monday evening, "
+        "killing seven people, police said.\n\n"
+        "The Taliban claimed responsibility.\n\n"
+        "On Saturday, the group had stormed a guesthouse in the city, and four people died in the "
+        "siege that followed."
+    )
+    later = (
+        "Gunmen attacked a wedding party in Kabul on Saturday, killing five guests, police said.\n\n"
+        "Two of the wounded died in hospital on Monday, a doctor said."
+    )
+    reports = reports_of(tmp_path, {"two": text, "later": later})
+    two = reports.loc[["two"]]
+    assert sorted(zip(two["event_date"], (figure_texts(f, text) for f in two["figures"]))) == [
+        ("2016-05-07", ["four"]),
+        ("2016-05-09", ["seven"]),
+    ]
+    assert len(reports.loc[["later"]]) == 1

@@ -192,3 +192,20 @@ def test_a_village_named_after_its_province_is_not_a_namesake_of_another_provinc
     text = "In Zamfara state, bandits on motorcycles stormed the village of Kango on Saturday, killing 15."
     village = _found(_rows(nlp, text), "Kango")
     assert village and village[0]["place_id"].startswith("lc:NG-ZA:") and village[0]["admin1"] == "Zamfara"
+
+
+def test_a_district_held_by_a_province_with_a_possessive_is_no_namesake_of_another_province(nlp):
+    """ "Jonglei state's Duk county": the Duk the gazetteer knows lies in Warrap; the county told of
+    is Jonglei's, a district the gazetteer lacks."""
+    rows = _rows(nlp, "Armed youths raided cattle camps in Jonglei state's Duk county on Monday, killing 27.")
+    duk = _found(rows, "Duk")
+    assert duk and duk[0]["admin1_code"] == "SS-JG" and duk[0]["place_id"].startswith("lc:SS-JG:")
+
+
+def test_a_district_named_with_its_new_province_after_a_comma_lies_in_that_province(nlp):
+    """ "in Qorvandi regency, Central Papua": a regency is a district; Central Papua (2022), which
+    has no ISO 3166-2 code in the data, holds it under its GeoNames code."""
+    rows = _rows(nlp, "Rebels shot dead three road workers in Qorvandi regency, Central Papua, on Monday.")
+    regency = _found(rows, "Qorvandi")
+    assert regency and regency[0]["kind"] == "admin2" and regency[0]["admin1"] == "Central Papua"
+    assert regency[0]["admin1_code"] == "ID.PT" and regency[0]["place_id"].startswith("lc:ID.PT:")

@@ -469,3 +469,23 @@ def test_a_province_name_the_ner_splits_in_two_is_read_whole(sitrep_nlp):
     rows = _rows(sitrep_nlp, "Troops clashed with guerrillas in Northern Samar province on Monday.")
     assert [r["text"] for r in rows if r["place_id"]] == ["Northern Samar"]
     assert _resolved(rows, "Northern Samar")[0]["country"] == "PH"
+
+
+def test_a_province_name_of_two_foreign_countries_is_left_ambiguous(nlp):
+    """ "the Litoral penitentiary" in Ecuadorian news: Litoral names provinces of Cameroon and
+    Equatorial Guinea, neither the article's country; no reading is taken."""
+    text = (
+        "QUITO, Ecuador (AP) - At least 15 inmates were killed in a riot at the Litoral penitentiary "
+        "in the port city of Guayaquil on Monday, Ecuador's prison agency said."
+    )
+    rows = _rows(nlp, text)
+    assert not [r for r in rows if r["text"] == "Litoral" and r["place_id"]]
+    assert [r["country"] for r in rows if r["text"] == "Guayaquil"] == ["EC"]
+
+
+def test_a_tie_for_the_main_place_goes_to_the_story_s_place_not_the_dateline_s(nlp):
+    """ "BAMAKO - … near the town of Tessit": each named once; the story's town is the main place."""
+    text = "BAMAKO (Reuters) - Militants ambushed an army convoy near the town of Tessit on Sunday."
+    rows = places.resolve_places(nlp(text), _article(text, dateline="BAMAKO", dateline_span=(0, 6)))
+    assert {r["text"]: r["role"] for r in rows} == {"BAMAKO": "dateline", "Tessit": "event"}
+    assert places.main_place(rows)["text"] == "Tessit"

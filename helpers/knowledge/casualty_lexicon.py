@@ -213,6 +213,8 @@ class CasualtyCues:
     origin: frozenset[str]
     toll_value: frozenset[str]
     agent_preposition: frozenset[str]
+    opponent_preposition: frozenset[str]
+    fight_noun: frozenset[str]
     fatal_preposition: frozenset[str]
     wound_preposition: frozenset[str]
     absence_preposition: frozenset[str]

@@ -44,7 +44,7 @@ from helpers import config
 from helpers.knowledge.place import CITY_POPULATION, FOCUS_COUNTRIES, Place
 from helpers.knowledge.place_name_keys import is_latin_name, normalize_name, plain_name, strip_admin_words
 
-_SCHEMA_VERSION = 8  # bump when the tables of the index change (or what the build puts in them)
+_SCHEMA_VERSION = 9  # bump when the tables of the index change (or what the build puts in them)
 #: Files of the data folder the gazetteer is built from.
 DATA_FILES = (
     "geo_countries.csv",
@@ -199,7 +199,9 @@ class _Builder:
                 float(row["lon"]) if row["lon"] else None,
                 row["country"],
                 row["name"],
-                row["iso_3166_2"],
+                # a division newer than ISO 3166-2 or than pycountry's match ("Central Papua", Nepal's
+                # provinces) is keyed by its GeoNames code ("ID.PT"), which no ISO code can equal
+                row["iso_3166_2"] or row["gn_code"],
                 0,
                 3,
                 feature="ADM1",

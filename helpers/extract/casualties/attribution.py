@@ -20,7 +20,7 @@ from helpers.extract.casualties.counting import is_person
 from helpers.extract.casualties.entities import common_noun_entity, entities_within, entity_at
 from helpers.extract.casualties.nouns import victim_group_of
 from helpers.extract.casualties.syntax import clause_head, complement_of, is_passive, verb_subject
-from helpers.extract.places.ground import is_ground, owner_country
+from helpers.extract.places.ground import in_organisation_name, is_ground, names_patron, owner_country
 from helpers.knowledge.actors import ActorDictionary, canonicalize
 from helpers.knowledge.casualty_lexicon import Lexicon, casualty_cues, victim_sides
 from helpers.knowledge.event_types import unnamed_forces
@@ -54,12 +54,17 @@ def _entity_in(token: Token, labels: set[str]) -> Span | None:
 
 
 def _event_agent(event: Token, lexicon: Lexicon) -> Token | Span | None:
-    """The agent of an event noun: ``ISIS attack``, ``attack by X``, ``X launched an attack``."""
+    """The agent of an event noun: ``ISIS attack``, ``attack by X``, ``X launched an attack``, a state's
+    force named without its state (``a police operation``, ``an army raid``: ``unnamed_forces.csv``),
+    the side a fight was with (``killed in a gunfight with security forces``)."""
     cues = casualty_cues()
     for child in event.children:
         if child.dep_ in {"compound", "poss", "nmod", "amod"} and child.ent_type_ in _AGENT_LABELS - {"GPE"}:
             return _entity_in(child, _AGENT_LABELS) or child
-        if child.dep_ == "prep" and child.lower_ in cues.agent_preposition:
+        if child.dep_ in {"compound", "amod"} and child.lower_ in unnamed_forces():
+            return child
+        opponent = event.lemma_.lower() in cues.fight_noun and child.lower_ in cues.opponent_preposition
+        if child.dep_ == "prep" and (child.lower_ in cues.agent_preposition or opponent):
             agent = next((g for g in child.children if g.dep_ == "pobj"), None)
             if agent is not None:
                 return agent
@@ -170,7 +175,8 @@ def actor_of(agent: Token | Span | None, dictionary: ActorDictionary | None) -> 
             (
                 e
                 for e in entities_within(agent.doc, phrase.start, phrase.end)
-                if e.label_ in _ACTOR_LABELS and not common_noun_entity(e)  # "junta troops": no name
+                # "junta troops": no name; "al Qaeda-linked militants": al Qaeda is their patron
+                if e.label_ in _ACTOR_LABELS and not common_noun_entity(e) and not names_patron(e)
             ),
             phrase,
         )
@@ -230,8 +236,9 @@ def place_for(
     X"), same clause, sentence, the antecedent sentence, else main place; a country named as an
     owner ("the US embassy", "US missile strikes":
     :func:`~helpers.extract.places.ground.owner_country`) never, a home or origin (:func:`_aside`)
-    only when no other place of the sentence is. ``text`` is the article's (``doc.text``, which
-    spaCy rebuilds from the tokens on every call); ``count_heads`` the figure's number and victim noun."""
+    or a name inside an organisation's only when no other place of the sentence is. ``text`` is the
+    article's (``doc.text``, which spaCy rebuilds from the tokens on every call); ``count_heads`` the
+    figure's number and victim noun."""
     doc = trigger.doc
 
     def inside(span: Span) -> list[dict]:  # places are in text order: a binary search, not a scan
@@ -245,7 +252,11 @@ def place_for(
         spans = {
             id(p): doc.char_span(p["start_char"], p["end_char"], alignment_mode="expand") for p in in_sentence
         }
-        sound = [p for p in in_sentence if not _aside(spans[id(p)])]
+        # a name inside an organisation's ("the West Papua National Liberation Army") places a figure
+        # only when no other place of its sentence does, as a home does
+        sound = [
+            p for p in in_sentence if not _aside(spans[id(p)]) and not in_organisation_name(spans[id(p)])
+        ]
         in_sentence = sound or in_sentence
         own = _own_place(count_heads, [(p, spans[id(p)]) for p in sound])
         if own is not None:

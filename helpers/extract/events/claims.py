@@ -37,6 +37,9 @@ from helpers.knowledge.speech import speech_verbs
 
 #: The actor category of a claimant (ACLED's armed groups; a state does not claim an attack).
 CLAIMANTS = frozenset({"armed_group"})
+#: Categories of the actors a source may blame: armed groups and a state's forces ("a resistance
+#: committee said, blaming the Sudanese army").
+BLAMED = CLAIMANTS | {"state_force"}
 #: Dependents by which a clause's subject or agent names the claimant.
 CLAIMANT_DEPS = frozenset({"nsubj", "agent"})
 
@@ -98,17 +101,19 @@ def article_attacker(doc: Doc, mentions: Sequence[dict]) -> dict | None:
         doc: The parsed article.
         mentions: Its actor mentions (``start_char``, ``end_char``, ``actor_id``, ``category``).
     """
-    groups = [m for m in mentions if m.get("category") in CLAIMANTS and m.get("actor_id")]
+    groups = [m for m in mentions if m.get("category") in BLAMED and m.get("actor_id")]
     if not groups:
         return None
     denied: set[str] = set()
     blamed: list[dict] = []
     for verb, denial in _claims(doc):
         words = _claimant_words(verb)
-        named = next((m for t in words for m in groups if m["start_char"] <= t.idx < m["end_char"]), None)
+        blaming = verb.lemma_.lower() in cue_words("blamed")
+        able = [m for m in groups if blaming or m["category"] in CLAIMANTS]
+        named = next((m for t in words for m in able if m["start_char"] <= t.idx < m["end_char"]), None)
         if named is not None and denial:
             denied.add(named["actor_id"])
-        elif named is not None and verb.lemma_.lower() in cue_words("blamed"):
+        elif named is not None and blaming:
             blamed.append(named)
         elif named is not None and not planned(verb):
             return named

@@ -200,10 +200,15 @@ def lead_actors(
     return first[:split], first[split:]
 
 
-def told_by_figures(lead: dict, reports: Sequence[dict], event: LeadEvent | None = None) -> dict | None:
+def told_by_figures(
+    lead: dict, reports: Sequence[dict], event: LeadEvent | None = None, *, placed: bool = True
+) -> dict | None:
     """The article's first figures' report that tells the lead's event (``event``, when the lead's
     own predicate is known), or None: looting told with violence at that place, the same type at
-    the same place ("Gunmen loot health centre in Borno" over the figures of that looting), or a
+    the same place ("Gunmen loot health centre in Borno" over the figures of that looting; a lead
+    that names no place, ``placed`` false, or only the country or province of the figures' place, is
+    at that place: "Prison riot leaves 15 dead" or "Deadly riot at Ecuador prison" over the riot's
+    figures in Guayaquil, not a riot at the dateline's Quito), or a
     demonstration the figures' report took no type's word for (its type came from the sides hit:
     "supporters clashed with police, hurling stones" over "one police officer was killed"), which
     is then that demonstration's toll, as ACLED codes a riot's dead in the riot; a protest over a
@@ -220,7 +225,7 @@ def told_by_figures(lead: dict, reports: Sequence[dict], event: LeadEvent | None
     True
     """
     first = reports[0] if reports else None
-    if first is None or (lead["place_id"] and first["place_id"] and lead["place_id"] != first["place_id"]):
+    if first is None or (placed and lead["place_id"] and first["place_id"] and not _holds(lead, first)):
         return None
     same = first["sub_event_type"] == lead["sub_event_type"]
     untyped = not first["type_cue"] and lead["disorder_type"] == DEMONSTRATIONS
@@ -231,6 +236,26 @@ def told_by_figures(lead: dict, reports: Sequence[dict], event: LeadEvent | None
     amid = event is not None and event.amid_violence
     looted = lead["sub_event_type"] == LOOTING and first["disorder_type"] == VIOLENCE and amid
     return first if same or untyped or arrested or looted else None
+
+
+def _holds(lead: dict, report: dict) -> bool:
+    """Whether the lead's place is the report's, or the country or province (at ACLED's precision 3)
+    that holds it.
+
+    >>> guayaquil = {"place_id": "gn:2", "iso": "EC", "admin1": "Guayas", "location": "Guayaquil"}
+    >>> ecuador = {"place_id": "gn:1", "iso": "EC", "country": "Ecuador", "admin1": "", "location": "Ecuador",
+    ...            "geo_precision": 3}
+    >>> _holds(ecuador, guayaquil), _holds(guayaquil, ecuador)
+    (True, False)
+    """
+    if lead["place_id"] == report["place_id"]:
+        return True
+    wider = lead.get("geo_precision") == 3 and lead.get("location") in (
+        lead.get("admin1"),
+        lead.get("country"),
+    )
+    same_province = not lead.get("admin1") or lead.get("admin1") == report.get("admin1")
+    return wider and lead.get("iso") == report.get("iso") and same_province
 
 
 def demonstration_over(

@@ -1,9 +1,8 @@
 """Event reports: one row per incident an article reports, coded as ACLED codes an event.
 
-An article's incidents are its current casualty figures (``casualties`` rows that
-count: current scope, not excluded, not part of a total), grouped by incident
-(:mod:`~helpers.extract.events.grouping`). Killed, injured, kidnapped and arrested of
-one incident are one report.
+An article's incidents are its current casualty figures (``casualties`` rows that count: current
+scope, not excluded, not part of a total), grouped by place and day (:mod:`~helpers.extract.events.grouping`);
+killed, injured, kidnapped and arrested of one incident are one report.
 
 Each report keeps its evidence: the figures' offsets (``figures``; the corpus
 ``events`` table counts the toll from them with the casualty totals' rules),
@@ -47,6 +46,7 @@ from helpers.extract.events.coding import (
 from helpers.extract.events.dating import dating_phrases, event_date, writing_day
 from helpers.extract.events.day_phrases import untagged_days
 from helpers.extract.events.grouping import incident_groups, sentence_at
+from helpers.extract.events.incident_days import violence_days
 from helpers.extract.events.incident_place import incident_place
 from helpers.extract.events.leads import demonstration_over, lead_actors, lead_report, told_by_figures
 from helpers.extract.events.strikes import (
@@ -190,7 +190,7 @@ def event_reports(
     # the attacker of violence whose evidence names none: the group that claimed it, else the one named most
     armed = article_attacker(doc, actors)
     antecedent = partial(_previous, doc, article)
-    incidents = incident_groups(figures, places, doc, antecedent)
+    incidents = incident_groups(figures, places, doc, antecedent, violence_days(doc, times, written))
     by_offsets = {figure_key(r): r for r in figures}
     grouped = {id(r) for incident in incidents for r in incident.figures}
     # the sentences that tell each incident's figures: the sentence before a figure's tells its
@@ -279,7 +279,7 @@ def event_reports(
             exclude_reason=lead.reason,
         )
         found["notes"] = _notes(found, [])
-        told = None if found["excluded"] else told_by_figures(found, rows, lead)
+        told = None if found["excluded"] else told_by_figures(found, rows, lead, placed=bool(own))
         if told is None:
             rows.append(dict(found, report=len(rows)))
         elif told["sub_event_type"] != kind.sub_event_type and kind.disorder_type == DEMONSTRATIONS:

@@ -34,7 +34,7 @@ def is_ground(token: Token) -> bool:
     """Whether a noun names a place or ground: a place name, a place noun, a noun of ground."""
     if token.ent_type_ in PLACE_ENTITIES:
         return True
-    lemma = token.lemma_.lower()
+    lemma = token.lemma_.lower() or token.lower_  # no lemma without a lemmatiser
     nouns = place_nouns()
     return lemma in ground_words() or any(
         lemma in kind for kind in (nouns.admin, nouns.district, nouns.settlement, nouns.locality)
@@ -91,3 +91,25 @@ def owner_country(doc: Doc, place: dict) -> bool:
         for c in thing.children
     )
     return not is_ground(thing) or placed
+
+
+def in_organisation_name(span: Span | None) -> bool:
+    """Whether a place is named inside the name of an organisation, not of a longer place ("the West
+    Papua National Liberation Army", "Baghdad Operations Command"; not "Himamaylan City" nor "Duk
+    County"): the entity around it ends in a word that is no place noun.
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("the West Papua National Liberation Army and Himamaylan City")
+    >>> doc.ents = [doc.char_span(4, 39, "ORG"), doc.char_span(44, 59, "ORG")]
+    >>> in_organisation_name(doc[2:4]), in_organisation_name(doc[8:9])
+    (True, False)
+    """
+    if span is None:
+        return False
+    doc = span.doc
+    start, end = span.start, span.end
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return (start, end) != (span.start, span.end) and not is_ground(doc[end - 1])

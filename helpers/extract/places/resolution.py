@@ -364,7 +364,7 @@ def resolve_mention(
                 score - second_score < 0.3
                 and second.country != place.country
                 and place.country not in countries
-                and {place.kind, second.kind} <= {"city", "village"}
+                and {place.kind, second.kind} <= {"city", "village", "admin1", "admin2"}
             ):
                 return {
                     **fields,

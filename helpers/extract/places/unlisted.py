@@ -47,8 +47,8 @@ from helpers.knowledge.vocabulary import place_nouns
 
 #: What may stand between a place and the place that contains it, after it.
 _CONTAINED_IN = re.compile(
-    r"^[\s,]*(?:[\w-]+\s+){0,2}(?:(?:which is |located |also )?(?:in|within|of|near|outside)\b|,)"
-    r"[^.;:]{0,40}$"
+    r"^[\s,]*(?:[\w-]+\s+){0,2}(?:[\w-]+(?=,))?"  # "Tolleri village in", "Intan Jaya regency,"
+    r"(?:(?:which is |located |also )?(?:in|within|of|near|outside)\b|,)[^.;:]{0,40}$"
 )
 #: A possessive between a place and a place inside it ("Pulwama's Kakapora area").
 _POSSESSIVE = re.compile(r"^(?:\s+\w+)?\s*['’]s?\s+(?:\w+\s+)?$")
@@ -135,11 +135,13 @@ def foreign_reading(kind: str, resolved: dict, countries: Counter, gazetteer: Ga
     return place is not None and (place.population < WELL_KNOWN_POPULATION or kind == "village")
 
 
-def off_scene(kind: str, resolved: dict, rows: list[dict]) -> bool:
+def off_scene(kind: str, resolved: dict, rows: list[dict], text: str = "") -> bool:
     """True when a name a cue word calls a village resolved to a village of another province than
     the one its sentence sets the scene in before it ("In Zamfara state, bandits stormed the village
     of Kango": Kango of Kwara is a namesake; the Kango told of is a village of Zamfara the gazetteer
-    lacks). ``rows`` are the article's rows so far, in text order.
+    lacks), or a name a cue word calls a district or town to a place of another province than the
+    one that holds it with a possessive ("Jonglei state's Duk county": not Duk of Warrap). ``rows``
+    are the article's rows so far, in text order; ``text`` the article's.
 
     >>> zamfara = {"sentence": "s", "end_char": 9, "kind": "admin1", "admin1_code": "NG-ZA"}
     >>> kango = {"sentence": "s", "start_char": 40, "kind": "village", "admin1_code": "NG-KW"}
@@ -147,17 +149,14 @@ def off_scene(kind: str, resolved: dict, rows: list[dict]) -> bool:
     >>> off_scene("village", kango, [zamfara]), off_scene("village", here, [zamfara])
     (True, False)
     """
-    if (
-        kind != "village"
-        or resolved.get("kind") not in ("village", "city")
-        or not resolved.get("admin1_code")
-    ):
+    if kind not in WIDER_KINDS or resolved.get("kind") not in WIDER_KINDS or not resolved.get("admin1_code"):
         return False
     for row in reversed(rows):  # the rows of its sentence so far are the last ones (text order)
         if row["sentence"] != resolved["sentence"]:
             return False
         if row["kind"] == "admin1" and row["end_char"] <= resolved["start_char"]:
-            return row["admin1_code"] != resolved["admin1_code"]
+            owner = kind == "village" or _POSSESSIVE.match(text[row["end_char"] : resolved["start_char"]])
+            return bool(owner) and row["admin1_code"] != resolved["admin1_code"]
     return False
 
 
