@@ -225,3 +225,18 @@ def test_a_month_that_ended_weeks_before_is_background_in_the_lead_once_the_body
     follow_up = article_from("The 60 worshippers abducted in March were freed on Sunday, police said.")
     follow_up.date = "2025-06-24"
     assert scopes(extract_casualties(nlp(follow_up.text), follow_up)) == [(60, "current")]
+
+
+def test_a_relative_clause_s_toll_is_of_the_day_its_noun_s_clause_names(nlp):
+    """ "seized the city in late January in an offensive that killed about 3,000 people": the toll
+    of the offensive is January's, background in a story of February 10 whose lead told its own
+    dead."""
+    text = (
+        "Fighting between rebels and the army killed at least 23 civilians in the town of Sake on "
+        "Saturday, a local official said.\n\n"
+        "The rebels seized the city of Goma in late January in an offensive that killed about 3,000 "
+        "people, according to the United Nations."
+    )
+    article = article_from(text)
+    article.date = "2025-02-10"
+    assert scopes(extract_casualties(nlp(article.text), article)) == [(23, "current"), (3000, "background")]

@@ -155,3 +155,16 @@ def test_a_state_force_a_source_blames_is_the_attacker_and_a_patron_is_none(tmp_
     )
     assert reports.loc["blamed"]["actor1"] == "Sudanese Armed Forces"
     assert reports.loc["patron"]["actor1"] == "Jama'at Nusrat al-Islam wal-Muslimin"
+
+
+def test_a_blamed_armed_group_whose_name_holds_army_is_no_state_force(tmp_path):
+    """ "blamed the National Liberation Army (ELN)": the armed group, not the army of the state."""
+    reports = reports_of(
+        tmp_path,
+        {
+            "eln": "BOGOTA, Colombia - A truck packed with explosives blew up outside a military base in "
+            "the province of Arauca on Tuesday, killing two soldiers, the army said. President Gustavo "
+            "Petro blamed the National Liberation Army (ELN) for the attack."
+        },
+    )
+    assert reports.loc["eln"]["actor1"] == "National Liberation Army (Colombia)"

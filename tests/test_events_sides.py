@@ -138,3 +138,29 @@ def test_a_group_that_attacked_a_force_which_killed_its_men_is_the_attacker(tmp_
         "Military Forces of Somalia",
     )
     assert reports.loc["operation", "actor1"] == "Military Forces of Somalia"
+
+
+def test_the_fighters_of_the_group_that_attacked_fell_to_the_force_named_and_its_attackers_to_defenders(
+    tmp_path,
+):
+    """ "Fighting between M23 rebels and the Congolese army": the M23 fighters killed by the army are
+    the rebels' own; the army is the other side, no unidentified group. "Sixteen attackers were
+    killed" by the military that was attacked makes it no attacker: the Pakistani Taliban, who
+    claimed the bombing, attacked it."""
+    reports = reports_of(
+        tmp_path,
+        {
+            "m23": "GOMA, Congo (Reuters) - Fighting between M23 rebels and the Congolese army killed at "
+            "least 23 civilians in the town of Sake on Sunday, a local official said.\n\n"
+            "The army said it had killed 40 M23 fighters in the clashes.",
+            "bannu": "PESHAWAR, Pakistan - Militants rammed two explosive-laden vehicles into the wall of "
+            "an army cantonment in Bannu on Tuesday evening, killing 18 people, the military said.\n\n"
+            "Sixteen attackers were killed in the ensuing firefight, it said.\n\n"
+            "The Pakistani Taliban claimed responsibility.",
+        },
+    ).query("report == 0")
+    coded = {key: (r.actor1, r.actor2) for key, r in reports.iterrows()}
+    assert coded == {
+        "m23": ("M23", "Armed Forces of the Democratic Republic of the Congo"),
+        "bannu": ("Tehrik-i-Taliban Pakistan", "Pakistani armed forces"),
+    }

@@ -481,11 +481,3 @@ def test_a_province_name_of_two_foreign_countries_is_left_ambiguous(nlp):
     rows = _rows(nlp, text)
     assert not [r for r in rows if r["text"] == "Litoral" and r["place_id"]]
     assert [r["country"] for r in rows if r["text"] == "Guayaquil"] == ["EC"]
-
-
-def test_a_tie_for_the_main_place_goes_to_the_story_s_place_not_the_dateline_s(nlp):
-    """ "BAMAKO - … near the town of Tessit": each named once; the story's town is the main place."""
-    text = "BAMAKO (Reuters) - Militants ambushed an army convoy near the town of Tessit on Sunday."
-    rows = places.resolve_places(nlp(text), _article(text, dateline="BAMAKO", dateline_span=(0, 6)))
-    assert {r["text"]: r["role"] for r in rows} == {"BAMAKO": "dateline", "Tessit": "event"}
-    assert places.main_place(rows)["text"] == "Tessit"

@@ -95,10 +95,11 @@ CURRENT = Scope()
 def clause_dates(trigger: Token, dates: Sequence[Span]) -> tuple[list[Span], list[Span]]:
     """The date phrases of the trigger's own clause ("blew himself up on Tuesday, killing …"),
     and those of the report around it when the clause has none ("reported on Monday that 60
-    had been killed": the latest day the figure can be of)."""
+    had been killed": the latest day the figure can be of), or of the clause that names the event a
+    relative clause tells ("seized the city in late January in an offensive that killed 3,000")."""
     clause = governed_clause(trigger)
     own = [span for span in dates if in_subtree(span.root, clause)]
-    if own or clause.dep_ != "ccomp":
+    if own or clause.dep_ not in {"ccomp", "relcl"}:
         return own, []
     return own, [span for span in dates if in_subtree(span.root, governed_clause(clause.head))]
 

@@ -30,12 +30,11 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
+from helpers.extract.events.classification import ATTACKERS
 from helpers.extract.events.triggers import token_words
 from helpers.knowledge.casualty_lexicon import load_lexicon
 from helpers.knowledge.event_types import accusing_verbs, act_verbs, cue_words, violent_words
 
-#: The victim group of the casualty lexicon's nouns of attackers ("gunman", "bomber", "suspect").
-ATTACKERS = "attackers"
 #: The victim group of the casualty lexicon's plain nouns of persons ("man", "woman", "person").
 PLAIN = "people"
 #: Dependents that stand for the word they join ("he and his brother", "the suspect, John Smith").

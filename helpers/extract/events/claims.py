@@ -109,8 +109,18 @@ def article_attacker(doc: Doc, mentions: Sequence[dict]) -> dict | None:
     for verb, denial in _claims(doc):
         words = _claimant_words(verb)
         blaming = verb.lemma_.lower() in cue_words("blamed")
-        able = [m for m in groups if blaming or m["category"] in CLAIMANTS]
-        named = next((m for t in words for m in able if m["start_char"] <= t.idx < m["end_char"]), None)
+        # an armed group first: "blamed the National Liberation Army" names no army of the state
+        able = [[m for m in groups if m["category"] in CLAIMANTS], groups if blaming else []]
+        named = next(
+            (
+                m
+                for mentions in able
+                for t in words
+                for m in mentions
+                if m["start_char"] <= t.idx < m["end_char"]
+            ),
+            None,
+        )
         if named is not None and denial:
             denied.add(named["actor_id"])
         elif named is not None and blaming:

@@ -22,6 +22,8 @@ ARRESTED = "arrested"
 POLICE = "police"
 #: ACLED's event type of battles: armed sides on both sides.
 BATTLES = "Battles"
+#: The victim group of the casualty lexicon's nouns of attackers ("gunman", "bomber", "assailant").
+ATTACKERS = "attackers"
 #: The victim sides of state forces and of armed groups, and of victims of no known side.
 SECURITY, ARMED, UNKNOWN_SIDE = "security forces", "armed groups", "unknown"
 #: Actor categories of each side: the actors that can be the side hit.
@@ -74,6 +76,21 @@ def battle_sides(kind: EventType | None, sides: set[str]) -> set[str]:
     if kind is None or kind.event_type != BATTLES or known_sides(sides) != {UNKNOWN_SIDE}:
         return sides
     return {ARMED}
+
+
+def attacking(figures: Sequence[dict]) -> list[str]:
+    """The perpetrators of an event's figures (``perpetrator_id``) but those of the figures of its
+    attackers, unless all are: who killed the attackers defended ("militants rammed a car bomb into
+    the base, killing five soldiers … Sixteen attackers were killed in the firefight, the military
+    said": the military did not attack).
+
+    >>> figures = [{"perpetrator_id": "", "victim_group": "security forces"},
+    ...            {"perpetrator_id": "army", "victim_group": ATTACKERS}]
+    >>> attacking(figures), attacking(figures[1:])
+    ([''], ['army'])
+    """
+    others = [r for r in figures if r["victim_group"] != ATTACKERS]
+    return [r["perpetrator_id"] for r in others or figures]
 
 
 def taken_from(sides: frozenset[str], taker: frozenset[str]) -> set[str]:

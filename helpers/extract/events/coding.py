@@ -135,7 +135,7 @@ def code_actors(
     doers.update(_dictionary_groups(perpetrators, doers))  # named outside the evidence (a headline's)
     person = None if person and is_outlet(person.get("canonical") or "") else person
     ranked = [a for a, _ in Counter(p for p in perpetrators if p in doers).most_common()]
-    sides = known_sides(sides)
+    told, sides = set(sides), known_sides(sides)
     first = [_actor(owner)] if owner else [_actor(doers[a]) for a in ranked]
     # "Soldiers killed two militants": the country's own forces; not when its own men were hit too and
     # the evidence names the armed group that attacked them ("Al-Shabaab fighters stormed a hotel …
@@ -144,19 +144,26 @@ def code_actors(
     if not first and force and not person and not fought_back:
         first = [generic_actor(force, country)]
     if not first:
-        first = _attacker(doers, sides, person, article_group, [a for a in agents if a in doers])
+        first = _attacker(doers, told, person, article_group, [a for a in agents if a in doers])
     taken = {a.actor_id for a in first}
     second: list[Actor] = []
     # Forces first, then armed groups (the militants killed in a clash with a force named are the
     # attackers' own), then the other sides; the soldiers hit beside militants when a state's force
     # attacked are its own ("Iraqi forces killed 15 militants; two soldiers were wounded").
     own_forces = bool(first) and first[0].inter == actor_codes()[FORCE_CATEGORY].inter and ARMED in sides
+    # and the fighters hit of an armed group that attacked, when no other group is named, are its own,
+    # hit by the state's force the evidence names ("Fighting between M23 rebels and the Congolese army")
+    group_first = bool(first) and first[0].inter == actor_codes()[PERPETRATOR_CATEGORY].inter
     for side in sorted(sides, key=lambda s: ([*SIDE_CATEGORIES].index(s) if s in SIDE_CATEGORIES else 2, s)):
         if side == SECURITY and own_forces:
             continue
         categories = HIT_CATEGORIES.get(side)
         if categories:  # the side's named actors, else (none hit yet) ACLED's unnamed one
             hit = [_actor(m) for a, m in linked.items() if a not in taken and m["category"] in categories]
+            if not hit and side == ARMED and group_first:  # the attackers' own fell to the force named
+                hit = [
+                    _actor(m) for a, m in linked.items() if a not in taken and m["category"] == FORCE_CATEGORY
+                ]
             unnamed = [] if second else [generic_actor(unnamed_hit if side == SECURITY else side, country)]
             second += hit or unnamed
         elif side in actor_codes():
@@ -191,9 +198,10 @@ def _attacker(
 ) -> list[Actor]:
     """The attacker of an event whose figures name none: the armed group its evidence names, else an
     actor it tells did the violence (``agents``), else the person who did it, else the article's
-    armed group. Militants killed where no one else was hit
-    were killed by the state force the evidence names ("seven militants were killed in operations by
-    the army"): the force attacked, the group is the side hit."""
+    armed group. Militants killed where no one else was hit (``sides``: every side told, those of no
+    known side too) were killed by the state force the evidence names ("seven militants were killed in
+    operations by the army"): the force attacked, the group is the side hit; not when people of no
+    known side were killed too ("killing 18 people … Sixteen attackers were killed")."""
     force = _first(linked, {FORCE_CATEGORY}) if sides == {ARMED} else []
     fallback = [person_actor(person)] if person else [_actor(group)] if group else []
     # an actor that did the violence, not of a side it hit ("Pakistani forces and militants

@@ -37,7 +37,7 @@ from typing import NamedTuple
 from spacy.tokens import Doc, Span, Token
 
 from helpers.extract.casualties.tolls import figure_key
-from helpers.extract.events.incident_days import SentenceDays, by_day
+from helpers.extract.events.incident_days import FigureDays, by_day
 from helpers.extract.events.triggers import sentence_words
 from helpers.extract.evidence import sentence_of
 from helpers.extract.places.town_parts import TOWN_KINDS
@@ -93,11 +93,11 @@ def incident_groups(
     places: Sequence[dict],
     doc: Doc,
     previous: Callable[[Span], Span | None] = lambda _sentence: None,
-    days: SentenceDays = lambda _sentence: frozenset(),
+    days: FigureDays = lambda _row: frozenset(),
 ) -> list[Incident]:
     """The article's current figures grouped by incident (see the module docstring); ``previous``
     gives a sentence's antecedent in its paragraph, where a sentence naming no place goes on; ``days``
-    the days a sentence tells violence on (:mod:`~helpers.extract.events.incident_days`)."""
+    the days a figure's clause tells violence on (:mod:`~helpers.extract.events.incident_days`)."""
     by_offsets = {figure_key(r): r for r in figures}
     placed = _place_starts(places)
 
@@ -209,7 +209,7 @@ def incident_groups(
         if key in scenes and all(r["admin1"] != key[1] for r in group):  # placed by its paragraph alone
             parts[0] = parts[0]._replace(town=parts[0].town or scenes[key])
         for part in parts:  # an incident told on an earlier day is another
-            told = by_day(part.figures, lambda row: days(sentence_at(doc, row["start_char"])))
+            told = by_day(part.figures, days)
             incidents += [Incident(rows, part.town if n == 0 else None) for n, rows in enumerate(told)]
     return incidents
 

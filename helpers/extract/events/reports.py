@@ -29,6 +29,7 @@ from helpers.extract.events.claims import article_attacker, parties
 from helpers.extract.events.classification import (
     ARRESTED,
     agent_side,
+    attacking,
     battle_sides,
     classify,
     only_arrests,
@@ -352,11 +353,10 @@ def _report(
             kind.event_type, kind.sub_event_type, named, sides, where["country"]
         )
     else:
-        perpetrators = [r["perpetrator_id"] for r in group]
         person = person_attacker(doc, sentences, persons)
         owner = strike_owner(sentences, named) if kind and kind.sub_event_type in STRIKE_TYPES else None
         first, second = code_actors(
-            perpetrators,
+            attacking(group),
             battle_sides(kind, sides),
             named,
             where["country"],

@@ -172,8 +172,8 @@ def main_place(place_rows: list[dict]) -> dict | None:
     The most mentioned resolved place below country level (event or nested
     role; the dateline adds one mention), falling back to countries, and in an
     article that names no other place to the towns the wounded were taken to
-    (role ``hospital``) or its sources spoke from (``speaker``); ties go to a place not named by the
-    dateline, then to the more specific place, then to the earlier mention.
+    (role ``hospital``) or its sources spoke from (``speaker``); ties go to the more specific
+    place, then to the earlier mention.
 
     Args:
         place_rows: Rows of :func:`resolve_places` for one article.
@@ -191,11 +191,5 @@ def main_place(place_rows: list[dict]) -> dict | None:
     for row in sorted(usable, key=lambda r: r["start_char"]):
         first.setdefault(row["place_id"], row)
     local = [pid for pid in counts if first[pid]["precision"] <= 3] or list(counts)
-    # a tie goes to a place the story names before the bureau's town of the dateline ("BAMAKO -
-    # militants ambushed a convoy near Tessit"), then to the more specific place
-    dateline = {r["place_id"] for r in usable if r["role"] == "dateline"}
-    best = min(
-        local,
-        key=lambda pid: (-counts[pid], pid in dateline, first[pid]["precision"], first[pid]["start_char"]),
-    )
+    best = min(local, key=lambda pid: (-counts[pid], first[pid]["precision"], first[pid]["start_char"]))
     return {**first[best], "n_mentions": counts[best]}

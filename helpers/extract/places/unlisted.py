@@ -37,7 +37,8 @@ from collections import Counter
 from spacy.tokens import Doc, Span
 
 from helpers.extract.places.evidence import cue_word
-from helpers.extract.places.resolution import AMBIGUOUS, NOT_IN_GAZETTEER, PART_OF_TOWN, WELL_KNOWN_POPULATION
+from helpers.extract.places.place_doubts import SMALL_ABROAD, SPELT_OTHERWISE, WELL_KNOWN_POPULATION
+from helpers.extract.places.resolution import AMBIGUOUS, NOT_IN_GAZETTEER, PART_OF_TOWN
 from helpers.knowledge.gazetteer import Gazetteer
 from helpers.knowledge.grammar import function_words
 from helpers.knowledge.place import UNLISTED_PREFIX
@@ -124,8 +125,8 @@ def foreign_reading(kind: str, resolved: dict, countries: Counter, gazetteer: Ga
         return reason.startswith(
             (
                 AMBIGUOUS,
-                "unresolved: only a small place outside",
-                "unresolved: only a small or foreign town spelt otherwise",
+                f"unresolved: {SMALL_ABROAD}",
+                f"unresolved: {SPELT_OTHERWISE}",
                 PART_OF_TOWN,
             )
         )
