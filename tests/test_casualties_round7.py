@@ -346,3 +346,19 @@ def test_a_place_inside_an_organisation_s_name_places_no_figure_beside_another(n
     places = resolve_places(doc, article)
     rows = extract_casualties(doc, article, places=places, main_place=main_place(places))
     assert [(r["low"], r["place"]) for r in rows] == [(3, "Sugapa")]
+
+
+def test_a_count_after_up_to_read_as_a_particle_and_a_preposition_is_the_object(nlp):
+    """ "killing up to 280 soldiers": the parser reads "up" as the verb's particle and "to 280
+    soldiers" as a preposition's object; the soldiers are the ones killed."""
+    rows = extract(nlp, "Its forces repelled attacks near the town, killing up to 280 enemy soldiers.")
+    assert [(r["low"], r["high"], r["victim_group"]) for r in rows] == [(None, 280, "security forces")]
+
+
+def test_who_did_the_main_act_did_the_harm_its_participle_tells(nlp):
+    """ "Troops repelled an attack, killing 12 militants": the troops killed them, not the attackers
+    the event noun names; a vehicle that blew up is no perpetrator."""
+    (row,) = extract(nlp, "Government troops repelled a rebel attack on the town, killing 12 militants.")
+    assert row["perpetrator"] == "Government troops"
+    (row,) = extract(nlp, "A truck packed with explosives blew up outside the base, killing two soldiers.")
+    assert row["perpetrator"] == ""

@@ -99,3 +99,18 @@ def test_setting_arrests_and_historical_groups_through_extract(tmp_path, monkeyp
     assert reports.loc["arrested", "sub_event_type"] == "Attack"
     # Armed groups of earlier conflicts are in the dictionary (WikiEvents' attackers).
     assert reports.loc["historical", "actor1"] == "Provisional IRA"
+
+
+def test_mortar_shells_named_first_in_a_sentence_are_shelling(tmp_path):
+    """ "Mortar shells fired by al Shabaab militants landed in a market": the tagger reads a first
+    "Mortar" as a name (and the headline's "attack" names no type of its own); the phrase "mortar
+    shell" still names shelling."""
+    reports = reports_of(
+        tmp_path,
+        {
+            "mortar": "Mortar shells fired by al Shabaab militants landed in a crowded market in "
+            "Mogadishu's Hodan district on Thursday, killing five people and wounding 12, police said."
+        },
+        {"mortar": "Mortar attack kills 5 at Mogadishu market"},
+    )
+    assert reports.loc["mortar"]["sub_event_type"] == "Shelling/artillery/missile attack"

@@ -77,6 +77,22 @@ def _events_in(sentence: Span, lexicon: Lexicon) -> list[Token]:
     return [t for t in sentence if t.pos_ in {"NOUN", "PROPN"} and t.lemma_.lower() in lexicon.events]
 
 
+def _doer_before(trigger: Token, lexicon: Lexicon) -> Token | None:
+    """The subject of the verb a participle's clause hangs on, when a person, a group or an event:
+    who did the main act did the harm ("Troops repelled an attack, killing 12": the troops; "An
+    explosion rocked the market, killing 12": the explosion's agent; not "A truck blew up")."""
+    if trigger.dep_ != "advcl" or trigger.tag_ != "VBG" or is_passive(trigger.head):
+        return None
+    subject = verb_subject(trigger.head)
+    if subject is None or subject.pos_ == "PRON":
+        return None
+    events = lexicon.events
+    doer = (
+        subject.ent_type_ in _AGENT_LABELS or is_person(subject, lexicon) or subject.lemma_.lower() in events
+    )
+    return subject if doer else None
+
+
 def perpetrator_of(
     agent: Token | None, trigger: Token, sentence: Span, previous: Span | None, lexicon: Lexicon
 ) -> tuple[Token | Span | None, bool]:
@@ -84,6 +100,7 @@ def perpetrator_of(
     cues = casualty_cues()
     if agent is not None and agent.tag_ in {"WDT", "WP"}:
         agent = None
+    agent = agent or _doer_before(trigger, lexicon)
     if agent is not None:
         if agent.lemma_.lower() in lexicon.events:
             return _event_agent(agent, lexicon), False

@@ -271,8 +271,9 @@ def _shares_object(verb: Token) -> bool:
 
 def objects_of(verb: Token) -> list[Token]:
     """The verb's objects; an age after it is one whatever the parser made of it ("kills
-    4-year-old": "old" read as a complement), and so is a number after a qualifier the parser
-    made a preposition ("wounded over 42": "over" a preposition, 42 its object)."""
+    4-year-old": "old" read as a complement), and so is a number, or a counted noun, after a
+    qualifier the parser made a preposition ("wounded over 42": "over" a preposition, 42 its object;
+    "killing up to 280 servicemen": "up" a particle, "to" a preposition)."""
     found = [
         age_under_article(c)
         for c in verb.children
@@ -284,9 +285,13 @@ def objects_of(verb: Token) -> list[Token]:
         or [
             g
             for c in verb.rights
-            if c.dep_ == "prep" and c.lower_ in qualifiers
+            if c.dep_ == "prep"
+            and (c.lower_ in qualifiers or f"{c.nbor(-1).lower_} {c.lower_}" in qualifiers)
             for g in c.children
-            if g.dep_ == "pobj" and g.like_num and g.ent_type_ != "TIME" and g.shape_ != "dddd"
+            if g.dep_ == "pobj"
+            and (g.like_num or any(n.dep_ == "nummod" and n.like_num for n in g.children))
+            and g.ent_type_ != "TIME"
+            and g.shape_ != "dddd"
         ]
         or read_as_speaker(verb)
     )
