@@ -357,8 +357,11 @@ def test_a_count_after_up_to_read_as_a_particle_and_a_preposition_is_the_object(
 
 def test_who_did_the_main_act_did_the_harm_its_participle_tells(nlp):
     """ "Troops repelled an attack, killing 12 militants": the troops killed them, not the attackers
-    the event noun names; a vehicle that blew up is no perpetrator."""
+    the event noun names; a vehicle that blew up is no perpetrator, nor the police hunting a bomber
+    when the parser hangs the participle on their verb past the bomb's."""
     (row,) = extract(nlp, "Government troops repelled a rebel attack on the town, killing 12 militants.")
     assert row["perpetrator"] == "Government troops"
     (row,) = extract(nlp, "A truck packed with explosives blew up outside the base, killing two soldiers.")
     assert row["perpetrator"] == ""
+    text = "Police are hunting a man who left a bag holding a bomb that exploded on Friday, wounding 13 people."
+    assert [r["perpetrator"] for r in extract(nlp, text)] == [""]  # the participle hangs past "exploded"

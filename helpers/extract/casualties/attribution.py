@@ -83,6 +83,9 @@ def _doer_before(trigger: Token, lexicon: Lexicon) -> Token | None:
     explosion rocked the market, killing 12": the explosion's agent; not "A truck blew up")."""
     if trigger.dep_ != "advcl" or trigger.tag_ != "VBG" or is_passive(trigger.head):
         return None
+    # hung past a nearer verb ("police are hunting a suspect … a device that exploded, wounding 13")
+    if any(t.pos_ == "VERB" for t in trigger.doc[trigger.head.i + 1 : trigger.i]):
+        return None
     subject = verb_subject(trigger.head)
     if subject is None or subject.pos_ == "PRON":
         return None
