@@ -61,7 +61,7 @@ def violence_days(doc: Doc, times: RowsByStart, written: str) -> FigureDays:
 
 
 def told_before(own: frozenset[dt.date], incident: frozenset[dt.date]) -> bool:
-    """Whether a sentence's days all come before every day of the incident's first sentence.
+    """Whether a figure's days (``own``) all come before every day of the incident's (``incident``).
 
     >>> wed, thu = dt.date(2024, 3, 13), dt.date(2024, 3, 14)
     >>> told_before(frozenset({wed}), frozenset({thu})), told_before(frozenset({thu}), frozenset({wed}))
