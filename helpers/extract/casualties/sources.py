@@ -11,7 +11,8 @@ from spacy.tokens import Token
 
 from helpers.knowledge.speech import speech_verbs
 
-#: Subject relations.
+#: Subject relations: the victim of a passive or intransitive trigger, the speaker of "said"
+#: (:mod:`helpers.extract.casualties.syntax` reads them from here).
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 
 

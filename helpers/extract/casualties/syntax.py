@@ -11,11 +11,9 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from helpers.extract.casualties.sources import read_as_speaker, sources_after, speaks
+from helpers.extract.casualties.sources import SUBJECTS, read_as_speaker, sources_after, speaks
 from helpers.knowledge.casualty_lexicon import Lexicon, casualty_cues, quantity_words
 
-#: Subject relations: the victim of a passive or intransitive trigger.
-SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 #: Past participle: ``3 killed``, ``was found shot``.
 PARTICIPLE_TAGS = frozenset({"VBN"})
 

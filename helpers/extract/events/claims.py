@@ -104,23 +104,14 @@ def article_attacker(doc: Doc, mentions: Sequence[dict]) -> dict | None:
     groups = [m for m in mentions if m.get("category") in BLAMED and m.get("actor_id")]
     if not groups:
         return None
+    claimants = [m for m in groups if m["category"] in CLAIMANTS]
     denied: set[str] = set()
     blamed: list[dict] = []
     for verb, denial in _claims(doc):
         words = _claimant_words(verb)
         blaming = verb.lemma_.lower() in cue_words("blamed")
         # an armed group first: "blamed the National Liberation Army" names no army of the state
-        able = [[m for m in groups if m["category"] in CLAIMANTS], groups if blaming else []]
-        named = next(
-            (
-                m
-                for mentions in able
-                for t in words
-                for m in mentions
-                if m["start_char"] <= t.idx < m["end_char"]
-            ),
-            None,
-        )
+        named = _holder(words, claimants) or (_holder(words, groups) if blaming else None)
         if named is not None and denial:
             denied.add(named["actor_id"])
         elif named is not None and blaming:
@@ -128,6 +119,11 @@ def article_attacker(doc: Doc, mentions: Sequence[dict]) -> dict | None:
         elif named is not None and not planned(verb):
             return named
     return next(iter(blamed), None) or article_group([m for m in mentions if m.get("actor_id") not in denied])
+
+
+def _holder(words: Sequence[Token], mentions: Sequence[dict]) -> dict | None:
+    """The mention that holds the first of ``words`` any of ``mentions`` holds, or None."""
+    return next((m for t in words for m in mentions if m["start_char"] <= t.idx < m["end_char"]), None)
 
 
 def _claims(doc: Doc) -> Iterator[tuple[Token, bool]]:

@@ -159,11 +159,10 @@ def code_actors(
             continue
         categories = HIT_CATEGORIES.get(side)
         if categories:  # the side's named actors, else (none hit yet) ACLED's unnamed one
-            hit = [_actor(m) for a, m in linked.items() if a not in taken and m["category"] in categories]
+            free = [m for a, m in linked.items() if a not in taken]
+            hit = [_actor(m) for m in free if m["category"] in categories]
             if not hit and side == ARMED and group_first:  # the attackers' own fell to the force named
-                hit = [
-                    _actor(m) for a, m in linked.items() if a not in taken and m["category"] == FORCE_CATEGORY
-                ]
+                hit = [_actor(m) for m in free if m["category"] == FORCE_CATEGORY]
             unnamed = [] if second else [generic_actor(unnamed_hit if side == SECURITY else side, country)]
             second += hit or unnamed
         elif side in actor_codes():
