@@ -50,6 +50,11 @@ NEIGHBOUR_BONUS = 1.0
 BARE_DISTRICT_PENALTY = 1.0
 #: A match only through transliteration folds loses this much.
 FOLDED_PENALTY = 1.5
+#: A place that holds a name only as another name (an old or local one) loses this much when a city
+#: of at least BIG_CITY people holds it as its own: "Islamabad denies" in Kashmir news is Pakistan's
+#: capital, not Anantnag, whose local name it also is.
+ALIAS_OF_CITY_PENALTY = 3.0
+BIG_CITY = 500_000
 
 
 def main_country(countries: Counter | None) -> str:
@@ -282,7 +287,9 @@ def ranked_candidates(
         main country, their district's people, then ``place_id`` (a bare "King County" is Washington's).
     """
     scored = {}
-    for match in gazetteer.candidates(name):
+    matches = gazetteer.candidates(name)
+    big_city = max((m.place.population for m in matches if m.main and m.place.kind == "city"), default=0)
+    for match in matches:
         score = score_candidate(
             match,
             countries=countries,
@@ -291,6 +298,8 @@ def ranked_candidates(
             nearby=nearby,
             neighbours=neighbour_count(match.place, neighbours),
         )
+        if big_city >= BIG_CITY and not match.main and match.place.population < big_city:
+            score -= ALIAS_OF_CITY_PENALTY
         scored[match.place.place_id] = score, match.place
     main = main_country(countries)
     if main and any(p.kind == "country" and p.country != main for _s, p in scored.values()):

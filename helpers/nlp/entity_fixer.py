@@ -77,6 +77,12 @@ def _name_word(token: Token) -> bool:
     )
 
 
+def _names_place(words: Span, hit_id: str) -> bool:
+    """Whether the words are a place's name, or begin with a country ("Brazil Raul Schmidt")."""
+    place = default_gazetteer().get(hit_id) if hit_id.startswith("gn:") else None
+    return (place is not None and place.kind == "country") or bool(default_gazetteer().candidates(words.text))
+
+
 def _given_name_end(doc: Doc, hit: Span, identified: set[int]) -> int | None:
     """Where the person's name a one-word dictionary hit begins ends ("Isis Allen", "Kobe Bryant"),
     or ``None`` when the hit is no given name: a country ("the ambassador to Brazil Raul Schmidt"), no
@@ -89,9 +95,7 @@ def _given_name_end(doc: Doc, hit: Span, identified: set[int]) -> int | None:
         return None
     place = default_gazetteer().get(hit.ent_id_) if hit.ent_id_.startswith("gn:") else None
     goes_on = end < len(doc) and doc[end].is_title and doc[end].pos_ == "PROPN"
-    if (place is not None and place.kind == "country") or goes_on:
-        return None
-    if default_gazetteer().candidates(doc[hit.start : end].text):
+    if goes_on or _names_place(doc[hit.start : end], hit.ent_id_):
         return None
     surname = doc[end - 1].text
     again = any(t.text == surname for t in doc if not hit.start <= t.i < end)
@@ -112,7 +116,8 @@ class EntityFixer:
     * With ``person_titles``, a PERSON span grows leftward over the rank and title
       words right before it, including ones just trimmed from an organisation.
     * Capitalised proper nouns outside any entity right after a title become a
-      PERSON ("President Hollande", "Mr Alzoubi"), with the title when ``person_titles``.
+      PERSON ("President Hollande", "Mr Alzoubi"), with the title when ``person_titles``; so does
+      a one-word place the NER found between a title and such a word ("officer Anand Jain").
     * One label per name in a document: a statistical entity made only of words of
       a PERSON named elsewhere in the doc becomes PERSON ("Votel" after "Gen.
       Joseph L. Votel"); dictionary and gazetteer hits (with an id) are kept, except a
@@ -133,6 +138,7 @@ class EntityFixer:
         ]
         entities = [ent for ent in entities if ent is not None]
         entities += self._titled_names(doc, entities)
+        entities = self._titled_misreads(entities)
         entities = self._given_names(doc, entities)
         entities = self._consistent_persons(entities)
         if self.person_titles:
@@ -215,6 +221,37 @@ class EntityFixer:
             if end > start:
                 names.append(Span(doc, start, end, label="PERSON"))
         return names
+
+    @staticmethod
+    def _titled_misreads(entities: list[Span]) -> list[Span]:
+        """A one-word place the NER or the gazetteer found right after a title word and before a
+        capitalised word outside any entity is a person's given name ("said police officer Anand
+        Jain": not the town Anand), unless it is a country or the words name a place together
+        ("Kano State")."""
+        taken = {index for ent in entities for index in range(ent.start, ent.end)}
+        persons = {ent.start: ent.end for ent in entities if ent.label_ == "PERSON"}
+        fixed = []
+        for ent in entities:
+            doc, end = ent.doc, ent.end
+            if (
+                len(ent) == 1
+                and ent.label_ in {"GPE", "LOC"}
+                and ent.start > 0
+                and doc[ent.start - 1].text.rstrip(".").lower() in title_words().words
+            ):
+                end = persons.get(end, end)  # the surname the NER did call a person ("Anand [Mehra]")
+                while (
+                    end < len(doc)
+                    and end not in taken
+                    and doc[end].pos_ == "PROPN"
+                    and doc[end].is_title
+                    and doc[end].lower_ not in name_part_nouns()
+                ):
+                    end += 1
+            if end > ent.end and not _names_place(doc[ent.start : end], ent.ent_id_):
+                ent = Span(doc, ent.start, end, label="PERSON")
+            fixed.append(ent)
+        return fixed
 
     @staticmethod
     def _modifier_to_norp(ent: Span | None) -> Span | None:

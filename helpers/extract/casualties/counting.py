@@ -30,6 +30,7 @@ from helpers.extract.casualties.syntax import (
     with_conjuncts,
 )
 from helpers.knowledge.casualty_lexicon import Lexicon, casualty_cues
+from helpers.knowledge.vocabulary import name_part_nouns
 
 #: Entity labels whose numbers are never counts of people (years, ages, money …).
 NOT_COUNTS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"})
@@ -199,7 +200,10 @@ def is_person(token: Token, lexicon: Lexicon, *, animate: bool = False) -> bool:
     if (
         animate
         and token.pos_ == "NOUN"
-        and not any(key in lexicon.non_persons for key in keys)
+        # an event, a weapon or a place is no one ("An airstrike … killed at least 17", its object
+        # misparsed; "the most murders of any state")
+        and not any(key in lexicon.non_persons or key in lexicon.events for key in keys)
+        and token.lower_ not in name_part_nouns()
         and token.ent_type_ not in NOT_COUNTS | {"GPE", "LOC", "FAC"}
     ):
         return True

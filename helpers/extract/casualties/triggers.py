@@ -74,7 +74,11 @@ def _verb_outcome(verb: Token, lexicon: Lexicon, lemma: str | None = None) -> st
         for other in related:
             lemma = other.lemma_.lower()
             if (
-                other.dep_ in {"advmod", "oprd", "acomp", "prt", "conj", "xcomp", "amod", "compound"}
+                (
+                    other.dep_ in {"advmod", "oprd", "acomp", "prt", "conj", "xcomp", "amod", "compound"}
+                    # "checked their cards and shot dead 23 people": the parser hangs "dead" as a clause
+                    or (other.dep_ == "advcl" and other.pos_ == "ADJ" and other.i == verb.i + 1)
+                )
                 and lemma in lexicon.fatal
                 and subset_count(other) is None
                 and not negated_cue(other)

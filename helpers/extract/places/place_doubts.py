@@ -82,7 +82,8 @@ def missing_evidence(
       alternate name of a place outside them ("Photo" of Foto, Cameroon; "Hwy" of Huy) needs the
       NER's place label after a locative or a cue word, unless the place is big.
     * A small place outside the article's countries needs a cue word (or to be the dateline of
-      an article whose other names give no country), and once two names give them a town below
+      an article whose other names give no country), and so does a village of unknown size outside
+      the provinces the article's other names give; once two names give the countries a town below
       ``WELL_KNOWN_POPULATION`` there needs a locative or a cue word ("Kantei Santa" is no town of Egypt).
     * A word or person's name names no place outside the article's countries unless it is
       well known ("Southwest" in US news); a person's name with place evidence in an article that
@@ -189,6 +190,14 @@ def missing_evidence(
     dateline = row["role"] == "dateline" and not known
     if unsized and countries and place.country not in countries and not (kind_cue or allowed or dateline):
         return f"{SMALL_ABROAD} ({place.canonical}, {place.country})"
+    if (
+        place.kind == "village"
+        and place.population == 0
+        and provinces
+        and place.admin1_code not in provinces
+        and not (kind_cue or allowed or row["role"] == "dateline")
+    ):  # "a leader in Masala" in Beni news: no hamlet of that name 1,000 km away in another province
+        return f"only a small place outside the article's provinces ({place.canonical}, {place.admin1})"
     if (
         town
         and abroad

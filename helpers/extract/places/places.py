@@ -190,6 +190,18 @@ def main_place(place_rows: list[dict]) -> dict | None:
     first = {}
     for row in sorted(usable, key=lambda r: r["start_char"]):
         first.setdefault(row["place_id"], row)
+    # Wire copy datelines the capital it is filed from and tells a town of another province, naming
+    # the province too ("MAPUTO - Insurgents attacked the town of Macomia in Cabo Delgado province"):
+    # between places mentioned as often, the one whose province the article names more wins.
+    provinces = Counter((r["country"], r.get("admin1_code")) for r in usable if r.get("admin1_code"))
     local = [pid for pid in counts if first[pid]["precision"] <= 3] or list(counts)
-    best = min(local, key=lambda pid: (-counts[pid], first[pid]["precision"], first[pid]["start_char"]))
+    best = min(
+        local,
+        key=lambda pid: (
+            -counts[pid],
+            -provinces[first[pid]["country"], first[pid].get("admin1_code")],
+            first[pid]["precision"],
+            first[pid]["start_char"],
+        ),
+    )
     return {**first[best], "n_mentions": counts[best]}

@@ -1,0 +1,29 @@
+"""Casualty figures as wire copy from the world's conflicts writes them (twenty-fourth stop).
+
+Every sentence is written for the test; none is copied from a corpus.
+"""
+
+from tests.test_casualties import extract
+
+
+def test_shot_dead_after_other_verbs_is_killed(nlp):
+    text = "The gunmen blocked the road, searched the cars and shot dead 11 travellers from the south."
+    assert [(r["outcome"], r["low"]) for r in extract(nlp, text)] == [("killed", 11)]
+
+
+def test_an_airstrike_is_no_victim_and_the_sources_after_its_toll_are_not_counted(nlp):
+    text = (
+        "An air raid by the army on a market in the western Chin state killed at least 23 "
+        "civilians, including six children, residents and a local militia said on Friday."
+    )
+    rows = extract(nlp, text)
+    assert {(r["outcome"], r["low"], r["victim"]) for r in rows} == {
+        ("killed", 23, "civilians"),
+        ("killed", 6, "children"),
+    }
+
+
+def test_a_place_is_no_victim_of_a_crime_noun(nlp):
+    assert extract(nlp, "The port has the highest number of murders of any Brazilian state.") == []
+    (row,) = extract(nlp, "Police reported the murder of a Kenyan county official.")
+    assert row["outcome"] == "killed" and row["victim_group"] == "officials"
