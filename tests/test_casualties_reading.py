@@ -27,3 +27,33 @@ def test_a_place_is_no_victim_of_a_crime_noun(nlp):
     assert extract(nlp, "The port has the highest number of murders of any Brazilian state.") == []
     (row,) = extract(nlp, "Police reported the murder of a Kenyan county official.")
     assert row["outcome"] == "killed" and row["victim_group"] == "officials"
+
+
+def test_a_paragraph_s_first_sentence_takes_its_place_from_the_paragraph_before(nlp):
+    from helpers.articles import Article, Paragraph
+    from helpers.extract.casualties.casualties import extract_casualties
+    from helpers.extract.places.places import main_place, resolve_places
+
+    body = [
+        "MAPUTO - Insurgents attacked the town of Mueda in Cabo Delgado province on Friday.",
+        "Four soldiers were killed, a security source said.",
+        "In Maputo, the defence minister said troops from Maputo would be sent north.",
+    ]
+    text = "\n\n".join(["Attack in Mozambique", *body])
+    starts = [text.index(part) for part in body]
+    paragraphs = [
+        Paragraph(0, 0, len("Attack in Mozambique"), "title"),
+        *(
+            Paragraph(n + 1, start + (9 if n == 0 else 0), start + len(part))
+            for n, (start, part) in enumerate(zip(starts, body))
+        ),
+    ]
+    dateline = (starts[0], starts[0] + len("MAPUTO"))
+    article = Article(
+        "t", "t.txt", text=text, paragraphs=paragraphs, dateline="MAPUTO", dateline_span=dateline
+    )
+    doc = nlp(text)
+    places = resolve_places(doc, article)
+    assert main_place(places)["canonical"] == "Maputo"
+    (row,) = extract_casualties(doc, article, places=places, main_place=main_place(places))
+    assert (row["low"], row["admin1"]) == (4, "Cabo Delgado")

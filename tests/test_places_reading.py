@@ -55,3 +55,11 @@ def test_a_hamlet_of_another_province_is_no_reading_of_a_bare_name(project_nlp):
     )
     (row,) = [r for r in _rows(project_nlp, text) if r["text"] == "Masala"]
     assert row["place_id"] is None and "outside the article's provinces" in row["resolution"]
+
+
+def test_a_foreign_capital_s_name_gives_a_local_alternate_name_no_penalty(project_nlp):
+    text = (
+        "The Orleans Parish coroner named the man shot dead on Friday. He was found on a street in "
+        "Algiers, police in New Orleans said."
+    )
+    assert all(r["country"] != "DZ" for r in _rows(project_nlp, text) if r["text"] == "Algiers")

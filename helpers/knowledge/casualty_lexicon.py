@@ -220,6 +220,8 @@ class CasualtyCues:
     absence_preposition: frozenset[str]
     composition_adverb: frozenset[str]
     breakaway: frozenset[str]
+    group_noun: frozenset[str]
+    armed_marker: frozenset[str]
     copula: frozenset[str]
     perfect_auxiliary: frozenset[str]
     state_verb: frozenset[str]

@@ -51,8 +51,8 @@ BARE_DISTRICT_PENALTY = 1.0
 #: A match only through transliteration folds loses this much.
 FOLDED_PENALTY = 1.5
 #: A place that holds a name only as another name (an old or local one) loses this much when a city
-#: of at least BIG_CITY people holds it as its own: "Islamabad denies" in Kashmir news is Pakistan's
-#: capital, not Anantnag, whose local name it also is.
+#: of at least BIG_CITY people of the article's countries holds it as its own: "Islamabad denies" in
+#: Kashmir news is Pakistan's capital, not Anantnag, whose local name it also is.
 ALIAS_OF_CITY_PENALTY = 3.0
 BIG_CITY = 500_000
 
@@ -260,6 +260,19 @@ def resolve_name(
     return ranked[0][1] if ranked else None
 
 
+def _own_city_population(matches: list[Match], countries: Counter | None) -> int:
+    """The people of the biggest town of the article's countries whose own name the name is (0 for
+    none): "Algiers" in New Orleans news is no reading of Algeria's capital."""
+    return max(
+        (
+            m.place.population
+            for m in matches
+            if m.main and m.place.kind == "city" and m.place.country in (countries or ())
+        ),
+        default=0,
+    )
+
+
 def ranked_candidates(
     name: str,
     gazetteer: Gazetteer,
@@ -288,7 +301,7 @@ def ranked_candidates(
     """
     scored = {}
     matches = gazetteer.candidates(name)
-    big_city = max((m.place.population for m in matches if m.main and m.place.kind == "city"), default=0)
+    big_city = _own_city_population(matches, countries)
     for match in matches:
         score = score_candidate(
             match,

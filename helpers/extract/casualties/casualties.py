@@ -169,7 +169,13 @@ def extract_casualties(
         paragraph = article.paragraph_at(sentence.start_char)
         in_title = paragraph is not None and paragraph.kind == "title"
         previous = sentences[position - 1] if position else None
-        if previous is not None and article.paragraph_at(previous.start_char) is not paragraph:
+        # a paragraph's first sentence goes on from the body paragraph before it (wire copy runs one
+        # or two sentences a paragraph: "… attacked the town of Macomia. ¶ Three soldiers were killed"),
+        # not from the title
+        previous_paragraph = article.paragraph_at(previous.start_char) if previous is not None else None
+        if previous_paragraph is not paragraph and (
+            previous_paragraph is None or previous_paragraph.kind == "title"
+        ):
             previous = None
         # Sentence.ents rebuilds every entity of the doc; filter the doc's few date entities instead.
         sentence_dates = dates[

@@ -10,6 +10,8 @@ from helpers.knowledge.casualty_lexicon import Lexicon, casualty_cues
 
 #: Fine tags of a plural noun.
 PLURAL_TAGS = frozenset({"NNS", "NNPS"})
+#: The victim group of the members of an armed group no dictionary names ("an Iran-backed group").
+ARMED_MEMBERS = "militants"
 
 
 def noun_keys(token: Token) -> list[str]:
@@ -98,6 +100,10 @@ def victim_group_of(victim: Token | None, lexicon: Lexicon) -> str:
             return lexicon.victims[compound]
     if modifier := next((m for m in modifiers if m in lexicon.modifiers), None):
         return lexicon.modifiers[modifier]
+    if target.lemma_.lower() in cues.group_noun and any(
+        c.dep_ == "amod" and c.lower_ in cues.armed_marker for c in target.children
+    ):
+        return ARMED_MEMBERS  # "three members of an Iran-backed group", "of a Yazidi armed group"
     group = next((lexicon.victims[key] for key in noun_keys(target) if key in lexicon.victims), None)
     if group and group != "people":
         return group

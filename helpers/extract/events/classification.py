@@ -24,8 +24,8 @@ POLICE = "police"
 BATTLES = "Battles"
 #: The victim group of the casualty lexicon's nouns of attackers ("gunman", "bomber", "assailant").
 ATTACKERS = "attackers"
-#: The victim sides of state forces and of armed groups, and of victims of no known side.
-SECURITY, ARMED, UNKNOWN_SIDE = "security forces", "armed groups", "unknown"
+#: The victim sides of state forces and of armed groups, of victims of no known side, and of civilians.
+SECURITY, ARMED, UNKNOWN_SIDE, CIVILIANS = "security forces", "armed groups", "unknown", "civilians"
 #: Actor categories of each side: the actors that can be the side hit.
 SIDE_CATEGORIES = {
     SECURITY: {"state_force", "militia", "government"},
@@ -67,13 +67,17 @@ def known_sides(sides: Iterable[str]) -> set[str]:
 
 def battle_sides(kind: EventType | None, sides: set[str]) -> set[str]:
     """The sides hit, for choosing the actors: in a battle, dead of no known side fell on one armed
-    side or another ("Clashes between rival militias killed nine people"), not among civilians.
+    side or another ("Clashes between rival militias killed nine people"), not among civilians, and
+    so did the fighting between two sides that killed civilians too ("including a child"): ACLED
+    names the two sides that fought.
 
     >>> clash = event_types()[[t.sub_event_type for t in event_types()].index("Armed clash")]
     >>> battle_sides(clash, {"unknown"}), battle_sides(None, {"unknown"})
     ({'armed groups'}, {'unknown'})
+    >>> battle_sides(clash, {"unknown", "civilians"})
+    {'armed groups'}
     """
-    if kind is None or kind.event_type != BATTLES or known_sides(sides) != {UNKNOWN_SIDE}:
+    if kind is None or kind.event_type != BATTLES or not set(sides) <= {UNKNOWN_SIDE, CIVILIANS}:
         return sides
     return {ARMED}
 
@@ -91,6 +95,21 @@ def attacking(figures: Sequence[dict]) -> list[str]:
     """
     others = [r for r in figures if r["victim_group"] != ATTACKERS]
     return [r["perpetrator_id"] for r in others or figures]
+
+
+def hit_figures(figures: Sequence[dict]) -> list[dict]:
+    """The figures of the sides an event hit: of violence (those arrested are no side of a clash: "a
+    suspect was arrested"), and not of its own attackers when it hit others ("killing 32 people …
+    Security forces killed five attackers": the bombing hit civilians, not an armed group), else all.
+
+    >>> figures = [{"outcome": "killed", "victim_group": "people"},
+    ...            {"outcome": "killed", "victim_group": ATTACKERS},
+    ...            {"outcome": ARRESTED, "victim_group": "people"}]
+    >>> [r["victim_group"] for r in hit_figures(figures)], len(hit_figures(figures[1:2]))
+    (['people'], 1)
+    """
+    violent = [r for r in figures if r["outcome"] != ARRESTED] or list(figures)
+    return [r for r in violent if r["victim_group"] != ATTACKERS] or violent
 
 
 def taken_from(sides: frozenset[str], taker: frozenset[str]) -> set[str]:

@@ -27,11 +27,11 @@ from helpers.extract.casualties.tolls import counted, figure_key
 from helpers.extract.events.agents import actor_attackers, person_attacker
 from helpers.extract.events.claims import article_attacker, parties
 from helpers.extract.events.classification import (
-    ARRESTED,
     agent_side,
     attacking,
     battle_sides,
     classify,
+    hit_figures,
     only_arrests,
     unnamed_hit,
 )
@@ -335,9 +335,7 @@ def _report(
     if written != article.date:
         note = f" (the body names the day after its date {article.date[:10]})"
         when = replace(when, reason=when.reason + note)
-    # The sides hit: of the figures of violence (those arrested are no side of a clash: "a suspect
-    # was arrested"), else of all.
-    hit = [r for r in group if r["outcome"] != ARRESTED] or group
+    hit = hit_figures(group)
     sides = {r["victim_side"] for r in hit if r["victim_side"]}
     words = [sentence_words(s) for s in sentences]
     # Actors in text order: the sentence that tells the attack names its target before the toll's.

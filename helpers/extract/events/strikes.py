@@ -91,13 +91,17 @@ def _owners(
     nominal: Callable[[Token], bool],
 ) -> Iterator[dict]:
     """The owners written before the ``words`` of the sentences read as nouns (``nominal``), in text
-    order: "Israeli drone strike" may name its owner on "drone"."""
+    order: "Israeli drone strike" may name its owner on "drone"; the subject of the verb whose object
+    they are too ("Pakistan carried out airstrikes": its armed forces)."""
     for sentence in sentences:
         for token in sentence:
             if token.lemma_.lower() in words and nominal(token):
                 for child in token.children:
                     if child.dep_ in OWNER_DEPS and (owner := _owner(child, mentions)) is not None:
                         yield owner
+                if token.dep_ == "dobj":
+                    subjects = (c for c in token.head.children if c.dep_ == "nsubj")
+                    yield from (owner for c in subjects if (owner := _owner(c, mentions)) is not None)
 
 
 def _weapon_noun(token: Token) -> bool:

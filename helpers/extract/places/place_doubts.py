@@ -83,7 +83,7 @@ def missing_evidence(
       NER's place label after a locative or a cue word, unless the place is big.
     * A small place outside the article's countries needs a cue word (or to be the dateline of
       an article whose other names give no country), and so does a village of unknown size outside
-      the provinces the article's other names give; once two names give the countries a town below
+      the provinces two of the article's other names give; once two names give the countries a town below
       ``WELL_KNOWN_POPULATION`` there needs a locative or a cue word ("Kantei Santa" is no town of Egypt).
     * A word or person's name names no place outside the article's countries unless it is
       well known ("Southwest" in US news); a person's name with place evidence in an article that
@@ -193,7 +193,7 @@ def missing_evidence(
     if (
         place.kind == "village"
         and place.population == 0
-        and provinces
+        and sum(provinces.values()) >= 2  # two names: not one stray word's province
         and place.admin1_code not in provinces
         and not (kind_cue or allowed or row["role"] == "dateline")
     ):  # "a leader in Masala" in Beni news: no hamlet of that name 1,000 km away in another province

@@ -1,0 +1,67 @@
+"""Events as wire copy from the world's conflicts tells them (twenty-fourth stop): who fought whom
+when the victims are members of an unnamed group, settlers, or civilians caught in fighting.
+
+Sentences are written for these tests; none is copied from a corpus."""
+
+from __future__ import annotations
+
+from tests.test_casualties import extract
+from tests.test_events import reports_of
+
+
+def test_members_of_an_armed_or_backed_group_and_gang_members_are_armed(nlp):
+    for text in (
+        "A drone strike killed four members of a Turkmen armed group near the border on Monday.",
+        "An air strike killed two members of a Russia-backed faction in the north.",
+        "Police killed six suspected gang members in a shootout on Sunday.",
+    ):
+        (row,) = extract(nlp, text)
+        assert row["victim_group"] == "militants", text
+    (row,) = extract(nlp, "Gunmen killed five members of a farmers' group on Monday.")
+    assert row["victim_group"] == "people"
+
+
+def test_settlers_fighting_factions_and_a_hit_group_are_coded_as_acled_codes_them(tmp_path, monkeypatch):
+    monkeypatch.setenv("SITREP_CACHE", str(tmp_path / "cache"))
+    texts = {
+        "settlers": "Israeli settlers attacked the village of Burin near Nablus, West Bank on Monday and "
+        "wounded four Palestinians, the Palestinian health ministry said.",
+        "factions": "Fighting between two rival factions in Zawiya, Libya on Monday killed three people, "
+        "including a woman, the city's hospital said.",
+        "backed": "A drone strike killed three members of an Iran-backed group near Albu Kamal, Syria "
+        "on Monday, a war monitor said.",
+    }
+    reports = reports_of(tmp_path, texts).query("report == 0")
+    coded = {key: (r.event_type, r.actor1, r.actor2) for key, r in reports.iterrows()}
+    assert coded["settlers"] == (
+        "Violence against civilians",
+        "Settlers (Israel)",
+        "Civilians (Palestinian Territory)",
+    )
+    armed = "Unidentified Armed Group (Libya)"
+    assert coded["factions"] == ("Battles", armed, armed)
+    assert coded["backed"][2] == "Unidentified Armed Group (Syria)"
+
+
+def test_strikes_bombs_and_torched_buildings_are_coded_to_whoever_did_them(tmp_path, monkeypatch):
+    monkeypatch.setenv("SITREP_CACHE", str(tmp_path / "cache"))
+    texts = {
+        # a state whose strikes the sentence tells is its armed forces, not its government
+        "state": "Turkey carried out air strikes on Tal Rifaat, Syria on Monday, killing six people, a "
+        "war monitor said.",
+        # guided and glide bombs are dropped from the air
+        "glide": "Three Russian glide bombs hit a residential block in Zaporizhzhia, Ukraine on Monday, "
+        "killing seven people, the governor said.",
+        # buildings protesters set on fire make a riot
+        "torched": "Protesters torched a police station and looted shops in Nampula, Mozambique on "
+        "Monday, police said.",
+        # the attackers killed by the guards are not the side the bombing hit
+        "attackers": "Militants set off a car bomb at a hotel in Kismayo, Somalia on Monday, killing nine "
+        "people. Guards shot dead three attackers, police said.",
+    }
+    reports = reports_of(tmp_path, texts).query("report == 0")
+    coded = {key: (r.sub_event_type, r.actor1, r.actor2) for key, r in reports.iterrows()}
+    assert coded["state"][:2] == ("Air/drone strike", "Turkish Armed Forces")
+    assert coded["glide"] == ("Air/drone strike", "Russian Armed Forces", "Civilians (Ukraine)")
+    assert coded["torched"][:2] == ("Violent demonstration", "Rioters (Mozambique)")
+    assert coded["attackers"][2] == "Civilians (Somalia)"
