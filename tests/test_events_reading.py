@@ -65,3 +65,15 @@ def test_strikes_bombs_and_torched_buildings_are_coded_to_whoever_did_them(tmp_p
     assert coded["glide"] == ("Air/drone strike", "Russian Armed Forces", "Civilians (Ukraine)")
     assert coded["torched"][:2] == ("Violent demonstration", "Rioters (Mozambique)")
     assert coded["attackers"][2] == "Civilians (Somalia)"
+
+
+def test_a_toll_s_parts_tell_the_sides_it_hit(tmp_path, monkeypatch):
+    monkeypatch.setenv("SITREP_CACHE", str(tmp_path / "cache"))
+    texts = {
+        "parts": "Militants drove a truck bomb into a police post in Dera Ismail Khan, Pakistan on Monday, "
+        "killing 11 people, including four policemen and seven civilians, officials said. Ten attackers "
+        "were killed in the gunfight that followed, they said.",
+    }
+    (report,) = reports_of(tmp_path, texts).query("report == 0").itertuples()
+    assert "security forces" in report.victim_sides and "civilians" in report.victim_sides
+    assert report.actor2 in {"Police Forces of Pakistan", "Military Forces of Pakistan"}

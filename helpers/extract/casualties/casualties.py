@@ -165,17 +165,16 @@ def extract_casualties(
     date_starts = [e.start for e in dates]  # in text order, so a sentence's dates are a slice
     article_scope = ArticleScope(article, dates)
     candidates = trigger_candidates(doc, lexicon)
+    lead = next((p for p in article.paragraphs if p.kind == "body"), None)
     for position, sentence in enumerate(sentences):
         paragraph = article.paragraph_at(sentence.start_char)
         in_title = paragraph is not None and paragraph.kind == "title"
         previous = sentences[position - 1] if position else None
-        # a paragraph's first sentence goes on from the body paragraph before it (wire copy runs one
-        # or two sentences a paragraph: "… attacked the town of Macomia. ¶ Three soldiers were killed"),
-        # not from the title
+        # the first sentence after the lead goes on from it (wire copy runs one or two sentences a
+        # paragraph: "… attacked the town of Macomia. ¶ Three soldiers were killed"); later
+        # paragraphs turn to other things as often (local news: the victim's family, another town)
         previous_paragraph = article.paragraph_at(previous.start_char) if previous is not None else None
-        if previous_paragraph is not paragraph and (
-            previous_paragraph is None or previous_paragraph.kind == "title"
-        ):
+        if previous_paragraph is not paragraph and previous_paragraph is not lead:
             previous = None
         # Sentence.ents rebuilds every entity of the doc; filter the doc's few date entities instead.
         sentence_dates = dates[

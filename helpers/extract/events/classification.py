@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
+from helpers.extract.casualties.tolls import counted, figure_key
 from helpers.knowledge.event_types import EventType, event_types
 
 #: The outcome of an arrest: its victims' side is no side hit by violence, and arrests alone are no violence.
@@ -95,6 +96,32 @@ def attacking(figures: Sequence[dict]) -> list[str]:
     """
     others = [r for r in figures if r["victim_group"] != ATTACKERS]
     return [r["perpetrator_id"] for r in others or figures]
+
+
+def with_part_sides(casualties: Sequence[dict]) -> list[dict]:
+    """The counted figures (:func:`~helpers.extract.casualties.tolls.counted`), each a copy with the
+    sides of the parts it includes (``part_sides``): "killing 18 people, including five soldiers
+    and 13 civilians" hit soldiers and civilians, not people of no known side."""
+    parts: dict[str, set[str]] = {}
+    for row in casualties:
+        if row["part_of"] and not row["excluded"] and row["victim_side"]:
+            parts.setdefault(row["part_of"], set()).add(row["victim_side"])
+    return [{**r, "part_sides": parts.get(figure_key(r), set())} for r in casualties if counted(r)]
+
+
+def sides_of(figures: Iterable[dict]) -> set[str]:
+    """The victim sides of figures, a figure of no known side by the sides of its parts.
+
+    >>> sorted(sides_of([{"victim_side": UNKNOWN_SIDE, "part_sides": {SECURITY, "civilians"}}]))
+    ['civilians', 'security forces']
+    >>> sides_of([{"victim_side": UNKNOWN_SIDE, "part_sides": set()}, {"victim_side": ""}])
+    {'unknown'}
+    """
+    sides: set[str] = set()
+    for row in figures:
+        told = row.get("part_sides") if row["victim_side"] == UNKNOWN_SIDE else None
+        sides |= set(told or {row["victim_side"]})
+    return sides - {""}
 
 
 def hit_figures(figures: Sequence[dict]) -> list[dict]:

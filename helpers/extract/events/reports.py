@@ -23,7 +23,7 @@ from functools import partial
 from spacy.tokens import Doc, Span
 
 from helpers.articles import Article
-from helpers.extract.casualties.tolls import counted, figure_key
+from helpers.extract.casualties.tolls import figure_key
 from helpers.extract.events.agents import actor_attackers, person_attacker
 from helpers.extract.events.claims import article_attacker, parties
 from helpers.extract.events.classification import (
@@ -33,7 +33,9 @@ from helpers.extract.events.classification import (
     classify,
     hit_figures,
     only_arrests,
+    sides_of,
     unnamed_hit,
+    with_part_sides,
 )
 from helpers.extract.events.coding import (
     DEMONSTRATIONS,
@@ -184,7 +186,7 @@ def event_reports(
     times = RowsByStart([*tagged, *untagged_days(doc, ((m["start_char"], m["end_char"]) for m in tagged))])
     actors = parties(doc, mentions)  # not "al Qaeda" of "al Qaeda-linked JNIM"; "a Taliban spokesman" speaks
     actors_by_start = RowsByStart(actors)
-    figures = [r for r in casualties if counted(r)]
+    figures = with_part_sides(casualties)
     days = _article_days(doc, article, times)
     written = writing_day(days, article.date)
     rows = []
@@ -336,7 +338,7 @@ def _report(
         note = f" (the body names the day after its date {article.date[:10]})"
         when = replace(when, reason=when.reason + note)
     hit = hit_figures(group)
-    sides = {r["victim_side"] for r in hit if r["victim_side"]}
+    sides = sides_of(hit)
     words = [sentence_words(s) for s in sentences]
     # Actors in text order: the sentence that tells the attack names its target before the toll's.
     named = sorted(actors.within(inside), key=lambda m: m["start_char"])
