@@ -57,3 +57,30 @@ def test_a_paragraph_s_first_sentence_takes_its_place_from_the_paragraph_before(
     assert main_place(places)["canonical"] == "Maputo"
     (row,) = extract_casualties(doc, article, places=places, main_place=main_place(places))
     assert (row["low"], row["admin1"]) == (4, "Cabo Delgado")
+
+
+def test_bandits_gangs_and_cartels_are_armed_victims(nlp):
+    for text in (
+        "Troops killed a notorious bandit leader in a raid on Monday.",
+        "Soldiers shot dead three members of a drug gang in the port.",
+        "Marines killed four members of the cartel in a shootout.",
+    ):
+        (row,) = extract(nlp, text)
+        assert row["victim_group"] == "militants", text
+
+
+def test_the_last_place_of_the_sentence_before_is_not_inside_an_organisation_s_name(nlp):
+    from helpers.articles import Article, Paragraph
+    from helpers.extract.casualties.casualties import extract_casualties
+    from helpers.extract.places.places import main_place, resolve_places
+
+    text = (
+        "Two soldiers were killed in a clash in the town of Talipao in Sulu province on Monday, the "
+        "Armed Forces of the Philippines said. Four other soldiers were wounded."
+    )
+    article = Article("t", "t.txt", text=text, paragraphs=[Paragraph(0, 0, len(text))])
+    doc = nlp(text)
+    places = resolve_places(doc, article)
+    rows = extract_casualties(doc, article, places=places, main_place=main_place(places))
+    (row,) = [r for r in rows if r["outcome"] == "injured"]
+    assert row["low"] == 4 and row["place"] not in {"Philippines", None}

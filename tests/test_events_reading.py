@@ -77,3 +77,12 @@ def test_a_toll_s_parts_tell_the_sides_it_hit(tmp_path, monkeypatch):
     (report,) = reports_of(tmp_path, texts).query("report == 0").itertuples()
     assert "security forces" in report.victim_sides and "civilians" in report.victim_sides
     assert report.actor2 in {"Police Forces of Pakistan", "Military Forces of Pakistan"}
+
+
+def test_fighters_killed_and_captured_are_a_battle_not_arrests():
+    from helpers.extract.events.classification import classify
+
+    kind, _ = classify([{"say"}], {"armed groups"}, {"killed", "arrested"})
+    assert kind.sub_event_type == "Armed clash"
+    kind, _ = classify([{"say"}], {"civilians"}, {"arrested"})
+    assert kind.sub_event_type == "Arrests"

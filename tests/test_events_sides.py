@@ -146,7 +146,8 @@ def test_the_fighters_of_the_group_that_attacked_fell_to_the_force_named_and_its
     """ "Fighting between M23 rebels and the Congolese army": the M23 fighters killed by the army are
     the rebels' own; the army is the other side, no unidentified group. "Sixteen attackers were
     killed" by the military that was attacked makes it no attacker: the Pakistani Taliban, who
-    claimed the bombing, attacked it."""
+    claimed the bombing, attacked it, and the soldiers among the dead make the army the side hit (the
+    attackers killed are no side the bombing hit)."""
     reports = reports_of(
         tmp_path,
         {
@@ -154,7 +155,8 @@ def test_the_fighters_of_the_group_that_attacked_fell_to_the_force_named_and_its
             "least 23 civilians in the town of Sake on Sunday, a local official said.\n\n"
             "The army said it had killed 40 M23 fighters in the clashes.",
             "bannu": "PESHAWAR, Pakistan - Militants rammed two explosive-laden vehicles into the wall of "
-            "an army cantonment in Bannu on Tuesday evening, killing 18 people, the military said.\n\n"
+            "an army cantonment in Bannu on Tuesday evening, killing 18 people, including five soldiers "
+            "and 13 civilians, the military said.\n\n"
             "Sixteen attackers were killed in the ensuing firefight, it said.\n\n"
             "The Pakistani Taliban claimed responsibility.",
         },

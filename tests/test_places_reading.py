@@ -63,3 +63,12 @@ def test_a_foreign_capital_s_name_gives_a_local_alternate_name_no_penalty(projec
         "Algiers, police in New Orleans said."
     )
     assert all(r["country"] != "DZ" for r in _rows(project_nlp, text) if r["text"] == "Algiers")
+
+
+def test_a_country_s_name_of_several_words_is_matched_whole(project_nlp):
+    doc = project_nlp(
+        "Troops fought rebels in eastern Democratic Republic of Congo and the Central African Republic."
+    )
+    places = {(e.text, e.ent_id_) for e in doc.ents if e.label_ == "GPE"}
+    assert ("Democratic Republic of Congo", "gn:203312") in places
+    assert ("Central African Republic", "gn:239880") in places

@@ -311,7 +311,8 @@ def ranked_candidates(
             nearby=nearby,
             neighbours=neighbour_count(match.place, neighbours),
         )
-        if big_city >= BIG_CITY and not match.main and match.place.population < big_city:
+        town = match.place.kind in ("city", "village")  # "Erbil province" is the division, named so or not
+        if big_city >= BIG_CITY and town and not match.main and match.place.population < big_city:
             score -= ALIAS_OF_CITY_PENALTY
         scored[match.place.place_id] = score, match.place
     main = main_country(countries)

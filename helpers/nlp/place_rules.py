@@ -154,15 +154,23 @@ def _enclosing_names(gazetteer: Gazetteer, names: set[str]) -> set[str]:
 
 def _build_patterns(gazetteer: Gazetteer) -> list[dict]:
     names: set[str] = set(aliases())
+    # names of several words no one writes for anything else: a curated alias, a country's name
+    # ("Democratic Republic of Congo", "Central African Republic", "Deir al-Zor", though their first
+    # word alone is a common word or a name: else "Republic of Congo" inside it is matched alone)
+    whole = {n for n in aliases() if " " in n}
     for place, all_names in _ruler_places(gazetteer):
         names.add(place.canonical)
         if all_names:  # English news writes ASCII transliterations of up to three words
-            names.update(
+            written = {
                 n
                 for n in gazetteer.names(place.place_id)
                 if n.isascii() and len(n.split()) <= 3 and strip_admin_words(n) == n
-            )
-    names = {n for n in names if _usable_pattern(n)}
+            }
+            names |= written
+            whole |= {n for n in {place.canonical, *written} if " " in n and place.kind == "country"}
+    names = {
+        n for n in names if _usable_pattern(n) or (n in whole and n[0].isupper() and not doubtful_name(n))
+    }
     names |= _enclosing_names(gazetteer, names)
     patterns = []
     for name in sorted(names):

@@ -14,7 +14,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Collection, Sequence
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from helpers.extract.casualties.counting import is_person
 from helpers.extract.casualties.entities import common_noun_entity, entities_within, entity_at
@@ -291,9 +291,17 @@ def place_for(
             return nearest, JOINT_PLACE
         return nearest, 0.9 if same_clause else SENTENCE_PLACE
     before = inside(previous) if previous is not None else []
-    if before:  # its last place, not an owner's ("in Kabul near the US embassy")
-        return ([p for p in before if not owner_country(doc, p)] or before)[-1], 0.5
+    if before:  # its last place, not an owner's ("in Kabul near the US embassy") nor one inside an
+        # organisation's name ("…, the Armed Forces of the Philippines said"), a town before a country
+        sound = [p for p in before if not owner_country(doc, p) and not _in_name(doc, p)] or before
+        return ([p for p in sound if p.get("kind") != "country"] or sound)[-1], 0.5
     return main_place, 0.3
+
+
+def _in_name(doc: Doc, place: dict) -> bool:
+    """Whether a place mention lies inside an organisation's name."""
+    span = doc.char_span(place["start_char"], place["end_char"], alignment_mode="expand")
+    return span is not None and in_organisation_name(span)
 
 
 #: Dependencies of the words between a place and the figure whose locative phrase it ends.

@@ -100,13 +100,15 @@ def attacking(figures: Sequence[dict]) -> list[str]:
 
 def with_part_sides(casualties: Sequence[dict]) -> list[dict]:
     """The counted figures (:func:`~helpers.extract.casualties.tolls.counted`), each a copy with the
-    sides of the parts it includes (``part_sides``): "killing 18 people, including five soldiers
-    and 13 civilians" hit soldiers and civilians, not people of no known side."""
+    sides of the parts it includes when each part's is known (``part_sides``): "killing 18 people,
+    including five soldiers and 13 civilians" hit soldiers and civilians, not people of no known
+    side; "including an old man and a child" tells no side of the old man."""
     parts: dict[str, set[str]] = {}
     for row in casualties:
         if row["part_of"] and not row["excluded"] and row["victim_side"]:
             parts.setdefault(row["part_of"], set()).add(row["victim_side"])
-    return [{**r, "part_sides": parts.get(figure_key(r), set())} for r in casualties if counted(r)]
+    known = {total: sides for total, sides in parts.items() if UNKNOWN_SIDE not in sides}
+    return [{**r, "part_sides": known.get(figure_key(r), set())} for r in casualties if counted(r)]
 
 
 def sides_of(figures: Iterable[dict]) -> set[str]:
@@ -191,6 +193,8 @@ def classify(
     'Non-state actor overtakes territory'
     >>> classify([{"arrest", "explosive"}], {"unknown"}, {"arrested"})[0].sub_event_type
     'Arrests'
+    >>> classify([{"say"}], {"armed groups"}, {"arrested", "killed"})[0].sub_event_type
+    'Armed clash'
     """
     types = event_types()
     sides = known_sides(sides)
@@ -201,7 +205,12 @@ def classify(
         cues = set().union(*(kind.cues(words) for words in sentences))
         if cues and kind.fits(sides, outcomes, agent):
             return kind, sorted(cues)[0].split(":")[0]
-    for key in [*sorted(outcomes), *sorted(sides)]:
+    # beside violence, the sides' default before an arrest's: "killed 150 fighters and captured 70"
+    # was a battle; arrests alone are arrests
+    keys = [*sorted(outcomes), *sorted(sides)]
+    if not arrests and ARRESTED in outcomes:
+        keys = [key for key in keys if key != ARRESTED] + [ARRESTED]
+    for key in keys:
         kind = next((k for k in types if key in k.defaults and k.fits(sides, outcomes)), None)
         if kind is not None:
             return kind, ""
