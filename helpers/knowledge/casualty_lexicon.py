@@ -222,6 +222,7 @@ class CasualtyCues:
     breakaway: frozenset[str]
     group_noun: frozenset[str]
     armed_marker: frozenset[str]
+    armed_group_noun: frozenset[str]
     copula: frozenset[str]
     perfect_auxiliary: frozenset[str]
     state_verb: frozenset[str]

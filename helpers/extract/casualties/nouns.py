@@ -104,6 +104,8 @@ def victim_group_of(victim: Token | None, lexicon: Lexicon) -> str:
         c.dep_ == "amod" and c.lower_ in cues.armed_marker for c in target.children
     ):
         return ARMED_MEMBERS  # "three members of an Iran-backed group", "of a Yazidi armed group"
+    if members is not None and target.lemma_.lower() in cues.armed_group_noun:
+        return ARMED_MEMBERS  # "two members of the Los Lobos gang"
     group = next((lexicon.victims[key] for key in noun_keys(target) if key in lexicon.victims), None)
     if group and group != "people":
         return group
