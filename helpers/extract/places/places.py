@@ -172,8 +172,8 @@ def main_place(place_rows: list[dict]) -> dict | None:
     The most mentioned resolved place below country level (event or nested
     role; the dateline adds one mention), falling back to countries, and in an
     article that names no other place to the towns the wounded were taken to
-    (role ``hospital``) or its sources spoke from (``speaker``); ties go to the more specific
-    place, then to the earlier mention.
+    (role ``hospital``) or its sources spoke from (``speaker``); ties go to the place whose
+    province the article names more, then to the more specific place, then to the earlier mention.
 
     Args:
         place_rows: Rows of :func:`resolve_places` for one article.
