@@ -59,6 +59,10 @@ def trigger_candidates(doc: Doc, lexicon: Lexicon) -> list[int]:
     return numpy.flatnonzero(numpy.isin(lowers, lower_hits) | numpy.isin(lemmas, lemma_hits)).tolist()
 
 
+#: Relations of a fatal word to an injury verb that make it killed ("shot dead", "fatally shot").
+_FATAL_CUE_DEPS = frozenset({"advmod", "oprd", "acomp", "prt", "conj", "xcomp", "amod", "compound"})
+
+
 def _verb_outcome(verb: Token, lexicon: Lexicon, lemma: str | None = None) -> str | None:
     """Outcome of a trigger verb; ``shoot``/``stab``/``wound`` become killed with a fatal cue.
 
@@ -73,26 +77,18 @@ def _verb_outcome(verb: Token, lexicon: Lexicon, lemma: str | None = None) -> st
         related += [verb.head] if verb.dep_ == "conj" and not _has_subject(verb) else []
         for other in related:
             lemma = other.lemma_.lower()
+            fatal = lemma in lexicon.fatal and (outcome == HARMED or lemma in lexicon.fatal_injury)
+            # "checked their cards and shot dead 23 people": the parser hangs "dead" as a clause
+            adjacent = other.dep_ == "advcl" and other.pos_ == "ADJ" and other.i == verb.i + 1
             if (
-                (
-                    other.dep_ in {"advmod", "oprd", "acomp", "prt", "conj", "xcomp", "amod", "compound"}
-                    # "checked their cards and shot dead 23 people": the parser hangs "dead" as a clause
-                    or (other.dep_ == "advcl" and other.pos_ == "ADJ" and other.i == verb.i + 1)
-                )
-                and lemma in lexicon.fatal
+                (other.dep_ in _FATAL_CUE_DEPS or adjacent)
+                and fatal
                 and subset_count(other) is None
                 and not negated_cue(other)
                 and not (other.pos_ == "VERB" and objects_of(other) and objects_of(verb))
-                and (  # "shooting four and killing one"
-                    outcome == HARMED or lemma in lexicon.fatal_injury
-                )
             ):
                 return "killed"
-            if (
-                comma_participle(verb, other)
-                and lemma in lexicon.fatal
-                and (outcome == HARMED or lemma in lexicon.fatal_injury)
-            ):
+            if comma_participle(verb, other) and fatal:
                 return "killed"
             if (
                 other.dep_ == "prep"
