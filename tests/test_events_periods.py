@@ -120,3 +120,39 @@ def test_a_toll_over_the_past_week_is_the_news_dated_to_the_week(tmp_path, monke
     assert reports[["event_date", "time_precision", "admin1"]].values.tolist() == [
         ["2024-06-03", 2, "Western"]
     ]
+
+
+@pytest.mark.parametrize(
+    ("phrase", "published", "date", "first", "last"),
+    [
+        ("in February", "2016-05-10", "2016-02-15", "2016-01-31", "2016-03-01"),
+        ("late November", "2016-05-10", "2015-11-15", "2015-10-31", "2015-12-01"),  # last year's
+        ("in May", "2016-05-10", "2016-05-10", "2016-04-30", "2016-05-10"),  # never after the paper
+        ("in March 2014", "2016-05-10", "2014-03-15", "2014-02-28", "2014-04-01"),
+    ],
+)
+def test_a_month_named_without_a_day_is_a_period_dated_by_its_middle(
+    blank, phrase, published, date, first, last
+):
+    found = period_days(blank(phrase)[1:], dt.date.fromisoformat(published))
+    assert (found.date.isoformat(), found.precision) == (date, 3)
+    assert (found.first.isoformat(), found.last.isoformat()) == (first, last)
+    assert period_days(blank("on May 3")[1:], dt.date(2016, 5, 10)) is None  # a day
+
+
+def test_a_follow_up_is_dated_by_the_month_or_the_day_of_its_harm_not_of_its_news(tmp_path, monkeypatch):
+    """A follow-up tells a later act by its day ("charged on Monday") and the harm by its month ("in
+    February") or by a day far after the verb of harm ("accused of killing … in the early hours of
+    March 3"): the harm's phrase dates the event, not the day of the charge."""
+    monkeypatch.setenv("SITREP_CACHE", str(tmp_path / "cache"))
+    texts = {
+        "month": "A military court charged two soldiers on Monday over the killing of five civilians "
+        "at a checkpoint in Sittwe, Myanmar in February.",
+        "end": "Police announced on Monday the arrest of a man they believe shot six people, two fatally, "
+        "outside a market in Kisumu, Kenya at the end of April.",
+        "far day": "Police arrested a herder on Monday. He is accused of killing three unarmed villagers "
+        "on a farm road near Kasese, Uganda in the early hours of March 3.",
+    }
+    reports = reports_of(tmp_path, texts).query("report == 0")  # published Tuesday 2016-05-10
+    dated = {key: (row.event_date, row.time_precision) for key, row in reports.iterrows()}
+    assert dated == {"month": ("2016-02-15", 3), "end": ("2016-04-15", 3), "far day": ("2016-03-03", 1)}

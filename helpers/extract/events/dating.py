@@ -12,14 +12,13 @@ by its parsed clause, before the days of later acts.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Span
 
 from helpers.extract.casualties.days import day_keys, resolve_day
-from helpers.extract.casualties.scope_cues import governed_clause
+from helpers.extract.events.dated_acts import ACT, dating_verb, deadline_day, incident_day
 from helpers.extract.events.day_phrases import occasion
 from helpers.extract.events.periods import (
     WEEK,
@@ -27,13 +26,12 @@ from helpers.extract.events.periods import (
     names_period,
     period_days,
     within_period,
+    written_year,
 )
-from helpers.extract.places.finding import PLACE_LABELS
 from helpers.knowledge.event_types import (
     HARM,
     act_verbs,
     cue_words,
-    incident_nouns,
     later_act_verbs,
     outcome_verbs,
 )
@@ -41,12 +39,6 @@ from helpers.knowledge.time_words import calendar
 
 #: ACLED's time precision of a day (of a week and a month: :mod:`~helpers.extract.events.periods`).
 DAY = 1
-#: A year written in a date phrase ("June 4, 2015").
-_YEAR = re.compile(r"(?:19|20)\d\d")
-#: Most tokens between a verb and the day phrase that dates it ("shot in the 1200 block of Main St Sunday").
-VERB_BEFORE_TOKENS = 10
-#: Dependencies of a phrase that modifies a noun ("a May 25 shooting", "Saturday's shooting").
-NOUN_MODIFIERS = frozenset({"compound", "poss", "amod", "nmod"})
 
 
 @dataclass(frozen=True)
@@ -83,11 +75,6 @@ def iso_day(value: str) -> dt.date | None:
         return None
 
 
-def _year(span: Span) -> int | None:
-    """The year a date phrase writes, if any."""
-    return next((int(t.text) for t in span if _YEAR.fullmatch(t.text)), None)
-
-
 def written_day(span: Span) -> dt.date | None:
     """The day a phrase writes in full, with its year ("March 9, 2016"): no publication date is
     needed to read it (``None`` for any other phrase, or a day no calendar has).
@@ -97,7 +84,7 @@ def written_day(span: Span) -> dt.date | None:
     >>> written_day(doc[1:5]), written_day(doc[7:8]), written_day(doc[10:14])
     (datetime.date(2016, 3, 9), None, None)
     """
-    year = _year(span)
+    year = written_year(span)
     dated = [k for k in day_keys([span]) if k[0] == 1]
     if year is None or not dated:
         return None
@@ -128,7 +115,7 @@ def _days(span: Span, published: dt.date) -> list[dt.date]:
     """
     keys = day_keys([span])
     dated = [k for k in keys if k[0] == 1]
-    if _year(span) is not None and dated:
+    if written_year(span) is not None and dated:
         day = written_day(span)
         return [day] if day is not None and day < published else []
     weekdays = [k[1] for k in keys if k[0] == 0]
@@ -300,14 +287,11 @@ def dating_phrases(
     background sentence's later "killed there last month" does not).
     """
     outcomes = frozenset(outcomes)
-    incident = {id(span): _incident_day(span) for span in (*evidence, *days)}
+    # "the killing of five civilians in February": the period of an incident noun it follows
+    incident = {id(span): incident_day(span) or follows_incident(span) for span in (*evidence, *days)}
     deadline = cue_words("deadline")
     evidence, days = (
-        [
-            span
-            for span in spans
-            if incident[id(span)] or not (_deadline_day(span, deadline) or occasion(span))
-        ]
+        [span for span in spans if incident[id(span)] or not (deadline_day(span, deadline) or occasion(span))]
         for spans in (evidence, days)
     )
     own = frozenset() if outcomes & HARM else outcome_verbs(outcomes)
@@ -316,7 +300,7 @@ def dating_phrases(
     # a verb of the wounded's stay before the day is that day's verb: "shot Tuesday, died Friday"
     nearest = acts_or_later | cue_words("stay")
     verbs = {
-        id(span): ACT if incident[id(span)] else _dating_verb(span, nearest) for span in (*evidence, *days)
+        id(span): ACT if incident[id(span)] else dating_verb(span, nearest) for span in (*evidence, *days)
     }
     acted = [span for span in (*evidence, *days) if verbs[id(span)] in acts]
     others = [span for span in evidence if verbs[id(span)] not in acts_or_later]
@@ -325,75 +309,3 @@ def dating_phrases(
     # the first phrase of the harm, when a period (a round-up's later "killed last month" bounds no other)
     bounds = [s for s in acted[:1] if (id(s) in told or incident[id(s)]) and names_period(s)]
     return acted + others, [span for span in days if verbs[id(span)] not in later], afterwards, acted, bounds
-
-
-def _deadline_day(span: Span, deadline: frozenset[str]) -> bool:
-    """The phrase is the object of a preposition of a deadline, a purpose or an end, no day of an
-    act ("a gun he got for Christmas", "set for Friday", "held until Monday")."""
-    return span.root.dep_ == "pobj" and span.root.head.lower_ in deadline
-
-
-#: The dating verb of a phrase that names an incident's day ("the April 24 shooting").
-ACT = "(incident)"
-#: Most words between a day phrase and the incident noun it modifies ("the April 24 mass shooting").
-NOUN_AFTER_TOKENS = 3
-
-
-def _incident_day(span: Span) -> bool:
-    """True when a day phrase names the day of an incident noun (:func:`incident_nouns`) it
-    modifies or follows: "the April 24 mass shooting", "Saturday's shooting", "a May 5 slaying",
-    "the shooting on Saturday"; a follow-up names the incident's day so, beside the day of its
-    own news ("State police issued a report Friday on the April 24 shooting")."""
-    doc, nouns = span.doc, incident_nouns()
-    for token in doc[span.end : min(span.end + NOUN_AFTER_TOKENS, len(doc))]:
-        if token.lemma_.lower() in nouns and token.pos_ in ("NOUN", "PROPN"):
-            return span.root.head == token or span.root.dep_ in NOUN_MODIFIERS or token.i == span.end
-        if token.pos_ not in ("ADJ", "NOUN", "PART") or token.is_punct:
-            break
-    head = span.root.head
-    return (
-        span.root.dep_ == "pobj"
-        and head.lower_ == "on"
-        and head.head.pos_ == "NOUN"
-        and head.head.lemma_.lower() in nouns
-        and head.head.i < span.start
-    )
-
-
-def _dating_verb(span: Span, verbs: frozenset[str]) -> str:
-    """The verb whose day a date phrase gives: one of ``verbs`` (an act, a later act, a verb of the
-    wounded's stay) written right before it ("a boy shot in East Dayton Wednesday night was
-    identified Friday": "shot", then "identified"; "shot Tuesday, he died Friday": "die"; news
-    writes the day after its verb), else the verb of the clause the parse
-    puts it in (the small model reads such a sentence's "shot" as its main verb, and
-    "Wednesday night" as the subject of "identified")."""
-    before = _verb_before(span)
-    return before if before in verbs else governed_clause(span.root).lemma_.lower()
-
-
-def _verb_before(span: Span) -> str:
-    """The lemma of the verb nearest before ``span`` in its clause ("" when a punctuation mark (but
-    the comma of "Dayton, Ohio"), the sentence's start or ``VERB_BEFORE_TOKENS`` other tokens come
-    first, or when ``span`` modifies a noun).
-
-    >>> import spacy
-    >>> doc = spacy.blank("en")("was shot in East Dayton Wednesday night")
-    >>> doc[1].pos_, doc[1].lemma_ = "VERB", "shoot"
-    >>> _verb_before(doc[5:7]), _verb_before(doc[1:2])
-    ('shoot', '')
-    """
-    doc = span.doc
-    if span.root.dep_ in NOUN_MODIFIERS or (span.start and doc[span.start - 1].pos_ == "DET"):
-        return ""  # "accused in a May 25 shooting": the day of the noun, not of the verb
-    for token in reversed(doc[max(span.start - VERB_BEFORE_TOKENS, 0) : span.start]):
-        if token.pos_ == "VERB":
-            return token.lemma_.lower()
-        if token.is_sent_start or (token.is_punct and not _before_place(token)):
-            break
-    return ""
-
-
-def _before_place(token: Token) -> bool:
-    """A comma before a place's name: the state of "shot in Dayton, Ohio Saturday"."""
-    following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
-    return token.text == "," and following is not None and following.ent_type_ in PLACE_LABELS

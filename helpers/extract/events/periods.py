@@ -10,12 +10,14 @@ caption's "Sunday" kept from the first story), which date other acts.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Span
 
 from helpers.extract.casualties.days import counted_back, day_keys
 from helpers.knowledge.event_types import Period, incident_nouns, periods
+from helpers.knowledge.time_words import calendar
 
 #: ACLED's time precision of a week and of a month.
 WEEK, MONTH = 2, 3
@@ -75,7 +77,7 @@ def period_days(span: Span, published: dt.date) -> PeriodDays | None:
     """
     reading = _reading(span)
     if reading is None:
-        return None
+        return _named_month(span, published)
     if isinstance(reading, Period):
         first, last = _spanned(reading, published)
         date = published + dt.timedelta(days=reading.days)
@@ -112,7 +114,61 @@ def within_period(
 
 def names_period(span: Span) -> bool:
     """Whether a date phrase names a period (:func:`period_days` reads it against a publication day)."""
-    return _reading(span) is not None
+    return _reading(span) is not None or _month_of(span) is not None
+
+
+#: The day of a month that dates an event told only by its month (ACLED codes the middle of the month).
+MID_MONTH = 15
+
+
+def _named_month(span: Span, published: dt.date) -> PeriodDays | None:
+    """The month a phrase names without a day ("in February", "at the end of April", "last
+    November", "in March 2016"): the latest such month not after the publication's (its year when
+    written), dated by its middle day (never after the publication day), precision 3.
+
+    >>> import spacy
+    >>> nlp = spacy.blank("en")
+    >>> feb = period_days(nlp("the end of February")[:], dt.date(2016, 5, 10))
+    >>> feb.date, feb.precision, feb.first, feb.last
+    (datetime.date(2016, 2, 15), 3, datetime.date(2016, 1, 31), datetime.date(2016, 3, 1))
+    >>> period_days(nlp("November")[:], dt.date(2016, 5, 10)).date
+    datetime.date(2015, 11, 15)
+    >>> period_days(nlp("May 2014")[:], dt.date(2016, 5, 10)).date
+    datetime.date(2014, 5, 15)
+    >>> period_days(nlp("May 3")[:], dt.date(2016, 5, 10)) is None  # a day
+    True
+    """
+    found = _month_of(span)
+    if found is None:
+        return None
+    month, year = found
+    if year is None:
+        year = published.year if month <= published.month else published.year - 1
+    first = dt.date(year, month, 1)
+    if first > published:
+        return None
+    last = _month_start(first, 1) - dt.timedelta(days=1)
+    date = min(dt.date(year, month, MID_MONTH), published)
+    return PeriodDays(date, MONTH, first - SLACK, min(last + SLACK, published))
+
+
+def _month_of(span: Span) -> tuple[int, int | None] | None:
+    """``(month, year or None)`` of a phrase that names a calendar month and no day of it, no weekday
+    and no holiday (a day: :func:`~helpers.extract.casualties.days.day_keys`)."""
+    words = calendar()
+    months = [words.months[t.lower_.rstrip(".")] for t in span if t.lower_.rstrip(".") in words.months]
+    if len(months) != 1 or day_keys([span]):
+        return None
+    return months[0], written_year(span)
+
+
+#: A year written in a date phrase ("June 4, 2015").
+_YEAR = re.compile(r"(?:19|20)\d\d")
+
+
+def written_year(span: Span) -> int | None:
+    """The year a date phrase writes, if any ("June 4, 2015": 2015)."""
+    return next((int(t.text) for t in span if _YEAR.fullmatch(t.text)), None)
 
 
 def follows_incident(span: Span) -> bool:
