@@ -76,7 +76,7 @@ def test_a_toll_s_parts_tell_the_sides_it_hit(tmp_path, monkeypatch):
     }
     (report,) = reports_of(tmp_path, texts).query("report == 0").itertuples()
     assert "security forces" in report.victim_sides and "civilians" in report.victim_sides
-    assert report.actor2 in {"Police Forces of Pakistan", "Military Forces of Pakistan"}
+    assert report.actor2 == "Police Forces of Pakistan"  # the security forces among the parts are police
 
 
 def test_fighters_killed_and_captured_are_a_battle_not_arrests():
@@ -86,3 +86,39 @@ def test_fighters_killed_and_captured_are_a_battle_not_arrests():
     assert kind.sub_event_type == "Armed clash"
     kind, _ = classify([{"say"}], {"civilians"}, {"arrested"})
     assert kind.sub_event_type == "Arrests"
+
+
+def test_a_prison_riot_is_mob_violence_and_an_attack_on_a_base_a_battle(tmp_path, monkeypatch):
+    """Inmates who riot are a mob, not demonstrators facing the government whose officials speak of
+    it; the dead of no known side of an attack on a base, barracks or checkpoint fell in a battle with
+    the force that holds it, where those of an attack on a camp of the displaced are civilians."""
+    monkeypatch.setenv("SITREP_CACHE", str(tmp_path / "cache"))
+    texts = {
+        "prison": "A riot at a prison in Tamara, Honduras on Tuesday left 46 inmates dead, officials said.",
+        "base": "Militants stormed an army base in Bannu, Pakistan on Monday, killing 18 people, the "
+        "military said.",
+        "camp": "Militants attacked a camp for displaced people in Bannu, Pakistan on Monday, killing 18 "
+        "people, officials said.",
+    }
+    reports = reports_of(tmp_path, texts).query("report == 0")
+    coded = {key: (r.sub_event_type, r.actor1, r.actor2) for key, r in reports.iterrows()}
+    assert coded["prison"][:2] == ("Mob violence", "Rioters (Honduras)")
+    assert coded["prison"][2] != "Government of Honduras"
+    assert coded["base"][0] == "Armed clash" and "Civilians (Pakistan)" not in coded["base"]
+    assert coded["camp"][0] == "Attack" and coded["camp"][2] == "Civilians (Pakistan)"
+
+
+def test_a_headline_riot_whose_toll_the_body_restates_is_the_body_s_incident(tmp_path, monkeypatch):
+    """One prison riot told twice, by the headline and by the body's figures, is one report: the
+    headline's riot types the body's fight of gangs, whose toll restates the headline's."""
+    monkeypatch.setenv("SITREP_CACHE", str(tmp_path / "cache"))
+    texts = {
+        "riot": "GUAYAQUIL - Two inmates were killed and five injured on Sunday when rival gangs fought "
+        "inside the Litoral penitentiary in Guayaquil, Ecuador, prison officials said.",
+    }
+    titles = {"riot": "Two inmates killed in Ecuador prison riot"}
+    reports = reports_of(tmp_path, texts, titles)
+    reports = reports[~reports["excluded"]]
+    assert reports[["sub_event_type", "actor1", "location"]].values.tolist() == [
+        ["Mob violence", "Rioters (Ecuador)", "Guayaquil"]
+    ]

@@ -104,11 +104,19 @@ def with_part_sides(casualties: Sequence[dict]) -> list[dict]:
     including five soldiers and 13 civilians" hit soldiers and civilians, not people of no known
     side; "including an old man and a child" tells no side of the old man."""
     parts: dict[str, set[str]] = {}
+    forces: dict[str, set[str]] = {}  # the groups of the security forces among the parts: police?
     for row in casualties:
         if row["part_of"] and not row["excluded"] and row["victim_side"]:
             parts.setdefault(row["part_of"], set()).add(row["victim_side"])
+            if row["victim_side"] == SECURITY:
+                forces.setdefault(row["part_of"], set()).add(row["victim_group"])
     known = {total: sides for total, sides in parts.items() if UNKNOWN_SIDE not in sides}
-    return [{**r, "part_sides": known.get(figure_key(r), set())} for r in casualties if counted(r)]
+    forces = {total: groups for total, groups in forces.items() if total in known}
+    return [
+        {**r, "part_sides": known.get(figure_key(r), set()), "part_forces": forces.get(figure_key(r), set())}
+        for r in casualties
+        if counted(r)
+    ]
 
 
 def sides_of(figures: Iterable[dict]) -> set[str]:
@@ -158,8 +166,15 @@ def taken_from(sides: frozenset[str], taker: frozenset[str]) -> set[str]:
 
 def unnamed_hit(hit: Sequence[dict]) -> str:
     """The key of ACLED's unnamed force hit (``acled_actor_codes.csv``) when the evidence names none:
-    police when all the security forces hit were police, else the country's military forces."""
-    groups = {r["victim_group"] for r in hit if r["victim_side"] == SECURITY}
+    police when all the security forces hit were police (of a toll of no known side, its parts':
+    "18 people, including five police officers and 13 civilians"), else the country's military forces.
+
+    >>> unnamed_hit([{"victim_side": UNKNOWN_SIDE, "victim_group": "people", "part_forces": {POLICE}}])
+    'police'
+    """
+    groups = {r["victim_group"] for r in hit if r["victim_side"] == SECURITY} | {
+        group for r in hit if r["victim_side"] == UNKNOWN_SIDE for group in r.get("part_forces") or ()
+    }
     return POLICE if groups == {POLICE} else SECURITY
 
 

@@ -226,8 +226,8 @@ def demonstration_actors(
     >>> demonstration_actors("Protests", "Peaceful protest", [], set(), "Chile")[1]
     []
     """
-    linked = _linked(mentions)
-    forces = _first(linked, SIDE_CATEGORIES[SECURITY])
+    # the force that met them, not a government body nor a speaker ("officials said")
+    forces = _first(_linked(m for m in mentions if not m.get("speaker")), HIT_CATEGORIES[SECURITY])
     if event_type == RIOTS:  # the force named, else the police it hurt, else a mob's victims
         hit = known_sides(sides)
         police = [generic_actor(POLICE, country)] if SECURITY in hit else []
