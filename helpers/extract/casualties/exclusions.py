@@ -62,6 +62,10 @@ def resolve_overlaps(rows: list[dict]) -> None:
                 row["excluded"], row["exclude_reason"] = True, "later died"
 
 
+#: The exclusion reason of a headline figure the body restates.
+RESTATED_HEADLINE = "restated headline"
+
+
 def flag_restated_headline(rows: list[dict], article: Article) -> None:
     """A headline figure equal to a body figure (same outcome, same bounds) is a restatement."""
     body = {
@@ -73,7 +77,7 @@ def flag_restated_headline(rows: list[dict], article: Article) -> None:
             and _kind(article, row) == "title"
             and (row["outcome"], row["low"], row["high"]) in body
         ):
-            row["excluded"], row["exclude_reason"] = True, "restated headline"
+            row["excluded"], row["exclude_reason"] = True, RESTATED_HEADLINE
 
 
 def _kind(article: Article, row: dict) -> str:

@@ -32,6 +32,8 @@ from spacy.tokens import Token
 
 from helpers.articles import Article
 from helpers.extract.casualties.causes import harm_cause
+from helpers.extract.casualties.exclusions import RESTATED_HEADLINE
+from helpers.extract.casualties.tolls import counted
 from helpers.extract.events.agents import actor_attackers
 from helpers.extract.events.classification import agent_side, named_sides, taken_from
 from helpers.extract.events.coding import (
@@ -72,14 +74,16 @@ SETTING = frozenset({"pobj", "pcomp"})
 @dataclass(frozen=True)
 class LeadEvent:
     """The lead's event: its predicate, type, the victim sides read from its actors, why it is
-    no event ("" when it is one), and whether its sentence tells violence too ("attacked the town,
-    looting shops": the looting is of that attack)."""
+    no event ("" when it is one), whether its sentence tells violence too ("attacked the town,
+    looting shops": the looting is of that attack), and whether the body restates a figure of its
+    sentence ("Two inmates killed in prison riot": the body's incident)."""
 
     trigger: Token
     kind: EventType
     sides: frozenset[str]
     reason: str
     amid_violence: bool = False
+    restated: bool = False
 
 
 def planned(trigger: Token) -> str:
@@ -116,27 +120,32 @@ def _no_event(trigger: Token, kind: EventType) -> str:
 
 
 def _depth(token: Token) -> int:
-    """Steps from the sentence root, up to 3; a modifier is as deep as its noun ("a grenade attack")."""
+    """Steps from the sentence root, up to 3; a modifier is as deep as its noun ("a grenade attack"),
+    and a headline's participle as its noun ("Two inmates killed in prison riot": the riot is two
+    steps from "killed", the predicate the parse hangs under "inmates")."""
     depth = 0
     while token.head.i != token.i and depth < 3:
-        depth += token.dep_ not in MODIFIERS
+        depth += token.dep_ not in MODIFIERS and not (token.dep_ == "acl" and token.head.dep_ == "ROOT")
         token = token.head
     return depth
 
 
 def lead_report(
-    doc, article: Article, figures: Sequence[dict], actors: Sequence[dict], *, violent: bool
+    doc, article: Article, casualties: Sequence[dict], actors: Sequence[dict], *, violent: bool
 ) -> LeadEvent | None:
     """The lead's event, or None.
 
     Args:
         doc: The parsed article.
         article: The article (its paragraphs).
-        figures: Its counted casualty figures (a sentence with one is left to them).
+        casualties: Its casualty figures (a sentence with a counted one is left to them; one with a
+            ``restated headline`` tells the incident of the body that restates it).
         actors: Its actor mentions (``start_char``, ``category``).
         violent: Whether a violent type may be read (the article has no casualty report).
     """
     kinds = [k for k in event_types() if not k.outcome and (violent or k.disorder_type in LEAD_DISORDERS)]
+    figures = [f for f in casualties if counted(f)]
+    restated = [f["start_char"] for f in casualties if f["exclude_reason"] == RESTATED_HEADLINE]
     for sentence in lead_sentences(doc, article):
         if any(sentence.start_char <= f["start_char"] < sentence.end_char for f in figures):
             continue
@@ -162,7 +171,8 @@ def lead_report(
             trigger = triggers[lemma]
             if kind.fits(sides, set(), agent_side(_doers(trigger, named))):
                 amid = bool(set(anywhere) & violent_words())
-                return LeadEvent(trigger, kind, frozenset(sides), _no_event(trigger, kind), amid)
+                told = any(sentence.start_char <= start < sentence.end_char for start in restated)
+                return LeadEvent(trigger, kind, frozenset(sides), _no_event(trigger, kind), amid, told)
     return None
 
 
@@ -211,8 +221,10 @@ def told_by_figures(
     figures in Guayaquil, not a riot at the dateline's Quito), or a
     demonstration the figures' report took no type's word for (its type came from the sides hit:
     "supporters clashed with police, hurling stones" over "one police officer was killed"), which
-    is then that demonstration's toll, as ACLED codes a riot's dead in the riot; a protest over a
-    report of arrests, which are then its arrests (:func:`demonstration_over`).
+    is then that demonstration's toll, as ACLED codes a riot's dead in the riot, and so is a
+    demonstration whose own figures the body restates ("Two inmates killed in prison riot" over
+    "two inmates were killed when rival gangs fought"); a protest over a report of arrests, which
+    are then its arrests (:func:`demonstration_over`).
 
     >>> lead = {"place_id": "gn:1", "sub_event_type": "Looting/property destruction",
     ...         "disorder_type": STRATEGIC}
@@ -228,7 +240,8 @@ def told_by_figures(
     if first is None or (placed and lead["place_id"] and first["place_id"] and not _holds(lead, first)):
         return None
     same = first["sub_event_type"] == lead["sub_event_type"]
-    untyped = not first["type_cue"] and lead["disorder_type"] == DEMONSTRATIONS
+    restated = event is not None and event.restated
+    untyped = (restated or not first["type_cue"]) and lead["disorder_type"] == DEMONSTRATIONS
     arrested = first["sub_event_type"] == ARRESTS and lead["event_type"] == PROTESTS
     # looting told in the course of violence there (``event``: its sentence tells violence too) is of
     # that event, as ACLED codes it ("insurgents attacked the town, looting shops and clashing with

@@ -244,7 +244,7 @@ def event_reports(
             summed,
         )
         rows.append(dict(found, report=number))
-    lead = lead_report(doc, article, figures, actors, violent=not rows)
+    lead = lead_report(doc, article, casualties, actors, violent=not rows)
     if lead is not None:
         kind, trigger = lead.kind, lead.trigger
         sentence = sentence_of(trigger)
