@@ -88,3 +88,38 @@ def test_the_last_place_of_the_sentence_before_is_not_inside_an_organisation_s_n
     rows = extract_casualties(doc, article, places=places, main_place=main_place(places))
     (row,) = [r for r in rows if r["outcome"] == "injured"]
     assert row["low"] == 4 and row["place"] not in {"Philippines", None}
+
+
+def test_a_fatal_wound_or_injury_is_a_death_and_a_non_fatal_one_an_injury(nlp):
+    """ "Sustained fatal injuries" tells a death as "was fatally wounded" does; "non-fatal" negates."""
+    for text, outcome in (
+        ("Two policemen sustained fatal injuries when the roadside bomb exploded.", "killed"),
+        ("A boy suffered a fatal gunshot wound at the market on Sunday.", "killed"),
+        ("A soldier suffered mortal wounds in the ambush.", "killed"),
+        ("A trader suffered non-fatal gunshot wounds in the raid.", "injured"),
+        ("A non-fatal shooting left one guard wounded.", "injured"),
+    ):
+        assert {r["outcome"] for r in extract(nlp, text)} == {outcome}, text
+
+
+def test_a_count_of_people_after_a_participle_is_its_object_not_a_reduced_passive(nlp):
+    """The parse may hang a past verb on the noun before it ("fighters abducted" as "fighters who
+    were abducted") and its object on a later verb: a count of people right after it is its object."""
+    for group in ("Boko Haram", "Jihadist"):
+        text = (
+            f"MAIDUGURI - {group} fighters abducted at least 20 women who were fetching water near a camp "
+            "in Borno state last week, residents and a local official said on Saturday."
+        )
+        rows = extract(nlp, text)
+        assert [(r["outcome"], r["low"], r["victim"]) for r in rows] == [("kidnapped", 20, "women")], group
+    # a passive participle's setting counts no one: the victim is the noun before it
+    for text in (
+        "One person shot outside 7-Eleven in New Castle",
+        "Teen shot during 1 of 3 robbery attempts",
+    ):
+        assert [r["low"] for r in extract(nlp, text)] == [1], text
+
+
+def test_peacekeepers_are_a_security_force(nlp):
+    (row,) = extract(nlp, "Two UN peacekeepers were wounded when their convoy hit a mine near the border.")
+    assert (row["outcome"], row["low"], row["victim_side"]) == ("injured", 2, "security forces")

@@ -367,6 +367,19 @@ def quantity_words(language: str = config.DEFAULT_LANGUAGE) -> QuantityWords:
 
 
 @lru_cache(maxsize=1)
+@lru_cache(maxsize=1)
+def group_words() -> frozenset[str]:
+    """Words of people as a group or a kind, no one's name: the victim nouns of
+    ``casualty_lexicon.csv`` ("gunmen", "soldiers") and the group nouns of ``casualty_cues.csv``
+    ("gang", "cartel").
+
+    >>> {"soldier", "gang"} <= group_words()
+    True
+    """
+    cues = casualty_cues()
+    return frozenset(load_lexicon().victims) | cues.group_noun | cues.armed_group_noun
+
+
 def victim_sides() -> dict[str, str]:
     """Victim group -> side (``civilians``, ``security forces``, ``armed groups``, ``unknown``).
 

@@ -17,7 +17,7 @@ from helpers.extract.casualties.syntax import (
     objects_of,
     verb_subject,
 )
-from helpers.knowledge.casualty_lexicon import Lexicon, Phrase, casualty_cues
+from helpers.knowledge.casualty_lexicon import Lexicon, Phrase, casualty_cues, quantity_words
 
 #: What a trigger's frame finds: outcome, victim heads, agent, rule name.
 Found = tuple[str | None, list[Token], Token | None, str]
@@ -175,6 +175,73 @@ def _left_with(token: Token, lexicon: Lexicon) -> bool:
     wounds" has)."""
     verb = token.head if token.dep_ in {"dobj", "conj"} and is_person(token, lexicon) else token
     return verb.pos_ in {"VERB", "AUX"} and verb.lemma_.lower() in lexicon.phrase("left_state").words
+
+
+#: Most words of a qualifier between a verb and the count of its object ("at least", "more than").
+_QUALIFIER_TOKENS = 3
+
+
+def counted_object_after(verb: Token, lexicon: Lexicon) -> Token | None:
+    """The people a verb read as a reduced passive counts right after it, its object misread ("Boko
+    Haram fighters abducted at least 20 women who …": the parse hangs "abducted" on "fighters" and
+    "women" on a later verb): a number, after a qualifier of ``quantities.csv`` if any, counting a
+    common noun of people. A passive participle is followed by its agent or setting, not by such a
+    count ("Teen shot during 1 of 3 robbery attempts", "One shot outside 7-Eleven"). None when none.
+    """
+    doc, qualifiers = verb.doc, quantity_words().qualifiers
+    for end in range(verb.i + 1, min(verb.i + 2 + _QUALIFIER_TOKENS, len(doc))):
+        number = doc[end]
+        if number.like_num or number.pos_ == "NUM":
+            between = " ".join(t.lower_ for t in doc[verb.i + 1 : end])
+            head = number.head
+            people = head.i > end and head.pos_ == "NOUN" and is_person(head, lexicon)
+            return head if people and (not between or between in qualifiers) else None
+    return None
+
+
+def condition_victims(noun: Token, lexicon: Lexicon) -> Found:
+    """Who has an injury or a condition (:func:`condition_holder`), injured, or killed when the
+    injury is fatal ("suffered a fatal gunshot wound", "died of mortal wounds" is read by its verb).
+
+    >>> import spacy
+    >>> from helpers.knowledge.casualty_lexicon import load_lexicon
+    >>> doc = spacy.blank("en")("boy suffered fatal wound")
+    >>> for token, (dep, head, lemma) in zip(doc, [("nsubj", 1, "boy"), ("ROOT", 1, "suffer"),
+    ...                                           ("amod", 3, "fatal"), ("dobj", 1, "wound")]):
+    ...     token.dep_, token.head, token.lemma_ = dep, doc[head], lemma
+    >>> outcome, holders, _, rule = condition_victims(doc[3], load_lexicon())
+    >>> outcome, [h.text for h in holders], rule
+    ('killed', ['boy'], 'suffered_injury')
+    """
+    holder = condition_holder(noun, lexicon)
+    if holder is None:
+        return nothing()
+    lemma = noun.lemma_.lower()
+    outcome = lexicon.state_nouns.get(lemma) or lexicon.phrase("condition").words[lemma]
+    if lemma in lexicon.state_nouns and fatal_modifier(noun, casualty_cues().fatal_adjective):
+        outcome = "killed"
+    return outcome, [holder], None, "suffered_injury"
+
+
+def fatal_modifier(noun: Token, words: frozenset[str]) -> bool:
+    """Whether a word modifying ``noun`` is one of ``words`` (fatal ones: "a fatal shooting", "deadly
+    wounds") not negated before it ("non-fatal injuries", "not fatal").
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("a non - fatal shooting and a fatal one")
+    >>> for i in (1, 2, 3):
+    ...     doc[i].head = doc[4]
+    >>> doc[7].head = doc[8]
+    >>> fatal_modifier(doc[4], frozenset({"fatal"})), fatal_modifier(doc[8], frozenset({"fatal"}))
+    (False, True)
+    """
+    negation = casualty_cues().negation
+    for child in noun.children:
+        if (child.lemma_ or child.text).lower() in words:
+            before = [t.lower_ for t in noun.doc[max(child.i - 2, 0) : child.i] if t.text != "-"]
+            if not before or before[-1] not in negation:
+                return True
+    return False
 
 
 def condition_holder(noun: Token, lexicon: Lexicon) -> Token | None:

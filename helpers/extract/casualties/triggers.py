@@ -21,7 +21,9 @@ from helpers.extract.casualties.numbers import parse_number
 from helpers.extract.casualties.phrases import (
     Found,
     aimed_at_people,
-    condition_holder,
+    condition_victims,
+    counted_object_after,
+    fatal_modifier,
     nothing,
     phrase_victims,
     struck_by_projectile,
@@ -186,6 +188,8 @@ def _verb_victims(trigger: Token, lexicon: Lexicon, lemma: str) -> Found:
         return outcome, objects, verb_subject(trigger), "active_object"
     if aimed_at_people(trigger, lexicon):
         return nothing()  # "the gunman shot at officers": no one was hit, the subject fired
+    if (misread := counted_object_after(trigger, lexicon)) is not None:  # "fighters abducted 20 women"
+        return outcome, [misread], verb_subject(trigger) or trigger.head, "active_object"
     if is_passive(trigger) and trigger.dep_ == "amod" and trigger.head.pos_ in {"NOUN", "PROPN"}:
         return outcome, [trigger.head], None, "participle"  # "the murdered teen"
     if is_passive(trigger):
@@ -262,9 +266,7 @@ def _noun_victims(trigger: Token, lexicon: Lexicon, lemma: str, nouns: dict[str,
     outcome = nouns.get(lower) or nouns[lemma]
     if lemma in lexicon.object_nouns:
         return nothing()
-    if outcome == HARMED and any(
-        c.lemma_.lower() in lexicon.fatal | cues.fatal_adjective for c in trigger.children
-    ):
+    if outcome == HARMED and fatal_modifier(trigger, lexicon.fatal | cues.fatal_adjective):
         outcome = "killed"  # "the fatal shooting of …"
     state = next(
         (
@@ -389,9 +391,7 @@ def _frame_victims(trigger: Token, lexicon: Lexicon) -> Found:
     if (
         lemma in condition.words and any(c.lower_ in condition.complements for c in trigger.children)
     ) or lemma in lexicon.state_nouns:
-        holder = condition_holder(trigger, lexicon)
-        outcome = lexicon.state_nouns.get(lemma) or condition.words[lemma]
-        return (outcome, [holder], None, "suffered_injury") if holder is not None else nothing()
+        return condition_victims(trigger, lexicon)
     nouns = {**lexicon.nouns, **lexicon.of_nouns}
     if trigger.pos_ in {"NOUN", "PROPN", "ADJ", "NUM"} and (lemma in nouns or lower in nouns):
         return _noun_victims(trigger, lexicon, lemma, nouns)

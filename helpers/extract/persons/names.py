@@ -23,6 +23,7 @@ from helpers.extract.evidence import sentence_of
 from helpers.extract.persons.name_spans import candidate_spans, known_places, normalise_name, street_name
 from helpers.extract.persons.titles import TITLE_KINDS, Lexicon, after_office, read_apposition, read_prefix
 from helpers.extract.places.treatment import moves_someone
+from helpers.knowledge.casualty_lexicon import group_words
 from helpers.knowledge.grammar import function_words, name_particles
 from helpers.knowledge.speech import speech_verbs
 from helpers.knowledge.vocabulary import place_nouns
@@ -85,9 +86,9 @@ def _strip_name(doc: Doc, start: int, end: int, lexicon: Lexicon) -> tuple[int, 
     while end > start and (doc[end - 1].is_punct or doc[end - 1].lower_ in function_words().possessives):
         end -= 1
     span = doc[start:end]
-    if not len(span) or not any(t.is_alpha and t.text[:1].isupper() for t in span):
-        return None
-    if all(lexicon.covers(t.i, kinds) for t in span):
+    capitalised = any(t.is_alpha and t.text[:1].isupper() for t in span)
+    group = len(span) == 1 and {span[0].lower_, span[0].lemma_.lower()} & group_words()  # "Gang kills 20"
+    if group or not capitalised or all(lexicon.covers(t.i, kinds) for t in span):
         return None
     return start, end
 
