@@ -122,3 +122,43 @@ def test_a_headline_riot_whose_toll_the_body_restates_is_the_body_s_incident(tmp
     assert reports[["sub_event_type", "actor1", "location"]].values.tolist() == [
         ["Mob violence", "Rioters (Ecuador)", "Guayaquil"]
     ]
+
+
+def test_a_rebel_army_s_name_split_by_the_ner_and_a_town_run_into_its_province(tmp_path, monkeypatch):
+    """ "National Liberation Army" is the ELN, not the country's army, even when the NER splits it;
+    "the town of Tame in Arauca province" tagged as one organisation is the town Tame."""
+    monkeypatch.setenv("SITREP_CACHE", str(tmp_path / "cache"))
+    texts = {
+        "eln": "BOGOTA - Fighters of the National Liberation Army (ELN) attacked a police station in the "
+        "town of Tame in Arauca province with explosives and rifles early on Monday, killing two police "
+        "officers and wounding five, the national police said.",
+    }
+    (report,) = reports_of(tmp_path, texts).query("report == 0").itertuples()
+    assert (report.actor1, report.actor2) == (
+        "National Liberation Army (Colombia)",
+        "Police Forces of Colombia",
+    )
+    assert (report.location, report.admin1) == ("Tame", "Arauca")
+
+
+def test_a_headline_s_capitalised_group_word_is_no_person(tmp_path, monkeypatch):
+    """ "Gang kills 30 …" names a gang, not a person called Gang who did the killing."""
+    monkeypatch.setenv("SITREP_CACHE", str(tmp_path / "cache"))
+    texts = {
+        "gang": "PORT-AU-PRINCE - At least 30 people were killed when gunmen stormed a neighbourhood of "
+        "Port-au-Prince, Haiti on Sunday, the United Nations said on Monday.",
+    }
+    titles = {"gang": "Gang kills 30 in Port-au-Prince, UN says"}
+    reports = reports_of(tmp_path, texts, titles)
+    assert reports[~reports["excluded"]]["actor1"].tolist() == ["Unidentified Armed Group (Haiti)"]
+
+
+def test_a_fight_where_both_armed_sides_lost_people_is_a_battle(tmp_path, monkeypatch):
+    """Soldiers and militants killed with the hostages of a siege: a battle, not an attack on civilians."""
+    monkeypatch.setenv("SITREP_CACHE", str(tmp_path / "cache"))
+    texts = {
+        "siege": "KISMAYO - Somali forces ended a siege of a hotel in Kismayo on Sunday, killing all six "
+        "militants. Nine hostages and two soldiers were killed, the police said.",
+    }
+    (report,) = reports_of(tmp_path, texts).query("report == 0").itertuples()
+    assert report.sub_event_type == "Armed clash"

@@ -14,13 +14,15 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from helpers.extract.casualties.tolls import counted, figure_key
-from helpers.knowledge.event_types import EventType, event_types
+from helpers.knowledge.event_types import EventType, event_type_of, event_types
 
 #: The outcome of an arrest: its victims' side is no side hit by violence, and arrests alone are no violence.
 ARRESTED = "arrested"
 #: The victim group of police (``victim_sides.csv``) and the key of ACLED's police forces of a country
 #: (``acled_actor_codes.csv``): police hit by an unnamed attacker, and who arrests when none is named.
 POLICE = "police"
+#: ACLED's sub-event types of an attack on civilians and of a battle.
+ATTACK, ARMED_CLASH = "Attack", "Armed clash"
 #: ACLED's event type of battles: armed sides on both sides.
 BATTLES = "Battles"
 #: The victim group of the casualty lexicon's nouns of attackers ("gunman", "bomber", "assailant").
@@ -210,6 +212,8 @@ def classify(
     'Arrests'
     >>> classify([{"say"}], {"armed groups"}, {"arrested", "killed"})[0].sub_event_type
     'Armed clash'
+    >>> classify([{"kill"}], {"armed groups", "civilians", "security forces"}, {"killed"})[0].sub_event_type
+    'Armed clash'
     """
     types = event_types()
     sides = known_sides(sides)
@@ -219,6 +223,8 @@ def classify(
             continue
         cues = set().union(*(kind.cues(words) for words in sentences))
         if cues and kind.fits(sides, outcomes, agent):
+            if kind.sub_event_type == ATTACK and {SECURITY, ARMED} <= sides:  # both sides of a fight
+                kind = event_type_of(ARMED_CLASH)  # lost people: "killing all 33 militants; four soldiers …"
             return kind, sorted(cues)[0].split(":")[0]
     # beside violence, the sides' default before an arrest's: "killed 150 fighters and captured 70"
     # was a battle; arrests alone are arrests

@@ -165,7 +165,8 @@ def _missed_names() -> PhraseIndex:
 def _part_of_name(doc: Doc, span: Span) -> bool:
     """True when ``span`` is part, not the whole, of a person's or organisation's name
     ("San" in "Aung San Suu Kyi", "Georgia" in "South Georgia News"); an entity that is the
-    name and place nouns ("El-Dheer District" tagged ORG) is the place's name."""
+    name and place nouns ("El-Dheer District" tagged ORG), or the name run into a locative and
+    the next place ("the town of Tame in Arauca" tagged ORG), is the place's name."""
     if not doc[span.start].ent_type_:
         return False
     end = span.end
@@ -174,6 +175,8 @@ def _part_of_name(doc: Doc, span: Span) -> bool:
     rest = doc[span.end : end]
     if doc[span.start].ent_iob_ == "I":
         return True
+    if rest and rest[0].is_lower and rest[0].lower_ in function_words().locatives:
+        return False
     return bool(rest) and not all(token.lower_ in place_nouns().kind for token in rest)
 
 
@@ -360,7 +363,10 @@ def find_mentions(doc: Doc, article: Article, gazetteer: Gazetteer) -> list[Ment
             if not nested and ent.label_ in UNRESOLVED_LABELS:  # the place in "Northeast Georgia", else
                 add(_known_part(span, gazetteer) or span, role="event", label=ent.label_)  # unresolved
             if nested or ent.label_ in PLACE_LABELS:
-                covered.update(range(ent.start, ent.end))
+                # a name run into a locative ("the town of Tame in Arauca" as ORG): its places only
+                glued_in = any(t.is_lower and t.lower_ in function_words().locatives for t in span[1:])
+                for taken in [(s.start, s.end) for s in nested] if glued_in else [(ent.start, ent.end)]:
+                    covered.update(range(*taken))
     for span in _context_names(doc, gazetteer, covered):
         add(span, role="event", label=span[0].ent_type_, context=True)
     for key, start, end in sorted(_missed_names().matches(doc), key=lambda m: (m[1], -m[2])):
