@@ -72,3 +72,12 @@ def test_a_country_s_name_of_several_words_is_matched_whole(project_nlp):
     places = {(e.text, e.ent_id_) for e in doc.ents if e.label_ == "GPE"}
     assert ("Democratic Republic of Congo", "gn:203312") in places
     assert ("Central African Republic", "gn:239880") in places
+
+
+def test_a_town_the_ner_ran_into_its_province_is_the_town_and_a_building_is_none(project_nlp):
+    """ "the town of Tame in Arauca province" tagged as one organisation is the town Tame; a room of a
+    building ("in Council Chambers in City Hall") is no place, nor the hall a town."""
+    text = "Rebels attacked a police post in the town of Tame in Arauca province on Monday."
+    assert {r["canonical"] for r in _rows(project_nlp, text)} >= {"Tame", "Arauca"}
+    text = "The council will hear the plan on Wednesday in Council Chambers in City Hall, the mayor said."
+    assert [r["text"] for r in _rows(project_nlp, text) if r["text"] == "City Hall"] == []

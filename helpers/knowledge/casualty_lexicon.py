@@ -367,17 +367,16 @@ def quantity_words(language: str = config.DEFAULT_LANGUAGE) -> QuantityWords:
 
 
 @lru_cache(maxsize=1)
-@lru_cache(maxsize=1)
 def group_words() -> frozenset[str]:
-    """Words of people as a group or a kind, no one's name: the victim nouns of
-    ``casualty_lexicon.csv`` ("gunmen", "soldiers") and the group nouns of ``casualty_cues.csv``
-    ("gang", "cartel").
+    """Words of armed people as a group or a kind, no one's name ("gunman", "soldier", "gang"; not a
+    trade, a surname too: "Baker"): the victim nouns of armed sides and the cues' group nouns.
 
-    >>> {"soldier", "gang"} <= group_words()
-    True
+    >>> {"soldier", "gang"} <= group_words(), "baker" in group_words()
+    (True, False)
     """
-    cues = casualty_cues()
-    return frozenset(load_lexicon().victims) | cues.group_noun | cues.armed_group_noun
+    cues, sides, armed = casualty_cues(), victim_sides(), {"security forces", "armed groups"}
+    victims = {word for word, group in load_lexicon().victims.items() if sides.get(group) in armed}
+    return frozenset(victims) | cues.group_noun | cues.armed_group_noun
 
 
 def victim_sides() -> dict[str, str]:

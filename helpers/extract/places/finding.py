@@ -35,7 +35,7 @@ from helpers.extract.places.datelines import dateline_spans
 from helpers.extract.places.evidence import context_spans, has_place_evidence, names_authority, names_street
 from helpers.extract.places.mention import Mention, entity_span
 from helpers.extract.places.name_spans import AREA_KINDS, extend_span, linked_names
-from helpers.extract.places.unlisted import unlisted_kind
+from helpers.extract.places.unlisted import run_into_locative, unlisted_kind
 from helpers.extract.places.vehicles import vehicle_tokens
 from helpers.knowledge.gazetteer import Gazetteer
 from helpers.knowledge.grammar import function_words, name_particles
@@ -175,7 +175,7 @@ def _part_of_name(doc: Doc, span: Span) -> bool:
     rest = doc[span.end : end]
     if doc[span.start].ent_iob_ == "I":
         return True
-    if rest and rest[0].is_lower and rest[0].lower_ in function_words().locatives:
+    if rest and run_into_locative(doc, span.start, end):
         return False
     return bool(rest) and not all(token.lower_ in place_nouns().kind for token in rest)
 
@@ -363,8 +363,7 @@ def find_mentions(doc: Doc, article: Article, gazetteer: Gazetteer) -> list[Ment
             if not nested and ent.label_ in UNRESOLVED_LABELS:  # the place in "Northeast Georgia", else
                 add(_known_part(span, gazetteer) or span, role="event", label=ent.label_)  # unresolved
             if nested or ent.label_ in PLACE_LABELS:
-                # a name run into a locative ("the town of Tame in Arauca" as ORG): its places only
-                glued_in = any(t.is_lower and t.lower_ in function_words().locatives for t in span[1:])
+                glued_in = run_into_locative(doc, ent.start, ent.end)  # its places only
                 for taken in [(s.start, s.end) for s in nested] if glued_in else [(ent.start, ent.end)]:
                     covered.update(range(*taken))
     for span in _context_names(doc, gazetteer, covered):

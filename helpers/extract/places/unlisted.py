@@ -292,3 +292,11 @@ def place_unlisted(
         located.append(row)
         placed.append(row)
     return sorted(rows + located, key=lambda r: (r["start_char"], r["end_char"]))
+
+
+def run_into_locative(doc: Doc, start: int, end: int) -> bool:
+    """An entity after "the town of" (a place noun and "of") that runs on into a locative and the next
+    place: "the town of Tame in Arauca" tagged ORG is the town Tame, not an organisation."""
+    after_of = start > 1 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in place_nouns().kind
+    locatives = function_words().locatives
+    return after_of and any(t.is_lower and t.lower_ in locatives for t in doc[start + 1 : end])
