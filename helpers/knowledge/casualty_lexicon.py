@@ -379,6 +379,7 @@ def group_words() -> frozenset[str]:
     return frozenset(victims) | cues.group_noun | cues.armed_group_noun
 
 
+@lru_cache(maxsize=1)
 def victim_sides() -> dict[str, str]:
     """Victim group -> side (``civilians``, ``security forces``, ``armed groups``, ``unknown``).
 
