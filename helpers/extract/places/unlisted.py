@@ -297,6 +297,10 @@ def place_unlisted(
 def run_into_locative(doc: Doc, start: int, end: int) -> bool:
     """An entity after "the town of" (a place noun and "of") that runs on into a locative and the next
     place: "the town of Tame in Arauca" tagged ORG is the town Tame, not an organisation."""
-    after_of = start > 1 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in place_nouns().kind
-    locatives = function_words().locatives
-    return after_of and any(t.is_lower and t.lower_ in locatives for t in doc[start + 1 : end])
+    words = function_words()
+    after_of = (
+        start > 1
+        and doc[start - 1].lower_ in words.noun_links
+        and doc[start - 2].lower_ in place_nouns().kind
+    )
+    return after_of and any(t.is_lower and t.lower_ in words.locatives for t in doc[start + 1 : end])
