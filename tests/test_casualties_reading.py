@@ -123,3 +123,26 @@ def test_a_count_of_people_after_a_participle_is_its_object_not_a_reduced_passiv
 def test_peacekeepers_are_a_security_force(nlp):
     (row,) = extract(nlp, "Two UN peacekeepers were wounded when their convoy hit a mine near the border.")
     assert (row["outcome"], row["low"], row["victim_side"]) == ("injured", 2, "security forces")
+
+
+def test_a_noun_of_a_victim_s_role_does_not_pass_its_outcome_to_the_nouns_beside_it(nlp):
+    """ "Hostages" counts the hostages kidnapped, not the soldiers joined to them by "and"."""
+    text = "Eleven hostages and three guards were killed when the rebels stormed the compound."
+    rows = extract(nlp, text)
+    assert {(r["outcome"], r["low"]) for r in rows if r["victim_side"] == "security forces"} == {
+        ("killed", 3)
+    }
+    assert [r["low"] for r in rows if r["outcome"] == "kidnapped"] == [11]
+
+
+def test_an_attempt_or_a_plot_to_kill_kills_no_one(nlp):
+    """The harm an attempt, plot or bid intends did not happen; the harm told beside it did."""
+    for text in (
+        "Officials said an attempt had been made to assassinate the governor with a parcel bomb.",
+        "The minister survived an attempt to kill him at his home.",
+        "A plot to murder the prosecutor was uncovered by the police.",
+        "The militia made a bid to kill the district chief.",
+    ):
+        assert all(r["scope"] == "hypothetical" for r in extract(nlp, text)), text
+    rows = extract(nlp, "In an effort to kill the commander, the drone strike killed four farmers.")
+    assert [(r["low"], r["scope"]) for r in rows if r["scope"] != "hypothetical"] == [(4, "current")]

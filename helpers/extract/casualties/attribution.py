@@ -224,14 +224,14 @@ MEMBER_GROUPS = {"armed_group": "militants", "state_force": "security forces"}
 
 def member_group(victim: Token | None, dictionary: ActorDictionary | None) -> str:
     """The victim group of people the text counts as members of an actor the dictionary knows ("five
-    suspected members of the New People's Army", "three Boko Haram members"): its category's
-    (:data:`MEMBER_GROUPS`), else "" (the lexicon's group stands: "members of a family")."""
+    suspected members of the New People's Army", "three Boko Haram members", "a Hezbollah military
+    commander"): its category's (:data:`MEMBER_GROUPS`), else "" (the lexicon's group stands:
+    "members of a family")."""
     if victim is None:
         return ""
     cues = casualty_cues()
-    if victim.lemma_.lower() not in cues.group_member:
-        return ""
-    owner = complement_of(victim, cues.partitive | cues.membership)
+    member = victim.lemma_.lower() in cues.group_member
+    owner = complement_of(victim, cues.partitive | cues.membership) if member else None
     owners = [owner] if owner is not None else [c for c in victim.lefts if c.dep_ == "compound"]
     for token in owners:
         entity = entity_at(token.doc, token.i)

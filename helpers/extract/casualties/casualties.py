@@ -190,10 +190,11 @@ def extract_casualties(
             if outcome is None or not victims:
                 continue
             modal = unrealised(trigger)
-            # An adjective modifier ("three dead suspects and two residents") describes only its noun.
+            # An adjective modifier ("three dead suspects and two residents") describes only its noun;
+            # so does a noun of a victim's role ("21 hostages and four soldiers were killed").
             heads = (
                 victims
-                if rule == "state_modifier"
+                if rule in {"state_modifier", "noun_trigger"}
                 else [v for head in victims for v in with_conjuncts(head, lexicon)]
             )
             heads += listed_subjects(trigger, heads, lexicon)

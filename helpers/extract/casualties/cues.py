@@ -160,6 +160,7 @@ def unrealised(trigger: Token) -> Token | None:
     """The word that makes a harm possible, threatened or intended, not reported (else None).
 
     ``he could hurt her`` (could), ``tried to kill`` (tried), ``attempted murder`` (attempted),
+    ``an attempt to kill him`` and ``an attempt was made to kill him`` (attempt),
     ``we could be mourning a death`` (could: the verb that holds a death noun),
     ``don't let my son die`` (let, negated), ``could have hit her and killed her`` (could, shared
     by the conjunct); not ``non-life-threatening injuries``.
@@ -187,6 +188,15 @@ def unrealised(trigger: Token) -> Token | None:
     if modal is not None:
         return modal
     head = verb.head
+    infinitive = any(c.lower_ == "to" for c in verb.children if c.dep_ == "aux")
+    if infinitive and verb.dep_ == "acl" and head.pos_ == "NOUN" and head.lemma_.lower() in cues.intent_verb:
+        return head  # "survived an attempt to kill him", "a plot to murder the minister"
+    if infinitive and verb.dep_ in {"advcl", "xcomp"}:
+        # "an attempt had been made to assassinate the president": the intent is the verb's object
+        intent = (c for c in head.children if c.dep_ in {"dobj", "nsubjpass"} and c.pos_ == "NOUN")
+        noun = next((c for c in intent if c.lemma_.lower() in cues.intent_verb), None)
+        if noun is not None:
+            return noun
     if verb.dep_ in {"ccomp", "xcomp"} and head.lemma_.lower() in cues.permit_verb:
         return head if any(c.dep_ == "neg" for c in head.children) else None
     return head if verb.dep_ == "xcomp" and head.lemma_.lower() in cues.intent_verb else None

@@ -9,6 +9,7 @@ from spacy.tokens import Doc, Span, Token
 
 from helpers.articles import Article
 from helpers.extract.casualties.attribution import (
+    MEMBER_GROUPS,
     actor_of,
     attacked_by,
     incident_place,
@@ -59,7 +60,8 @@ def casualty_row(
     if known_as is not None:  # "separatist fighters" in Cameroon's news
         perpetrator, perpetrator_id = known_as.canonical, known_as.actor_id
     victim_group = victim_group_of(count.victim, lexicon)
-    if victim_group == "people":  # "five members of the New People's Army": militants
+    # "five members of the New People's Army", "a Hezbollah military commander": militants
+    if victim_group in {"people", MEMBER_GROUPS["state_force"]}:
         victim_group = member_group(count.victim, dictionary) or victim_group
     quantity = count.quantity
     start, end = count.span.start_char, count.span.end_char
