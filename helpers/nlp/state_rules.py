@@ -89,6 +89,9 @@ class StateMatcher:
     def _spans(self, doc, start, end, body, bare, title_case, by_end, by_start) -> list[Span]:
         """The state spans a body phrase at ``start:end`` gives (none, one or an alliance)."""
         if bare:
+            owner = start - 1 - (start > 1 and doc[start - 1].lower_ in ("'s", "’s"))
+            if owner >= 0 and _is_actor(doc[owner]):
+                return []  # a group's own body: "a Hezbollah military commander", "Hamas's military wing"
             if title_case and self._capitalised(doc[start:end]):
                 return [Span(doc, start, end, label="ORG", span_id=f"state:{UNKNOWN_COUNTRY}:{body}")]
             if not title_case:  # "the army": the matched phrase starts with "the"

@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from helpers.extract.casualties.tolls import counted, figure_key
+from helpers.knowledge.actors import load_dictionary
 from helpers.knowledge.event_types import EventType, event_type_of, event_types
 
 #: The outcome of an arrest: its victims' side is no side hit by violence, and arrests alone are no violence.
@@ -49,13 +50,22 @@ def named_sides(actors: Iterable[dict]) -> frozenset[str]:
     )
 
 
-def agent_side(actors: Iterable[dict]) -> frozenset[str]:
-    """The sides of the first actor of a side among ``actors`` (in text order): who did it.
+def agent_side(actors: Iterable[dict], perpetrators: Iterable[str] = ()) -> frozenset[str]:
+    """The sides of the first actor of a side among ``actors`` (in text order) that is no speaker
+    ("…, a military spokesman said" tells who said it), else of the dictionary actors among the
+    figures' ``perpetrators`` ("suspected separatists killed two gendarmes"): who did it.
 
     >>> sorted(agent_side([{"category": "media"}, {"category": "state_force"}, {"category": "armed_group"}]))
     ['security forces']
+    >>> sorted(agent_side([{"category": "state_force", "speaker": True}, {"category": "armed_group"}]))
+    ['armed groups']
+    >>> sorted(agent_side([], ["", "boko_haram"]))
+    ['armed groups']
     """
-    return next((sides for m in actors if (sides := named_sides([m]))), frozenset())
+    told = next((sides for m in actors if not m.get("speaker") and (sides := named_sides([m]))), frozenset())
+    dictionary = load_dictionary()
+    doers = [{"category": actor.category} for p in perpetrators if p and (actor := dictionary.get(p))]
+    return told or named_sides(doers)
 
 
 def known_sides(sides: Iterable[str]) -> set[str]:
@@ -214,6 +224,9 @@ def classify(
     'Armed clash'
     >>> classify([{"kill"}], {"armed groups", "civilians", "security forces"}, {"killed"})[0].sub_event_type
     'Armed clash'
+    >>> rebels = frozenset({"armed groups"})
+    >>> classify([{"kill"}], {"civilians", "security forces"}, {"killed"}, rebels)[0].sub_event_type
+    'Armed clash'
     """
     types = event_types()
     sides = known_sides(sides)
@@ -223,8 +236,11 @@ def classify(
             continue
         cues = set().union(*(kind.cues(words) for words in sentences))
         if cues and kind.fits(sides, outcomes, agent):
-            if kind.sub_event_type == ATTACK and {SECURITY, ARMED} <= sides:  # both sides of a fight
-                kind = event_type_of(ARMED_CLASH)  # lost people: "killing all 33 militants; four soldiers …"
+            # both sides of a fight lost people ("killing all 33 militants; four soldiers …"), or an
+            # armed group hit a force: an attack on it is a battle, its civilians the battle's dead
+            # ("separatists killed two gendarmes and a civilian at a checkpoint")
+            if kind.sub_event_type == ATTACK and SECURITY in sides and ARMED in sides | agent:
+                kind = event_type_of(ARMED_CLASH)
             return kind, sorted(cues)[0].split(":")[0]
     # beside violence, the sides' default before an arrest's: "killed 150 fighters and captured 70"
     # was a battle; arrests alone are arrests

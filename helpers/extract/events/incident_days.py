@@ -54,6 +54,9 @@ def violence_days(doc: Doc, times: RowsByStart, written: str) -> FigureDays:
         phrases = times.within([(sentence.start_char, sentence.end_char)])
         spans = [s for m in phrases if (s := doc.char_span(m["start_char"], m["end_char"], "expand"))]
         own, around = clause_dates(verb, spans)
+        # a relative clause under the figure's clause dates its own verb ("a policeman was injured in
+        # the operation, which began late Tuesday": the day it began, not the day he was hurt)
+        own = [s for s in own if (c := governed_clause(s.root)) == clause or c.dep_ != "relcl"]
         dates = {resolve_day(key, day) for key in day_keys(own or around)}
         return frozenset(d for d in dates if d is not None)
 

@@ -1,0 +1,77 @@
+"""Events of the world's conflicts as wire copy tells them (twenty-sixth stop): who fought whom when
+a group's officer or a force at a checkpoint is hit, bodies found shot, where a blast was when the
+capital is named more, and a day that tells when an operation began.
+
+Sentences are written for these tests; none is copied from a corpus."""
+
+from __future__ import annotations
+
+from tests.test_events import reports_of
+
+
+def _current(reports):
+    return reports[~reports["excluded"]]
+
+
+def test_an_armed_group_that_kills_police_and_a_civilian_fights_a_battle(tmp_path, monkeypatch):
+    """ACLED codes an armed group's attack on a force as a battle, the civilians with the force its
+    dead; the force that fires on a crowd still attacks civilians."""
+    monkeypatch.setenv("SITREP_CACHE", str(tmp_path / "cache"))
+    texts = {
+        "checkpoint": "Boko Haram fighters killed three policemen and a trader at a checkpoint outside "
+        "Maiduguri, Nigeria on Sunday, an army spokesman said.",
+        "crowd": "Soldiers opened fire on a crowd in Kano, Nigeria on Sunday, killing three civilians and "
+        "a policeman, witnesses said.",
+    }
+    reports = _current(reports_of(tmp_path, texts))
+    assert reports.loc["checkpoint", "sub_event_type"] == "Armed clash"
+    assert reports.loc["checkpoint", "actor1"] == "Boko Haram"
+    assert reports.loc["crowd", "sub_event_type"] == "Attack"
+
+
+def test_a_group_s_commander_is_the_group_not_the_country_s_army(tmp_path, monkeypatch):
+    """ "A Hezbollah military commander" killed is the group's: neither his word "military" nor his
+    rank makes the Lebanese army the side hit."""
+    monkeypatch.setenv("SITREP_CACHE", str(tmp_path / "cache"))
+    texts = {
+        "strike": "BEIRUT - An Israeli air strike on a flat in Tyre, Lebanon killed a Hezbollah military "
+        "commander and two other people on Tuesday, the health ministry said.",
+    }
+    (report,) = _current(reports_of(tmp_path, texts)).itertuples()
+    assert (report.actor1, report.actor2) == ("Israeli Armed Forces", "Hezbollah")
+
+
+def test_bodies_found_with_gunshot_wounds_are_an_attack(tmp_path, monkeypatch):
+    monkeypatch.setenv("SITREP_CACHE", str(tmp_path / "cache"))
+    texts = {
+        "bodies": "Police found the bodies of seven men with gunshot wounds in a ravine near Culiacan, "
+        "Mexico on Monday, prosecutors said.",
+    }
+    (report,) = _current(reports_of(tmp_path, texts)).itertuples()
+    assert (report.event_type, report.sub_event_type) == ("Violence against civilians", "Attack")
+
+
+def test_a_blast_is_placed_where_its_evidence_puts_it_not_in_the_city_named_most(tmp_path, monkeypatch):
+    """Figures told without a place take the article's main place; the city the blast's sentence
+    names is the event's, though the article names the capital's prosecutors more often."""
+    monkeypatch.setenv("SITREP_CACHE", str(tmp_path / "cache"))
+    texts = {
+        "blast": "Police in the Belgian city of Antwerp were hunting a man after a parcel bomb exploded "
+        "outside a pharmacy on Saturday, injuring four people. None of the injuries were serious. Two "
+        "women and two men were hurt. Brussels prosecutors, who handle terrorism cases, opened an inquiry. "
+        "Brussels was hit by bombings in 2016. A spokesman in Brussels said patrols would be stepped up.",
+    }
+    (report,) = _current(reports_of(tmp_path, texts)).itertuples()
+    assert report.location == "Antwerp"
+
+
+def test_a_day_in_a_relative_clause_dates_its_own_verb_not_the_figure(tmp_path, monkeypatch):
+    """ "Injured in the operation, which began late Tuesday" is of the Wednesday gunfight: one event."""
+    monkeypatch.setenv("SITREP_CACHE", str(tmp_path / "cache"))
+    texts = {
+        "gunfight": "SRINAGAR - Indian troops killed two militants in a gunfight in Shopian district of "
+        "Kashmir on Wednesday, police said. A soldier was injured in the operation, which began late "
+        "Tuesday after troops surrounded a village.",
+    }
+    (report,) = _current(reports_of(tmp_path, texts)).itertuples()
+    assert report.victim_sides == "armed groups; security forces"
