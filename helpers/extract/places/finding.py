@@ -33,6 +33,7 @@ from helpers.articles import Article
 from helpers.extract.places.appositions import DIVISION_KINDS, mark_appositions, mark_dateline
 from helpers.extract.places.datelines import dateline_spans
 from helpers.extract.places.evidence import context_spans, has_place_evidence, names_authority, names_street
+from helpers.extract.places.located_in import mark_located_in
 from helpers.extract.places.mention import Mention, entity_span
 from helpers.extract.places.name_spans import AREA_KINDS, extend_span, linked_names
 from helpers.extract.places.unlisted import run_into_locative, unlisted_kind
@@ -378,6 +379,7 @@ def find_mentions(doc: Doc, article: Article, gazetteer: Gazetteer) -> list[Ment
         covered.update(range(span.start, span.end))
         add(span, role="event", label="", context_only=context_only)
     mark_appositions(doc, rows, gazetteer, add)
+    mark_located_in(doc, rows, gazetteer)
     for span, area in dateline_spans(doc, article):  # a dateline's reading replaces the NER's
         tokens = {i for s in (span, area) if s is not None for i in range(s.start, s.end)}
         rows[:] = [r for r in rows if not tokens & set(range(r.span.start, r.span.end))]
