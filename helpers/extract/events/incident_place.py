@@ -31,8 +31,7 @@ def incident_place(
     sentences: Sequence[Span],
     datelines: Sequence[dict] = (),
 ) -> dict | None:
-    """The place row of the incident: the most named place of its figures that its evidence names,
-    else the most named place of its figures, else the article's (also
+    """The place row of the incident: the most named place of its figures, else the article's (also
     when that place is abroad, named once, and the article's is named more); a country, province or
     county is narrowed to the finest place inside it its evidence names ("at a cafe in Madrid, Spain":
     Madrid), else to the article's most named town inside it ("Florida" in a story that names
@@ -49,13 +48,7 @@ def incident_place(
             ("DADE CITY, Fla." of a story placed in Florida; at precision 3 when it is named only there).
     """
     named = Counter(r["place_id"] for r in rows if r["place_id"])
-    # a place the evidence names before one its figures took from the article's main place (a
-    # blast "in the city of Lyon" told beside "Paris' counterterrorism authority" named more often)
-    order = named.most_common()
-    if len(order) > 1:
-        told = {p["place_id"] for p in places if _in_sentences(p, sentences)}
-        order.sort(key=lambda item: item[0] not in told)
-    ranked = (p for place_id, _ in order for p in places if p["place_id"] == place_id)
+    ranked = (p for place_id, _ in named.most_common() for p in places if p["place_id"] == place_id)
     found = next(ranked, None) or fallback
     if found is not None and fallback is not None and found["country"] != fallback["country"]:
         # A place abroad named once, in an article about a place of its own country named more
