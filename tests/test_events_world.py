@@ -61,3 +61,25 @@ def test_a_day_in_a_relative_clause_dates_its_own_verb_not_the_figure(tmp_path, 
     }
     (report,) = _current(reports_of(tmp_path, texts)).itertuples()
     assert report.victim_sides == "armed groups; security forces"
+
+
+def test_people_detained_by_an_armed_group_were_held_by_it_not_by_the_police(tmp_path, monkeypatch):
+    """The one who held them is the figures' perpetrator ("detained by the M23 fighters"), also
+    after "the"; the state's police make the arrests no actor names."""
+    monkeypatch.setenv("SITREP_CACHE", str(tmp_path / "cache"))
+    texts = {
+        "rebels": "Scores of young men were detained by the M23 fighters in Rutshuru, Congo on Saturday, "
+        "a local official said.",
+        "police": "Officers arrested nine suspected members of the Pakistani Taliban in Quetta, Pakistan "
+        "on Monday.",
+    }
+    reports = _current(reports_of(tmp_path, texts))
+    assert reports.loc["rebels", "sub_event_type"] == "Arrests"
+    assert tuple(reports.loc["rebels", ["actor1", "actor2"]]) == (
+        "M23",
+        "Civilians (Democratic Republic of the Congo)",
+    )
+    assert tuple(reports.loc["police", ["actor1", "actor2"]]) == (
+        "Police Forces of Pakistan",
+        "Tehrik-i-Taliban Pakistan",
+    )

@@ -191,10 +191,11 @@ def actor_of(agent: Token | Span | None, dictionary: ActorDictionary | None) -> 
         # the Islamic State"); a nationality adjective does not ("Afghan forces").
         cues = casualty_cues()
         phrase = _noun_phrase(agent, complements=cues.partitive | cues.origin)
+        first = phrase.start - (phrase.start > 0 and agent.doc[phrase.start - 1].dep_ == "det")  # "the RSF"
         span = next(
             (
                 e
-                for e in entities_within(agent.doc, phrase.start, phrase.end)
+                for e in entities_within(agent.doc, first, phrase.end)
                 # "junta troops": no name; "al Qaeda-linked militants": al Qaeda is their patron
                 if e.label_ in _ACTOR_LABELS and not common_noun_entity(e) and not names_patron(e)
             ),

@@ -17,7 +17,7 @@ actor gives ``inter1 * 10``).
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 
 from helpers.extract.events.classification import (
@@ -177,13 +177,16 @@ def code_actors(
     return first, unique
 
 
-def _dictionary_groups(perpetrators: Sequence[str], named: dict[str, dict]) -> dict[str, dict]:
-    """The armed groups of the dictionary the figures name as perpetrators that the evidence does not
-    ("Dissidents of the former FARC attacked": the FARC dissidents, named so only in the headline)."""
+def _dictionary_groups(
+    perpetrators: Sequence[str], named: dict[str, dict], categories: Collection[str] = (PERPETRATOR_CATEGORY,)
+) -> dict[str, dict]:
+    """The armed groups (actors of ``categories``) of the dictionary the figures name as perpetrators
+    that the evidence does not ("Dissidents of the former FARC attacked": the FARC dissidents, named
+    so only in the headline)."""
     groups = {}
     for actor_id in perpetrators:
         actor = load_dictionary().get(actor_id) if actor_id and actor_id not in named else None
-        if actor is not None and actor.category == PERPETRATOR_CATEGORY:
+        if actor is not None and actor.category in categories:
             groups[actor_id] = dict(actor_id=actor_id, canonical=actor.canonical, category=actor.category)
     return groups
 
@@ -239,19 +242,28 @@ def demonstration_actors(
     return [generic_actor(PROTESTERS, country)], forces
 
 
-def arrest_actors(mentions: Sequence[dict], country: str) -> tuple[list[Actor], list[Actor]]:
-    """The actors of an arrest, as ACLED codes one: who made it (the first state force, militia or
-    government its evidence names, else the country's police) and who was arrested (the first armed
-    group named, else civilians).
+def arrest_actors(
+    mentions: Sequence[dict], country: str, perpetrators: Sequence[str] = ()
+) -> tuple[list[Actor], list[Actor]]:
+    """The actors of an arrest, as ACLED codes one: who made it (the dictionary actor the figures
+    name as the one who held them, "detained by RSF fighters"; else the first state force, militia or
+    government its evidence names, else the country's police) and who was arrested (the first other
+    armed group named, else civilians).
 
     >>> isis = {"actor_id": "isis", "canonical": "Islamic State", "category": "armed_group"}
     >>> first, second = arrest_actors([isis], "Iraq")
     >>> first[0].name, second[0].name
     ('Police Forces of Iraq', 'Islamic State')
+    >>> first, second = arrest_actors([isis], "Iraq", ["isis"])
+    >>> first[0].name, second[0].name
+    ('Islamic State', 'Civilians (Iraq)')
     """
     linked = _linked(mentions)
-    forces = _first(linked, SIDE_CATEGORIES[SECURITY]) or [generic_actor(POLICE, country)]
-    return forces, _first(linked, {PERPETRATOR_CATEGORY}) or [generic_actor(CIVILIANS, country)]
+    holders = _dictionary_groups(perpetrators, {}, SIDE_CATEGORIES[SECURITY] | {PERPETRATOR_CATEGORY})
+    forces = _first(holders, set(SIDE_CATEGORIES[SECURITY]) | {PERPETRATOR_CATEGORY})
+    forces = forces or _first(linked, SIDE_CATEGORIES[SECURITY]) or [generic_actor(POLICE, country)]
+    held = {a: m for a, m in linked.items() if a != forces[0].actor_id}
+    return forces, _first(held, {PERPETRATOR_CATEGORY}) or [generic_actor(CIVILIANS, country)]
 
 
 def _linked(mentions: Iterable[dict]) -> dict[str, dict]:

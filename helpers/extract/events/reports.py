@@ -347,7 +347,7 @@ def _report(
         kind, cue = event_type_of(AIR_STRIKE), STRIKE  # "two people were killed in an Israeli strike"
     where = _place_columns(place, gazetteer)
     if only_arrests(outcomes):  # who arrested, who was held
-        first, second = arrest_actors(named, where["country"])
+        first, second = arrest_actors(named, where["country"], attacking(group))
     elif kind and kind.disorder_type == DEMONSTRATIONS:  # the protesters, who met them
         first, second = demonstration_actors(
             kind.event_type, kind.sub_event_type, named, sides, where["country"]
