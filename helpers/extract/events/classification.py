@@ -51,21 +51,22 @@ def named_sides(actors: Iterable[dict]) -> frozenset[str]:
 
 
 def agent_side(actors: Iterable[dict], perpetrators: Iterable[str] = ()) -> frozenset[str]:
-    """The sides of the first actor of a side among ``actors`` (in text order) that is no speaker
-    ("…, a military spokesman said" tells who said it), else of the dictionary actors among the
-    figures' ``perpetrators`` ("suspected separatists killed two gendarmes"): who did it.
+    """The sides of the dictionary actors among the figures' ``perpetrators`` ("suspected separatists
+    killed two gendarmes … The army said its soldiers killed four of the attackers"), else of the
+    first actor of a side among ``actors`` (in text order) that is no speaker ("…, a military
+    spokesman said" tells who said it): who did it.
 
     >>> sorted(agent_side([{"category": "media"}, {"category": "state_force"}, {"category": "armed_group"}]))
     ['security forces']
     >>> sorted(agent_side([{"category": "state_force", "speaker": True}, {"category": "armed_group"}]))
     ['armed groups']
-    >>> sorted(agent_side([], ["", "boko_haram"]))
+    >>> sorted(agent_side([{"category": "state_force"}], ["", "boko_haram"]))
     ['armed groups']
     """
     told = next((sides for m in actors if not m.get("speaker") and (sides := named_sides([m]))), frozenset())
     dictionary = load_dictionary()
     doers = [{"category": actor.category} for p in perpetrators if p and (actor := dictionary.get(p))]
-    return told or named_sides(doers)
+    return named_sides(doers) or told
 
 
 def known_sides(sides: Iterable[str]) -> set[str]:
