@@ -83,3 +83,17 @@ def test_people_detained_by_an_armed_group_were_held_by_it_not_by_the_police(tmp
         "Police Forces of Pakistan",
         "Tehrik-i-Taliban Pakistan",
     )
+
+
+def test_a_force_that_says_it_struck_owns_the_strike(tmp_path, monkeypatch):
+    """ "The U.S. military said it carried out an air strike": "it" is the military, the attacker
+    (its headline's "US strike" and the body's civilians unharmed notwithstanding)."""
+    monkeypatch.setenv("SITREP_CACHE", str(tmp_path / "cache"))
+    texts = {
+        "strike": "MOGADISHU - The U.S. military said it carried out an air strike against al-Shabaab "
+        "militants near the town of Jilib in southern Somalia on Monday, killing three of them. It said no "
+        "civilians were hurt. The strike was conducted at the request of the Somali government.",
+    }
+    titles = {"strike": "US strike kills al-Shabaab militants in Somalia"}
+    reports = _current(reports_of(tmp_path, texts, titles))
+    assert set(zip(reports["actor1"], reports["actor2"])) == {("US forces", "al-Shabaab")}

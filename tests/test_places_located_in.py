@@ -10,8 +10,9 @@ def _place(rows: list[dict], text: str) -> dict:
 
 def test_a_town_in_a_named_division_is_its_namesake_there(project_nlp):
     """Nouna is a city of Burkina Faso and a village of Mali's Mopti region: "in Mopti region" says which."""
-    rows = _rows(project_nlp, "Jihadists burned the village of Nouna in Mopti region on Sunday, a mayor said.")
-    assert (_place(rows, "Nouna")["country"], _place(rows, "Nouna")["admin1"]) == ("ML", "Mopti")
+    text = "Jihadists burned the village of Nouna in Mopti region on Sunday, a mayor said."
+    nouna = _place(_rows(project_nlp, text), "Nouna")
+    assert (nouna["country"], nouna["admin1"]) == ("ML", "Mopti")
 
 
 def test_a_town_none_of_whose_namesakes_lies_in_its_division_is_a_place_of_that_division(project_nlp):

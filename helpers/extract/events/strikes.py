@@ -20,6 +20,7 @@ from spacy.tokens import Span, Token
 from helpers.knowledge.actor_names import lookup_key
 from helpers.knowledge.actors import load_dictionary
 from helpers.knowledge.event_types import event_types
+from helpers.knowledge.speech import speech_verbs
 from helpers.knowledge.state_actors import state_actor, state_tables
 
 #: ACLED's sub-event types of strikes from the air or from afar.
@@ -100,8 +101,18 @@ def _owners(
                     if child.dep_ in OWNER_DEPS and (owner := _owner(child, mentions)) is not None:
                         yield owner
                 if token.dep_ == "dobj":
-                    subjects = (c for c in token.head.children if c.dep_ == "nsubj")
+                    subjects = (_speaker(c) for c in token.head.children if c.dep_ == "nsubj")
                     yield from (owner for c in subjects if (owner := _owner(c, mentions)) is not None)
+
+
+def _speaker(subject: Token) -> Token:
+    """The one a pronoun subject of reported speech stands for: the speaker ("The U.S. military said
+    it carried out an air strike": the military), else the subject itself."""
+    verb = subject.head
+    said = verb.head if verb.dep_ == "ccomp" and subject.pos_ == "PRON" else None
+    if said is None or said.lemma_.lower() not in speech_verbs().cues:
+        return subject
+    return next((c for c in said.children if c.dep_ == "nsubj"), subject)
 
 
 def _weapon_noun(token: Token) -> bool:
