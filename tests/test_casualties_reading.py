@@ -146,3 +146,10 @@ def test_an_attempt_or_a_plot_to_kill_kills_no_one(nlp):
         assert all(r["scope"] == "hypothetical" for r in extract(nlp, text)), text
     rows = extract(nlp, "In an effort to kill the commander, the drone strike killed four farmers.")
     assert [(r["low"], r["scope"]) for r in rows if r["scope"] != "hypothetical"] == [(4, "current")]
+
+
+def test_a_named_victim_with_a_military_rank_is_of_the_security_forces(nlp):
+    (row,) = extract(nlp, "Colonel Ibrahim Sow, who led the garrison, was killed in an ambush on Sunday.")
+    assert (row["outcome"], row["victim_side"]) == ("killed", "security forces")
+    (row,) = extract(nlp, "Ibrahim Sow, a trader, was killed in an ambush on Sunday.")
+    assert row["victim_side"] != "security forces"

@@ -43,6 +43,17 @@ def load_ranks(language: str = config.DEFAULT_LANGUAGE) -> pd.DataFrame:
     return ranks
 
 
+@lru_cache(maxsize=4)
+def rank_words(language: str = config.DEFAULT_LANGUAGE) -> frozenset[str]:
+    """The one-word military and police ranks, lower case, as written ("general", "gen.", "sergeant").
+
+    >>> {"general", "gen.", "colonel", "inspector"} <= rank_words(), "minister" in rank_words()
+    (True, False)
+    """
+    ranks = load_ranks(language)
+    return frozenset(v for v in ranks.loc[ranks["kind"] == "rank", "variant"] if " " not in v)
+
+
 @dataclass(frozen=True)
 class TitleWords:
     """Single rank and title words, lower-case and without the full stop (``title_words.csv``).

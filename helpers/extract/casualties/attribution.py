@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 
 from helpers.extract.casualties.counting import is_person
 from helpers.extract.casualties.entities import common_noun_entity, entities_within, entity_at
-from helpers.extract.casualties.nouns import victim_group_of
+from helpers.extract.casualties.nouns import SECURITY_FORCES, victim_group_of
 from helpers.extract.casualties.syntax import clause_head, complement_of, is_passive, verb_subject
 from helpers.extract.places.ground import in_organisation_name, is_ground, names_patron, owner_country
 from helpers.knowledge.actors import ActorDictionary, canonicalize
@@ -36,8 +36,6 @@ SENTENCE_PLACE = 0.7
 JOINT_PLACE = 0.6
 #: What stands between places listed together.
 LIST_JOINERS = frozenset({"and", ",", ", and", "&"})
-#: The side of victims (``victim_sides.csv``) whose killers are not attackers.
-SECURITY_FORCES = "security forces"
 
 _AGENT_LABELS = {"ORG", "NORP", "PERSON", "GPE"}
 #: Entity labels that name an actor inside a longer phrase; NORP adjectives do not ("Afghan forces").

@@ -7,6 +7,10 @@ from spacy.tokens import Token
 
 from helpers.extract.casualties.syntax import complement_of, verb_subject
 from helpers.knowledge.casualty_lexicon import Lexicon, casualty_cues
+from helpers.knowledge.titles import rank_words
+
+#: The victim group (and side, ``victim_sides.csv``) of security forces, whose killers are not attackers.
+SECURITY_FORCES = "security forces"
 
 #: Fine tags of a plural noun.
 PLURAL_TAGS = frozenset({"NNS", "NNPS"})
@@ -115,6 +119,10 @@ def victim_group_of(victim: Token | None, lexicon: Lexicon) -> str:
             return group_of_told
     if target.ent_type_ == "NORP" and target.pos_ in {"PROPN", "NOUN"}:
         return "people"
+    if target.pos_ == "PROPN" and any(
+        c.dep_ == "compound" and c.lower_ in rank_words() for c in target.lefts
+    ):
+        return SECURITY_FORCES  # "Brigadier General Moussa Traore was killed": an officer
     return group or "people"
 
 
