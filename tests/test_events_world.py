@@ -97,3 +97,22 @@ def test_a_force_that_says_it_struck_owns_the_strike(tmp_path, monkeypatch):
     titles = {"strike": "US strike kills al-Shabaab militants in Somalia"}
     reports = _current(reports_of(tmp_path, texts, titles))
     assert set(zip(reports["actor1"], reports["actor2"])) == {("US forces", "al-Shabaab")}
+
+
+def test_shelling_by_a_force_a_car_bombing_s_toll_and_militiamen_fighting_the_army(tmp_path, monkeypatch):
+    """The force after "by" shelled; a car bombing is a bomb; civilians killed in fighting between the
+    army and militiamen died in a battle of the two."""
+    monkeypatch.setenv("SITREP_CACHE", str(tmp_path / "cache"))
+    texts = {
+        "shelling": "BEIRUT - Shelling by Syrian government forces killed three farmers in the village of "
+        "Maarat al-Numan in Idlib province, Syria on Sunday, rescuers said.",
+        "bombing": "KABUL - The death toll from Friday's car bombing near a market in Kabul, Afghanistan "
+        "rose to 17 on Sunday, officials said.",
+        "fighting": "Fighting between the army and Fano militiamen raged on Monday in Bahir Dar, Ethiopia, "
+        "residents said. Nine civilians were killed, a doctor said.",
+    }
+    reports = _current(reports_of(tmp_path, texts))
+    assert reports.loc["shelling", "actor1"] == "Syrian government forces"
+    assert reports.loc["bombing", "sub_event_type"] == "Remote explosive/landmine/IED"
+    assert reports.loc["fighting", "sub_event_type"] == "Armed clash"
+    assert "Fano" in set(reports.loc[["fighting"], ["actor1", "actor2"]].iloc[0])

@@ -19,6 +19,7 @@ from spacy.tokens import Span, Token
 
 from helpers.knowledge.actor_names import lookup_key
 from helpers.knowledge.actors import load_dictionary
+from helpers.knowledge.casualty_lexicon import casualty_cues
 from helpers.knowledge.event_types import event_types
 from helpers.knowledge.speech import speech_verbs
 from helpers.knowledge.state_actors import state_actor, state_tables
@@ -91,12 +92,19 @@ def _owners(
     words: frozenset[str],
     nominal: Callable[[Token], bool],
 ) -> Iterator[dict]:
-    """The owners written before the ``words`` of the sentences read as nouns (``nominal``), in text
-    order: "Israeli drone strike" may name its owner on "drone"; the subject of the verb whose object
-    they are too ("Pakistan carried out airstrikes": its armed forces)."""
+    """The owners of the ``words`` of the sentences, in text order: the agent after "by" ("shelling by
+    Syrian government forces", "a town shelled by the army"); written before the words read as nouns
+    (``nominal``): "Israeli drone strike" may name its owner on "drone"; the subject of the verb whose
+    object they are too ("Pakistan carried out airstrikes": its armed forces)."""
     for sentence in sentences:
         for token in sentence:
-            if token.lemma_.lower() in words and nominal(token):
+            if token.lemma_.lower() not in words:
+                continue
+            for child in token.children:  # "shelling by government forces", "a town shelled by the army"
+                if child.dep_ in {"prep", "agent"} and child.lower_ in casualty_cues().agent_preposition:
+                    agents = (g for g in child.children if g.dep_ == "pobj")
+                    yield from (owner for g in agents if (owner := _owner(g, mentions)) is not None)
+            if nominal(token):
                 for child in token.children:
                     if child.dep_ in OWNER_DEPS and (owner := _owner(child, mentions)) is not None:
                         yield owner
