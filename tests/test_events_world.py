@@ -116,3 +116,23 @@ def test_shelling_by_a_force_a_car_bombing_s_toll_and_militiamen_fighting_the_ar
     assert reports.loc["bombing", "sub_event_type"] == "Remote explosive/landmine/IED"
     assert reports.loc["fighting", "sub_event_type"] == "Armed clash"
     assert "Fano" in set(reports.loc[["fighting"], ["actor1", "actor2"]].iloc[0])
+
+
+def test_the_killers_of_militants_are_not_their_own_side_nor_a_bombing_campaign_a_bomb(tmp_path, monkeypatch):
+    """Militants killed "after clashes with the IS militants" were not killed by IS: the force that
+    retook the villages regained them; a town seized despite a bombing campaign was overtaken."""
+    monkeypatch.setenv("SITREP_CACHE", str(tmp_path / "cache"))
+    texts = {
+        "retaken": "Iraqi security forces on Monday freed three villages from Islamic State militants in "
+        "northern Iraq, security sources said. In Anbar province, the security forces and allied tribal "
+        "fighters recaptured the village of Zuwiya near Haditha after clashes with the IS militants, leaving "
+        "at least nine militants killed, a local official said.",
+        "seized": "SANAA - Houthi rebel fighters seized the capital of a northwestern province on Sunday "
+        "despite a Saudi-led bombing campaign, killing four soldiers, officials said.",
+    }
+    reports = _current(reports_of(tmp_path, texts))
+    assert tuple(reports.loc["retaken", ["sub_event_type", "actor1"]]) == (
+        "Government regains territory",
+        "Iraqi Security Forces",
+    )
+    assert reports.loc["seized", "sub_event_type"] == "Non-state actor overtakes territory"

@@ -60,6 +60,8 @@ def casualty_row(
     if known_as is not None:  # "separatist fighters" in Cameroon's news
         perpetrator, perpetrator_id = known_as.canonical, known_as.actor_id
     victim_group = victim_group_of(count.victim, lexicon)
+    if _own_side(perpetrator_token, count.victim):  # "clashes with the IS militants, leaving 17 militants
+        perpetrator, perpetrator_id = "", ""  # killed": the militants' side did not kill them
     # "five members of the New People's Army", "a Hezbollah military commander": militants
     if victim_group in {"people", MEMBER_GROUPS["state_force"]}:
         victim_group = member_group(count.victim, dictionary) or victim_group
@@ -124,3 +126,23 @@ def casualty_row(
         "_incident_place": incident_place(place, place_confidence),
         "_by_attacker": by_attacker,
     }
+
+
+def _own_side(perpetrator: Token | Span | None, victim: Token | None) -> bool:
+    """Whether the perpetrator is named by the victims' own noun, the victims named by it alone
+    ("after clashes with the IS militants, leaving at least 17 militants killed"): the side a fight
+    was with is not the killer of its own fighters.
+
+    >>> from spacy.tokens import Doc
+    >>> from spacy.vocab import Vocab
+    >>> words = ["IS", "militants", "killed", "militants", "and", "Taliban", "militants"]
+    >>> doc = Doc(Vocab(), words, heads=[1, 2, 2, 2, 3, 6, 3], deps=["compound", "nsubj", "ROOT", "dobj",
+    ...     "cc", "compound", "conj"])
+    >>> _own_side(doc[0:2], doc[3]), _own_side(doc[0:2], doc[6]), _own_side(doc[0:2], None)
+    (True, False, False)
+    """
+    if perpetrator is None or victim is None:
+        return False
+    head = perpetrator.root if isinstance(perpetrator, Span) else perpetrator
+    alone = not any(c.dep_ in {"compound", "amod", "poss"} for c in victim.children)
+    return head.lower_ == victim.lower_ and head.i != victim.i and alone

@@ -50,21 +50,26 @@ def named_sides(actors: Iterable[dict]) -> frozenset[str]:
     )
 
 
-def agent_side(actors: Iterable[dict], perpetrators: Iterable[str] = ()) -> frozenset[str]:
-    """The sides of the dictionary actors among the figures' ``perpetrators`` ("suspected separatists
-    killed two gendarmes … The army said its soldiers killed four of the attackers"), else of the
-    first actor of a side among ``actors`` (in text order) that is no speaker ("…, a military
-    spokesman said" tells who said it): who did it.
+def agent_side(actors: Iterable[dict], figures: Sequence[dict] = ()) -> frozenset[str]:
+    """The sides of the dictionary actors the ``figures`` of people not of an armed group name as
+    their perpetrators ("suspected separatists killed two gendarmes … The army said its soldiers
+    killed four of the attackers"; the killers of militants are the other side), else of the first
+    actor of a side among ``actors`` (in text order) that is no speaker ("…, a military spokesman
+    said" tells who said it): who did it.
 
     >>> sorted(agent_side([{"category": "media"}, {"category": "state_force"}, {"category": "armed_group"}]))
     ['security forces']
     >>> sorted(agent_side([{"category": "state_force", "speaker": True}, {"category": "armed_group"}]))
     ['armed groups']
-    >>> sorted(agent_side([{"category": "state_force"}], ["", "boko_haram"]))
+    >>> hit = [{"perpetrator_id": "boko_haram", "victim_side": SECURITY}]
+    >>> sorted(agent_side([{"category": "state_force"}], hit))
     ['armed groups']
+    >>> sorted(agent_side([{"category": "state_force"}], [dict(hit[0], victim_side=ARMED)]))
+    ['security forces']
     """
     told = next((sides for m in actors if not m.get("speaker") and (sides := named_sides([m]))), frozenset())
     dictionary = load_dictionary()
+    perpetrators = (r["perpetrator_id"] for r in figures if r.get("victim_side") != ARMED)
     doers = [{"category": actor.category} for p in perpetrators if p and (actor := dictionary.get(p))]
     return named_sides(doers) or told
 

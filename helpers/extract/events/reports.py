@@ -342,7 +342,7 @@ def _report(
     words = [sentence_words(s) for s in sentences]
     # Actors in text order: the sentence that tells the attack names its target before the toll's.
     named = sorted(actors.within(inside), key=lambda m: m["start_char"])
-    kind, cue = classify(words, sides, outcomes, agent_side(named, attacking(group)))
+    kind, cue = classify(words, sides, outcomes, agent_side(named, group))
     if kind is not None and kind.sub_event_type in GENERIC_VIOLENCE and owned_strike(sentences, named):
         kind, cue = event_type_of(AIR_STRIKE), STRIKE  # "two people were killed in an Israeli strike"
     where = _place_columns(place, gazetteer)
