@@ -153,3 +153,10 @@ def test_a_named_victim_with_a_military_rank_is_of_the_security_forces(nlp):
     assert (row["outcome"], row["victim_side"]) == ("killed", "security forces")
     (row,) = extract(nlp, "Ibrahim Sow, a trader, was killed in an ambush on Sunday.")
     assert row["victim_side"] != "security forces"
+
+
+def test_bandits_killed_are_armed_men(nlp):
+    """Nigeria's and the Sahel's "bandits" are armed groups, as a noun and as a modifier."""
+    for text in ("Troops killed 12 bandits in Zamfara state on Sunday.", "Nine bandit fighters were killed."):
+        (row,) = extract(nlp, text)
+        assert (row["outcome"], row["victim_side"]) == ("killed", "armed groups"), text
