@@ -136,3 +136,18 @@ def test_the_killers_of_militants_are_not_their_own_side_nor_a_bombing_campaign_
         "Iraqi Security Forces",
     )
     assert reports.loc["seized", "sub_event_type"] == "Non-state actor overtakes territory"
+
+
+def test_a_force_s_officer_hurt_in_its_shootout_is_its_own(tmp_path, monkeypatch):
+    """Police who shot dead suspects of no named side fought an unidentified armed group; the officer
+    hurt in the gunfight is theirs, not a second force they fought."""
+    monkeypatch.setenv("SITREP_CACHE", str(tmp_path / "cache"))
+    texts = {
+        "shootout": "KANO - Police shot dead four suspected armed robbers in a gunfight in Kano, Nigeria on "
+        "Friday, a police spokesman said. One officer was wounded.",
+    }
+    (report,) = _current(reports_of(tmp_path, texts)).itertuples()
+    assert (report.actor1, report.actor2) == (
+        "Police Forces of Nigeria",
+        "Unidentified Armed Group (Nigeria)",
+    )

@@ -25,6 +25,7 @@ from helpers.extract.events.classification import (
     POLICE,
     SECURITY,
     SIDE_CATEGORIES,
+    UNKNOWN_SIDE,
     known_sides,
 )
 from helpers.knowledge.actors import load_dictionary
@@ -150,7 +151,10 @@ def code_actors(
     # Forces first, then armed groups (the militants killed in a clash with a force named are the
     # attackers' own), then the other sides; the soldiers hit beside militants when a state's force
     # attacked are its own ("Iraqi forces killed 15 militants; two soldiers were wounded").
-    own_forces = bool(first) and first[0].inter == actor_codes()[FORCE_CATEGORY].inter and ARMED in sides
+    # So are the officers hit beside people of no known side ("Police shot dead three suspected robbers
+    # … One officer was injured"): those people, ACLED's unidentified armed group, fought the force.
+    force_first = bool(first) and first[0].inter == actor_codes()[FORCE_CATEGORY].inter
+    own_forces = force_first and (ARMED in sides or (sides == {SECURITY} and UNKNOWN_SIDE in told))
     # and the fighters hit of an armed group that attacked, when no other group is named, are its own,
     # hit by the state's force the evidence names ("Fighting between M23 rebels and the Congolese army")
     group_first = bool(first) and first[0].inter == actor_codes()[PERPETRATOR_CATEGORY].inter
@@ -170,6 +174,8 @@ def code_actors(
         taken |= {a.actor_id for a in second}
     if not first and second:
         first = [generic_actor("armed_group", country)]
+    if own_forces and not second:
+        second = [generic_actor("armed_group", country)]
     unique: list[Actor] = []
     for actor in second:
         if actor not in unique:
