@@ -151,3 +151,14 @@ def test_a_force_s_officer_hurt_in_its_shootout_is_its_own(tmp_path, monkeypatch
         "Police Forces of Nigeria",
         "Unidentified Armed Group (Nigeria)",
     )
+
+
+def test_a_group_named_only_as_a_patron_is_not_the_attacker(tmp_path, monkeypatch):
+    """ "Jihadists linked to al Qaeda" are not al Qaeda: the group that claimed the attack did it."""
+    monkeypatch.setenv("SITREP_CACHE", str(tmp_path / "cache"))
+    texts = {
+        "claimed": "NIAMEY - Jihadists linked to al Qaeda killed 17 villagers in an attack on the village of "
+        "Tassia in western Niger on Friday, local officials said. JNIM claimed the attack on Saturday.",
+    }
+    (report,) = _current(reports_of(tmp_path, texts)).itertuples()
+    assert report.actor1 == "Jama'at Nusrat al-Islam wal-Muslimin"

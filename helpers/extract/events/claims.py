@@ -31,9 +31,13 @@ from helpers.extract.casualties.attribution import breakaway
 from helpers.extract.events.coding import article_group
 from helpers.extract.events.leads import planned
 from helpers.extract.places.ground import names_patron
+from helpers.knowledge.actor_names import force_words
 from helpers.knowledge.casualty_lexicon import casualty_cues, load_lexicon
 from helpers.knowledge.event_types import cue_words, violent_words
 from helpers.knowledge.speech import speech_verbs
+
+#: Prepositions after a participle of affiliation whose object is the patron ("linked to", "backed by").
+AFFILIATION_PREPOSITIONS = frozenset({"to", "with", "by"})
 
 #: The actor category of a claimant (ACLED's armed groups; a state does not claim an attack).
 CLAIMANTS = frozenset({"armed_group"})
@@ -46,7 +50,8 @@ CLAIMANT_DEPS = frozenset({"nsubj", "agent"})
 
 def patron_only(doc: Doc, mention: dict) -> bool:
     """Whether an actor mention names only the patron or ally of the group it describes ("the al
-    Qaeda-linked JNIM", "Iran-backed militias": ``force_words.csv`` kind ``affiliation``), or the
+    Qaeda-linked JNIM", "Iran-backed militias", "jihadists linked to al Qaeda", "rebels backed by
+    Rwanda": ``force_words.csv`` kind ``affiliation``), or the
     group another broke away from ("dissidents of the former FARC": ``breakaway`` of
     ``casualty_cues.csv``): no party to that group's events, no claimant of its attacks.
 
@@ -55,6 +60,11 @@ def patron_only(doc: Doc, mention: dict) -> bool:
     >>> al_qaeda, group = {"start_char": 3, "end_char": 11}, {"start_char": 19, "end_char": 24}
     >>> patron_only(doc, al_qaeda), patron_only(doc, group)
     (True, False)
+    >>> from spacy.tokens import Doc
+    >>> doc = Doc(doc.vocab, ["militants", "linked", "to", "Qaeda"], heads=[0, 0, 1, 2],
+    ...     deps=["ROOT", "acl", "prep", "pobj"])
+    >>> patron_only(doc, {"start_char": 21, "end_char": 26})
+    True
     """
     span = doc.char_span(mention["start_char"], mention["end_char"], alignment_mode="expand")
     if span is None:
@@ -64,6 +74,8 @@ def patron_only(doc: Doc, mention: dict) -> bool:
         root = root.head
     if root.dep_ == "pobj" and root.head.lower_ == "of" and breakaway(root.head.head):
         return True
+    if root.dep_ == "pobj" and root.head.lower_ in AFFILIATION_PREPOSITIONS:
+        return root.head.head.lower_ in force_words().affiliations  # "jihadists linked to al Qaeda"
     return names_patron(span)
 
 
