@@ -162,3 +162,14 @@ def test_a_group_named_only_as_a_patron_is_not_the_attacker(tmp_path, monkeypatc
     }
     (report,) = _current(reports_of(tmp_path, texts)).itertuples()
     assert report.actor1 == "Jama'at Nusrat al-Islam wal-Muslimin"
+
+
+def test_vigilantes_who_kill_bandits_are_a_mob(tmp_path, monkeypatch):
+    """ACLED codes vigilantes' violence as mob violence, also when those they kill are armed bandits."""
+    monkeypatch.setenv("SITREP_CACHE", str(tmp_path / "cache"))
+    texts = {
+        "vigilantes": "KATSINA - Vigilantes foiled an attack by bandits on the village of Dutsin Kura in "
+        "Katsina state, Nigeria on Sunday, killing seven of the bandits, police said.",
+    }
+    (report,) = _current(reports_of(tmp_path, texts)).itertuples()
+    assert report.sub_event_type == "Mob violence"

@@ -116,7 +116,9 @@ def sentence_words(sentence: Span) -> set[str]:
     return {
         word
         for token in sentence
-        if token.pos_ in TRIGGER_POS and (token.lemma_.lower() in parts or token.lower_ in parts)
+        # a sentence's capitalised first word the tagger took for a name ("Vigilantes foiled …") too
+        if (token.pos_ in TRIGGER_POS or (token.pos_ == "PROPN" and token.i == sentence.start))
+        and (token.lemma_.lower() in parts or token.lower_ in parts)
         for word in token_words(token)
         if word in known
     }
