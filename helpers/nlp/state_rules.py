@@ -88,8 +88,9 @@ class StateMatcher:
 
     def _spans(self, doc, start, end, body, bare, title_case, by_end, by_start) -> list[Span]:
         """The state spans a body phrase at ``start:end`` gives (none, one or an alliance)."""
+        possessive = start > 0 and doc[start - 1].lower_ in ("'s", "’s")
         if bare:
-            owner = start - 1 - (start > 1 and doc[start - 1].lower_ in ("'s", "’s"))
+            owner = start - 1 - possessive
             if owner >= 0 and _is_actor(doc[owner]):
                 return []  # a group's own body: "a Hezbollah military commander", "Hamas's military wing"
             if title_case and self._capitalised(doc[start:end]):
@@ -98,7 +99,6 @@ class StateMatcher:
                 first = start + (doc[start].lower_ in self.articles)
                 return [Span(doc, first, end, label="ORG", span_id=f"state:{UNKNOWN_COUNTRY}:{body}")]
             return []
-        possessive = start > 0 and doc[start - 1].lower_ in ("'s", "’s")
         before = by_end.get(start - possessive)
         if before:
             prefix_start, iso = min(before)
