@@ -266,7 +266,7 @@ def arrest_actors(
     """
     linked = _linked(mentions)
     holders = _dictionary_groups(perpetrators, {}, SIDE_CATEGORIES[SECURITY] | {PERPETRATOR_CATEGORY})
-    forces = _first(holders, set(SIDE_CATEGORIES[SECURITY]) | {PERPETRATOR_CATEGORY})
+    forces = [_actor(m) for m in holders.values()][:1]
     forces = forces or _first(linked, SIDE_CATEGORIES[SECURITY]) or [generic_actor(POLICE, country)]
     held = {a: m for a, m in linked.items() if a != forces[0].actor_id}
     return forces, _first(held, {PERPETRATOR_CATEGORY}) or [generic_actor(CIVILIANS, country)]
