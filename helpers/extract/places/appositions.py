@@ -63,6 +63,14 @@ def _inside(place: Place, area: Place) -> bool:
     return area.kind == "country" or place.admin1_code == area.admin1_code
 
 
+def allow_within(town: Mention, area: Mention | None, towns: list[Place], areas: list[Place]) -> None:
+    """Mark a town as one of its namesakes ``towns`` and the mention of the division written with it
+    (``area``, if any) as those of ``areas`` that hold one of them ("Athens, Georgia": the US state)."""
+    town["allowed"] = {p.place_id for p in towns}
+    if area is not None:
+        area["allowed"] = {a.place_id for a in areas if any(_inside(p, a) for p in towns)}
+
+
 def _towns_in(name: str, areas: list[Place], gazetteer: Gazetteer) -> list[Place]:
     """The towns (and districts) called ``name`` that lie in one of ``areas``."""
     return [
@@ -146,9 +154,7 @@ def mark_dateline(town: Mention, area: Mention | None, area_span: Span, gazettee
         if not county:  # a county after a town the gazetteer lacks: the town is read as before
             _outside(town, area, areas, area_span, gazetteer)
         return
-    town["allowed"] = {p.place_id for p in towns}
-    if area is not None:
-        area["allowed"] = {a.place_id for a in areas if any(_inside(p, a) for p in towns)}
+    allow_within(town, area, towns, areas)
 
 
 def _comma_indexes(doc: Doc) -> list[int]:
@@ -195,8 +201,7 @@ def mark_appositions(doc: Doc, rows: list[Mention], gazetteer: Gazetteer, add: A
             wide = _divisions(area_span.text, gazetteer, SECOND_LEVEL) if second else []
             inside = _towns_in(town["text"], wide, gazetteer) if wide and not _listed(town, area_span) else []
             if inside and not town.get("allowed"):
-                town["allowed"] = {p.place_id for p in inside}
-                after["allowed"] = {a.place_id for a in wide if any(_inside(p, a) for p in inside)}
+                allow_within(town, after, inside, wide)
             elif wide and not inside:
                 _outside(town, after, wide, area_span, gazetteer)
             continue
@@ -225,9 +230,6 @@ def mark_appositions(doc: Doc, rows: list[Mention], gazetteer: Gazetteer, add: A
             continue
         if not any(p.kind == "city" for p in towns):  # "Sinaloa, Mexico": the state, not a village
             towns += _provinces_of(town["text"], areas, gazetteer)
-        town["allowed"] = {p.place_id for p in towns}
-        holding = [a for a in areas if any(_inside(p, a) for p in towns)]
         if after is None and (after := add(area_span, role="event", label="")) is not None:
             taken.update(range(area_span.start, area_span.end))
-        if after is not None:
-            after["allowed"] = {a.place_id for a in holding}
+        allow_within(town, after, towns, areas)

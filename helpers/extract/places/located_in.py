@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from helpers.extract.places.appositions import SECOND_LEVEL, _inside, _outside, _towns_in
+from helpers.extract.places.appositions import SECOND_LEVEL, _outside, _towns_in, allow_within
 from helpers.extract.places.mention import Mention
 from helpers.knowledge.gazetteer import Gazetteer
 from helpers.knowledge.grammar import function_words
@@ -73,9 +73,8 @@ def mark_located_in(doc: Doc, rows: list[Mention], gazetteer: Gazetteer) -> None
                 if not towns:
                     _outside(town, area, areas, area.span, gazetteer)
                     break
-                town["allowed"] = {p.place_id for p in towns}
-                if not area.get("allowed"):  # "Kuriga town in Kaduna state": the state, not the city
-                    area["allowed"] = {a.place_id for a in areas if any(_inside(p, a) for p in towns)}
+                # "Kuriga town in Kaduna state": the state, not the city (unless its own apposition said)
+                allow_within(town, None if area.get("allowed") else area, towns, areas)
                 break
             comma = end + (word in place_nouns().cue)  # past the division word: "Beni territory, …"
             if comma >= len(doc) or doc[comma].text != ",":
