@@ -17,7 +17,7 @@ actor gives ``inter1 * 10``).
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from helpers.extract.events.classification import (
@@ -26,9 +26,9 @@ from helpers.extract.events.classification import (
     SECURITY,
     SIDE_CATEGORIES,
     UNKNOWN_SIDE,
+    dictionary_actors,
     known_sides,
 )
-from helpers.knowledge.actors import load_dictionary
 from helpers.knowledge.event_types import actor_codes, unnamed_forces
 from helpers.knowledge.grammar import function_words
 from helpers.knowledge.outlets import is_outlet
@@ -133,7 +133,8 @@ def code_actors(
     # a medium tells of the violence, it does none ("the Associated Press", a station's credit the
     # NER read as a person's name: "WBTV Charlotte"); it may be hit (journalists attacked)
     doers = {a: m for a, m in linked.items() if m["category"] != MEDIA}
-    doers.update(_dictionary_groups(perpetrators, doers))  # named outside the evidence (a headline's)
+    # armed groups the figures name outside the evidence (a headline's)
+    doers.update(dictionary_actors(perpetrators, doers, {PERPETRATOR_CATEGORY}))
     person = None if person and is_outlet(person.get("canonical") or "") else person
     ranked = [a for a, _ in Counter(p for p in perpetrators if p in doers).most_common()]
     told, sides = set(sides), known_sides(sides)
@@ -181,20 +182,6 @@ def code_actors(
         if actor not in unique:
             unique.append(actor)
     return first, unique
-
-
-def _dictionary_groups(
-    perpetrators: Sequence[str], named: dict[str, dict], categories: Collection[str] = (PERPETRATOR_CATEGORY,)
-) -> dict[str, dict]:
-    """The armed groups (actors of ``categories``) of the dictionary the figures name as perpetrators
-    that the evidence does not ("Dissidents of the former FARC attacked": the FARC dissidents, named
-    so only in the headline)."""
-    groups = {}
-    for actor_id in perpetrators:
-        actor = load_dictionary().get(actor_id) if actor_id and actor_id not in named else None
-        if actor is not None and actor.category in categories:
-            groups[actor_id] = dict(actor_id=actor_id, canonical=actor.canonical, category=actor.category)
-    return groups
 
 
 def _attacker(
@@ -265,7 +252,7 @@ def arrest_actors(
     ('Islamic State', 'Civilians (Iraq)')
     """
     linked = _linked(mentions)
-    holders = _dictionary_groups(perpetrators, {}, SIDE_CATEGORIES[SECURITY] | {PERPETRATOR_CATEGORY})
+    holders = dictionary_actors(perpetrators, {}, SIDE_CATEGORIES[SECURITY] | {PERPETRATOR_CATEGORY})
     forces = [_actor(m) for m in holders.values()][:1]
     forces = forces or _first(linked, SIDE_CATEGORIES[SECURITY]) or [generic_actor(POLICE, country)]
     held = {a: m for a, m in linked.items() if a != forces[0].actor_id}
