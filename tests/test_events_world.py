@@ -1,22 +1,30 @@
 """Events of the world's conflicts as wire copy tells them (twenty-sixth stop): who fought whom when
-a group's officer or a force at a checkpoint is hit, bodies found shot, and a day that tells when
-an operation began.
+a group's officer or a force at a checkpoint is hit, who held the detained, who owns a strike, a
+patron named beside the attacker, vigilantes, bodies found shot, and a day that tells when an
+operation began.
 
 Sentences are written for these tests; none is copied from a corpus."""
 
 from __future__ import annotations
 
+import pytest
+
 from tests.test_events import reports_of
+
+
+@pytest.fixture(autouse=True)
+def _own_cache(tmp_path, monkeypatch):
+    """Each test parses into a cache of its own."""
+    monkeypatch.setenv("SITREP_CACHE", str(tmp_path / "cache"))
 
 
 def _current(reports):
     return reports[~reports["excluded"]]
 
 
-def test_an_armed_group_that_kills_police_and_a_civilian_fights_a_battle(tmp_path, monkeypatch):
+def test_an_armed_group_that_kills_police_and_a_civilian_fights_a_battle(tmp_path):
     """ACLED codes an armed group's attack on a force as a battle, the civilians with the force its
     dead; the force that fires on a crowd still attacks civilians."""
-    monkeypatch.setenv("SITREP_CACHE", str(tmp_path / "cache"))
     texts = {
         "checkpoint": "Boko Haram fighters killed three policemen and a trader at a checkpoint outside "
         "Maiduguri, Nigeria on Sunday, an army spokesman said.",
@@ -29,10 +37,9 @@ def test_an_armed_group_that_kills_police_and_a_civilian_fights_a_battle(tmp_pat
     assert reports.loc["crowd", "sub_event_type"] == "Attack"
 
 
-def test_a_group_s_commander_is_the_group_not_the_country_s_army(tmp_path, monkeypatch):
+def test_a_group_s_commander_is_the_group_not_the_country_s_army(tmp_path):
     """ "A Hezbollah military commander" killed is the group's: neither his word "military" nor his
     rank makes the Lebanese army the side hit."""
-    monkeypatch.setenv("SITREP_CACHE", str(tmp_path / "cache"))
     texts = {
         "strike": "BEIRUT - An Israeli air strike on a flat in Tyre, Lebanon killed a Hezbollah military "
         "commander and two other people on Tuesday, the health ministry said.",
@@ -41,8 +48,7 @@ def test_a_group_s_commander_is_the_group_not_the_country_s_army(tmp_path, monke
     assert (report.actor1, report.actor2) == ("Israeli Armed Forces", "Hezbollah")
 
 
-def test_bodies_found_with_gunshot_wounds_are_an_attack(tmp_path, monkeypatch):
-    monkeypatch.setenv("SITREP_CACHE", str(tmp_path / "cache"))
+def test_bodies_found_with_gunshot_wounds_are_an_attack(tmp_path):
     texts = {
         "bodies": "Police found the bodies of seven men with gunshot wounds in a ravine near Culiacan, "
         "Mexico on Monday, prosecutors said.",
@@ -51,9 +57,8 @@ def test_bodies_found_with_gunshot_wounds_are_an_attack(tmp_path, monkeypatch):
     assert (report.event_type, report.sub_event_type) == ("Violence against civilians", "Attack")
 
 
-def test_a_day_in_a_relative_clause_dates_its_own_verb_not_the_figure(tmp_path, monkeypatch):
+def test_a_day_in_a_relative_clause_dates_its_own_verb_not_the_figure(tmp_path):
     """ "Injured in the operation, which began late Tuesday" is of the Wednesday gunfight: one event."""
-    monkeypatch.setenv("SITREP_CACHE", str(tmp_path / "cache"))
     texts = {
         "gunfight": "SRINAGAR - Indian troops killed two militants in a gunfight in Shopian district of "
         "Kashmir on Wednesday, police said. A soldier was injured in the operation, which began late "
@@ -63,10 +68,9 @@ def test_a_day_in_a_relative_clause_dates_its_own_verb_not_the_figure(tmp_path, 
     assert report.victim_sides == "armed groups; security forces"
 
 
-def test_people_detained_by_an_armed_group_were_held_by_it_not_by_the_police(tmp_path, monkeypatch):
+def test_people_detained_by_an_armed_group_were_held_by_it_not_by_the_police(tmp_path):
     """The one who held them is the figures' perpetrator ("detained by the M23 fighters"), also
     after "the"; the state's police make the arrests no actor names."""
-    monkeypatch.setenv("SITREP_CACHE", str(tmp_path / "cache"))
     texts = {
         "rebels": "Scores of young men were detained by the M23 fighters in Rutshuru, Congo on Saturday, "
         "a local official said.",
@@ -85,10 +89,9 @@ def test_people_detained_by_an_armed_group_were_held_by_it_not_by_the_police(tmp
     )
 
 
-def test_a_force_that_says_it_struck_owns_the_strike(tmp_path, monkeypatch):
+def test_a_force_that_says_it_struck_owns_the_strike(tmp_path):
     """ "The U.S. military said it carried out an air strike": "it" is the military, the attacker
     (its headline's "US strike" and the body's civilians unharmed notwithstanding)."""
-    monkeypatch.setenv("SITREP_CACHE", str(tmp_path / "cache"))
     texts = {
         "strike": "MOGADISHU - The U.S. military said it carried out an air strike against al-Shabaab "
         "militants near the town of Jilib in southern Somalia on Monday, killing three of them. It said no "
@@ -99,10 +102,9 @@ def test_a_force_that_says_it_struck_owns_the_strike(tmp_path, monkeypatch):
     assert set(zip(reports["actor1"], reports["actor2"])) == {("US forces", "al-Shabaab")}
 
 
-def test_shelling_by_a_force_a_car_bombing_s_toll_and_militiamen_fighting_the_army(tmp_path, monkeypatch):
+def test_shelling_by_a_force_a_car_bombing_s_toll_and_militiamen_fighting_the_army(tmp_path):
     """The force after "by" shelled; a car bombing is a bomb; civilians killed in fighting between the
     army and militiamen died in a battle of the two."""
-    monkeypatch.setenv("SITREP_CACHE", str(tmp_path / "cache"))
     texts = {
         "shelling": "BEIRUT - Shelling by Syrian government forces killed three farmers in the village of "
         "Maarat al-Numan in Idlib province, Syria on Sunday, rescuers said.",
@@ -118,10 +120,9 @@ def test_shelling_by_a_force_a_car_bombing_s_toll_and_militiamen_fighting_the_ar
     assert "Fano" in set(reports.loc[["fighting"], ["actor1", "actor2"]].iloc[0])
 
 
-def test_the_killers_of_militants_are_not_their_own_side_nor_a_bombing_campaign_a_bomb(tmp_path, monkeypatch):
+def test_the_killers_of_militants_are_not_their_own_side_nor_a_bombing_campaign_a_bomb(tmp_path):
     """Militants killed "after clashes with the IS militants" were not killed by IS: the force that
     retook the villages regained them; a town seized despite a bombing campaign was overtaken."""
-    monkeypatch.setenv("SITREP_CACHE", str(tmp_path / "cache"))
     texts = {
         "retaken": "Iraqi security forces on Monday freed three villages from Islamic State militants in "
         "northern Iraq, security sources said. In Anbar province, the security forces and allied tribal "
@@ -138,10 +139,9 @@ def test_the_killers_of_militants_are_not_their_own_side_nor_a_bombing_campaign_
     assert reports.loc["seized", "sub_event_type"] == "Non-state actor overtakes territory"
 
 
-def test_a_force_s_officer_hurt_in_its_shootout_is_its_own(tmp_path, monkeypatch):
+def test_a_force_s_officer_hurt_in_its_shootout_is_its_own(tmp_path):
     """Police who shot dead suspects of no named side fought an unidentified armed group; the officer
     hurt in the gunfight is theirs, not a second force they fought."""
-    monkeypatch.setenv("SITREP_CACHE", str(tmp_path / "cache"))
     texts = {
         "shootout": "KANO - Police shot dead four suspected armed robbers in a gunfight in Kano, Nigeria on "
         "Friday, a police spokesman said. One officer was wounded.",
@@ -153,9 +153,8 @@ def test_a_force_s_officer_hurt_in_its_shootout_is_its_own(tmp_path, monkeypatch
     )
 
 
-def test_a_group_named_only_as_a_patron_is_not_the_attacker(tmp_path, monkeypatch):
+def test_a_group_named_only_as_a_patron_is_not_the_attacker(tmp_path):
     """ "Jihadists linked to al Qaeda" are not al Qaeda: the group that claimed the attack did it."""
-    monkeypatch.setenv("SITREP_CACHE", str(tmp_path / "cache"))
     texts = {
         "claimed": "NIAMEY - Jihadists linked to al Qaeda killed 17 villagers in an attack on the village of "
         "Tassia in western Niger on Friday, local officials said. JNIM claimed the attack on Saturday.",
@@ -164,9 +163,8 @@ def test_a_group_named_only_as_a_patron_is_not_the_attacker(tmp_path, monkeypatc
     assert report.actor1 == "Jama'at Nusrat al-Islam wal-Muslimin"
 
 
-def test_vigilantes_who_kill_bandits_are_a_mob(tmp_path, monkeypatch):
+def test_vigilantes_who_kill_bandits_are_a_mob(tmp_path):
     """ACLED codes vigilantes' violence as mob violence, also when those they kill are armed bandits."""
-    monkeypatch.setenv("SITREP_CACHE", str(tmp_path / "cache"))
     texts = {
         "vigilantes": "KATSINA - Vigilantes foiled an attack by bandits on the village of Dutsin Kura in "
         "Katsina state, Nigeria on Sunday, killing seven of the bandits, police said.",
